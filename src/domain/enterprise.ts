@@ -1,0 +1,116 @@
+/**
+ * Enumerations of the 机电产品再制造行业规范条件 (2024) and its 附件1 申请书, plus platform roles.
+ * Each `*_VALUES` tuple is `as const` so it can feed `z.enum(...)`; each option list is derived from it, so
+ * a missing label is a compile error.
+ */
+
+export interface Labelled<V extends string> {
+  readonly value: V;
+  readonly zh: string;
+  readonly en: string;
+}
+
+type Labels<V extends string> = Record<V, { zh: string; en: string }>;
+
+function labelled<V extends string>(values: readonly V[], labels: Labels<V>): readonly Labelled<V>[] {
+  return values.map((value) => ({ value, ...labels[value] }));
+}
+
+/** Label of `value` in `options` for the locale; the value itself if unknown. */
+export function labelOf<V extends string>(options: readonly Labelled<V>[], value: V, locale: 'zh' | 'en' = 'zh'): string {
+  return options.find((o) => o.value === value)?.[locale] ?? value;
+}
+
+/** 附件1 表1-1 企业基本情况表, row 企业类型: 内资 (国有/集体/民营), 中外合资, 港澳台, 外商独资. */
+export const ENTERPRISE_TYPE_VALUES = [
+  'state_owned',
+  'collective',
+  'private',
+  'sino_foreign_jv',
+  'hk_macao_taiwan',
+  'wholly_foreign',
+] as const;
+export type EnterpriseType = (typeof ENTERPRISE_TYPE_VALUES)[number];
+export const ENTERPRISE_TYPES = labelled<EnterpriseType>(ENTERPRISE_TYPE_VALUES, {
+  state_owned: { zh: '内资-国有', en: 'Domestic – state-owned' },
+  collective: { zh: '内资-集体', en: 'Domestic – collective' },
+  private: { zh: '内资-民营', en: 'Domestic – private' },
+  sino_foreign_jv: { zh: '中外合资', en: 'Sino-foreign joint venture' },
+  hk_macao_taiwan: { zh: '港澳台', en: 'Hong Kong, Macao or Taiwan invested' },
+  wholly_foreign: { zh: '外商独资', en: 'Wholly foreign-owned' },
+});
+
+/** 附件1 表1-1, row 上市情况: 境内上市, 境外上市, 否. */
+export const LISTING_STATUS_VALUES = ['domestic', 'overseas', 'none'] as const;
+export type ListingStatus = (typeof LISTING_STATUS_VALUES)[number];
+export const LISTING_STATUSES = labelled<ListingStatus>(LISTING_STATUS_VALUES, {
+  domestic: { zh: '境内上市', en: 'Listed in mainland China' },
+  overseas: { zh: '境外上市', en: 'Listed overseas' },
+  none: { zh: '否', en: 'Not listed' },
+});
+
+/** 规范条件 一(一): the nine fields of electromechanical products the Conditions apply to. */
+export const REMAN_FIELD_VALUES = [
+  'construction_machinery',
+  'machine_tools',
+  'heavy_machinery',
+  'petrochemical_general_machinery',
+  'internal_combustion_engines',
+  'electrical_equipment',
+  'agricultural_machinery',
+  'basic_mechanical_parts',
+  'office_equipment',
+] as const;
+export type RemanField = (typeof REMAN_FIELD_VALUES)[number];
+export const REMAN_FIELDS = labelled<RemanField>(REMAN_FIELD_VALUES, {
+  construction_machinery: { zh: '工程机械', en: 'Construction machinery' },
+  machine_tools: { zh: '机床工具', en: 'Machine tools' },
+  heavy_machinery: { zh: '重型机械', en: 'Heavy machinery' },
+  petrochemical_general_machinery: { zh: '石化通用机械', en: 'Petrochemical and general machinery' },
+  internal_combustion_engines: { zh: '内燃机', en: 'Internal combustion engines' },
+  electrical_equipment: { zh: '电工电器', en: 'Electrical equipment' },
+  agricultural_machinery: { zh: '农业机械', en: 'Agricultural machinery' },
+  basic_mechanical_parts: { zh: '机械基础件', en: 'Basic mechanical parts' },
+  office_equipment: { zh: '文化办公设备', en: 'Cultural and office equipment' },
+});
+
+/**
+ * Platform roles, following the procedure of 规范条件 七(一): 企业申报 → 省级工业和信息化主管部门审核
+ * (incl. 计划单列市 and 兵团) → 工业和信息化部 专家评审、现场核查、公示、公告.
+ */
+export const ROLE_VALUES = [
+  'enterprise_staff',
+  'enterprise_admin',
+  'authority_reviewer',
+  'authority_admin',
+  'ministry_officer',
+  'ministry_admin',
+  'expert',
+] as const;
+export type Role = (typeof ROLE_VALUES)[number];
+export const ROLES = labelled<Role>(ROLE_VALUES, {
+  enterprise_staff: { zh: '企业用户', en: 'Enterprise user' },
+  enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
+  authority_reviewer: { zh: '省级审核员', en: 'Provincial reviewer' },
+  authority_admin: { zh: '省级管理员', en: 'Provincial administrator' },
+  ministry_officer: { zh: '工信部经办人', en: 'MIIT officer' },
+  ministry_admin: { zh: '工信部管理员', en: 'MIIT administrator' },
+  expert: { zh: '专家', en: 'Expert' },
+});
+
+export type OrgKind = 'enterprise' | 'authority' | 'ministry' | 'expert';
+
+const ORG_KIND: Record<Role, OrgKind> = {
+  enterprise_staff: 'enterprise',
+  enterprise_admin: 'enterprise',
+  authority_reviewer: 'authority',
+  authority_admin: 'authority',
+  ministry_officer: 'ministry', // belongs to the `miit` authority organisation
+  ministry_admin: 'ministry',
+  expert: 'expert', // experts belong to no enterprise or authority
+};
+
+/** The kind of organisation a user with this role belongs to. */
+export function orgKindForRole(role: Role): OrgKind {
+  return ORG_KIND[role];
+}

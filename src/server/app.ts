@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/client.js';
+import { authPlugin } from './platform/auth.js';
+import { installErrorHandler, notFoundBody } from './platform/error-handler.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authorityRoutes } from './modules/authorities/authorities.routes.js';
+import { createAuthorityService } from './modules/authorities/authorities.service.js';
+import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.js';
+import { createEnterpriseService } from './modules/enterprises/enterprises.service.js';
+import { expertRoutes } from './modules/experts/experts.routes.js';
+import { createExpertService } from './modules/experts/experts.service.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { createIdentityService, type OrgDirectory } from './modules/identity/identity.service.js';
+
+export interface Services {
+  authorities: ReturnType<typeof createAuthorityService>;
+  enterprises: ReturnType<typeof createEnterpriseService>;
+  experts: ReturnType<typeof createExpertService>;
+  identity: ReturnType<typeof createIdentityService>;
+  orgs: OrgDirectory;
+}
+
+/** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
+export function createServices(database: Database, config: AppConfig): Services {
+  const { db } = database;
+  const authorities = createAuthorityService({ db });
+  const enterprises = createEnterpriseService({ db });
+  const experts = createExpertService({ db });
+  const orgs: OrgDirectory = {
+    async resolve(id) {
+      const a = await authorities.get(id);
+      if (a) return { id, kind: 'authority', name: a.name };
+      if (!z.uuid().safeParse(id).success) return null;
+      const name = (await enterprises.names([id])).get(id);
+      if (name) return { id, kind: 'enterprise', name };
+      const e = await experts.get(id);
+      return e ? { id, kind: 'expert', name: e.name } : null;
+    },
+  };
+  const identity = createIdentityService({ db, config, orgs });
+  return { authorities, enterprises, experts, identity, orgs };
+}
+
+export interface BuildOptions {
+  config: AppConfig;
+  database: Database;
+  /** Serve the built web app from config.WEB_DIST_DIR when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp({ config, database, serveWeb = true }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  const services = createServices(database, config);
+  await services.authorities.ensureSeeded();
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '再制造公共信息服务平台 API — Remanufacturing Public Information Service Platform',
+        version: '1.0.0',
+        description:
+          'Errors: {"error":{"code","message","messageEn","details"}}. Browser sessions use the httpOnly cookie `reman_session`; writes must echo the `reman_csrf` cookie in `X-CSRF-Token`. Machines use `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'reman_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, {
+    config,
+    resolvers: { session: (t) => services.identity.resolveSession(t), apiToken: (t) => services.identity.resolveApiToken(t) },
+  });
+
+  app.get('/healthz', {
+    schema: { tags: ['ops'], summary: '健康检查 Health', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }) } },
+    handler: async () => {
+      await database.raw.query('SELECT 1');
+      return { status: 'ok' as const, database: database.kind };
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(identityRoutes, { identity: services.identity, orgs: services.orgs, config });
+  await app.register(authorityRoutes, { authorities: services.authorities });
+  await app.register(enterpriseRoutes, { enterprises: services.enterprises, authorities: services.authorities });
+  await app.register(expertRoutes, { experts: services.experts });
+  await app.register(auditRoutes, { db: database.db });
+
+  const webDir = resolve(config.WEB_DIST_DIR);
+  const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && !/\.\w+$/.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(notFoundBody(req.method, req.url));
+  });
+
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };
+}
+

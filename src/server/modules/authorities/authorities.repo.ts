@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AuthoritySeed } from '../../../domain/authorities.js';
+import type { Db } from '../../db/client.js';
+import { authorities } from '../../db/schema.js';
+
+export type AuthorityRow = typeof authorities.$inferSelect;
+
+export const authorityRepo = {
+  all: (db: Db) => db.select().from(authorities).orderBy(sql`${authorities.kind} = 'ministry' DESC`, authorities.regionCode, authorities.id),
+  async update(db: Db, id: string, patch: { name?: string; nameEn?: string }) {
+    const [a] = await db.update(authorities).set({ ...patch, updatedAt: new Date() }).where(eq(authorities.id, id)).returning();
+    return a;
+  },
+  /** Insert missing seed rows; existing names (edited data) are kept. */
+  async seed(db: Db, seeds: readonly AuthoritySeed[]) {
+    await db
+      .insert(authorities)
+      .values(seeds.map((s) => ({ id: s.id, kind: s.kind, regionCode: s.regionCode, name: s.name, nameEn: s.nameEn })))
+      .onConflictDoNothing();
+  },
+};

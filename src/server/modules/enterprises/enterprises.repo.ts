@@ -1,0 +1,143 @@
+import { and, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { enterprises, sites } from '../../db/schema.js';
+import type { EnterpriseScope } from './enterprises.policy.js';
+
+/** All SQL on enterprises and sites. */
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type NewEnterprise = typeof enterprises.$inferInsert;
+export type SiteRow = typeof sites.$inferSelect;
+
+export interface EnterpriseListRow extends EnterpriseRow {
+  parentName: string | null;
+  siteCount: number;
+}
+
+const parent = alias(enterprises, 'parent');
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function scopeWhere(scope: EnterpriseScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'authority':
+      return eq(enterprises.authorityId, scope.authorityId);
+    case 'enterprise':
+      return eq(enterprises.id, scope.enterpriseId);
+    case 'none':
+      return sql`false`;
+  }
+}
+
+const listColumns = {
+  parentName: parent.name,
+  siteCount: sql<number>`(SELECT count(*)::int FROM ${sites} WHERE ${sites.enterpriseId} = ${enterprises.id})`,
+};
+
+export interface EnterpriseFilter {
+  q?: string;
+  /** region prefix: '44' for a province, '4403' for a city */
+  regionPrefix?: string;
+  authorityId?: string;
+}
+
+export const enterpriseRepo = {
+  async list(db: Db, scope: EnterpriseScope, f: EnterpriseFilter, page: number, pageSize: number) {
+    const q = f.q ? escapeLike(f.q) : undefined;
+    const where = and(
+      scopeWhere(scope),
+      q ? or(ilike(enterprises.name, `%${q}%`), like(enterprises.creditCode, `${q.toUpperCase()}%`)) : undefined,
+      f.regionPrefix ? like(enterprises.regionCode, `${f.regionPrefix}%`) : undefined,
+      f.authorityId ? eq(enterprises.authorityId, f.authorityId) : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ e: enterprises, ...listColumns })
+        .from(enterprises)
+        .leftJoin(parent, eq(parent.id, enterprises.parentId))
+        .where(where)
+        .orderBy(enterprises.name, enterprises.id)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      db.select({ n: count() }).from(enterprises).where(where),
+    ]);
+    return { items: rows.map((r) => ({ ...r.e, parentName: r.parentName, siteCount: Number(r.siteCount) })), total: Number(total?.n ?? 0) };
+  },
+
+  async get(db: Db, id: string): Promise<EnterpriseListRow | undefined> {
+    const [r] = await db
+      .select({ e: enterprises, ...listColumns })
+      .from(enterprises)
+      .leftJoin(parent, eq(parent.id, enterprises.parentId))
+      .where(eq(enterprises.id, id))
+      .limit(1);
+    return r ? { ...r.e, parentName: r.parentName, siteCount: Number(r.siteCount) } : undefined;
+  },
+
+  async byCreditCode(db: Db, creditCode: string) {
+    const [r] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, creditCode)).limit(1);
+    return r;
+  },
+
+  async names(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids));
+  },
+
+  async insert(db: Db, row: NewEnterprise) {
+    await db.insert(enterprises).values(row);
+  },
+
+  async update(db: Db, id: string, patch: Partial<NewEnterprise>) {
+    await db.update(enterprises).set({ ...patch, updatedAt: new Date() }).where(eq(enterprises.id, id));
+  },
+
+  /** Would setting `parentId` as the parent of `id` create a cycle? Walks up the group tree. */
+  async isAncestorOrSelf(db: Db, candidateParentId: string, id: string): Promise<boolean> {
+    const r = await db.execute<{ found: boolean }>(sql`
+      WITH RECURSIVE up(id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM enterprises WHERE id = ${candidateParentId}
+        UNION ALL
+        SELECT e.id, e.parent_id, up.depth + 1 FROM enterprises e JOIN up ON e.id = up.parent_id WHERE up.depth < 50
+      )
+      SELECT EXISTS (SELECT 1 FROM up WHERE id = ${id}) AS found`);
+    return Boolean((r as unknown as { rows: { found: boolean }[] }).rows[0]?.found);
+  },
+
+  async countByProvince(db: Db, scope: EnterpriseScope) {
+    const province = sql<string>`substr(${enterprises.regionCode}, 1, 2)`;
+    return db
+      .select({ province, n: count() })
+      .from(enterprises)
+      .where(scopeWhere(scope))
+      .groupBy(province)
+      .orderBy(province);
+  },
+};
+
+export const siteRepo = {
+  async list(db: Db, enterpriseId: string) {
+    return db.select().from(sites).where(eq(sites.enterpriseId, enterpriseId)).orderBy(sites.createdAt, sites.name);
+  },
+  async get(db: Db, enterpriseId: string, id: string) {
+    const [s] = await db.select().from(sites).where(and(eq(sites.enterpriseId, enterpriseId), eq(sites.id, id))).limit(1);
+    return s;
+  },
+  async insert(db: Db, row: typeof sites.$inferInsert) {
+    const [s] = await db.insert(sites).values(row).returning();
+    return s!;
+  },
+  async update(db: Db, enterpriseId: string, id: string, patch: Partial<typeof sites.$inferInsert>) {
+    const [s] = await db
+      .update(sites)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(sites.enterpriseId, enterpriseId), eq(sites.id, id)))
+      .returning();
+    return s;
+  },
+  async byName(db: Db, enterpriseId: string, name: string) {
+    const [s] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.enterpriseId, enterpriseId), eq(sites.name, name))).limit(1);
+    return s;
+  },
+};

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { resolveReviewingAuthority, XPCC_AUTHORITY_ID } from '../../../domain/authorities.js';
+import { validateCreditCode } from '../../../domain/credit-code.js';
+import { findProvince } from '../../../domain/regions.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import {
+  canAssignXpcc,
+  canCreateEnterprise,
+  canEditEnterprise,
+  canEditRegistration,
+  canManageSites,
+  canOverrideCreditCode,
+  canViewEnterprise,
+  enterpriseScope,
+} from './enterprises.policy.js';
+import { enterpriseRepo, siteRepo, type EnterpriseFilter, type EnterpriseListRow } from './enterprises.repo.js';
+import type { EnterpriseInput } from './enterprises.schema.js';
+
+const REGISTRATION_FIELDS = ['creditCode', 'regionCode', 'parentId', 'xpcc', 'confirmCreditCodeOverride'] as const;
+
+/** Enterprises (独立法人企业), their sites (厂区/生产车间) and group links. */
+export function createEnterpriseService({ db }: { db: Db }) {
+  const notFound = () => errors.notFound('企业', 'Enterprise');
+
+  /** GB 32100 check; a checksum failure passes only with an authority's explicit confirmation. */
+  function checkCreditCode(p: Principal | null, input: { creditCode: string; confirmCreditCodeOverride?: boolean }, authorityId: string) {
+    const v = validateCreditCode(input.creditCode);
+    if (v.ok) return { creditCode: v.code, creditCodeOverride: false };
+    if (v.reason === 'format') throw errors.field('creditCode', v.message, v.messageEn);
+    if (!input.confirmCreditCodeOverride) {
+      throw errors.field(
+        'creditCode',
+        `${v.message}。如确认该代码合法（部分早期代码无法通过校验），须由主管部门勾选“确认人工核验”后保存`,
+        `${v.messageEn}. If the code is known to be legal (some early codes fail the checksum), an authority may confirm a manual override`,
+        'CREDIT_CODE_CHECKSUM',
+      );
+    }
+    if (!canOverrideCreditCode(p, authorityId)) {
+      throw errors.forbidden('只有主管部门可以确认未通过校验的统一社会信用代码', 'Only an authority may confirm a credit code that fails the checksum');
+    }
+    return { creditCode: input.creditCode.trim().toUpperCase(), creditCodeOverride: true };
+  }
+
+  async function assertCreditCodeFree(creditCode: string, exceptId?: string) {
+    const other = await enterpriseRepo.byCreditCode(db, creditCode);
+    if (other && other.id !== exceptId) {
+      throw errors.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', 'An enterprise with this credit code is already registered', [
+        { field: 'creditCode', message: '已登记', messageEn: 'Already registered' },
+      ]);
+    }
+  }
+
+  async function checkParent(parentId: string | null | undefined, selfId: string) {
+    if (!parentId) return;
+    if (parentId === selfId || (await enterpriseRepo.isAncestorOrSelf(db, parentId, selfId))) {
+      throw errors.field('parentId', '集团母公司设置会形成循环', 'The parent link would form a cycle');
+    }
+    if (!(await enterpriseRepo.get(db, parentId))) throw errors.field('parentId', '母公司不存在', 'Parent enterprise not found');
+  }
+
+  async function load(p: Principal | null, id: string): Promise<EnterpriseListRow> {
+    const e = await enterpriseRepo.get(db, id);
+    if (!e || !canViewEnterprise(p, e)) throw notFound();
+    return e;
+  }
+
+  return {
+    load,
+
+    async list(p: Principal | null, f: EnterpriseFilter, page: number, pageSize: number) {
+      return enterpriseRepo.list(db, enterpriseScope(p), f, page, pageSize);
+    },
+
+    async statsByProvince(p: Principal | null) {
+      const rows = await enterpriseRepo.countByProvince(db, enterpriseScope(p));
+      return rows.map((r) => ({ regionCode: `${r.province}0000`, regionName: findProvince(`${r.province}0000`)?.name ?? r.province, count: Number(r.n) }));
+    },
+
+    async create(ctx: RequestContext, input: EnterpriseInput) {
+      const p = ctx.principal;
+      if (input.xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
+      const authorityId = resolveReviewingAuthority({ regionCode: input.regionCode, xpcc: Boolean(input.xpcc) });
+      if (!canCreateEnterprise(p, authorityId)) throw errors.forbidden('只能在本辖区登记企业', 'You may only register enterprises in your own jurisdiction');
+      const code = checkCreditCode(p, input, authorityId);
+      await assertCreditCodeFree(code.creditCode);
+      const id = randomUUID();
+      await checkParent(input.parentId, id);
+      const { confirmCreditCodeOverride: _c, xpcc: _x, ...fields } = input;
+      await db.transaction(async (tx) => {
+        await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
+        await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
+      });
+      return (await enterpriseRepo.get(db, id))!;
+    },
+
+    async update(ctx: RequestContext, id: string, patch: Partial<EnterpriseInput>) {
+      const p = ctx.principal;
+      const e = await load(p, id);
+      if (!canEditEnterprise(p, e)) throw errors.forbidden();
+      const touchesRegistration = REGISTRATION_FIELDS.some((k) => patch[k] !== undefined);
+      if (touchesRegistration && !canEditRegistration(p, e)) {
+        throw errors.forbidden('统一社会信用代码、注册地区和集团关系由主管部门维护', 'Credit code, region and group links are maintained by the authority');
+      }
+      const { confirmCreditCodeOverride, xpcc, ...fields } = patch;
+      const next: Record<string, unknown> = { ...fields };
+      if (patch.regionCode !== undefined || xpcc !== undefined) {
+        if (xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
+        const regionCode = patch.regionCode ?? e.regionCode;
+        next.authorityId = resolveReviewingAuthority({ regionCode, xpcc: xpcc ?? e.authorityId === XPCC_AUTHORITY_ID });
+      }
+      if (patch.creditCode !== undefined && patch.creditCode !== e.creditCode) {
+        Object.assign(next, checkCreditCode(p, { creditCode: patch.creditCode, confirmCreditCodeOverride }, String(next.authorityId ?? e.authorityId)));
+        await assertCreditCodeFree(String(next.creditCode), e.id);
+      }
+      if (patch.parentId !== undefined) await checkParent(patch.parentId, e.id);
+      const before = Object.fromEntries(Object.keys(next).map((k) => [k, (e as unknown as Record<string, unknown>)[k]]));
+      await db.transaction(async (tx) => {
+        await enterpriseRepo.update(tx, e.id, next);
+        await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
+      });
+      return (await enterpriseRepo.get(db, e.id))!;
+    },
+
+    async names(ids: string[]) {
+      return new Map((await enterpriseRepo.names(db, ids)).map((r) => [r.id, r.name]));
+    },
+
+    // ---- sites ----
+    async listSites(p: Principal | null, enterpriseId: string) {
+      await load(p, enterpriseId);
+      return siteRepo.list(db, enterpriseId);
+    },
+
+    async createSite(ctx: RequestContext, enterpriseId: string, input: { name: string; address: string; regionCode: string }) {
+      const e = await load(ctx.principal, enterpriseId);
+      if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
+      if (await siteRepo.byName(db, e.id, input.name)) throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+      return db.transaction(async (tx) => {
+        const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
+        await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
+        return s;
+      });
+    },
+
+    async updateSite(ctx: RequestContext, enterpriseId: string, siteId: string, patch: Partial<{ name: string; address: string; regionCode: string }>) {
+      const e = await load(ctx.principal, enterpriseId);
+      const s = await siteRepo.get(db, e.id, siteId);
+      if (!s) throw errors.notFound('厂区', 'Site');
+      if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
+      if (patch.name && patch.name !== s.name && (await siteRepo.byName(db, e.id, patch.name))) {
+        throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+      }
+      return db.transaction(async (tx) => {
+        const updated = await siteRepo.update(tx, e.id, s.id, patch);
+        await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
+        return updated!;
+      });
+    },
+
+  };
+}
+
+export type EnterpriseService = ReturnType<typeof createEnterpriseService>;

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RemanField } from '../../../domain/enterprise.js';
+import { MINISTRY_ROLES } from '../../platform/policy.js';
+import type { ExpertRow } from './experts.repo.js';
+import { ExpertBody, ExpertSchema } from './experts.schema.js';
+import type { ExpertService } from './experts.service.js';
+
+const present = (e: ExpertRow) => ({
+  id: e.id,
+  name: e.name,
+  organization: e.organization,
+  title: e.title,
+  fields: e.fields as RemanField[],
+  phone: e.phone,
+  email: e.email,
+  affiliatedEnterpriseId: e.affiliatedEnterpriseId,
+  createdAt: e.createdAt.toISOString(),
+});
+
+export async function expertRoutes(root: FastifyInstance, { experts }: { experts: ExpertService }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/api/v1/experts', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['experts'], summary: '专家库 The expert pool', response: { 200: z.object({ items: z.array(ExpertSchema) }) } },
+    handler: async () => ({ items: (await experts.list()).map(present) }),
+  });
+  app.post('/api/v1/experts', {
+    config: { policy: { roles: ['ministry_admin'] } },
+    schema: { tags: ['experts'], summary: '新增专家 Add an expert', body: ExpertBody, response: { 201: ExpertSchema } },
+    handler: async (req, reply) => reply.status(201).send(present(await experts.create(req.ctx, req.body))),
+  });
+  app.patch('/api/v1/experts/:id', {
+    config: { policy: { roles: ['ministry_admin'] } },
+    schema: {
+      tags: ['experts'],
+      summary: '修改专家 Update an expert',
+      params: z.object({ id: z.uuid() }),
+      body: ExpertBody.partial(),
+      response: { 200: ExpertSchema },
+    },
+    handler: async (req) => present(await experts.update(req.ctx, req.params.id, req.body)),
+  });
+}

@@ -1,0 +1,118 @@
+import { and, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { apiTokens, sessions, users } from '../../db/schema.js';
+
+/** All SQL on users, sessions and api_tokens. */
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+export const userRepo = {
+  async byUsername(db: Db, username: string): Promise<UserRow | undefined> {
+    const [u] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+    return u;
+  },
+  async byId(db: Db, id: string): Promise<UserRow | undefined> {
+    const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    return u;
+  },
+  async insert(db: Db, row: NewUser): Promise<UserRow> {
+    const [u] = await db.insert(users).values(row).returning();
+    return u!;
+  },
+  async update(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow | undefined> {
+    const [u] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+    return u;
+  },
+  /** Count a failed login atomically; lock when the limit is reached. Returns the new state. */
+  async recordFailure(db: Db, id: string, maxFailures: number, lockMinutes: number) {
+    const [u] = await db
+      .update(users)
+      .set({
+        failedLogins: sql`${users.failedLogins} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures}
+          THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+      })
+      .where(eq(users.id, id))
+      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+    return u;
+  },
+  async list(db: Db, scope: SQL | undefined, q: string | undefined, page: number, pageSize: number) {
+    const where = and(scope, q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined);
+    const [items, [total]] = await Promise.all([
+      db.select().from(users).where(where).orderBy(users.username).limit(pageSize).offset((page - 1) * pageSize),
+      db.select({ n: count() }).from(users).where(where),
+    ]);
+    return { items, total: Number(total?.n ?? 0) };
+  },
+  scopeEnterprise: (enterpriseId: string) => eq(users.enterpriseId, enterpriseId),
+  scopeAuthority: (authorityId: string) => eq(users.authorityId, authorityId),
+};
+
+export const sessionRepo = {
+  async insert(db: Db, row: typeof sessions.$inferInsert) {
+    await db.insert(sessions).values(row);
+  },
+  async findLive(db: Db, tokenHash: string) {
+    const [row] = await db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+      .limit(1);
+    return row;
+  },
+  async touch(db: Db, tokenHash: string) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+  },
+  async delete(db: Db, tokenHash: string) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  },
+  /** Sign a user out everywhere except, optionally, one session. */
+  async deleteForUser(db: Db, userId: string, keepTokenHash?: string) {
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepTokenHash ? sql`${sessions.tokenHash} <> ${keepTokenHash}` : undefined));
+  },
+  async purgeExpired(db: Db) {
+    await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`);
+  },
+};
+
+export const tokenRepo = {
+  async insert(db: Db, row: typeof apiTokens.$inferInsert) {
+    const [t] = await db.insert(apiTokens).values(row).returning();
+    return t!;
+  },
+  async findActiveByHash(db: Db, tokenHash: string) {
+    const [t] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    return t;
+  },
+  async touch(db: Db, enterpriseId: string, id: string) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id)));
+  },
+  async listForEnterprise(db: Db, enterpriseId: string) {
+    return db.select().from(apiTokens).where(eq(apiTokens.enterpriseId, enterpriseId)).orderBy(apiTokens.createdAt);
+  },
+  async get(db: Db, enterpriseId: string, id: string) {
+    const [t] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id)))
+      .limit(1);
+    return t;
+  },
+  async revoke(db: Db, enterpriseId: string, id: string) {
+    await db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  },
+};

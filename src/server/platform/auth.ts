@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type {} from '@fastify/cookie';
+import type { AppConfig } from '../config.js';
+import { DomainError, errors } from './errors.js';
+import type { Principal, RequestContext } from './principal.js';
+import type { RegisteredRoute, RoutePolicy } from './policy.js';
+import { sha256Hex } from './secrets.js';
+
+export const SESSION_COOKIE = 'reman_session';
+export const CSRF_COOKIE = 'reman_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    ctx: RequestContext;
+  }
+  interface FastifyInstance {
+    routeRegistry: RegisteredRoute[];
+  }
+}
+
+export interface ResolvedSession {
+  principal: Principal;
+  csrfHash: string;
+}
+
+export interface AuthResolvers {
+  /** Session cookie value → principal, or null when unknown/expired/disabled. */
+  session(token: string): Promise<ResolvedSession | null>;
+  /** Bearer token → principal, or null when unknown/revoked. */
+  apiToken(token: string): Promise<Principal | null>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authentication and route-level authorization for every request:
+ * 1. who: Bearer API token, or the httpOnly session cookie;
+ * 2. CSRF: cookie-authenticated writes must echo the session's CSRF token in X-CSRF-Token;
+ * 3. the route's declared policy (deny by default; routes without a policy fail to register).
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: AuthResolvers; config: AppConfig }) => {
+  app.decorate('routeRegistry', [] as RegisteredRoute[]);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/')) return;
+    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    if (!policy) throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy)`);
+    for (const method of ([] as string[]).concat(route.method as string | string[])) {
+      if (method === 'HEAD') continue;
+      app.routeRegistry.push({ method, url, policy });
+    }
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    req.ctx = { principal: null, ip: req.ip, requestId: String(req.id) };
+    const policy = req.routeOptions.config?.policy;
+    if (!req.url.startsWith('/api/')) return;
+    if (!policy) return; // 404s: no route matched
+
+    let principal: Principal | null = null;
+    let csrfHash: string | null = null;
+    const authz = req.headers.authorization;
+    if (authz) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      if (!m) throw errors.unauthenticated();
+      principal = await opts.resolvers.apiToken(m[1]!);
+      if (!principal) throw new DomainError(401, 'INVALID_TOKEN', 'API 令牌无效或已吊销', 'The API token is invalid or revoked');
+    } else {
+      const cookie = req.cookies?.[SESSION_COOKIE];
+      if (cookie) {
+        const s = await opts.resolvers.session(cookie);
+        if (s) {
+          principal = s.principal;
+          csrfHash = s.csrfHash;
+        }
+      }
+    }
+    req.principal = principal;
+    req.ctx.principal = principal;
+
+    if ('public' in policy) return;
+    if (!principal) throw errors.unauthenticated();
+    if (csrfHash && !SAFE_METHODS.has(req.method)) {
+      const header = req.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || sha256Hex(header) !== csrfHash) {
+        throw new DomainError(403, 'CSRF_FAILED', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'Missing or invalid CSRF token; reload the page and retry');
+      }
+    }
+    if (principal.kind === 'user' && principal.mustChangePassword && !policy.duringPasswordChange) {
+      throw new DomainError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 'Change your initial password first');
+    }
+    if (!policy.roles.includes(principal.role)) throw errors.forbidden();
+  });
+});

@@ -1,0 +1,39 @@
+import type { Actor } from './principal.js';
+
+/**
+ * Every route under /api declares its policy in `config.policy`; a route without one refuses to register.
+ * The route-level policy says which kinds of caller may call it at all (deny by default); which *objects*
+ * they may touch is decided by each module's .policy.ts predicates (jurisdiction, own enterprise).
+ */
+export type RoutePolicy =
+  | { public: true }
+  | {
+      roles: readonly Actor[];
+      /** Reachable while the user must still change an initial password (auth routes only). */
+      duringPasswordChange?: boolean;
+    };
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+
+export const ROLES_ALL_USERS = [
+  'enterprise_staff',
+  'enterprise_admin',
+  'authority_reviewer',
+  'authority_admin',
+  'ministry_officer',
+  'ministry_admin',
+  'expert',
+] as const satisfies readonly Actor[];
+export const ENTERPRISE_ROLES = ['enterprise_staff', 'enterprise_admin'] as const satisfies readonly Actor[];
+export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_admin'] as const satisfies readonly Actor[];
+export const MINISTRY_ROLES = ['ministry_officer', 'ministry_admin'] as const satisfies readonly Actor[];
+export const ADMIN_ROLES = ['enterprise_admin', 'authority_admin', 'ministry_admin'] as const satisfies readonly Actor[];
+
+export function allows(policy: RoutePolicy, actor: Actor): boolean {
+  if ('public' in policy) return true;
+  return policy.roles.includes(actor);
+}

@@ -1,0 +1,43 @@
+import type { Role } from '../../domain/enterprise.js';
+
+/** Who is calling. Anonymous callers have no principal (public endpoints only). */
+export type Principal =
+  | {
+      kind: 'user';
+      userId: string;
+      username: string;
+      role: Role;
+      /** The organisation: exactly one of these is set (enforced in SQL). */
+      enterpriseId: string | null;
+      authorityId: string | null;
+      expertId: string | null;
+      mustChangePassword: boolean;
+      sessionTokenHash: string | null;
+    }
+  | {
+      /** A machine (MES, device) using an enterprise API token. */
+      kind: 'token';
+      tokenId: string;
+      role: 'enterprise_token';
+      enterpriseId: string;
+      tokenName: string;
+    };
+
+export type Actor = Principal['role'] | 'public';
+
+/** Per-request facts every use case receives: who, from where, which request. */
+export interface RequestContext {
+  principal: Principal | null;
+  ip: string;
+  requestId: string;
+}
+
+export function isMinistry(p: Principal | null): boolean {
+  return p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer');
+}
+export function isAuthority(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { authorityId: string } {
+  return p?.kind === 'user' && (p.role === 'authority_admin' || p.role === 'authority_reviewer');
+}
+export function isEnterpriseUser(p: Principal | null): boolean {
+  return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff');
+}
