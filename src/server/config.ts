@@ -60,3 +60,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, ...overrides };
 }
+
+/** Test-only settings (read here so that config.ts stays the only reader of process.env). */
+export function testEnvironment(env: Record<string, string | undefined> = process.env) {
+  return {
+    databaseUrl: env.TEST_DATABASE_URL || undefined,
+    mqttUrl: env.TEST_MQTT_URL || undefined,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    outputDir: env.TEST_OUTPUT_DIR || 'test-output',
+  };
+}

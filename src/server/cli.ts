@@ -1,0 +1,130 @@
+/**
+ * Operator CLI: `npm run reman -- <command> [options]`.
+ *   user:create --username U --role R --org ORG_ID --name "显示名" [--password P]
+ *   user:reset-password --username U [--password P]
+ *   audit:verify
+ *   backup:export <file.tar.gz>          (embedded database only; stop the server first)
+ *   backup:import <file.tar.gz> [--force] (embedded database only; --force moves the current DATA_DIR aside)
+ *   migrate | demo:seed
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ROLE_VALUES, type Role } from '../domain/enterprise.js';
+import { createServices } from './app.js';
+import { loadConfig, type AppConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { seedDemoData } from './demo.js';
+import { verifyAuditChain } from './platform/audit.js';
+import { initialPassword } from './platform/secrets.js';
+
+export const USAGE = `用法 Usage: npm run reman -- <command>
+  user:create --username U --role ROLE --org ORG_ID --name NAME [--password P]
+      ROLE: ${ROLE_VALUES.join(', ')}
+      ORG_ID: enterprise id, authority id (miit, prov-440000, city-440300, xpcc …) or expert id
+  user:reset-password --username U [--password P]
+  audit:verify
+  backup:export FILE        (embedded PGlite database; stop the server first)
+  backup:import FILE [--force]
+  migrate
+  demo:seed`;
+
+export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+
+  const open = (): Promise<Database> => openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const withServices = async <T>(fn: (s: ReturnType<typeof createServices>, d: Database) => Promise<T>) => {
+    const database = await open();
+    try {
+      const s = createServices(database, config);
+      await s.authorities.ensureSeeded();
+      return await fn(s, database);
+    } finally {
+      await database.close();
+    }
+  };
+
+  switch (command) {
+    case 'user:create': {
+      const { username, role, org, name } = values;
+      if (!username || !role || !org || !name) throw new UsageError('user:create needs --username, --role, --org and --name');
+      if (!(ROLE_VALUES as readonly string[]).includes(role)) throw new UsageError(`unknown role ${role}`);
+      const password = values.password ?? initialPassword();
+      await withServices((s) =>
+        s.identity.createUserAsOperator({ username, displayName: name, role: role as Role, organizationId: org, password, mustChangePassword: values.password === undefined }),
+      );
+      out(values.password ? `created ${username}` : `created ${username}; initial password (change on first login): ${password}`);
+      return 0;
+    }
+    case 'user:reset-password': {
+      if (!values.username) throw new UsageError('user:reset-password needs --username');
+      const password = values.password ?? initialPassword();
+      await withServices((s) => s.identity.setPasswordAsOperator(values.username!, password, values.password === undefined));
+      out(values.password ? `password set for ${values.username}` : `new initial password for ${values.username}: ${password}`);
+      return 0;
+    }
+    case 'audit:verify': {
+      const report = await withServices((_s, d) => verifyAuditChain(d.db));
+      out(JSON.stringify(report));
+      return report.ok ? 0 : 1;
+    }
+    case 'backup:export': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('backup:export needs a file name');
+      if (config.DATABASE_URL) throw new UsageError('backup:export covers the embedded database; use pg_dump for PostgreSQL');
+      const database = await openDatabase({ dataDir: config.DATA_DIR, migrate: false });
+      try {
+        const dump = await database.pglite!.dumpDataDir('gzip');
+        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+      } finally {
+        await database.close();
+      }
+      out(`exported ${config.DATA_DIR} → ${file}`);
+      return 0;
+    }
+    case 'backup:import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('backup:import needs a file name');
+      if (config.DATABASE_URL) throw new UsageError('backup:import covers the embedded database; use pg_restore for PostgreSQL');
+      if (existsSync(config.DATA_DIR) && readdirSync(config.DATA_DIR).length > 0) {
+        if (!values.force) throw new UsageError(`${config.DATA_DIR} is not empty: pass --force to move it aside`);
+        const aside = `${config.DATA_DIR.replace(/\/$/, '')}.before-import-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(config.DATA_DIR, aside);
+        out(`moved current data to ${aside}`);
+      }
+      const blob = new Blob([readFileSync(file)]);
+      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: blob });
+      await database.close();
+      out(`imported ${file} → ${config.DATA_DIR}`);
+      return 0;
+    }
+    case 'migrate': {
+      const database = await open();
+      await database.close();
+      out('migrations applied');
+      return 0;
+    }
+    case 'demo:seed': {
+      const created = await withServices((s, d) => seedDemoData(s, d));
+      out(created ? 'demo data created' : 'demo data already present');
+      return 0;
+    }
+    default:
+      out(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+export class UsageError extends Error {}
+

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, UsageError } from '../../src/server/cli.js';
+import { testConfig } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/db/client.js';
+
+/** The operator CLI on an embedded database in a temporary DATA_DIR. */
+const dir = mkdtempSync(join(tmpdir(), 'reman-cli-'));
+const config = testConfig({ DATA_DIR: join(dir, 'data') });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const lines: string[] = [];
+  const code = await runCli(argv, config, (s) => lines.push(s));
+  return { code, out: lines.join('\n') };
+}
+
+describe('reman CLI', () => {
+  it('seeds demo data once, creates users, resets passwords, verifies the audit chain', async () => {
+    expect((await run('demo:seed')).out).toBe('demo data created');
+    expect((await run('demo:seed')).out).toBe('demo data already present');
+    const created = await run('user:create', '--username', 'cli-user', '--role', 'authority_reviewer', '--org', 'prov-320000', '--name', '命令行用户');
+    expect(created.out).toMatch(/initial password .*: \S{10,}/);
+    const reset = await run('user:reset-password', '--username', 'cli-user', '--password', 'Chosen-pass-2026');
+    expect(reset.out).toBe('password set for cli-user');
+    const verify = await run('audit:verify');
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true, firstBrokenAt: null });
+    expect(JSON.parse(verify.out).entries).toBeGreaterThan(20);
+  });
+
+  it('refuses bad input with a usage error', async () => {
+    await expect(run('user:create', '--username', 'x')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('user:create', '--username', 'xx', '--role', 'king', '--org', 'miit', '--name', 'n')).rejects.toThrow(/unknown role/);
+    expect((await run('no-such-command')).code).toBe(2);
+  });
+
+  it('exports a backup and imports it into an empty data directory; refuses a non-empty one without --force', async () => {
+    const file = join(dir, 'backup.tar.gz');
+    expect((await run('backup:export', file)).code).toBe(0);
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+
+    const restored = testConfig({ DATA_DIR: join(dir, 'restored') });
+    expect(await runCli(['backup:import', file], restored, () => undefined)).toBe(0);
+    const db = await openDatabase({ dataDir: restored.DATA_DIR });
+    const { rows } = await db.raw.query<{ username: string }>(`SELECT username FROM users WHERE username = 'cli-user'`);
+    await db.close();
+    expect(rows).toHaveLength(1);
+
+    await expect(runCli(['backup:import', file], restored, () => undefined)).rejects.toThrow(/not empty/);
+    expect(await runCli(['backup:import', file, '--force'], restored, () => undefined)).toBe(0);
+    expect(existsSync(restored.DATA_DIR)).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Every registered /api route × every kind of caller. The route list comes from the app itself
+ * (app.routeRegistry, filled as routes register), so a new route is covered the moment it exists; a new
+ * write route must add a sample body below or this test fails and says so.
+ *
+ * The world: "home" objects (a Guangdong enterprise A with a site and token, and one user per role on
+ * that side) and "foreign" objects (a Jiangsu enterprise B with a site, an admin user and a token).
+ * For each route and caller we check:
+ *   - a caller outside the route's declared roles gets 401 (anonymous) or 403;
+ *   - an allowed caller other than MIIT never gets a 2xx for a foreign object, and no 2xx answer contains
+ *     any foreign identifier;
+ *   - nothing foreign changed after all non-MIIT calls;
+ *   - positive control: allowed callers do reach their own objects (GET with home ids → 200).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/server/platform/principal.js';
+import { allows } from '../../src/server/platform/policy.js';
+import { buildTestApp, login, type TestApp } from '../support/app.js';
+import { buildEnterprise, buildExpert, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
+
+const ACTORS: Actor[] = [
+  'public',
+  'enterprise_token',
+  'enterprise_staff',
+  'enterprise_admin',
+  'authority_reviewer',
+  'authority_admin',
+  'expert',
+  // MIIT last: it may legitimately change foreign objects, so it runs after the "nothing changed" check.
+  'ministry_officer',
+  'ministry_admin',
+];
+const MINISTRY: Actor[] = ['ministry_officer', 'ministry_admin'];
+
+let app: TestApp;
+const home: Record<string, string> = {};
+const foreign: Record<string, string> = {};
+const usernames = new Map<Actor, string>();
+let homeToken = '';
+
+beforeAll(async () => {
+  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_MAX_FAILURES: 1000 });
+  const s = app.services;
+  const a = await buildEnterprise(s, { regionCode: '440106' });
+  const b = await buildEnterprise(s, { regionCode: '320505', name: '江苏外省再制造有限公司' });
+  const siteA = await buildSite(s, a.id);
+  const siteB = await buildSite(s, b.id, { name: '外省厂区B' });
+  const adminB = await buildUser(s, 'enterprise_admin', { organizationId: b.id });
+  const expert = await buildExpert(s);
+  for (const actor of ACTORS) {
+    if (actor === 'public' || actor === 'enterprise_token') continue;
+    const org =
+      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : undefined;
+    const u = await buildUser(s, actor, { organizationId: org });
+    usernames.set(actor, u.username);
+  }
+  const adminA = await login(app, usernames.get('enterprise_admin')!, TEST_PASSWORD);
+  const tA = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminA.headers, payload: { name: 'mes-a' } });
+  homeToken = tA.json().token;
+  const adminBSession = await login(app, adminB.username, TEST_PASSWORD);
+  const tB = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminBSession.headers, payload: { name: 'mes-b' } });
+  Object.assign(home, { enterprise: a.id, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id });
+  Object.assign(foreign, {
+    enterprise: b.id, enterpriseName: b.name, creditCode: b.creditCode, site: siteB.id, siteName: siteB.name,
+    user: adminB.id, username: adminB.username, token: tB.json().id, authority: 'prov-320000', province: '320000',
+  });
+});
+afterAll(async () => app?.close());
+
+/** Substitute path parameters with the ids of one side of the world. */
+function fill(url: string, side: Record<string, string>): string {
+  return url
+    .replace(/\/enterprises\/:id/, `/enterprises/${side.enterprise}`)
+    .replace(/:siteId/, side.site!)
+    .replace(/\/users\/:id/, `/users/${side.user ?? side.enterprise}`)
+    .replace(/\/tokens\/:id/, `/tokens/${side.token}`)
+    .replace(/\/authorities\/:id/, `/authorities/${side.authority}`)
+    .replace(/\/experts\/:id/, `/experts/${home.expert}`);
+}
+
+/** A valid body for each write route, aimed at foreign objects where the route takes one. */
+function sampleBody(method: string, url: string): unknown {
+  const key = `${method} ${url}`;
+  const bodies: Record<string, unknown> = {
+    'POST /api/v1/auth/login': { username: foreign.username, password: 'wrong-password-1' },
+    'POST /api/v1/auth/logout': undefined,
+    'POST /api/v1/auth/password': { currentPassword: 'not-the-password-1', newPassword: 'Another-pass-2027' },
+    'POST /api/v1/users': { username: `m-${Math.random().toString(36).slice(2, 10)}`, displayName: 'x', role: 'enterprise_staff', organizationId: foreign.enterprise },
+    'PATCH /api/v1/users/:id': { displayName: 'renamed by matrix' },
+    'POST /api/v1/users/:id/reset-password': undefined,
+    'POST /api/v1/tokens': { name: 'matrix token' },
+    'DELETE /api/v1/tokens/:id': undefined,
+    'POST /api/v1/enterprises': {
+      name: '矩阵测试企业', creditCode: '91320505MA1JX8RT2' + 'X', regionCode: '320505', address: '江苏省苏州市', legalRepresentative: '某',
+      contactName: '某', contactPhone: '0512-1234567', enterpriseType: 'private', listingStatus: 'none', confirmCreditCodeOverride: true,
+    },
+    'PATCH /api/v1/enterprises/:id': { contactPhone: '0512-7654321' },
+    'POST /api/v1/enterprises/:id/sites': { name: `矩阵厂区${Math.random().toString(36).slice(2, 6)}`, address: '某地某路', regionCode: '320505' },
+    'PATCH /api/v1/enterprises/:id/sites/:siteId': { address: '矩阵修改地址' },
+    'PATCH /api/v1/authorities/:id': { name: '矩阵改名主管部门' },
+    'POST /api/v1/experts': { name: '矩阵专家', organization: '某院', title: '', fields: ['machine_tools'] },
+    'PATCH /api/v1/experts/:id': { title: '矩阵' },
+  };
+  if (!(key in bodies) && method !== 'GET') throw new Error(`routes-matrix: add a sample body for new write route ${key}`);
+  return bodies[key];
+}
+
+async function headersFor(actor: Actor): Promise<Record<string, string>> {
+  if (actor === 'public') return {};
+  if (actor === 'enterprise_token') return { authorization: `Bearer ${homeToken}` };
+  return (await login(app, usernames.get(actor)!, TEST_PASSWORD)).headers;
+}
+
+async function foreignSnapshot() {
+  const rows = await app.database.raw.query(
+    `SELECT (SELECT row_to_json(e)::text FROM enterprises e WHERE id = $1) AS e,
+            (SELECT row_to_json(s)::text FROM sites s WHERE id = $2) AS s,
+            (SELECT row_to_json(u)::text FROM (SELECT id, display_name, disabled, password_hash FROM users WHERE id = $3) u) AS u,
+            (SELECT revoked_at::text FROM api_tokens WHERE id = $4) AS t,
+            (SELECT count(*)::int FROM users WHERE enterprise_id = $1) AS users_of_b,
+            (SELECT count(*)::int FROM sites WHERE enterprise_id = $1) AS sites_of_b,
+            (SELECT name FROM authorities WHERE id = 'prov-320000') AS auth`,
+    [foreign.enterprise, foreign.site, foreign.user, foreign.token],
+  );
+  return rows.rows[0];
+}
+
+describe('routes × roles', () => {
+  it('every /api route declares a policy and the registry is not empty', () => {
+    expect(app.routeRegistry.length).toBeGreaterThan(15);
+    for (const r of app.routeRegistry) expect(r.policy, `${r.method} ${r.url}`).toBeDefined();
+  });
+
+  it('nothing is reachable outside its policy', async () => {
+    const before = await foreignSnapshot();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const actor of ACTORS) {
+      if (actor === 'ministry_officer') {
+        // all non-MIIT callers are done: the foreign side must be untouched
+        expect(await foreignSnapshot()).toEqual(before);
+      }
+      for (const route of app.routeRegistry) {
+        const url = fill(route.url, foreign);
+        const payload = sampleBody(route.method, route.url);
+        const res = await app.inject({ method: route.method as 'GET', url, headers: await headersFor(actor), ...(payload === undefined ? {} : { payload: payload as object }) });
+        checked++;
+        const label = `${actor} ${route.method} ${url} → ${res.statusCode}`;
+        if (res.statusCode >= 500) failures.push(`${label} (server error) ${res.body.slice(0, 200)}`);
+        if (!allows(route.policy, actor)) {
+          const expected = actor === 'public' ? 401 : 403;
+          if (res.statusCode !== expected) failures.push(`${label}: expected ${expected} (role not in policy)`);
+          continue;
+        }
+        if (MINISTRY.includes(actor) || 'public' in route.policy) continue;
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        const targetsForeign = /:(id|siteId)/.test(route.url) && !route.url.includes('/experts/');
+        if (ok && targetsForeign) failures.push(`${label}: reached a foreign object`);
+        if (ok) {
+          for (const [k, v] of Object.entries(foreign)) {
+            if (res.body.includes(v)) failures.push(`${label}: response leaks foreign ${k}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBe(ACTORS.length * app.routeRegistry.length);
+  });
+
+  it('positive control: allowed callers reach their own objects', async () => {
+    const failures: string[] = [];
+    let reached = 0;
+    for (const actor of ACTORS) {
+      for (const route of app.routeRegistry) {
+        if (route.method !== 'GET' || !route.url.includes(':') || !allows(route.policy, actor)) continue;
+        if (!route.url.startsWith('/api/v1/enterprises/')) continue;
+        const res = await app.inject({ method: 'GET', url: fill(route.url, home), headers: await headersFor(actor) });
+        if (res.statusCode !== 200) failures.push(`${actor} GET ${route.url} own object → ${res.statusCode}`);
+        else reached++;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(reached).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,82 @@
+import { randomInt } from 'node:crypto';
+import { reviewingAuthorityId } from '../../src/domain/authorities.js';
+import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../../src/domain/credit-code.js';
+import type { Role } from '../../src/domain/enterprise.js';
+import type { Services } from '../../src/server/app.js';
+import type { EnterpriseInput } from '../../src/server/modules/enterprises/enterprises.schema.js';
+import { principalOf } from '../../src/server/modules/identity/identity.service.js';
+import type { RequestContext } from '../../src/server/platform/principal.js';
+
+/**
+ * Test factories: build what a test needs, creating missing parents (an enterprise for an enterprise user,
+ * the operator context for writes). Every value is unique per call so tests never collide.
+ */
+export const TEST_PASSWORD = 'Test-pass-2026';
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+const body9 = () => Array.from({ length: 9 }, () => CREDIT_CODE_ALPHABET[randomInt(CREDIT_CODE_ALPHABET.length)]).join('');
+
+let operatorCtx: Promise<RequestContext> | null = null;
+let operatorFor: Services | null = null;
+/** A ministry admin acting for the factories (created once per app). */
+export function operator(s: Services): Promise<RequestContext> {
+  if (operatorFor !== s || !operatorCtx) {
+    operatorFor = s;
+    operatorCtx = s.identity
+      .createUserAsOperator({ username: `op-${uniq()}`, displayName: 'Factory operator', role: 'ministry_admin', organizationId: 'miit', password: TEST_PASSWORD, mustChangePassword: false })
+      .then((u) => ({ principal: principalOf(u, null), ip: '127.0.0.1', requestId: 'factory' }));
+  }
+  return operatorCtx;
+}
+
+export async function buildEnterprise(s: Services, overrides: Partial<EnterpriseInput> = {}) {
+  const regionCode = overrides.regionCode ?? '440106';
+  return s.enterprises.create(await operator(s), {
+    name: `测试再制造企业${uniq()}`,
+    creditCode: makeCreditCode(regionCode, body9()),
+    regionCode,
+    address: '测试地址 1 号',
+    legalRepresentative: '测试法人',
+    contactName: '联系人',
+    contactPhone: '010-12345678',
+    enterpriseType: 'private',
+    listingStatus: 'none',
+    ...overrides,
+  });
+}
+
+export async function buildSite(s: Services, enterpriseId: string, overrides: Partial<{ name: string; address: string; regionCode: string }> = {}) {
+  return s.enterprises.createSite(await operator(s), enterpriseId, { name: `厂区${uniq()}`, address: '厂区地址 2 号', regionCode: '440106', ...overrides });
+}
+
+export async function buildExpert(s: Services, overrides: Partial<{ name: string; affiliatedEnterpriseId: string | null }> = {}) {
+  return s.experts.create(await operator(s), {
+    name: `专家${uniq()}`, organization: '研究院', title: '教授', fields: ['machine_tools'], phone: null, email: null, affiliatedEnterpriseId: null, ...overrides,
+  });
+}
+
+/**
+ * A user with a role; its organisation is created when not given (an enterprise for enterprise roles, the
+ * Guangdong authority for provincial roles, an expert record for experts).
+ */
+export async function buildUser(
+  s: Services,
+  role: Role,
+  overrides: Partial<{ username: string; organizationId: string; mustChangePassword: boolean; password: string }> = {},
+) {
+  let organizationId = overrides.organizationId;
+  if (!organizationId) {
+    if (role === 'enterprise_admin' || role === 'enterprise_staff') organizationId = (await buildEnterprise(s)).id;
+    else if (role === 'authority_admin' || role === 'authority_reviewer') organizationId = reviewingAuthorityId('440106');
+    else if (role === 'ministry_admin' || role === 'ministry_officer') organizationId = 'miit';
+    else organizationId = (await buildExpert(s)).id;
+  }
+  return s.identity.createUserAsOperator({
+    username: overrides.username ?? `u-${uniq()}`,
+    displayName: `用户 ${role}`,
+    role,
+    organizationId,
+    password: overrides.password ?? TEST_PASSWORD,
+    mustChangePassword: overrides.mustChangePassword ?? false,
+  });
+}
