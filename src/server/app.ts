@@ -133,7 +133,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && !/\.\w+$/.test(path)) {

@@ -63,8 +63,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     req.ctx = { principal: null, ip: req.ip, requestId: String(req.id) };
     const policy = req.routeOptions.config?.policy;
-    if (!req.url.startsWith('/api/')) return;
-    if (!policy) return; // 404s: no route matched
+    // Decide by the matched route, never by req.url: the router percent-decodes paths, so "/%61pi/v1/…"
+    // reaches an /api route while req.url does not start with "/api/".
+    if (!policy) return; // no route matched (404), or a non-API route
 
     let principal: Principal | null = null;
     let csrfHash: string | null = null;

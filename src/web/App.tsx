@@ -1,0 +1,131 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Result } from 'antd';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api';
+import { clearSession, useMe } from './auth';
+import { AppLayout } from './components/AppLayout';
+import { PageLoading } from './components/PageLoading';
+import { useT } from './i18n';
+import { canOpen, type MenuKey } from './menu';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const MyEnterprisePage = lazy(() => import('./pages/MyEnterprisePage'));
+const SitesPage = lazy(() => import('./pages/SitesPage'));
+const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage'));
+const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const TokensPage = lazy(() => import('./pages/TokensPage'));
+const ExpertsPage = lazy(() => import('./pages/ExpertsPage'));
+const AuthoritiesPage = lazy(() => import('./pages/AuthoritiesPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+
+/** Routes a 401 from any API call back to the login page without a full reload. */
+function UnauthorizedBridge() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      clearSession(qc);
+      if (window.location.pathname !== '/login') {
+        navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
+      }
+    });
+  }, [qc, navigate]);
+  return null;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const t = useT();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={t('common.networkError')}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  return <>{children}</>;
+}
+
+/** Shows a 403 page when the role has no menu entry for the page. */
+function Guard({ menu, children }: { menu: MenuKey; children: ReactNode }) {
+  const me = useMe();
+  const t = useT();
+  const navigate = useNavigate();
+  if (!canOpen(me.data?.role, menu)) {
+    return (
+      <Result
+        status="403"
+        title={t('app.forbidden')}
+        subTitle={t('app.forbidden.sub')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('app.backHome')}
+          </Button>
+        }
+      />
+    );
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      subTitle={t('app.notFound.sub')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('app.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <>
+      <UnauthorizedBridge />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="password" element={<PasswordPage />} />
+            <Route path="enterprise" element={<Guard menu="my-enterprise"><MyEnterprisePage /></Guard>} />
+            <Route path="sites" element={<Guard menu="sites"><SitesPage /></Guard>} />
+            <Route path="enterprises" element={<Guard menu="enterprises"><EnterprisesPage /></Guard>} />
+            <Route path="enterprises/:id" element={<Guard menu="enterprises"><EnterpriseDetailPage /></Guard>} />
+            <Route path="enterprises/:id/sites" element={<Guard menu="enterprises"><SitesPage /></Guard>} />
+            <Route path="users" element={<Guard menu="users"><UsersPage /></Guard>} />
+            <Route path="tokens" element={<Guard menu="tokens"><TokensPage /></Guard>} />
+            <Route path="experts" element={<Guard menu="experts"><ExpertsPage /></Guard>} />
+            <Route path="authorities" element={<Guard menu="authorities"><AuthoritiesPage /></Guard>} />
+            <Route path="audit" element={<Guard menu="audit"><AuditPage /></Guard>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

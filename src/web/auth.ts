@@ -1,0 +1,60 @@
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, ApiError, rememberCsrfToken, type Me, type MeResponse } from './api';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** GET /auth/me; null when not signed in (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const res = await api.get<MeResponse>('/auth/me');
+    rememberCsrfToken(res.csrfToken);
+    return res.user;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+  });
+}
+
+/** The signed-in user; only call below the auth guard. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser() used outside the authenticated layout');
+  return data;
+}
+
+export async function login(qc: QueryClient, username: string, password: string): Promise<Me> {
+  const res = await api.post<MeResponse>('/auth/login', { username, password });
+  rememberCsrfToken(res.csrfToken);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  qc.setQueryData(ME_KEY, res.user);
+  return res.user;
+}
+
+/** Forget everything cached for the previous user. */
+export function clearSession(qc: QueryClient): void {
+  qc.cancelQueries();
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  qc.setQueryData(ME_KEY, null);
+}
+
+export function useLogout(): () => Promise<void> {
+  const qc = useQueryClient();
+  return useCallback(async () => {
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      // the session may already be gone; log out locally anyway
+    }
+    clearSession(qc);
+  }, [qc]);
+}

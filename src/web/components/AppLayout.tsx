@@ -1,0 +1,142 @@
+import { Button, Divider, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageLoading } from './PageLoading';
+import { useCurrentUser, useLogout } from '../auth';
+import { roleLabel } from '../format';
+import { useLocale } from '../i18n';
+import { menuFor, menuKeyForPath } from '../menu';
+import { BRAND_BLUE } from '../theme';
+import { LogoMark, MenuIcon } from './icons';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export function LanguageSwitch() {
+  const { locale, setLocale, t } = useLocale();
+  return (
+    <Button
+      data-testid="lang-switch"
+      size="small"
+      lang={locale === 'zh' ? 'en' : 'zh-CN'}
+      onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
+      aria-label={locale === 'zh' ? 'Switch to English' : '切换到中文'}
+    >
+      {t('app.lang.switchTo')}
+    </Button>
+  );
+}
+
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { locale, t } = useLocale();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const entries = menuFor(me.role);
+  const items = useMemo<MenuProps['items']>(
+    () =>
+      entries.map((m) => ({
+        key: m.key,
+        icon: <MenuIcon name={m.key} />,
+        label: t(m.label),
+        title: t(m.label),
+        'data-testid': `menu-${m.key}`,
+      })),
+    [entries, t],
+  );
+  const selected = menuKeyForPath(me.role, location.pathname);
+
+  const onLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          boxShadow: '0 1px 4px rgba(0,21,41,.25)',
+          background: BRAND_BLUE,
+        }}
+      >
+        <div
+          style={{ display: 'flex', alignItems: 'center', gap: 12, cursor: 'pointer', minWidth: 0, flex: 1 }}
+          onClick={() => navigate('/')}
+        >
+          <LogoMark />
+          <span
+            style={{
+              color: '#fff',
+              fontSize: 18,
+              fontWeight: 600,
+              letterSpacing: locale === 'zh' ? 2 : 0,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
+            {t('app.title')}
+          </span>
+        </div>
+        <Space size={12} align="center" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          <Tooltip title={me.organization.name}>
+            <span style={{ color: 'rgba(255,255,255,.75)', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'middle' }}>
+              {me.organization.name}
+            </span>
+          </Tooltip>
+          <span data-testid="user-menu" style={{ color: '#fff', fontWeight: 500 }} title={me.username}>
+            {me.displayName || me.username}
+          </span>
+          <Tag data-testid="user-role" color="gold" style={{ marginInlineEnd: 0 }}>
+            {roleLabel(me.role, locale)}
+          </Tag>
+          <Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,.35)' }} />
+          <LanguageSwitch />
+          <Button data-testid="logout" size="small" onClick={() => void onLogout()}>
+            {t('app.logout')}
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider
+          width={216}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)', overflow: 'auto' }}
+        >
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            onClick={({ key }) => {
+              const target = entries.find((m) => m.key === key);
+              if (target) navigate(target.path);
+            }}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+          />
+        </Sider>
+        <Layout>
+          <Content style={{ margin: 24, minWidth: 0 }}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Content>
+          <Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px 20px' }}>
+            <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
+          </Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { RegionStat } from '../api';
+import { regionLabel } from '../format';
+import { useLocale } from '../i18n';
+import { BRAND_BLUE } from '../theme';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+/** Bar chart of enterprise counts by province (tree-shaken ECharts core). */
+export default function RegionChart({ items }: { items: RegionStat[] }) {
+  const { locale, t } = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    const sorted = [...items].sort((a, b) => b.count - a.count);
+    const names = sorted.map((i) => regionLabel(i.regionCode, locale, i.regionName));
+    chart.setOption({
+      color: [BRAND_BLUE],
+      grid: { left: 48, right: 16, top: 24, bottom: sorted.length > 8 ? 80 : 40 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: {
+        type: 'category',
+        data: names,
+        axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 },
+      },
+      yAxis: { type: 'value', minInterval: 1, name: t('home.chartCount') },
+      series: [
+        {
+          name: t('home.chartCount'),
+          type: 'bar',
+          data: sorted.map((i) => i.count),
+          barMaxWidth: 36,
+          label: { show: sorted.length <= 20, position: 'top' },
+        },
+      ],
+    });
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(onResize) : null;
+    ro?.observe(el);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      ro?.disconnect();
+      chart.dispose();
+    };
+  }, [items, locale, t]);
+
+  return <div ref={ref} data-testid="region-chart" style={{ width: '100%', height: 360 }} />;
+}

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import type { MenuKey } from '../menu';
+
+/**
+ * A handful of line icons drawn inline (the app does not depend on an icon
+ * package). 1em square, currentColor, so they sit in antd menus like its own.
+ */
+function Svg({ children }: { children: ReactNode }) {
+  return (
+    <span className="anticon" role="img" aria-hidden="true">
+      <svg
+        viewBox="0 0 24 24"
+        width="1em"
+        height="1em"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        {children}
+      </svg>
+    </span>
+  );
+}
+
+const paths: Record<MenuKey, ReactNode> = {
+  home: (
+    <>
+      <path d="M3 11.5 12 4l9 7.5" />
+      <path d="M5.5 9.5V20h13V9.5" />
+      <path d="M10 20v-5h4v5" />
+    </>
+  ),
+  'my-enterprise': (
+    <>
+      <rect x="4" y="3" width="12" height="18" rx="1" />
+      <path d="M16 9h4v12h-4M8 7h1M11 7h1M8 11h1M11 11h1M8 15h1M11 15h1M9 21v-3h2v3" />
+    </>
+  ),
+  sites: (
+    <>
+      <path d="M3 21V10l5 3V10l5 3V10l5 3V4h3v17z" />
+      <path d="M7 17h2M12 17h2" />
+    </>
+  ),
+  enterprises: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="1.5" />
+      <path d="M3 9h18M8 13h8M8 16h5" />
+    </>
+  ),
+  experts: (
+    <>
+      <circle cx="12" cy="8" r="3.5" />
+      <path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" />
+      <path d="m12 14.5-1 2.5 1 1.5 1-1.5z" />
+    </>
+  ),
+  authorities: (
+    <>
+      <path d="M3 9 12 4l9 5z" />
+      <path d="M5 9v8M9.5 9v8M14.5 9v8M19 9v8M3 20h18" />
+    </>
+  ),
+  users: (
+    <>
+      <circle cx="9" cy="8" r="3.2" />
+      <path d="M3 20c.6-3.4 2.9-5.3 6-5.3s5.4 1.9 6 5.3" />
+      <path d="M15.5 4.8a3.2 3.2 0 0 1 0 6.4M17.5 14.9c1.9.6 3.1 2.3 3.5 5.1" />
+    </>
+  ),
+  tokens: (
+    <>
+      <circle cx="8" cy="15" r="4" />
+      <path d="m11 12 8-8M16 7l2.5 2.5M14 9l2 2" />
+    </>
+  ),
+  audit: (
+    <>
+      <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
+      <path d="M14 3v5h5M8.5 14l2.2 2.2L15.5 11.5" />
+    </>
+  ),
+  password: (
+    <>
+      <rect x="4.5" y="10.5" width="15" height="10" rx="1.5" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3M12 14.5v2.5" />
+    </>
+  ),
+};
+
+export function MenuIcon({ name }: { name: MenuKey }) {
+  return <Svg>{paths[name]}</Svg>;
+}
+
+export function LogoMark({ size = 32 }: { size?: number }) {
+  return (
+    <svg viewBox="0 0 32 32" width={size} height={size} aria-hidden="true">
+      <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.15" />
+      <path
+        d="M9 16a7 7 0 0 1 12-4.9L23 9v6h-6l2.1-2.1A4.5 4.5 0 1 0 20.3 18h2.9A7 7 0 0 1 9 16z"
+        fill="#ffffff"
+      />
+    </svg>
+  );
+}

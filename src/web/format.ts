@@ -1,0 +1,94 @@
+import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, ROLES, labelOf, type Labelled } from '../domain/enterprise';
+import { isRegionCode, PLAN_CITIES, PROVINCES, regionName } from '../domain/regions';
+import { hasKey, translate, type Locale } from './i18n';
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${withTime}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' as const } : {}),
+    });
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Date and time in China Standard Time, as `YYYY-MM-DD HH:mm:ss` in both locales
+ * (ISO-like order is the government-document convention and reads fine in English).
+ */
+export function formatDateTime(value: string | number | Date | null | undefined, locale: Locale = 'zh', withTime = true): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const parts: Record<string, string> = {};
+  for (const p of formatter(locale, withTime).formatToParts(d)) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return withTime ? `${date} ${parts.hour}:${parts.minute}:${parts.second}` : date;
+}
+
+export function formatDate(value: string | number | Date | null | undefined, locale: Locale = 'zh'): string {
+  return formatDateTime(value, locale, false);
+}
+
+function label<V extends string>(options: readonly Labelled<V>[], value: string | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  return labelOf(options, value as V, locale);
+}
+
+export const roleLabel = (role: string | null | undefined, locale: Locale) => label(ROLES, role, locale);
+export const enterpriseTypeLabel = (v: string | null | undefined, locale: Locale) => label(ENTERPRISE_TYPES, v, locale);
+export const listingStatusLabel = (v: string | null | undefined, locale: Locale) => label(LISTING_STATUSES, v, locale);
+export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => label(REMAN_FIELDS, v, locale);
+
+export function optionsOf<V extends string>(options: readonly Labelled<V>[], locale: Locale): { value: V; label: string }[] {
+  return options.map((o) => ({ value: o.value, label: locale === 'en' ? o.en : o.zh }));
+}
+
+/** Region name in the UI language; falls back to the server's name for codes the domain does not know. */
+export function regionLabel(code: string | null | undefined, locale: Locale, serverName?: string | null): string {
+  if (code && isRegionCode(code)) {
+    try {
+      return regionName(code, locale);
+    } catch {
+      // fall through
+    }
+  }
+  return serverName || code || '—';
+}
+
+export function provinceOptions(locale: Locale): { value: string; label: string }[] {
+  return PROVINCES.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.name }));
+}
+
+/** Provinces and 计划单列市 as quick picks for a region code field. */
+export function regionQuickPicks(locale: Locale): { value: string; label: string; search: string }[] {
+  const list = [
+    ...PROVINCES.map((p) => ({ code: p.code, zh: p.name, en: p.nameEn })),
+    ...PLAN_CITIES.map((c) => ({ code: c.code, zh: c.name, en: c.nameEn })),
+  ].sort((a, b) => a.code.localeCompare(b.code));
+  return list.map((r) => ({
+    value: r.code,
+    label: `${r.code} ${regionName(r.code, locale)}`,
+    search: `${r.code} ${r.zh} ${r.en}`.toLowerCase(),
+  }));
+}
+
+export function authorityKindLabel(kind: string, locale: Locale): string {
+  const key = `auth.kind.${kind}`;
+  return hasKey(key) ? translate(locale, key) : kind;
+}
+
+export function orgKindLabel(kind: string, locale: Locale): string {
+  const key = `org.${kind}`;
+  return hasKey(key) ? translate(locale, key) : kind;
+}

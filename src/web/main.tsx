@@ -1,0 +1,49 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { ApiError } from './api';
+import { AppRoutes } from './App';
+import { LocaleProvider, useLocale } from './i18n';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+      // 4xx answers will not change by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+function AntdRoot({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing');
+
+createRoot(container).render(
+  <StrictMode>
+    <LocaleProvider>
+      <AntdRoot>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntdRoot>
+    </LocaleProvider>
+  </StrictMode>,
+);

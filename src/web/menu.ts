@@ -1,0 +1,104 @@
+import type { Role } from './api';
+import type { MessageKey } from './i18n';
+
+/** Every page that can appear in the side menu. */
+export type MenuKey =
+  | 'home'
+  | 'my-enterprise'
+  | 'sites'
+  | 'enterprises'
+  | 'experts'
+  | 'authorities'
+  | 'users'
+  | 'tokens'
+  | 'audit'
+  | 'password';
+
+export interface MenuEntry {
+  key: MenuKey;
+  path: string;
+  label: MessageKey;
+}
+
+const entry = (key: MenuKey, path: string, label: MessageKey): MenuEntry => ({ key, path, label });
+
+const HOME = entry('home', '/', 'menu.home');
+const MY_ENTERPRISE = entry('my-enterprise', '/enterprise', 'menu.my-enterprise');
+const SITES = entry('sites', '/sites', 'menu.sites');
+const ENTERPRISES = entry('enterprises', '/enterprises', 'menu.enterprises');
+const ALL_ENTERPRISES = entry('enterprises', '/enterprises', 'menu.enterprises.all');
+const EXPERTS = entry('experts', '/experts', 'menu.experts');
+const AUTHORITIES = entry('authorities', '/authorities', 'menu.authorities');
+const USERS = entry('users', '/users', 'menu.users');
+const TOKENS = entry('tokens', '/tokens', 'menu.tokens');
+const AUDIT = entry('audit', '/audit', 'menu.audit');
+const PASSWORD = entry('password', '/password', 'menu.password');
+
+/** The side menu of each role, in display order. The single source of truth for navigation. */
+export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
+  enterprise_admin: [HOME, MY_ENTERPRISE, SITES, USERS, TOKENS, PASSWORD],
+  enterprise_staff: [HOME, MY_ENTERPRISE, SITES, PASSWORD],
+  authority_reviewer: [HOME, ENTERPRISES, PASSWORD],
+  authority_admin: [HOME, ENTERPRISES, USERS, PASSWORD],
+  ministry_officer: [HOME, ALL_ENTERPRISES, EXPERTS, PASSWORD],
+  ministry_admin: [HOME, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, PASSWORD],
+  expert: [HOME, PASSWORD],
+};
+
+export function menuFor(role: Role | undefined): readonly MenuEntry[] {
+  return (role && MENU_BY_ROLE[role]) || [HOME, PASSWORD];
+}
+
+export function canOpen(role: Role | undefined, key: MenuKey): boolean {
+  return menuFor(role).some((m) => m.key === key);
+}
+
+/** Which menu item to highlight for a location. */
+export function menuKeyForPath(role: Role | undefined, pathname: string): MenuKey | undefined {
+  const items = menuFor(role);
+  let best: MenuEntry | undefined;
+  for (const m of items) {
+    const match = m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`);
+    if (match && (!best || m.path.length > best.path.length)) best = m;
+  }
+  return best?.key;
+}
+
+// ---------------------------------------------------------------- role helpers
+
+export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_admin', 'enterprise_staff'];
+export const AUTHORITY_ROLES: readonly Role[] = ['authority_reviewer', 'authority_admin'];
+export const MINISTRY_ROLES: readonly Role[] = ['ministry_officer', 'ministry_admin'];
+export const ALL_ROLES: readonly Role[] = [
+  'enterprise_admin',
+  'enterprise_staff',
+  'authority_reviewer',
+  'authority_admin',
+  'ministry_officer',
+  'ministry_admin',
+  'expert',
+];
+
+export const MIIT_ID = 'miit';
+
+export const isEnterpriseRole = (r: Role | undefined): boolean => !!r && ENTERPRISE_ROLES.includes(r);
+export const isAuthorityRole = (r: Role | undefined): boolean => !!r && AUTHORITY_ROLES.includes(r);
+export const isMinistryRole = (r: Role | undefined): boolean => !!r && MINISTRY_ROLES.includes(r);
+
+/**
+ * The roles an admin may grant when creating a user (the server checks again).
+ * Enterprise and authority admins grant roles within their own organisation.
+ */
+export const GRANTABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  enterprise_admin: ['enterprise_staff', 'enterprise_admin'],
+  authority_admin: ['authority_reviewer', 'authority_admin'],
+  ministry_admin: ALL_ROLES,
+};
+
+/** The organisation kind a role belongs to (ministry roles live in the 'miit' authority). */
+export function organizationKindOf(role: Role): 'enterprise' | 'authority' | 'ministry' | 'expert' {
+  if (isEnterpriseRole(role)) return 'enterprise';
+  if (isAuthorityRole(role)) return 'authority';
+  if (isMinistryRole(role)) return 'ministry';
+  return 'expert';
+}

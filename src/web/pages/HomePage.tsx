@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { api, type Items, type RegionStat } from '../api';
+import { useCurrentUser } from '../auth';
+import { PageHeader } from '../components/PageHeader';
+import { orgKindLabel, roleLabel } from '../format';
+import { useLocale } from '../i18n';
+import { isAuthorityRole, isMinistryRole } from '../menu';
+import { qk } from '../queries';
+
+const RegionChart = lazy(() => import('../components/RegionChart'));
+
+function StatsCard() {
+  const { t } = useLocale();
+  const stats = useQuery({
+    queryKey: qk.stats,
+    queryFn: ({ signal }) => api.get<Items<RegionStat>>('/enterprises/stats/by-region', undefined, signal),
+    retry: false,
+  });
+  // Nothing at all when the call fails (or while there is nothing to show).
+  if (stats.isError || !stats.data || !Array.isArray(stats.data.items) || stats.data.items.length === 0) return null;
+  return (
+    <Card title={t('home.chartTitle')} style={{ marginTop: 16 }} data-testid="region-stats">
+      <Suspense fallback={<div style={{ height: 360 }} />}>
+        <RegionChart items={stats.data.items} />
+      </Suspense>
+    </Card>
+  );
+}
+
+export default function HomePage() {
+  const me = useCurrentUser();
+  const { locale, t } = useLocale();
+  const showStats = isAuthorityRole(me.role) || isMinistryRole(me.role);
+  return (
+    <>
+      <PageHeader title={t('home.title')} />
+      <Row gutter={16}>
+        <Col span={24}>
+          <Card data-testid="welcome-card">
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {t('home.welcome', { name: me.displayName || me.username })}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 1, md: 3 }}
+              items={[
+                {
+                  key: 'org',
+                  label: t('home.organization'),
+                  children: (
+                    <span data-testid="welcome-organization">
+                      {me.organization.name}
+                      <Typography.Text type="secondary"> · {orgKindLabel(me.organization.kind, locale)}</Typography.Text>
+                    </span>
+                  ),
+                },
+                { key: 'role', label: t('home.role'), children: <span data-testid="welcome-role">{roleLabel(me.role, locale)}</span> },
+                { key: 'username', label: t('home.username'), children: me.username },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {showStats ? <StatsCard /> : null}
+    </>
+  );
+}

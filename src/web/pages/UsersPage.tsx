@@ -1,0 +1,325 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api, type CreateUserInput, type Expert, type Items, type Page, type Role, type User } from '../api';
+import { useCurrentUser } from '../auth';
+import { EnterpriseSelect } from '../components/EnterpriseSelect';
+import { OneTimeSecret } from '../components/OneTimeSecret';
+import { PageHeader } from '../components/PageHeader';
+import { useApiErrorHandler } from '../errors';
+import { formatDateTime, orgKindLabel, roleLabel } from '../format';
+import { useLocale } from '../i18n';
+import { GRANTABLE_ROLES, MIIT_ID, organizationKindOf } from '../menu';
+import { qk, useAuthorities } from '../queries';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+interface CreateValues {
+  username: string;
+  displayName: string;
+  role?: Role;
+  organizationId?: string | null;
+}
+
+function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: User, initialPassword: string) => void;
+}) {
+  const me = useCurrentUser();
+  const { locale, t } = useLocale();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<CreateValues>();
+  const role = Form.useWatch('role', form);
+  const isMinistryAdmin = me.role === 'ministry_admin';
+  const grantable = GRANTABLE_ROLES[me.role] ?? [];
+  const kind = role ? organizationKindOf(role) : undefined;
+  const authorities = useAuthorities(open && isMinistryAdmin);
+  const experts = useQuery({
+    queryKey: qk.experts,
+    queryFn: ({ signal }) => api.get<Items<Expert>>('/experts', undefined, signal),
+    enabled: open && isMinistryAdmin && kind === 'expert',
+  });
+
+  // The ministry admin picks the organisation; other admins create users in their own.
+  useEffect(() => {
+    if (open && isMinistryAdmin) form.setFieldValue('organizationId', kind === 'ministry' ? MIIT_ID : null);
+  }, [open, kind, isMinistryAdmin, form]);
+
+  const create = useMutation({
+    mutationFn: (v: CreateValues) =>
+      api.post<{ user: User; initialPassword: string }>('/users', {
+        username: v.username.trim().toLowerCase(),
+        displayName: v.displayName.trim(),
+        role: v.role!,
+        organizationId: isMinistryAdmin ? v.organizationId! : me.organization.id,
+      } satisfies CreateUserInput),
+    onSuccess: (res) => {
+      form.resetFields();
+      onCreated(res.user, res.initialPassword);
+    },
+    onError: (e) => onError(e, form),
+  });
+
+  const required = { required: true, message: t('common.required') };
+
+  let orgField: ReactNode;
+  if (!isMinistryAdmin) {
+    orgField = <Input value={me.organization.name} disabled />;
+  } else if (kind === 'enterprise') {
+    orgField = <EnterpriseSelect />;
+  } else if (kind === 'authority') {
+    orgField = (
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('common.pleaseSelect')}
+        loading={authorities.isLoading}
+        options={(authorities.data?.items ?? [])
+          .filter((a) => a.id !== MIIT_ID)
+          .map((a) => ({ value: a.id, label: locale === 'en' ? a.nameEn || a.name : a.name }))}
+      />
+    );
+  } else if (kind === 'expert') {
+    orgField = (
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('common.pleaseSelect')}
+        loading={experts.isLoading}
+        options={(experts.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.organization}）` }))}
+      />
+    );
+  } else if (kind === 'ministry') {
+    orgField = <Select disabled options={[{ value: MIIT_ID, label: t('users.orgMiit') }]} />;
+  } else {
+    orgField = <Select disabled placeholder={t('users.role')} />;
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
+      forceRender
+    >
+      <Form<CreateValues> form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ role: grantable[0] }}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          extra={t('users.usernameRule')}
+          rules={[required, { pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/, message: t('users.usernameRule') }]}
+        >
+          <Input id="new-username" autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[required, { max: 100 }]}>
+          <Input id="new-displayName" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[required]}>
+          <Select id="new-role" options={grantable.map((r) => ({ value: r, label: roleLabel(r, locale) }))} />
+        </Form.Item>
+        {isMinistryAdmin ? (
+          <Form.Item name="organizationId" label={t('users.organization')} rules={[required]}>
+            {orgField}
+          </Form.Item>
+        ) : (
+          <Form.Item label={t('users.organization')}>{orgField}</Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const me = useCurrentUser();
+  const { locale, t } = useLocale();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const q = params.get('q') ?? '';
+  const [searchText, setSearchText] = useState(q);
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+
+  const users = useQuery({
+    queryKey: qk.users({ page, pageSize, q }),
+    queryFn: ({ signal }) => api.get<Page<User>>('/users', { page, pageSize, q: q || undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const update = (next: Record<string, string | number | undefined>) => {
+    const merged = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
+      else merged.set(k, String(v));
+    }
+    setParams(merged, { replace: true });
+  };
+
+  const reset = useMutation({
+    mutationFn: (u: User) => api.post<{ initialPassword: string }>(`/users/${encodeURIComponent(u.id)}/reset-password`),
+    onSuccess: (res, u) => {
+      setSecret({ username: u.username, password: res.initialPassword });
+      void qc.invalidateQueries({ queryKey: qk.usersAll });
+    },
+    onError: (e) => onError(e),
+  });
+
+  const toggle = useMutation({
+    mutationFn: (u: User) => api.patch<User>(`/users/${encodeURIComponent(u.id)}`, { disabled: !u.disabled }),
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      void qc.invalidateQueries({ queryKey: qk.usersAll });
+    },
+    onError: (e) => onError(e),
+  });
+
+  const columns: TableColumnsType<User> = [
+    { title: t('users.username'), dataIndex: 'username', key: 'username' },
+    {
+      title: t('users.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      render: (v: string, u) => (
+        <span>
+          {v}
+          {u.id === me.id ? <Tag style={{ marginInlineStart: 8 }}>{t('users.self')}</Tag> : null}
+        </span>
+      ),
+    },
+    { title: t('users.role'), key: 'role', render: (_, u) => roleLabel(u.role, locale) },
+    {
+      title: t('users.organization'),
+      key: 'organization',
+      render: (_, u) => (
+        <span>
+          {u.organization?.name ?? '—'}
+          {u.organization ? <Typography.Text type="secondary"> · {orgKindLabel(u.organization.kind, locale)}</Typography.Text> : null}
+        </span>
+      ),
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_, u) => (
+        <Space size={4} wrap>
+          {u.disabled ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>}
+          {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: t('users.lastLoginAt'), key: 'lastLoginAt', render: (_, u) => formatDateTime(u.lastLoginAt, locale), width: 170 },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 180,
+      render: (_, u) =>
+        u.id === me.id ? null : (
+          <Space size={0}>
+            <Popconfirm
+              title={t('users.resetConfirm')}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => reset.mutateAsync(u).catch(() => undefined)}
+            >
+              <Button type="link" size="small" data-testid={`user-reset-${u.username}`}>
+                {t('users.resetPassword')}
+              </Button>
+            </Popconfirm>
+            {u.disabled ? (
+              <Button type="link" size="small" onClick={() => toggle.mutate(u)} data-testid={`user-enable-${u.username}`}>
+                {t('users.enable')}
+              </Button>
+            ) : (
+              <Popconfirm
+                title={t('users.disableConfirm')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
+              >
+                <Button type="link" size="small" danger data-testid={`user-disable-${u.username}`}>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        subTitle={me.role === 'ministry_admin' ? undefined : me.organization.name}
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onSearch={(v) => update({ q: v.trim(), page: 1 })}
+            placeholder={t('users.searchPlaceholder')}
+            enterButton={t('common.search')}
+            style={{ width: 340, maxWidth: '100%' }}
+          />
+        </Flex>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users.data?.items ?? []}
+          loading={users.isFetching}
+          data-testid="users-table"
+          locale={users.isError ? { emptyText: t('common.loadFailed') } : undefined}
+          pagination={{
+            current: page,
+            pageSize,
+            total: users.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
+          }}
+          scroll={{ x: 900 }}
+        />
+      </Card>
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(u, pw) => {
+          setCreating(false);
+          setSecret({ username: u.username, password: pw });
+          message.success(t('common.created'));
+          void qc.invalidateQueries({ queryKey: qk.usersAll });
+        }}
+      />
+      <OneTimeSecret
+        open={secret !== null}
+        title={secret ? `${t('users.initialPasswordTitle')} — ${secret.username}` : ''}
+        label={t('users.initialPassword')}
+        secret={secret?.password ?? null}
+        warning={t('users.initialPasswordHint')}
+        onClose={() => setSecret(null)}
+        testId="initial-password"
+      />
+    </>
+  );
+}

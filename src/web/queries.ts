@@ -1,0 +1,71 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type Authority, type Enterprise, type Items, type Page, type Site } from './api';
+import { useLocale } from './i18n';
+
+/** Query keys in one place so mutations can invalidate precisely. */
+export const qk = {
+  authorities: ['authorities'] as const,
+  enterprises: (params: Record<string, unknown>) => ['enterprises', 'list', params] as const,
+  enterprisesAll: ['enterprises'] as const,
+  enterprise: (id: string) => ['enterprises', 'one', id] as const,
+  sites: (enterpriseId: string) => ['enterprises', 'sites', enterpriseId] as const,
+  stats: ['enterprises', 'stats', 'by-region'] as const,
+  users: (params: Record<string, unknown>) => ['users', params] as const,
+  usersAll: ['users'] as const,
+  tokens: ['tokens'] as const,
+  experts: ['experts'] as const,
+  audit: (params: Record<string, unknown>) => ['audit', params] as const,
+};
+
+export function useAuthorities(enabled = true) {
+  return useQuery({
+    queryKey: qk.authorities,
+    queryFn: ({ signal }) => api.get<Items<Authority>>('/authorities', undefined, signal),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}
+
+export function useEnterprise(id: string | undefined) {
+  return useQuery({
+    queryKey: qk.enterprise(id ?? ''),
+    queryFn: ({ signal }) => api.get<Enterprise>(`/enterprises/${encodeURIComponent(id!)}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useSites(enterpriseId: string | undefined) {
+  return useQuery({
+    queryKey: qk.sites(enterpriseId ?? ''),
+    queryFn: ({ signal }) => api.get<Items<Site>>(`/enterprises/${encodeURIComponent(enterpriseId!)}/sites`, undefined, signal),
+    enabled: !!enterpriseId,
+  });
+}
+
+export interface EnterpriseListParams {
+  page: number;
+  pageSize: number;
+  q?: string;
+  province?: string;
+}
+
+export function useEnterpriseList(params: EnterpriseListParams, enabled = true) {
+  return useQuery({
+    queryKey: qk.enterprises({ ...params }),
+    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { ...params }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Authority name in the UI language (the API's enterprise.authority carries only the Chinese name). */
+export function useAuthorityName(): (ref: { id: string; name: string } | null | undefined) => string {
+  const { locale } = useLocale();
+  const authorities = useAuthorities(locale === 'en');
+  return (ref) => {
+    if (!ref) return '—';
+    if (locale !== 'en') return ref.name;
+    const a = authorities.data?.items.find((x) => x.id === ref.id);
+    return a?.nameEn || ref.name;
+  };
+}
