@@ -84,7 +84,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (req.routeOptions.config?.policy || req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   const services = createServices(database, config);

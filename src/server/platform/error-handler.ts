@@ -24,6 +24,8 @@ export function issueToField(issue: ZodIssueLike, instancePath?: string): FieldI
   if (!zh) {
     const localised = zhLocale.localeError(issue as never);
     zh = typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
+    // the received value is stripped from issues before they reach us: drop the misleading "received undefined"
+    zh = zh.replace(/，实际接收 undefined$/, '');
   }
   return { field: fieldName(issue.path ?? [], instancePath), message: zh, messageEn: issue.message };
 }

@@ -110,6 +110,11 @@ export function createEnterpriseService({ db }: { db: Db }) {
         if (xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
         const regionCode = patch.regionCode ?? e.regionCode;
         next.authorityId = resolveReviewingAuthority({ regionCode, xpcc: xpcc ?? e.authorityId === XPCC_AUTHORITY_ID });
+        // A provincial authority corrects registrations within its jurisdiction; a move to another
+        // authority is MIIT's decision.
+        if (p?.kind === 'user' && p.role === 'authority_admin' && next.authorityId !== p.authorityId) {
+          throw errors.forbidden('迁出本辖区须由工信部办理', 'Moving an enterprise to another authority is done by MIIT');
+        }
       }
       if (patch.creditCode !== undefined && patch.creditCode !== e.creditCode) {
         Object.assign(next, checkCreditCode(p, { creditCode: patch.creditCode, confirmCreditCodeOverride }, String(next.authorityId ?? e.authorityId)));

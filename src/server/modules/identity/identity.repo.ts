@@ -29,9 +29,12 @@ export const userRepo = {
     const [u] = await db
       .update(users)
       .set({
-        failedLogins: sql`${users.failedLogins} + 1`,
-        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures}
-          THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+        // an expired lock starts a fresh count
+        failedLogins: sql`CASE WHEN ${users.lockedUntil} <= now() THEN 1 ELSE ${users.failedLogins} + 1 END`,
+        lockedUntil: sql`CASE
+          WHEN ${users.lockedUntil} <= now() THEN (CASE WHEN 1 >= ${maxFailures} THEN now() + make_interval(mins => ${lockMinutes}) END)
+          WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN now() + make_interval(mins => ${lockMinutes})
+          ELSE ${users.lockedUntil} END`,
       })
       .where(eq(users.id, id))
       .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });

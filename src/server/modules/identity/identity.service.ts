@@ -161,6 +161,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       if (p?.kind !== 'user') throw errors.forbidden();
       const u = await userRepo.byId(db, p.userId);
       if (!u || !(await verifyPassword(currentPassword, u.passwordHash))) {
+        // wrong guesses count toward the lockout like failed logins
+        if (u) await userRepo.recordFailure(db, u.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
         throw errors.field('currentPassword', '当前密码不正确', 'The current password is wrong');
       }
       const problem = passwordProblem(newPassword);
