@@ -91,8 +91,8 @@ export type Role = (typeof ROLE_VALUES)[number];
 export const ROLES = labelled<Role>(ROLE_VALUES, {
   enterprise_staff: { zh: '企业用户', en: 'Enterprise user' },
   enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
-  authority_reviewer: { zh: '省级审核员', en: 'Provincial reviewer' },
-  authority_admin: { zh: '省级管理员', en: 'Provincial administrator' },
+  authority_reviewer: { zh: '主管部门审核员', en: 'Authority reviewer' },
+  authority_admin: { zh: '主管部门管理员', en: 'Authority administrator' },
   ministry_officer: { zh: '工信部经办人', en: 'MIIT officer' },
   ministry_admin: { zh: '工信部管理员', en: 'MIIT administrator' },
   expert: { zh: '专家', en: 'Expert' },

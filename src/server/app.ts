@@ -27,6 +27,20 @@ import { expertRoutes } from './modules/experts/experts.routes.js';
 import { createExpertService } from './modules/experts/experts.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { createIdentityService, type OrgDirectory } from './modules/identity/identity.service.js';
+import { announcementRoutes } from './modules/announcements/announcements.routes.js';
+import { createAnnouncementService } from './modules/announcements/announcements.service.js';
+import { applicationRoutes } from './modules/applications/applications.routes.js';
+import { createApplicationService } from './modules/applications/applications.service.js';
+import { createReviewService } from './modules/applications/review.service.js';
+import { createFileService } from './modules/files/files.service.js';
+import { noticeRoutes } from './modules/notices/notices.routes.js';
+import { createNoticeService } from './modules/notices/notices.service.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationService } from './modules/notifications/notifications.service.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -34,10 +48,17 @@ export interface Services {
   experts: ReturnType<typeof createExpertService>;
   identity: ReturnType<typeof createIdentityService>;
   orgs: OrgDirectory;
+  files: ReturnType<typeof createFileService>;
+  notifications: ReturnType<typeof createNotificationService>;
+  applications: ReturnType<typeof createApplicationService>;
+  review: ReturnType<typeof createReviewService>;
+  notices: ReturnType<typeof createNoticeService>;
+  announcements: ReturnType<typeof createAnnouncementService>;
+  clock: Clock;
 }
 
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
-export function createServices(database: Database, config: AppConfig): Services {
+export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
   const authorities = createAuthorityService({ db });
   const enterprises = createEnterpriseService({ db });
@@ -54,7 +75,13 @@ export function createServices(database: Database, config: AppConfig): Services 
     },
   };
   const identity = createIdentityService({ db, config, orgs });
-  return { authorities, enterprises, experts, identity, orgs };
+  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  const notifications = createNotificationService({ db });
+  const applications = createApplicationService({ db, clock, files, enterprises, notifications });
+  const review = createReviewService({ db, clock, applications, experts, enterprises });
+  const notices = createNoticeService({ db, clock, applications, files });
+  const announcements = createAnnouncementService({ db, clock, applications, enterprises });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, clock };
 }
 
 export interface BuildOptions {
@@ -62,9 +89,11 @@ export interface BuildOptions {
   database: Database;
   /** Serve the built web app from config.WEB_DIST_DIR when it exists (default true). */
   serveWeb?: boolean;
+  /** Time source (tests pass a manual clock). */
+  clock?: Clock;
 }
 
-export async function buildApp({ config, database, serveWeb = true }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp({ config, database, serveWeb = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     trustProxy: config.TRUST_PROXY,
@@ -87,10 +116,12 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
     if (req.routeOptions.config?.policy || req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  const services = createServices(database, config);
+  const services = createServices(database, config, clock);
   await services.authorities.ensureSeeded();
 
   await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -130,6 +161,12 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   await app.register(enterpriseRoutes, { enterprises: services.enterprises, authorities: services.authorities });
   await app.register(expertRoutes, { experts: services.experts });
   await app.register(auditRoutes, { db: database.db });
+  const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
+  await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(announcementRoutes, { announcements: services.announcements });
+  await app.register(notificationRoutes, { notifications: services.notifications });
+  await app.register(workbenchRoutes, { ...presenterDeps, notices: services.notices, clock });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

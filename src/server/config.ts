@@ -33,6 +33,8 @@ const EnvSchema = z.object({
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, 'must be a power of two ≥ 1024')
     .default(16384),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  /** Per-file upload limit (attachments, evidence, photos). */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

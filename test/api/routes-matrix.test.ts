@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/principal.js';
 import { allows } from '../../src/server/platform/policy.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
-import { buildEnterprise, buildExpert, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
   'public',
@@ -54,15 +54,20 @@ beforeAll(async () => {
     const u = await buildUser(s, actor, { organizationId: org });
     usernames.set(actor, u.username);
   }
+  // a submitted application of the foreign enterprise (visible to its own authority and to MIIT only)
+  const appB = await buildApplication(s, { enterpriseId: b.id, siteId: siteB.id, submit: true });
+  const appA = await buildApplication(s, { enterpriseId: a.id, siteId: siteA.id, submit: true });
+  const attB = (await app.database.raw.query<{ id: string }>('SELECT id FROM application_attachments WHERE application_id = $1 LIMIT 1', [appB.id])).rows[0];
   const adminA = await login(app, usernames.get('enterprise_admin')!, TEST_PASSWORD);
   const tA = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminA.headers, payload: { name: 'mes-a' } });
   homeToken = tA.json().token;
   const adminBSession = await login(app, adminB.username, TEST_PASSWORD);
   const tB = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminBSession.headers, payload: { name: 'mes-b' } });
-  Object.assign(home, { enterprise: a.id, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id });
+  Object.assign(home, { enterprise: a.id, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id, application: appA.id });
   Object.assign(foreign, {
     enterprise: b.id, enterpriseName: b.name, creditCode: b.creditCode, site: siteB.id, siteName: siteB.name,
     user: adminB.id, username: adminB.username, token: tB.json().id, authority: 'prov-320000', province: '320000',
+    application: appB.id, attachment: attB!.id,
   });
 });
 afterAll(async () => app?.close());
@@ -75,7 +80,11 @@ function fill(url: string, side: Record<string, string>): string {
     .replace(/\/users\/:id/, `/users/${side.user ?? side.enterprise}`)
     .replace(/\/tokens\/:id/, `/tokens/${side.token}`)
     .replace(/\/authorities\/:id/, `/authorities/${side.authority}`)
-    .replace(/\/experts\/:id/, `/experts/${home.expert}`);
+    .replace(/\/experts\/:id/, `/experts/${home.expert}`)
+    .replace(/\/applications\/:id/, `/applications/${side.application}`)
+    .replace(/:attachmentId/, side.attachment ?? side.application!)
+    .replace(/\/(notices|objections|notifications|announcements)\/:id/, `/$1/00000000-0000-4000-8000-000000000000`)
+    .replace(/:date/, '2026-12-31');
 }
 
 /** A valid body for each write route, aimed at foreign objects where the route takes one. */
@@ -100,6 +109,27 @@ function sampleBody(method: string, url: string): unknown {
     'PATCH /api/v1/authorities/:id': { name: '矩阵改名主管部门' },
     'POST /api/v1/experts': { name: '矩阵专家', organization: '某院', title: '', fields: ['machine_tools'] },
     'PATCH /api/v1/experts/:id': { title: '矩阵' },
+    'POST /api/v1/applications': { siteId: foreign.site },
+    'PUT /api/v1/applications/:id/form': { form: { fields: ['machine_tools'] } },
+    'POST /api/v1/applications/:id/attachments': undefined,
+    'DELETE /api/v1/applications/:id/attachments/:attachmentId': undefined,
+    'POST /api/v1/applications/submit': { applicationIds: [foreign.application] },
+    'POST /api/v1/applications/:id/withdraw': { reason: '矩阵撤回' },
+    'POST /api/v1/applications/:id/return': { reason: '矩阵退回' },
+    'POST /api/v1/applications/:id/provincial-reject': { reason: '矩阵不通过' },
+    'POST /api/v1/applications/:id/forward': { opinion: '同意', handler: '甲', head: '乙', date: '2026-11-23' },
+    'POST /api/v1/applications/:id/experts': { expertIds: [home.expert] },
+    'POST /api/v1/applications/:id/opinion': { chapters: { 二: 'a', 三: 'a', 四: 'a', 五: 'a', 六: 'a' }, recommendation: 'approve' },
+    'POST /api/v1/applications/:id/complete-expert-review': {},
+    'POST /api/v1/applications/:id/onsite-check': { team: ['甲'], date: '2026-11-23', findings: { 二: 'a', 三: 'a', 四: 'a', 五: 'a', 六: 'a' }, conclusion: 'pass' },
+    'POST /api/v1/applications/:id/reject': { reason: '矩阵不通过' },
+    'POST /api/v1/notices': { title: '矩阵公示', applicationIds: [foreign.application] },
+    'POST /api/v1/notices/:id/close': {},
+    'POST /api/v1/objections/:id/resolve': { decision: 'dismissed', resolution: '矩阵' },
+    'PUT /api/v1/calendar/overrides/:date': { workday: true },
+    'POST /api/v1/public/notices/:id/objections': { name: '某人', contact: '13800000000', entryId: '00000000-0000-4000-8000-000000000000', reason: '矩阵测试异议' },
+    'POST /api/v1/announcements': { applicationIds: [foreign.application] },
+    'POST /api/v1/notifications/:id/read': undefined,
   };
   if (!(key in bodies) && method !== 'GET') throw new Error(`routes-matrix: add a sample body for new write route ${key}`);
   return bodies[key];
@@ -119,8 +149,11 @@ async function foreignSnapshot() {
             (SELECT revoked_at::text FROM api_tokens WHERE id = $4) AS t,
             (SELECT count(*)::int FROM users WHERE enterprise_id = $1) AS users_of_b,
             (SELECT count(*)::int FROM sites WHERE enterprise_id = $1) AS sites_of_b,
-            (SELECT name FROM authorities WHERE id = 'prov-320000') AS auth`,
-    [foreign.enterprise, foreign.site, foreign.user, foreign.token],
+            (SELECT name FROM authorities WHERE id = 'prov-320000') AS auth,
+            (SELECT row_to_json(a)::text FROM (SELECT state, version, form FROM applications WHERE id = $5) a) AS app,
+            (SELECT count(*)::int FROM application_attachments WHERE application_id = $5 AND superseded_at IS NULL) AS atts,
+            (SELECT count(*)::int FROM applications WHERE enterprise_id = $1) AS apps_of_b`,
+    [foreign.enterprise, foreign.site, foreign.user, foreign.token, foreign.application],
   );
   return rows.rows[0];
 }
@@ -154,7 +187,7 @@ describe('routes × roles', () => {
         }
         if (MINISTRY.includes(actor) || 'public' in route.policy) continue;
         const ok = res.statusCode >= 200 && res.statusCode < 300;
-        const targetsForeign = /:(id|siteId)/.test(route.url) && !route.url.includes('/experts/');
+        const targetsForeign = /:(id|siteId)/.test(route.url) && !/\/(experts|notices|objections|notifications|announcements)\//.test(route.url);
         if (ok && targetsForeign) failures.push(`${label}: reached a foreign object`);
         if (ok) {
           for (const [k, v] of Object.entries(foreign)) {

@@ -6,6 +6,8 @@ import type { Services } from '../../src/server/app.js';
 import type { EnterpriseInput } from '../../src/server/modules/enterprises/enterprises.schema.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
 import type { RequestContext } from '../../src/server/platform/principal.js';
+import { ATTACHMENT_SLOTS } from '../../src/domain/announcement/form.js';
+import { completeApplicationForm } from '../domain/fixtures.js';
 
 /**
  * Test factories: build what a test needs, creating missing parents (an enterprise for an enterprise user,
@@ -79,4 +81,39 @@ export async function buildUser(
     password: overrides.password ?? TEST_PASSWORD,
     mustChangePassword: overrides.mustChangePassword ?? false,
   });
+}
+
+// ---- applications (规范公告) ----
+
+/** The smallest content the upload check accepts as a PDF. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** An enterprise user acting for an enterprise (created once per enterprise and app). */
+const enterpriseActors = new Map<string, Promise<RequestContext>>();
+export function enterpriseAdminCtx(s: Services, enterpriseId: string): Promise<RequestContext> {
+  const key = `${enterpriseId}`;
+  if (!enterpriseActors.has(key)) {
+    enterpriseActors.set(
+      key,
+      buildUser(s, 'enterprise_admin', { organizationId: enterpriseId }).then((u) => ({ principal: principalOf(u, null), ip: '127.0.0.1', requestId: 'factory' })),
+    );
+  }
+  return enterpriseActors.get(key)!;
+}
+
+/**
+ * An application for a site (created when missing), filled with the complete fixture form and one PDF per
+ * required attachment; `submit: true` submits it to the provincial authority.
+ */
+export async function buildApplication(s: Services, opts: { enterpriseId?: string; siteId?: string; submit?: boolean; form?: ReturnType<typeof completeApplicationForm> } = {}) {
+  const enterpriseId = opts.enterpriseId ?? (await buildEnterprise(s)).id;
+  const siteId = opts.siteId ?? (await buildSite(s, enterpriseId)).id;
+  const ctx = await enterpriseAdminCtx(s, enterpriseId);
+  const app = await s.applications.create(ctx, siteId);
+  await s.applications.saveForm(ctx, app.id, opts.form ?? completeApplicationForm());
+  for (const slot of ATTACHMENT_SLOTS) {
+    if (slot.required) await s.applications.upload(ctx, app.id, { slot: slot.key, filename: `${slot.key}.pdf`, data: TINY_PDF });
+  }
+  if (opts.submit) await s.applications.submit(ctx, [app.id]);
+  return (await s.applications.loadInternal(app.id))!;
 }

@@ -105,6 +105,24 @@ export const enterpriseRepo = {
     return Boolean((r as unknown as { rows: { found: boolean }[] }).rows[0]?.found);
   },
 
+  /** Every enterprise in the same group (root parent and all descendants), including `id` itself. */
+  async groupMembers(db: Db, id: string): Promise<string[]> {
+    const r = await db.execute<{ id: string }>(sql`
+      WITH RECURSIVE up(id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM enterprises WHERE id = ${id}
+        UNION ALL
+        SELECT e.id, e.parent_id, up.depth + 1 FROM enterprises e JOIN up ON e.id = up.parent_id WHERE up.depth < 50
+      ),
+      root AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),
+      down(id, depth) AS (
+        SELECT id, 0 FROM root
+        UNION ALL
+        SELECT e.id, down.depth + 1 FROM enterprises e JOIN down ON e.parent_id = down.id WHERE down.depth < 50
+      )
+      SELECT DISTINCT id FROM down`);
+    return (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+  },
+
   async countByProvince(db: Db, scope: EnterpriseScope) {
     const province = sql<string>`substr(${enterprises.regionCode}, 1, 2)`;
     return db

@@ -129,6 +129,18 @@ export function createEnterpriseService({ db }: { db: Db }) {
       return (await enterpriseRepo.get(db, e.id))!;
     },
 
+    /** For other modules: an enterprise regardless of caller (they apply their own policy). */
+    async getInternal(id: string) {
+      return enterpriseRepo.get(db, id);
+    },
+    async getSiteInternal(enterpriseId: string, siteId: string) {
+      return siteRepo.get(db, enterpriseId, siteId);
+    },
+    /** Enterprises of the same group (parent/subsidiaries), for conflict-of-interest checks. */
+    async groupMembers(id: string) {
+      return enterpriseRepo.groupMembers(db, id);
+    },
+
     async names(ids: string[]) {
       return new Map((await enterpriseRepo.names(db, ids)).map((r) => [r.id, r.name]));
     },

@@ -18,7 +18,6 @@ import {
   UserSchema,
 } from './identity.schema.js';
 import type { IdentityService, OrgDirectory } from './identity.service.js';
-import rateLimit from '@fastify/rate-limit';
 
 const NoContent = z.undefined();
 
@@ -31,9 +30,7 @@ export async function identityRoutes(
     config.COOKIE_SECURE === 'always' || (config.COOKIE_SECURE === 'auto' && req.protocol === 'https');
 
   // Login is rate-limited per client address on top of the per-account lockout.
-  await root.register(async (scoped) => {
-    await scoped.register(rateLimit, { global: false });
-    scoped.withTypeProvider<ZodTypeProvider>().post('/api/v1/auth/login', {
+  app.post('/api/v1/auth/login', {
       config: { policy: { public: true }, rateLimit: { max: config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 } },
       schema: { tags: ['auth'], summary: '登录 Log in', body: LoginBody, response: { 200: SessionSchema } },
       handler: async (req, reply) => {
@@ -43,7 +40,6 @@ export async function identityRoutes(
         reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure: secure(req), maxAge });
         return { user: await presentMe(orgs, user), csrfToken };
       },
-    });
   });
 
   app.post('/api/v1/auth/logout', {

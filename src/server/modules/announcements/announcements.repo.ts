@@ -1,0 +1,56 @@
+import { and, asc, count, desc, eq, ilike, like, max, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { announcementBatches, announcementEntries } from '../../db/schema.js';
+
+export type AnnouncementRow = typeof announcementBatches.$inferSelect;
+export type AnnouncementEntryRow = typeof announcementEntries.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** All SQL on 公告 batches and their entries (the published list). */
+export const announcementRepo = {
+  async nextBatchNo(db: Db) {
+    const [r] = await db.select({ n: max(announcementBatches.batchNo) }).from(announcementBatches);
+    return Number(r?.n ?? 0) + 1;
+  },
+  async countInYear(db: Db, year: number) {
+    const [r] = await db.select({ n: count() }).from(announcementBatches).where(sql`extract(year from ${announcementBatches.announcedOn}) = ${year}`);
+    return Number(r?.n ?? 0);
+  },
+  async insertBatch(db: Db, row: typeof announcementBatches.$inferInsert) {
+    const [b] = await db.insert(announcementBatches).values(row).returning();
+    return b!;
+  },
+  async insertEntries(db: Db, rows: (typeof announcementEntries.$inferInsert)[]) {
+    if (rows.length) await db.insert(announcementEntries).values(rows);
+  },
+  batches: (db: Db) => db.select().from(announcementBatches).orderBy(desc(announcementBatches.batchNo)),
+  async batch(db: Db, id: string) {
+    const [b] = await db.select().from(announcementBatches).where(eq(announcementBatches.id, id)).limit(1);
+    return b;
+  },
+  entriesOf: (db: Db, batchId: string) => db.select().from(announcementEntries).where(eq(announcementEntries.batchId, batchId)).orderBy(asc(announcementEntries.seq)),
+  allEntries: (db: Db) => db.select().from(announcementEntries).orderBy(asc(announcementEntries.batchId), asc(announcementEntries.seq)),
+
+  /** The current announced list (active entries), searchable by name, region prefix and field. */
+  async search(db: Db, f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) {
+    const where: SQL | undefined = and(
+      eq(announcementEntries.status, 'active'),
+      f.q ? or(ilike(announcementEntries.enterpriseName, `%${escapeLike(f.q)}%`), like(announcementEntries.creditCode, `${escapeLike(f.q.toUpperCase())}%`)) : undefined,
+      f.regionPrefix ? like(announcementEntries.provinceCode, `${f.regionPrefix}%`) : undefined,
+      f.field ? sql`${f.field} = ANY(${announcementEntries.fields})` : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ entry: announcementEntries, batch: announcementBatches })
+        .from(announcementEntries)
+        .innerJoin(announcementBatches, eq(announcementBatches.id, announcementEntries.batchId))
+        .where(where)
+        .orderBy(desc(announcementBatches.batchNo), asc(announcementEntries.seq))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      db.select({ n: count() }).from(announcementEntries).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+};

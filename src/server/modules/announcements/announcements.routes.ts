@@ -1,0 +1,164 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
+import { findProvince } from '../../../domain/regions.js';
+import { errors } from '../../platform/errors.js';
+import { MINISTRY_ROLES } from '../../platform/policy.js';
+import { renderAnnouncementDocx, renderAnnouncementXlsx } from './announcement-export.js';
+import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo.js';
+import type { AnnouncementService } from './announcements.service.js';
+
+const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
+const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), bi('Must be a date YYYY-MM-DD', '日期格式须为 YYYY-MM-DD'));
+
+const EntrySchema = z.object({
+  seq: z.number(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  siteName: z.string(),
+  fields: z.array(z.string()),
+  status: z.string(),
+});
+const BatchSchema = z
+  .object({ id: z.string(), batchNo: z.number(), docNumber: z.string(), announcedOn: z.string(), title: z.string(), entries: z.array(EntrySchema) })
+  .meta({ id: 'AnnouncementBatch' });
+
+const presentEntry = (e: AnnouncementEntryRow) => ({
+  seq: e.seq,
+  regionCode: e.provinceCode,
+  regionName: findProvince(e.provinceCode)?.name ?? e.provinceCode,
+  enterpriseName: e.enterpriseName,
+  creditCode: e.creditCode,
+  siteName: e.siteName,
+  fields: e.fields,
+  status: e.status,
+});
+const presentBatch = (b: AnnouncementRow, entries: AnnouncementEntryRow[]) => ({
+  id: b.id, batchNo: b.batchNo, docNumber: b.docNumber, announcedOn: b.announcedOn, title: b.title, entries: entries.map(presentEntry),
+});
+
+export async function announcementRoutes(root: FastifyInstance, { announcements }: { announcements: AnnouncementService }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const withEntries = async (b: AnnouncementRow) => presentBatch(b, await announcements.entriesOf(b.id));
+
+  app.post('/api/v1/announcements', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: {
+      tags: ['announcements'],
+      summary: '发布公告批次（第N批） Publish an announcement batch',
+      body: z.object({
+        applicationIds: z.array(z.uuid()).min(1).max(1000),
+        announcedOn: isoDate.optional(),
+        docNumber: z.string().trim().min(4).max(100).optional(),
+        title: z.string().trim().min(2).max(200).optional(),
+      }),
+      response: { 201: BatchSchema },
+    },
+    handler: async (req, reply) => reply.status(201).send(await withEntries(await announcements.publish(req.ctx, req.body))),
+  });
+
+  // ---- public: stable paths, no login ----
+  app.get('/api/v1/public/announcements', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '已发布的公告批次（新→旧） Published announcement batches, newest first', response: { 200: z.object({ items: z.array(BatchSchema) }) } },
+    handler: async () => ({ items: await Promise.all((await announcements.batches()).map(withEntries)) }),
+  });
+
+  app.get('/api/v1/public/announced-enterprises', {
+    config: { policy: { public: true } },
+    schema: {
+      tags: ['public'],
+      summary: '公告企业名单（可按名称、地区、领域检索） The announced list',
+      querystring: z.object({
+        q: z.string().trim().max(100).optional(),
+        region: z.string().trim().regex(/^\d{2,6}$/).optional(),
+        field: z.enum(REMAN_FIELD_VALUES).optional(),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(200).default(20),
+      }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              enterpriseName: z.string(),
+              creditCode: z.string(),
+              regionCode: z.string(),
+              regionName: z.string(),
+              siteName: z.string(),
+              fields: z.array(z.string()),
+              batch: z.object({ batchNo: z.number(), docNumber: z.string(), announcedOn: z.string() }),
+            }),
+          ),
+          total: z.number(),
+          page: z.number(),
+          pageSize: z.number(),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const { q, region, field, page, pageSize } = req.query;
+      // entries carry the province code: '44', '440000' or any 44xxxx code select Guangdong
+      const regionPrefix = region ? region.slice(0, 2) : undefined;
+      const { rows, total } = await announcements.search({ q, regionPrefix, field }, page, pageSize);
+      return {
+        items: rows.map(({ entry, batch }) => ({
+          enterpriseName: entry.enterpriseName,
+          creditCode: entry.creditCode,
+          regionCode: entry.provinceCode,
+          regionName: findProvince(entry.provinceCode)?.name ?? entry.provinceCode,
+          siteName: entry.siteName,
+          fields: entry.fields,
+          batch: { batchNo: batch.batchNo, docNumber: batch.docNumber, announcedOn: batch.announcedOn },
+        })),
+        total,
+        page,
+        pageSize,
+      };
+    },
+  });
+
+  app.get('/api/v1/public/announced-enterprises.xlsx', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '下载公告名单（xlsx） Download the announced list as xlsx' },
+    handler: async (_req, reply) => {
+      const batches = await announcements.batches();
+      const data = await Promise.all(batches.map(async (batch) => ({ batch, entries: (await announcements.entriesOf(batch.id)).filter((e) => e.status === 'active') })));
+      const buf = await renderAnnouncementXlsx(data);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="announced.xlsx"; filename*=UTF-8''${encodeURIComponent('机电产品再制造行业规范条件公告企业名单.xlsx')}`)
+        .send(buf);
+    },
+  });
+
+  app.get('/api/v1/public/announcements/:id/docx', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '下载公告（docx） Download one announcement as Word', params: z.object({ id: z.uuid() }) },
+    handler: async (req, reply) => {
+      const batch = await announcements.batch(req.params.id);
+      if (!batch) throw errors.notFound('公告', 'Announcement');
+      const buf = await renderAnnouncementDocx(batch, await announcements.entriesOf(batch.id));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="announcement-${batch.batchNo}.docx"; filename*=UTF-8''${encodeURIComponent(`${batch.docNumber}.docx`)}`)
+        .send(buf);
+    },
+  });
+
+  app.get('/api/v1/public/announcements/:id/xlsx', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '下载公告名单（xlsx） Download one announcement as xlsx', params: z.object({ id: z.uuid() }) },
+    handler: async (req, reply) => {
+      const batch = await announcements.batch(req.params.id);
+      if (!batch) throw errors.notFound('公告', 'Announcement');
+      const buf = await renderAnnouncementXlsx([{ batch, entries: await announcements.entriesOf(batch.id) }]);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="announcement-${batch.batchNo}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${batch.docNumber}.xlsx`)}`)
+        .send(buf);
+    },
+  });
+}

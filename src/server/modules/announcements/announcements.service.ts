@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { ApplicationForm } from '../../../domain/announcement/form.js';
+import { provinceOf } from '../../../domain/regions.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import { canActAsMinistry } from '../applications/applications.policy.js';
+import type { ApplicationService } from '../applications/applications.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import { announcementRepo } from './announcements.repo.js';
+
+/** 工业和信息化部公告 YYYY年第N号 (domain notes: the usual form of the announcement number). */
+export function defaultDocNumber(year: number, n: number): string {
+  return `工业和信息化部公告 ${year}年第${n}号`;
+}
+/** 第N批 in Chinese numerals for titles (1–99). */
+export function batchOrdinal(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n]!;
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  return String(n);
+}
+
+/**
+ * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
+ * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
+ */
+export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService }) {
+  const { db, clock, applications, enterprises } = deps;
+
+  return {
+    async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
+      if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
+      const announcedOn = input.announcedOn ?? clock.today();
+      const year = Number(announcedOn.slice(0, 4));
+      const ids = [...new Set(input.applicationIds)];
+      const apps = await Promise.all(ids.map((id) => applications.load(ctx.principal, id)));
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      // read before the transaction (one connection on the embedded database)
+      const refs = await Promise.all(
+        apps.map(async (a) => ({ e: (await enterprises.getInternal(a.enterpriseId))!, site: (await enterprises.getSiteInternal(a.enterpriseId, a.siteId))! })),
+      );
+      return db.transaction(async (tx) => {
+        const batchNo = await announcementRepo.nextBatchNo(tx);
+        const docNumber = input.docNumber ?? defaultDocNumber(year, (await announcementRepo.countInYear(tx, year)) + 1);
+        const title = input.title ?? `符合《机电产品再制造行业规范条件》企业名单（第${batchOrdinal(batchNo)}批）`;
+        const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber, announcedOn, title, createdBy: p.userId });
+        let seq = 0;
+        const entries = [];
+        for (const a of apps) {
+          await applications.transition(tx, ctx, a, 'announce', {
+            patch: { decidedAt: clock.now() },
+            note: { batchNo, docNumber },
+            notify: [{ orgId: a.enterpriseId, kind: 'announcement.published', title: `您的企业已列入${docNumber}`, titleEn: `Your enterprise is announced (${docNumber})`, link: `/applications/${a.id}` }],
+          });
+          const { e, site } = refs[seq]!;
+          entries.push({
+            batchId: batch.id,
+            seq: ++seq,
+            enterpriseId: e.id,
+            applicationId: a.id,
+            siteId: site.id,
+            provinceCode: provinceOf(e.regionCode),
+            enterpriseName: e.name,
+            creditCode: e.creditCode,
+            siteName: site.name,
+            fields: (a.form as ApplicationForm).fields ?? [],
+          });
+        }
+        await announcementRepo.insertEntries(tx, entries);
+        await recordAudit(tx, ctx, { action: 'announcement.published', objectType: 'announcement', objectId: batch.id, change: { batchNo, docNumber, announcedOn, applicationIds: ids } });
+        return batch;
+      });
+    },
+
+    batches: () => announcementRepo.batches(db),
+    batch: (id: string) => announcementRepo.batch(db, id),
+    entriesOf: (id: string) => announcementRepo.entriesOf(db, id),
+    allEntries: () => announcementRepo.allEntries(db),
+    search: (f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) => announcementRepo.search(db, f, page, pageSize),
+
+    /** Demo data: a published batch without going through the workflow (historic batches are imported). */
+    async importHistoric(ctx: RequestContext, input: { batchNo?: number; docNumber: string; announcedOn: string; title: string; entries: { enterpriseId: string; siteId: string; fields: string[] }[] }) {
+      const refs = await Promise.all(
+        input.entries.map(async (x) => ({ x, e: (await enterprises.getInternal(x.enterpriseId))!, site: (await enterprises.getSiteInternal(x.enterpriseId, x.siteId))! })),
+      );
+      return db.transaction(async (tx) => {
+        const batchNo = input.batchNo ?? (await announcementRepo.nextBatchNo(tx));
+        const p = ctx.principal;
+        const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber: input.docNumber, announcedOn: input.announcedOn, title: input.title, createdBy: p?.kind === 'user' ? p.userId : null });
+        let seq = 0;
+        const rows = [];
+        for (const { x, e, site } of refs) {
+          rows.push({ batchId: batch.id, seq: ++seq, enterpriseId: e.id, applicationId: null, siteId: site.id, provinceCode: provinceOf(e.regionCode), enterpriseName: e.name, creditCode: e.creditCode, siteName: site.name, fields: x.fields });
+        }
+        await announcementRepo.insertEntries(tx, rows);
+        await recordAudit(tx, ctx, { action: 'announcement.imported', objectType: 'announcement', objectId: batch.id, change: input });
+        return batch;
+      });
+    },
+  };
+}
+export type AnnouncementService = ReturnType<typeof createAnnouncementService>;

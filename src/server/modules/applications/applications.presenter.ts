@@ -1,0 +1,88 @@
+import type { ApplicationForm } from '../../../domain/announcement/form.js';
+import { availableEvents, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
+import type { Principal } from '../../platform/principal.js';
+import type { AuthorityService } from '../authorities/authorities.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { ExpertService } from '../experts/experts.service.js';
+import { actorKind, canEditApplication, canSubmitApplication } from './applications.policy.js';
+import type { ApplicationRow, AttachmentRow } from './applications.repo.js';
+import type { ApplicationService } from './applications.service.js';
+
+export interface PresenterDeps {
+  authorities: AuthorityService;
+  enterprises: EnterpriseService;
+  experts: ExpertService;
+  applications: ApplicationService;
+}
+
+export async function presentSummary(d: PresenterDeps, a: ApplicationRow) {
+  const [authority, enterprise, site] = await Promise.all([
+    d.authorities.get(a.authorityId),
+    d.enterprises.getInternal(a.enterpriseId),
+    d.enterprises.getSiteInternal(a.enterpriseId, a.siteId),
+  ]);
+  return {
+    id: a.id,
+    enterpriseId: a.enterpriseId,
+    enterpriseName: enterprise?.name ?? '',
+    siteId: a.siteId,
+    siteName: site?.name ?? '',
+    authority: { id: a.authorityId, name: authority?.name ?? a.authorityId },
+    state: a.state as ApplicationState,
+    version: a.version,
+    fields: (a.form as ApplicationForm).fields ?? [],
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    updatedAt: a.updatedAt.toISOString(),
+    awaiting: awaiting(a.state as ApplicationState),
+  };
+}
+
+export function presentAttachment(a: AttachmentRow & { mime: string; size: number }) {
+  return {
+    id: a.id,
+    slot: a.slot,
+    filename: a.filename,
+    sha256: a.fileSha256,
+    mime: a.mime,
+    size: a.size,
+    revision: a.revision,
+    replacesId: a.replacesId,
+    formVersion: a.formVersion,
+    uploadedAt: a.uploadedAt.toISOString(),
+    supersededAt: a.supersededAt?.toISOString() ?? null,
+  };
+}
+
+/** The detail view; experts see only their own opinion, everyone else (who may see the case) sees all. */
+export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Awaited<ReturnType<ApplicationService['detail']>>) {
+  const a = x.app;
+  const kind = actorKind(p);
+  const experts = await Promise.all(
+    x.assignments
+      .filter((s) => kind !== 'expert' || (p?.kind === 'user' && s.expertId === p.expertId))
+      .filter(() => kind !== 'enterprise') // who reviews is not shown to the applicant
+      .map(async (s) => {
+        const e = await d.experts.get(s.expertId);
+        return { expertId: s.expertId, name: e?.name ?? '', organization: e?.organization ?? '', submitted: Boolean(s.submittedAt), opinion: s.opinion ?? null };
+      }),
+  );
+  const state = a.state as ApplicationState;
+  const actions: string[] = kind ? availableEvents(state, kind) : [];
+  const mayEdit = canEditApplication(p, a) && (state === 'draft' || state === 'returned');
+  const allowed = actions.filter((ev) => (ev === 'submit' || ev === 'withdraw' ? canSubmitApplication(p, a) : true));
+  return {
+    ...(await presentSummary(d, a)),
+    form: x.form as Record<string, unknown>,
+    derived: x.derived as unknown as Record<string, unknown>,
+    check: x.check,
+    missing: x.missing,
+    attachments: (await d.applications.attachmentMeta(x.attachments)).map(presentAttachment),
+    provincialOpinion: (a.provincialOpinion as Record<string, unknown> | null) ?? null,
+    outcomeReason: a.outcomeReason,
+    events: x.events.map((e) => ({ event: e.event, fromState: e.fromState, toState: e.toState, actorRole: e.actorRole, note: e.note, at: e.at.toISOString() })),
+    versions: x.versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt.toISOString() })),
+    experts,
+    onsiteChecks: kind === 'enterprise' ? [] : x.onsite.map((o) => ({ id: o.id, team: o.team, date: o.checkDate, findings: o.findings as Record<string, string>, photoIds: o.photos, conclusion: o.conclusion, recordedAt: o.recordedAt.toISOString() })),
+    actions: [...(mayEdit ? ['edit'] : []), ...allowed] as never[],
+  };
+}

@@ -1,0 +1,212 @@
+import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  applicationAttachments,
+  applicationEvents,
+  applications,
+  applicationVersions,
+  expertAssignments,
+  onsiteChecks,
+  revocations,
+} from '../../db/schema.js';
+import type { ApplicationScope } from './applications.policy.js';
+
+/** All SQL on applications and the tables that belong to them. */
+export type ApplicationRow = typeof applications.$inferSelect;
+export type AttachmentRow = typeof applicationAttachments.$inferSelect;
+export type EventRow = typeof applicationEvents.$inferSelect;
+export type AssignmentRow = typeof expertAssignments.$inferSelect;
+export type OnsiteRow = typeof onsiteChecks.$inferSelect;
+export type VersionRow = typeof applicationVersions.$inferSelect;
+
+function scopeWhere(scope: ApplicationScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'enterprise':
+      return eq(applications.enterpriseId, scope.enterpriseId);
+    case 'authority':
+      return and(eq(applications.authorityId, scope.authorityId), ne(applications.state, 'draft'));
+    case 'ministry':
+      return ne(applications.state, 'draft');
+    case 'expert':
+      return sql`EXISTS (SELECT 1 FROM ${expertAssignments} ea WHERE ea.enterprise_id = ${applications.enterpriseId}
+        AND ea.application_id = ${applications.id} AND ea.expert_id = ${scope.expertId})`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export const applicationRepo = {
+  async get(db: Db, id: string) {
+    const [a] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
+    return a;
+  },
+  async getMany(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(applications).where(inArray(applications.id, ids));
+  },
+  /** Lock the row for a state change (concurrent transitions serialise here). */
+  async lock(db: Db, enterpriseId: string, id: string) {
+    const [a] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.enterpriseId, enterpriseId), eq(applications.id, id)))
+      .for('update')
+      .limit(1);
+    return a;
+  },
+  async list(db: Db, scope: ApplicationScope, f: { states?: string[]; enterpriseId?: string }, page: number, pageSize: number) {
+    const where = and(
+      scopeWhere(scope),
+      f.states?.length ? inArray(applications.state, f.states) : undefined,
+      f.enterpriseId ? eq(applications.enterpriseId, f.enterpriseId) : undefined,
+    );
+    const [items, [total]] = await Promise.all([
+      db.select().from(applications).where(where).orderBy(desc(applications.updatedAt), applications.id).limit(pageSize).offset((page - 1) * pageSize),
+      db.select({ n: count() }).from(applications).where(where),
+    ]);
+    return { items, total: Number(total?.n ?? 0) };
+  },
+  async countByState(db: Db, scope: ApplicationScope) {
+    return db.select({ state: applications.state, n: count() }).from(applications).where(scopeWhere(scope)).groupBy(applications.state);
+  },
+  async openForSite(db: Db, enterpriseId: string, siteId: string) {
+    const [a] = await db
+      .select({ id: applications.id, state: applications.state })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.enterpriseId, enterpriseId),
+          eq(applications.siteId, siteId),
+          notInArray(applications.state, ['provincial_rejected', 'rejected', 'withdrawn', 'announced']),
+        ),
+      )
+      .limit(1);
+    return a;
+  },
+  async insert(db: Db, row: typeof applications.$inferInsert) {
+    const [a] = await db.insert(applications).values(row).returning();
+    return a!;
+  },
+  async update(db: Db, enterpriseId: string, id: string, patch: Partial<typeof applications.$inferInsert>) {
+    const [a] = await db
+      .update(applications)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(applications.enterpriseId, enterpriseId), eq(applications.id, id)))
+      .returning();
+    return a!;
+  },
+  async addEvent(db: Db, row: typeof applicationEvents.$inferInsert) {
+    await db.insert(applicationEvents).values(row);
+  },
+  async events(db: Db, enterpriseId: string, id: string) {
+    return db
+      .select()
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.enterpriseId, enterpriseId), eq(applicationEvents.applicationId, id)))
+      .orderBy(asc(applicationEvents.id));
+  },
+  async insertVersion(db: Db, row: typeof applicationVersions.$inferInsert) {
+    await db.insert(applicationVersions).values(row);
+  },
+  async versions(db: Db, enterpriseId: string, id: string) {
+    return db
+      .select()
+      .from(applicationVersions)
+      .where(and(eq(applicationVersions.enterpriseId, enterpriseId), eq(applicationVersions.applicationId, id)))
+      .orderBy(asc(applicationVersions.version));
+  },
+  async version(db: Db, enterpriseId: string, id: string, version: number) {
+    const [v] = await db
+      .select()
+      .from(applicationVersions)
+      .where(and(eq(applicationVersions.enterpriseId, enterpriseId), eq(applicationVersions.applicationId, id), eq(applicationVersions.version, version)))
+      .limit(1);
+    return v;
+  },
+  async hasRevocationLock(db: Db, enterpriseId: string) {
+    return db.select().from(revocations).where(eq(revocations.enterpriseId, enterpriseId));
+  },
+};
+
+export const attachmentRepo = {
+  /** Current (not superseded) attachments of an application. */
+  async current(db: Db, enterpriseId: string, applicationId: string) {
+    return db
+      .select()
+      .from(applicationAttachments)
+      .where(
+        and(
+          eq(applicationAttachments.enterpriseId, enterpriseId),
+          eq(applicationAttachments.applicationId, applicationId),
+          isNull(applicationAttachments.supersededAt),
+        ),
+      )
+      .orderBy(asc(applicationAttachments.slot), asc(applicationAttachments.uploadedAt));
+  },
+  async all(db: Db, enterpriseId: string, applicationId: string) {
+    return db
+      .select()
+      .from(applicationAttachments)
+      .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.applicationId, applicationId)))
+      .orderBy(asc(applicationAttachments.uploadedAt));
+  },
+  async get(db: Db, enterpriseId: string, id: string) {
+    const [r] = await db
+      .select()
+      .from(applicationAttachments)
+      .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.id, id)))
+      .limit(1);
+    return r;
+  },
+  async insert(db: Db, row: typeof applicationAttachments.$inferInsert) {
+    const [r] = await db.insert(applicationAttachments).values(row).returning();
+    return r!;
+  },
+  async supersede(db: Db, enterpriseId: string, id: string) {
+    await db
+      .update(applicationAttachments)
+      .set({ supersededAt: new Date() })
+      .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.id, id)));
+  },
+};
+
+export const reviewRepo = {
+  async assignments(db: Db, enterpriseId: string, applicationId: string) {
+    return db
+      .select()
+      .from(expertAssignments)
+      .where(and(eq(expertAssignments.enterpriseId, enterpriseId), eq(expertAssignments.applicationId, applicationId)))
+      .orderBy(asc(expertAssignments.assignedAt));
+  },
+  async isAssigned(db: Db, applicationId: string, expertId: string) {
+    const [r] = await db
+      .select({ id: expertAssignments.expertId })
+      .from(expertAssignments)
+      .where(and(eq(expertAssignments.applicationId, applicationId), eq(expertAssignments.expertId, expertId)))
+      .limit(1);
+    return Boolean(r);
+  },
+  async assign(db: Db, rows: (typeof expertAssignments.$inferInsert)[]) {
+    await db.insert(expertAssignments).values(rows);
+  },
+  async saveOpinion(db: Db, enterpriseId: string, applicationId: string, expertId: string, opinion: unknown) {
+    await db
+      .update(expertAssignments)
+      .set({ opinion, submittedAt: new Date() })
+      .where(and(eq(expertAssignments.enterpriseId, enterpriseId), eq(expertAssignments.applicationId, applicationId), eq(expertAssignments.expertId, expertId)));
+  },
+  async insertOnsite(db: Db, row: typeof onsiteChecks.$inferInsert) {
+    await db.insert(onsiteChecks).values(row);
+  },
+  async onsite(db: Db, enterpriseId: string, applicationId: string) {
+    return db
+      .select()
+      .from(onsiteChecks)
+      .where(and(eq(onsiteChecks.enterpriseId, enterpriseId), eq(onsiteChecks.applicationId, applicationId)))
+      .orderBy(asc(onsiteChecks.recordedAt));
+  },
+  /** Applications an expert is assigned to, with whether they have answered. */
+  async forExpert(db: Db, expertId: string) {
+    return db.select().from(expertAssignments).where(eq(expertAssignments.expertId, expertId));
+  },
+};

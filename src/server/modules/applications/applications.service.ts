@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { checkConditions, type ConditionsReport } from '../../../domain/announcement/conditions.js';
+import { missingItems } from '../../../domain/announcement/completeness.js';
+import { deriveRatios } from '../../../domain/announcement/derived.js';
+import { ATTACHMENT_SLOT_KEYS, type ApplicationForm, type AttachmentSlot } from '../../../domain/announcement/form.js';
+import { reapplyLock } from '../../../domain/announcement/reapply-lock.js';
+import { computeRemanRates } from '../../../domain/announcement/reman-rate.js';
+import { nextState, type ApplicationEvent, type ApplicationState } from '../../../domain/announcement/workflow.js';
+import { APPLICATION_STATES } from '../../../domain/announcement/workflow.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { shanghaiDate, type Clock } from '../../platform/clock.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { FileService } from '../files/files.service.js';
+import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
+import {
+  actorKind,
+  applicationScope,
+  canEditApplication,
+  canSubmitApplication,
+  canViewApplication,
+  type ActorKind,
+} from './applications.policy.js';
+import { applicationRepo, attachmentRepo, reviewRepo, type ApplicationRow, type AttachmentRow } from './applications.repo.js';
+
+export interface ApplicationDeps {
+  db: Db;
+  clock: Clock;
+  files: FileService;
+  enterprises: EnterpriseService;
+  notifications: NotificationService;
+}
+
+const EDITABLE: ApplicationState[] = ['draft', 'returned'];
+const stateLabel = (s: string) => APPLICATION_STATES.find((x) => x.key === s) ?? { zh: s, en: s };
+
+export const notFoundApplication = () => errors.notFound('申请', 'Application');
+
+/** Count of current files per slot, as the domain rules want it. */
+export function slotCounts(atts: AttachmentRow[]): Partial<Record<AttachmentSlot, number>> {
+  const out: Partial<Record<AttachmentSlot, number>> = {};
+  for (const a of atts) if (!a.supersededAt && (ATTACHMENT_SLOT_KEYS as string[]).includes(a.slot)) out[a.slot as AttachmentSlot] = (out[a.slot as AttachmentSlot] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * Applications for the 规范公告 (规范条件 七(一), 附1): drafts, attachments, submission, withdrawal, and the
+ * one place where a state changes (`transition`), used by the review, notice and announcement use cases.
+ */
+export function createApplicationService(deps: ApplicationDeps) {
+  const { db, clock, files, enterprises, notifications } = deps;
+
+  async function load(p: Principal | null, id: string): Promise<ApplicationRow> {
+    const a = await applicationRepo.get(db, id);
+    if (!a) throw notFoundApplication();
+    const assigned = p?.kind === 'user' && p.expertId ? await reviewRepo.isAssigned(db, a.id, p.expertId) : false;
+    if (!canViewApplication(p, a, assigned)) throw notFoundApplication();
+    return a;
+  }
+
+  /**
+   * Apply one event of the state machine inside the caller's transaction: locks the row, checks the
+   * transition (409 naming the current state when illegal), writes the new state, the event row, the audit
+   * row and the notifications.
+   */
+  async function transition(
+    tx: Db,
+    ctx: RequestContext,
+    app: Pick<ApplicationRow, 'enterpriseId' | 'id'>,
+    event: ApplicationEvent,
+    opts: { patch?: Partial<ApplicationRow>; note?: unknown; notify?: NotificationInput[]; actor?: ActorKind } = {},
+  ): Promise<ApplicationRow> {
+    const locked = await applicationRepo.lock(tx, app.enterpriseId, app.id);
+    if (!locked) throw notFoundApplication();
+    const actor = opts.actor ?? actorKind(ctx.principal);
+    if (!actor) throw errors.forbidden();
+    const from = locked.state as ApplicationState;
+    const r = nextState(from, event, actor);
+    if (!r.ok) {
+      if (r.reason === 'wrong_actor') throw errors.forbidden();
+      const l = stateLabel(from);
+      throw errors.conflict('ILLEGAL_TRANSITION', `当前状态“${l.zh}”下不能执行该操作`, `Not possible in the current state "${l.en}"`, { state: from, event });
+    }
+    const updated = await applicationRepo.update(tx, locked.enterpriseId, locked.id, { ...opts.patch, state: r.to });
+    const p = ctx.principal;
+    await applicationRepo.addEvent(tx, {
+      enterpriseId: locked.enterpriseId,
+      applicationId: locked.id,
+      event,
+      fromState: from,
+      toState: r.to,
+      actorId: p?.kind === 'user' ? p.userId : null,
+      actorRole: p?.role ?? null,
+      note: opts.note ?? null,
+    });
+    await recordAudit(tx, ctx, { action: `application.${event}`, objectType: 'application', objectId: locked.id, enterpriseId: locked.enterpriseId, change: { from, to: r.to, note: opts.note ?? null } });
+    await notifications.notify(tx, opts.notify ?? []);
+    return updated;
+  }
+
+  function liveCheck(form: ApplicationForm, atts: AttachmentRow[]): ConditionsReport {
+    return checkConditions({ form, attachments: slotCounts(atts), asOf: clock.today() });
+  }
+
+  return {
+    load,
+    /** For other modules' presenters (public lists): the row without a caller policy. */
+    loadInternal: (id: string) => applicationRepo.get(db, id),
+    transition,
+    liveCheck,
+
+    async list(p: Principal | null, f: { states?: string[] }, page: number, pageSize: number) {
+      return applicationRepo.list(db, applicationScope(p), f, page, pageSize);
+    },
+
+    async detail(p: Principal | null, id: string) {
+      const a = await load(p, id);
+      const [attachments, events, versions, assignments, onsite] = await Promise.all([
+        attachmentRepo.current(db, a.enterpriseId, a.id),
+        applicationRepo.events(db, a.enterpriseId, a.id),
+        applicationRepo.versions(db, a.enterpriseId, a.id),
+        reviewRepo.assignments(db, a.enterpriseId, a.id),
+        reviewRepo.onsite(db, a.enterpriseId, a.id),
+      ]);
+      const form = a.form as ApplicationForm;
+      // Reviewers see the result stored at submission; the enterprise sees the live one while editing.
+      const stored = versions.find((v) => v.version === a.version);
+      const check = EDITABLE.includes(a.state as ApplicationState) || !stored ? liveCheck(form, attachments) : (stored.checkResult as ConditionsReport);
+      return { app: a, form, attachments, events, versions, assignments, onsite, check, missing: missingItems(form, slotCounts(attachments)), derived: deriveRatios(form) };
+    },
+
+    /** Start a draft for one site (七(一)3). Refused while a revocation lock runs (七(二)4). */
+    async create(ctx: RequestContext, siteId: string) {
+      const p = ctx.principal;
+      if (p?.kind !== 'user' || !p.enterpriseId || actorKind(p) !== 'enterprise') throw errors.forbidden('只有企业用户可以发起申请', 'Only enterprise users start applications');
+      const enterprise = await enterprises.getInternal(p.enterpriseId);
+      if (!enterprise) throw errors.forbidden();
+      const site = await enterprises.getSiteInternal(enterprise.id, siteId);
+      if (!site) throw errors.field('siteId', '厂区不存在', 'Unknown site');
+      for (const r of await applicationRepo.hasRevocationLock(db, enterprise.id)) {
+        const lock = reapplyLock({ revokedAt: shanghaiDate(r.revokedAt), rectificationAcceptedAt: r.rectificationAcceptedAt }, clock.today());
+        if (lock.locked) throw errors.conflict('REAPPLY_LOCKED', lock.messageZh, lock.messageEn, { until: lock.until, reapplyFrom: lock.reapplyFrom });
+      }
+      const open = await applicationRepo.openForSite(db, enterprise.id, site.id);
+      if (open) throw errors.conflict('APPLICATION_OPEN', '该厂区已有进行中的申请', 'This site already has an application in progress', { applicationId: open.id, state: open.state });
+      const form: ApplicationForm = {
+        table11: {
+          website: enterprise.website,
+          postalCode: enterprise.postalCode,
+          contactName: enterprise.contactName,
+          contactMobile: enterprise.contactPhone,
+          email: enterprise.contactEmail,
+          enterpriseType: enterprise.enterpriseType as never,
+          listingStatus: enterprise.listingStatus as never,
+        },
+        declaration: { legalRepresentative: enterprise.legalRepresentative },
+      };
+      return db.transaction(async (tx) => {
+        const a = await applicationRepo.insert(tx, {
+          enterpriseId: enterprise.id,
+          id: randomUUID(),
+          siteId: site.id,
+          state: 'draft',
+          form,
+          authorityId: enterprise.authorityId,
+          createdBy: p.userId,
+        });
+        await recordAudit(tx, ctx, { action: 'application.created', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { siteId } });
+        return a;
+      });
+    },
+
+    /** Save a draft (partial data is fine). Only while draft or returned for supplement. */
+    async saveForm(ctx: RequestContext, id: string, form: ApplicationForm) {
+      const a = await load(ctx.principal, id);
+      if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+      if (!EDITABLE.includes(a.state as ApplicationState)) {
+        throw errors.conflict('APPLICATION_FROZEN', `申请已提交（${stateLabel(a.state).zh}），不能修改`, `The application is frozen (${stateLabel(a.state).en})`, { state: a.state });
+      }
+      return db.transaction(async (tx) => {
+        const updated = await applicationRepo.update(tx, a.enterpriseId, a.id, { form });
+        await recordAudit(tx, ctx, { action: 'application.saved', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: form });
+        return updated;
+      });
+    },
+
+    /**
+     * Upload an attachment (content-checked, stored once by SHA-256). `replacesId` makes it a new revision of
+     * an existing file; the old one stays in history and in earlier frozen versions.
+     */
+    async upload(ctx: RequestContext, id: string, input: { slot: string; filename: string; data: Buffer; replacesId?: string }) {
+      const a = await load(ctx.principal, id);
+      const onsitePhoto = input.slot === 'onsite_photo';
+      if (onsitePhoto) {
+        if (actorKind(ctx.principal) !== 'ministry') throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
+        if (a.state !== 'onsite_check') throw errors.conflict('ILLEGAL_TRANSITION', '只能在现场核查阶段上传照片', 'Photos belong to the on-site check stage', { state: a.state });
+      } else {
+        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+        if (!EDITABLE.includes(a.state as ApplicationState)) {
+          throw errors.conflict('APPLICATION_FROZEN', '申请已提交，不能修改附件', 'The application is frozen', { state: a.state });
+        }
+      }
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction(async (tx) => {
+        let revision = 1;
+        if (input.replacesId) {
+          const old = await attachmentRepo.get(tx, a.enterpriseId, input.replacesId);
+          if (!old || old.applicationId !== a.id || old.supersededAt) throw errors.field('replacesId', '要替换的附件不存在', 'No such current attachment to replace');
+          if (old.slot !== input.slot) throw errors.field('replacesId', '替换的附件须属于同一栏目', 'A replacement must be in the same slot');
+          await attachmentRepo.supersede(tx, a.enterpriseId, old.id);
+          revision = old.revision + 1;
+        }
+        const stored = await files.store(input.data, tx);
+        const row = await attachmentRepo.insert(tx, {
+          enterpriseId: a.enterpriseId,
+          applicationId: a.id,
+          id: randomUUID(),
+          slot: input.slot,
+          fileSha256: stored.sha256,
+          filename: input.filename.slice(0, 255) || 'file',
+          replacesId: input.replacesId ?? null,
+          revision,
+          formVersion: a.version,
+          uploadedBy: p.userId,
+        });
+        await recordAudit(tx, ctx, { action: 'application.attachment_uploaded', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { slot: input.slot, sha256: stored.sha256, replacesId: input.replacesId ?? null } });
+        return { ...row, mime: stored.mime, size: stored.size };
+      });
+    },
+
+    /** Remove a current attachment from a draft (history keeps it). */
+    async removeAttachment(ctx: RequestContext, id: string, attachmentId: string) {
+      const a = await load(ctx.principal, id);
+      if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+      if (!EDITABLE.includes(a.state as ApplicationState)) throw errors.conflict('APPLICATION_FROZEN', '申请已提交，不能修改附件', 'The application is frozen', { state: a.state });
+      const att = await attachmentRepo.get(db, a.enterpriseId, attachmentId);
+      if (!att || att.applicationId !== a.id || att.supersededAt) throw errors.notFound('附件', 'Attachment');
+      await db.transaction(async (tx) => {
+        await attachmentRepo.supersede(tx, a.enterpriseId, att.id);
+        await recordAudit(tx, ctx, { action: 'application.attachment_removed', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { attachmentId } });
+      });
+    },
+
+    /** Download: anyone allowed to see the application (including earlier revisions). */
+    async download(p: Principal | null, id: string, attachmentId: string) {
+      const a = await load(p, id);
+      const att = await attachmentRepo.get(db, a.enterpriseId, attachmentId);
+      if (!att || att.applicationId !== a.id) throw errors.notFound('附件', 'Attachment');
+      const f = await files.get(att.fileSha256);
+      if (!f) throw errors.notFound('附件', 'Attachment');
+      return { attachment: att, file: f };
+    },
+
+    async attachmentMeta(atts: AttachmentRow[]) {
+      const meta = new Map((await files.meta([...new Set(atts.map((a) => a.fileSha256))])).map((m) => [m.sha256, m]));
+      return atts.map((a) => ({ ...a, mime: meta.get(a.fileSha256)?.mime ?? 'application/octet-stream', size: meta.get(a.fileSha256)?.size ?? 0 }));
+    },
+
+    /**
+     * Submit one or more applications of the same enterprise together (one per site, 七(一)3): all or none.
+     * Each must be complete; the conditions check result, rates and a frozen copy are stored with it.
+     */
+    async submit(ctx: RequestContext, ids: string[]) {
+      const unique = [...new Set(ids)];
+      const apps = await Promise.all(unique.map((id) => load(ctx.principal, id)));
+      for (const a of apps) if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以提交申请', 'Only the enterprise administrator submits');
+      if (new Set(apps.map((a) => a.enterpriseId)).size > 1) throw errors.field('applicationIds', '一次只能提交同一企业的申请', 'Submit applications of one enterprise at a time');
+      const incomplete: { applicationId: string; missing: ReturnType<typeof missingItems> }[] = [];
+      const prepared: { a: ApplicationRow; atts: AttachmentRow[]; form: ApplicationForm }[] = [];
+      for (const a of apps) {
+        const atts = await attachmentRepo.current(db, a.enterpriseId, a.id);
+        const form = a.form as ApplicationForm;
+        const missing = missingItems(form, slotCounts(atts));
+        if (missing.length) incomplete.push({ applicationId: a.id, missing });
+        prepared.push({ a, atts, form });
+      }
+      if (incomplete.length) {
+        const n = incomplete.reduce((s, x) => s + x.missing.length, 0);
+        throw new DomainError(400, 'APPLICATION_INCOMPLETE', `申请尚不完整，缺少 ${n} 项：${incomplete[0]!.missing.slice(0, 5).map((m) => m.zh).join('、')}${n > 5 ? '等' : ''}`, `The application is incomplete: ${n} item(s) missing`, incomplete);
+      }
+      const group = randomUUID();
+      const now = clock.now();
+      // read everything before the transaction: the embedded database has one connection
+      const enterprise = await enterprises.getInternal(apps[0]!.enterpriseId);
+      return db.transaction(async (tx) => {
+        const out = [];
+        for (const { a, atts, form } of prepared) {
+          const check = liveCheck(form, atts);
+          const rates = computeRemanRates(form.table12?.bom ?? []);
+          const updated = await transition(tx, ctx, a, 'submit', {
+            patch: { submittedAt: now, submissionGroup: group, authorityId: enterprise!.authorityId },
+            note: { version: a.version, summary: check.summary },
+            notify: [
+              { orgId: enterprise!.authorityId, kind: 'application.submitted', title: `${enterprise!.name} 提交了规范公告申请`, titleEn: `${enterprise!.name} submitted an application`, link: `/applications/${a.id}` },
+            ],
+          });
+          await applicationRepo.insertVersion(tx, {
+            enterpriseId: a.enterpriseId,
+            applicationId: a.id,
+            version: a.version,
+            form,
+            attachments: atts.map((x) => ({ id: x.id, slot: x.slot, sha256: x.fileSha256, filename: x.filename, revision: x.revision })),
+            checkResult: check,
+            rates,
+            submittedBy: (ctx.principal as Extract<Principal, { kind: 'user' }>).userId,
+          });
+          out.push(updated);
+        }
+        return out;
+      });
+    },
+
+    async withdraw(ctx: RequestContext, id: string, reason: string) {
+      const a = await load(ctx.principal, id);
+      if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以撤回申请', 'Only the enterprise administrator withdraws');
+      return db.transaction((tx) =>
+        transition(tx, ctx, a, 'withdraw', {
+          patch: { outcomeReason: reason, decidedAt: clock.now() },
+          note: { reason },
+          notify: a.state === 'draft' ? [] : [{ orgId: a.authorityId, kind: 'application.withdrawn', title: '企业撤回了规范公告申请', titleEn: 'An application was withdrawn', link: `/applications/${a.id}` }],
+        }),
+      );
+    },
+
+    async countByState(p: Principal | null) {
+      return applicationRepo.countByState(db, applicationScope(p));
+    },
+  };
+}
+export type ApplicationService = ReturnType<typeof createApplicationService>;

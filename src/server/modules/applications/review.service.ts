@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { ExpertService } from '../experts/experts.service.js';
+import { canActAsMinistry, canReviewAsAuthority } from './applications.policy.js';
+import { attachmentRepo, reviewRepo } from './applications.repo.js';
+import type { ExpertOpinionBody, OnsiteBody, ProvincialOpinionBody } from './applications.schema.js';
+import type { ApplicationService } from './applications.service.js';
+
+/** 规范条件 七(一)5: 专家复审 by at least three experts. */
+export const MIN_EXPERTS = 3;
+
+/**
+ * The reviewing steps after submission (规范条件 七(一)4–5): the provincial authority verifies and returns,
+ * rejects or forwards with its 表1-3 opinion; MIIT assigns experts, who record opinions; MIIT records the
+ * on-site check and may reject. Every step is one transition of the state machine in src/domain.
+ */
+export function createReviewService(deps: { db: Db; clock: Clock; applications: ApplicationService; experts: ExpertService; enterprises: EnterpriseService }) {
+  const { db, clock, applications, experts, enterprises } = deps;
+  const ministryOnly = (p: Principal | null) => {
+    if (!canActAsMinistry(p)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
+  };
+  const enterpriseNote = (enterpriseId: string, kind: string, title: string, titleEn: string, id: string) => ({ orgId: enterpriseId, kind, title, titleEn, link: `/applications/${id}` });
+
+  return {
+    /** 补正: back to the enterprise with reasons; the next submission is a new version (the old one is kept). */
+    async returnForSupplement(ctx: RequestContext, id: string, reason: string) {
+      const a = await applications.load(ctx.principal, id);
+      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
+      return db.transaction((tx) =>
+        applications.transition(tx, ctx, a, 'return_for_supplement', {
+          patch: { version: a.version + 1, outcomeReason: reason },
+          note: { reason },
+          notify: [enterpriseNote(a.enterpriseId, 'application.returned', '申请被退回补正', 'Application returned for supplement', a.id)],
+        }),
+      );
+    },
+
+    async provincialReject(ctx: RequestContext, id: string, reason: string) {
+      const a = await applications.load(ctx.principal, id);
+      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
+      return db.transaction((tx) =>
+        applications.transition(tx, ctx, a, 'provincial_reject', {
+          patch: { outcomeReason: reason, decidedAt: clock.now() },
+          note: { reason },
+          notify: [enterpriseNote(a.enterpriseId, 'application.rejected', '申请未通过省级审核', 'Application rejected by the provincial authority', a.id)],
+        }),
+      );
+    },
+
+    /** Forward to MIIT with the 表1-3 opinion (经办人, 负责人, date). */
+    async forward(ctx: RequestContext, id: string, opinion: z.infer<typeof ProvincialOpinionBody>) {
+      const a = await applications.load(ctx.principal, id);
+      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
+      return db.transaction((tx) =>
+        applications.transition(tx, ctx, a, 'forward', {
+          patch: { provincialOpinion: opinion, outcomeReason: null },
+          note: { handler: opinion.handler, head: opinion.head, date: opinion.date },
+          notify: [
+            { orgId: 'miit', kind: 'application.forwarded', title: '省级主管部门报送了规范公告申请', titleEn: 'An application was forwarded by a provincial authority', link: `/applications/${a.id}` },
+            enterpriseNote(a.enterpriseId, 'application.forwarded', '申请已报送工业和信息化部', 'Application forwarded to MIIT', a.id),
+          ],
+        }),
+      );
+    },
+
+    /**
+     * Assign at least three experts from the pool; an expert working for the applicant or its group
+     * (parent/subsidiaries) cannot be assigned.
+     */
+    async assignExperts(ctx: RequestContext, id: string, expertIds: string[]) {
+      ministryOnly(ctx.principal);
+      const a = await applications.load(ctx.principal, id);
+      const ids = [...new Set(expertIds)];
+      const existing = await reviewRepo.assignments(db, a.enterpriseId, a.id);
+      const all = new Set([...existing.map((x) => x.expertId), ...ids]);
+      if (all.size < MIN_EXPERTS) {
+        throw errors.field('expertIds', `至少须指派 ${MIN_EXPERTS} 名专家`, `Assign at least ${MIN_EXPERTS} experts`, 'TOO_FEW_EXPERTS');
+      }
+      const group = new Set(await enterprises.groupMembers(a.enterpriseId));
+      const conflicted: string[] = [];
+      for (const eid of ids) {
+        const e = await experts.get(eid);
+        if (!e) throw errors.field('expertIds', '专家不存在', 'Unknown expert');
+        if (e.affiliatedEnterpriseId && group.has(e.affiliatedEnterpriseId)) conflicted.push(e.name);
+      }
+      if (conflicted.length) {
+        throw new DomainError(409, 'EXPERT_CONFLICT', `专家 ${conflicted.join('、')} 来自申请企业或其所属集团，不能指派`, `Expert(s) ${conflicted.join(', ')} work for the applicant or its group`, [
+          { field: 'expertIds', message: '利益冲突', messageEn: 'Conflict of interest' },
+        ]);
+      }
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      const fresh = ids.filter((x) => !existing.some((e) => e.expertId === x));
+      return db.transaction(async (tx) => {
+        const updated = await applications.transition(tx, ctx, a, 'assign_experts', {
+          note: { expertIds: [...all] },
+          notify: fresh.map((x) => ({ orgId: x, kind: 'expert.assigned', title: '您被指派复审一份规范公告申请', titleEn: 'You were assigned an application to review', link: `/applications/${a.id}` })),
+        });
+        if (fresh.length) await reviewRepo.assign(tx, fresh.map((expertId) => ({ enterpriseId: a.enterpriseId, applicationId: a.id, expertId, assignedBy: p.userId })));
+        return updated;
+      });
+    },
+
+    /** An assigned expert records (or revises) an opinion per chapter and a recommendation. */
+    async recordOpinion(ctx: RequestContext, id: string, opinion: z.infer<typeof ExpertOpinionBody>) {
+      const p = ctx.principal;
+      if (p?.kind !== 'user' || !p.expertId) throw errors.forbidden();
+      const a = await applications.load(p, id); // 404 unless assigned
+      return db.transaction(async (tx) => {
+        const updated = await applications.transition(tx, ctx, a, 'record_opinion', { note: { recommendation: opinion.recommendation } });
+        await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, opinion);
+        return updated;
+      });
+    },
+
+    async completeExpertReview(ctx: RequestContext, id: string) {
+      ministryOnly(ctx.principal);
+      const a = await applications.load(ctx.principal, id);
+      const assignments = await reviewRepo.assignments(db, a.enterpriseId, a.id);
+      const pending = assignments.filter((x) => !x.submittedAt).length;
+      if (assignments.length < MIN_EXPERTS || pending > 0) {
+        throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交意见`, `${pending} expert opinion(s) still pending`, { pending, assigned: assignments.length });
+      }
+      const recommendations = assignments.map((x) => (x.opinion as { recommendation: string }).recommendation);
+      return db.transaction((tx) => applications.transition(tx, ctx, a, 'complete_expert_review', { note: { recommendations } }));
+    },
+
+    /** 现场核查: team, date, findings per chapter, photos, conclusion. A failed check rejects the case. */
+    async recordOnsite(ctx: RequestContext, id: string, body: z.infer<typeof OnsiteBody>) {
+      ministryOnly(ctx.principal);
+      const a = await applications.load(ctx.principal, id);
+      if (a.state !== 'onsite_check') {
+        throw errors.conflict('ILLEGAL_TRANSITION', '当前状态下不能记录现场核查', 'No on-site check can be recorded in the current state', { state: a.state });
+      }
+      const photos: string[] = [];
+      for (const pid of body.photoIds) {
+        const att = await attachmentRepo.get(db, a.enterpriseId, pid);
+        if (!att || att.applicationId !== a.id || att.slot !== 'onsite_photo') throw errors.field('photoIds', '照片不存在', 'Unknown photo');
+        photos.push(att.fileSha256);
+      }
+      if (body.conclusion === 'fail' && !body.reason) throw errors.field('reason', '核查不通过须说明理由', 'A failed check needs a reason');
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction(async (tx) => {
+        await reviewRepo.insertOnsite(tx, {
+          enterpriseId: a.enterpriseId,
+          applicationId: a.id,
+          id: randomUUID(),
+          team: body.team,
+          checkDate: body.date,
+          findings: body.findings,
+          photos,
+          conclusion: body.conclusion,
+          recordedBy: p.userId,
+        });
+        await recordAudit(tx, ctx, { action: 'application.onsite_recorded', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: body });
+        return body.conclusion === 'pass'
+          ? applications.transition(tx, ctx, a, 'record_onsite_pass', { note: { date: body.date } })
+          : applications.transition(tx, ctx, a, 'reject', {
+              patch: { outcomeReason: body.reason!, decidedAt: clock.now() },
+              note: { reason: body.reason, onsite: true },
+              notify: [enterpriseNote(a.enterpriseId, 'application.rejected', '申请未通过现场核查', 'Application rejected after the on-site check', a.id)],
+            });
+      });
+    },
+
+    async reject(ctx: RequestContext, id: string, reason: string) {
+      ministryOnly(ctx.principal);
+      const a = await applications.load(ctx.principal, id);
+      return db.transaction((tx) =>
+        applications.transition(tx, ctx, a, 'reject', {
+          patch: { outcomeReason: reason, decidedAt: clock.now() },
+          note: { reason },
+          notify: [
+            enterpriseNote(a.enterpriseId, 'application.rejected', '申请未通过审核', 'Application rejected', a.id),
+            { orgId: a.authorityId, kind: 'application.rejected', title: '工信部未通过一份申请', titleEn: 'MIIT rejected an application', link: `/applications/${a.id}` },
+          ],
+        }),
+      );
+    },
+  };
+}
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,196 @@
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_NOTICE_WORKING_DAYS } from './notices.service.js';
+import { errors } from '../../platform/errors.js';
+import { MINISTRY_ROLES } from '../../platform/policy.js';
+import { regionName } from '../../../domain/regions.js';
+import type { ApplicationForm } from '../../../domain/announcement/form.js';
+import type { ApplicationService } from '../applications/applications.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { NoticeEntryRow, NoticeRow, ObjectionRow } from './notices.repo.js';
+import type { NoticeService } from './notices.service.js';
+
+const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
+const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), bi('Must be a date YYYY-MM-DD', '日期格式须为 YYYY-MM-DD'));
+
+const EntrySchema = z.object({
+  id: z.string(),
+  seq: z.number(),
+  status: z.string(),
+  applicationId: z.string(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  siteName: z.string(),
+  fields: z.array(z.string()),
+});
+const NoticeSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    workingDays: z.number().nullable(),
+    status: z.string(),
+    entries: z.array(EntrySchema),
+  })
+  .meta({ id: 'Notice' });
+const ObjectionSchema = z.object({
+  id: z.string(),
+  entryId: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  reason: z.string(),
+  evidenceCount: z.number(),
+  filedAt: z.string(),
+  status: z.string(),
+  resolution: z.string().nullable(),
+});
+
+export const ObjectionBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  contact: z.string().trim().min(3).max(200),
+  entryId: z.uuid(bi('Must be a UUID', '必须是 UUID')),
+  reason: z.string().trim().min(5, bi('Describe the objection (at least 5 characters)', '请说明异议理由（至少 5 个字）')).max(5000),
+});
+
+export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; maxUploadBytes: number }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { notices } = deps;
+
+  async function presentEntry(e: NoticeEntryRow) {
+    const [ent, row] = await Promise.all([deps.enterprises.getInternal(e.enterpriseId), deps.applications.loadInternal(e.applicationId)]);
+    const site = row ? await deps.enterprises.getSiteInternal(e.enterpriseId, row.siteId) : undefined;
+    return {
+      id: e.id,
+      seq: e.seq,
+      status: e.status,
+      applicationId: e.applicationId,
+      enterpriseName: ent?.name ?? '',
+      creditCode: ent?.creditCode ?? '',
+      regionCode: ent?.regionCode ?? '',
+      regionName: ent ? regionName(ent.regionCode) : '',
+      siteName: site?.name ?? '',
+      fields: ((row?.form as ApplicationForm | undefined)?.fields ?? []) as string[],
+    };
+  }
+  async function present(b: NoticeRow, onlyListed = false) {
+    const entries = (await notices.entries([b.id])).filter((e) => !onlyListed || e.status === 'listed');
+    return { id: b.id, title: b.title, startDate: b.startDate, endDate: b.endDate, workingDays: b.workingDays, status: b.status, entries: await Promise.all(entries.map(presentEntry)) };
+  }
+  const presentObjection = (o: ObjectionRow) => ({
+    id: o.id, entryId: o.entryId, name: o.name, contact: o.contact, reason: o.reason, evidenceCount: o.evidence.length,
+    filedAt: o.filedAt.toISOString(), status: o.status, resolution: o.resolution,
+  });
+
+  // ---- MIIT ----
+  app.get('/api/v1/notices', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '公示批次 Public-notice batches', response: { 200: z.object({ items: z.array(NoticeSchema.extend({ pendingObjections: z.number() })) }) } },
+    handler: async () => {
+      const pending = new Map((await notices.pendingObjections()).map((r) => [r.batch_id, Number(r.n)]));
+      return { items: await Promise.all((await notices.list()).map(async (b) => ({ ...(await present(b)), pendingObjections: pending.get(b.id) ?? 0 }))) };
+    },
+  });
+
+  app.post('/api/v1/notices', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: {
+      tags: ['notices'],
+      summary: `组织公示（默认 ${DEFAULT_NOTICE_WORKING_DAYS} 个工作日） Compose a public-notice batch`,
+      body: z.object({
+        title: z.string().trim().min(2).max(200),
+        applicationIds: z.array(z.uuid()).min(1).max(500),
+        startDate: isoDate.optional(),
+        workingDays: z.number().int().min(1).max(60).optional(),
+        endDate: isoDate.optional(),
+      }),
+      response: { 201: NoticeSchema },
+    },
+    handler: async (req, reply) => reply.status(201).send(await present(await notices.create(req.ctx, req.body))),
+  });
+
+  app.get('/api/v1/notices/:id', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '公示详情与异议 A notice with its objections', params: z.object({ id: z.uuid() }), response: { 200: NoticeSchema.extend({ objections: z.array(ObjectionSchema) }) } },
+    handler: async (req) => {
+      const b = await notices.get(req.params.id);
+      if (!b) throw errors.notFound('公示', 'Notice');
+      return { ...(await present(b)), objections: (await notices.objections(b.id)).map(presentObjection) };
+    },
+  });
+
+  app.post('/api/v1/notices/:id/close', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '公示期满办结 Close after the window', params: z.object({ id: z.uuid() }), body: z.object({}).optional(), response: { 200: NoticeSchema } },
+    handler: async (req) => present(await notices.close(req.ctx, req.params.id)),
+  });
+
+  app.post('/api/v1/objections/:id/resolve', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: {
+      tags: ['notices'],
+      summary: '处理异议（成立/不成立） Resolve an objection',
+      params: z.object({ id: z.uuid() }),
+      body: z.object({ decision: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(5000) }),
+      response: { 200: ObjectionSchema },
+    },
+    handler: async (req) => presentObjection(await notices.resolveObjection(req.ctx, req.params.id, req.body.decision, req.body.resolution)),
+  });
+
+  app.get('/api/v1/calendar/overrides', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '工作日调整表 Working-day overrides', response: { 200: z.object({ items: z.array(z.object({ date: z.string(), workday: z.boolean() })) }) } },
+    handler: async () => ({ items: await notices.overrides() }),
+  });
+  app.put('/api/v1/calendar/overrides/:date', {
+    config: { policy: { roles: ['ministry_admin'] } },
+    schema: {
+      tags: ['notices'],
+      summary: '设置工作日/休息日 Set a working-day override',
+      params: z.object({ date: isoDate }),
+      body: z.object({ workday: z.boolean(), note: z.string().max(200).nullable().optional() }),
+      response: { 204: z.undefined() },
+    },
+    handler: async (req, reply) => {
+      await notices.setWorkdayOverride(req.ctx, req.params.date, req.body.workday, req.body.note ?? null);
+      return reply.status(204).send();
+    },
+  });
+
+  // ---- public ----
+  app.get('/api/v1/public/notices', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '正在公示的名单 Notices whose window is open', response: { 200: z.object({ items: z.array(NoticeSchema) }) } },
+    handler: async () => ({ items: await Promise.all((await notices.openToday()).map((b) => present(b, true))) }),
+  });
+
+  app.post('/api/v1/public/notices/:id/objections', {
+    config: { policy: { public: true }, rateLimit: { max: 10, timeWindow: 60_000 } },
+    schema: {
+      tags: ['public'],
+      summary: '提出异议（JSON，或 multipart 附证据文件） File an objection during the window',
+      params: z.object({ id: z.uuid() }),
+      response: { 201: z.object({ id: z.string(), filedAt: z.string() }) },
+    },
+    handler: async (req, reply) => {
+      let raw: Record<string, unknown> = {};
+      const evidence: Buffer[] = [];
+      if (req.isMultipart()) {
+        for await (const part of req.parts({ limits: { fileSize: deps.maxUploadBytes, files: 5 } })) {
+          if (part.type === 'file') {
+            const buf = await part.toBuffer();
+            if (part.file.truncated) throw errors.field('evidence', '证据文件过大', 'Evidence file too large');
+            evidence.push(buf);
+          } else raw[part.fieldname] = String(part.value);
+        }
+      } else raw = (req.body ?? {}) as Record<string, unknown>;
+      const body = ObjectionBody.parse(raw);
+      const o = await notices.fileObjection(req.ctx, req.params.id, body, evidence);
+      return reply.status(201).send({ id: o.id, filedAt: o.filedAt.toISOString() });
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { addWorkingDays } from '../../../domain/working-days.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import { canActAsMinistry } from '../applications/applications.policy.js';
+import type { ApplicationService } from '../applications/applications.service.js';
+import type { FileService } from '../files/files.service.js';
+import { noticeRepo } from './notices.repo.js';
+
+/** Default 公示 length: 5 working days on the Chinese calendar (domain notes: editable per batch). */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;
+
+/**
+ * 公示 (规范条件 七(一)5: 对符合本规范条件的企业名单进行公示，无异议的予以公告). MIIT composes a batch with
+ * explicit start and end dates; anyone may object during the window; every objection is resolved before the
+ * batch proceeds; an upheld objection takes that application out.
+ */
+export function createNoticeService(deps: { db: Db; clock: Clock; applications: ApplicationService; files: FileService }) {
+  const { db, clock, applications, files } = deps;
+  const ministryOnly = (p: Principal | null) => {
+    if (!canActAsMinistry(p)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
+  };
+
+  async function overrides() {
+    return (await noticeRepo.workdayOverrides(db)).map((o) => ({ date: o.day, workday: o.workday }));
+  }
+
+  return {
+    overrides,
+
+    async create(ctx: RequestContext, input: { title: string; applicationIds: string[]; startDate?: string; workingDays?: number; endDate?: string }) {
+      ministryOnly(ctx.principal);
+      const startDate = input.startDate ?? clock.today();
+      const workingDays = input.endDate ? null : (input.workingDays ?? DEFAULT_NOTICE_WORKING_DAYS);
+      const endDate = input.endDate ?? addWorkingDays(startDate, workingDays!, await overrides());
+      if (endDate < startDate) throw errors.field('endDate', '结束日期不能早于开始日期', 'The end date is before the start date');
+      const ids = [...new Set(input.applicationIds)];
+      const apps = await Promise.all(ids.map((id) => applications.load(ctx.principal, id)));
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction(async (tx) => {
+        const batch = await noticeRepo.insertBatch(tx, { id: randomUUID(), title: input.title, startDate, endDate, workingDays, createdBy: p.userId });
+        let seq = 0;
+        for (const a of apps) {
+          await applications.transition(tx, ctx, a, 'add_to_notice', {
+            note: { noticeId: batch.id, startDate, endDate },
+            notify: [{ orgId: a.enterpriseId, kind: 'notice.listed', title: `您的申请已列入公示（${startDate} 至 ${endDate}）`, titleEn: `Your application is on public notice (${startDate} – ${endDate})`, link: `/applications/${a.id}` }],
+          });
+        }
+        await noticeRepo.insertEntries(tx, apps.map((a) => ({ batchId: batch.id, id: randomUUID(), enterpriseId: a.enterpriseId, applicationId: a.id, seq: ++seq })));
+        await recordAudit(tx, ctx, { action: 'notice.created', objectType: 'notice', objectId: batch.id, change: { ...input, startDate, endDate } });
+        return batch;
+      });
+    },
+
+    list: () => noticeRepo.list(db),
+    get: (id: string) => noticeRepo.get(db, id),
+    entries: (ids: string[]) => noticeRepo.entries(db, ids),
+    objections: (id: string) => noticeRepo.objections(db, id),
+    openToday: () => noticeRepo.openOn(db, clock.today()),
+    pendingObjections: () => noticeRepo.pendingCount(db),
+
+    /** Anyone, during the window: name, contact, the entry objected to, reason, optional evidence files. */
+    async fileObjection(ctx: RequestContext, noticeId: string, input: { name: string; contact: string; entryId: string; reason: string }, evidence: Buffer[]) {
+      const batch = await noticeRepo.get(db, noticeId);
+      if (!batch) throw errors.notFound('公示', 'Notice');
+      const today = clock.today();
+      if (batch.status !== 'open' || today < batch.startDate || today > batch.endDate) {
+        throw errors.conflict('NOTICE_WINDOW_CLOSED', `不在公示期内（${batch.startDate} 至 ${batch.endDate}），不能提出异议`, `Outside the notice window (${batch.startDate} – ${batch.endDate})`, {
+          startDate: batch.startDate,
+          endDate: batch.endDate,
+        });
+      }
+      const entry = await noticeRepo.entry(db, batch.id, input.entryId);
+      if (!entry || entry.status !== 'listed') throw errors.field('entryId', '公示名单中没有该条目', 'No such entry on this notice');
+      return db.transaction(async (tx) => {
+        const shas: string[] = [];
+        for (const buf of evidence) shas.push((await files.store(buf, tx)).sha256);
+        const o = await noticeRepo.insertObjection(tx, { id: randomUUID(), batchId: batch.id, entryId: entry.id, name: input.name, contact: input.contact, reason: input.reason, evidence: shas, ip: ctx.ip });
+        await recordAudit(tx, ctx, { action: 'notice.objection_filed', objectType: 'objection', objectId: o.id, enterpriseId: entry.enterpriseId, change: { noticeId, entryId: entry.id, evidence: shas } });
+        return o;
+      });
+    },
+
+    async resolveObjection(ctx: RequestContext, objectionId: string, decision: 'upheld' | 'dismissed', resolution: string) {
+      ministryOnly(ctx.principal);
+      const o = await noticeRepo.objection(db, objectionId);
+      if (!o) throw errors.notFound('异议', 'Objection');
+      if (o.status !== 'pending') throw errors.conflict('ALREADY_RESOLVED', '该异议已处理', 'The objection is already resolved', { status: o.status });
+      const entry = await noticeRepo.entry(db, o.batchId, o.entryId);
+      const app = entry ? await applications.load(ctx.principal, entry.applicationId) : null;
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction(async (tx) => {
+        await noticeRepo.resolveObjection(tx, o.id, { status: decision, resolution, resolvedBy: p.userId });
+        await recordAudit(tx, ctx, { action: `notice.objection_${decision}`, objectType: 'objection', objectId: o.id, enterpriseId: entry?.enterpriseId, change: { resolution } });
+        if (decision === 'upheld' && entry && app && entry.status === 'listed') {
+          await noticeRepo.setEntryStatus(tx, o.batchId, entry.id, 'removed');
+          await applications.transition(tx, ctx, app, 'uphold_objection', {
+            patch: { outcomeReason: `公示异议成立：${resolution}`, decidedAt: clock.now() },
+            note: { objectionId: o.id, resolution },
+            notify: [{ orgId: app.enterpriseId, kind: 'notice.objection_upheld', title: '公示期间的异议成立，申请未予公告', titleEn: 'An objection was upheld: the application is out of the batch', link: `/applications/${app.id}` }],
+          });
+        }
+        return { ...o, status: decision, resolution };
+      });
+    },
+
+    /** After the window, with every objection resolved: the remaining entries pass. */
+    async close(ctx: RequestContext, noticeId: string) {
+      ministryOnly(ctx.principal);
+      // read the cases before the transaction (one connection on the embedded database); the transitions
+      // below re-check each state under a row lock
+      const listed = (await noticeRepo.entries(db, [noticeId])).filter((e) => e.status === 'listed');
+      const apps = new Map((await Promise.all(listed.map((e) => applications.load(ctx.principal, e.applicationId)))).map((a) => [a.id, a]));
+      return db.transaction(async (tx) => {
+        const batch = await noticeRepo.lock(tx, noticeId);
+        if (!batch) throw errors.notFound('公示', 'Notice');
+        if (batch.status !== 'open') throw errors.conflict('NOTICE_CLOSED', '该公示已结束', 'The notice is already closed', { status: batch.status });
+        if (clock.today() <= batch.endDate) {
+          throw errors.conflict('NOTICE_WINDOW_OPEN', `公示期至 ${batch.endDate} 结束，期满后方可办结`, `The notice window runs until ${batch.endDate}`, { endDate: batch.endDate });
+        }
+        const pending = (await noticeRepo.objections(tx, batch.id)).filter((o) => o.status === 'pending');
+        if (pending.length) {
+          throw new DomainError(409, 'OBJECTIONS_PENDING', `还有 ${pending.length} 条异议未处理`, `${pending.length} objection(s) still pending`, { pending: pending.map((o) => o.id) });
+        }
+        for (const e of await noticeRepo.entries(tx, [batch.id])) {
+          if (e.status !== 'listed') continue;
+          const app = apps.get(e.applicationId);
+          if (!app) throw errors.conflict('NOTICE_CHANGED', '公示名单已变化，请重试', 'The notice changed meanwhile; retry', null);
+          await applications.transition(tx, ctx, app, 'close_notice', { note: { noticeId: batch.id } });
+          await noticeRepo.setEntryStatus(tx, batch.id, e.id, 'passed');
+        }
+        await noticeRepo.close(tx, batch.id);
+        await recordAudit(tx, ctx, { action: 'notice.closed', objectType: 'notice', objectId: batch.id });
+        return (await noticeRepo.get(tx, batch.id))!;
+      });
+    },
+
+    async setWorkdayOverride(ctx: RequestContext, day: string, workday: boolean, note: string | null) {
+      ministryOnly(ctx.principal);
+      await db.transaction(async (tx) => {
+        await noticeRepo.setOverride(tx, day, workday, note);
+        await recordAudit(tx, ctx, { action: 'calendar.override_set', objectType: 'workday', objectId: day, change: { workday, note } });
+      });
+    },
+  };
+}
+export type NoticeService = ReturnType<typeof createNoticeService>;

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES_ALL_USERS } from '../../platform/policy.js';
+import type { NotificationService } from './notifications.service.js';
+
+const NotificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export async function notificationRoutes(root: FastifyInstance, { notifications: svc }: { notifications: NotificationService }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/api/v1/notifications', {
+    config: { policy: { roles: ROLES_ALL_USERS } },
+    schema: { tags: ['workflow'], summary: '通知 Notifications', response: { 200: z.object({ items: z.array(NotificationSchema), unread: z.number() }) } },
+    handler: async (req) => {
+      const { items, unread } = await svc.list(req.principal!);
+      return {
+        items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+        unread,
+      };
+    },
+  });
+  app.post('/api/v1/notifications/:id/read', {
+    config: { policy: { roles: ROLES_ALL_USERS } },
+    schema: { tags: ['workflow'], summary: '标为已读 Mark read', params: z.object({ id: z.uuid() }), response: { 204: z.undefined() } },
+    handler: async (req, reply) => {
+      await svc.markRead(req.principal!, req.params.id);
+      return reply.status(204).send();
+    },
+  });
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { APPLICATION_STATES, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
+import type { Clock } from '../../platform/clock.js';
+import { ROLES_ALL_USERS } from '../../platform/policy.js';
+import { actorKind } from '../applications/applications.policy.js';
+import { presentSummary, type PresenterDeps } from '../applications/applications.presenter.js';
+import type { NoticeService } from '../notices/notices.service.js';
+
+const TodoSchema = z.object({
+  kind: z.enum(['application', 'notice']),
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  state: z.string(),
+  link: z.string(),
+  since: z.string(),
+});
+
+/**
+ * 待办: what awaits the caller. Applications come from the state machine's `awaiting(state)` within the
+ * caller's scope (an expert: assigned cases without an opinion); MIIT also sees notices to resolve or close.
+ */
+export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps & { notices: NoticeService; clock: Clock }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/api/v1/todos', {
+    config: { policy: { roles: ROLES_ALL_USERS } },
+    schema: {
+      tags: ['workflow'],
+      summary: '待办事项 To-do list',
+      response: { 200: z.object({ items: z.array(TodoSchema), counts: z.record(z.string(), z.number()) }) },
+    },
+    handler: async (req) => {
+      const p = req.principal!;
+      const kind = actorKind(p);
+      const states = APPLICATION_STATES.filter((s) => awaiting(s.key) === kind).map((s) => s.key) as ApplicationState[];
+      const items: z.infer<typeof TodoSchema>[] = [];
+      if (kind === 'expert') {
+        const { items: apps } = await deps.applications.list(p, { states: ['expert_review'] }, 1, 200);
+        for (const a of apps) {
+          const d = await deps.applications.detail(p, a.id);
+          const mine = d.assignments.find((x) => p.kind === 'user' && x.expertId === p.expertId);
+          if (mine && !mine.submittedAt) {
+            const s = await presentSummary(deps, a);
+            items.push({ kind: 'application', id: a.id, title: `复审：${s.enterpriseName}（${s.siteName}）`, titleEn: `Review: ${s.enterpriseName} (${s.siteName})`, state: a.state, link: `/applications/${a.id}`, since: a.updatedAt.toISOString() });
+          }
+        }
+      } else if (states.length) {
+        const { items: apps } = await deps.applications.list(p, { states }, 1, 200);
+        for (const a of apps) {
+          const s = await presentSummary(deps, a);
+          const label = APPLICATION_STATES.find((x) => x.key === a.state)!;
+          items.push({ kind: 'application', id: a.id, title: `${label.zh}：${s.enterpriseName}（${s.siteName}）`, titleEn: `${label.en}: ${s.enterpriseName} (${s.siteName})`, state: a.state, link: `/applications/${a.id}`, since: a.updatedAt.toISOString() });
+        }
+      }
+      if (kind === 'ministry') {
+        const pending = new Map((await deps.notices.pendingObjections()).map((r) => [r.batch_id, Number(r.n)]));
+        for (const b of await deps.notices.list()) {
+          if (b.status !== 'open') continue;
+          const n = pending.get(b.id) ?? 0;
+          if (n > 0) items.push({ kind: 'notice', id: b.id, title: `处理异议（${n} 条）：${b.title}`, titleEn: `Resolve ${n} objection(s): ${b.title}`, state: 'objections', link: `/notices/${b.id}`, since: b.createdAt.toISOString() });
+          else if (deps.clock.today() > b.endDate) items.push({ kind: 'notice', id: b.id, title: `公示期满待办结：${b.title}`, titleEn: `Notice window over, close it: ${b.title}`, state: 'window_over', link: `/notices/${b.id}`, since: b.endDate });
+        }
+      }
+      const counts: Record<string, number> = {};
+      for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
+      return { items, counts };
+    },
+  });
+}

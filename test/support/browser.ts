@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type Services } from '../../src/server/app.js';
+import { testConfig, testEnvironment, type AppConfig } from '../../src/server/config.js';
+import type { Database } from '../../src/server/db/client.js';
+import { seedDemoData } from '../../src/server/demo.js';
+import { freshDatabase } from './db.js';
+
+/**
+ * Browser-test support: the real server (built web app, fresh database, demo world) on a free port,
+ * driven by playwright-core in the system Chromium. Never downloads a browser.
+ */
+
+/** The machine has no network: without the background-networking flags Chromium stalls on start. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Why browser tests cannot run here, or null when they can. */
+export function browserUnavailableReason(): string | null {
+  const { chromiumPath } = testEnvironment();
+  return existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`;
+}
+
+/** Build the web app once when config.WEB_DIST_DIR has no index.html. */
+export function ensureWebBuild(config: AppConfig = testConfig()): void {
+  const index = resolve(config.WEB_DIST_DIR, 'index.html');
+  if (existsSync(index)) return;
+  console.log(`[browser tests] ${index} missing: building the web app (vite build)…`);
+  const res = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+  if (res.status !== 0 || !existsSync(index)) throw new Error(`vite build failed (exit ${res.status ?? res.signal})`);
+}
+
+export interface WebServer {
+  baseUrl: string;
+  services: Services;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app serving the built web app, on a fresh database with the demo world, on 127.0.0.1:<free port>. */
+export async function startWebServer(overrides: Partial<AppConfig> = {}): Promise<WebServer> {
+  const config = testConfig({ LOGIN_RATE_PER_MINUTE: 1000, ...overrides });
+  ensureWebBuild(config);
+  const database = await freshDatabase();
+  const app = await buildApp({ config, database, serveWeb: true });
+  await seedDemoData(app.services, database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, services: app.services, database, close: () => app.close() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: testEnvironment().chromiumPath, args: CHROMIUM_ARGS });
+}
+
+/** Fill the login form and submit; does not wait for the outcome. */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
