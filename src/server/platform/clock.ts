@@ -8,11 +8,8 @@ export interface Clock {
   today(): string;
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function shanghaiDate(d: Date): string {
-  return SHANGHAI.format(d);
-}
+import { shanghaiDate } from '../../domain/calendar-date.js';
+export { shanghaiDate };
 
 export const systemClock: Clock = { now: () => new Date(), today: () => shanghaiDate(new Date()) };
 

@@ -39,6 +39,7 @@ import { EQUIPMENT_CATEGORIES, OUTLINE_SECTIONS, type ApplicationForm, type Outl
 import { yearTotals, type DerivedRatios } from '../../../domain/announcement/derived.js';
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, labelOf, type EnterpriseType, type ListingStatus, type RemanField } from '../../../domain/enterprise.js';
 import { roundHalfAwayFromZero } from '../../../domain/numbers.js';
+import { shanghaiDate as shanghaiCalendarDate } from '../../../domain/calendar-date.js';
 import type { EnterpriseListRow, SiteRow } from '../enterprises/enterprises.repo.js';
 import type { ApplicationRow } from './applications.repo.js';
 
@@ -300,12 +301,9 @@ export function zhDate(iso: string | null | undefined): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
 
-/** The calendar date of an instant in Asia/Shanghai, as YYYY-MM-DD. */
+/** The calendar date of an instant in Asia/Shanghai, as YYYY-MM-DD (null for no date). */
 export function shanghaiDate(at: Date | null | undefined): string | null {
-  if (!at || Number.isNaN(at.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return at && !Number.isNaN(at.getTime()) ? shanghaiCalendarDate(at) : null;
 }
 
 /** A date as printed, or 年 月 日 with blanks to fill in. */
