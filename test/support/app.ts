@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../../src/server/app.js';
 import { testConfig, type AppConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
+import type { Clock } from '../../src/server/platform/clock.js';
 import { freshDatabase } from './db.js';
 
 export type TestApp = FastifyInstance & { services: Services; database: Database; config: AppConfig };
 
 /** The real app on a fresh database. Close it in afterAll. */
-export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function buildTestApp(overrides: Partial<AppConfig> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, serveWeb: false });
+  const app = await buildApp({ config, database, serveWeb: false, clock: opts.clock });
   return Object.assign(app, { database, config });
 }
 
