@@ -116,7 +116,7 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       return 0;
     }
     case 'demo:seed': {
-      const created = await withServices((s, d) => seedDemoData(s, d));
+      const created = await withServices((s, d) => seedDemoData(s, d, config));
       out(created ? 'demo data created' : 'demo data already present');
       return 0;
     }

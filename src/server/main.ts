@@ -18,7 +18,7 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const app = await buildApp({ config, database });
   if (config.REMAN_DEMO) {
-    const created = await seedDemoData(app.services, database);
+    const created = await seedDemoData(app.services, database, config);
     if (created) app.log.info({ demo: true }, 'demo data created (logins in README; password Reman#2026 is for demo only)');
   }
   let closing = false;

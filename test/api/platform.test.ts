@@ -7,7 +7,7 @@ import { buildTestApp, login, type TestApp } from '../support/app.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await buildTestApp();
-  await seedDemoData(app.services, app.database);
+  await seedDemoData(app.services, app.database, app.config);
 });
 afterAll(async () => app?.close());
 
@@ -94,7 +94,23 @@ describe('reference data and demo world', () => {
     expect(gdSeen.items.some((e: { name: string }) => e.name.includes('深圳'))).toBe(false);
   });
 
+  it('demo: 规范公告 cases in every state, one published 公告 listing the 广东 enterprise, one 公示 open today', async () => {
+    const { rows } = await app.database.raw.query<{ state: string }>('SELECT DISTINCT state FROM applications');
+    const { APPLICATION_STATE_KEYS } = await import('../../src/domain/announcement/workflow.js');
+    expect(rows.map((r) => r.state).sort()).toEqual([...APPLICATION_STATE_KEYS].sort());
+    const pub = (await app.inject('/api/v1/public/announcements')).json();
+    expect(pub.items).toHaveLength(1);
+    expect(pub.items[0].entries.map((e: { enterpriseName: string }) => e.enterpriseName)).toContain('广州精工再制造科技有限公司');
+    const open = (await app.inject('/api/v1/public/notices')).json();
+    expect(open.items).toHaveLength(1);
+    expect(open.items[0].startDate <= app.services.clock.today() && app.services.clock.today() <= open.items[0].endDate).toBe(true);
+    // the demo reviewer's to-do list holds the case awaiting it
+    const js = await login(app, 'js-reviewer', DEMO_PASSWORD);
+    const todos = (await app.inject({ url: '/api/v1/todos', headers: js.headers })).json();
+    expect(todos.items.length).toBe(1);
+  });
+
   it('demo seeding is idempotent', async () => {
-    expect(await seedDemoData(app.services, app.database)).toBe(false);
+    expect(await seedDemoData(app.services, app.database, app.config)).toBe(false);
   });
 });

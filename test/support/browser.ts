@@ -54,7 +54,7 @@ export async function startWebServer(overrides: Partial<AppConfig> = {}): Promis
   ensureWebBuild(config);
   const database = await freshDatabase();
   const app = await buildApp({ config, database, serveWeb: true });
-  await seedDemoData(app.services, database);
+  await seedDemoData(app.services, database, config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, services: app.services, database, close: () => app.close() };
