@@ -71,6 +71,11 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection that the server ends (restart, admin termination) is reported here; the pool
+  // replaces it on the next checkout. Without a listener it would crash the process.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.error(JSON.stringify({ level: 50, msg: 'idle database connection error', err: err.message }));
+  });
   // Fail fast with a clear message if the server is unreachable.
   const probe = await pool.connect();
   probe.release();
