@@ -8,9 +8,8 @@ import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { renderAnnouncementDocx, renderAnnouncementXlsx } from './announcement-export.js';
 import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo.js';
 import type { AnnouncementService } from './announcements.service.js';
+import { bi, isoDate } from '../../platform/validation.js';
 
-const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
-const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), bi('Must be a date YYYY-MM-DD', '日期格式须为 YYYY-MM-DD'));
 
 const EntrySchema = z.object({
   seq: z.number(),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ApplicationFormSchema, ATTACHMENT_SLOT_KEYS } from '../../../domain/announcement/form.js';
 import { APPLICATION_STATE_KEYS, APPLICATION_EVENT_KEYS } from '../../../domain/announcement/workflow.js';
+import { bi, isoDate } from '../../platform/validation.js';
 
-const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
-const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), bi('Must be a date YYYY-MM-DD', '日期格式须为 YYYY-MM-DD'));
 
 export const AppIdParam = z.object({ id: z.uuid(bi('Must be a UUID', '必须是 UUID')) });
 export const AttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ENTERPRISE_TYPE_VALUES, LISTING_STATUS_VALUES } from '../../../domain/enterprise.js';
 import { isRegionCode } from '../../../domain/regions.js';
+import { bi } from '../../platform/validation.js';
 
-const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
 
 export const RegionCode = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLE_VALUES } from '../../../domain/enterprise.js';
+import { bi } from '../../platform/validation.js';
 
-const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
 
 export const OrgSchema = z.object({
   id: z.string(),

@@ -11,9 +11,8 @@ import type { ApplicationService } from '../applications/applications.service.js
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NoticeEntryRow, NoticeRow, ObjectionRow } from './notices.repo.js';
 import type { NoticeService } from './notices.service.js';
+import { bi, isoDate } from '../../platform/validation.js';
 
-const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
-const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), bi('Must be a date YYYY-MM-DD', '日期格式须为 YYYY-MM-DD'));
 
 const EntrySchema = z.object({
   id: z.string(),
