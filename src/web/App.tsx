@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { setUnauthorizedHandler } from './api';
+import { isPublicPagePath, setUnauthorizedHandler } from './api';
 import { clearSession, useMe } from './auth';
 import { AppLayout } from './components/AppLayout';
 import { PageLoading } from './components/PageLoading';
@@ -21,6 +21,16 @@ const TokensPage = lazy(() => import('./pages/TokensPage'));
 const ExpertsPage = lazy(() => import('./pages/ExpertsPage'));
 const AuthoritiesPage = lazy(() => import('./pages/AuthoritiesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage'));
+const ApplicationDetailPage = lazy(() => import('./pages/ApplicationDetailPage'));
+const NoticesPage = lazy(() => import('./pages/NoticesPage'));
+const NoticeDetailPage = lazy(() => import('./pages/NoticeDetailPage'));
+const AnnouncementsPage = lazy(() => import('./pages/AnnouncementsPage'));
+const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
+const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
+const PublicAnnouncedPage = lazy(() => import('./pages/public/PublicAnnouncedPage'));
+const PublicAnnouncementsPage = lazy(() => import('./pages/public/PublicAnnouncementsPage'));
+const PublicNoticesPage = lazy(() => import('./pages/public/PublicNoticesPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -29,6 +39,8 @@ function UnauthorizedBridge() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       clearSession(qc);
+      // The public pages work without a session: never send their visitors to the login page.
+      if (isPublicPagePath(window.location.pathname)) return;
       if (window.location.pathname !== '/login') {
         navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
       }
@@ -79,7 +91,7 @@ function Guard({ menu, children }: { menu: MenuKey; children: ReactNode }) {
   return <>{children}</>;
 }
 
-function NotFound() {
+function NotFound({ home = '/' }: { home?: string }) {
   const t = useT();
   const navigate = useNavigate();
   return (
@@ -88,7 +100,7 @@ function NotFound() {
       title={t('app.notFound')}
       subTitle={t('app.notFound.sub')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => navigate(home)}>
           {t('app.backHome')}
         </Button>
       }
@@ -103,6 +115,14 @@ export function AppRoutes() {
       <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* 公开信息: no login, no session needed */}
+          <Route path="/public" element={<PublicLayout />}>
+            <Route index element={<PublicHomePage />} />
+            <Route path="announced" element={<PublicAnnouncedPage />} />
+            <Route path="announcements" element={<PublicAnnouncementsPage />} />
+            <Route path="notices" element={<PublicNoticesPage />} />
+            <Route path="*" element={<NotFound home="/public" />} />
+          </Route>
           <Route
             element={
               <RequireAuth>
@@ -122,6 +142,11 @@ export function AppRoutes() {
             <Route path="experts" element={<Guard menu="experts"><ExpertsPage /></Guard>} />
             <Route path="authorities" element={<Guard menu="authorities"><AuthoritiesPage /></Guard>} />
             <Route path="audit" element={<Guard menu="audit"><AuditPage /></Guard>} />
+            <Route path="applications" element={<Guard menu="applications"><ApplicationsPage /></Guard>} />
+            <Route path="applications/:id" element={<Guard menu="applications"><ApplicationDetailPage /></Guard>} />
+            <Route path="notices" element={<Guard menu="notices"><NoticesPage /></Guard>} />
+            <Route path="notices/:id" element={<Guard menu="notices"><NoticeDetailPage /></Guard>} />
+            <Route path="announcements" element={<Guard menu="announcements"><AnnouncementsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -4,7 +4,8 @@
  * - JSON in and out, `credentials: 'same-origin'` (session cookie reman_session).
  * - Non-GET requests carry `x-csrf-token` = cookie `reman_csrf` (double submit);
  *   the token from the last login / me response is the fallback.
- * - A 401 from anything but /auth/* calls the unauthorized handler (→ /login).
+ * - A 401 from anything but /auth/* and /public/* (or while a public page is open) calls the
+ *   unauthorized handler (→ /login).
  * - Errors are thrown as ApiError {status, code, message, messageEn, details}.
  */
 
@@ -196,6 +197,225 @@ export interface AuditVerify {
   firstBrokenAt: number | null;
 }
 
+// ---------------------------------------------------------------- 规范公告 (applications, notices, announcements)
+
+export type ApplicationStateKey =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'provincial_rejected'
+  | 'forwarded'
+  | 'expert_review'
+  | 'onsite_check'
+  | 'ready_for_notice'
+  | 'in_notice'
+  | 'notice_passed'
+  | 'announced'
+  | 'rejected'
+  | 'withdrawn';
+
+export type ActorKindKey = 'enterprise' | 'authority' | 'ministry' | 'expert';
+
+export interface ApplicationSummary {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  siteId: string;
+  siteName: string;
+  authority: { id: string; name: string };
+  state: ApplicationStateKey;
+  version: number;
+  fields: string[];
+  submittedAt: string | null;
+  updatedAt: string;
+  awaiting: ActorKindKey | null;
+}
+
+export interface ConditionResultWire {
+  ruleId: string;
+  clause: string;
+  outcome: 'pass' | 'fail' | 'review';
+  evidence: Record<string, unknown>;
+  messageZh: string;
+  messageEn: string;
+}
+
+export interface ConditionsCheckWire {
+  results: ConditionResultWire[];
+  summary: { pass: number; fail: number; review: number };
+  rulesVersion: string;
+  asOf: string;
+}
+
+export interface MissingItemWire {
+  path: string;
+  zh: string;
+  en: string;
+}
+
+export interface AttachmentWire {
+  id: string;
+  slot: string;
+  filename: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  revision: number;
+  replacesId: string | null;
+  formVersion: number;
+  uploadedAt: string;
+  supersededAt: string | null;
+}
+
+export interface ApplicationEventWire {
+  event: string;
+  fromState: string;
+  toState: string;
+  actorRole: string | null;
+  note: unknown;
+  at: string;
+}
+
+export interface ExpertOpinionWire {
+  chapters?: Record<string, string>;
+  recommendation?: 'approve' | 'revise' | 'reject';
+  comment?: string;
+}
+
+export interface ExpertAssignmentWire {
+  expertId: string;
+  name: string;
+  organization: string;
+  submitted: boolean;
+  opinion: ExpertOpinionWire | null;
+}
+
+export interface OnsiteCheckWire {
+  id: string;
+  team: string[];
+  date: string;
+  findings: Record<string, string>;
+  /** As sent by the server: the stored photos (see ApplicationDetail.attachments, slot onsite_photo). */
+  photoIds: string[];
+  conclusion: string;
+  recordedAt: string;
+}
+
+export interface ProvincialOpinionWire {
+  opinion?: string;
+  handler?: string;
+  head?: string;
+  date?: string;
+  filler?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  form: Record<string, unknown>;
+  derived: Record<string, unknown>;
+  check: ConditionsCheckWire;
+  missing: MissingItemWire[];
+  attachments: AttachmentWire[];
+  provincialOpinion: ProvincialOpinionWire | null;
+  outcomeReason: string | null;
+  events: ApplicationEventWire[];
+  versions: { version: number; submittedAt: string }[];
+  experts: ExpertAssignmentWire[];
+  onsiteChecks: OnsiteCheckWire[];
+  actions: string[];
+}
+
+export interface TodoItem {
+  kind: 'application' | 'notice';
+  id: string;
+  title: string;
+  titleEn: string;
+  state: string;
+  link: string;
+  since: string;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  title: string;
+  titleEn: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NoticeEntry {
+  id: string;
+  seq: number;
+  status: string;
+  applicationId: string;
+  enterpriseName: string;
+  creditCode: string;
+  regionCode: string;
+  regionName: string;
+  siteName: string;
+  fields: string[];
+}
+
+export interface Notice {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  workingDays: number | null;
+  status: string;
+  entries: NoticeEntry[];
+  pendingObjections?: number;
+}
+
+export interface Objection {
+  id: string;
+  entryId: string;
+  name: string;
+  contact: string;
+  reason: string;
+  evidenceCount: number;
+  filedAt: string;
+  status: string;
+  resolution: string | null;
+}
+
+export interface NoticeDetail extends Notice {
+  objections: Objection[];
+}
+
+export interface AnnouncementEntry {
+  seq: number;
+  regionCode: string;
+  regionName: string;
+  enterpriseName: string;
+  creditCode: string;
+  siteName: string;
+  fields: string[];
+  status: string;
+}
+
+export interface AnnouncementBatch {
+  id: string;
+  batchNo: number;
+  docNumber: string;
+  announcedOn: string;
+  title: string;
+  entries: AnnouncementEntry[];
+}
+
+export interface AnnouncedEnterprise {
+  enterpriseName: string;
+  creditCode: string;
+  regionCode: string;
+  regionName: string;
+  siteName: string;
+  fields: string[];
+  batch: { batchNo: number; docNumber: string; announcedOn: string };
+}
+
 // ---------------------------------------------------------------- errors
 
 export interface ApiErrorDetail {
@@ -305,29 +525,27 @@ function isAuthPath(path: string): boolean {
   return path.startsWith('/auth/') || path.startsWith(`${API_BASE}/auth/`);
 }
 
-export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const token = csrfToken();
-    if (token) headers[CSRF_HEADER] = token;
-  }
+/** The public pages (no login): a 401 there must never send the visitor to /login. */
+export function isPublicPagePath(pathname: string): boolean {
+  return pathname === '/public' || pathname.startsWith('/public/');
+}
 
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, opts.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-      signal: opts.signal,
-    });
-  } catch (e) {
-    if ((e as { name?: string })?.name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK_ERROR', '网络错误，请稍后重试', 'Network error, please try again later');
-  }
+function isPublicApiPath(path: string): boolean {
+  return path.startsWith('/public/') || path.startsWith(`${API_BASE}/public/`);
+}
 
+function shouldRedirectOn401(path: string): boolean {
+  if (isAuthPath(path) || isPublicApiPath(path)) return false;
+  if (typeof window !== 'undefined' && isPublicPagePath(window.location.pathname)) return false;
+  return true;
+}
+
+function networkError(): ApiError {
+  return new ApiError(0, 'NETWORK_ERROR', '网络错误，请稍后重试', 'Network error, please try again later');
+}
+
+/** Turns a response into data or an ApiError (calling the 401 handler when appropriate). */
+async function readResponse<T>(res: Response, path: string): Promise<T> {
   if (res.status === 204) return undefined as T;
 
   const text = await res.text();
@@ -349,16 +567,60 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
       typeof err?.messageEn === 'string' ? err.messageEn : `Request failed (${res.status})`,
       err?.details,
     );
-    if (res.status === 401 && !isAuthPath(path)) onUnauthorized();
+    if (res.status === 401 && shouldRedirectOn401(path)) onUnauthorized();
     throw apiErr;
   }
 
   return data as T;
 }
 
+export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as { name?: string })?.name === 'AbortError') throw e;
+    throw networkError();
+  }
+  return readResponse<T>(res, path);
+}
+
+/**
+ * multipart/form-data POST (file uploads). The browser sets the boundary; the CSRF header goes along
+ * like for every other write.
+ */
+export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path), { method: 'POST', headers, credentials: 'same-origin', body: form, signal });
+  } catch (e) {
+    if ((e as { name?: string })?.name === 'AbortError') throw e;
+    throw networkError();
+  }
+  return readResponse<T>(res, path);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiFetch<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiFetch<T>(path, { method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: 'PUT', body }),
   del: <T = void>(path: string) => apiFetch<T>(path, { method: 'DELETE' }),
 };

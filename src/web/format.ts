@@ -1,3 +1,4 @@
+import { APPLICATION_EVENTS, APPLICATION_STATES } from '../domain/announcement/workflow';
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, ROLES, labelOf, type Labelled } from '../domain/enterprise';
 import { isRegionCode, PLAN_CITIES, PROVINCES, regionName } from '../domain/regions';
 import { hasKey, translate, type Locale } from './i18n';
@@ -91,4 +92,56 @@ export function authorityKindLabel(kind: string, locale: Locale): string {
 export function orgKindLabel(kind: string, locale: Locale): string {
   const key = `org.${kind}`;
   return hasKey(key) ? translate(locale, key) : kind;
+}
+
+// ---------------------------------------------------------------- 规范公告 labels
+
+/** Tag colours of the application states (a visual grouping: in progress, waiting for MIIT, done, ended). */
+export const APPLICATION_STATE_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  returned: 'orange',
+  provincial_rejected: 'red',
+  forwarded: 'blue',
+  expert_review: 'purple',
+  onsite_check: 'cyan',
+  ready_for_notice: 'geekblue',
+  in_notice: 'gold',
+  notice_passed: 'lime',
+  announced: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+};
+
+export function applicationStateLabel(state: string | null | undefined, locale: Locale): string {
+  if (!state) return '—';
+  const s = APPLICATION_STATES.find((x) => x.key === state);
+  return s ? (locale === 'en' ? s.en : s.zh) : state;
+}
+
+export function applicationEventLabel(event: string, locale: Locale): string {
+  const e = APPLICATION_EVENTS.find((x) => x.key === event);
+  return e ? (locale === 'en' ? e.en : e.zh) : event;
+}
+
+export function applicationStateOptions(locale: Locale): { value: string; label: string }[] {
+  return APPLICATION_STATES.map((s) => ({ value: s.key, label: locale === 'en' ? s.en : s.zh }));
+}
+
+/** File size for people: 1.2 MB, 340 KB. */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A percentage computed by the domain (already rounded), or — when it cannot be computed. */
+export function formatPercent(v: unknown): string {
+  return typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(2)}%` : '—';
+}
+
+/** Today in China Standard Time, 'YYYY-MM-DD'. */
+export function todayShanghai(): string {
+  return formatDate(new Date(), 'zh');
 }

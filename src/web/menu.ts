@@ -4,6 +4,9 @@ import type { MessageKey } from './i18n';
 /** Every page that can appear in the side menu. */
 export type MenuKey =
   | 'home'
+  | 'applications'
+  | 'notices'
+  | 'announcements'
   | 'my-enterprise'
   | 'sites'
   | 'enterprises'
@@ -23,6 +26,11 @@ export interface MenuEntry {
 const entry = (key: MenuKey, path: string, label: MessageKey): MenuEntry => ({ key, path, label });
 
 const HOME = entry('home', '/', 'menu.home');
+const APPLICATIONS_ENTERPRISE = entry('applications', '/applications', 'menu.applications.enterprise');
+const APPLICATIONS_REVIEW = entry('applications', '/applications', 'menu.applications.review');
+const APPLICATIONS_EXPERT = entry('applications', '/applications', 'menu.applications.expert');
+const NOTICES = entry('notices', '/notices', 'menu.notices');
+const ANNOUNCEMENTS = entry('announcements', '/announcements', 'menu.announcements');
 const MY_ENTERPRISE = entry('my-enterprise', '/enterprise', 'menu.my-enterprise');
 const SITES = entry('sites', '/sites', 'menu.sites');
 const ENTERPRISES = entry('enterprises', '/enterprises', 'menu.enterprises');
@@ -36,13 +44,13 @@ const PASSWORD = entry('password', '/password', 'menu.password');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, MY_ENTERPRISE, SITES, USERS, TOKENS, PASSWORD],
-  enterprise_staff: [HOME, MY_ENTERPRISE, SITES, PASSWORD],
-  authority_reviewer: [HOME, ENTERPRISES, PASSWORD],
-  authority_admin: [HOME, ENTERPRISES, USERS, PASSWORD],
-  ministry_officer: [HOME, ALL_ENTERPRISES, EXPERTS, PASSWORD],
-  ministry_admin: [HOME, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, PASSWORD],
-  expert: [HOME, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, MY_ENTERPRISE, SITES, USERS, TOKENS, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, MY_ENTERPRISE, SITES, PASSWORD],
+  authority_reviewer: [HOME, APPLICATIONS_REVIEW, ENTERPRISES, PASSWORD],
+  authority_admin: [HOME, APPLICATIONS_REVIEW, ENTERPRISES, USERS, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, PASSWORD],
+  expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -15,7 +15,21 @@ export const qk = {
   tokens: ['tokens'] as const,
   experts: ['experts'] as const,
   audit: (params: Record<string, unknown>) => ['audit', params] as const,
+  applicationsAll: ['applications'] as const,
+  applications: (params: Record<string, unknown>) => ['applications', 'list', params] as const,
+  application: (id: string) => ['applications', 'one', id] as const,
+  todos: ['todos'] as const,
+  notifications: ['notifications'] as const,
+  noticesAll: ['notices'] as const,
+  notice: (id: string) => ['notices', 'one', id] as const,
+  announcements: ['announcements'] as const,
+  publicNotices: ['public', 'notices'] as const,
+  publicAnnouncements: ['public', 'announcements'] as const,
+  publicAnnounced: (params: Record<string, unknown>) => ['public', 'announced', params] as const,
 };
+
+/** After any step of the 规范公告 procedure: lists, to-dos and notifications may all have changed. */
+export const WORKFLOW_KEYS = [['applications'], ['todos'], ['notifications'], ['notices'], ['announcements'], ['public']] as const;
 
 export function useAuthorities(enabled = true) {
   return useQuery({

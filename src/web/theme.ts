@@ -21,6 +21,11 @@ export const theme: ThemeConfig = {
       triggerBg: '#0d2747',
       bodyBg: '#f0f2f5',
     },
+    // the derived info background of the brand blue is a heavy grey-blue: lighten it for banners
+    Alert: {
+      colorInfoBg: '#eef4fb',
+      colorInfoBorder: '#c4d6ec',
+    },
     Menu: {
       darkItemBg: BRAND_DARK,
       darkSubMenuItemBg: '#0d2747',

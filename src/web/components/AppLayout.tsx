@@ -7,7 +7,8 @@ import { roleLabel } from '../format';
 import { useLocale } from '../i18n';
 import { menuFor, menuKeyForPath } from '../menu';
 import { BRAND_BLUE } from '../theme';
-import { LogoMark, MenuIcon } from './icons';
+import { GlobeIcon, LogoMark, MenuIcon } from './icons';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -99,6 +100,21 @@ export function AppLayout() {
             {roleLabel(me.role, locale)}
           </Tag>
           <Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,.35)' }} />
+          <NotificationBell />
+          <Button
+            type="link"
+            size="small"
+            href="/public"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/public');
+            }}
+            icon={<GlobeIcon />}
+            style={{ color: '#fff', paddingInline: 4 }}
+            data-testid="public-link"
+          >
+            {t('app.publicPortal')}
+          </Button>
           <LanguageSwitch />
           <Button data-testid="logout" size="small" onClick={() => void onLogout()}>
             {t('app.logout')}

@@ -32,6 +32,25 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M10 20v-5h4v5" />
     </>
   ),
+  applications: (
+    <>
+      <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
+      <path d="M14 3v5h5M8.5 12.5h7M8.5 16h7M8.5 9h3" />
+    </>
+  ),
+  notices: (
+    <>
+      <path d="M4 10v4h3l6 4V6L7 10z" />
+      <path d="M16.5 9.5a3.5 3.5 0 0 1 0 5M18.5 7a7 7 0 0 1 0 10" />
+    </>
+  ),
+  announcements: (
+    <>
+      <rect x="4" y="3" width="16" height="18" rx="1.5" />
+      <path d="M8 8h8M8 12h8M8 16h5" />
+      <circle cx="16.5" cy="16.5" r="1.2" />
+    </>
+  ),
   'my-enterprise': (
     <>
       <rect x="4" y="3" width="12" height="18" rx="1" />
@@ -92,6 +111,24 @@ const paths: Record<MenuKey, ReactNode> = {
 
 export function MenuIcon({ name }: { name: MenuKey }) {
   return <Svg>{paths[name]}</Svg>;
+}
+
+export function BellIcon() {
+  return (
+    <Svg>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </Svg>
+  );
+}
+
+export function GlobeIcon() {
+  return (
+    <Svg>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17M12 3.5c2.5 2.6 3.5 5.3 3.5 8.5s-1 5.9-3.5 8.5c-2.5-2.6-3.5-5.3-3.5-8.5s1-5.9 3.5-8.5z" />
+    </Svg>
+  );
 }
 
 export function LogoMark({ size = 32 }: { size?: number }) {

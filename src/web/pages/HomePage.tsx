@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { api, type Items, type RegionStat } from '../api';
 import { useCurrentUser } from '../auth';
 import { PageHeader } from '../components/PageHeader';
+import { TodoListCard } from '../components/TodoList';
 import { orgKindLabel, roleLabel } from '../format';
 import { useLocale } from '../i18n';
 import { isAuthorityRole, isMinistryRole } from '../menu';
@@ -64,6 +65,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <TodoListCard />
       {showStats ? <StatsCard /> : null}
     </>
   );

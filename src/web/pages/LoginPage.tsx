@@ -101,6 +101,18 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <div style={{ marginTop: 20, paddingTop: 16, borderTop: '1px solid #f0f0f0', textAlign: 'center' }}>
+            <Typography.Link
+              href="/public"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/public');
+              }}
+              data-testid="login-public-link"
+            >
+              {t('login.publicLink')} ›
+            </Typography.Link>
+          </div>
         </Card>
       </Flex>
       <div style={{ textAlign: 'center', color: '#8c8c8c', padding: 16 }}>{t('app.footer')}</div>

@@ -1,0 +1,469 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, type ApplicationDetail, type AttachmentWire, type Expert, type Items } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { DateField } from '../DateField';
+import { useApiErrorHandler } from '../../errors';
+import { remanFieldLabel, todayShanghai } from '../../format';
+import { useLocale, type MessageKey } from '../../i18n';
+import { qk, WORKFLOW_KEYS } from '../../queries';
+import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
+import { CHAPTER_KEYS, chapterLabel } from './ProcessTab';
+
+/** Event → the POST /applications/:id/<path> that performs it. */
+const ENDPOINT: Record<string, string> = {
+  withdraw: 'withdraw',
+  return_for_supplement: 'return',
+  provincial_reject: 'provincial-reject',
+  forward: 'forward',
+  assign_experts: 'experts',
+  record_opinion: 'opinion',
+  complete_expert_review: 'complete-expert-review',
+  record_onsite_pass: 'onsite-check',
+  reject: 'reject',
+};
+const REASON_EVENTS = new Set(['withdraw', 'return_for_supplement', 'provincial_reject', 'reject']);
+const DANGER = new Set(['withdraw', 'provincial_reject', 'reject']);
+const PRIMARY = new Set(['forward', 'assign_experts', 'record_opinion', 'complete_expert_review', 'record_onsite_pass', 'add_to_notice', 'announce']);
+/** Steps done on the notices / announcements pages. */
+const ELSEWHERE = new Set(['add_to_notice', 'announce', 'close_notice', 'uphold_objection']);
+export const PANEL_EVENTS = new Set([...Object.keys(ENDPOINT), ...ELSEWHERE]);
+
+const actLabel = (event: string): MessageKey => `act.${event}` as MessageKey;
+
+function useStep(detail: ApplicationDetail) {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useLocale();
+  return async (event: string, body: unknown) => {
+    const updated = await api.post<ApplicationDetail>(`/applications/${encodeURIComponent(detail.id)}/${ENDPOINT[event]}`, body ?? {});
+    qc.setQueryData(qk.application(detail.id), updated);
+    for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
+    message.success(t('act.done', { action: t(actLabel(event)) }));
+    return updated;
+  };
+}
+
+// ---------------------------------------------------------------- reason (withdraw, return, reject)
+
+function ReasonModal({ detail, event, onClose }: { detail: ApplicationDetail; event: string; onClose: () => void }) {
+  const { t } = useLocale();
+  const [form] = Form.useForm<{ reason: string }>();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const run = useMutation({ mutationFn: (reason: string) => step(event, { reason }), onSuccess: onClose, onError: (e) => onError(e, form) });
+  const hint = event === 'withdraw' ? t('act.withdrawHint') : event === 'return_for_supplement' ? t('act.returnHint') : t('act.rejectHint');
+  return (
+    <Modal
+      open
+      title={t(actLabel(event))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: DANGER.has(event), 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      <Alert type={DANGER.has(event) ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.reason.trim())}>
+        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.reasonRule') }]}>
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} data-testid="action-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- 表1-3 forward
+
+interface ForwardValues {
+  opinion: string;
+  handler: string;
+  head: string;
+  date: string;
+  filler?: string;
+  phone?: string;
+  email?: string;
+}
+
+function ForwardModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
+  const { t } = useLocale();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<ForwardValues>();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const run = useMutation({
+    mutationFn: (v: ForwardValues) => {
+      const body: ForwardValues = { opinion: v.opinion.trim(), handler: v.handler.trim(), head: v.head.trim(), date: v.date };
+      if (v.filler?.trim()) body.filler = v.filler.trim();
+      if (v.phone?.trim()) body.phone = v.phone.trim();
+      if (v.email?.trim()) body.email = v.email.trim();
+      return step('forward', body);
+    },
+    onSuccess: onClose,
+    onError: (e) => onError(e, form),
+  });
+  const required = { required: true, whitespace: true, message: t('common.required') };
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('proc.provincial')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('act.forward')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      <Typography.Paragraph type="secondary">
+        {detail.enterpriseName}（{detail.siteName}）
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ date: todayShanghai(), handler: me.displayName, filler: me.displayName }}>
+        <Form.Item name="opinion" label={t('op.opinion')} rules={[{ ...required, min: 2 }]}>
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} maxLength={10_000} data-testid="forward-opinion" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="handler" label={t('op.handler')} rules={[required]}>
+              <Input maxLength={50} data-testid="forward-handler" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="head" label={t('op.head')} rules={[required]}>
+              <Input maxLength={50} data-testid="forward-head" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="date" label={t('op.date')} rules={[{ required: true, message: t('common.required') }]}>
+              <DateField allowClear={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="filler" label={t('op.filler')}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="phone" label={t('op.phone')}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="email" label={t('op.email')} rules={[{ type: 'email', message: t('common.invalidEmail') }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- experts
+
+function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
+  const { locale, t } = useLocale();
+  const [form] = Form.useForm<{ expertIds: string[] }>();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const experts = useQuery({ queryKey: qk.experts, queryFn: ({ signal }) => api.get<Items<Expert>>('/experts', undefined, signal) });
+  const run = useMutation({ mutationFn: (ids: string[]) => step('assign_experts', { expertIds: ids }), onSuccess: onClose, onError: (e) => onError(e, form) });
+  // Experts of the application's fields first.
+  const list = [...(experts.data?.items ?? [])].sort((a, b) => {
+    const m = (x: Expert) => (x.fields.some((f) => detail.fields.includes(f)) ? 0 : 1);
+    return m(a) - m(b) || a.name.localeCompare(b.name, 'zh');
+  });
+  return (
+    <Modal
+      open
+      width={720}
+      title={t('act.assign_experts')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.expertIds)}>
+        <Form.Item
+          name="expertIds"
+          label={t('act.experts')}
+          extra={t('act.expertsMin')}
+          rules={[{ required: true, type: 'array', min: 3, message: t('act.expertsMin') }]}
+        >
+          <Select
+            mode="multiple"
+            loading={experts.isLoading}
+            placeholder={t('common.pleaseSelect')}
+            showSearch={{ optionFilterProp: 'search' }}
+            data-testid="experts-select"
+            options={list.map((x) => ({
+              value: x.id,
+              search: `${x.name} ${x.organization}`,
+              label: (
+                <span>
+                  {x.name}
+                  <Typography.Text type="secondary">
+                    {' '}
+                    · {x.organization} · {x.title}
+                  </Typography.Text>{' '}
+                  {x.fields
+                    .filter((f) => detail.fields.includes(f))
+                    .map((f) => (
+                      <Tag key={f} color="blue" style={{ marginInlineEnd: 2 }}>
+                        {remanFieldLabel(f, locale)}
+                      </Tag>
+                    ))}
+                </span>
+              ),
+            }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- expert opinion
+
+interface OpinionValues {
+  chapters: Record<string, string>;
+  recommendation: 'approve' | 'revise' | 'reject';
+  comment?: string;
+}
+
+function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
+  const { t } = useLocale();
+  const [form] = Form.useForm<OpinionValues>();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const mine = detail.experts[0]?.opinion ?? null;
+  const run = useMutation({
+    mutationFn: (v: OpinionValues) => {
+      const chapters = Object.fromEntries(CHAPTER_KEYS.map((c) => [c, (v.chapters?.[c] ?? '').trim()]));
+      const body: OpinionValues = { chapters, recommendation: v.recommendation };
+      if (v.comment?.trim()) body.comment = v.comment.trim();
+      return step('record_opinion', body);
+    },
+    onSuccess: onClose,
+    onError: (e) => onError(e, form),
+  });
+  return (
+    <Modal
+      open
+      width={780}
+      title={t('act.myOpinion')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => run.mutate(v)}
+        initialValues={{ chapters: mine?.chapters ?? {}, recommendation: mine?.recommendation, comment: mine?.comment }}
+      >
+        {CHAPTER_KEYS.map((c) => (
+          <Form.Item key={c} name={['chapters', c]} label={t(chapterLabel(c))} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`opinion-${c}`} />
+          </Form.Item>
+        ))}
+        <Form.Item name="recommendation" label={t('exp.recommendation')} rules={[{ required: true, message: t('common.pleaseSelect') }]}>
+          <Radio.Group
+            data-testid="opinion-recommendation"
+            options={(['approve', 'revise', 'reject'] as const).map((r) => ({ value: r, label: t(`exp.rec.${r}` as MessageKey) }))}
+          />
+        </Form.Item>
+        <Form.Item name="comment" label={t('exp.comment')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- on-site check
+
+interface OnsiteValues {
+  team: string[];
+  date: string;
+  findings: Record<string, string>;
+  conclusion: 'pass' | 'fail';
+  reason?: string;
+}
+
+function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
+  const { locale, t } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<OnsiteValues>();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const [photos, setPhotos] = useState<AttachmentWire[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const conclusion = Form.useWatch('conclusion', form);
+  const run = useMutation({
+    mutationFn: (v: OnsiteValues) => {
+      const body: Record<string, unknown> = {
+        team: v.team.map((x) => x.trim()).filter(Boolean),
+        date: v.date,
+        findings: Object.fromEntries(CHAPTER_KEYS.map((c) => [c, (v.findings?.[c] ?? '').trim()])),
+        photoIds: photos.map((p) => p.id),
+        conclusion: v.conclusion,
+      };
+      if (v.reason?.trim()) body.reason = v.reason.trim();
+      return step('record_onsite_pass', body);
+    },
+    onSuccess: onClose,
+    onError: (e) => onError(e, form),
+  });
+  return (
+    <Modal
+      open
+      width={820}
+      title={t('act.record_onsite_pass')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: conclusion === 'fail', 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ date: todayShanghai(), team: [], conclusion: 'pass' }}>
+        <Row gutter={16}>
+          <Col xs={24} md={16}>
+            <Form.Item name="team" label={t('onsite.team')} extra={t('onsite.teamHint')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} data-testid="onsite-team" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="date" label={t('onsite.date')} rules={[{ required: true, message: t('common.required') }]}>
+              <DateField allowClear={false} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {CHAPTER_KEYS.map((c) => (
+          <Form.Item
+            key={c}
+            name={['findings', c]}
+            label={`${t('onsite.findings')} · ${t(chapterLabel(c))}`}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`onsite-finding-${c}`} />
+          </Form.Item>
+        ))}
+        <Form.Item label={t('onsite.photos')}>
+          <Flex gap={8} wrap align="center">
+            {photos.map((p) => (
+              <Tag key={p.id} closable onClose={() => setPhotos((xs) => xs.filter((x) => x.id !== p.id))}>
+                {p.filename}
+              </Tag>
+            ))}
+            <Upload
+              accept=".jpg,.jpeg,.png,.pdf,.ofd"
+              showUploadList={false}
+              multiple
+              customRequest={({ file, onSuccess, onError: fail }) => {
+                setUploading(true);
+                uploadAttachment(detail.id, 'onsite_photo', file as File)
+                  .then((a) => {
+                    setPhotos((xs) => [...xs, a]);
+                    onSuccess?.(null);
+                  })
+                  .catch((e: unknown) => {
+                    message.error(uploadErrorText(e, locale, t));
+                    fail?.(e as Error);
+                  })
+                  .finally(() => setUploading(false));
+              }}
+            >
+              <Button size="small" loading={uploading} data-testid="onsite-photo-upload">
+                {t('onsite.addPhoto')}
+              </Button>
+            </Upload>
+          </Flex>
+        </Form.Item>
+        <Form.Item name="conclusion" label={t('onsite.conclusion')} rules={[{ required: true }]}>
+          <Radio.Group
+            data-testid="onsite-conclusion"
+            options={[
+              { value: 'pass', label: t('onsite.pass') },
+              { value: 'fail', label: t('onsite.fail') },
+            ]}
+          />
+        </Form.Item>
+        {conclusion === 'fail' ? (
+          <Form.Item name="reason" label={t('onsite.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.reasonRule') }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid="onsite-reason" />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- the panel
+
+/** The buttons for the `actions` the API offers the viewer (data-testid="action-<event>"). */
+export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useLocale();
+  const { modal } = App.useApp();
+  const navigate = useNavigate();
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  const [open, setOpen] = useState<string | null>(null);
+  const events = detail.actions.filter((a) => PANEL_EVENTS.has(a));
+  if (events.length === 0) return null;
+
+  const noticeId = [...detail.events].reverse().find((e) => e.event === 'add_to_notice')?.note as { noticeId?: string } | undefined;
+
+  const click = (event: string) => {
+    if (event === 'add_to_notice') return navigate(`/notices?create=1&apps=${encodeURIComponent(detail.id)}`);
+    if (event === 'announce') return navigate(`/announcements?apps=${encodeURIComponent(detail.id)}`);
+    if (event === 'close_notice' || event === 'uphold_objection') return navigate(noticeId?.noticeId ? `/notices/${noticeId.noticeId}` : '/notices');
+    if (event === 'complete_expert_review') {
+      modal.confirm({
+        title: t('act.complete_expert_review'),
+        content: t('act.completeConfirm'),
+        okText: t('common.ok'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { 'data-testid': 'action-confirm' },
+        onOk: () => step(event, {}).catch((e: unknown) => onError(e)),
+      });
+      return;
+    }
+    setOpen(event);
+  };
+
+  // close_notice and uphold_objection are one page away: show one button for both.
+  const shown = events.filter((e) => !(e === 'uphold_objection' && events.includes('close_notice')));
+
+  return (
+    <Card size="small" title={t('act.panel')} style={{ marginBottom: 16 }} data-testid="action-panel">
+      <Flex gap={8} wrap>
+        {shown.map((event) => (
+          <Button
+            key={event}
+            type={PRIMARY.has(event) ? 'primary' : 'default'}
+            danger={DANGER.has(event)}
+            onClick={() => click(event)}
+            data-testid={`action-${event}`}
+          >
+            {t(actLabel(event))}
+          </Button>
+        ))}
+      </Flex>
+      {open && REASON_EVENTS.has(open) ? <ReasonModal detail={detail} event={open} onClose={() => setOpen(null)} /> : null}
+      {open === 'forward' ? <ForwardModal detail={detail} onClose={() => setOpen(null)} /> : null}
+      {open === 'assign_experts' ? <ExpertsModal detail={detail} onClose={() => setOpen(null)} /> : null}
+      {open === 'record_opinion' ? <OpinionModal detail={detail} onClose={() => setOpen(null)} /> : null}
+      {open === 'record_onsite_pass' ? <OnsiteModal detail={detail} onClose={() => setOpen(null)} /> : null}
+    </Card>
+  );
+}

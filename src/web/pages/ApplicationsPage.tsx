@@ -1,0 +1,299 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api, ApiError, type ApplicationDetail, type ApplicationSummary, type MissingItemWire, type Page } from '../api';
+import { useCurrentUser } from '../auth';
+import { ApplicationStateTag, FieldTags } from '../components/ApplicationStateTag';
+import { PageHeader } from '../components/PageHeader';
+import { useApiErrorHandler } from '../errors';
+import { applicationStateOptions, formatDate, formatDateTime } from '../format';
+import { useLocale } from '../i18n';
+import { isEnterpriseRole, organizationKindOf } from '../menu';
+import { qk, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+const SUBMITTABLE = new Set(['draft', 'returned']);
+
+interface IncompleteDetail {
+  applicationId: string;
+  missing: MissingItemWire[];
+}
+
+export default function ApplicationsPage() {
+  const me = useCurrentUser();
+  const { locale, t } = useLocale();
+  const { message, modal } = App.useApp();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const authorityName = useAuthorityName();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const states = (params.get('state') ?? '').split(',').filter(Boolean);
+  const viewerKind = organizationKindOf(me.role);
+  const isEnterprise = isEnterpriseRole(me.role);
+  const canSubmit = me.role === 'enterprise_admin';
+  const [selected, setSelected] = useState<string[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<{ siteId: string }>();
+  const sites = useSites(isEnterprise && me.organization.kind === 'enterprise' ? me.organization.id : undefined);
+
+  const update = (next: Record<string, string | number | undefined>) => {
+    const merged = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
+      else merged.set(k, String(v));
+    }
+    setParams(merged, { replace: true });
+  };
+
+  const listParams = { page, pageSize, state: states.join(',') || undefined };
+  const list = useQuery({
+    queryKey: qk.applications(listParams),
+    queryFn: ({ signal }) => api.get<Page<ApplicationSummary>>('/applications', listParams, signal),
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.items ?? [];
+
+  const invalidate = () => {
+    for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
+  };
+
+  const create = useMutation({
+    mutationFn: (siteId: string) => api.post<ApplicationDetail>('/applications', { siteId }),
+    onSuccess: (created) => {
+      message.success(t('common.created'));
+      setCreating(false);
+      qc.setQueryData(qk.application(created.id), created);
+      invalidate();
+      navigate(`/applications/${created.id}`);
+    },
+    onError: (e) => {
+      // One open application per site: offer the one in progress.
+      if (e instanceof ApiError && e.code === 'APPLICATION_OPEN') {
+        const existing = (e.details as { applicationId?: string } | null)?.applicationId;
+        modal.warning({
+          title: e.localized(locale),
+          okText: existing ? t('apps.openExisting') : t('common.ok'),
+          onOk: () => {
+            setCreating(false);
+            if (existing) navigate(`/applications/${existing}`);
+          },
+        });
+        return;
+      }
+      onError(e, form);
+    },
+  });
+
+  const submitTogether = useMutation({
+    mutationFn: (ids: string[]) => api.post<{ items: ApplicationSummary[] }>('/applications/submit', { applicationIds: ids }),
+    onSuccess: (res) => {
+      message.success(t('apps.submittedN', { n: res.items.length }));
+      setSelected([]);
+      invalidate();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'APPLICATION_INCOMPLETE' && Array.isArray(e.details)) {
+        const details = e.details as IncompleteDetail[];
+        modal.error({
+          title: t('apps.incompleteTitle'),
+          width: 640,
+          content: (
+            <div data-testid="submit-incomplete" style={{ maxHeight: 420, overflow: 'auto' }}>
+              {details.map((d) => {
+                const row = rows.find((r) => r.id === d.applicationId);
+                const name = row ? `${row.enterpriseName}（${row.siteName}）` : d.applicationId;
+                return (
+                  <div key={d.applicationId} style={{ marginBottom: 12 }}>
+                    <Typography.Link onClick={() => { Modal.destroyAll(); navigate(`/applications/${d.applicationId}`); }}>
+                      {t('apps.incompleteOf', { name, n: d.missing.length })}
+                    </Typography.Link>
+                    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                      {d.missing.slice(0, 12).map((m) => (
+                        <li key={m.path}>{locale === 'en' ? m.en : m.zh}</li>
+                      ))}
+                      {d.missing.length > 12 ? <li>…</li> : null}
+                    </ul>
+                  </div>
+                );
+              })}
+            </div>
+          ),
+        });
+        return;
+      }
+      onError(e);
+    },
+  });
+
+  const confirmSubmitTogether = () => {
+    modal.confirm({
+      title: t('apps.submitTogether'),
+      content: t('apps.submitTogetherConfirm', { n: selected.length }),
+      okText: t('common.submit'),
+      cancelText: t('common.cancel'),
+      onOk: () => submitTogether.mutateAsync(selected).catch(() => undefined),
+    });
+  };
+
+  const awaitingMe = (a: ApplicationSummary) => a.awaiting !== null && a.awaiting === viewerKind;
+
+  const columns: TableColumnsType<ApplicationSummary> = [
+    ...(isEnterprise
+      ? []
+      : [
+          {
+            title: t('apps.enterprise'),
+            key: 'enterprise',
+            render: (_: unknown, a: ApplicationSummary) => <Typography.Link onClick={() => navigate(`/applications/${a.id}`)}>{a.enterpriseName}</Typography.Link>,
+          },
+        ]),
+    {
+      title: t('apps.site'),
+      key: 'site',
+      render: (_, a) => (isEnterprise ? <Typography.Link onClick={() => navigate(`/applications/${a.id}`)}>{a.siteName}</Typography.Link> : a.siteName),
+    },
+    { title: t('apps.authority'), key: 'authority', render: (_, a) => authorityName(a.authority) },
+    { title: t('apps.fields'), key: 'fields', render: (_, a) => <FieldTags fields={a.fields} /> },
+    {
+      title: t('apps.state'),
+      key: 'state',
+      render: (_, a) => (
+        <Flex gap={4} wrap>
+          <ApplicationStateTag state={a.state} />
+          {awaitingMe(a) ? (
+            <Tag color="gold" data-testid="awaiting-me" style={{ marginInlineEnd: 0 }}>
+              {t('apps.awaitingMe')}
+            </Tag>
+          ) : null}
+        </Flex>
+      ),
+    },
+    { title: t('apps.version'), key: 'version', width: 70, render: (_, a) => a.version },
+    { title: t('apps.submittedAt'), key: 'submittedAt', render: (_, a) => formatDate(a.submittedAt, locale) },
+    { title: t('apps.updatedAt'), key: 'updatedAt', render: (_, a) => formatDateTime(a.updatedAt, locale) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, a) => (
+        <Button size="small" type={awaitingMe(a) ? 'primary' : 'default'} onClick={() => navigate(`/applications/${a.id}`)} data-testid={`application-open-${a.id}`}>
+          {t('common.view')}
+        </Button>
+      ),
+    },
+  ];
+
+  const title = isEnterprise ? t('apps.title.enterprise') : viewerKind === 'expert' ? t('apps.title.expert') : t('apps.title.review');
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subTitle={isEnterprise ? t('apps.intro.enterprise') : undefined}
+        extra={
+          isEnterprise ? (
+            <>
+              {canSubmit ? (
+                <Button
+                  disabled={selected.length === 0}
+                  loading={submitTogether.isPending}
+                  onClick={confirmSubmitTogether}
+                  data-testid="application-submit-together"
+                >
+                  {t('apps.submitTogether')}
+                  {selected.length > 0 ? `（${selected.length}）` : ''}
+                </Button>
+              ) : null}
+              <Button
+                type="primary"
+                data-testid="application-new"
+                onClick={() => {
+                  form.resetFields();
+                  setCreating(true);
+                }}
+              >
+                {t('apps.new')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Select
+            mode="multiple"
+            allowClear
+            value={states}
+            onChange={(v: string[]) => update({ state: v.join(','), page: 1 })}
+            options={applicationStateOptions(locale)}
+            placeholder={t('apps.allStates')}
+            style={{ minWidth: 260, maxWidth: '100%' }}
+            maxTagCount="responsive"
+            data-testid="application-state-filter"
+          />
+          {canSubmit ? (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('apps.submitTogetherHint')}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        <Table<ApplicationSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={list.isFetching}
+          data-testid="applications-table"
+          rowClassName={(a) => (awaitingMe(a) ? 'reman-row-awaiting' : '')}
+          rowSelection={
+            canSubmit
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  getCheckboxProps: (a) => ({ disabled: !SUBMITTABLE.has(a.state), name: a.siteName }),
+                }
+              : undefined
+          }
+          locale={{ emptyText: list.isError ? t('common.loadFailed') : t('apps.empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
+          }}
+          scroll={{ x: 1000 }}
+        />
+      </Card>
+      <Modal
+        open={creating}
+        title={t('apps.newTitle')}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText={t('apps.create')}
+        cancelText={t('common.cancel')}
+        confirmLoading={create.isPending}
+        okButtonProps={{ disabled: (sites.data?.items.length ?? 0) === 0, 'data-testid': 'application-create' }}
+        forceRender
+      >
+        {sites.data && sites.data.items.length === 0 ? <Alert type="warning" showIcon title={t('apps.noSites')} style={{ marginBottom: 16 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v.siteId)}>
+          <Form.Item name="siteId" label={t('apps.pickSite')} extra={t('apps.pickSiteHint')} rules={[{ required: true, message: t('common.pleaseSelect') }]}>
+            <Select
+              loading={sites.isLoading}
+              placeholder={t('common.pleaseSelect')}
+              options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} — ${s.address}` }))}
+              data-testid="application-site"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { REMAN_FIELDS } from '../../../domain/enterprise';
+import { api, type AnnouncedEnterprise, type Page } from '../../api';
+import { FieldTags } from '../../components/ApplicationStateTag';
+import { PageHeader } from '../../components/PageHeader';
+import { optionsOf, provinceOptions, regionLabel } from '../../format';
+import { useLocale } from '../../i18n';
+import { announcedXlsxUrl } from '../../links';
+import { qk } from '../../queries';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+/** 公告企业名单: search by name, region, field; paging; Excel download. */
+export default function PublicAnnouncedPage() {
+  const { locale, t } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const q = params.get('q') ?? '';
+  const region = params.get('region') ?? '';
+  const field = params.get('field') ?? '';
+  const [searchText, setSearchText] = useState(q);
+  useEffect(() => setSearchText(q), [q]);
+
+  const update = (next: Record<string, string | number | undefined>) => {
+    const merged = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
+      else merged.set(k, String(v));
+    }
+    setParams(merged, { replace: true });
+  };
+
+  const query = { page, pageSize, q: q || undefined, region: region || undefined, field: field || undefined };
+  const list = useQuery({
+    queryKey: qk.publicAnnounced(query),
+    queryFn: ({ signal }) => api.get<Page<AnnouncedEnterprise>>('/public/announced-enterprises', query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<AnnouncedEnterprise> = [
+    { title: t('ent.name'), key: 'name', render: (_, e) => e.enterpriseName },
+    { title: t('ent.creditCode'), key: 'creditCode', width: 200, render: (_, e) => <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{e.creditCode}</span> },
+    { title: t('pub.region'), key: 'region', width: 140, render: (_, e) => regionLabel(e.regionCode, locale, e.regionName) },
+    { title: t('apps.site'), key: 'site', render: (_, e) => e.siteName },
+    { title: t('pub.field'), key: 'fields', render: (_, e) => <FieldTags fields={e.fields} /> },
+    {
+      title: t('pub.batch'),
+      key: 'batch',
+      width: 220,
+      render: (_, e) => (
+        <span>
+          {t('ann.batchN', { n: e.batch.batchNo })} · {e.batch.docNumber}
+          <div style={{ color: '#8c8c8c', fontSize: 12 }}>{e.batch.announcedOn}</div>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('pub.announced')}
+        extra={
+          <Button type="primary" href={announcedXlsxUrl} data-testid="announced-xlsx">
+            {t('pub.downloadExcel')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onSearch={(v) => update({ q: v.trim(), page: 1 })}
+            placeholder={t('pub.searchName')}
+            enterButton={t('common.search')}
+            style={{ width: 360, maxWidth: '100%' }}
+            data-testid="announced-search"
+          />
+          <Select
+            allowClear
+            value={region || undefined}
+            onChange={(v: string | undefined) => update({ region: v, page: 1 })}
+            options={provinceOptions(locale)}
+            placeholder={t('pub.allRegions')}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 180 }}
+            data-testid="announced-region"
+          />
+          <Select
+            allowClear
+            value={field || undefined}
+            onChange={(v: string | undefined) => update({ field: v, page: 1 })}
+            options={optionsOf(REMAN_FIELDS, locale)}
+            placeholder={t('pub.allFields')}
+            style={{ width: 220 }}
+            data-testid="announced-field"
+          />
+        </Flex>
+        <Table<AnnouncedEnterprise>
+          rowKey={(e) => `${e.creditCode}:${e.siteName}:${e.batch.batchNo}`}
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          data-testid="announced-table"
+          locale={{ emptyText: list.isError ? t('common.loadFailed') : t('pub.noMatch') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
+          }}
+          scroll={{ x: 1000 }}
+        />
+      </Card>
+    </>
+  );
+}

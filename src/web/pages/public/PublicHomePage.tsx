@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { api, type AnnouncementBatch, type Items, type Notice } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { useLocale, type MessageKey } from '../../i18n';
+import { qk } from '../../queries';
+
+const CARDS: { path: string; title: MessageKey; desc: MessageKey; testId: string }[] = [
+  { path: '/public/announced', title: 'pub.announced', desc: 'pub.card.announced', testId: 'public-card-announced' },
+  { path: '/public/announcements', title: 'pub.announcements', desc: 'pub.card.announcements', testId: 'public-card-announcements' },
+  { path: '/public/notices', title: 'pub.notices', desc: 'pub.card.notices', testId: 'public-card-notices' },
+];
+
+export default function PublicHomePage() {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  const batches = useQuery({
+    queryKey: qk.publicAnnouncements,
+    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+  });
+  const notices = useQuery({
+    queryKey: qk.publicNotices,
+    queryFn: ({ signal }) => api.get<Items<Notice>>('/public/notices', undefined, signal),
+  });
+  const announcedCount = (batches.data?.items ?? []).reduce((n, b) => n + b.entries.filter((e) => e.status === 'active').length, 0);
+  const stats: Record<string, number | undefined> = {
+    '/public/announced': batches.data ? announcedCount : undefined,
+    '/public/announcements': batches.data?.items.length,
+    '/public/notices': notices.data?.items.length,
+  };
+
+  return (
+    <>
+      <PageHeader title={t('pub.portal')} />
+      <Card style={{ marginBottom: 24 }}>
+        <Typography.Paragraph style={{ fontSize: 15, marginBottom: 0 }}>{t('pub.intro')}</Typography.Paragraph>
+      </Card>
+      <Row gutter={[24, 24]}>
+        {CARDS.map((c) => (
+          <Col key={c.path} xs={24} md={8}>
+            <Card
+              hoverable
+              data-testid={c.testId}
+              onClick={() => navigate(c.path)}
+              title={t(c.title)}
+              actions={[
+                <Button key="open" type="link" onClick={() => navigate(c.path)}>
+                  {t('pub.enter')} ›
+                </Button>,
+              ]}
+            >
+              <Statistic value={stats[c.path] ?? '—'} />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, minHeight: 44 }}>
+                {t(c.desc)}
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}
