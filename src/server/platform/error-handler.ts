@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, errors, type FieldIssue } from './errors.js';
+import { BI_SEPARATOR } from './validation.js';
 
 const zhLocale = z.locales.zhCN();
 
@@ -20,6 +21,8 @@ interface ZodIssueLike {
 
 /** Bilingual message for a Zod issue: custom refinements carry params.zh; built-ins use Zod's zh-CN locale. */
 export function issueToField(issue: ZodIssueLike, instancePath?: string): FieldIssue {
+  const [en, zhFromMessage] = issue.message.split(BI_SEPARATOR);
+  if (zhFromMessage !== undefined) return { field: fieldName(issue.path ?? [], instancePath), message: zhFromMessage, messageEn: en! };
   let zh = issue.params?.zh;
   if (!zh) {
     const localised = zhLocale.localeError(issue as never);
@@ -66,6 +69,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       out = null;
     } else if ((err as { code?: string }).code && /^\d{2}[0-9A-Z]{3}$/.test(String((err as { code?: string }).code))) {
       out = fromDatabase(err as never);
+    } else if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') {
+      const tooLarge = err.code === 'FST_REQ_FILE_TOO_LARGE';
+      out = new DomainError(413, tooLarge ? 'FILE_TOO_LARGE' : 'TOO_MANY_FILES', tooLarge ? '文件超过大小上限' : '上传的文件或字段过多', tooLarge ? 'The file exceeds the size limit' : 'Too many files or fields in the upload', [
+        { field: 'file', message: tooLarge ? '文件过大' : '文件过多', messageEn: tooLarge ? 'Too large' : 'Too many' },
+      ]);
     } else if (err.statusCode === 429) {
       out = new DomainError(429, 'RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests; try again later');
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

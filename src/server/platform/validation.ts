@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Shared pieces of request validation. Custom messages carry both languages: the English text as the Zod
- * message and the Chinese one in params.zh (the error handler shows both).
+ * Shared pieces of request validation. Custom messages carry both languages in the Zod message, joined by
+ * BI_SEPARATOR (built-in checks such as min() keep only the message, not params); the error handler splits
+ * them into message (zh) and messageEn.
  */
-export const bi = (en: string, zh: string) => ({ message: en, params: { zh } });
+export const BI_SEPARATOR = '\u241e';
+export const bi = (en: string, zh: string) => ({ message: `${en}${BI_SEPARATOR}${zh}`, params: { zh } });
 
 /** A calendar date, YYYY-MM-DD. */
 export const isoDate = z

@@ -66,6 +66,8 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
         return { expertId: s.expertId, name: e?.name ?? '', organization: e?.organization ?? '', submitted: Boolean(s.submittedAt), opinion: s.opinion ?? null };
       }),
   );
+  // on-site photos are stored by content hash; the API speaks attachment ids
+  const photoIdBySha = new Map(x.attachments.filter((t) => t.slot === 'onsite_photo').map((t) => [t.fileSha256, t.id]));
   const state = a.state as ApplicationState;
   const actions: string[] = kind ? availableEvents(state, kind) : [];
   const mayEdit = canEditApplication(p, a) && (state === 'draft' || state === 'returned');
@@ -82,7 +84,7 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
     events: x.events.map((e) => ({ event: e.event, fromState: e.fromState, toState: e.toState, actorRole: e.actorRole, note: e.note, at: e.at.toISOString() })),
     versions: x.versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt.toISOString() })),
     experts,
-    onsiteChecks: kind === 'enterprise' ? [] : x.onsite.map((o) => ({ id: o.id, team: o.team, date: o.checkDate, findings: o.findings as Record<string, string>, photoIds: o.photos, conclusion: o.conclusion, recordedAt: o.recordedAt.toISOString() })),
+    onsiteChecks: kind === 'enterprise' ? [] : x.onsite.map((o) => ({ id: o.id, team: o.team, date: o.checkDate, findings: o.findings as Record<string, string>, photoIds: o.photos.map((sha) => photoIdBySha.get(sha) ?? sha), conclusion: o.conclusion, recordedAt: o.recordedAt.toISOString() })),
     actions: [...(mayEdit ? ['edit'] : []), ...allowed] as never[],
   };
 }

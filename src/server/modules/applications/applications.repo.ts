@@ -189,10 +189,10 @@ export const reviewRepo = {
   async assign(db: Db, rows: (typeof expertAssignments.$inferInsert)[]) {
     await db.insert(expertAssignments).values(rows);
   },
-  async saveOpinion(db: Db, enterpriseId: string, applicationId: string, expertId: string, opinion: unknown) {
+  async saveOpinion(db: Db, enterpriseId: string, applicationId: string, expertId: string, opinion: unknown, at: Date) {
     await db
       .update(expertAssignments)
-      .set({ opinion, submittedAt: new Date() })
+      .set({ opinion, submittedAt: at })
       .where(and(eq(expertAssignments.enterpriseId, enterpriseId), eq(expertAssignments.applicationId, applicationId), eq(expertAssignments.expertId, expertId)));
   },
   async insertOnsite(db: Db, row: typeof onsiteChecks.$inferInsert) {

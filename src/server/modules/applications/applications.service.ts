@@ -94,6 +94,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       actorId: p?.kind === 'user' ? p.userId : null,
       actorRole: p?.role ?? null,
       note: opts.note ?? null,
+      at: clock.now(),
     });
     await recordAudit(tx, ctx, { action: `application.${event}`, objectType: 'application', objectId: locked.id, enterpriseId: locked.enterpriseId, change: { from, to: r.to, note: opts.note ?? null } });
     await notifications.notify(tx, opts.notify ?? []);
@@ -305,6 +306,7 @@ export function createApplicationService(deps: ApplicationDeps) {
             checkResult: check,
             rates,
             submittedBy: (ctx.principal as Extract<Principal, { kind: 'user' }>).userId,
+            submittedAt: now,
           });
           out.push(updated);
         }

@@ -101,7 +101,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
           note: { expertIds: [...all] },
           notify: fresh.map((x) => ({ orgId: x, kind: 'expert.assigned', title: '您被指派复审一份规范公告申请', titleEn: 'You were assigned an application to review', link: `/applications/${a.id}` })),
         });
-        if (fresh.length) await reviewRepo.assign(tx, fresh.map((expertId) => ({ enterpriseId: a.enterpriseId, applicationId: a.id, expertId, assignedBy: p.userId })));
+        if (fresh.length) await reviewRepo.assign(tx, fresh.map((expertId) => ({ enterpriseId: a.enterpriseId, applicationId: a.id, expertId, assignedBy: p.userId, assignedAt: clock.now() })));
         return updated;
       });
     },
@@ -113,7 +113,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       const a = await applications.load(p, id); // 404 unless assigned
       return db.transaction(async (tx) => {
         const updated = await applications.transition(tx, ctx, a, 'record_opinion', { note: { recommendation: opinion.recommendation } });
-        await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, opinion);
+        await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, opinion, clock.now());
         return updated;
       });
     },
@@ -156,6 +156,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
           photos,
           conclusion: body.conclusion,
           recordedBy: p.userId,
+          recordedAt: clock.now(),
         });
         await recordAudit(tx, ctx, { action: 'application.onsite_recorded', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: body });
         return body.conclusion === 'pass'

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_NOTICE_WORKING_DAYS } from './notices.service.js';
 import { errors } from '../../platform/errors.js';
+import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
 import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { regionName } from '../../../domain/regions.js';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
@@ -138,6 +139,16 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       response: { 200: ObjectionSchema },
     },
     handler: async (req) => presentObjection(await notices.resolveObjection(req.ctx, req.params.id, req.body.decision, req.body.resolution)),
+  });
+
+  app.get('/api/v1/objections/:id/evidence/:n', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '下载异议证据 Download an objection’s evidence file', params: z.object({ id: z.uuid(), n: z.coerce.number().int().min(0).max(20) }) },
+    handler: async (req, reply) => {
+      const f = await notices.evidence(req.principal, req.params.id, req.params.n);
+      const ext = EXTENSION[f.mime as AcceptedMime] ?? 'bin';
+      return reply.header('content-type', f.mime).header('content-disposition', `attachment; filename="evidence-${req.params.n + 1}.${ext}"`).send(f.data);
+    },
   });
 
   app.get('/api/v1/calendar/overrides', {

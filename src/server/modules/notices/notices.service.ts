@@ -34,6 +34,8 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
     async create(ctx: RequestContext, input: { title: string; applicationIds: string[]; startDate?: string; workingDays?: number; endDate?: string }) {
       ministryOnly(ctx.principal);
       const startDate = input.startDate ?? clock.today();
+      // a 公示 must give the public its window: it cannot start in the past
+      if (startDate < clock.today()) throw errors.field('startDate', '公示开始日期不能早于今天', 'A notice cannot start in the past');
       const workingDays = input.endDate ? null : (input.workingDays ?? DEFAULT_NOTICE_WORKING_DAYS);
       const endDate = input.endDate ?? addWorkingDays(startDate, workingDays!, await overrides());
       if (endDate < startDate) throw errors.field('endDate', '结束日期不能早于开始日期', 'The end date is before the start date');
@@ -56,6 +58,15 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
     },
 
     list: () => noticeRepo.list(db),
+    /** Evidence file n of an objection (MIIT reads it when resolving). */
+    async evidence(p: Principal | null, objectionId: string, n: number) {
+      ministryOnly(p);
+      const o = await noticeRepo.objection(db, objectionId);
+      const sha = o?.evidence[n];
+      const f = sha ? await files.get(sha) : undefined;
+      if (!f) throw errors.notFound('证据文件', 'Evidence file');
+      return f;
+    },
     get: (id: string) => noticeRepo.get(db, id),
     entries: (ids: string[]) => noticeRepo.entries(db, ids),
     objections: (id: string) => noticeRepo.objections(db, id),
