@@ -356,6 +356,22 @@ describe('the whole procedure, draft to 公告', () => {
 });
 
 describe('rejections, upheld objections, the reapply lock', () => {
+  it('an expert working for the applicant\'s group (parent or sister company) cannot be assigned', async () => {
+    const parent = await buildEnterprise(app.services, { regionCode: '440106' });
+    const child = await buildEnterprise(app.services, { regionCode: '440106', parentId: parent.id });
+    const sister = await buildEnterprise(app.services, { regionCode: '440106', parentId: parent.id });
+    const a = await buildApplication(app.services, { enterpriseId: child.id, submit: true });
+    await req(gd, 'POST', `/api/v1/applications/${a.id}/forward`, { opinion: '同意报送。', handler: '甲', head: '乙', date: '2026-11-23' });
+    for (const insiderOf of [parent.id, sister.id]) {
+      const insider = await buildExpert(app.services, { affiliatedEnterpriseId: insiderOf });
+      const res = await req(miit, 'POST', `/api/v1/applications/${a.id}/experts`, { expertIds: [...experts.slice(0, 2).map((e) => e.id), insider.id] });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('EXPERT_CONFLICT');
+    }
+    const outsider = await buildExpert(app.services, { affiliatedEnterpriseId: (await buildEnterprise(app.services)).id });
+    expect((await req(miit, 'POST', `/api/v1/applications/${a.id}/experts`, { expertIds: [...experts.slice(0, 2).map((e) => e.id), outsider.id] })).statusCode).toBe(200);
+  });
+
   it('the provincial authority rejects with reasons', async () => {
     const e = await buildEnterprise(app.services, { regionCode: '440106' });
     const a = await buildApplication(app.services, { enterpriseId: e.id, submit: true });
