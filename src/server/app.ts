@@ -38,6 +38,7 @@ import { createNoticeService } from './modules/notices/notices.service.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationService } from './modules/notifications/notifications.service.js';
 import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
+import { demoRoutes } from './modules/demo/demo.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -167,6 +168,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(announcementRoutes, { announcements: services.announcements });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(workbenchRoutes, { ...presenterDeps, notices: services.notices, clock });
+  await app.register(demoRoutes, { clock, db: database.db });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoData } from './demo.js';
+import { shiftableClock, systemClock } from './platform/clock.js';
 
 /** Process entry: config → database (migrations) → demo data → HTTP; SIGTERM/SIGINT drain and close. */
 async function main() {
@@ -16,7 +17,8 @@ async function main() {
     throw err;
   }
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const app = await buildApp({ config, database });
+  // demo mode: MIIT may move the platform date forward (e.g. past a 公示 window); see README
+  const app = await buildApp({ config, database, clock: config.REMAN_DEMO ? shiftableClock(systemClock) : systemClock });
   if (config.REMAN_DEMO) {
     const created = await seedDemoData(app.services, database, config);
     if (created) app.log.info({ demo: true }, 'demo data created (logins in README; password Reman#2026 is for demo only)');

@@ -24,3 +24,29 @@ export function manualClock(start: Date | string): Clock & { set(d: Date | strin
     },
   };
 }
+
+/**
+ * Demo only (REMAN_DEMO=1): a clock a ministry admin may move forward by whole days, so that a newcomer can
+ * follow a case through a 公示 window in one sitting. The offset lives in memory: a restart resets it.
+ */
+export interface ShiftableClock extends Clock {
+  shiftDays(days: number): void;
+  offsetDays(): number;
+}
+
+export function shiftableClock(base: Clock = systemClock): ShiftableClock {
+  let offset = 0;
+  const now = () => new Date(base.now().getTime() + offset * 86_400_000);
+  return {
+    now,
+    today: () => shanghaiDate(now()),
+    shiftDays(days) {
+      offset += days;
+    },
+    offsetDays: () => offset,
+  };
+}
+
+export function isShiftable(c: Clock): c is ShiftableClock {
+  return typeof (c as Partial<ShiftableClock>).shiftDays === 'function';
+}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Radio, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, type Items, type Notice } from '../api';
@@ -7,6 +7,7 @@ import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
+import { useCurrentUser } from '../auth';
 import { todayShanghai } from '../format';
 import { useLocale } from '../i18n';
 import { qk, WORKFLOW_KEYS } from '../queries';
@@ -36,6 +37,22 @@ export default function NoticesPage() {
   const [form] = Form.useForm<CreateValues>();
   const mode = Form.useWatch('mode', form);
 
+  const me = useCurrentUser();
+  const [advanceDays, setAdvanceDays] = useState(5);
+  // the platform's date (in demo mode it may run ahead of the calendar)
+  const platformClock = useQuery({
+    queryKey: ['platform-clock'],
+    queryFn: ({ signal }) => api.get<{ today: string; offsetDays: number; shiftable: boolean }>('/clock', undefined, signal),
+  });
+  const advance = useMutation({
+    mutationFn: (days: number) => api.post<{ today: string; offsetDays: number; shiftable: boolean }>('/clock/advance', { days }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['platform-clock'] });
+      for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => onError(e),
+  });
+
   const list = useQuery({
     queryKey: qk.noticesAll,
     queryFn: ({ signal }) => api.get<Items<Notice>>('/notices', undefined, signal),
@@ -43,7 +60,7 @@ export default function NoticesPage() {
 
   const openCreate = (apps: string[] = []) => {
     form.resetFields();
-    form.setFieldsValue({ title: t('notices.defaultTitle'), applicationIds: apps, startDate: todayShanghai(), mode: 'days', workingDays: 5 });
+    form.setFieldsValue({ title: t('notices.defaultTitle'), applicationIds: apps, startDate: platformClock.data?.today ?? todayShanghai(), mode: 'days', workingDays: 5 });
     setCreating(true);
   };
 
@@ -124,6 +141,28 @@ export default function NoticesPage() {
           </Button>
         }
       />
+      {platformClock.data?.shiftable ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="demo-clock"
+          message={t('demoClock.title', { today: platformClock.data.today, offset: platformClock.data.offsetDays })}
+          description={
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <span>{t('demoClock.body')}</span>
+              {me.role === 'ministry_admin' ? (
+                <Space>
+                  <InputNumber min={1} max={60} value={advanceDays} onChange={(v) => setAdvanceDays(Number(v ?? 1))} addonAfter={t('demoClock.days')} data-testid="demo-clock-days" />
+                  <Button onClick={() => advance.mutate(advanceDays)} loading={advance.isPending} data-testid="demo-clock-advance">
+                    {t('demoClock.advance')}
+                  </Button>
+                </Space>
+              ) : null}
+            </Flex>
+          }
+        />
+      ) : null}
       <Card>
         <Table<Notice>
           rowKey="id"
