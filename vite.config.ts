@@ -41,15 +41,11 @@ export default defineConfig({
       },
       output: {
         // Groups pull their dependencies in with them, so the most basic
-        // libraries get the highest priority (react before antd before echarts).
+        // libraries get the highest priority (react before echarts). antd is left to the
+        // default splitting: each lazy page pulls only the components it uses.
         codeSplitting: {
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 10 },
-            {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs|classnames|clsx|scroll-into-view-if-needed|compute-scroll-into-view|throttle-debounce|json2mq|string-convert|resize-observer-polyfill|@babel)[\\/]/,
-              priority: 20,
-            },
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack|cookie|set-cookie-parser)[\\/]/,
