@@ -52,6 +52,7 @@ print('HTTP reads (app.inject, one process)', await measure('baseline: bare Fast
   await measure('GET /healthz (SELECT 1)', N, () => app.inject('/healthz')),
   await measure('GET /api/v1/enterprises?pageSize=20 (session, scope, 20 rows)', N, () => app.inject({ url: '/api/v1/enterprises?pageSize=20', headers })),
   await measure('GET /api/v1/enterprises/:id', N, () => app.inject({ url: `/api/v1/enterprises/${enterpriseId}`, headers })),
+  await measure('GET /api/v1/applications?pageSize=20 (MIIT scope)', N, () => app.inject({ url: '/api/v1/applications?pageSize=20', headers })),
   await measure('GET /api/v1/applications/:id (detail with check)', Math.ceil(N / 4), () => app.inject({ url: `/api/v1/applications/${appId}`, headers })),
   await measure('GET /api/v1/public/announced-enterprises (no login)', N, () => app.inject('/api/v1/public/announced-enterprises')),
 ]);

@@ -126,3 +126,12 @@ const AWAITING: Record<ApplicationState, ActorKind | null> = {
 export function awaiting(state: ApplicationState): ActorKind | null {
   return AWAITING[state] ?? null;
 }
+
+/** 七(一)5 组织专家对企业申请材料进行复审: the platform requires at least three experts per application. */
+export const MIN_EXPERTS_PER_APPLICATION = 3;
+
+/**
+ * 七(一)5 对符合本规范条件的企业名单进行公示: the text fixes no length; the platform defaults to 5 Chinese
+ * working days, editable per batch (domain notes).
+ */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;

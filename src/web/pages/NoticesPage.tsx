@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Radio, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { DEFAULT_NOTICE_WORKING_DAYS } from '../../domain/announcement/workflow';
 import { api, type Items, type Notice } from '../api';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
@@ -60,7 +61,7 @@ export default function NoticesPage() {
 
   const openCreate = (apps: string[] = []) => {
     form.resetFields();
-    form.setFieldsValue({ title: t('notices.defaultTitle'), applicationIds: apps, startDate: platformClock.data?.today ?? todayShanghai(), mode: 'days', workingDays: 5 });
+    form.setFieldsValue({ title: t('notices.defaultTitle'), applicationIds: apps, startDate: platformClock.data?.today ?? todayShanghai(), mode: 'days', workingDays: DEFAULT_NOTICE_WORKING_DAYS });
     setCreating(true);
   };
 

@@ -15,18 +15,27 @@ export interface PresenterDeps {
   applications: ApplicationService;
 }
 
-export async function presentSummary(d: PresenterDeps, a: ApplicationRow) {
-  const [authority, enterprise, site] = await Promise.all([
-    d.authorities.get(a.authorityId),
-    d.enterprises.getInternal(a.enterpriseId),
-    d.enterprises.getSiteInternal(a.enterpriseId, a.siteId),
+/** Many summaries with two batched name lookups (not two queries per row). */
+export async function presentSummaries(d: PresenterDeps, rows: ApplicationRow[]) {
+  const [enterpriseNames, siteNames] = await Promise.all([
+    d.enterprises.names([...new Set(rows.map((a) => a.enterpriseId))]),
+    d.enterprises.siteNames(rows.map((a) => ({ enterpriseId: a.enterpriseId, siteId: a.siteId }))),
   ]);
+  return Promise.all(rows.map((a) => summary(d, a, enterpriseNames.get(a.enterpriseId) ?? '', siteNames.get(`${a.enterpriseId}/${a.siteId}`) ?? '')));
+}
+
+export async function presentSummary(d: PresenterDeps, a: ApplicationRow) {
+  return (await presentSummaries(d, [a]))[0]!;
+}
+
+async function summary(d: PresenterDeps, a: ApplicationRow, enterpriseName: string, siteName: string) {
+  const authority = await d.authorities.get(a.authorityId);
   return {
     id: a.id,
     enterpriseId: a.enterpriseId,
-    enterpriseName: enterprise?.name ?? '',
+    enterpriseName,
     siteId: a.siteId,
-    siteName: site?.name ?? '',
+    siteName,
     authority: { id: a.authorityId, name: authority?.name ?? a.authorityId },
     state: a.state as ApplicationState,
     version: a.version,

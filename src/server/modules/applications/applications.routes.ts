@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { errors } from '../../platform/errors.js';
 import { ENTERPRISE_ROLES, MINISTRY_ROLES, AUTHORITY_ROLES } from '../../platform/policy.js';
 import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
-import { presentAttachment, presentDetail, presentSummary, type PresenterDeps } from './applications.presenter.js';
+import { presentAttachment, presentDetail, presentSummaries, type PresenterDeps } from './applications.presenter.js';
 import {
   AppIdParam,
   ApplicationDetailSchema,
@@ -63,7 +63,7 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
     handler: async (req) => {
       const { page, pageSize, state } = req.query;
       const { items, total } = await applications.list(req.principal, { states: state }, page, pageSize);
-      return { items: await Promise.all(items.map((a) => presentSummary(deps, a))), total, page, pageSize };
+      return { items: await presentSummaries(deps, items), total, page, pageSize };
     },
   });
 
@@ -172,7 +172,7 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
       body: SubmitBody,
       response: { 200: z.object({ items: z.array(ApplicationSummarySchema) }) },
     },
-    handler: async (req) => ({ items: await Promise.all((await applications.submit(req.ctx, req.body.applicationIds)).map((a) => presentSummary(deps, a))) }),
+    handler: async (req) => ({ items: await presentSummaries(deps, await applications.submit(req.ctx, req.body.applicationIds)) }),
   });
 
   const step = <B extends z.ZodTypeAny>(

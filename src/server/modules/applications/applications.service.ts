@@ -18,6 +18,7 @@ import type { NotificationInput, NotificationService } from '../notifications/no
 import {
   actorKind,
   applicationScope,
+  canActAsMinistry,
   canEditApplication,
   canSubmitApplication,
   canViewApplication,
@@ -195,7 +196,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       const a = await load(ctx.principal, id);
       const onsitePhoto = input.slot === 'onsite_photo';
       if (onsitePhoto) {
-        if (actorKind(ctx.principal) !== 'ministry') throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
+        if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
         if (a.state !== 'onsite_check') throw errors.conflict('ILLEGAL_TRANSITION', '只能在现场核查阶段上传照片', 'Photos belong to the on-site check stage', { state: a.state });
       } else {
         if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
@@ -12,8 +13,6 @@ import { attachmentRepo, reviewRepo } from './applications.repo.js';
 import type { ExpertOpinionBody, OnsiteBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
 
-/** 规范条件 七(一)5: 专家复审 by at least three experts. */
-export const MIN_EXPERTS = 3;
 
 /**
  * The reviewing steps after submission (规范条件 七(一)4–5): the provincial authority verifies and returns,
@@ -79,8 +78,8 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       const ids = [...new Set(expertIds)];
       const existing = await reviewRepo.assignments(db, a.enterpriseId, a.id);
       const all = new Set([...existing.map((x) => x.expertId), ...ids]);
-      if (all.size < MIN_EXPERTS) {
-        throw errors.field('expertIds', `至少须指派 ${MIN_EXPERTS} 名专家`, `Assign at least ${MIN_EXPERTS} experts`, 'TOO_FEW_EXPERTS');
+      if (all.size < MIN_EXPERTS_PER_APPLICATION) {
+        throw errors.field('expertIds', `至少须指派 ${MIN_EXPERTS_PER_APPLICATION} 名专家`, `Assign at least ${MIN_EXPERTS_PER_APPLICATION} experts`, 'TOO_FEW_EXPERTS');
       }
       const group = new Set(await enterprises.groupMembers(a.enterpriseId));
       const conflicted: string[] = [];
@@ -123,7 +122,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       const a = await applications.load(ctx.principal, id);
       const assignments = await reviewRepo.assignments(db, a.enterpriseId, a.id);
       const pending = assignments.filter((x) => !x.submittedAt).length;
-      if (assignments.length < MIN_EXPERTS || pending > 0) {
+      if (assignments.length < MIN_EXPERTS_PER_APPLICATION || pending > 0) {
         throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交意见`, `${pending} expert opinion(s) still pending`, { pending, assigned: assignments.length });
       }
       const recommendations = assignments.map((x) => (x.opinion as { recommendation: string }).recommendation);

@@ -87,3 +87,12 @@ export function canAssignXpcc(p: Principal | null): boolean {
   if (p?.kind !== 'user') return false;
   return p.role === 'ministry_admin' || (p.role === 'authority_admin' && p.authorityId === 'xpcc');
 }
+
+/**
+ * Where a registration change may move an enterprise: a provincial admin corrects registrations within its
+ * own jurisdiction; a move to another authority is MIIT's decision.
+ */
+export function canAssignToAuthority(p: Principal | null, authorityId: string): boolean {
+  if (p?.kind !== 'user') return false;
+  return p.role === 'ministry_admin' || (p.role === 'authority_admin' && p.authorityId === authorityId);
+}

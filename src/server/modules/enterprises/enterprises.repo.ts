@@ -154,6 +154,12 @@ export const siteRepo = {
       .returning();
     return s;
   },
+  /** Names of many sites at once (keys are `${enterpriseId}/${siteId}`). */
+  async names(db: Db, pairs: { enterpriseId: string; siteId: string }[]) {
+    if (pairs.length === 0) return [];
+    const ids = [...new Set(pairs.map((p) => p.siteId))];
+    return db.select({ enterpriseId: sites.enterpriseId, id: sites.id, name: sites.name }).from(sites).where(inArray(sites.id, ids));
+  },
   async byName(db: Db, enterpriseId: string, name: string) {
     const [s] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.enterpriseId, enterpriseId), eq(sites.name, name))).limit(1);
     return s;

@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import {
+  canAssignToAuthority,
   canAssignXpcc,
   canCreateEnterprise,
   canEditEnterprise,
@@ -110,9 +111,7 @@ export function createEnterpriseService({ db }: { db: Db }) {
         if (xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
         const regionCode = patch.regionCode ?? e.regionCode;
         next.authorityId = resolveReviewingAuthority({ regionCode, xpcc: xpcc ?? e.authorityId === XPCC_AUTHORITY_ID });
-        // A provincial authority corrects registrations within its jurisdiction; a move to another
-        // authority is MIIT's decision.
-        if (p?.kind === 'user' && p.role === 'authority_admin' && next.authorityId !== p.authorityId) {
+        if (!canAssignToAuthority(p, String(next.authorityId))) {
           throw errors.forbidden('迁出本辖区须由工信部办理', 'Moving an enterprise to another authority is done by MIIT');
         }
       }
@@ -139,6 +138,10 @@ export function createEnterpriseService({ db }: { db: Db }) {
     /** Enterprises of the same group (parent/subsidiaries), for conflict-of-interest checks. */
     async groupMembers(id: string) {
       return enterpriseRepo.groupMembers(db, id);
+    },
+
+    async siteNames(pairs: { enterpriseId: string; siteId: string }[]) {
+      return new Map((await siteRepo.names(db, pairs)).map((r) => [`${r.enterpriseId}/${r.id}`, r.name]));
     },
 
     async names(ids: string[]) {

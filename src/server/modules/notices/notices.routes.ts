@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_NOTICE_WORKING_DAYS } from './notices.service.js';
+import { DEFAULT_NOTICE_WORKING_DAYS } from '../../../domain/announcement/workflow.js';
 import { errors } from '../../platform/errors.js';
 import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
 import { MINISTRY_ROLES } from '../../platform/policy.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_NOTICE_WORKING_DAYS } from '../../../domain/announcement/workflow.js';
 import { addWorkingDays } from '../../../domain/working-days.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -10,8 +11,6 @@ import type { ApplicationService } from '../applications/applications.service.js
 import type { FileService } from '../files/files.service.js';
 import { noticeRepo } from './notices.repo.js';
 
-/** Default 公示 length: 5 working days on the Chinese calendar (domain notes: editable per batch). */
-export const DEFAULT_NOTICE_WORKING_DAYS = 5;
 
 /**
  * 公示 (规范条件 七(一)5: 对符合本规范条件的企业名单进行公示，无异议的予以公告). MIIT composes a batch with

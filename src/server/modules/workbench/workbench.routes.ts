@@ -5,7 +5,7 @@ import { APPLICATION_STATES, awaiting, type ApplicationState } from '../../../do
 import type { Clock } from '../../platform/clock.js';
 import { ROLES_ALL_USERS } from '../../platform/policy.js';
 import { actorKind } from '../applications/applications.policy.js';
-import { presentSummary, type PresenterDeps } from '../applications/applications.presenter.js';
+import { presentSummaries, presentSummary, type PresenterDeps } from '../applications/applications.presenter.js';
 import type { NoticeService } from '../notices/notices.service.js';
 
 const TodoSchema = z.object({
@@ -48,8 +48,9 @@ export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps
         }
       } else if (states.length) {
         const { items: apps } = await deps.applications.list(p, { states }, 1, 200);
-        for (const a of apps) {
-          const s = await presentSummary(deps, a);
+        const summaries = await presentSummaries(deps, apps);
+        for (const [i, a] of apps.entries()) {
+          const s = summaries[i]!;
           const label = APPLICATION_STATES.find((x) => x.key === a.state)!;
           items.push({ kind: 'application', id: a.id, title: `${label.zh}：${s.enterpriseName}（${s.siteName}）`, titleEn: `${label.en}: ${s.enterpriseName} (${s.siteName})`, state: a.state, link: `/applications/${a.id}`, since: a.updatedAt.toISOString() });
         }

@@ -11,6 +11,7 @@ import { useLocale, type MessageKey } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
 import { CHAPTER_KEYS, chapterLabel } from './ProcessTab';
+import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow';
 
 /** Event → the POST /applications/:id/<path> that performs it. */
 const ENDPOINT: Record<string, string> = {
@@ -193,7 +194,7 @@ function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
           name="expertIds"
           label={t('act.experts')}
           extra={t('act.expertsMin')}
-          rules={[{ required: true, type: 'array', min: 3, message: t('act.expertsMin') }]}
+          rules={[{ required: true, type: 'array', min: MIN_EXPERTS_PER_APPLICATION, message: t('act.expertsMin') }]}
         >
           <Select
             mode="multiple"
