@@ -656,7 +656,7 @@ const dict = {
   'obj.contact': ['联系方式', 'Contact'],
   'obj.reason': ['异议理由', 'Reason'],
   'obj.evidence': ['证据文件', 'Evidence'],
-  'obj.evidenceN': ['{n} 个', '{n} file(s)'],
+  'obj.evidenceN': ['证据 {n}', 'Evidence {n}'],
   'obj.filedAt': ['提出时间', 'Filed'],
   'obj.status': ['状态', 'Status'],
   'obj.status.pending': ['待处理', 'Pending'],

@@ -9,6 +9,7 @@ import { PageLoading } from '../components/PageLoading';
 import { errorText, useApiErrorHandler } from '../errors';
 import { formatDateTime, regionLabel, todayShanghai } from '../format';
 import { useLocale, type MessageKey } from '../i18n';
+import { objectionEvidenceUrl } from '../links';
 import { qk, WORKFLOW_KEYS } from '../queries';
 import { NoticeStatusTag } from './NoticesPage';
 
@@ -99,7 +100,21 @@ export default function NoticeDetailPage() {
     { title: t('obj.name'), key: 'name', render: (_, o) => o.name },
     { title: t('obj.contact'), key: 'contact', render: (_, o) => o.contact },
     { title: t('obj.reason'), key: 'reason', render: (_, o) => <span style={{ whiteSpace: 'pre-wrap' }}>{o.reason}</span> },
-    { title: t('obj.evidence'), key: 'evidence', width: 90, render: (_, o) => (o.evidenceCount > 0 ? t('obj.evidenceN', { n: o.evidenceCount }) : '—') },
+    {
+      title: t('obj.evidence'),
+      key: 'evidence',
+      width: 110,
+      render: (_, o) =>
+        o.evidenceCount > 0
+          ? Array.from({ length: o.evidenceCount }, (_x, n) => (
+              <div key={n}>
+                <Typography.Link href={objectionEvidenceUrl(o.id, n)} data-testid="objection-evidence">
+                  {t('obj.evidenceN', { n: n + 1 })}
+                </Typography.Link>
+              </div>
+            ))
+          : '—',
+    },
     {
       title: t('obj.status'),
       key: 'status',
