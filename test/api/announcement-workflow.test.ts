@@ -166,6 +166,12 @@ describe('the whole procedure, draft to 公告', () => {
     expect(todos.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([id, second]));
     const notes = (await req(gd, 'GET', '/api/v1/notifications')).json();
     expect(notes.unread).toBeGreaterThanOrEqual(2);
+    expect(notes.items[0].title).toContain('提交了规范公告申请');
+    // another authority was not notified
+    expect((await req(js, 'GET', '/api/v1/notifications')).json().unread).toBe(0);
+    const marked = (await req(gd, 'POST', '/api/v1/notifications/read-all', {})).json();
+    expect(marked.marked).toBe(notes.unread);
+    expect((await req(gd, 'GET', '/api/v1/notifications')).json().unread).toBe(0);
   });
 
   it('another province cannot see the case; MIIT can; experts only when assigned', async () => {

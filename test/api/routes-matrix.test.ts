@@ -130,6 +130,7 @@ function sampleBody(method: string, url: string): unknown {
     'POST /api/v1/public/notices/:id/objections': { name: '某人', contact: '13800000000', entryId: '00000000-0000-4000-8000-000000000000', reason: '矩阵测试异议' },
     'POST /api/v1/announcements': { applicationIds: [foreign.application] },
     'POST /api/v1/notifications/:id/read': undefined,
+    'POST /api/v1/notifications/read-all': undefined,
     'POST /api/v1/clock/advance': { days: 1 },
   };
   if (!(key in bodies) && method !== 'GET') throw new Error(`routes-matrix: add a sample body for new write route ${key}`);

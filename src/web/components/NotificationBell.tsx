@@ -38,6 +38,12 @@ export function NotificationBell() {
     onError: (e) => onError(e),
   });
 
+  const markAllRead = useMutation({
+    mutationFn: () => api.post<{ marked: number }>('/notifications/read-all'),
+    onSettled: () => void qc.invalidateQueries({ queryKey: qk.notifications }),
+    onError: (e) => onError(e),
+  });
+
   const items = list.data?.items ?? [];
   const unread = list.data?.unread ?? 0;
   const unreadIds = items.filter((n) => !n.readAt).map((n) => n.id);
@@ -58,8 +64,8 @@ export function NotificationBell() {
           size="small"
           type="link"
           disabled={unreadIds.length === 0}
-          loading={markRead.isPending}
-          onClick={() => markRead.mutate(unreadIds)}
+          loading={markAllRead.isPending}
+          onClick={() => markAllRead.mutate()}
           data-testid="notifications-read-all"
         >
           {t('notif.markAllRead')}

@@ -27,6 +27,11 @@ export async function notificationRoutes(root: FastifyInstance, { notifications:
       };
     },
   });
+  app.post('/api/v1/notifications/read-all', {
+    config: { policy: { roles: ROLES_ALL_USERS } },
+    schema: { tags: ['workflow'], summary: '全部标为已读 Mark all read', response: { 200: z.object({ marked: z.number() }) } },
+    handler: async (req) => ({ marked: await svc.markAllRead(req.principal!) }),
+  });
   app.post('/api/v1/notifications/:id/read', {
     config: { policy: { roles: ROLES_ALL_USERS } },
     schema: { tags: ['workflow'], summary: '标为已读 Mark read', params: z.object({ id: z.uuid() }), response: { 204: z.undefined() } },

@@ -40,6 +40,10 @@ export function createNotificationService({ db }: { db: Db }) {
       ]);
       return { items, unread: Number(unread?.n ?? 0) };
     },
+    async markAllRead(p: Principal) {
+      const rows = await db.update(notifications).set({ readAt: new Date() }).where(and(mine(p), isNull(notifications.readAt))).returning({ id: notifications.id });
+      return rows.length;
+    },
     async markRead(p: Principal, id: string) {
       const [n] = await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), mine(p))).returning({ id: notifications.id });
       if (!n) throw errors.notFound('通知', 'Notification');
