@@ -229,6 +229,8 @@ export interface ApplicationSummary {
   submittedAt: string | null;
   updatedAt: string;
   awaiting: ActorKindKey | null;
+  /** items still missing before submission (drafts and returned cases); null once submitted */
+  missingCount?: number | null;
 }
 
 export interface ConditionResultWire {

@@ -617,6 +617,8 @@ const dict = {
   'notices.intro': ['对符合规范条件的企业名单进行公示，公示期内任何单位或个人可提出异议；无异议的予以公告（规范条件 七（一）5）。', 'Applicants meeting the Conditions are put on public notice; anyone may object during the window; those without objection are announced (七(一)5).'],
   'notices.create': ['组织公示', 'New public notice'],
   'notices.titleField': ['公示标题', 'Title'],
+  'apps.complete': ['材料齐全', 'Complete'],
+  'apps.missingN': ['缺 {n} 项', '{n} missing'],
   'demoClock.title': ['演示模式：平台日期 {today}（已前进 {offset} 天）', 'Demo mode: platform date {today} (moved forward {offset} days)'],
   'demoClock.body': ['公示期按工作日计算。演示时可将平台日期前进，以便在公示期满后办结并发布公告；重启服务后日期恢复。', 'Notice windows count working days. In the demo you may move the platform date forward to close a notice and publish the announcement; a restart resets it.'],
   'demoClock.days': ['天', 'days'],

@@ -89,6 +89,8 @@ describe('draft, attachments and submission', () => {
     const res = await req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [id] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('APPLICATION_INCOMPLETE');
+    const listed = (await req(entStaff, 'GET', '/api/v1/applications')).json().items.find((x: { id: string }) => x.id === id);
+    expect(listed.missingCount).toBe(res.json().error.details[0].missing.length);
     const missing = res.json().error.details[0].missing.map((m: { path: string }) => m.path);
     expect(missing).toEqual(expect.arrayContaining(['attachments.r04_license', 'table12.leaseYears'.replace('leaseYears', 'landTenure')]));
     expect((await req(ent, 'GET', `/api/v1/applications/${id}`)).json().state).toBe('draft');
@@ -151,9 +153,12 @@ describe('the whole procedure, draft to 公告', () => {
     const b = await buildApplication(app.services, { enterpriseId, siteId: site2Id });
     id = a.id;
     second = b.id;
+    const drafts = (await req(ent, 'GET', '/api/v1/applications?state=draft')).json().items;
+    expect(drafts.filter((x: { id: string }) => [id, second].includes(x.id)).map((x: { missingCount: number }) => x.missingCount)).toEqual([0, 0]);
     const res = await req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [id, second] });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((x: { state: string }) => x.state)).toEqual(['submitted', 'submitted']);
+    expect(res.json().items.map((x: { missingCount: number | null }) => x.missingCount)).toEqual([null, null]);
     const d = (await req(gd, 'GET', `/api/v1/applications/${id}`)).json();
     expect(d.check.summary.fail).toBe(0);
     expect(d.versions).toEqual([expect.objectContaining({ version: 1 })]);

@@ -164,6 +164,11 @@ export default function ApplicationsPage() {
       render: (_, a) => (
         <Flex gap={4} wrap>
           <ApplicationStateTag state={a.state} />
+          {typeof a.missingCount === 'number' ? (
+            <Tag color={a.missingCount === 0 ? 'green' : 'default'} data-testid="missing-count" style={{ marginInlineEnd: 0 }}>
+              {a.missingCount === 0 ? t('apps.complete') : t('apps.missingN', { n: a.missingCount })}
+            </Tag>
+          ) : null}
           {awaitingMe(a) ? (
             <Tag color="gold" data-testid="awaiting-me" style={{ marginInlineEnd: 0 }}>
               {t('apps.awaitingMe')}
@@ -254,7 +259,7 @@ export default function ApplicationsPage() {
               ? {
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys.map(String)),
-                  getCheckboxProps: (a) => ({ disabled: !SUBMITTABLE.has(a.state), name: a.siteName }),
+                  getCheckboxProps: (a) => ({ disabled: !SUBMITTABLE.has(a.state) || (a.missingCount ?? 0) > 0, name: a.siteName }),
                 }
               : undefined
           }

@@ -17,11 +17,17 @@ export interface PresenterDeps {
 
 /** Many summaries with two batched name lookups (not two queries per row). */
 export async function presentSummaries(d: PresenterDeps, rows: ApplicationRow[]) {
-  const [enterpriseNames, siteNames] = await Promise.all([
+  const [enterpriseNames, siteNames, missing] = await Promise.all([
     d.enterprises.names([...new Set(rows.map((a) => a.enterpriseId))]),
     d.enterprises.siteNames(rows.map((a) => ({ enterpriseId: a.enterpriseId, siteId: a.siteId }))),
+    d.applications.missingCounts(rows),
   ]);
-  return Promise.all(rows.map((a) => summary(d, a, enterpriseNames.get(a.enterpriseId) ?? '', siteNames.get(`${a.enterpriseId}/${a.siteId}`) ?? '')));
+  return Promise.all(
+    rows.map(async (a) => ({
+      ...(await summary(d, a, enterpriseNames.get(a.enterpriseId) ?? '', siteNames.get(`${a.enterpriseId}/${a.siteId}`) ?? '')),
+      missingCount: missing.get(a.id) ?? null,
+    })),
+  );
 }
 
 export async function presentSummary(d: PresenterDeps, a: ApplicationRow) {

@@ -150,6 +150,15 @@ export const attachmentRepo = {
       .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.applicationId, applicationId)))
       .orderBy(asc(applicationAttachments.uploadedAt));
   },
+  /** Current files per slot for many applications in one query. */
+  async slotCounts(db: Db, applicationIds: string[]) {
+    if (applicationIds.length === 0) return [];
+    return db
+      .select({ applicationId: applicationAttachments.applicationId, slot: applicationAttachments.slot, n: count() })
+      .from(applicationAttachments)
+      .where(and(inArray(applicationAttachments.applicationId, applicationIds), isNull(applicationAttachments.supersededAt)))
+      .groupBy(applicationAttachments.applicationId, applicationAttachments.slot);
+  },
   async get(db: Db, enterpriseId: string, id: string) {
     const [r] = await db
       .select()

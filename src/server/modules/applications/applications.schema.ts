@@ -99,6 +99,8 @@ export const ApplicationSummarySchema = z
     submittedAt: z.string().nullable(),
     updatedAt: z.string(),
     awaiting: z.string().nullable(),
+    /** items still missing before submission (drafts and returned cases); null once submitted */
+    missingCount: z.number().nullable(),
   })
   .meta({ id: 'ApplicationSummary' });
 

@@ -327,6 +327,19 @@ export function createApplicationService(deps: ApplicationDeps) {
       );
     },
 
+    /** How many items each editable application still lacks before it can be submitted (null once submitted). */
+    async missingCounts(rows: ApplicationRow[]) {
+      const editable = rows.filter((a) => EDITABLE.includes(a.state as ApplicationState));
+      const counts = new Map<string, Partial<Record<AttachmentSlot, number>>>();
+      for (const r of await attachmentRepo.slotCounts(db, editable.map((a) => a.id))) {
+        if (!(ATTACHMENT_SLOT_KEYS as string[]).includes(r.slot)) continue;
+        const m = counts.get(r.applicationId) ?? {};
+        m[r.slot as AttachmentSlot] = Number(r.n);
+        counts.set(r.applicationId, m);
+      }
+      return new Map(rows.map((a) => [a.id, EDITABLE.includes(a.state as ApplicationState) ? missingItems(a.form as ApplicationForm, counts.get(a.id) ?? {}).length : null]));
+    },
+
     async countByState(p: Principal | null) {
       return applicationRepo.countByState(db, applicationScope(p));
     },
