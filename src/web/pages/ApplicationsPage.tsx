@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, ApiError, type ApplicationDetail, type ApplicationSummary, type MissingItemWire, type Page } from '../api';
 import { useCurrentUser } from '../auth';
 import { ApplicationStateTag, FieldTags } from '../components/ApplicationStateTag';
@@ -11,8 +11,8 @@ import { applicationStateOptions, formatDate, formatDateTime } from '../format';
 import { useLocale } from '../i18n';
 import { isEnterpriseRole, organizationKindOf } from '../menu';
 import { qk, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
+import { useUrlPaging } from '../paging';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const SUBMITTABLE = new Set(['draft', 'returned']);
 
 interface IncompleteDetail {
@@ -28,9 +28,7 @@ export default function ApplicationsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const authorityName = useAuthorityName();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const { params, page, pageSize, update, pagination } = useUrlPaging();
   const states = (params.get('state') ?? '').split(',').filter(Boolean);
   const viewerKind = organizationKindOf(me.role);
   const isEnterprise = isEnterpriseRole(me.role);
@@ -40,14 +38,6 @@ export default function ApplicationsPage() {
   const [form] = Form.useForm<{ siteId: string }>();
   const sites = useSites(isEnterprise && me.organization.kind === 'enterprise' ? me.organization.id : undefined);
 
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
-      else merged.set(k, String(v));
-    }
-    setParams(merged, { replace: true });
-  };
 
   const listParams = { page, pageSize, state: states.join(',') || undefined };
   const list = useQuery({
@@ -264,15 +254,7 @@ export default function ApplicationsPage() {
               : undefined
           }
           locale={{ emptyText: list.isError ? t('common.loadFailed') : t('apps.empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
           scroll={{ x: 1000 }}
         />
       </Card>

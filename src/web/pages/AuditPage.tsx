@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Result, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { api, type AuditEntry, type AuditVerify, type Page } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, roleLabel } from '../format';
 import { useLocale } from '../i18n';
 import { qk } from '../queries';
+import { useUrlPaging } from '../paging';
 
 const PAGE_SIZES = [20, 50, 100, 200];
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
@@ -14,9 +14,7 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monos
 export default function AuditPage() {
   const { locale, t } = useLocale();
   const onError = useApiErrorHandler();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const { page, pageSize, pagination } = useUrlPaging(PAGE_SIZES);
 
   const audit = useQuery({
     queryKey: qk.audit({ page, pageSize }),
@@ -107,20 +105,7 @@ export default function AuditPage() {
           loading={audit.isFetching}
           data-testid="audit-table"
           locale={audit.isError ? { emptyText: t('common.loadFailed') } : undefined}
-          pagination={{
-            current: page,
-            pageSize,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(ps !== pageSize ? 1 : p));
-              next.set('pageSize', String(ps));
-              setParams(next, { replace: true });
-            },
-          }}
+          pagination={pagination(audit.data?.total ?? 0)}
           scroll={{ x: 1100 }}
         />
       </Card>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, Modal, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, type Enterprise, type EnterpriseInput } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseForm } from '../components/EnterpriseForm';
@@ -10,8 +10,8 @@ import { enterpriseTypeLabel, listingStatusLabel, provinceOptions, regionLabel }
 import { useLocale } from '../i18n';
 import { isMinistryRole } from '../menu';
 import { qk, useAuthorityName, useEnterpriseList } from '../queries';
+import { useUrlPaging } from '../paging';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 
 export default function EnterprisesPage() {
   const me = useCurrentUser();
@@ -19,9 +19,7 @@ export default function EnterprisesPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const { params, page, pageSize, update, pagination } = useUrlPaging();
   const q = params.get('q') ?? '';
   const province = params.get('province') ?? '';
   const [searchText, setSearchText] = useState(q);
@@ -32,14 +30,6 @@ export default function EnterprisesPage() {
   const canCreate = me.role === 'ministry_admin' || me.role === 'authority_admin';
   const authorityName = useAuthorityName();
 
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
-      else merged.set(k, String(v));
-    }
-    setParams(merged, { replace: true });
-  };
 
   const create = async (body: EnterpriseInput) => {
     const created = await api.post<Enterprise>('/enterprises', body);
@@ -123,15 +113,7 @@ export default function EnterprisesPage() {
           data-testid="enterprises-table"
           onRow={(e) => ({ onClick: () => navigate(`/enterprises/${e.id}`), style: { cursor: 'pointer' } })}
           locale={list.isError ? { emptyText: t('common.loadFailed') } : undefined}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
           scroll={{ x: 900 }}
         />
       </Card>

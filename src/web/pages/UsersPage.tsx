@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { api, type CreateUserInput, type Expert, type Items, type Page, type Role, type User } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseSelect } from '../components/EnterpriseSelect';
@@ -12,8 +11,8 @@ import { formatDateTime, orgKindLabel, roleLabel } from '../format';
 import { useLocale } from '../i18n';
 import { GRANTABLE_ROLES, MIIT_ID, organizationKindOf } from '../menu';
 import { qk, useAuthorities } from '../queries';
+import { useUrlPaging } from '../paging';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 
 interface CreateValues {
   username: string;
@@ -144,9 +143,7 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const { params, page, pageSize, update, pagination } = useUrlPaging();
   const q = params.get('q') ?? '';
   const [searchText, setSearchText] = useState(q);
   const [creating, setCreating] = useState(false);
@@ -158,14 +155,6 @@ export default function UsersPage() {
     placeholderData: keepPreviousData,
   });
 
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
-      else merged.set(k, String(v));
-    }
-    setParams(merged, { replace: true });
-  };
 
   const reset = useMutation({
     mutationFn: (u: User) => api.post<{ initialPassword: string }>(`/users/${encodeURIComponent(u.id)}/reset-password`),
@@ -289,15 +278,7 @@ export default function UsersPage() {
           loading={users.isFetching}
           data-testid="users-table"
           locale={users.isError ? { emptyText: t('common.loadFailed') } : undefined}
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
-          }}
+          pagination={pagination(users.data?.total ?? 0)}
           scroll={{ x: 900 }}
         />
       </Card>

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { REMAN_FIELDS } from '../../../domain/enterprise';
 import { api, type AnnouncedEnterprise, type Page } from '../../api';
 import { FieldTags } from '../../components/ApplicationStateTag';
@@ -10,29 +9,19 @@ import { optionsOf, provinceOptions, regionLabel } from '../../format';
 import { useLocale } from '../../i18n';
 import { announcedXlsxUrl } from '../../links';
 import { qk } from '../../queries';
+import { useUrlPaging } from '../../paging';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 
 /** 公告企业名单: search by name, region, field; paging; Excel download. */
 export default function PublicAnnouncedPage() {
   const { locale, t } = useLocale();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  const { params, page, pageSize, update, pagination } = useUrlPaging();
   const q = params.get('q') ?? '';
   const region = params.get('region') ?? '';
   const field = params.get('field') ?? '';
   const [searchText, setSearchText] = useState(q);
   useEffect(() => setSearchText(q), [q]);
 
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) merged.delete(k);
-      else merged.set(k, String(v));
-    }
-    setParams(merged, { replace: true });
-  };
 
   const query = { page, pageSize, q: q || undefined, region: region || undefined, field: field || undefined };
   const list = useQuery({
@@ -110,15 +99,7 @@ export default function PublicAnnouncedPage() {
           loading={list.isFetching}
           data-testid="announced-table"
           locale={{ emptyText: list.isError ? t('common.loadFailed') : t('pub.noMatch') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, ps) => update({ page: ps !== pageSize ? 1 : p, pageSize: ps }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
           scroll={{ x: 1000 }}
         />
       </Card>
