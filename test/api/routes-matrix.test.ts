@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/principal.js';
 import { allows } from '../../src/server/platform/policy.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
+import { areaBodies } from './matrix/index.js';
 import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
@@ -132,6 +133,7 @@ function sampleBody(method: string, url: string): unknown {
     'POST /api/v1/notifications/:id/read': undefined,
     'POST /api/v1/notifications/read-all': undefined,
     'POST /api/v1/clock/advance': { days: 1 },
+    ...areaBodies({ home, foreign }),
   };
   if (!(key in bodies) && method !== 'GET') throw new Error(`routes-matrix: add a sample body for new write route ${key}`);
   return bodies[key];

@@ -51,7 +51,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
 
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (!url.startsWith('/api/')) return;
+    // /api is the platform's own API, /epcis the GS1 EPCIS 2.0 REST binding: both are policy-checked.
+    if (!url.startsWith('/api/') && !url.startsWith('/epcis')) return;
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
     if (!policy) throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy)`);
     for (const method of ([] as string[]).concat(route.method as string | string[])) {
