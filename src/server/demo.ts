@@ -9,6 +9,7 @@ import type { Database } from './db/client.js';
 import type { UserRow } from './modules/identity/identity.repo.js';
 import { principalOf } from './modules/identity/identity.service.js';
 import { manualClock } from './platform/clock.js';
+import type { DemoWorld } from './demo-areas/world.js';
 import type { RequestContext } from './platform/principal.js';
 
 /** Demo only: every demo login shares this password (README says so). */
@@ -147,6 +148,9 @@ export async function seedDemoData(s: Services, database: Database, config: AppC
   for (const k of ['sh', 'qd', 'hn', 'hb', 'sd']) admins[k] = await user(`ent-${k}`, `${ENTERPRISES.find((e) => e.key === k)!.name.slice(0, 4)}管理员`, 'enterprise_admin', ids[k]!);
 
   await seedCases(s, database, config, { miit, experts, reviewers, admins, ids, siteIds });
+  const world: DemoWorld = { services: s, database, config, miit, enterprises: ids, sites: siteIds, admins, reviewers };
+  // Each capability seeds its own demo data (src/server/demo-areas/<area>.ts), one line each:
+  void world;
   return true;
 }
 
