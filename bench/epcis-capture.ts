@@ -1,0 +1,216 @@
+/**
+ * EPCIS capture throughput (issue 4 "Performance"): a generated 10,000-event document of realistic
+ * remanufacturing events — ObjectEvents for core intake and incoming inspection (with measurements),
+ * AggregationEvents for disassembly and packing, TransformationEvents for reassembly with many inputs,
+ * ObjectEvents for the final test and shipping — captured
+ *   1. through the repository service alone (epcis.capture without onStored listeners: JSON Schema
+ *      validation, normalisation, hash IDs, dedupe, chain, multi-row inserts of the events and their index
+ *      rows, capture job) — median of `runs`;
+ *   2. through the app's service (the same, plus the listeners the app registers: the trace projector) — once;
+ *   3. through HTTP (app.inject POST /epcis/capture with the JSON text: + parsing, auth, listeners) — once;
+ * against the baseline: a raw multi-row INSERT (VALUES lists of 1,000 rows) of the very same rows (events,
+ * identifier and reference index rows) into copies of the same tables with the same indexes, on the same
+ * database — median of `runs`. Prints events/s and the ratio to the baseline.
+ *
+ * Runs on in-memory PGlite, and on PostgreSQL when BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
+ * is reachable (in a database `reman_bench` created and dropped here).
+ *
+ *   npx tsx bench/epcis-capture.ts [events=10000] [runs=3]
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/config.js';
+import { openDatabase, type Database } from '../src/server/db/client.js';
+import { principalOf } from '../src/server/modules/identity/identity.service.js';
+import { createEpcisService } from '../src/server/modules/epcis/epcis.service.js';
+import type { RequestContext } from '../src/server/platform/principal.js';
+
+const N = Number(process.argv[2] ?? 10_000);
+const RUNS = Number(process.argv[3] ?? 3);
+const CONTEXT = ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', { reman: 'https://reman.miit.example/voc/' }];
+
+/** A realistic document: per remanufactured product ~8 events, reassembly with 40–80 inputs. */
+export function remanDocument(n: number, salt: string) {
+  const events: Record<string, unknown>[] = [];
+  const t0 = Date.parse('2026-06-01T00:00:00Z');
+  let k = 0;
+  const at = () => new Date(t0 + k++ * 60_000).toISOString().replace('.000Z', '+00:00').replace('+00:00', '+08:00');
+  const sgln = 'urn:epc:id:sgln:6901234.00001.0';
+  for (let p = 0; events.length < n; p++) {
+    const core = `urn:epc:id:sgtin:6901234.100001.${salt}C${p}`;
+    const product = `urn:epc:id:sgtin:6901234.200001.${salt}P${p}`;
+    const parts = Array.from({ length: 20 }, (_, i) => `urn:epc:id:sgtin:6901234.3000${String(i % 10).padStart(2, '0')}.${salt}P${p}-${i}`);
+    const base = (type: string, extra: Record<string, unknown>) => ({ type, eventTime: at(), eventTimeZoneOffset: '+08:00', readPoint: { id: sgln }, bizLocation: { id: sgln }, ...extra });
+    const list: Record<string, unknown>[] = [
+      base('ObjectEvent', {
+        eventID: `urn:uuid:${randomUUID()}`, epcList: [core], action: 'ADD', bizStep: 'receiving', disposition: 'in_progress',
+        sourceList: [{ type: 'owning_party', source: `urn:epc:id:pgln:6909999.${String(p % 1000).padStart(5, '0')}` }],
+        bizTransactionList: [{ type: 'rma', bizTransaction: `urn:epcglobal:cbv:bt:6901234000006:RMA-${salt}${p}` }],
+        'reman:recyclingChannel': 'trade_in',
+      }),
+      base('ObjectEvent', {
+        epcList: [core], action: 'OBSERVE', bizStep: 'inspecting', disposition: 'conformant',
+        'reman:grade': 'B', 'reman:measurements': { 'reman:wear_mm': 0.35, 'reman:crack': false },
+      }),
+      base('AggregationEvent', { eventID: `urn:uuid:${randomUUID()}`, parentID: core, childEPCs: parts, action: 'DELETE', bizStep: 'disassembling' }),
+      base('TransformationEvent', {
+        eventID: `urn:uuid:${randomUUID()}`, bizStep: 'https://reman.miit.example/voc/BizStep-reassembling',
+        inputEPCList: [...parts.slice(0, 16), ...Array.from({ length: 24 + (p % 40) }, (_, i) => `urn:epc:id:sgtin:6901234.40000${i % 10}.${salt}N${p}-${i}`)],
+        inputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.500001.LOT2026', quantity: 1.5, uom: 'KGM' }],
+        outputEPCList: [product], transformationID: `urn:epc:id:gdti:6901234.00002.${salt}T${p}`,
+        ilmd: { 'reman:productStandard': 'GB/T 28618-2012', 'reman:productionDate': '2026-06-01' },
+      }),
+      base('ObjectEvent', { eventID: `urn:uuid:${randomUUID()}`, epcList: [product], action: 'OBSERVE', bizStep: 'https://reman.miit.example/voc/BizStep-performance_testing', disposition: 'conformant', 'reman:testResult': 'pass' }),
+      base('AggregationEvent', { eventID: `urn:uuid:${randomUUID()}`, parentID: `urn:epc:id:sscc:6901234.${String(p).padStart(9, '0').slice(-9)}${salt.length}`, childEPCs: [product], action: 'ADD', bizStep: 'packing' }),
+      base('ObjectEvent', {
+        eventID: `urn:uuid:${randomUUID()}`, epcList: [product], action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit',
+        destinationList: [{ type: 'owning_party', destination: 'urn:epc:id:pgln:6908888.00001' }],
+      }),
+    ];
+    for (const e of list) if (events.length < n) events.push(e);
+  }
+  return { '@context': CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-06-01T00:00:00Z', epcisBody: { eventList: events } };
+}
+
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function rawInsert(database: Database, table: string, columns: string[], rows: unknown[][], perStatement: number) {
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    const values = chunk.map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(',')})`).join(',');
+    await database.raw.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${values}`, params);
+  }
+}
+
+async function benchOn(label: string, database: Database) {
+  const config = testConfig({ LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, database, serveWeb: false });
+  const s = app.services;
+  const miit = await s.identity.createUserAsOperator({ username: `bench-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'ministry_admin', organizationId: 'miit', password: 'Bench-pass-2026', mustChangePassword: false });
+  const opCtx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'bench' };
+  const enterprise = async (i: number) => {
+    const e = await s.enterprises.create(opCtx, {
+      name: `基准测试再制造企业${i}${randomUUID().slice(0, 6)}`, creditCode: `91440106MA${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}X`, regionCode: '440106',
+      address: '广州', legalRepresentative: '某', contactName: '某', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none', confirmCreditCodeOverride: true,
+    } as never);
+    const admin = await s.identity.createUserAsOperator({ username: `bench-ent-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'enterprise_admin', organizationId: e.id, password: 'Bench-pass-2026', mustChangePassword: false });
+    const ctx: RequestContext = { principal: principalOf(admin, null), ip: '127.0.0.1', requestId: 'bench' };
+    const { token } = await s.identity.createToken(ctx, 'bench MES');
+    const tokenPrincipal = await s.identity.resolveApiToken(token);
+    return { id: e.id, token, ctx: { principal: tokenPrincipal, ip: '127.0.0.1', requestId: 'bench' } as RequestContext };
+  };
+
+  // the repository alone: a second service on the same database, without the app's onStored listeners
+  const repositoryOnly = createEpcisService({ db: database.db, clock: s.clock, enterprises: s.enterprises });
+
+  // warm-up (JIT, Ajv, plans)
+  const warm = await enterprise(0);
+  await repositoryOnly.capture(warm.ctx, remanDocument(1000, 'w'));
+
+  const service: number[] = [];
+  const appService: number[] = [];
+  const http: number[] = [];
+  const raw: number[] = [];
+  let bytes = 0;
+  await database.raw.exec(`DROP TABLE IF EXISTS bench_raw_events, bench_raw_epcs, bench_raw_refs;
+    CREATE TABLE bench_raw_events (LIKE epcis_events INCLUDING ALL);
+    CREATE TABLE bench_raw_epcs (LIKE epcis_event_epcs INCLUDING ALL);
+    CREATE TABLE bench_raw_refs (LIKE epcis_event_refs INCLUDING ALL);`);
+  for (let r = 0; r < RUNS; r++) {
+    // 1. the repository service
+    const a = await enterprise(r * 3 + 1);
+    const docA = remanDocument(N, `s${r}`);
+    let t = process.hrtime.bigint();
+    const res = await repositoryOnly.capture(a.ctx, docA);
+    service.push(ms(t));
+    if (res.stored.length !== N) throw new Error(`service stored ${res.stored.length} of ${N}`);
+
+    // 2. raw multi-row INSERT of the same rows the service stored (read back first, not timed)
+    const ev = (await database.raw.query<Record<string, unknown>>(`SELECT enterprise_id, seq, event_id, is_declaration, event_type, event_time, event_time_zone_offset, record_time, action, biz_step,
+        disposition, read_point, biz_location, transformation_id, declaration_time, capture_id, content_hash, document::text AS document, doc_context::text AS doc_context, prev_hash, hash
+        FROM epcis_events WHERE enterprise_id = $1 ORDER BY seq`, [a.id])).rows;
+    const ep = (await database.raw.query<Record<string, unknown>>('SELECT enterprise_id, seq, role, epc FROM epcis_event_epcs WHERE enterprise_id = $1', [a.id])).rows;
+    const rf = (await database.raw.query<Record<string, unknown>>('SELECT enterprise_id, seq, kind, type, value FROM epcis_event_refs WHERE enterprise_id = $1', [a.id])).rows;
+    const evCols = Object.keys(ev[0]!);
+    const rawId = randomUUID();
+    const swap = (rows: Record<string, unknown>[], cols: string[]) => rows.map((row) => cols.map((c) => (c === 'enterprise_id' ? rawId : row[c])));
+    const evRows = swap(ev, evCols);
+    const epRows = swap(ep, ['enterprise_id', 'seq', 'role', 'epc']);
+    const rfRows = swap(rf, ['enterprise_id', 'seq', 'kind', 'type', 'value']);
+    t = process.hrtime.bigint();
+    await database.raw.exec('BEGIN');
+    await rawInsert(database, 'bench_raw_events', evCols, evRows, 1000);
+    await rawInsert(database, 'bench_raw_epcs', ['enterprise_id', 'seq', 'role', 'epc'], epRows, 10_000);
+    if (rfRows.length) await rawInsert(database, 'bench_raw_refs', ['enterprise_id', 'seq', 'kind', 'type', 'value'], rfRows, 10_000);
+    await database.raw.exec('COMMIT');
+    raw.push(ms(t));
+    if (r === 0) console.log(`  rows per ${N}-event document: ${ev.length} events, ${ep.length} identifier rows, ${rf.length} reference rows`);
+    if (r > 0) continue;
+
+    // 3. the app's service (with its listeners), once
+    const b = await enterprise(r * 3 + 2);
+    t = process.hrtime.bigint();
+    await s.epcis.capture(b.ctx, remanDocument(N, `a${r}`));
+    appService.push(ms(t));
+
+    // 4. HTTP, once
+    const c = await enterprise(r * 3 + 3);
+    const body = JSON.stringify(remanDocument(N, `h${r}`));
+    bytes = body.length;
+    t = process.hrtime.bigint();
+    const h = await app.inject({ method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, payload: body });
+    http.push(ms(t));
+    if (h.statusCode !== 202) throw new Error(`HTTP capture: ${h.statusCode} ${h.body.slice(0, 300)}`);
+    console.log(`  JSON document: ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  }
+  const chain = process.hrtime.bigint();
+  const { verifyEventChains } = await import('../src/server/modules/epcis/epcis-chain.js');
+  const report = await verifyEventChains(database.db);
+  const chainMs = ms(chain);
+
+  const rate = (m: number) => (N / m) * 1000;
+  const base = median(raw);
+  console.log(`\nEPCIS capture on ${label}: ${N} events per document (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  console.log(`${'path'.padEnd(76)} ${'events/s'.padStart(9)} ${'ms'.padStart(8)} ${'× baseline time'.padStart(16)}`);
+  for (const [name, xs] of [
+    [`baseline: raw multi-row INSERT of the same rows (1 transaction), median of ${RUNS}`, raw],
+    [`epcis.capture, repository alone (validate … insert), median of ${RUNS}`, service],
+    ['epcis.capture in the app (+ onStored listeners: trace projector), 1 run', appService],
+    ['POST /epcis/capture (app.inject: + JSON parse, auth, listeners), 1 run', http],
+  ] as const) {
+    const m = median(xs as number[]);
+    console.log(`${name.padEnd(76)} ${rate(m).toFixed(0).padStart(9)} ${m.toFixed(0).padStart(8)} ${(m / base).toFixed(2).padStart(16)}`);
+  }
+  console.log(`event chain verification: ${report.events} events in ${chainMs.toFixed(0)} ms (ok=${report.ok})`);
+  await app.close();
+}
+
+// ---- PGlite ----
+await benchOn('PGlite (in memory)', await openDatabase({ dataDir: 'memory://' }));
+
+// ---- PostgreSQL, when reachable ----
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+let admin: pg.Client | null = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+try {
+  await admin.connect();
+} catch {
+  console.log(`\nPostgreSQL not reachable at ${pgUrl.replace(/:[^:@/]*@/, ':***@')}: skipped`);
+  admin = null;
+}
+if (admin) {
+  await admin.query('DROP DATABASE IF EXISTS reman_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE reman_bench');
+  const url = new URL(pgUrl);
+  url.pathname = '/reman_bench';
+  try {
+    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+    await benchOn(`PostgreSQL ${version}`, await openDatabase({ url: url.toString() }));
+  } finally {
+    await admin.query('DROP DATABASE IF EXISTS reman_bench WITH (FORCE)');
+    await admin.end();
+  }
+}

@@ -1,0 +1,46 @@
+import type { Principal } from '../../platform/principal.js';
+
+/**
+ * Who captures into and reads which EPCIS event stream (issue 4 "Access"). Deny by default.
+ * - An enterprise (its users and its API tokens) captures into and reads only its own stream.
+ * - MIIT (ministry roles) reads every stream (规范条件 七(一)1); it captures nothing.
+ * - A provincial-level authority reads the streams of the enterprises it reviews (七(一)4), resolved through
+ *   the enterprises service (enterprises.authority_id), never by reading that table here.
+ * - Experts and the public: nothing (the public sees only what the verification page shows).
+ */
+export type EpcisReadScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'none' };
+
+export function epcisReadScope(p: Principal | null): EpcisReadScope {
+  if (!p) return { kind: 'none' };
+  if (p.kind === 'token') return { kind: 'enterprise', enterpriseId: p.enterpriseId };
+  switch (p.role) {
+    case 'ministry_admin':
+    case 'ministry_officer':
+      return { kind: 'all' };
+    case 'authority_admin':
+    case 'authority_reviewer':
+      return p.authorityId ? { kind: 'authority', authorityId: p.authorityId } : { kind: 'none' };
+    case 'enterprise_admin':
+    case 'enterprise_staff':
+      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** The enterprise whose stream this principal captures into, or null when it may not capture. */
+export function captureEnterprise(p: Principal | null): string | null {
+  if (!p) return null;
+  if (p.kind === 'token') return p.enterpriseId;
+  if ((p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId) return p.enterpriseId;
+  return null;
+}
+
+/** captureInTx: the caller's own enterprise, or a system context (no principal: demo seeding, imports). */
+export function mayCaptureInto(p: Principal | null, enterpriseId: string): boolean {
+  if (!p) return true;
+  return captureEnterprise(p) === enterpriseId;
+}
+
+export const EPCIS_READ_ROLES = ['enterprise_staff', 'enterprise_admin', 'enterprise_token', 'authority_reviewer', 'authority_admin', 'ministry_officer', 'ministry_admin'] as const;
+export const EPCIS_CAPTURE_ROLES = ['enterprise_staff', 'enterprise_admin', 'enterprise_token'] as const;
