@@ -1,0 +1,292 @@
+import type { Db } from '../../db/client.js';
+import type { StoredEvent } from '../../../domain/epcis/types.js';
+import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, normalizeGtin, parseDigitalLink, parseProductCode, parseSgtinUrn, PLATFORM_EPC_NS } from '../../../domain/trace/codes.js';
+import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
+import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
+import { extField, num, prefixesFor, str } from './trace.extension.js';
+import { traceRepo, type EdgeInsert, type ObjectUpsert, type ProductRow, type StepInsert } from './trace.repo.js';
+
+/**
+ * The trace projection: called by the epcis module inside every capture transaction (epcis.onStored) with the
+ * events just stored — from the lifecycle forms, bulk import or any MES through /epcis — and turns them into
+ * objects, genealogy edges, products and steps (docs/traceability.md "Projection"). Uses only `tx`.
+ */
+
+type Kind = ObjectUpsert['kind'];
+const KIND_RANK: Kind[] = ['other', 'lot', 'part', 'core', 'product'];
+
+/** Allocate (once) the enterprise's product-code prefix. */
+export async function ensurePrefix(tx: Db, enterpriseId: string): Promise<string> {
+  const existing = await traceRepo.prefixOf(tx, enterpriseId);
+  if (existing) return existing;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const p = deriveEnterprisePrefix(enterpriseId, attempt);
+    if (!(await traceRepo.prefixTaken(tx, p))) {
+      await traceRepo.insertPrefix(tx, enterpriseId, p);
+      return (await traceRepo.prefixOf(tx, enterpriseId))!;
+    }
+  }
+  throw new Error('could not allocate a product-code prefix');
+}
+
+const classes = (list: { epcClass: string }[]) => list.map((q) => q.epcClass);
+const iso = (t: string) => new Date(t).toISOString();
+
+export async function projectEvents(tx: Db, events: StoredEvent[]): Promise<void> {
+  const byEnterprise = new Map<string, StoredEvent[]>();
+  for (const e of events) {
+    const list = byEnterprise.get(e.enterpriseId);
+    if (list) list.push(e);
+    else byEnterprise.set(e.enterpriseId, [e]);
+  }
+  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon));
+}
+
+/** Digital Link URIs on any resolver domain are keyed in their id.gs1.org form. */
+function canon(e: StoredEvent): StoredEvent {
+  const c = (l: string[]) => l.map(canonicalEpc);
+  const cq = (l: StoredEvent['quantityList']) => l.map((x) => ({ ...x, epcClass: canonicalEpc(x.epcClass) }));
+  return {
+    ...e,
+    epcList: c(e.epcList),
+    quantityList: cq(e.quantityList),
+    parentID: e.parentID ? canonicalEpc(e.parentID) : null,
+    childEPCs: c(e.childEPCs),
+    childQuantityList: cq(e.childQuantityList),
+    inputEPCList: c(e.inputEPCList),
+    inputQuantityList: cq(e.inputQuantityList),
+    outputEPCList: c(e.outputEPCList),
+    outputQuantityList: cq(e.outputQuantityList),
+  };
+}
+
+async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[]) {
+  const objects = new Map<string, ObjectUpsert>();
+  const edges: EdgeInsert[] = [];
+  const steps: StepInsert[] = [];
+  const deletes: StoredEvent[] = [];
+  const assemblies: StoredEvent[] = [];
+  const normal = events.filter((e) => !e.errorDeclaration);
+
+  const touch = (key: string, kind: Kind, e: StoredEvent, stepKind: string | null, name: string | null = null) => {
+    const t = iso(e.eventTime);
+    const o = objects.get(key);
+    if (!o) {
+      objects.set(key, { key, kind, name, first: t, last: t, stepKind, bizStep: e.bizStep, disposition: e.disposition });
+      return;
+    }
+    if (KIND_RANK.indexOf(kind) > KIND_RANK.indexOf(o.kind)) o.kind = kind;
+    o.name ??= name;
+    if (t < o.first) o.first = t;
+    if (t >= o.last) Object.assign(o, { last: t, stepKind: stepKind ?? o.stepKind, bizStep: e.bizStep, disposition: e.disposition ?? o.disposition });
+  };
+
+  for (const e of normal) {
+    const pre = prefixesFor(e.document);
+    const stepKind = stepKindOf(e.type, e.bizStep, e.disposition);
+    const details = stepDetails(e, pre);
+    const addStep = (key: string) =>
+      steps.push({ key, eventId: e.eventId, time: iso(e.eventTime), eventType: e.type, bizStep: e.bizStep, disposition: e.disposition, stepKind, details });
+    const t = iso(e.eventTime);
+
+    if (e.type === 'TransformationEvent') {
+      const inputs = [...e.inputEPCList, ...classes(e.inputQuantityList)];
+      const outputs = [...e.outputEPCList, ...classes(e.outputQuantityList)];
+      const isDisassembly = e.bizStep === 'disassembling';
+      const isAssembly = e.bizStep === 'assembling';
+      const names = partNames(e, pre);
+      for (const k of e.inputEPCList) touch(k, isDisassembly ? 'core' : isAssembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null);
+      for (const k of classes(e.inputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
+      for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null);
+      for (const k of classes(e.outputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
+      for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+      [...new Set([...inputs, ...outputs])].forEach(addStep);
+      if (isAssembly && e.outputEPCList.length) assemblies.push(e);
+    } else if (e.type === 'AggregationEvent') {
+      const children = [...e.childEPCs, ...classes(e.childQuantityList)];
+      if (e.parentID) touch(e.parentID, 'other', e, stepKind);
+      for (const k of e.childEPCs) touch(k, e.bizStep === 'disassembling' ? 'part' : 'other', e, stepKind);
+      for (const k of classes(e.childQuantityList)) touch(k, 'lot', e, stepKind);
+      if (e.parentID && e.action === 'ADD') for (const c of children) edges.push({ parent: e.parentID, child: c, kind: 'aggregation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+      if (e.parentID && e.action === 'DELETE') {
+        deletes.push(e);
+        // Disassembly modelled as an aggregation DELETE: each part also records the core it came from.
+        if (e.bizStep === 'disassembling') for (const c of children) edges.push({ parent: c, child: e.parentID, kind: 'disassembly', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+      }
+      [...new Set([...(e.parentID ? [e.parentID] : []), ...children])].forEach(addStep);
+    } else {
+      // ObjectEvent, TransactionEvent, AssociationEvent
+      const keys = [...e.epcList, ...classes(e.quantityList), ...(e.parentID ? [e.parentID] : [])];
+      const name = str(extField(e.document, 'name', pre), 200);
+      for (const k of e.epcList) touch(k, stepKind === 'intake' ? 'core' : 'other', e, stepKind, stepKind === 'intake' ? name : null);
+      for (const k of classes(e.quantityList)) touch(k, 'lot', e, stepKind);
+      if (e.parentID) touch(e.parentID, 'other', e, stepKind);
+      if (e.type === 'AssociationEvent' && e.parentID && e.action === 'ADD') for (const c of [...e.childEPCs, ...classes(e.childQuantityList)]) edges.push({ parent: e.parentID, child: c, kind: 'aggregation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+      if (e.type === 'AssociationEvent' && e.parentID && e.action === 'DELETE') deletes.push(e);
+      [...new Set(keys)].forEach(addStep);
+    }
+  }
+
+  await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
+  await traceRepo.insertEdges(tx, enterpriseId, edges);
+  await traceRepo.insertSteps(tx, enterpriseId, steps);
+
+  for (const e of deletes) {
+    const children = [...e.childEPCs, ...classes(e.childQuantityList)];
+    const t = iso(e.eventTime);
+    const closed = await traceRepo.closeAggregation(tx, enterpriseId, e.parentID!, children.length ? children : null, t, e.eventId);
+    // A DELETE of children never ADDed here (e.g. the first life happened elsewhere): keep the fact that
+    // they were in the parent until now.
+    const missing = children.filter((c) => !closed.includes(c));
+    await traceRepo.insertEdges(tx, enterpriseId, missing.map((c) => ({ parent: e.parentID!, child: c, kind: 'aggregation' as const, eventId: e.eventId, validFrom: t, validTo: t, closedBy: e.eventId })));
+  }
+
+  for (const e of assemblies) await createProducts(tx, enterpriseId, e);
+
+  await updateProducts(tx, enterpriseId, normal);
+
+  for (const e of events) if (e.errorDeclaration) await traceRepo.declareErroneous(tx, enterpriseId, e.eventId);
+}
+
+/** Names of parts/inputs given in reman:parts (disassembly) or reman:inputs (reassembly). */
+function partNames(e: StoredEvent, pre: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const field of ['parts', 'inputs']) {
+    const list = extField(e.document, field, pre);
+    if (!Array.isArray(list)) continue;
+    for (const p of list) {
+      if (!p || typeof p !== 'object') continue;
+      const r = p as Record<string, unknown>;
+      const key = str(r.epc) ?? str(r.epcClass);
+      const name = str(r.name, 200);
+      if (key && name) out.set(key, name);
+    }
+  }
+  return out;
+}
+
+/** What the ledger and the product page show of a step (never shown on the public page). */
+function stepDetails(e: StoredEvent, pre: string[]): Record<string, unknown> | null {
+  const d: Record<string, unknown> = {};
+  for (const f of ['source', 'model', 'grade', 'measurements', 'method', 'process', 'parameters', 'result', 'installation', 'reason', 'note', 'destinationName', 'partyNames', 'standardNo']) {
+    const v = extField(e.document, f, pre);
+    if (v !== undefined) d[f] = v;
+  }
+  if (e.sourceList.length) d.sourceList = e.sourceList;
+  if (e.destinationList.length) d.destinationList = e.destinationList;
+  return Object.keys(d).length ? d : null;
+}
+
+function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
+  const list = extField(e.document, 'inputs', pre);
+  if (!Array.isArray(list) || !list.length) return null;
+  const out: ReassemblyInput[] = [];
+  for (const x of list) {
+    if (!x || typeof x !== 'object') return null;
+    const r = x as Record<string, unknown>;
+    const origin = r.origin;
+    const massKg = num(r.massKg);
+    const valueCny = num(r.valueCny);
+    const quantity = r.quantity === undefined || r.quantity === null ? 1 : num(r.quantity);
+    if (!INPUT_ORIGINS.includes(origin as never) || massKg === null || massKg < 0 || valueCny === null || valueCny < 0 || quantity === null || quantity < 0) return null;
+    out.push({ epc: str(r.epc), epcClass: str(r.epcClass), name: str(r.name, 200), origin: origin as ReassemblyInput['origin'], massKg, valueCny, quantity });
+  }
+  return out;
+}
+
+async function createProducts(tx: Db, enterpriseId: string, e: StoredEvent) {
+  const pre = prefixesFor(e.document);
+  const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
+  const field = (n: string) => extField(ilmd, n, pre) ?? extField(e.document, n, pre);
+  const prefix = await ensurePrefix(tx, enterpriseId);
+  const inputs = readInputs(e, pre);
+  const rates = inputs ? productRates(inputs) : null;
+  const inputKeys = [...e.inputEPCList, ...classes(e.inputQuantityList)];
+  // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
+  const cores = await traceRepo.coresOf(tx, enterpriseId, e.inputEPCList);
+  const earlier = await traceRepo.productsByEpcs(tx, enterpriseId, [...new Set([...cores, ...e.inputEPCList])]);
+  const life = earlier.reduce((m, p) => Math.max(m, p.life), 0) + 1;
+  const givenCode = str(field('productCode'));
+  const productionDate = str(field('productionDate'));
+  const eventDay = new Date(new Date(e.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  for (const epc of e.outputEPCList) {
+    let code: string | null = null;
+    const parsed = givenCode && e.outputEPCList.length === 1 ? parseProductCode(givenCode) : null;
+    if (parsed && parsed.enterprisePrefix === prefix) code = parsed.code;
+    if (!code) code = makeProductCode(prefix, await traceRepo.takeSerials(tx, enterpriseId, 1));
+    const dl = parseDigitalLink(epc) ?? parseSgtinUrn(epc);
+    const givenGtin = str(field('gtin'));
+    const gtin = dl?.gtin ?? (givenGtin ? normalizeGtin(givenGtin) : null);
+    const serial = dl?.serial ?? str(field('serial'), 20) ?? (epc.startsWith(PLATFORM_EPC_NS) ? epc.slice(epc.lastIndexOf('.') + 1) : code.slice(8, 16));
+    let digitalLink: string | null = null;
+    try {
+      digitalLink = gtin ? digitalLinkUri(gtin, serial) : null;
+    } catch {
+      digitalLink = null;
+    }
+    const warranty = num(field('warrantyMonths'));
+    await traceRepo.insertProduct(tx, {
+      enterprise_id: enterpriseId,
+      code,
+      epc,
+      gtin,
+      digital_link: digitalLink,
+      serial,
+      name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
+      model: str(field('model'), 100),
+      standard_no: str(field('standardNo'), 100),
+      warranty_months: warranty !== null && warranty >= 0 ? Math.round(warranty) : null,
+      production_date: productionDate && /^\d{4}-\d{2}-\d{2}$/.test(productionDate) ? productionDate : eventDay,
+      life,
+      mass_rate: rates?.massRate ?? null,
+      value_rate: rates?.valueRate ?? null,
+      formula_version: rates?.formulaVersion ?? null,
+      core_mass: rates ? rates.totals.reusedMass + rates.totals.remanufacturedMass : 0,
+      total_mass: rates?.totals.totalMass ?? 0,
+      core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
+      total_value: rates?.totals.totalValue ?? 0,
+      inputs: inputs ?? inputKeys.map((k) => ({ epc: k })),
+      life_core_keys: [...new Set([...cores, ...earlier.map((p) => p.epc)])],
+      made_event_id: e.eventId,
+      made_at: new Date(e.eventTime).toISOString(),
+      owner_id: null,
+      owner_name: null,
+    });
+  }
+}
+
+/** Status, lifecycle state, owner/possessor and installation of products, from the events in time order. */
+async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[]) {
+  const keys = new Set<string>();
+  for (const e of events) if (e.type !== 'TransformationEvent') for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) keys.add(k);
+  const products = new Map((await traceRepo.productsByEpcs(tx, enterpriseId, [...keys])).map((p) => [p.epc, p]));
+  if (!products.size) return;
+  const patches = new Map<string, Partial<ProductRow>>();
+  const sorted = [...events].filter((e) => e.type !== 'TransformationEvent').sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime));
+  for (const e of sorted) {
+    const pre = prefixesFor(e.document);
+    const kind = stepKindOf(e.type, e.bizStep, e.disposition);
+    const partyNames = (extField(e.document, 'partyNames', pre) ?? {}) as Record<string, unknown>;
+    for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) {
+      const p = products.get(k);
+      if (!p || Date.parse(e.eventTime) < new Date(p.made_at).getTime()) continue;
+      const patch = patches.get(p.code) ?? {};
+      if (kind) patch.state = kind;
+      if (e.disposition === DISPOSITIONS.recalled.value) Object.assign(patch, { status: 'recalled', status_reason: str(extField(e.document, 'reason', pre)) });
+      if (e.disposition === DISPOSITIONS.revoked.value || e.bizStep === BIZ_STEPS.code_revoking.value) Object.assign(patch, { status: 'revoked', status_reason: str(extField(e.document, 'reason', pre)) });
+      for (const d of e.destinationList) {
+        const name = typeof partyNames === 'object' ? str(partyNames[d.id], 200) : null;
+        if (d.type === 'owning_party') Object.assign(patch, { owner_id: d.id, owner_name: name });
+        if (d.type === 'possessing_party') Object.assign(patch, { possessor_id: d.id, possessor_name: name });
+      }
+      if (kind === 'installation') {
+        const inst = extField(e.document, 'installation', pre) as Record<string, unknown> | undefined;
+        patch.installation = { location: str(inst?.location, 300) ?? '', equipment: str(inst?.equipment, 200), time: iso(e.eventTime) };
+      }
+      if (kind === 'removal') patch.installation = null;
+      patches.set(p.code, patch);
+    }
+  }
+  for (const [code, patch] of patches) await traceRepo.updateProduct(tx, enterpriseId, code, patch);
+}

@@ -1,0 +1,401 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { EdgeKind } from '../../../domain/trace/genealogy.js';
+
+/**
+ * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
+ * trace_steps, trace_import_jobs). Arrays and row sets are passed as one JSON parameter
+ * (jsonb_array_elements_text / jsonb_to_recordset) so the statements are the same on PGlite and PostgreSQL.
+ */
+
+export async function q<T>(db: Db, query: SQL): Promise<T[]> {
+  const r = await db.execute(query);
+  return (r as unknown as { rows: T[] }).rows;
+}
+const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+const textArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
+const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
+
+/** Which enterprises' rows a caller may read: null = all. */
+export type EnterpriseIds = readonly string[] | null;
+const scopeOn = (column: SQL, ids: EnterpriseIds) => (ids === null ? sql`true` : sql`${column} = ANY(${uuidArray(ids)})`);
+
+export interface ObjectUpsert {
+  key: string;
+  kind: 'core' | 'part' | 'product' | 'lot' | 'other';
+  name: string | null;
+  first: string;
+  last: string;
+  stepKind: string | null;
+  bizStep: string | null;
+  disposition: string | null;
+}
+export interface EdgeInsert {
+  parent: string;
+  child: string;
+  kind: EdgeKind;
+  eventId: string;
+  validFrom: string;
+  validTo: string | null;
+  closedBy: string | null;
+}
+export interface StepInsert {
+  key: string;
+  eventId: string;
+  time: string;
+  eventType: string;
+  bizStep: string | null;
+  disposition: string | null;
+  stepKind: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface ProductRow {
+  enterprise_id: string;
+  code: string;
+  epc: string;
+  gtin: string | null;
+  digital_link: string | null;
+  serial: string;
+  name: string;
+  model: string | null;
+  standard_no: string | null;
+  warranty_months: number | null;
+  production_date: string;
+  life: number;
+  mass_rate: string | number | null;
+  value_rate: string | number | null;
+  formula_version: string | null;
+  core_mass: number;
+  total_mass: number;
+  core_value: number;
+  total_value: number;
+  inputs: unknown[];
+  life_core_keys: string[];
+  status: 'issued' | 'revoked' | 'recalled';
+  status_reason: string | null;
+  state: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  possessor_id: string | null;
+  possessor_name: string | null;
+  installation: Record<string, unknown> | null;
+  made_event_id: string;
+  made_at: string | Date;
+}
+const PRODUCT_COLUMNS = sql.raw(
+  `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at`,
+);
+
+const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at`;
+
+export interface EdgeRow {
+  parent_key: string;
+  child_key: string;
+  kind: EdgeKind;
+  event_id: string;
+  valid_from: string | Date;
+  valid_to: string | Date | null;
+  erroneous: boolean;
+  depth: number;
+}
+
+export interface StepRow {
+  enterprise_id: string;
+  object_key: string;
+  event_id: string;
+  event_time: string | Date;
+  event_type: string;
+  biz_step: string | null;
+  disposition: string | null;
+  step_kind: string | null;
+  details: Record<string, unknown> | null;
+  erroneous: boolean;
+}
+
+export const traceRepo = {
+  // ---------------------------------------------------------------- enterprises (prefix, serials)
+  async prefixOf(db: Db, enterpriseId: string): Promise<string | null> {
+    const [r] = await q<{ prefix: string }>(db, sql`SELECT prefix FROM trace_enterprises WHERE enterprise_id = ${enterpriseId}`);
+    return r?.prefix ?? null;
+  },
+  async enterpriseOfPrefix(db: Db, prefix: string): Promise<string | null> {
+    const [r] = await q<{ enterprise_id: string }>(db, sql`SELECT enterprise_id FROM trace_enterprises WHERE prefix = ${prefix}`);
+    return r?.enterprise_id ?? null;
+  },
+  async prefixTaken(db: Db, prefix: string): Promise<boolean> {
+    const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_enterprises WHERE prefix = ${prefix}`);
+    return (r?.n ?? 0) > 0;
+  },
+  async insertPrefix(db: Db, enterpriseId: string, prefix: string) {
+    await db.execute(sql`INSERT INTO trace_enterprises (enterprise_id, prefix) VALUES (${enterpriseId}, ${prefix}) ON CONFLICT (enterprise_id) DO NOTHING`);
+  },
+  /** Reserve n consecutive serials; returns the first. */
+  async takeSerials(db: Db, enterpriseId: string, n: number): Promise<number> {
+    const [r] = await q<{ first: string | number }>(
+      db,
+      sql`UPDATE trace_enterprises SET next_serial = next_serial + ${n} WHERE enterprise_id = ${enterpriseId} RETURNING next_serial - ${n} AS first`,
+    );
+    if (!r) throw new Error(`no trace prefix for enterprise ${enterpriseId}`);
+    return Number(r.first);
+  },
+
+  // ---------------------------------------------------------------- projection writes
+  async upsertObjects(db: Db, enterpriseId: string, rows: ObjectUpsert[]) {
+    if (!rows.length) return;
+    await db.execute(sql`
+      INSERT INTO trace_objects AS o (enterprise_id, key, kind, name, first_event_time, last_event_time, last_step_kind, last_biz_step, last_disposition)
+      SELECT ${enterpriseId}::uuid, r.key, r.kind, r.name, r.first::timestamptz, r.last::timestamptz, r."stepKind", r."bizStep", r.disposition
+      FROM jsonb_to_recordset(${json(rows)}) AS r(key text, kind text, name text, first text, last text, "stepKind" text, "bizStep" text, disposition text)
+      ON CONFLICT (enterprise_id, key) DO UPDATE SET
+        kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], EXCLUDED.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN EXCLUDED.kind ELSE o.kind END,
+        name = COALESCE(o.name, EXCLUDED.name),
+        first_event_time = LEAST(o.first_event_time, EXCLUDED.first_event_time),
+        last_step_kind = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_step_kind, o.last_step_kind) ELSE o.last_step_kind END,
+        last_biz_step = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN EXCLUDED.last_biz_step ELSE o.last_biz_step END,
+        last_disposition = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_disposition, o.last_disposition) ELSE o.last_disposition END,
+        last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)`);
+  },
+  async insertEdges(db: Db, enterpriseId: string, rows: EdgeInsert[]) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db.execute(sql`
+        INSERT INTO trace_edges (enterprise_id, parent_key, child_key, kind, event_id, valid_from, valid_to, closed_by_event_id)
+        SELECT ${enterpriseId}::uuid, r.parent, r.child, r.kind, r."eventId", r."validFrom"::timestamptz, r."validTo"::timestamptz, r."closedBy"
+        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(parent text, child text, kind text, "eventId" text, "validFrom" text, "validTo" text, "closedBy" text)`);
+    }
+  },
+  /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
+  async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
+    const rows = await q<{ child_key: string }>(
+      db,
+      sql`UPDATE trace_edges SET valid_to = ${at}::timestamptz, closed_by_event_id = ${eventId}
+          WHERE enterprise_id = ${enterpriseId} AND parent_key = ${parent} AND kind = 'aggregation' AND valid_to IS NULL AND NOT erroneous
+            AND valid_from <= ${at}::timestamptz ${children ? sql`AND child_key = ANY(${textArray(children)})` : sql``}
+          RETURNING child_key`,
+    );
+    return rows.map((r) => r.child_key);
+  },
+  async insertSteps(db: Db, enterpriseId: string, rows: StepInsert[]) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await db.execute(sql`
+        INSERT INTO trace_steps (enterprise_id, object_key, event_id, event_time, event_type, biz_step, disposition, step_kind, details)
+        SELECT ${enterpriseId}::uuid, r.key, r."eventId", r.time::timestamptz, r."eventType", r."bizStep", r.disposition, r."stepKind", r.details
+        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(key text, "eventId" text, time text, "eventType" text, "bizStep" text, disposition text, "stepKind" text, details jsonb)`);
+    }
+  },
+  /** An error declaration: flag what the event produced and undo the aggregation windows it closed. */
+  async declareErroneous(db: Db, enterpriseId: string, eventId: string) {
+    await db.execute(sql`UPDATE trace_edges SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ${eventId}`);
+    await db.execute(sql`UPDATE trace_edges SET valid_to = NULL, closed_by_event_id = NULL WHERE enterprise_id = ${enterpriseId} AND closed_by_event_id = ${eventId}`);
+    await db.execute(sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ${eventId}`);
+    await db.execute(
+      sql`UPDATE trace_products SET status = 'revoked', status_reason = 'reassembly event declared erroneous', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ${eventId}`,
+    );
+  },
+  async insertProduct(db: Db, p: Omit<ProductRow, 'production_date' | 'made_at' | 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'> & { production_date: string; made_at: string; owner_id: string | null; owner_name: string | null }) {
+    const rows = await q<{ code: string }>(
+      db,
+      sql`INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
+            mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
+          VALUES (${p.enterprise_id}, ${p.code}, ${p.epc}, ${p.gtin}, ${p.digital_link}, ${p.serial}, ${p.name}, ${p.model}, ${p.standard_no}, ${p.warranty_months}, ${p.production_date}::date, ${p.life},
+            ${p.mass_rate}, ${p.value_rate}, ${p.formula_version}, ${p.core_mass}, ${p.total_mass}, ${p.core_value}, ${p.total_value}, ${json(p.inputs)}, ${textArray(p.life_core_keys)},
+            'reassembly', ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz)
+          ON CONFLICT (enterprise_id, epc, life) DO NOTHING RETURNING code`,
+    );
+    return rows[0]?.code ?? null;
+  },
+  async updateProduct(db: Db, enterpriseId: string, code: string, patch: Partial<Pick<ProductRow, 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'>>) {
+    const sets: SQL[] = [];
+    const col: Record<string, string> = {
+      status: 'status', status_reason: 'status_reason', state: 'state', owner_id: 'owner_id', owner_name: 'owner_name',
+      possessor_id: 'possessor_id', possessor_name: 'possessor_name',
+    };
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === 'installation') sets.push(sql`installation = ${v === null ? null : JSON.stringify(v)}::jsonb`);
+      else if (col[k]) sets.push(sql`${sql.raw(col[k]!)} = ${v as string | null}`);
+    }
+    if (!sets.length) return;
+    await db.execute(sql`UPDATE trace_products SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND code = ${code}`);
+  },
+
+  // ---------------------------------------------------------------- reads
+  /** Latest-life product rows of these EPCs (one enterprise). */
+  async productsByEpcs(db: Db, enterpriseId: string, epcs: string[]): Promise<ProductRow[]> {
+    if (!epcs.length) return [];
+    return q<ProductRow>(
+      db,
+      sql`SELECT DISTINCT ON (epc) ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND epc = ANY(${textArray(epcs)}) ORDER BY epc, life DESC`,
+    );
+  },
+  /** Cores the given parts were disassembled from (non-erroneous disassembly edges). */
+  async coresOf(db: Db, enterpriseId: string, parts: string[]): Promise<string[]> {
+    if (!parts.length) return [];
+    const rows = await q<{ k: string }>(
+      db,
+      sql`SELECT DISTINCT child_key AS k FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND kind = 'disassembly' AND NOT erroneous AND parent_key = ANY(${textArray(parts)})`,
+    );
+    return rows.map((r) => r.k);
+  },
+  /** A product by platform code, EPC or Digital Link (latest life), within the given enterprises. */
+  async findProduct(db: Db, ref: { code?: string; epc?: string }, ids: EnterpriseIds): Promise<ProductRow | null> {
+    const where = ref.code ? sql`code = ${ref.code}` : sql`(epc = ${ref.epc!} OR digital_link = ${ref.epc!})`;
+    const [r] = await q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE ${where} AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY life DESC LIMIT 1`);
+    return r ?? null;
+  },
+  async listProducts(db: Db, ids: EnterpriseIds, f: { q?: string; status?: string }, page: number, pageSize: number) {
+    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = sql`${scopeOn(sql`enterprise_id`, ids)}
+      ${like ? sql`AND (code ILIKE ${like} OR name ILIKE ${like} OR model ILIKE ${like} OR serial ILIKE ${like} OR epc ILIKE ${like})` : sql``}
+      ${f.status ? sql`AND status = ${f.status}` : sql``}`;
+    const [rows, [total]] = await Promise.all([
+      q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE ${where} ORDER BY made_at DESC, code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+      q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_products WHERE ${where}`),
+    ]);
+    return { rows, total: total?.n ?? 0 };
+  },
+  async productsByEpcsScoped(db: Db, epcs: string[], ids: EnterpriseIds): Promise<ProductRow[]> {
+    if (!epcs.length) return [];
+    return q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE epc = ANY(${textArray(epcs)}) AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY epc, life`);
+  },
+  /** Trace nodes in one query: each key's object row and its latest-life product (if it is one). */
+  async nodes(db: Db, keys: string[], ids: EnterpriseIds) {
+    if (!keys.length) return [];
+    return q<{ key: string; kind: string; name: string | null; code: string | null; product_name: string | null; life: number | null }>(
+      db,
+      sql`SELECT k.key, o.kind, o.name, p.code, p.name AS product_name, p.life
+          FROM unnest(${textArray(keys)}) AS k(key)
+          LEFT JOIN LATERAL (SELECT kind, name FROM trace_objects WHERE key = k.key AND ${scopeOn(sql`enterprise_id`, ids)} LIMIT 1) o ON true
+          LEFT JOIN LATERAL (SELECT code, name, life FROM trace_products WHERE epc = k.key AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY life DESC LIMIT 1) p ON true`,
+    );
+  },
+  async objects(db: Db, keys: string[], ids: EnterpriseIds) {
+    if (!keys.length) return [];
+    return q<{ enterprise_id: string; key: string; kind: string; name: string | null }>(
+      db,
+      sql`SELECT enterprise_id, key, kind, name FROM trace_objects WHERE key = ANY(${textArray(keys)}) AND ${scopeOn(sql`enterprise_id`, ids)}`,
+    );
+  },
+  async objectExists(db: Db, key: string, ids: EnterpriseIds): Promise<boolean> {
+    const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}`);
+    return (r?.n ?? 0) > 0;
+  },
+  async objectInEnterprise(db: Db, enterpriseId: string, key: string) {
+    const [r] = await q<{ kind: string; name: string | null; last_step_kind: string | null }>(db, sql`SELECT kind, name, last_step_kind FROM trace_objects WHERE enterprise_id = ${enterpriseId} AND key = ${key}`);
+    return r ?? null;
+  },
+
+  /**
+   * The genealogy walk (rules in src/domain/trace/genealogy.ts) as one recursive CTE; returns every edge
+   * followed with the depth of the node it was followed from, plus edges beyond `depth` (depth = maxDepth)
+   * which only signal truncation.
+   */
+  async walk(db: Db, root: string, direction: 'up' | 'down', at: Date, maxDepth: number, ids: EnterpriseIds): Promise<EdgeRow[]> {
+    const scope = scopeOn(sql`e.enterprise_id`, ids);
+    const atIso = at.toISOString();
+    if (direction === 'up') {
+      const cond = sql`NOT e.erroneous AND e.valid_from <= w.as_of AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to >= w.as_of) AND ${scope}`;
+      return q<EdgeRow>(
+        db,
+        sql`WITH RECURSIVE w(key, as_of, depth) AS (
+              SELECT ${root}::text, ${atIso}::timestamptz, 0
+              UNION
+              SELECT e.child_key, CASE WHEN e.kind = 'aggregation' THEN w.as_of ELSE e.valid_from END, w.depth + 1
+              FROM w JOIN trace_edges e ON e.parent_key = w.key
+              WHERE w.depth < ${maxDepth} AND ${cond}
+            )
+            SELECT DISTINCT e.parent_key, e.child_key, e.kind, e.event_id, e.valid_from, e.valid_to, e.erroneous, w.depth
+            FROM w JOIN trace_edges e ON e.parent_key = w.key WHERE w.depth <= ${maxDepth} AND ${cond}`,
+      );
+    }
+    const cond = sql`NOT e.erroneous AND e.valid_from >= w.as_of AND e.valid_from <= ${atIso}::timestamptz
+      AND (e.kind <> 'disassembly' OR w.via_dis) AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to > ${atIso}::timestamptz) AND ${scope}`;
+    return q<EdgeRow>(
+      db,
+      sql`WITH RECURSIVE w(key, as_of, depth, via_dis) AS (
+            SELECT ${root}::text, '-infinity'::timestamptz, 0, true
+            UNION
+            SELECT e.parent_key, e.valid_from, w.depth + 1, e.kind = 'disassembly'
+            FROM w JOIN trace_edges e ON e.child_key = w.key
+            WHERE w.depth < ${maxDepth} AND ${cond}
+          )
+          SELECT DISTINCT e.parent_key, e.child_key, e.kind, e.event_id, e.valid_from, e.valid_to, e.erroneous, w.depth
+          FROM w JOIN trace_edges e ON e.child_key = w.key WHERE w.depth <= ${maxDepth} AND ${cond}`,
+    );
+  },
+
+  async stepsOf(db: Db, enterpriseId: string, keys: string[]): Promise<StepRow[]> {
+    if (!keys.length) return [];
+    return q<StepRow>(
+      db,
+      sql`SELECT enterprise_id, object_key, event_id, event_time, event_type, biz_step, disposition, step_kind, details, erroneous
+          FROM trace_steps WHERE enterprise_id = ${enterpriseId} AND object_key = ANY(${textArray(keys)}) ORDER BY event_time, id`,
+    );
+  },
+  /**
+   * Public page in ONE indexed query: the product (by code, or EPC/Digital Link; latest life) with its steps
+   * (its own and its cores' of this and earlier lives) as date + kind only, erroneous steps left out.
+   */
+  async publicProduct(db: Db, ref: { code?: string; epc?: string }): Promise<(ProductRow & { steps: { day: string; step_kind: string; t: string }[] }) | null> {
+    const where = ref.code ? sql`p.code = ${ref.code}` : sql`(p.epc = ${ref.epc!} OR p.digital_link = ${ref.epc!})`;
+    const [r] = await q<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(
+      db,
+      sql`SELECT ${sql.raw(PRODUCT_COLUMNS_P)},
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('day', s.day, 'step_kind', s.step_kind, 't', s.t) ORDER BY s.t), '[]'::jsonb)
+             FROM (SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, event_time AS t
+                   FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
+                   ORDER BY event_id, event_time) s) AS steps
+          FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`,
+    );
+    return r ?? null;
+  },
+  /** Public page: dates and kinds only, erroneous steps left out. */
+  async publicSteps(db: Db, enterpriseId: string, keys: string[]) {
+    return q<{ day: string; step_kind: string | null; biz_step: string | null }>(
+      db,
+      sql`SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, biz_step, event_time
+          FROM trace_steps WHERE enterprise_id = ${enterpriseId} AND object_key = ANY(${textArray(keys)}) AND NOT erroneous AND step_kind IS NOT NULL
+          ORDER BY event_id, event_time`,
+    );
+  },
+  async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
+    return q(
+      db,
+      sql`SELECT s.enterprise_id, s.object_key, s.event_id, s.event_time, s.event_type, s.biz_step, s.disposition, s.step_kind, s.details, s.erroneous, o.name AS object_name
+          FROM trace_steps s LEFT JOIN trace_objects o ON o.enterprise_id = s.enterprise_id AND o.key = s.object_key
+          WHERE s.enterprise_id = ${enterpriseId} AND s.step_kind = ANY(${textArray(kinds)}) AND NOT s.erroneous
+            AND s.event_time >= ${from.toISOString()}::timestamptz AND s.event_time < ${to.toISOString()}::timestamptz
+          ORDER BY s.event_time, s.id`,
+    );
+  },
+  async productsInPeriod(db: Db, enterpriseId: string, from: string, to: string): Promise<ProductRow[]> {
+    return q<ProductRow>(
+      db,
+      sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date ORDER BY production_date, code`,
+    );
+  },
+  async ratesByEnterprise(db: Db, year: number, ids: EnterpriseIds) {
+    return q<{ enterprise_id: string; formula_version: string | null; products: number; core_mass: number; total_mass: number; core_value: number; total_value: number }>(
+      db,
+      sql`SELECT enterprise_id, formula_version, count(*)::int AS products, sum(core_mass)::float8 AS core_mass, sum(total_mass)::float8 AS total_mass,
+                 sum(core_value)::float8 AS core_value, sum(total_value)::float8 AS total_value
+          FROM trace_products WHERE production_date >= make_date(${year}, 1, 1) AND production_date < make_date(${year + 1}, 1, 1)
+            AND status <> 'revoked' AND ${scopeOn(sql`enterprise_id`, ids)}
+          GROUP BY enterprise_id, formula_version`,
+    );
+  },
+
+  // ---------------------------------------------------------------- import jobs
+  async insertJob(db: Db, j: { enterpriseId: string; id: string; step: string; fileName: string; total: number; createdBy: string | null }) {
+    await db.execute(sql`INSERT INTO trace_import_jobs (enterprise_id, id, step, file_name, status, total, created_by) VALUES (${j.enterpriseId}, ${j.id}, ${j.step}, ${j.fileName}, 'running', ${j.total}, ${j.createdBy})`);
+  },
+  async finishJob(db: Db, enterpriseId: string, id: string, status: 'succeeded' | 'failed', processed: number, errs: unknown[]) {
+    await db.execute(sql`UPDATE trace_import_jobs SET status = ${status}, processed = ${processed}, errors = ${json(errs)}, finished_at = now() WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
+  },
+  async job(db: Db, id: string, ids: EnterpriseIds) {
+    const [r] = await q<{ enterprise_id: string; id: string; step: string; file_name: string; status: 'running' | 'succeeded' | 'failed'; processed: number; total: number; errors: unknown[]; created_at: string | Date; finished_at: string | Date | null }>(
+      db,
+      sql`SELECT enterprise_id, id, step, file_name, status, processed, total, errors, created_at, finished_at FROM trace_import_jobs WHERE id = ${id} AND ${scopeOn(sql`enterprise_id`, ids)}`,
+    );
+    return r ?? null;
+  },
+};

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { STEP_KINDS } from '../../../domain/trace/vocabulary.js';
+import { isoDate } from '../../platform/validation.js';
+
+/** Zod shapes of the trace API (validation + OpenAPI); documented for the web app in docs/traceability.md. */
+
+export const LabelSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const ProductSummarySchema = z
+  .object({
+    code: z.string(),
+    epc: z.string(),
+    gtin: z.string().nullable(),
+    digitalLink: z.string().nullable(),
+    verifyPath: z.string(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    name: z.string(),
+    model: z.string().nullable(),
+    serial: z.string(),
+    life: z.number(),
+    status: z.enum(['issued', 'revoked', 'recalled']),
+    state: z.string(),
+    productionDate: z.string(),
+    standardNo: z.string().nullable(),
+    warrantyMonths: z.number().nullable(),
+    massRate: z.number().nullable(),
+    valueRate: z.number().nullable(),
+    formulaVersion: z.string().nullable(),
+  })
+  .meta({ id: 'TraceProductSummary' });
+
+const Party = z.object({ id: z.string(), name: z.string().nullable() }).nullable();
+
+export const ProductDetailSchema = ProductSummarySchema.extend({
+  lives: z.array(z.object({ life: z.number(), productCode: z.string().nullable(), productionDate: z.string().nullable() })),
+  remanufacturedTimes: z.number(),
+  originalComponents: z.array(z.object({ key: z.string(), name: z.string().nullable(), kind: z.string() })),
+  inputs: z.array(z.object({ key: z.string(), name: z.string().nullable(), origin: z.string().nullable(), quantity: z.number(), massKg: z.number().nullable(), valueCny: z.number().nullable() })),
+  steps: z.array(
+    z.object({ eventId: z.string(), time: z.string(), kind: z.string(), label: LabelSchema, bizStep: z.string().nullable(), disposition: z.string().nullable(), objectKey: z.string(), erroneous: z.boolean() }),
+  ),
+  owner: Party,
+  possessor: Party,
+  installation: z.object({ location: z.string(), equipment: z.string().nullable(), time: z.string() }).nullable(),
+  enterpriseAddress: z.string(),
+}).meta({ id: 'TraceProductDetail' });
+
+export const StepResultSchema = z
+  .object({
+    step: z.string(),
+    eventIds: z.array(z.string()),
+    eventTime: z.string(),
+    epcs: z.array(z.string()),
+    product: ProductSummarySchema.optional(),
+    parts: z.array(z.object({ epc: z.string(), name: z.string() })).optional(),
+    coreEpc: z.string().optional(),
+  })
+  .meta({ id: 'TraceStepResult' });
+
+const NodeKind = z.enum(['core', 'part', 'product', 'lot', 'other']);
+const TraceNode = z.object({ key: z.string(), kind: NodeKind, name: z.string().nullable(), productCode: z.string().nullable(), life: z.number().nullable() });
+export const TraceTreeSchema = z
+  .object({
+    root: TraceNode,
+    direction: z.enum(['up', 'down']),
+    depth: z.number(),
+    at: z.string(),
+    nodes: z.array(TraceNode.extend({ depth: z.number() })),
+    edges: z.array(z.object({ parent: z.string(), child: z.string(), kind: z.enum(['transformation', 'aggregation', 'disassembly']), eventId: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'TraceTree' });
+
+export const TraceQuery = z.object({
+  direction: z.enum(['up', 'down']).default('up'),
+  depth: z.coerce.number().int().min(1).max(50).default(20),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const RecallQuery = z
+  .object({ lot: z.string().trim().min(3).max(500).optional(), core: z.string().trim().min(3).max(500).optional(), format: z.enum(['json', 'xlsx']).default('json') })
+  .refine((q) => Boolean(q.lot) !== Boolean(q.core), { message: 'Give exactly one of lot and core\u241e批次（lot）与旧件（core）须且只能给出一个', path: ['lot'] });
+
+export const RecallItemSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  model: z.string().nullable(),
+  serial: z.string(),
+  life: z.number(),
+  status: z.string(),
+  state: z.string(),
+  productionDate: z.string(),
+  owner: z.string().nullable(),
+  possessor: z.string().nullable(),
+  installation: z.string().nullable(),
+  enterpriseName: z.string(),
+});
+export const RecallSchema = z.object({ query: z.object({ lot: z.string().optional(), core: z.string().optional() }), items: z.array(RecallItemSchema) }).meta({ id: 'TraceRecall' });
+
+export const RatesSchema = z.object({
+  year: z.number(),
+  items: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      products: z.number(),
+      ratedProducts: z.number(),
+      massRate: z.number().nullable(),
+      valueRate: z.number().nullable(),
+      totalMassKg: z.number(),
+      coreMassKg: z.number(),
+      totalValueCny: z.number(),
+      coreValueCny: z.number(),
+      formulaVersion: z.string(),
+    }),
+  ),
+});
+
+export const LedgerQuery = z.object({ from: isoDate, to: isoDate, enterpriseId: z.uuid().optional(), format: z.enum(['json', 'xlsx']).default('json') });
+export const LedgerSchema = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  coresReceived: z.array(z.object({ date: z.string(), epc: z.string(), name: z.string().nullable(), returnedBy: z.string().nullable(), channel: z.string().nullable(), tradeIn: z.boolean().nullable(), eventId: z.string() })),
+  productsMade: z.array(z.object({ date: z.string(), code: z.string(), epc: z.string(), name: z.string(), model: z.string().nullable(), life: z.number(), massRate: z.number().nullable(), valueRate: z.number().nullable(), status: z.string() })),
+  tests: z.array(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), result: z.string().nullable(), eventId: z.string() })),
+  shipments: z.array(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), destination: z.string().nullable(), eventId: z.string() })),
+});
+
+export const PublicProductSchema = z
+  .object({
+    code: z.string(),
+    genuine: z.boolean(),
+    status: z.enum(['issued', 'revoked', 'recalled']),
+    statusLabel: LabelSchema,
+    enterprise: z.object({ name: z.string(), announced: z.boolean() }),
+    name: z.string(),
+    model: z.string().nullable(),
+    productionDate: z.string(),
+    standardNo: z.string().nullable(),
+    warrantyMonths: z.number().nullable(),
+    life: z.number(),
+    massRate: z.number().nullable(),
+    valueRate: z.number().nullable(),
+    formulaVersion: z.string().nullable(),
+    steps: z.array(z.object({ date: z.string(), kind: z.string(), label: LabelSchema })),
+  })
+  .meta({ id: 'PublicProduct' });
+
+const VocSchema = z.object({ value: z.string(), uri: z.string(), standard: z.boolean(), label: LabelSchema });
+export const VocabularySchema = z.object({
+  namespace: z.string(),
+  bizSteps: z.array(VocSchema),
+  dispositions: z.array(VocSchema),
+  grades: z.array(VocSchema),
+  channels: z.array(z.object({ value: z.string(), label: LabelSchema })),
+  steps: z.array(z.object({ kind: z.enum(STEP_KINDS), label: LabelSchema, eventType: z.string(), action: z.string().nullable(), bizStep: z.string(), disposition: z.string().nullable(), note: LabelSchema })),
+});
+
+export const ImportJobSchema = z.object({
+  id: z.string(),
+  step: z.string(),
+  fileName: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  processed: z.number(),
+  total: z.number(),
+  errors: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), message: z.string(), messageEn: z.string() })),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});

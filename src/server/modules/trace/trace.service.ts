@@ -1,0 +1,541 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../../platform/audit.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { EpcisService } from '../epcis/epcis.service.js';
+import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
+import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Direction } from '../../../domain/trace/genealogy.js';
+import * as L from '../../../domain/trace/lifecycle.js';
+import { aggregateRates } from '../../../domain/trace/rates.js';
+import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
+import { ensurePrefix, projectEvents } from './trace.projector.js';
+import { walkGenealogy } from './trace.genealogy.js';
+import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
+import { traceRepo, type EnterpriseIds, type ProductRow } from './trace.repo.js';
+
+export interface TraceServiceDeps {
+  db: Db;
+  clock: Clock;
+  epcis: EpcisService;
+  enterprises: EnterpriseService;
+  announcements: AnnouncementService;
+}
+
+export const notFoundProduct = () => errors.notFound('再制造产品', 'Remanufactured product');
+export const publicNotFound = () =>
+  new DomainError(404, 'PRODUCT_NOT_FOUND', '未找到该再制造产品编码，请核对标签', 'No remanufactured product has this code; check the label');
+
+const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
+const rate = (v: string | number | null) => (v === null ? null : Number(v));
+
+export interface StepResult {
+  step: L.FormStep;
+  eventIds: string[];
+  eventTime: string;
+  epcs: string[];
+  product?: ProductRow;
+  parts?: { epc: string; name: string }[];
+  coreEpc?: string;
+}
+
+/**
+ * Traceability on top of the EPCIS repository: the lifecycle use cases (each builds its EPCIS events and
+ * captures them with epcis.captureInTx in ONE transaction with the audit row; the projector then updates the
+ * trace tables inside that same transaction), genealogy, products, recall, rates, ledger, public verification.
+ */
+export function createTraceService(deps: TraceServiceDeps) {
+  const { db, clock, epcis, enterprises, announcements } = deps;
+
+  async function scopeIds(p: Principal | null): Promise<EnterpriseIds> {
+    const r = await epcis.readableEnterprises(p);
+    return r === 'all' ? null : r;
+  }
+
+  // ---- small caches for the public page (names and the announced list change rarely) ----
+  const nameCache = new Map<string, { name: string; address: string; at: number }>();
+  let announced: { ids: Set<string>; at: number } | null = null;
+  const TTL = 60_000;
+  async function enterpriseInfo(id: string) {
+    const c = nameCache.get(id);
+    if (c && Date.now() - c.at < TTL) return c;
+    const e = await enterprises.getInternal(id);
+    const v = { name: e?.name ?? '', address: e?.address ?? '', at: Date.now() };
+    nameCache.set(id, v);
+    return v;
+  }
+  async function isAnnounced(id: string) {
+    if (!announced || Date.now() - announced.at > TTL) {
+      announced = { ids: new Set((await announcements.announcedSites()).map((s) => s.enterpriseId)), at: Date.now() };
+    }
+    return announced.ids.has(id);
+  }
+
+  async function findProduct(ids: EnterpriseIds, ref: string): Promise<ProductRow | null> {
+    const c = classifyCode(ref);
+    if (c.kind === 'invalid') return null;
+    return traceRepo.findProduct(db, c.kind === 'code' ? { code: c.code } : { epc: c.epc }, ids);
+  }
+  async function loadProduct(p: Principal | null, ref: string): Promise<ProductRow> {
+    const row = await findProduct(await scopeIds(p), ref);
+    if (!row) throw notFoundProduct();
+    return row;
+  }
+
+  /** An object key of the writer's enterprise: a product code/DL/EPC resolves to the product EPC. */
+  async function resolveKey(enterpriseId: string, ref: string, field: string, mustExist: boolean): Promise<string> {
+    const c = classifyCode(ref);
+    if (c.kind === 'invalid') throw errors.field(field, '须为平台产品编码、EPC URI 或 GS1 数字链接', 'must be a platform product code, an EPC URI or a GS1 Digital Link URI');
+    if (c.kind === 'code') {
+      const row = await traceRepo.findProduct(db, { code: c.code }, [enterpriseId]);
+      if (!row) throw errors.field(field, `产品编码 ${c.code} 不存在`, `unknown product code ${c.code}`);
+      return row.epc;
+    }
+    if (mustExist && !(await traceRepo.objectInEnterprise(db, enterpriseId, c.epc))) {
+      throw errors.field(field, `本企业没有 ${c.epc} 的记录`, `no record of ${c.epc} in your enterprise`);
+    }
+    return c.epc;
+  }
+  async function resolveProductKey(enterpriseId: string, ref: string, field: string): Promise<ProductRow> {
+    const row = await findProduct([enterpriseId], ref);
+    if (!row) throw errors.field(field, '本企业没有该再制造产品', 'no such remanufactured product in your enterprise');
+    return row;
+  }
+
+  function writer(ctx: RequestContext): string {
+    const id = traceWriterEnterprise(ctx.principal);
+    if (!id || !canRecordSteps(ctx.principal, id)) throw errors.forbidden('只有企业用户可以记录生产过程', 'Only enterprise users record lifecycle steps');
+    return id;
+  }
+
+  /** ONE transaction: prefix/serials → events → epcis.captureInTx (projector runs inside) → audit. */
+  async function capture(ctx: RequestContext | null, enterpriseId: string, step: string, objectId: string, change: unknown, build: (tx: Db, prefix: string) => Promise<Record<string, unknown>[]>) {
+    const sys: RequestContext = ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' };
+    return db.transaction(async (tx) => {
+      const prefix = await ensurePrefix(tx, enterpriseId);
+      const events = await build(tx, prefix);
+      const stored = await epcis.captureInTx(tx, sys, enterpriseId, events, { documentContext: L.DOCUMENT_CONTEXT });
+      await recordAudit(tx, ctx, { action: `trace.${step}`, objectType: 'trace_object', objectId, enterpriseId, change });
+      return { events, stored };
+    });
+  }
+
+  const base = (t?: string): L.EventBase => ({ eventId: `urn:uuid:${randomUUID()}`, eventTime: new Date(t ?? clock.now().toISOString()).toISOString() });
+  const ids = (events: Record<string, unknown>[]) => events.map((e) => e.eventID as string);
+
+  async function product(enterpriseId: string, epc: string) {
+    return (await traceRepo.productsByEpcs(db, enterpriseId, [epc]))[0];
+  }
+
+  type PublicValue = { row: ProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] };
+  const PUBLIC_CACHE_MAX = 20_000;
+  const publicCache = new Map<string, { at: number; enterpriseId: string; value: PublicValue }>();
+  let publicCacheOn = true;
+  /** Last projection per enterprise: answers cached within 5 s after it may predate its commit, so they are not trusted. */
+  const invalidatedAt = new Map<string, number>();
+
+  const service = {
+    /** The projector, for epcis.onStored (wired in app.ts createServices); drops cached public answers of the enterprises concerned. */
+    async project(tx: Db, events: Parameters<typeof projectEvents>[1]) {
+      await projectEvents(tx, events);
+      const touched = new Set(events.map((e) => e.enterpriseId));
+      for (const id of touched) invalidatedAt.set(id, Date.now());
+      for (const [k, v] of publicCache) if (touched.has(v.enterpriseId)) publicCache.delete(k);
+    },
+
+    async step<S extends L.FormStep>(ctx: RequestContext, kind: S, input: L.StepInput<S>, opts: { enterpriseId?: string } = {}): Promise<StepResult> {
+      const enterpriseId = opts.enterpriseId ?? writer(ctx);
+      return runStep(ctx, enterpriseId, kind, input);
+    },
+
+    async listProducts(p: Principal | null, f: { q?: string; status?: string }, page: number, pageSize: number) {
+      return traceRepo.listProducts(db, await scopeIds(p), f, page, pageSize);
+    },
+
+    async product(p: Principal | null, ref: string) {
+      return loadProduct(p, ref);
+    },
+
+    /** Product page: lives, original components, steps, owner/possessor, installation. */
+    async productDetail(p: Principal | null, ref: string) {
+      const ids = await scopeIds(p);
+      const row = await findProduct(ids, ref);
+      if (!row) throw notFoundProduct();
+      const up = await walkGenealogy(db, row.epc, 'up', clock.now(), MAX_TRACE_DEPTH, [row.enterprise_id]);
+      const lifeRows = (await traceRepo.productsByEpcsScoped(db, [...up.nodes.keys()], [row.enterprise_id])).filter((r) => r.life <= row.life);
+      const lives = [...new Map([...lifeRows, row].map((r) => [r.code, r])).values()].sort((a, b) => a.life - b.life);
+      const first = lives[0]!;
+      const inputsOf = (r: ProductRow) => (r.inputs as { epc?: string }[]).map((i) => i.epc).filter((x): x is string => Boolean(x));
+      const original = row.life === 1 ? inputsOf(row) : originalComponents(inputsOf(row), inputsOf(first));
+      const objects = new Map((await traceRepo.objects(db, original, [row.enterprise_id])).map((o) => [o.key, o]));
+      const steps = await traceRepo.stepsOf(db, row.enterprise_id, [row.epc, ...row.life_core_keys]);
+      return { row, lives, original: original.map((k) => ({ key: k, name: objects.get(k)?.name ?? null, kind: objects.get(k)?.kind ?? 'part' })), steps };
+    },
+
+    async setStatus(ctx: RequestContext, ref: string, status: 'recalled' | 'revoked', reason: string) {
+      const row = await loadProduct(ctx.principal, ref);
+      if (!canChangeStatus(ctx.principal, row.enterprise_id)) throw errors.forbidden();
+      await capture(ctx, row.enterprise_id, `product.${status}`, row.code, { status, reason }, async () => [L.statusEvent(status, base(), row.epc, reason)]);
+      return (await traceRepo.findProduct(db, { code: row.code }, [row.enterprise_id]))!;
+    },
+
+    /** GET /api/v1/trace/{code}: the whole tree in one call. */
+    async trace(p: Principal | null, ref: string, direction: Direction, depth = DEFAULT_TRACE_DEPTH, at?: Date) {
+      const ids = await scopeIds(p);
+      const c = classifyCode(ref);
+      if (c.kind === 'invalid') throw errors.notFound('追溯对象', 'Traced object');
+      let root: string;
+      if (c.kind === 'code') {
+        const row = await traceRepo.findProduct(db, { code: c.code }, ids);
+        if (!row) throw errors.notFound('追溯对象', 'Traced object');
+        root = row.epc;
+      } else {
+        root = c.epc;
+        if (!(await traceRepo.objectExists(db, root, ids))) throw errors.notFound('追溯对象', 'Traced object');
+      }
+      const when = at ?? clock.now();
+      const w = await walkGenealogy(db, root, direction, when, Math.min(depth, MAX_TRACE_DEPTH), ids);
+      const keys = [...w.nodes.keys()];
+      const info = new Map((await traceRepo.nodes(db, keys, ids)).map((n) => [n.key, n]));
+      const node = (k: string) => {
+        const n = info.get(k);
+        return { key: k, kind: (n?.code ? 'product' : (n?.kind ?? 'other')) as 'core' | 'part' | 'product' | 'lot' | 'other', name: n?.product_name ?? n?.name ?? null, productCode: n?.code ?? null, life: n?.life ?? null };
+      };
+      return {
+        root: node(root),
+        direction,
+        depth: Math.min(depth, MAX_TRACE_DEPTH),
+        at: when.toISOString(),
+        nodes: keys.map((k) => ({ ...node(k), depth: w.nodes.get(k)! })).sort((a, b) => a.depth - b.depth || a.key.localeCompare(b.key)),
+        edges: w.edges,
+        truncated: w.truncated,
+      };
+    },
+
+    /** Recall: the remanufactured products downstream of a lot or a core, with their current owner/lessee. */
+    async recall(p: Principal | null, query: { lot?: string; core?: string }) {
+      const ids = await scopeIds(p);
+      const ref = query.lot ?? query.core;
+      if (!ref) throw errors.field('lot', '请给出批次（lot）或旧件（core）', 'give lot or core');
+      const c = classifyCode(ref);
+      if (c.kind !== 'epc') throw errors.field(query.lot ? 'lot' : 'core', '须为 EPC 类或 EPC URI', 'must be an EPC class or EPC URI');
+      const w = await walkGenealogy(db, c.epc, 'down', clock.now(), MAX_TRACE_DEPTH, ids);
+      const keys = [...w.nodes.keys()].filter((k) => k !== c.epc);
+      const rows = await traceRepo.productsByEpcsScoped(db, keys, ids);
+      const names = await enterprises.names([...new Set(rows.map((r) => r.enterprise_id))]);
+      return {
+        query,
+        items: rows
+          .filter((r) => new Date(r.made_at).getTime() <= clock.now().getTime())
+          .map((r) => ({ row: r, enterpriseName: names.get(r.enterprise_id) ?? '' }))
+          .sort((a, b) => a.row.code.localeCompare(b.row.code)),
+      };
+    },
+
+    async rates(p: Principal | null, year: number) {
+      const rows = await traceRepo.ratesByEnterprise(db, year, await scopeIds(p));
+      const byEnt = new Map<string, typeof rows>();
+      for (const r of rows) byEnt.set(r.enterprise_id, [...(byEnt.get(r.enterprise_id) ?? []), r]);
+      const names = await enterprises.names([...byEnt.keys()]);
+      return {
+        year,
+        items: [...byEnt].map(([id, list]) => {
+          // rows are per formula version; aggregateRates keeps only the current version's sums
+          const agg = aggregateRates(list.map((r) => ({ coreMass: r.core_mass, totalMass: r.total_mass, coreValue: r.core_value, totalValue: r.total_value, formulaVersion: r.formula_version })));
+          const products = list.reduce((s, r) => s + r.products, 0);
+          return { enterpriseId: id, enterpriseName: names.get(id) ?? '', products, ratedProducts: list.filter((r) => r.formula_version === agg.formulaVersion).reduce((s, r) => s + r.products, 0), massRate: agg.massRate, valueRate: agg.valueRate, totalMassKg: agg.totalMassKg, coreMassKg: agg.coreMassKg, totalValueCny: agg.totalValueCny, coreValueCny: agg.coreValueCny, formulaVersion: agg.formulaVersion };
+        }),
+      };
+    },
+
+    /** 生产管理台账 (四(三)): cores received, products made, tests, shipments in [from, to]. */
+    async ledger(p: Principal | null, input: { from: string; to: string; enterpriseId?: string }) {
+      const ids = await scopeIds(p);
+      let enterpriseId = input.enterpriseId;
+      if (!enterpriseId) {
+        if (ids && ids.length === 1) enterpriseId = ids[0]!;
+        else throw errors.field('enterpriseId', '请选择企业', 'choose an enterprise');
+      }
+      if (ids && !ids.includes(enterpriseId)) throw errors.notFound('企业', 'Enterprise');
+      const from = new Date(`${input.from}T00:00:00+08:00`);
+      const to = new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000);
+      if (!(from < to)) throw errors.field('to', '结束日期须不早于开始日期', 'to must not be before from');
+      const [intake, tests, shipments, products, info] = await Promise.all([
+        traceRepo.stepsInPeriod(db, enterpriseId, ['intake'], from, to),
+        traceRepo.stepsInPeriod(db, enterpriseId, ['test'], from, to),
+        traceRepo.stepsInPeriod(db, enterpriseId, ['shipping'], from, to),
+        traceRepo.productsInPeriod(db, enterpriseId, input.from, input.to),
+        enterpriseInfo(enterpriseId),
+      ]);
+      const codes = new Map((await traceRepo.productsByEpcs(db, enterpriseId, [...new Set([...tests, ...shipments].map((s) => s.object_key))])).map((r) => [r.epc, r.code]));
+      const day = (t: string | Date) => new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const d = (s: { details: Record<string, unknown> | null }) => s.details ?? {};
+      return {
+        enterpriseId,
+        enterpriseName: info.name,
+        from: input.from,
+        to: input.to,
+        coresReceived: intake.map((s) => {
+          const src = (d(s).source ?? {}) as { returnedBy?: string; channel?: string; tradeIn?: boolean };
+          return { date: day(s.event_time), epc: s.object_key, name: s.object_name, returnedBy: src.returnedBy ?? null, channel: src.channel ?? null, tradeIn: src.tradeIn ?? null, eventId: s.event_id };
+        }),
+        productsMade: products.map((r) => ({ date: r.production_date, code: r.code, epc: r.epc, name: r.name, model: r.model, life: r.life, massRate: rate(r.mass_rate), valueRate: rate(r.value_rate), status: r.status })),
+        tests: tests.map((s) => ({ date: day(s.event_time), code: codes.get(s.object_key) ?? null, epc: s.object_key, result: (d(s).result as string | undefined) ?? (s.disposition === 'conformant' ? 'pass' : s.disposition === 'non_conformant' ? 'fail' : null), eventId: s.event_id })),
+        shipments: shipments.map((s) => ({ date: day(s.event_time), code: codes.get(s.object_key) ?? null, epc: s.object_key, destination: (d(s).destinationName as string | undefined) ?? null, eventId: s.event_id })),
+      };
+    },
+
+    /**
+     * Public verification: ONE indexed query (product + its steps), names and the announced list from a 60 s
+     * cache, and a small response cache per code (invalidated whenever events of that enterprise are projected,
+     * so a recall or revocation shows at once).
+     */
+    async publicProduct(ref: string) {
+      const c = classifyCode(ref);
+      if (c.kind === 'invalid') throw publicNotFound();
+      const key = c.kind === 'code' ? c.code : c.epc;
+      const hit = publicCacheOn ? publicCache.get(key) : undefined;
+      if (hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000) return hit.value;
+      const row = await traceRepo.publicProduct(db, c.kind === 'code' ? { code: c.code } : { epc: c.epc });
+      if (!row) throw publicNotFound();
+      const [info, ann] = await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
+      const value = {
+        row,
+        enterpriseName: info.name,
+        announced: ann,
+        steps: row.steps.map((s) => ({ date: s.day, kind: s.step_kind, label: stepLabel(s.step_kind) })),
+      };
+      if (publicCacheOn) {
+        if (publicCache.size >= PUBLIC_CACHE_MAX) publicCache.delete(publicCache.keys().next().value!);
+        publicCache.set(key, { at: Date.now(), enterpriseId: row.enterprise_id, value });
+      }
+      return value;
+    },
+    /** Bench/diagnostics: switch the public response cache off to measure the uncached path. */
+    setPublicCache(on: boolean) {
+      publicCacheOn = on;
+      publicCache.clear();
+    },
+
+    /** For the label renderer (UI helper's labels route): the product and the enterprise's name and address. */
+    async productForLabel(p: Principal | null, ref: string) {
+      const row = await loadProduct(p, ref);
+      const info = await enterpriseInfo(row.enterprise_id);
+      return { row, enterpriseName: info.name, enterpriseAddress: info.address };
+    },
+
+    async enterpriseInfo(id: string) {
+      return enterpriseInfo(id);
+    },
+
+    /**
+     * The seam of the annual report (annual-reports.service.ts `Table23Source`): 表2-3 of a year from the recorded
+     * events — cores received (by name, model, channel), products made (by name, model), sold or leased (by
+     * product and buyer). Events carry no site, so the figures are the enterprise's; null without any record.
+     */
+    async annualTable23(input: { enterpriseId: string; siteId: string; year: number }) {
+      const from = new Date(`${input.year}-01-01T00:00:00+08:00`);
+      const to = new Date(`${input.year + 1}-01-01T00:00:00+08:00`);
+      const [intake, sales, made] = await Promise.all([
+        traceRepo.stepsInPeriod(db, input.enterpriseId, ['intake'], from, to),
+        traceRepo.stepsInPeriod(db, input.enterpriseId, ['sale', 'lease'], from, to),
+        traceRepo.productsInPeriod(db, input.enterpriseId, `${input.year}-01-01`, `${input.year}-12-31`),
+      ]);
+      if (!intake.length && !sales.length && !made.length) return null;
+      const group = <T extends Record<string, unknown>>(rows: T[]) => {
+        const m = new Map<string, T & { count: number }>();
+        for (const r of rows) {
+          const k = JSON.stringify(r);
+          const g = m.get(k);
+          if (g) g.count++;
+          else m.set(k, { ...r, count: 1 });
+        }
+        return [...m.values()];
+      };
+      const channelZh: Record<string, string> = { dealer: '经销商回收', service_center: '售后服务网点', recycler: '回收企业', end_user: '用户直接交回', own_fleet: '自有设备/租赁回收', other: '其他' };
+      const recovery = group(intake.map((s) => {
+        const d = (s.details ?? {}) as { model?: string; source?: { channel?: string } };
+        return { name: s.object_name ?? '旧件', model: d.model ?? '', source: channelZh[d.source?.channel ?? ''] ?? '' };
+      }));
+      const reman = group(made.filter((p) => p.status !== 'revoked').map((p) => ({ name: p.name, model: p.model ?? '' })));
+      const byEpc = new Map((await traceRepo.productsByEpcs(db, input.enterpriseId, [...new Set(sales.map((s) => s.object_key))])).map((p) => [p.epc, p]));
+      const soldRows = group(sales.map((s) => {
+        const d = (s.details ?? {}) as { destinationList?: { type: string; id: string }[]; partyNames?: Record<string, string> };
+        const party = d.destinationList?.find((x) => x.type === 'owning_party') ?? d.destinationList?.find((x) => x.type === 'possessing_party');
+        const p = byEpc.get(s.object_key);
+        return { name: p?.name ?? s.object_name ?? '', model: p?.model ?? '', buyer: (party && d.partyNames?.[party.id]) ?? '' };
+      }));
+      const total = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+      return {
+        recovery: { total: total(recovery), rows: recovery },
+        reman: { total: total(reman), rows: reman },
+        sales: { total: total(soldRows), rows: soldRows },
+      };
+    },
+    async enterpriseNames(idList: string[]) {
+      return enterprises.names(idList);
+    },
+
+    vocLabel,
+    scopeIds,
+  };
+
+  // ------------------------------------------------------------------------------------- the steps
+  type Json = Record<string, unknown>;
+  /**
+   * A step in two phases: `prepare` reads (resolves codes/EPCs, checks they exist) BEFORE the transaction;
+   * `build` runs inside it (serials, events). The forms run one step per transaction; the bulk import runs
+   * all rows of a file in one.
+   */
+  interface PreparedStep {
+    objectId: string;
+    change: unknown;
+    build: (tx: Db, prefix: string) => Promise<Json[]>;
+    result: (events: Json[]) => Promise<StepResult>;
+  }
+
+  async function prepareStep(enterpriseId: string, kind: L.FormStep, raw: unknown, field = (f: string) => f): Promise<PreparedStep> {
+    const b0 = base((raw as { eventTime?: string }).eventTime);
+    const done = (epcs: string[], extra: Partial<StepResult> = {}) => async (events: Json[]): Promise<StepResult> => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs, ...extra });
+    const withProduct = (epc: string) => async (events: Json[]): Promise<StepResult> => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs: [epc], product: await product(enterpriseId, epc) });
+    switch (kind) {
+      case 'intake': {
+        const i = raw as L.StepInput<'intake'>;
+        const given = i.coreEpc ? await resolveKey(enterpriseId, i.coreEpc, field('coreEpc'), false) : null;
+        const self = { id: L.partyUri(`enterprise:${enterpriseId}`), name: (await enterpriseInfo(enterpriseId)).name };
+        let core = given ?? '';
+        return {
+          objectId: given ?? 'new core',
+          change: i,
+          build: async (tx, prefix) => {
+            if (!given) core = platformEpc('core', prefix, await traceRepo.takeSerials(tx, enterpriseId, 1));
+            return [L.intakeEvent(b0, i, core, !given, { enterprise: self, returnedBy: L.partyUri(randomUUID()) })];
+          },
+          result: async (events) => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs: [core], coreEpc: core }),
+        };
+      }
+      case 'inspection': {
+        const i = raw as L.StepInput<'inspection'>;
+        const core = await resolveKey(enterpriseId, i.coreEpc, field('coreEpc'), true);
+        return { objectId: core, change: i, build: async () => [L.inspectionEvent(b0, i, core)], result: done([core]) };
+      }
+      case 'disassembly': {
+        const i = raw as L.StepInput<'disassembly'>;
+        const core = await resolveKey(enterpriseId, i.coreEpc, field('coreEpc'), true);
+        const parts: { epc: string; name: string; partNo?: string }[] = [];
+        return {
+          objectId: core,
+          change: i,
+          build: async (tx, prefix) => {
+            const need = i.parts.filter((x) => !x.epc).length;
+            let n = need ? await traceRepo.takeSerials(tx, enterpriseId, need) : 0;
+            for (const x of i.parts) parts.push({ epc: x.epc ? canonicalEpc(x.epc) : platformEpc('part', prefix, n++), name: x.name, partNo: x.partNo });
+            return [L.disassemblyEvent(b0, i, core, parts)];
+          },
+          result: async (events) => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs: [core, ...parts.map((x) => x.epc)], parts: parts.map(({ epc, name }) => ({ epc, name })) }),
+        };
+      }
+      case 'cleaning':
+      case 'process': {
+        const i = raw as L.StepInput<'cleaning'> & L.StepInput<'process'>;
+        const epcs = await Promise.all(i.epcs.map((e, n) => resolveKey(enterpriseId, e, field(`epcs.${n}`), true)));
+        return { objectId: epcs[0]!, change: i, build: async () => [kind === 'cleaning' ? L.cleaningEvent(b0, i, epcs) : L.processEvent(b0, i, epcs)], result: done(epcs) };
+      }
+      case 'assessment': {
+        const i = raw as L.StepInput<'assessment'>;
+        const map = new Map<string, string>();
+        for (const [n, it] of i.items.entries()) map.set(it.epc, await resolveKey(enterpriseId, it.epc, field(`items.${n}.epc`), true));
+        const bases = Array.from({ length: L.assessmentEventCount(i) }, () => ({ ...base(b0.eventTime) }));
+        return { objectId: [...map.values()][0]!, change: i, build: async () => L.assessmentEvents(bases, i, (e) => map.get(e)!), result: done([...new Set(map.values())]) };
+      }
+      case 'reassembly': {
+        const i = raw as L.StepInput<'reassembly'>;
+        const inputs = await Promise.all(
+          i.inputs.map(async (x, n) => ({ ...x, epc: x.epc ? await resolveKey(enterpriseId, x.epc, field(`inputs.${n}.epc`), x.origin !== 'new') : undefined, epcClass: x.epcClass ? canonicalEpc(x.epcClass) : undefined })),
+        );
+        const dup = inputs.map((x) => x.epc).filter((x, n, a) => x && a.indexOf(x) !== n);
+        if (dup.length) throw errors.field(field('inputs'), `零件重复：${dup[0]}`, `duplicate input ${dup[0]}`);
+        const gtin = i.gtin ? normalizeGtin(i.gtin) : null;
+        let epc = '';
+        return {
+          objectId: 'new product',
+          change: i,
+          build: async (tx, prefix) => {
+            const serialNo = await traceRepo.takeSerials(tx, enterpriseId, 1);
+            const code = makeProductCode(prefix, serialNo);
+            const serial = i.serial ?? String(serialNo).padStart(8, '0');
+            epc = gtin ? digitalLinkUri(gtin, serial) : platformEpc('product', prefix, serial);
+            const productionDate = i.productionDate ?? new Date(new Date(b0.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+            return [L.reassemblyEvent(b0, i, { epc, code, serial, gtin, productionDate }, inputs)];
+          },
+          result: async (events) => {
+            const prod = await product(enterpriseId, epc);
+            if (!prod) throw new Error('reassembly did not create the product (projector not wired?)');
+            return { step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs: [epc], product: prod };
+          },
+        };
+      }
+      case 'test': {
+        const i = raw as L.StepInput<'test'>;
+        const p = await resolveProductKey(enterpriseId, i.code, field('code'));
+        return { objectId: p.code, change: i, build: async () => [L.testEvent(b0, i, p.epc)], result: withProduct(p.epc) };
+      }
+      case 'marking':
+      case 'removal': {
+        const i = raw as L.StepInput<'removal'>;
+        const p = await resolveProductKey(enterpriseId, i.code, field('code'));
+        const extra = { ...(i.reason ? { 'reman:reason': i.reason } : {}), ...(i.note ? { 'reman:note': i.note } : {}) };
+        return { objectId: p.code, change: i, build: async () => [L.simpleProductEvent(kind, b0, p.epc, extra)], result: withProduct(p.epc) };
+      }
+      case 'shipping': {
+        const i = raw as L.StepInput<'shipping'>;
+        const ps = await Promise.all(i.codes.map((c, n) => resolveProductKey(enterpriseId, c, field(`codes.${n}`))));
+        const epcs = [...new Set(ps.map((p) => p.epc))];
+        return {
+          objectId: ps[0]!.code,
+          change: i,
+          build: async () => [L.shippingEvent(b0, i, epcs)],
+          result: epcs.length === 1 ? withProduct(epcs[0]!) : done(epcs),
+        };
+      }
+      case 'sale':
+      case 'lease': {
+        const i = raw as L.StepInput<'sale'> & L.StepInput<'lease'>;
+        const p = await resolveProductKey(enterpriseId, i.code, field('code'));
+        const party = { id: L.partyUri(randomUUID()), name: kind === 'sale' ? i.customerName : i.lesseeName };
+        return { objectId: p.code, change: { code: p.code, kind }, build: async () => [L.transferEvent(kind, b0, p.epc, party, i.note)], result: withProduct(p.epc) };
+      }
+      case 'installation': {
+        const i = raw as L.StepInput<'installation'>;
+        const p = await resolveProductKey(enterpriseId, i.code, field('code'));
+        return { objectId: p.code, change: i, build: async () => [L.installationEvent(b0, i, p.epc)], result: withProduct(p.epc) };
+      }
+    }
+    throw new Error(`unknown step ${String(kind)}`);
+  }
+
+  async function runStep(ctx: RequestContext | null, enterpriseId: string, kind: L.FormStep, raw: unknown): Promise<StepResult> {
+    const prep = await prepareStep(enterpriseId, kind, raw);
+    const { events } = await capture(ctx, enterpriseId, kind, prep.objectId, prep.change, (tx, prefix) => prep.build(tx, prefix));
+    return prep.result(events);
+  }
+
+  return Object.assign(service, {
+    /** System-side step (demo seeding, imports): no principal; the enterprise is given. */
+    async stepAsSystem<S extends L.FormStep>(enterpriseId: string, kind: S, input: L.StepInput<S>) {
+      return runStep(null, enterpriseId, kind, input);
+    },
+    /** Several steps' events of one import in ONE transaction (nothing half-imported). */
+    async captureBatch(ctx: RequestContext, enterpriseId: string, step: string, objectId: string, change: unknown, build: (tx: Db, prefix: string) => Promise<Record<string, unknown>[]>) {
+      return capture(ctx, enterpriseId, step, objectId, change, build);
+    },
+    resolveKey,
+    resolveProductKey,
+    prepareStep,
+  });
+}
+
+export type TraceService = ReturnType<typeof createTraceService>;

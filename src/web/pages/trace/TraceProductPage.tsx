@@ -1,0 +1,278 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Result, Row, Segmented, Space, Table, Tag, Timeline, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api';
+import { useMe } from '../../auth';
+import { PageLoading } from '../../components/PageLoading';
+import { PageHeader } from '../../components/PageHeader';
+import { errorText, useApiErrorHandler } from '../../errors';
+import { formatDate, formatDateTime, formatPercent } from '../../format';
+import { useLocale } from '../../i18n';
+import { StatusTag, useCanRecord } from './common';
+import { downloadLabelsPdf, labelPngUrl, labelSvgUrl, traceApi, type ProductDetail, type TraceTree } from './traceApi';
+import { useTraceT, type TraceT } from './traceText';
+
+/** Build an antd tree from the genealogy edges ("up": children are inputs; "down": children are the containers). */
+export function genealogyTree(tree: TraceTree, tt: TraceT): DataNode[] {
+  const byKey = new Map(tree.nodes.map((n) => [n.key, n]));
+  byKey.set(tree.root.key, { ...tree.root, depth: 0 });
+  const children = new Map<string, string[]>();
+  for (const e of tree.edges) {
+    const [from, to] = tree.direction === 'up' ? [e.parent, e.child] : [e.child, e.parent];
+    const list = children.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    children.set(from, list);
+  }
+  const kindLabel: Record<string, string> = { core: tt('trace.flowCore'), part: tt('trace.parts'), product: tt('trace.flowProduct'), lot: 'Lot', other: '' };
+  const build = (key: string, path: string, seen: Set<string>): DataNode => {
+    const n = byKey.get(key);
+    const title = (
+      <span data-testid="tree-node" data-kind={n?.kind}>
+        {n?.kind ? <Tag>{kindLabel[n.kind] ?? n.kind}</Tag> : null}
+        {n?.name ?? ''} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n?.productCode ?? key}</Typography.Text>
+        {n?.life ? <Tag color="blue" style={{ marginLeft: 4 }}>{tt('trace.lifeN', { n: n.life })}</Tag> : null}
+      </span>
+    );
+    const next = seen.has(key) ? [] : (children.get(key) ?? []);
+    const s2 = new Set(seen).add(key);
+    return { key: path, title, children: next.map((c, i) => build(c, `${path}/${i}`, s2)) };
+  };
+  return [build(tree.root.key, 'root', new Set())];
+}
+
+export default function TraceProductPage() {
+  const { code = '' } = useParams();
+  const { locale } = useLocale();
+  const tt = useTraceT();
+  const canRecord = useCanRecord();
+  const isAdmin = useMe().data?.role === 'enterprise_admin';
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const [direction, setDirection] = useState<'up' | 'down'>('up');
+  const [statusModal, setStatusModal] = useState<null | 'revoked' | 'recalled'>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+
+  const product = useQuery({ queryKey: ['trace', 'product', code], queryFn: ({ signal }) => traceApi.product(code, signal) });
+  const tree = useQuery({ queryKey: ['trace', 'tree', code, direction], queryFn: ({ signal }) => traceApi.tree(code, direction, signal), enabled: product.isSuccess });
+  const treeData = useMemo(() => (tree.data ? genealogyTree(tree.data, tt) : []), [tree.data, tt]);
+
+  const setStatus = useMutation({
+    mutationFn: (v: { reason: string }) => traceApi.setStatus(code, statusModal!, v.reason),
+    onSuccess: () => {
+      setStatusModal(null);
+      form.resetFields();
+      message.success(tt('trace.recorded', { step: '' }));
+      void qc.invalidateQueries({ queryKey: ['trace'] });
+    },
+    onError: (e) => onError(e, form),
+  });
+
+  if (product.isPending) return <PageLoading />;
+  if (product.isError) {
+    const nf = product.error instanceof ApiError && product.error.status === 404;
+    return <Result status={nf ? '404' : 'error'} title={nf ? tt('verify.notFound') : errorText(product.error, locale)} extra={<Link to="/trace">{tt('trace.products')}</Link>} />;
+  }
+  const p: ProductDetail = product.data;
+  const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
+
+  const printPdf = async () => {
+    try {
+      const blob = await downloadLabelsPdf([p.code]);
+      window.open(URL.createObjectURL(blob), '_blank');
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        backTo="/trace"
+        title={
+          <span data-testid="product-title">
+            {p.name}
+            {p.model ? ` ${p.model}` : ''} <StatusTag status={p.status} />
+          </span>
+        }
+        subTitle={<code data-testid="product-code">{p.code}</code>}
+        extra={
+          isAdmin && p.status === 'issued' ? (
+            <>
+              <Button danger onClick={() => setStatusModal('recalled')} data-testid="product-recall">
+                {tt('trace.recallProduct')}
+              </Button>
+              <Button danger onClick={() => setStatusModal('revoked')} data-testid="product-revoke">
+                {tt('trace.revoke')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Card title={tt('trace.detail')} style={{ marginBottom: 16 }}>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="product-facts">
+              <Descriptions.Item label={tt('trace.enterprise')}>{p.enterpriseName}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.serial')}>{p.serial}</Descriptions.Item>
+              <Descriptions.Item label="EPC">
+                <Typography.Text code style={{ fontSize: 12 }}>
+                  {p.epc}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="GS1 Digital Link">{p.digitalLink ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.productionDate')}>{formatDate(p.productionDate, locale)}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.standardNo')}>{p.standardNo ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.warranty')}>{p.warrantyMonths != null ? tt('trace.warrantyMonths', { n: p.warrantyMonths }) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.life')}>
+                {tt('trace.lifeN', { n: p.life })} · {tt('trace.remanTimes', { n: p.remanufacturedTimes })}
+              </Descriptions.Item>
+              <Descriptions.Item label={tt('trace.massRate')}>
+                <span data-testid="product-mass-rate">{formatPercent(p.massRate)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={tt('trace.valueRate')}>
+                <span data-testid="product-value-rate">{formatPercent(p.valueRate)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={tt('trace.owner')}>{p.owner?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.possessor')}>{p.possessor?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.installation')}>{p.installation ? `${p.installation.location}${p.installation.equipment ? ` · ${p.installation.equipment}` : ''}` : '—'}</Descriptions.Item>
+            </Descriptions>
+            {p.formulaVersion ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>GB/T 28620 · {p.formulaVersion}</Typography.Text> : null}
+          </Card>
+
+          <Card title={tt('trace.inputsTable')} style={{ marginBottom: 16 }}>
+            <Table
+              size="small"
+              rowKey={(r) => `${r.key}-${r.origin}`}
+              pagination={false}
+              dataSource={p.inputs}
+              data-testid="product-inputs"
+              columns={[
+                { title: tt('trace.partName'), dataIndex: 'name', render: (v: string | null, r) => v ?? r.key },
+                { title: tt('trace.origin'), dataIndex: 'origin', render: (o: 'reused' | 'remanufactured' | 'new') => <Tag color={o === 'new' ? 'default' : 'green'}>{tt(`trace.origin.${o}`)}</Tag> },
+                { title: tt('trace.quantity'), dataIndex: 'quantity' },
+                { title: tt('trace.massKg'), dataIndex: 'massKg' },
+                { title: tt('trace.valueCny'), dataIndex: 'valueCny' },
+              ]}
+            />
+          </Card>
+
+          <Card
+            title={direction === 'up' ? tt('trace.genealogy') : tt('trace.genealogyDown')}
+            extra={
+              <Segmented
+                value={direction}
+                onChange={(v) => setDirection(v as 'up' | 'down')}
+                options={[
+                  { value: 'up', label: tt('trace.genealogy') },
+                  { value: 'down', label: tt('trace.genealogyDown') },
+                ]}
+              />
+            }
+            style={{ marginBottom: 16 }}
+          >
+            {tree.isError ? <Alert type="error" showIcon message={errorText(tree.error, locale)} /> : null}
+            {treeData.length ? (
+              <div data-testid="genealogy-tree">
+                <Tree treeData={treeData} defaultExpandAll showLine selectable={false} key={`${direction}-${tree.dataUpdatedAt}`} />
+                {tree.data?.truncated ? <Typography.Text type="warning">…</Typography.Text> : null}
+              </div>
+            ) : tree.isFetching ? null : (
+              <Empty />
+            )}
+          </Card>
+
+          <Card title={tt('trace.lives')} style={{ marginBottom: 16 }} data-testid="product-lives">
+            <Timeline
+              items={p.lives.map((l) => ({
+                key: l.life,
+                content: (
+                  <span>
+                    {tt('trace.lifeN', { n: l.life })} · {l.productCode ? <Link to={`/trace/products/${encodeURIComponent(l.productCode)}`}>{l.productCode}</Link> : '—'} · {formatDate(l.productionDate, locale)}
+                  </span>
+                ),
+              }))}
+            />
+            {p.originalComponents.length ? (
+              <>
+                <Typography.Text strong>{tt('trace.original')}</Typography.Text>
+                <ul data-testid="original-components">
+                  {p.originalComponents.map((c) => (
+                    <li key={c.key}>
+                      {c.name ?? c.key} <Typography.Text type="secondary">({c.kind})</Typography.Text>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          {canRecord ? (
+            <Card title={tt('trace.label')} style={{ marginBottom: 16 }} data-testid="product-label">
+              {p.status === 'issued' ? (
+                <>
+                  <img src={labelPngUrl(p.code)} alt={tt('trace.label')} style={{ width: '100%', border: '1px solid #d9d9d9' }} data-testid="label-image" />
+                  <Space wrap style={{ marginTop: 8 }}>
+                    <Button href={labelPngUrl(p.code)} download={`label-${p.code}.png`} data-testid="label-png">
+                      {tt('trace.labelPng')}
+                    </Button>
+                    <Button href={labelSvgUrl(p.code)} download={`label-${p.code}.svg`} data-testid="label-svg">
+                      {tt('trace.labelSvg')}
+                    </Button>
+                    <Button onClick={() => void printPdf()} data-testid="label-pdf">
+                      {tt('trace.labelPdf')}
+                    </Button>
+                  </Space>
+                  <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+                    {tt('trace.labelHint')}
+                  </Typography.Paragraph>
+                </>
+              ) : (
+                <StatusTag status={p.status} />
+              )}
+              <Button type="link" href={p.verifyPath} target="_blank" data-testid="label-public" style={{ paddingInline: 0 }}>
+                {tt('trace.publicPage')} ↗
+              </Button>
+            </Card>
+          ) : null}
+          <Card title={tt('trace.steps')} data-testid="product-steps">
+            <Timeline
+              items={p.steps.map((s) => ({
+                key: s.eventId,
+                color: s.erroneous ? 'gray' : 'blue',
+                content: (
+                  <div data-testid={`product-step-${s.kind}`}>
+                    <Typography.Text delete={s.erroneous}>{pick(s.label)}</Typography.Text>
+                    {s.erroneous ? <Tag style={{ marginLeft: 6 }}>{tt('trace.erroneous')}</Tag> : null}
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatDateTime(s.time, locale)} · {s.bizStep ?? ''}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={!!statusModal}
+        title={statusModal === 'revoked' ? tt('trace.revoke') : tt('trace.recallProduct')}
+        onCancel={() => setStatusModal(null)}
+        onOk={() => form.submit()}
+        confirmLoading={setStatus.isPending}
+        okButtonProps={{ danger: true, ...({ 'data-testid': 'status-confirm' } as Record<string, string>) }}
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => setStatus.mutate(v)}>
+          <Form.Item name="reason" label={tt('trace.statusReason')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={3} data-testid="status-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
