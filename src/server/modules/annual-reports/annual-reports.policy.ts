@@ -1,0 +1,59 @@
+import type { Principal } from '../../platform/principal.js';
+
+/**
+ * Who sees and acts on which 年度报告 (规范条件 七(二)1). Deny by default.
+ * - The enterprise: the reports of its own announced sites; its users edit, its administrator submits
+ *   (附2 二: 经企业法定代表人审核确认 — the admin acts for the legal representative).
+ * - The provincial-level authority: the reports of enterprises it reviews (annual_reports.authority_id);
+ *   a draft's content stays the enterprise's working copy (the authority only sees that it is not submitted).
+ * - MIIT: every report once submitted.
+ */
+export type ReportScope = { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'ministry' } | { kind: 'none' };
+
+export interface ReportRef {
+  enterpriseId: string;
+  authorityId: string;
+  state: string;
+}
+
+export function reportScope(p: Principal | null): ReportScope {
+  if (p?.kind !== 'user') return { kind: 'none' };
+  switch (p.role) {
+    case 'enterprise_admin':
+    case 'enterprise_staff':
+      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+    case 'authority_admin':
+    case 'authority_reviewer':
+      return p.authorityId ? { kind: 'authority', authorityId: p.authorityId } : { kind: 'none' };
+    case 'ministry_admin':
+    case 'ministry_officer':
+      return { kind: 'ministry' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Whether a list row (or an owed site) with this enterprise/authority is in the caller's scope. */
+export function inReportScope(s: ReportScope, r: { enterpriseId: string; authorityId: string }): boolean {
+  return s.kind === 'ministry' || (s.kind === 'enterprise' && s.enterpriseId === r.enterpriseId) || (s.kind === 'authority' && s.authorityId === r.authorityId);
+}
+
+export function canViewReport(p: Principal | null, r: ReportRef): boolean {
+  const s = reportScope(p);
+  if (s.kind === 'enterprise') return s.enterpriseId === r.enterpriseId;
+  if (r.state === 'draft') return false;
+  return inReportScope(s, r);
+}
+
+export function canEditReport(p: Principal | null, r: ReportRef): boolean {
+  return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId === r.enterpriseId;
+}
+
+export function canSubmitReport(p: Principal | null, r: ReportRef): boolean {
+  return p?.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === r.enterpriseId;
+}
+
+/** 审核, 退回, 报送: the enterprise's provincial-level authority (七(二)1). */
+export function canReviewReport(p: Principal | null, r: { authorityId: string }): boolean {
+  return p?.kind === 'user' && (p.role === 'authority_admin' || p.role === 'authority_reviewer') && p.authorityId === r.authorityId;
+}

@@ -1,0 +1,69 @@
+import { isOverdue, reportWindow, SUBMITTED_REPORT_STATES, type AnnualReportForm, type ReportState } from '../../../domain/annual-report/index.js';
+import { findProvince } from '../../../domain/regions.js';
+import type { Principal } from '../../platform/principal.js';
+import { canEditReport, canReviewReport, canSubmitReport } from './annual-reports.policy.js';
+import type { AnnualReportRow, ImportRow } from './annual-reports.repo.js';
+import type { OwedReport } from './annual-reports.service.js';
+import type { CellError } from './annual-report-xlsx.js';
+
+/** API shapes of the 年度报告 (never raw rows). */
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentOwed(o: OwedReport) {
+  return {
+    reportId: o.report?.id ?? null,
+    enterpriseId: o.enterpriseId,
+    enterpriseName: o.enterpriseName,
+    siteId: o.siteId,
+    siteName: o.siteName,
+    regionCode: o.provinceCode,
+    regionName: findProvince(o.provinceCode)?.name ?? o.provinceCode,
+    authorityId: o.authorityId,
+    year: o.year,
+    announcedOn: o.announcedOn,
+    state: o.state,
+    open: o.open,
+    overdue: o.overdue,
+    late: o.late,
+    dueOn: o.dueOn,
+    submittedOn: o.report?.submittedOn ?? null,
+    totals: { recovered: o.report?.recoveredTotal ?? null, remanufactured: o.report?.remanTotal ?? null, sold: o.report?.soldTotal ?? null },
+  };
+}
+
+export function presentDetail(
+  p: Principal | null,
+  d: { report: AnnualReportRow; enterpriseName: string; siteName: string; form: AnnualReportForm; missing: { field: string; message: string; messageEn: string }[] },
+  today: string,
+) {
+  const r = d.report;
+  const w = reportWindow(r.year);
+  const editable = r.state === 'draft' || r.state === 'returned';
+  return {
+    id: r.id,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: d.enterpriseName,
+    siteId: r.siteId,
+    siteName: d.siteName,
+    year: r.year,
+    state: r.state,
+    opensOn: w.opensOn,
+    dueOn: w.dueOn,
+    overdue: isOverdue(r.year, today, SUBMITTED_REPORT_STATES.includes(r.state as ReportState)),
+    late: r.late,
+    submittedAt: iso(r.submittedAt),
+    submittedOn: r.submittedOn,
+    returnReason: r.returnReason,
+    auditOpinion: r.auditOpinion,
+    reviewedAt: iso(r.reviewedAt),
+    forwardedAt: iso(r.forwardedAt),
+    form: d.form,
+    missing: d.missing,
+    totals: { recovered: r.recoveredTotal, remanufactured: r.remanTotal, sold: r.soldTotal },
+    can: { edit: editable && canEditReport(p, r), submit: editable && canSubmitReport(p, r), review: r.state === 'submitted' && canReviewReport(p, r) },
+  };
+}
+
+export function presentJob(j: ImportRow) {
+  return { id: j.id, reportId: j.reportId, status: j.status as 'running' | 'done' | 'failed', processed: j.processed, total: j.total, errors: (j.errors ?? []) as CellError[] };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { REPORT_FIELD_VALUES, REPORT_STATE_VALUES } from '../../../domain/annual-report/index.js';
+import { bi, isoDate } from '../../platform/validation.js';
+
+/** Zod for the 年度报告 (附2): validation, types and OpenAPI at once. Every part optional in a draft. */
+const text = (max: number) => z.string().trim().max(max, bi(`At most ${max} characters`, `最多 ${max} 个字符`));
+const count = z.number().int(bi('A whole number', '须为整数')).min(0, bi('Must be ≥ 0', '不能为负数')).max(1_000_000_000).nullable().optional();
+
+const RecoveryRow = z.object({ name: text(200).optional(), model: text(100).optional(), source: text(200).optional(), count });
+const RemanRow = z.object({ name: text(200).optional(), model: text(100).optional(), field: z.enum(REPORT_FIELD_VALUES).optional(), count });
+const SalesRow = z.object({ name: text(200).optional(), model: text(100).optional(), buyer: text(200).optional(), count });
+const section = <T extends z.ZodTypeAny>(row: T) => z.object({ total: count, rows: z.array(row).max(5000).optional() });
+
+export const ReportFormSchema = z
+  .object({
+    cover: z
+      .object({
+        enterpriseName: text(200).optional(),
+        address: text(300).optional(),
+        contactName: text(50).optional(),
+        contactTitle: text(50).optional(),
+        mobile: text(30).optional(),
+        fax: text(30).optional(),
+        officePhone: text(30).optional(),
+        email: text(100).optional(),
+        compiledOn: isoDate.optional(),
+      })
+      .optional(),
+    outline: z.object({ s1_compliance: text(20000).optional(), s2_operations: text(20000).optional(), s3_capability: text(20000).optional() }).optional(),
+    table21: z
+      .object({ e1: text(10000).optional(), e2: text(10000).optional(), e3: text(10000).optional(), e4: text(10000).optional(), e5: text(10000).optional(), e6: text(10000).optional(), e7: text(10000).optional() })
+      .optional(),
+    table23: z.object({ recovery: section(RecoveryRow).optional(), reman: section(RemanRow).optional(), sales: section(SalesRow).optional() }).optional(),
+  })
+  .meta({ id: 'AnnualReportForm' });
+
+export const ReportIdParam = z.object({ id: z.uuid(bi('Must be a UUID', '必须是 UUID')) });
+export const JobParams = z.object({ id: z.uuid(), jobId: z.uuid() });
+export const YearQuery = z.object({ year: z.coerce.number().int().min(2024).max(2200).optional() });
+export const ListQuery = YearQuery.extend({
+  state: z.enum([...REPORT_STATE_VALUES, 'not_started']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const CreateBody = z.object({ siteId: z.uuid(), year: z.number().int().min(2024).max(2200) });
+export const ReasonBody = z.object({ reason: z.string().trim().min(2, bi('At least 2 characters', '至少 2 个字')).max(2000) });
+export const OpinionBody = z.object({ opinion: z.string().trim().min(2, bi('At least 2 characters', '至少 2 个字')).max(4000) });
+export const ForwardBody = z.object({ year: z.number().int().min(2024).max(2200), note: z.string().trim().max(4000).optional() });
+
+const Totals = z.object({ recovered: z.number().nullable(), remanufactured: z.number().nullable(), sold: z.number().nullable() });
+
+export const OwedSchema = z
+  .object({
+    reportId: z.string().nullable(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    authorityId: z.string(),
+    year: z.number(),
+    announcedOn: z.string(),
+    state: z.string(),
+    open: z.boolean(),
+    overdue: z.boolean(),
+    late: z.boolean(),
+    dueOn: z.string(),
+    submittedOn: z.string().nullable(),
+    totals: Totals,
+  })
+  .meta({ id: 'AnnualReportOwed' });
+
+export const IssueSchema = z.object({ field: z.string(), message: z.string(), messageEn: z.string() });
+
+export const ReportDetailSchema = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    year: z.number(),
+    state: z.string(),
+    opensOn: z.string(),
+    dueOn: z.string(),
+    overdue: z.boolean(),
+    late: z.boolean(),
+    submittedAt: z.string().nullable(),
+    submittedOn: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    auditOpinion: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    forwardedAt: z.string().nullable(),
+    form: ReportFormSchema,
+    missing: z.array(IssueSchema),
+    totals: Totals,
+    can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+  })
+  .meta({ id: 'AnnualReport' });
+
+export const CellErrorSchema = z.object({ sheet: z.string(), row: z.number(), column: z.string(), reason: z.string(), reasonEn: z.string() });
+export const ImportJobSchema = z
+  .object({ id: z.string(), reportId: z.string(), status: z.enum(['running', 'done', 'failed']), processed: z.number(), total: z.number(), errors: z.array(CellErrorSchema) })
+  .meta({ id: 'AnnualReportImportJob' });

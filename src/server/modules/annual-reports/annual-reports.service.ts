@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import {
+  COUNTED_REPORT_STATES,
+  EDITABLE_REPORT_STATES,
+  SUBMITTED_REPORT_STATES,
+  countIssues,
+  currentReportYear,
+  isLate,
+  isOpen,
+  isOverdue,
+  isOwed,
+  missingItems,
+  nextReportState,
+  reminderDue,
+  reportStateLabel,
+  reportWindow,
+  totalsIssues,
+  type AnnualReportForm,
+  type ReportEvent,
+  type ReportState,
+  type Table23,
+} from '../../../domain/annual-report/index.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
+import { dataRowCount, loadWorkbook, MAX_IMPORT_ROWS, parseTable23, type CellError } from './annual-report-xlsx.js';
+import { canEditReport, canReviewReport, canSubmitReport, canViewReport, inReportScope, reportScope } from './annual-reports.policy.js';
+import { annualReportRepo, type AnnualReportRow, type ImportRow } from './annual-reports.repo.js';
+import { prefillTable23 } from './trace-prefill.js';
+
+/** The traceability seam: see trace-prefill.ts (annualTable23, or the year's ledger). */
+export type { Table23Source } from './trace-prefill.js';
+
+export interface AnnualReportDeps {
+  db: Db;
+  clock: Clock;
+  announcements: AnnouncementService;
+  enterprises: EnterpriseService;
+  notifications: NotificationService;
+  /** Looked up on each use (the trace service may be wired after this one, or not at all). */
+  trace?: () => unknown;
+}
+
+/** An owed report of one announced site, with its report row when one was started. */
+export interface OwedReport {
+  enterpriseId: string;
+  enterpriseName: string;
+  siteId: string;
+  siteName: string;
+  provinceCode: string;
+  authorityId: string;
+  fields: string[];
+  announcedOn: string;
+  year: number;
+  report: AnnualReportRow | null;
+  /** 'not_started' when no report row exists yet */
+  state: ReportState | 'not_started';
+  open: boolean;
+  overdue: boolean;
+  late: boolean;
+  dueOn: string;
+}
+
+export const notFoundReport = () => errors.notFound('年度报告', 'Annual report');
+
+/** Imports above this many data rows run in the background with progress; smaller ones answer at once. */
+export const SYNC_IMPORT_MAX_ROWS = 200;
+
+/**
+ * 年度报告 (规范条件 七(二)1, 附件2): who owes which report, drafts, submission, the provincial review
+ * (审核意见 or return), forwarding to MIIT with the 汇总, the overdue list, reminders and the 表2-3 import.
+ */
+export function createAnnualReportService(deps: AnnualReportDeps) {
+  const { db, clock, announcements, enterprises, notifications } = deps;
+
+
+  /** Every announced site that owes the report of `year` (announced before 1 January of year+1), with its report. */
+  async function owed(year: number): Promise<OwedReport[]> {
+    const sites = (await announcements.announcedSites()).filter((s) => isOwed(s.announcedOn, year));
+    const jurisdictions = await enterprises.jurisdictions(sites.map((s) => s.enterpriseId));
+    const rows = await annualReportRepo.list(db, { kind: 'ministry' }, { year });
+    const byKey = new Map(rows.map((r) => [`${r.enterpriseId}/${r.siteId}`, r]));
+    const today = clock.today();
+    return sites.map((s) => {
+      const report = byKey.get(`${s.enterpriseId}/${s.siteId}`) ?? null;
+      const submitted = !!report && SUBMITTED_REPORT_STATES.includes(report.state as ReportState);
+      return {
+        ...s,
+        authorityId: report?.authorityId ?? jurisdictions.get(s.enterpriseId)?.authorityId ?? '',
+        year,
+        report,
+        state: (report?.state as ReportState | undefined) ?? 'not_started',
+        open: isOpen(year, today),
+        overdue: isOverdue(year, today, submitted),
+        late: report?.late ?? false,
+        dueOn: reportWindow(year).dueOn,
+      };
+    });
+  }
+
+  async function load(p: Principal | null, id: string): Promise<AnnualReportRow> {
+    const r = await annualReportRepo.get(db, id);
+    if (!r || !canViewReport(p, r)) throw notFoundReport();
+    return r;
+  }
+
+  const frozen = (r: AnnualReportRow) =>
+    errors.conflict('REPORT_FROZEN', `年度报告已提交（${reportStateLabel(r.state).zh}），不能修改`, `The report is frozen (${reportStateLabel(r.state).en})`, { state: r.state });
+
+  function checkForm(form: AnnualReportForm) {
+    const issues = [...countIssues(form.table23), ...totalsIssues(form.table23)];
+    if (issues.length) {
+      throw new DomainError(400, 'REPORT_TOTALS_MISMATCH', `表2-3 数据有误：${issues.map((i) => i.message).join('；')}`, `Table 2-3 is inconsistent: ${issues.map((i) => i.messageEn).join('; ')}`, issues);
+    }
+  }
+
+  async function transition(tx: Db, ctx: RequestContext, r: AnnualReportRow, event: ReportEvent, patch: Partial<AnnualReportRow>, notify: NotificationInput[], note: unknown = null) {
+    const locked = await annualReportRepo.lock(tx, r.enterpriseId, r.id);
+    if (!locked) throw notFoundReport();
+    const actor = event === 'submit' ? 'enterprise' : 'authority';
+    const t = nextReportState(locked.state as ReportState, event, actor);
+    if (!t.ok) {
+      const l = reportStateLabel(locked.state);
+      throw errors.conflict('ILLEGAL_TRANSITION', `当前状态“${l.zh}”下不能执行该操作`, `Not possible in the current state "${l.en}"`, { state: locked.state, event });
+    }
+    const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { ...patch, state: t.to });
+    await recordAudit(tx, ctx, { action: `annual_report.${event}`, objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { from: locked.state, to: t.to, note } });
+    await notifications.notify(tx, notify);
+    return updated;
+  }
+
+  async function siteNames(r: Pick<AnnualReportRow, 'enterpriseId' | 'siteId'>) {
+    const [e, site] = await Promise.all([enterprises.getInternal(r.enterpriseId), enterprises.getSiteInternal(r.enterpriseId, r.siteId)]);
+    return { enterpriseName: e?.name ?? '', siteName: site?.name ?? '', regionCode: e?.regionCode ?? '' };
+  }
+
+  async function storeTable23(ctx: RequestContext | null, r: AnnualReportRow, table23: Table23, jobId: string) {
+    const fresh = await annualReportRepo.get(db, r.id);
+    if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
+    const form = { ...(fresh.form as AnnualReportForm), table23 };
+    await db.transaction(async (tx) => {
+      await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
+      await annualReportRepo.updateImport(tx, r.enterpriseId, jobId, { status: 'done', finishedAt: new Date() });
+      await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, table23 } });
+    });
+  }
+
+  return {
+    owed,
+    load,
+
+    /**
+     * The reports owed in `year` within the caller's scope (default: the year currently or last open), with
+     * their state; an enterprise sees its own sites, an authority its jurisdiction, MIIT all.
+     */
+    async list(p: Principal | null, year: number, f: { states?: string[]; overdueOnly?: boolean } = {}) {
+      const scope = reportScope(p);
+      return (await owed(year)).filter((o) => inReportScope(scope, o) && (!f.states?.length || f.states.includes(o.state)) && (!f.overdueOnly || o.overdue));
+    },
+
+    /**
+     * For the revocation capability (七(二)4(2) 不按要求提交《年度报告》的): the announced sites whose report of
+     * `year` was not submitted by 31 March of year+1 (as of the platform's today). No caller policy: the
+     * caller applies its own.
+     */
+    async overdueReports(year: number) {
+      return (await owed(year))
+        .filter((o) => o.overdue)
+        .map((o) => ({ enterpriseId: o.enterpriseId, enterpriseName: o.enterpriseName, siteId: o.siteId, siteName: o.siteName, authorityId: o.authorityId, year, dueOn: o.dueOn, reportId: o.report?.id ?? null, state: o.state }));
+    },
+
+    currentYear: () => currentReportYear(clock.today()),
+
+    async detail(p: Principal | null, id: string) {
+      const r = await load(p, id);
+      return { report: r, ...(await siteNames(r)), form: r.form as AnnualReportForm, missing: missingItems(r.form as AnnualReportForm) };
+    },
+
+    /**
+     * Start the report of one announced site (七(二)1): only for a site that owes it (announced before
+     * 1 January of year+1), from 1 January of year+1. The cover is pre-filled from the enterprise record; 表2-3
+     * from the traceability records when that capability is present.
+     */
+    async create(ctx: RequestContext, input: { siteId: string; year: number }) {
+      const p = ctx.principal;
+      if (p?.kind !== 'user' || !p.enterpriseId || !(p.role === 'enterprise_admin' || p.role === 'enterprise_staff')) {
+        throw errors.forbidden('年度报告由公告企业填报', 'Annual reports are filled in by announced enterprises');
+      }
+      const owedHere = (await owed(input.year)).find((o) => o.enterpriseId === p.enterpriseId && o.siteId === input.siteId);
+      if (!owedHere) throw errors.field('siteId', `该厂区不在${input.year}年度需报送年度报告的公告名单中`, `This site does not owe a report for ${input.year} (not announced before 1 January ${input.year + 1})`);
+      const w = reportWindow(input.year);
+      if (!isOpen(input.year, clock.today())) {
+        throw errors.conflict('REPORT_NOT_OPEN', `${input.year}年度报告自 ${w.opensOn} 起填报`, `The ${input.year} report opens on ${w.opensOn}`, { opensOn: w.opensOn });
+      }
+      if (owedHere.report) throw errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId: owedHere.report.id });
+      const e = (await enterprises.getInternal(p.enterpriseId))!;
+      const form: AnnualReportForm = {
+        cover: { enterpriseName: e.name, address: e.address, contactName: e.contactName, officePhone: e.contactPhone, email: e.contactEmail ?? undefined, compiledOn: clock.today() },
+      };
+      const sitesOwed = (await owed(input.year)).filter((o) => o.enterpriseId === e.id).length;
+      const prefilled = await prefillTable23(deps.trace?.(), { principal: p, enterpriseId: e.id, siteId: input.siteId, year: input.year, sitesOwedByEnterprise: sitesOwed });
+      if (prefilled) form.table23 = prefilled;
+      return db.transaction(async (tx) => {
+        const r = await annualReportRepo.insert(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        await recordAudit(tx, ctx, { action: 'annual_report.created', objectType: 'annual_report', objectId: r.id, enterpriseId: e.id, change: { siteId: input.siteId, year: input.year, prefilled: Boolean(form.table23) } });
+        return r;
+      });
+    },
+
+    /** Save the draft (partial data is fine); 表2-3 totals that are entered must equal their rows. */
+    async saveForm(ctx: RequestContext, id: string, form: AnnualReportForm) {
+      const r = await load(ctx.principal, id);
+      if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+      if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+      checkForm(form);
+      return db.transaction(async (tx) => {
+        const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
+        await recordAudit(tx, ctx, { action: 'annual_report.saved', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: form });
+        return updated;
+      });
+    },
+
+    /** Submit to the provincial authority (七(二)1). Complete and consistent; after 31 March flagged late. */
+    async submit(ctx: RequestContext, id: string) {
+      const r = await load(ctx.principal, id);
+      if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
+      const form = r.form as AnnualReportForm;
+      checkForm(form);
+      const missing = missingItems(form);
+      if (missing.length) {
+        throw new DomainError(400, 'REPORT_INCOMPLETE', `年度报告尚不完整，缺少 ${missing.length} 项：${missing.slice(0, 5).map((m) => m.message).join('；')}${missing.length > 5 ? '等' : ''}`, `The report is incomplete: ${missing.length} item(s) missing`, missing);
+      }
+      const today = clock.today();
+      const late = isLate(r.year, today);
+      const { enterpriseName, siteName } = await siteNames(r);
+      return db.transaction((tx) =>
+        transition(
+          tx,
+          ctx,
+          r,
+          'submit',
+          {
+            submittedAt: clock.now(),
+            submittedOn: today,
+            late,
+            recoveredTotal: form.table23?.recovery?.total ?? null,
+            remanTotal: form.table23?.reman?.total ?? null,
+            soldTotal: form.table23?.sales?.total ?? null,
+          },
+          [{ orgId: r.authorityId, kind: 'annual_report.submitted', title: `${enterpriseName}（${siteName}）提交了${r.year}年度报告${late ? '（逾期）' : ''}`, titleEn: `${enterpriseName} (${siteName}) submitted the ${r.year} annual report${late ? ' (late)' : ''}`, link: `/annual-reports/${r.id}` }],
+          { late, submittedOn: today },
+        ),
+      );
+    },
+
+    /** 退回修改: the authority returns a submitted report for correction, with the reason. */
+    async returnReport(ctx: RequestContext, id: string, reason: string) {
+      const r = await load(ctx.principal, id);
+      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction((tx) =>
+        transition(tx, ctx, r, 'return', { returnReason: reason, reviewedBy: p.userId, reviewedAt: clock.now() }, [
+          { orgId: r.enterpriseId, kind: 'annual_report.returned', title: `${r.year}年度报告被退回修改：${reason}`, titleEn: `Your ${r.year} annual report was returned for correction`, link: `/annual-reports/${r.id}` },
+        ], { reason }),
+      );
+    },
+
+    /** 审核 (七(二)1: 对本地区公告企业保持规范条件的情况进行审核，出具审核意见). */
+    async accept(ctx: RequestContext, id: string, opinion: string) {
+      const r = await load(ctx.principal, id);
+      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction((tx) =>
+        transition(tx, ctx, r, 'accept', { auditOpinion: opinion, returnReason: null, reviewedBy: p.userId, reviewedAt: clock.now() }, [
+          { orgId: r.enterpriseId, kind: 'annual_report.accepted', title: `${r.year}年度报告已通过审核`, titleEn: `Your ${r.year} annual report was accepted`, link: `/annual-reports/${r.id}` },
+        ], { opinion }),
+      );
+    },
+
+    /**
+     * 报送 (七(二)1: 将审核意见及汇总的本地区《年度报告》报送工业和信息化部): every accepted report of `year` in
+     * the caller's jurisdiction goes to MIIT in one forwarding, which the 汇总 xlsx documents.
+     */
+    async forward(ctx: RequestContext, year: number, note: string | null) {
+      const p = ctx.principal;
+      if (p?.kind !== 'user' || !p.authorityId || !(p.role === 'authority_admin' || p.role === 'authority_reviewer')) throw errors.forbidden('由省级工业和信息化主管部门报送', 'Forwarding belongs to the provincial authority');
+      const authorityId = p.authorityId;
+      return db.transaction(async (tx) => {
+        const accepted = await annualReportRepo.lockAccepted(tx, authorityId, year);
+        if (accepted.length === 0) throw errors.conflict('NOTHING_TO_FORWARD', `没有审核通过待报送的${year}年度报告`, `No accepted ${year} reports to forward`, { year });
+        const fw = await annualReportRepo.insertForwarding(tx, { id: randomUUID(), authorityId, year, note, reportCount: accepted.length, forwardedBy: p.userId, forwardedAt: clock.now() });
+        for (const r of accepted) {
+          await transition(tx, ctx, r, 'forward', { forwardingId: fw.id, forwardedAt: clock.now() }, [], { forwardingId: fw.id });
+        }
+        await notifications.notify(tx, [
+          { orgId: 'miit', kind: 'annual_report.forwarded', title: `收到${year}年度报告汇总（${accepted.length} 份）`, titleEn: `${accepted.length} annual report(s) of ${year} forwarded`, link: `/annual-reports?year=${year}` },
+          ...accepted.map((r) => ({ orgId: r.enterpriseId, kind: 'annual_report.forwarded', title: `${year}年度报告已报送工业和信息化部`, titleEn: `Your ${year} annual report was forwarded to MIIT`, link: `/annual-reports/${r.id}` })),
+        ]);
+        await recordAudit(tx, ctx, { action: 'annual_report.forwarding', objectType: 'annual_report_forwarding', objectId: fw.id, change: { year, note, reports: accepted.map((r) => r.id) } });
+        return { forwarding: fw, reports: accepted.length };
+      });
+    },
+
+    forwardings: (authorityId: string | null, year: number) => annualReportRepo.forwardings(db, authorityId, year),
+
+    /** Reviewed reports (accepted or forwarded), all years: the statistics' source. */
+    async countedReports() {
+      return (await annualReportRepo.counted(db)).filter((r) => COUNTED_REPORT_STATES.includes(r.state as ReportState));
+    },
+
+    // ------------------------------------------------------------------ reminders
+
+    /**
+     * In-app reminders 30, 7 and 1 days before 31 March (七(二)1) to every enterprise whose report of the
+     * current year is not submitted. Idempotent: each (site, year, days-before) is claimed once in SQL, so
+     * running the job twice (or on two instances) sends once. Returns how many reminders were sent.
+     */
+    async runReminders(today: string = clock.today()) {
+      const year = currentReportYear(today);
+      const due = reminderDue(year, today);
+      if (!due) return 0;
+      const pending = (await owed(year)).filter((o) => !o.report || EDITABLE_REPORT_STATES.includes(o.report.state as ReportState));
+      let sent = 0;
+      for (const o of pending) {
+        await db.transaction(async (tx) => {
+          if (!(await annualReportRepo.claimReminder(tx, { enterpriseId: o.enterpriseId, siteId: o.siteId, year, daysBefore: due }))) return;
+          await notifications.notify(tx, [
+            {
+              orgId: o.enterpriseId,
+              kind: 'annual_report.reminder',
+              title: `${o.siteName}的${year}年度报告须于 ${o.dueOn} 前提交（还有 ${due} 天）`,
+              titleEn: `The ${year} annual report of ${o.siteName} is due on ${o.dueOn} (${due} day(s) left)`,
+              link: o.report ? `/annual-reports/${o.report.id}` : '/annual-reports',
+            },
+          ]);
+          await recordAudit(tx, null, { action: 'annual_report.reminded', objectType: 'annual_report', objectId: o.report?.id ?? null, enterpriseId: o.enterpriseId, change: { siteId: o.siteId, year, daysBefore: due } });
+          sent++;
+        });
+      }
+      return sent;
+    },
+
+    // ------------------------------------------------------------------ 表2-3 import
+
+    /**
+     * Read an uploaded 表2-3 workbook. Small files are checked and stored at once; larger ones run as a job
+     * whose progress (processed/total rows) the caller polls. Either way the upload is all or nothing: with any
+     * bad cell the job fails listing every bad cell and the report is untouched.
+     */
+    async importTable23(ctx: RequestContext, id: string, buf: Buffer): Promise<{ job: ImportRow; errors: CellError[] }> {
+      const r = await load(ctx.principal, id);
+      if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+      if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+      const wb = await loadWorkbook(buf);
+      if (!wb) throw errors.field('file', '无法读取该文件，请上传 .xlsx 格式的表2-3', 'Not a readable .xlsx workbook', 'XLSX_UNREADABLE');
+      const total = dataRowCount(wb);
+      if (total > MAX_IMPORT_ROWS) {
+        throw errors.field('file', `表2-3 行数过多（${total} 行，上限 ${MAX_IMPORT_ROWS} 行）`, `Too many rows (${total}; at most ${MAX_IMPORT_ROWS})`, 'XLSX_TOO_LARGE');
+      }
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      const job = await annualReportRepo.insertImport(db, { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running', total, createdBy: p.userId });
+
+      const finish = async (parsed: Awaited<ReturnType<typeof parseTable23>>) => {
+        if (parsed.errors.length) {
+          await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
+          return parsed.errors;
+        }
+        await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: total });
+        await storeTable23(ctx, r, parsed.table23, job.id);
+        return [];
+      };
+
+      if (total <= SYNC_IMPORT_MAX_ROWS) {
+        const errs = await finish(await parseTable23(wb));
+        return { job: (await annualReportRepo.getImport(db, r.enterpriseId, r.id, job.id))!, errors: errs };
+      }
+      // background: progress every 100 rows, yielding so that other requests (the polling) are served
+      void (async () => {
+        try {
+          const parsed = await parseTable23(wb, async (n) => {
+            if (n % 100 === 0) {
+              await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: n });
+              await yieldToLoop();
+            }
+          });
+          await finish(parsed);
+        } catch (e) {
+          const msg = e instanceof DomainError ? [e.messageZh, e.messageEn] : ['导入失败', 'Import failed'];
+          await annualReportRepo
+            .updateImport(db, r.enterpriseId, job.id, { status: 'failed', errors: [{ sheet: '', row: 0, column: '', reason: msg[0], reasonEn: msg[1] }], finishedAt: new Date() })
+            .catch(() => undefined);
+        }
+      })();
+      return { job, errors: [] };
+    },
+
+    async importJob(p: Principal | null, id: string, jobId: string) {
+      const r = await load(p, id);
+      const job = await annualReportRepo.getImport(db, r.enterpriseId, r.id, jobId);
+      if (!job) throw errors.notFound('导入任务', 'Import job');
+      return job;
+    },
+
+    /** A report's site and enterprise names (for files and presenters). */
+    names: siteNames,
+  };
+}
+export type AnnualReportService = ReturnType<typeof createAnnualReportService>;

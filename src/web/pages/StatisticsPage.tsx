@@ -1,0 +1,167 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { REPORT_FIELDS } from '../../domain/annual-report/form';
+import { api } from '../api';
+import { PageHeader } from '../components/PageHeader';
+import { PageLoading } from '../components/PageLoading';
+import { useLocale } from '../i18n';
+
+const RegionChart = lazy(() => import('../components/RegionChart'));
+const TrendChart = lazy(() => import('./annual-reports/TrendChart'));
+
+interface Sums {
+  reports: number;
+  recovered: number;
+  remanufactured: number;
+  sold: number;
+}
+export interface IndustryStatistics {
+  scope: { kind: 'national' | 'authority'; authorityId: string | null; name: string };
+  year: number | null;
+  years: number[];
+  announced: {
+    enterprises: number;
+    sites: number;
+    byRegion: { regionCode: string; regionName: string; enterprises: number; sites: number }[];
+    byField: { field: string; enterprises: number }[];
+  };
+  totals: Sums;
+  byRegion: (Sums & { regionCode: string; regionName: string })[];
+  byField: { field: string; remanufactured: number }[];
+  trend: (Sums & { year: number })[];
+}
+
+type Metric = 'enterprises' | 'recovered' | 'remanufactured' | 'sold';
+
+/**
+ * 行业统计: MIIT national, a provincial authority its jurisdiction — announced enterprises by region and
+ * field, 表2-3 totals of the reviewed annual reports by region, field and year; .xlsx download.
+ */
+export default function StatisticsPage() {
+  const { locale, t } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const year = params.get('year');
+  const [metric, setMetric] = useState<Metric>('enterprises');
+  const q = useQuery({ queryKey: ['statistics', year], queryFn: ({ signal }) => api.get<IndustryStatistics>('/statistics', { year: year ?? undefined }, signal) });
+  const s = q.data;
+  if (q.isPending) return <PageLoading />;
+  if (!s) return <Alert type="error" message={t('common.loadFailed')} />;
+  const fieldLabel = (f: string) => {
+    const o = REPORT_FIELDS.find((x) => x.value === f);
+    return o ? (locale === 'zh' ? o.zh : o.en) : f;
+  };
+  const regionItems =
+    metric === 'enterprises'
+      ? s.announced.byRegion.map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, count: r.enterprises }))
+      : s.byRegion.map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, count: r[metric] }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('stat.title')}
+        subTitle={`${s.scope.name} · ${t('stat.source')}`}
+        extra={
+          <Space>
+            <Select
+              data-testid="stat-year"
+              style={{ width: 140 }}
+              value={s.year ?? undefined}
+              placeholder={t('stat.noYear')}
+              options={s.years.map((y) => ({ value: y, label: t('ar.yearN', { n: y }) }))}
+              onChange={(y) => setParams({ year: String(y) })}
+            />
+            <Button href={`/api/v1/statistics.xlsx${s.year ? `?year=${s.year}` : ''}`} data-testid="stat-xlsx">
+              {t('stat.xlsx')}
+            </Button>
+          </Space>
+        }
+      />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.announcedEnterprises')} value={s.announced.enterprises} data-testid="stat-enterprises" /></Card></Col>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.announcedSites')} value={s.announced.sites} /></Card></Col>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.reports')} value={s.totals.reports} /></Card></Col>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.recovered')} value={s.totals.recovered} data-testid="stat-recovered" /></Card></Col>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.remanufactured')} value={s.totals.remanufactured} /></Card></Col>
+        <Col xs={12} md={4}><Card><Statistic title={t('stat.sold')} value={s.totals.sold} /></Card></Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card
+            title={t('stat.byRegion')}
+            extra={
+              <Segmented<Metric>
+                size="small"
+                value={metric}
+                onChange={setMetric}
+                options={[
+                  { value: 'enterprises', label: t('stat.announcedEnterprises') },
+                  { value: 'recovered', label: t('stat.recovered') },
+                  { value: 'remanufactured', label: t('stat.remanufactured') },
+                  { value: 'sold', label: t('stat.sold') },
+                ]}
+              />
+            }
+          >
+            {regionItems.length ? (
+              <Suspense fallback={<PageLoading />}>
+                <RegionChart items={regionItems} valueLabel={metric === 'enterprises' ? t('stat.announcedEnterprises') : `${t(`stat.${metric}`)}（${t('stat.units')}）`} />
+              </Suspense>
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('stat.trend')}>
+            {s.trend.length ? (
+              <Suspense fallback={<PageLoading />}>
+                <TrendChart items={s.trend} />
+              </Suspense>
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('stat.byRegionTable', { year: s.year ?? '—' })}>
+            <Table
+              size="small"
+              rowKey="regionCode"
+              pagination={false}
+              dataSource={s.byRegion}
+              data-testid="stat-region-table"
+              columns={[
+                { title: t('ar.region'), dataIndex: 'regionName' },
+                { title: t('stat.reports'), dataIndex: 'reports' },
+                { title: t('stat.recovered'), dataIndex: 'recovered' },
+                { title: t('stat.remanufactured'), dataIndex: 'remanufactured' },
+                { title: t('stat.sold'), dataIndex: 'sold' },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('stat.byField')}>
+            <Table
+              size="small"
+              rowKey="field"
+              pagination={false}
+              dataSource={REPORT_FIELDS.map((f) => ({
+                field: f.value,
+                enterprises: s.announced.byField.find((x) => x.field === f.value)?.enterprises ?? 0,
+                remanufactured: s.byField.find((x) => x.field === f.value)?.remanufactured ?? 0,
+              })).filter((r) => r.enterprises || r.remanufactured)}
+              columns={[
+                { title: t('stat.field'), dataIndex: 'field', render: (f: string) => fieldLabel(f) },
+                { title: t('stat.announcedEnterprises'), dataIndex: 'enterprises' },
+                { title: `${t('stat.remanufactured')}（${s.year ?? '—'}）`, dataIndex: 'remanufactured' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

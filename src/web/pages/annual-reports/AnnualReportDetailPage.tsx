@@ -1,0 +1,396 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+  Upload,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import {
+  COVER_FIELDS,
+  OUTLINE_SECTIONS,
+  REPORT_FIELDS,
+  TABLE21_ITEMS,
+  TABLE23_SECTIONS,
+  type AnnualReportForm,
+  type Table23,
+  type Table23Key,
+} from '../../../domain/annual-report/form';
+import { rowSum, totalsIssues } from '../../../domain/annual-report/validation';
+import { api, apiUpload, isApiError } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoading } from '../../components/PageLoading';
+import { useApiErrorHandler } from '../../errors';
+import { formatDateTime } from '../../format';
+import { useLocale } from '../../i18n';
+import { ReportStateTag } from './ReportStateTag';
+import type { AnnualReportDetail, CellError, ImportJob } from './types';
+
+/** Drop empty rows and turn '' into undefined so that a draft saves what was entered. */
+function clean(form: AnnualReportForm): AnnualReportForm {
+  const t = form.table23 ?? {};
+  const out: Table23 = {};
+  for (const s of TABLE23_SECTIONS) {
+    const sec = t[s.key];
+    if (!sec) continue;
+    const rows = (sec.rows ?? []).filter((r) => r && Object.values(r).some((v) => v !== undefined && v !== null && v !== ''));
+    (out as Record<Table23Key, unknown>)[s.key] = { total: sec.total ?? null, rows };
+  }
+  return { ...form, table23: out };
+}
+
+/**
+ * One 年度报告 (附2): cover, outline, 表2-1 and 表2-3 row tables with live totals, the 表2-3 .xlsx template and
+ * upload (with progress), submission; for the authority the review (审核意见 or return).
+ */
+export default function AnnualReportDetailPage() {
+  const { id = '' } = useParams();
+  const { locale, t } = useLocale();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<AnnualReportForm>();
+  const [reviewForm] = Form.useForm<{ opinion: string }>();
+  const [returnForm] = Form.useForm<{ reason: string }>();
+  const [returning, setReturning] = useState(false);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [cellErrors, setCellErrors] = useState<CellError[]>([]);
+  const [tab, setTab] = useState('cover');
+
+  const q = useQuery({ queryKey: ['annual-reports', 'detail', id], queryFn: ({ signal }) => api.get<AnnualReportDetail>(`/annual-reports/${id}`, undefined, signal) });
+  const d = q.data;
+  useEffect(() => {
+    if (d) form.setFieldsValue(d.form);
+  }, [d, form]);
+  const table23 = Form.useWatch('table23', form) as Table23 | undefined;
+
+  const refresh = (next?: AnnualReportDetail) => {
+    if (next) {
+      qc.setQueryData(['annual-reports', 'detail', id], next);
+      form.setFieldsValue(next.form);
+    }
+    void qc.invalidateQueries({ queryKey: ['annual-reports'] });
+    void qc.invalidateQueries({ queryKey: ['todos'] });
+  };
+
+  const save = useMutation({
+    mutationFn: () => api.put<AnnualReportDetail>(`/annual-reports/${id}/form`, { form: clean(form.getFieldsValue(true)) }),
+    onSuccess: (next) => {
+      message.success(t('common.saved'));
+      refresh(next);
+    },
+    onError: (e) => onError(e),
+  });
+  const submit = useMutation({
+    mutationFn: async () => {
+      await api.put<AnnualReportDetail>(`/annual-reports/${id}/form`, { form: clean(form.getFieldsValue(true)) });
+      return api.post<AnnualReportDetail>(`/annual-reports/${id}/submit`, {});
+    },
+    onSuccess: (next) => {
+      message.success(t('ar.submitted'));
+      refresh(next);
+    },
+    onError: (e) => {
+      onError(e);
+      void q.refetch();
+    },
+  });
+  const accept = useMutation({
+    mutationFn: (v: { opinion: string }) => api.post<AnnualReportDetail>(`/annual-reports/${id}/accept`, v),
+    onSuccess: (next) => {
+      message.success(t('ar.accepted'));
+      refresh(next);
+    },
+    onError: (e) => onError(e, reviewForm),
+  });
+  const ret = useMutation({
+    mutationFn: (v: { reason: string }) => api.post<AnnualReportDetail>(`/annual-reports/${id}/return`, v),
+    onSuccess: (next) => {
+      message.success(t('ar.returned'));
+      setReturning(false);
+      refresh(next);
+    },
+    onError: (e) => onError(e, returnForm),
+  });
+
+  async function pollJob(j: ImportJob) {
+    let cur = j;
+    setJob(cur);
+    while (cur.status === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      cur = await api.get<ImportJob>(`/annual-reports/${id}/imports/${j.id}`);
+      setJob(cur);
+    }
+    if (cur.status === 'done') {
+      message.success(t('ar.imported'));
+      setCellErrors([]);
+      refresh(await api.get<AnnualReportDetail>(`/annual-reports/${id}`));
+    } else setCellErrors(cur.errors);
+  }
+
+  async function upload(file: File) {
+    const fd = new FormData();
+    fd.append('file', file);
+    setCellErrors([]);
+    setJob({ id: '', reportId: id, status: 'running', processed: 0, total: 0, errors: [] });
+    try {
+      await pollJob(await apiUpload<ImportJob>(`/annual-reports/${id}/table23`, fd));
+    } catch (e) {
+      setJob(null);
+      if (isApiError(e) && e.code === 'XLSX_INVALID') setCellErrors((e.details as CellError[]) ?? []);
+      else onError(e);
+    }
+  }
+
+  if (q.isPending) return <PageLoading />;
+  if (!d) return <Alert type="error" message={t('common.loadFailed')} />;
+  const editable = d.can.edit;
+  const mismatches = totalsIssues(table23);
+
+  const coverTab = (
+    <Row gutter={16}>
+      {COVER_FIELDS.map((f) => (
+        <Col xs={24} md={12} key={f.key}>
+          <Form.Item name={['cover', f.key]} label={locale === 'zh' ? f.zh : f.en} required={f.required}>
+            {f.key === 'compiledOn' ? <Input placeholder="YYYY-MM-DD" data-testid={`ar-cover-${f.key}`} /> : <Input data-testid={`ar-cover-${f.key}`} maxLength={300} />}
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
+  );
+  const outlineTab = OUTLINE_SECTIONS.map((s) => (
+    <Form.Item key={s.key} name={['outline', s.key]} label={locale === 'zh' ? s.zh : s.en} extra={s.hint} required>
+      <Input.TextArea rows={4} data-testid={`ar-outline-${s.key}`} maxLength={20000} />
+    </Form.Item>
+  ));
+  const table21Tab = TABLE21_ITEMS.map((s) => (
+    <Form.Item key={s.key} name={['table21', s.key]} label={locale === 'zh' ? s.zh : s.en} required={s.required}>
+      <Input.TextArea rows={3} data-testid={`ar-t21-${s.key}`} maxLength={10000} />
+    </Form.Item>
+  ));
+  const table23Tab = (
+    <>
+      {editable ? (
+        <Card size="small" style={{ marginBottom: 16 }} title={t('ar.xlsx')}>
+          <Space wrap>
+            <Button href={`/api/v1/annual-reports/${id}/table23.xlsx`} data-testid="ar-template">
+              {t('ar.template')}
+            </Button>
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void upload(file);
+                return false;
+              }}
+            >
+              <Button type="primary" data-testid="ar-upload">
+                {t('ar.upload')}
+              </Button>
+            </Upload>
+            <Typography.Text type="secondary">{t('ar.uploadHint')}</Typography.Text>
+          </Space>
+          {job ? (
+            <div style={{ marginTop: 12 }} data-testid="ar-import-progress">
+              <Progress
+                percent={job.total ? Math.round((job.processed / job.total) * 100) : job.status === 'done' ? 100 : 0}
+                status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'}
+              />
+              <Typography.Text type="secondary">{t('ar.progress', { processed: job.processed, total: job.total })}</Typography.Text>
+            </div>
+          ) : null}
+          {cellErrors.length ? (
+            <Table<CellError>
+              data-testid="ar-cell-errors"
+              style={{ marginTop: 12 }}
+              size="small"
+              rowKey={(e) => `${e.sheet}!${e.column}${e.row}:${e.reason}`}
+              title={() => <Typography.Text type="danger">{t('ar.cellErrors', { n: cellErrors.length })}</Typography.Text>}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={cellErrors}
+              columns={[
+                { title: t('ar.sheet'), dataIndex: 'sheet', width: 140 },
+                { title: t('ar.cell'), key: 'cell', width: 90, render: (_, e) => (e.row ? `${e.column}${e.row}` : '') },
+                { title: t('ar.reason'), key: 'reason', render: (_, e) => (locale === 'zh' ? e.reason : e.reasonEn) },
+              ]}
+            />
+          ) : null}
+        </Card>
+      ) : null}
+      {TABLE23_SECTIONS.map((s) => {
+        const sum = rowSum(table23, s.key);
+        const total = table23?.[s.key]?.total;
+        const bad = mismatches.some((m) => m.field === `table23.${s.key}.total`);
+        return (
+          <Card key={s.key} size="small" style={{ marginBottom: 16 }} title={locale === 'zh' ? s.zh : s.en} data-testid={`ar-t23-${s.key}`}>
+            <Flex gap={16} align="center" wrap style={{ marginBottom: 8 }}>
+              <Form.Item name={['table23', s.key, 'total']} label={locale === 'zh' ? s.totalZh : s.totalEn} style={{ marginBottom: 0 }}>
+                <InputNumber min={0} precision={0} data-testid={`ar-total-${s.key}`} />
+              </Form.Item>
+              <Typography.Text type={bad ? 'danger' : 'secondary'} data-testid={`ar-sum-${s.key}`}>
+                {t('ar.rowSum', { sum })}
+                {bad ? ` ≠ ${total}` : total !== undefined && total !== null ? ' ✓' : ''}
+              </Typography.Text>
+            </Flex>
+            <Form.List name={['table23', s.key, 'rows']}>
+              {(fields, { add, remove }) => (
+                <>
+                  <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
+                    <Col span={2}>{locale === 'zh' ? '序号' : 'No.'}</Col>
+                    {s.columns.map((c) => (
+                      <Col span={c.key === 'count' ? 4 : 5} key={c.key}>
+                        {locale === 'zh' ? c.zh : c.en}
+                      </Col>
+                    ))}
+                    <Col span={3} />
+                  </Row>
+                  {fields.map((f, i) => (
+                    <Row gutter={8} key={f.key} data-testid={`ar-row-${s.key}-${i + 1}`}>
+                      <Col span={2} style={{ paddingTop: 5 }}>
+                        {i + 1}
+                      </Col>
+                      {s.columns.map((c) => (
+                        <Col span={c.key === 'count' ? 4 : 5} key={c.key}>
+                          <Form.Item name={[f.name, c.key]} style={{ marginBottom: 8 }}>
+                            {c.key === 'count' ? (
+                              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`ar-${s.key}-${i + 1}-count`} />
+                            ) : c.key === 'field' ? (
+                              <Select
+                                data-testid={`ar-${s.key}-${i + 1}-field`}
+                                options={REPORT_FIELDS.map((o) => ({ value: o.value, label: locale === 'zh' ? o.zh : o.en }))}
+                                allowClear
+                              />
+                            ) : (
+                              <Input data-testid={`ar-${s.key}-${i + 1}-${c.key}`} maxLength={200} />
+                            )}
+                          </Form.Item>
+                        </Col>
+                      ))}
+                      <Col span={3}>
+                        {editable ? (
+                          <Button type="link" danger onClick={() => remove(f.name)}>
+                            {t('ar.removeRow')}
+                          </Button>
+                        ) : null}
+                      </Col>
+                    </Row>
+                  ))}
+                  {editable ? (
+                    <Button onClick={() => add({})} data-testid={`ar-add-${s.key}`}>
+                      {t('ar.addRow')}
+                    </Button>
+                  ) : null}
+                </>
+              )}
+            </Form.List>
+          </Card>
+        );
+      })}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        backTo="/annual-reports"
+        title={`${t('ar.yearN', { n: d.year })} · ${d.enterpriseName}（${d.siteName}）`}
+        subTitle={<ReportStateTag state={d.state} overdue={d.overdue} late={d.late} />}
+        extra={
+          editable ? (
+            <Space>
+              <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="ar-save">
+                {t('ar.saveDraft')}
+              </Button>
+              {d.can.submit ? (
+                <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending} data-testid="ar-submit">
+                  {t('ar.submit')}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null
+        }
+      />
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} bordered>
+        <Descriptions.Item label={t('ar.window.label')}>{`${d.opensOn} — ${d.dueOn}`}</Descriptions.Item>
+        <Descriptions.Item label={t('ar.submittedOn')}>{d.submittedAt ? formatDateTime(d.submittedAt, locale) : t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('ar.reviewedAt')}>{d.reviewedAt ? formatDateTime(d.reviewedAt, locale) : t('common.none')}</Descriptions.Item>
+      </Descriptions>
+      {d.state === 'returned' && d.returnReason ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('ar.returnReason')} description={d.returnReason} data-testid="ar-return-reason" /> : null}
+      {d.auditOpinion ? <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('ar.opinion')} description={d.auditOpinion} data-testid="ar-opinion" /> : null}
+      {d.overdue && editable ? <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('ar.overdueHint', { due: d.dueOn })} /> : null}
+      {editable && d.missing.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('ar.missing', { n: d.missing.length })}
+          description={d.missing.slice(0, 8).map((m) => (locale === 'zh' ? m.message : m.messageEn)).join('；') + (d.missing.length > 8 ? '…' : '')}
+          data-testid="ar-missing"
+        />
+      ) : null}
+      {d.can.review ? (
+        <Card title={t('ar.review')} style={{ marginBottom: 16 }} data-testid="ar-review">
+          <Form form={reviewForm} layout="vertical" onFinish={(v) => accept.mutate(v)}>
+            <Form.Item name="opinion" label={t('ar.opinion')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
+              <Input.TextArea rows={3} data-testid="ar-opinion-input" maxLength={4000} />
+            </Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={accept.isPending} data-testid="ar-accept">
+                {t('ar.accept')}
+              </Button>
+              <Button danger onClick={() => setReturning(true)} data-testid="ar-return">
+                {t('ar.return')}
+              </Button>
+            </Space>
+          </Form>
+        </Card>
+      ) : null}
+      <Card>
+        <Form form={form} layout="vertical" disabled={!editable} initialValues={d.form}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              { key: 'cover', label: <span data-testid="ar-tab-cover">{t('ar.tab.cover')}</span>, children: coverTab, forceRender: true },
+              { key: 'outline', label: <span data-testid="ar-tab-outline">{t('ar.tab.outline')}</span>, children: outlineTab, forceRender: true },
+              { key: 'table21', label: <span data-testid="ar-tab-table21">{t('ar.tab.table21')}</span>, children: table21Tab, forceRender: true },
+              { key: 'table23', label: <span data-testid="ar-tab-table23">{t('ar.tab.table23')}{mismatches.length ? ' ⚠' : ''}</span>, children: table23Tab, forceRender: true },
+            ]}
+          />
+        </Form>
+      </Card>
+      <Modal
+        open={returning}
+        title={t('ar.return')}
+        okText={t('ar.return')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, 'data-testid': 'ar-return-ok' } as never}
+        confirmLoading={ret.isPending}
+        onCancel={() => setReturning(false)}
+        onOk={() => returnForm.submit()}
+      >
+        <Form form={returnForm} layout="vertical" onFinish={(v) => ret.mutate(v)}>
+          <Form.Item name="reason" label={t('ar.returnReason')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
+            <Input.TextArea rows={3} data-testid="ar-return-input" maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

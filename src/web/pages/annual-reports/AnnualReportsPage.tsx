@@ -1,0 +1,190 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiErrorHandler } from '../../errors';
+import { useLocale } from '../../i18n';
+import { isAuthorityRole, isEnterpriseRole } from '../../menu';
+import { ReportStateTag } from './ReportStateTag';
+import type { AnnualReportDetail, OwedList, OwedReport } from './types';
+
+/**
+ * 年度报告 (规范条件 七(二)1): the enterprise sees the reports its announced sites owe and starts or opens
+ * them; the provincial authority its jurisdiction (overdue list, 汇总 download, 报送工信部); MIIT all.
+ */
+export default function AnnualReportsPage() {
+  const me = useCurrentUser();
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const yearParam = params.get('year');
+  const [tab, setTab] = useState<'all' | 'overdue'>('all');
+  const [forwarding, setForwarding] = useState(false);
+  const [fwForm] = Form.useForm<{ note?: string }>();
+  const isEnterprise = isEnterpriseRole(me.role);
+  const isAuthority = isAuthorityRole(me.role);
+
+  const list = useQuery({
+    queryKey: ['annual-reports', 'list', yearParam],
+    queryFn: ({ signal }) => api.get<OwedList>('/annual-reports', { year: yearParam ?? undefined }, signal),
+  });
+  const year = list.data?.year;
+  const items = list.data?.items ?? [];
+  const overdue = items.filter((i) => i.overdue);
+  const shown = tab === 'overdue' ? overdue : items;
+  const currentYear = new Date().getFullYear() - 1;
+  const years = Array.from({ length: Math.max(1, currentYear - 2023 + 2) }, (_, i) => currentYear + 1 - i).filter((y) => y >= 2023);
+
+  const start = useMutation({
+    mutationFn: (o: OwedReport) => api.post<AnnualReportDetail>('/annual-reports', { siteId: o.siteId, year: o.year }),
+    onSuccess: (d) => {
+      void qc.invalidateQueries({ queryKey: ['annual-reports'] });
+      navigate(`/annual-reports/${d.id}`);
+    },
+    onError: (e) => onError(e),
+  });
+  const forward = useMutation({
+    mutationFn: (v: { note?: string }) => api.post<{ reportCount: number }>('/annual-reports/forward', { year, note: v.note?.trim() || undefined }),
+    onSuccess: (r) => {
+      message.success(t('ar.forwarded', { n: r.reportCount }));
+      setForwarding(false);
+      fwForm.resetFields();
+      void qc.invalidateQueries({ queryKey: ['annual-reports'] });
+    },
+    onError: (e) => onError(e, fwForm),
+  });
+
+  const columns: TableColumnsType<OwedReport> = [
+    ...(isEnterprise
+      ? []
+      : [
+          { title: t('ar.enterprise'), key: 'enterprise', render: (_: unknown, o: OwedReport) => o.enterpriseName },
+          { title: t('ar.region'), key: 'region', width: 110, render: (_: unknown, o: OwedReport) => o.regionName },
+        ]),
+    { title: t('ar.site'), key: 'site', render: (_, o) => o.siteName },
+    { title: t('ar.announcedOn'), key: 'announcedOn', width: 110, render: (_, o) => o.announcedOn },
+    { title: t('ar.year'), key: 'year', width: 80, render: (_, o) => o.year },
+    { title: t('ar.dueOn'), key: 'dueOn', width: 110, render: (_, o) => o.dueOn },
+    { title: t('ar.state'), key: 'state', render: (_, o) => <ReportStateTag state={o.state} overdue={o.overdue} late={o.late} /> },
+    { title: t('ar.submittedOn'), key: 'submittedOn', width: 110, render: (_, o) => o.submittedOn ?? t('common.none') },
+    ...(isEnterprise
+      ? []
+      : [
+          {
+            title: t('ar.totals'),
+            key: 'totals',
+            render: (_: unknown, o: OwedReport) =>
+              o.totals.recovered === null ? t('common.none') : `${o.totals.recovered} / ${o.totals.remanufactured} / ${o.totals.sold}`,
+          },
+        ]),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, o) => {
+        if (o.reportId && (isEnterprise || o.state !== 'draft'))
+          return (
+            <Button size="small" type="link" data-testid={`ar-open-${o.siteId}`} onClick={() => navigate(`/annual-reports/${o.reportId}`)}>
+              {t('ar.open')}
+            </Button>
+          );
+        if (isEnterprise && !o.reportId)
+          return o.open ? (
+            <Button size="small" type="primary" data-testid={`ar-start-${o.siteId}`} loading={start.isPending} onClick={() => start.mutate(o)}>
+              {t('ar.start')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('ar.notOpen', { date: `${o.year + 1}-01-01` })}</Typography.Text>
+          );
+        return null;
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('ar.title')}
+        subTitle={t('ar.subtitle')}
+        extra={
+          <Space wrap>
+            <Select
+              data-testid="ar-year"
+              value={year}
+              style={{ width: 140 }}
+              options={years.map((y) => ({ value: y, label: t('ar.yearN', { n: y }) }))}
+              onChange={(y) => setParams({ year: String(y) })}
+            />
+            {!isEnterprise ? (
+              <Button href={`/api/v1/annual-reports/summary.xlsx?year=${year ?? ''}`} data-testid="ar-summary-xlsx">
+                {t('ar.summaryXlsx')}
+              </Button>
+            ) : null}
+            {isAuthority ? (
+              <Button type="primary" data-testid="ar-forward" onClick={() => setForwarding(true)} disabled={!items.some((i) => i.state === 'accepted')}>
+                {t('ar.forward')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      {list.data ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('ar.window', { year: list.data.year, opens: list.data.opensOn, due: list.data.dueOn })}
+          description={t('ar.rule')}
+        />
+      ) : null}
+      <Card>
+        {!isEnterprise ? (
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => setTab(k as 'all' | 'overdue')}
+            items={[
+              { key: 'all', label: `${t('ar.tab.all')} (${items.length})` },
+              { key: 'overdue', label: <span data-testid="ar-tab-overdue">{`${t('ar.tab.overdue')} (${overdue.length})`}</span> },
+            ]}
+          />
+        ) : null}
+        <Table<OwedReport>
+          data-testid="ar-table"
+          rowKey={(o) => `${o.enterpriseId}/${o.siteId}`}
+          loading={list.isPending}
+          columns={columns}
+          dataSource={shown}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('ar.empty') }}
+          scroll={{ x: 900 }}
+        />
+        <Flex justify="end">
+          <Typography.Text type="secondary">{t('ar.totalsNote')}</Typography.Text>
+        </Flex>
+      </Card>
+      <Modal
+        open={forwarding}
+        title={t('ar.forward')}
+        okText={t('ar.forward')}
+        cancelText={t('common.cancel')}
+        confirmLoading={forward.isPending}
+        onCancel={() => setForwarding(false)}
+        onOk={() => fwForm.submit()}
+        okButtonProps={{ 'data-testid': 'ar-forward-ok' } as never}
+      >
+        <Typography.Paragraph>{t('ar.forwardHint', { n: items.filter((i) => i.state === 'accepted').length, year: year ?? '' })}</Typography.Paragraph>
+        <Form form={fwForm} layout="vertical" onFinish={(v) => forward.mutate(v)}>
+          <Form.Item name="note" label={t('ar.forwardNote')}>
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
