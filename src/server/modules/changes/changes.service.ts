@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { CHANGE_FACTS, changeDeadline, nextChangeState, type ChangeEvent, type ChangeFact } from '../../../domain/supervision/index.js';
+import { MINISTRY_AUTHORITY_ID } from '../../../domain/authorities.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { errors } from '../../platform/errors.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { FileService } from '../files/files.service.js';
+import type { NotificationService } from '../notifications/notifications.service.js';
+import { canSee, isAuthorityOf, isEnterpriseAdminOf, isMinistry, supervisionScope } from '../revocations/supervision.policy.js';
+import { changeRepo, type ChangeRow } from './changes.repo.js';
+
+const notFound = () => errors.notFound('变更申请', 'Change request');
+const factLabel = (k: string) => CHANGE_FACTS.find((f) => f.key === k)?.zh ?? k;
+
+export interface ChangeInput {
+  siteId?: string | null;
+  changeDate: string;
+  description: string;
+  items: { fact: ChangeFact; old: string; new: string }[];
+}
+
+/**
+ * 变更 (规范条件 七(二)3): an announced enterprise whose name, business scope or other condition-relevant facts
+ * change applies to its authority, completes the rectification within one year of the change, the authority
+ * checks it (验收核实), MIIT confirms and the announced list shows the new facts with their history.
+ */
+export function createChangeService(deps: { db: Db; clock: Clock; files: FileService; enterprises: EnterpriseService; notifications: NotificationService; announcements: AnnouncementService }) {
+  const { db, clock, files, enterprises, notifications, announcements } = deps;
+
+  async function load(p: Principal | null, id: string): Promise<ChangeRow> {
+    const c = await changeRepo.get(db, id);
+    if (!c || !canSee(p, c)) throw notFound();
+    return c;
+  }
+  async function storeAll(tx: Db, bufs: Buffer[]) {
+    const shas: string[] = [];
+    for (const b of bufs) shas.push((await files.store(b, tx)).sha256);
+    return shas;
+  }
+  const illegal = (c: ChangeRow, event: ChangeEvent) =>
+    errors.conflict('INVALID_STATE', `变更申请当前状态（${c.state}）不允许此操作`, `Not allowed (${event}) while the change request is ${c.state}`, { state: c.state });
+
+  return {
+    load,
+    list: (p: Principal | null, f: { states?: string[]; overdue?: boolean }) => changeRepo.list(db, supervisionScope(p), { states: f.states, overdueOn: f.overdue ? clock.today() : undefined }),
+
+    async create(ctx: RequestContext, input: ChangeInput, attachments: Buffer[]) {
+      const p = ctx.principal;
+      const enterpriseId = p?.kind === 'user' ? p.enterpriseId : null;
+      if (!enterpriseId || !isEnterpriseAdminOf(p, enterpriseId)) throw errors.forbidden('变更申请由企业管理员提交', 'The enterprise admin files change requests');
+      const e = (await enterprises.getInternal(enterpriseId))!;
+      const entries = await announcements.activeEntriesOf(e.id);
+      if (entries.length === 0) throw errors.conflict('NOT_ANNOUNCED', '只有公告名单中的企业需要提出变更申请（七(二)3）', 'Only announced enterprises file change requests (七(二)3)');
+      if (input.siteId) {
+        if (!(await enterprises.getSiteInternal(e.id, input.siteId))) throw errors.field('siteId', '厂区不存在', 'Unknown site');
+      }
+      if (input.changeDate > clock.today()) throw errors.field('changeDate', '变化发生日期不能晚于今天', 'The change date cannot be in the future');
+      const deadline = changeDeadline(input.changeDate);
+      return db.transaction(async (tx) => {
+        const shas = await storeAll(tx, attachments);
+        const c = await changeRepo.insert(tx, {
+          enterpriseId: e.id,
+          id: randomUUID(),
+          authorityId: e.authorityId,
+          siteId: input.siteId ?? null,
+          items: input.items,
+          changeDate: input.changeDate,
+          deadline,
+          description: input.description,
+          attachments: shas,
+          state: 'submitted',
+          createdBy: p?.kind === 'user' ? p.userId : null,
+          createdAt: clock.now(),
+        });
+        await recordAudit(tx, ctx, { action: 'change.submitted', objectType: 'change_request', objectId: c.id, enterpriseId: e.id, change: { ...input, deadline, attachments: shas } });
+        await notifications.notify(tx, [
+          { orgId: e.authorityId, kind: 'change.submitted', title: `公告企业变更申请待验收核实：${input.items.map((i) => factLabel(i.fact)).join('、')}`, titleEn: 'A change request awaits your acceptance check', link: `/supervision/changes/${c.id}` },
+        ]);
+        return c;
+      });
+    },
+
+    /** 验收核实 by the enterprise's provincial authority (pass → to MIIT; fail → the enterprise rectifies and resubmits). */
+    async check(ctx: RequestContext, id: string, input: { passed: boolean; opinion: string }) {
+      const c = await load(ctx.principal, id);
+      if (!isAuthorityOf(ctx.principal, c.authorityId)) throw errors.forbidden('验收核实由企业所在地省级主管部门进行', 'The enterprise’s authority performs the check');
+      const event: ChangeEvent = input.passed ? 'check_pass' : 'check_fail';
+      const to = nextChangeState(c.state, event);
+      if (!to) throw illegal(c, event);
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      return db.transaction(async (tx) => {
+        const r = await changeRepo.update(tx, c, [c.state], { state: to, checkOpinion: input.opinion, checkedOn: clock.today(), checkedBy: p.userId });
+        if (!r) throw illegal(c, event);
+        await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: input });
+        const link = `/supervision/changes/${c.id}`;
+        await notifications.notify(tx, [
+          { orgId: c.enterpriseId, kind: `change.${event}`, title: input.passed ? '变更验收核实合格，已报工信部' : '变更验收核实不合格，请整改后重新提交', titleEn: input.passed ? 'Change check passed; sent to MIIT' : 'Change check failed; rectify and resubmit', link },
+          ...(input.passed ? [{ orgId: MINISTRY_AUTHORITY_ID, kind: 'change.check_pass', title: '省级主管部门报送变更验收意见，待核实', titleEn: 'A change check awaits MIIT confirmation', link }] : []),
+        ]);
+        return r;
+      });
+    },
+
+    async resubmit(ctx: RequestContext, id: string, input: { description?: string }, attachments: Buffer[]) {
+      const c = await load(ctx.principal, id);
+      if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('变更申请由企业管理员提交', 'The enterprise admin files change requests');
+      if (!nextChangeState(c.state, 'resubmit')) throw illegal(c, 'resubmit');
+      return db.transaction(async (tx) => {
+        const shas = await storeAll(tx, attachments);
+        const r = await changeRepo.update(tx, c, ['check_failed'], { state: 'submitted', description: input.description ?? c.description, attachments: [...c.attachments, ...shas.filter((s) => !c.attachments.includes(s))] });
+        if (!r) throw illegal(c, 'resubmit');
+        await recordAudit(tx, ctx, { action: 'change.resubmitted', objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: { description: input.description, attachments: shas } });
+        await notifications.notify(tx, [{ orgId: c.authorityId, kind: 'change.submitted', title: '企业整改后重新提交变更申请', titleEn: 'A change request was resubmitted', link: `/supervision/changes/${c.id}` }]);
+        return r;
+      });
+    },
+
+    /** MIIT 对验收意见进行核实: confirmed → the announced list shows the new facts (history kept). */
+    async confirm(ctx: RequestContext, id: string, input: { confirmed: boolean; opinion: string }) {
+      if (!isMinistry(ctx.principal)) throw errors.forbidden('核实由工业和信息化部进行', 'MIIT confirms');
+      const c = await load(ctx.principal, id);
+      const event: ChangeEvent = input.confirmed ? 'confirm' : 'not_confirm';
+      const to = nextChangeState(c.state, event);
+      if (!to) throw illegal(c, event);
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      const today = clock.today();
+      return db.transaction(async (tx) => {
+        const r = await changeRepo.update(tx, c, ['check_passed'], { state: to, confirmOpinion: input.opinion, confirmedOn: today, confirmedBy: p.userId });
+        if (!r) throw illegal(c, event);
+        const updated = input.confirmed ? await announcements.applyChange(tx, { enterpriseId: c.enterpriseId, siteId: c.siteId, on: today, items: c.items }) : 0;
+        await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: { ...input, entriesUpdated: updated } });
+        await notifications.notify(tx, [
+          { orgId: c.enterpriseId, kind: `change.${event}`, title: input.confirmed ? '工信部已核实变更，公告名单已更新' : '工信部核实：变更后不符合规范条件', titleEn: input.confirmed ? 'MIIT confirmed the change; the list shows the new facts' : 'MIIT did not confirm the change', link: `/supervision/changes/${c.id}` },
+          { orgId: c.authorityId, kind: `change.${event}`, title: input.confirmed ? '工信部已核实辖区企业变更' : '工信部核实：辖区企业变更不符合', titleEn: input.confirmed ? 'MIIT confirmed a change' : 'MIIT did not confirm a change', link: `/supervision/changes/${c.id}` },
+        ]);
+        return r;
+      });
+    },
+
+    /**
+     * Job (daily, and from the MIIT page): flag change requests whose one-year period ended without a passed
+     * check, notifying the authority and MIIT once per request. Idempotent: a flagged request is not flagged again.
+     */
+    async flagOverdue(ctx: RequestContext | null) {
+      const today = clock.today();
+      // read the names first: no query on db while the transaction is open (one connection on PGlite)
+      const candidates = (await changeRepo.list(db, { kind: 'ministry' }, { overdueOn: today })).filter((r) => r.overdueFlaggedAt == null);
+      if (candidates.length === 0) return 0;
+      const names = await enterprises.names(candidates.map((r) => r.enterpriseId));
+      return db.transaction(async (tx) => {
+        const rows = await changeRepo.flagOverdue(tx, today, clock.now());
+        for (const r of rows) {
+          const name = names.get(r.enterpriseId) ?? '';
+          const link = `/supervision/changes/${r.id}`;
+          await notifications.notify(tx, [
+            { orgId: r.authorityId, kind: 'change.overdue', title: `变更整改逾期：${name}（期限 ${r.deadline}）`, titleEn: `Change rectification overdue: ${name} (deadline ${r.deadline})`, link },
+            { orgId: MINISTRY_AUTHORITY_ID, kind: 'change.overdue', title: `变更整改逾期：${name}（期限 ${r.deadline}）`, titleEn: `Change rectification overdue: ${name} (deadline ${r.deadline})`, link },
+          ]);
+          await recordAudit(tx, ctx, { action: 'change.overdue_flagged', objectType: 'change_request', objectId: r.id, enterpriseId: r.enterpriseId, change: { deadline: r.deadline, today } });
+        }
+        return rows.length;
+      });
+    },
+
+    async file(p: Principal | null, id: string, sha: string) {
+      const c = await load(p, id);
+      if (!c.attachments.includes(sha)) throw errors.notFound('文件', 'File');
+      const f = await files.get(sha);
+      if (!f) throw errors.notFound('文件', 'File');
+      return f;
+    },
+  };
+}
+export type ChangeService = ReturnType<typeof createChangeService>;

@@ -1,0 +1,78 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { revocationCases, revocations } from '../../db/schema.js';
+import type { SupervisionScope } from './supervision.policy.js';
+
+export type RevocationCaseRow = typeof revocationCases.$inferSelect;
+export type RevocationLockRow = typeof revocations.$inferSelect;
+
+function scopeWhere(s: SupervisionScope): SQL | undefined {
+  switch (s.kind) {
+    case 'ministry':
+      return undefined;
+    case 'authority':
+      return eq(revocationCases.authorityId, s.authorityId);
+    case 'enterprise':
+      // the enterprise learns of a case when MIIT notifies it (七(二)4 提前告知企业)
+      return and(eq(revocationCases.enterpriseId, s.enterpriseId), sql`${revocationCases.state} <> 'opened'`);
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/** All SQL on revocation cases and on the reapply-lock table `revocations` (七(二)4). */
+export const revocationRepo = {
+  async get(db: Db, id: string) {
+    const [r] = await db.select().from(revocationCases).where(eq(revocationCases.id, id)).limit(1);
+    return r;
+  },
+  list(db: Db, scope: SupervisionScope, f: { states?: string[]; enterpriseId?: string }) {
+    return db
+      .select()
+      .from(revocationCases)
+      .where(and(scopeWhere(scope), f.states?.length ? inArray(revocationCases.state, f.states) : undefined, f.enterpriseId ? eq(revocationCases.enterpriseId, f.enterpriseId) : undefined))
+      .orderBy(desc(revocationCases.createdAt))
+      .limit(500);
+  },
+  async openFor(db: Db, enterpriseId: string) {
+    const [r] = await db
+      .select()
+      .from(revocationCases)
+      .where(and(eq(revocationCases.enterpriseId, enterpriseId), inArray(revocationCases.state, ['opened', 'notified', 'statement_received'])))
+      .limit(1);
+    return r;
+  },
+  async insert(db: Db, row: typeof revocationCases.$inferInsert) {
+    const [r] = await db.insert(revocationCases).values(row).returning();
+    return r!;
+  },
+  /** Guarded update: only when the row is still in `fromStates` (concurrent double clicks lose). */
+  async update(db: Db, c: { enterpriseId: string; id: string }, fromStates: string[], patch: Partial<RevocationCaseRow>) {
+    const [r] = await db
+      .update(revocationCases)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(revocationCases.enterpriseId, c.enterpriseId), eq(revocationCases.id, c.id), inArray(revocationCases.state, fromStates)))
+      .returning();
+    return r;
+  },
+  async insertLock(db: Db, row: typeof revocations.$inferInsert) {
+    await db.insert(revocations).values(row);
+  },
+  async setLockAccepted(db: Db, enterpriseId: string, caseId: string, acceptedOn: string) {
+    await db.update(revocations).set({ rectificationAcceptedAt: acceptedOn }).where(and(eq(revocations.enterpriseId, enterpriseId), eq(revocations.id, caseId)));
+  },
+  locksOf: (db: Db, enterpriseId: string) => db.select().from(revocations).where(eq(revocations.enterpriseId, enterpriseId)),
+};
+
+/**
+ * The reapply-lock reader the applications service uses before a new draft (七(二)4: 经整改合格 2 年后方可重新提出).
+ * Created before the applications service (it needs nothing but the database).
+ */
+export function createRevocationLocks({ db }: { db: Db }) {
+  return {
+    async history(enterpriseId: string): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> {
+      return (await revocationRepo.locksOf(db, enterpriseId)).map((r) => ({ revokedAt: r.revokedAt, rectificationAcceptedAt: r.rectificationAcceptedAt }));
+    },
+  };
+}
+export type RevocationLocks = ReturnType<typeof createRevocationLocks>;

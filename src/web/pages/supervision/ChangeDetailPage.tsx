@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Space, Table, Tag, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiErrorHandler } from '../../errors';
+import { formatDateTime } from '../../format';
+import { useLocale } from '../../i18n';
+import { FileLinks, FilesPicker, postForm, StateTag } from './common';
+import { SUP_KEYS } from './SupervisionPage';
+import type { ChangeRequest } from './supApi';
+import { useSupT } from './supText';
+
+/** One change request (七(二)3) with the action the caller may take: check, resubmit or confirm. */
+export default function ChangeDetailPage() {
+  const { id = '' } = useParams();
+  const st = useSupT();
+  const { locale } = useLocale();
+  const qc = useQueryClient();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const key = [...SUP_KEYS.changes, id];
+  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<ChangeRequest>(`/changes/${id}`, undefined, signal) });
+  const act = useMutation({
+    mutationFn: (a: { path: string; body: Record<string, unknown>; multipart?: boolean }) =>
+      a.multipart ? postForm<ChangeRequest>(`/changes/${id}/${a.path}`, a.body, files) : api.post<ChangeRequest>(`/changes/${id}/${a.path}`, a.body),
+    onSuccess: (c) => {
+      qc.setQueryData(key, c);
+      void qc.invalidateQueries({ queryKey: SUP_KEYS.changes });
+      form.resetFields();
+      setFiles([]);
+    },
+    onError: (e) => onError(e, form),
+  });
+  if (!q.data) return <Skeleton active />;
+  const c = q.data;
+  const opinion = () => form.validateFields().then((v: { opinion: string }) => v.opinion);
+  return (
+    <>
+      <PageHeader title={`${st('sup.tab.changes')} · ${c.enterpriseName}`} subTitle={st('chg.rule')} backTo="/supervision?tab=changes" />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={st('sup.state')}><StateTag kind="chg" state={c.state} /></Descriptions.Item>
+          <Descriptions.Item label={st('sup.createdAt')}>{formatDateTime(c.createdAt, locale)}</Descriptions.Item>
+          <Descriptions.Item label={st('chg.changeDate')}>{c.changeDate}</Descriptions.Item>
+          <Descriptions.Item label={st('chg.deadline')}>
+            <Space>
+              <span data-testid="change-deadline">{c.deadline}</span>
+              {c.overdue ? <Tag color="red">{st('chg.overdue')}</Tag> : null}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={st('chg.description')} span={2}>{c.description}</Descriptions.Item>
+          <Descriptions.Item label={st('sup.files')} span={2}><FileLinks base={`/changes/${c.id}/files`} files={c.attachments} /></Descriptions.Item>
+          {c.checkOpinion ? <Descriptions.Item label={`${st('chg.check')} (${c.checkedOn})`} span={2}>{c.checkOpinion}</Descriptions.Item> : null}
+          {c.confirmOpinion ? <Descriptions.Item label={`${st('chg.confirm')} (${c.confirmedOn})`} span={2}>{c.confirmOpinion}</Descriptions.Item> : null}
+        </Descriptions>
+        <Table
+          size="small"
+          rowKey={(r) => `${r.fact}-${r.new}`}
+          pagination={false}
+          dataSource={c.items}
+          columns={[
+            { title: st('chg.fact'), key: 'f', width: 180, render: (_, r) => (locale === 'en' ? r.factEn : r.factZh) },
+            { title: st('chg.old'), dataIndex: 'old' },
+            { title: st('chg.new.value'), dataIndex: 'new' },
+          ]}
+        />
+      </Card>
+      {c.actions.length > 0 ? (
+        <Card title={c.actions.includes('check') ? st('chg.check') : c.actions.includes('confirm') ? st('chg.confirm') : st('chg.resubmit')}>
+          <Form form={form} layout="vertical">
+            {c.actions.includes('resubmit') ? (
+              <>
+                <Form.Item name="description" label={st('chg.description')} initialValue={c.description}>
+                  <Input.TextArea autoSize={{ minRows: 3 }} />
+                </Form.Item>
+                <Form.Item label={st('sup.files')}>
+                  <FilesPicker files={files} onChange={setFiles} testId="change-resubmit-files" />
+                </Form.Item>
+                <Button type="primary" loading={act.isPending} onClick={() => form.validateFields().then((v) => act.mutate({ path: 'resubmit', body: v, multipart: true }))}>
+                  {st('chg.resubmit')}
+                </Button>
+              </>
+            ) : (
+              <>
+                <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+                  <Input.TextArea autoSize={{ minRows: 3 }} data-testid="change-opinion" />
+                </Form.Item>
+                <Flex gap={8}>
+                  {c.actions.includes('check') ? (
+                    <>
+                      <Button type="primary" data-testid="change-check-pass" loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'check', body: { passed: true, opinion: o } }))}>{st('chg.checkPass')}</Button>
+                      <Button danger loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'check', body: { passed: false, opinion: o } }))}>{st('chg.checkFail')}</Button>
+                    </>
+                  ) : null}
+                  {c.actions.includes('confirm') ? (
+                    <>
+                      <Button type="primary" data-testid="change-confirm" loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'confirm', body: { confirmed: true, opinion: o } }))}>{st('chg.confirmYes')}</Button>
+                      <Button danger loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'confirm', body: { confirmed: false, opinion: o } }))}>{st('chg.confirmNo')}</Button>
+                    </>
+                  ) : null}
+                </Flex>
+              </>
+            )}
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Steps, Tag, Typography, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api } from '../../api';
+import { DateField } from '../../components/DateField';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiErrorHandler } from '../../errors';
+import { useLocale } from '../../i18n';
+import { FileLinks, FilesPicker, postForm, StateTag } from './common';
+import { SUP_KEYS } from './SupervisionPage';
+import type { RevocationCase } from './supApi';
+import { useSupT } from './supText';
+
+const STEP_OF: Record<string, number> = { opened: 0, notified: 1, statement_received: 2, revoked: 4, not_revoked: 4 };
+
+/** One revocation case (七(二)4): notice, statement and defence, decision, rectification. */
+export default function RevocationDetailPage() {
+  const { id = '' } = useParams();
+  const st = useSupT();
+  const { locale } = useLocale();
+  const qc = useQueryClient();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const key = [...SUP_KEYS.revocations, id];
+  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<RevocationCase>(`/revocations/${id}`, undefined, signal) });
+  const act = useMutation({
+    mutationFn: (a: { path: string; body: Record<string, unknown>; multipart?: boolean }) =>
+      a.multipart ? postForm<RevocationCase>(`/revocations/${id}/${a.path}`, a.body, files) : api.post<RevocationCase>(`/revocations/${id}/${a.path}`, a.body),
+    onSuccess: (c) => {
+      qc.setQueryData(key, c);
+      void qc.invalidateQueries({ queryKey: SUP_KEYS.revocations });
+      form.resetFields();
+      setFiles([]);
+    },
+    onError: (e) => onError(e, form),
+  });
+  if (!q.data) return <Skeleton active />;
+  const c = q.data;
+  const submit = (path: string, multipart = false, extra: Record<string, unknown> = {}) => void form.validateFields().then((v) => act.mutate({ path, body: { ...v, ...extra }, multipart }));
+  const files$ = (testId: string) => (
+    <Form.Item label={st('sup.files')}>
+      <FilesPicker files={files} onChange={setFiles} testId={testId} />
+    </Form.Item>
+  );
+  return (
+    <>
+      <PageHeader title={`${st('sup.tab.revocations')} · ${c.enterpriseName}`} subTitle={st('rev.hearingRule')} backTo="/supervision?tab=revocations" />
+      <Card style={{ marginBottom: 16 }}>
+        <Steps
+          size="small"
+          current={STEP_OF[c.state] ?? 0}
+          style={{ marginBottom: 16 }}
+          items={[
+            { title: st('rev.timeline.opened'), description: c.createdAt.slice(0, 10) },
+            { title: st('rev.timeline.notified'), description: c.notifiedOn ?? '' },
+            { title: st('rev.timeline.statement'), description: c.statementOn ?? (c.statementDue ? `≤ ${c.statementDue}` : '') },
+            { title: st('rev.timeline.decided'), description: c.decidedOn ?? '' },
+          ]}
+        />
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={st('sup.state')}>
+            <Space>
+              <StateTag kind="rev" state={c.state} />
+              {c.rectificationState ? <Tag data-testid="rev-rect-state">{st.dyn(`rev.rect.${c.rectificationState}`)}</Tag> : null}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label="">{st.dyn(`rev.origin.${c.origin}`)}</Descriptions.Item>
+          <Descriptions.Item label={st('rev.grounds')} span={2}>
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {c.grounds.map((g) => (
+                <li key={g.key}>
+                  {g.clause} {locale === 'en' ? g.en : g.zh}
+                </li>
+              ))}
+            </ul>
+          </Descriptions.Item>
+          <Descriptions.Item label={st('rev.facts')} span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.facts}</Typography.Paragraph>
+          </Descriptions.Item>
+          {c.evidence.length ? <Descriptions.Item label={st('rev.evidence')} span={2}><FileLinks base={`/revocations/${c.id}/files`} files={c.evidence} /></Descriptions.Item> : null}
+          {c.noticeText ? <Descriptions.Item label={`${st('rev.noticeText')} (${c.notifiedOn})`} span={2}>{c.noticeText}</Descriptions.Item> : null}
+          {c.statementDue ? <Descriptions.Item label={st('rev.statementDue')}><span data-testid="rev-statement-due">{c.statementDue}</span></Descriptions.Item> : null}
+          {c.statement ? (
+            <Descriptions.Item label={`${st('rev.statement')} (${c.statementOn})`} span={2}>
+              {c.statement} <FileLinks base={`/revocations/${c.id}/files`} files={c.statementFiles} />
+            </Descriptions.Item>
+          ) : null}
+          {c.decidedOn ? <Descriptions.Item label={`${st('rev.hearing')}`} span={2}>{c.hearingSummary}</Descriptions.Item> : null}
+          {c.decidedOn ? <Descriptions.Item label={`${st('rev.outcome')} (${c.decidedOn})`} span={2}>{c.decisionReason}</Descriptions.Item> : null}
+          {c.rectificationText ? (
+            <Descriptions.Item label={st('rev.rectification')} span={2}>
+              {c.rectificationText} <FileLinks base={`/revocations/${c.id}/files`} files={c.rectificationFiles} />
+              {c.rectificationOpinion ? <div>{st('sup.opinion')}：{c.rectificationOpinion}</div> : null}
+            </Descriptions.Item>
+          ) : null}
+          {c.reapplyFrom ? <Descriptions.Item label={st('rev.reapplyFrom')}><span data-testid="rev-reapply-from">{c.reapplyFrom}</span></Descriptions.Item> : null}
+        </Descriptions>
+      </Card>
+
+      <Form form={form} layout="vertical">
+        {c.actions.includes('notify') ? (
+          <Card title={st('rev.notify')} style={{ marginBottom: 16 }}>
+            <Form.Item name="noticeText" label={st('rev.noticeText')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 3 }} data-testid="rev-notice-text" />
+            </Form.Item>
+            <Form.Item name="statementDue" label={st('rev.statementDue')} extra={st('rev.statementDueHint')}>
+              <DateField />
+            </Form.Item>
+            <Button type="primary" loading={act.isPending} onClick={() => submit('notify')} data-testid="rev-notify">{st('rev.notify')}</Button>
+          </Card>
+        ) : null}
+        {c.actions.includes('statement') ? (
+          <Card title={st('rev.submitStatement')} style={{ marginBottom: 16 }}>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${st('rev.statementDue')}：${c.statementDue}`} />
+            <Form.Item name="statement" label={st('rev.statement')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 4 }} data-testid="rev-statement" />
+            </Form.Item>
+            {files$('rev-statement-files')}
+            <Button type="primary" loading={act.isPending} onClick={() => submit('statement', true)} data-testid="rev-statement-submit">{st('rev.submitStatement')}</Button>
+          </Card>
+        ) : null}
+        {c.actions.includes('decide') ? (
+          <Card title={st('rev.decide')} style={{ marginBottom: 16 }}>
+            <Form.Item name="outcome" label={st('rev.outcome')} initialValue="revoked" rules={[{ required: true }]}>
+              <Radio.Group options={[{ value: 'revoked', label: st('rev.outcome.revoked') }, { value: 'not_revoked', label: st('rev.outcome.not_revoked') }]} />
+            </Form.Item>
+            <Form.Item name="hearingSummary" label={st('rev.hearing')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-hearing" />
+            </Form.Item>
+            <Form.Item name="reason" label={st('sup.reason')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-reason" />
+            </Form.Item>
+            <Button type="primary" danger loading={act.isPending} onClick={() => submit('decide')} data-testid="rev-decide">{st('rev.decide')}</Button>
+          </Card>
+        ) : null}
+        {c.actions.includes('rectification') ? (
+          <Card title={st('rev.fileRectification')} style={{ marginBottom: 16 }}>
+            <Form.Item name="text" label={st('rev.rectification')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 3 }} data-testid="rev-rect-text" />
+            </Form.Item>
+            {files$('rev-rect-files')}
+            <Button type="primary" loading={act.isPending} onClick={() => submit('rectification', true)} data-testid="rev-rect-submit">{st('rev.fileRectification')}</Button>
+          </Card>
+        ) : null}
+        {c.actions.includes('review_rectification') ? (
+          <Card title={st('rev.reviewRectification')} style={{ marginBottom: 16 }}>
+            <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+              <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-rect-opinion" />
+            </Form.Item>
+            <Space>
+              <Button type="primary" loading={act.isPending} onClick={() => submit('rectification/review', false, { accept: true })} data-testid="rev-rect-accept">{st('rev.accept')}</Button>
+              <Button loading={act.isPending} onClick={() => submit('rectification/review', false, { accept: false })}>{st('rev.return')}</Button>
+            </Space>
+          </Card>
+        ) : null}
+        {c.actions.includes('evidence') && !c.actions.includes('notify') && !c.actions.includes('decide') ? (
+          <Card title={st('rev.evidence')} style={{ marginBottom: 16 }}>
+            {files$('rev-evidence-files')}
+            <Button loading={act.isPending} onClick={() => act.mutate({ path: 'evidence', body: {}, multipart: true })}>{st('sup.submit')}</Button>
+          </Card>
+        ) : null}
+      </Form>
+    </>
+  );
+}
