@@ -7,6 +7,8 @@
  *     HTTP PATCH of an enterprise;
  *   - verification of the audit chain per 1,000 entries.
  * Embedded PGlite in memory by default; BENCH_DATABASE_URL (read via config) is not used: keep it simple.
+ * EPCIS capture (10,000-event documents vs. a raw multi-row INSERT, PGlite and PostgreSQL) has its own script:
+ * `npx tsx bench/epcis-capture.ts` (docs/epcis.md).
  */
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app.js';

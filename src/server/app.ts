@@ -41,7 +41,25 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { demoRoutes } from './modules/demo/demo.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import multipart from '@fastify/multipart';
+import { changeRoutes } from './modules/changes/changes.routes.js';
+import { createChangeService } from './modules/changes/changes.service.js';
+import { complaintRoutes } from './modules/complaints/complaints.routes.js';
+import { createComplaintService } from './modules/complaints/complaints.service.js';
+import { createRevocationLocks } from './modules/revocations/revocations.repo.js';
+import { revocationRoutes } from './modules/revocations/revocations.routes.js';
+import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
+import { createRevocationService } from './modules/revocations/revocations.service.js';
 import rateLimit from '@fastify/rate-limit';
+import { annualReportRoutes } from './modules/annual-reports/annual-reports.routes.js';
+import { createAnnualReportService } from './modules/annual-reports/annual-reports.service.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { epcisRoutes } from './modules/epcis/epcis.routes.js';
+import { createEpcisService } from './modules/epcis/epcis.service.js';
+import { traceRoutes } from './modules/trace/trace.routes.js';
+import { labelRoutes } from './modules/trace/labels.routes.js';
+import { createTraceService } from './modules/trace/trace.service.js';
+import { createTraceImport } from './modules/trace/trace.import.js';
+import { createStatisticsService } from './modules/statistics/statistics.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -55,6 +73,13 @@ export interface Services {
   review: ReturnType<typeof createReviewService>;
   notices: ReturnType<typeof createNoticeService>;
   announcements: ReturnType<typeof createAnnouncementService>;
+  revocations: ReturnType<typeof createRevocationService>;
+  changes: ReturnType<typeof createChangeService>;
+  complaints: ReturnType<typeof createComplaintService>;
+  annualReports: ReturnType<typeof createAnnualReportService>;
+  statistics: ReturnType<typeof createStatisticsService>;
+  epcis: ReturnType<typeof createEpcisService>;
+  trace: ReturnType<typeof createTraceService>;
   clock: Clock;
 }
 
@@ -78,11 +103,22 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const identity = createIdentityService({ db, config, orgs });
   const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   const notifications = createNotificationService({ db });
-  const applications = createApplicationService({ db, clock, files, enterprises, notifications });
+  const revocationLocks = createRevocationLocks({ db });
+  const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
   const review = createReviewService({ db, clock, applications, experts, enterprises });
   const notices = createNoticeService({ db, clock, applications, files });
   const announcements = createAnnouncementService({ db, clock, applications, enterprises });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, clock };
+  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports: () => wired?.annualReports });
+  const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
+  const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
+  // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
+  let wired: Services | undefined;
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
+  const epcis = createEpcisService({ db, clock, enterprises });
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements });
+  epcis.onStored(trace.project);
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock });
 }
 
 export interface BuildOptions {
@@ -167,15 +203,30 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements });
   await app.register(notificationRoutes, { notifications: services.notifications });
-  await app.register(workbenchRoutes, { ...presenterDeps, notices: services.notices, clock });
+  await app.register(workbenchRoutes, {
+    ...presenterDeps,
+    notices: services.notices,
+    clock,
+    annualReports: services.annualReports,
+    supervisionTodos: createSupervisionTodos({ changes: services.changes, revocations: services.revocations, complaints: services.complaints, enterprises: services.enterprises, clock }),
+  });
   await app.register(demoRoutes, { clock, db: database.db });
+  await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities });
+  await app.register(epcisRoutes, { epcis: services.epcis });
+  await app.register(traceRoutes, { trace: services.trace, imports: createTraceImport({ db: database.db, epcis: services.epcis, trace: services.trace }), maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
+  await app.register(labelRoutes, { trace: services.trace });
+  const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
+  await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
+  await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
-    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && !/\.\w+$/.test(path)) {
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && (path.startsWith('/p/') || !/\.\w+$/.test(path))) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send(notFoundBody(req.method, req.url));

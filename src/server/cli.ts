@@ -15,6 +15,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';
+import { verifyEventChains } from './modules/epcis/epcis-chain.js';
 import { initialPassword } from './platform/secrets.js';
 
 export const USAGE = `用法 Usage: npm run reman -- <command>
@@ -75,7 +76,11 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       return 0;
     }
     case 'audit:verify': {
-      const report = await withServices((_s, d) => verifyAuditChain(d.db));
+      const report = await withServices(async (_s, d) => {
+        const audit = await verifyAuditChain(d.db);
+        const eventChains = await verifyEventChains(d.db);
+        return { ...audit, ok: audit.ok && eventChains.ok, eventChains };
+      });
       out(JSON.stringify(report));
       return report.ok ? 0 : 1;
     }

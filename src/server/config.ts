@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** public product verification (QR scans) per client address per minute */
+  VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120),
   /** scrypt cost parameter N (power of two). Stored with each hash, so changing it keeps old hashes valid. */
   PASSWORD_SCRYPT_N: z.coerce
     .number()

@@ -150,6 +150,9 @@ export async function seedDemoData(s: Services, database: Database, config: AppC
   await seedCases(s, database, config, { miit, experts, reviewers, admins, ids, siteIds });
   const world: DemoWorld = { services: s, database, config, miit, enterprises: ids, sites: siteIds, admins, reviewers };
   // Each capability seeds its own demo data (src/server/demo-areas/<area>.ts), one line each:
+  await (await import('./demo-areas/annual-reports.js')).seedAnnualReportsDemo(world);
+  await (await import('./demo-areas/supervision.js')).seedSupervisionDemo(world);
+  await (await import('./demo-areas/trace.js')).seedTraceDemo(world);
   void world;
   return true;
 }

@@ -26,11 +26,28 @@ const ApplicationDetailPage = lazy(() => import('./pages/ApplicationDetailPage')
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const NoticeDetailPage = lazy(() => import('./pages/NoticeDetailPage'));
 const AnnouncementsPage = lazy(() => import('./pages/AnnouncementsPage'));
+const TraceProductsPage = lazy(() => import('./pages/trace/TraceProductsPage'));
+const TraceRecordPage = lazy(() => import('./pages/trace/TraceRecordPage'));
+const TraceProductPage = lazy(() => import('./pages/trace/TraceProductPage'));
+const TraceRecallPage = lazy(() => import('./pages/trace/TraceRecallPage'));
+const TraceLedgerPage = lazy(() => import('./pages/trace/TraceLedgerPage'));
+const TraceImportPage = lazy(() => import('./pages/trace/TraceImportPage'));
+const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
 const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
 const PublicAnnouncedPage = lazy(() => import('./pages/public/PublicAnnouncedPage'));
 const PublicAnnouncementsPage = lazy(() => import('./pages/public/PublicAnnouncementsPage'));
 const PublicNoticesPage = lazy(() => import('./pages/public/PublicNoticesPage'));
+const PublicStatisticsPage = lazy(() => import('./pages/public/PublicStatisticsPage'));
+const AnnualReportsPage = lazy(() => import('./pages/annual-reports/AnnualReportsPage'));
+const AnnualReportDetailPage = lazy(() => import('./pages/annual-reports/AnnualReportDetailPage'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage'));
+const PublicComplaintPage = lazy(() => import('./pages/public/PublicComplaintPage'));
+const PublicComplaintTrackPage = lazy(() => import('./pages/public/PublicComplaintTrackPage'));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
+const ChangeDetailPage = lazy(() => import('./pages/supervision/ChangeDetailPage'));
+const RevocationDetailPage = lazy(() => import('./pages/supervision/RevocationDetailPage'));
+const ComplaintDetailPage = lazy(() => import('./pages/supervision/ComplaintDetailPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -115,12 +132,17 @@ export function AppRoutes() {
       <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* 产品验证: the page a product label's QR code opens (no login, phone first) */}
+          <Route path="/p/:code" element={<ProductVerifyPage />} />
           {/* 公开信息: no login, no session needed */}
           <Route path="/public" element={<PublicLayout />}>
             <Route index element={<PublicHomePage />} />
             <Route path="announced" element={<PublicAnnouncedPage />} />
             <Route path="announcements" element={<PublicAnnouncementsPage />} />
             <Route path="notices" element={<PublicNoticesPage />} />
+            <Route path="statistics" element={<PublicStatisticsPage />} />
+            <Route path="complaints" element={<PublicComplaintPage />} />
+            <Route path="complaints/track" element={<PublicComplaintTrackPage />} />
             <Route path="*" element={<NotFound home="/public" />} />
           </Route>
           <Route
@@ -147,6 +169,19 @@ export function AppRoutes() {
             <Route path="notices" element={<Guard menu="notices"><NoticesPage /></Guard>} />
             <Route path="notices/:id" element={<Guard menu="notices"><NoticeDetailPage /></Guard>} />
             <Route path="announcements" element={<Guard menu="announcements"><AnnouncementsPage /></Guard>} />
+            <Route path="annual-reports" element={<Guard menu="annual-reports"><AnnualReportsPage /></Guard>} />
+            <Route path="annual-reports/:id" element={<Guard menu="annual-reports"><AnnualReportDetailPage /></Guard>} />
+            <Route path="statistics" element={<Guard menu="statistics"><StatisticsPage /></Guard>} />
+            <Route path="supervision" element={<Guard menu="supervision"><SupervisionPage /></Guard>} />
+            <Route path="supervision/changes/:id" element={<Guard menu="supervision"><ChangeDetailPage /></Guard>} />
+            <Route path="supervision/revocations/:id" element={<Guard menu="supervision"><RevocationDetailPage /></Guard>} />
+            <Route path="supervision/complaints/:id" element={<Guard menu="supervision"><ComplaintDetailPage /></Guard>} />
+            <Route path="trace" element={<Guard menu="trace"><TraceProductsPage /></Guard>} />
+            <Route path="trace/record" element={<Guard menu="trace"><TraceRecordPage /></Guard>} />
+            <Route path="trace/products/:code" element={<Guard menu="trace"><TraceProductPage /></Guard>} />
+            <Route path="trace/recall" element={<Guard menu="trace"><TraceRecallPage /></Guard>} />
+            <Route path="trace/ledger" element={<Guard menu="trace"><TraceLedgerPage /></Guard>} />
+            <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

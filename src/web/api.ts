@@ -329,7 +329,7 @@ export interface ApplicationDetail extends ApplicationSummary {
 }
 
 export interface TodoItem {
-  kind: 'application' | 'notice';
+  kind: 'application' | 'notice' | 'annual_report' | 'supervision';
   id: string;
   title: string;
   titleEn: string;
@@ -397,6 +397,10 @@ export interface AnnouncementEntry {
   siteName: string;
   fields: string[];
   status: string;
+  /** 七(二)4: the day the entry was revoked. */
+  revokedOn?: string | null;
+  /** 七(二)3: confirmed changes of the listed facts. */
+  history?: { on: string; fact: string; old: string; new: string }[];
 }
 
 export interface AnnouncementBatch {
@@ -416,6 +420,7 @@ export interface AnnouncedEnterprise {
   siteName: string;
   fields: string[];
   batch: { batchNo: number; docNumber: string; announcedOn: string };
+  history?: { on: string; fact: string; old: string; new: string }[];
 }
 
 // ---------------------------------------------------------------- errors
@@ -529,7 +534,7 @@ function isAuthPath(path: string): boolean {
 
 /** The public pages (no login): a 401 there must never send the visitor to /login. */
 export function isPublicPagePath(pathname: string): boolean {
-  return pathname === '/public' || pathname.startsWith('/public/');
+  return pathname === '/public' || pathname.startsWith('/public/') || pathname.startsWith('/p/');
 }
 
 function isPublicApiPath(path: string): boolean {

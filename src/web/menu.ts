@@ -15,6 +15,10 @@ export type MenuKey =
   | 'users'
   | 'tokens'
   | 'audit'
+  | 'trace'
+  | 'supervision'
+  | 'annual-reports'
+  | 'statistics'
   | 'password';
 
 export interface MenuEntry {
@@ -41,15 +45,20 @@ const USERS = entry('users', '/users', 'menu.users');
 const TOKENS = entry('tokens', '/tokens', 'menu.tokens');
 const AUDIT = entry('audit', '/audit', 'menu.audit');
 const PASSWORD = entry('password', '/password', 'menu.password');
+const ANNUAL_REPORTS = entry('annual-reports', '/annual-reports', 'menu.annualReports');
+const ANNUAL_REPORTS_REVIEW = entry('annual-reports', '/annual-reports', 'menu.annualReports.review');
+const STATISTICS = entry('statistics', '/statistics', 'menu.statistics');
+const TRACE = entry('trace', '/trace', 'menu.trace');
+const SUPERVISION = entry('supervision', '/supervision', 'menu.supervision');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, MY_ENTERPRISE, SITES, USERS, TOKENS, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, MY_ENTERPRISE, SITES, PASSWORD],
-  authority_reviewer: [HOME, APPLICATIONS_REVIEW, ENTERPRISES, PASSWORD],
-  authority_admin: [HOME, APPLICATIONS_REVIEW, ENTERPRISES, USERS, PASSWORD],
-  ministry_officer: [HOME, APPLICATIONS_REVIEW, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, PASSWORD],
-  ministry_admin: [HOME, APPLICATIONS_REVIEW, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, PASSWORD],
+  authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
+  authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
 };
 

@@ -139,10 +139,21 @@ function sampleBody(method: string, url: string): unknown {
   return bodies[key];
 }
 
+/** One session per actor, logged in again after a route that ends it (logout). Logging in per request
+ *  (scrypt) made this test minutes long once the platform had a few hundred routes. */
+const sessions = new Map<Actor, Record<string, string>>();
 async function headersFor(actor: Actor): Promise<Record<string, string>> {
   if (actor === 'public') return {};
   if (actor === 'enterprise_token') return { authorization: `Bearer ${homeToken}` };
-  return (await login(app, usernames.get(actor)!, TEST_PASSWORD)).headers;
+  let h = sessions.get(actor);
+  if (!h) {
+    h = (await login(app, usernames.get(actor)!, TEST_PASSWORD)).headers;
+    sessions.set(actor, h);
+  }
+  return h;
+}
+function afterCall(actor: Actor, url: string) {
+  if (url.endsWith('/auth/logout')) sessions.delete(actor);
 }
 
 async function foreignSnapshot() {
@@ -162,7 +173,7 @@ async function foreignSnapshot() {
   return rows.rows[0];
 }
 
-describe('routes × roles', () => {
+describe('routes × roles', { timeout: 300_000 }, () => {
   it('every /api route declares a policy and the registry is not empty', () => {
     expect(app.routeRegistry.length).toBeGreaterThan(15);
     for (const r of app.routeRegistry) expect(r.policy, `${r.method} ${r.url}`).toBeDefined();
@@ -181,6 +192,7 @@ describe('routes × roles', () => {
         const url = fill(route.url, foreign);
         const payload = sampleBody(route.method, route.url);
         const res = await app.inject({ method: route.method as 'GET', url, headers: await headersFor(actor), ...(payload === undefined ? {} : { payload: payload as object }) });
+        afterCall(actor, url);
         checked++;
         const label = `${actor} ${route.method} ${url} → ${res.statusCode}`;
         if (res.statusCode >= 500) failures.push(`${label} (server error) ${res.body.slice(0, 200)}`);

@@ -28,13 +28,15 @@ interface DemoLogin {
   list?: { shows: string[]; total: number };
 }
 
-// Restated from src/server/demo.ts (the seed is the fixture; this table is the expectation).
+// Restated from src/server/demo.ts (the seed is the fixture; this table is the expectation). Totals: the 8 core
+// enterprises, the 7 historic announced ones of demo-areas/annual-reports.ts (2 广东, 1 江苏, …) and 2 湖北 ones of
+// another capability's demo.
 const DEMO_LOGINS: DemoLogin[] = [
-  { login: 'miit', role: 'ministry_admin', displayName: '工信部管理员', list: { shows: THREE, total: 8 } },
-  { login: 'miit-officer', role: 'ministry_officer', displayName: '工信部经办人', list: { shows: THREE, total: 8 } },
-  { login: 'gd-reviewer', role: 'authority_reviewer', displayName: '广东省审核员', list: { shows: [GD], total: 1 } },
-  { login: 'gd-admin', role: 'authority_admin', displayName: '广东省管理员', list: { shows: [GD], total: 1 } },
-  { login: 'js-reviewer', role: 'authority_reviewer', displayName: '江苏省审核员', list: { shows: [JS], total: 1 } },
+  { login: 'miit', role: 'ministry_admin', displayName: '工信部管理员', list: { shows: THREE, total: 17 } },
+  { login: 'miit-officer', role: 'ministry_officer', displayName: '工信部经办人', list: { shows: THREE, total: 17 } },
+  { login: 'gd-reviewer', role: 'authority_reviewer', displayName: '广东省审核员', list: { shows: [GD], total: 3 } },
+  { login: 'gd-admin', role: 'authority_admin', displayName: '广东省管理员', list: { shows: [GD], total: 3 } },
+  { login: 'js-reviewer', role: 'authority_reviewer', displayName: '江苏省审核员', list: { shows: [JS], total: 2 } },
   { login: 'sz-reviewer', role: 'authority_reviewer', displayName: '深圳市审核员', list: { shows: [SZ], total: 1 } },
   { login: 'expert1', role: 'expert', displayName: '赵明华' },
   { login: 'ent-gd', role: 'enterprise_admin', displayName: '广州精工管理员', own: { name: GD, authority: '广东省工业和信息化厅' } },

@@ -32,6 +32,8 @@ function entry(b: AnnouncementRow, seq: number, patch: Partial<AnnouncementEntry
     siteName: '一号厂区',
     fields: ['internal_combustion_engines'],
     status: 'active',
+    revokedOn: null,
+    history: [],
     ...patch,
   };
 }

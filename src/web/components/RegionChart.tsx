@@ -11,7 +11,7 @@ import { BRAND_BLUE } from '../theme';
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** Bar chart of enterprise counts by province (tree-shaken ECharts core). */
-export default function RegionChart({ items }: { items: RegionStat[] }) {
+export default function RegionChart({ items, valueLabel }: { items: RegionStat[]; /** axis and series name (default: enterprise count) */ valueLabel?: string }) {
   const { locale, t } = useLocale();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -30,10 +30,10 @@ export default function RegionChart({ items }: { items: RegionStat[] }) {
         data: names,
         axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 },
       },
-      yAxis: { type: 'value', minInterval: 1, name: t('home.chartCount') },
+      yAxis: { type: 'value', minInterval: 1, name: (valueLabel ?? t('home.chartCount')) },
       series: [
         {
-          name: t('home.chartCount'),
+          name: (valueLabel ?? t('home.chartCount')),
           type: 'bar',
           data: sorted.map((i) => i.count),
           barMaxWidth: 36,
@@ -50,7 +50,7 @@ export default function RegionChart({ items }: { items: RegionStat[] }) {
       ro?.disconnect();
       chart.dispose();
     };
-  }, [items, locale, t]);
+  }, [items, locale, t, valueLabel]);
 
   return <div ref={ref} data-testid="region-chart" style={{ width: '100%', height: 360 }} />;
 }

@@ -52,7 +52,7 @@ export function TodoListCard() {
               data-testid="todo-item"
               style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '10px 0', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}
             >
-              <Tag>{t(item.kind === 'application' ? 'todo.kind.application' : 'todo.kind.notice')}</Tag>
+              <Tag>{t(item.kind === 'application' ? 'todo.kind.application' : item.kind === 'supervision' ? 'todo.kind.supervision' : item.kind === 'annual_report' ? 'todo.kind.annualReport' : 'todo.kind.notice')}</Tag>
               <Link to={item.link} style={{ flex: 1, minWidth: 200 }}>
                 {locale === 'en' ? item.titleEn || item.title : item.title}
               </Link>

@@ -25,6 +25,31 @@ function Svg({ children }: { children: ReactNode }) {
 }
 
 const paths: Record<MenuKey, ReactNode> = {
+  'annual-reports': (
+    <>
+      <rect x="5" y="3" width="14" height="18" rx="1.5" />
+      <path d="M8.5 8h7M8.5 12h7M8.5 16h4" />
+    </>
+  ),
+  statistics: (
+    <>
+      <path d="M4 20h16" />
+      <path d="M7 16v-5M12 16V7M17 16v-8" />
+    </>
+  ),
+  trace: (
+    <>
+      <rect x="4" y="4" width="6" height="6" />
+      <rect x="14" y="14" width="6" height="6" />
+      <path d="M14 4h6v6M4 14v6h6M7 10v4h3M17 10v4h-3" />
+    </>
+  ),
+  supervision: (
+    <>
+      <path d="M12 3 4.5 6v5.5c0 4.4 3.2 8.3 7.5 9.5 4.3-1.2 7.5-5.1 7.5-9.5V6z" />
+      <path d="m8.5 12 2.5 2.5 4.5-5" />
+    </>
+  ),
   home: (
     <>
       <path d="M3 11.5 12 4l9 7.5" />

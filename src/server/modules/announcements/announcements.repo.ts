@@ -32,6 +32,43 @@ export const announcementRepo = {
   entriesOf: (db: Db, batchId: string) => db.select().from(announcementEntries).where(eq(announcementEntries.batchId, batchId)).orderBy(asc(announcementEntries.seq)),
   allEntries: (db: Db) => db.select().from(announcementEntries).orderBy(asc(announcementEntries.batchId), asc(announcementEntries.seq)),
 
+  activeOf: (db: Db, enterpriseId: string) =>
+    db.select().from(announcementEntries).where(and(eq(announcementEntries.enterpriseId, enterpriseId), eq(announcementEntries.status, 'active'))),
+  /** 七(二)4: take an enterprise's active entries off the list, remembering the day. */
+  async markRevoked(db: Db, enterpriseId: string, on: string) {
+    const rows = await db
+      .update(announcementEntries)
+      .set({ status: 'revoked', revokedOn: on })
+      .where(and(eq(announcementEntries.enterpriseId, enterpriseId), eq(announcementEntries.status, 'active')))
+      .returning({ batchId: announcementEntries.batchId, seq: announcementEntries.seq });
+    return rows.length;
+  },
+  /** 七(二)3: a confirmed change updates the active entries' facts and appends old → new to their history. */
+  async applyChange(db: Db, e: { batchId: string; seq: number }, patch: { enterpriseName?: string; siteName?: string }, history: { on: string; fact: string; old: string; new: string }[]) {
+    await db
+      .update(announcementEntries)
+      .set({ ...patch, history: sql`${announcementEntries.history} || ${JSON.stringify(history)}::jsonb` })
+      .where(and(eq(announcementEntries.batchId, e.batchId), eq(announcementEntries.seq, e.seq)));
+  },
+
+  /** Active entries with their batch date (read by the annual-report and statistics capabilities). */
+  async activeSites(db: Db) {
+    return db
+      .select({
+        enterpriseId: announcementEntries.enterpriseId,
+        siteId: announcementEntries.siteId,
+        provinceCode: announcementEntries.provinceCode,
+        enterpriseName: announcementEntries.enterpriseName,
+        siteName: announcementEntries.siteName,
+        fields: announcementEntries.fields,
+        announcedOn: announcementBatches.announcedOn,
+      })
+      .from(announcementEntries)
+      .innerJoin(announcementBatches, eq(announcementBatches.id, announcementEntries.batchId))
+      .where(eq(announcementEntries.status, 'active'))
+      .orderBy(asc(announcementBatches.announcedOn), asc(announcementEntries.seq));
+  },
+
   /** The current announced list (active entries), searchable by name, region prefix and field. */
   async search(db: Db, f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) {
     const where: SQL | undefined = and(

@@ -20,6 +20,10 @@ const EntrySchema = z.object({
   siteName: z.string(),
   fields: z.array(z.string()),
   status: z.string(),
+  /** 七(二)4: the day the entry was revoked (null while on the list). */
+  revokedOn: z.string().nullable(),
+  /** 七(二)3: confirmed changes of the listed facts, old → new. */
+  history: z.array(z.object({ on: z.string(), fact: z.string(), old: z.string(), new: z.string() })),
 });
 const BatchSchema = z
   .object({ id: z.string(), batchNo: z.number(), docNumber: z.string(), announcedOn: z.string(), title: z.string(), entries: z.array(EntrySchema) })
@@ -34,6 +38,8 @@ const presentEntry = (e: AnnouncementEntryRow) => ({
   siteName: e.siteName,
   fields: e.fields,
   status: e.status,
+  revokedOn: e.revokedOn ?? null,
+  history: e.history ?? [],
 });
 const presentBatch = (b: AnnouncementRow, entries: AnnouncementEntryRow[]) => ({
   id: b.id, batchNo: b.batchNo, docNumber: b.docNumber, announcedOn: b.announcedOn, title: b.title, entries: entries.map(presentEntry),
@@ -89,6 +95,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
               siteName: z.string(),
               fields: z.array(z.string()),
               batch: z.object({ batchNo: z.number(), docNumber: z.string(), announcedOn: z.string() }),
+              history: z.array(z.object({ on: z.string(), fact: z.string(), old: z.string(), new: z.string() })),
             }),
           ),
           total: z.number(),
@@ -111,6 +118,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
           siteName: entry.siteName,
           fields: entry.fields,
           batch: { batchNo: batch.batchNo, docNumber: batch.docNumber, announcedOn: batch.announcedOn },
+          history: entry.history ?? [],
         })),
         total,
         page,

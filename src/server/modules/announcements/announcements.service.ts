@@ -76,11 +76,50 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
       });
     },
 
+    /** The enterprise's entries on the current list (七(二): dynamic management applies to announced enterprises). */
+    activeEntriesOf: (enterpriseId: string) => announcementRepo.activeOf(db, enterpriseId),
+
+    /**
+     * 七(二)4: a revocation takes the enterprise off the public list; the published batches keep the entry,
+     * marked revoked with the day. Runs inside the revocations module's transaction.
+     */
+    markRevoked: (tx: Db, enterpriseId: string, revokedOn: string) => announcementRepo.markRevoked(tx, enterpriseId, revokedOn),
+
+    /**
+     * 七(二)3: after MIIT confirms a change, the list shows the new name / site name; every changed fact is
+     * kept in the entry's history (old → new, dated). `siteId` null: every active entry of the enterprise.
+     */
+    async applyChange(tx: Db, input: { enterpriseId: string; siteId: string | null; on: string; items: { fact: string; old: string; new: string }[] }) {
+      const entries = (await announcementRepo.activeOf(tx, input.enterpriseId)).filter((e) => input.siteId == null || e.siteId === input.siteId);
+      for (const e of entries) {
+        const patch: { enterpriseName?: string; siteName?: string } = {};
+        for (const it of input.items) {
+          if (it.fact === 'enterpriseName') patch.enterpriseName = it.new;
+          if (it.fact === 'siteName' && input.siteId != null) patch.siteName = it.new;
+        }
+        await announcementRepo.applyChange(tx, e, patch, input.items.map((it) => ({ on: input.on, ...it })));
+      }
+      return entries.length;
+    },
+
     batches: () => announcementRepo.batches(db),
     batch: (id: string) => announcementRepo.batch(db, id),
     entriesOf: (id: string) => announcementRepo.entriesOf(db, id),
     allEntries: () => announcementRepo.allEntries(db),
     search: (f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) => announcementRepo.search(db, f, page, pageSize),
+
+    /**
+     * Which sites are on the announced list and since when (one row per site: the earliest active entry).
+     * For other capabilities (annual reports 七(二)1, industry statistics); they never read these tables.
+     */
+    async announcedSites(): Promise<{ enterpriseId: string; siteId: string; provinceCode: string; enterpriseName: string; siteName: string; fields: string[]; announcedOn: string }[]> {
+      const seen = new Map<string, Awaited<ReturnType<typeof announcementRepo.activeSites>>[number]>();
+      for (const r of await announcementRepo.activeSites(db)) {
+        const k = `${r.enterpriseId}/${r.siteId}`;
+        if (!seen.has(k)) seen.set(k, r);
+      }
+      return [...seen.values()];
+    },
 
     /** Demo data: a published batch without going through the workflow (historic batches are imported). */
     async importHistoric(ctx: RequestContext, input: { batchNo?: number; docNumber: string; announcedOn: string; title: string; entries: { enterpriseId: string; siteId: string; fields: string[] }[] }) {

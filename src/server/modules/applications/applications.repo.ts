@@ -7,7 +7,6 @@ import {
   applicationVersions,
   expertAssignments,
   onsiteChecks,
-  revocations,
 } from '../../db/schema.js';
 import type { ApplicationScope } from './applications.policy.js';
 
@@ -122,9 +121,6 @@ export const applicationRepo = {
       .where(and(eq(applicationVersions.enterpriseId, enterpriseId), eq(applicationVersions.applicationId, id), eq(applicationVersions.version, version)))
       .limit(1);
     return v;
-  },
-  async hasRevocationLock(db: Db, enterpriseId: string) {
-    return db.select().from(revocations).where(eq(revocations.enterpriseId, enterpriseId));
   },
 };
 

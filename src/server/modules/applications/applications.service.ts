@@ -15,6 +15,7 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { FileService } from '../files/files.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
+import type { RevocationLocks } from '../revocations/revocations.repo.js';
 import {
   actorKind,
   applicationScope,
@@ -32,6 +33,8 @@ export interface ApplicationDeps {
   files: FileService;
   enterprises: EnterpriseService;
   notifications: NotificationService;
+  /** The revocations module's lock reader (七(二)4): revocation decisions and accepted rectifications. */
+  revocationLocks: RevocationLocks;
 }
 
 const EDITABLE: ApplicationState[] = ['draft', 'returned'];
@@ -141,7 +144,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       if (!enterprise) throw errors.forbidden();
       const site = await enterprises.getSiteInternal(enterprise.id, siteId);
       if (!site) throw errors.field('siteId', '厂区不存在', 'Unknown site');
-      for (const r of await applicationRepo.hasRevocationLock(db, enterprise.id)) {
+      for (const r of await deps.revocationLocks.history(enterprise.id)) {
         const lock = reapplyLock({ revokedAt: shanghaiDate(r.revokedAt), rectificationAcceptedAt: r.rectificationAcceptedAt }, clock.today());
         if (lock.locked) throw errors.conflict('REAPPLY_LOCKED', lock.messageZh, lock.messageEn, { until: lock.until, reapplyFrom: lock.reapplyFrom });
       }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listAudit, verifyAuditChain } from '../../platform/audit.js';
+import { verifyEventChains } from '../epcis/epcis-chain.js';
 
 const EntrySchema = z.object({
   id: z.number(),
@@ -46,8 +47,20 @@ export async function auditRoutes(root: FastifyInstance, { db }: { db: Db }) {
     schema: {
       tags: ['audit'],
       summary: '校验审计链 Recompute the hash chain',
-      response: { 200: z.object({ ok: z.boolean(), entries: z.number(), firstBrokenAt: z.number().nullable() }) },
+      response: {
+        200: z.object({
+          ok: z.boolean(),
+          entries: z.number(),
+          firstBrokenAt: z.number().nullable(),
+          /** the per-enterprise EPCIS event chains (src/server/modules/epcis/epcis-chain.ts) */
+          eventChains: z.object({ ok: z.boolean(), events: z.number(), streams: z.number(), firstBrokenAt: z.object({ enterpriseId: z.string(), seq: z.number() }).nullable() }),
+        }),
+      },
     },
-    handler: async () => verifyAuditChain(db),
+    handler: async () => {
+      const audit = await verifyAuditChain(db);
+      const eventChains = await verifyEventChains(db);
+      return { ...audit, ok: audit.ok && eventChains.ok, eventChains };
+    },
   });
 }

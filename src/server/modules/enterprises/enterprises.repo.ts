@@ -80,9 +80,21 @@ export const enterpriseRepo = {
     return r;
   },
 
+  /** Exact (trimmed, case-insensitive) name match: complaints name the enterprise they are about. */
+  async byExactName(db: Db, name: string) {
+    const rows = await db.select({ id: enterprises.id, authorityId: enterprises.authorityId }).from(enterprises).where(sql`lower(${enterprises.name}) = lower(${name.trim()})`).limit(2);
+    return rows.length === 1 ? rows[0] : undefined;
+  },
+
   async names(db: Db, ids: string[]) {
     if (ids.length === 0) return [];
     return db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids));
+  },
+
+  /** Reviewing authority and region of many enterprises in one query (for other modules' scoping). */
+  async jurisdictions(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select({ id: enterprises.id, authorityId: enterprises.authorityId, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.id, ids));
   },
 
   async insert(db: Db, row: NewEnterprise) {

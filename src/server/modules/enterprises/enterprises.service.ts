@@ -144,6 +144,16 @@ export function createEnterpriseService({ db }: { db: Db }) {
       return new Map((await siteRepo.names(db, pairs)).map((r) => [`${r.enterpriseId}/${r.id}`, r.name]));
     },
 
+    /** For other modules (complaints): the one enterprise registered under exactly this name, if any. */
+    async findByExactName(name: string) {
+      return enterpriseRepo.byExactName(db, name);
+    },
+
+    /** For other modules (annual reports, statistics): reviewing authority and region code per enterprise, one query. */
+    async jurisdictions(ids: string[]) {
+      return new Map((await enterpriseRepo.jurisdictions(db, [...new Set(ids)])).map((r) => [r.id, { authorityId: r.authorityId, regionCode: r.regionCode }]));
+    },
+
     async names(ids: string[]) {
       return new Map((await enterpriseRepo.names(db, ids)).map((r) => [r.id, r.name]));
     },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { SupervisionTodos } from '../revocations/supervision.todos.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPLICATION_STATES, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
@@ -7,9 +8,10 @@ import { ROLES_ALL_USERS } from '../../platform/policy.js';
 import { actorKind } from '../applications/applications.policy.js';
 import { presentSummaries, presentSummary, type PresenterDeps } from '../applications/applications.presenter.js';
 import type { NoticeService } from '../notices/notices.service.js';
+import type { AnnualReportService } from '../annual-reports/annual-reports.service.js';
 
 const TodoSchema = z.object({
-  kind: z.enum(['application', 'notice']),
+  kind: z.enum(['application', 'notice', 'annual_report', 'supervision']),
   id: z.string(),
   title: z.string(),
   titleEn: z.string(),
@@ -22,7 +24,7 @@ const TodoSchema = z.object({
  * 待办: what awaits the caller. Applications come from the state machine's `awaiting(state)` within the
  * caller's scope (an expert: assigned cases without an opinion); MIIT also sees notices to resolve or close.
  */
-export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps & { notices: NoticeService; clock: Clock }) {
+export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps & { notices: NoticeService; clock: Clock; annualReports?: AnnualReportService; supervisionTodos?: SupervisionTodos }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/todos', {
     config: { policy: { roles: ROLES_ALL_USERS } },
@@ -64,6 +66,22 @@ export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps
           else if (deps.clock.today() > b.endDate) items.push({ kind: 'notice', id: b.id, title: `公示期满待办结：${b.title}`, titleEn: `Notice window over, close it: ${b.title}`, state: 'window_over', link: `/notices/${b.id}`, since: b.endDate });
         }
       }
+      // 年度报告 (七(二)1): the enterprise's open reports not yet submitted; the authority's reports to review
+      if (deps.annualReports && (kind === 'enterprise' || kind === 'authority')) {
+        const year = deps.annualReports.currentYear();
+        for (const o of await deps.annualReports.list(p, year)) {
+          const label = `${o.enterpriseName}（${o.siteName}）`;
+          if (kind === 'enterprise' && o.open && ['not_started', 'draft', 'returned'].includes(o.state)) {
+            const zh = o.state === 'returned' ? '年度报告退回修改' : o.overdue ? '年度报告已逾期' : `填报${year}年度报告（${o.dueOn} 前）`;
+            const en = o.state === 'returned' ? 'Annual report returned for correction' : o.overdue ? 'Annual report overdue' : `File the ${year} annual report (due ${o.dueOn})`;
+            items.push({ kind: 'annual_report', id: o.report?.id ?? o.siteId, title: `${zh}：${o.siteName}`, titleEn: `${en}: ${o.siteName}`, state: o.overdue ? 'report_overdue' : 'report_due', link: o.report ? `/annual-reports/${o.report.id}` : '/annual-reports', since: o.dueOn });
+          }
+          if (kind === 'authority' && o.report && o.state === 'submitted') {
+            items.push({ kind: 'annual_report', id: o.report.id, title: `审核年度报告：${label}`, titleEn: `Review the annual report: ${label}`, state: 'report_submitted', link: `/annual-reports/${o.report.id}`, since: o.report.submittedAt?.toISOString() ?? o.dueOn });
+          }
+        }
+      }
+      if (deps.supervisionTodos) items.push(...(await deps.supervisionTodos(p)));
       const counts: Record<string, number> = {};
       for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
       return { items, counts };

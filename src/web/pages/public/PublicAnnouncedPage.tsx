@@ -31,7 +31,18 @@ export default function PublicAnnouncedPage() {
   });
 
   const columns: TableColumnsType<AnnouncedEnterprise> = [
-    { title: t('ent.name'), key: 'name', render: (_, e) => e.enterpriseName },
+    {
+      title: t('ent.name'),
+      key: 'name',
+      render: (_, e) => (
+        <>
+          {e.enterpriseName}
+          {(e.history ?? []).map((h) => (
+            <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#8c8c8c' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
+          ))}
+        </>
+      ),
+    },
     { title: t('ent.creditCode'), key: 'creditCode', width: 200, render: (_, e) => <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{e.creditCode}</span> },
     { title: t('pub.region'), key: 'region', width: 140, render: (_, e) => regionLabel(e.regionCode, locale, e.regionName) },
     { title: t('apps.site'), key: 'site', render: (_, e) => e.siteName },

@@ -66,7 +66,13 @@ export default function PublicAnnouncementsPage() {
                   title: t('ent.name'),
                   key: 'name',
                   render: (_, e) => (
-                    <span style={e.status === 'active' ? undefined : { textDecoration: 'line-through', color: '#8c8c8c' }}>{e.enterpriseName}</span>
+                    <>
+                      <span style={e.status === 'active' ? undefined : { textDecoration: 'line-through', color: '#8c8c8c' }}>{e.enterpriseName}</span>
+                      {e.revokedOn ? <Tag color="red" style={{ marginInlineStart: 8 }} data-testid="entry-revoked">{t('pub.revokedOn', { date: e.revokedOn })}</Tag> : null}
+                      {(e.history ?? []).map((h) => (
+                        <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#8c8c8c' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
+                      ))}
+                    </>
                   ),
                 },
                 { title: t('ent.creditCode'), key: 'creditCode', width: 200, render: (_, e) => e.creditCode },

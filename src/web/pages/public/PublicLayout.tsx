@@ -15,6 +15,8 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/public/announced', label: 'pub.announced' },
   { path: '/public/announcements', label: 'pub.announcements' },
   { path: '/public/notices', label: 'pub.notices' },
+  { path: '/public/statistics', label: 'pub.statistics' },
+  { path: '/public/complaints', label: 'pub.complaints' },
 ];
 
 /**
