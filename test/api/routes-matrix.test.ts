@@ -17,7 +17,7 @@ import type { Actor } from '../../src/server/platform/principal.js';
 import { allows } from '../../src/server/platform/policy.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
 import { areaBodies } from './matrix/index.js';
-import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
   'public',
@@ -65,6 +65,40 @@ beforeAll(async () => {
   const adminBSession = await login(app, adminB.username, TEST_PASSWORD);
   const tB = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminBSession.headers, payload: { name: 'mes-b' } });
   Object.assign(home, { enterprise: a.id, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id, application: appA.id });
+
+  // Foreign objects of the later capabilities, so that their single-object routes are tried on them too:
+  // B's site is announced (historic list), B files a change and starts its 2025 annual report, MIIT opens a
+  // revocation case, the public files a complaint about B, B records a product and captures an EPCIS event.
+  await s.announcements.importHistoric(await operator(s), {
+    docNumber: '工业和信息化部公告 2025年第99号（矩阵）', announcedOn: '2025-06-01', title: '矩阵测试批次',
+    entries: [{ enterpriseId: b.id, siteId: siteB.id, fields: ['machine_tools'] }],
+  });
+  const bAs = (method: string, url: string, payload?: object) => app.inject({ method: method as 'POST', url, headers: adminBSession.headers, ...(payload ? { payload } : {}) });
+  const ok = async (what: string, res: Promise<{ statusCode: number; body: string; json: () => any; headers: Record<string, unknown> }>) => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(`routes-matrix setup: ${what} → ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r;
+  };
+  const change = (await ok('change', bAs('POST', '/api/v1/changes', { siteId: siteB.id, changeDate: '2026-11-01', description: '矩阵：外省企业变更', items: [{ fact: 'address', old: '旧址', new: '新址' }] }))).json();
+  const report = (await ok('annual report', bAs('POST', '/api/v1/annual-reports', { siteId: siteB.id, year: 2025 }))).json();
+  const intake = (await ok('intake', bAs('POST', '/api/v1/trace/steps/intake', { name: '外省旧件', source: { returnedBy: '某用户', channel: 'other', tradeIn: false } }))).json();
+  const product = (await ok('reassembly', bAs('POST', '/api/v1/trace/steps/reassembly', { name: '外省再制造产品', inputs: [{ epc: intake.coreEpc, origin: 'reused', name: '机体', massKg: 10, valueCny: 100 }] }))).json().product;
+  const eventId = 'urn:uuid:30000000-0000-4000-8000-000000000001';
+  const captured = await ok('epcis capture', app.inject({
+    method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${tB.json().token}` },
+    payload: { '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-03-01T00:00:00Z',
+      epcisBody: { eventList: [{ type: 'ObjectEvent', eventID: eventId, eventTime: '2026-03-01T10:00:00+08:00', eventTimeZoneOffset: '+08:00', epcList: ['urn:epc:id:sgtin:0614141.107346.77'], action: 'OBSERVE', bizStep: 'inspecting' }] } },
+  }));
+  const tracking = (await ok('complaint', app.inject({ method: 'POST', url: '/api/v1/public/complaints', payload: { subject: '矩阵投诉', enterpriseName: b.name, facts: '矩阵测试：对外省企业的投诉事实', contact: '13800000000' } }))).json().trackingCode;
+  const miitUser = await buildUser(s, 'ministry_admin', { organizationId: 'miit' });
+  const miit = await login(app, miitUser.username, TEST_PASSWORD);
+  const complaints = (await ok('complaints', app.inject({ url: '/api/v1/complaints', headers: miit.headers }))).json().items as { id: string; trackingCode?: string }[];
+  const complaint = complaints[0]!;
+  const revocation = (await ok('revocation', app.inject({ method: 'POST', url: '/api/v1/revocations', headers: miit.headers, payload: { enterpriseId: b.id, grounds: ['falsification'], facts: '矩阵：外省企业撤销立案' } }))).json();
+  Object.assign(foreign, {
+    change: change.id, annualReport: report.id, productCode: product.code, productEpc: product.epc, eventId,
+    capture: String(captured.headers.location).split('/').pop()!, complaint: complaint.id, trackingCode: tracking, revocation: revocation.id,
+  });
   Object.assign(foreign, {
     enterprise: b.id, enterpriseName: b.name, creditCode: b.creditCode, site: siteB.id, siteName: siteB.name,
     user: adminB.id, username: adminB.username, token: tB.json().id, authority: 'prov-320000', province: '320000',
@@ -85,8 +119,18 @@ function fill(url: string, side: Record<string, string>): string {
     .replace(/\/applications\/:id/, `/applications/${side.application}`)
     .replace(/:attachmentId/, side.attachment ?? side.application!)
     .replace(/\/(notices|objections|notifications|announcements)\/:id/, `/$1/00000000-0000-4000-8000-000000000000`)
-    .replace(/:date/, '2026-12-31');
+    .replace(/:date/, '2026-12-31')
+    .replace(/\/(annual-reports|changes|complaints|revocations)\/:id/, (_m, kind: string) => `/${kind}/${side[({ 'annual-reports': 'annualReport', changes: 'change', complaints: 'complaint', revocations: 'revocation' } as Record<string, string>)[kind]!] ?? NIL}`)
+    .replace(/\/trace\/products\/:code/, `/trace/products/${side.productCode ?? 'RM0000000000000000'}`)
+    .replace(/\/trace\/:code/, `/trace/${side.productCode ?? 'RM0000000000000000'}`)
+    .replace(/:eventID/, encodeURIComponent(side.eventId ?? 'urn:uuid:00000000-0000-4000-8000-000000000000'))
+    .replace(/:captureID/, side.capture ?? NIL)
+    .replace(/:trackingCode/, side.trackingCode ?? 'ABCDEFGHJKMN')
+    .replace(/:step/, 'intake')
+    .replace(/:n\b/, '0')
+    .replace(/:\w+/g, NIL); // anything else: an id that exists nowhere
 }
+const NIL = '00000000-0000-4000-8000-000000000000';
 
 /** A valid body for each write route, aimed at foreign objects where the route takes one. */
 function sampleBody(method: string, url: string): unknown {
@@ -203,7 +247,8 @@ describe('routes × roles', { timeout: 300_000 }, () => {
         }
         if (MINISTRY.includes(actor) || 'public' in route.policy) continue;
         const ok = res.statusCode >= 200 && res.statusCode < 300;
-        const targetsForeign = /:(id|siteId)/.test(route.url) && !/\/(experts|notices|objections|notifications|announcements)\//.test(route.url);
+        const targetsForeign =
+          (/:(id|siteId|code|eventID|captureID)/.test(route.url) && !/\/(experts|notices|objections|notifications|announcements)\//.test(route.url) && !/\/import\/jobs\//.test(route.url));
         if (ok && targetsForeign) failures.push(`${label}: reached a foreign object`);
         if (ok) {
           for (const [k, v] of Object.entries(foreign)) {

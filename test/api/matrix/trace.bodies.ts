@@ -3,11 +3,12 @@ import type { MatrixWorld } from './index.js';
 /**
  * Sample bodies for the trace write routes. Steps write into the caller's own enterprise only; the bodies name
  * objects no caller owns (an unknown EPC / a product code of nobody), which must answer 400/404, never 2xx on
- * someone else's object. The intake creates a new core in the caller's own stream (allowed).
+ * someone else's object (the foreign enterprise's product where the matrix made one). The intake creates a new core in the caller's own stream (allowed).
  */
 export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
-  const epc = `urn:reman-platform:core:MATRIX.${foreign.enterprise?.slice(0, 8) ?? 'x'}`;
-  const code = 'RM0000000000000000';
+  // the foreign enterprise's own product (created in the matrix setup): steps on it must never succeed
+  const epc = foreign.productEpc ?? `urn:reman-platform:core:MATRIX.${foreign.enterprise?.slice(0, 8) ?? 'x'}`;
+  const code = foreign.productCode ?? 'RM0000000000000000';
   return {
     'POST /api/v1/trace/steps/intake': { name: '矩阵旧件', source: { returnedBy: '矩阵', channel: 'other', tradeIn: false } },
     'POST /api/v1/trace/steps/inspection': { coreEpc: epc, grade: 'A', result: 'accepted', measurements: [] },
