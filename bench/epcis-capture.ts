@@ -16,6 +16,7 @@
  * is reachable (in a database `reman_bench` created and dropped here).
  *
  *   npx tsx bench/epcis-capture.ts [events=10000] [runs=3]
+ *   BENCH_PGLITE=0 npx tsx bench/epcis-capture.ts   (PostgreSQL only)
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -190,7 +191,7 @@ async function benchOn(label: string, database: Database) {
 }
 
 // ---- PGlite ----
-await benchOn('PGlite (in memory)', await openDatabase({ dataDir: 'memory://' }));
+if (process.env.BENCH_PGLITE !== '0') await benchOn('PGlite (in memory)', await openDatabase({ dataDir: 'memory://' })); // BENCH_PGLITE=0: PostgreSQL only
 
 // ---- PostgreSQL, when reachable ----
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -218,3 +218,70 @@ describe('genealogy across lives', () => {
     expect(compared).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('set-based projection of one capture', () => {
+  // The projector writes a whole capture with one statement per kind of write. Projecting the same events
+  // one per transaction (each batch of one) must give the very same rows: windows, products, lives, serials,
+  // owner/possessor, status, error declarations.
+  const id = (s: string) => `urn:uuid:cccccccc-0000-4000-8000-${s.padStart(12, '0')}`;
+  const scenario = (ent: string) => {
+    const k = (s: string) => `urn:set:${s}`;
+    const e = (p: Partial<StoredEvent> & { type: StoredEvent['type']; eventTime: string }) => storedEvent(ent, p);
+    const asm = (n: string, out: string, t: number, inputs: string[]) =>
+      e({ eventId: id(n), type: 'TransformationEvent', eventTime: T(t), bizStep: 'assembling', inputEPCList: inputs, outputEPCList: [out], ilmd: { 'reman:productName': out } });
+    return [
+      e({ eventId: id('1'), type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(1), bizStep: 'receiving', epcList: [k('K')] }),
+      e({ eventId: id('2'), type: 'TransformationEvent', eventTime: T(2), bizStep: 'disassembling', inputEPCList: [k('K')], outputEPCList: [k('k1'), k('k2')] }),
+      asm('3', k('A'), 3, [k('k1')]),
+      asm('4', k('B'), 4, [k('A'), k('k2')]), // A (made in the same capture) is an earlier life of B
+      asm('5', k('C'), 4.5, [k('k2')]),
+      e({ eventId: id('6'), type: 'AggregationEvent', action: 'ADD', eventTime: T(5), bizStep: 'packing', parentID: k('Pal'), childEPCs: [k('B'), k('C')] }),
+      e({ eventId: id('7'), type: 'AggregationEvent', action: 'DELETE', eventTime: T(6), bizStep: 'unpacking', parentID: k('Pal'), childEPCs: [k('B'), k('Z')] }), // Z never ADDed
+      e({ eventId: id('8'), type: 'AggregationEvent', action: 'DELETE', eventTime: T(6.5), bizStep: 'unpacking', parentID: k('Pal2'), childEPCs: [] }), // all, none open
+      e({ eventId: id('9'), type: 'AggregationEvent', action: 'ADD', eventTime: T(6.6), bizStep: 'packing', parentID: k('Pal3'), childEPCs: [k('C')] }),
+      e({ eventId: id('10'), type: 'AggregationEvent', action: 'DELETE', eventTime: T(6.7), bizStep: 'unpacking', parentID: k('Pal3'), childEPCs: [] }),
+      e({ eventId: id('11'), type: 'AggregationEvent', action: 'DELETE', eventTime: T(6.8), bizStep: 'unpacking', parentID: k('Pal3'), childEPCs: [k('C')] }), // same parent again
+      e({
+        eventId: id('12'), type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(7), bizStep: 'shipping', epcList: [k('B')],
+        destinationList: [{ type: 'owning_party', id: 'urn:party:1' }, { type: 'possessing_party', id: 'urn:party:2' }], document: { 'reman:partyNames': { 'urn:party:1': '甲', 'urn:party:2': '乙' } },
+      }),
+      e({ eventId: id('13'), type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(8), bizStep: 'installing', epcList: [k('B')], document: { 'reman:installation': { location: '某地', equipment: '某机' } } }),
+      e({ eventId: id('14'), type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(9), bizStep: 'holding', disposition: 'recalled', epcList: [k('C')], document: { 'reman:reason': '批次缺陷' } }),
+      { ...asm('5', k('C'), 4.5, [k('k2')]), errorDeclaration: { declarationTime: T(10), reason: 'incorrect_data', correctiveEventIDs: [] } },
+      { ...e({ eventId: id('7'), type: 'AggregationEvent', action: 'DELETE', eventTime: T(6), bizStep: 'unpacking', parentID: k('Pal'), childEPCs: [k('B'), k('Z')] }), errorDeclaration: { declarationTime: T(10), reason: 'incorrect_data', correctiveEventIDs: [] } },
+    ];
+  };
+  const rowsOf = async (ent: string) => ({
+    products: await q(database.db, sql`SELECT epc, life, substr(code, 9, 8) AS serial_no, name, array_to_string(ARRAY(SELECT unnest(life_core_keys) ORDER BY 1), ',') AS lives, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id FROM trace_products WHERE enterprise_id = ${ent} ORDER BY epc, life`),
+    edges: await q(database.db, sql`SELECT parent_key, child_key, kind, event_id, valid_from, valid_to, closed_by_event_id, erroneous FROM trace_edges WHERE enterprise_id = ${ent} ORDER BY parent_key, child_key, event_id, valid_to NULLS LAST`),
+    objects: await q(database.db, sql`SELECT key, kind, name, first_event_time, last_event_time, last_step_kind FROM trace_objects WHERE enterprise_id = ${ent} ORDER BY key`),
+    steps: await q(database.db, sql`SELECT object_key, event_id, step_kind, erroneous FROM trace_steps WHERE enterprise_id = ${ent} ORDER BY object_key, event_id`),
+  });
+
+  it('gives the same rows as projecting the events one at a time', async () => {
+    const [G1, G2] = [randomUUID(), randomUUID()];
+    const batch = scenario(G1);
+    const declarations = batch.filter((x) => x.errorDeclaration);
+    await database.db.transaction((tx) => projectEvents(tx, batch.filter((x) => !x.errorDeclaration)));
+    await database.db.transaction((tx) => projectEvents(tx, declarations));
+    for (const x of scenario(G2)) await database.db.transaction((tx) => projectEvents(tx, [x]));
+    const [a, b] = [await rowsOf(G1), await rowsOf(G2)];
+    expect(a).toEqual(b);
+    // and the facts themselves
+    const by = new Map((a.products as { epc: string; life: number; lives: string; status: string; owner_name: string | null; possessor_name: string | null; installation: unknown; serial_no: string }[]).map((p) => [p.epc.slice(8), p]));
+    expect([by.get('A')!.life, by.get('B')!.life, by.get('C')!.life]).toEqual([1, 2, 1]);
+    expect(by.get('B')!.lives.split(',')).toEqual(['urn:set:A', 'urn:set:K']);
+    expect([by.get('A')!.serial_no, by.get('B')!.serial_no, by.get('C')!.serial_no]).toEqual(['00000001', '00000002', '00000003']);
+    expect([by.get('B')!.owner_name, by.get('B')!.possessor_name]).toEqual(['甲', '乙']);
+    expect(by.get('B')!.installation).toMatchObject({ location: '某地', equipment: '某机' });
+    expect(by.get('C')!.status).toBe('revoked'); // recalled, then its reassembly declared erroneous
+    const edges = a.edges as { parent_key: string; child_key: string; event_id: string; valid_to: unknown; closed_by_event_id: string | null; erroneous: boolean }[];
+    const pal = edges.filter((x) => x.parent_key === 'urn:set:Pal');
+    // the DELETE (id 7) was declared erroneous: the window it closed is open again, its own closed edge flagged
+    expect(pal.find((x) => x.child_key === 'urn:set:B')).toMatchObject({ valid_to: null, closed_by_event_id: null });
+    expect(pal.find((x) => x.child_key === 'urn:set:Z')).toMatchObject({ erroneous: true, event_id: id('7') });
+    const pal3 = edges.filter((x) => x.parent_key === 'urn:set:Pal3');
+    expect(pal3.map((x) => [x.event_id, x.closed_by_event_id])).toEqual([[id('11'), id('11')], [id('9'), id('10')]].sort((x, y) => x[0]!.localeCompare(y[0]!)));
+    expect(edges.filter((x) => x.parent_key === 'urn:set:Pal2')).toEqual([]);
+  });
+});

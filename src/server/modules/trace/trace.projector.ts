@@ -4,7 +4,7 @@ import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, 
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
 import { extField, num, prefixesFor, str } from './trace.extension.js';
-import { traceRepo, type EdgeInsert, type ObjectUpsert, type ProductRow, type StepInsert } from './trace.repo.js';
+import { traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
 
 /**
  * The trace projection: called by the epcis module inside every capture transaction (epcis.onStored) with the
@@ -131,21 +131,39 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   await traceRepo.insertEdges(tx, enterpriseId, edges);
   await traceRepo.insertSteps(tx, enterpriseId, steps);
 
-  for (const e of deletes) {
-    const children = [...e.childEPCs, ...classes(e.childQuantityList)];
-    const t = iso(e.eventTime);
-    const closed = await traceRepo.closeAggregation(tx, enterpriseId, e.parentID!, children.length ? children : null, t, e.eventId);
-    // A DELETE of children never ADDed here (e.g. the first life happened elsewhere): keep the fact that
-    // they were in the parent until now.
-    const missing = children.filter((c) => !closed.includes(c));
-    await traceRepo.insertEdges(tx, enterpriseId, missing.map((c) => ({ parent: e.parentID!, child: c, kind: 'aggregation' as const, eventId: e.eventId, validFrom: t, validTo: t, closedBy: e.eventId })));
-  }
+  await closeAggregations(tx, enterpriseId, deletes);
 
-  for (const e of assemblies) await createProducts(tx, enterpriseId, e);
+  await createProducts(tx, enterpriseId, assemblies);
 
   await updateProducts(tx, enterpriseId, normal);
 
-  for (const e of events) if (e.errorDeclaration) await traceRepo.declareErroneous(tx, enterpriseId, e.eventId);
+  await traceRepo.declareErroneousMany(tx, enterpriseId, events.filter((e) => e.errorDeclaration).map((e) => e.eventId));
+}
+
+/**
+ * Aggregation DELETEs in event order: close the open windows of the parent (→ the children named, or all).
+ * A DELETE of children never ADDed here (e.g. the first life happened elsewhere) keeps the fact that they were
+ * in the parent until now (a closed edge). Set-based (one UPDATE + one INSERT per capture) when every DELETE
+ * has a different parent — then no two of them can touch the same edge; one by one otherwise.
+ */
+async function closeAggregations(tx: Db, enterpriseId: string, deletes: StoredEvent[]) {
+  if (!deletes.length) return;
+  const item = (e: StoredEvent) => {
+    const children = [...e.childEPCs, ...classes(e.childQuantityList)];
+    return { parent: e.parentID!, all: !children.length, children, at: iso(e.eventTime), eventId: e.eventId };
+  };
+  const missingOf = (d: ReturnType<typeof item>, closed: (c: string) => boolean): EdgeInsert[] =>
+    d.children.filter((c) => !closed(c)).map((c) => ({ parent: d.parent, child: c, kind: 'aggregation' as const, eventId: d.eventId, validFrom: d.at, validTo: d.at, closedBy: d.eventId }));
+  const items = deletes.map(item);
+  if (new Set(items.map((d) => d.parent)).size === items.length) {
+    const closed = new Set((await traceRepo.closeAggregations(tx, enterpriseId, items)).map((r) => `${r.parent_key}\u0000${r.child_key}`));
+    await traceRepo.insertEdges(tx, enterpriseId, items.flatMap((d) => missingOf(d, (c) => closed.has(`${d.parent}\u0000${c}`))));
+    return;
+  }
+  for (const d of items) {
+    const closed = await traceRepo.closeAggregation(tx, enterpriseId, d.parent, d.all ? null : d.children, d.at, d.eventId);
+    await traceRepo.insertEdges(tx, enterpriseId, missingOf(d, (c) => closed.includes(c)));
+  }
 }
 
 /** Names of parts/inputs given in reman:parts (disassembly) or reman:inputs (reassembly). */
@@ -194,66 +212,96 @@ function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
   return out;
 }
 
-async function createProducts(tx: Db, enterpriseId: string, e: StoredEvent) {
-  const pre = prefixesFor(e.document);
-  const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
-  const field = (n: string) => extField(ilmd, n, pre) ?? extField(e.document, n, pre);
+/**
+ * Products made by the reassemblies of one capture, in event order, with one query per kind of read/write:
+ * cores of all inputs, latest lives of all cores/inputs, the serials, one multi-row INSERT. A product made by
+ * an earlier reassembly of the same capture counts as an earlier life for a later one (as it did when each
+ * reassembly was written on its own).
+ */
+async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[]) {
+  if (!assemblies.length) return;
   const prefix = await ensurePrefix(tx, enterpriseId);
-  const inputs = readInputs(e, pre);
-  const rates = inputs ? productRates(inputs) : null;
-  const inputKeys = [...e.inputEPCList, ...classes(e.inputQuantityList)];
-  // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
-  const cores = await traceRepo.coresOf(tx, enterpriseId, e.inputEPCList);
-  const earlier = await traceRepo.productsByEpcs(tx, enterpriseId, [...new Set([...cores, ...e.inputEPCList])]);
-  const life = earlier.reduce((m, p) => Math.max(m, p.life), 0) + 1;
-  const givenCode = str(field('productCode'));
-  const productionDate = str(field('productionDate'));
-  const eventDay = new Date(new Date(e.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
+  const coresByPart = new Map<string, string[]>();
+  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs)) {
+    const l = coresByPart.get(r.part);
+    if (l) l.push(r.core);
+    else coresByPart.set(r.part, [r.core]);
+  }
+  const allCores = [...coresByPart.values()].flat();
+  // Latest life per EPC that is a product, kept up to date with the products made below.
+  const lifeOf = new Map((await traceRepo.latestLives(tx, enterpriseId, [...new Set([...allCores, ...allInputs])])).map((r) => [r.epc, r.life]));
 
-  for (const epc of e.outputEPCList) {
-    let code: string | null = null;
-    const parsed = givenCode && e.outputEPCList.length === 1 ? parseProductCode(givenCode) : null;
-    if (parsed && parsed.enterprisePrefix === prefix) code = parsed.code;
-    if (!code) code = makeProductCode(prefix, await traceRepo.takeSerials(tx, enterpriseId, 1));
-    const dl = parseDigitalLink(epc) ?? parseSgtinUrn(epc);
-    const givenGtin = str(field('gtin'));
-    const gtin = dl?.gtin ?? (givenGtin ? normalizeGtin(givenGtin) : null);
-    const serial = dl?.serial ?? str(field('serial'), 20) ?? (epc.startsWith(PLATFORM_EPC_NS) ? epc.slice(epc.lastIndexOf('.') + 1) : code.slice(8, 16));
+  type Pending = Omit<ProductInsert, 'code' | 'serial'> & { code: string | null; serial: string | null };
+  const pending: Pending[] = [];
+  for (const e of assemblies) {
+    const pre = prefixesFor(e.document);
+    const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
+    const field = (n: string) => extField(ilmd, n, pre) ?? extField(e.document, n, pre);
+    const inputs = readInputs(e, pre);
+    const rates = inputs ? productRates(inputs) : null;
+    const inputKeys = [...e.inputEPCList, ...classes(e.inputQuantityList)];
+    // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
+    const cores = [...new Set(e.inputEPCList.flatMap((k) => coresByPart.get(k) ?? []))].sort();
+    const earlier = [...new Set([...cores, ...e.inputEPCList])].filter((k) => lifeOf.has(k)).sort();
+    const life = earlier.reduce((m, k) => Math.max(m, lifeOf.get(k)!), 0) + 1;
+    const givenCode = str(field('productCode'));
+    const productionDate = str(field('productionDate'));
+    const eventDay = new Date(new Date(e.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+    for (const epc of e.outputEPCList) {
+      let code: string | null = null;
+      const parsed = givenCode && e.outputEPCList.length === 1 ? parseProductCode(givenCode) : null;
+      if (parsed && parsed.enterprisePrefix === prefix) code = parsed.code;
+      const dl = parseDigitalLink(epc) ?? parseSgtinUrn(epc);
+      const givenGtin = str(field('gtin'));
+      const gtin = dl?.gtin ?? (givenGtin ? normalizeGtin(givenGtin) : null);
+      const warranty = num(field('warrantyMonths'));
+      pending.push({
+        enterprise_id: enterpriseId,
+        code,
+        epc,
+        gtin,
+        digital_link: null,
+        serial: dl?.serial ?? str(field('serial'), 20) ?? (epc.startsWith(PLATFORM_EPC_NS) ? epc.slice(epc.lastIndexOf('.') + 1) : null),
+        name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
+        model: str(field('model'), 100),
+        standard_no: str(field('standardNo'), 100),
+        warranty_months: warranty !== null && warranty >= 0 ? Math.round(warranty) : null,
+        production_date: productionDate && /^\d{4}-\d{2}-\d{2}$/.test(productionDate) ? productionDate : eventDay,
+        life,
+        mass_rate: rates?.massRate ?? null,
+        value_rate: rates?.valueRate ?? null,
+        formula_version: rates?.formulaVersion ?? null,
+        core_mass: rates ? rates.totals.reusedMass + rates.totals.remanufacturedMass : 0,
+        total_mass: rates?.totals.totalMass ?? 0,
+        core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
+        total_value: rates?.totals.totalValue ?? 0,
+        inputs: inputs ?? inputKeys.map((k) => ({ epc: k })),
+        life_core_keys: [...new Set([...cores, ...earlier])],
+        made_event_id: e.eventId,
+        made_at: new Date(e.eventTime).toISOString(),
+        owner_id: null,
+        owner_name: null,
+      });
+      lifeOf.set(epc, Math.max(lifeOf.get(epc) ?? 0, life));
+    }
+  }
+  // Platform codes for the products without a valid given one: consecutive serials, in event order.
+  const need = pending.filter((p) => !p.code).length;
+  let next = need ? await traceRepo.takeSerials(tx, enterpriseId, need) : 0;
+  const rows: ProductInsert[] = pending.map((p) => {
+    const code = p.code ?? makeProductCode(prefix, next++);
+    const serial = p.serial ?? code.slice(8, 16);
     let digitalLink: string | null = null;
     try {
-      digitalLink = gtin ? digitalLinkUri(gtin, serial) : null;
+      digitalLink = p.gtin ? digitalLinkUri(p.gtin, serial) : null;
     } catch {
       digitalLink = null;
     }
-    const warranty = num(field('warrantyMonths'));
-    await traceRepo.insertProduct(tx, {
-      enterprise_id: enterpriseId,
-      code,
-      epc,
-      gtin,
-      digital_link: digitalLink,
-      serial,
-      name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
-      model: str(field('model'), 100),
-      standard_no: str(field('standardNo'), 100),
-      warranty_months: warranty !== null && warranty >= 0 ? Math.round(warranty) : null,
-      production_date: productionDate && /^\d{4}-\d{2}-\d{2}$/.test(productionDate) ? productionDate : eventDay,
-      life,
-      mass_rate: rates?.massRate ?? null,
-      value_rate: rates?.valueRate ?? null,
-      formula_version: rates?.formulaVersion ?? null,
-      core_mass: rates ? rates.totals.reusedMass + rates.totals.remanufacturedMass : 0,
-      total_mass: rates?.totals.totalMass ?? 0,
-      core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
-      total_value: rates?.totals.totalValue ?? 0,
-      inputs: inputs ?? inputKeys.map((k) => ({ epc: k })),
-      life_core_keys: [...new Set([...cores, ...earlier.map((p) => p.epc)])],
-      made_event_id: e.eventId,
-      made_at: new Date(e.eventTime).toISOString(),
-      owner_id: null,
-      owner_name: null,
-    });
-  }
+    return { ...p, code, serial, digital_link: digitalLink };
+  });
+  await traceRepo.insertProducts(tx, rows);
 }
 
 /** Status, lifecycle state, owner/possessor and installation of products, from the events in time order. */
@@ -288,5 +336,5 @@ async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[
       patches.set(p.code, patch);
     }
   }
-  for (const [code, patch] of patches) await traceRepo.updateProduct(tx, enterpriseId, code, patch);
+  await traceRepo.updateProducts(tx, enterpriseId, [...patches].map(([code, patch]) => ({ code, patch })));
 }

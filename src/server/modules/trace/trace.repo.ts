@@ -83,6 +83,12 @@ export interface ProductRow {
   made_event_id: string;
   made_at: string | Date;
 }
+export type ProductInsert = Omit<ProductRow, 'production_date' | 'made_at' | 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'> & {
+  production_date: string;
+  made_at: string;
+  owner_id: string | null;
+  owner_name: string | null;
+};
 const PRODUCT_COLUMNS = sql.raw(
   `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at`,
 );
@@ -192,7 +198,7 @@ export const traceRepo = {
       sql`UPDATE trace_products SET status = 'revoked', status_reason = 'reassembly event declared erroneous', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ${eventId}`,
     );
   },
-  async insertProduct(db: Db, p: Omit<ProductRow, 'production_date' | 'made_at' | 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'> & { production_date: string; made_at: string; owner_id: string | null; owner_name: string | null }) {
+  async insertProduct(db: Db, p: ProductInsert) {
     const rows = await q<{ code: string }>(
       db,
       sql`INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
@@ -216,6 +222,75 @@ export const traceRepo = {
     }
     if (!sets.length) return;
     await db.execute(sql`UPDATE trace_products SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND code = ${code}`);
+  },
+
+  // ---------------------------------------------------------------- set-based projection writes (one statement per kind of write and capture)
+  /**
+   * Aggregation DELETEs of one capture, each on a DIFFERENT parent (the caller falls back to closeAggregation
+   * one by one otherwise), in one UPDATE: closes the open edges of each parent (→ its children, or all when
+   * `all`); returns the (parent, child) pairs closed.
+   */
+  async closeAggregations(db: Db, enterpriseId: string, items: { parent: string; all: boolean; children: string[]; at: string; eventId: string }[]): Promise<{ parent_key: string; child_key: string }[]> {
+    if (!items.length) return [];
+    return q<{ parent_key: string; child_key: string }>(
+      db,
+      sql`UPDATE trace_edges e SET valid_to = d.at::timestamptz, closed_by_event_id = d."eventId"
+          FROM jsonb_to_recordset(${json(items)}) AS d(parent text, "all" boolean, children jsonb, at text, "eventId" text)
+          WHERE e.enterprise_id = ${enterpriseId} AND e.parent_key = d.parent AND e.kind = 'aggregation' AND e.valid_to IS NULL AND NOT e.erroneous
+            AND e.valid_from <= d.at::timestamptz AND (d."all" OR e.child_key = ANY(ARRAY(SELECT jsonb_array_elements_text(d.children))))
+          RETURNING e.parent_key, e.child_key`,
+    );
+  },
+  /** Error declarations: flag what the events produced and undo the aggregation windows they closed (as declareErroneous, for many). */
+  async declareErroneousMany(db: Db, enterpriseId: string, eventIds: string[]) {
+    if (!eventIds.length) return;
+    const ids = textArray(eventIds);
+    await db.execute(sql`UPDATE trace_edges SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids})`);
+    await db.execute(sql`UPDATE trace_edges SET valid_to = NULL, closed_by_event_id = NULL WHERE enterprise_id = ${enterpriseId} AND closed_by_event_id = ANY(${ids})`);
+    await db.execute(sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids})`);
+    await db.execute(
+      sql`UPDATE trace_products SET status = 'revoked', status_reason = 'reassembly event declared erroneous', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ANY(${ids})`,
+    );
+  },
+  /** (part, core) pairs: the cores the given parts were disassembled from (non-erroneous disassembly edges). */
+  async coresOfParts(db: Db, enterpriseId: string, parts: string[]): Promise<{ part: string; core: string }[]> {
+    if (!parts.length) return [];
+    return q<{ part: string; core: string }>(
+      db,
+      sql`SELECT DISTINCT parent_key AS part, child_key AS core FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND kind = 'disassembly' AND NOT erroneous AND parent_key = ANY(${textArray(parts)})`,
+    );
+  },
+  /** Latest life of each of these EPCs that is a product (one enterprise). */
+  async latestLives(db: Db, enterpriseId: string, epcs: string[]): Promise<{ epc: string; life: number }[]> {
+    if (!epcs.length) return [];
+    return q<{ epc: string; life: number }>(db, sql`SELECT epc, max(life)::int AS life FROM trace_products WHERE enterprise_id = ${enterpriseId} AND epc = ANY(${textArray(epcs)}) GROUP BY epc`);
+  },
+  /** Many products in one INSERT (same columns and defaults as insertProduct; existing (epc, life) left alone). */
+  async insertProducts(db: Db, rows: ProductInsert[]) {
+    for (let i = 0; i < rows.length; i += 2000) {
+      await db.execute(sql`
+        INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
+          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
+        SELECT r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date::date, r.life,
+          r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, r.inputs, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
+          'reassembly', r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz
+        FROM jsonb_to_recordset(${json(rows.slice(i, i + 2000))}) AS r(enterprise_id uuid, code text, epc text, gtin text, digital_link text, serial text, name text, model text,
+          standard_no text, warranty_months integer, production_date text, life integer, mass_rate numeric, value_rate numeric, formula_version text, core_mass float8, total_mass float8,
+          core_value float8, total_value float8, inputs jsonb, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text)
+        ON CONFLICT (enterprise_id, epc, life) DO NOTHING`);
+    }
+  },
+  /** Many product patches in one UPDATE: a column is set only when its key is in the row's patch (as updateProduct). */
+  async updateProducts(db: Db, enterpriseId: string, patches: { code: string; patch: Partial<Pick<ProductRow, 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'>> }[]) {
+    const rows = patches.filter((p) => Object.keys(p.patch).length);
+    if (!rows.length) return;
+    const set = (c: string) => sql.raw(`${c} = CASE WHEN d.patch ? '${c}' THEN d.patch->>'${c}' ELSE p.${c} END`);
+    await db.execute(sql`
+      UPDATE trace_products p SET ${sql.join(['status', 'status_reason', 'state', 'owner_id', 'owner_name', 'possessor_id', 'possessor_name'].map(set), sql`, `)},
+        installation = CASE WHEN d.patch ? 'installation' THEN NULLIF(d.patch->'installation', 'null'::jsonb) ELSE p.installation END,
+        updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows, (_k, v) => (v === undefined ? null : v))}::jsonb) AS d(code text, patch jsonb)
+      WHERE p.enterprise_id = ${enterpriseId} AND p.code = d.code`);
   },
 
   // ---------------------------------------------------------------- reads

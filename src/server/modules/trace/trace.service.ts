@@ -136,6 +136,7 @@ export function createTraceService(deps: TraceServiceDeps) {
   let publicCacheOn = true;
   /** Last projection per enterprise: answers cached within 5 s after it may predate its commit, so they are not trusted. */
   const invalidatedAt = new Map<string, number>();
+  const fresh = (hit: { at: number; enterpriseId: string } | undefined) => !!hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000;
 
   const service = {
     /** The projector, for epcis.onStored (wired in app.ts createServices); drops cached public answers of the enterprises concerned. */
@@ -294,11 +295,14 @@ export function createTraceService(deps: TraceServiceDeps) {
      * so a recall or revocation shows at once).
      */
     async publicProduct(ref: string) {
+      // Fast path: the reference as scanned is usually the cache key itself (a normalised code / canonical EPC).
+      const direct = publicCacheOn ? publicCache.get(ref) : undefined;
+      if (direct && fresh(direct)) return direct.value;
       const c = classifyCode(ref);
       if (c.kind === 'invalid') throw publicNotFound();
       const key = c.kind === 'code' ? c.code : c.epc;
       const hit = publicCacheOn ? publicCache.get(key) : undefined;
-      if (hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000) return hit.value;
+      if (hit && fresh(hit)) return hit.value;
       const row = await traceRepo.publicProduct(db, c.kind === 'code' ? { code: c.code } : { epc: c.epc });
       if (!row) throw publicNotFound();
       const [info, ann] = await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
