@@ -27,10 +27,12 @@ import { openDatabase, type Database } from '../src/server/db/client.js';
 import { principalOf } from '../src/server/modules/identity/identity.service.js';
 import { createEpcisService } from '../src/server/modules/epcis/epcis.service.js';
 import type { RequestContext } from '../src/server/platform/principal.js';
+import { BIZ_STEPS, REMAN_CONTEXT } from '../src/domain/trace/vocabulary.js';
 
 const N = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 3);
-const CONTEXT = ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', { reman: 'https://reman.miit.example/voc/' }];
+// the platform's own extension vocabulary, so that the trace projector sees what the lifecycle forms record
+const CONTEXT = ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', REMAN_CONTEXT];
 
 /** A realistic document: per remanufactured product ~8 events, reassembly with 40–80 inputs. */
 export function remanDocument(n: number, salt: string) {
@@ -57,13 +59,13 @@ export function remanDocument(n: number, salt: string) {
       }),
       base('AggregationEvent', { eventID: `urn:uuid:${randomUUID()}`, parentID: core, childEPCs: parts, action: 'DELETE', bizStep: 'disassembling' }),
       base('TransformationEvent', {
-        eventID: `urn:uuid:${randomUUID()}`, bizStep: 'https://reman.miit.example/voc/BizStep-reassembling',
+        eventID: `urn:uuid:${randomUUID()}`, bizStep: BIZ_STEPS.assembling.value,
         inputEPCList: [...parts.slice(0, 16), ...Array.from({ length: 24 + (p % 40) }, (_, i) => `urn:epc:id:sgtin:6901234.40000${i % 10}.${salt}N${p}-${i}`)],
         inputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.500001.LOT2026', quantity: 1.5, uom: 'KGM' }],
         outputEPCList: [product], transformationID: `urn:epc:id:gdti:6901234.00002.${salt}T${p}`,
         ilmd: { 'reman:productStandard': 'GB/T 28618-2012', 'reman:productionDate': '2026-06-01' },
       }),
-      base('ObjectEvent', { eventID: `urn:uuid:${randomUUID()}`, epcList: [product], action: 'OBSERVE', bizStep: 'https://reman.miit.example/voc/BizStep-performance_testing', disposition: 'conformant', 'reman:testResult': 'pass' }),
+      base('ObjectEvent', { eventID: `urn:uuid:${randomUUID()}`, epcList: [product], action: 'OBSERVE', bizStep: BIZ_STEPS.performance_testing.value, disposition: 'conformant', 'reman:testResult': 'pass' }),
       base('AggregationEvent', { eventID: `urn:uuid:${randomUUID()}`, parentID: `urn:epc:id:sscc:6901234.${String(p).padStart(9, '0').slice(-9)}${salt.length}`, childEPCs: [product], action: 'ADD', bizStep: 'packing' }),
       base('ObjectEvent', {
         eventID: `urn:uuid:${randomUUID()}`, epcList: [product], action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit',
