@@ -135,6 +135,13 @@ describe('filing and tracking', () => {
     expect(Object.keys(pub.json())).not.toContain('filedByUser');
   });
 
+  it('a cross-site post with the session cookie but without the CSRF token is filed as anonymous, not in the user’s name', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/public/complaints', headers: { cookie: entStaff.headers.cookie! }, payload: { subject: '跨站伪造', enterpriseName: '某不存在的再制造公司', facts: '没有 CSRF 令牌、只带会话 Cookie 的提交应按匿名处理。' }, remoteAddress: nextIp() });
+    expect(res.statusCode).toBe(201);
+    const filed = (await req(miit, 'GET', '/api/v1/complaints')).json().items.find((c: { trackingCode: string }) => c.trackingCode === res.json().trackingCode);
+    expect(filed.filedByUser).toBe(false);
+  });
+
   it('MIIT assigns an unmatched complaint to an enterprise; its authority then sees it', async () => {
     const unmatched = (await req(miit, 'GET', '/api/v1/complaints')).json().items.find((c: { enterpriseId: string | null }) => c.enterpriseId == null);
     expect((await req(gd, 'GET', `/api/v1/complaints/${unmatched.id}`)).statusCode).toBe(404);

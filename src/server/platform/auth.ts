@@ -86,14 +86,20 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
         }
       }
     }
+    const csrfOk = () => {
+      const header = req.headers[CSRF_HEADER];
+      return typeof header === 'string' && sha256Hex(header) === csrfHash;
+    };
+    // A cookie-authenticated write to a PUBLIC route (a complaint, an objection) without the CSRF token is
+    // served as anonymous: another site must not be able to file something in a logged-in user's name.
+    if ('public' in policy && csrfHash && !SAFE_METHODS.has(req.method) && !csrfOk()) principal = null;
     req.principal = principal;
     req.ctx.principal = principal;
 
     if ('public' in policy) return;
     if (!principal) throw errors.unauthenticated();
     if (csrfHash && !SAFE_METHODS.has(req.method)) {
-      const header = req.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || sha256Hex(header) !== csrfHash) {
+      if (!csrfOk()) {
         throw new DomainError(403, 'CSRF_FAILED', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'Missing or invalid CSRF token; reload the page and retry');
       }
     }
