@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/principal.js';
+import { enterpriseScope, type EnterpriseScope } from '../enterprises/enterprises.policy.js';
 
 /**
  * Who captures into and reads which EPCIS event stream (issue 4 "Access"). Deny by default.
@@ -8,25 +9,9 @@ import type { Principal } from '../../platform/principal.js';
  *   the enterprises service (enterprises.authority_id), never by reading that table here.
  * - Experts and the public: nothing (the public sees only what the verification page shows).
  */
-export type EpcisReadScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'none' };
-
-export function epcisReadScope(p: Principal | null): EpcisReadScope {
-  if (!p) return { kind: 'none' };
-  if (p.kind === 'token') return { kind: 'enterprise', enterpriseId: p.enterpriseId };
-  switch (p.role) {
-    case 'ministry_admin':
-    case 'ministry_officer':
-      return { kind: 'all' };
-    case 'authority_admin':
-    case 'authority_reviewer':
-      return p.authorityId ? { kind: 'authority', authorityId: p.authorityId } : { kind: 'none' };
-    case 'enterprise_admin':
-    case 'enterprise_staff':
-      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
-    default:
-      return { kind: 'none' };
-  }
-}
+/** Reading follows the enterprise scope exactly (own enterprise, jurisdiction, all, none): one definition. */
+export type EpcisReadScope = EnterpriseScope;
+export const epcisReadScope: (p: Principal | null) => EpcisReadScope = enterpriseScope;
 
 /** The enterprise whose stream this principal captures into, or null when it may not capture. */
 export function captureEnterprise(p: Principal | null): string | null {
