@@ -10,6 +10,12 @@ import { addDays, addYearsClamped, assertIsoDate } from '../calendar-date.js';
 
 export const REAPPLY_LOCK_YEARS = 2;
 
+/** Last locked day and first day a new application may be made, from the rectification acceptance date. */
+export function lockPeriod(rectificationAcceptedAt: string): { until: string; reapplyFrom: string } {
+  const until = addYearsClamped(rectificationAcceptedAt, REAPPLY_LOCK_YEARS);
+  return { until, reapplyFrom: addDays(until, 1) };
+}
+
 export type ReapplyLockReason = 'not_revoked' | 'rectification_pending' | 'within_lock_period' | 'lock_expired';
 
 export interface ReapplyLock {
@@ -42,8 +48,7 @@ export function reapplyLock(history: { revokedAt?: string | null; rectificationA
       messageEn: `The announcement was revoked on ${revokedAt}; until the rectification is accepted the enterprise cannot reapply.`,
     };
   }
-  const until = addYearsClamped(rectificationAcceptedAt, REAPPLY_LOCK_YEARS);
-  const reapplyFrom = addDays(until, 1);
+  const { until, reapplyFrom } = lockPeriod(rectificationAcceptedAt);
   if (today <= until) {
     return {
       locked: true,

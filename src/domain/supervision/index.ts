@@ -3,6 +3,7 @@
  * complaints (投诉举报, 七(二)2). Pure rules, no I/O.
  */
 import { addDays, addYearsClamped, assertIsoDate, type IsoDate } from '../calendar-date.js';
+import { lockPeriod } from '../announcement/reapply-lock.js';
 import { addWorkingDays, type WorkdayOverride } from '../working-days.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,9 +149,9 @@ export function canFileRectification(caseState: string, rect: string | null): bo
   return caseState === 'revoked' && (rect == null || rect === 'returned');
 }
 
-/** 七(二)4: 经整改合格 2 年后方可重新提出 — mirrors domain/announcement/reapply-lock.ts (which the applications check uses). */
+/** 七(二)4: 经整改合格 2 年后方可重新提出 — the one rule in domain/announcement/reapply-lock.ts. */
 export function reapplyFromAfterAcceptance(acceptedOn: IsoDate): IsoDate {
-  return addDays(addYearsClamped(acceptedOn, 2), 1);
+  return lockPeriod(acceptedOn).reapplyFrom;
 }
 
 // ---------------------------------------------------------------------------------------------------------
