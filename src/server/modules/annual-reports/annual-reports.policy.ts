@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/principal.js';
+import { enterpriseScope } from '../enterprises/enterprises.policy.js';
 
 /**
  * Who sees and acts on which 年度报告 (规范条件 七(二)1). Deny by default.
@@ -16,21 +17,11 @@ export interface ReportRef {
   state: string;
 }
 
+/** The enterprise scope (enterprises.policy.ts) of users; API tokens do not handle annual reports. */
 export function reportScope(p: Principal | null): ReportScope {
   if (p?.kind !== 'user') return { kind: 'none' };
-  switch (p.role) {
-    case 'enterprise_admin':
-    case 'enterprise_staff':
-      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
-    case 'authority_admin':
-    case 'authority_reviewer':
-      return p.authorityId ? { kind: 'authority', authorityId: p.authorityId } : { kind: 'none' };
-    case 'ministry_admin':
-    case 'ministry_officer':
-      return { kind: 'ministry' };
-    default:
-      return { kind: 'none' };
-  }
+  const s = enterpriseScope(p);
+  return s.kind === 'all' ? { kind: 'ministry' } : s;
 }
 
 /** Whether a list row (or an owed site) with this enterprise/authority is in the caller's scope. */

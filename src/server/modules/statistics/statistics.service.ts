@@ -1,6 +1,7 @@
 import { COUNTED_REPORT_STATES, REPORT_FIELDS, type AnnualReportForm, type ReportState } from '../../../domain/annual-report/index.js';
 import { findProvince, provinceOf } from '../../../domain/regions.js';
 import type { Principal } from '../../platform/principal.js';
+import { enterpriseScope } from '../enterprises/enterprises.policy.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { AnnualReportService } from '../annual-reports/annual-reports.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
@@ -17,11 +18,11 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
  */
 export type StatsScope = { kind: 'all' } | { kind: 'authority'; authorityId: string };
 
+/** The enterprise scope (enterprises.policy.ts) of ministry and authority users; enterprises and others: none. */
 export function statsScope(p: Principal | null): StatsScope | null {
   if (p?.kind !== 'user') return null;
-  if (p.role === 'ministry_admin' || p.role === 'ministry_officer') return { kind: 'all' };
-  if ((p.role === 'authority_admin' || p.role === 'authority_reviewer') && p.authorityId) return { kind: 'authority', authorityId: p.authorityId };
-  return null;
+  const s = enterpriseScope(p);
+  return s.kind === 'all' || s.kind === 'authority' ? s : null;
 }
 
 interface Sums {
