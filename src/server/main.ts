@@ -3,8 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoData } from './demo.js';
 import { shiftableClock, systemClock } from './platform/clock.js';
-import { startAnnualReportReminders } from './modules/annual-reports/annual-reports.jobs.js';
-import { startChangeDeadlineJob } from './modules/changes/changes.jobs.js';
+import { startPeriodicJob } from './platform/jobs.js';
 
 /** Process entry: config → database (migrations) → demo data → HTTP; SIGTERM/SIGINT drain and close. */
 async function main() {
@@ -26,9 +25,9 @@ async function main() {
     if (created) app.log.info({ demo: true }, 'demo data created (logins in README; password Reman#2026 is for demo only)');
   }
   // 年度报告 reminders 30/7/1 days before 31 March: at start, then hourly (idempotent)
-  const stopReminders = startAnnualReportReminders(app.services.annualReports, app.log);
+  const stopReminders = startPeriodicJob('annual-report reminders', () => app.services.annualReports.runReminders(), app.log);
   // 变更 one-year deadlines (七(二)3): flag overdue requests at start, then hourly (idempotent)
-  const stopChangeJob = startChangeDeadlineJob(app.services.changes, app.log);
+  const stopChangeJob = startPeriodicJob('overdue change requests', () => app.services.changes.flagOverdue(null), app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
