@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { parseArgs } from 'node:util';
 import { ROLE_VALUES, type Role } from '../domain/enterprise.js';
 import { createServices } from './app.js';
-import { loadConfig, type AppConfig } from './config.js';
+import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';

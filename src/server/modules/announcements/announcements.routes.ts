@@ -8,7 +8,7 @@ import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { renderAnnouncementDocx, renderAnnouncementXlsx } from './announcement-export.js';
 import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo.js';
 import type { AnnouncementService } from './announcements.service.js';
-import { bi, isoDate } from '../../platform/validation.js';
+import { isoDate } from '../../platform/validation.js';
 
 
 const EntrySchema = z.object({

@@ -25,7 +25,6 @@ import {
   SaveFormBody,
   SubmitBody,
 } from './applications.schema.js';
-import type { ApplicationService } from './applications.service.js';
 import { renderApplicationDocx } from './application-docx.js';
 import type { ReviewService } from './review.service.js';
 

@@ -29,7 +29,6 @@ export const notFoundProduct = () => errors.notFound('再制造产品', 'Remanuf
 export const publicNotFound = () =>
   new DomainError(404, 'PRODUCT_NOT_FOUND', '未找到该再制造产品编码，请核对标签', 'No remanufactured product has this code; check the label');
 
-const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
 const rate = (v: string | number | null) => (v === null ? null : Number(v));
 
 export interface StepResult {

@@ -1,14 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Space, Table, Tag, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Space, Table, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
-import { FileLinks, FilesPicker, postForm, StateTag } from './common';
-import { SUP_KEYS } from './SupervisionPage';
+import { FileLinks, FilesPicker, StateTag } from './common';
+import { useCaseDetail } from './useCaseDetail';
 import type { ChangeRequest } from './supApi';
 import { useSupT } from './supText';
 
@@ -17,23 +13,7 @@ export default function ChangeDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
   const { locale } = useLocale();
-  const qc = useQueryClient();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const key = [...SUP_KEYS.changes, id];
-  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<ChangeRequest>(`/changes/${id}`, undefined, signal) });
-  const act = useMutation({
-    mutationFn: (a: { path: string; body: Record<string, unknown>; multipart?: boolean }) =>
-      a.multipart ? postForm<ChangeRequest>(`/changes/${id}/${a.path}`, a.body, files) : api.post<ChangeRequest>(`/changes/${id}/${a.path}`, a.body),
-    onSuccess: (c) => {
-      qc.setQueryData(key, c);
-      void qc.invalidateQueries({ queryKey: SUP_KEYS.changes });
-      form.resetFields();
-      setFiles([]);
-    },
-    onError: (e) => onError(e, form),
-  });
+  const { q, act, form, files, setFiles } = useCaseDetail<ChangeRequest>('changes', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
   const opinion = () => form.validateFields().then((v: { opinion: string }) => v.opinion);

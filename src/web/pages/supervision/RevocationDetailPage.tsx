@@ -1,14 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Steps, Tag, Typography, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiErrorHandler } from '../../errors';
 import { useLocale } from '../../i18n';
-import { FileLinks, FilesPicker, postForm, StateTag } from './common';
-import { SUP_KEYS } from './SupervisionPage';
+import { FileLinks, FilesPicker, StateTag } from './common';
+import { useCaseDetail } from './useCaseDetail';
 import type { RevocationCase } from './supApi';
 import { useSupT } from './supText';
 
@@ -19,23 +15,7 @@ export default function RevocationDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
   const { locale } = useLocale();
-  const qc = useQueryClient();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const key = [...SUP_KEYS.revocations, id];
-  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<RevocationCase>(`/revocations/${id}`, undefined, signal) });
-  const act = useMutation({
-    mutationFn: (a: { path: string; body: Record<string, unknown>; multipart?: boolean }) =>
-      a.multipart ? postForm<RevocationCase>(`/revocations/${id}/${a.path}`, a.body, files) : api.post<RevocationCase>(`/revocations/${id}/${a.path}`, a.body),
-    onSuccess: (c) => {
-      qc.setQueryData(key, c);
-      void qc.invalidateQueries({ queryKey: SUP_KEYS.revocations });
-      form.resetFields();
-      setFiles([]);
-    },
-    onError: (e) => onError(e, form),
-  });
+  const { q, act, form, files, setFiles } = useCaseDetail<RevocationCase>('revocations', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
   const submit = (path: string, multipart = false, extra: Record<string, unknown> = {}) => void form.validateFields().then((v) => act.mutate({ path, body: { ...v, ...extra }, multipart }));
