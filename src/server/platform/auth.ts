@@ -61,13 +61,19 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
     }
   });
 
-  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // A callback hook, not an async one: anonymous requests to public routes (product scans, the announced list)
+  // and requests outside /api and /epcis finish here synchronously, without a promise per request.
+  app.addHook('onRequest', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     req.ctx = { principal: null, ip: req.ip, requestId: String(req.id) };
     const policy = req.routeOptions.config?.policy;
     // Decide by the matched route, never by req.url: the router percent-decodes paths, so "/%61pi/v1/…"
     // reaches an /api route while req.url does not start with "/api/".
-    if (!policy) return; // no route matched (404), or a non-API route
+    if (!policy) return done(); // no route matched (404), or a non-API route
+    if ('public' in policy && !req.headers.authorization && !req.cookies?.[SESSION_COOKIE]) return done();
+    authenticate(req, policy).then(() => done(), done);
+  });
 
+  async function authenticate(req: FastifyRequest, policy: RoutePolicy): Promise<void> {
     let principal: Principal | null = null;
     let csrfHash: string | null = null;
     const authz = req.headers.authorization;
@@ -107,5 +113,5 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
       throw new DomainError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 'Change your initial password first');
     }
     if (!policy.roles.includes(principal.role)) throw errors.forbidden();
-  });
+  }
 });

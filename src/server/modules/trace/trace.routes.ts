@@ -177,13 +177,15 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
   });
 
   // ---- public verification ----
+  // Rate-limited per client (a heavy scanner cannot slow the platform); the x-ratelimit-* headers come only with
+  // a 429 (plus retry-after): a scan is a one-off request, and three headers less is measurable at this rate.
   app.get('/api/v1/public/products/:code', {
-    config: { policy: { public: true }, rateLimit: { max: deps.verifyRatePerMinute ?? PUBLIC_VERIFY_RATE_PER_MINUTE, timeWindow: 60_000 } },
+    config: { policy: { public: true }, rateLimit: { max: deps.verifyRatePerMinute ?? PUBLIC_VERIFY_RATE_PER_MINUTE, timeWindow: 60_000, addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false } } },
     schema: { tags: ['public'], summary: '再制造产品扫码验证 Verify a remanufactured product', params: CodeParam, response: { 200: PublicProductSchema } },
     handler: async (req, reply) => {
-      // The presented answer is validated and serialised once per cached product and then sent as is.
-      const v = (await trace.publicProduct(req.params.code)) as Awaited<ReturnType<TraceService['publicProduct']>> & { json?: string };
-      v.json ??= JSON.stringify(PublicProductSchema.parse(presentPublic(v)));
+      // The presented answer is validated, serialised and UTF-8 encoded once per cached product, then sent as is.
+      const v = (await trace.publicProduct(req.params.code)) as Awaited<ReturnType<TraceService['publicProduct']>> & { json?: Buffer };
+      v.json ??= Buffer.from(JSON.stringify(PublicProductSchema.parse(presentPublic(v))));
       return reply.type('application/json; charset=utf-8').send(v.json as never);
     },
   });
