@@ -6,8 +6,12 @@
  *   1. through the repository service alone (epcis.capture without onStored listeners: JSON Schema
  *      validation, normalisation, hash IDs, dedupe, chain, multi-row inserts of the events and their index
  *      rows, capture job) — median of `runs`;
- *   2. through the app's service (the same, plus the listeners the app registers: the trace projector) — once;
- *   3. through HTTP (app.inject POST /epcis/capture with the JSON text: + parsing, auth, listeners) — once;
+ *   2. through the app's service (the same, plus the listeners the app registers: the trace projection
+ *      follower) — once, timed until acknowledged (stored and committed; a 10,000-event capture is over
+ *      TRACE_INLINE_PROJECTION_MAX, so the trace projection runs right after commit) and until projected;
+ *   3. the same with the projection inside the capture transaction (TRACE_INLINE_PROJECTION_MAX=20000) — once;
+ *   4. through HTTP (app.inject POST /epcis/capture with the JSON text: + parsing, auth) — once, acknowledged
+ *      and projected;
  * against the baseline: a raw multi-row INSERT (VALUES lists of 1,000 rows) of the very same rows (events,
  * identifier and reference index rows) into copies of the same tables with the same indexes, on the same
  * database — median of `runs`. Prints events/s and the ratio to the baseline.
@@ -93,6 +97,8 @@ async function benchOn(label: string, database: Database) {
   const config = testConfig({ LOG_LEVEL: 'silent' });
   const app = await buildApp({ config, database, serveWeb: false });
   const s = app.services;
+  // the same app with the projection always inside the capture transaction (not closed: it shares the database)
+  const inlineApp = await buildApp({ config: { ...config, TRACE_INLINE_PROJECTION_MAX: 20_000 }, database, serveWeb: false });
   const miit = await s.identity.createUserAsOperator({ username: `bench-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'ministry_admin', organizationId: 'miit', password: 'Bench-pass-2026', mustChangePassword: false });
   const opCtx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'bench' };
   const enterprise = async (i: number) => {
@@ -116,7 +122,10 @@ async function benchOn(label: string, database: Database) {
 
   const service: number[] = [];
   const appService: number[] = [];
+  const appProjected: number[] = [];
+  const inline: number[] = [];
   const http: number[] = [];
+  const httpProjected: number[] = [];
   const raw: number[] = [];
   let bytes = 0;
   await database.raw.exec(`DROP TABLE IF EXISTS bench_raw_events, bench_raw_epcs, bench_raw_refs;
@@ -154,13 +163,25 @@ async function benchOn(label: string, database: Database) {
     if (r === 0) console.log(`  rows per ${N}-event document: ${ev.length} events, ${ep.length} identifier rows, ${rf.length} reference rows`);
     if (r > 0) continue;
 
-    // 3. the app's service (with its listeners), once
+    // 3. the app's service (with its listeners), once: acknowledged, then projected (the follower started at commit)
     const b = await enterprise(r * 3 + 2);
+    const docB = remanDocument(N, `a${r}`);
     t = process.hrtime.bigint();
-    await s.epcis.capture(b.ctx, remanDocument(N, `a${r}`));
+    await s.epcis.capture(b.ctx, docB);
     appService.push(ms(t));
+    await s.trace.projection.drain();
+    appProjected.push(ms(t));
+    const lag = (await s.trace.projection.status([b.id]))[0]!;
+    if (lag.lag !== 0 || lag.headSeq !== N) throw new Error(`projection not caught up: ${JSON.stringify(lag)}`);
 
-    // 4. HTTP, once
+    // 4. the projection inside the capture transaction, once
+    const i = await enterprise(r * 3 + 4);
+    const docI = remanDocument(N, `i${r}`);
+    t = process.hrtime.bigint();
+    await inlineApp.services.epcis.capture(i.ctx, docI);
+    inline.push(ms(t));
+
+    // 5. HTTP, once
     const c = await enterprise(r * 3 + 3);
     const body = JSON.stringify(remanDocument(N, `h${r}`));
     bytes = body.length;
@@ -168,6 +189,8 @@ async function benchOn(label: string, database: Database) {
     const h = await app.inject({ method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, payload: body });
     http.push(ms(t));
     if (h.statusCode !== 202) throw new Error(`HTTP capture: ${h.statusCode} ${h.body.slice(0, 300)}`);
+    await s.trace.projection.drain();
+    httpProjected.push(ms(t));
     console.log(`  JSON document: ${(bytes / 1024 / 1024).toFixed(1)} MB`);
   }
   const chain = process.hrtime.bigint();
@@ -182,12 +205,17 @@ async function benchOn(label: string, database: Database) {
   for (const [name, xs] of [
     [`baseline: raw multi-row INSERT of the same rows (1 transaction), median of ${RUNS}`, raw],
     [`epcis.capture, repository alone (validate … insert), median of ${RUNS}`, service],
-    ['epcis.capture in the app (+ onStored listeners: trace projector), 1 run', appService],
-    ['POST /epcis/capture (app.inject: + JSON parse, auth, listeners), 1 run', http],
+    ['epcis.capture in the app, acknowledged (trace projection after commit), 1 run', appService],
+    ['  the same, until the trace projection has caught up, 1 run', appProjected],
+    ['epcis.capture in the app, trace projection inside the transaction, 1 run', inline],
+    ['POST /epcis/capture (app.inject: + JSON parse, auth), acknowledged, 1 run', http],
+    ['  the same, until the trace projection has caught up, 1 run', httpProjected],
   ] as const) {
     const m = median(xs as number[]);
     console.log(`${name.padEnd(76)} ${rate(m).toFixed(0).padStart(9)} ${m.toFixed(0).padStart(8)} ${(m / base).toFixed(2).padStart(16)}`);
   }
+  const projOnly = median(appProjected) - median(appService);
+  console.log(`trace projection after commit alone: ${rate(projOnly).toFixed(0)} events/s (${projOnly.toFixed(0)} ms for ${N} events)`);
   console.log(`event chain verification: ${report.events} events in ${chainMs.toFixed(0)} ms (ok=${report.ok})`);
   await app.close();
 }

@@ -116,8 +116,9 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   const epcis = createEpcisService({ db, clock, enterprises });
-  const trace = createTraceService({ db, clock, epcis, enterprises, announcements });
-  epcis.onStored(trace.project);
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX });
+  epcis.onStored(trace.projection.onStored);
+  epcis.onCommitted(trace.projection.kick);
   return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock });
 }
 
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   });
 
   const services = createServices(database, config, clock);
+  services.trace.projection.useLog(app.log);
   await services.authorities.ensureSeeded();
 
   await app.register(cookie);
@@ -234,6 +236,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   });
 
   app.addHook('onClose', async () => {
+    await services.trace.projection.stop();
     await database.close();
   });
   return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };

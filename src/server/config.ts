@@ -35,6 +35,11 @@ const EnvSchema = z.object({
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, 'must be a power of two ≥ 1024')
     .default(16384),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  /**
+   * /epcis captures of at most this many events are projected into the trace tables inside their own
+   * transaction; larger ones are acknowledged at the event store's speed and projected right after commit.
+   */
+  TRACE_INLINE_PROJECTION_MAX: z.coerce.number().int().min(0).max(20_000).default(1000),
   /** Per-file upload limit (attachments, evidence, photos). */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -28,12 +28,15 @@ async function main() {
   const stopReminders = startPeriodicJob('annual-report reminders', () => app.services.annualReports.runReminders(), app.log);
   // 变更 one-year deadlines (七(二)3): flag overdue requests at start, then hourly (idempotent)
   const stopChangeJob = startPeriodicJob('overdue change requests', () => app.services.changes.flagOverdue(null), app.log);
+  // trace projection of large /epcis captures: kicked after each commit; this catches up after a restart or failure
+  const stopProjection = startPeriodicJob('trace projection catch-up', () => app.services.trace.projection.poll(), app.log, 5_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     stopReminders();
     stopChangeJob();
+    stopProjection();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown timed out');

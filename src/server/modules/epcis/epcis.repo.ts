@@ -194,6 +194,29 @@ export const epcisRepo = {
     );
   },
 
+  /**
+   * The stream of one enterprise after `afterSeq`, in seq order: the rows of ONE capture (the one that stored
+   * afterSeq + 1), at most `limit`. For projections that follow the stream (the trace module's cursor).
+   */
+  async streamAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number) {
+    return rowsOf<{ seq: number; event_id: string; record_time: string | Date; document: Record<string, unknown> }>(
+      await db.execute(sql`SELECT e.seq::float8 AS seq, e.event_id, e.record_time, e.document FROM epcis_events e
+        WHERE e.enterprise_id = ${enterpriseId} AND e.seq > ${afterSeq}
+          AND e.capture_id = (SELECT f.capture_id FROM epcis_events f WHERE f.enterprise_id = ${enterpriseId} AND f.seq = ${afterSeq + 1})
+        ORDER BY e.seq LIMIT ${limit}`),
+    );
+  },
+
+  /** The last seq of each enterprise's stream (0 when it has none). */
+  async streamHeads(db: Db, enterpriseIds: string[]): Promise<Map<string, number>> {
+    if (!enterpriseIds.length) return new Map();
+    const rows = rowsOf<{ id: string; head: number }>(
+      await db.execute(sql`SELECT t.id::text AS id, COALESCE((SELECT max(e.seq) FROM epcis_events e WHERE e.enterprise_id = t.id), 0)::float8 AS head
+        FROM jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb) AS t0(v), LATERAL (SELECT t0.v::uuid AS id) t`),
+    );
+    return new Map(rows.map((r) => [r.id, r.head]));
+  },
+
   /** The chain rows of all enterprises in (enterprise_id, seq) order, paged. */
   async chainPage(db: Db, after: { enterpriseId: string; seq: number } | null, limit: number) {
     const where = after

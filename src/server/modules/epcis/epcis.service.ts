@@ -19,9 +19,16 @@ import { EPCIS_CONTEXT, validateEpcis, type SchemaIssue } from './epcis.validato
  * transaction), query (SimpleEventQuery) and read helpers for the modules built on top of it.
  *
  * Contract for other modules (src/server/modules/trace):
- *   onStored(listener)               listener(tx, events) runs INSIDE the capture transaction, after the new
- *                                    events (including error declarations; never duplicates) are inserted.
- *                                    A listener that throws rolls the whole capture back.
+ *   onStored(listener)               listener(tx, events, batch) runs INSIDE the capture transaction, after the
+ *                                    new events (including error declarations; never duplicates) are inserted;
+ *                                    batch = { enterpriseId, firstSeq, lastSeq, readYourWrites } (seqs of the
+ *                                    stream; readYourWrites: the caller reads derived data right after, i.e.
+ *                                    captureInTx). A listener that throws rolls the whole capture back.
+ *   onCommitted(listener)            listener(enterpriseId) runs AFTER a /epcis capture committed new events
+ *                                    (a listener that deferred work in onStored picks it up from here).
+ *   streamAfter(db, enterpriseId, afterSeq, limit)
+ *                                    the stored events after afterSeq of ONE capture, in seq order, with seqs.
+ *   streamHeads(db, enterpriseIds)   the last seq of each stream.
  *   captureInTx(tx, ctx, enterpriseId, events, opts?)
  *                                    validate (DomainError 400 naming eventList[i].field) + store + chain +
  *                                    listeners inside the caller's transaction; returns the newly stored events
@@ -42,7 +49,15 @@ import { EPCIS_CONTEXT, validateEpcis, type SchemaIssue } from './epcis.validato
  */
 
 type Json = Record<string, unknown>;
-export type StoredListener = (tx: Db, events: StoredEvent[]) => Promise<void>;
+export interface StoredBatch {
+  enterpriseId: string;
+  firstSeq: number;
+  lastSeq: number;
+  /** captureInTx: the caller reads what listeners derive right after (lifecycle forms, imports). */
+  readYourWrites: boolean;
+}
+export type StoredListener = (tx: Db, events: StoredEvent[], batch: StoredBatch) => Promise<void>;
+export type CommittedListener = (enterpriseId: string) => void;
 export type ErrorBehaviour = 'rollback' | 'proceed';
 
 /** Advertised in OPTIONS /epcis/capture (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit). */
@@ -159,6 +174,7 @@ function decodeToken(token: string, q: EventQuery): PageKey {
 
 export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: Clock; enterprises: Pick<EnterpriseService, 'list'> }) {
   const listeners: StoredListener[] = [];
+  const committedListeners: CommittedListener[] = [];
 
   /** Validate a list of events as the eventList of a document; issues carry the event index. */
   function validateEvents(events: unknown[], documentContext: unknown): CaptureIssue[] {
@@ -191,6 +207,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     prepared: Prepared[],
     documentContext: unknown,
     behaviour: ErrorBehaviour,
+    readYourWrites: boolean,
   ): Promise<{ stored: StoredEvent[]; duplicates: number; conflicts: CaptureIssue[] }> {
     await epcisRepo.lockStream(tx, enterpriseId);
     const existing = await epcisRepo.existing(tx, enterpriseId, prepared.map((p) => p.eventId));
@@ -222,6 +239,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     const recordTime = clock.now().toISOString();
     const last = await epcisRepo.lastLink(tx, enterpriseId);
     let seq = last?.seq ?? 0;
+    const firstSeq = seq + 1;
     let prev = last?.hash.trim() ?? EVENT_CHAIN_GENESIS;
     const ctxValue = documentContext ?? null;
     const stored: StoredEvent[] = [];
@@ -275,7 +293,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       await new Promise<void>((r) => setImmediate(r)); // let the driver send it before the next chunk's JS work
     }
     if (inflight) await inflight;
-    if (stored.length) for (const l of listeners) await l(tx, stored);
+    if (stored.length) for (const l of listeners) await l(tx, stored, { enterpriseId, firstSeq, lastSeq: seq, readYourWrites });
     return { stored, duplicates, conflicts };
   }
 
@@ -308,7 +326,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     const captureId = randomUUID();
     const createdAt = clock.now();
     const result = await db.transaction(async (tx) => {
-      const r = await storeInTx(tx, enterpriseId, captureId, prepared, documentContext, behaviour);
+      const r = await storeInTx(tx, enterpriseId, captureId, prepared, documentContext, behaviour, false);
       const allIssues = [...issues, ...r.conflicts];
       await epcisRepo.insertCapture(tx, {
         enterpriseId, id: captureId, createdAt, finishedAt: clock.now(), running: false, success: allIssues.length === 0,
@@ -321,6 +339,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       });
       return { ...r, issues: allIssues };
     });
+    if (result.stored.length) for (const l of committedListeners) l(enterpriseId);
     return { captureId, eventCount: events.length, stored: result.stored, duplicates: result.duplicates, errors: result.issues };
   }
 
@@ -329,13 +348,27 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       listeners.push(listener);
     },
 
+    onCommitted(listener: CommittedListener): void {
+      committedListeners.push(listener);
+    },
+
+    /** The stored events after afterSeq, of ONE capture (the one holding afterSeq + 1), in seq order. */
+    async streamAfter(dbOrTx: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; event: StoredEvent }[]> {
+      const rows = await epcisRepo.streamAfter(dbOrTx, enterpriseId, afterSeq, limit);
+      return rows.map((r) => ({ seq: r.seq, event: toStored(enterpriseId, r.event_id, new Date(r.record_time).toISOString(), normalizeEvent(r.document)) }));
+    },
+
+    async streamHeads(dbOrTx: Db, enterpriseIds: string[]): Promise<Map<string, number>> {
+      return epcisRepo.streamHeads(dbOrTx, enterpriseIds);
+    },
+
     async captureInTx(tx: Db, ctx: RequestContext, enterpriseId: string, events: unknown[], opts: { documentContext?: unknown } = {}): Promise<StoredEvent[]> {
       if (!mayCaptureInto(ctx.principal, enterpriseId)) throw errors.forbidden('只能采集本企业的 EPCIS 事件', "You may only capture into your own enterprise's event stream");
       const issues = validateEvents(events, opts.documentContext);
       if (issues.length) throw issuesError(issues);
       const prepared = prepare(events as Json[], events.map((_, i) => i), opts.documentContext);
       const captureId = randomUUID();
-      const r = await storeInTx(tx, enterpriseId, captureId, prepared, opts.documentContext, 'rollback');
+      const r = await storeInTx(tx, enterpriseId, captureId, prepared, opts.documentContext, 'rollback', true);
       await epcisRepo.insertCapture(tx, {
         enterpriseId, id: captureId, createdAt: clock.now(), finishedAt: clock.now(), running: false, success: true, errorBehaviour: 'rollback',
         eventCount: events.length, storedCount: r.stored.length, duplicateCount: r.duplicates, errors: [],

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { StoredEvent } from '../../../domain/epcis/types.js';
+import { isIsoDate } from '../../../domain/calendar-date.js';
 import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, normalizeGtin, parseDigitalLink, parseProductCode, parseSgtinUrn, PLATFORM_EPC_NS } from '../../../domain/trace/codes.js';
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
@@ -267,8 +268,8 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
         name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
         model: str(field('model'), 100),
         standard_no: str(field('standardNo'), 100),
-        warranty_months: warranty !== null && warranty >= 0 ? Math.round(warranty) : null,
-        production_date: productionDate && /^\d{4}-\d{2}-\d{2}$/.test(productionDate) ? productionDate : eventDay,
+        warranty_months: warranty !== null && warranty >= 0 && warranty <= 1200 ? Math.round(warranty) : null, // ≤ 100 years, or not a warranty
+        production_date: isIsoDate(productionDate) ? productionDate : eventDay, // a real calendar date (2026-02-30 is not)
         life,
         mass_rate: rates?.massRate ?? null,
         value_rate: rates?.valueRate ?? null,

@@ -4,7 +4,7 @@ import type { EdgeKind } from '../../../domain/trace/genealogy.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
- * trace_steps, trace_import_jobs). Arrays and row sets are passed as one JSON parameter
+ * trace_steps, trace_import_jobs, trace_projection). Arrays and row sets are passed as one JSON parameter
  * (jsonb_array_elements_text / jsonb_to_recordset) so the statements are the same on PGlite and PostgreSQL.
  */
 
@@ -460,6 +460,24 @@ export const traceRepo = {
   },
 
   // ---------------------------------------------------------------- import jobs
+  // ---- projection cursor (trace_projection) ----
+  /** The cursor of one stream (created at 0 when missing); `lock` takes the row lock that serialises projectors. */
+  async projectionCursor(db: Db, enterpriseId: string, lock: boolean): Promise<number> {
+    await db.execute(sql`INSERT INTO trace_projection (enterprise_id) VALUES (${enterpriseId}) ON CONFLICT (enterprise_id) DO NOTHING`);
+    const r = await q<{ s: number }>(db, sql`SELECT projected_seq::float8 AS s FROM trace_projection WHERE enterprise_id = ${enterpriseId} ${lock ? sql`FOR UPDATE` : sql``}`);
+    return r[0]!.s;
+  },
+  async advanceProjection(db: Db, enterpriseId: string, seq: number) {
+    await db.execute(sql`UPDATE trace_projection SET projected_seq = ${seq}, updated_at = now(), last_error = NULL, failed_at = NULL WHERE enterprise_id = ${enterpriseId}`);
+  },
+  async projectionFailed(db: Db, enterpriseId: string, message: string) {
+    await db.execute(sql`UPDATE trace_projection SET last_error = ${message.slice(0, 2000)}, failed_at = now() WHERE enterprise_id = ${enterpriseId}`);
+  },
+  async projectionCursors(db: Db, ids: EnterpriseIds): Promise<{ enterprise_id: string; projected_seq: number; updated_at: Date; last_error: string | null; failed_at: Date | null }[]> {
+    return q(db, sql`SELECT enterprise_id::text, projected_seq::float8 AS projected_seq, updated_at, last_error, failed_at FROM trace_projection
+      ${ids ? sql`WHERE enterprise_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)` : sql``} ORDER BY enterprise_id`);
+  },
+
   async insertJob(db: Db, j: { enterpriseId: string; id: string; step: string; fileName: string; total: number; createdBy: string | null }) {
     await db.execute(sql`INSERT INTO trace_import_jobs (enterprise_id, id, step, file_name, status, total, created_by) VALUES (${j.enterpriseId}, ${j.id}, ${j.step}, ${j.fileName}, 'running', ${j.total}, ${j.createdBy})`);
   },

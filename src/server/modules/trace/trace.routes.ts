@@ -13,7 +13,8 @@ import { ledgerWorkbook, recallWorkbook } from './trace.xlsx.js';
 import type { TraceImport } from './trace.import.js';
 import { GROUPED_STEPS, IMPORT_STEPS } from '../../../domain/trace/import-template.js';
 import { errors } from '../../platform/errors.js';
-import { ImportJobSchema } from './trace.schema.js';
+import { ImportJobSchema, ProjectionStatusSchema } from './trace.schema.js';
+import { EPCIS_READ_ROLES } from '../epcis/epcis.policy.js';
 
 const READ_ROLES = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -167,6 +168,18 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
     config: { policy: { roles: READ_ROLES } },
     schema: { tags: ['trace'], summary: '导入进度 Import job progress', params: z.object({ id: z.uuid() }), response: { 200: z.object({ job: ImportJobSchema }) } },
     handler: async (req) => ({ job: await imports.job(req.principal, req.params.id) }),
+  });
+
+  // ---- projection status: how far the trace tables follow each event stream (MES operators poll this) ----
+  app.get('/api/v1/trace/projection', {
+    config: { policy: { roles: EPCIS_READ_ROLES } },
+    schema: {
+      tags: ['trace'],
+      summary: '追溯投影进度 How far the trace projection follows each EPCIS event stream',
+      description: 'Large /epcis captures are acknowledged once stored and projected into products and genealogy right after; lag = events stored but not yet projected.',
+      response: { 200: z.object({ items: z.array(ProjectionStatusSchema) }) },
+    },
+    handler: async (req) => ({ items: await trace.projectionStatus(req.principal) }),
   });
 
   // ---- genealogy ----

@@ -170,3 +170,13 @@ export const ImportJobSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
+
+export const ProjectionStatusSchema = z.object({
+  enterpriseId: z.string(),
+  projectedSeq: z.number().int().describe('last event (stream seq) projected into the trace tables'),
+  headSeq: z.number().int().describe('last event stored in the stream'),
+  lag: z.number().int().describe('events stored but not yet projected'),
+  updatedAt: z.string(),
+  lastError: z.string().nullable().describe('the last projection failure (retried every few seconds), null when healthy'),
+  failedAt: z.string().nullable(),
+});

@@ -13,6 +13,8 @@ import * as L from '../../../domain/trace/lifecycle.js';
 import { aggregateRates } from '../../../domain/trace/rates.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
+import { createProjectionFollower } from './trace.follower.js';
+import type { JobLog } from '../../platform/jobs.js';
 import { walkGenealogy } from './trace.genealogy.js';
 import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
 import { traceRepo, type EnterpriseIds, type ProductRow } from './trace.repo.js';
@@ -23,6 +25,9 @@ export interface TraceServiceDeps {
   epcis: EpcisService;
   enterprises: EnterpriseService;
   announcements: AnnouncementService;
+  /** Largest /epcis capture projected inside its own transaction (larger ones: right after commit). */
+  inlineProjectionMax?: number;
+  log?: JobLog;
 }
 
 export const notFoundProduct = () => errors.notFound('再制造产品', 'Remanufactured product');
@@ -138,7 +143,7 @@ export function createTraceService(deps: TraceServiceDeps) {
   const fresh = (hit: { at: number; enterpriseId: string } | undefined) => !!hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000;
 
   const service = {
-    /** The projector, for epcis.onStored (wired in app.ts createServices); drops cached public answers of the enterprises concerned. */
+    /** The projector (run by the projection follower, inline or after commit); drops cached public answers of the enterprises concerned. */
     async project(tx: Db, events: Parameters<typeof projectEvents>[1]) {
       await projectEvents(tx, events);
       const touched = new Set(events.map((e) => e.enterpriseId));
@@ -401,6 +406,7 @@ export function createTraceService(deps: TraceServiceDeps) {
   }
 
   async function prepareStep(enterpriseId: string, kind: L.FormStep, raw: unknown, field = (f: string) => f): Promise<PreparedStep> {
+    await projection.catchUpNow(enterpriseId); // the checks below read the projection: no MES backlog may hide an object
     const b0 = base((raw as { eventTime?: string }).eventTime);
     const done = (epcs: string[], extra: Partial<StepResult> = {}) => async (events: Json[]): Promise<StepResult> => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs, ...extra });
     const withProduct = (epc: string) => async (events: Json[]): Promise<StepResult> => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs: [epc], product: await product(enterpriseId, epc) });
@@ -526,7 +532,15 @@ export function createTraceService(deps: TraceServiceDeps) {
     return prep.result(events);
   }
 
+  const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, log: deps.log });
+
   return Object.assign(service, {
+    /** The projection follower (epcis.onStored → projection.onStored, epcis.onCommitted → projection.kick). */
+    projection,
+    /** Projection progress of the streams the principal may read. */
+    async projectionStatus(p: Principal | null) {
+      return projection.status(await scopeIds(p));
+    },
     /** System-side step (demo seeding, imports): no principal; the enterprise is given. */
     async stepAsSystem<S extends L.FormStep>(enterpriseId: string, kind: S, input: L.StepInput<S>) {
       return runStep(null, enterpriseId, kind, input);

@@ -1,0 +1,184 @@
+import type { StoredEvent } from '../../../domain/epcis/types.js';
+import type { Db } from '../../db/client.js';
+import type { JobLog } from '../../platform/jobs.js';
+import type { StoredBatch } from '../epcis/epcis.service.js';
+import { traceRepo, type EnterpriseIds } from './trace.repo.js';
+
+/**
+ * The projection follower: keeps the trace projection (objects, edges, products, steps) in step with each
+ * enterprise's EPCIS event stream through a cursor per stream (trace_projection.projected_seq), so that
+ * projecting is decoupled from capturing (docs/traceability.md "Projection", docs/performance.md).
+ *
+ * - Inline (inside the capture transaction, via epcis.onStored): whenever the caller reads what the projection
+ *   derives right after (`readYourWrites`: the lifecycle forms, bulk import, demo seeding), and for captures of
+ *   at most `inlineMax` events when the stream has no backlog. A backlog is projected first, in the same
+ *   transaction, so a form never sees a product missing because an earlier MES capture is still queued.
+ * - Deferred: a larger /epcis capture is stored and acknowledged at the repository's speed; right after its
+ *   commit (epcis.onCommitted → kick) the follower projects the stream from the cursor, ONE capture per
+ *   transaction, in stream order, under the cursor's row lock (FOR UPDATE: inline and deferred projectors of the
+ *   same stream never overlap). A periodic `poll` (main.ts) catches up after a restart or a failure.
+ * A failure is recorded on the cursor (last_error) and logged; the stream stays where it was and is retried by
+ * the next poll — nothing is skipped.
+ */
+export interface FollowerDeps {
+  db: Db;
+  epcis: {
+    streamAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; event: StoredEvent }[]>;
+    streamHeads(db: Db, enterpriseIds: string[]): Promise<Map<string, number>>;
+  };
+  /** projectEvents plus the service's cache invalidation; runs inside `tx`. */
+  project(tx: Db, events: StoredEvent[]): Promise<void>;
+  /** Largest /epcis capture projected inline (config TRACE_INLINE_PROJECTION_MAX). */
+  inlineMax: number;
+  log?: JobLog;
+}
+
+/** One capture at most (CAPTURE_LIMIT is 20,000) per follower transaction. */
+const STEP_LIMIT = 20_000;
+
+export interface ProjectionStatus {
+  enterpriseId: string;
+  projectedSeq: number;
+  headSeq: number;
+  lag: number;
+  updatedAt: string;
+  lastError: string | null;
+  failedAt: string | null;
+}
+
+export function createProjectionFollower(deps: FollowerDeps) {
+  const { db, epcis, project } = deps;
+  const pending = new Set<string>();
+  let running: Promise<void> | null = null;
+  let paused = false;
+  let stopped = false;
+  let log = deps.log;
+
+  /** Inside `tx`, with the cursor locked at `from`: project the stream up to and including `until`. */
+  async function catchUp(tx: Db, enterpriseId: string, from: number, until: number) {
+    let cursor = from;
+    while (cursor < until) {
+      const rows = (await epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT)).filter((r) => r.seq <= until);
+      if (!rows.length) throw new Error(`trace projection: stream ${enterpriseId} has no event after seq ${cursor}`);
+      await project(tx, rows.map((r) => r.event));
+      cursor = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /** epcis.onStored: inside the capture transaction. */
+  async function onStored(tx: Db, events: StoredEvent[], b: StoredBatch): Promise<void> {
+    const projected = await traceRepo.projectionCursor(tx, b.enterpriseId, false);
+    const backlog = projected < b.firstSeq - 1;
+    if (!b.readYourWrites && (backlog || events.length > deps.inlineMax)) return; // deferred: kicked after commit
+    // Nobody can move the cursor past firstSeq - 1 (the later events are ours, uncommitted); a follower step
+    // in flight for this stream finishes before the lock is granted.
+    const locked = await traceRepo.projectionCursor(tx, b.enterpriseId, true);
+    if (locked < b.firstSeq - 1) await catchUp(tx, b.enterpriseId, locked, b.firstSeq - 1);
+    await project(tx, events);
+    await traceRepo.advanceProjection(tx, b.enterpriseId, b.lastSeq);
+  }
+
+  /** One follower step: the next capture of the stream, in its own transaction. False when caught up. */
+  async function step(enterpriseId: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const cursor = await traceRepo.projectionCursor(tx, enterpriseId, true);
+      const rows = await epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT);
+      if (!rows.length) return false;
+      await project(tx, rows.map((r) => r.event));
+      await traceRepo.advanceProjection(tx, enterpriseId, rows[rows.length - 1]!.seq);
+      return true;
+    });
+  }
+
+  async function loop() {
+    while (pending.size && !paused && !stopped) {
+      const enterpriseId = pending.values().next().value!;
+      pending.delete(enterpriseId);
+      try {
+        while (!paused && !stopped && (await step(enterpriseId)));
+      } catch (err) {
+        log?.error({ err, enterpriseId }, 'trace projection failed; retried by the next poll');
+        await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+      }
+    }
+  }
+
+  function kick(enterpriseId?: string) {
+    if (enterpriseId) pending.add(enterpriseId);
+    if (running || paused || stopped || !pending.size) return;
+    running = loop().finally(() => {
+      running = null;
+      kick();
+    });
+  }
+
+  /** Streams whose head is past their cursor (including streams never projected). */
+  async function behind(ids: EnterpriseIds = null): Promise<string[]> {
+    const cursors = await traceRepo.projectionCursors(db, ids);
+    const heads = await epcis.streamHeads(db, cursors.map((c) => c.enterprise_id));
+    return cursors.filter((c) => (heads.get(c.enterprise_id) ?? 0) > c.projected_seq).map((c) => c.enterprise_id);
+  }
+
+  return {
+    onStored,
+    /** epcis.onCommitted: project what this commit deferred. */
+    kick,
+    /**
+     * Before a form or an import reads the projection to check its input: project this stream's backlog now
+     * (two indexed lookups when there is none).
+     */
+    async catchUpNow(enterpriseId: string): Promise<void> {
+      const [c] = await traceRepo.projectionCursors(db, [enterpriseId]);
+      const head = (await epcis.streamHeads(db, [enterpriseId])).get(enterpriseId) ?? 0;
+      if (head > (c?.projected_seq ?? 0)) while (await step(enterpriseId));
+    },
+    /** Periodic catch-up (main.ts): queue every stream that is behind; returns how many. */
+    async poll(): Promise<number> {
+      const late = await behind();
+      for (const id of late) pending.add(id);
+      kick();
+      return late.length;
+    },
+    /** Project every stream to its head now, in this call (tests, bench); a failure is thrown. */
+    async drain(): Promise<void> {
+      if (running) await running;
+      for (let late = await behind(); late.length; late = await behind()) {
+        for (const id of late) while (await step(id)); // a failure is thrown to the caller
+      }
+    },
+    /** Tests: hold deferred projection (inline projection still runs). */
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      kick();
+    },
+    /** The app's logger (the services are created before the app). */
+    useLog(l: JobLog) {
+      log = l;
+    },
+    /** App shutdown: finish the step in flight, start no other. */
+    async stop() {
+      stopped = true;
+      if (running) await running;
+    },
+    async status(ids: EnterpriseIds): Promise<ProjectionStatus[]> {
+      const cursors = await traceRepo.projectionCursors(db, ids);
+      const heads = await epcis.streamHeads(db, cursors.map((c) => c.enterprise_id));
+      return cursors.map((c) => {
+        const head = heads.get(c.enterprise_id) ?? 0;
+        return {
+          enterpriseId: c.enterprise_id,
+          projectedSeq: c.projected_seq,
+          headSeq: head,
+          lag: Math.max(0, head - c.projected_seq),
+          updatedAt: new Date(c.updated_at).toISOString(),
+          lastError: c.last_error,
+          failedAt: c.failed_at ? new Date(c.failed_at).toISOString() : null,
+        };
+      });
+    },
+  };
+}
+export type ProjectionFollower = ReturnType<typeof createProjectionFollower>;

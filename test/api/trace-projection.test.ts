@@ -1,0 +1,206 @@
+/**
+ * The projection follower (src/server/modules/trace/trace.follower.ts): /epcis captures larger than
+ * TRACE_INLINE_PROJECTION_MAX are acknowledged once stored and projected right after commit, in stream order;
+ * smaller ones and the platform's own forms are projected in their own transaction, after any backlog.
+ * The follower is paused where a test must observe the state between commit and projection.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
+import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
+import { createProjectionFollower } from '../../src/server/modules/trace/trace.follower.js';
+
+const CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+let app: TestApp;
+let seq = 0;
+const doc = (events: unknown[]) => ({
+  '@context': [CONTEXT, { rm: 'urn:reman-platform:voc:' }],
+  type: 'EPCISDocument',
+  schemaVersion: '2.0',
+  creationDate: '2026-04-01T00:00:00Z',
+  epcisBody: { eventList: events },
+});
+const id = () => `urn:uuid:50000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
+const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T08:00:00Z`;
+
+/** One core's life as an MES reports it: intake, disassembly into two parts, reassembly, shipping. */
+function life(tag: string) {
+  const core = `urn:epc:id:sgtin:6901234.012345.${tag}C`;
+  const parts = [`urn:epc:id:sgtin:6901234.012346.${tag}P1`, `urn:epc:id:sgtin:6901234.012346.${tag}P2`];
+  const product = `urn:epc:id:sgtin:6901234.012399.${tag}R`;
+  const events = [
+    { type: 'ObjectEvent', eventID: id(), eventTime: at(1), eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+    { type: 'TransformationEvent', eventID: id(), eventTime: at(2), eventTimeZoneOffset: '+08:00', inputEPCList: [core], outputEPCList: parts, bizStep: 'disassembling' },
+    {
+      type: 'TransformationEvent', eventID: id(), eventTime: at(3), eventTimeZoneOffset: '+08:00', inputEPCList: parts, outputEPCList: [product], bizStep: 'assembling',
+      disposition: 'urn:reman-platform:voc:disp:remanufactured', ilmd: { 'rm:productName': `产品 ${tag}` },
+      'rm:inputs': [
+        { epc: parts[0], origin: 'reused', massKg: 300, valueCny: 20000 },
+        { epc: parts[1], origin: 'new', massKg: 100, valueCny: 10000 },
+      ],
+    },
+    { type: 'ObjectEvent', eventID: id(), eventTime: at(4), eventTimeZoneOffset: '+08:00', epcList: [product], action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit' },
+  ];
+  return { core, parts, product, events };
+}
+
+interface Stream {
+  enterpriseId: string;
+  token: Record<string, string>;
+  user: Session;
+}
+async function stream(): Promise<Stream> {
+  const e = await buildEnterprise(app.services);
+  const { token } = await app.services.identity.createToken(await enterpriseAdminCtx(app.services, e.id), 'MES');
+  const user = await login(app, (await buildUser(app.services, 'enterprise_admin', { organizationId: e.id })).username, TEST_PASSWORD);
+  return { enterpriseId: e.id, token: { authorization: `Bearer ${token}` }, user };
+}
+async function capture(s: Stream, events: unknown[]) {
+  const r = await app.inject({ method: 'POST', url: '/epcis/capture', headers: s.token, payload: doc(events) });
+  expect(r.statusCode, r.body).toBe(202);
+}
+async function products(s: Stream) {
+  return (await app.inject({ method: 'GET', url: '/api/v1/trace/products', headers: s.user.headers })).json() as { total: number; items: { code: string; epc: string; state: string | null; massRate: number; life: number }[] };
+}
+async function status(headers: Record<string, string>) {
+  const r = await app.inject({ method: 'GET', url: '/api/v1/trace/projection', headers });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().items as { enterpriseId: string; projectedSeq: number; headSeq: number; lag: number; lastError: string | null }[];
+}
+
+beforeAll(async () => {
+  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, TRACE_INLINE_PROJECTION_MAX: 2 });
+});
+afterAll(async () => app?.close());
+
+describe('deferred projection of large /epcis captures', () => {
+  it('is acknowledged when stored, queryable through /epcis at once, and projected after commit', async () => {
+    const s = await stream();
+    const l = life('A');
+    app.services.trace.projection.pause();
+    try {
+      await capture(s, l.events); // 4 events > 2: deferred
+      expect((await products(s)).total).toBe(0);
+      const [st] = await status(s.token); // an MES token reads its own stream's progress
+      expect(st).toMatchObject({ enterpriseId: s.enterpriseId, projectedSeq: 0, headSeq: 4, lag: 4, lastError: null });
+      const q = await app.inject({ method: 'GET', url: `/epcis/events?MATCH_anyEPC=${encodeURIComponent(l.product)}`, headers: s.token });
+      expect(q.json().epcisBody.queryResults.resultsBody.eventList).toHaveLength(2); // the event store has it already
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    await app.services.trace.projection.drain();
+    const list = await products(s);
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ epc: l.product, state: 'shipping', massRate: 75, life: 1 });
+    expect((await status(s.token))[0]).toMatchObject({ projectedSeq: 4, headSeq: 4, lag: 0 });
+  });
+
+  it('without a pause the follower catches up on its own, right after the commit', async () => {
+    const s = await stream();
+    await capture(s, life('B').events);
+    for (let i = 0; i < 100 && (await status(s.token))[0]!.lag > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await status(s.token))[0]).toMatchObject({ headSeq: 4, lag: 0 });
+    expect((await products(s)).total).toBe(1);
+  });
+
+  it('a small capture behind a backlog waits its turn: events are projected in stream order', async () => {
+    const s = await stream();
+    const l = life('C');
+    app.services.trace.projection.pause();
+    try {
+      await capture(s, l.events.slice(0, 3)); // deferred: intake, disassembly, reassembly
+      // one event ≤ the inline limit, but behind the backlog: not projected before the reassembly that makes the product
+      await capture(s, [{ type: 'ObjectEvent', eventID: id(), eventTime: at(5), eventTimeZoneOffset: '+08:00', epcList: [l.product], action: 'OBSERVE', bizStep: 'retail_selling', disposition: 'retail_sold', destinationList: [{ type: 'owning_party', destination: 'urn:epc:id:pgln:6901234.00001' }] }]);
+      expect((await status(s.user.headers))[0]).toMatchObject({ headSeq: 4, projectedSeq: 0, lag: 4 });
+      expect((await products(s)).total).toBe(0);
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    await app.services.trace.projection.drain();
+    const p = (await products(s)).items[0]!;
+    expect(p.state).toBe('sale'); // the sale event applied to the product made before it
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/trace/products/${p.code}`, headers: s.user.headers })).json();
+    expect(detail.owner).toMatchObject({ id: 'urn:epc:id:pgln:6901234.00001' });
+  });
+
+  it('a lifecycle form projects the backlog first (read-your-writes), in its own transaction', async () => {
+    const s = await stream();
+    const l = life('D');
+    app.services.trace.projection.pause();
+    try {
+      await capture(s, l.events.slice(0, 3));
+      expect((await status(s.user.headers))[0]!.lag).toBe(3);
+      // the form names a part the deferred capture created: the backlog is projected before the form is checked
+      const r = await app.inject({ method: 'POST', url: '/api/v1/trace/steps/cleaning', headers: s.user.headers, payload: { epcs: [l.parts[0]] } });
+      expect(r.statusCode, r.body).toBe(201);
+      const [st] = await status(s.user.headers);
+      expect(st).toMatchObject({ headSeq: 4, projectedSeq: 4, lag: 0 });
+      expect((await products(s)).total).toBe(1);
+    } finally {
+      app.services.trace.projection.resume();
+    }
+  });
+
+  it('deferred and inline projection of the same events give the same products and genealogy', async () => {
+    const inline = await stream();
+    const deferred = await stream();
+    const a = life('E');
+    const b = life('F');
+    const retag = (events: Record<string, unknown>[], from: string, to: string) => JSON.parse(JSON.stringify(events).replaceAll(`.${from}`, `.${to}`).replaceAll(`产品 ${from}`, '产品')) as Record<string, unknown>[];
+    const fresh = (events: Record<string, unknown>[]) => events.map((e) => ({ ...e, eventID: id() }));
+    // the same life under the same identifiers in two streams: one event per capture (inline) vs one capture (deferred)
+    for (const e of fresh(retag(a.events, 'E', 'X'))) await capture(inline, [e]);
+    await capture(deferred, fresh(retag(b.events, 'F', 'X')));
+    await app.services.trace.projection.drain();
+    const pi = (await products(inline)).items[0]!;
+    const pd = (await products(deferred)).items[0]!;
+    const strip = (p: Record<string, unknown>) => ({ ...p, code: undefined, verifyPath: undefined, enterpriseName: undefined, enterpriseId: undefined });
+    expect(strip(pd)).toEqual(strip(pi));
+    const tree = async (s: Stream, code: string) => {
+      const t = (await app.inject({ method: 'GET', url: `/api/v1/trace/${code}?direction=up`, headers: s.user.headers })).json();
+      return { nodes: t.nodes.map((n: { key: string; kind: string }) => `${n.kind}:${n.key}`).sort(), edges: t.edges.length };
+    };
+    expect(await tree(deferred, pd.code)).toEqual(await tree(inline, pi.code));
+    expect((await tree(inline, pi.code)).nodes).toHaveLength(4);
+  });
+
+  it('an authority or MIIT sees the streams it may read; an enterprise only its own', async () => {
+    const s1 = await stream();
+    const s2 = await stream();
+    await capture(s1, [life('G').events[0]]);
+    await capture(s2, [life('H').events[0]]);
+    const own = await status(s1.user.headers);
+    expect(own.map((x) => x.enterpriseId)).toEqual([s1.enterpriseId]);
+    const miit = await login(app, (await buildUser(app.services, 'ministry_officer')).username, TEST_PASSWORD);
+    const all = (await status(miit.headers)).map((x) => x.enterpriseId);
+    expect(all).toEqual(expect.arrayContaining([s1.enterpriseId, s2.enterpriseId]));
+  });
+
+  it('a failing projection step is recorded on the stream and retried; nothing is skipped', async () => {
+    const s = await stream();
+    app.services.trace.projection.pause();
+    try {
+      await capture(s, life('J').events);
+      // a second follower on the same database whose projector fails (as a bug or an outage would)
+      const broken = createProjectionFollower({ db: app.database.db, epcis: app.services.epcis, inlineMax: 0, project: async () => { throw new Error('projector down'); } });
+      broken.kick(s.enterpriseId);
+      let st = (await status(s.user.headers))[0]!;
+      for (let i = 0; i < 100 && !st.lastError; i++) st = (await new Promise((r) => setTimeout(r, 20)), (await status(s.user.headers))[0]!);
+      expect(st).toMatchObject({ projectedSeq: 0, lag: 4, lastError: 'projector down' });
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    await app.services.trace.projection.drain();
+    expect((await status(s.user.headers))[0]).toMatchObject({ projectedSeq: 4, lag: 0, lastError: null });
+    expect((await products(s)).total).toBe(1);
+  });
+
+  it('values no column can hold (30 February, a warranty of 10^12 months) are dropped, not a failed projection', async () => {
+    const s = await stream();
+    const l = life('K');
+    const reassembly = { ...(l.events[2] as Record<string, unknown>), ilmd: { 'rm:productName': '产品 K', 'rm:productionDate': '2026-02-30', 'rm:warrantyMonths': 1e12 } };
+    await capture(s, [l.events[0], l.events[1], reassembly]);
+    await app.services.trace.projection.drain();
+    const p = (await products(s)).items[0] as unknown as Record<string, unknown>;
+    expect(p).toMatchObject({ productionDate: '2026-04-03', warrantyMonths: null });
+  });
+});
