@@ -106,7 +106,8 @@ export function createProjectionFollower(deps: FollowerDeps) {
   function kick(enterpriseId?: string) {
     if (enterpriseId) pending.add(enterpriseId);
     if (running || paused || stopped || !pending.size) return;
-    running = loop().finally(() => {
+    // started on the next turn: the capture's own response goes out first (on PGlite the database runs in this thread)
+    running = new Promise<void>((r) => setImmediate(r)).then(loop).finally(() => {
       running = null;
       kick();
     });
