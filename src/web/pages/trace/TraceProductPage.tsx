@@ -135,8 +135,12 @@ export default function TraceProductPage() {
               <Descriptions.Item label={tt('trace.valueRate')}>
                 <span data-testid="product-value-rate">{formatPercent(p.valueRate)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={tt('trace.owner')}>{p.owner?.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={tt('trace.possessor')}>{p.possessor?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tt('trace.owner')}>
+                <span data-testid="product-owner">{p.owner ? (p.owner.name ?? p.owner.id) : tt('trace.ownedByEnterprise', { name: p.enterpriseName })}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={tt('trace.possessor')}>
+                <span data-testid="product-possessor">{p.possessor ? (p.possessor.name ?? p.possessor.id) : '—'}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={tt('trace.installation')}>{p.installation ? `${p.installation.location}${p.installation.equipment ? ` · ${p.installation.equipment}` : ''}` : '—'}</Descriptions.Item>
             </Descriptions>
             {p.formulaVersion ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>GB/T 28620 · {p.formulaVersion}</Typography.Text> : null}

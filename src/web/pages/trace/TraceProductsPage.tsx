@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Input, Progress, Select, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText, useApiErrorHandler } from '../../errors';
@@ -28,6 +28,25 @@ export default function TraceProductsPage() {
     queryFn: ({ signal }) => traceApi.products({ page, pageSize, q: q || undefined, status: status || undefined }, signal),
     placeholderData: keepPreviousData,
   });
+
+  // Large MES captures are projected right after they are stored: while some are pending, say so and poll.
+  const [maxLag, setMaxLag] = useState(0);
+  const queryClient = useQueryClient();
+  const projection = useQuery({
+    queryKey: ['trace', 'projection'],
+    queryFn: ({ signal }) => traceApi.projection(signal),
+    enabled: canRecord,
+    refetchInterval: (query) => ((query.state.data?.items ?? []).some((i) => i.lag > 0 || i.lastError) ? 2000 : false),
+  });
+  const own = projection.data?.items[0];
+  const lag = own?.lag ?? 0;
+  useEffect(() => {
+    if (lag > maxLag) setMaxLag(lag);
+    if (lag === 0 && maxLag > 0) {
+      setMaxLag(0);
+      void queryClient.invalidateQueries({ queryKey: ['trace'] });
+    }
+  }, [lag, maxLag, queryClient]);
 
   const print = async () => {
     setPrinting(true);
@@ -97,6 +116,17 @@ export default function TraceProductsPage() {
             ]}
           />
         </Flex>
+        {own && own.lag > 0 ? (
+          <Alert
+            type={own.lastError ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="trace-projection-lag"
+            data-lag={own.lag}
+            message={own.lastError ? tt('trace.projectionError', { error: own.lastError }) : tt('trace.projectionLag', { n: own.lag.toLocaleString(locale) })}
+            description={maxLag > 0 ? <Progress percent={Math.floor(((maxLag - own.lag) / maxLag) * 100)} size="small" status={own.lastError ? 'exception' : 'active'} /> : null}
+          />
+        ) : null}
         {list.isError ? <Alert type="error" showIcon message={errorText(list.error, locale)} style={{ marginBottom: 12 }} /> : null}
         <Table<ProductSummary>
           data-testid="trace-products-table"

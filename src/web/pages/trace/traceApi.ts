@@ -89,6 +89,17 @@ export interface RecallItem {
   enterpriseName: string;
 }
 
+/** How far the trace tables follow an enterprise's EPCIS event stream (large MES captures are projected after commit). */
+export interface ProjectionStatus {
+  enterpriseId: string;
+  projectedSeq: number;
+  headSeq: number;
+  lag: number;
+  updatedAt: string;
+  lastError: string | null;
+  failedAt: string | null;
+}
+
 export interface ImportJob {
   id: string;
   step: string;
@@ -130,6 +141,7 @@ export const traceApi = {
   recall: (q: { lot?: string; core?: string }, signal?: AbortSignal) => api.get<{ items: RecallItem[] }>('/trace/recall', q, signal),
   ledger: (q: Record<string, string | undefined>, signal?: AbortSignal) => api.get<Record<string, unknown>>('/trace/ledger', q, signal),
   importJob: (id: string, signal?: AbortSignal) => api.get<{ job: ImportJob }>(`/trace/import/jobs/${enc(id)}`, undefined, signal),
+  projection: (signal?: AbortSignal) => api.get<{ items: ProjectionStatus[] }>('/trace/projection', undefined, signal),
   publicProduct: (code: string, signal?: AbortSignal) => api.get<PublicProduct>(`/public/products/${enc(code)}`, undefined, signal),
 };
 
