@@ -4,10 +4,10 @@
  * appear; an error declaration of the reassembly removes it from genealogy and revokes the code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mesDocument } from './trace-fixtures.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
 
-const CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 let app: TestApp;
 let token: Record<string, string>;
 let ent: Session;
@@ -15,13 +15,7 @@ const core = 'urn:epc:id:sgtin:6901234.012345.C001';
 const parts = ['urn:epc:id:sgtin:6901234.012346.P1', 'urn:epc:id:sgtin:6901234.012346.P2'];
 const product = 'https://id.gs1.org/01/06901234000016/21/MES0001';
 const lot = 'urn:epc:class:lgtin:6901234.012347.LOTX';
-const doc = (events: unknown[]) => ({
-  '@context': [CONTEXT, { rm: 'urn:reman-platform:voc:' }],
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  creationDate: '2026-04-01T00:00:00Z',
-  epcisBody: { eventList: events },
-});
+const doc = mesDocument;
 const assembly = {
   type: 'TransformationEvent',
   eventID: 'urn:uuid:40000000-0000-4000-8000-000000000003',

@@ -5,20 +5,14 @@
  * The follower is paused where a test must observe the state between commit and projection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mesDocument } from './trace-fixtures.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
 import { createProjectionFollower } from '../../src/server/modules/trace/trace.follower.js';
 
-const CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 let app: TestApp;
 let seq = 0;
-const doc = (events: unknown[]) => ({
-  '@context': [CONTEXT, { rm: 'urn:reman-platform:voc:' }],
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  creationDate: '2026-04-01T00:00:00Z',
-  epcisBody: { eventList: events },
-});
+const doc = mesDocument;
 const id = () => `urn:uuid:50000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
 const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T08:00:00Z`;
 

@@ -8,10 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnvironment } from '../../src/server/config.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { browserUnavailableReason, launchChromium, openPage, startWebServer, type WebServer } from '../support/browser.js';
 import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
 
 const unavailable = browserUnavailableReason();
@@ -43,15 +43,7 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
   });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `trace-ops-${name}.png`), fullPage: true, animations: 'disabled' });
-  async function enterprisePage(): Promise<{ context: BrowserContext; page: Page; errors: Error[] }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await submitLogin(page, server.baseUrl, username, TEST_PASSWORD);
-    await page.getByTestId('user-menu').waitFor();
-    return { context, page, errors };
-  }
+  const enterprisePage = () => openPage(browser, server.baseUrl, { username, password: TEST_PASSWORD });
 
   it('a large MES capture: "being written" with progress while pending, then the product', async () => {
     const core = 'urn:epc:id:sgtin:6901234.012345.OPS1C';
@@ -155,12 +147,7 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
   });
 
   it('MIIT opens the production ledger of an enterprise it picks', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await submitLogin(page, server.baseUrl, ministry, TEST_PASSWORD);
-    await page.getByTestId('user-menu').waitFor();
+    const { context, page, errors } = await openPage(browser, server.baseUrl, { username: ministry, password: TEST_PASSWORD });
     await page.goto(`${server.baseUrl}/trace/ledger`);
     const from = page.getByTestId('ledger-from');
     await from.waitFor();

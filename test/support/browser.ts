@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type Services } from '../../src/server/app.js';
 import { testConfig, testEnvironment, type AppConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
@@ -70,4 +70,20 @@ export async function submitLogin(page: Page, baseUrl: string, username: string,
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * A new context (zh-CN, desktop) and page that collects uncaught page errors; logged in (and waiting for the
+ * user menu) when a username is given.
+ */
+export async function openPage(browser: Browser, baseUrl: string, login?: { username: string; password: string }): Promise<{ context: BrowserContext; page: Page; errors: Error[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  if (login) {
+    await submitLogin(page, baseUrl, login.username, login.password);
+    await page.getByTestId('user-menu').waitFor();
+  }
+  return { context, page, errors };
 }

@@ -37,6 +37,18 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/**
+ * A hot read as a named prepared statement: on PostgreSQL parsed and planned once per pooled connection (node-postgres
+ * `name`), on PGlite a plain parameterised query. `text` uses $1, $2 …; `name` must be unique per text. Not for
+ * transactions: it runs on the root database.
+ */
+export async function preparedQuery<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
+  if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
+  throw new Error('preparedQuery: not a root database (inside a transaction?)');
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const database = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir, opts.loadDataDir);
   if (opts.migrate !== false) {

@@ -14,3 +14,7 @@ CREATE TABLE trace_projection (
 -- Until now every capture was projected in its own transaction: existing streams are projected to their head.
 INSERT INTO trace_projection (enterprise_id, projected_seq)
   SELECT enterprise_id, max(seq) FROM epcis_events GROUP BY enterprise_id;
+
+-- Public verification by GS1 Digital Link (a product whose EPC is not the Digital Link, e.g. a platform EPC with a
+-- GTIN): `epc = $1 OR digital_link = $1` becomes a BitmapOr of two index scans instead of a scan of all products.
+CREATE INDEX trace_products_digital_link_idx ON trace_products (digital_link) WHERE digital_link IS NOT NULL;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { preparedQuery, type Db } from '../../db/client.js';
 import type { EdgeKind } from '../../../domain/trace/genealogy.js';
 
 /**
@@ -118,6 +118,16 @@ export interface StepRow {
   details: Record<string, unknown> | null;
   erroneous: boolean;
 }
+
+/** Public page in ONE query: the product (latest life) with its steps (its own and its cores', all lives) as date + kind. */
+const PUBLIC_PRODUCT = (where: string) => `SELECT ${PRODUCT_COLUMNS_P},
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('day', s.day, 'step_kind', s.step_kind, 't', s.t) ORDER BY s.t), '[]'::jsonb)
+     FROM (SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, event_time AS t
+           FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
+           ORDER BY event_id, event_time) s) AS steps
+  FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`;
+const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
+const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
 
 export const traceRepo = {
   // ---------------------------------------------------------------- enterprises (prefix, serials)
@@ -411,16 +421,10 @@ export const traceRepo = {
    * (its own and its cores' of this and earlier lives) as date + kind only, erroneous steps left out.
    */
   async publicProduct(db: Db, ref: { code?: string; epc?: string }): Promise<(ProductRow & { steps: { day: string; step_kind: string; t: string }[] }) | null> {
-    const where = ref.code ? sql`p.code = ${ref.code}` : sql`(p.epc = ${ref.epc!} OR p.digital_link = ${ref.epc!})`;
-    const [r] = await q<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(
-      db,
-      sql`SELECT ${sql.raw(PRODUCT_COLUMNS_P)},
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('day', s.day, 'step_kind', s.step_kind, 't', s.t) ORDER BY s.t), '[]'::jsonb)
-             FROM (SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, event_time AS t
-                   FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
-                   ORDER BY event_id, event_time) s) AS steps
-          FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`,
-    );
+    // The scanning hot path: a named prepared statement (planned once per connection), by code or by EPC/DL.
+    const [r] = ref.code
+      ? await preparedQuery<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(db, 'trace_public_by_code', PUBLIC_PRODUCT_BY_CODE, [ref.code])
+      : await preparedQuery<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(db, 'trace_public_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
   },
   /** Public page: dates and kinds only, erroneous steps left out. */
