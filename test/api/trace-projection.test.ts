@@ -9,6 +9,7 @@ import { mesDocument } from './trace-fixtures.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
 import { createProjectionFollower } from '../../src/server/modules/trace/trace.follower.js';
+import type { StoredEvent } from '../../src/domain/epcis/types.js';
 
 let app: TestApp;
 let seq = 0;
@@ -196,5 +197,30 @@ describe('deferred projection of large /epcis captures', () => {
     await app.services.trace.projection.drain();
     const p = (await products(s)).items[0] as unknown as Record<string, unknown>;
     expect(p).toMatchObject({ productionDate: '2026-04-03', warrantyMonths: null });
+  });
+
+  it('events kept in memory from a rolled-back capture are never projected: the follower projects what the stream holds', async () => {
+    const s = await stream();
+    const l = life('L');
+    const received: string[] = [];
+    const follower = createProjectionFollower({ db: app.database.db, epcis: app.services.epcis, inlineMax: 0, project: async (_tx, evs) => void received.push(...evs.map((e) => e.eventId)) });
+    // a deferred capture of seqs 1-3 whose transaction then fails: its events stay in the follower's memory
+    const ghost = l.events.slice(0, 3).map((e) => ({ ...(e as Record<string, unknown>), eventID: id() }));
+    const ghostStored = ghost.map((e) => ({ enterpriseId: s.enterpriseId, eventId: e.eventID as string, recordTime: new Date().toISOString(), errorDeclaration: null }) as unknown as StoredEvent);
+    await app.database.db
+      .transaction(async (tx) => {
+        await follower.onStored(tx, ghostStored, { enterpriseId: s.enterpriseId, firstSeq: 1, lastSeq: 3, readYourWrites: false });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    // the real capture takes the same seqs 1-3
+    app.services.trace.projection.pause();
+    try {
+      await capture(s, l.events.slice(0, 3));
+      await follower.drain();
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    expect(received).toEqual(l.events.slice(0, 3).map((e) => (e as { eventID: string }).eventID));
   });
 });

@@ -198,9 +198,9 @@ export const epcisRepo = {
    * The stream of one enterprise after `afterSeq`, in seq order: the rows of ONE capture (the one that stored
    * afterSeq + 1), at most `limit`. For projections that follow the stream (the trace module's cursor).
    */
-  async streamAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number) {
-    return rowsOf<{ seq: number; event_id: string; record_time: string | Date; document: Record<string, unknown> }>(
-      await db.execute(sql`SELECT e.seq::float8 AS seq, e.event_id, e.record_time, e.document FROM epcis_events e
+  async streamAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number, withDocuments = true) {
+    return rowsOf<{ seq: number; event_id: string; is_declaration: boolean; record_time: string | Date; document: Record<string, unknown> }>(
+      await db.execute(sql`SELECT e.seq::float8 AS seq, e.event_id, e.is_declaration, e.record_time${withDocuments ? sql`, e.document` : sql``} FROM epcis_events e
         WHERE e.enterprise_id = ${enterpriseId} AND e.seq > ${afterSeq}
           AND e.capture_id = (SELECT f.capture_id FROM epcis_events f WHERE f.enterprise_id = ${enterpriseId} AND f.seq = ${afterSeq + 1})
         ORDER BY e.seq LIMIT ${limit}`),

@@ -27,7 +27,8 @@ import { EPCIS_CONTEXT, validateEpcis, type SchemaIssue } from './epcis.validato
  *   onCommitted(listener)            listener(enterpriseId) runs AFTER a /epcis capture committed new events
  *                                    (a listener that deferred work in onStored picks it up from here).
  *   streamAfter(db, enterpriseId, afterSeq, limit)
- *                                    the stored events after afterSeq of ONE capture, in seq order, with seqs.
+ *                                    the stored events after afterSeq of ONE capture, in seq order, with seqs;
+ *                                    streamKeysAfter: the same rows' seq, eventID, declaration flag, record time.
  *   streamHeads(db, enterpriseIds)   the last seq of each stream.
  *   captureInTx(tx, ctx, enterpriseId, events, opts?)
  *                                    validate (DomainError 400 naming eventList[i].field) + store + chain +
@@ -356,6 +357,12 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     async streamAfter(dbOrTx: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; event: StoredEvent }[]> {
       const rows = await epcisRepo.streamAfter(dbOrTx, enterpriseId, afterSeq, limit);
       return rows.map((r) => ({ seq: r.seq, event: toStored(enterpriseId, r.event_id, new Date(r.record_time).toISOString(), normalizeEvent(r.document)) }));
+    },
+
+    /** The same rows as streamAfter without the documents: seq, eventID, declaration flag, record time. */
+    async streamKeysAfter(dbOrTx: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; eventId: string; isDeclaration: boolean; recordTime: string }[]> {
+      const rows = await epcisRepo.streamAfter(dbOrTx, enterpriseId, afterSeq, limit, false);
+      return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, isDeclaration: r.is_declaration, recordTime: new Date(r.record_time).toISOString() }));
     },
 
     async streamHeads(dbOrTx: Db, enterpriseIds: string[]): Promise<Map<string, number>> {

@@ -24,6 +24,7 @@ export interface FollowerDeps {
   db: Db;
   epcis: {
     streamAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; event: StoredEvent }[]>;
+    streamKeysAfter(db: Db, enterpriseId: string, afterSeq: number, limit: number): Promise<{ seq: number; eventId: string; isDeclaration: boolean; recordTime: string }[]>;
     streamHeads(db: Db, enterpriseIds: string[]): Promise<Map<string, number>>;
   };
   /** projectEvents plus the service's cache invalidation; runs inside `tx`. */
@@ -35,6 +36,14 @@ export interface FollowerDeps {
 
 /** One capture at most (CAPTURE_LIMIT is 20,000) per follower transaction. */
 const STEP_LIMIT = 20_000;
+/** Deferred captures' events kept in memory for the follower, at most this many events in all. */
+const STASH_MAX_EVENTS = 40_000;
+
+interface Stashed {
+  firstSeq: number;
+  lastSeq: number;
+  events: StoredEvent[];
+}
 
 export interface ProjectionStatus {
   enterpriseId: string;
@@ -53,12 +62,42 @@ export function createProjectionFollower(deps: FollowerDeps) {
   let paused = false;
   let stopped = false;
   let log = deps.log;
+  // The events of deferred captures as onStored saw them, so that the follower need not read back and re-normalise
+  // the documents. Only a hint: used when the stream holds exactly these events (eventIDs, declaration flags and
+  // record time, seq by seq; a rolled-back capture's entry never matches), otherwise read from the database.
+  const stash = new Map<string, Stashed[]>();
+  let stashed = 0;
+  const unstash = (enterpriseId: string, upTo: number) => {
+    const list = stash.get(enterpriseId);
+    if (!list) return;
+    const keep = list.filter((x) => x.lastSeq > upTo);
+    for (const x of list) if (x.lastSeq <= upTo) stashed -= x.events.length;
+    if (keep.length) stash.set(enterpriseId, keep);
+    else stash.delete(enterpriseId);
+  };
+
+  /** The next capture after `cursor` (inside `tx`): from the stash when it matches the stream, else from the database. */
+  async function nextCapture(tx: Db, enterpriseId: string, cursor: number): Promise<{ seq: number; event: StoredEvent }[]> {
+    unstash(enterpriseId, cursor); // projected already (e.g. caught up inline by a form)
+    const hit = stash.get(enterpriseId)?.find((x) => x.firstSeq === cursor + 1);
+    if (hit) {
+      const keys = await epcis.streamKeysAfter(tx, enterpriseId, cursor, STEP_LIMIT);
+      const same =
+        keys.length === hit.events.length &&
+        keys.every((k, i) => {
+          const e = hit.events[i]!;
+          return k.seq === cursor + 1 + i && k.eventId === e.eventId && k.isDeclaration === !!e.errorDeclaration && k.recordTime === e.recordTime;
+        });
+      if (same) return hit.events.map((event, i) => ({ seq: cursor + 1 + i, event }));
+    }
+    return epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT);
+  }
 
   /** Inside `tx`, with the cursor locked at `from`: project the stream up to and including `until`. */
   async function catchUp(tx: Db, enterpriseId: string, from: number, until: number) {
     let cursor = from;
     while (cursor < until) {
-      const rows = (await epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT)).filter((r) => r.seq <= until);
+      const rows = (await nextCapture(tx, enterpriseId, cursor)).filter((r) => r.seq <= until);
       if (!rows.length) throw new Error(`trace projection: stream ${enterpriseId} has no event after seq ${cursor}`);
       await project(tx, rows.map((r) => r.event));
       cursor = rows[rows.length - 1]!.seq;
@@ -69,7 +108,16 @@ export function createProjectionFollower(deps: FollowerDeps) {
   async function onStored(tx: Db, events: StoredEvent[], b: StoredBatch): Promise<void> {
     const projected = await traceRepo.projectionCursor(tx, b.enterpriseId, false);
     const backlog = projected < b.firstSeq - 1;
-    if (!b.readYourWrites && (backlog || events.length > deps.inlineMax)) return; // deferred: kicked after commit
+    if (!b.readYourWrites && (backlog || events.length > deps.inlineMax)) {
+      // deferred: kicked after commit. A stale entry of this stream starting at the same seq is a rolled-back capture's.
+      const list = (stash.get(b.enterpriseId) ?? []).filter((x) => x.firstSeq !== b.firstSeq);
+      if (stashed + events.length <= STASH_MAX_EVENTS) {
+        list.push({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, events });
+        stashed += events.length;
+      }
+      stash.set(b.enterpriseId, list);
+      return;
+    }
     // Nobody can move the cursor past firstSeq - 1 (the later events are ours, uncommitted); a follower step
     // in flight for this stream finishes before the lock is granted.
     const locked = await traceRepo.projectionCursor(tx, b.enterpriseId, true);
@@ -82,10 +130,14 @@ export function createProjectionFollower(deps: FollowerDeps) {
   async function step(enterpriseId: string): Promise<boolean> {
     return db.transaction(async (tx) => {
       const cursor = await traceRepo.projectionCursor(tx, enterpriseId, true);
-      const rows = await epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT);
+      const rows = await nextCapture(tx, enterpriseId, cursor);
       if (!rows.length) return false;
       await project(tx, rows.map((r) => r.event));
       await traceRepo.advanceProjection(tx, enterpriseId, rows[rows.length - 1]!.seq);
+      return rows[rows.length - 1]!.seq;
+    }).then((projectedTo) => {
+      if (projectedTo === false) return false;
+      unstash(enterpriseId, projectedTo);
       return true;
     });
   }
