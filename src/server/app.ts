@@ -116,7 +116,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   const epcis = createEpcisService({ db, clock, enterprises });
-  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX });
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
   return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock });

@@ -97,6 +97,21 @@ describe('deferred projection of large /epcis captures', () => {
     expect((await products(s)).total).toBe(1);
   });
 
+  it('deferred captures of several enterprises are all projected (followers of different streams run side by side on PostgreSQL)', async () => {
+    const streams = await Promise.all([stream(), stream(), stream()]);
+    app.services.trace.projection.pause();
+    try {
+      for (const [i, s] of streams.entries()) await capture(s, life(`M${i}`).events);
+    } finally {
+      app.services.trace.projection.resume(); // kicks the follower for every pending stream
+    }
+    for (const s of streams) {
+      for (let i = 0; i < 200 && (await status(s.token))[0]!.lag > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect((await status(s.token))[0]).toMatchObject({ headSeq: 4, lag: 0, lastError: null });
+      expect((await products(s)).items[0]).toMatchObject({ state: 'shipping', life: 1 });
+    }
+  });
+
   it('a small capture behind a backlog waits its turn: events are projected in stream order', async () => {
     const s = await stream();
     const l = life('C');

@@ -31,6 +31,8 @@ export interface FollowerDeps {
   project(tx: Db, events: StoredEvent[]): Promise<void>;
   /** Largest /epcis capture projected inline (config TRACE_INLINE_PROJECTION_MAX). */
   inlineMax: number;
+  /** Streams projected at once (different enterprises; PostgreSQL: more than 1, PGlite: 1). */
+  workers?: number;
   log?: JobLog;
 }
 
@@ -58,7 +60,11 @@ export interface ProjectionStatus {
 export function createProjectionFollower(deps: FollowerDeps) {
   const { db, epcis, project } = deps;
   const pending = new Set<string>();
-  let running: Promise<void> | null = null;
+  const inFlight = new Set<string>();
+  const workers = Math.max(1, deps.workers ?? 1);
+  let active = 0;
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle = () => {};
   let paused = false;
   let stopped = false;
   let log = deps.log;
@@ -142,27 +148,34 @@ export function createProjectionFollower(deps: FollowerDeps) {
     });
   }
 
-  async function loop() {
-    while (pending.size && !paused && !stopped) {
-      const enterpriseId = pending.values().next().value!;
-      pending.delete(enterpriseId);
-      try {
-        while (!paused && !stopped && (await step(enterpriseId)));
-      } catch (err) {
-        log?.error({ err, enterpriseId }, 'trace projection failed; retried by the next poll');
-        await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
-      }
+  /** Follow one stream to its head (a failure is recorded on its cursor and logged; the next poll retries). */
+  async function follow(enterpriseId: string) {
+    try {
+      while (!paused && !stopped && (await step(enterpriseId)));
+    } catch (err) {
+      log?.error({ err, enterpriseId }, 'trace projection failed; retried by the next poll');
+      await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
     }
   }
 
+  /** Start followers for pending streams: at most `workers` at once, never two on the same stream. */
   function kick(enterpriseId?: string) {
     if (enterpriseId) pending.add(enterpriseId);
-    if (running || paused || stopped || !pending.size) return;
-    // started on the next turn: the capture's own response goes out first (on PGlite the database runs in this thread)
-    running = new Promise<void>((r) => setImmediate(r)).then(loop).finally(() => {
-      running = null;
-      kick();
-    });
+    while (!paused && !stopped && active < workers) {
+      const next = [...pending].find((id) => !inFlight.has(id));
+      if (!next) return;
+      pending.delete(next);
+      inFlight.add(next);
+      if (active++ === 0) idle = new Promise<void>((r) => (markIdle = r));
+      // started on the next turn: the capture's own response goes out first (on PGlite the database runs in this thread)
+      void new Promise<void>((r) => setImmediate(r))
+        .then(() => follow(next))
+        .finally(() => {
+          inFlight.delete(next);
+          if (--active === 0) markIdle();
+          kick();
+        });
+    }
   }
 
   /** Streams whose head is past their cursor (including streams never projected). */
@@ -194,7 +207,7 @@ export function createProjectionFollower(deps: FollowerDeps) {
     },
     /** Project every stream to its head now, in this call (tests, bench); a failure is thrown. */
     async drain(): Promise<void> {
-      if (running) await running;
+      if (active) await idle;
       for (let late = await behind(); late.length; late = await behind()) {
         for (const id of late) while (await step(id)); // a failure is thrown to the caller
       }
@@ -214,7 +227,7 @@ export function createProjectionFollower(deps: FollowerDeps) {
     /** App shutdown: finish the step in flight, start no other. */
     async stop() {
       stopped = true;
-      if (running) await running;
+      if (active) await idle;
     },
     async status(ids: EnterpriseIds): Promise<ProjectionStatus[]> {
       const cursors = await traceRepo.projectionCursors(db, ids);

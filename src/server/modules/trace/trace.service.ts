@@ -27,6 +27,8 @@ export interface TraceServiceDeps {
   announcements: AnnouncementService;
   /** Largest /epcis capture projected inside its own transaction (larger ones: right after commit). */
   inlineProjectionMax?: number;
+  /** Streams the projection follower projects at once (1 on PGlite: one connection). */
+  projectionWorkers?: number;
   log?: JobLog;
 }
 
@@ -532,7 +534,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     return prep.result(events);
   }
 
-  const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, log: deps.log });
+  const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, workers: deps.projectionWorkers, log: deps.log });
 
   return Object.assign(service, {
     /** The projection follower (epcis.onStored → projection.onStored, epcis.onCommitted → projection.kick). */
