@@ -238,4 +238,29 @@ describe('deferred projection of large /epcis captures', () => {
     }
     expect(received).toEqual(l.events.slice(0, 3).map((e) => (e as { eventID: string }).eventID));
   });
+
+  it('an error declaration of a sale or a recall takes back what it set: the product replays its remaining events', async () => {
+    const s = await stream();
+    const l = life('N');
+    await capture(s, l.events); // made and shipped
+    await app.services.trace.projection.drain();
+    const code = (await products(s)).items[0]!.code;
+    const detail = async () => (await app.inject({ method: 'GET', url: `/api/v1/trace/products/${code}`, headers: s.user.headers })).json() as { state: string; status: string; owner: { id: string } | null };
+    const sale = (to: string, day: number) => ({ type: 'ObjectEvent', eventID: id(), eventTime: at(day), eventTimeZoneOffset: '+08:00', epcList: [l.product], action: 'OBSERVE', bizStep: 'retail_selling', disposition: 'retail_sold', destinationList: [{ type: 'owning_party', destination: to }] });
+    const wrong = sale('urn:epc:id:pgln:6901234.00009', 5);
+    await capture(s, [wrong]);
+    expect(await detail()).toMatchObject({ state: 'sale', owner: { id: 'urn:epc:id:pgln:6901234.00009' } });
+    // the sale was recorded for the wrong buyer: declared erroneous, then the corrective sale
+    await capture(s, [{ ...wrong, errorDeclaration: { declarationTime: at(6), reason: 'incorrect_data' } }]);
+    expect(await detail()).toMatchObject({ state: 'shipping', status: 'issued', owner: null });
+    await capture(s, [sale('urn:epc:id:pgln:6901234.00002', 7)]);
+    expect(await detail()).toMatchObject({ state: 'sale', owner: { id: 'urn:epc:id:pgln:6901234.00002' } });
+    // a recall by mistake, declared erroneous: the code is genuine again
+    const recall = { type: 'ObjectEvent', eventID: id(), eventTime: at(8), eventTimeZoneOffset: '+08:00', epcList: [l.product], action: 'OBSERVE', bizStep: 'inspecting', disposition: 'recalled' };
+    await capture(s, [recall]);
+    expect((await detail()).status).toBe('recalled');
+    await capture(s, [{ ...recall, errorDeclaration: { declarationTime: at(9), reason: 'incorrect_data' } }]);
+    expect(await detail()).toMatchObject({ status: 'issued', owner: { id: 'urn:epc:id:pgln:6901234.00002' } });
+    expect((await app.inject({ method: 'GET', url: `/api/v1/public/products/${code}` })).json().genuine).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, 
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
 import { extField, num, prefixesFor, str } from './trace.extension.js';
-import { traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
+import { REASSEMBLY_DECLARED_ERRONEOUS, traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
 
 /**
  * The trace projection: called by the epcis module inside every capture transaction (epcis.onStored) with the
@@ -33,14 +33,20 @@ export async function ensurePrefix(tx: Db, enterpriseId: string): Promise<string
 const classes = (list: { epcClass: string }[]) => list.map((q) => q.epcClass);
 const iso = (t: string) => new Date(t).toISOString();
 
-export async function projectEvents(tx: Db, events: StoredEvent[]): Promise<void> {
+/**
+ * The stored events carrying any of the given EPCs (epcis.eventsByIdentifiers inside `tx`; declared-erroneous ones
+ * with errorDeclaration set): lets an error declaration of a sale, lease, recall … replay the product's state.
+ */
+export type ProductHistory = (tx: Db, enterpriseId: string, epcs: string[]) => Promise<StoredEvent[]>;
+
+export async function projectEvents(tx: Db, events: StoredEvent[], opts: { history?: ProductHistory } = {}): Promise<void> {
   const byEnterprise = new Map<string, StoredEvent[]>();
   for (const e of events) {
     const list = byEnterprise.get(e.enterpriseId);
     if (list) list.push(e);
     else byEnterprise.set(e.enterpriseId, [e]);
   }
-  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon));
+  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon), opts.history);
 }
 
 /** Digital Link URIs on any resolver domain are keyed in their id.gs1.org form. */
@@ -61,7 +67,7 @@ function canon(e: StoredEvent): StoredEvent {
   };
 }
 
-async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[]) {
+async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[], history?: ProductHistory) {
   const objects = new Map<string, ObjectUpsert>();
   const edges: EdgeInsert[] = [];
   const steps: StepInsert[] = [];
@@ -137,6 +143,8 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   await createProducts(tx, enterpriseId, assemblies);
 
   await updateProducts(tx, enterpriseId, normal);
+
+  if (history) await replayDeclaredProducts(tx, enterpriseId, events.filter((e) => e.errorDeclaration && e.type !== 'TransformationEvent'), history);
 
   await traceRepo.declareErroneousMany(tx, enterpriseId, events.filter((e) => e.errorDeclaration).map((e) => e.eventId));
 }
@@ -303,6 +311,24 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
     return { ...p, code, serial, digital_link: digitalLink };
   });
   await traceRepo.insertProducts(tx, rows);
+}
+
+/**
+ * An error declaration of an event that changed products (sale, lease, installation, recall, code revocation …):
+ * the state it set is taken back by replaying the products' remaining events from their state as made
+ * (EPCIS 2.0 §7.4.1.2: the declared event is to be treated as if it had not happened). Products whose reassembly
+ * itself was declared erroneous stay revoked.
+ */
+async function replayDeclaredProducts(tx: Db, enterpriseId: string, declared: StoredEvent[], history: ProductHistory) {
+  if (!declared.length) return;
+  const keys = [...new Set(declared.flatMap((e) => [...e.epcList, ...(e.parentID ? [e.parentID] : [])]))];
+  const products = (await traceRepo.productsByEpcs(tx, enterpriseId, keys)).filter((p) => p.status_reason !== REASSEMBLY_DECLARED_ERRONEOUS);
+  if (!products.length) return;
+  const asMade = { status: 'issued', status_reason: null, state: 'reassembly', owner_id: null, owner_name: null, possessor_id: null, possessor_name: null, installation: null } as const;
+  await traceRepo.updateProducts(tx, enterpriseId, products.map((p) => ({ code: p.code, patch: { ...asMade } })));
+  const declaredIds = new Set(declared.map((e) => e.eventId));
+  const remaining = (await history(tx, enterpriseId, products.map((p) => p.epc))).filter((e) => !e.errorDeclaration && !declaredIds.has(e.eventId));
+  await updateProducts(tx, enterpriseId, remaining.map(canon));
 }
 
 /** Status, lifecycle state, owner/possessor and installation of products, from the events in time order. */

@@ -129,6 +129,9 @@ const PUBLIC_PRODUCT = (where: string) => `SELECT ${PRODUCT_COLUMNS_P},
 const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
 const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
 
+/** status_reason of a product whose reassembly was declared erroneous (revoked for good). */
+export const REASSEMBLY_DECLARED_ERRONEOUS = 'reassembly event declared erroneous';
+
 export const traceRepo = {
   // ---------------------------------------------------------------- enterprises (prefix, serials)
   async prefixOf(db: Db, enterpriseId: string): Promise<string | null> {
@@ -205,7 +208,7 @@ export const traceRepo = {
     await db.execute(sql`UPDATE trace_edges SET valid_to = NULL, closed_by_event_id = NULL WHERE enterprise_id = ${enterpriseId} AND closed_by_event_id = ${eventId}`);
     await db.execute(sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ${eventId}`);
     await db.execute(
-      sql`UPDATE trace_products SET status = 'revoked', status_reason = 'reassembly event declared erroneous', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ${eventId}`,
+      sql`UPDATE trace_products SET status = 'revoked', status_reason = ${REASSEMBLY_DECLARED_ERRONEOUS}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ${eventId}`,
     );
   },
   async insertProduct(db: Db, p: ProductInsert) {
@@ -259,7 +262,7 @@ export const traceRepo = {
     await db.execute(sql`UPDATE trace_edges SET valid_to = NULL, closed_by_event_id = NULL WHERE enterprise_id = ${enterpriseId} AND closed_by_event_id = ANY(${ids})`);
     await db.execute(sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids})`);
     await db.execute(
-      sql`UPDATE trace_products SET status = 'revoked', status_reason = 'reassembly event declared erroneous', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ANY(${ids})`,
+      sql`UPDATE trace_products SET status = 'revoked', status_reason = ${REASSEMBLY_DECLARED_ERRONEOUS}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ANY(${ids})`,
     );
   },
   /** (part, core) pairs: the cores the given parts were disassembled from (non-erroneous disassembly edges). */
