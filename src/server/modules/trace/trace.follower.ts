@@ -73,14 +73,15 @@ export function createProjectionFollower(deps: FollowerDeps) {
   // record time, seq by seq; a rolled-back capture's entry never matches), otherwise read from the database.
   const stash = new Map<string, Stashed[]>();
   let stashed = 0;
-  const unstash = (enterpriseId: string, upTo: number) => {
+  const dropWhere = (enterpriseId: string, drop: (x: Stashed) => boolean) => {
     const list = stash.get(enterpriseId);
     if (!list) return;
-    const keep = list.filter((x) => x.lastSeq > upTo);
-    for (const x of list) if (x.lastSeq <= upTo) stashed -= x.events.length;
+    const keep = list.filter((x) => !drop(x));
+    for (const x of list) if (drop(x)) stashed -= x.events.length;
     if (keep.length) stash.set(enterpriseId, keep);
     else stash.delete(enterpriseId);
   };
+  const unstash = (enterpriseId: string, upTo: number) => dropWhere(enterpriseId, (x) => x.lastSeq <= upTo);
 
   /** The next capture after `cursor` (inside `tx`): from the stash when it matches the stream, else from the database. */
   async function nextCapture(tx: Db, enterpriseId: string, cursor: number): Promise<{ seq: number; event: StoredEvent }[]> {
@@ -112,16 +113,15 @@ export function createProjectionFollower(deps: FollowerDeps) {
 
   /** epcis.onStored: inside the capture transaction. */
   async function onStored(tx: Db, events: StoredEvent[], b: StoredBatch): Promise<void> {
+    dropWhere(b.enterpriseId, (x) => x.lastSeq >= b.firstSeq); // kept from a capture that rolled back: these seqs are ours now
     const projected = await traceRepo.projectionCursor(tx, b.enterpriseId, false);
     const backlog = projected < b.firstSeq - 1;
     if (!b.readYourWrites && (backlog || events.length > deps.inlineMax)) {
-      // deferred: kicked after commit. A stale entry of this stream starting at the same seq is a rolled-back capture's.
-      const list = (stash.get(b.enterpriseId) ?? []).filter((x) => x.firstSeq !== b.firstSeq);
+      // deferred: kicked after commit
       if (stashed + events.length <= STASH_MAX_EVENTS) {
-        list.push({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, events });
+        stash.set(b.enterpriseId, [...(stash.get(b.enterpriseId) ?? []), { firstSeq: b.firstSeq, lastSeq: b.lastSeq, events }]);
         stashed += events.length;
       }
-      stash.set(b.enterpriseId, list);
       return;
     }
     // Nobody can move the cursor past firstSeq - 1 (the later events are ours, uncommitted); a follower step
