@@ -29,7 +29,8 @@ async function main() {
   // 变更 one-year deadlines (七(二)3): flag overdue requests at start, then hourly (idempotent)
   const stopChangeJob = startPeriodicJob('overdue change requests', () => app.services.changes.flagOverdue(null), app.log);
   // trace projection of large /epcis captures: kicked after each commit; this catches up after a restart or failure
-  const stopProjection = startPeriodicJob('trace projection catch-up', () => app.services.trace.projection.poll(), app.log, 5_000);
+  // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection)
+  const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
