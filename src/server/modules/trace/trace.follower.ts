@@ -114,9 +114,9 @@ export function createProjectionFollower(deps: FollowerDeps) {
   /** epcis.onStored: inside the capture transaction. */
   async function onStored(tx: Db, events: StoredEvent[], b: StoredBatch): Promise<void> {
     dropWhere(b.enterpriseId, (x) => x.lastSeq >= b.firstSeq); // kept from a capture that rolled back: these seqs are ours now
-    const projected = await traceRepo.projectionCursor(tx, b.enterpriseId, false);
-    const backlog = projected < b.firstSeq - 1;
-    if (!b.readYourWrites && (backlog || events.length > deps.inlineMax)) {
+    // (also creates the stream's cursor row, which poll/drain and the status route list; forms lock it at once)
+    const projected = await traceRepo.projectionCursor(tx, b.enterpriseId, b.readYourWrites);
+    if (!b.readYourWrites && (events.length > deps.inlineMax || projected < b.firstSeq - 1)) {
       // deferred: kicked after commit
       if (stashed + events.length <= STASH_MAX_EVENTS) {
         stash.set(b.enterpriseId, [...(stash.get(b.enterpriseId) ?? []), { firstSeq: b.firstSeq, lastSeq: b.lastSeq, events }]);
@@ -126,7 +126,7 @@ export function createProjectionFollower(deps: FollowerDeps) {
     }
     // Nobody can move the cursor past firstSeq - 1 (the later events are ours, uncommitted); a follower step
     // in flight for this stream finishes before the lock is granted.
-    const locked = await traceRepo.projectionCursor(tx, b.enterpriseId, true);
+    const locked = b.readYourWrites ? projected : await traceRepo.projectionCursor(tx, b.enterpriseId, true);
     if (locked < b.firstSeq - 1) await catchUp(tx, b.enterpriseId, locked, b.firstSeq - 1);
     await project(tx, events);
     await traceRepo.advanceProjection(tx, b.enterpriseId, b.lastSeq);

@@ -470,8 +470,12 @@ export const traceRepo = {
   // ---- projection cursor (trace_projection) ----
   /** The cursor of one stream (created at 0 when missing); `lock` takes the row lock that serialises projectors. */
   async projectionCursor(db: Db, enterpriseId: string, lock: boolean): Promise<number> {
-    await db.execute(sql`INSERT INTO trace_projection (enterprise_id) VALUES (${enterpriseId}) ON CONFLICT (enterprise_id) DO NOTHING`);
-    const r = await q<{ s: number }>(db, sql`SELECT projected_seq::float8 AS s FROM trace_projection WHERE enterprise_id = ${enterpriseId} ${lock ? sql`FOR UPDATE` : sql``}`);
+    const read = () => q<{ s: number }>(db, sql`SELECT projected_seq::float8 AS s FROM trace_projection WHERE enterprise_id = ${enterpriseId} ${lock ? sql`FOR UPDATE` : sql``}`);
+    let r = await read();
+    if (!r.length) {
+      await db.execute(sql`INSERT INTO trace_projection (enterprise_id) VALUES (${enterpriseId}) ON CONFLICT (enterprise_id) DO NOTHING`);
+      r = await read();
+    }
     return r[0]!.s;
   },
   async advanceProjection(db: Db, enterpriseId: string, seq: number) {
