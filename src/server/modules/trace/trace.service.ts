@@ -27,6 +27,8 @@ export interface TraceServiceDeps {
   announcements: AnnouncementService;
   /** Largest /epcis capture projected inside its own transaction (larger ones: right after commit). */
   inlineProjectionMax?: number;
+  /** Public verification answers kept in memory (least recently scanned evicted first); default 20,000. */
+  publicCacheMax?: number;
   /** Streams the projection follower projects at once (1 on PGlite: one connection). */
   projectionWorkers?: number;
   log?: JobLog;
@@ -137,11 +139,17 @@ export function createTraceService(deps: TraceServiceDeps) {
   }
 
   type PublicValue = { row: ProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] };
-  const PUBLIC_CACHE_MAX = 20_000;
+  const PUBLIC_CACHE_MAX = deps.publicCacheMax ?? 20_000;
   const publicCache = new Map<string, { at: number; enterpriseId: string; value: PublicValue }>();
   let publicCacheOn = true;
   /** Last projection per enterprise: answers cached within 5 s after it may predate its commit, so they are not trusted. */
   const invalidatedAt = new Map<string, number>();
+  /** Least recently scanned goes first when the cache is full: a hit moves to the end of the Map's order. */
+  const touch = (key: string, hit: { at: number; enterpriseId: string; value: PublicValue }) => {
+    publicCache.delete(key);
+    publicCache.set(key, hit);
+    return hit.value;
+  };
   const fresh = (hit: { at: number; enterpriseId: string } | undefined) => !!hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000;
 
   const service = {
@@ -303,12 +311,12 @@ export function createTraceService(deps: TraceServiceDeps) {
     async publicProduct(ref: string) {
       // Fast path: the reference as scanned is usually the cache key itself (a normalised code / canonical EPC).
       const direct = publicCacheOn ? publicCache.get(ref) : undefined;
-      if (direct && fresh(direct)) return direct.value;
+      if (direct && fresh(direct)) return touch(ref, direct);
       const c = classifyCode(ref);
       if (c.kind === 'invalid') throw publicNotFound();
       const key = c.kind === 'code' ? c.code : c.epc;
       const hit = publicCacheOn ? publicCache.get(key) : undefined;
-      if (hit && fresh(hit)) return hit.value;
+      if (hit && fresh(hit)) return touch(key, hit);
       const row = await traceRepo.publicProduct(db, c.kind === 'code' ? { code: c.code } : { epc: c.epc });
       if (!row) throw publicNotFound();
       const [info, ann] = await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
