@@ -196,6 +196,8 @@ describe('deferred projection of large /epcis captures', () => {
       let st = (await status(s.user.headers))[0]!;
       for (let i = 0; i < 100 && !st.lastError; i++) st = (await new Promise((r) => setTimeout(r, 20)), (await status(s.user.headers))[0]!);
       expect(st).toMatchObject({ projectedSeq: 0, lag: 4, lastError: 'projector down' });
+      // a form of this enterprise would first catch the backlog up: it answers 503 with a bilingual message, not a 500
+      await expect(broken.catchUpNow(s.enterpriseId)).rejects.toMatchObject({ status: 503, code: 'TRACE_PROJECTION_FAILED' });
     } finally {
       app.services.trace.projection.resume();
     }

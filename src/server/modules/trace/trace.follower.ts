@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../../domain/epcis/types.js';
 import type { Db } from '../../db/client.js';
+import { DomainError } from '../../platform/errors.js';
 import type { JobLog } from '../../platform/jobs.js';
 import type { StoredBatch } from '../epcis/epcis.service.js';
 import { traceRepo, type EnterpriseIds } from './trace.repo.js';
@@ -196,7 +197,14 @@ export function createProjectionFollower(deps: FollowerDeps) {
     async catchUpNow(enterpriseId: string): Promise<void> {
       const [c] = await traceRepo.projectionCursors(db, [enterpriseId]);
       const head = (await epcis.streamHeads(db, [enterpriseId])).get(enterpriseId) ?? 0;
-      if (head > (c?.projected_seq ?? 0)) while (await step(enterpriseId));
+      if (head <= (c?.projected_seq ?? 0)) return;
+      try {
+        while (await step(enterpriseId));
+      } catch (err) {
+        log?.error({ err, enterpriseId }, 'trace projection failed before a form');
+        await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+        throw new DomainError(503, 'TRACE_PROJECTION_FAILED', '本企业此前上报的追溯数据正在处理且出错，平台会自动重试，请稍后再提交', 'Earlier trace data of your enterprise could not be processed yet; the platform retries automatically, submit again later');
+      }
     },
     /** Periodic catch-up (main.ts): queue every stream that is behind; returns how many. */
     async poll(): Promise<number> {
