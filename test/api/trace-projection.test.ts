@@ -43,8 +43,8 @@ interface Stream {
   token: Record<string, string>;
   user: Session;
 }
-async function stream(): Promise<Stream> {
-  const e = await buildEnterprise(app.services);
+async function stream(regionCode = '440106'): Promise<Stream> {
+  const e = await buildEnterprise(app.services, { regionCode });
   const { token } = await app.services.identity.createToken(await enterpriseAdminCtx(app.services, e.id), 'MES');
   const user = await login(app, (await buildUser(app.services, 'enterprise_admin', { organizationId: e.id })).username, TEST_PASSWORD);
   return { enterpriseId: e.id, token: { authorization: `Bearer ${token}` }, user };
@@ -174,12 +174,16 @@ describe('deferred projection of large /epcis captures', () => {
   });
 
   it('an authority or MIIT sees the streams it may read; an enterprise only its own', async () => {
-    const s1 = await stream();
-    const s2 = await stream();
+    const s1 = await stream('440106'); // Guangdong
+    const s2 = await stream('330106'); // Zhejiang
     await capture(s1, [life('G').events[0]]);
     await capture(s2, [life('H').events[0]]);
     const own = await status(s1.user.headers);
     expect(own.map((x) => x.enterpriseId)).toEqual([s1.enterpriseId]);
+    const guangdong = await login(app, (await buildUser(app.services, 'authority_reviewer')).username, TEST_PASSWORD);
+    const inJurisdiction = (await status(guangdong.headers)).map((x) => x.enterpriseId);
+    expect(inJurisdiction).toContain(s1.enterpriseId);
+    expect(inJurisdiction).not.toContain(s2.enterpriseId);
     const miit = await login(app, (await buildUser(app.services, 'ministry_officer')).username, TEST_PASSWORD);
     const all = (await status(miit.headers)).map((x) => x.enterpriseId);
     expect(all).toEqual(expect.arrayContaining([s1.enterpriseId, s2.enterpriseId]));

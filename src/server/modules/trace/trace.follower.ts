@@ -4,6 +4,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { JobLog } from '../../platform/jobs.js';
 import type { StoredBatch } from '../epcis/epcis.service.js';
 import { traceRepo, type EnterpriseIds } from './trace.repo.js';
+import type { ProjectionStatus } from './trace.schema.js';
 
 /**
  * The projection follower: keeps the trace projection (objects, edges, products, steps) in step with each
@@ -48,15 +49,6 @@ interface Stashed {
   events: StoredEvent[];
 }
 
-export interface ProjectionStatus {
-  enterpriseId: string;
-  projectedSeq: number;
-  headSeq: number;
-  lag: number;
-  updatedAt: string;
-  lastError: string | null;
-  failedAt: string | null;
-}
 
 export function createProjectionFollower(deps: FollowerDeps) {
   const { db, epcis, project } = deps;
@@ -179,12 +171,25 @@ export function createProjectionFollower(deps: FollowerDeps) {
     }
   }
 
-  /** Streams whose head is past their cursor (including streams never projected). */
-  async function behind(ids: EnterpriseIds = null): Promise<string[]> {
+  /** Each stream's cursor with the head of its event stream and the lag between them. */
+  async function progress(ids: EnterpriseIds): Promise<ProjectionStatus[]> {
     const cursors = await traceRepo.projectionCursors(db, ids);
     const heads = await epcis.streamHeads(db, cursors.map((c) => c.enterprise_id));
-    return cursors.filter((c) => (heads.get(c.enterprise_id) ?? 0) > c.projected_seq).map((c) => c.enterprise_id);
+    return cursors.map((c) => {
+      const head = heads.get(c.enterprise_id) ?? 0;
+      return {
+        enterpriseId: c.enterprise_id,
+        projectedSeq: c.projected_seq,
+        headSeq: head,
+        lag: Math.max(0, head - c.projected_seq),
+        updatedAt: new Date(c.updated_at).toISOString(),
+        lastError: c.last_error,
+        failedAt: c.failed_at ? new Date(c.failed_at).toISOString() : null,
+      };
+    });
   }
+  /** Streams whose head is past their cursor. */
+  const behind = async (ids: EnterpriseIds = null) => (await progress(ids)).filter((p) => p.lag > 0).map((p) => p.enterpriseId);
 
   return {
     onStored,
@@ -195,9 +200,7 @@ export function createProjectionFollower(deps: FollowerDeps) {
      * (two indexed lookups when there is none).
      */
     async catchUpNow(enterpriseId: string): Promise<void> {
-      const [c] = await traceRepo.projectionCursors(db, [enterpriseId]);
-      const head = (await epcis.streamHeads(db, [enterpriseId])).get(enterpriseId) ?? 0;
-      if (head <= (c?.projected_seq ?? 0)) return;
+      if (!(await behind([enterpriseId])).length) return;
       try {
         while (await step(enterpriseId));
       } catch (err) {
@@ -237,22 +240,8 @@ export function createProjectionFollower(deps: FollowerDeps) {
       stopped = true;
       if (active) await idle;
     },
-    async status(ids: EnterpriseIds): Promise<ProjectionStatus[]> {
-      const cursors = await traceRepo.projectionCursors(db, ids);
-      const heads = await epcis.streamHeads(db, cursors.map((c) => c.enterprise_id));
-      return cursors.map((c) => {
-        const head = heads.get(c.enterprise_id) ?? 0;
-        return {
-          enterpriseId: c.enterprise_id,
-          projectedSeq: c.projected_seq,
-          headSeq: head,
-          lag: Math.max(0, head - c.projected_seq),
-          updatedAt: new Date(c.updated_at).toISOString(),
-          lastError: c.last_error,
-          failedAt: c.failed_at ? new Date(c.failed_at).toISOString() : null,
-        };
-      });
-    },
+    /** Projection progress of the given streams (null: all). */
+    status: progress,
   };
 }
 export type ProjectionFollower = ReturnType<typeof createProjectionFollower>;

@@ -5,7 +5,7 @@ import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, 
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
 import { extField, num, prefixesFor, str } from './trace.extension.js';
-import { REASSEMBLY_DECLARED_ERRONEOUS, traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
+import { PRODUCT_STATE_AS_MADE, REASSEMBLY_DECLARED_ERRONEOUS, traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
 
 /**
  * The trace projection: called by the epcis module inside every capture transaction (epcis.onStored) with the
@@ -324,7 +324,7 @@ async function replayDeclaredProducts(tx: Db, enterpriseId: string, declared: St
   const keys = [...new Set(declared.flatMap((e) => [...e.epcList, ...(e.parentID ? [e.parentID] : [])]))];
   const products = (await traceRepo.productsByEpcs(tx, enterpriseId, keys)).filter((p) => p.status_reason !== REASSEMBLY_DECLARED_ERRONEOUS);
   if (!products.length) return;
-  const asMade = { status: 'issued', status_reason: null, state: 'reassembly', owner_id: null, owner_name: null, possessor_id: null, possessor_name: null, installation: null } as const;
+  const asMade = { status: 'issued', status_reason: null, state: PRODUCT_STATE_AS_MADE, owner_id: null, owner_name: null, possessor_id: null, possessor_name: null, installation: null } as const;
   await traceRepo.updateProducts(tx, enterpriseId, products.map((p) => ({ code: p.code, patch: { ...asMade } })));
   const declaredIds = new Set(declared.map((e) => e.eventId));
   const remaining = (await history(tx, enterpriseId, products.map((p) => p.epc))).filter((e) => !e.errorDeclaration && !declaredIds.has(e.eventId));

@@ -129,6 +129,8 @@ const PUBLIC_PRODUCT = (where: string) => `SELECT ${PRODUCT_COLUMNS_P},
 const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
 const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
 
+/** The lifecycle state a product is made in (and replayed from when an event that changed it is declared erroneous). */
+export const PRODUCT_STATE_AS_MADE = 'reassembly';
 /** status_reason of a product whose reassembly was declared erroneous (revoked for good). */
 export const REASSEMBLY_DECLARED_ERRONEOUS = 'reassembly event declared erroneous';
 
@@ -218,7 +220,7 @@ export const traceRepo = {
             mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
           VALUES (${p.enterprise_id}, ${p.code}, ${p.epc}, ${p.gtin}, ${p.digital_link}, ${p.serial}, ${p.name}, ${p.model}, ${p.standard_no}, ${p.warranty_months}, ${p.production_date}::date, ${p.life},
             ${p.mass_rate}, ${p.value_rate}, ${p.formula_version}, ${p.core_mass}, ${p.total_mass}, ${p.core_value}, ${p.total_value}, ${json(p.inputs)}, ${textArray(p.life_core_keys)},
-            'reassembly', ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz)
+            ${PRODUCT_STATE_AS_MADE}, ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz)
           ON CONFLICT (enterprise_id, epc, life) DO NOTHING RETURNING code`,
     );
     return rows[0]?.code ?? null;
@@ -286,7 +288,7 @@ export const traceRepo = {
           mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
         SELECT r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date::date, r.life,
           r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, r.inputs, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
-          'reassembly', r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz
+          ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz
         FROM jsonb_to_recordset(${json(rows.slice(i, i + 2000))}) AS r(enterprise_id uuid, code text, epc text, gtin text, digital_link text, serial text, name text, model text,
           standard_no text, warranty_months integer, production_date text, life integer, mass_rate numeric, value_rate numeric, formula_version text, core_mass float8, total_mass float8,
           core_value float8, total_value float8, inputs jsonb, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text)

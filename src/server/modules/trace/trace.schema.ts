@@ -180,3 +180,4 @@ export const ProjectionStatusSchema = z.object({
   lastError: z.string().nullable().describe('the last projection failure (retried every few seconds), null when healthy'),
   failedAt: z.string().nullable(),
 });
+export type ProjectionStatus = z.infer<typeof ProjectionStatusSchema>;
