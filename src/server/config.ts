@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   TRACE_INLINE_PROJECTION_MAX: z.coerce.number().int().min(0).max(20_000).default(1000),
   /** Per-file upload limit (attachments, evidence, photos). */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** .xlsx uploads whose entries would inflate beyond this are refused before reading (zip bombs). */
+  SPREADSHEET_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(2000).default(50),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -45,6 +45,8 @@ export interface AnnualReportDeps {
   notifications: NotificationService;
   /** Looked up on each use (the trace service may be wired after this one, or not at all). */
   trace?: () => unknown;
+  /** cap on an uploaded workbook's uncompressed size (default: the spreadsheet reader's) */
+  maxUncompressedBytes?: number;
 }
 
 /** An owed report of one announced site, with its report row when one was started. */
@@ -357,7 +359,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const r = await load(ctx.principal, id);
       if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
       if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-      const wb = await loadWorkbook(buf);
+      const wb = await loadWorkbook(buf, deps.maxUncompressedBytes);
       if (!wb) throw errors.field('file', '无法读取该文件，请上传 .xlsx 格式的表2-3', 'Not a readable .xlsx workbook', 'XLSX_UNREADABLE');
       const total = dataRowCount(wb);
       if (total > MAX_IMPORT_ROWS) {
