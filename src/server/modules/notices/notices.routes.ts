@@ -1,3 +1,4 @@
+import { checkInput } from '../../platform/input-guard.js';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -198,6 +199,7 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
           } else raw[part.fieldname] = String(part.value);
         }
       } else raw = (req.body ?? {}) as Record<string, unknown>;
+      checkInput(raw);
       const body = ObjectionBody.parse(raw);
       const o = await notices.fileObjection(req.ctx, req.params.id, body, evidence);
       return reply.status(201).send({ id: o.id, filedAt: o.filedAt.toISOString() });

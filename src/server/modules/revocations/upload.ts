@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { errors } from '../../platform/errors.js';
+import { checkInput } from '../../platform/input-guard.js';
 
 /**
  * A write that takes either JSON or multipart/form-data (the same fields as text parts plus up to `maxFiles`
@@ -29,5 +30,6 @@ export async function readBodyAndFiles(req: FastifyRequest, maxBytes: number, ma
       body[part.fieldname] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
   }
+  checkInput(body);
   return { body, files };
 }
