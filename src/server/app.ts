@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,6 +18,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { authPlugin } from './platform/auth.js';
 import { installErrorHandler, notFoundBody } from './platform/error-handler.js';
+import { installInputGuard } from './platform/input-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authorityRoutes } from './modules/authorities/authorities.routes.js';
 import { createAuthorityService } from './modules/authorities/authorities.service.js';
@@ -50,6 +51,8 @@ import { revocationRoutes } from './modules/revocations/revocations.routes.js';
 import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
 import { createRevocationService } from './modules/revocations/revocations.service.js';
 import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import { getHeapStatistics } from 'node:v8';
 import { annualReportRoutes } from './modules/annual-reports/annual-reports.routes.js';
 import { createAnnualReportService } from './modules/annual-reports/annual-reports.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
@@ -147,6 +150,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -159,6 +163,17 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   services.trace.projection.useLog(app.log);
   await services.authorities.ensureSeeded();
 
+  // Shed load before the process drowns: 503 in the error shape with Retry-After; /healthz always answers.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.PRESSURE_MAX_HEAP_MB ? config.PRESSURE_MAX_HEAP_MB * 1024 * 1024 : Math.floor(getHeapStatistics().heap_size_limit * 0.85),
+    // a returned body is sent as the answer (the plugin's contract; its type says void); undefined lets the request through
+    pressureHandler: ((req: FastifyRequest, reply: FastifyReply) => {
+      if (req.url === '/healthz') return undefined;
+      void reply.status(503).header('retry-after', '10');
+      return { error: { code: 'OVERLOADED', message: '服务器繁忙，请稍后再试', messageEn: 'The server is overloaded; retry later', details: null } };
+    }) as unknown as () => void,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5, fields: 20 } });
