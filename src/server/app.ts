@@ -34,6 +34,7 @@ import { applicationRoutes } from './modules/applications/applications.routes.js
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createReviewService } from './modules/applications/review.service.js';
 import { createFileService } from './modules/files/files.service.js';
+import { fileStore } from './modules/files/blob-store.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { createNoticeService } from './modules/notices/notices.service.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -104,7 +105,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   };
   const identity = createIdentityService({ db, config, orgs });
-  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
   const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
@@ -161,6 +162,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
 
   const services = createServices(database, config, clock);
   services.trace.projection.useLog(app.log);
+  const movedFiles = await services.files.moveBlobsToStore();
+  if (movedFiles) app.log.info({ files: movedFiles }, 'moved stored files from the database into the file store');
   await services.authorities.ensureSeeded();
 
   // Shed load before the process drowns: 503 in the error shape with Retry-After; /healthz always answers.
@@ -218,7 +221,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(auditRoutes, { db: database.db });
   const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
   await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(workbenchRoutes, {
@@ -237,7 +240,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
-  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -49,6 +49,10 @@ const EnvSchema = z.object({
    */
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   PRESSURE_MAX_HEAP_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}/files`. Shared by all processes. */
+  FILE_STORE_DIR: z.string().min(1).optional(),
+  /** Total size of the evidence files of one filing by a caller who is not logged in (complaint, objection). */
+  ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
   SPREADSHEET_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(2000).default(50),
 });
 
@@ -76,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Config for tests: defaults suitable for in-process apps, overridable. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   // no load shedding by event-loop delay: test machines stall for reasons unrelated to the code under test
-  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 0, ...overrides };
+  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 0, FILE_STORE_DIR: 'memory://', ...overrides };
 }
 
 /** Test-only settings (read here so that config.ts stays the only reader of process.env). */

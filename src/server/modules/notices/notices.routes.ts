@@ -1,3 +1,4 @@
+import { uploadBudget } from '../revocations/upload.js';
 import { checkInput } from '../../platform/input-guard.js';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
@@ -58,7 +59,7 @@ export const ObjectionBody = z.object({
   reason: z.string().trim().min(5, bi('Describe the objection (at least 5 characters)', '请说明异议理由（至少 5 个字）')).max(5000),
 });
 
-export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; maxUploadBytes: number }) {
+export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; maxUploadBytes: number; anonUploadMaxBytes?: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { notices } = deps;
 
@@ -191,10 +192,12 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       let raw: Record<string, unknown> = {};
       const evidence: Buffer[] = [];
       if (req.isMultipart()) {
+        const budget = uploadBudget(req.principal ? undefined : deps.anonUploadMaxBytes);
         for await (const part of req.parts({ limits: { fileSize: deps.maxUploadBytes, files: 5 } })) {
           if (part.type === 'file') {
             const buf = await part.toBuffer();
             if (part.file.truncated) throw errors.field('evidence', '证据文件过大', 'Evidence file too large');
+            budget.add(buf.length);
             evidence.push(buf);
           } else raw[part.fieldname] = String(part.value);
         }
