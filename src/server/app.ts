@@ -134,7 +134,8 @@ export interface BuildOptions {
 export async function buildApp({ config, database, serveWeb = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
-    trustProxy: config.TRUST_PROXY,
+    // N hops: trust the N nearest forwarders (Fastify ≥ 5.12 treats a bare number as "trust nobody"); a list: those addresses only
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? (_addr: string, hop: number) => hop < (config.TRUST_PROXY as number) : config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -213,7 +214,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
     annualReports: services.annualReports,
     supervisionTodos: createSupervisionTodos({ changes: services.changes, revocations: services.revocations, complaints: services.complaints, enterprises: services.enterprises, clock }),
   });
-  await app.register(demoRoutes, { clock, db: database.db });
+  await app.register(demoRoutes, { clock, db: database.db, config });
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities });
   await app.register(epcisRoutes, { epcis: services.epcis });
