@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -122,6 +123,21 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock });
 }
 
+/** The web app's Content-Security-Policy (helmet directives). */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'self'", 'blob:'],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+};
+
 export interface BuildOptions {
   config: AppConfig;
   database: Database;
@@ -150,8 +166,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   installErrorHandler(app);
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    // HSTS only over HTTPS (directly, or via a trusted proxy's X-Forwarded-Proto): never pin plain-HTTP hosts
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (req.routeOptions.config?.policy || req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
@@ -160,6 +176,14 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   services.trace.projection.useLog(app.log);
   await services.authorities.ensureSeeded();
 
+  // Security headers on every answer (docs/security.md): a strict CSP for the web app (Vite output: scripts from
+  // 'self' only; antd's CSS-in-JS needs inline <style>), no framing, nosniff, referrer policy. /docs relaxes it.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5, fields: 20 } });
@@ -182,7 +206,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI: its own CSP (script hashes of its page), still no framing by others
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: (h) => h.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', '') });
   await app.register(authPlugin, {
     config,
     resolvers: { session: (t) => services.identity.resolveSession(t), apiToken: (t) => services.identity.resolveApiToken(t) },
