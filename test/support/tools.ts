@@ -68,3 +68,17 @@ export function describeWith(unavailable: Unavailable, name: string, fn: () => v
   console.warn(`[skipped] ${name}: ${unavailable}`);
   describe.skip(name, fn);
 }
+
+/**
+ * describe() for PostgreSQL-only tests (real concurrency, row locks): the PGlite run — CI's too — skips them with
+ * the reason printed; CI's PostgreSQL rerun sets TEST_DATABASE_URL and runs them.
+ */
+export function describeOnPostgres(name: string, fn: () => void): void {
+  const unavailable = postgresUnavailable();
+  if (unavailable === null) {
+    describe(name, fn);
+    return;
+  }
+  console.warn(`[skipped on PGlite] ${name}: ${unavailable}`);
+  describe.skip(name, fn);
+}
