@@ -79,5 +79,7 @@ export function testEnvironment(env: Record<string, string | undefined> = proces
     mqttUrl: env.TEST_MQTT_URL || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     outputDir: env.TEST_OUTPUT_DIR || 'test-output',
+    /** CI=true: a check that cannot run here (no Chromium, LibreOffice, CJK font, pdftotext) fails instead of skipping. */
+    ci: env.CI === 'true',
   };
 }
