@@ -61,6 +61,8 @@ import { labelRoutes } from './modules/trace/labels.routes.js';
 import { createTraceService } from './modules/trace/trace.service.js';
 import { createTraceImport } from './modules/trace/trace.import.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
+import { createPublicCache, type PublicCache } from './platform/public-cache.js';
+import { publicRateLimit } from './platform/public-rate-limit.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -82,13 +84,16 @@ export interface Services {
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
   clock: Clock;
+  /** answers of the public GET endpoints; writes that change them invalidate after commit */
+  publicCache: PublicCache;
 }
 
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
 export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
+  const publicCache = createPublicCache();
   const authorities = createAuthorityService({ db });
-  const enterprises = createEnterpriseService({ db });
+  const enterprises = createEnterpriseService({ db, publicCache });
   const experts = createExpertService({ db });
   const orgs: OrgDirectory = {
     async resolve(id) {
@@ -107,20 +112,20 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const revocationLocks = createRevocationLocks({ db });
   const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
   const review = createReviewService({ db, clock, applications, experts, enterprises });
-  const notices = createNoticeService({ db, clock, applications, files });
-  const announcements = createAnnouncementService({ db, clock, applications, enterprises });
+  const notices = createNoticeService({ db, clock, applications, files, publicCache });
+  const announcements = createAnnouncementService({ db, clock, applications, enterprises, publicCache });
   const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports: () => wired?.annualReports });
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
   let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
-  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises, publicCache });
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock, publicCache });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -205,6 +210,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await services.authorities.ensureSeeded();
 
   await app.register(cookie);
+  publicRateLimit(app, config.PUBLIC_RATE_PER_MINUTE); // before the plugin: its onRoute hook reads the config set here
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5, fields: 20 } });
   await app.register(swagger, {
@@ -249,8 +255,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(auditRoutes, { db: database.db });
   const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
   await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(announcementRoutes, { announcements: services.announcements });
+  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(announcementRoutes, { announcements: services.announcements, publicCache: services.publicCache });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(workbenchRoutes, {
     ...presenterDeps,

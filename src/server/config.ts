@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** public product verification (QR scans) per client address per minute */
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120),
+  /** every other public endpoint (/api/v1/public/*, /p/*) per client address per minute, each route counted apart */
+  PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(300),
   /** scrypt cost parameter N (power of two). Stored with each hash, so changing it keeps old hashes valid. */
   PASSWORD_SCRYPT_N: z.coerce
     .number()
