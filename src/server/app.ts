@@ -222,7 +222,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
     maxHeapUsedBytes: config.PRESSURE_MAX_HEAP_MB ? config.PRESSURE_MAX_HEAP_MB * 1024 * 1024 : Math.floor(getHeapStatistics().heap_size_limit * 0.85),
     // a returned body is sent as the answer (the plugin's contract; its type says void); undefined lets the request through
     pressureHandler: ((req: FastifyRequest, reply: FastifyReply) => {
-      if (req.url === '/healthz') return undefined;
+      if (req.url.split('?')[0] === '/healthz') return undefined;
       void reply.status(503).header('retry-after', '10');
       return { error: { code: 'OVERLOADED', message: '服务器繁忙，请稍后再试', messageEn: 'The server is overloaded; retry later', details: null } };
     }) as unknown as () => void,
