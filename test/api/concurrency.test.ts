@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleReportForm } from '../../src/domain/annual-report/index.js';
+import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { canonicalJson } from '../../src/server/platform/audit.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import type { RequestContext } from '../../src/server/platform/principal.js';
@@ -364,5 +365,22 @@ describe('dynamic management: changes, complaints, revocations', () => {
     });
     expectOneWinner(statement);
     expect(await auditCount(app, 'revocation.statement_received', id)).toBe(1);
+  });
+});
+
+describe('registry: creates that collide on a unique index', () => {
+  it('the same credit code, site name or username N times: one created, the others 409', async () => {
+    const creditCode = makeCreditCode('440106', '1234567'.padEnd(9, '8'));
+    const enterprise = (i: number) => ({ name: `并发登记再制造有限公司${i}`, creditCode, regionCode: '440106', address: '测试地址', legalRepresentative: '张三', contactName: '李四', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none' });
+    const won = expectOneWinner(await race((i) => req(miit, 'POST', '/api/v1/enterprises', enterprise(i))), ['CREDIT_CODE_TAKEN']);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM enterprises WHERE credit_code = $1`, [creditCode])).toBe(1);
+
+    const id = won.json().id as string;
+    expectOneWinner(await race(() => req(miit, 'POST', `/api/v1/enterprises/${id}/sites`, { name: '并发厂区', address: '厂区地址', regionCode: '440106' })), ['SITE_NAME_TAKEN']);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM sites WHERE enterprise_id = $1`, [id])).toBe(1);
+
+    const username = `race-${Date.now().toString(36)}`;
+    expectOneWinner(await race(() => req(miit, 'POST', '/api/v1/users', { username, displayName: '并发', role: 'enterprise_staff', organizationId: id })), ['USERNAME_TAKEN']);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM users WHERE username = $1`, [username])).toBe(1);
   });
 });
