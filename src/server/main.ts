@@ -22,7 +22,11 @@ async function main() {
   const app = await buildApp({ config, database, clock: config.REMAN_DEMO ? shiftableClock(systemClock) : systemClock });
   if (config.REMAN_DEMO) {
     const created = await seedDemoData(app.services, database, config);
-    if (created) app.log.info({ demo: true }, 'demo data created (logins in README; password Reman#2026 is for demo only)');
+    if (created) app.log.info({ demo: true }, 'demo data created (logins in README; their shared password is for demo only)');
+    if (config.NODE_ENV === 'production') {
+      // loud on purpose: a production start with the published demo logins (README) is an open door
+      app.log.warn({ demo: true, production: true }, '!!! DEMO MODE IN PRODUCTION: 33 demo logins share the password published in the README and the platform date can be moved. Unset REMAN_DEMO for a real deployment. !!!');
+    }
   }
   // periodic jobs are durable recurring tasks of the job queue: one job per hourly slot, run once by whichever
   // process claims it, retried with backoff, dead jobs listed by `reman jobs:list --state failed`

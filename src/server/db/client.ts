@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { applyMigrations } from './migrate.js';
@@ -49,6 +50,11 @@ export async function preparedQuery<T>(db: Db, name: string, text: string, param
   if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
   if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
   throw new Error('preparedQuery: not a root database (inside a transaction?)');
+}
+
+/** The rows of a raw `db.execute(sql…)` (same shape on PGlite and node-postgres). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
