@@ -631,6 +631,11 @@ export const traceProducts = pgTable(
     madeEventId: text('made_event_id').notNull(),
     madeAt: ts('made_at').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    // migration 20261205050000_trace_semantics.sql
+    disassembledAt: ts('disassembled_at'),
+    disassembledByEventId: text('disassembled_by_event_id'),
+    successorCode: text('successor_code'),
+    publicSteps: jsonb('public_steps').$type<[string, string][] | null>(),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.code] })],
 );
