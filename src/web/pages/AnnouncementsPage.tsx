@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Row, Table, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Items } from '../api';
+import { client, unwrap, type AnnouncementBatch, type BodyOf } from '../api';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
@@ -39,16 +39,16 @@ export default function AnnouncementsPage() {
 
   const batches = useQuery({
     queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { signal })),
   });
 
   const publish = useMutation({
     mutationFn: (v: PublishValues) => {
-      const body: Record<string, unknown> = { applicationIds: v.applicationIds };
+      const body: BodyOf<'/api/v1/announcements', 'post'> = { applicationIds: v.applicationIds };
       if (v.docNumber?.trim()) body.docNumber = v.docNumber.trim();
       if (v.title?.trim()) body.title = v.title.trim();
       if (v.announcedOn) body.announcedOn = v.announcedOn;
-      return api.post<AnnouncementBatch>('/announcements', body);
+      return unwrap(client.POST('/api/v1/announcements', { body }));
     },
     onSuccess: (b) => {
       message.success(t('ann.published', { n: b.batchNo }));

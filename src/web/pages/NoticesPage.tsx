@@ -3,7 +3,7 @@ import { Alert, App, Badge, Button, Card, Col, Flex, Form, Input, InputNumber, M
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_NOTICE_WORKING_DAYS } from '../../domain/announcement/workflow';
-import { api, type Items, type Notice } from '../api';
+import { client, unwrap, type BodyOf, type Notice } from '../api';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
@@ -43,10 +43,10 @@ export default function NoticesPage() {
   // the platform's date (in demo mode it may run ahead of the calendar)
   const platformClock = useQuery({
     queryKey: ['platform-clock'],
-    queryFn: ({ signal }) => api.get<{ today: string; offsetDays: number; shiftable: boolean }>('/clock', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/clock', { signal })),
   });
   const advance = useMutation({
-    mutationFn: (days: number) => api.post<{ today: string; offsetDays: number; shiftable: boolean }>('/clock/advance', { days }),
+    mutationFn: (days: number) => unwrap(client.POST('/api/v1/clock/advance', { body: { days } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['platform-clock'] });
       for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
@@ -56,7 +56,7 @@ export default function NoticesPage() {
 
   const list = useQuery({
     queryKey: qk.noticesAll,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/notices', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/notices', { signal })),
   });
 
   const openCreate = (apps: string[] = []) => {
@@ -77,10 +77,10 @@ export default function NoticesPage() {
 
   const create = useMutation({
     mutationFn: (v: CreateValues) => {
-      const body: Record<string, unknown> = { title: v.title.trim(), applicationIds: v.applicationIds, startDate: v.startDate };
+      const body: BodyOf<'/api/v1/notices', 'post'> = { title: v.title.trim(), applicationIds: v.applicationIds, startDate: v.startDate };
       if (v.mode === 'end') body.endDate = v.endDate;
       else body.workingDays = v.workingDays;
-      return api.post<Notice>('/notices', body);
+      return unwrap(client.POST('/api/v1/notices', { body }));
     },
     onSuccess: (n) => {
       setCreating(false);

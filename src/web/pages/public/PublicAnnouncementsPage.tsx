@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
-import { api, type AnnouncementBatch, type AnnouncementEntry, type Items } from '../../api';
+import { client, unwrap, type AnnouncementEntry } from '../../api';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { regionLabel } from '../../format';
@@ -13,7 +13,7 @@ export default function PublicAnnouncementsPage() {
   const { locale, t } = useLocale();
   const batches = useQuery({
     queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { signal })),
   });
   const items = batches.data?.items ?? [];
   return (

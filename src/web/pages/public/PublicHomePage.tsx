@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Items, type Notice } from '../../api';
+import { client, unwrap } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale, type MessageKey } from '../../i18n';
 import { qk } from '../../queries';
@@ -17,11 +17,11 @@ export default function PublicHomePage() {
   const navigate = useNavigate();
   const batches = useQuery({
     queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { signal })),
   });
   const notices = useQuery({
     queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/public/notices', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { signal })),
   });
   const announcedCount = (batches.data?.items ?? []).reduce((n, b) => n + b.entries.filter((e) => e.status === 'active').length, 0);
   const stats: Record<string, number | undefined> = {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Result, Skeleton, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { apiUpload, ApiError, api, type Items, type Notice, type NoticeEntry } from '../../api';
+import { ApiError, client, unwrap, upload, type Notice, type NoticeEntry, type ResponseOf } from '../../api';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { applyFieldErrors, errorText } from '../../errors';
@@ -28,7 +28,7 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
   const [files, setFiles] = useState<UploadFile[]>([]);
   // the error itself, so that its text follows a language switch
   const [problem, setProblem] = useState<unknown>(null);
-  const [filed, setFiled] = useState<{ id: string; filedAt: string } | null>(null);
+  const [filed, setFiled] = useState<ResponseOf<'/api/v1/public/notices/{id}/objections', 'post'> | null>(null);
 
   const uploadTooLarge = t('att.tooLarge');
   const submit = useMutation({
@@ -39,7 +39,7 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
       fd.append('entryId', target.entry.id);
       fd.append('reason', v.reason.trim());
       for (const f of files) if (f.originFileObj) fd.append('files', f.originFileObj, f.name);
-      return apiUpload<{ id: string; filedAt: string }>(`/public/notices/${encodeURIComponent(target.notice.id)}/objections`, fd);
+      return upload('/api/v1/public/notices/{id}/objections', { id: target.notice.id }, fd);
     },
     onSuccess: (res) => {
       setProblem(null);
@@ -139,7 +139,7 @@ export default function PublicNoticesPage() {
   const [target, setTarget] = useState<Target | null>(null);
   const notices = useQuery({
     queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/public/notices', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { signal })),
   });
   const items = notices.data?.items ?? [];
 
