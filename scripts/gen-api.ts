@@ -1,7 +1,7 @@
 /**
  * `npm run gen:api` — the web's API types, generated from the app's own OpenAPI document.
  *
- * Builds the app in-process on an in-memory PGlite (no demo data, no web), takes `app.swagger()` (produced
+ * Builds the app in-process on an in-memory PGlite (no demo data, no web; the demo-only routes included), takes `app.swagger()` (produced
  * from the same Zod schemas that validate requests and serialise responses) and writes its TypeScript
  * types with openapi-typescript to src/web/api/schema.gen.ts.
  *
@@ -14,6 +14,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/client.js';
+import { shiftableClock } from '../src/server/platform/clock.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'src/web/api/schema.gen.ts');
@@ -29,7 +30,8 @@ const HEADER = `/**
 async function generate(): Promise<string> {
   const config = loadConfig({ REMAN_DEMO: '0', LOG_LEVEL: 'silent' });
   const database = await openDatabase({ dataDir: 'memory://' });
-  const app = await buildApp({ config, database, serveWeb: false });
+  // a shiftable clock, as in demo mode, so that the demo-only date-shift route is documented too
+  const app = await buildApp({ config, database, serveWeb: false, clock: shiftableClock() });
   try {
     await app.ready();
     const document = app.swagger() as unknown as OpenAPI3;

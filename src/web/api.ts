@@ -73,12 +73,13 @@ export type ProvincialOpinionWire = NonNullable<ApplicationDetail['provincialOpi
 export type TodoItem = ResponseOf<'/api/v1/todos'>['items'][number];
 export type NotificationItem = ResponseOf<'/api/v1/notifications'>['items'][number];
 
-/** A 公示 (the internal list adds the count of pending objections). */
-export type Notice = Schemas['Notice'] & Partial<Pick<ResponseOf<'/api/v1/notices'>['items'][number], 'pendingObjections'>>;
+/** A 公示 (the internal list adds the count of pending objections; the lists the count of all entries). */
+export type Notice = Schemas['Notice'] & Partial<Pick<ResponseOf<'/api/v1/notices'>['items'][number], 'pendingObjections' | 'entryCount'>>;
 export type NoticeEntry = Schemas['Notice']['entries'][number];
 export type NoticeDetail = ResponseOf<'/api/v1/notices/{id}'>;
 export type Objection = NoticeDetail['objections'][number];
 
-export type AnnouncementBatch = Schemas['AnnouncementBatch'];
+/** A 公告 batch (the lists add the count of all entries; they embed only the first page). */
+export type AnnouncementBatch = Schemas['AnnouncementBatch'] & Partial<Pick<ResponseOf<'/api/v1/public/announcements'>['items'][number], 'entryCount'>>;
 export type AnnouncementEntry = AnnouncementBatch['entries'][number];
 export type AnnouncedEnterprise = ResponseOf<'/api/v1/public/announced-enterprises'>['items'][number];

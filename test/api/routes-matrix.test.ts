@@ -15,8 +15,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/principal.js';
 import { allows } from '../../src/server/platform/policy.js';
+import { manualClock, shiftableClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
-import { areaBodies } from './matrix/index.js';
+import { areaBodies, multipart, positiveCases, type PositiveCase, type PositiveWorld } from './matrix/index.js';
 import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
@@ -38,9 +39,11 @@ const home: Record<string, string> = {};
 const foreign: Record<string, string> = {};
 const usernames = new Map<Actor, string>();
 let homeToken = '';
+const clock = shiftableClock(manualClock(new Date()));
 
 beforeAll(async () => {
-  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_MAX_FAILURES: 1000 });
+  // a clock the positive cases can move (公示 windows); /clock/advance works on it as on the demo
+  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_MAX_FAILURES: 1000, VERIFY_RATE_PER_MINUTE: 10_000 }, { clock });
   const s = app.services;
   const a = await buildEnterprise(s, { regionCode: '440106' });
   const b = await buildEnterprise(s, { regionCode: '320505', name: '江苏外省再制造有限公司' });
@@ -54,6 +57,7 @@ beforeAll(async () => {
       actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : undefined;
     const u = await buildUser(s, actor, { organizationId: org });
     usernames.set(actor, u.username);
+    if (actor === 'expert') home.expertSelf = u.expertId!;
   }
   // a submitted application of the foreign enterprise (visible to its own authority and to MIIT only)
   const appB = await buildApplication(s, { enterpriseId: b.id, siteId: siteB.id, submit: true });
@@ -64,7 +68,7 @@ beforeAll(async () => {
   homeToken = tA.json().token;
   const adminBSession = await login(app, adminB.username, TEST_PASSWORD);
   const tB = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: adminBSession.headers, payload: { name: 'mes-b' } });
-  Object.assign(home, { enterprise: a.id, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id, application: appA.id });
+  Object.assign(home, { enterprise: a.id, enterpriseName: a.name, site: siteA.id, token: tA.json().id, authority: 'prov-440000', expert: expert.id, application: appA.id });
 
   // Foreign objects of the later capabilities, so that their single-object routes are tried on them too:
   // B's site is announced (historic list), B files a change and starts its 2025 annual report, MIIT opens a
@@ -200,21 +204,42 @@ function afterCall(actor: Actor, url: string) {
   if (url.endsWith('/auth/logout')) sessions.delete(actor);
 }
 
-async function foreignSnapshot() {
-  const rows = await app.database.raw.query(
-    `SELECT (SELECT row_to_json(e)::text FROM enterprises e WHERE id = $1) AS e,
-            (SELECT row_to_json(s)::text FROM sites s WHERE id = $2) AS s,
-            (SELECT row_to_json(u)::text FROM (SELECT id, display_name, disabled, password_hash FROM users WHERE id = $3) u) AS u,
-            (SELECT revoked_at::text FROM api_tokens WHERE id = $4) AS t,
-            (SELECT count(*)::int FROM users WHERE enterprise_id = $1) AS users_of_b,
-            (SELECT count(*)::int FROM sites WHERE enterprise_id = $1) AS sites_of_b,
-            (SELECT name FROM authorities WHERE id = 'prov-320000') AS auth,
-            (SELECT row_to_json(a)::text FROM (SELECT state, version, form FROM applications WHERE id = $5) a) AS app,
-            (SELECT count(*)::int FROM application_attachments WHERE application_id = $5 AND superseded_at IS NULL) AS atts,
-            (SELECT count(*)::int FROM applications WHERE enterprise_id = $1) AS apps_of_b`,
-    [foreign.enterprise, foreign.site, foreign.user, foreign.token, foreign.application],
-  );
-  return rows.rows[0];
+/**
+ * Tables that any request may legitimately change, foreign identifiers or not — left out of the snapshot:
+ * sessions (every login writes one), audit_log (every write and every refusal worth keeping is recorded there).
+ */
+const SNAPSHOT_EXCLUDED_TABLES: Record<string, string> = {
+  sessions: 'every login creates a session row',
+  audit_log: 'append-only record of every call, including refused ones',
+};
+/** Columns that change on any attempt, e.g. a wrong-password login for a foreign username (public login route). */
+const SNAPSHOT_EXCLUDED_COLUMNS: Record<string, string[]> = {
+  users: ['failed_logins', 'locked_until', 'last_login_at'],
+};
+
+/**
+ * Every row of every table (schema public, from information_schema, so new tables are covered as they appear)
+ * that mentions an identifier of the foreign side, as text.
+ */
+async function foreignSnapshot(): Promise<Record<string, string[]>> {
+  const terms = ['enterprise', 'site', 'user', 'token', 'application', 'attachment', 'change', 'annualReport', 'revocation', 'complaint', 'productCode', 'capture', 'trackingCode', 'creditCode']
+    .map((k) => foreign[k]!)
+    .concat(['prov-320000']);
+  const tables = (await app.database.raw.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+  )).rows.map((r) => r.table_name);
+  expect(tables.length).toBeGreaterThan(20);
+  const out: Record<string, string[]> = {};
+  for (const t of tables) {
+    if (t in SNAPSHOT_EXCLUDED_TABLES) continue;
+    const drop = (SNAPSHOT_EXCLUDED_COLUMNS[t] ?? []).map((c) => ` - '${c}'`).join('');
+    const rows = await app.database.raw.query<{ r: string }>(
+      `SELECT (to_jsonb(x)${drop})::text AS r FROM "${t}" x WHERE to_jsonb(x)::text LIKE ANY ($1) ORDER BY 1`,
+      [terms.map((v) => `%${v.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)],
+    );
+    out[t] = rows.rows.map((r) => r.r);
+  }
+  return out;
 }
 
 describe('routes × roles', { timeout: 300_000 }, () => {
@@ -276,4 +301,84 @@ describe('routes × roles', { timeout: 300_000 }, () => {
     expect(failures).toEqual([]);
     expect(reached).toBeGreaterThan(10);
   });
+
+  it('every route declares a positive case in test/api/matrix/<area>.bodies.ts, and every case names a route', () => {
+    const keys = new Set(app.routeRegistry.map(routeKey));
+    const missing = [...keys].filter((k) => !(k in POSITIVE));
+    expect(missing, 'routes without a positive case: add one line per route to `positive` in test/api/matrix/<area>.bodies.ts').toEqual([]);
+    expect(Object.keys(POSITIVE).filter((k) => !keys.has(k)), 'positive cases for routes that do not exist').toEqual([]);
+  });
+
+  it('positive: for every route the right caller gets a 2xx on its own object with a valid body', async () => {
+    const failures: string[] = [];
+    let passed = 0;
+    for (const route of app.routeRegistry) {
+      const key = routeKey(route);
+      const declared = POSITIVE[key];
+      if (!declared) continue; // reported by the test above
+      let c: PositiveCase;
+      try {
+        c = typeof declared === 'function' ? await declared(world) : declared;
+      } catch (e) {
+        failures.push(`${key}: setup failed: ${(e as Error).message}`);
+        continue;
+      }
+      if (!allows(route.policy, c.as)) {
+        failures.push(`${key}: the positive caller ${c.as} is not in the route's policy`);
+        continue;
+      }
+      const url = fillPositive(route.url, c.params ?? {}) + (c.query ? `?${c.query}` : '');
+      const headers = c.headers ?? (await headersFor(c.as));
+      const m = c.form ? multipart(c.form) : null;
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { ...headers, ...(m?.headers ?? {}) },
+        ...(m ? { payload: m.payload } : c.body === undefined ? {} : { payload: c.body as object }),
+      });
+      afterCall(c.as, url);
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        failures.push(`${c.as} ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 300)}`);
+        continue;
+      }
+      if (String(res.headers['content-type'] ?? '').startsWith('application/json') && res.body) JSON.parse(res.body);
+      passed++;
+    }
+    expect(failures).toEqual([]);
+    expect(passed).toBe(app.routeRegistry.length);
+  });
 });
+
+const POSITIVE = positiveCases();
+const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+/** Path parameters from the case, the rest from the home world. */
+function fillPositive(url: string, params: Record<string, string>): string {
+  return fill(url.replace(/:(\w+)/g, (m, name: string) => params[name] ?? m), home);
+}
+
+const fixtures = new Map<string, Promise<unknown>>();
+const world: PositiveWorld = {
+  home,
+  foreign,
+  get app() {
+    return app;
+  },
+  username: (actor) => usernames.get(actor)!,
+  call: async (actor, method, url, body, headers) =>
+    app.inject({ method: method as 'GET', url, headers: headers ?? (await headersFor(actor)), ...(body === undefined ? {} : { payload: body as object }) }),
+  must: async (actor, method, url, body) => {
+    const r = await world.call(actor, method, url, body);
+    if (r.statusCode >= 300) throw new Error(`${actor} ${method} ${url} → ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r.body ? r.json() : undefined;
+  },
+  upload: async (actor, url, form) => {
+    const m = multipart(form);
+    return app.inject({ method: 'POST', url, headers: { ...(actor ? await headersFor(actor) : {}), ...m.headers }, payload: m.payload });
+  },
+  once: <T,>(key: string, make: () => Promise<T>) => {
+    if (!fixtures.has(key)) fixtures.set(key, make());
+    return fixtures.get(key) as Promise<T>;
+  },
+  advanceDays: (days) => clock.shiftDays(days),
+};

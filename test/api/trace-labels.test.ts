@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { findCjkFont } from '../../src/server/modules/trace/labels.js';
+import { cjkFontUnavailable, firstUnavailable, pdftotextUnavailable, requireTool } from '../support/tools.js';
 
 let app: TestApp;
 let ent: Session, entAdmin: Session, other: Session, gd: Session;
@@ -106,7 +107,7 @@ describe('product labels', () => {
     expect(svg).toContain(`data-qr-url="http://${HOST}${verifyPath}"`);
   });
 
-  it('PDF: an A4 sheet of several labels', async () => {
+  it('PDF: an A4 sheet of several labels', async (ctx) => {
     const second = await makeProduct(ent, { standardNo: 'GB/T 28672-2012' });
     const res = await req(ent, 'POST', '/api/v1/trace/labels.pdf', { codes: [code, second.code] });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -114,12 +115,12 @@ describe('product labels', () => {
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const file = join(tmpdir(), `trace-labels-${process.pid}.pdf`);
     writeFileSync(file, res.rawPayload);
+    requireTool(ctx, firstUnavailable(pdftotextUnavailable(), cjkFontUnavailable()));
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    if (!text.error && findCjkFont()) {
-      expect(text.stdout).toContain('再制造');
-      expect(text.stdout).toContain(code);
-      expect(text.stdout).toContain(second.code);
-    }
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('再制造');
+    expect(text.stdout).toContain(code);
+    expect(text.stdout).toContain(second.code);
   });
 
   it('a product with a GTIN: the label prints its GS1 Digital Link, the QR still opens the platform page; the Digital Link finds the label too', async () => {

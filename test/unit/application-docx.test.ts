@@ -10,6 +10,7 @@ import { DECLARATION_ITEMS, FILLING_NOTES, renderApplicationDocx, shanghaiDate, 
 import type { ApplicationRow } from '../../src/server/modules/applications/applications.repo.js';
 import type { EnterpriseListRow, SiteRow } from '../../src/server/modules/enterprises/enterprises.repo.js';
 import { completeApplicationForm } from '../domain/fixtures.js';
+import { requireTool, sofficeUnavailable } from '../support/tools.js';
 
 const T0 = new Date('2026-11-01T00:00:00Z');
 
@@ -267,7 +268,8 @@ describe('renderApplicationDocx: the complete fixture', async () => {
     expect(t13![5]).toEqual(['', '', '2026年12月1日']);
   });
 
-  it.skipIf(!hasSoffice())('converts to PDF with LibreOffice', { timeout: 150_000 }, () => {
+  it('converts to PDF with LibreOffice', { timeout: 150_000 }, (ctx) => {
+    requireTool(ctx, sofficeUnavailable());
     const dir = mkdtempSync(join(tmpdir(), 'app-docx-'));
     tmpDirs.push(dir);
     const file = join(dir, 'application.docx');
@@ -356,9 +358,4 @@ describe('date helpers', () => {
 /** A 表1-2 row without its group cell (docx writes a continuation cell for it in every row of a group). */
 function withoutGroup(row: string[]): string[] {
   return [row[0]!, ...row.slice(2)];
-}
-
-function hasSoffice(): boolean {
-  const r = spawnSync('soffice', ['--version'], { timeout: 30_000, encoding: 'utf8' });
-  return !r.error && r.status === 0;
 }

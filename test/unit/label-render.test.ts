@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { labelContent, type LabelFacts } from '../../src/domain/trace/label.js';
 import { findCjkFont, renderLabelPng, renderLabelSheetPdf, renderLabelSvg } from '../../src/server/modules/trace/labels.js';
 import { testEnvironment } from '../../src/server/config.js';
+import { cjkFontUnavailable, firstUnavailable, pdftotextUnavailable, requireTool } from '../support/tools.js';
 
 const OUT = testEnvironment().outputDir;
 mkdirSync(OUT, { recursive: true });
@@ -49,6 +50,17 @@ function decodeSvgQr(svg: string): string | null {
   return jsQR(rgba, W, H)?.data ?? null;
 }
 
+const many = Array.from({ length: 9 }, (_, i) => labelContent({ ...facts, code: `GZJG-2026-${String(i).padStart(6, '0')}` }, ORIGIN));
+
+/** The text pdftotext reads out of a PDF. */
+function pdfText(body: Buffer, name: string): string {
+  const file = join(tmpdir(), `${name}-${process.pid}.pdf`);
+  writeFileSync(file, body);
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
 describe('label rendering', () => {
   it('PNG: a valid image whose QR decodes to the public verification URL', () => {
     const { body, font } = renderLabelPng(content);
@@ -56,11 +68,17 @@ describe('label rendering', () => {
     const png = PNG.sync.read(body);
     expect([png.width, png.height]).toEqual([800, 500]);
     expect(decodePng(body)).toBe(URL_);
-    // text is drawn when a CJK font exists: far more dark pixels than the QR and border alone
-    const dark = (b: Buffer) => { const p = PNG.sync.read(b); let n = 0; for (let i = 0; i < p.data.length; i += 4) if (p.data[i]! < 128) n++; return n; };
-    if (font !== 'none') expect(dark(body)).toBeGreaterThan(dark(renderLabelPng(content, null).body) + 5000);
+    expect(font).toBe(findCjkFont()?.postscriptName ?? 'none');
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'label-sample.png'), body);
+  });
+
+  it('PNG with a CJK font draws the text: far more dark pixels than the QR and border alone', (ctx) => {
+    requireTool(ctx, cjkFontUnavailable());
+    const dark = (b: Buffer) => { const p = PNG.sync.read(b); let n = 0; for (let i = 0; i < p.data.length; i += 4) if (p.data[i]! < 128) n++; return n; };
+    const { body, font } = renderLabelPng(content);
+    expect(font).not.toBe('none');
+    expect(dark(body)).toBeGreaterThan(dark(renderLabelPng(content, null).body) + 5000);
   });
 
   it('PNG without any CJK font degrades visibly but still carries the QR', () => {
@@ -92,40 +110,30 @@ describe('label rendering', () => {
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; 泵');
   });
 
-  it('PDF sheet: %PDF, one A4 page per 8 labels, text extractable with a CJK font', async () => {
-    const many = Array.from({ length: 9 }, (_, i) => labelContent({ ...facts, code: `GZJG-2026-${String(i).padStart(6, '0')}` }, ORIGIN));
-    const { body, font } = await renderLabelSheetPdf(many);
+  it('PDF sheet: %PDF, one A4 page per 8 labels', async () => {
+    const { body } = await renderLabelSheetPdf(many);
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((body.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBe(2);
-    const file = join(tmpdir(), `labels-${process.pid}.pdf`);
-    writeFileSync(file, body);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'label-sheet-sample.pdf'), body);
-    const pdftotext = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    if (pdftotext.error) {
-      console.warn('pdftotext not installed (poppler-utils): PDF text not checked');
-      return;
-    }
-    if (findCjkFont()) {
-      expect(font).not.toBe('none');
-      expect(pdftotext.stdout).toContain('再制造');
-      expect(pdftotext.stdout).toContain(facts.enterpriseName);
-      expect(pdftotext.stdout).toContain('GZJG-2026-000008');
-    } else {
-      console.warn('no CJK font: PDF degrades to Latin text');
-      expect(pdftotext.stdout).toContain('REMANUFACTURED');
-    }
   });
 
-  it('PDF without a CJK font says so on the label', async () => {
+  it('PDF sheet with a CJK font: pdftotext reads 再制造, the enterprise and every code back', async (ctx) => {
+    requireTool(ctx, firstUnavailable(pdftotextUnavailable(), cjkFontUnavailable()));
+    const { body, font } = await renderLabelSheetPdf(many);
+    expect(font).not.toBe('none');
+    const text = pdfText(body, 'labels');
+    expect(text).toContain('再制造');
+    expect(text).toContain(facts.enterpriseName);
+    expect(text).toContain('GZJG-2026-000008');
+  });
+
+  it('PDF without a CJK font says so on the label', async (ctx) => {
     const { body, font } = await renderLabelSheetPdf([content], null);
     expect(font).toBe('none');
-    const file = join(tmpdir(), `labels-nofont-${process.pid}.pdf`);
-    writeFileSync(file, body);
-    const out = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-    if (!out.error) {
-      expect(out.stdout).toContain('REMANUFACTURED');
-      expect(out.stdout).toContain('CJK font missing');
-    }
+    requireTool(ctx, pdftotextUnavailable());
+    const text = pdfText(body, 'labels-nofont');
+    expect(text).toContain('REMANUFACTURED');
+    expect(text).toContain('CJK font missing');
   });
 });

@@ -2161,10 +2161,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 公示批次 Public-notice batches */
+        /** 公示批次（分页；每批附首页名单） Public-notice batches, paged */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2197,8 +2201,12 @@ export interface paths {
                                     siteName: string;
                                     fields: string[];
                                 }[];
+                                entryCount: number;
                                 pendingObjections: number;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -2236,6 +2244,63 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示名单（分页） The entries of one notice, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                seq: number;
+                                status: string;
+                                applicationId: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2536,10 +2601,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 正在公示的名单 Notices whose window is open */
+        /** 正在公示的名单（分页；每批附首页名单） Notices whose window is open, paged */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2553,7 +2622,87 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Notice"][];
+                            items: {
+                                id: string;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                                workingDays: number | null;
+                                status: string;
+                                entries: {
+                                    id: string;
+                                    seq: number;
+                                    status: string;
+                                    applicationId: string;
+                                    enterpriseName: string;
+                                    creditCode: string;
+                                    regionCode: string;
+                                    regionName: string;
+                                    siteName: string;
+                                    fields: string[];
+                                }[];
+                                entryCount: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公示的名单（分页） The listed entries of an open notice, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                seq: number;
+                                status: string;
+                                applicationId: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -2660,10 +2809,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 已发布的公告批次（新→旧） Published announcement batches, newest first */
+        /** 已发布的公告批次（新→旧，分页；每批附首页名单） Published announcement batches, newest first, paged */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2677,7 +2830,96 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["AnnouncementBatch"][];
+                            items: {
+                                id: string;
+                                batchNo: number;
+                                docNumber: string;
+                                announcedOn: string;
+                                title: string;
+                                entryCount: number;
+                                entries: {
+                                    seq: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    enterpriseName: string;
+                                    creditCode: string;
+                                    siteName: string;
+                                    fields: string[];
+                                    status: string;
+                                    revokedOn: string | null;
+                                    history: {
+                                        on: string;
+                                        fact: string;
+                                        old: string;
+                                        new: string;
+                                    }[];
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announcements/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告批次的名单（分页） The entries of one batch, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                regionCode: string;
+                                regionName: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                siteName: string;
+                                fields: string[];
+                                status: string;
+                                revokedOn: string | null;
+                                history: {
+                                    on: string;
+                                    fact: string;
+                                    old: string;
+                                    new: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -3020,6 +3262,45 @@ export interface paths {
                             counts: {
                                 [key: string]: number;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台运行模式 Deployment mode (demo data, production) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demo: boolean;
+                            production: boolean;
                         };
                     };
                 };
@@ -5247,6 +5528,8 @@ export interface paths {
             parameters: {
                 query?: {
                     direction?: "up" | "down";
+                    /** @description scrapped or destroyed objects too */
+                    includeScrapped?: "true" | "false";
                     depth?: number;
                     at?: string;
                 };
@@ -6473,6 +6756,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务 Background jobs (newest first; state=failed: dead jobs) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "queued" | "running" | "succeeded" | "failed" | "discarded";
+                    task?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7185,10 +7514,19 @@ export interface components {
                 child: string;
                 /** @enum {string} */
                 kind: "transformation" | "aggregation" | "disassembly";
+                /**
+                 * @description input: parent was made of child · contained: parent holds child · disassembled_from: parent (a part) was taken out of child (a core)
+                 * @enum {string}
+                 */
+                relation: "input" | "contained" | "disassembled_from";
                 eventId: string;
                 validFrom: string;
                 validTo: string | null;
             }[];
+            /** @description upstream: the keys the root was made of (its composition, through earlier lives), without the cores parts were taken out of */
+            madeOf: string[];
+            /** @description upstream: the cores (and earlier-life products) the root's parts were taken out of */
+            provenance: string[];
             truncated: boolean;
         };
         TraceRecallInput: {
@@ -7210,17 +7548,28 @@ export interface components {
                 possessor: string | null;
                 installation: string | null;
                 enterpriseName: string;
+                /** @description the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit's current one */
+                matchedCodes: string[];
             }[];
         };
         PublicProductInput: {
             code: string;
+            /** @description true only for status issued: 正品 · 编码有效 */
             genuine: boolean;
-            /** @enum {string} */
-            status: "issued" | "revoked" | "recalled";
+            /**
+             * @description superseded: the unit was remanufactured into the successor product; disassembled: taken in as a core and disassembled
+             * @enum {string}
+             */
+            status: "issued" | "recalled" | "revoked" | "superseded" | "disassembled";
             statusLabel: {
                 zh: string;
                 en: string;
             };
+            /** @description the product this unit became (status superseded) */
+            successor: {
+                code: string;
+                verifyPath: string;
+            } | null;
             enterprise: {
                 name: string;
                 announced: boolean;
@@ -7242,6 +7591,23 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        JobInput: {
+            id: number;
+            task: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "discarded";
+            attempts: number;
+            maxAttempts: number;
+            lastError: string | null;
+            key: string | null;
+            runAt: string;
+            done: number | null;
+            total: number | null;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
         };
         Authority: {
             id: string;
@@ -7951,10 +8317,19 @@ export interface components {
                 child: string;
                 /** @enum {string} */
                 kind: "transformation" | "aggregation" | "disassembly";
+                /**
+                 * @description input: parent was made of child · contained: parent holds child · disassembled_from: parent (a part) was taken out of child (a core)
+                 * @enum {string}
+                 */
+                relation: "input" | "contained" | "disassembled_from";
                 eventId: string;
                 validFrom: string;
                 validTo: string | null;
             }[];
+            /** @description upstream: the keys the root was made of (its composition, through earlier lives), without the cores parts were taken out of */
+            madeOf: string[];
+            /** @description upstream: the cores (and earlier-life products) the root's parts were taken out of */
+            provenance: string[];
             truncated: boolean;
         };
         TraceRecall: {
@@ -7976,17 +8351,28 @@ export interface components {
                 possessor: string | null;
                 installation: string | null;
                 enterpriseName: string;
+                /** @description the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit's current one */
+                matchedCodes: string[];
             }[];
         };
         PublicProduct: {
             code: string;
+            /** @description true only for status issued: 正品 · 编码有效 */
             genuine: boolean;
-            /** @enum {string} */
-            status: "issued" | "revoked" | "recalled";
+            /**
+             * @description superseded: the unit was remanufactured into the successor product; disassembled: taken in as a core and disassembled
+             * @enum {string}
+             */
+            status: "issued" | "recalled" | "revoked" | "superseded" | "disassembled";
             statusLabel: {
                 zh: string;
                 en: string;
             };
+            /** @description the product this unit became (status superseded) */
+            successor: {
+                code: string;
+                verifyPath: string;
+            } | null;
             enterprise: {
                 name: string;
                 announced: boolean;
@@ -8008,6 +8394,23 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        Job: {
+            id: number;
+            task: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "discarded";
+            attempts: number;
+            maxAttempts: number;
+            lastError: string | null;
+            key: string | null;
+            runAt: string;
+            done: number | null;
+            total: number | null;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
         };
     };
     responses: never;

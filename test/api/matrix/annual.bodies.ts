@@ -1,4 +1,6 @@
-import type { MatrixWorld } from './index.js';
+import { sampleReportForm } from '../../../src/domain/annual-report/sample.js';
+import { announcedHomeSite } from './flows.js';
+import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 
 /** Sample bodies for the 年度报告 write routes (aimed at the foreign side where a route takes an object). */
 export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
@@ -12,3 +14,47 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/annual-reports/:id/table23': undefined,
   };
 }
+
+/** A 2025 annual report of a new announced home site: draft, filled, submitted or accepted. */
+async function reportAt(w: PositiveWorld, stage: 'draft' | 'filled' | 'submitted' | 'accepted'): Promise<{ id: string }> {
+  const site = await announcedHomeSite(w);
+  const { id } = await w.must('enterprise_admin', 'POST', '/api/v1/annual-reports', { siteId: site.id, year: 2025 });
+  if (stage === 'draft') return { id };
+  await w.must('enterprise_admin', 'PUT', `/api/v1/annual-reports/${id}/form`, { form: sampleReportForm({ enterpriseName: w.home.enterpriseName }) });
+  if (stage === 'filled') return { id };
+  await w.must('enterprise_admin', 'POST', `/api/v1/annual-reports/${id}/submit`, {});
+  if (stage === 'submitted') return { id };
+  await w.must('authority_reviewer', 'POST', `/api/v1/annual-reports/${id}/accept`, { opinion: '矩阵同意' });
+  return { id };
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+async function table23Upload(w: PositiveWorld, id: string) {
+  const template = await w.call('enterprise_staff', 'GET', `/api/v1/annual-reports/${id}/table23.xlsx`);
+  return { as: 'enterprise_staff' as const, params: { id }, form: { files: [{ name: 'table2-3.xlsx', data: template.rawPayload, type: XLSX }] } };
+}
+
+/** Positive cases of the 年度报告 routes. */
+export const positive: Record<string, Positive> = {
+  'GET /api/v1/annual-reports': { as: 'enterprise_staff' },
+  'GET /api/v1/annual-reports/overdue': { as: 'authority_reviewer', query: 'year=2025' },
+  'GET /api/v1/annual-reports/summary.xlsx': { as: 'authority_reviewer', query: 'year=2025' },
+  'POST /api/v1/annual-reports': async (w) => ({ as: 'enterprise_staff', body: { siteId: (await announcedHomeSite(w)).id, year: 2025 } }),
+  'POST /api/v1/annual-reports/forward': async (w) => {
+    await reportAt(w, 'accepted');
+    return { as: 'authority_reviewer', body: { year: 2025, note: '矩阵报送' } };
+  },
+  'GET /api/v1/annual-reports/:id': async (w) => ({ as: 'authority_reviewer', params: await reportAt(w, 'submitted') }),
+  'PUT /api/v1/annual-reports/:id/form': async (w) => ({ as: 'enterprise_staff', params: await reportAt(w, 'draft'), body: { form: { outline: { s1_compliance: '矩阵' } } } }),
+  'POST /api/v1/annual-reports/:id/submit': async (w) => ({ as: 'enterprise_admin', params: await reportAt(w, 'filled'), body: {} }),
+  'POST /api/v1/annual-reports/:id/return': async (w) => ({ as: 'authority_reviewer', params: await reportAt(w, 'submitted'), body: { reason: '矩阵退回' } }),
+  'POST /api/v1/annual-reports/:id/accept': async (w) => ({ as: 'authority_reviewer', params: await reportAt(w, 'submitted'), body: { opinion: '矩阵同意' } }),
+  'GET /api/v1/annual-reports/:id/table23.xlsx': async (w) => ({ as: 'enterprise_staff', params: await reportAt(w, 'draft') }),
+  'POST /api/v1/annual-reports/:id/table23': async (w) => table23Upload(w, (await reportAt(w, 'draft')).id),
+  'GET /api/v1/annual-reports/:id/imports/:jobId': async (w) => {
+    const { id } = await reportAt(w, 'draft');
+    const up = await table23Upload(w, id);
+    const res = await w.upload('enterprise_staff', `/api/v1/annual-reports/${id}/table23`, up.form);
+    if (res.statusCode >= 300) throw new Error(`routes-matrix setup: table23 → ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return { as: 'enterprise_staff', params: { id, jobId: res.json().id } };
+  },
+};

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
 import { provinceOf } from '../../../domain/regions.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { Page } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
@@ -15,6 +18,9 @@ import { announcementRepo } from './announcements.repo.js';
 export function defaultDocNumber(year: number, n: number): string {
   return `工业和信息化部公告 ${year}年第${n}号`;
 }
+const docNumberTaken = (docNumber: string, batchNo?: number) =>
+  errors.conflict('ANNOUNCEMENT_EXISTS', `公告文号或批次已存在：${docNumber}`, `An announcement with this document or batch number exists: ${docNumber}`, { docNumber, batchNo: batchNo ?? null });
+
 /** 第N批 in Chinese numerals for titles (1–99). */
 export function batchOrdinal(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -28,8 +34,8 @@ export function batchOrdinal(n: number): string {
  * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
  * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
  */
-export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService }) {
-  const { db, clock, applications, enterprises } = deps;
+export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache }) {
+  const { db, clock, applications, enterprises, publicCache } = deps;
 
   return {
     async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
@@ -44,10 +50,15 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         apps.map(async (a) => ({ e: (await enterprises.getInternal(a.enterpriseId))!, site: (await enterprises.getSiteInternal(a.enterpriseId, a.siteId))! })),
       );
       return db.transaction(async (tx) => {
+        // the cases first (id order): of two publications of the same cases the second waits here and its
+        // transitions below are refused (409); then the numbering, held until commit
+        await applications.lockAll(tx, ids);
+        await announcementRepo.lockNumbering(tx);
         const batchNo = await announcementRepo.nextBatchNo(tx);
         const docNumber = input.docNumber ?? defaultDocNumber(year, (await announcementRepo.countInYear(tx, year)) + 1);
         const title = input.title ?? `符合《机电产品再制造行业规范条件》企业名单（第${batchOrdinal(batchNo)}批）`;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber, announcedOn, title, createdBy: p.userId });
+        if (!batch) throw docNumberTaken(docNumber);
         let seq = 0;
         const entries = [];
         for (const a of apps) {
@@ -73,7 +84,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await announcementRepo.insertEntries(tx, entries);
         await recordAudit(tx, ctx, { action: 'announcement.published', objectType: 'announcement', objectId: batch.id, change: { batchNo, docNumber, announcedOn, applicationIds: ids } });
         return batch;
-      });
+      }).then(publicCache.after('announcements', 'announced', 'statistics'));
     },
 
     /** The enterprise's entries on the current list (七(二): dynamic management applies to announced enterprises). */
@@ -102,11 +113,20 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
       return entries.length;
     },
 
+    /** For the modules writing entries in their transaction (revocations, changes): `tx.then(afterListChange)`. */
+    afterListChange: publicCache.after('announcements', 'announced', 'statistics'),
     batches: () => announcementRepo.batches(db),
+    batchPage: (p: Page) => announcementRepo.batchPage(db, p),
+    entryFirstPages: (batchIds: string[], pageSize: number) => announcementRepo.entryFirstPages(db, batchIds, pageSize),
+    entryPage: (batchId: string, p: Page) => announcementRepo.entryPage(db, batchId, p),
     batch: (id: string) => announcementRepo.batch(db, id),
     entriesOf: (id: string) => announcementRepo.entriesOf(db, id),
     allEntries: () => announcementRepo.allEntries(db),
     search: (f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) => announcementRepo.search(db, f, page, pageSize),
+    /** Announced enterprises and sites counted in SQL (total, by province, by field); `within`: a subquery of enterprise ids. */
+    announcedCounts: (within?: SQL, detail = true) => announcementRepo.announcedCounts(db, within, detail),
+    /** The announced sites as a derived table (enterprise_id, site_id, province_code, fields) for other modules' aggregates. */
+    announcedSitesTable: announcementRepo.announcedSitesTable,
 
     /**
      * Which sites are on the announced list and since when (one row per site: the earliest active entry).
@@ -127,9 +147,11 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         input.entries.map(async (x) => ({ x, e: (await enterprises.getInternal(x.enterpriseId))!, site: (await enterprises.getSiteInternal(x.enterpriseId, x.siteId))! })),
       );
       return db.transaction(async (tx) => {
+        await announcementRepo.lockNumbering(tx);
         const batchNo = input.batchNo ?? (await announcementRepo.nextBatchNo(tx));
         const p = ctx.principal;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber: input.docNumber, announcedOn: input.announcedOn, title: input.title, createdBy: p?.kind === 'user' ? p.userId : null });
+        if (!batch) throw docNumberTaken(input.docNumber, batchNo);
         let seq = 0;
         const rows = [];
         for (const { x, e, site } of refs) {
@@ -138,7 +160,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await announcementRepo.insertEntries(tx, rows);
         await recordAudit(tx, ctx, { action: 'announcement.imported', objectType: 'announcement', objectId: batch.id, change: input });
         return batch;
-      });
+      }).then(publicCache.after('announcements', 'announced', 'statistics'));
     },
   };
 }

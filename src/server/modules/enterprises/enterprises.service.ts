@@ -4,7 +4,9 @@ import { validateCreditCode } from '../../../domain/credit-code.js';
 import { findProvince } from '../../../domain/regions.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import { errors } from '../../platform/errors.js';
+import { uniqueOr } from '../../platform/tx.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import {
   canAssignToAuthority,
@@ -23,7 +25,7 @@ import type { EnterpriseInput } from './enterprises.schema.js';
 const REGISTRATION_FIELDS = ['creditCode', 'regionCode', 'parentId', 'xpcc', 'confirmCreditCodeOverride'] as const;
 
 /** Enterprises (独立法人企业), their sites (厂区/生产车间) and group links. */
-export function createEnterpriseService({ db }: { db: Db }) {
+export function createEnterpriseService({ db, publicCache }: { db: Db; publicCache: PublicCache }) {
   const notFound = () => errors.notFound('企业', 'Enterprise');
 
   /** GB 32100 check; a checksum failure passes only with an authority's explicit confirmation. */
@@ -45,13 +47,15 @@ export function createEnterpriseService({ db }: { db: Db }) {
     return { creditCode: input.creditCode.trim().toUpperCase(), creditCodeOverride: true };
   }
 
+  const creditCodeTaken = () =>
+    errors.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', 'An enterprise with this credit code is already registered', [
+      { field: 'creditCode', message: '已登记', messageEn: 'Already registered' },
+    ]);
+  const siteNameTaken = () => errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+
   async function assertCreditCodeFree(creditCode: string, exceptId?: string) {
     const other = await enterpriseRepo.byCreditCode(db, creditCode);
-    if (other && other.id !== exceptId) {
-      throw errors.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', 'An enterprise with this credit code is already registered', [
-        { field: 'creditCode', message: '已登记', messageEn: 'Already registered' },
-      ]);
-    }
+    if (other && other.id !== exceptId) throw creditCodeTaken();
   }
 
   async function checkParent(parentId: string | null | undefined, selfId: string) {
@@ -90,10 +94,15 @@ export function createEnterpriseService({ db }: { db: Db }) {
       const id = randomUUID();
       await checkParent(input.parentId, id);
       const { confirmCreditCodeOverride: _c, xpcc: _x, ...fields } = input;
-      await db.transaction(async (tx) => {
-        await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
-        await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
-      });
+      // the credit code is unique: a concurrent registration of the same code gets 409, not 500
+      await uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
+            await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
+          }),
+        creditCodeTaken,
+      );
       return (await enterpriseRepo.get(db, id))!;
     },
 
@@ -121,10 +130,15 @@ export function createEnterpriseService({ db }: { db: Db }) {
       }
       if (patch.parentId !== undefined) await checkParent(patch.parentId, e.id);
       const before = Object.fromEntries(Object.keys(next).map((k) => [k, (e as unknown as Record<string, unknown>)[k]]));
-      await db.transaction(async (tx) => {
-        await enterpriseRepo.update(tx, e.id, next);
-        await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
-      });
+      await uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            await enterpriseRepo.update(tx, e.id, next);
+            await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
+          }),
+        creditCodeTaken,
+      );
+      publicCache.invalidate('notices'); // public notices show the live name
       return (await enterpriseRepo.get(db, e.id))!;
     },
 
@@ -154,6 +168,15 @@ export function createEnterpriseService({ db }: { db: Db }) {
       return new Map((await enterpriseRepo.jurisdictions(db, [...new Set(ids)])).map((r) => [r.id, { authorityId: r.authorityId, regionCode: r.regionCode }]));
     },
 
+    /** SQL fragments for other modules' aggregates: `enterprise_id IN idsOfAuthority(a)`; JOIN jurisdictionTable(). */
+    idsOfAuthority: enterpriseRepo.idsOfAuthority,
+    jurisdictionTable: enterpriseRepo.jurisdictionTable,
+
+    /** For other modules' lists: name, credit code and region of many enterprises, one query. */
+    async cards(ids: string[]) {
+      return new Map((await enterpriseRepo.cards(db, [...new Set(ids)])).map((r) => [r.id, r]));
+    },
+
     async names(ids: string[]) {
       return new Map((await enterpriseRepo.names(db, ids)).map((r) => [r.id, r.name]));
     },
@@ -167,12 +190,16 @@ export function createEnterpriseService({ db }: { db: Db }) {
     async createSite(ctx: RequestContext, enterpriseId: string, input: { name: string; address: string; regionCode: string }) {
       const e = await load(ctx.principal, enterpriseId);
       if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
-      if (await siteRepo.byName(db, e.id, input.name)) throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
-      return db.transaction(async (tx) => {
-        const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
-        await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
-        return s;
-      });
+      if (await siteRepo.byName(db, e.id, input.name)) throw siteNameTaken();
+      return uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
+            await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
+            return s;
+          }),
+        siteNameTaken,
+      );
     },
 
     async updateSite(ctx: RequestContext, enterpriseId: string, siteId: string, patch: Partial<{ name: string; address: string; regionCode: string }>) {
@@ -181,13 +208,17 @@ export function createEnterpriseService({ db }: { db: Db }) {
       if (!s) throw errors.notFound('厂区', 'Site');
       if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
       if (patch.name && patch.name !== s.name && (await siteRepo.byName(db, e.id, patch.name))) {
-        throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+        throw siteNameTaken();
       }
-      return db.transaction(async (tx) => {
-        const updated = await siteRepo.update(tx, e.id, s.id, patch);
-        await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
-        return updated!;
-      });
+      return uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await siteRepo.update(tx, e.id, s.id, patch);
+            await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
+            return updated!;
+          }),
+        siteNameTaken,
+      ).then(publicCache.after('notices'));
     },
 
   };

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Pagination, Skeleton, Tag, Typography } from 'antd';
 import { client, unwrap, type AnnouncementEntry } from '../../api';
+import { PagedEntriesTable } from '../../components/PagedEntriesTable';
+import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { regionLabel } from '../../format';
@@ -11,9 +13,10 @@ import { announcementDocxUrl, announcementXlsxUrl } from '../../links';
 /** 公告: the published batches, newest first, each with its list and downloads. */
 export default function PublicAnnouncementsPage() {
   const { locale, t } = useLocale();
+  const { page, pageSize, pagination } = useUrlPaging();
   const batches = useQuery({
-    queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { signal })),
+    queryKey: [...qk.publicAnnouncements, page, pageSize],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { params: { query: { page, pageSize } }, signal })),
   });
   const items = batches.data?.items ?? [];
   return (
@@ -52,13 +55,13 @@ export default function PublicAnnouncementsPage() {
               {t('common.colon')}
               {b.announcedOn}
             </Typography.Paragraph>
-            <Table<AnnouncementEntry>
+            <PagedEntriesTable<AnnouncementEntry>
               rowKey="seq"
-              size="small"
-              bordered
-              pagination={false}
-              dataSource={b.entries}
-              scroll={{ x: 800 }}
+              path="/api/v1/public/announcements/{id}/entries"
+              id={b.id}
+              queryKey={[...qk.publicAnnouncements, b.id]}
+              first={b.entries}
+              total={b.entryCount ?? b.entries.length}
               columns={[
                 { title: t('common.seq'), key: 'seq', width: 60, render: (_, e) => e.seq },
                 { title: t('pub.region'), key: 'region', width: 120, render: (_, e) => regionLabel(e.regionCode, locale, e.regionName) },
@@ -83,6 +86,7 @@ export default function PublicAnnouncementsPage() {
           </Card>
         ))}
       </div>
+      {batches.data && batches.data.total > pageSize ? <Pagination align="end" {...pagination(batches.data.total)} /> : null}
     </>
   );
 }

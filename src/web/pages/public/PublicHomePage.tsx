@@ -15,19 +15,24 @@ const CARDS: { path: string; title: MessageKey; desc: MessageKey; testId: string
 export default function PublicHomePage() {
   const { t } = useLocale();
   const navigate = useNavigate();
+  // counts only: one row of each list, its total
+  const one = { page: 1, pageSize: 1, entriesPageSize: 1 };
   const batches = useQuery({
-    queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { signal })),
+    queryKey: [...qk.publicAnnouncements, 'count'],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { params: { query: one }, signal })),
   });
   const notices = useQuery({
-    queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { signal })),
+    queryKey: [...qk.publicNotices, 'count'],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { params: { query: one }, signal })),
   });
-  const announcedCount = (batches.data?.items ?? []).reduce((n, b) => n + b.entries.filter((e) => e.status === 'active').length, 0);
+  const announced = useQuery({
+    queryKey: ['public', 'announced', 'count'],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announced-enterprises', { params: { query: { page: 1, pageSize: 1 } }, signal })),
+  });
   const stats: Record<string, number | undefined> = {
-    '/public/announced': batches.data ? announcedCount : undefined,
-    '/public/announcements': batches.data?.items.length,
-    '/public/notices': notices.data?.items.length,
+    '/public/announced': announced.data?.total,
+    '/public/announcements': batches.data?.total,
+    '/public/notices': notices.data?.total,
   };
 
   return (

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Result, Skeleton, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Pagination, Result, Skeleton, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError, client, unwrap, upload, type Notice, type NoticeEntry, type ResponseOf } from '../../api';
+import { PagedEntriesTable } from '../../components/PagedEntriesTable';
+import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { applyFieldErrors, errorText } from '../../errors';
@@ -137,9 +139,10 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
 export default function PublicNoticesPage() {
   const { locale, t } = useLocale();
   const [target, setTarget] = useState<Target | null>(null);
+  const { page, pageSize, pagination } = useUrlPaging();
   const notices = useQuery({
-    queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { signal })),
+    queryKey: [...qk.publicNotices, page, pageSize],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { params: { query: { page, pageSize } }, signal })),
   });
   const items = notices.data?.items ?? [];
 
@@ -166,13 +169,14 @@ export default function PublicNoticesPage() {
               </Tag>
             }
           >
-            <Table<NoticeEntry>
+            <PagedEntriesTable<NoticeEntry>
               rowKey="id"
-              size="small"
-              bordered
-              pagination={false}
-              dataSource={n.entries}
-              scroll={{ x: 900 }}
+              path="/api/v1/public/notices/{id}/entries"
+              id={n.id}
+              queryKey={[...qk.publicNotices, n.id]}
+              first={n.entries}
+              total={n.entryCount ?? n.entries.length}
+              scrollX={900}
               columns={[
                 { title: t('common.seq'), key: 'seq', width: 60, render: (_, e) => e.seq },
                 { title: t('ent.name'), key: 'name', render: (_, e) => e.enterpriseName },
@@ -200,6 +204,7 @@ export default function PublicNoticesPage() {
           </Card>
         ))}
       </div>
+      {notices.data && notices.data.total > pageSize ? <Pagination align="end" {...pagination(notices.data.total)} /> : null}
       {target ? <ObjectionModal target={target} onClose={() => setTarget(null)} /> : null}
     </>
   );
