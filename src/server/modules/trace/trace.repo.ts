@@ -535,15 +535,6 @@ export const traceRepo = {
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
   },
-  /** Public page: dates and kinds only, erroneous steps left out. */
-  async publicSteps(db: Db, enterpriseId: string, keys: string[]) {
-    return q<{ day: string; step_kind: string | null; biz_step: string | null }>(
-      db,
-      sql`SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, biz_step, event_time
-          FROM trace_steps WHERE enterprise_id = ${enterpriseId} AND object_key = ANY(${textArray(keys)}) AND NOT erroneous AND step_kind IS NOT NULL
-          ORDER BY event_id, event_time`,
-    );
-  },
   async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
     return q(
       db,
