@@ -61,6 +61,8 @@ import { labelRoutes } from './modules/trace/labels.routes.js';
 import { createTraceService } from './modules/trace/trace.service.js';
 import { createTraceImport } from './modules/trace/trace.import.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
+import { createQueue, type Queue } from './platform/queue/queue.js';
+import { queueRoutes } from './platform/queue/queue.routes.js';
 import { createPublicCache, type PublicCache } from './platform/public-cache.js';
 import { publicRateLimit } from './platform/public-rate-limit.js';
 
@@ -83,6 +85,8 @@ export interface Services {
   statistics: ReturnType<typeof createStatisticsService>;
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
+  /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
+  jobs: Queue;
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
@@ -91,6 +95,13 @@ export interface Services {
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
 export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
+  const jobs = createQueue({
+    db,
+    concurrency: database.kind === 'pglite' ? 1 : config.JOBS_CONCURRENCY,
+    pollMs: config.JOBS_POLL_MS,
+    leaseMs: config.JOBS_LEASE_SECONDS * 1000,
+    backoffBaseMs: config.JOBS_BACKOFF_BASE_MS,
+  });
   const publicCache = createPublicCache();
   const authorities = createAuthorityService({ db });
   const enterprises = createEnterpriseService({ db, publicCache });
@@ -125,7 +136,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock, publicCache });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, clock, publicCache });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -207,6 +218,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
 
   const services = createServices(database, config, clock);
   services.trace.projection.useLog(app.log);
+  services.jobs.useLog(app.log);
   await services.authorities.ensureSeeded();
 
   await app.register(cookie);
@@ -275,6 +287,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints });
+  await app.register(queueRoutes, { jobs: services.jobs });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
@@ -287,7 +300,9 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
     return reply.status(404).send(notFoundBody(req.method, req.url));
   });
 
+  services.jobs.start();
   app.addHook('onClose', async () => {
+    await services.jobs.stop();
     await services.trace.projection.stop();
     await database.close();
   });

@@ -63,6 +63,16 @@ const EnvSchema = z.object({
    * transaction; larger ones are acknowledged at the event store's speed and projected right after commit.
    */
   TRACE_INLINE_PROJECTION_MAX: z.coerce.number().int().min(0).max(20_000).default(1000),
+  /** Durable job queue (docs/architecture.md "Background jobs"): jobs run at once per process (PGlite: always 1). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Idle poll interval of the job workers (doubles up to 8× while idle; a commit that enqueues wakes them). */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Lease of a running job: a job left running by a stopped process runs again after this. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Retry delay of a failed job attempt n: base·2^(n−1), jittered to 50–100 %. */
+  JOBS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** A trace projection stream failing this many times in a row is quarantined until `reman trace:repair`. */
+  TRACE_PROJECTION_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Per-file upload limit (attachments, evidence, photos). */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
