@@ -591,6 +591,10 @@ export const traceRepo = {
   async finishJob(db: Db, enterpriseId: string, id: string, status: 'succeeded' | 'failed', processed: number, errs: unknown[]) {
     await db.execute(sql`UPDATE trace_import_jobs SET status = ${status}, processed = ${processed}, errors = ${json(errs)}, finished_at = now() WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
   },
+  /** A dead import job retried by the operator runs again. */
+  async reopenJob(db: Db, enterpriseId: string, id: string) {
+    await db.execute(sql`UPDATE trace_import_jobs SET status = 'running', processed = 0, errors = '[]'::jsonb, finished_at = NULL WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
+  },
   async job(db: Db, id: string, ids: EnterpriseIds) {
     const [r] = await q<{ enterprise_id: string; id: string; step: string; file_name: string; status: 'running' | 'succeeded' | 'failed'; processed: number; total: number; errors: unknown[]; created_at: string | Date; finished_at: string | Date | null }>(
       db,
