@@ -4,11 +4,15 @@
  * TEST_DATABASE_URL), reads `information_schema.columns` and compares every table and column with the Drizzle
  * tables: same tables, same columns, compatible types, same nullability, same default presence.
  */
-import { is } from 'drizzle-orm';
+import { getTableColumns, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Database } from '../../src/server/db/client.js';
 import * as schema from '../../src/server/db/schema.js';
+import type { EdgeRow, ProductRow, PublicProductRow, StepRow } from '../../src/server/modules/trace/trace.repo.js';
+import type { LabelProductRow } from '../../src/server/modules/trace/labels.routes.js';
+import type { JobRow } from '../../src/server/platform/queue/queue.repo.js';
+import type { QueryRow } from '../../src/server/modules/epcis/epcis.repo.js';
 import { freshDatabase } from '../support/db.js';
 
 /** Tables that exist in the database on purpose without a Drizzle table, each with its reason. */
@@ -52,6 +56,16 @@ function drizzleType(sqlType: string): string {
   return t;
 }
 
+/** snake_case → camelCase, as schema.ts names its properties (the contract test checks that it always does). */
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** Keys of a hand-written raw-SQL row shape (snake_case) that are neither a column of `T` nor a listed computed field. */
+type NotColumns<Row, T extends PgTable, Computed extends string = never> = {
+  [K in Exclude<keyof Row & string, Computed>]: Camel<K> extends keyof T['$inferSelect'] ? never : K;
+}[Exclude<keyof Row & string, Computed>];
+/** Same for camelCase row shapes: keys that are not properties of the table's select type. */
+type NotProperties<Row, T extends PgTable, Computed extends string = never> = Exclude<keyof Row, keyof T['$inferSelect'] | Computed>;
+
 let database: Database;
 beforeAll(async () => {
   database = await freshDatabase();
@@ -86,6 +100,9 @@ describe('database contract: migrations ⇔ src/server/db/schema.ts', () => {
       if (!is(value, PgTable)) continue;
       const config = getTableConfig(value);
       expect(inDrizzle.has(config.name), `schema.ts declares table ${config.name} twice`).toBe(false);
+      for (const [key, col] of Object.entries(getTableColumns(value))) {
+        expect(key, `schema.ts ${config.name}.${col.name}: property should be named ${camel(col.name)}`).toBe(camel(col.name));
+      }
       inDrizzle.set(
         config.name,
         new Map(config.columns.map((col) => [col.name, { type: drizzleType(col.getSQLType()), nullable: !col.notNull, hasDefault: col.hasDefault }])),
@@ -124,5 +141,17 @@ describe('database contract: migrations ⇔ src/server/db/schema.ts', () => {
     }
 
     expect(problems, `schema.ts and the migrations disagree:\n${problems.join('\n')}`).toEqual([]);
+  });
+
+  it('raw-SQL row shapes of the repos name only columns of their tables (checked by the typechecker)', () => {
+    // These repos select with hand-written SQL (snake_case, dates as text); their row interfaces stay, but a key
+    // that is no column of the mirrored table (renamed or dropped in a migration) fails `npm run typecheck` here.
+    expectTypeOf<NotColumns<ProductRow, typeof schema.traceProducts>>().toEqualTypeOf<never>();
+    expectTypeOf<NotColumns<PublicProductRow, typeof schema.traceProducts>>().toEqualTypeOf<never>();
+    expectTypeOf<NotColumns<LabelProductRow, typeof schema.traceProducts>>().toEqualTypeOf<never>();
+    expectTypeOf<NotColumns<EdgeRow, typeof schema.traceEdges, 'depth'>>().toEqualTypeOf<never>();
+    expectTypeOf<NotColumns<StepRow, typeof schema.traceSteps>>().toEqualTypeOf<never>();
+    expectTypeOf<NotProperties<JobRow, typeof schema.jobs>>().toEqualTypeOf<never>();
+    expectTypeOf<NotProperties<QueryRow, typeof schema.epcisEvents, 'declaration'>>().toEqualTypeOf<never>();
   });
 });
