@@ -369,6 +369,8 @@ export interface Notice {
   workingDays: number | null;
   status: string;
   entries: NoticeEntry[];
+  /** all entries (lists embed only the first page of `entries`) */
+  entryCount?: number;
   pendingObjections?: number;
 }
 
@@ -410,6 +412,8 @@ export interface AnnouncementBatch {
   announcedOn: string;
   title: string;
   entries: AnnouncementEntry[];
+  /** all entries (the list embeds only the first page of `entries`) */
+  entryCount?: number;
 }
 
 export interface AnnouncedEnterprise {

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { applyMigrations } from './migrate.js';
@@ -16,6 +17,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface RawSql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   exec(text: string): Promise<void>;
+  /** Run `fn` on ONE connection (session-level locks, e.g. the migrator's advisory lock). PGlite has only one. */
+  session?<T>(fn: (raw: RawSql) => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -47,6 +50,11 @@ export async function preparedQuery<T>(db: Db, name: string, text: string, param
   if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
   if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
   throw new Error('preparedQuery: not a root database (inside a transaction?)');
+}
+
+/** The rows of a raw `db.execute(sql…)` (same shape on PGlite and node-postgres). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -99,6 +107,19 @@ async function openPostgres(url: string): Promise<Database> {
       query: async (text, params) => ({ rows: (await pool.query(text, params ?? [])).rows }),
       exec: async (text) => {
         await pool.query(text);
+      },
+      session: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn({
+            query: async (text, params) => ({ rows: (await client.query(text, params ?? [])).rows }),
+            exec: async (text) => {
+              await client.query(text);
+            },
+          });
+        } finally {
+          client.release();
+        }
       },
     },
     close: () => pool.end(),

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Row, Table, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Items } from '../api';
+import { api, type AnnouncementBatch, type Page } from '../api';
+import { useUrlPaging } from '../paging';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
@@ -37,9 +38,10 @@ export default function AnnouncementsPage() {
     setParams(next, { replace: true });
   }, [params, form, setParams]);
 
+  const { page, pageSize, pagination } = useUrlPaging();
   const batches = useQuery({
-    queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryKey: [...qk.publicAnnouncements, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', { page, pageSize, entriesPageSize: 1 }, signal),
   });
 
   const publish = useMutation({
@@ -72,7 +74,7 @@ export default function AnnouncementsPage() {
     { title: t('ann.docNumber'), key: 'docNumber', render: (_, b) => b.docNumber },
     { title: t('ann.titleField'), key: 'title', render: (_, b) => b.title },
     { title: t('ann.announcedOn'), key: 'announcedOn', width: 120, render: (_, b) => b.announcedOn },
-    { title: t('ann.entries'), key: 'entries', width: 80, render: (_, b) => b.entries.length },
+    { title: t('ann.entries'), key: 'entries', width: 80, render: (_, b) => b.entryCount ?? b.entries.length },
     {
       title: t('common.download'),
       key: 'download',
@@ -129,7 +131,7 @@ export default function AnnouncementsPage() {
           loading={batches.isFetching}
           data-testid="announcements-table"
           locale={{ emptyText: batches.isError ? t('common.loadFailed') : t('ann.none') }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...pagination(batches.data?.total ?? 0), hideOnSinglePage: true }}
           scroll={{ x: 900 }}
         />
       </Card>

@@ -3,7 +3,8 @@ import { Alert, App, Badge, Button, Card, Col, Flex, Form, Input, InputNumber, M
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_NOTICE_WORKING_DAYS } from '../../domain/announcement/workflow';
-import { api, type Items, type Notice } from '../api';
+import { api, type Notice, type Page } from '../api';
+import { useUrlPaging } from '../paging';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
@@ -54,9 +55,10 @@ export default function NoticesPage() {
     onError: (e) => onError(e),
   });
 
+  const { page, pageSize, pagination } = useUrlPaging();
   const list = useQuery({
-    queryKey: qk.noticesAll,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/notices', undefined, signal),
+    queryKey: [...qk.noticesAll, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<Notice>>('/notices', { page, pageSize, entriesPageSize: 1 }, signal),
   });
 
   const openCreate = (apps: string[] = []) => {
@@ -111,7 +113,7 @@ export default function NoticesPage() {
     },
     { title: t('notices.window'), key: 'window', render: (_, n) => `${n.startDate} — ${n.endDate}` },
     { title: t('notices.workingDays'), key: 'days', width: 100, render: (_, n) => n.workingDays ?? '—' },
-    { title: t('notices.entryCount'), key: 'entries', width: 90, render: (_, n) => n.entries.length },
+    { title: t('notices.entryCount'), key: 'entries', width: 90, render: (_, n) => n.entryCount ?? n.entries.length },
     {
       title: t('notices.pending'),
       key: 'pending',
@@ -173,7 +175,7 @@ export default function NoticesPage() {
           loading={list.isFetching}
           data-testid="notices-table"
           locale={list.isError ? { emptyText: t('common.loadFailed') } : undefined}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+          pagination={{ ...pagination(list.data?.total ?? 0), hideOnSinglePage: true }}
           scroll={{ x: 900 }}
         />
       </Card>

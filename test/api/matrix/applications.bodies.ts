@@ -45,12 +45,14 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/notices': { as: 'ministry_officer' },
   'POST /api/v1/notices': async (w) => ({ as: 'ministry_officer', body: { title: `矩阵公示${uniq()}`, applicationIds: [(await applicationAt(w, 'ready_for_notice')).id] } }),
   'GET /api/v1/notices/:id': async (w) => ({ as: 'ministry_officer', params: { id: (await applicationAt(w, 'in_notice')).noticeId! } }),
+  'GET /api/v1/notices/:id/entries': async (w) => ({ as: 'ministry_officer', params: { id: (await applicationAt(w, 'in_notice')).noticeId! } }),
   'POST /api/v1/notices/:id/close': async (w) => ({ as: 'ministry_officer', params: { id: (await closableNotice(w)).noticeId! }, body: {} }),
   'POST /api/v1/objections/:id/resolve': async (w) => ({ as: 'ministry_officer', params: { id: (await objection(w)).objectionId }, body: { decision: 'dismissed', resolution: '矩阵：异议不成立' } }),
   'GET /api/v1/objections/:id/evidence/:n': async (w) => ({ as: 'ministry_officer', params: { id: (await objection(w)).objectionId, n: '0' } }),
   'GET /api/v1/calendar/overrides': { as: 'ministry_officer' },
   'PUT /api/v1/calendar/overrides/:date': { as: 'ministry_admin', params: { date: '2027-12-30' }, body: { workday: true, note: '矩阵' } },
   'GET /api/v1/public/notices': { as: 'public' },
+  'GET /api/v1/public/notices/:id/entries': async (w) => ({ as: 'public', params: { id: (await applicationAt(w, 'in_notice')).noticeId! } }),
   'POST /api/v1/public/notices/:id/objections': async (w) => {
     const a = await applicationAt(w, 'in_notice');
     const notice = await w.must('ministry_officer', 'GET', `/api/v1/notices/${a.noticeId}`);
@@ -63,6 +65,7 @@ export const positive: Record<string, Positive> = {
     return { as: 'ministry_officer', params: {}, body: { applicationIds: [id] } };
   },
   'GET /api/v1/public/announcements': { as: 'public' },
+  'GET /api/v1/public/announcements/:id/entries': async (w) => ({ as: 'public', params: { id: await publishedBatch(w) } }),
   'GET /api/v1/public/announced-enterprises': { as: 'public' },
   'GET /api/v1/public/announced-enterprises.xlsx': { as: 'public' },
   'GET /api/v1/public/announcements/:id/docx': async (w) => ({ as: 'public', params: { id: await publishedBatch(w) } }),

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, ilike, like, max, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, count, desc, eq, ilike, inArray, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { announcementBatches, announcementEntries } from '../../db/schema.js';
 
 export type AnnouncementRow = typeof announcementBatches.$inferSelect;
@@ -25,11 +26,37 @@ export const announcementRepo = {
     if (rows.length) await db.insert(announcementEntries).values(rows);
   },
   batches: (db: Db) => db.select().from(announcementBatches).orderBy(desc(announcementBatches.batchNo)),
+  /** One page of batches (newest first) with each batch's entry count. */
+  async batchPage(db: Db, p: Page) {
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ batch: announcementBatches, entryCount: sql<number>`(SELECT count(*)::int FROM announcement_entries e WHERE e.batch_id = announcement_batches.id)` })
+        .from(announcementBatches)
+        .orderBy(desc(announcementBatches.batchNo))
+        .limit(p.pageSize)
+        .offset(offsetOf(p)),
+      db.select({ n: count() }).from(announcementBatches),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+  /** The first page of entries of each of these batches, one query (a batch's seq runs 1…n without gaps). */
+  entryFirstPages: (db: Db, batchIds: string[], pageSize: number) =>
+    batchIds.length === 0
+      ? Promise.resolve([])
+      : db.select().from(announcementEntries).where(and(inArray(announcementEntries.batchId, batchIds), lte(announcementEntries.seq, pageSize))).orderBy(asc(announcementEntries.seq)),
   async batch(db: Db, id: string) {
     const [b] = await db.select().from(announcementBatches).where(eq(announcementBatches.id, id)).limit(1);
     return b;
   },
   entriesOf: (db: Db, batchId: string) => db.select().from(announcementEntries).where(eq(announcementEntries.batchId, batchId)).orderBy(asc(announcementEntries.seq)),
+  async entryPage(db: Db, batchId: string, p: Page) {
+    const where = eq(announcementEntries.batchId, batchId);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(announcementEntries).where(where).orderBy(asc(announcementEntries.seq)).limit(p.pageSize).offset(offsetOf(p)),
+      db.select({ n: count() }).from(announcementEntries).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
   allEntries: (db: Db) => db.select().from(announcementEntries).orderBy(asc(announcementEntries.batchId), asc(announcementEntries.seq)),
 
   activeOf: (db: Db, enterpriseId: string) =>
@@ -67,6 +94,30 @@ export const announcementRepo = {
       .innerJoin(announcementBatches, eq(announcementBatches.id, announcementEntries.batchId))
       .where(eq(announcementEntries.status, 'active'))
       .orderBy(asc(announcementBatches.announcedOn), asc(announcementEntries.seq));
+  },
+
+  /**
+   * The announced sites as a derived table (enterprise_id, site_id, province_code, fields): one row per site,
+   * its earliest active entry. For other modules' aggregate queries (annual-report statistics by province).
+   */
+  announcedSitesTable: (): SQL => sql`(SELECT DISTINCT ON (e.enterprise_id, e.site_id) e.enterprise_id, e.site_id, e.province_code, e.fields
+    FROM announcement_entries e JOIN announcement_batches b ON b.id = e.batch_id WHERE e.status = 'active'
+    ORDER BY e.enterprise_id, e.site_id, b.announced_on, e.seq)`,
+
+  /** Announced enterprises and sites counted in SQL: in total, by province, by field; `within`: enterprise ids (a subquery). */
+  async announcedCounts(db: Db, within?: SQL, detail = true) {
+    const where = within ? sql`WHERE s.enterprise_id IN ${within}` : sql``;
+    const sites = announcementRepo.announcedSitesTable();
+    const [totals, byRegion, byField] = await Promise.all([
+      rowsOf<{ enterprises: number; sites: number }>(db, sql`SELECT count(DISTINCT s.enterprise_id)::int AS enterprises, count(*)::int AS sites FROM ${sites} s ${where}`),
+      detail
+        ? rowsOf<{ province_code: string; enterprises: number; sites: number }>(db, sql`SELECT s.province_code, count(DISTINCT s.enterprise_id)::int AS enterprises, count(*)::int AS sites FROM ${sites} s ${where} GROUP BY s.province_code ORDER BY s.province_code`)
+        : [],
+      detail
+        ? rowsOf<{ field: string; enterprises: number }>(db, sql`SELECT f AS field, count(DISTINCT s.enterprise_id)::int AS enterprises FROM ${sites} s CROSS JOIN LATERAL unnest(s.fields) AS f ${where} GROUP BY f`)
+        : [],
+    ]);
+    return { enterprises: totals[0]?.enterprises ?? 0, sites: totals[0]?.sites ?? 0, byRegion, byField };
   },
 
   /** The current announced list (active entries), searchable by name, region prefix and field. */

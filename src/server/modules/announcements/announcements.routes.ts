@@ -9,6 +9,8 @@ import { renderAnnouncementDocx, renderAnnouncementXlsx } from './announcement-e
 import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo.js';
 import type { AnnouncementService } from './announcements.service.js';
 import { isoDate } from '../../platform/validation.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 
 
 const EntrySchema = z.object({
@@ -45,7 +47,7 @@ const presentBatch = (b: AnnouncementRow, entries: AnnouncementEntryRow[]) => ({
   id: b.id, batchNo: b.batchNo, docNumber: b.docNumber, announcedOn: b.announcedOn, title: b.title, entries: entries.map(presentEntry),
 });
 
-export async function announcementRoutes(root: FastifyInstance, { announcements }: { announcements: AnnouncementService }) {
+export async function announcementRoutes(root: FastifyInstance, { announcements, publicCache }: { announcements: AnnouncementService; publicCache: PublicCache }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const withEntries = async (b: AnnouncementRow) => presentBatch(b, await announcements.entriesOf(b.id));
 
@@ -65,11 +67,38 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
     handler: async (req, reply) => reply.status(201).send(await withEntries(await announcements.publish(req.ctx, req.body))),
   });
 
-  // ---- public: stable paths, no login ----
+  // ---- public: stable paths, no login; answers cached (platform/public-cache.ts), invalidated by the writes ----
+  const BatchListItem = BatchSchema.omit({ entries: true }).extend({
+    /** all entries of the batch; `entries` holds the first page of them (GET …/{id}/entries pages the rest) */
+    entryCount: z.number(),
+    entries: z.array(EntrySchema),
+  });
   app.get('/api/v1/public/announcements', {
     config: { policy: { public: true } },
-    schema: { tags: ['public'], summary: '已发布的公告批次（新→旧） Published announcement batches, newest first', response: { 200: z.object({ items: z.array(BatchSchema) }) } },
-    handler: async () => ({ items: await Promise.all((await announcements.batches()).map(withEntries)) }),
+    schema: {
+      tags: ['public'],
+      summary: '已发布的公告批次（新→旧，分页；每批附首页名单） Published announcement batches, newest first, paged',
+      querystring: PageQuery.extend({ entriesPageSize: PageQuery.shape.pageSize }),
+      response: { 200: pageOf(BatchListItem) },
+    },
+    handler: async (req) =>
+      publicCache.get('announcements', `list:${JSON.stringify(req.query)}`, async () => {
+        const { rows, total } = await announcements.batchPage(req.query);
+        const entries = await announcements.entryFirstPages(rows.map((r) => r.batch.id), req.query.entriesPageSize);
+        const items = rows.map(({ batch, entryCount }) => ({ ...presentBatch(batch, entries.filter((e) => e.batchId === batch.id)), entryCount }));
+        return { items, total, page: req.query.page, pageSize: req.query.pageSize };
+      }),
+  });
+
+  app.get('/api/v1/public/announcements/:id/entries', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '公告批次的名单（分页） The entries of one batch, paged', params: z.object({ id: z.uuid() }), querystring: PageQuery, response: { 200: pageOf(EntrySchema) } },
+    handler: async (req) =>
+      publicCache.get('announcements', `entries:${req.params.id}:${JSON.stringify(req.query)}`, async () => {
+        if (!(await announcements.batch(req.params.id))) throw errors.notFound('公告', 'Announcement');
+        const { rows, total } = await announcements.entryPage(req.params.id, req.query);
+        return { items: rows.map(presentEntry), total, page: req.query.page, pageSize: req.query.pageSize };
+      }),
   });
 
   app.get('/api/v1/public/announced-enterprises', {
@@ -81,8 +110,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
         q: z.string().trim().max(100).optional(),
         region: z.string().trim().regex(/^\d{2,6}$/).optional(),
         field: z.enum(REMAN_FIELD_VALUES).optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        ...PageQuery.shape,
       }),
       response: {
         200: z.object({
@@ -104,7 +132,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
         }),
       },
     },
-    handler: async (req) => {
+    handler: async (req) => publicCache.get('announced', JSON.stringify(req.query), async () => {
       const { q, region, field, page, pageSize } = req.query;
       // entries carry the province code: '44', '440000' or any 44xxxx code select Guangdong
       const regionPrefix = region ? region.slice(0, 2) : undefined;
@@ -124,16 +152,17 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
         page,
         pageSize,
       };
-    },
+    }),
   });
 
   app.get('/api/v1/public/announced-enterprises.xlsx', {
     config: { policy: { public: true } },
     schema: { tags: ['public'], summary: '下载公告名单（xlsx） Download the announced list as xlsx' },
     handler: async (_req, reply) => {
-      const batches = await announcements.batches();
-      const data = await Promise.all(batches.map(async (batch) => ({ batch, entries: (await announcements.entriesOf(batch.id)).filter((e) => e.status === 'active') })));
-      const buf = await renderAnnouncementXlsx(data);
+      const buf = await publicCache.get('announced', 'xlsx', async () => {
+        const [batches, entries] = await Promise.all([announcements.batches(), announcements.allEntries()]);
+        return renderAnnouncementXlsx(batches.map((batch) => ({ batch, entries: entries.filter((e) => e.batchId === batch.id && e.status === 'active') })));
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="announced.xlsx"; filename*=UTF-8''${encodeURIComponent('机电产品再制造行业规范条件公告企业名单.xlsx')}`)
@@ -147,7 +176,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
     handler: async (req, reply) => {
       const batch = await announcements.batch(req.params.id);
       if (!batch) throw errors.notFound('公告', 'Announcement');
-      const buf = await renderAnnouncementDocx(batch, await announcements.entriesOf(batch.id));
+      const buf = await publicCache.get('announcements', `docx:${batch.id}`, async () => renderAnnouncementDocx(batch, await announcements.entriesOf(batch.id)));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="announcement-${batch.batchNo}.docx"; filename*=UTF-8''${encodeURIComponent(`${batch.docNumber}.docx`)}`)
@@ -161,7 +190,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements 
     handler: async (req, reply) => {
       const batch = await announcements.batch(req.params.id);
       if (!batch) throw errors.notFound('公告', 'Announcement');
-      const buf = await renderAnnouncementXlsx([{ batch, entries: await announcements.entriesOf(batch.id) }]);
+      const buf = await publicCache.get('announcements', `xlsx:${batch.id}`, async () => renderAnnouncementXlsx([{ batch, entries: await announcements.entriesOf(batch.id) }]));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="announcement-${batch.batchNo}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${batch.docNumber}.xlsx`)}`)

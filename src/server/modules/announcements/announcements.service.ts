@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
 import { provinceOf } from '../../../domain/regions.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { Page } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
@@ -28,8 +31,8 @@ export function batchOrdinal(n: number): string {
  * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
  * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
  */
-export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService }) {
-  const { db, clock, applications, enterprises } = deps;
+export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache }) {
+  const { db, clock, applications, enterprises, publicCache } = deps;
 
   return {
     async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
@@ -73,7 +76,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await announcementRepo.insertEntries(tx, entries);
         await recordAudit(tx, ctx, { action: 'announcement.published', objectType: 'announcement', objectId: batch.id, change: { batchNo, docNumber, announcedOn, applicationIds: ids } });
         return batch;
-      });
+      }).then(publicCache.after('announcements', 'announced', 'statistics'));
     },
 
     /** The enterprise's entries on the current list (七(二): dynamic management applies to announced enterprises). */
@@ -102,11 +105,20 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
       return entries.length;
     },
 
+    /** For the modules writing entries in their transaction (revocations, changes): `tx.then(afterListChange)`. */
+    afterListChange: publicCache.after('announcements', 'announced', 'statistics'),
     batches: () => announcementRepo.batches(db),
+    batchPage: (p: Page) => announcementRepo.batchPage(db, p),
+    entryFirstPages: (batchIds: string[], pageSize: number) => announcementRepo.entryFirstPages(db, batchIds, pageSize),
+    entryPage: (batchId: string, p: Page) => announcementRepo.entryPage(db, batchId, p),
     batch: (id: string) => announcementRepo.batch(db, id),
     entriesOf: (id: string) => announcementRepo.entriesOf(db, id),
     allEntries: () => announcementRepo.allEntries(db),
     search: (f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) => announcementRepo.search(db, f, page, pageSize),
+    /** Announced enterprises and sites counted in SQL (total, by province, by field); `within`: a subquery of enterprise ids. */
+    announcedCounts: (within?: SQL, detail = true) => announcementRepo.announcedCounts(db, within, detail),
+    /** The announced sites as a derived table (enterprise_id, site_id, province_code, fields) for other modules' aggregates. */
+    announcedSitesTable: announcementRepo.announcedSitesTable,
 
     /**
      * Which sites are on the announced list and since when (one row per site: the earliest active entry).
@@ -138,7 +150,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await announcementRepo.insertEntries(tx, rows);
         await recordAudit(tx, ctx, { action: 'announcement.imported', objectType: 'announcement', objectId: batch.id, change: input });
         return batch;
-      });
+      }).then(publicCache.after('announcements', 'announced', 'statistics'));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { COUNTED_REPORT_STATES } from '../../../domain/annual-report/index.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { annualReportForwardings, annualReportImports, annualReportReminders, annualReports } from '../../db/schema.js';
 import type { ReportScope } from './annual-reports.policy.js';
 
@@ -20,6 +21,13 @@ function scopeWhere(scope: ReportScope): SQL | undefined {
     case 'none':
       return sql`false`;
   }
+}
+
+/** Counted (reviewed) reports, optionally of one authority; `alias`: the table alias used in the query. */
+function countedWhere(authorityId: string | null, alias?: string): SQL {
+  const col = (c: string) => sql.raw(alias ? `${alias}.${c}` : c);
+  const states = sql.join(COUNTED_REPORT_STATES.map((s) => sql`${s}`), sql`, `);
+  return authorityId ? sql`${col('state')} IN (${states}) AND ${col('authority_id')} = ${authorityId}` : sql`${col('state')} IN (${states})`;
 }
 
 export const annualReportRepo = {
@@ -82,9 +90,37 @@ export const annualReportRepo = {
       .where(and(eq(annualReportForwardings.year, year), authorityId ? eq(annualReportForwardings.authorityId, authorityId) : undefined))
       .orderBy(asc(annualReportForwardings.forwardedAt));
   },
-  /** Reports counted by the statistics (reviewed), any year. */
-  async counted(db: Db) {
-    return db.select().from(annualReports).where(inArray(annualReports.state, ['accepted', 'forwarded']));
+
+  /**
+   * Statistics over the counted (reviewed) reports, aggregated in SQL. `authorityId`: one jurisdiction (the
+   * report's own authority), else national. Sums are float8 so that node-postgres answers numbers.
+   */
+  async sumsByYear(db: Db, authorityId: string | null) {
+    return rowsOf<{ year: number; reports: number; recovered: number; remanufactured: number; sold: number }>(db, sql`
+      SELECT year, count(*)::int AS reports, coalesce(sum(recovered_total), 0)::float8 AS recovered,
+             coalesce(sum(reman_total), 0)::float8 AS remanufactured, coalesce(sum(sold_total), 0)::float8 AS sold
+      FROM annual_reports WHERE ${countedWhere(authorityId)} GROUP BY year ORDER BY year`);
+  },
+  /** One year's sums by province: the site's announced province, else the enterprise's (derived tables of those modules). */
+  async sumsByProvince(db: Db, authorityId: string | null, year: number, announcedSites: SQL, jurisdictions: SQL) {
+    return rowsOf<{ region_code: string; reports: number; recovered: number; remanufactured: number; sold: number }>(db, sql`
+      SELECT coalesce(s.province_code, j.province_code, '000000') AS region_code, count(*)::int AS reports,
+             coalesce(sum(r.recovered_total), 0)::float8 AS recovered, coalesce(sum(r.reman_total), 0)::float8 AS remanufactured,
+             coalesce(sum(r.sold_total), 0)::float8 AS sold
+      FROM annual_reports r
+      LEFT JOIN ${announcedSites} s ON s.enterprise_id = r.enterprise_id AND s.site_id = r.site_id
+      LEFT JOIN ${jurisdictions} j ON j.enterprise_id = r.enterprise_id
+      WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year}
+      GROUP BY 1 ORDER BY 1`);
+  },
+  /** One year's units remanufactured by field (表2-3 再制造情况: rows with a field and a numeric count). */
+  async remanByField(db: Db, authorityId: string | null, year: number) {
+    return rowsOf<{ field: string; remanufactured: number }>(db, sql`
+      SELECT x->>'field' AS field, sum((x->>'count')::float8)::float8 AS remanufactured
+      FROM annual_reports r
+      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.form->'table23'->'reman'->'rows') = 'array' THEN r.form->'table23'->'reman'->'rows' ELSE '[]'::jsonb END) AS x
+      WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year} AND coalesce(x->>'field', '') <> '' AND jsonb_typeof(x->'count') = 'number'
+      GROUP BY 1`);
   },
 
   /** Record a reminder once: true when this call inserted it (the primary key refuses repeats). */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
-  COUNTED_REPORT_STATES,
   EDITABLE_REPORT_STATES,
   SUBMITTED_REPORT_STATES,
   countIssues,
@@ -21,9 +20,11 @@ import {
   type ReportState,
   type Table23,
 } from '../../../domain/annual-report/index.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
@@ -43,6 +44,7 @@ export interface AnnualReportDeps {
   announcements: AnnouncementService;
   enterprises: EnterpriseService;
   notifications: NotificationService;
+  publicCache: PublicCache;
   /** Looked up on each use (the trace service may be wired after this one, or not at all). */
   trace?: () => unknown;
 }
@@ -77,7 +79,7 @@ export const SYNC_IMPORT_MAX_ROWS = 200;
  * (审核意见 or return), forwarding to MIIT with the 汇总, the overdue list, reminders and the 表2-3 import.
  */
 export function createAnnualReportService(deps: AnnualReportDeps) {
-  const { db, clock, announcements, enterprises, notifications } = deps;
+  const { db, clock, announcements, enterprises, notifications, publicCache } = deps;
 
 
   /** Every announced site that owes the report of `year` (announced before 1 January of year+1), with its report. */
@@ -280,7 +282,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
         transition(tx, ctx, r, 'accept', { auditOpinion: opinion, returnReason: null, reviewedBy: p.userId, reviewedAt: clock.now() }, [
           { orgId: r.enterpriseId, kind: 'annual_report.accepted', title: `${r.year}年度报告已通过审核`, titleEn: `Your ${r.year} annual report was accepted`, link: `/annual-reports/${r.id}` },
         ], { opinion }),
-      );
+      ).then(publicCache.after('statistics'));
     },
 
     /**
@@ -309,9 +311,14 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     forwardings: (authorityId: string | null, year: number) => annualReportRepo.forwardings(db, authorityId, year),
 
-    /** Reviewed reports (accepted or forwarded), all years: the statistics' source. */
-    async countedReports() {
-      return (await annualReportRepo.counted(db)).filter((r) => COUNTED_REPORT_STATES.includes(r.state as ReportState));
+    /**
+     * The statistics' source: reviewed reports (accepted or forwarded) aggregated in SQL — sums by year, one
+     * year's sums by province (joined with the announced sites' and the enterprises' derived tables) and by field.
+     */
+    reportSums: {
+      byYear: (authorityId: string | null) => annualReportRepo.sumsByYear(db, authorityId),
+      byProvince: (authorityId: string | null, year: number, announcedSites: SQL, jurisdictions: SQL) => annualReportRepo.sumsByProvince(db, authorityId, year, announcedSites, jurisdictions),
+      byField: (authorityId: string | null, year: number) => annualReportRepo.remanByField(db, authorityId, year),
     },
 
     // ------------------------------------------------------------------ reminders

@@ -113,6 +113,8 @@ export function createApplicationService(deps: ApplicationDeps) {
     load,
     /** For other modules' presenters (public lists): the row without a caller policy. */
     loadInternal: (id: string) => applicationRepo.get(db, id),
+    /** The same for a page of rows at once (one query). */
+    loadManyInternal: async (ids: string[]) => new Map((await applicationRepo.getMany(db, [...new Set(ids)])).map((a) => [a.id, a])),
     transition,
     liveCheck,
 

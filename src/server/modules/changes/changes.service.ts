@@ -138,7 +138,7 @@ export function createChangeService(deps: { db: Db; clock: Clock; files: FileSer
           { orgId: c.authorityId, kind: `change.${event}`, title: input.confirmed ? '工信部已核实辖区企业变更' : '工信部核实：辖区企业变更不符合', titleEn: input.confirmed ? 'MIIT confirmed a change' : 'MIIT did not confirm a change', link: `/supervision/changes/${c.id}` },
         ]);
         return r;
-      });
+      }).then(announcements.afterListChange);
     },
 
     /**

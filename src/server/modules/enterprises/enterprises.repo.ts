@@ -91,11 +91,24 @@ export const enterpriseRepo = {
     return db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids));
   },
 
+  /** Name, credit code and region of many enterprises in one query (other modules' public lists). */
+  async cards(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.id, ids));
+  },
   /** Reviewing authority and region of many enterprises in one query (for other modules' scoping). */
   async jurisdictions(db: Db, ids: string[]) {
     if (ids.length === 0) return [];
     return db.select({ id: enterprises.id, authorityId: enterprises.authorityId, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.id, ids));
   },
+
+  /**
+   * SQL fragments other modules compose into their aggregate queries (the enterprise tables stay read here):
+   * the ids of an authority's jurisdiction, for `enterprise_id IN (…)`, and a derived table
+   * (enterprise_id, authority_id, province_code).
+   */
+  idsOfAuthority: (authorityId: string): SQL => sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.authorityId} = ${authorityId})`,
+  jurisdictionTable: (): SQL => sql`(SELECT ${enterprises.id} AS enterprise_id, ${enterprises.authorityId} AS authority_id, left(${enterprises.regionCode}, 2) || '0000' AS province_code FROM ${enterprises})`,
 
   async insert(db: Db, row: NewEnterprise) {
     await db.insert(enterprises).values(row);

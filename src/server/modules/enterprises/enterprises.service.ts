@@ -4,6 +4,7 @@ import { validateCreditCode } from '../../../domain/credit-code.js';
 import { findProvince } from '../../../domain/regions.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import {
@@ -23,7 +24,7 @@ import type { EnterpriseInput } from './enterprises.schema.js';
 const REGISTRATION_FIELDS = ['creditCode', 'regionCode', 'parentId', 'xpcc', 'confirmCreditCodeOverride'] as const;
 
 /** Enterprises (独立法人企业), their sites (厂区/生产车间) and group links. */
-export function createEnterpriseService({ db }: { db: Db }) {
+export function createEnterpriseService({ db, publicCache }: { db: Db; publicCache: PublicCache }) {
   const notFound = () => errors.notFound('企业', 'Enterprise');
 
   /** GB 32100 check; a checksum failure passes only with an authority's explicit confirmation. */
@@ -125,6 +126,7 @@ export function createEnterpriseService({ db }: { db: Db }) {
         await enterpriseRepo.update(tx, e.id, next);
         await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
       });
+      publicCache.invalidate('notices'); // public notices show the live name
       return (await enterpriseRepo.get(db, e.id))!;
     },
 
@@ -152,6 +154,15 @@ export function createEnterpriseService({ db }: { db: Db }) {
     /** For other modules (annual reports, statistics): reviewing authority and region code per enterprise, one query. */
     async jurisdictions(ids: string[]) {
       return new Map((await enterpriseRepo.jurisdictions(db, [...new Set(ids)])).map((r) => [r.id, { authorityId: r.authorityId, regionCode: r.regionCode }]));
+    },
+
+    /** SQL fragments for other modules' aggregates: `enterprise_id IN idsOfAuthority(a)`; JOIN jurisdictionTable(). */
+    idsOfAuthority: enterpriseRepo.idsOfAuthority,
+    jurisdictionTable: enterpriseRepo.jurisdictionTable,
+
+    /** For other modules' lists: name, credit code and region of many enterprises, one query. */
+    async cards(ids: string[]) {
+      return new Map((await enterpriseRepo.cards(db, [...new Set(ids)])).map((r) => [r.id, r]));
     },
 
     async names(ids: string[]) {
@@ -187,7 +198,7 @@ export function createEnterpriseService({ db }: { db: Db }) {
         const updated = await siteRepo.update(tx, e.id, s.id, patch);
         await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
         return updated!;
-      });
+      }).then(publicCache.after('notices'));
     },
 
   };

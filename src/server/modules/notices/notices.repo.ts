@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { noticeBatches, noticeEntries, objections, workdayOverrides } from '../../db/schema.js';
 
 export type NoticeRow = typeof noticeBatches.$inferSelect;
@@ -24,6 +25,36 @@ export const noticeRepo = {
     return b;
   },
   list: (db: Db) => db.select().from(noticeBatches).orderBy(desc(noticeBatches.startDate), desc(noticeBatches.createdAt)),
+  /** One page of batches (newest first), or of the batches open on `openOn`; with the count of entries (listed only: `listedOnly`). */
+  async page(db: Db, p: Page, f: { openOn?: string; listedOnly?: boolean } = {}) {
+    const where = f.openOn ? and(eq(noticeBatches.status, 'open'), lte(noticeBatches.startDate, f.openOn), gte(noticeBatches.endDate, f.openOn)) : undefined;
+    const order = f.openOn ? [asc(noticeBatches.endDate), asc(noticeBatches.createdAt)] : [desc(noticeBatches.startDate), desc(noticeBatches.createdAt)];
+    const listed = f.listedOnly ? sql`AND e.status = 'listed'` : sql``;
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ batch: noticeBatches, entryCount: sql<number>`(SELECT count(*)::int FROM notice_entries e WHERE e.batch_id = notice_batches.id ${listed})` })
+        .from(noticeBatches)
+        .where(where)
+        .orderBy(...order)
+        .limit(p.pageSize)
+        .offset(offsetOf(p)),
+      db.select({ n: count() }).from(noticeBatches).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+  /** Entries of these batches ranked by seq within each batch, rows `from`…`to` of each (1-based), one query. */
+  async entryWindows(db: Db, batchIds: string[], from: number, to: number, listedOnly: boolean) {
+    if (batchIds.length === 0) return [];
+    return rowsOf<{ batch_id: string; id: string; enterprise_id: string; application_id: string; seq: number; status: string; total: number }>(
+      db,
+      sql`SELECT * FROM (
+            SELECT e.batch_id, e.id, e.enterprise_id, e.application_id, e.seq, e.status,
+                   row_number() OVER (PARTITION BY e.batch_id ORDER BY e.seq)::int AS rn, count(*) OVER (PARTITION BY e.batch_id)::int AS total
+            FROM notice_entries e
+            WHERE e.batch_id IN (${sql.join(batchIds.map((id) => sql`${id}::uuid`), sql`, `)}) ${listedOnly ? sql`AND e.status = 'listed'` : sql``}
+          ) w WHERE w.rn BETWEEN ${from} AND ${to} ORDER BY w.batch_id, w.seq`,
+    );
+  },
   /** Open batches whose window contains `today`. */
   openOn: (db: Db, today: string) =>
     db

@@ -13,6 +13,8 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NoticeEntryRow, NoticeRow, ObjectionRow } from './notices.repo.js';
 import type { NoticeService } from './notices.service.js';
 import { bi, isoDate } from '../../platform/validation.js';
+import { offsetOf, PageQuery, pageOf } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 
 
 const EntrySchema = z.object({
@@ -57,30 +59,54 @@ export const ObjectionBody = z.object({
   reason: z.string().trim().min(5, bi('Describe the objection (at least 5 characters)', '请说明异议理由（至少 5 个字）')).max(5000),
 });
 
-export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; maxUploadBytes: number }) {
+export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache; maxUploadBytes: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { notices } = deps;
 
-  async function presentEntry(e: NoticeEntryRow) {
-    const [ent, row] = await Promise.all([deps.enterprises.getInternal(e.enterpriseId), deps.applications.loadInternal(e.applicationId)]);
-    const site = row ? await deps.enterprises.getSiteInternal(e.enterpriseId, row.siteId) : undefined;
-    return {
-      id: e.id,
-      seq: e.seq,
-      status: e.status,
-      applicationId: e.applicationId,
-      enterpriseName: ent?.name ?? '',
-      creditCode: ent?.creditCode ?? '',
-      regionCode: ent?.regionCode ?? '',
-      regionName: ent ? regionName(ent.regionCode) : '',
-      siteName: site?.name ?? '',
-      fields: ((row?.form as ApplicationForm | undefined)?.fields ?? []) as string[],
-    };
+  type EntryRef = Pick<NoticeEntryRow, 'id' | 'seq' | 'status' | 'applicationId' | 'enterpriseId'>;
+  /** A page of entries with enterprise, site and form facts: three batched queries, none per entry. */
+  async function presentEntries(rows: EntryRef[]) {
+    const [ents, apps] = await Promise.all([deps.enterprises.cards(rows.map((e) => e.enterpriseId)), deps.applications.loadManyInternal(rows.map((e) => e.applicationId))]);
+    const siteNames = await deps.enterprises.siteNames([...apps.values()].map((a) => ({ enterpriseId: a.enterpriseId, siteId: a.siteId })));
+    return rows.map((e) => {
+      const ent = ents.get(e.enterpriseId);
+      const row = apps.get(e.applicationId);
+      return {
+        id: e.id,
+        seq: e.seq,
+        status: e.status,
+        applicationId: e.applicationId,
+        enterpriseName: ent?.name ?? '',
+        creditCode: ent?.creditCode ?? '',
+        regionCode: ent?.regionCode ?? '',
+        regionName: ent ? regionName(ent.regionCode) : '',
+        siteName: row ? (siteNames.get(`${row.enterpriseId}/${row.siteId}`) ?? '') : '',
+        fields: ((row?.form as ApplicationForm | undefined)?.fields ?? []) as string[],
+      };
+    });
   }
-  async function present(b: NoticeRow, onlyListed = false) {
-    const entries = (await notices.entries([b.id])).filter((e) => !onlyListed || e.status === 'listed');
-    return { id: b.id, title: b.title, startDate: b.startDate, endDate: b.endDate, workingDays: b.workingDays, status: b.status, entries: await Promise.all(entries.map(presentEntry)) };
+  const presentBatch = (b: NoticeRow) => ({ id: b.id, title: b.title, startDate: b.startDate, endDate: b.endDate, workingDays: b.workingDays, status: b.status });
+  /** One notice with all its entries (a notice holds at most 500: the create route's limit). */
+  async function present(b: NoticeRow) {
+    return { ...presentBatch(b), entries: await presentEntries(await notices.entries([b.id])) };
   }
+  /** A page of notices, each with its entry count and the first `entriesPageSize` entries (one query for all of them). */
+  async function presentPage(query: { page: number; pageSize: number; entriesPageSize: number }, openToday: boolean) {
+    const { rows, total } = await notices.page(query, openToday);
+    const windows = await notices.entryWindows(rows.map((r) => r.batch.id), 1, query.entriesPageSize, openToday);
+    const entries = await presentEntries(windows.map((w) => ({ id: w.id, seq: w.seq, status: w.status, applicationId: w.application_id, enterpriseId: w.enterprise_id })));
+    return { rows: rows.map(({ batch, entryCount }) => ({ ...presentBatch(batch), entryCount, entries: entries.filter((_, i) => windows[i]!.batch_id === batch.id) })), total };
+  }
+  /** Entries of one notice, paged. */
+  async function presentEntryPage(batchId: string, query: { page: number; pageSize: number }, listedOnly: boolean) {
+    const from = offsetOf(query) + 1;
+    const windows = await notices.entryWindows([batchId], from, from + query.pageSize - 1, listedOnly);
+    const total = windows[0]?.total ?? (from > 1 ? (await notices.entryWindows([batchId], 1, 1, listedOnly))[0]?.total ?? 0 : 0);
+    const items = await presentEntries(windows.map((w) => ({ id: w.id, seq: w.seq, status: w.status, applicationId: w.application_id, enterpriseId: w.enterprise_id })));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+  const NoticePageQuery = PageQuery.extend({ entriesPageSize: PageQuery.shape.pageSize });
+  const NoticeListItem = NoticeSchema.extend({ entryCount: z.number() });
   const presentObjection = (o: ObjectionRow) => ({
     id: o.id, entryId: o.entryId, name: o.name, contact: o.contact, reason: o.reason, evidenceCount: o.evidence.length,
     filedAt: o.filedAt.toISOString(), status: o.status, resolution: o.resolution,
@@ -89,10 +115,25 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
   // ---- MIIT ----
   app.get('/api/v1/notices', {
     config: { policy: { roles: MINISTRY_ROLES } },
-    schema: { tags: ['notices'], summary: '公示批次 Public-notice batches', response: { 200: z.object({ items: z.array(NoticeSchema.extend({ pendingObjections: z.number() })) }) } },
-    handler: async () => {
-      const pending = new Map((await notices.pendingObjections()).map((r) => [r.batch_id, Number(r.n)]));
-      return { items: await Promise.all((await notices.list()).map(async (b) => ({ ...(await present(b)), pendingObjections: pending.get(b.id) ?? 0 }))) };
+    schema: {
+      tags: ['notices'],
+      summary: '公示批次（分页；每批附首页名单） Public-notice batches, paged',
+      querystring: NoticePageQuery,
+      response: { 200: pageOf(NoticeListItem.extend({ pendingObjections: z.number() })) },
+    },
+    handler: async (req) => {
+      const [pending, { rows, total }] = await Promise.all([notices.pendingObjections(), presentPage(req.query, false)]);
+      const counts = new Map(pending.map((r) => [r.batch_id, Number(r.n)]));
+      return { items: rows.map((b) => ({ ...b, pendingObjections: counts.get(b.id) ?? 0 })), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  });
+
+  app.get('/api/v1/notices/:id/entries', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['notices'], summary: '公示名单（分页） The entries of one notice, paged', params: z.object({ id: z.uuid() }), querystring: PageQuery, response: { 200: pageOf(EntrySchema) } },
+    handler: async (req) => {
+      if (!(await notices.get(req.params.id))) throw errors.notFound('公示', 'Notice');
+      return presentEntryPage(req.params.id, req.query, false);
     },
   });
 
@@ -172,10 +213,33 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
   });
 
   // ---- public ----
+  // answers cached per day (a window opens and closes at midnight); 公示 writes invalidate after commit
   app.get('/api/v1/public/notices', {
     config: { policy: { public: true } },
-    schema: { tags: ['public'], summary: '正在公示的名单 Notices whose window is open', response: { 200: z.object({ items: z.array(NoticeSchema) }) } },
-    handler: async () => ({ items: await Promise.all((await notices.openToday()).map((b) => present(b, true))) }),
+    schema: {
+      tags: ['public'],
+      summary: '正在公示的名单（分页；每批附首页名单） Notices whose window is open, paged',
+      querystring: NoticePageQuery,
+      response: { 200: pageOf(NoticeListItem) },
+    },
+    handler: async (req) =>
+      deps.publicCache.get('notices', `${notices.today()}:list:${JSON.stringify(req.query)}`, async () => {
+        const { rows, total } = await presentPage(req.query, true);
+        return { items: rows, total, page: req.query.page, pageSize: req.query.pageSize };
+      }),
+  });
+
+  app.get('/api/v1/public/notices/:id/entries', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '正在公示的名单（分页） The listed entries of an open notice, paged', params: z.object({ id: z.uuid() }), querystring: PageQuery, response: { 200: pageOf(EntrySchema) } },
+    handler: async (req) => {
+      const today = notices.today();
+      return deps.publicCache.get('notices', `${today}:entries:${req.params.id}:${JSON.stringify(req.query)}`, async () => {
+        const b = await notices.get(req.params.id);
+        if (!b || b.status !== 'open' || today < b.startDate || today > b.endDate) throw errors.notFound('公示', 'Notice');
+        return presentEntryPage(b.id, req.query, true);
+      });
+    },
   });
 
   app.post('/api/v1/public/notices/:id/objections', {

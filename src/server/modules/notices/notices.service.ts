@@ -3,6 +3,8 @@ import { DEFAULT_NOTICE_WORKING_DAYS } from '../../../domain/announcement/workfl
 import { addWorkingDays } from '../../../domain/working-days.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { Page } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
@@ -17,8 +19,8 @@ import { noticeRepo } from './notices.repo.js';
  * explicit start and end dates; anyone may object during the window; every objection is resolved before the
  * batch proceeds; an upheld objection takes that application out.
  */
-export function createNoticeService(deps: { db: Db; clock: Clock; applications: ApplicationService; files: FileService }) {
-  const { db, clock, applications, files } = deps;
+export function createNoticeService(deps: { db: Db; clock: Clock; applications: ApplicationService; files: FileService; publicCache: PublicCache }) {
+  const { db, clock, applications, files, publicCache } = deps;
   const ministryOnly = (p: Principal | null) => {
     if (!canActAsMinistry(p)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
   };
@@ -53,10 +55,15 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
         await noticeRepo.insertEntries(tx, apps.map((a) => ({ batchId: batch.id, id: randomUUID(), enterpriseId: a.enterpriseId, applicationId: a.id, seq: ++seq })));
         await recordAudit(tx, ctx, { action: 'notice.created', objectType: 'notice', objectId: batch.id, change: { ...input, startDate, endDate } });
         return batch;
-      });
+      }).then(publicCache.after('notices'));
     },
 
     list: () => noticeRepo.list(db),
+    /** A page of batches with their entry counts; `openToday`: only those whose window is open today (listed entries). */
+    page: (p: Page, openToday = false) => noticeRepo.page(db, p, openToday ? { openOn: clock.today(), listedOnly: true } : {}),
+    /** Entries `from`…`to` (1-based, by seq) of each batch, with each batch's count, one query. */
+    entryWindows: (batchIds: string[], from: number, to: number, listedOnly = false) => noticeRepo.entryWindows(db, batchIds, from, to, listedOnly),
+    today: () => clock.today(),
     /** Evidence file n of an objection (MIIT reads it when resolving). */
     async evidence(p: Principal | null, objectionId: string, n: number) {
       ministryOnly(p);
@@ -114,7 +121,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
           });
         }
         return { ...o, status: decision, resolution };
-      });
+      }).then(publicCache.after('notices'));
     },
 
     /** After the window, with every objection resolved: the remaining entries pass. */
@@ -145,7 +152,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
         await noticeRepo.close(tx, batch.id);
         await recordAudit(tx, ctx, { action: 'notice.closed', objectType: 'notice', objectId: batch.id });
         return (await noticeRepo.get(tx, batch.id))!;
-      });
+      }).then(publicCache.after('notices'));
     },
 
     async setWorkdayOverride(ctx: RequestContext, day: string, workday: boolean, note: string | null) {

@@ -231,7 +231,7 @@ export function createRevocationService(deps: {
           { orgId: c.authorityId, kind: 'revocation.decided', title: revoked ? '辖区企业已被撤销公告' : '辖区企业撤销案件：不予撤销', titleEn: revoked ? 'An enterprise in your jurisdiction was revoked' : 'Revocation case closed: not revoked', link },
         ]);
         return r;
-      });
+      }).then(announcements.afterListChange);
     },
 
     /** After revocation: the enterprise files its rectification (整改) with its authority. */

@@ -1,5 +1,6 @@
-import { COUNTED_REPORT_STATES, REPORT_FIELDS, type AnnualReportForm, type ReportState } from '../../../domain/annual-report/index.js';
-import { findProvince, provinceOf } from '../../../domain/regions.js';
+import { REPORT_FIELDS } from '../../../domain/annual-report/index.js';
+import { findProvince } from '../../../domain/regions.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import type { Principal } from '../../platform/principal.js';
 import { enterpriseScope } from '../enterprises/enterprises.policy.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
@@ -32,84 +33,55 @@ interface Sums {
   sold: number;
 }
 const zero = (): Sums => ({ reports: 0, recovered: 0, remanufactured: 0, sold: 0 });
+const sums = (r: Sums): Sums => ({ reports: r.reports, recovered: r.recovered, remanufactured: r.remanufactured, sold: r.sold });
 const regionName = (code: string) => findProvince(code)?.name ?? code;
 
-export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService }) {
-  const { annualReports, announcements, enterprises } = deps;
+/** Every figure is aggregated in SQL (GROUP BY) by the modules owning the rows; nothing here loads reports or entries. */
+export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService; publicCache: PublicCache }) {
+  const { annualReports, announcements, enterprises, publicCache } = deps;
+  const authorityOf = (scope: StatsScope) => (scope.kind === 'authority' ? scope.authorityId : null);
+  const withinScope = (scope: StatsScope) => (scope.kind === 'authority' ? enterprises.idsOfAuthority(scope.authorityId) : undefined);
 
   async function compute(scope: StatsScope, year?: number) {
-    const sites = await announcements.announcedSites();
-    const reports = (await annualReports.countedReports()).filter((r) => COUNTED_REPORT_STATES.includes(r.state as ReportState));
-    const ent = new Map<string, { authorityId: string; province: string }>();
-    for (const [id, e] of await enterprises.jurisdictions([...sites.map((s) => s.enterpriseId), ...reports.map((r) => r.enterpriseId)])) {
-      ent.set(id, { authorityId: e.authorityId, province: provinceOf(e.regionCode) });
-    }
-    const inScope = (enterpriseId: string, authorityId?: string) =>
-      scope.kind === 'all' || (authorityId ?? ent.get(enterpriseId)?.authorityId) === scope.authorityId;
-
-    // announced list
-    const scopedSites = sites.filter((s) => inScope(s.enterpriseId));
-    const siteProvince = new Map(sites.map((s) => [`${s.enterpriseId}/${s.siteId}`, s.provinceCode]));
-    const byRegionAnn = new Map<string, { enterprises: Set<string>; sites: number }>();
-    const byFieldAnn = new Map<string, Set<string>>();
-    for (const s of scopedSites) {
-      const g = byRegionAnn.get(s.provinceCode) ?? { enterprises: new Set(), sites: 0 };
-      g.enterprises.add(s.enterpriseId);
-      g.sites++;
-      byRegionAnn.set(s.provinceCode, g);
-      for (const f of s.fields) byFieldAnn.set(f, (byFieldAnn.get(f) ?? new Set()).add(s.enterpriseId));
-    }
-
-    // annual reports
-    const scopedReports = reports.filter((r) => inScope(r.enterpriseId, r.authorityId));
-    const years = [...new Set(scopedReports.map((r) => r.year))].sort((a, b) => a - b);
+    const authorityId = authorityOf(scope);
+    const [announced, byYear] = await Promise.all([announcements.announcedCounts(withinScope(scope)), annualReports.reportSums.byYear(authorityId)]);
+    const years = byYear.map((r) => r.year);
     const selected = year ?? years.at(-1) ?? null;
-    const trend = new Map<number, Sums>();
-    const byRegion = new Map<string, Sums>();
-    const byField = new Map<string, number>();
-    for (const r of scopedReports) {
-      const add = (s: Sums) => {
-        s.reports++;
-        s.recovered += r.recoveredTotal ?? 0;
-        s.remanufactured += r.remanTotal ?? 0;
-        s.sold += r.soldTotal ?? 0;
-      };
-      const t = trend.get(r.year) ?? zero();
-      add(t);
-      trend.set(r.year, t);
-      if (r.year !== selected) continue;
-      const province = siteProvince.get(`${r.enterpriseId}/${r.siteId}`) ?? ent.get(r.enterpriseId)?.province ?? '000000';
-      const g = byRegion.get(province) ?? zero();
-      add(g);
-      byRegion.set(province, g);
-      for (const row of (r.form as AnnualReportForm).table23?.reman?.rows ?? []) {
-        if (row.field && typeof row.count === 'number') byField.set(row.field, (byField.get(row.field) ?? 0) + row.count);
-      }
-    }
-    const totals = selected !== null ? (trend.get(selected) ?? zero()) : zero();
+    const [byRegion, byField] =
+      selected === null
+        ? [[], []]
+        : await Promise.all([
+            annualReports.reportSums.byProvince(authorityId, selected, announcements.announcedSitesTable(), enterprises.jurisdictionTable()),
+            annualReports.reportSums.byField(authorityId, selected),
+          ]);
+    const fieldSums = new Map(byField.map((f) => [f.field, f.remanufactured]));
+    const fieldEnterprises = new Map(announced.byField.map((f) => [f.field, f.enterprises]));
+    const selectedSums = byYear.find((r) => r.year === selected);
     return {
       year: selected,
       years,
       announced: {
-        enterprises: new Set(scopedSites.map((s) => s.enterpriseId)).size,
-        sites: scopedSites.length,
-        byRegion: [...byRegionAnn.entries()].map(([code, g]) => ({ regionCode: code, regionName: regionName(code), enterprises: g.enterprises.size, sites: g.sites })).sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
-        byField: REPORT_FIELDS.filter((f) => byFieldAnn.has(f.value)).map((f) => ({ field: f.value, enterprises: byFieldAnn.get(f.value)!.size })),
+        enterprises: announced.enterprises,
+        sites: announced.sites,
+        byRegion: announced.byRegion.map((g) => ({ regionCode: g.province_code, regionName: regionName(g.province_code), enterprises: g.enterprises, sites: g.sites })),
+        byField: REPORT_FIELDS.filter((f) => fieldEnterprises.has(f.value)).map((f) => ({ field: f.value, enterprises: fieldEnterprises.get(f.value)! })),
       },
-      totals,
-      byRegion: [...byRegion.entries()].map(([code, s]) => ({ regionCode: code, regionName: regionName(code), ...s })).sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
-      byField: REPORT_FIELDS.filter((f) => byField.has(f.value)).map((f) => ({ field: f.value, remanufactured: byField.get(f.value)! })),
-      trend: [...trend.entries()].sort((a, b) => a[0] - b[0]).map(([y, s]) => ({ year: y, ...s })),
+      totals: selectedSums ? sums(selectedSums) : zero(),
+      byRegion: byRegion.map((g) => ({ regionCode: g.region_code, regionName: regionName(g.region_code), ...sums(g) })),
+      byField: REPORT_FIELDS.filter((f) => fieldSums.has(f.value)).map((f) => ({ field: f.value, remanufactured: fieldSums.get(f.value)! })),
+      trend: byYear.map((r) => ({ year: r.year, ...sums(r) })),
     };
   }
 
   return {
     compute,
-    /** National totals for the public: counts and sums only, never a name or a per-enterprise figure. */
-    async publicSummary() {
-      const s = await compute({ kind: 'all' });
-      return { announced: { enterprises: s.announced.enterprises, sites: s.announced.sites }, year: s.year, totals: s.totals, trend: s.trend };
-    },
+    /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (cached). */
+    publicSummary: () =>
+      publicCache.get('statistics', 'national', async () => {
+        const [announced, byYear] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null)]);
+        const last = byYear.at(-1);
+        return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })) };
+      }),
   };
 }
 export type StatisticsService = ReturnType<typeof createStatisticsService>;

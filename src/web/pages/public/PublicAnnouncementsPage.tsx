@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
-import { api, type AnnouncementBatch, type AnnouncementEntry, type Items } from '../../api';
+import { Card, Empty, Flex, Pagination, Skeleton, Tag, Typography } from 'antd';
+import { api, type AnnouncementBatch, type AnnouncementEntry, type Page } from '../../api';
+import { PagedEntriesTable } from '../../components/PagedEntriesTable';
+import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { regionLabel } from '../../format';
@@ -11,9 +13,10 @@ import { announcementDocxUrl, announcementXlsxUrl } from '../../links';
 /** 公告: the published batches, newest first, each with its list and downloads. */
 export default function PublicAnnouncementsPage() {
   const { locale, t } = useLocale();
+  const { page, pageSize, pagination } = useUrlPaging();
   const batches = useQuery({
-    queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryKey: [...qk.publicAnnouncements, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', { page, pageSize }, signal),
   });
   const items = batches.data?.items ?? [];
   return (
@@ -52,13 +55,12 @@ export default function PublicAnnouncementsPage() {
               {t('common.colon')}
               {b.announcedOn}
             </Typography.Paragraph>
-            <Table<AnnouncementEntry>
+            <PagedEntriesTable<AnnouncementEntry>
               rowKey="seq"
-              size="small"
-              bordered
-              pagination={false}
-              dataSource={b.entries}
-              scroll={{ x: 800 }}
+              path={`/public/announcements/${encodeURIComponent(b.id)}/entries`}
+              queryKey={[...qk.publicAnnouncements, b.id]}
+              first={b.entries}
+              total={b.entryCount ?? b.entries.length}
               columns={[
                 { title: t('common.seq'), key: 'seq', width: 60, render: (_, e) => e.seq },
                 { title: t('pub.region'), key: 'region', width: 120, render: (_, e) => regionLabel(e.regionCode, locale, e.regionName) },
@@ -83,6 +85,7 @@ export default function PublicAnnouncementsPage() {
           </Card>
         ))}
       </div>
+      {batches.data && batches.data.total > pageSize ? <Pagination align="end" {...pagination(batches.data.total)} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Items, type Notice } from '../../api';
+import { api, type AnnouncementBatch, type Notice, type Page } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale, type MessageKey } from '../../i18n';
 import { qk } from '../../queries';
@@ -15,19 +15,24 @@ const CARDS: { path: string; title: MessageKey; desc: MessageKey; testId: string
 export default function PublicHomePage() {
   const { t } = useLocale();
   const navigate = useNavigate();
+  // counts only: one row of each list, its total
+  const one = { page: 1, pageSize: 1, entriesPageSize: 1 };
   const batches = useQuery({
-    queryKey: qk.publicAnnouncements,
-    queryFn: ({ signal }) => api.get<Items<AnnouncementBatch>>('/public/announcements', undefined, signal),
+    queryKey: [...qk.publicAnnouncements, 'count'],
+    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', one, signal),
   });
   const notices = useQuery({
-    queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/public/notices', undefined, signal),
+    queryKey: [...qk.publicNotices, 'count'],
+    queryFn: ({ signal }) => api.get<Page<Notice>>('/public/notices', one, signal),
   });
-  const announcedCount = (batches.data?.items ?? []).reduce((n, b) => n + b.entries.filter((e) => e.status === 'active').length, 0);
+  const announced = useQuery({
+    queryKey: ['public', 'announced', 'count'],
+    queryFn: ({ signal }) => api.get<Page<unknown>>('/public/announced-enterprises', { page: 1, pageSize: 1 }, signal),
+  });
   const stats: Record<string, number | undefined> = {
-    '/public/announced': batches.data ? announcedCount : undefined,
-    '/public/announcements': batches.data?.items.length,
-    '/public/notices': notices.data?.items.length,
+    '/public/announced': announced.data?.total,
+    '/public/announcements': batches.data?.total,
+    '/public/notices': notices.data?.total,
   };
 
   return (

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Result, Skeleton, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Pagination, Result, Skeleton, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { apiUpload, ApiError, api, type Items, type Notice, type NoticeEntry } from '../../api';
+import { apiUpload, ApiError, api, type Notice, type NoticeEntry, type Page } from '../../api';
+import { PagedEntriesTable } from '../../components/PagedEntriesTable';
+import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { applyFieldErrors, errorText } from '../../errors';
@@ -137,9 +139,10 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
 export default function PublicNoticesPage() {
   const { locale, t } = useLocale();
   const [target, setTarget] = useState<Target | null>(null);
+  const { page, pageSize, pagination } = useUrlPaging();
   const notices = useQuery({
-    queryKey: qk.publicNotices,
-    queryFn: ({ signal }) => api.get<Items<Notice>>('/public/notices', undefined, signal),
+    queryKey: [...qk.publicNotices, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<Notice>>('/public/notices', { page, pageSize }, signal),
   });
   const items = notices.data?.items ?? [];
 
@@ -166,13 +169,13 @@ export default function PublicNoticesPage() {
               </Tag>
             }
           >
-            <Table<NoticeEntry>
+            <PagedEntriesTable<NoticeEntry>
               rowKey="id"
-              size="small"
-              bordered
-              pagination={false}
-              dataSource={n.entries}
-              scroll={{ x: 900 }}
+              path={`/public/notices/${encodeURIComponent(n.id)}/entries`}
+              queryKey={[...qk.publicNotices, n.id]}
+              first={n.entries}
+              total={n.entryCount ?? n.entries.length}
+              scrollX={900}
               columns={[
                 { title: t('common.seq'), key: 'seq', width: 60, render: (_, e) => e.seq },
                 { title: t('ent.name'), key: 'name', render: (_, e) => e.enterpriseName },
@@ -200,6 +203,7 @@ export default function PublicNoticesPage() {
           </Card>
         ))}
       </div>
+      {notices.data && notices.data.total > pageSize ? <Pagination align="end" {...pagination(notices.data.total)} /> : null}
       {target ? <ObjectionModal target={target} onClose={() => setTarget(null)} /> : null}
     </>
   );

@@ -1,0 +1,45 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Answers of the public GET endpoints (statistics, announcements, the announced list, notices), shared by all
+ * visitors. Keys are `tag:rest` (e.g. `announced:q=…&page=1`); the services whose writes change a public answer
+ * call `invalidate(tag…)` after their transaction commits. The TTL only bounds answers that depend on the
+ * date (a notice window opens or closes at midnight) or on writes outside the platform.
+ *
+ * The promise of a load is stored at once, so concurrent misses share one load; a load that fails is
+ * removed, never served. Invalidation also drops loads still in flight (they may have read before the commit).
+ * Personal data (complaint tracking) is never cached here.
+ */
+export type PublicTag = 'statistics' | 'announcements' | 'announced' | 'notices';
+
+export interface PublicCache {
+  get<T>(tag: PublicTag, key: string, load: () => Promise<T>): Promise<T>;
+  invalidate(...tags: PublicTag[]): void;
+  /** For `db.transaction(…).then(publicCache.after('notices'))`: invalidate once committed, pass the result on. */
+  after(...tags: PublicTag[]): <T>(result: T) => T;
+}
+
+export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): PublicCache {
+  const cache = new LRUCache<string, Promise<unknown>>({ max: opts.max ?? 2_000, ttl: opts.ttlMs ?? 60_000 });
+  const invalidate = (...tags: PublicTag[]) => {
+    for (const k of [...cache.keys()]) if (tags.some((t) => k.startsWith(`${t}:`))) cache.delete(k);
+  };
+  return {
+    get<T>(tag: PublicTag, key: string, load: () => Promise<T>): Promise<T> {
+      const k = `${tag}:${key}`;
+      const hit = cache.get(k);
+      if (hit) return hit as Promise<T>;
+      const p = load();
+      cache.set(k, p);
+      p.catch(() => {
+        if (cache.peek(k) === p) cache.delete(k);
+      });
+      return p;
+    },
+    invalidate,
+    after: (...tags) => (result) => {
+      invalidate(...tags);
+      return result;
+    },
+  };
+}
