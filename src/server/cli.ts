@@ -6,6 +6,7 @@
  *   backup:export <file.tar.gz>          (embedded database only; stop the server first)
  *   backup:import <file.tar.gz> [--force] (embedded database only; --force moves the current DATA_DIR aside)
  *   migrate | demo:seed
+ *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,8 @@ import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { verifyEventChains } from './modules/epcis/epcis-chain.js';
 import { initialPassword } from './platform/secrets.js';
+import { DomainError } from './platform/errors.js';
+import { JOB_STATES, type JobState } from './platform/queue/queue.js';
 
 export const USAGE = `用法 Usage: npm run reman -- <command>
   user:create --username U --role ROLE --org ORG_ID --name NAME [--password P]
@@ -27,7 +30,10 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   backup:export FILE        (embedded PGlite database; stop the server first)
   backup:import FILE [--force]
   migrate
-  demo:seed`;
+  demo:seed
+  jobs:list [--state queued|running|succeeded|failed|discarded] [--task T]   (failed = dead jobs)
+  jobs:retry ID             run a dead (or discarded, or waiting) job again now
+  jobs:discard ID           give up a waiting or dead job`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -41,6 +47,8 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       name: { type: 'string' },
       password: { type: 'string' },
       force: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      task: { type: 'string' },
     },
   });
 
@@ -123,6 +131,28 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
     case 'demo:seed': {
       const created = await withServices((s, d) => seedDemoData(s, d, config));
       out(created ? 'demo data created' : 'demo data already present');
+      return 0;
+    }
+    case 'jobs:list': {
+      const state = values.state as JobState | undefined;
+      if (state && !(JOB_STATES as readonly string[]).includes(state)) throw new UsageError(`unknown state ${state} (${JOB_STATES.join(', ')})`);
+      const { items, total } = await withServices((s) => s.jobs.list({ state, task: values.task }, 1, 200));
+      for (const j of items) {
+        const progress = j.total != null ? ` ${j.done ?? 0}/${j.total}` : '';
+        out(`${j.id}\t${j.state}\t${j.task}\tattempts ${j.attempts}/${j.maxAttempts}${progress}\t${j.updatedAt}${j.lastError ? `\t${j.lastError.split('\n')[0]}` : ''}`);
+      }
+      out(`${total} job(s)${total > items.length ? `, newest ${items.length} shown` : ''}`);
+      return 0;
+    }
+    case 'jobs:retry':
+    case 'jobs:discard': {
+      const id = Number(positionals[0]);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`${command} needs a job id`);
+      const job = await withServices((s) => (command === 'jobs:retry' ? s.jobs.retry(null, id) : s.jobs.discard(null, id))).catch((err: unknown) => {
+        if (err instanceof DomainError) throw new UsageError(err.message);
+        throw err;
+      });
+      out(`job ${job.id} (${job.task}): ${job.state}`);
       return 0;
     }
     default:

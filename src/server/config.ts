@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -17,10 +18,30 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  REMAN_DEMO: boolish.default(true),
+  /** Demo data on a new database (and the movable demo clock). Unset: on, except with NODE_ENV=production. */
+  REMAN_DEMO: boolish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
-  TRUST_PROXY: boolish.default(false),
+  /**
+   * Behind a TLS-terminating proxy: whose X-Forwarded-* to believe (Fastify trustProxy). `0`/`false`: nobody;
+   * `1`/`true`: exactly one hop (the proxy in front); `N`: N hops; or a comma list of proxy addresses/CIDRs.
+   * Never "trust everything": any client could then forge its address (rate limits, audit log).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx): false | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (t === '0' || t === 'false' || t === 'no') return false;
+      if (t === 'true' || t === 'yes') return 1;
+      if (/^\d+$/.test(t)) return Math.min(Number(t), 100);
+      const list = t.split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = list.filter((a) => { const [ip, bits, ...rest] = a.split('/'); return rest.length > 0 || !isIP(ip!) || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip!) === 4 ? 32 : 128))); });
+      if (list.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `must be 0, 1, a number of hops, or a comma list of addresses/CIDRs (bad: ${bad.join(', ') || v})` });
+        return z.NEVER;
+      }
+      return list;
+    }),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -42,11 +63,23 @@ const EnvSchema = z.object({
    * transaction; larger ones are acknowledged at the event store's speed and projected right after commit.
    */
   TRACE_INLINE_PROJECTION_MAX: z.coerce.number().int().min(0).max(20_000).default(1000),
+  /** Durable job queue (docs/architecture.md "Background jobs"): jobs run at once per process (PGlite: always 1). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Idle poll interval of the job workers (doubles up to 8× while idle; a commit that enqueues wakes them). */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Lease of a running job: a job left running by a stopped process runs again after this. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Retry delay of a failed job attempt n: base·2^(n−1), jittered to 50–100 %. */
+  JOBS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** A trace projection stream failing this many times in a row is quarantined until `reman trace:repair`. */
+  TRACE_PROJECTION_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Per-file upload limit (attachments, evidence, photos). */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export type AppConfig = z.infer<typeof EnvSchema>;
+const ConfigSchema = EnvSchema.transform((c) => ({ ...c, REMAN_DEMO: c.REMAN_DEMO ?? c.NODE_ENV !== 'production' }));
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -58,7 +91,7 @@ export class ConfigError extends Error {
 /** Parse a set of variables (defaults to process.env). Throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = EnvSchema.safeParse(cleaned);
+  const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`),

@@ -83,6 +83,10 @@ const dict = {
   'login.submit': ['登录', 'Sign in'],
   'login.usernameRequired': ['请输入用户名', 'Please enter your username'],
   'login.passwordRequired': ['请输入密码', 'Please enter your password'],
+  'login.demoInProduction': [
+    '警告：本生产环境载有演示数据，演示账号共用 README 中公开的密码，平台日期可被调整。正式部署请关闭 REMAN_DEMO。',
+    'Warning: this production deployment holds demo data; the demo logins share the password published in the README and the platform date can be moved. Unset REMAN_DEMO for a real deployment.',
+  ],
   'login.publicLink': ['公开信息：公告企业名单、公告与公示（无需登录）', 'Public information: announced enterprises, announcements and notices (no login)'],
 
   // ---- password

@@ -53,4 +53,27 @@ describe('reman CLI', () => {
     expect(await runCli(['backup:import', file, '--force'], restored, () => undefined)).toBe(0);
     expect(existsSync(restored.DATA_DIR)).toBe(true);
   });
+
+  it('lists dead jobs, retries one and discards another (audited)', async () => {
+    const db = await openDatabase({ dataDir: config.DATA_DIR });
+    const { rows } = await db.raw.query<{ id: number }>(
+      `INSERT INTO jobs (task, state, attempts, max_attempts, last_error, finished_at) VALUES
+         ('trace.import', 'failed', 3, 3, 'disk full', now()), ('annual-report.import', 'failed', 3, 3, 'bad cell', now())
+       RETURNING id::int AS id`,
+    );
+    await db.close();
+    const [a, b] = rows.map((r) => r.id);
+    const listed = await run('jobs:list', '--state', 'failed');
+    expect(listed.out).toMatch(new RegExp(`^${a}\tfailed\ttrace\.import\tattempts 3/3\t.*\tdisk full$`, 'm'));
+    expect(listed.out).toMatch(/^2 job\(s\)$/m);
+    expect((await run('jobs:retry', String(a))).out).toBe(`job ${a} (trace.import): queued`);
+    expect((await run('jobs:discard', String(b))).out).toBe(`job ${b} (annual-report.import): discarded`);
+    expect((await run('jobs:list', '--state', 'failed')).out).toBe('0 job(s)');
+    await expect(run('jobs:discard', String(b))).rejects.toThrow(/cannot be discarded/);
+    await expect(run('jobs:list', '--state', 'dead')).rejects.toBeInstanceOf(UsageError);
+    const check = await openDatabase({ dataDir: config.DATA_DIR });
+    const audit = await check.raw.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_type = 'job' ORDER BY id`);
+    await check.close();
+    expect(audit.rows.map((r) => r.action)).toEqual(['job.retried', 'job.discarded']);
+  }, 300_000); // seven opens of the embedded database
 });

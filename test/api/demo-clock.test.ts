@@ -19,6 +19,18 @@ afterAll(async () => {
   await plain?.close();
 });
 
+describe('deployment status (read by the login page)', () => {
+  it('says whether demo data is on and whether this is production', async () => {
+    const prod = await buildTestApp({ NODE_ENV: 'production', REMAN_DEMO: true });
+    try {
+      expect((await prod.inject('/api/v1/public/status')).json()).toEqual({ demo: true, production: true });
+    } finally {
+      await prod.close();
+    }
+    expect((await plain.inject('/api/v1/public/status')).json()).toEqual({ demo: false, production: false });
+  });
+});
+
 describe('platform date', () => {
   it('the ministry admin moves the demo date forward; the move is audited', async () => {
     expect((await demo.inject({ url: '/api/v1/clock', headers: officer.headers })).json()).toEqual({ today: '2026-11-23', offsetDays: 0, shiftable: true });
@@ -32,9 +44,12 @@ describe('platform date', () => {
   it('others may not; bad input is a 400; outside demo mode the clock does not move', async () => {
     expect((await demo.inject({ method: 'POST', url: '/api/v1/clock/advance', headers: officer.headers, payload: { days: 1 } })).statusCode).toBe(403);
     expect((await demo.inject({ method: 'POST', url: '/api/v1/clock/advance', headers: admin.headers, payload: { days: 0 } })).statusCode).toBe(400);
+    // outside demo mode the route does not exist at all
     const refused = await plain.inject({ method: 'POST', url: '/api/v1/clock/advance', headers: plainAdmin.headers, payload: { days: 1 } });
     expect(refused.statusCode).toBe(404);
-    expect(refused.json().error.code).toBe('DEMO_CLOCK_DISABLED');
+    expect(refused.json().error.code).toBe('NOT_FOUND');
+    expect(plain.routeRegistry.some((r) => r.url === '/api/v1/clock/advance')).toBe(false);
+    expect(demo.routeRegistry.some((r) => r.url === '/api/v1/clock/advance')).toBe(true);
     expect((await plain.inject({ url: '/api/v1/clock', headers: plainAdmin.headers })).json().shiftable).toBe(false);
   });
 });

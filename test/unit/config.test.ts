@@ -21,10 +21,32 @@ describe('loadConfig', () => {
     const c = loadConfig({ PORT: '8080', REMAN_DEMO: '0', TRUST_PROXY: 'yes', PASSWORD_SCRYPT_N: '2048' });
     expect(c.PORT).toBe(8080);
     expect(c.REMAN_DEMO).toBe(false);
-    expect(c.TRUST_PROXY).toBe(true);
+    expect(c.TRUST_PROXY).toBe(1);
     expect(c.PASSWORD_SCRYPT_N).toBe(2048);
     expect(loadConfig({ REMAN_DEMO: 'false' }).REMAN_DEMO).toBe(false);
     expect(loadConfig({ REMAN_DEMO: '1' }).REMAN_DEMO).toBe(true);
+  });
+
+  it('demo data: on by default for a newcomer, off by default in production, explicit REMAN_DEMO wins', () => {
+    expect(loadConfig({}).REMAN_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).REMAN_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).REMAN_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', REMAN_DEMO: '' }).REMAN_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', REMAN_DEMO: '1' }).REMAN_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', REMAN_DEMO: '0' }).REMAN_DEMO).toBe(false);
+  });
+
+  it('TRUST_PROXY: nobody by default; 1/true = exactly one hop; N hops; or a list of addresses/CIDRs — never everyone', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/);
   });
 
   it('accepts postgres:// and postgresql:// URLs', () => {

@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError } from '../api';
+import { ApiError, apiFetch } from '../api';
 import { login, useMe } from '../auth';
 import { LanguageSwitch } from '../components/AppLayout';
 import { LogoMark } from '../components/icons';
@@ -23,6 +23,8 @@ export default function LoginPage() {
   const me = useMe();
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // demo logins on a production deployment: say so loudly (docs/security.md)
+  const status = useQuery({ queryKey: ['public-status'], queryFn: () => apiFetch<{ demo: boolean; production: boolean }>('/public/status'), staleTime: 300_000 });
 
   const from = (location.state as { from?: string } | null)?.from;
 
@@ -73,6 +75,9 @@ export default function LoginPage() {
         </Flex>
         <LanguageSwitch />
       </Flex>
+      {status.data?.demo && status.data.production ? (
+        <Alert data-testid="demo-production-banner" type="error" showIcon banner title={t('login.demoInProduction')} style={{ fontSize: 16, fontWeight: 600 }} />
+      ) : null}
       <Flex flex={1} justify="center" align="flex-start" style={{ padding: '6vh 16px 32px' }}>
         <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 8px 24px rgba(0,0,0,.12)' }} styles={{ body: { padding: 32 } }}>
           <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4, textAlign: 'center' }}>

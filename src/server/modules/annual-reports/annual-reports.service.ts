@@ -112,6 +112,21 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     return r;
   }
 
+  /** Inside a write's transaction: the report locked FOR UPDATE, then the caller's right to see it (404 otherwise). */
+  async function lockVisible(tx: Db, p: Principal | null, id: string): Promise<AnnualReportRow> {
+    const r = await annualReportRepo.lockById(tx, id);
+    if (!r || !canViewReport(p, r)) throw notFoundReport();
+    return r;
+  }
+
+  /** A provincial review step: decided on the locked report, by its reviewing authority (others: 404). */
+  const onLocked = <T>(ctx: RequestContext, id: string, step: (tx: Db, r: AnnualReportRow) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const r = await lockVisible(tx, ctx.principal, id);
+      if (!canReviewReport(ctx.principal, r)) throw notFoundReport();
+      return step(tx, r);
+    });
+
   const frozen = (r: AnnualReportRow) =>
     errors.conflict('REPORT_FROZEN', `年度报告已提交（${reportStateLabel(r.state).zh}），不能修改`, `The report is frozen (${reportStateLabel(r.state).en})`, { state: r.state });
 
@@ -143,10 +158,10 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
   }
 
   async function storeTable23(ctx: RequestContext | null, r: AnnualReportRow, table23: Table23, jobId: string) {
-    const fresh = await annualReportRepo.get(db, r.id);
-    if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
-    const form = { ...(fresh.form as AnnualReportForm), table23 };
     await db.transaction(async (tx) => {
+      const fresh = await annualReportRepo.lock(tx, r.enterpriseId, r.id);
+      if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
+      const form = { ...(fresh.form as AnnualReportForm), table23 };
       await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
       await annualReportRepo.updateImport(tx, r.enterpriseId, jobId, { status: 'done', finishedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, table23 } });
@@ -200,7 +215,8 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       if (!isOpen(input.year, clock.today())) {
         throw errors.conflict('REPORT_NOT_OPEN', `${input.year}年度报告自 ${w.opensOn} 起填报`, `The ${input.year} report opens on ${w.opensOn}`, { opensOn: w.opensOn });
       }
-      if (owedHere.report) throw errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId: owedHere.report.id });
+      const exists = (reportId: string | null) => errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId });
+      if (owedHere.report) throw exists(owedHere.report.id);
       const e = (await enterprises.getInternal(p.enterpriseId))!;
       const form: AnnualReportForm = {
         cover: { enterpriseName: e.name, address: e.address, contactName: e.contactName, officePhone: e.contactPhone, email: e.contactEmail ?? undefined, compiledOn: clock.today() },
@@ -209,7 +225,9 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const prefilled = await prefillTable23(deps.trace?.(), { principal: p, enterpriseId: e.id, siteId: input.siteId, year: input.year, sitesOwedByEnterprise: sitesOwed });
       if (prefilled) form.table23 = prefilled;
       return db.transaction(async (tx) => {
-        const r = await annualReportRepo.insert(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        // one report per site and year (unique): the loser of a concurrent create gets 409, not 500
+        const r = await annualReportRepo.insertIfAbsent(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        if (!r) throw exists((await annualReportRepo.forSite(tx, e.id, input.siteId, input.year))?.id ?? null);
         await recordAudit(tx, ctx, { action: 'annual_report.created', objectType: 'annual_report', objectId: r.id, enterpriseId: e.id, change: { siteId: input.siteId, year: input.year, prefilled: Boolean(form.table23) } });
         return r;
       });
@@ -217,11 +235,12 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** Save the draft (partial data is fine); 表2-3 totals that are entered must equal their rows. */
     async saveForm(ctx: RequestContext, id: string, form: AnnualReportForm) {
-      const r = await load(ctx.principal, id);
-      if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
-      if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-      checkForm(form);
       return db.transaction(async (tx) => {
+        // decided on the locked row: a save racing a submission lands before it (and is submitted with it) or is refused
+        const r = await lockVisible(tx, ctx.principal, id);
+        if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+        if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+        checkForm(form);
         const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
         await recordAudit(tx, ctx, { action: 'annual_report.saved', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: form });
         return updated;
@@ -230,19 +249,23 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** Submit to the provincial authority (七(二)1). Complete and consistent; after 31 March flagged late. */
     async submit(ctx: RequestContext, id: string) {
-      const r = await load(ctx.principal, id);
-      if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
-      const form = r.form as AnnualReportForm;
-      checkForm(form);
-      const missing = missingItems(form);
-      if (missing.length) {
-        throw new DomainError(400, 'REPORT_INCOMPLETE', `年度报告尚不完整，缺少 ${missing.length} 项：${missing.slice(0, 5).map((m) => m.message).join('；')}${missing.length > 5 ? '等' : ''}`, `The report is incomplete: ${missing.length} item(s) missing`, missing);
-      }
+      // names for the notification (other modules' reference data) before the transaction
+      const { enterpriseName, siteName } = await siteNames(await load(ctx.principal, id));
       const today = clock.today();
-      const late = isLate(r.year, today);
-      const { enterpriseName, siteName } = await siteNames(r);
-      return db.transaction((tx) =>
-        transition(
+      return db.transaction(async (tx) => {
+        // the form checked and its totals stored are the form under the lock, i.e. what the authority will see
+        const r = await lockVisible(tx, ctx.principal, id);
+        if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
+        const form = r.form as AnnualReportForm;
+        if (EDITABLE_REPORT_STATES.includes(r.state as ReportState)) {
+          checkForm(form);
+          const missing = missingItems(form);
+          if (missing.length) {
+            throw new DomainError(400, 'REPORT_INCOMPLETE', `年度报告尚不完整，缺少 ${missing.length} 项：${missing.slice(0, 5).map((m) => m.message).join('；')}${missing.length > 5 ? '等' : ''}`, `The report is incomplete: ${missing.length} item(s) missing`, missing);
+          }
+        }
+        const late = isLate(r.year, today);
+        return transition(
           tx,
           ctx,
           r,
@@ -257,16 +280,14 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
           },
           [{ orgId: r.authorityId, kind: 'annual_report.submitted', title: `${enterpriseName}（${siteName}）提交了${r.year}年度报告${late ? '（逾期）' : ''}`, titleEn: `${enterpriseName} (${siteName}) submitted the ${r.year} annual report${late ? ' (late)' : ''}`, link: `/annual-reports/${r.id}` }],
           { late, submittedOn: today },
-        ),
-      );
+        );
+      });
     },
 
     /** 退回修改: the authority returns a submitted report for correction, with the reason. */
     async returnReport(ctx: RequestContext, id: string, reason: string) {
-      const r = await load(ctx.principal, id);
-      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, (tx, r) =>
         transition(tx, ctx, r, 'return', { returnReason: reason, reviewedBy: p.userId, reviewedAt: clock.now() }, [
           { orgId: r.enterpriseId, kind: 'annual_report.returned', title: `${r.year}年度报告被退回修改：${reason}`, titleEn: `Your ${r.year} annual report was returned for correction`, link: `/annual-reports/${r.id}` },
         ], { reason }),
@@ -275,10 +296,8 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** 审核 (七(二)1: 对本地区公告企业保持规范条件的情况进行审核，出具审核意见). */
     async accept(ctx: RequestContext, id: string, opinion: string) {
-      const r = await load(ctx.principal, id);
-      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, (tx, r) =>
         transition(tx, ctx, r, 'accept', { auditOpinion: opinion, returnReason: null, reviewedBy: p.userId, reviewedAt: clock.now() }, [
           { orgId: r.enterpriseId, kind: 'annual_report.accepted', title: `${r.year}年度报告已通过审核`, titleEn: `Your ${r.year} annual report was accepted`, link: `/annual-reports/${r.id}` },
         ], { opinion }),

@@ -114,8 +114,10 @@ export interface ImportJob {
 export interface PublicProduct {
   code: string;
   genuine: boolean;
-  status: ProductStatus;
+  /** superseded: remanufactured into `successor`; disassembled: taken in as a core and disassembled */
+  status: ProductStatus | 'superseded' | 'disassembled';
   statusLabel: Label;
+  successor: { code: string; verifyPath: string } | null;
   enterprise: { name: string; announced: boolean };
   name: string;
   model: string | null;
