@@ -87,6 +87,8 @@ export interface Services {
   trace: ReturnType<typeof createTraceService>;
   /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
   jobs: Queue;
+  /** bulk import of lifecycle steps (its background runs are jobs of the queue) */
+  traceImport: ReturnType<typeof createTraceImport>;
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
@@ -130,13 +132,14 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
   let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, clock, publicCache });
+  const traceImport = createTraceImport({ db, epcis, trace, jobs });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -281,7 +284,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities, publicCache: services.publicCache });
   await app.register(epcisRoutes, { epcis: services.epcis });
-  await app.register(traceRoutes, { trace: services.trace, imports: createTraceImport({ db: database.db, epcis: services.epcis, trace: services.trace }), maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
+  await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
   await app.register(labelRoutes, { trace: services.trace });
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });

@@ -2,16 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Pagination, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type TodoItem } from '../api';
+import { client, unwrap, type TodoItem } from '../api';
 import { APPLICATION_STATE_COLORS, applicationStateLabel, formatDateTime } from '../format';
 import { hasKey, useLocale } from '../i18n';
 import { qk } from '../queries';
 
-interface TodoList {
-  items: TodoItem[];
-  counts: Record<string, number>;
-  total: number;
-}
 const PAGE_SIZE = 20;
 
 /** 待办: what awaits the signed-in user (GET /todos); each item links to its page. */
@@ -20,7 +15,7 @@ export function TodoListCard() {
   const [page, setPage] = useState(1);
   const todos = useQuery({
     queryKey: [...qk.todos, page],
-    queryFn: ({ signal }) => api.get<TodoList>('/todos', { page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/todos', { params: { query: { page, pageSize: PAGE_SIZE } }, signal })),
     refetchInterval: 120_000,
     retry: false,
   });

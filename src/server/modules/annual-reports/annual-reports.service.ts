@@ -27,6 +27,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { Queue } from '../../platform/queue/queue.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
@@ -47,6 +48,18 @@ export interface AnnualReportDeps {
   publicCache: PublicCache;
   /** Looked up on each use (the trace service may be wired after this one, or not at all). */
   trace?: () => unknown;
+  /** The durable job queue (large 表2-3 uploads run as its jobs). */
+  jobs?: Queue;
+}
+
+/** The queue task of a large 表2-3 upload (platform/queue). */
+export const IMPORT_TASK = 'annual-report.import';
+interface ImportPayload {
+  reportId: string;
+  enterpriseId: string;
+  importId: string;
+  total: number;
+  ctx: RequestContext;
 }
 
 /** An owed report of one announced site, with its report row when one was started. */
@@ -79,7 +92,7 @@ export const SYNC_IMPORT_MAX_ROWS = 200;
  * (审核意见 or return), forwarding to MIIT with the 汇总, the overdue list, reminders and the 表2-3 import.
  */
 export function createAnnualReportService(deps: AnnualReportDeps) {
-  const { db, clock, announcements, enterprises, notifications, publicCache } = deps;
+  const { db, clock, announcements, enterprises, notifications, publicCache, jobs } = deps;
 
 
   /** Every announced site that owes the report of `year` (announced before 1 January of year+1), with its report. */
@@ -167,6 +180,56 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, table23 } });
     });
   }
+
+  /** Store a parsed 表2-3 (or the list of bad cells) as the outcome of import `importId`. */
+  async function finishImport(ctx: RequestContext | null, r: AnnualReportRow, importId: string, total: number, parsed: Awaited<ReturnType<typeof parseTable23>>) {
+    if (parsed.errors.length) {
+      await annualReportRepo.updateImport(db, r.enterpriseId, importId, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
+      return parsed.errors;
+    }
+    await annualReportRepo.updateImport(db, r.enterpriseId, importId, { processed: total });
+    await storeTable23(ctx, r, parsed.table23, importId);
+    return [];
+  }
+
+  const failImport = (dbOrTx: Db, enterpriseId: string, importId: string, zh: string, en: string) =>
+    annualReportRepo.updateImport(dbOrTx, enterpriseId, importId, { status: 'failed', errors: [{ sheet: '', row: 0, column: '', reason: zh, reasonEn: en }], finishedAt: new Date() });
+
+  // A large 表2-3 upload runs as a job of the durable queue: after a restart it runs again from the kept file, or
+  // ends failed with its reason; progress every 100 rows, yielding so that other requests (the polling) are served.
+  jobs?.defineTask<ImportPayload>(
+    IMPORT_TASK,
+    async (job) => {
+      const { reportId, enterpriseId, importId, total, ctx } = job.payload;
+      const current = await annualReportRepo.getImport(db, enterpriseId, reportId, importId);
+      if (!current || current.status === 'done') return;
+      if (current.status === 'failed') await annualReportRepo.updateImport(db, enterpriseId, importId, { status: 'running', processed: 0, errors: [], finishedAt: null });
+      const r = await annualReportRepo.get(db, reportId);
+      const buf = await job.blob();
+      const wb = buf ? await loadWorkbook(buf) : null;
+      if (!r || !wb) return void (await failImport(db, enterpriseId, importId, '导入失败：报告或上传的文件已不存在', 'Import failed: the report or the uploaded file is gone'));
+      try {
+        const parsed = await parseTable23(wb, async (n) => {
+          if (n % 100 === 0) {
+            job.progress(n, total);
+            await annualReportRepo.updateImport(db, enterpriseId, importId, { processed: n });
+            await yieldToLoop();
+          }
+        });
+        await finishImport(ctx, r, importId, total, parsed);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.status >= 500) throw e; // retried with backoff; dead → onDead
+        await failImport(db, enterpriseId, importId, e.messageZh, e.messageEn);
+      }
+    },
+    {
+      maxAttempts: 3,
+      onDead: async (tx, job, reason) => {
+        const p = job.payload as ImportPayload;
+        await failImport(tx, p.enterpriseId, p.importId, `导入失败（后台任务 #${job.id}：${reason}）`, `Import failed (background job #${job.id}: ${reason})`);
+      },
+    },
+  );
 
   return {
     owed,
@@ -390,39 +453,21 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
         throw errors.field('file', `表2-3 行数过多（${total} 行，上限 ${MAX_IMPORT_ROWS} 行）`, `Too many rows (${total}; at most ${MAX_IMPORT_ROWS})`, 'XLSX_TOO_LARGE');
       }
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      const job = await annualReportRepo.insertImport(db, { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running', total, createdBy: p.userId });
-
-      const finish = async (parsed: Awaited<ReturnType<typeof parseTable23>>) => {
-        if (parsed.errors.length) {
-          await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
-          return parsed.errors;
-        }
-        await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: total });
-        await storeTable23(ctx, r, parsed.table23, job.id);
-        return [];
-      };
-
+      const row = { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running' as const, total, createdBy: p.userId };
       if (total <= SYNC_IMPORT_MAX_ROWS) {
-        const errs = await finish(await parseTable23(wb));
+        const job = await annualReportRepo.insertImport(db, row);
+        const errs = await finishImport(ctx, r, job.id, total, await parseTable23(wb));
         return { job: (await annualReportRepo.getImport(db, r.enterpriseId, r.id, job.id))!, errors: errs };
       }
-      // background: progress every 100 rows, yielding so that other requests (the polling) are served
-      void (async () => {
-        try {
-          const parsed = await parseTable23(wb, async (n) => {
-            if (n % 100 === 0) {
-              await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: n });
-              await yieldToLoop();
-            }
-          });
-          await finish(parsed);
-        } catch (e) {
-          const msg = e instanceof DomainError ? [e.messageZh, e.messageEn] : ['导入失败', 'Import failed'];
-          await annualReportRepo
-            .updateImport(db, r.enterpriseId, job.id, { status: 'failed', errors: [{ sheet: '', row: 0, column: '', reason: msg[0], reasonEn: msg[1] }], finishedAt: new Date() })
-            .catch(() => undefined);
-        }
-      })();
+      // background: a durable job (the file kept with it), enqueued with the import row in one transaction
+      if (!jobs) throw new Error('annual reports: no job queue wired');
+      const payload: ImportPayload = { reportId: r.id, enterpriseId: r.enterpriseId, importId: row.id, total, ctx: { ...ctx, principal: { ...p, sessionTokenHash: null } } };
+      const job = await db.transaction(async (tx) => {
+        const inserted = await annualReportRepo.insertImport(tx, row);
+        await jobs.enqueue(tx, { task: IMPORT_TASK, key: `annual-report-import:${row.id}`, payload, blob: buf, total });
+        return inserted;
+      });
+      jobs.poke();
       return { job, errors: [] };
     },
 
