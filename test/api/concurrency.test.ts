@@ -351,7 +351,7 @@ describe('dynamic management: changes, complaints, revocations', () => {
     expect(await countOf(app, `SELECT count(*)::int AS n FROM revocation_cases WHERE enterprise_id = $1`, [ents[1]!.id])).toBe(1);
   });
 
-  it('revocation: open, notify and the statement, one each', async () => {
+  it('revocation: open, notify, statement, decision, rectification and its review, one each', async () => {
     const e = ents[0]!;
     const res = await race(() => req(miit, 'POST', '/api/v1/revocations', { enterpriseId: e.id, grounds: ['falsification'], facts: '报送材料弄虚作假。' }));
     const won = expectOneWinner(res, ['CASE_OPEN']);
@@ -363,8 +363,22 @@ describe('dynamic management: changes, complaints, revocations', () => {
       const m = multipart({ statement: '我们已整改。' });
       return app.inject({ method: 'POST', url: `/api/v1/revocations/${id}/statement`, headers: { ...entSession.headers, ...m.headers }, payload: m.payload });
     });
-    expectOneWinner(statement);
+    expectOneWinner(statement, ['NOT_IN_HEARING', 'INVALID_STATE']);
     expect(await auditCount(app, 'revocation.statement_received', id)).toBe(1);
+
+    const decide = await race(() => req(miit, 'POST', `/api/v1/revocations/${id}/decide`, { outcome: 'revoked', hearingSummary: '已听取陈述申辩', reason: '情形属实' }));
+    expectOneWinner(decide, ['ALREADY_DECIDED', 'INVALID_STATE']);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM revocations WHERE case_id = $1`, [id])).toBe(1);
+    expect(await auditCount(app, 'revocation.revoked', id)).toBe(1);
+
+    const rectification = await race(() => {
+      const m = multipart({ text: '已完成全部整改工作。' });
+      return app.inject({ method: 'POST', url: `/api/v1/revocations/${id}/rectification`, headers: { ...entSession.headers, ...m.headers }, payload: m.payload });
+    });
+    expectOneWinner(rectification, ['RECTIFICATION_NOT_OPEN']);
+    expect(await auditCount(app, 'revocation.rectification_filed', id)).toBe(1);
+    expectOneWinner(await race(() => req(gd, 'POST', `/api/v1/revocations/${id}/rectification/review`, { accept: true, opinion: '整改合格' })), ['RECTIFICATION_NOT_SUBMITTED']);
+    expect(await auditCount(app, 'revocation.rectification_accepted', id)).toBe(1);
   });
 });
 

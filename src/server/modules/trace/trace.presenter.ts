@@ -8,12 +8,6 @@ import { publicStatus, publicStatusLabel } from '../../../domain/trace/successor
 const num = (v: string | number | null) => (v === null || v === undefined ? null : Number(v));
 const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
 
-export const STATUS_LABELS = {
-  issued: { zh: '正品（已发码）', en: 'Genuine (issued)' },
-  revoked: { zh: '编码已作废', en: 'Code revoked' },
-  recalled: { zh: '已召回', en: 'Recalled' },
-} as const;
-
 export function presentSummary(r: ProductRow, enterpriseName: string) {
   return {
     code: r.code,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
+import { bulkInsert, rawQuery, type BulkColumn } from './trace.bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
 
 /**
@@ -96,7 +97,11 @@ const PRODUCT_COLUMNS = sql.raw(
 const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at`;
 
 /** The public verification row: the product, its successor semantics and its public timeline ([day, kind] pairs). */
-export type PublicProductRow = ProductRow & { successor_code: string | null; disassembled_at: string | Date | null; public_steps: [string, string][] };
+export type PublicProductRow = Pick<ProductRow, 'enterprise_id' | 'code' | 'name' | 'model' | 'standard_no' | 'warranty_months' | 'production_date' | 'life' | 'mass_rate' | 'value_rate' | 'formula_version' | 'status'> & {
+  successor_code: string | null;
+  disassembled_at: string | Date | null;
+  public_steps: [string, string][];
+};
 
 export interface EdgeRow {
   parent_key: string;
@@ -128,7 +133,8 @@ const PUBLIC_STEPS_OF_P = `SELECT coalesce(jsonb_agg(jsonb_build_array(s.day, s.
            FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
            ORDER BY event_id, event_time) s`;
 /** Public page: ONE row read — the product (latest life) with the timeline the projector keeps on it. */
-const PUBLIC_PRODUCT = (where: string) => `SELECT ${PRODUCT_COLUMNS_P}, p.successor_code, p.disassembled_at, coalesce(p.public_steps, (${PUBLIC_STEPS_OF_P})) AS public_steps
+const PUBLIC_PRODUCT = (where: string) => `SELECT p.enterprise_id, p.code, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date,
+    p.life, p.mass_rate, p.value_rate, p.formula_version, p.status, p.successor_code, p.disassembled_at, coalesce(p.public_steps, (${PUBLIC_STEPS_OF_P})) AS public_steps
   FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`;
 const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
 const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
@@ -137,6 +143,10 @@ const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1
 export const PRODUCT_STATE_AS_MADE = 'reassembly';
 /** status_reason of a product whose reassembly was declared erroneous (revoked for good). */
 export const REASSEMBLY_DECLARED_ERRONEOUS = 'reassembly event declared erroneous';
+
+const cols = (spec: string): BulkColumn[] => spec.split(', ').map((c) => ({ name: c.split(' ')[0]!, type: c.split(' ')[1]! }));
+const EDGE_COLUMNS = cols('enterprise_id uuid, parent_key text, child_key text, kind text, event_id text, valid_from timestamptz, valid_to timestamptz, closed_by_event_id text');
+const STEP_COLUMNS = cols('enterprise_id uuid, object_key text, event_id text, event_time timestamptz, event_type text, biz_step text, disposition text, step_kind text, details jsonb');
 
 export const traceRepo = {
   // ---------------------------------------------------------------- enterprises (prefix, serials)
@@ -169,11 +179,12 @@ export const traceRepo = {
   /** Upserts the objects; returns those that are cores or products after it (and whether the row is new). */
   async upsertObjects(db: Db, enterpriseId: string, rows: ObjectUpsert[]): Promise<{ key: string; kind: string; inserted: boolean }[]> {
     if (!rows.length) return [];
-    return q<{ key: string; kind: string; inserted: boolean }>(db, sql`
-      WITH u AS (
+    // column arrays (unnest), not a JSON document: nothing to build or parse per row
+    return rawQuery<{ key: string; kind: string; inserted: boolean }>(
+      db,
+      `WITH u AS (
       INSERT INTO trace_objects AS o (enterprise_id, key, kind, name, first_event_time, last_event_time, last_step_kind, last_biz_step, last_disposition)
-      SELECT ${enterpriseId}::uuid, r.key, r.kind, r.name, r.first::timestamptz, r.last::timestamptz, r."stepKind", r."bizStep", r.disposition
-      FROM jsonb_to_recordset(${json(rows)}) AS r(key text, kind text, name text, first text, last text, "stepKind" text, "bizStep" text, disposition text)
+      SELECT $1::uuid, r.* FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[]) AS r
       ON CONFLICT (enterprise_id, key) DO UPDATE SET
         kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], EXCLUDED.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN EXCLUDED.kind ELSE o.kind END,
         name = COALESCE(o.name, EXCLUDED.name),
@@ -183,15 +194,12 @@ export const traceRepo = {
         last_disposition = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_disposition, o.last_disposition) ELSE o.last_disposition END,
         last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)
       RETURNING o.key, o.kind, (xmax = 0) AS inserted)
-      SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product')`);
+      SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product')`,
+      [enterpriseId, ...(['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]))],
+    );
   },
   async insertEdges(db: Db, enterpriseId: string, rows: EdgeInsert[]) {
-    for (let i = 0; i < rows.length; i += 5000) {
-      await db.execute(sql`
-        INSERT INTO trace_edges (enterprise_id, parent_key, child_key, kind, event_id, valid_from, valid_to, closed_by_event_id)
-        SELECT ${enterpriseId}::uuid, r.parent, r.child, r.kind, r."eventId", r."validFrom"::timestamptz, r."validTo"::timestamptz, r."closedBy"
-        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(parent text, child text, kind text, "eventId" text, "validFrom" text, "validTo" text, "closedBy" text)`);
-    }
+    await bulkInsert(db, 'trace_edges', EDGE_COLUMNS, rows.map((r) => [enterpriseId, r.parent, r.child, r.kind, r.eventId, r.validFrom, r.validTo, r.closedBy]));
   },
   /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
   async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
@@ -205,12 +213,9 @@ export const traceRepo = {
     return rows.map((r) => r.child_key);
   },
   async insertSteps(db: Db, enterpriseId: string, rows: StepInsert[]) {
-    for (let i = 0; i < rows.length; i += 5000) {
-      await db.execute(sql`
-        INSERT INTO trace_steps (enterprise_id, object_key, event_id, event_time, event_type, biz_step, disposition, step_kind, details)
-        SELECT ${enterpriseId}::uuid, r.key, r."eventId", r.time::timestamptz, r."eventType", r."bizStep", r.disposition, r."stepKind", r.details
-        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(key text, "eventId" text, time text, "eventType" text, "bizStep" text, disposition text, "stepKind" text, details jsonb)`);
-    }
+    const text = new Map<object, string>(); // an event's details are shared by its objects: serialised once
+    const detailsOf = (d: Record<string, unknown> | null) => (d === null ? null : (text.get(d) ?? text.set(d, JSON.stringify(d)).get(d)!));
+    await bulkInsert(db, 'trace_steps', STEP_COLUMNS, rows.map((r) => [enterpriseId, r.key, r.eventId, r.time, r.eventType, r.bizStep, r.disposition, r.stepKind, detailsOf(r.details)]));
   },
   /** An error declaration: flag what the event produced and undo the aggregation windows it closed. */
   async declareErroneous(db: Db, enterpriseId: string, eventId: string) {
@@ -529,15 +534,6 @@ export const traceRepo = {
       ? await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_code', PUBLIC_PRODUCT_BY_CODE, [ref.code])
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
-  },
-  /** Public page: dates and kinds only, erroneous steps left out. */
-  async publicSteps(db: Db, enterpriseId: string, keys: string[]) {
-    return q<{ day: string; step_kind: string | null; biz_step: string | null }>(
-      db,
-      sql`SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, biz_step, event_time
-          FROM trace_steps WHERE enterprise_id = ${enterpriseId} AND object_key = ANY(${textArray(keys)}) AND NOT erroneous AND step_kind IS NOT NULL
-          ORDER BY event_id, event_time`,
-    );
   },
   async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
     return q(

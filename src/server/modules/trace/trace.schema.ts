@@ -104,7 +104,7 @@ export const RecallItemSchema = z.object({
   model: z.string().nullable(),
   serial: z.string(),
   life: z.number(),
-  status: z.string(),
+  status: z.enum(['issued', 'revoked', 'recalled']),
   state: z.string(),
   productionDate: z.string(),
   owner: z.string().nullable(),
