@@ -5505,9 +5505,15 @@ export interface paths {
                                 /** @description events stored but not yet projected */
                                 lag: number;
                                 updatedAt: string;
-                                /** @description the last projection failure (retried every few seconds), null when healthy */
+                                /** @description the last projection failure (retried with backoff by a queue job), null when healthy */
                                 lastError: string | null;
                                 failedAt: string | null;
+                                /** @description failures in a row */
+                                failures: number;
+                                /** @description TRACE_PROJECTION_MAX_FAILURES failures in a row: not retried until `reman trace:repair`; forms keep working */
+                                quarantined: boolean;
+                                quarantinedAt: string | null;
+                                quarantineReason: string | null;
                             }[];
                         };
                     };
@@ -7492,6 +7498,7 @@ export interface components {
                 name: string;
             }[];
             coreEpc?: string;
+            projectionQuarantined?: string;
         };
         TraceTreeInput: {
             root: {
@@ -8295,6 +8302,7 @@ export interface components {
                 name: string;
             }[];
             coreEpc?: string;
+            projectionQuarantined?: string;
         };
         TraceTree: {
             root: {
