@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -19,6 +19,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { authPlugin } from './platform/auth.js';
 import { installErrorHandler, notFoundBody } from './platform/error-handler.js';
+import { installInputGuard } from './platform/input-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authorityRoutes } from './modules/authorities/authorities.routes.js';
 import { createAuthorityService } from './modules/authorities/authorities.service.js';
@@ -34,6 +35,7 @@ import { applicationRoutes } from './modules/applications/applications.routes.js
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createReviewService } from './modules/applications/review.service.js';
 import { createFileService } from './modules/files/files.service.js';
+import { fileStore } from './modules/files/blob-store.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { createNoticeService } from './modules/notices/notices.service.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -51,6 +53,8 @@ import { revocationRoutes } from './modules/revocations/revocations.routes.js';
 import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
 import { createRevocationService } from './modules/revocations/revocations.service.js';
 import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import { getHeapStatistics } from 'node:v8';
 import { annualReportRoutes } from './modules/annual-reports/annual-reports.routes.js';
 import { createAnnualReportService } from './modules/annual-reports/annual-reports.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
@@ -120,7 +124,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   };
   const identity = createIdentityService({ db, config, orgs });
-  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
   const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
@@ -132,13 +136,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
   let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises, publicCache });
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
-  const traceImport = createTraceImport({ db, epcis, trace, jobs });
+  const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
 }
 
@@ -204,6 +208,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   // Security headers on every answer (docs/security.md): helmet's, computed once; set before any other hook so
   // that error answers carry them too and a route (/docs) may still replace its CSP.
   const securityHeaders = await helmetHeaders();
@@ -222,8 +227,21 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   const services = createServices(database, config, clock);
   services.trace.projection.useLog(app.log);
   services.jobs.useLog(app.log);
+  const movedFiles = await services.files.moveBlobsToStore();
+  if (movedFiles) app.log.info({ files: movedFiles }, 'moved stored files from the database into the file store');
   await services.authorities.ensureSeeded();
 
+  // Shed load before the process drowns: 503 in the error shape with Retry-After; /healthz always answers.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.PRESSURE_MAX_HEAP_MB ? config.PRESSURE_MAX_HEAP_MB * 1024 * 1024 : Math.floor(getHeapStatistics().heap_size_limit * 0.85),
+    // a returned body is sent as the answer (the plugin's contract; its type says void); undefined lets the request through
+    pressureHandler: ((req: FastifyRequest, reply: FastifyReply) => {
+      if (req.url.split('?')[0] === '/healthz') return undefined;
+      void reply.status(503).header('retry-after', '10');
+      return { error: { code: 'OVERLOADED', message: '服务器繁忙，请稍后再试', messageEn: 'The server is overloaded; retry later', details: null } };
+    }) as unknown as () => void,
+  });
   await app.register(cookie);
   publicRateLimit(app, config.PUBLIC_RATE_PER_MINUTE); // before the plugin: its onRoute hook reads the config set here
   await app.register(rateLimit, { global: false });
@@ -270,7 +288,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(auditRoutes, { db: database.db });
   const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
   await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements, publicCache: services.publicCache });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(workbenchRoutes, {
@@ -289,7 +307,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
-  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
 
   const webDir = resolve(config.WEB_DIST_DIR);

@@ -18,6 +18,8 @@ import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { verifyEventChains } from './modules/epcis/epcis-chain.js';
 import { initialPassword } from './platform/secrets.js';
+import { BACKUP_DATABASE_ENTRY, packArchive, unpackArchive, type ArchiveEntry } from './modules/files/backup-archive.js';
+import { fileStore } from './modules/files/blob-store.js';
 import { DomainError } from './platform/errors.js';
 import { JOB_STATES, type JobState } from './platform/queue/queue.js';
 
@@ -97,13 +99,21 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       if (!file) throw new UsageError('backup:export needs a file name');
       if (config.DATABASE_URL) throw new UsageError('backup:export covers the embedded database; use pg_dump for PostgreSQL');
       const database = await openDatabase({ dataDir: config.DATA_DIR, migrate: false });
+      let count = 0;
       try {
-        const dump = await database.pglite!.dumpDataDir('gzip');
-        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+        // the database and the file store together (files whose bytes are still in the table travel in the dump)
+        const dump = Buffer.from(await (await database.pglite!.dumpDataDir('gzip')).arrayBuffer());
+        const store = fileStore(config);
+        const entries: ArchiveEntry[] = [{ name: BACKUP_DATABASE_ENTRY, data: dump }];
+        for await (const sha of store.list()) {
+          entries.push({ name: `files/${sha}`, data: (await store.get(sha))! });
+          count++;
+        }
+        writeFileSync(file, packArchive(entries));
       } finally {
         await database.close();
       }
-      out(`exported ${config.DATA_DIR} → ${file}`);
+      out(`exported ${config.DATA_DIR} and ${count} stored files → ${file}`);
       return 0;
     }
     case 'backup:import': {
@@ -116,10 +126,20 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
         renameSync(config.DATA_DIR, aside);
         out(`moved current data to ${aside}`);
       }
-      const blob = new Blob([readFileSync(file)]);
-      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: blob });
+      const raw = readFileSync(file);
+      // an archive of database + files, or (backups made before the file store) the database dump alone
+      const entries = unpackArchive(raw);
+      const dump = entries?.find((e) => e.name === BACKUP_DATABASE_ENTRY)?.data ?? raw;
+      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: new Blob([new Uint8Array(dump)]) });
       await database.close();
-      out(`imported ${file} → ${config.DATA_DIR}`);
+      const store = fileStore(config);
+      let count = 0;
+      for (const e of entries ?? []) {
+        if (!e.name.startsWith('files/')) continue;
+        if ((await store.put(e.data)) !== e.name.slice('files/'.length)) throw new Error(`backup entry ${e.name} does not match its hash`);
+        count++;
+      }
+      out(`imported ${file} → ${config.DATA_DIR} (${count} stored files)`);
       return 0;
     }
     case 'migrate': {

@@ -5,10 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, UsageError } from '../../src/server/cli.js';
 import { testConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
+import { fileStore } from '../../src/server/modules/files/blob-store.js';
 
 /** The operator CLI on an embedded database in a temporary DATA_DIR. */
 const dir = mkdtempSync(join(tmpdir(), 'reman-cli-'));
-const config = testConfig({ DATA_DIR: join(dir, 'data') });
+// the file store in its default place, ${DATA_DIR}/files
+const config = testConfig({ DATA_DIR: join(dir, 'data'), FILE_STORE_DIR: undefined });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
@@ -39,11 +41,17 @@ describe('reman CLI', () => {
 
   it('exports a backup and imports it into an empty data directory; refuses a non-empty one without --force', async () => {
     const file = join(dir, 'backup.tar.gz');
-    expect((await run('backup:export', file)).code).toBe(0);
+    const pdf = Buffer.from('%PDF-1.4 backup test file');
+    const sha = await fileStore(config).put(pdf);
+    expect(existsSync(join(dir, 'data', 'files', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    const exported = await run('backup:export', file);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/1 stored files/);
     expect(statSync(file).size).toBeGreaterThan(10_000);
 
-    const restored = testConfig({ DATA_DIR: join(dir, 'restored') });
+    const restored = testConfig({ DATA_DIR: join(dir, 'restored'), FILE_STORE_DIR: undefined });
     expect(await runCli(['backup:import', file], restored, () => undefined)).toBe(0);
+    expect((await fileStore(restored).get(sha))?.equals(pdf)).toBe(true);
     const db = await openDatabase({ dataDir: restored.DATA_DIR });
     const { rows } = await db.raw.query<{ username: string }>(`SELECT username FROM users WHERE username = 'cli-user'`);
     await db.close();

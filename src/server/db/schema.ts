@@ -139,7 +139,8 @@ export const files = pgTable('files', {
   sha256: char('sha256', { length: 64 }).primaryKey(),
   size: integer('size').notNull(),
   mime: text('mime').notNull(),
-  data: bytea('data').notNull(),
+  /** NULL once the bytes are in the file store (migration 20261205060000_file_store.sql) */
+  data: bytea('data'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -50,6 +50,8 @@ export interface AnnualReportDeps {
   trace?: () => unknown;
   /** The durable job queue (large 表2-3 uploads run as its jobs). */
   jobs?: Queue;
+  /** cap on an uploaded workbook's uncompressed size (default: the spreadsheet reader's) */
+  maxUncompressedBytes?: number;
 }
 
 /** The queue task of a large 表2-3 upload (platform/queue). */
@@ -206,7 +208,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       if (current.status === 'failed') await annualReportRepo.updateImport(db, enterpriseId, importId, { status: 'running', processed: 0, errors: [], finishedAt: null });
       const r = await annualReportRepo.get(db, reportId);
       const buf = await job.blob();
-      const wb = buf ? await loadWorkbook(buf) : null;
+      const wb = buf ? await loadWorkbook(buf, deps.maxUncompressedBytes) : null;
       if (!r || !wb) return void (await failImport(db, enterpriseId, importId, '导入失败：报告或上传的文件已不存在', 'Import failed: the report or the uploaded file is gone'));
       try {
         const parsed = await parseTable23(wb, async (n) => {
@@ -446,7 +448,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const r = await load(ctx.principal, id);
       if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
       if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-      const wb = await loadWorkbook(buf);
+      const wb = await loadWorkbook(buf, deps.maxUncompressedBytes);
       if (!wb) throw errors.field('file', '无法读取该文件，请上传 .xlsx 格式的表2-3', 'Not a readable .xlsx workbook', 'XLSX_UNREADABLE');
       const total = dataRowCount(wb);
       if (total > MAX_IMPORT_ROWS) {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readSpreadsheet } from '../../platform/spreadsheet/index.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
 import { columnOfPath, GROUPED_TEMPLATES, groupedColumns, groupRows, header, locateGrouped, matchHeader, rowToInput, sheetName, TEMPLATES, type CellError, type GroupedStep, type GroupedTemplate, type ImportStep, type TemplateColumn } from '../../../domain/trace/import-template.js';
 import { DOCUMENT_CONTEXT, StepInputs } from '../../../domain/trace/lifecycle.js';
@@ -34,39 +35,6 @@ export const importInvalid = (errs: CellError[]) =>
     errs,
   );
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export type AnyImportStep = ImportStep | GroupedStep;
@@ -88,8 +56,8 @@ interface ImportPayload {
 const failure = (err: unknown) =>
   err instanceof DomainError ? { message: err.messageZh, messageEn: err.message } : { message: '导入失败，未导入任何数据', messageEn: `import failed, nothing stored: ${(err as Error).message}` };
 
-export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: TraceService; jobs: Queue }) {
-  const { db, epcis, trace, jobs } = deps;
+export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: TraceService; jobs: Queue; maxUncompressedBytes?: number }) {
+  const { db, epcis, trace, jobs, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES } = deps;
   const progress = new Map<string, number>();
   /** Prepared rows of imports enqueued by this process, for their first attempt. */
   const stash = new Map<string, Awaited<ReturnType<TraceService['prepareStep']>>[]>();
@@ -156,24 +124,17 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
     const columns = columnsOf(step);
     let sheet = sheetName(step as ImportStep);
     let grid: unknown[][];
-    if (/\.csv$/i.test(fileName)) {
-      sheet = 'csv';
-      grid = parseCsv(data.toString('utf8'));
-    } else if (/\.xlsx$/i.test(fileName)) {
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(data as never);
-      } catch {
-        throw errors.field('file', '无法读取 .xlsx 文件', 'the .xlsx file cannot be read');
-      }
-      const ws = wb.getWorksheet(sheet) ?? wb.worksheets[0];
+    const kind = /\.csv$/i.test(fileName) ? 'csv' : /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
+    if (kind) {
+      // header + IMPORT_MAX_ROWS data rows; reading stops at the first row over the cap
+      const { sheets } = await readSpreadsheet(kind, data, { maxRows: IMPORT_MAX_ROWS + 1, maxUncompressedBytes });
+      const ws = kind === 'csv' ? sheets[0] : (sheets.find((s) => s.name === sheet) ?? sheets[0]);
       if (!ws) throw errors.field('file', '文件中没有工作表', 'the file has no worksheet');
       sheet = ws.name;
       grid = [];
-      ws.eachRow({ includeEmpty: true }, (r, n) => {
-        const vals = (r.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v));
-        grid[n - 1] = vals;
-      });
+      for (const [n, values] of ws.rows) {
+        grid[n - 1] = values.slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v));
+      }
       grid = Array.from(grid, (r) => r ?? []);
     } else throw errors.field('file', '请上传 .xlsx 或 .csv 文件', 'upload an .xlsx or .csv file');
 
