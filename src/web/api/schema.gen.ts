@@ -3232,10 +3232,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待办事项 To-do list */
+        /** 待办事项（分页；counts 为全部待办按状态计数） To-do list, paged */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3262,6 +3265,9 @@ export interface paths {
                             counts: {
                                 [key: string]: number;
                             };
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -5499,9 +5505,15 @@ export interface paths {
                                 /** @description events stored but not yet projected */
                                 lag: number;
                                 updatedAt: string;
-                                /** @description the last projection failure (retried every few seconds), null when healthy */
+                                /** @description the last projection failure (retried with backoff by a queue job), null when healthy */
                                 lastError: string | null;
                                 failedAt: string | null;
+                                /** @description failures in a row */
+                                failures: number;
+                                /** @description TRACE_PROJECTION_MAX_FAILURES failures in a row: not retried until `reman trace:repair`; forms keep working */
+                                quarantined: boolean;
+                                quarantinedAt: string | null;
+                                quarantineReason: string | null;
                             }[];
                         };
                     };
@@ -7543,6 +7555,7 @@ export interface components {
                 name: string;
             }[];
             coreEpc?: string;
+            projectionQuarantined?: string;
         };
         TraceTree: {
             root: {
