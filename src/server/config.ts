@@ -82,7 +82,7 @@ const EnvSchema = z.object({
    */
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   PRESSURE_MAX_HEAP_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}/files`. Shared by all processes. */
+  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}-files`. Shared by all processes. */
   FILE_STORE_DIR: z.string().min(1).optional(),
   /** Total size of the evidence files of one filing by a caller who is not logged in (complaint, objection). */
   ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
