@@ -35,6 +35,8 @@ async function main() {
   // trace projection of large /epcis captures: kicked after each commit; this catches up after a restart or failure
   // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection)
   const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000);
+  // expired sessions (and expired known devices) are deleted hourly
+  const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -42,6 +44,7 @@ async function main() {
     stopReminders();
     stopChangeJob();
     stopProjection();
+    stopSessionPurge();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown timed out');

@@ -16,4 +16,5 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/statistics': { as: 'authority_reviewer' },
   'GET /api/v1/statistics.xlsx': { as: 'authority_reviewer' },
   'GET /api/v1/public/statistics': { as: 'public' },
+  'GET /api/v1/public/status': { as: 'public' },
 };
