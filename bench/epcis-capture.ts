@@ -17,7 +17,7 @@
  * database — median of `runs`. Prints events/s and the ratio to the baseline.
  *
  * Runs on in-memory PGlite, and on PostgreSQL when BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
- * is reachable (in a database `reman_bench` created and dropped here).
+ * is reachable (in a database `reman_bench_<pid>` created and dropped here).
  *
  *   npx tsx bench/epcis-capture.ts [events=10000] [runs=3]
  *   BENCH_PGLITE=0 npx tsx bench/epcis-capture.ts   (PostgreSQL only)
@@ -233,15 +233,15 @@ try {
   admin = null;
 }
 if (admin) {
-  await admin.query('DROP DATABASE IF EXISTS reman_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE reman_bench');
+  const name = `reman_bench_${process.pid}`; // own database per run: benches of parallel work never drop each other's
+  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(pgUrl);
-  url.pathname = '/reman_bench';
+  url.pathname = `/${name}`;
   try {
     const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
     await benchOn(`PostgreSQL ${version}`, await openDatabase({ url: url.toString() }));
   } finally {
-    await admin.query('DROP DATABASE IF EXISTS reman_bench WITH (FORCE)');
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -20,6 +20,7 @@ import type { Database } from './db/client.js';
 import { authPlugin } from './platform/auth.js';
 import { LOG_REDACT_PATHS, serializeError } from './platform/log-redaction.js';
 import { installErrorHandler, notFoundBody } from './platform/error-handler.js';
+import { installInputGuard } from './platform/input-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authorityRoutes } from './modules/authorities/authorities.routes.js';
 import { createAuthorityService } from './modules/authorities/authorities.service.js';
@@ -35,6 +36,7 @@ import { applicationRoutes } from './modules/applications/applications.routes.js
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createReviewService } from './modules/applications/review.service.js';
 import { createFileService } from './modules/files/files.service.js';
+import { fileStore } from './modules/files/blob-store.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { createNoticeService } from './modules/notices/notices.service.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -52,6 +54,8 @@ import { revocationRoutes } from './modules/revocations/revocations.routes.js';
 import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
 import { createRevocationService } from './modules/revocations/revocations.service.js';
 import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import { getHeapStatistics } from 'node:v8';
 import { annualReportRoutes } from './modules/annual-reports/annual-reports.routes.js';
 import { createAnnualReportService } from './modules/annual-reports/annual-reports.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
@@ -62,6 +66,8 @@ import { labelRoutes } from './modules/trace/labels.routes.js';
 import { createTraceService } from './modules/trace/trace.service.js';
 import { createTraceImport } from './modules/trace/trace.import.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
+import { createQueue, type Queue } from './platform/queue/queue.js';
+import { queueRoutes } from './platform/queue/queue.routes.js';
 import { createPublicCache, type PublicCache } from './platform/public-cache.js';
 import { publicRateLimit } from './platform/public-rate-limit.js';
 
@@ -84,6 +90,10 @@ export interface Services {
   statistics: ReturnType<typeof createStatisticsService>;
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
+  /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
+  jobs: Queue;
+  /** bulk import of lifecycle steps (its background runs are jobs of the queue) */
+  traceImport: ReturnType<typeof createTraceImport>;
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
@@ -92,6 +102,13 @@ export interface Services {
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
 export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
+  const jobs = createQueue({
+    db,
+    concurrency: database.kind === 'pglite' ? 1 : config.JOBS_CONCURRENCY,
+    pollMs: config.JOBS_POLL_MS,
+    leaseMs: config.JOBS_LEASE_SECONDS * 1000,
+    backoffBaseMs: config.JOBS_BACKOFF_BASE_MS,
+  });
   const publicCache = createPublicCache();
   const authorities = createAuthorityService({ db });
   const enterprises = createEnterpriseService({ db, publicCache });
@@ -108,7 +125,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   };
   const identity = createIdentityService({ db, config, orgs });
-  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
   const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
@@ -120,13 +137,14 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
   let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, trace: () => (wired as { trace?: unknown } | undefined)?.trace });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises, publicCache });
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, clock, publicCache });
+  const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -193,6 +211,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   // Security headers on every answer (docs/security.md): helmet's, computed once; set before any other hook so
   // that error answers carry them too and a route (/docs) may still replace its CSP.
   const securityHeaders = await helmetHeaders();
@@ -210,8 +229,22 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
 
   const services = createServices(database, config, clock);
   services.trace.projection.useLog(app.log);
+  services.jobs.useLog(app.log);
+  const movedFiles = await services.files.moveBlobsToStore();
+  if (movedFiles) app.log.info({ files: movedFiles }, 'moved stored files from the database into the file store');
   await services.authorities.ensureSeeded();
 
+  // Shed load before the process drowns: 503 in the error shape with Retry-After; /healthz always answers.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.PRESSURE_MAX_HEAP_MB ? config.PRESSURE_MAX_HEAP_MB * 1024 * 1024 : Math.floor(getHeapStatistics().heap_size_limit * 0.85),
+    // a returned body is sent as the answer (the plugin's contract; its type says void); undefined lets the request through
+    pressureHandler: ((req: FastifyRequest, reply: FastifyReply) => {
+      if (req.url.split('?')[0] === '/healthz') return undefined;
+      void reply.status(503).header('retry-after', '10');
+      return { error: { code: 'OVERLOADED', message: '服务器繁忙，请稍后再试', messageEn: 'The server is overloaded; retry later', details: null } };
+    }) as unknown as () => void,
+  });
   await app.register(cookie);
   publicRateLimit(app, config.PUBLIC_RATE_PER_MINUTE); // before the plugin: its onRoute hook reads the config set here
   await app.register(rateLimit, { global: false });
@@ -258,7 +291,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(auditRoutes, { db: database.db });
   const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
   await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements, publicCache: services.publicCache });
   await app.register(notificationRoutes, { notifications: services.notifications });
   await app.register(workbenchRoutes, {
@@ -272,12 +305,13 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities });
   await app.register(epcisRoutes, { epcis: services.epcis });
-  await app.register(traceRoutes, { trace: services.trace, imports: createTraceImport({ db: database.db, epcis: services.epcis, trace: services.trace }), maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
+  await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
   await app.register(labelRoutes, { trace: services.trace });
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
-  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(queueRoutes, { jobs: services.jobs });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
@@ -290,7 +324,9 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
     return reply.status(404).send(notFoundBody(req.method, req.url));
   });
 
+  services.jobs.start();
   app.addHook('onClose', async () => {
+    await services.jobs.stop();
     await services.trace.projection.stop();
     await database.close();
   });

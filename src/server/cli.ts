@@ -6,6 +6,7 @@
  *   backup:export <file.tar.gz>          (embedded database only; stop the server first)
  *   backup:import <file.tar.gz> [--force] (embedded database only; --force moves the current DATA_DIR aside)
  *   migrate | demo:seed
+ *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,10 @@ import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { verifyEventChains } from './modules/epcis/epcis-chain.js';
 import { initialPassword } from './platform/secrets.js';
+import { BACKUP_DATABASE_ENTRY, packArchive, unpackArchive, type ArchiveEntry } from './modules/files/backup-archive.js';
+import { fileStore } from './modules/files/blob-store.js';
+import { DomainError } from './platform/errors.js';
+import { JOB_STATES, type JobState } from './platform/queue/queue.js';
 
 export const USAGE = `用法 Usage: npm run reman -- <command>
   user:create --username U --role ROLE --org ORG_ID --name NAME [--password P]
@@ -27,7 +32,10 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   backup:export FILE        (embedded PGlite database; stop the server first)
   backup:import FILE [--force]
   migrate
-  demo:seed`;
+  demo:seed
+  jobs:list [--state queued|running|succeeded|failed|discarded] [--task T]   (failed = dead jobs)
+  jobs:retry ID             run a dead (or discarded, or waiting) job again now
+  jobs:discard ID           give up a waiting or dead job`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -41,6 +49,8 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       name: { type: 'string' },
       password: { type: 'string' },
       force: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      task: { type: 'string' },
     },
   });
 
@@ -89,13 +99,21 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       if (!file) throw new UsageError('backup:export needs a file name');
       if (config.DATABASE_URL) throw new UsageError('backup:export covers the embedded database; use pg_dump for PostgreSQL');
       const database = await openDatabase({ dataDir: config.DATA_DIR, migrate: false });
+      let count = 0;
       try {
-        const dump = await database.pglite!.dumpDataDir('gzip');
-        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+        // the database and the file store together (files whose bytes are still in the table travel in the dump)
+        const dump = Buffer.from(await (await database.pglite!.dumpDataDir('gzip')).arrayBuffer());
+        const store = fileStore(config);
+        const entries: ArchiveEntry[] = [{ name: BACKUP_DATABASE_ENTRY, data: dump }];
+        for await (const sha of store.list()) {
+          entries.push({ name: `files/${sha}`, data: (await store.get(sha))! });
+          count++;
+        }
+        writeFileSync(file, packArchive(entries));
       } finally {
         await database.close();
       }
-      out(`exported ${config.DATA_DIR} → ${file}`);
+      out(`exported ${config.DATA_DIR} and ${count} stored files → ${file}`);
       return 0;
     }
     case 'backup:import': {
@@ -108,10 +126,20 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
         renameSync(config.DATA_DIR, aside);
         out(`moved current data to ${aside}`);
       }
-      const blob = new Blob([readFileSync(file)]);
-      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: blob });
+      const raw = readFileSync(file);
+      // an archive of database + files, or (backups made before the file store) the database dump alone
+      const entries = unpackArchive(raw);
+      const dump = entries?.find((e) => e.name === BACKUP_DATABASE_ENTRY)?.data ?? raw;
+      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: new Blob([new Uint8Array(dump)]) });
       await database.close();
-      out(`imported ${file} → ${config.DATA_DIR}`);
+      const store = fileStore(config);
+      let count = 0;
+      for (const e of entries ?? []) {
+        if (!e.name.startsWith('files/')) continue;
+        if ((await store.put(e.data)) !== e.name.slice('files/'.length)) throw new Error(`backup entry ${e.name} does not match its hash`);
+        count++;
+      }
+      out(`imported ${file} → ${config.DATA_DIR} (${count} stored files)`);
       return 0;
     }
     case 'migrate': {
@@ -123,6 +151,28 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
     case 'demo:seed': {
       const created = await withServices((s, d) => seedDemoData(s, d, config));
       out(created ? 'demo data created' : 'demo data already present');
+      return 0;
+    }
+    case 'jobs:list': {
+      const state = values.state as JobState | undefined;
+      if (state && !(JOB_STATES as readonly string[]).includes(state)) throw new UsageError(`unknown state ${state} (${JOB_STATES.join(', ')})`);
+      const { items, total } = await withServices((s) => s.jobs.list({ state, task: values.task }, 1, 200));
+      for (const j of items) {
+        const progress = j.total != null ? ` ${j.done ?? 0}/${j.total}` : '';
+        out(`${j.id}\t${j.state}\t${j.task}\tattempts ${j.attempts}/${j.maxAttempts}${progress}\t${j.updatedAt}${j.lastError ? `\t${j.lastError.split('\n')[0]}` : ''}`);
+      }
+      out(`${total} job(s)${total > items.length ? `, newest ${items.length} shown` : ''}`);
+      return 0;
+    }
+    case 'jobs:retry':
+    case 'jobs:discard': {
+      const id = Number(positionals[0]);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`${command} needs a job id`);
+      const job = await withServices((s) => (command === 'jobs:retry' ? s.jobs.retry(null, id) : s.jobs.discard(null, id))).catch((err: unknown) => {
+        if (err instanceof DomainError) throw new UsageError(err.message);
+        throw err;
+      });
+      out(`job ${job.id} (${job.task}): ${job.state}`);
       return 0;
     }
     default:

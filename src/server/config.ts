@@ -66,8 +66,30 @@ const EnvSchema = z.object({
    * transaction; larger ones are acknowledged at the event store's speed and projected right after commit.
    */
   TRACE_INLINE_PROJECTION_MAX: z.coerce.number().int().min(0).max(20_000).default(1000),
+  /** Durable job queue (docs/architecture.md "Background jobs"): jobs run at once per process (PGlite: always 1). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Idle poll interval of the job workers (doubles up to 8× while idle; a commit that enqueues wakes them). */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Lease of a running job: a job left running by a stopped process runs again after this. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Retry delay of a failed job attempt n: base·2^(n−1), jittered to 50–100 %. */
+  JOBS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** A trace projection stream failing this many times in a row is quarantined until `reman trace:repair`. */
+  TRACE_PROJECTION_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Per-file upload limit (attachments, evidence, photos). */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** .xlsx uploads whose entries would inflate beyond this are refused before reading (zip bombs). */
+  /**
+   * Load shedding (@fastify/under-pressure): above this mean event-loop delay, or this much V8 heap in use
+   * (0: 85 % of the heap limit), requests answer 503 with Retry-After instead of queueing. 0 turns a check off.
+   */
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  PRESSURE_MAX_HEAP_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}/files`. Shared by all processes. */
+  FILE_STORE_DIR: z.string().min(1).optional(),
+  /** Total size of the evidence files of one filing by a caller who is not logged in (complaint, objection). */
+  ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
+  SPREADSHEET_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(2000).default(50),
 });
 
 const ConfigSchema = EnvSchema.transform((c) => ({ ...c, REMAN_DEMO: c.REMAN_DEMO ?? c.NODE_ENV !== 'production' }));
@@ -95,8 +117,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Config for tests: defaults suitable for in-process apps, overridable. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  // no load shedding by event-loop delay: test machines stall for reasons unrelated to the code under test;
   // many tests log in wrongly from one address (127.0.0.1): the per-address backoff is tested where set explicitly
-  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, LOGIN_ADDRESS_FAILURES: 100_000, ...overrides };
+  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 0, FILE_STORE_DIR: 'memory://', LOGIN_ADDRESS_FAILURES: 100_000, ...overrides };
 }
 
 /** Test-only settings (read here so that config.ts stays the only reader of process.env). */

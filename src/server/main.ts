@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoData } from './demo.js';
 import { shiftableClock, systemClock } from './platform/clock.js';
-import { startPeriodicJob } from './platform/jobs.js';
+import { startPeriodicJob, usePeriodicQueue } from './platform/jobs.js';
 
 /** Process entry: config → database (migrations) → demo data → HTTP; SIGTERM/SIGINT drain and close. */
 async function main() {
@@ -28,13 +28,17 @@ async function main() {
       app.log.warn({ demo: true, production: true }, '!!! DEMO MODE IN PRODUCTION: 33 demo logins share the password published in the README and the platform date can be moved. Unset REMAN_DEMO for a real deployment. !!!');
     }
   }
-  // 年度报告 reminders 30/7/1 days before 31 March: at start, then hourly (idempotent)
+  // periodic jobs are durable recurring tasks of the job queue: one job per hourly slot, run once by whichever
+  // process claims it, retried with backoff, dead jobs listed by `reman jobs:list --state failed`
+  usePeriodicQueue(app.services.jobs);
+  // 年度报告 reminders 30/7/1 days before 31 March: each hour (idempotent)
   const stopReminders = startPeriodicJob('annual-report reminders', () => app.services.annualReports.runReminders(), app.log);
-  // 变更 one-year deadlines (七(二)3): flag overdue requests at start, then hourly (idempotent)
+  // 变更 one-year deadlines (七(二)3): flag overdue requests each hour (idempotent)
   const stopChangeJob = startPeriodicJob('overdue change requests', () => app.services.changes.flagOverdue(null), app.log);
   // trace projection of large /epcis captures: kicked after each commit; this catches up after a restart or failure
-  // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection)
-  const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000);
+  // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection). An in-memory timer,
+  // not a durable job: the cursor in trace_projection is the durable state; a failing stream's retries are jobs.
+  const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000, { durable: false });
   // expired sessions (and expired known devices) are deleted hourly
   const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
   let closing = false;

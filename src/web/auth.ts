@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, ApiError, rememberCsrfToken, type Me, type MeResponse } from './api';
+import { ApiError, client, rememberCsrfToken, unwrap, type Me } from './api';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
 /** GET /auth/me; null when not signed in (401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const res = await api.get<MeResponse>('/auth/me');
+    const res = await unwrap(client.GET('/api/v1/auth/me'));
     rememberCsrfToken(res.csrfToken);
     return res.user;
   } catch (e) {
@@ -33,7 +33,7 @@ export function useCurrentUser(): Me {
 }
 
 export async function login(qc: QueryClient, username: string, password: string): Promise<Me> {
-  const res = await api.post<MeResponse>('/auth/login', { username, password });
+  const res = await unwrap(client.POST('/api/v1/auth/login', { body: { username, password } }));
   rememberCsrfToken(res.csrfToken);
   qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   qc.setQueryData(ME_KEY, res.user);
@@ -51,7 +51,7 @@ export function useLogout(): () => Promise<void> {
   const qc = useQueryClient();
   return useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await client.POST('/api/v1/auth/logout');
     } catch {
       // the session may already be gone; log out locally anyway
     }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Authority, type Enterprise, type Items, type Page, type Site } from './api';
+import { client, unwrap, type QueryOf } from './api';
 import { useLocale } from './i18n';
 
 /** Query keys in one place so mutations can invalidate precisely. */
@@ -34,7 +34,7 @@ export const WORKFLOW_KEYS = [['applications'], ['todos'], ['notifications'], ['
 export function useAuthorities(enabled = true) {
   return useQuery({
     queryKey: qk.authorities,
-    queryFn: ({ signal }) => api.get<Items<Authority>>('/authorities', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/authorities', { signal })),
     staleTime: 10 * 60_000,
     enabled,
   });
@@ -43,7 +43,7 @@ export function useAuthorities(enabled = true) {
 export function useEnterprise(id: string | undefined) {
   return useQuery({
     queryKey: qk.enterprise(id ?? ''),
-    queryFn: ({ signal }) => api.get<Enterprise>(`/enterprises/${encodeURIComponent(id!)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
 }
@@ -51,22 +51,17 @@ export function useEnterprise(id: string | undefined) {
 export function useSites(enterpriseId: string | undefined) {
   return useQuery({
     queryKey: qk.sites(enterpriseId ?? ''),
-    queryFn: ({ signal }) => api.get<Items<Site>>(`/enterprises/${encodeURIComponent(enterpriseId!)}/sites`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises/{id}/sites', { params: { path: { id: enterpriseId! } }, signal })),
     enabled: !!enterpriseId,
   });
 }
 
-export interface EnterpriseListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  province?: string;
-}
+export type EnterpriseListParams = QueryOf<'/api/v1/enterprises'> & { page: number; pageSize: number };
 
 export function useEnterpriseList(params: EnterpriseListParams, enabled = true) {
   return useQuery({
     queryKey: qk.enterprises({ ...params }),
-    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { ...params }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });

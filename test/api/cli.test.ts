@@ -5,10 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, UsageError } from '../../src/server/cli.js';
 import { testConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
+import { fileStore } from '../../src/server/modules/files/blob-store.js';
 
 /** The operator CLI on an embedded database in a temporary DATA_DIR. */
 const dir = mkdtempSync(join(tmpdir(), 'reman-cli-'));
-const config = testConfig({ DATA_DIR: join(dir, 'data') });
+// the file store in its default place, ${DATA_DIR}/files
+const config = testConfig({ DATA_DIR: join(dir, 'data'), FILE_STORE_DIR: undefined });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
@@ -39,11 +41,17 @@ describe('reman CLI', () => {
 
   it('exports a backup and imports it into an empty data directory; refuses a non-empty one without --force', async () => {
     const file = join(dir, 'backup.tar.gz');
-    expect((await run('backup:export', file)).code).toBe(0);
+    const pdf = Buffer.from('%PDF-1.4 backup test file');
+    const sha = await fileStore(config).put(pdf);
+    expect(existsSync(join(dir, 'data', 'files', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    const exported = await run('backup:export', file);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/1 stored files/);
     expect(statSync(file).size).toBeGreaterThan(10_000);
 
-    const restored = testConfig({ DATA_DIR: join(dir, 'restored') });
+    const restored = testConfig({ DATA_DIR: join(dir, 'restored'), FILE_STORE_DIR: undefined });
     expect(await runCli(['backup:import', file], restored, () => undefined)).toBe(0);
+    expect((await fileStore(restored).get(sha))?.equals(pdf)).toBe(true);
     const db = await openDatabase({ dataDir: restored.DATA_DIR });
     const { rows } = await db.raw.query<{ username: string }>(`SELECT username FROM users WHERE username = 'cli-user'`);
     await db.close();
@@ -53,4 +61,27 @@ describe('reman CLI', () => {
     expect(await runCli(['backup:import', file, '--force'], restored, () => undefined)).toBe(0);
     expect(existsSync(restored.DATA_DIR)).toBe(true);
   });
+
+  it('lists dead jobs, retries one and discards another (audited)', async () => {
+    const db = await openDatabase({ dataDir: config.DATA_DIR });
+    const { rows } = await db.raw.query<{ id: number }>(
+      `INSERT INTO jobs (task, state, attempts, max_attempts, last_error, finished_at) VALUES
+         ('trace.import', 'failed', 3, 3, 'disk full', now()), ('annual-report.import', 'failed', 3, 3, 'bad cell', now())
+       RETURNING id::int AS id`,
+    );
+    await db.close();
+    const [a, b] = rows.map((r) => r.id);
+    const listed = await run('jobs:list', '--state', 'failed');
+    expect(listed.out).toMatch(new RegExp(`^${a}\tfailed\ttrace\.import\tattempts 3/3\t.*\tdisk full$`, 'm'));
+    expect(listed.out).toMatch(/^2 job\(s\)$/m);
+    expect((await run('jobs:retry', String(a))).out).toBe(`job ${a} (trace.import): queued`);
+    expect((await run('jobs:discard', String(b))).out).toBe(`job ${b} (annual-report.import): discarded`);
+    expect((await run('jobs:list', '--state', 'failed')).out).toBe('0 job(s)');
+    await expect(run('jobs:discard', String(b))).rejects.toThrow(/cannot be discarded/);
+    await expect(run('jobs:list', '--state', 'dead')).rejects.toBeInstanceOf(UsageError);
+    const check = await openDatabase({ dataDir: config.DATA_DIR });
+    const audit = await check.raw.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_type = 'job' ORDER BY id`);
+    await check.close();
+    expect(audit.rows.map((r) => r.action)).toEqual(['job.retried', 'job.discarded']);
+  }, 300_000); // seven opens of the embedded database
 });

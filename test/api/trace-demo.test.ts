@@ -13,13 +13,20 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('trace demo data', () => {
-  it('ent-gd sees its products; a recall of the piston-ring lot finds all five; one engine is in its third life', async () => {
+  it('ent-gd sees its products; a recall of the piston-ring lot names each unit once (the third-life engine under its current code); one engine is in its third life', async () => {
     const s = await login(app, 'ent-gd', 'Reman#2026');
     const list = (await app.inject({ method: 'GET', url: '/api/v1/trace/products?pageSize=50', headers: s.headers })).json();
     expect(list.total).toBe(5);
     const recall = (await app.inject({ method: 'GET', url: `/api/v1/trace/recall?lot=${encodeURIComponent(DEMO_RECALL_LOT)}`, headers: s.headers })).json();
-    expect(recall.items).toHaveLength(5);
     const third = list.items.find((p: { life: number }) => p.life === 3);
+    // five products with the lot, three physical units: the engine's three lives are one unit, named by its current code
+    expect(recall.items).toHaveLength(3);
+    const lives: string[] = recall.items.find((i: { code: string }) => i.code === third.code).matchedCodes;
+    expect(lives).toHaveLength(3);
+    // its first-life code verifies as remanufactured, no longer as genuine
+    const firstLife = list.items.find((p: { life: number; code: string }) => p.life === 1 && lives.includes(p.code));
+    const old = (await app.inject({ method: 'GET', url: `/api/v1/public/products/${firstLife.code}` })).json();
+    expect(old).toMatchObject({ genuine: false, status: 'superseded' });
     const detail = (await app.inject({ method: 'GET', url: `/api/v1/trace/products/${third.code}`, headers: s.headers })).json();
     expect(detail.lives.map((l: { life: number }) => l.life)).toEqual([1, 2, 3]);
     expect(detail.originalComponents.map((c: { name: string }) => c.name).sort()).toEqual(['缸体', '连杆']);

@@ -100,22 +100,27 @@ afterAll(async () => database?.close());
 const keys = (m: Map<string, number>) => [...m.keys()].sort();
 
 describe('genealogy across lives', () => {
-  it('upstream of the third-life product reaches every earlier life (cores, parts, new parts, lots)', async () => {
+  it('upstream of the third-life product: what went into it and the cores its parts came out of, never their siblings', async () => {
     const w = await walkGenealogy(database.db, P3, 'up', new Date(), 20, [E]);
-    expect(keys(w.nodes)).toEqual([C0, L, L2, P1, P2, P3, n1, p1, p2].sort());
+    // p1 and lot L went into P3; p1 was taken out of C0, P1 and P2 (its three earlier homes)
+    expect(keys(w.nodes)).toEqual([C0, L, P1, P2, P3, p1].sort());
     expect(w.nodes.get(p1)).toBe(1);
     expect(w.nodes.get(P2)).toBe(2);
-    // p1 was taken out of C0, P1 and P2 (its three earlier homes): all are two steps up
     expect(w.nodes.get(C0)).toBe(2);
     expect(w.nodes.get(P1)).toBe(2);
-    expect(w.nodes.get(p2)).toBe(3); // p2 went into P1 only
-    expect(w.nodes.has(p3)).toBe(false); // taken out of C0 but never used
+    // p2, n1 and L2 left P1/P2 beside p1 at disassembly: siblings, not ancestors; p3 was never used
+    for (const sibling of [p2, n1, L2, p3]) expect(w.nodes.has(sibling)).toBe(false);
+    expect(w.edges.filter((e) => e.relation === 'disassembled_from').map((e) => e.child).sort()).toEqual([C0, P1, P2].sort());
+    expect(w.edges.filter((e) => e.relation === 'input').map((e) => e.child).sort()).toEqual([L, p1].sort());
     expect(w.truncated).toBe(false);
+    // the second-life product is still made of what went into it
+    const w2 = await walkGenealogy(database.db, P2, 'up', new Date(), 20, [E]);
+    expect(keys(w2.nodes)).toEqual([C0, L2, P1, P2, n1, p1].sort());
   });
 
   it('depth limits the walk and says so', async () => {
-    const w = await walkGenealogy(database.db, P3, 'up', new Date(), 2, [E]);
-    expect(keys(w.nodes)).toEqual([C0, L, P1, P2, P3, p1].sort());
+    const w = await walkGenealogy(database.db, P3, 'up', new Date(), 1, [E]);
+    expect(keys(w.nodes)).toEqual([L, P3, p1].sort());
     expect(w.truncated).toBe(true);
   });
 
@@ -201,16 +206,21 @@ describe('genealogy across lives', () => {
       // but compare only graphs where each aggregation pair is unique.
       const pairs = memEdges.filter((e) => e.kind === 'aggregation').map((e) => `${e.parent}>${e.child}`);
       if (new Set(pairs).size !== pairs.length) continue;
+      // a few objects scrapped after everything else (CBV disposed): hidden unless includeScrapped
+      const scrapped = new Set(nodes.slice(10).filter(() => rnd() < 0.25));
+      for (const k of scrapped) events.push(storedEvent(ent, { type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(300), bizStep: 'destroying', disposition: 'disposed', epcList: [k] }));
       events.sort((x, y) => Date.parse(x.eventTime) - Date.parse(y.eventTime));
       await database.db.transaction((tx) => projectEvents(tx, events));
       compared++;
       for (const root of nodes.slice(0, 8)) {
         for (const dir of ['up', 'down'] as const) {
           for (const at of [Date.parse(T(50)), Date.parse(T(200))]) {
-            const sqlW = await walkGenealogy(database.db, root, dir, new Date(at), 6, [ent]);
-            const mem = traceInMemory(memEdges, root, dir, { at, depth: 6 });
-            expect(keys(sqlW.nodes), `${dir} ${root} @${at}`).toEqual(keys(mem.nodes));
-            expect(sqlW.truncated).toBe(mem.truncated);
+            for (const includeScrapped of [false, true]) {
+              const sqlW = await walkGenealogy(database.db, root, dir, new Date(at), 6, [ent], { includeScrapped });
+              const mem = traceInMemory(memEdges, root, dir, { at, depth: 6, scrapped, includeScrapped });
+              expect(keys(sqlW.nodes), `${dir} ${root} @${at} scrapped ${includeScrapped}`).toEqual(keys(mem.nodes));
+              expect(sqlW.truncated).toBe(mem.truncated);
+            }
           }
         }
       }

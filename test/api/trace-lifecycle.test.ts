@@ -47,6 +47,7 @@ let parts: { epc: string; name: string }[] = [];
 let code = '';
 let productEpc = '';
 let code2 = '';
+let secondParts: { epc: string; name: string }[] = [];
 
 describe('first life', () => {
   it('takes in a core with its source and assigns an EPC', async () => {
@@ -166,6 +167,10 @@ describe('second life', () => {
     const i = await step(ent, 'intake', { coreEpc: code, name: '再制造发动机（返厂）', source: { returnedBy: '王五运输公司', channel: 'end_user', tradeIn: false }, eventTime: t(1001) });
     expect(i.coreEpc).toBe(productEpc);
     const d = await step(ent, 'disassembly', { coreEpc: productEpc, parts: [{ epc: parts[0]!.epc, name: '缸体' }, { name: '新拆出零件' }], eventTime: t(1002) });
+    secondParts = d.parts;
+    // taken in and disassembled: the first code no longer verifies as genuine
+    const dis = (await req(null, 'GET', `/api/v1/public/products/${code}`)).json();
+    expect(dis).toMatchObject({ genuine: false, status: 'disassembled', statusLabel: { zh: '已拆解', en: 'Disassembled' }, successor: null });
     const r = await step(ent, 'reassembly', {
       name: '再制造柴油发动机',
       eventTime: t(1003),
@@ -186,12 +191,33 @@ describe('second life', () => {
     expect(det.originalComponents.map((c: { key: string }) => c.key)).toEqual([parts[0]!.epc]);
   });
 
+  it('the first code verifies as remanufactured into the second, with a link; the second is genuine', async () => {
+    const old = (await req(null, 'GET', `/api/v1/public/products/${code}`)).json();
+    expect(old).toMatchObject({ code, genuine: false, status: 'superseded', successor: { code: code2, verifyPath: `/p/${code2}` } });
+    expect(old.statusLabel).toEqual({ zh: `已再制造为 ${code2}`, en: `Remanufactured into ${code2}` });
+    const cur = (await req(null, 'GET', `/api/v1/public/products/${code2}`)).json();
+    expect(cur).toMatchObject({ genuine: true, status: 'issued', successor: null });
+    // its timeline: the first life's steps (its core), then this life's
+    expect(cur.steps.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(['removal', 'intake', 'disassembly', 'reassembly']));
+  });
+
   it('traces upstream through both lives and downstream from the lot and the first core', async () => {
     const up = await req(ent, 'GET', `/api/v1/trace/${code2}?direction=up`);
     expect(up.statusCode).toBe(200);
     const keys = up.json().nodes.map((n: { key: string }) => n.key);
-    expect(keys).toEqual(expect.arrayContaining([productEpc, core, LOT, parts[0]!.epc, parts[1]!.epc]));
-    expect(keys).not.toContain(parts[2]!.epc); // scrapped, never used
+    expect(keys).toEqual(expect.arrayContaining([productEpc, core, parts[0]!.epc, secondParts[1]!.epc, 'urn:epc:id:sgtin:6901234.000018.N1']));
+    // the first life's cylinder head and piston rings left the returned engine beside the block: siblings, not what code2 is made of
+    for (const k of [parts[1]!.epc, LOT, parts[2]!.epc]) expect(keys).not.toContain(k);
+    expect(up.json().madeOf).toEqual([parts[0]!.epc, secondParts[1]!.epc, 'urn:epc:id:sgtin:6901234.000018.N1'].sort());
+    expect(up.json().provenance).toEqual([core, productEpc].sort());
+    const relations = new Map(up.json().edges.map((e: { parent: string; child: string; relation: string }) => [`${e.parent}>${e.child}`, e.relation]));
+    expect(relations.get(`${parts[0]!.epc}>${core}`)).toBe('disassembled_from');
+    expect(relations.get(`${up.json().root.key}>${parts[0]!.epc}`)).toBe('input');
+    // the scrapped crankshaft only when asked for
+    const down0 = await req(ent, 'GET', `/api/v1/trace/${encodeURIComponent(core)}?direction=down`);
+    expect(down0.json().nodes.map((n: { key: string }) => n.key)).not.toContain(parts[2]!.epc);
+    const downAll = await req(ent, 'GET', `/api/v1/trace/${encodeURIComponent(core)}?direction=down&includeScrapped=true`);
+    expect(downAll.json().nodes.map((n: { key: string }) => n.key)).toContain(parts[2]!.epc);
     const root = up.json().root;
     expect(root).toMatchObject({ kind: 'product', productCode: code2, life: 2 });
     const down = await req(ent, 'GET', `/api/v1/trace/${encodeURIComponent(core)}?direction=down`);
@@ -207,8 +233,8 @@ describe('recall, rates, ledger', () => {
     const r = await req(ent, 'GET', `/api/v1/trace/recall?lot=${encodeURIComponent(LOT)}`);
     expect(r.statusCode).toBe(200);
     expect(r.json().items).toHaveLength(1);
-    // the product came back as a core: the enterprise owns and holds it again
-    expect(r.json().items[0]).toMatchObject({ code, owner: '广州追溯测试再制造有限公司', possessor: '广州追溯测试再制造有限公司', state: 'intake', installation: null });
+    // the product came back as a core and was remanufactured into code2: the unit is named once, under its current code
+    expect(r.json().items[0]).toMatchObject({ code: code2, matchedCodes: [code], life: 2, state: 'reassembly', installation: null });
     const x = await req(ent, 'GET', `/api/v1/trace/recall?lot=${encodeURIComponent(LOT)}&format=xlsx`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
@@ -217,12 +243,12 @@ describe('recall, rates, ledger', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getRow(1).getCell(1).value)).toContain(LOT);
     expect(ws.getRow(2).getCell(1).value).toBe('产品编码 Code');
-    expect(ws.getRow(3).getCell(1).value).toBe(code);
-    expect(ws.getRow(3).getCell(9).value).toBe('广州追溯测试再制造有限公司');
+    expect(ws.getRow(3).getCell(1).value).toBe(code2);
+    expect(ws.getRow(3).getCell(13).value).toBe(code);
     expect(ws.rowCount).toBe(3);
-    // core recall: both lives
+    // core recall: both lives are one unit, named once with its current code
     const c = await req(ent, 'GET', `/api/v1/trace/recall?core=${encodeURIComponent(core)}`);
-    expect(c.json().items.map((i: { code: string }) => i.code).sort()).toEqual([code, code2].sort());
+    expect(c.json().items.map((i: { code: string; matchedCodes: string[] }) => [i.code, i.matchedCodes])).toEqual([[code2, [code, code2].sort()]]);
     expect((await req(ent, 'GET', `/api/v1/trace/recall?lot=x&core=y`)).statusCode).toBe(400);
   });
 
@@ -234,6 +260,15 @@ describe('recall, rates, ledger', () => {
     expect(pub.genuine).toBe(false);
     expect(pub.status).toBe('recalled');
     expect(JSON.stringify(pub)).not.toContain('缸盖批次质量问题');
+    // a repeated recall changes nothing: no second event, no second 召回 on the public page
+    const events = async () => (await req(ent, 'GET', `/epcis/events?MATCH_epc=${encodeURIComponent(r.json().epc)}&EQ_bizStep=holding`)).json().epcisBody.queryResults.resultsBody.eventList.length;
+    expect(await events()).toBe(1);
+    const again = await req(ent, 'POST', `/api/v1/trace/products/${code2}/status`, { status: 'recalled', reason: '再次召回' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().status).toBe('recalled');
+    expect(await events()).toBe(1);
+    const pub2 = (await req(null, 'GET', `/api/v1/public/products/${code2}`)).json();
+    expect(pub2.steps.filter((s: { kind: string }) => s.kind === 'recall')).toHaveLength(1);
   });
 
   it('aggregates the rates per enterprise and year (mass- and value-weighted)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { originalComponents, traceInMemory, type GenealogyEdge } from '../../src/domain/trace/genealogy.js';
+import { originalComponents, relationOf, traceInMemory, type GenealogyEdge } from '../../src/domain/trace/genealogy.js';
+import { currentCode, publicStatus, publicStatusLabel, publicTimeline, statusChangeNeeded } from '../../src/domain/trace/successor.js';
 
 const e = (parent: string, child: string, kind: GenealogyEdge['kind'], from: number, to: number | null = null, erroneous = false): GenealogyEdge => ({ parent, child, kind, eventId: `${parent}>${child}@${from}`, validFrom: from, validTo: to, erroneous });
 const keys = (r: ReturnType<typeof traceInMemory>) => [...r.nodes.keys()].sort();
@@ -18,7 +19,26 @@ const edges: GenealogyEdge[] = [
 
 describe('genealogy rules (reference implementation)', () => {
   it('upstream reaches every earlier life and stops the physical cycle part → core → part', () => {
-    expect(keys(traceInMemory(edges, 'P3', 'up', { at: 100 }))).toEqual(['C0', 'L', 'P1', 'P2', 'P3', 'p1', 'p2']);
+    // p2 went into P1 and left it at P1's disassembly with p1: a sibling of p1, not an ancestor of P3
+    expect(keys(traceInMemory(edges, 'P3', 'up', { at: 100 }))).toEqual(['C0', 'L', 'P1', 'P2', 'P3', 'p1']);
+    // P1 itself is still made of p2
+    expect(keys(traceInMemory(edges, 'P1', 'up', { at: 100 }))).toEqual(['C0', 'L', 'P1', 'p1', 'p2']);
+  });
+  it('a core reached by disassembly is followed only to the core it was itself taken out of', () => {
+    const sub: GenealogyEdge[] = [
+      e('A', 'k', 'transformation', 5), e('k', 'S', 'disassembly', 4), e('S', 'B', 'disassembly', 3), // k ← sub-assembly S ← big core B
+      e('S', 'x', 'transformation', 1), e('B', 'y', 'transformation', 0), // what S and B were once made of: not A's ancestors
+    ];
+    expect(keys(traceInMemory(sub, 'A', 'up', { at: 10 }))).toEqual(['A', 'B', 'S', 'k']);
+    expect(relationOf('transformation')).toBe('input');
+    expect(relationOf('disassembly')).toBe('disassembled_from');
+    expect(relationOf('aggregation')).toBe('contained');
+  });
+  it('scrapped objects only when asked for, and the walk does not go through them', () => {
+    const scrapped = new Set(['p2', 'p1']);
+    expect(keys(traceInMemory(edges, 'C0', 'down', { at: 100, scrapped }))).toEqual(['C0']);
+    expect(keys(traceInMemory(edges, 'C0', 'down', { at: 100, scrapped, includeScrapped: true }))).toEqual(['C0', 'P1', 'P2', 'P3', 'p1', 'p2']);
+    expect(keys(traceInMemory(edges, 'P1', 'up', { at: 100, scrapped: new Set(['p2']) }))).toEqual(['C0', 'L', 'P1', 'p1']);
   });
   it('downstream of a lot excludes erroneous events; of a core follows its parts into every life', () => {
     expect(keys(traceInMemory(edges, 'L', 'down', { at: 100 }))).toEqual(['L', 'P1', 'P3']);
@@ -33,6 +53,21 @@ describe('genealogy rules (reference implementation)', () => {
     expect(keys(traceInMemory(edges, 'P2', 'down', { at: 100 }))).not.toContain('X');
     expect(keys(traceInMemory(edges, 'X', 'up', { at: 7.6 }))).toContain('C0');
     expect(keys(traceInMemory(edges, 'X', 'up', { at: 100 }))).toEqual(['X']);
+  });
+  it('successor semantics: one public status, the current code, idempotent status changes', () => {
+    expect(publicStatus({ status: 'issued', successorCode: null, disassembledAt: null })).toBe('issued');
+    expect(publicStatus({ status: 'recalled', successorCode: null, disassembledAt: '2026-01-01' })).toBe('disassembled');
+    expect(publicStatus({ status: 'recalled', successorCode: 'RM2', disassembledAt: '2026-01-01' })).toBe('superseded');
+    expect(publicStatus({ status: 'revoked', successorCode: 'RM2', disassembledAt: null })).toBe('revoked');
+    expect(publicStatusLabel('superseded', 'RMX')).toEqual({ zh: '已再制造为 RMX', en: 'Remanufactured into RMX' });
+    expect(publicStatusLabel('disassembled', null).zh).toBe('已拆解');
+    const next = new Map([['a', 'b'], ['b', 'c'], ['x', 'y'], ['y', 'x']]);
+    expect(currentCode('a', (c) => next.get(c))).toBe('c');
+    expect(currentCode('c', (c) => next.get(c))).toBe('c');
+    expect(currentCode('x', (c) => next.get(c))).toBe('y'); // a cycle stops
+    expect(statusChangeNeeded('recalled', 'recalled')).toBe(false);
+    expect(statusChangeNeeded('issued', 'recalled')).toBe(true);
+    expect(publicTimeline([['d1', 'sale'], ['d2', 'recall'], ['d3', 'recall'], ['d3', 'revocation'], ['d4', 'revocation']])).toEqual([['d1', 'sale'], ['d2', 'recall'], ['d3', 'revocation']]);
   });
   it('depth limit truncates', () => {
     const r = traceInMemory(edges, 'P3', 'up', { at: 100, depth: 1 });

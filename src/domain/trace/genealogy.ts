@@ -9,11 +9,19 @@
  *  - aggregation:    parent = parentID, child = child EPC or class, valid from ADD until DELETE.
  * Edges of events declared erroneous (EPCIS errorDeclaration) are kept but flagged and never followed.
  *
- * Upstream (what went into X, through every earlier life): from node n, reference time asOf(n) (the root:
- * `at`, default now), follow edges parent = n with validFrom ≤ asOf(n) — and for aggregation, still open at
- * asOf(n) (validTo ≥ asOf(n)). The child's asOf is the edge's validFrom (the moment it was consumed or taken
- * out), except through aggregation, where it stays asOf(n). Time only runs backwards through
- * transformation/disassembly, so the physical cycle "part p → core C (= last life's product) → p" stops.
+ * Upstream (what went into X and where those came from, through every earlier life — ancestors only): from
+ * node n, reference time asOf(n) (the root: `at`, default now), follow edges parent = n with validFrom ≤ asOf(n)
+ * — and for aggregation, still open at asOf(n) (validTo ≥ asOf(n)). The child's asOf is the edge's validFrom
+ * (the moment it was consumed or taken out), except through aggregation, where it stays asOf(n). Time only runs
+ * backwards through transformation/disassembly, so the physical cycle "part p → core C (= last life's product)
+ * → p" stops. From a node reached by a disassembly edge (the core a part was taken out of) only disassembly
+ * edges are followed (the core was itself taken out of a bigger one): the core's composition lists the other
+ * parts that left it at the same disassembly — siblings of the part, not ancestors of X (issue 10 §5).
+ * The edges answer two questions, told apart by `relationOf`: "made of" (composition: transformation input,
+ * aggregation content) and "taken out of" (core → part provenance: disassembly).
+ *
+ * Scrapped or destroyed objects (last disposition `disposed`/`destroyed`) are left out — the walk does not go
+ * through them — unless asked for (`includeScrapped`): a recall or a "made of" answer is about what exists.
  *
  * Downstream (every product containing anything from X): from node n, follow edges child = n with validFrom ≥
  * asOf(n) (root: −∞) and validFrom ≤ `at`; aggregation edges only while open at `at` (a part removed from a
@@ -22,6 +30,13 @@
  */
 
 export type EdgeKind = 'transformation' | 'disassembly' | 'aggregation';
+/** What an edge says, as the API answers it: parent was made of child / contains child / was taken out of child. */
+export type EdgeRelation = 'input' | 'contained' | 'disassembled_from';
+export const relationOf = (kind: EdgeKind): EdgeRelation => (kind === 'transformation' ? 'input' : kind === 'aggregation' ? 'contained' : 'disassembled_from');
+
+/** Dispositions after which an object no longer exists as such (CBV 2.0: scrapped, destroyed). */
+export const SCRAPPED_DISPOSITIONS = ['disposed', 'destroyed'] as const;
+export const isScrappedDisposition = (d: string | null | undefined) => (SCRAPPED_DISPOSITIONS as readonly string[]).includes(d ?? '');
 
 export interface GenealogyEdge {
   parent: string;
@@ -55,7 +70,13 @@ interface Visit {
 }
 
 /** Reference implementation of the traversal (the repo's CTE follows the same rules). */
-export function traceInMemory(all: readonly GenealogyEdge[], root: string, direction: Direction, opts: { at: number; depth?: number; maxNodes?: number }): TraceResult {
+export function traceInMemory(
+  all: readonly GenealogyEdge[],
+  root: string,
+  direction: Direction,
+  opts: { at: number; depth?: number; maxNodes?: number; scrapped?: ReadonlySet<string>; includeScrapped?: boolean },
+): TraceResult {
+  const hidden = (k: string) => !opts.includeScrapped && !!opts.scrapped?.has(k);
   const maxDepth = Math.min(opts.depth ?? DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH);
   const live = all.filter((e) => !e.erroneous);
   const index = new Map<string, GenealogyEdge[]>();
@@ -69,7 +90,8 @@ export function traceInMemory(all: readonly GenealogyEdge[], root: string, direc
   const used = new Set<GenealogyEdge>();
   const seen = new Set<string>();
   let truncated = false;
-  let frontier: Visit[] = [{ key: root, asOf: direction === 'up' ? opts.at : Number.NEGATIVE_INFINITY, depth: 0, viaDisassembly: true }];
+  // downstream, the root follows its disassembly (its parts); upstream, the root follows its whole composition
+  let frontier: Visit[] = [{ key: root, asOf: direction === 'up' ? opts.at : Number.NEGATIVE_INFINITY, depth: 0, viaDisassembly: direction === 'down' }];
   while (frontier.length) {
     const next: Visit[] = [];
     for (const v of frontier) {
@@ -78,6 +100,7 @@ export function traceInMemory(all: readonly GenealogyEdge[], root: string, direc
       seen.add(sig);
       for (const e of index.get(v.key) ?? []) {
         if (!follows(e, v, direction, opts.at)) continue;
+        if (hidden(direction === 'up' ? e.child : e.parent)) continue;
         if (v.depth >= maxDepth) {
           truncated = true;
           continue;
@@ -102,6 +125,7 @@ export function traceInMemory(all: readonly GenealogyEdge[], root: string, direc
 function follows(e: GenealogyEdge, v: Visit, direction: Direction, at: number): boolean {
   if (direction === 'up') {
     if (e.validFrom > v.asOf) return false;
+    if (v.viaDisassembly && e.kind !== 'disassembly') return false; // a core's composition: siblings, not ancestors
     return e.kind !== 'aggregation' || e.validTo === null || e.validTo >= v.asOf;
   }
   if (e.validFrom < v.asOf || e.validFrom > at) return false;

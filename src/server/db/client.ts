@@ -17,6 +17,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface RawSql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   exec(text: string): Promise<void>;
+  /** Run `fn` on ONE connection (session-level locks, e.g. the migrator's advisory lock). PGlite has only one. */
+  session?<T>(fn: (raw: RawSql) => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -105,6 +107,19 @@ async function openPostgres(url: string): Promise<Database> {
       query: async (text, params) => ({ rows: (await pool.query(text, params ?? [])).rows }),
       exec: async (text) => {
         await pool.query(text);
+      },
+      session: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn({
+            query: async (text, params) => ({ rows: (await client.query(text, params ?? [])).rows }),
+            exec: async (text) => {
+              await client.query(text);
+            },
+          });
+        } finally {
+          client.release();
+        }
       },
     },
     close: () => pool.end(),

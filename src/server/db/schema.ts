@@ -148,7 +148,8 @@ export const files = pgTable('files', {
   sha256: char('sha256', { length: 64 }).primaryKey(),
   size: integer('size').notNull(),
   mime: text('mime').notNull(),
-  data: bytea('data').notNull(),
+  /** NULL once the bytes are in the file store (migration 20261205060000_file_store.sql) */
+  data: bytea('data'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -640,6 +641,11 @@ export const traceProducts = pgTable(
     madeEventId: text('made_event_id').notNull(),
     madeAt: ts('made_at').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    // migration 20261205050000_trace_semantics.sql
+    disassembledAt: ts('disassembled_at'),
+    disassembledByEventId: text('disassembled_by_event_id'),
+    successorCode: text('successor_code'),
+    publicSteps: jsonb('public_steps').$type<[string, string][] | null>(),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.code] })],
 );
@@ -677,3 +683,26 @@ export const traceImportJobs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.id] })],
 );
+
+/** Durable job queue (migration 20261205040000_jobs; SQL in platform/queue/). */
+export const jobs = pgTable('jobs', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  task: text('task').notNull(),
+  payload: jsonb('payload').notNull().default({}),
+  blob: bytea('blob'),
+  state: text('state').$type<'queued' | 'running' | 'succeeded' | 'failed' | 'discarded'>().notNull().default('queued'),
+  priority: integer('priority').notNull().default(0),
+  runAt: ts('run_at').notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(5),
+  lastError: text('last_error'),
+  key: text('key'),
+  lockedBy: text('locked_by'),
+  lockedUntil: ts('locked_until'),
+  done: integer('done'),
+  total: integer('total'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+});

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type {} from '@fastify/multipart';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, errors, type FieldIssue } from './errors.js';
@@ -33,21 +34,57 @@ export function issueToField(issue: ZodIssueLike, instancePath?: string): FieldI
   return { field: fieldName(issue.path ?? [], instancePath), message: zh, messageEn: issue.message };
 }
 
-/** Map a Postgres constraint violation to a client error; anything else is a real 500. */
-function fromDatabase(err: { code?: string; constraint?: string; detail?: string }): DomainError | null {
+interface DriverError {
+  code: string;
+  constraint?: string;
+  detail?: string;
+}
+const SQLSTATE = /^\d{2}[0-9A-Z]{3}$/;
+
+/**
+ * The driver's error, wherever it sits: Drizzle wraps it (DrizzleQueryError) and keeps the PostgreSQL error as
+ * `cause`, sometimes nested; node-postgres and PGlite put the SQLSTATE on `code`.
+ */
+export function driverError(err: unknown): DriverError | null {
+  let cur: unknown = err;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 8; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && SQLSTATE.test(code)) return cur as DriverError;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Map a PostgreSQL error the client caused to a 4xx; anything else is a real 500. */
+export function fromDatabase(err: DriverError): DomainError | null {
+  const bad = (code: string, zh: string, en: string) => new DomainError(400, code, zh, en);
   switch (err.code) {
     case '23505':
-      return errors.conflict('DUPLICATE', `数据重复（${err.constraint ?? ''}）`, `Duplicate value (${err.constraint ?? ''})`);
+      return errors.conflict('CONFLICT', `已存在相同的记录（${err.constraint ?? ''}）`, `It already exists (${err.constraint ?? ''})`);
     case '23503':
       return errors.conflict('REFERENCE_VIOLATION', `引用的对象不存在或仍被引用（${err.constraint ?? ''}）`, `Referenced object missing or still in use (${err.constraint ?? ''})`);
     case '23514':
-    case '22001':
+    case '23502':
     case '22P02':
-      return new DomainError(400, 'VALIDATION_FAILED', `数据不符合约束（${err.constraint ?? err.code}）`, `Data violates a constraint (${err.constraint ?? err.code})`);
+    case '22003':
+      return bad('VALIDATION_FAILED', `数据不符合约束（${err.constraint ?? err.code}）`, `Data violates a constraint (${err.constraint ?? err.code})`);
+    case '22001':
+      return bad('VALUE_TOO_LONG', '输入的文字超过允许的长度', 'A value is longer than allowed');
+    case '22P05':
+    case '22021':
+      return bad('INVALID_TEXT', '输入含有无法保存的字符（如空字符 U+0000）', 'The input contains characters that cannot be stored (such as U+0000)');
+    case '22007':
+    case '22008':
+      return bad('INVALID_DATETIME', '日期或时间超出有效范围', 'A date or time is out of range');
+    case '54001':
+      return bad('NESTED_TOO_DEEP', '数据嵌套层级过深', 'The data is nested too deeply');
     default:
       return null;
   }
 }
+
+/** A multipart body the parser could not read (busboy's errors carry no code): the client's fault. */
+const MULTIPART_BROKEN = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Part terminated early)/;
 
 /**
  * The one error handler: every failure leaves as {"error":{"code","message","messageEn","details"}}.
@@ -67,8 +104,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       out = errors.validation(err.issues.map((i) => issueToField(i as ZodIssueLike)));
     } else if (isResponseSerializationError(err)) {
       out = null;
-    } else if ((err as { code?: string }).code && /^\d{2}[0-9A-Z]{3}$/.test(String((err as { code?: string }).code))) {
-      out = fromDatabase(err as never);
+    } else if (driverError(err)) {
+      out = fromDatabase(driverError(err)!);
+    } else if (MULTIPART_BROKEN.test(err.message ?? '') && req.isMultipart?.()) {
+      out = errors.field('file', '上传内容（multipart/form-data）格式错误或不完整', 'the multipart/form-data body is malformed or incomplete', 'MULTIPART_INVALID');
     } else if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') {
       const tooLarge = err.code === 'FST_REQ_FILE_TOO_LARGE';
       out = new DomainError(413, tooLarge ? 'FILE_TOO_LARGE' : 'TOO_MANY_FILES', tooLarge ? '文件超过大小上限' : '上传的文件或字段过多', tooLarge ? 'The file exceeds the size limit' : 'Too many files or fields in the upload', [

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, Typography } from 'antd';
-import { api, type ApplicationStateKey, type ApplicationSummary, type Page } from '../api';
+import { client, unwrap, type ApplicationStateKey, type ApplicationSummary } from '../api';
 import { formatDate } from '../format';
 import { useLocale } from '../i18n';
 import { qk, useAuthorityName } from '../queries';
@@ -25,7 +25,7 @@ export function ApplicationPicker({
   const params = { state, page: 1, pageSize: 200 };
   const list = useQuery({
     queryKey: qk.applications(params),
-    queryFn: ({ signal }) => api.get<Page<ApplicationSummary>>('/applications', params, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/applications', { params: { query: params }, signal })),
   });
   return (
     <Table<ApplicationSummary>

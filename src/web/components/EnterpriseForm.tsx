@@ -25,8 +25,8 @@ interface FormValues {
   contactName: string;
   contactPhone: string;
   contactEmail?: string;
-  enterpriseType?: string;
-  listingStatus?: string;
+  enterpriseType?: Enterprise['enterpriseType'];
+  listingStatus?: Enterprise['listingStatus'];
   parentId?: string | null;
 }
 
@@ -69,8 +69,9 @@ function toBody(v: FormValues): Required<Omit<EnterpriseInput, 'confirmCreditCod
     contactName: s(v.contactName),
     contactPhone: s(v.contactPhone),
     contactEmail: opt(v.contactEmail),
-    enterpriseType: v.enterpriseType ?? '',
-    listingStatus: v.listingStatus ?? '',
+    // both are required form fields
+    enterpriseType: v.enterpriseType!,
+    listingStatus: v.listingStatus!,
     parentId: v.parentId ?? null,
   };
 }

@@ -2,17 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type NotificationItem } from '../api';
+import { client, unwrap, type NotificationItem } from '../api';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime } from '../format';
 import { useLocale } from '../i18n';
 import { qk } from '../queries';
 import { BellIcon } from './icons';
 
-interface NotificationList {
-  items: NotificationItem[];
-  unread: number;
-}
 
 /** The header bell: unread count, the latest notifications, mark read, follow the link. */
 export function NotificationBell() {
@@ -24,7 +20,7 @@ export function NotificationBell() {
 
   const list = useQuery({
     queryKey: qk.notifications,
-    queryFn: ({ signal }) => api.get<NotificationList>('/notifications', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/notifications', { signal })),
     refetchInterval: 60_000,
     staleTime: 15_000,
     retry: false,
@@ -32,14 +28,14 @@ export function NotificationBell() {
 
   const markRead = useMutation({
     mutationFn: async (ids: string[]) => {
-      for (const id of ids) await api.post<void>(`/notifications/${encodeURIComponent(id)}/read`);
+      for (const id of ids) await client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } });
     },
     onSettled: () => void qc.invalidateQueries({ queryKey: qk.notifications }),
     onError: (e) => onError(e),
   });
 
   const markAllRead = useMutation({
-    mutationFn: () => api.post<{ marked: number }>('/notifications/read-all'),
+    mutationFn: () => unwrap(client.POST('/api/v1/notifications/read-all')),
     onSettled: () => void qc.invalidateQueries({ queryKey: qk.notifications }),
     onError: (e) => onError(e),
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, type Site, type SiteInput } from '../api';
+import { client, unwrap, type Site, type SiteInput } from '../api';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, regionLabel } from '../format';
 import { useLocale } from '../i18n';
@@ -31,14 +31,13 @@ export function SitesTable({
   const save = useMutation({
     mutationFn: async (v: SiteInput) => {
       const body = { name: v.name.trim(), address: v.address.trim(), regionCode: v.regionCode.trim() };
-      const base = `/enterprises/${encodeURIComponent(enterpriseId)}/sites`;
       if (editing && editing !== 'new') {
         const changed: Partial<SiteInput> = {};
         for (const k of ['name', 'address', 'regionCode'] as const) if (body[k] !== editing[k]) changed[k] = body[k];
         if (Object.keys(changed).length === 0) return editing;
-        return api.patch<Site>(`${base}/${encodeURIComponent(editing.id)}`, changed);
+        return unwrap(client.PATCH('/api/v1/enterprises/{id}/sites/{siteId}', { params: { path: { id: enterpriseId, siteId: editing.id } }, body: changed }));
       }
-      return api.post<Site>(base, body);
+      return unwrap(client.POST('/api/v1/enterprises/{id}/sites', { params: { path: { id: enterpriseId } }, body }));
     },
     onSuccess: () => {
       message.success(t('common.saved'));

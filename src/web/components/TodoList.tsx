@@ -1,22 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, type TodoItem } from '../api';
+import { client, unwrap, type TodoItem } from '../api';
 import { APPLICATION_STATE_COLORS, applicationStateLabel, formatDateTime } from '../format';
 import { hasKey, useLocale } from '../i18n';
 import { qk } from '../queries';
 
-interface TodoList {
-  items: TodoItem[];
-  counts: Record<string, number>;
-}
 
 /** 待办: what awaits the signed-in user (GET /todos); each item links to its page. */
 export function TodoListCard() {
   const { locale, t } = useLocale();
   const todos = useQuery({
     queryKey: qk.todos,
-    queryFn: ({ signal }) => api.get<TodoList>('/todos', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/todos', { signal })),
     refetchInterval: 120_000,
     retry: false,
   });

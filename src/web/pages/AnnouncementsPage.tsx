@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Row, Table, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Page } from '../api';
+import { client, unwrap, type AnnouncementBatch, type BodyOf } from '../api';
 import { useUrlPaging } from '../paging';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
@@ -41,16 +41,16 @@ export default function AnnouncementsPage() {
   const { page, pageSize, pagination } = useUrlPaging();
   const batches = useQuery({
     queryKey: [...qk.publicAnnouncements, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', { page, pageSize, entriesPageSize: 1 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { params: { query: { page, pageSize, entriesPageSize: 1 } }, signal })),
   });
 
   const publish = useMutation({
     mutationFn: (v: PublishValues) => {
-      const body: Record<string, unknown> = { applicationIds: v.applicationIds };
+      const body: BodyOf<'/api/v1/announcements', 'post'> = { applicationIds: v.applicationIds };
       if (v.docNumber?.trim()) body.docNumber = v.docNumber.trim();
       if (v.title?.trim()) body.title = v.title.trim();
       if (v.announcedOn) body.announcedOn = v.announcedOn;
-      return api.post<AnnouncementBatch>('/announcements', body);
+      return unwrap(client.POST('/api/v1/announcements', { body }));
     },
     onSuccess: (b) => {
       message.success(t('ann.published', { n: b.batchNo }));

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, ConfigProvider, Flex, Form, Result, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiError, type ApiErrorDetail, type ApplicationDetail, type MissingItemWire } from '../api';
+import { ApiError, client, unwrap, type ApiErrorDetail, type ApplicationDetail, type MissingItemWire } from '../api';
 import { useCurrentUser } from '../auth';
 import { ActionPanel, PANEL_EVENTS } from '../components/application/ActionPanel';
 import { AttachmentsTab } from '../components/application/AttachmentsTab';
@@ -154,7 +154,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         throw e;
       });
       const body = fromFormValues(form.getFieldsValue(true) as FormValues);
-      return api.put<ApplicationDetail>(`/applications/${encodeURIComponent(detail.id)}/form`, { form: body });
+      return unwrap(client.PUT('/api/v1/applications/{id}/form', { params: { path: { id: detail.id } }, body: { form: body } }));
     },
     onSuccess: (updated) => {
       qc.setQueryData(qk.application(detail.id), updated);
@@ -185,7 +185,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
           throw new Error(SAVE_FAILED); // save's own handler has shown why
         }
       }
-      return api.post<{ items: unknown[] }>('/applications/submit', { applicationIds: [detail.id] });
+      return unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: [detail.id] } }));
     },
     onSuccess: async () => {
       setMissing(null);
@@ -378,7 +378,7 @@ export default function ApplicationDetailPage() {
   const navigate = useNavigate();
   const detail = useQuery({
     queryKey: qk.application(id ?? ''),
-    queryFn: ({ signal }) => api.get<ApplicationDetail>(`/applications/${encodeURIComponent(id!)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/applications/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
   if (detail.isPending) return <PageLoading />;

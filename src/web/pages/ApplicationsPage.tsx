@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App, Button, Card, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError, type ApplicationDetail, type ApplicationSummary, type MissingItemWire, type Page } from '../api';
+import { ApiError, client, unwrap, type ApplicationSummary, type MissingItemWire } from '../api';
 import { useCurrentUser } from '../auth';
 import { ApplicationStateTag, FieldTags } from '../components/ApplicationStateTag';
 import { PageHeader } from '../components/PageHeader';
@@ -42,7 +42,7 @@ export default function ApplicationsPage() {
   const listParams = { page, pageSize, state: states.join(',') || undefined };
   const list = useQuery({
     queryKey: qk.applications(listParams),
-    queryFn: ({ signal }) => api.get<Page<ApplicationSummary>>('/applications', listParams, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/applications', { params: { query: listParams }, signal })),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.items ?? [];
@@ -52,7 +52,7 @@ export default function ApplicationsPage() {
   };
 
   const create = useMutation({
-    mutationFn: (siteId: string) => api.post<ApplicationDetail>('/applications', { siteId }),
+    mutationFn: (siteId: string) => unwrap(client.POST('/api/v1/applications', { body: { siteId } })),
     onSuccess: (created) => {
       message.success(t('common.created'));
       setCreating(false);
@@ -79,7 +79,7 @@ export default function ApplicationsPage() {
   });
 
   const submitTogether = useMutation({
-    mutationFn: (ids: string[]) => api.post<{ items: ApplicationSummary[] }>('/applications/submit', { applicationIds: ids }),
+    mutationFn: (ids: string[]) => unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: ids } })),
     onSuccess: (res) => {
       message.success(t('apps.submittedN', { n: res.items.length }));
       setSelected([]);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Result, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { api, type AuditEntry, type AuditVerify, type Page } from '../api';
+import { client, unwrap, type AuditEntry } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, roleLabel } from '../format';
@@ -18,12 +18,12 @@ export default function AuditPage() {
 
   const audit = useQuery({
     queryKey: qk.audit({ page, pageSize }),
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/audit', { page, pageSize }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/audit', { params: { query: { page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 
   const verify = useMutation({
-    mutationFn: () => api.get<AuditVerify>('/audit/verify'),
+    mutationFn: () => unwrap(client.GET('/api/v1/audit/verify')),
     onError: (e) => onError(e),
   });
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, type Authority } from '../api';
+import { client, unwrap, type Authority, type BodyOf } from '../api';
 import { useCurrentUser } from '../auth';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
@@ -24,11 +24,11 @@ export default function AuthoritiesPage() {
 
   const save = useMutation({
     mutationFn: (v: { name: string; nameEn: string }) => {
-      const body: { name?: string; nameEn?: string } = {};
+      const body: BodyOf<'/api/v1/authorities/{id}', 'patch'> = {};
       if (v.name.trim() !== editing!.name) body.name = v.name.trim();
       if (v.nameEn.trim() !== editing!.nameEn) body.nameEn = v.nameEn.trim();
       if (Object.keys(body).length === 0) return Promise.resolve(editing!);
-      return api.patch<Authority>(`/authorities/${encodeURIComponent(editing!.id)}`, body);
+      return unwrap(client.PATCH('/api/v1/authorities/{id}', { params: { path: { id: editing!.id } }, body }));
     },
     onSuccess: () => {
       message.success(t('common.saved'));

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Modal, Result, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, type Enterprise, type EnterpriseInput } from '../api';
+import { client, unwrap, type EnterpriseInput } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseDescriptions } from '../components/EnterpriseDescriptions';
 import { EnterpriseForm } from '../components/EnterpriseForm';
@@ -28,7 +28,7 @@ export default function EnterpriseDetailPage() {
   const canManageSites = me.role === 'ministry_admin';
 
   const save = async (body: EnterpriseInput) => {
-    const updated = await api.patch<Enterprise>(`/enterprises/${encodeURIComponent(id!)}`, body);
+    const updated = await unwrap(client.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: id! } }, body }));
     qc.setQueryData(qk.enterprise(id!), updated);
     void qc.invalidateQueries({ queryKey: ['enterprises', 'list'] });
     message.success(t('common.saved'));

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, Modal, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type Enterprise, type EnterpriseInput } from '../api';
+import { client, unwrap, type BodyOf, type Enterprise, type EnterpriseInput } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseForm } from '../components/EnterpriseForm';
 import { PageHeader } from '../components/PageHeader';
@@ -32,7 +32,7 @@ export default function EnterprisesPage() {
 
 
   const create = async (body: EnterpriseInput) => {
-    const created = await api.post<Enterprise>('/enterprises', body);
+    const created = await unwrap(client.POST('/api/v1/enterprises', { body: body as BodyOf<'/api/v1/enterprises', 'post'> }));
     message.success(t('common.created'));
     setCreating(false);
     void qc.invalidateQueries({ queryKey: qk.enterprisesAll });

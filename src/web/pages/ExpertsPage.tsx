@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { REMAN_FIELDS } from '../../domain/enterprise';
-import { api, type Expert, type ExpertInput, type Items } from '../api';
+import { client, unwrap, type Expert, type ExpertInput } from '../api';
 import { useCurrentUser } from '../auth';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
@@ -22,7 +22,7 @@ export default function ExpertsPage() {
 
   const experts = useQuery({
     queryKey: qk.experts,
-    queryFn: ({ signal }) => api.get<Items<Expert>>('/experts', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })),
   });
 
   const add = useMutation({
@@ -30,12 +30,12 @@ export default function ExpertsPage() {
       const body: ExpertInput = {
         name: v.name.trim(),
         organization: v.organization.trim(),
-        title: v.title.trim(),
+        title: v.title?.trim(),
         fields: v.fields ?? [],
       };
       if (v.phone?.trim()) body.phone = v.phone.trim();
       if (v.email?.trim()) body.email = v.email.trim();
-      return api.post<Expert>('/experts', body);
+      return unwrap(client.POST('/api/v1/experts', { body }));
     },
     onSuccess: () => {
       message.success(t('common.created'));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { api, type Items, type RegionStat } from '../api';
+import { client, unwrap } from '../api';
 import { useCurrentUser } from '../auth';
 import { PageHeader } from '../components/PageHeader';
 import { TodoListCard } from '../components/TodoList';
@@ -16,7 +16,7 @@ function StatsCard() {
   const { t } = useLocale();
   const stats = useQuery({
     queryKey: qk.stats,
-    queryFn: ({ signal }) => api.get<Items<RegionStat>>('/enterprises/stats/by-region', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises/stats/by-region', { signal })),
     retry: false,
   });
   // Nothing at all when the call fails (or while there is nothing to show).

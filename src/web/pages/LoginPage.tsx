@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, apiFetch } from '../api';
+import { ApiError, client, unwrap } from '../api';
 import { login, useMe } from '../auth';
 import { LanguageSwitch } from '../components/AppLayout';
 import { LogoMark } from '../components/icons';
@@ -24,7 +24,7 @@ export default function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // demo logins on a production deployment: say so loudly (docs/security.md)
-  const status = useQuery({ queryKey: ['public-status'], queryFn: () => apiFetch<{ demo: boolean; production: boolean }>('/public/status'), staleTime: 300_000 });
+  const status = useQuery({ queryKey: ['public-status'], queryFn: () => unwrap(client.GET('/api/v1/public/status')), staleTime: 300_000 });
 
   const from = (location.state as { from?: string } | null)?.from;
 

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Result, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type Enterprise, type EnterpriseInput } from '../api';
+import { client, unwrap, type EnterpriseInput } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseDescriptions } from '../components/EnterpriseDescriptions';
 import { EnterpriseForm } from '../components/EnterpriseForm';
@@ -26,7 +26,7 @@ export default function MyEnterprisePage() {
   if (!enterpriseId) return <Result status="info" title={t('ent.noEnterprise')} />;
 
   const save = async (body: EnterpriseInput) => {
-    const updated = await api.patch<Enterprise>(`/enterprises/${encodeURIComponent(enterpriseId)}`, body);
+    const updated = await unwrap(client.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: enterpriseId } }, body }));
     qc.setQueryData(qk.enterprise(enterpriseId), updated);
     void qc.invalidateQueries({ queryKey: qk.enterprisesAll });
     message.success(t('common.saved'));

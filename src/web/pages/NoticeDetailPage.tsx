@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, type NoticeDetail, type NoticeEntry, type Objection } from '../api';
+import { ApiError, client, unwrap, type NoticeEntry, type Objection } from '../api';
 import { FieldTags } from '../components/ApplicationStateTag';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
@@ -35,7 +35,7 @@ export default function NoticeDetailPage() {
 
   const notice = useQuery({
     queryKey: qk.notice(id),
-    queryFn: ({ signal }) => api.get<NoticeDetail>(`/notices/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/notices/{id}', { params: { path: { id } }, signal })),
     enabled: !!id,
   });
 
@@ -44,7 +44,7 @@ export default function NoticeDetailPage() {
   };
 
   const close = useMutation({
-    mutationFn: () => api.post(`/notices/${encodeURIComponent(id)}/close`, {}),
+    mutationFn: () => unwrap(client.POST('/api/v1/notices/{id}/close', { params: { path: { id } }, body: {} })),
     onSuccess: () => {
       setCloseError(null);
       message.success(t('notices.closed'));
@@ -58,7 +58,7 @@ export default function NoticeDetailPage() {
   });
 
   const resolve = useMutation({
-    mutationFn: (v: ResolveValues) => api.post<Objection>(`/objections/${encodeURIComponent(resolving!.id)}/resolve`, { decision: v.decision, resolution: v.resolution.trim() }),
+    mutationFn: (v: ResolveValues) => unwrap(client.POST('/api/v1/objections/{id}/resolve', { params: { path: { id: resolving!.id } }, body: { decision: v.decision, resolution: v.resolution.trim() } })),
     onSuccess: () => {
       message.success(t('obj.resolved'));
       setResolving(null);

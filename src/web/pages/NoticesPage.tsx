@@ -3,7 +3,7 @@ import { Alert, App, Badge, Button, Card, Col, Flex, Form, Input, InputNumber, M
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_NOTICE_WORKING_DAYS } from '../../domain/announcement/workflow';
-import { api, type Notice, type Page } from '../api';
+import { client, unwrap, type BodyOf, type Notice } from '../api';
 import { useUrlPaging } from '../paging';
 import { ApplicationPicker } from '../components/ApplicationPicker';
 import { DateField } from '../components/DateField';
@@ -44,10 +44,10 @@ export default function NoticesPage() {
   // the platform's date (in demo mode it may run ahead of the calendar)
   const platformClock = useQuery({
     queryKey: ['platform-clock'],
-    queryFn: ({ signal }) => api.get<{ today: string; offsetDays: number; shiftable: boolean }>('/clock', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/clock', { signal })),
   });
   const advance = useMutation({
-    mutationFn: (days: number) => api.post<{ today: string; offsetDays: number; shiftable: boolean }>('/clock/advance', { days }),
+    mutationFn: (days: number) => unwrap(client.POST('/api/v1/clock/advance', { body: { days } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['platform-clock'] });
       for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
@@ -58,7 +58,7 @@ export default function NoticesPage() {
   const { page, pageSize, pagination } = useUrlPaging();
   const list = useQuery({
     queryKey: [...qk.noticesAll, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<Notice>>('/notices', { page, pageSize, entriesPageSize: 1 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/notices', { params: { query: { page, pageSize, entriesPageSize: 1 } }, signal })),
   });
 
   const openCreate = (apps: string[] = []) => {
@@ -79,10 +79,10 @@ export default function NoticesPage() {
 
   const create = useMutation({
     mutationFn: (v: CreateValues) => {
-      const body: Record<string, unknown> = { title: v.title.trim(), applicationIds: v.applicationIds, startDate: v.startDate };
+      const body: BodyOf<'/api/v1/notices', 'post'> = { title: v.title.trim(), applicationIds: v.applicationIds, startDate: v.startDate };
       if (v.mode === 'end') body.endDate = v.endDate;
       else body.workingDays = v.workingDays;
-      return api.post<Notice>('/notices', body);
+      return unwrap(client.POST('/api/v1/notices', { body }));
     },
     onSuccess: (n) => {
       setCreating(false);

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../api';
+import { ApiError, client } from '../api';
 import { fetchMe, ME_KEY, useCurrentUser } from '../auth';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
@@ -27,7 +27,7 @@ export default function PasswordPage() {
   const onFinish = async (v: PasswordValues) => {
     setSaving(true);
     try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await client.POST('/api/v1/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success(t('password.changed'));
       form.resetFields();
       const wasForced = me.mustChangePassword;

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Statist
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { REPORT_FIELDS } from '../../domain/annual-report/form';
-import { api } from '../api';
+import { client, unwrap, type ResponseOf } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
 import { useLocale } from '../i18n';
@@ -11,27 +11,7 @@ import { useLocale } from '../i18n';
 const RegionChart = lazy(() => import('../components/RegionChart'));
 const TrendChart = lazy(() => import('./annual-reports/TrendChart'));
 
-interface Sums {
-  reports: number;
-  recovered: number;
-  remanufactured: number;
-  sold: number;
-}
-export interface IndustryStatistics {
-  scope: { kind: 'national' | 'authority'; authorityId: string | null; name: string };
-  year: number | null;
-  years: number[];
-  announced: {
-    enterprises: number;
-    sites: number;
-    byRegion: { regionCode: string; regionName: string; enterprises: number; sites: number }[];
-    byField: { field: string; enterprises: number }[];
-  };
-  totals: Sums;
-  byRegion: (Sums & { regionCode: string; regionName: string })[];
-  byField: { field: string; remanufactured: number }[];
-  trend: (Sums & { year: number })[];
-}
+export type IndustryStatistics = ResponseOf<'/api/v1/statistics'>;
 
 type Metric = 'enterprises' | 'recovered' | 'remanufactured' | 'sold';
 
@@ -44,7 +24,7 @@ export default function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year');
   const [metric, setMetric] = useState<Metric>('enterprises');
-  const q = useQuery({ queryKey: ['statistics', year], queryFn: ({ signal }) => api.get<IndustryStatistics>('/statistics', { year: year ?? undefined }, signal) });
+  const q = useQuery({ queryKey: ['statistics', year], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/statistics', { params: { query: { year: year ? Number(year) : undefined } }, signal })) });
   const s = q.data;
   if (q.isPending) return <PageLoading />;
   if (!s) return <Alert type="error" message={t('common.loadFailed')} />;

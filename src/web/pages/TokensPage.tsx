@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, type ApiToken, type Items } from '../api';
+import { client, unwrap, type ApiToken } from '../api';
 import { OneTimeSecret } from '../components/OneTimeSecret';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
@@ -20,11 +20,11 @@ export default function TokensPage() {
 
   const tokens = useQuery({
     queryKey: qk.tokens,
-    queryFn: ({ signal }) => api.get<Items<ApiToken>>('/tokens', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tokens', { signal })),
   });
 
   const create = useMutation({
-    mutationFn: (name: string) => api.post<{ id: string; token: string }>('/tokens', { name }),
+    mutationFn: (name: string) => unwrap(client.POST('/api/v1/tokens', { body: { name } })),
     onSuccess: (res) => {
       setCreating(false);
       form.resetFields();
@@ -35,7 +35,7 @@ export default function TokensPage() {
   });
 
   const revoke = useMutation({
-    mutationFn: (id: string) => api.del(`/tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => client.DELETE('/api/v1/tokens/{id}', { params: { path: { id } } }),
     onSuccess: () => {
       message.success(t('tokens.revokedMsg'));
       void qc.invalidateQueries({ queryKey: qk.tokens });

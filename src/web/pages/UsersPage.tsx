@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type CreateUserInput, type Expert, type Items, type Page, type Role, type User } from '../api';
+import { client, unwrap, type CreateUserInput, type Role, type User } from '../api';
 import { useCurrentUser } from '../auth';
 import { EnterpriseSelect } from '../components/EnterpriseSelect';
 import { OneTimeSecret } from '../components/OneTimeSecret';
@@ -41,7 +41,7 @@ function CreateUserModal({
   const authorities = useAuthorities(open && isMinistryAdmin);
   const experts = useQuery({
     queryKey: qk.experts,
-    queryFn: ({ signal }) => api.get<Items<Expert>>('/experts', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })),
     enabled: open && isMinistryAdmin && kind === 'expert',
   });
 
@@ -52,12 +52,16 @@ function CreateUserModal({
 
   const create = useMutation({
     mutationFn: (v: CreateValues) =>
-      api.post<{ user: User; initialPassword: string }>('/users', {
-        username: v.username.trim().toLowerCase(),
-        displayName: v.displayName.trim(),
-        role: v.role!,
-        organizationId: isMinistryAdmin ? v.organizationId! : me.organization.id,
-      } satisfies CreateUserInput),
+      unwrap(
+        client.POST('/api/v1/users', {
+          body: {
+            username: v.username.trim().toLowerCase(),
+            displayName: v.displayName.trim(),
+            role: v.role!,
+            organizationId: isMinistryAdmin ? v.organizationId! : me.organization.id,
+          } satisfies CreateUserInput,
+        }),
+      ),
     onSuccess: (res) => {
       form.resetFields();
       onCreated(res.user, res.initialPassword);
@@ -151,13 +155,13 @@ export default function UsersPage() {
 
   const users = useQuery({
     queryKey: qk.users({ page, pageSize, q }),
-    queryFn: ({ signal }) => api.get<Page<User>>('/users', { page, pageSize, q: q || undefined }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/users', { params: { query: { page, pageSize, q: q || undefined } }, signal })),
     placeholderData: keepPreviousData,
   });
 
 
   const reset = useMutation({
-    mutationFn: (u: User) => api.post<{ initialPassword: string }>(`/users/${encodeURIComponent(u.id)}/reset-password`),
+    mutationFn: (u: User) => unwrap(client.POST('/api/v1/users/{id}/reset-password', { params: { path: { id: u.id } } })),
     onSuccess: (res, u) => {
       setSecret({ username: u.username, password: res.initialPassword });
       void qc.invalidateQueries({ queryKey: qk.usersAll });
@@ -166,7 +170,7 @@ export default function UsersPage() {
   });
 
   const toggle = useMutation({
-    mutationFn: (u: User) => api.patch<User>(`/users/${encodeURIComponent(u.id)}`, { disabled: !u.disabled }),
+    mutationFn: (u: User) => unwrap(client.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body: { disabled: !u.disabled } })),
     onSuccess: () => {
       message.success(t('common.saved'));
       void qc.invalidateQueries({ queryKey: qk.usersAll });

@@ -10,6 +10,13 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** All SQL on 公告 batches and their entries (the published list). */
 export const announcementRepo = {
+  /**
+   * Batch numbers are max + 1: the transaction that numbers a batch holds this lock until it commits, so two
+   * publications never draw the same number (transaction-scoped advisory lock; key next to the audit chain's).
+   */
+  async lockNumbering(db: Db) {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(727004)`);
+  },
   async nextBatchNo(db: Db) {
     const [r] = await db.select({ n: max(announcementBatches.batchNo) }).from(announcementBatches);
     return Number(r?.n ?? 0) + 1;
@@ -18,9 +25,10 @@ export const announcementRepo = {
     const [r] = await db.select({ n: count() }).from(announcementBatches).where(sql`extract(year from ${announcementBatches.announcedOn}) = ${year}`);
     return Number(r?.n ?? 0);
   },
+  /** undefined when the batch or document number is taken (unique): the caller answers 409. */
   async insertBatch(db: Db, row: typeof announcementBatches.$inferInsert) {
-    const [b] = await db.insert(announcementBatches).values(row).returning();
-    return b!;
+    const [b] = await db.insert(announcementBatches).values(row).onConflictDoNothing().returning();
+    return b;
   },
   async insertEntries(db: Db, rows: (typeof announcementEntries.$inferInsert)[]) {
     if (rows.length) await db.insert(announcementEntries).values(rows);

@@ -18,6 +18,9 @@ import { announcementRepo } from './announcements.repo.js';
 export function defaultDocNumber(year: number, n: number): string {
   return `工业和信息化部公告 ${year}年第${n}号`;
 }
+const docNumberTaken = (docNumber: string, batchNo?: number) =>
+  errors.conflict('ANNOUNCEMENT_EXISTS', `公告文号或批次已存在：${docNumber}`, `An announcement with this document or batch number exists: ${docNumber}`, { docNumber, batchNo: batchNo ?? null });
+
 /** 第N批 in Chinese numerals for titles (1–99). */
 export function batchOrdinal(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -47,10 +50,15 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         apps.map(async (a) => ({ e: (await enterprises.getInternal(a.enterpriseId))!, site: (await enterprises.getSiteInternal(a.enterpriseId, a.siteId))! })),
       );
       return db.transaction(async (tx) => {
+        // the cases first (id order): of two publications of the same cases the second waits here and its
+        // transitions below are refused (409); then the numbering, held until commit
+        await applications.lockAll(tx, ids);
+        await announcementRepo.lockNumbering(tx);
         const batchNo = await announcementRepo.nextBatchNo(tx);
         const docNumber = input.docNumber ?? defaultDocNumber(year, (await announcementRepo.countInYear(tx, year)) + 1);
         const title = input.title ?? `符合《机电产品再制造行业规范条件》企业名单（第${batchOrdinal(batchNo)}批）`;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber, announcedOn, title, createdBy: p.userId });
+        if (!batch) throw docNumberTaken(docNumber);
         let seq = 0;
         const entries = [];
         for (const a of apps) {
@@ -139,9 +147,11 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         input.entries.map(async (x) => ({ x, e: (await enterprises.getInternal(x.enterpriseId))!, site: (await enterprises.getSiteInternal(x.enterpriseId, x.siteId))! })),
       );
       return db.transaction(async (tx) => {
+        await announcementRepo.lockNumbering(tx);
         const batchNo = input.batchNo ?? (await announcementRepo.nextBatchNo(tx));
         const p = ctx.principal;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber: input.docNumber, announcedOn: input.announcedOn, title: input.title, createdBy: p?.kind === 'user' ? p.userId : null });
+        if (!batch) throw docNumberTaken(input.docNumber, batchNo);
         let seq = 0;
         const rows = [];
         for (const { x, e, site } of refs) {

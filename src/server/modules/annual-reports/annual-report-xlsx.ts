@@ -12,6 +12,8 @@
  * en) and nothing is stored unless the whole workbook is valid.
  */
 import ExcelJS from 'exceljs';
+import { DomainError } from '../../platform/errors.js';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readSpreadsheet, type SheetRows } from '../../platform/spreadsheet/index.js';
 import {
   REPORT_FIELDS,
   TABLE23_SECTIONS,
@@ -121,18 +123,38 @@ export interface ParsedTable23 {
   rows: number;
 }
 
-/** Count the data rows of a workbook (for progress) without validating. */
-export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook | null> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    return wb;
-  } catch {
-    return null;
-  }
+/** A sheet as the spreadsheet reader gives it: cells by row and column number (1-based). */
+export interface Table23Sheet {
+  rowCount: number;
+  cell(row: number, col: number): ExcelJS.CellValue;
+}
+export interface Table23Workbook {
+  getWorksheet(name: string): Table23Sheet | undefined;
 }
 
-export function dataRowCount(wb: ExcelJS.Workbook): number {
+/**
+ * Read an upload with the streaming spreadsheet reader (worker thread; rows counted while reading, the
+ * uncompressed size capped). null: not a readable .xlsx.
+ */
+export async function loadWorkbook(buf: Buffer, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): Promise<Table23Workbook | null> {
+  let sheets: SheetRows[];
+  try {
+    // every sheet's three heading rows on top of the data rows
+    ({ sheets } = await readSpreadsheet('xlsx', buf, { maxRows: MAX_IMPORT_ROWS + 3 * (FIRST_DATA_ROW - 1), maxUncompressedBytes }, { unreadable: 'XLSX_UNREADABLE', tooLarge: 'XLSX_TOO_LARGE' }));
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'XLSX_UNREADABLE') return null;
+    throw e;
+  }
+  const byName = new Map(
+    sheets.map((s) => {
+      const rows = new Map(s.rows);
+      return [s.name, { rowCount: s.rowCount, cell: (r: number, c: number) => (rows.get(r)?.[c] ?? null) as ExcelJS.CellValue }] as const;
+    }),
+  );
+  return { getWorksheet: (name) => byName.get(name) };
+}
+
+export function dataRowCount(wb: Table23Workbook): number {
   let n = 0;
   for (const s of TABLE23_SECTIONS) {
     const ws = wb.getWorksheet(s.zh);
@@ -146,7 +168,7 @@ export function dataRowCount(wb: ExcelJS.Workbook): number {
  * loop. Checks, cell by cell: sheet present; total a whole number ≥ 0; in each non-empty row every column
  * filled, count a whole number ≥ 0, 涉及领域 one of the list; and each total equal to the sum of its rows.
  */
-export async function parseTable23(wb: ExcelJS.Workbook, onRow?: (processed: number) => Promise<void> | void): Promise<ParsedTable23> {
+export async function parseTable23(wb: Table23Workbook, onRow?: (processed: number) => Promise<void> | void): Promise<ParsedTable23> {
   const errors: CellError[] = [];
   const table23: Table23 = {};
   let processed = 0;
@@ -156,15 +178,14 @@ export async function parseTable23(wb: ExcelJS.Workbook, onRow?: (processed: num
       errors.push({ sheet: s.zh, row: 0, column: '', reason: `缺少工作表“${s.zh}”`, reasonEn: `Sheet "${s.zh}" is missing` });
       continue;
     }
-    const totalRaw = cellValue(ws.getCell('B2').value);
+    const totalRaw = cellValue(ws.cell(2, 2));
     const total = asCount(totalRaw);
     if (total === 'bad') errors.push({ sheet: s.zh, row: 2, column: 'B', reason: `${s.totalZh}须为不超过10亿的非负整数（“${totalRaw}”）`, reasonEn: `The total must be a whole number from 0 to 10^9 ("${totalRaw}")` });
     else if (total === null) errors.push({ sheet: s.zh, row: 2, column: 'B', reason: `${s.totalZh}未填写`, reasonEn: 'The total is missing' });
     const rows: Record<string, unknown>[] = [];
     const rowNumbers: number[] = [];
     for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const vals = [2, 3, 4, 5].map((c) => cellValue(row.getCell(c).value));
+      const vals = [2, 3, 4, 5].map((c) => cellValue(ws.cell(r, c)));
       processed++;
       if (vals.every((v) => v === null)) {
         if (onRow) await onRow(processed);

@@ -35,6 +35,11 @@ export const annualReportRepo = {
     const [r] = await db.select().from(annualReports).where(eq(annualReports.id, id)).limit(1);
     return r;
   },
+  /** Lock by id alone (the first read of a write: its decision is taken on this row). */
+  async lockById(db: Db, id: string) {
+    const [r] = await db.select().from(annualReports).where(eq(annualReports.id, id)).for('update').limit(1);
+    return r;
+  },
   async lock(db: Db, enterpriseId: string, id: string) {
     const [r] = await db
       .select()
@@ -59,9 +64,10 @@ export const annualReportRepo = {
       .where(and(scopeWhere(scope), f.year ? eq(annualReports.year, f.year) : undefined, f.states?.length ? inArray(annualReports.state, f.states) : undefined))
       .orderBy(desc(annualReports.year), asc(annualReports.createdAt));
   },
-  async insert(db: Db, row: typeof annualReports.$inferInsert) {
-    const [r] = await db.insert(annualReports).values(row).returning();
-    return r!;
+  /** undefined when the site's report of that year exists already (unique enterprise, site, year). */
+  async insertIfAbsent(db: Db, row: typeof annualReports.$inferInsert) {
+    const [r] = await db.insert(annualReports).values(row).onConflictDoNothing().returning();
+    return r;
   },
   async update(db: Db, enterpriseId: string, id: string, patch: Partial<typeof annualReports.$inferInsert>) {
     const [r] = await db
@@ -77,6 +83,7 @@ export const annualReportRepo = {
       .select()
       .from(annualReports)
       .where(and(eq(annualReports.authorityId, authorityId), eq(annualReports.year, year), eq(annualReports.state, 'accepted')))
+      .orderBy(asc(annualReports.id))
       .for('update');
   },
   async insertForwarding(db: Db, row: typeof annualReportForwardings.$inferInsert) {

@@ -27,6 +27,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { Queue } from '../../platform/queue/queue.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
@@ -47,6 +48,20 @@ export interface AnnualReportDeps {
   publicCache: PublicCache;
   /** Looked up on each use (the trace service may be wired after this one, or not at all). */
   trace?: () => unknown;
+  /** The durable job queue (large 表2-3 uploads run as its jobs). */
+  jobs?: Queue;
+  /** cap on an uploaded workbook's uncompressed size (default: the spreadsheet reader's) */
+  maxUncompressedBytes?: number;
+}
+
+/** The queue task of a large 表2-3 upload (platform/queue). */
+export const IMPORT_TASK = 'annual-report.import';
+interface ImportPayload {
+  reportId: string;
+  enterpriseId: string;
+  importId: string;
+  total: number;
+  ctx: RequestContext;
 }
 
 /** An owed report of one announced site, with its report row when one was started. */
@@ -79,7 +94,7 @@ export const SYNC_IMPORT_MAX_ROWS = 200;
  * (审核意见 or return), forwarding to MIIT with the 汇总, the overdue list, reminders and the 表2-3 import.
  */
 export function createAnnualReportService(deps: AnnualReportDeps) {
-  const { db, clock, announcements, enterprises, notifications, publicCache } = deps;
+  const { db, clock, announcements, enterprises, notifications, publicCache, jobs } = deps;
 
 
   /** Every announced site that owes the report of `year` (announced before 1 January of year+1), with its report. */
@@ -112,6 +127,21 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     return r;
   }
 
+  /** Inside a write's transaction: the report locked FOR UPDATE, then the caller's right to see it (404 otherwise). */
+  async function lockVisible(tx: Db, p: Principal | null, id: string): Promise<AnnualReportRow> {
+    const r = await annualReportRepo.lockById(tx, id);
+    if (!r || !canViewReport(p, r)) throw notFoundReport();
+    return r;
+  }
+
+  /** A provincial review step: decided on the locked report, by its reviewing authority (others: 404). */
+  const onLocked = <T>(ctx: RequestContext, id: string, step: (tx: Db, r: AnnualReportRow) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const r = await lockVisible(tx, ctx.principal, id);
+      if (!canReviewReport(ctx.principal, r)) throw notFoundReport();
+      return step(tx, r);
+    });
+
   const frozen = (r: AnnualReportRow) =>
     errors.conflict('REPORT_FROZEN', `年度报告已提交（${reportStateLabel(r.state).zh}），不能修改`, `The report is frozen (${reportStateLabel(r.state).en})`, { state: r.state });
 
@@ -143,15 +173,65 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
   }
 
   async function storeTable23(ctx: RequestContext | null, r: AnnualReportRow, table23: Table23, jobId: string) {
-    const fresh = await annualReportRepo.get(db, r.id);
-    if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
-    const form = { ...(fresh.form as AnnualReportForm), table23 };
     await db.transaction(async (tx) => {
+      const fresh = await annualReportRepo.lock(tx, r.enterpriseId, r.id);
+      if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
+      const form = { ...(fresh.form as AnnualReportForm), table23 };
       await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
       await annualReportRepo.updateImport(tx, r.enterpriseId, jobId, { status: 'done', finishedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, table23 } });
     });
   }
+
+  /** Store a parsed 表2-3 (or the list of bad cells) as the outcome of import `importId`. */
+  async function finishImport(ctx: RequestContext | null, r: AnnualReportRow, importId: string, total: number, parsed: Awaited<ReturnType<typeof parseTable23>>) {
+    if (parsed.errors.length) {
+      await annualReportRepo.updateImport(db, r.enterpriseId, importId, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
+      return parsed.errors;
+    }
+    await annualReportRepo.updateImport(db, r.enterpriseId, importId, { processed: total });
+    await storeTable23(ctx, r, parsed.table23, importId);
+    return [];
+  }
+
+  const failImport = (dbOrTx: Db, enterpriseId: string, importId: string, zh: string, en: string) =>
+    annualReportRepo.updateImport(dbOrTx, enterpriseId, importId, { status: 'failed', errors: [{ sheet: '', row: 0, column: '', reason: zh, reasonEn: en }], finishedAt: new Date() });
+
+  // A large 表2-3 upload runs as a job of the durable queue: after a restart it runs again from the kept file, or
+  // ends failed with its reason; progress every 100 rows, yielding so that other requests (the polling) are served.
+  jobs?.defineTask<ImportPayload>(
+    IMPORT_TASK,
+    async (job) => {
+      const { reportId, enterpriseId, importId, total, ctx } = job.payload;
+      const current = await annualReportRepo.getImport(db, enterpriseId, reportId, importId);
+      if (!current || current.status === 'done') return;
+      if (current.status === 'failed') await annualReportRepo.updateImport(db, enterpriseId, importId, { status: 'running', processed: 0, errors: [], finishedAt: null });
+      const r = await annualReportRepo.get(db, reportId);
+      const buf = await job.blob();
+      const wb = buf ? await loadWorkbook(buf, deps.maxUncompressedBytes) : null;
+      if (!r || !wb) return void (await failImport(db, enterpriseId, importId, '导入失败：报告或上传的文件已不存在', 'Import failed: the report or the uploaded file is gone'));
+      try {
+        const parsed = await parseTable23(wb, async (n) => {
+          if (n % 100 === 0) {
+            job.progress(n, total);
+            await annualReportRepo.updateImport(db, enterpriseId, importId, { processed: n });
+            await yieldToLoop();
+          }
+        });
+        await finishImport(ctx, r, importId, total, parsed);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.status >= 500) throw e; // retried with backoff; dead → onDead
+        await failImport(db, enterpriseId, importId, e.messageZh, e.messageEn);
+      }
+    },
+    {
+      maxAttempts: 3,
+      onDead: async (tx, job, reason) => {
+        const p = job.payload as ImportPayload;
+        await failImport(tx, p.enterpriseId, p.importId, `导入失败（后台任务 #${job.id}：${reason}）`, `Import failed (background job #${job.id}: ${reason})`);
+      },
+    },
+  );
 
   return {
     owed,
@@ -200,7 +280,8 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       if (!isOpen(input.year, clock.today())) {
         throw errors.conflict('REPORT_NOT_OPEN', `${input.year}年度报告自 ${w.opensOn} 起填报`, `The ${input.year} report opens on ${w.opensOn}`, { opensOn: w.opensOn });
       }
-      if (owedHere.report) throw errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId: owedHere.report.id });
+      const exists = (reportId: string | null) => errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId });
+      if (owedHere.report) throw exists(owedHere.report.id);
       const e = (await enterprises.getInternal(p.enterpriseId))!;
       const form: AnnualReportForm = {
         cover: { enterpriseName: e.name, address: e.address, contactName: e.contactName, officePhone: e.contactPhone, email: e.contactEmail ?? undefined, compiledOn: clock.today() },
@@ -209,7 +290,9 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const prefilled = await prefillTable23(deps.trace?.(), { principal: p, enterpriseId: e.id, siteId: input.siteId, year: input.year, sitesOwedByEnterprise: sitesOwed });
       if (prefilled) form.table23 = prefilled;
       return db.transaction(async (tx) => {
-        const r = await annualReportRepo.insert(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        // one report per site and year (unique): the loser of a concurrent create gets 409, not 500
+        const r = await annualReportRepo.insertIfAbsent(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        if (!r) throw exists((await annualReportRepo.forSite(tx, e.id, input.siteId, input.year))?.id ?? null);
         await recordAudit(tx, ctx, { action: 'annual_report.created', objectType: 'annual_report', objectId: r.id, enterpriseId: e.id, change: { siteId: input.siteId, year: input.year, prefilled: Boolean(form.table23) } });
         return r;
       });
@@ -217,11 +300,12 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** Save the draft (partial data is fine); 表2-3 totals that are entered must equal their rows. */
     async saveForm(ctx: RequestContext, id: string, form: AnnualReportForm) {
-      const r = await load(ctx.principal, id);
-      if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
-      if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-      checkForm(form);
       return db.transaction(async (tx) => {
+        // decided on the locked row: a save racing a submission lands before it (and is submitted with it) or is refused
+        const r = await lockVisible(tx, ctx.principal, id);
+        if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+        if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+        checkForm(form);
         const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
         await recordAudit(tx, ctx, { action: 'annual_report.saved', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: form });
         return updated;
@@ -230,19 +314,23 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** Submit to the provincial authority (七(二)1). Complete and consistent; after 31 March flagged late. */
     async submit(ctx: RequestContext, id: string) {
-      const r = await load(ctx.principal, id);
-      if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
-      const form = r.form as AnnualReportForm;
-      checkForm(form);
-      const missing = missingItems(form);
-      if (missing.length) {
-        throw new DomainError(400, 'REPORT_INCOMPLETE', `年度报告尚不完整，缺少 ${missing.length} 项：${missing.slice(0, 5).map((m) => m.message).join('；')}${missing.length > 5 ? '等' : ''}`, `The report is incomplete: ${missing.length} item(s) missing`, missing);
-      }
+      // names for the notification (other modules' reference data) before the transaction
+      const { enterpriseName, siteName } = await siteNames(await load(ctx.principal, id));
       const today = clock.today();
-      const late = isLate(r.year, today);
-      const { enterpriseName, siteName } = await siteNames(r);
-      return db.transaction((tx) =>
-        transition(
+      return db.transaction(async (tx) => {
+        // the form checked and its totals stored are the form under the lock, i.e. what the authority will see
+        const r = await lockVisible(tx, ctx.principal, id);
+        if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
+        const form = r.form as AnnualReportForm;
+        if (EDITABLE_REPORT_STATES.includes(r.state as ReportState)) {
+          checkForm(form);
+          const missing = missingItems(form);
+          if (missing.length) {
+            throw new DomainError(400, 'REPORT_INCOMPLETE', `年度报告尚不完整，缺少 ${missing.length} 项：${missing.slice(0, 5).map((m) => m.message).join('；')}${missing.length > 5 ? '等' : ''}`, `The report is incomplete: ${missing.length} item(s) missing`, missing);
+          }
+        }
+        const late = isLate(r.year, today);
+        return transition(
           tx,
           ctx,
           r,
@@ -257,16 +345,14 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
           },
           [{ orgId: r.authorityId, kind: 'annual_report.submitted', title: `${enterpriseName}（${siteName}）提交了${r.year}年度报告${late ? '（逾期）' : ''}`, titleEn: `${enterpriseName} (${siteName}) submitted the ${r.year} annual report${late ? ' (late)' : ''}`, link: `/annual-reports/${r.id}` }],
           { late, submittedOn: today },
-        ),
-      );
+        );
+      });
     },
 
     /** 退回修改: the authority returns a submitted report for correction, with the reason. */
     async returnReport(ctx: RequestContext, id: string, reason: string) {
-      const r = await load(ctx.principal, id);
-      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, (tx, r) =>
         transition(tx, ctx, r, 'return', { returnReason: reason, reviewedBy: p.userId, reviewedAt: clock.now() }, [
           { orgId: r.enterpriseId, kind: 'annual_report.returned', title: `${r.year}年度报告被退回修改：${reason}`, titleEn: `Your ${r.year} annual report was returned for correction`, link: `/annual-reports/${r.id}` },
         ], { reason }),
@@ -275,10 +361,8 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** 审核 (七(二)1: 对本地区公告企业保持规范条件的情况进行审核，出具审核意见). */
     async accept(ctx: RequestContext, id: string, opinion: string) {
-      const r = await load(ctx.principal, id);
-      if (!canReviewReport(ctx.principal, r)) throw errors.notFound('年度报告', 'Annual report');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, (tx, r) =>
         transition(tx, ctx, r, 'accept', { auditOpinion: opinion, returnReason: null, reviewedBy: p.userId, reviewedAt: clock.now() }, [
           { orgId: r.enterpriseId, kind: 'annual_report.accepted', title: `${r.year}年度报告已通过审核`, titleEn: `Your ${r.year} annual report was accepted`, link: `/annual-reports/${r.id}` },
         ], { opinion }),
@@ -364,46 +448,28 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const r = await load(ctx.principal, id);
       if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
       if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-      const wb = await loadWorkbook(buf);
+      const wb = await loadWorkbook(buf, deps.maxUncompressedBytes);
       if (!wb) throw errors.field('file', '无法读取该文件，请上传 .xlsx 格式的表2-3', 'Not a readable .xlsx workbook', 'XLSX_UNREADABLE');
       const total = dataRowCount(wb);
       if (total > MAX_IMPORT_ROWS) {
         throw errors.field('file', `表2-3 行数过多（${total} 行，上限 ${MAX_IMPORT_ROWS} 行）`, `Too many rows (${total}; at most ${MAX_IMPORT_ROWS})`, 'XLSX_TOO_LARGE');
       }
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      const job = await annualReportRepo.insertImport(db, { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running', total, createdBy: p.userId });
-
-      const finish = async (parsed: Awaited<ReturnType<typeof parseTable23>>) => {
-        if (parsed.errors.length) {
-          await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
-          return parsed.errors;
-        }
-        await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: total });
-        await storeTable23(ctx, r, parsed.table23, job.id);
-        return [];
-      };
-
+      const row = { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running' as const, total, createdBy: p.userId };
       if (total <= SYNC_IMPORT_MAX_ROWS) {
-        const errs = await finish(await parseTable23(wb));
+        const job = await annualReportRepo.insertImport(db, row);
+        const errs = await finishImport(ctx, r, job.id, total, await parseTable23(wb));
         return { job: (await annualReportRepo.getImport(db, r.enterpriseId, r.id, job.id))!, errors: errs };
       }
-      // background: progress every 100 rows, yielding so that other requests (the polling) are served
-      void (async () => {
-        try {
-          const parsed = await parseTable23(wb, async (n) => {
-            if (n % 100 === 0) {
-              await annualReportRepo.updateImport(db, r.enterpriseId, job.id, { processed: n });
-              await yieldToLoop();
-            }
-          });
-          await finish(parsed);
-        } catch (e) {
-          const msg = e instanceof DomainError ? [e.messageZh, e.messageEn] : ['导入失败', 'Import failed'];
-          await annualReportRepo
-            .updateImport(db, r.enterpriseId, job.id, { status: 'failed', errors: [{ sheet: '', row: 0, column: '', reason: msg[0], reasonEn: msg[1] }], finishedAt: new Date() })
-            .catch(() => undefined);
-        }
-      })();
+      // background: a durable job (the file kept with it), enqueued with the import row in one transaction
+      if (!jobs) throw new Error('annual reports: no job queue wired');
+      const payload: ImportPayload = { reportId: r.id, enterpriseId: r.enterpriseId, importId: row.id, total, ctx: { ...ctx, principal: { ...p, sessionTokenHash: null } } };
+      const job = await db.transaction(async (tx) => {
+        const inserted = await annualReportRepo.insertImport(tx, row);
+        await jobs.enqueue(tx, { task: IMPORT_TASK, key: `annual-report-import:${row.id}`, payload, blob: buf, total });
+        return inserted;
+      });
+      jobs.poke();
       return { job, errors: [] };
     },
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
 import { availableEvents, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
 import type { Principal } from '../../platform/principal.js';
@@ -6,6 +7,7 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { ExpertService } from '../experts/experts.service.js';
 import { actorKind, canEditApplication, canSubmitApplication } from './applications.policy.js';
 import type { ApplicationRow, AttachmentRow } from './applications.repo.js';
+import type { ExpertOpinionBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
 
 export interface PresenterDeps {
@@ -78,7 +80,7 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
       .filter(() => kind !== 'enterprise') // who reviews is not shown to the applicant
       .map(async (s) => {
         const e = await d.experts.get(s.expertId);
-        return { expertId: s.expertId, name: e?.name ?? '', organization: e?.organization ?? '', submitted: Boolean(s.submittedAt), opinion: s.opinion ?? null };
+        return { expertId: s.expertId, name: e?.name ?? '', organization: e?.organization ?? '', submitted: Boolean(s.submittedAt), opinion: (s.opinion as z.infer<typeof ExpertOpinionBody> | null) ?? null };
       }),
   );
   // on-site photos are stored by content hash; the API speaks attachment ids
@@ -94,7 +96,7 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
     check: x.check,
     missing: x.missing,
     attachments: (await d.applications.attachmentMeta(x.attachments)).map(presentAttachment),
-    provincialOpinion: (a.provincialOpinion as Record<string, unknown> | null) ?? null,
+    provincialOpinion: (a.provincialOpinion as z.infer<typeof ProvincialOpinionBody> | null) ?? null,
     outcomeReason: a.outcomeReason,
     events: x.events.map((e) => ({ event: e.event, fromState: e.fromState, toState: e.toState, actorRole: e.actorRole, note: e.note, at: e.at.toISOString() })),
     versions: x.versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt.toISOString() })),

@@ -53,6 +53,16 @@ export const applicationRepo = {
       .limit(1);
     return a;
   },
+  /** Lock by id alone (the first read of a write: its decision is taken on this row). */
+  async lockById(db: Db, id: string) {
+    const [a] = await db.select().from(applications).where(eq(applications.id, id)).for('update').limit(1);
+    return a;
+  },
+  /** Lock several rows in id order, so that two transactions locking overlapping sets never deadlock. */
+  async lockMany(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(applications).where(inArray(applications.id, ids)).orderBy(asc(applications.id)).for('update');
+  },
   async list(db: Db, scope: ApplicationScope, f: { states?: string[]; enterpriseId?: string }, page: number, pageSize: number) {
     const where = and(
       scopeWhere(scope),
@@ -82,9 +92,10 @@ export const applicationRepo = {
       .limit(1);
     return a;
   },
-  async insert(db: Db, row: typeof applications.$inferInsert) {
-    const [a] = await db.insert(applications).values(row).returning();
-    return a!;
+  /** Insert unless the site has an open application (unique index applications_open_per_site): undefined then. */
+  async insertIfNoneOpen(db: Db, row: typeof applications.$inferInsert) {
+    const [a] = await db.insert(applications).values(row).onConflictDoNothing().returning();
+    return a;
   },
   async update(db: Db, enterpriseId: string, id: string, patch: Partial<typeof applications.$inferInsert>) {
     const [a] = await db
@@ -167,11 +178,14 @@ export const attachmentRepo = {
     const [r] = await db.insert(applicationAttachments).values(row).returning();
     return r!;
   },
+  /** Conditional: only a current attachment is superseded; false when another request did it first. */
   async supersede(db: Db, enterpriseId: string, id: string) {
-    await db
+    const rows = await db
       .update(applicationAttachments)
       .set({ supersededAt: new Date() })
-      .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.id, id)));
+      .where(and(eq(applicationAttachments.enterpriseId, enterpriseId), eq(applicationAttachments.id, id), isNull(applicationAttachments.supersededAt)))
+      .returning({ id: applicationAttachments.id });
+    return rows.length === 1;
   },
 };
 

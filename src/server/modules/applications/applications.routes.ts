@@ -1,3 +1,4 @@
+import { checkInput } from '../../platform/input-guard.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -43,6 +44,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number) {
     } else fields[part.fieldname] = String(part.value);
   }
   if (!file) throw errors.field('file', '缺少文件', 'No file in the upload');
+  checkInput(fields);
   return { file, fields };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApplicationFormSchema, ATTACHMENT_SLOT_KEYS } from '../../../domain/announcement/form.js';
-import { APPLICATION_STATE_KEYS, APPLICATION_EVENT_KEYS } from '../../../domain/announcement/workflow.js';
+import { APPLICATION_STATE_KEYS, APPLICATION_EVENT_KEYS, type ActorKind } from '../../../domain/announcement/workflow.js';
 import { bi, isoDate } from '../../platform/validation.js';
 
 
@@ -98,7 +98,8 @@ export const ApplicationSummarySchema = z
     fields: z.array(z.string()),
     submittedAt: z.string().nullable(),
     updatedAt: z.string(),
-    awaiting: z.string().nullable(),
+    /** who acts next (enterprise, authority, ministry or expert); null in a final state */
+    awaiting: z.enum(['enterprise', 'authority', 'ministry', 'expert'] satisfies ActorKind[]).nullable(),
     /** items still missing before submission (drafts and returned cases); null once submitted */
     missingCount: z.number().nullable(),
   })
@@ -110,7 +111,8 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   check: CheckSchema,
   missing: MissingSchema,
   attachments: z.array(AttachmentSchema),
-  provincialOpinion: z.record(z.string(), z.unknown()).nullable(),
+  /** 表1-3 as recorded (ProvincialOpinionBody) */
+  provincialOpinion: z.looseObject(Object.fromEntries(Object.keys(ProvincialOpinionBody.shape).map((k) => [k, z.string().optional()])) as Record<keyof typeof ProvincialOpinionBody.shape, z.ZodOptional<z.ZodString>>).nullable(),
   outcomeReason: z.string().nullable(),
   events: z.array(
     z.object({ event: z.string(), fromState: z.string(), toState: z.string(), actorRole: z.string().nullable(), note: z.unknown(), at: z.string() }),
@@ -122,7 +124,10 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
       name: z.string(),
       organization: z.string(),
       submitted: z.boolean(),
-      opinion: z.unknown().nullable(),
+      /** ExpertOpinionBody as recorded; null until submitted */
+      opinion: z
+        .looseObject({ chapters: z.record(z.string(), z.string()).optional(), recommendation: ExpertOpinionBody.shape.recommendation.optional(), comment: z.string().optional() })
+        .nullable(),
     }),
   ),
   onsiteChecks: z.array(

@@ -41,6 +41,9 @@ const EDITABLE: ApplicationState[] = ['draft', 'returned'];
 const stateLabel = (s: string) => APPLICATION_STATES.find((x) => x.key === s) ?? { zh: s, en: s };
 
 export const notFoundApplication = () => errors.notFound('申请', 'Application');
+/** The attachment was removed or replaced already (by a concurrent request, or earlier). */
+const attachmentGone = () =>
+  errors.conflict('ATTACHMENT_SUPERSEDED', '该附件已被删除或替换，请刷新', 'The attachment was removed or replaced already; reload', { status: 'superseded' });
 
 /** Count of current files per slot, as the domain rules want it. */
 export function slotCounts(atts: AttachmentRow[]): Partial<Record<AttachmentSlot, number>> {
@@ -56,13 +59,17 @@ export function slotCounts(atts: AttachmentRow[]): Partial<Record<AttachmentSlot
 export function createApplicationService(deps: ApplicationDeps) {
   const { db, clock, files, enterprises, notifications } = deps;
 
-  async function load(p: Principal | null, id: string): Promise<ApplicationRow> {
-    const a = await applicationRepo.get(db, id);
+  async function visible(conn: Db, p: Principal | null, a: ApplicationRow | undefined): Promise<ApplicationRow> {
     if (!a) throw notFoundApplication();
-    const assigned = p?.kind === 'user' && p.expertId ? await reviewRepo.isAssigned(db, a.id, p.expertId) : false;
+    const assigned = p?.kind === 'user' && p.expertId ? await reviewRepo.isAssigned(conn, a.id, p.expertId) : false;
     if (!canViewApplication(p, a, assigned)) throw notFoundApplication();
     return a;
   }
+  const load = async (p: Principal | null, id: string) => visible(db, p, await applicationRepo.get(db, id));
+  /** Inside a write's transaction: the row locked FOR UPDATE, then the caller's right to see it (404 otherwise). */
+  const lockVisible = async (tx: Db, p: Principal | null, id: string) => visible(tx, p, await applicationRepo.lockById(tx, id));
+  const frozen = (state: string, zh = `申请已提交（${stateLabel(state).zh}），不能修改`, en = `The application is frozen (${stateLabel(state).en})`) =>
+    errors.conflict('APPLICATION_FROZEN', zh, en, { state });
 
   /**
    * Apply one event of the state machine inside the caller's transaction: locks the row, checks the
@@ -111,6 +118,9 @@ export function createApplicationService(deps: ApplicationDeps) {
 
   return {
     load,
+    lockVisible,
+    /** Lock several applications (id order) before a multi-application step decides on any of them. */
+    lockAll: (tx: Db, ids: string[]) => applicationRepo.lockMany(tx, ids),
     /** For other modules' presenters (public lists): the row without a caller policy. */
     loadInternal: (id: string) => applicationRepo.get(db, id),
     /** The same for a page of rows at once (one query). */
@@ -150,8 +160,10 @@ export function createApplicationService(deps: ApplicationDeps) {
         const lock = reapplyLock({ revokedAt: shanghaiDate(r.revokedAt), rectificationAcceptedAt: r.rectificationAcceptedAt }, clock.today());
         if (lock.locked) throw errors.conflict('REAPPLY_LOCKED', lock.messageZh, lock.messageEn, { until: lock.until, reapplyFrom: lock.reapplyFrom });
       }
+      const openConflict = (open: { id: string; state: string } | undefined) =>
+        errors.conflict('APPLICATION_OPEN', '该厂区已有进行中的申请', 'This site already has an application in progress', { applicationId: open?.id ?? null, state: open?.state ?? null });
       const open = await applicationRepo.openForSite(db, enterprise.id, site.id);
-      if (open) throw errors.conflict('APPLICATION_OPEN', '该厂区已有进行中的申请', 'This site already has an application in progress', { applicationId: open.id, state: open.state });
+      if (open) throw openConflict(open);
       const form: ApplicationForm = {
         table11: {
           website: enterprise.website,
@@ -165,7 +177,8 @@ export function createApplicationService(deps: ApplicationDeps) {
         declaration: { legalRepresentative: enterprise.legalRepresentative },
       };
       return db.transaction(async (tx) => {
-        const a = await applicationRepo.insert(tx, {
+        // one open application per site (unique index): the loser of a concurrent create gets 409, not 500
+        const a = await applicationRepo.insertIfNoneOpen(tx, {
           enterpriseId: enterprise.id,
           id: randomUUID(),
           siteId: site.id,
@@ -174,6 +187,7 @@ export function createApplicationService(deps: ApplicationDeps) {
           authorityId: enterprise.authorityId,
           createdBy: p.userId,
         });
+        if (!a) throw openConflict(await applicationRepo.openForSite(tx, enterprise.id, site.id));
         await recordAudit(tx, ctx, { action: 'application.created', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { siteId } });
         return a;
       });
@@ -181,12 +195,11 @@ export function createApplicationService(deps: ApplicationDeps) {
 
     /** Save a draft (partial data is fine). Only while draft or returned for supplement. */
     async saveForm(ctx: RequestContext, id: string, form: ApplicationForm) {
-      const a = await load(ctx.principal, id);
-      if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
-      if (!EDITABLE.includes(a.state as ApplicationState)) {
-        throw errors.conflict('APPLICATION_FROZEN', `申请已提交（${stateLabel(a.state).zh}），不能修改`, `The application is frozen (${stateLabel(a.state).en})`, { state: a.state });
-      }
       return db.transaction(async (tx) => {
+        // decided on the locked row: a save racing a submission lands before it (and is frozen with it) or is refused
+        const a = await lockVisible(tx, ctx.principal, id);
+        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+        if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state);
         const updated = await applicationRepo.update(tx, a.enterpriseId, a.id, { form });
         await recordAudit(tx, ctx, { action: 'application.saved', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: form });
         return updated;
@@ -198,25 +211,23 @@ export function createApplicationService(deps: ApplicationDeps) {
      * an existing file; the old one stays in history and in earlier frozen versions.
      */
     async upload(ctx: RequestContext, id: string, input: { slot: string; filename: string; data: Buffer; replacesId?: string }) {
-      const a = await load(ctx.principal, id);
-      const onsitePhoto = input.slot === 'onsite_photo';
-      if (onsitePhoto) {
-        if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
-        if (a.state !== 'onsite_check') throw errors.conflict('ILLEGAL_TRANSITION', '只能在现场核查阶段上传照片', 'Photos belong to the on-site check stage', { state: a.state });
-      } else {
-        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
-        if (!EDITABLE.includes(a.state as ApplicationState)) {
-          throw errors.conflict('APPLICATION_FROZEN', '申请已提交，不能修改附件', 'The application is frozen', { state: a.state });
-        }
-      }
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
       return db.transaction(async (tx) => {
+        const a = await lockVisible(tx, ctx.principal, id);
+        if (input.slot === 'onsite_photo') {
+          if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
+          if (a.state !== 'onsite_check') throw errors.conflict('ILLEGAL_TRANSITION', '只能在现场核查阶段上传照片', 'Photos belong to the on-site check stage', { state: a.state });
+        } else {
+          if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+          if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state, '申请已提交，不能修改附件', 'The application is frozen');
+        }
         let revision = 1;
         if (input.replacesId) {
           const old = await attachmentRepo.get(tx, a.enterpriseId, input.replacesId);
-          if (!old || old.applicationId !== a.id || old.supersededAt) throw errors.field('replacesId', '要替换的附件不存在', 'No such current attachment to replace');
+          if (!old || old.applicationId !== a.id) throw errors.field('replacesId', '要替换的附件不存在', 'No such current attachment to replace');
           if (old.slot !== input.slot) throw errors.field('replacesId', '替换的附件须属于同一栏目', 'A replacement must be in the same slot');
-          await attachmentRepo.supersede(tx, a.enterpriseId, old.id);
+          // replaced already (by a concurrent request, or earlier): 409, the current revision is another one
+          if (!(await attachmentRepo.supersede(tx, a.enterpriseId, old.id))) throw attachmentGone();
           revision = old.revision + 1;
         }
         const stored = await files.store(input.data, tx);
@@ -239,13 +250,13 @@ export function createApplicationService(deps: ApplicationDeps) {
 
     /** Remove a current attachment from a draft (history keeps it). */
     async removeAttachment(ctx: RequestContext, id: string, attachmentId: string) {
-      const a = await load(ctx.principal, id);
-      if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
-      if (!EDITABLE.includes(a.state as ApplicationState)) throw errors.conflict('APPLICATION_FROZEN', '申请已提交，不能修改附件', 'The application is frozen', { state: a.state });
-      const att = await attachmentRepo.get(db, a.enterpriseId, attachmentId);
-      if (!att || att.applicationId !== a.id || att.supersededAt) throw errors.notFound('附件', 'Attachment');
       await db.transaction(async (tx) => {
-        await attachmentRepo.supersede(tx, a.enterpriseId, att.id);
+        const a = await lockVisible(tx, ctx.principal, id);
+        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+        if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state, '申请已提交，不能修改附件', 'The application is frozen');
+        const att = await attachmentRepo.get(tx, a.enterpriseId, attachmentId);
+        if (!att || att.applicationId !== a.id) throw errors.notFound('附件', 'Attachment');
+        if (!(await attachmentRepo.supersede(tx, a.enterpriseId, att.id))) throw attachmentGone();
         await recordAudit(tx, ctx, { action: 'application.attachment_removed', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { attachmentId } });
       });
     },
@@ -271,27 +282,32 @@ export function createApplicationService(deps: ApplicationDeps) {
      */
     async submit(ctx: RequestContext, ids: string[]) {
       const unique = [...new Set(ids)];
-      const apps = await Promise.all(unique.map((id) => load(ctx.principal, id)));
-      for (const a of apps) if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以提交申请', 'Only the enterprise administrator submits');
-      if (new Set(apps.map((a) => a.enterpriseId)).size > 1) throw errors.field('applicationIds', '一次只能提交同一企业的申请', 'Submit applications of one enterprise at a time');
-      const incomplete: { applicationId: string; missing: ReturnType<typeof missingItems> }[] = [];
-      const prepared: { a: ApplicationRow; atts: AttachmentRow[]; form: ApplicationForm }[] = [];
-      for (const a of apps) {
-        const atts = await attachmentRepo.current(db, a.enterpriseId, a.id);
-        const form = a.form as ApplicationForm;
-        const missing = missingItems(form, slotCounts(atts));
-        if (missing.length) incomplete.push({ applicationId: a.id, missing });
-        prepared.push({ a, atts, form });
-      }
-      if (incomplete.length) {
-        const n = incomplete.reduce((s, x) => s + x.missing.length, 0);
-        throw new DomainError(400, 'APPLICATION_INCOMPLETE', `申请尚不完整，缺少 ${n} 项：${incomplete[0]!.missing.slice(0, 5).map((m) => m.zh).join('、')}${n > 5 ? '等' : ''}`, `The application is incomplete: ${n} item(s) missing`, incomplete);
-      }
+      // the enterprise record (reference data, another module's table) is read before the transaction
+      const first = await load(ctx.principal, unique[0]!);
+      const enterprise = await enterprises.getInternal(first.enterpriseId);
       const group = randomUUID();
       const now = clock.now();
-      // read everything before the transaction: the embedded database has one connection
-      const enterprise = await enterprises.getInternal(apps[0]!.enterpriseId);
       return db.transaction(async (tx) => {
+        // every application locked (in id order) before anything is decided: the frozen version is the form
+        // as it is under the lock, so a concurrent save lands before the submission or is refused after it
+        const locked = new Map((await applicationRepo.lockMany(tx, unique)).map((a) => [a.id, a]));
+        const apps = [];
+        for (const id of unique) apps.push(await visible(tx, ctx.principal, locked.get(id)));
+        for (const a of apps) if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以提交申请', 'Only the enterprise administrator submits');
+        if (new Set(apps.map((a) => a.enterpriseId)).size > 1) throw errors.field('applicationIds', '一次只能提交同一企业的申请', 'Submit applications of one enterprise at a time');
+        const incomplete: { applicationId: string; missing: ReturnType<typeof missingItems> }[] = [];
+        const prepared: { a: ApplicationRow; atts: AttachmentRow[]; form: ApplicationForm }[] = [];
+        for (const a of apps) {
+          const atts = await attachmentRepo.current(tx, a.enterpriseId, a.id);
+          const form = a.form as ApplicationForm;
+          const missing = missingItems(form, slotCounts(atts));
+          if (missing.length) incomplete.push({ applicationId: a.id, missing });
+          prepared.push({ a, atts, form });
+        }
+        if (incomplete.length) {
+          const n = incomplete.reduce((s, x) => s + x.missing.length, 0);
+          throw new DomainError(400, 'APPLICATION_INCOMPLETE', `申请尚不完整，缺少 ${n} 项：${incomplete[0]!.missing.slice(0, 5).map((m) => m.zh).join('、')}${n > 5 ? '等' : ''}`, `The application is incomplete: ${n} item(s) missing`, incomplete);
+        }
         const out = [];
         for (const { a, atts, form } of prepared) {
           const check = liveCheck(form, atts);
@@ -321,15 +337,15 @@ export function createApplicationService(deps: ApplicationDeps) {
     },
 
     async withdraw(ctx: RequestContext, id: string, reason: string) {
-      const a = await load(ctx.principal, id);
-      if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以撤回申请', 'Only the enterprise administrator withdraws');
-      return db.transaction((tx) =>
-        transition(tx, ctx, a, 'withdraw', {
+      return db.transaction(async (tx) => {
+        const a = await lockVisible(tx, ctx.principal, id);
+        if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以撤回申请', 'Only the enterprise administrator withdraws');
+        return transition(tx, ctx, a, 'withdraw', {
           patch: { outcomeReason: reason, decidedAt: clock.now() },
           note: { reason },
           notify: a.state === 'draft' ? [] : [{ orgId: a.authorityId, kind: 'application.withdrawn', title: '企业撤回了规范公告申请', titleEn: 'An application was withdrawn', link: `/applications/${a.id}` }],
-        }),
-      );
+        });
+      });
     },
 
     /** How many items each editable application still lacks before it can be submitted (null once submitted). */

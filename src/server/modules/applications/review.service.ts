@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow.js';
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../../platform/audit.js';
+import { canonicalJson, recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { ExpertService } from '../experts/experts.service.js';
 import { canActAsMinistry, canReviewAsAuthority } from './applications.policy.js';
-import { attachmentRepo, reviewRepo } from './applications.repo.js';
+import { attachmentRepo, reviewRepo, type ApplicationRow } from './applications.repo.js';
 import type { ExpertOpinionBody, OnsiteBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
 
@@ -24,14 +24,25 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
   const ministryOnly = (p: Principal | null) => {
     if (!canActAsMinistry(p)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
   };
+  /**
+   * One reviewing step: the transaction locks the application (FOR UPDATE) and checks the caller may see it,
+   * `authorize` checks the role on that row, then `step` decides through the state machine and writes.
+   */
+  const onLocked = <T>(ctx: RequestContext, id: string, authorize: (a: ApplicationRow) => void, step: (tx: Db, a: ApplicationRow) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const a = await applications.lockVisible(tx, ctx.principal, id);
+      authorize(a);
+      return step(tx, a);
+    });
+  const asAuthority = (ctx: RequestContext) => (a: ApplicationRow) => {
+    if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
+  };
   const enterpriseNote = (enterpriseId: string, kind: string, title: string, titleEn: string, id: string) => ({ orgId: enterpriseId, kind, title, titleEn, link: `/applications/${id}` });
 
   return {
     /** 补正: back to the enterprise with reasons; the next submission is a new version (the old one is kept). */
     async returnForSupplement(ctx: RequestContext, id: string, reason: string) {
-      const a = await applications.load(ctx.principal, id);
-      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, asAuthority(ctx), (tx, a) =>
         applications.transition(tx, ctx, a, 'return_for_supplement', {
           patch: { version: a.version + 1, outcomeReason: reason },
           note: { reason },
@@ -41,9 +52,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
     },
 
     async provincialReject(ctx: RequestContext, id: string, reason: string) {
-      const a = await applications.load(ctx.principal, id);
-      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, asAuthority(ctx), (tx, a) =>
         applications.transition(tx, ctx, a, 'provincial_reject', {
           patch: { outcomeReason: reason, decidedAt: clock.now() },
           note: { reason },
@@ -54,9 +63,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
 
     /** Forward to MIIT with the 表1-3 opinion (经办人, 负责人, date). */
     async forward(ctx: RequestContext, id: string, opinion: z.infer<typeof ProvincialOpinionBody>) {
-      const a = await applications.load(ctx.principal, id);
-      if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, asAuthority(ctx), (tx, a) =>
         applications.transition(tx, ctx, a, 'forward', {
           patch: { provincialOpinion: opinion, outcomeReason: null },
           note: { handler: opinion.handler, head: opinion.head, date: opinion.date },
@@ -76,11 +83,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       ministryOnly(ctx.principal);
       const a = await applications.load(ctx.principal, id);
       const ids = [...new Set(expertIds)];
-      const existing = await reviewRepo.assignments(db, a.enterpriseId, a.id);
-      const all = new Set([...existing.map((x) => x.expertId), ...ids]);
-      if (all.size < MIN_EXPERTS_PER_APPLICATION) {
-        throw errors.field('expertIds', `至少须指派 ${MIN_EXPERTS_PER_APPLICATION} 名专家`, `Assign at least ${MIN_EXPERTS_PER_APPLICATION} experts`, 'TOO_FEW_EXPERTS');
-      }
+      // the expert pool and the applicant's group are reference data of other modules: read before the transaction
       const group = new Set(await enterprises.groupMembers(a.enterpriseId));
       const conflicted: string[] = [];
       for (const eid of ids) {
@@ -94,8 +97,13 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
         ]);
       }
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      const fresh = ids.filter((x) => !existing.some((e) => e.expertId === x));
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+        const existing = await reviewRepo.assignments(tx, a.enterpriseId, a.id);
+        const all = new Set([...existing.map((x) => x.expertId), ...ids]);
+        if (all.size < MIN_EXPERTS_PER_APPLICATION) {
+          throw errors.field('expertIds', `至少须指派 ${MIN_EXPERTS_PER_APPLICATION} 名专家`, `Assign at least ${MIN_EXPERTS_PER_APPLICATION} experts`, 'TOO_FEW_EXPERTS');
+        }
+        const fresh = ids.filter((x) => !existing.some((e) => e.expertId === x));
         const updated = await applications.transition(tx, ctx, a, 'assign_experts', {
           note: { expertIds: [...all] },
           notify: fresh.map((x) => ({ orgId: x, kind: 'expert.assigned', title: '您被指派复审一份规范公告申请', titleEn: 'You were assigned an application to review', link: `/applications/${a.id}` })),
@@ -109,8 +117,12 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
     async recordOpinion(ctx: RequestContext, id: string, opinion: z.infer<typeof ExpertOpinionBody>) {
       const p = ctx.principal;
       if (p?.kind !== 'user' || !p.expertId) throw errors.forbidden();
-      const a = await applications.load(p, id); // 404 unless assigned
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, () => undefined /* 404 unless assigned */, async (tx, a) => {
+        // a revision is a new opinion; the same opinion again (a double submission) changes nothing: 409
+        const mine = (await reviewRepo.assignments(tx, a.enterpriseId, a.id)).find((x) => x.expertId === p.expertId);
+        if (mine?.submittedAt && canonicalJson(mine.opinion) === canonicalJson(opinion)) {
+          throw errors.conflict('OPINION_UNCHANGED', '该意见已提交，内容未变化', 'This opinion is already recorded unchanged', { status: 'recorded' });
+        }
         const updated = await applications.transition(tx, ctx, a, 'record_opinion', { note: { recommendation: opinion.recommendation } });
         await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, opinion, clock.now());
         return updated;
@@ -119,32 +131,32 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
 
     async completeExpertReview(ctx: RequestContext, id: string) {
       ministryOnly(ctx.principal);
-      const a = await applications.load(ctx.principal, id);
-      const assignments = await reviewRepo.assignments(db, a.enterpriseId, a.id);
-      const pending = assignments.filter((x) => !x.submittedAt).length;
-      if (assignments.length < MIN_EXPERTS_PER_APPLICATION || pending > 0) {
-        throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交意见`, `${pending} expert opinion(s) still pending`, { pending, assigned: assignments.length });
-      }
-      const recommendations = assignments.map((x) => (x.opinion as { recommendation: string }).recommendation);
-      return db.transaction((tx) => applications.transition(tx, ctx, a, 'complete_expert_review', { note: { recommendations } }));
+      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+        const assignments = await reviewRepo.assignments(tx, a.enterpriseId, a.id);
+        const pending = assignments.filter((x) => !x.submittedAt).length;
+        if (assignments.length < MIN_EXPERTS_PER_APPLICATION || pending > 0) {
+          throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交意见`, `${pending} expert opinion(s) still pending`, { pending, assigned: assignments.length });
+        }
+        const recommendations = assignments.map((x) => (x.opinion as { recommendation: string }).recommendation);
+        return applications.transition(tx, ctx, a, 'complete_expert_review', { note: { recommendations } });
+      });
     },
 
     /** 现场核查: team, date, findings per chapter, photos, conclusion. A failed check rejects the case. */
     async recordOnsite(ctx: RequestContext, id: string, body: z.infer<typeof OnsiteBody>) {
       ministryOnly(ctx.principal);
-      const a = await applications.load(ctx.principal, id);
-      if (a.state !== 'onsite_check') {
-        throw errors.conflict('ILLEGAL_TRANSITION', '当前状态下不能记录现场核查', 'No on-site check can be recorded in the current state', { state: a.state });
-      }
-      const photos: string[] = [];
-      for (const pid of body.photoIds) {
-        const att = await attachmentRepo.get(db, a.enterpriseId, pid);
-        if (!att || att.applicationId !== a.id || att.slot !== 'onsite_photo') throw errors.field('photoIds', '照片不存在', 'Unknown photo');
-        photos.push(att.fileSha256);
-      }
-      if (body.conclusion === 'fail' && !body.reason) throw errors.field('reason', '核查不通过须说明理由', 'A failed check needs a reason');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+        if (a.state !== 'onsite_check') {
+          throw errors.conflict('ILLEGAL_TRANSITION', '当前状态下不能记录现场核查', 'No on-site check can be recorded in the current state', { state: a.state });
+        }
+        const photos: string[] = [];
+        for (const pid of body.photoIds) {
+          const att = await attachmentRepo.get(tx, a.enterpriseId, pid);
+          if (!att || att.applicationId !== a.id || att.slot !== 'onsite_photo') throw errors.field('photoIds', '照片不存在', 'Unknown photo');
+          photos.push(att.fileSha256);
+        }
+        if (body.conclusion === 'fail' && !body.reason) throw errors.field('reason', '核查不通过须说明理由', 'A failed check needs a reason');
         await reviewRepo.insertOnsite(tx, {
           enterpriseId: a.enterpriseId,
           applicationId: a.id,
@@ -170,8 +182,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
 
     async reject(ctx: RequestContext, id: string, reason: string) {
       ministryOnly(ctx.principal);
-      const a = await applications.load(ctx.principal, id);
-      return db.transaction((tx) =>
+      return onLocked(ctx, id, () => undefined, (tx, a) =>
         applications.transition(tx, ctx, a, 'reject', {
           patch: { outcomeReason: reason, decidedAt: clock.now() },
           note: { reason },

@@ -18,6 +18,11 @@ export const complaintRepo = {
     const [r] = await db.select().from(complaints).where(eq(complaints.id, id)).limit(1);
     return r;
   },
+  /** Lock by id (the first read of a write: its decision is taken on this row). */
+  async lockById(db: Db, id: string) {
+    const [c] = await db.select().from(complaints).where(eq(complaints.id, id)).for('update').limit(1);
+    return c;
+  },
   async byTrackingCode(db: Db, code: string) {
     const [r] = await db.select().from(complaints).where(eq(complaints.trackingCode, code)).limit(1);
     return r;

@@ -54,7 +54,7 @@ const HandlerSchema = PublicSchema.extend({
   actions: z.array(z.string()),
 }).meta({ id: 'Complaint' });
 
-export async function complaintRoutes(root: FastifyInstance, deps: RevocationPresenterDeps & { complaints: ComplaintService; clock: Clock; maxUploadBytes: number }) {
+export async function complaintRoutes(root: FastifyInstance, deps: RevocationPresenterDeps & { complaints: ComplaintService; clock: Clock; maxUploadBytes: number; anonUploadMaxBytes?: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { complaints } = deps;
   const actions = (p: Principal | null, c: ComplaintRow) => {
@@ -78,7 +78,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: RevocationPre
       response: { 201: z.object({ trackingCode: z.string(), anonymous: z.boolean(), message: z.string(), messageEn: z.string() }) },
     },
     handler: async (req, reply) => {
-      const { body, files } = await readBodyAndFiles(req, deps.maxUploadBytes, COMPLAINT_MAX_EVIDENCE);
+      const { body, files } = await readBodyAndFiles(req, deps.maxUploadBytes, COMPLAINT_MAX_EVIDENCE, req.principal ? undefined : deps.anonUploadMaxBytes);
       if (files.length > COMPLAINT_MAX_EVIDENCE) throw errors.field('evidence', `至多 ${COMPLAINT_MAX_EVIDENCE} 个证据文件`, `At most ${COMPLAINT_MAX_EVIDENCE} evidence files`);
       const c = await complaints.file(req.ctx, ComplaintBody.parse(body), files);
       const anonymous = c.contact == null;

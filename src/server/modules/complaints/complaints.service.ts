@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
+import { stateChanged } from '../../platform/tx.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { FileService } from '../files/files.service.js';
@@ -30,11 +31,14 @@ export interface ComplaintInput {
 export function createComplaintService(deps: { db: Db; clock: Clock; files: FileService; enterprises: EnterpriseService; notifications: NotificationService; revocations: RevocationService }) {
   const { db, clock, files, enterprises, notifications, revocations } = deps;
 
-  async function load(p: Principal | null, id: string): Promise<ComplaintRow> {
-    const c = await complaintRepo.get(db, id);
+  function visible(p: Principal | null, c: ComplaintRow | undefined): ComplaintRow {
     if (!c || !canHandleComplaint(p, c)) throw notFound();
     return c;
   }
+  const load = async (p: Principal | null, id: string) => visible(p, await complaintRepo.get(db, id));
+  /** One step on a complaint: the transaction locks it (FOR UPDATE), checks the handler may see it, then `step` decides and writes. */
+  const onLocked = <T>(ctx: RequestContext, id: string, step: (tx: Db, c: ComplaintRow) => Promise<T>) =>
+    db.transaction(async (tx) => step(tx, visible(ctx.principal, await complaintRepo.lockById(tx, id))));
 
   return {
     load,
@@ -107,10 +111,12 @@ export function createComplaintService(deps: { db: Db; clock: Clock; files: File
     /** MIIT links the complaint to a registered enterprise (its authority then sees and handles it too). */
     async assign(ctx: RequestContext, id: string, enterpriseId: string) {
       if (!isMinistry(ctx.principal)) throw errors.forbidden();
-      const c = await load(ctx.principal, id);
+      await load(ctx.principal, id);
       const e = await enterprises.getInternal(enterpriseId);
       if (!e) throw errors.field('enterpriseId', '企业不存在', 'Unknown enterprise');
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        // linking to the enterprise it is linked to already changes nothing (a repeated request): 409
+        if (c.enterpriseId === e.id) throw errors.conflict('ALREADY_ASSIGNED', '该投诉已指定该企业', 'The complaint is already assigned to this enterprise', { status: c.state, enterpriseId: e.id });
         const r = await complaintRepo.update(tx, c.id, null, { enterpriseId: e.id, authorityId: e.authorityId });
         await recordAudit(tx, ctx, { action: 'complaint.assigned', objectType: 'complaint', objectId: c.id, enterpriseId: e.id, change: { enterpriseId: e.id } });
         await notifications.notify(tx, [{ orgId: e.authorityId, kind: 'complaint.assigned', title: `工信部转来关于辖区企业的投诉举报：${c.subject}`, titleEn: 'MIIT forwarded a complaint about an enterprise in your jurisdiction', link: `/supervision/complaints/${c.id}` }]);
@@ -121,12 +127,16 @@ export function createComplaintService(deps: { db: Db; clock: Clock; files: File
     /** A substantiated complaint opens a revocation case (MIIT); the link is kept both ways. */
     async openRevocation(ctx: RequestContext, id: string, input: { grounds: RevocationGround[]; facts: string }) {
       if (!isMinistry(ctx.principal)) throw errors.forbidden();
-      const c = await load(ctx.principal, id);
-      if (c.state !== 'substantiated') throw errors.conflict('NOT_SUBSTANTIATED', '仅情况属实的投诉可转为撤销案件', 'Only a substantiated complaint can open a revocation case', { state: c.state });
-      if (c.revocationCaseId) throw errors.conflict('CASE_EXISTS', '该投诉已转为撤销案件', 'This complaint already opened a case', { caseId: c.revocationCaseId });
-      if (!c.enterpriseId) throw errors.conflict('ENTERPRISE_UNKNOWN', '请先指定被投诉企业', 'Assign the complaint to an enterprise first');
-      const e = await revocations.prepareOpen(ctx.principal, { enterpriseId: c.enterpriseId, grounds: input.grounds, facts: input.facts });
-      return db.transaction(async (tx) => {
+      const check = (c: ComplaintRow) => {
+        if (c.state !== 'substantiated') throw errors.conflict('NOT_SUBSTANTIATED', '仅情况属实的投诉可转为撤销案件', 'Only a substantiated complaint can open a revocation case', { state: c.state });
+        if (c.revocationCaseId) throw errors.conflict('CASE_EXISTS', '该投诉已转为撤销案件', 'This complaint already opened a case', { caseId: c.revocationCaseId });
+        if (!c.enterpriseId) throw errors.conflict('ENTERPRISE_UNKNOWN', '请先指定被投诉企业', 'Assign the complaint to an enterprise first');
+        return c.enterpriseId;
+      };
+      // the enterprise and the announced list (other modules) are read first; the decision is taken under the lock
+      const e = await revocations.prepareOpen(ctx.principal, { enterpriseId: check(await load(ctx.principal, id)), grounds: input.grounds, facts: input.facts });
+      return onLocked(ctx, id, async (tx, c) => {
+        if (check(c) !== e.id) throw stateChanged(c.state);
         const rc = await revocations.insertCase(tx, ctx, e, { enterpriseId: e.id, grounds: input.grounds, facts: input.facts, origin: 'complaint', complaintId: c.id, evidence: c.evidence });
         await complaintRepo.update(tx, c.id, ['substantiated'], { revocationCaseId: rc.id });
         await recordAudit(tx, ctx, { action: 'complaint.revocation_opened', objectType: 'complaint', objectId: c.id, enterpriseId: e.id, change: { caseId: rc.id } });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { errors } from '../../platform/errors.js';
+import { uniqueOr } from '../../platform/tx.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import {
   canAssignToAuthority,
@@ -46,13 +47,15 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     return { creditCode: input.creditCode.trim().toUpperCase(), creditCodeOverride: true };
   }
 
+  const creditCodeTaken = () =>
+    errors.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', 'An enterprise with this credit code is already registered', [
+      { field: 'creditCode', message: '已登记', messageEn: 'Already registered' },
+    ]);
+  const siteNameTaken = () => errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+
   async function assertCreditCodeFree(creditCode: string, exceptId?: string) {
     const other = await enterpriseRepo.byCreditCode(db, creditCode);
-    if (other && other.id !== exceptId) {
-      throw errors.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', 'An enterprise with this credit code is already registered', [
-        { field: 'creditCode', message: '已登记', messageEn: 'Already registered' },
-      ]);
-    }
+    if (other && other.id !== exceptId) throw creditCodeTaken();
   }
 
   async function checkParent(parentId: string | null | undefined, selfId: string) {
@@ -91,10 +94,15 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
       const id = randomUUID();
       await checkParent(input.parentId, id);
       const { confirmCreditCodeOverride: _c, xpcc: _x, ...fields } = input;
-      await db.transaction(async (tx) => {
-        await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
-        await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
-      });
+      // the credit code is unique: a concurrent registration of the same code gets 409, not 500
+      await uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
+            await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
+          }),
+        creditCodeTaken,
+      );
       return (await enterpriseRepo.get(db, id))!;
     },
 
@@ -122,10 +130,14 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
       }
       if (patch.parentId !== undefined) await checkParent(patch.parentId, e.id);
       const before = Object.fromEntries(Object.keys(next).map((k) => [k, (e as unknown as Record<string, unknown>)[k]]));
-      await db.transaction(async (tx) => {
-        await enterpriseRepo.update(tx, e.id, next);
-        await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
-      });
+      await uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            await enterpriseRepo.update(tx, e.id, next);
+            await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
+          }),
+        creditCodeTaken,
+      );
       publicCache.invalidate('notices'); // public notices show the live name
       return (await enterpriseRepo.get(db, e.id))!;
     },
@@ -178,12 +190,16 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     async createSite(ctx: RequestContext, enterpriseId: string, input: { name: string; address: string; regionCode: string }) {
       const e = await load(ctx.principal, enterpriseId);
       if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
-      if (await siteRepo.byName(db, e.id, input.name)) throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
-      return db.transaction(async (tx) => {
-        const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
-        await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
-        return s;
-      });
+      if (await siteRepo.byName(db, e.id, input.name)) throw siteNameTaken();
+      return uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
+            await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
+            return s;
+          }),
+        siteNameTaken,
+      );
     },
 
     async updateSite(ctx: RequestContext, enterpriseId: string, siteId: string, patch: Partial<{ name: string; address: string; regionCode: string }>) {
@@ -192,13 +208,17 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
       if (!s) throw errors.notFound('厂区', 'Site');
       if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
       if (patch.name && patch.name !== s.name && (await siteRepo.byName(db, e.id, patch.name))) {
-        throw errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
+        throw siteNameTaken();
       }
-      return db.transaction(async (tx) => {
-        const updated = await siteRepo.update(tx, e.id, s.id, patch);
-        await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
-        return updated!;
-      }).then(publicCache.after('notices'));
+      return uniqueOr(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await siteRepo.update(tx, e.id, s.id, patch);
+            await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
+            return updated!;
+          }),
+        siteNameTaken,
+      ).then(publicCache.after('notices'));
     },
 
   };

@@ -1,3 +1,4 @@
+import { driverError, fromDatabase } from '../../platform/error-handler.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors.js';
 import { EPCIS_CAPTURE_ROLES, EPCIS_READ_ROLES } from './epcis.policy.js';
@@ -72,9 +73,12 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
       out = new DomainError(415, 'ValidationException', '不支持的内容类型，请使用 application/json 或 application/ld+json', 'Unsupported content type; send application/json or application/ld+json');
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       out = new DomainError(err.statusCode, 'ValidationException', `请求无效：${err.message}`, `Invalid request: ${err.message}`);
-    } else if ((err as { code?: string }).code === '23505') {
+    } else if (driverError(err)?.code === '23505') {
       // a concurrent capture stored the same eventID first: the client retries and gets an idempotent success
       out = new DomainError(409, 'ValidationException', '同一事件正被并发采集，请重试', 'The same event is being captured concurrently; retry');
+    } else if (driverError(err) && fromDatabase(driverError(err)!)) {
+      const mapped = fromDatabase(driverError(err)!)!;
+      out = new DomainError(mapped.status, 'ValidationException', mapped.messageZh, mapped.messageEn);
     } else {
       req.log.error({ err }, 'epcis: unhandled error');
       out = new DomainError(500, 'ImplementationException', '服务器内部错误，请稍后再试', 'Internal server error');

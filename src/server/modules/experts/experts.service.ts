@@ -20,11 +20,12 @@ export function createExpertService({ db }: { db: Db }) {
       });
     },
     async update(ctx: RequestContext, id: string, patch: Partial<z.infer<typeof ExpertBody>>) {
-      if (!(await expertRepo.get(db, id))) throw errors.notFound('专家', 'Expert');
       return db.transaction(async (tx) => {
+        // the row count decides: no row, no expert (one statement, nothing read before it)
         const e = await expertRepo.update(tx, id, patch);
+        if (!e) throw errors.notFound('专家', 'Expert');
         await recordAudit(tx, ctx, { action: 'expert.updated', objectType: 'expert', objectId: id, change: patch });
-        return e!;
+        return e;
       });
     },
   };

@@ -1,10 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { files } from '../../db/schema.js';
 
 export const fileRepo = {
-  /** Content-addressed: the same bytes are stored once. */
-  async put(db: Db, row: { sha256: string; size: number; mime: string; data: Buffer }) {
+  /** Content-addressed: the same bytes are recorded once. The bytes themselves live in the blob store. */
+  async put(db: Db, row: { sha256: string; size: number; mime: string }) {
     await db.insert(files).values(row).onConflictDoNothing();
   },
   async get(db: Db, sha256: string) {
@@ -14,5 +14,12 @@ export const fileRepo = {
   async meta(db: Db, shas: string[]) {
     if (shas.length === 0) return [];
     return db.select({ sha256: files.sha256, size: files.size, mime: files.mime }).from(files).where(inArray(files.sha256, shas));
+  },
+  /** Rows whose bytes are still in the table (stored before the file store existed). */
+  async withBytes(db: Db, limit: number) {
+    return db.select({ sha256: files.sha256, data: files.data }).from(files).where(isNotNull(files.data)).limit(limit);
+  },
+  async dropBytes(db: Db, sha256: string) {
+    await db.update(files).set({ data: null }).where(eq(files.sha256, sha256));
   },
 };

@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
+import { memoryBlobStore, type BlobStore } from './blob-store.js';
 import { sniffMime } from './files.content.js';
 import { fileRepo } from './files.repo.js';
 
 /**
- * Stored files (attachments, evidence, photos): content-checked, size-limited, stored once by SHA-256.
+ * Stored files (attachments, evidence, photos): content-checked, size-limited, stored once by SHA-256. The
+ * bytes go to the blob store, the metadata (sha256, size, mime, created_at) to the `files` table.
  * Who may read a file is decided by the module that references it; this service never answers a download
  * on its own.
  */
-export function createFileService({ db, maxBytes }: { db: Db; maxBytes: number }) {
+export function createFileService({ db, maxBytes, store = memoryBlobStore() }: { db: Db; maxBytes: number; store?: BlobStore }) {
   return {
     maxBytes,
-    /** Validate and store; returns the content address. Runs inside the caller's transaction when given one. */
+    blobs: store,
+    /**
+     * Validate and store; returns the content address. The bytes are written first (outside the caller's
+     * transaction; a rolled-back filing leaves an unreferenced blob, never a row without its bytes), then the
+     * metadata row inside the caller's transaction when given one.
+     */
     async store(buf: Buffer, tx: Db = db) {
       if (buf.length === 0) throw new DomainError(400, 'FILE_EMPTY', '文件为空', 'The file is empty', [{ field: 'file', message: '文件为空', messageEn: 'Empty file' }]);
       if (buf.length > maxBytes) {
@@ -26,11 +33,36 @@ export function createFileService({ db, maxBytes }: { db: Db; maxBytes: number }
         ]);
       }
       const sha256 = createHash('sha256').update(buf).digest('hex');
-      await fileRepo.put(tx, { sha256, size: buf.length, mime, data: buf });
+      await store.put(buf);
+      await fileRepo.put(tx, { sha256, size: buf.length, mime });
       return { sha256, mime, size: buf.length };
     },
-    get: (sha256: string) => fileRepo.get(db, sha256),
+    /** Metadata and bytes (from the store; from the row while it still holds them). */
+    async get(sha256: string) {
+      const row = await fileRepo.get(db, sha256);
+      if (!row) return undefined;
+      const data = row.data ?? (await store.get(sha256));
+      if (!data) throw new Error(`file ${sha256} is recorded but missing from the file store`);
+      return { ...row, data };
+    },
     meta: (shas: string[]) => fileRepo.meta(db, shas),
+    /**
+     * One-time, idempotent start-up step: bytes still in the table are written to the store (hash checked)
+     * and then cleared from the row. Returns how many rows moved.
+     */
+    async moveBlobsToStore(): Promise<number> {
+      let moved = 0;
+      for (;;) {
+        const rows = await fileRepo.withBytes(db, 50);
+        if (!rows.length) return moved;
+        for (const r of rows) {
+          const sha = await store.put(r.data!);
+          if (sha !== r.sha256.trim()) throw new Error(`file ${r.sha256}: stored bytes hash to ${sha}`);
+          await fileRepo.dropBytes(db, r.sha256);
+          moved++;
+        }
+      }
+    },
   };
 }
 export type FileService = ReturnType<typeof createFileService>;

@@ -1,6 +1,8 @@
 import { and, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiTokens, knownDevices, sessions, users } from '../../db/schema.js';
+import { errors } from '../../platform/errors.js';
+import { uniqueOr } from '../../platform/tx.js';
 
 /** All SQL on users, sessions and api_tokens. */
 export type UserRow = typeof users.$inferSelect;
@@ -16,8 +18,15 @@ export const userRepo = {
     const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
     return u;
   },
+  /** A concurrent create of the same username loses on the unique index: 409 USERNAME_TAKEN, not 500. */
   async insert(db: Db, row: NewUser): Promise<UserRow> {
-    const [u] = await db.insert(users).values(row).returning();
+    const [u] = await uniqueOr(
+      () => db.insert(users).values(row).returning(),
+      () =>
+        errors.conflict('USERNAME_TAKEN', `用户名 ${row.username} 已被使用`, `Username ${row.username} is taken`, [
+          { field: 'username', message: '用户名已被使用', messageEn: 'Username is taken' },
+        ]),
+    );
     return u!;
   },
   async update(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow | undefined> {
@@ -132,10 +141,13 @@ export const tokenRepo = {
       .limit(1);
     return t;
   },
+  /** Conditional: true only for the request that revoked it (a concurrent one finds it revoked already). */
   async revoke(db: Db, enterpriseId: string, id: string) {
-    await db
+    const rows = await db
       .update(apiTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+      .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length === 1;
   },
 };

@@ -377,7 +377,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       if (!t) throw errors.notFound('API 令牌', 'API token');
       if (t.revokedAt) return;
       await db.transaction(async (tx) => {
-        await tokenRepo.revoke(tx, p.enterpriseId!, id);
+        if (!(await tokenRepo.revoke(tx, p.enterpriseId!, id))) return; // revoked meanwhile: idempotent, audited once
         await recordAudit(tx, ctx, { action: 'token.revoked', objectType: 'api_token', objectId: id, enterpriseId: p.enterpriseId });
       });
     },

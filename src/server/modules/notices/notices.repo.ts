@@ -83,8 +83,14 @@ export const noticeRepo = {
     const [o] = await db.select().from(objections).where(eq(objections.id, id)).limit(1);
     return o;
   },
+  /** Conditional: only a pending objection is resolved; false when another request resolved it first. */
   async resolveObjection(db: Db, id: string, patch: { status: string; resolution: string; resolvedBy: string }) {
-    await db.update(objections).set({ ...patch, resolvedAt: new Date() }).where(eq(objections.id, id));
+    const rows = await db
+      .update(objections)
+      .set({ ...patch, resolvedAt: new Date() })
+      .where(and(eq(objections.id, id), eq(objections.status, 'pending')))
+      .returning({ id: objections.id });
+    return rows.length === 1;
   },
   async pendingCount(db: Db) {
     const r = await db.execute<{ batch_id: string; n: number }>(sql`SELECT batch_id, count(*)::int AS n FROM objections WHERE status = 'pending' GROUP BY batch_id`);

@@ -1,3 +1,5 @@
+import { uploadBudget } from '../revocations/upload.js';
+import { checkInput } from '../../platform/input-guard.js';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -59,7 +61,7 @@ export const ObjectionBody = z.object({
   reason: z.string().trim().min(5, bi('Describe the objection (at least 5 characters)', '请说明异议理由（至少 5 个字）')).max(5000),
 });
 
-export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache; maxUploadBytes: number }) {
+export async function noticeRoutes(root: FastifyInstance, deps: { notices: NoticeService; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache; maxUploadBytes: number; anonUploadMaxBytes?: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { notices } = deps;
 
@@ -254,14 +256,17 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       let raw: Record<string, unknown> = {};
       const evidence: Buffer[] = [];
       if (req.isMultipart()) {
+        const budget = uploadBudget(req.principal ? undefined : deps.anonUploadMaxBytes);
         for await (const part of req.parts({ limits: { fileSize: deps.maxUploadBytes, files: 5 } })) {
           if (part.type === 'file') {
             const buf = await part.toBuffer();
             if (part.file.truncated) throw errors.field('evidence', '证据文件过大', 'Evidence file too large');
+            budget.add(buf.length);
             evidence.push(buf);
           } else raw[part.fieldname] = String(part.value);
         }
       } else raw = (req.body ?? {}) as Record<string, unknown>;
+      checkInput(raw);
       const body = ObjectionBody.parse(raw);
       const o = await notices.fileObjection(req.ctx, req.params.id, body, evidence);
       return reply.status(201).send({ id: o.id, filedAt: o.filedAt.toISOString() });

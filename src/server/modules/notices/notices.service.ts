@@ -44,6 +44,8 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
       const apps = await Promise.all(ids.map((id) => applications.load(ctx.principal, id)));
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
       return db.transaction(async (tx) => {
+        // lock every case first (id order); each transition below then decides on its locked row
+        await applications.lockAll(tx, ids);
         const batch = await noticeRepo.insertBatch(tx, { id: randomUUID(), title: input.title, startDate, endDate, workingDays, createdBy: p.userId });
         let seq = 0;
         for (const a of apps) {
@@ -81,18 +83,19 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
 
     /** Anyone, during the window: name, contact, the entry objected to, reason, optional evidence files. */
     async fileObjection(ctx: RequestContext, noticeId: string, input: { name: string; contact: string; entryId: string; reason: string }, evidence: Buffer[]) {
-      const batch = await noticeRepo.get(db, noticeId);
-      if (!batch) throw errors.notFound('公示', 'Notice');
-      const today = clock.today();
-      if (batch.status !== 'open' || today < batch.startDate || today > batch.endDate) {
-        throw errors.conflict('NOTICE_WINDOW_CLOSED', `不在公示期内（${batch.startDate} 至 ${batch.endDate}），不能提出异议`, `Outside the notice window (${batch.startDate} – ${batch.endDate})`, {
-          startDate: batch.startDate,
-          endDate: batch.endDate,
-        });
-      }
-      const entry = await noticeRepo.entry(db, batch.id, input.entryId);
-      if (!entry || entry.status !== 'listed') throw errors.field('entryId', '公示名单中没有该条目', 'No such entry on this notice');
       return db.transaction(async (tx) => {
+        // the batch locked: an objection is filed before the notice closes (and blocks it) or is refused after
+        const batch = await noticeRepo.lock(tx, noticeId);
+        if (!batch) throw errors.notFound('公示', 'Notice');
+        const today = clock.today();
+        if (batch.status !== 'open' || today < batch.startDate || today > batch.endDate) {
+          throw errors.conflict('NOTICE_WINDOW_CLOSED', `不在公示期内（${batch.startDate} 至 ${batch.endDate}），不能提出异议`, `Outside the notice window (${batch.startDate} – ${batch.endDate})`, {
+            startDate: batch.startDate,
+            endDate: batch.endDate,
+          });
+        }
+        const entry = await noticeRepo.entry(tx, batch.id, input.entryId);
+        if (!entry || entry.status !== 'listed') throw errors.field('entryId', '公示名单中没有该条目', 'No such entry on this notice');
         const shas: string[] = [];
         for (const buf of evidence) shas.push((await files.store(buf, tx)).sha256);
         const o = await noticeRepo.insertObjection(tx, { id: randomUUID(), batchId: batch.id, entryId: entry.id, name: input.name, contact: input.contact, reason: input.reason, evidence: shas, ip: ctx.ip });
@@ -103,14 +106,18 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
 
     async resolveObjection(ctx: RequestContext, objectionId: string, decision: 'upheld' | 'dismissed', resolution: string) {
       ministryOnly(ctx.principal);
-      const o = await noticeRepo.objection(db, objectionId);
-      if (!o) throw errors.notFound('异议', 'Objection');
-      if (o.status !== 'pending') throw errors.conflict('ALREADY_RESOLVED', '该异议已处理', 'The objection is already resolved', { status: o.status });
-      const entry = await noticeRepo.entry(db, o.batchId, o.entryId);
-      const app = entry ? await applications.load(ctx.principal, entry.applicationId) : null;
+      const found = await noticeRepo.objection(db, objectionId);
+      if (!found) throw errors.notFound('异议', 'Objection');
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      const alreadyResolved = (status: string) => errors.conflict('ALREADY_RESOLVED', '该异议已处理', 'The objection is already resolved', { status });
       return db.transaction(async (tx) => {
-        await noticeRepo.resolveObjection(tx, o.id, { status: decision, resolution, resolvedBy: p.userId });
+        // the batch is locked first (as closing does), then the objection is decided on its state under that lock:
+        // of several resolutions sent at once exactly one wins, and the notice cannot close in between
+        await noticeRepo.lock(tx, found.batchId);
+        const o = (await noticeRepo.objection(tx, objectionId))!;
+        if (o.status !== 'pending' || !(await noticeRepo.resolveObjection(tx, o.id, { status: decision, resolution, resolvedBy: p.userId }))) throw alreadyResolved(o.status);
+        const entry = await noticeRepo.entry(tx, o.batchId, o.entryId);
+        const app = entry ? await applications.lockVisible(tx, ctx.principal, entry.applicationId) : null;
         await recordAudit(tx, ctx, { action: `notice.objection_${decision}`, objectType: 'objection', objectId: o.id, enterpriseId: entry?.enterpriseId, change: { resolution } });
         if (decision === 'upheld' && entry && app && entry.status === 'listed') {
           await noticeRepo.setEntryStatus(tx, o.batchId, entry.id, 'removed');
@@ -134,6 +141,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
       return db.transaction(async (tx) => {
         const batch = await noticeRepo.lock(tx, noticeId);
         if (!batch) throw errors.notFound('公示', 'Notice');
+        await applications.lockAll(tx, [...apps.keys()]);
         if (batch.status !== 'open') throw errors.conflict('NOTICE_CLOSED', '该公示已结束', 'The notice is already closed', { status: batch.status });
         if (clock.today() <= batch.endDate) {
           throw errors.conflict('NOTICE_WINDOW_OPEN', `公示期至 ${batch.endDate} 结束，期满后方可办结`, `The notice window runs until ${batch.endDate}`, { endDate: batch.endDate });

@@ -26,6 +26,18 @@ export const revocationRepo = {
     const [r] = await db.select().from(revocationCases).where(eq(revocationCases.id, id)).limit(1);
     return r;
   },
+  /** Lock by id (the first read of a write: its decision is taken on this row). */
+  async lockById(db: Db, id: string) {
+    const [r] = await db.select().from(revocationCases).where(eq(revocationCases.id, id)).for('update').limit(1);
+    return r;
+  },
+  /**
+   * Serialise the opening of cases per enterprise until commit (transaction-scoped advisory lock): the
+   * "one open case per enterprise" check that follows is then decided on what is committed.
+   */
+  async lockOpening(db: Db, enterpriseId: string) {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(727005, hashtext(${enterpriseId}))`);
+  },
   list(db: Db, scope: SupervisionScope, f: { states?: string[]; enterpriseId?: string }) {
     return db
       .select()

@@ -23,6 +23,7 @@ import { revocationRepo, type RevocationCaseRow } from './revocations.repo.js';
 import { canSee, isAuthorityOf, isEnterpriseAdminOf, isMinistry, supervisionScope } from './supervision.policy.js';
 
 const notFound = () => errors.notFound('撤销案件', 'Revocation case');
+const caseOpen = (caseId: string) => errors.conflict('CASE_OPEN', '该企业已有进行中的撤销案件', 'A revocation case is already open for this enterprise', { caseId });
 const userId = (p: Principal | null) => (p?.kind === 'user' ? p.userId : null);
 
 export interface OpenCaseInput {
@@ -50,12 +51,15 @@ export function createRevocationService(deps: {
 }) {
   const { db, clock, files, enterprises, notifications, announcements } = deps;
 
-  async function load(p: Principal | null, id: string): Promise<RevocationCaseRow> {
-    const c = await revocationRepo.get(db, id);
+  function visible(p: Principal | null, c: RevocationCaseRow | undefined): RevocationCaseRow {
     if (!c || !canSee(p, c)) throw notFound();
     if (supervisionScope(p).kind === 'enterprise' && c.state === 'opened') throw notFound();
     return c;
   }
+  const load = async (p: Principal | null, id: string) => visible(p, await revocationRepo.get(db, id));
+  /** One step of a case: the transaction locks the case (FOR UPDATE), checks visibility, then `step` decides and writes. */
+  const onLocked = <T>(ctx: RequestContext, id: string, step: (tx: Db, c: RevocationCaseRow) => Promise<T>) =>
+    db.transaction(async (tx) => step(tx, visible(ctx.principal, await revocationRepo.lockById(tx, id))));
 
   /** Checks before opening (reads only: call before the transaction). */
   async function prepareOpen(p: Principal | null, input: OpenCaseInput) {
@@ -65,12 +69,16 @@ export function createRevocationService(deps: {
       throw errors.conflict('NOT_ANNOUNCED', '该企业不在公告名单中，无需撤销', 'The enterprise is not on the announced list');
     }
     const open = await revocationRepo.openFor(db, e.id);
-    if (open) throw errors.conflict('CASE_OPEN', '该企业已有进行中的撤销案件', 'A revocation case is already open for this enterprise', { caseId: open.id });
+    if (open) throw caseOpen(open.id);
     return e;
   }
 
   /** Insert the case inside the caller's transaction (the complaints module opens cases from complaints). */
   async function insertCase(tx: Db, ctx: RequestContext, e: { id: string; authorityId: string }, input: OpenCaseInput & { origin: RevocationOrigin; complaintId?: string | null; evidence?: string[] }) {
+    // decided again under the per-enterprise lock: of two requests opening a case at once, one wins
+    await revocationRepo.lockOpening(tx, e.id);
+    const open = await revocationRepo.openFor(tx, e.id);
+    if (open) throw caseOpen(open.id);
     const c = await revocationRepo.insert(tx, {
       enterpriseId: e.id,
       id: randomUUID(),
@@ -145,11 +153,10 @@ export function createRevocationService(deps: {
 
     /** Add evidence while undecided: the requesting authority or MIIT. */
     async addEvidence(ctx: RequestContext, id: string, evidence: Buffer[]) {
-      const c = await load(ctx.principal, id);
-      if (!(isMinistry(ctx.principal) || isAuthorityOf(ctx.principal, c.authorityId))) throw notFound();
-      if (evidence.length === 0) throw errors.field('files', '请附证据文件', 'Attach at least one file');
-      if (c.state === 'revoked' || c.state === 'not_revoked') throw conflictState(c);
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        if (!(isMinistry(ctx.principal) || isAuthorityOf(ctx.principal, c.authorityId))) throw notFound();
+        if (evidence.length === 0) throw errors.field('files', '请附证据文件', 'Attach at least one file');
+        if (c.state === 'revoked' || c.state === 'not_revoked') throw conflictState(c);
         const shas = await storeAll(tx, evidence);
         const r = await revocationRepo.update(tx, c, ['opened', 'notified', 'statement_received'], { evidence: [...c.evidence, ...shas.filter((s) => !c.evidence.includes(s))] });
         if (!r) throw conflictState(c);
@@ -164,12 +171,11 @@ export function createRevocationService(deps: {
      */
     async notify(ctx: RequestContext, id: string, input: { noticeText: string; statementDue?: string }) {
       if (!isMinistry(ctx.principal)) throw errors.forbidden('告知由工业和信息化部作出', 'MIIT sends the notice');
-      const c = await load(ctx.principal, id);
-      if (c.state !== 'opened') throw conflictState(c);
       const today = clock.today();
       const due = input.statementDue ?? defaultStatementDue(today, await deps.workdayOverrides());
-      if (due <= today) throw errors.field('statementDue', '陈述申辩期截止日须晚于今天', 'The statement period must end after today');
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        if (c.state !== 'opened') throw conflictState(c);
+        if (due <= today) throw errors.field('statementDue', '陈述申辩期截止日须晚于今天', 'The statement period must end after today');
         const r = await revocationRepo.update(tx, c, ['opened'], { state: 'notified', noticeText: input.noticeText, notifiedOn: today, statementDue: due });
         if (!r) throw conflictState(c);
         await recordAudit(tx, ctx, { action: 'revocation.notified', objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { statementDue: due, noticeText: input.noticeText } });
@@ -184,11 +190,10 @@ export function createRevocationService(deps: {
 
     /** 陈述和申辩: the enterprise admin, within the period, with attachments. */
     async submitStatement(ctx: RequestContext, id: string, input: { statement: string }, attachments: Buffer[]) {
-      const c = await load(ctx.principal, id);
-      if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('陈述和申辩由企业管理员提交', 'The enterprise admin submits the statement');
-      const blocked = statementBlocker(c, clock.today());
-      if (blocked) throw errors.conflict(blocked.code, blocked.zh, blocked.en, { state: c.state, statementDue: c.statementDue });
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('陈述和申辩由企业管理员提交', 'The enterprise admin submits the statement');
+        const blocked = statementBlocker(c, clock.today());
+        if (blocked) throw errors.conflict(blocked.code, blocked.zh, blocked.en, { state: c.state, statementDue: c.statementDue });
         const shas = await storeAll(tx, attachments);
         const r = await revocationRepo.update(tx, c, ['notified'], { state: 'statement_received', statement: input.statement, statementFiles: shas, statementOn: clock.today() });
         if (!r) throw conflictState(c);
@@ -204,11 +209,10 @@ export function createRevocationService(deps: {
      */
     async decide(ctx: RequestContext, id: string, input: { outcome: 'revoked' | 'not_revoked'; hearingSummary: string; reason: string }) {
       if (!isMinistry(ctx.principal)) throw errors.forbidden('撤销决定由工业和信息化部作出', 'MIIT decides');
-      const c = await load(ctx.principal, id);
       const today = clock.today();
-      const blocked = decisionBlocker(c, today);
-      if (blocked) throw errors.conflict(blocked.code, blocked.zh, blocked.en, { state: c.state, statementDue: c.statementDue });
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        const blocked = decisionBlocker(c, today);
+        if (blocked) throw errors.conflict(blocked.code, blocked.zh, blocked.en, { state: c.state, statementDue: c.statementDue });
         const r = await revocationRepo.update(tx, c, [c.state], { state: input.outcome, hearingSummary: input.hearingSummary, decisionReason: input.reason, decidedOn: today, decidedBy: userId(ctx.principal) });
         if (!r) throw conflictState(c);
         let removed = 0;
@@ -236,12 +240,11 @@ export function createRevocationService(deps: {
 
     /** After revocation: the enterprise files its rectification (整改) with its authority. */
     async fileRectification(ctx: RequestContext, id: string, input: { text: string }, attachments: Buffer[]) {
-      const c = await load(ctx.principal, id);
-      if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('整改材料由企业管理员提交', 'The enterprise admin files the rectification');
-      if (!canFileRectification(c.state, c.rectificationState)) {
-        throw errors.conflict('RECTIFICATION_NOT_OPEN', '仅被撤销公告的企业可提交整改（或整改已在审核/已验收）', 'Rectification is open only after a revocation and when none is pending or accepted', { state: c.state, rectificationState: c.rectificationState });
-      }
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('整改材料由企业管理员提交', 'The enterprise admin files the rectification');
+        if (!canFileRectification(c.state, c.rectificationState)) {
+          throw errors.conflict('RECTIFICATION_NOT_OPEN', '仅被撤销公告的企业可提交整改（或整改已在审核/已验收）', 'Rectification is open only after a revocation and when none is pending or accepted', { state: c.state, rectificationState: c.rectificationState });
+        }
         const shas = await storeAll(tx, attachments);
         const r = await revocationRepo.update(tx, c, ['revoked'], { rectificationState: 'submitted', rectificationText: input.text, rectificationFiles: shas, rectificationOpinion: null });
         if (!r) throw conflictState(c);
@@ -256,11 +259,10 @@ export function createRevocationService(deps: {
      * rectification with its opinion.
      */
     async reviewRectification(ctx: RequestContext, id: string, input: { accept: boolean; opinion: string }) {
-      const c = await load(ctx.principal, id);
-      if (!isAuthorityOf(ctx.principal, c.authorityId)) throw errors.forbidden('整改由企业所在地省级主管部门验收', 'The enterprise’s authority reviews the rectification');
-      if (c.state !== 'revoked' || c.rectificationState !== 'submitted') throw errors.conflict('RECTIFICATION_NOT_SUBMITTED', '没有待验收的整改', 'No rectification awaiting review', { rectificationState: c.rectificationState });
       const today = clock.today();
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, async (tx, c) => {
+        if (!isAuthorityOf(ctx.principal, c.authorityId)) throw errors.forbidden('整改由企业所在地省级主管部门验收', 'The enterprise’s authority reviews the rectification');
+        if (c.state !== 'revoked' || c.rectificationState !== 'submitted') throw errors.conflict('RECTIFICATION_NOT_SUBMITTED', '没有待验收的整改', 'No rectification awaiting review', { rectificationState: c.rectificationState });
         const r = await revocationRepo.update(tx, c, ['revoked'], {
           rectificationState: input.accept ? 'accepted' : 'returned',
           rectificationOpinion: input.opinion,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, readSpreadsheet } from '../../platform/spreadsheet/index.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
 import { columnOfPath, GROUPED_TEMPLATES, groupedColumns, groupRows, header, locateGrouped, matchHeader, rowToInput, sheetName, TEMPLATES, type CellError, type GroupedStep, type GroupedTemplate, type ImportStep, type TemplateColumn } from '../../../domain/trace/import-template.js';
 import { DOCUMENT_CONTEXT, StepInputs } from '../../../domain/trace/lifecycle.js';
@@ -12,6 +13,7 @@ import { ensurePrefix } from './trace.projector.js';
 import { traceWriterEnterprise } from './trace.policy.js';
 import { traceRepo } from './trace.repo.js';
 import type { TraceService } from './trace.service.js';
+import type { Queue } from '../../platform/queue/queue.js';
 
 /**
  * Bulk import (.xlsx/.csv, one template per lifecycle step): every row validated by the step's form schema
@@ -33,48 +35,88 @@ export const importInvalid = (errs: CellError[]) =>
     errs,
   );
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export type AnyImportStep = ImportStep | GroupedStep;
 const isGrouped = (step: AnyImportStep): step is GroupedStep => step in GROUPED_TEMPLATES;
 const columnsOf = (step: AnyImportStep): TemplateColumn[] => (isGrouped(step) ? groupedColumns(GROUPED_TEMPLATES[step] as GroupedTemplate) : TEMPLATES[step]);
 
-export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: TraceService }) {
-  const { db, epcis, trace } = deps;
+/** The queue task of a background import (platform/queue). */
+export const IMPORT_TASK = 'trace.import';
+interface ImportPayload {
+  importId: string;
+  enterpriseId: string;
+  step: AnyImportStep;
+  fileName: string;
+  sheet: string;
+  /** the validated rows (each the step's form input); references are resolved again when the job runs */
+  inputs: Record<string, unknown>[];
+  ctx: RequestContext;
+}
+const failure = (err: unknown) =>
+  err instanceof DomainError ? { message: err.messageZh, messageEn: err.message } : { message: '导入失败，未导入任何数据', messageEn: `import failed, nothing stored: ${(err as Error).message}` };
+
+export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: TraceService; jobs: Queue; maxUncompressedBytes?: number }) {
+  const { db, epcis, trace, jobs, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES } = deps;
   const progress = new Map<string, number>();
+  /** Prepared rows of imports enqueued by this process, for their first attempt. */
+  const stash = new Map<string, Awaited<ReturnType<TraceService['prepareStep']>>[]>();
+
+  /**
+   * Capture the prepared rows in ONE transaction (all or nothing), which also marks the import row succeeded: a
+   * job that runs again after a crash past the commit finds it done.
+   */
+  async function execute(ctx: RequestContext, enterpriseId: string, jobId: string, step: string, fileName: string, prepared: Awaited<ReturnType<TraceService['prepareStep']>>[], signal?: AbortSignal, report?: (done: number, total: number) => void) {
+    running.set(jobId, { enterpriseId, step, fileName, total: prepared.length, createdAt: new Date().toISOString() });
+    try {
+      await db.transaction(async (tx) => {
+        const prefix = await ensurePrefix(tx, enterpriseId);
+        for (let i = 0; i < prepared.length; i += CHUNK) {
+          if (signal?.aborted) throw new Error('the process is stopping; the import runs again');
+          const events: Record<string, unknown>[] = [];
+          for (const p of prepared.slice(i, i + CHUNK)) events.push(...(await p.build(tx, prefix)));
+          await epcis.captureInTx(tx, ctx, enterpriseId, events, { documentContext: DOCUMENT_CONTEXT });
+          progress.set(jobId, Math.min(i + CHUNK, prepared.length));
+          report?.(Math.min(i + CHUNK, prepared.length), prepared.length);
+        }
+        await recordAudit(tx, ctx, { action: `trace.import.${step}`, objectType: 'trace_import', objectId: jobId, enterpriseId, change: { fileName, rows: prepared.length } });
+        await traceRepo.finishJob(tx, enterpriseId, jobId, 'succeeded', prepared.length, []);
+      });
+    } finally {
+      running.delete(jobId);
+      progress.delete(jobId);
+    }
+  }
+
+  jobs.defineTask<ImportPayload>(
+    IMPORT_TASK,
+    async (job) => {
+      const p = job.payload;
+      const row = await traceRepo.job(db, p.importId, [p.enterpriseId]);
+      if (!row || row.status === 'succeeded') return; // committed before a crash, or gone
+      if (row.status === 'failed') await traceRepo.reopenJob(db, p.enterpriseId, p.importId); // the operator retried a dead job
+      let prepared = stash.get(p.importId);
+      stash.delete(p.importId);
+      try {
+        if (!prepared) {
+          prepared = [];
+          for (const input of p.inputs) prepared.push(await trace.prepareStep(p.enterpriseId, p.step, input));
+        }
+        await execute(p.ctx, p.enterpriseId, p.importId, p.step, p.fileName, prepared, job.signal, (d, t) => job.progress(d, t));
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status >= 500) throw err; // retried with backoff; dead → onDead
+        // the data itself is refused (e.g. a code that no longer resolves): no retry can change that
+        await traceRepo.finishJob(db, p.enterpriseId, p.importId, 'failed', 0, [{ sheet: p.sheet, row: 0, column: '', ...failure(err) }]);
+      }
+    },
+    {
+      maxAttempts: 3,
+      onDead: async (tx, job, reason) => {
+        const p = job.payload as ImportPayload;
+        await traceRepo.finishJob(tx, p.enterpriseId, p.importId, 'failed', 0, [{ sheet: p.sheet, row: 0, column: '', message: `导入失败，未导入任何数据（后台任务 #${job.id}：${reason}）`, messageEn: `import failed, nothing stored (background job #${job.id}: ${reason})` }]);
+      },
+    },
+  );
   /** Running jobs, answered from memory (on the embedded database the import's transaction holds the connection). */
   const running = new Map<string, { enterpriseId: string; step: string; fileName: string; total: number; createdAt: string }>();
 
@@ -82,24 +124,17 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
     const columns = columnsOf(step);
     let sheet = sheetName(step as ImportStep);
     let grid: unknown[][];
-    if (/\.csv$/i.test(fileName)) {
-      sheet = 'csv';
-      grid = parseCsv(data.toString('utf8'));
-    } else if (/\.xlsx$/i.test(fileName)) {
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(data as never);
-      } catch {
-        throw errors.field('file', '无法读取 .xlsx 文件', 'the .xlsx file cannot be read');
-      }
-      const ws = wb.getWorksheet(sheet) ?? wb.worksheets[0];
+    const kind = /\.csv$/i.test(fileName) ? 'csv' : /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
+    if (kind) {
+      // header + IMPORT_MAX_ROWS data rows; reading stops at the first row over the cap
+      const { sheets } = await readSpreadsheet(kind, data, { maxRows: IMPORT_MAX_ROWS + 1, maxUncompressedBytes });
+      const ws = kind === 'csv' ? sheets[0] : (sheets.find((s) => s.name === sheet) ?? sheets[0]);
       if (!ws) throw errors.field('file', '文件中没有工作表', 'the file has no worksheet');
       sheet = ws.name;
       grid = [];
-      ws.eachRow({ includeEmpty: true }, (r, n) => {
-        const vals = (r.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v));
-        grid[n - 1] = vals;
-      });
+      for (const [n, values] of ws.rows) {
+        grid[n - 1] = values.slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v));
+      }
       grid = Array.from(grid, (r) => r ?? []);
     } else throw errors.field('file', '请上传 .xlsx 或 .csv 文件', 'upload an .xlsx or .csv file');
 
@@ -227,36 +262,25 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
         await traceRepo.finishJob(db, enterpriseId, jobId, 'failed', 0, errs);
         throw importInvalid(errs);
       }
-      await traceRepo.insertJob(db, { enterpriseId, id: jobId, step, fileName, total: prepared.length, createdBy });
-      running.set(jobId, { enterpriseId, step, fileName, total: prepared.length, createdAt: new Date().toISOString() });
-      const run = async () => {
-        try {
-          await db.transaction(async (tx) => {
-            const prefix = await ensurePrefix(tx, enterpriseId);
-            for (let i = 0; i < prepared.length; i += CHUNK) {
-              const events: Record<string, unknown>[] = [];
-              for (const p of prepared.slice(i, i + CHUNK)) events.push(...(await p.build(tx, prefix)));
-              await epcis.captureInTx(tx, ctx, enterpriseId, events, { documentContext: DOCUMENT_CONTEXT });
-              progress.set(jobId, Math.min(i + CHUNK, prepared.length));
-            }
-            await recordAudit(tx, ctx, { action: `trace.import.${step}`, objectType: 'trace_import', objectId: jobId, enterpriseId, change: { fileName, rows: prepared.length } });
-          });
-          await traceRepo.finishJob(db, enterpriseId, jobId, 'succeeded', prepared.length, []);
-        } catch (err) {
-          const msg = err instanceof DomainError ? { message: err.messageZh, messageEn: err.message } : { message: '导入失败，未导入任何数据', messageEn: `import failed, nothing stored: ${(err as Error).message}` };
-          await traceRepo.finishJob(db, enterpriseId, jobId, 'failed', 0, [{ sheet, row: 0, column: '', ...msg }]).catch(() => undefined);
-          if (prepared.length <= SYNC_IMPORT_MAX_ROWS) throw err;
-        } finally {
-          running.delete(jobId);
-          progress.delete(jobId);
-        }
-      };
       if (prepared.length > SYNC_IMPORT_MAX_ROWS) {
-        const started = running.get(jobId)!;
-        void run();
-        return { id: jobId, step, fileName, status: 'running' as const, processed: 0, total: prepared.length, errors: [], createdAt: started.createdAt, finishedAt: null };
+        // a durable job, enqueued with the import row in one transaction: after a restart it runs again (or is
+        // marked failed with its reason) instead of staying "running" for ever
+        const payload: ImportPayload = { importId: jobId, enterpriseId, step, fileName, sheet, inputs, ctx: { ...ctx, principal: ctx.principal?.kind === 'user' ? { ...ctx.principal, sessionTokenHash: null } : ctx.principal } };
+        await db.transaction(async (tx) => {
+          await traceRepo.insertJob(tx, { enterpriseId, id: jobId, step, fileName, total: prepared.length, createdBy });
+          await jobs.enqueue(tx, { task: IMPORT_TASK, key: `trace-import:${jobId}`, payload, total: prepared.length });
+        });
+        stash.set(jobId, prepared); // this process's first attempt need not resolve the references again
+        jobs.poke();
+        return { id: jobId, step, fileName, status: 'running' as const, processed: 0, total: prepared.length, errors: [], createdAt: new Date().toISOString(), finishedAt: null };
       }
-      await run();
+      await traceRepo.insertJob(db, { enterpriseId, id: jobId, step, fileName, total: prepared.length, createdBy });
+      try {
+        await execute(ctx, enterpriseId, jobId, step, fileName, prepared);
+      } catch (err) {
+        await traceRepo.finishJob(db, enterpriseId, jobId, 'failed', 0, [{ sheet, row: 0, column: '', ...failure(err) }]).catch(() => undefined);
+        throw err;
+      }
       return present((await traceRepo.job(db, jobId, [enterpriseId]))!);
     },
 

@@ -1,17 +1,12 @@
 import { verifyPath } from '../../../domain/trace/codes.js';
 import { stepLabel } from '../../../domain/trace/vocabulary.js';
-import type { ProductRow, StepRow } from './trace.repo.js';
+import type { ProductRow, PublicProductRow, StepRow } from './trace.repo.js';
+import { publicStatus, publicStatusLabel } from '../../../domain/trace/successor.js';
 
 /** Rows → API shapes. The public shape is built here and carries no owner, possessor, supplier or party. */
 
 const num = (v: string | number | null) => (v === null || v === undefined ? null : Number(v));
 const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
-
-export const STATUS_LABELS = {
-  issued: { zh: '正品（已发码）', en: 'Genuine (issued)' },
-  revoked: { zh: '编码已作废', en: 'Code revoked' },
-  recalled: { zh: '已召回', en: 'Recalled' },
-} as const;
 
 export function presentSummary(r: ProductRow, enterpriseName: string) {
   return {
@@ -75,13 +70,16 @@ export function presentDetail(
 }
 
 /** Public verification (issue 4): dates and kinds only; no supplier, no party, no owner, no personal data. */
-export function presentPublic(d: { row: ProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] }) {
+export function presentPublic(d: { row: PublicProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] }) {
   const r = d.row;
+  // a unit remanufactured into a new product or disassembled is no longer in circulation under this code
+  const status = publicStatus({ status: r.status, successorCode: r.successor_code, disassembledAt: r.disassembled_at });
   return {
     code: r.code,
-    genuine: r.status === 'issued',
-    status: r.status,
-    statusLabel: STATUS_LABELS[r.status],
+    genuine: status === 'issued',
+    status,
+    statusLabel: publicStatusLabel(status, r.successor_code),
+    successor: status === 'superseded' && r.successor_code ? { code: r.successor_code, verifyPath: verifyPath(r.successor_code) } : null,
     enterprise: { name: d.enterpriseName, announced: d.announced },
     name: r.name,
     model: r.model,
@@ -96,7 +94,7 @@ export function presentPublic(d: { row: ProductRow; enterpriseName: string; anno
   };
 }
 
-export function presentRecallItem(r: ProductRow, enterpriseName: string) {
+export function presentRecallItem(r: ProductRow, enterpriseName: string, matchedCodes: string[] = [r.code]) {
   const inst = r.installation as { location?: string; equipment?: string | null } | null;
   return {
     code: r.code,
@@ -111,5 +109,6 @@ export function presentRecallItem(r: ProductRow, enterpriseName: string) {
     possessor: r.possessor_name ?? r.possessor_id,
     installation: inst?.location ? [inst.location, inst.equipment].filter(Boolean).join(' / ') : null,
     enterpriseName,
+    matchedCodes,
   };
 }

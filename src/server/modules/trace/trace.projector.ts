@@ -73,6 +73,8 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   const steps: StepInsert[] = [];
   const deletes: StoredEvent[] = [];
   const assemblies: StoredEvent[] = [];
+  /** cores disassembled in this capture: a product among them is no longer in circulation under its code */
+  const disassembled: { key: string; at: string; eventId: string }[] = [];
   const normal = events.filter((e) => !e.errorDeclaration);
 
   const touch = (key: string, kind: Kind, e: StoredEvent, stepKind: string | null, name: string | null = null) => {
@@ -109,6 +111,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
       [...new Set([...inputs, ...outputs])].forEach(addStep);
       if (isAssembly && e.outputEPCList.length) assemblies.push(e);
+      if (isDisassembly) for (const k of e.inputEPCList) disassembled.push({ key: k, at: t, eventId: e.eventId });
     } else if (e.type === 'AggregationEvent') {
       const children = [...e.childEPCs, ...classes(e.childQuantityList)];
       if (e.parentID) touch(e.parentID, 'other', e, stepKind);
@@ -118,7 +121,10 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       if (e.parentID && e.action === 'DELETE') {
         deletes.push(e);
         // Disassembly modelled as an aggregation DELETE: each part also records the core it came from.
-        if (e.bizStep === 'disassembling') for (const c of children) edges.push({ parent: c, child: e.parentID, kind: 'disassembly', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+        if (e.bizStep === 'disassembling') {
+          for (const c of children) edges.push({ parent: c, child: e.parentID, kind: 'disassembly', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+          disassembled.push({ key: e.parentID, at: t, eventId: e.eventId });
+        }
       }
       [...new Set([...(e.parentID ? [e.parentID] : []), ...children])].forEach(addStep);
     } else {
@@ -134,19 +140,32 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     }
   }
 
-  await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
+  const coresAndProducts = await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
   await traceRepo.insertEdges(tx, enterpriseId, edges);
   await traceRepo.insertSteps(tx, enterpriseId, steps);
 
   await closeAggregations(tx, enterpriseId, deletes);
 
-  await createProducts(tx, enterpriseId, assemblies);
+  const made = await createProducts(tx, enterpriseId, assemblies);
 
   await updateProducts(tx, enterpriseId, normal);
 
+  // successor semantics (src/domain/trace/successor.ts): disassembled units, and the products they became
+  await traceRepo.markDisassembled(tx, enterpriseId, disassembled);
+  await traceRepo.setSuccessors(tx, enterpriseId, made.map((r) => ({ code: r.code, life: r.life, madeAt: r.made_at, keys: r.life_core_keys })));
+
   if (history) await replayDeclaredProducts(tx, enterpriseId, events.filter((e) => e.errorDeclaration && e.type !== 'TransformationEvent'), history);
 
-  await traceRepo.declareErroneousMany(tx, enterpriseId, events.filter((e) => e.errorDeclaration).map((e) => e.eventId));
+  const declaredKeys = await traceRepo.declareErroneousMany(tx, enterpriseId, events.filter((e) => e.errorDeclaration).map((e) => e.eventId));
+
+  // the public timeline on the product rows: new products, products with a new step, products whose (older) life
+  // core got a step or lost one to an error declaration
+  const stepKeys = new Set(steps.map((x) => x.key));
+  await traceRepo.refreshPublicSteps(tx, enterpriseId, {
+    codes: made.map((r) => r.code),
+    productKeys: [...new Set([...coresAndProducts.filter((o) => o.kind === 'product' && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
+    coreKeys: [...new Set([...coresAndProducts.filter((o) => !o.inserted && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
+  });
 }
 
 /**
@@ -159,10 +178,11 @@ async function closeAggregations(tx: Db, enterpriseId: string, deletes: StoredEv
   if (!deletes.length) return;
   const item = (e: StoredEvent) => {
     const children = [...e.childEPCs, ...classes(e.childQuantityList)];
-    return { parent: e.parentID!, all: !children.length, children, at: iso(e.eventTime), eventId: e.eventId };
+    return { parent: e.parentID!, all: !children.length, children, at: iso(e.eventTime), eventId: e.eventId, disassembly: e.bizStep === 'disassembling' };
   };
+  // A disassembly DELETE records each part's disassembly edge already: no window is invented for parts never ADDed.
   const missingOf = (d: ReturnType<typeof item>, closed: (c: string) => boolean): EdgeInsert[] =>
-    d.children.filter((c) => !closed(c)).map((c) => ({ parent: d.parent, child: c, kind: 'aggregation' as const, eventId: d.eventId, validFrom: d.at, validTo: d.at, closedBy: d.eventId }));
+    d.disassembly ? [] : d.children.filter((c) => !closed(c)).map((c) => ({ parent: d.parent, child: c, kind: 'aggregation' as const, eventId: d.eventId, validFrom: d.at, validTo: d.at, closedBy: d.eventId }));
   const items = deletes.map(item);
   if (new Set(items.map((d) => d.parent)).size === items.length) {
     const closed = new Set((await traceRepo.closeAggregations(tx, enterpriseId, items)).map((r) => `${r.parent_key}\u0000${r.child_key}`));
@@ -227,8 +247,8 @@ function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
  * an earlier reassembly of the same capture counts as an earlier life for a later one (as it did when each
  * reassembly was written on its own).
  */
-async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[]) {
-  if (!assemblies.length) return;
+async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[]): Promise<ProductInsert[]> {
+  if (!assemblies.length) return [];
   const prefix = await ensurePrefix(tx, enterpriseId);
   const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
   const coresByPart = new Map<string, string[]>();
@@ -311,6 +331,7 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
     return { ...p, code, serial, digital_link: digitalLink };
   });
   await traceRepo.insertProducts(tx, rows);
+  return rows;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
-import type { EdgeKind } from '../../../domain/trace/genealogy.js';
+import { bulkInsert, rawQuery, type BulkColumn } from './trace.bulk.js';
+import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -95,6 +96,13 @@ const PRODUCT_COLUMNS = sql.raw(
 
 const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at`;
 
+/** The public verification row: the product, its successor semantics and its public timeline ([day, kind] pairs). */
+export type PublicProductRow = Pick<ProductRow, 'enterprise_id' | 'code' | 'name' | 'model' | 'standard_no' | 'warranty_months' | 'production_date' | 'life' | 'mass_rate' | 'value_rate' | 'formula_version' | 'status'> & {
+  successor_code: string | null;
+  disassembled_at: string | Date | null;
+  public_steps: [string, string][];
+};
+
 export interface EdgeRow {
   parent_key: string;
   child_key: string;
@@ -119,12 +127,14 @@ export interface StepRow {
   erroneous: boolean;
 }
 
-/** Public page in ONE query: the product (latest life) with its steps (its own and its cores', all lives) as date + kind. */
-const PUBLIC_PRODUCT = (where: string) => `SELECT ${PRODUCT_COLUMNS_P},
-    (SELECT coalesce(jsonb_agg(jsonb_build_object('day', s.day, 'step_kind', s.step_kind, 't', s.t) ORDER BY s.t), '[]'::jsonb)
+/** The public timeline of product row `p`: its steps and its life cores' (all lives) as [day, kind], erroneous ones left out. */
+const PUBLIC_STEPS_OF_P = `SELECT coalesce(jsonb_agg(jsonb_build_array(s.day, s.step_kind) ORDER BY s.t), '[]'::jsonb)
      FROM (SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, event_time AS t
            FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
-           ORDER BY event_id, event_time) s) AS steps
+           ORDER BY event_id, event_time) s`;
+/** Public page: ONE row read — the product (latest life) with the timeline the projector keeps on it. */
+const PUBLIC_PRODUCT = (where: string) => `SELECT p.enterprise_id, p.code, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date,
+    p.life, p.mass_rate, p.value_rate, p.formula_version, p.status, p.successor_code, p.disassembled_at, coalesce(p.public_steps, (${PUBLIC_STEPS_OF_P})) AS public_steps
   FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`;
 const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
 const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
@@ -133,6 +143,10 @@ const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1
 export const PRODUCT_STATE_AS_MADE = 'reassembly';
 /** status_reason of a product whose reassembly was declared erroneous (revoked for good). */
 export const REASSEMBLY_DECLARED_ERRONEOUS = 'reassembly event declared erroneous';
+
+const cols = (spec: string): BulkColumn[] => spec.split(', ').map((c) => ({ name: c.split(' ')[0]!, type: c.split(' ')[1]! }));
+const EDGE_COLUMNS = cols('enterprise_id uuid, parent_key text, child_key text, kind text, event_id text, valid_from timestamptz, valid_to timestamptz, closed_by_event_id text');
+const STEP_COLUMNS = cols('enterprise_id uuid, object_key text, event_id text, event_time timestamptz, event_type text, biz_step text, disposition text, step_kind text, details jsonb');
 
 export const traceRepo = {
   // ---------------------------------------------------------------- enterprises (prefix, serials)
@@ -162,12 +176,15 @@ export const traceRepo = {
   },
 
   // ---------------------------------------------------------------- projection writes
-  async upsertObjects(db: Db, enterpriseId: string, rows: ObjectUpsert[]) {
-    if (!rows.length) return;
-    await db.execute(sql`
+  /** Upserts the objects; returns those that are cores or products after it (and whether the row is new). */
+  async upsertObjects(db: Db, enterpriseId: string, rows: ObjectUpsert[]): Promise<{ key: string; kind: string; inserted: boolean }[]> {
+    if (!rows.length) return [];
+    // column arrays (unnest), not a JSON document: nothing to build or parse per row
+    return rawQuery<{ key: string; kind: string; inserted: boolean }>(
+      db,
+      `WITH u AS (
       INSERT INTO trace_objects AS o (enterprise_id, key, kind, name, first_event_time, last_event_time, last_step_kind, last_biz_step, last_disposition)
-      SELECT ${enterpriseId}::uuid, r.key, r.kind, r.name, r.first::timestamptz, r.last::timestamptz, r."stepKind", r."bizStep", r.disposition
-      FROM jsonb_to_recordset(${json(rows)}) AS r(key text, kind text, name text, first text, last text, "stepKind" text, "bizStep" text, disposition text)
+      SELECT $1::uuid, r.* FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[]) AS r
       ON CONFLICT (enterprise_id, key) DO UPDATE SET
         kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], EXCLUDED.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN EXCLUDED.kind ELSE o.kind END,
         name = COALESCE(o.name, EXCLUDED.name),
@@ -175,15 +192,14 @@ export const traceRepo = {
         last_step_kind = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_step_kind, o.last_step_kind) ELSE o.last_step_kind END,
         last_biz_step = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN EXCLUDED.last_biz_step ELSE o.last_biz_step END,
         last_disposition = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_disposition, o.last_disposition) ELSE o.last_disposition END,
-        last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)`);
+        last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)
+      RETURNING o.key, o.kind, (xmax = 0) AS inserted)
+      SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product')`,
+      [enterpriseId, ...(['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]))],
+    );
   },
   async insertEdges(db: Db, enterpriseId: string, rows: EdgeInsert[]) {
-    for (let i = 0; i < rows.length; i += 5000) {
-      await db.execute(sql`
-        INSERT INTO trace_edges (enterprise_id, parent_key, child_key, kind, event_id, valid_from, valid_to, closed_by_event_id)
-        SELECT ${enterpriseId}::uuid, r.parent, r.child, r.kind, r."eventId", r."validFrom"::timestamptz, r."validTo"::timestamptz, r."closedBy"
-        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(parent text, child text, kind text, "eventId" text, "validFrom" text, "validTo" text, "closedBy" text)`);
-    }
+    await bulkInsert(db, 'trace_edges', EDGE_COLUMNS, rows.map((r) => [enterpriseId, r.parent, r.child, r.kind, r.eventId, r.validFrom, r.validTo, r.closedBy]));
   },
   /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
   async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
@@ -197,12 +213,9 @@ export const traceRepo = {
     return rows.map((r) => r.child_key);
   },
   async insertSteps(db: Db, enterpriseId: string, rows: StepInsert[]) {
-    for (let i = 0; i < rows.length; i += 5000) {
-      await db.execute(sql`
-        INSERT INTO trace_steps (enterprise_id, object_key, event_id, event_time, event_type, biz_step, disposition, step_kind, details)
-        SELECT ${enterpriseId}::uuid, r.key, r."eventId", r.time::timestamptz, r."eventType", r."bizStep", r.disposition, r."stepKind", r.details
-        FROM jsonb_to_recordset(${json(rows.slice(i, i + 5000))}) AS r(key text, "eventId" text, time text, "eventType" text, "bizStep" text, disposition text, "stepKind" text, details jsonb)`);
-    }
+    const text = new Map<object, string>(); // an event's details are shared by its objects: serialised once
+    const detailsOf = (d: Record<string, unknown> | null) => (d === null ? null : (text.get(d) ?? text.set(d, JSON.stringify(d)).get(d)!));
+    await bulkInsert(db, 'trace_steps', STEP_COLUMNS, rows.map((r) => [enterpriseId, r.key, r.eventId, r.time, r.eventType, r.bizStep, r.disposition, r.stepKind, detailsOf(r.details)]));
   },
   /** An error declaration: flag what the event produced and undo the aggregation windows it closed. */
   async declareErroneous(db: Db, enterpriseId: string, eventId: string) {
@@ -257,15 +270,27 @@ export const traceRepo = {
     );
   },
   /** Error declarations: flag what the events produced and undo the aggregation windows they closed (as declareErroneous, for many). */
-  async declareErroneousMany(db: Db, enterpriseId: string, eventIds: string[]) {
-    if (!eventIds.length) return;
+  async declareErroneousMany(db: Db, enterpriseId: string, eventIds: string[]): Promise<string[]> {
+    if (!eventIds.length) return [];
     const ids = textArray(eventIds);
     await db.execute(sql`UPDATE trace_edges SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids})`);
     await db.execute(sql`UPDATE trace_edges SET valid_to = NULL, closed_by_event_id = NULL WHERE enterprise_id = ${enterpriseId} AND closed_by_event_id = ANY(${ids})`);
-    await db.execute(sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids})`);
-    await db.execute(
-      sql`UPDATE trace_products SET status = 'revoked', status_reason = ${REASSEMBLY_DECLARED_ERRONEOUS}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ANY(${ids})`,
+    const keys = await q<{ object_key: string }>(db, sql`UPDATE trace_steps SET erroneous = true WHERE enterprise_id = ${enterpriseId} AND event_id = ANY(${ids}) RETURNING object_key`);
+    const revoked = await q<{ code: string }>(
+      db,
+      sql`UPDATE trace_products SET status = 'revoked', status_reason = ${REASSEMBLY_DECLARED_ERRONEOUS}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ANY(${ids}) RETURNING code`,
     );
+    // a declared disassembly did not happen; a declared reassembly made no successor (the next one made counts)
+    await db.execute(sql`UPDATE trace_products SET disassembled_at = NULL, disassembled_by_event_id = NULL, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND disassembled_by_event_id = ANY(${ids})`);
+    if (revoked.length) {
+      await db.execute(sql`
+        UPDATE trace_products p SET updated_at = now(), successor_code = (
+          SELECT s.code FROM trace_products s
+          WHERE s.enterprise_id = p.enterprise_id AND p.epc = ANY(s.life_core_keys) AND s.life > p.life AND s.made_at >= p.made_at AND s.status_reason IS DISTINCT FROM ${REASSEMBLY_DECLARED_ERRONEOUS}
+          ORDER BY s.made_at, s.code LIMIT 1)
+        WHERE p.enterprise_id = ${enterpriseId} AND p.successor_code = ANY(${textArray(revoked.map((r) => r.code))})`);
+    }
+    return [...new Set(keys.map((k) => k.object_key))];
   },
   /** (part, core) pairs: the cores the given parts were disassembled from (non-erroneous disassembly edges). */
   async coresOfParts(db: Db, enterpriseId: string, parts: string[]): Promise<{ part: string; core: string }[]> {
@@ -308,6 +333,43 @@ export const traceRepo = {
       WHERE p.enterprise_id = ${enterpriseId} AND p.code = d.code`);
   },
 
+  // ---------------------------------------------------------------- successor semantics, public timeline
+  /** Units taken in as cores and disassembled (first disassembly after the product was made). */
+  async markDisassembled(db: Db, enterpriseId: string, items: { key: string; at: string; eventId: string }[]) {
+    if (!items.length) return;
+    await db.execute(sql`
+      UPDATE trace_products p SET disassembled_at = d.at::timestamptz, disassembled_by_event_id = d."eventId", updated_at = now()
+      FROM (SELECT DISTINCT ON (key) key, at, "eventId" FROM jsonb_to_recordset(${json(items)}) AS r(key text, at text, "eventId" text) ORDER BY key, at::timestamptz) d
+      WHERE p.enterprise_id = ${enterpriseId} AND p.epc = d.key AND p.made_at <= d.at::timestamptz AND p.disassembled_at IS NULL`);
+  },
+  /** New products are the successors of the earlier-life products among their life cores (the first made wins). */
+  async setSuccessors(db: Db, enterpriseId: string, made: { code: string; life: number; madeAt: string; keys: string[] }[]) {
+    const rows = made.filter((m) => m.keys.length);
+    if (!rows.length) return;
+    await db.execute(sql`
+      UPDATE trace_products p SET successor_code = x.code, updated_at = now()
+      FROM (SELECT DISTINCT ON (t.epc) t.epc, t.code, t.life, t.made_at FROM (
+              SELECT d.code, d.life, d."madeAt"::timestamptz AS made_at, jsonb_array_elements_text(d.keys) AS epc
+              FROM jsonb_to_recordset(${json(rows)}) AS d(code text, life integer, "madeAt" text, keys jsonb)) t
+            ORDER BY t.epc, t.made_at, t.code) x
+      WHERE p.enterprise_id = ${enterpriseId} AND p.epc = x.epc AND p.life < x.life AND p.made_at <= x.made_at AND p.successor_code IS NULL`);
+  },
+  /**
+   * The public timeline kept on the product row (date + kind of the non-erroneous steps of the product and of its
+   * life cores): of the given products, of products whose EPC is one of productKeys, and of products with one of
+   * coreKeys among their life cores.
+   */
+  async refreshPublicSteps(db: Db, enterpriseId: string, sel: { codes?: string[]; productKeys?: string[]; coreKeys?: string[] }) {
+    const conds: SQL[] = [];
+    if (sel.codes?.length) conds.push(sql`p.code = ANY(${textArray(sel.codes)})`);
+    if (sel.productKeys?.length) conds.push(sql`p.epc = ANY(${textArray(sel.productKeys)})`);
+    if (sel.coreKeys?.length) conds.push(sql`p.life_core_keys && ${textArray(sel.coreKeys)}`);
+    if (!conds.length) return;
+    await db.execute(sql`
+      UPDATE trace_products p SET public_steps = (${sql.raw(PUBLIC_STEPS_OF_P)})
+      WHERE p.enterprise_id = ${enterpriseId} AND (${sql.join(conds, sql` OR `)})`);
+  },
+
   // ---------------------------------------------------------------- reads
   /** Latest-life product rows of these EPCs (one enterprise). */
   async productsByEpcs(db: Db, enterpriseId: string, epcs: string[]): Promise<ProductRow[]> {
@@ -315,6 +377,42 @@ export const traceRepo = {
     return q<ProductRow>(
       db,
       sql`SELECT DISTINCT ON (epc) ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND epc = ANY(${textArray(epcs)}) ORDER BY epc, life DESC`,
+    );
+  },
+  /** The current code of each product's unit: its successors followed to the last (cycle-safe, ≤ 50 lives). */
+  async currentCodes(db: Db, products: { enterpriseId: string; code: string }[]): Promise<Map<string, string>> {
+    if (!products.length) return new Map();
+    const rows = await q<{ start: string; code: string }>(
+      db,
+      sql`WITH RECURSIVE c(start, enterprise_id, code, n) AS (
+            SELECT d.code, d."enterpriseId"::uuid, d.code, 0 FROM jsonb_to_recordset(${json(products)}) AS d("enterpriseId" text, code text)
+            UNION ALL
+            SELECT c.start, c.enterprise_id, p.successor_code, c.n + 1 FROM c JOIN trace_products p ON p.enterprise_id = c.enterprise_id AND p.code = c.code
+            WHERE p.successor_code IS NOT NULL AND c.n < 50
+          )
+          SELECT DISTINCT ON (start) start, code FROM c ORDER BY start, n DESC`,
+    );
+    return new Map(rows.map((r) => [r.start, r.code]));
+  },
+  async productsByCodes(db: Db, codes: string[], ids: EnterpriseIds): Promise<ProductRow[]> {
+    if (!codes.length) return [];
+    return q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE code = ANY(${textArray(codes)}) AND ${scopeOn(sql`enterprise_id`, ids)}`);
+  },
+  /** The product's stored status, read under the enterprise's stream lock (the caller holds it: status changes are serialised). */
+  async productStatus(db: Db, enterpriseId: string, code: string): Promise<{ status: ProductRow['status'] } | null> {
+    const [r] = await q<{ status: ProductRow['status'] }>(db, sql`SELECT status FROM trace_products WHERE enterprise_id = ${enterpriseId} AND code = ${code}`);
+    return r ?? null;
+  },
+  /** The earlier lives of a product: products among its life cores, recursively (one recursive query). */
+  async earlierLives(db: Db, enterpriseId: string, code: string): Promise<ProductRow[]> {
+    return q<ProductRow>(
+      db,
+      sql`WITH RECURSIVE l(code, life, keys) AS (
+            SELECT code, life, life_core_keys FROM trace_products WHERE enterprise_id = ${enterpriseId} AND code = ${code}
+            UNION
+            SELECT p.code, p.life, p.life_core_keys FROM l JOIN trace_products p ON p.enterprise_id = ${enterpriseId} AND p.epc = ANY(l.keys) AND p.life < l.life
+          )
+          SELECT ${sql.raw(PRODUCT_COLUMNS_P)} FROM trace_products p WHERE p.enterprise_id = ${enterpriseId} AND p.code IN (SELECT code FROM l) ORDER BY p.life`,
     );
   },
   /** Cores the given parts were disassembled from (non-erroneous disassembly edges). */
@@ -379,17 +477,22 @@ export const traceRepo = {
    * followed with the depth of the node it was followed from, plus edges beyond `depth` (depth = maxDepth)
    * which only signal truncation.
    */
-  async walk(db: Db, root: string, direction: 'up' | 'down', at: Date, maxDepth: number, ids: EnterpriseIds): Promise<EdgeRow[]> {
+  async walk(db: Db, root: string, direction: 'up' | 'down', at: Date, maxDepth: number, ids: EnterpriseIds, includeScrapped = false): Promise<EdgeRow[]> {
     const scope = scopeOn(sql`e.enterprise_id`, ids);
     const atIso = at.toISOString();
+    // scrapped/destroyed objects are not reached (nor walked through) unless asked for: one primary-key probe per edge
+    const notScrapped = (key: SQL) =>
+      includeScrapped ? sql`true` : sql`NOT EXISTS (SELECT 1 FROM trace_objects o WHERE o.enterprise_id = e.enterprise_id AND o.key = ${key} AND o.last_disposition IN (${sql.raw(SCRAPPED_DISPOSITIONS.map((d) => `'${d}'`).join(', '))}))`;
     if (direction === 'up') {
-      const cond = sql`NOT e.erroneous AND e.valid_from <= w.as_of AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to >= w.as_of) AND ${scope}`;
+      // from a core reached by disassembly only its own disassembly provenance: its composition holds the part's siblings
+      const cond = sql`NOT e.erroneous AND e.valid_from <= w.as_of AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to >= w.as_of)
+        AND (NOT w.via_dis OR e.kind = 'disassembly') AND ${scope} AND ${notScrapped(sql`e.child_key`)}`;
       return q<EdgeRow>(
         db,
-        sql`WITH RECURSIVE w(key, as_of, depth) AS (
-              SELECT ${root}::text, ${atIso}::timestamptz, 0
+        sql`WITH RECURSIVE w(key, as_of, depth, via_dis) AS (
+              SELECT ${root}::text, ${atIso}::timestamptz, 0, false
               UNION
-              SELECT e.child_key, CASE WHEN e.kind = 'aggregation' THEN w.as_of ELSE e.valid_from END, w.depth + 1
+              SELECT e.child_key, CASE WHEN e.kind = 'aggregation' THEN w.as_of ELSE e.valid_from END, w.depth + 1, e.kind = 'disassembly'
               FROM w JOIN trace_edges e ON e.parent_key = w.key
               WHERE w.depth < ${maxDepth} AND ${cond}
             )
@@ -398,7 +501,7 @@ export const traceRepo = {
       );
     }
     const cond = sql`NOT e.erroneous AND e.valid_from >= w.as_of AND e.valid_from <= ${atIso}::timestamptz
-      AND (e.kind <> 'disassembly' OR w.via_dis) AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to > ${atIso}::timestamptz) AND ${scope}`;
+      AND (e.kind <> 'disassembly' OR w.via_dis) AND (e.kind <> 'aggregation' OR e.valid_to IS NULL OR e.valid_to > ${atIso}::timestamptz) AND ${scope} AND ${notScrapped(sql`e.parent_key`)}`;
     return q<EdgeRow>(
       db,
       sql`WITH RECURSIVE w(key, as_of, depth, via_dis) AS (
@@ -425,21 +528,12 @@ export const traceRepo = {
    * Public page in ONE indexed query: the product (by code, or EPC/Digital Link; latest life) with its steps
    * (its own and its cores' of this and earlier lives) as date + kind only, erroneous steps left out.
    */
-  async publicProduct(db: Db, ref: { code?: string; epc?: string }): Promise<(ProductRow & { steps: { day: string; step_kind: string; t: string }[] }) | null> {
+  async publicProduct(db: Db, ref: { code?: string; epc?: string }): Promise<PublicProductRow | null> {
     // The scanning hot path: a named prepared statement (planned once per connection), by code or by EPC/DL.
     const [r] = ref.code
-      ? await preparedQuery<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(db, 'trace_public_by_code', PUBLIC_PRODUCT_BY_CODE, [ref.code])
-      : await preparedQuery<ProductRow & { steps: { day: string; step_kind: string; t: string }[] }>(db, 'trace_public_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
+      ? await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_code', PUBLIC_PRODUCT_BY_CODE, [ref.code])
+      : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
-  },
-  /** Public page: dates and kinds only, erroneous steps left out. */
-  async publicSteps(db: Db, enterpriseId: string, keys: string[]) {
-    return q<{ day: string; step_kind: string | null; biz_step: string | null }>(
-      db,
-      sql`SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, biz_step, event_time
-          FROM trace_steps WHERE enterprise_id = ${enterpriseId} AND object_key = ANY(${textArray(keys)}) AND NOT erroneous AND step_kind IS NOT NULL
-          ORDER BY event_id, event_time`,
-    );
   },
   async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
     return q(
@@ -496,6 +590,10 @@ export const traceRepo = {
   },
   async finishJob(db: Db, enterpriseId: string, id: string, status: 'succeeded' | 'failed', processed: number, errs: unknown[]) {
     await db.execute(sql`UPDATE trace_import_jobs SET status = ${status}, processed = ${processed}, errors = ${json(errs)}, finished_at = now() WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
+  },
+  /** A dead import job retried by the operator runs again. */
+  async reopenJob(db: Db, enterpriseId: string, id: string) {
+    await db.execute(sql`UPDATE trace_import_jobs SET status = 'running', processed = 0, errors = '[]'::jsonb, finished_at = NULL WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
   },
   async job(db: Db, id: string, ids: EnterpriseIds) {
     const [r] = await q<{ enterprise_id: string; id: string; step: string; file_name: string; status: 'running' | 'succeeded' | 'failed'; processed: number; total: number; errors: unknown[]; created_at: string | Date; finished_at: string | Date | null }>(

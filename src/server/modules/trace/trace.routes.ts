@@ -92,7 +92,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
     handler: async (req, reply) => {
       const { format, ...query } = req.query;
       const r = await trace.recall(req.principal, query);
-      const items = r.items.map((i) => presentRecallItem(i.row, i.enterpriseName));
+      const items = r.items.map((i) => presentRecallItem(i.row, i.enterpriseName, i.matchedCodes));
       if (format === 'xlsx') {
         return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="recall.xlsx"; filename*=UTF-8''${encodeURIComponent('召回范围.xlsx')}`).send((await recallWorkbook(query, items)) as never);
       }
@@ -189,7 +189,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
   app.get('/api/v1/trace/:code', {
     config: { policy: PRODUCT_READERS },
     schema: { tags: ['trace'], summary: '追溯树（上游/下游，跨再制造生命周期） Genealogy tree', params: CodeParam, querystring: TraceQuery, response: { 200: TraceTreeSchema } },
-    handler: async (req) => trace.trace(req.principal, req.params.code, req.query.direction, req.query.depth, req.query.at ? new Date(req.query.at) : undefined),
+    handler: async (req) => trace.trace(req.principal, req.params.code, req.query.direction, req.query.depth, req.query.at ? new Date(req.query.at) : undefined, { includeScrapped: req.query.includeScrapped }),
   });
 
   // ---- public verification ----

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_KINDS } from '../../../domain/trace/vocabulary.js';
+import { PUBLIC_STATUSES } from '../../../domain/trace/successor.js';
 import { isoDate } from '../../platform/validation.js';
 
 /** Zod shapes of the trace API (validation + OpenAPI); documented for the web app in docs/traceability.md. */
@@ -67,13 +68,26 @@ export const TraceTreeSchema = z
     depth: z.number(),
     at: z.string(),
     nodes: z.array(TraceNode.extend({ depth: z.number() })),
-    edges: z.array(z.object({ parent: z.string(), child: z.string(), kind: z.enum(['transformation', 'aggregation', 'disassembly']), eventId: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
+    edges: z.array(
+      z.object({
+        parent: z.string(),
+        child: z.string(),
+        kind: z.enum(['transformation', 'aggregation', 'disassembly']),
+        relation: z.enum(['input', 'contained', 'disassembled_from']).describe('input: parent was made of child · contained: parent holds child · disassembled_from: parent (a part) was taken out of child (a core)'),
+        eventId: z.string(),
+        validFrom: z.string(),
+        validTo: z.string().nullable(),
+      }),
+    ),
+    madeOf: z.array(z.string()).describe('upstream: the keys the root was made of (its composition, through earlier lives), without the cores parts were taken out of'),
+    provenance: z.array(z.string()).describe('upstream: the cores (and earlier-life products) the root\'s parts were taken out of'),
     truncated: z.boolean(),
   })
   .meta({ id: 'TraceTree' });
 
 export const TraceQuery = z.object({
   direction: z.enum(['up', 'down']).default('up'),
+  includeScrapped: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('scrapped or destroyed objects too'),
   depth: z.coerce.number().int().min(1).max(50).default(20),
   at: z.iso.datetime({ offset: true }).optional(),
 });
@@ -88,13 +102,14 @@ export const RecallItemSchema = z.object({
   model: z.string().nullable(),
   serial: z.string(),
   life: z.number(),
-  status: z.string(),
+  status: z.enum(['issued', 'revoked', 'recalled']),
   state: z.string(),
   productionDate: z.string(),
   owner: z.string().nullable(),
   possessor: z.string().nullable(),
   installation: z.string().nullable(),
   enterpriseName: z.string(),
+  matchedCodes: z.array(z.string()).describe('the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit\'s current one'),
 });
 export const RecallSchema = z.object({ query: z.object({ lot: z.string().optional(), core: z.string().optional() }), items: z.array(RecallItemSchema) }).meta({ id: 'TraceRecall' });
 
@@ -132,9 +147,10 @@ export const LedgerSchema = z.object({
 export const PublicProductSchema = z
   .object({
     code: z.string(),
-    genuine: z.boolean(),
-    status: z.enum(['issued', 'revoked', 'recalled']),
+    genuine: z.boolean().describe('true only for status issued: 正品 · 编码有效'),
+    status: z.enum(PUBLIC_STATUSES).describe('superseded: the unit was remanufactured into the successor product; disassembled: taken in as a core and disassembled'),
     statusLabel: LabelSchema,
+    successor: z.object({ code: z.string(), verifyPath: z.string() }).nullable().describe('the product this unit became (status superseded)'),
     enterprise: z.object({ name: z.string(), announced: z.boolean() }),
     name: z.string(),
     model: z.string().nullable(),

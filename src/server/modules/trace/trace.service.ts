@@ -7,17 +7,19 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
+import { epcisRepo } from '../epcis/epcis.repo.js';
 import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
 import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Direction } from '../../../domain/trace/genealogy.js';
 import * as L from '../../../domain/trace/lifecycle.js';
 import { aggregateRates } from '../../../domain/trace/rates.js';
+import { publicTimeline, statusChangeNeeded } from '../../../domain/trace/successor.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
 import { createProjectionFollower } from './trace.follower.js';
 import type { JobLog } from '../../platform/jobs.js';
 import { walkGenealogy } from './trace.genealogy.js';
 import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
-import { traceRepo, type EnterpriseIds, type ProductRow } from './trace.repo.js';
+import { traceRepo, type EnterpriseIds, type ProductRow, type PublicProductRow } from './trace.repo.js';
 
 export interface TraceServiceDeps {
   db: Db;
@@ -138,7 +140,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     return (await traceRepo.productsByEpcs(db, enterpriseId, [epc]))[0];
   }
 
-  type PublicValue = { row: ProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] };
+  type PublicValue = { row: PublicProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] };
   const PUBLIC_CACHE_MAX = deps.publicCacheMax ?? 20_000;
   const publicCache = new Map<string, { at: number; enterpriseId: string; value: PublicValue }>();
   let publicCacheOn = true;
@@ -179,8 +181,9 @@ export function createTraceService(deps: TraceServiceDeps) {
       const ids = await scopeIds(p);
       const row = await findProduct(ids, ref);
       if (!row) throw notFoundProduct();
-      const up = await walkGenealogy(db, row.epc, 'up', clock.now(), MAX_TRACE_DEPTH, [row.enterprise_id]);
-      const lifeRows = (await traceRepo.productsByEpcsScoped(db, [...up.nodes.keys()], [row.enterprise_id])).filter((r) => r.life <= row.life);
+      // the unit's earlier lives: the products among its life cores, and theirs (upstream genealogy no longer walks
+      // a core's composition, so the chain of lives is followed on the product rows themselves)
+      const lifeRows = await traceRepo.earlierLives(db, row.enterprise_id, row.code);
       const lives = [...new Map([...lifeRows, row].map((r) => [r.code, r])).values()].sort((a, b) => a.life - b.life);
       const first = lives[0]!;
       const inputsOf = (r: ProductRow) => (r.inputs as { epc?: string }[]).map((i) => i.epc).filter((x): x is string => Boolean(x));
@@ -190,15 +193,26 @@ export function createTraceService(deps: TraceServiceDeps) {
       return { row, lives, original: original.map((k) => ({ key: k, name: objects.get(k)?.name ?? null, kind: objects.get(k)?.kind ?? 'part' })), steps };
     },
 
+    /** Recall or revoke: idempotent — the product row is locked, and a status it already has records nothing. */
     async setStatus(ctx: RequestContext, ref: string, status: 'recalled' | 'revoked', reason: string) {
       const row = await loadProduct(ctx.principal, ref);
       if (!canChangeStatus(ctx.principal, row.enterprise_id)) throw errors.forbidden();
-      await capture(ctx, row.enterprise_id, `product.${status}`, row.code, { status, reason }, async () => [L.statusEvent(status, base(), row.epc, reason)]);
+      await projection.catchUpNow(row.enterprise_id); // a recall an MES just sent counts as the current status
+      await db.transaction(async (tx) => {
+        // the enterprise's event stream first (the lock every capture takes before the projection cursor and the
+        // product rows: same order, no deadlock; two status changes of one enterprise are serialised), then the status
+        await epcisRepo.lockStream(tx, row.enterprise_id);
+        const locked = await traceRepo.productStatus(tx, row.enterprise_id, row.code);
+        if (!locked || !statusChangeNeeded(locked.status, status)) return;
+        const stored = await epcis.captureInTx(tx, ctx, row.enterprise_id, [L.statusEvent(status, base(), row.epc, reason)], { documentContext: L.DOCUMENT_CONTEXT });
+        await recordAudit(tx, ctx, { action: `trace.product.${status}`, objectType: 'trace_object', objectId: row.code, enterpriseId: row.enterprise_id, change: { status, reason } });
+        return stored;
+      });
       return (await traceRepo.findProduct(db, { code: row.code }, [row.enterprise_id]))!;
     },
 
     /** GET /api/v1/trace/{code}: the whole tree in one call. */
-    async trace(p: Principal | null, ref: string, direction: Direction, depth = DEFAULT_TRACE_DEPTH, at?: Date) {
+    async trace(p: Principal | null, ref: string, direction: Direction, depth = DEFAULT_TRACE_DEPTH, at?: Date, opts: { includeScrapped?: boolean } = {}) {
       const ids = await scopeIds(p);
       const c = classifyCode(ref);
       if (c.kind === 'invalid') throw errors.notFound('追溯对象', 'Traced object');
@@ -212,8 +226,10 @@ export function createTraceService(deps: TraceServiceDeps) {
         if (!(await traceRepo.objectExists(db, root, ids))) throw errors.notFound('追溯对象', 'Traced object');
       }
       const when = at ?? clock.now();
-      const w = await walkGenealogy(db, root, direction, when, Math.min(depth, MAX_TRACE_DEPTH), ids);
+      const w = await walkGenealogy(db, root, direction, when, Math.min(depth, MAX_TRACE_DEPTH), ids, opts);
       const keys = [...w.nodes.keys()];
+      // upstream: composition ("made of") apart from core → part provenance ("taken out of")
+      const ends = (relation: string) => (direction === 'up' ? [...new Set(w.edges.filter((e) => (relation === 'disassembled_from' ? e.relation === relation : e.relation !== 'disassembled_from')).map((e) => e.child))].sort() : []);
       const info = new Map((await traceRepo.nodes(db, keys, ids)).map((n) => [n.key, n]));
       const node = (k: string) => {
         const n = info.get(k);
@@ -226,6 +242,8 @@ export function createTraceService(deps: TraceServiceDeps) {
         at: when.toISOString(),
         nodes: keys.map((k) => ({ ...node(k), depth: w.nodes.get(k)! })).sort((a, b) => a.depth - b.depth || a.key.localeCompare(b.key)),
         edges: w.edges,
+        madeOf: ends('input'),
+        provenance: ends('disassembled_from'),
         truncated: w.truncated,
       };
     },
@@ -239,13 +257,22 @@ export function createTraceService(deps: TraceServiceDeps) {
       if (c.kind !== 'epc') throw errors.field(query.lot ? 'lot' : 'core', '须为 EPC 类或 EPC URI', 'must be an EPC class or EPC URI');
       const w = await walkGenealogy(db, c.epc, 'down', clock.now(), MAX_TRACE_DEPTH, ids);
       const keys = [...w.nodes.keys()].filter((k) => k !== c.epc);
-      const rows = await traceRepo.productsByEpcsScoped(db, keys, ids);
+      const reached = (await traceRepo.productsByEpcsScoped(db, keys, ids)).filter((r) => new Date(r.made_at).getTime() <= clock.now().getTime());
+      // each physical unit once, under its current code (the last of its successors): a unit remanufactured since
+      // carries a new label, and the codes through which the lot or core reached it are named beside it
+      const current = await traceRepo.currentCodes(db, reached.map((r) => ({ enterpriseId: r.enterprise_id, code: r.code })));
+      const matched = new Map<string, string[]>();
+      for (const r of reached) {
+        const cur = current.get(r.code) ?? r.code;
+        matched.set(cur, [...(matched.get(cur) ?? []), r.code]);
+      }
+      const curRows = new Map((await traceRepo.productsByCodes(db, [...matched.keys()], ids)).map((r) => [r.code, r]));
+      const rows = [...matched.keys()].map((k) => curRows.get(k)).filter((r): r is ProductRow => !!r);
       const names = await enterprises.names([...new Set(rows.map((r) => r.enterprise_id))]);
       return {
         query,
         items: rows
-          .filter((r) => new Date(r.made_at).getTime() <= clock.now().getTime())
-          .map((r) => ({ row: r, enterpriseName: names.get(r.enterprise_id) ?? '' }))
+          .map((r) => ({ row: r, enterpriseName: names.get(r.enterprise_id) ?? '', matchedCodes: [...new Set(matched.get(r.code) ?? [])].sort() }))
           .sort((a, b) => a.row.code.localeCompare(b.row.code)),
       };
     },
@@ -304,7 +331,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     },
 
     /**
-     * Public verification: ONE indexed query (product + its steps), names and the announced list from a 60 s
+     * Public verification: ONE row read by code (the projector keeps the public timeline and the successor on it), names and the announced list from a 60 s
      * cache, and a small response cache per code (invalidated whenever events of that enterprise are projected,
      * so a recall or revocation shows at once).
      */
@@ -324,7 +351,7 @@ export function createTraceService(deps: TraceServiceDeps) {
         row,
         enterpriseName: info.name,
         announced: ann,
-        steps: row.steps.map((s) => ({ date: s.day, kind: s.step_kind, label: stepLabel(s.step_kind) })),
+        steps: publicTimeline(row.public_steps).map(([date, kind]) => ({ date, kind, label: stepLabel(kind) })),
       };
       if (publicCacheOn) {
         if (publicCache.size >= PUBLIC_CACHE_MAX) publicCache.delete(publicCache.keys().next().value!);

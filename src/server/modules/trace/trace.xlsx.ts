@@ -32,8 +32,9 @@ export async function recallWorkbook(query: { lot?: string; core?: string }, ite
       { header: '使用人/承租人 Possessor', key: 'possessor', width: 24 },
       { header: '安装位置 Installation', key: 'installation', width: 28 },
       { header: '再制造企业 Remanufacturer', key: 'enterpriseName', width: 30 },
+      { header: '涉及编码 Codes matched', key: 'matched', width: 40 },
     ],
-    items,
+    items.map((i) => ({ ...i, matched: i.matchedCodes.join(', ') })),
   );
   ws.insertRow(1, [`召回查询 Recall query: ${query.lot ? `批次 lot ${query.lot}` : `旧件 core ${query.core}`}（${items.length} 件 products）`]);
   return Buffer.from(await wb.xlsx.writeBuffer());

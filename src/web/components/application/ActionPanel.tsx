@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type ApplicationDetail, type AttachmentWire, type Expert, type Items } from '../../api';
+import { client, unwrap, type ApplicationDetail, type AttachmentWire, type Expert } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { DateField } from '../DateField';
 import { useApiErrorHandler } from '../../errors';
@@ -13,18 +13,18 @@ import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
 import { CHAPTER_KEYS, chapterLabel } from './ProcessTab';
 import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow';
 
-/** Event → the POST /applications/:id/<path> that performs it. */
-const ENDPOINT: Record<string, string> = {
-  withdraw: 'withdraw',
-  return_for_supplement: 'return',
-  provincial_reject: 'provincial-reject',
-  forward: 'forward',
-  assign_experts: 'experts',
-  record_opinion: 'opinion',
-  complete_expert_review: 'complete-expert-review',
-  record_onsite_pass: 'onsite-check',
-  reject: 'reject',
-};
+/** Event → the POST /applications/{id}/… that performs it. */
+const ENDPOINT = {
+  withdraw: '/api/v1/applications/{id}/withdraw',
+  return_for_supplement: '/api/v1/applications/{id}/return',
+  provincial_reject: '/api/v1/applications/{id}/provincial-reject',
+  forward: '/api/v1/applications/{id}/forward',
+  assign_experts: '/api/v1/applications/{id}/experts',
+  record_opinion: '/api/v1/applications/{id}/opinion',
+  complete_expert_review: '/api/v1/applications/{id}/complete-expert-review',
+  record_onsite_pass: '/api/v1/applications/{id}/onsite-check',
+  reject: '/api/v1/applications/{id}/reject',
+} as const;
 const REASON_EVENTS = new Set(['withdraw', 'return_for_supplement', 'provincial_reject', 'reject']);
 const DANGER = new Set(['withdraw', 'provincial_reject', 'reject']);
 const PRIMARY = new Set(['forward', 'assign_experts', 'record_opinion', 'complete_expert_review', 'record_onsite_pass', 'add_to_notice', 'announce']);
@@ -39,7 +39,9 @@ function useStep(detail: ApplicationDetail) {
   const { message } = App.useApp();
   const { t } = useLocale();
   return async (event: string, body: unknown) => {
-    const updated = await api.post<ApplicationDetail>(`/applications/${encodeURIComponent(detail.id)}/${ENDPOINT[event]}`, body ?? {});
+    const path = ENDPOINT[event as keyof typeof ENDPOINT];
+    // each modal builds the body of its own step (its form's values); the server validates it
+    const updated = await unwrap(client.POST(path, { params: { path: { id: detail.id } }, body: (body ?? {}) as never }));
     qc.setQueryData(qk.application(detail.id), updated);
     for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
     message.success(t('act.done', { action: t(actLabel(event)) }));
@@ -170,7 +172,7 @@ function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
   const [form] = Form.useForm<{ expertIds: string[] }>();
   const onError = useApiErrorHandler();
   const step = useStep(detail);
-  const experts = useQuery({ queryKey: qk.experts, queryFn: ({ signal }) => api.get<Items<Expert>>('/experts', undefined, signal) });
+  const experts = useQuery({ queryKey: qk.experts, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })) });
   const run = useMutation({ mutationFn: (ids: string[]) => step('assign_experts', { expertIds: ids }), onSuccess: onClose, onError: (e) => onError(e, form) });
   // Experts of the application's fields first.
   const list = [...(experts.data?.items ?? [])].sort((a, b) => {

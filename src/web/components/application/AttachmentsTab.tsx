@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Popconfirm, Progress, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ATTACHMENT_SLOTS } from '../../../domain/announcement/form';
-import { api, apiUpload, ApiError, type ApplicationDetail, type AttachmentWire } from '../../api';
+import { ApiError, client, upload, type ApplicationDetail, type AttachmentWire } from '../../api';
 import { useApiErrorHandler } from '../../errors';
 import { formatBytes, formatDateTime } from '../../format';
 import { useLocale, type Locale, type TFunction } from '../../i18n';
@@ -34,7 +34,7 @@ export function uploadAttachment(applicationId: string, slot: string, file: File
   fd.append('slot', slot);
   if (replacesId) fd.append('replacesId', replacesId);
   fd.append('file', file, file.name);
-  return apiUpload<AttachmentWire>(`/applications/${encodeURIComponent(applicationId)}/attachments`, fd);
+  return upload('/api/v1/applications/{id}/attachments', { id: applicationId }, fd);
 }
 
 /** 附件: every ATTACHMENT_SLOTS item with its current files; upload, replace (new revision), remove. */
@@ -77,7 +77,7 @@ export function AttachmentsTab({ detail, editable }: { detail: ApplicationDetail
   const remove = async (a: AttachmentWire) => {
     setBusy(`${a.slot}:${a.id}:rm`);
     try {
-      await api.del(`/applications/${encodeURIComponent(detail.id)}/attachments/${encodeURIComponent(a.id)}`);
+      await client.DELETE('/api/v1/applications/{id}/attachments/{attachmentId}', { params: { path: { id: detail.id, attachmentId: a.id } } });
       message.success(t('att.removed'));
       await refresh();
     } catch (e) {

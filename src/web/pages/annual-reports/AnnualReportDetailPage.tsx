@@ -33,7 +33,7 @@ import {
   type Table23Key,
 } from '../../../domain/annual-report/form';
 import { rowSum, totalsIssues } from '../../../domain/annual-report/validation';
-import { api, apiUpload, isApiError } from '../../api';
+import { client, isApiError, unwrap, upload as uploadFile } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useApiErrorHandler } from '../../errors';
@@ -73,7 +73,7 @@ export default function AnnualReportDetailPage() {
   const [cellErrors, setCellErrors] = useState<CellError[]>([]);
   const [tab, setTab] = useState('cover');
 
-  const q = useQuery({ queryKey: ['annual-reports', 'detail', id], queryFn: ({ signal }) => api.get<AnnualReportDetail>(`/annual-reports/${id}`, undefined, signal) });
+  const q = useQuery({ queryKey: ['annual-reports', 'detail', id], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/annual-reports/{id}', { params: { path: { id } }, signal })) });
   const d = q.data;
   useEffect(() => {
     if (d) form.setFieldsValue(d.form);
@@ -90,7 +90,7 @@ export default function AnnualReportDetailPage() {
   };
 
   const save = useMutation({
-    mutationFn: () => api.put<AnnualReportDetail>(`/annual-reports/${id}/form`, { form: clean(form.getFieldsValue(true)) }),
+    mutationFn: () => unwrap(client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)) } })),
     onSuccess: (next) => {
       message.success(t('common.saved'));
       refresh(next);
@@ -99,8 +99,8 @@ export default function AnnualReportDetailPage() {
   });
   const submit = useMutation({
     mutationFn: async () => {
-      await api.put<AnnualReportDetail>(`/annual-reports/${id}/form`, { form: clean(form.getFieldsValue(true)) });
-      return api.post<AnnualReportDetail>(`/annual-reports/${id}/submit`, {});
+      await client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)) } });
+      return unwrap(client.POST('/api/v1/annual-reports/{id}/submit', { params: { path: { id } }, body: {} }));
     },
     onSuccess: (next) => {
       message.success(t('ar.submitted'));
@@ -112,7 +112,7 @@ export default function AnnualReportDetailPage() {
     },
   });
   const accept = useMutation({
-    mutationFn: (v: { opinion: string }) => api.post<AnnualReportDetail>(`/annual-reports/${id}/accept`, v),
+    mutationFn: (v: { opinion: string }) => unwrap(client.POST('/api/v1/annual-reports/{id}/accept', { params: { path: { id } }, body: v })),
     onSuccess: (next) => {
       message.success(t('ar.accepted'));
       refresh(next);
@@ -120,7 +120,7 @@ export default function AnnualReportDetailPage() {
     onError: (e) => onError(e, reviewForm),
   });
   const ret = useMutation({
-    mutationFn: (v: { reason: string }) => api.post<AnnualReportDetail>(`/annual-reports/${id}/return`, v),
+    mutationFn: (v: { reason: string }) => unwrap(client.POST('/api/v1/annual-reports/{id}/return', { params: { path: { id } }, body: v })),
     onSuccess: (next) => {
       message.success(t('ar.returned'));
       setReturning(false);
@@ -134,13 +134,13 @@ export default function AnnualReportDetailPage() {
     setJob(cur);
     while (cur.status === 'running') {
       await new Promise((r) => setTimeout(r, 400));
-      cur = await api.get<ImportJob>(`/annual-reports/${id}/imports/${j.id}`);
+      cur = await unwrap(client.GET('/api/v1/annual-reports/{id}/imports/{jobId}', { params: { path: { id, jobId: j.id } } }));
       setJob(cur);
     }
     if (cur.status === 'done') {
       message.success(t('ar.imported'));
       setCellErrors([]);
-      refresh(await api.get<AnnualReportDetail>(`/annual-reports/${id}`));
+      refresh(await unwrap(client.GET('/api/v1/annual-reports/{id}', { params: { path: { id } } })));
     } else setCellErrors(cur.errors);
   }
 
@@ -150,7 +150,7 @@ export default function AnnualReportDetailPage() {
     setCellErrors([]);
     setJob({ id: '', reportId: id, status: 'running', processed: 0, total: 0, errors: [] });
     try {
-      await pollJob(await apiUpload<ImportJob>(`/annual-reports/${id}/table23`, fd));
+      await pollJob(await uploadFile('/api/v1/annual-reports/{id}/table23', { id }, fd));
     } catch (e) {
       setJob(null);
       if (isApiError(e) && e.code === 'XLSX_INVALID') setCellErrors((e.details as CellError[]) ?? []);

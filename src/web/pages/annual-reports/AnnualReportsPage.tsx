@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../api';
+import { client, unwrap } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole } from '../../menu';
 import { ReportStateTag } from './ReportStateTag';
-import type { AnnualReportDetail, OwedList, OwedReport } from './types';
+import type { OwedReport } from './types';
 
 /**
  * 年度报告 (规范条件 七(二)1): the enterprise sees the reports its announced sites owe and starts or opens
@@ -32,7 +32,7 @@ export default function AnnualReportsPage() {
 
   const list = useQuery({
     queryKey: ['annual-reports', 'list', yearParam],
-    queryFn: ({ signal }) => api.get<OwedList>('/annual-reports', { year: yearParam ?? undefined }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/annual-reports', { params: { query: { year: yearParam ? Number(yearParam) : undefined } }, signal })),
   });
   const year = list.data?.year;
   const items = list.data?.items ?? [];
@@ -42,7 +42,7 @@ export default function AnnualReportsPage() {
   const years = Array.from({ length: Math.max(1, currentYear - 2023 + 2) }, (_, i) => currentYear + 1 - i).filter((y) => y >= 2023);
 
   const start = useMutation({
-    mutationFn: (o: OwedReport) => api.post<AnnualReportDetail>('/annual-reports', { siteId: o.siteId, year: o.year }),
+    mutationFn: (o: OwedReport) => unwrap(client.POST('/api/v1/annual-reports', { body: { siteId: o.siteId, year: o.year } })),
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: ['annual-reports'] });
       navigate(`/annual-reports/${d.id}`);
@@ -50,7 +50,7 @@ export default function AnnualReportsPage() {
     onError: (e) => onError(e),
   });
   const forward = useMutation({
-    mutationFn: (v: { note?: string }) => api.post<{ reportCount: number }>('/annual-reports/forward', { year, note: v.note?.trim() || undefined }),
+    mutationFn: (v: { note?: string }) => unwrap(client.POST('/api/v1/annual-reports/forward', { body: { year: year!, note: v.note?.trim() || undefined } })),
     onSuccess: (r) => {
       message.success(t('ar.forwarded', { n: r.reportCount }));
       setForwarding(false);

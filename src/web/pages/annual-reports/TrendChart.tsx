@@ -3,16 +3,13 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import type { ResponseOf } from '../../api';
 import { useLocale } from '../../i18n';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export interface TrendPoint {
-  year: number;
-  recovered: number;
-  remanufactured: number;
-  sold: number;
-}
+/** A year of the statistics' trend (GET /statistics and /public/statistics). */
+export type TrendPoint = Pick<ResponseOf<'/api/v1/public/statistics'>['trend'][number], 'year' | 'recovered' | 'remanufactured' | 'sold'>;
 
 /** Trend by report year: cores recovered, units remanufactured, units sold or leased (表2-3 totals). */
 export default function TrendChart({ items }: { items: TrendPoint[] }) {

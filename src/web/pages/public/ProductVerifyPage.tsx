@@ -74,7 +74,11 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
     ? { bg: '#f6ffed', border: '#52c41a', color: '#237804', icon: '✓', title: tt('verify.genuine'), sub: tt('verify.genuineSub') }
     : p.status === 'recalled'
       ? { bg: '#fff7e6', border: '#fa8c16', color: '#ad4e00', icon: '!', title: tt('verify.recalled'), sub: tt('verify.recalledSub') }
-      : { bg: '#fff1f0', border: '#f5222d', color: '#a8071a', icon: '✕', title: tt('verify.revoked'), sub: tt('verify.revokedSub') };
+      : p.status === 'superseded'
+        ? { bg: '#fff7e6', border: '#fa8c16', color: '#ad4e00', icon: '↻', title: tt('verify.superseded', { code: p.successor?.code ?? '' }), sub: tt('verify.supersededSub') }
+        : p.status === 'disassembled'
+          ? { bg: '#fff7e6', border: '#fa8c16', color: '#ad4e00', icon: '⚙', title: tt('verify.disassembled'), sub: tt('verify.disassembledSub') }
+          : { bg: '#fff1f0', border: '#f5222d', color: '#a8071a', icon: '✕', title: tt('verify.revoked'), sub: tt('verify.revokedSub') };
   return (
     <Flex vertical gap={12}>
       <div
@@ -94,6 +98,13 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
             {p.code}
           </Typography.Text>
         </div>
+        {p.successor ? (
+          <div style={{ marginTop: 12 }}>
+            <Button type="primary" href={p.successor.verifyPath} data-testid="verify-successor">
+              {tt('verify.successorLink', { code: p.successor.code })}
+            </Button>
+          </div>
+        ) : null}
       </div>
 
       <Card size="small">

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { REMAN_FIELDS } from '../../../domain/enterprise';
-import { api, type AnnouncedEnterprise, type Page } from '../../api';
+import { client, unwrap, type AnnouncedEnterprise, type QueryOf } from '../../api';
 import { FieldTags } from '../../components/ApplicationStateTag';
 import { PageHeader } from '../../components/PageHeader';
 import { optionsOf, provinceOptions, regionLabel } from '../../format';
@@ -23,10 +23,10 @@ export default function PublicAnnouncedPage() {
   useEffect(() => setSearchText(q), [q]);
 
 
-  const query = { page, pageSize, q: q || undefined, region: region || undefined, field: field || undefined };
+  const query = { page, pageSize, q: q || undefined, region: region || undefined, field: (field || undefined) as QueryOf<'/api/v1/public/announced-enterprises'>['field'] };
   const list = useQuery({
     queryKey: qk.publicAnnounced(query),
-    queryFn: ({ signal }) => api.get<Page<AnnouncedEnterprise>>('/public/announced-enterprises', query, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announced-enterprises', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Pagination, Skeleton, Tag, Typography } from 'antd';
-import { api, type AnnouncementBatch, type AnnouncementEntry, type Page } from '../../api';
+import { client, unwrap, type AnnouncementEntry } from '../../api';
 import { PagedEntriesTable } from '../../components/PagedEntriesTable';
 import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
@@ -16,7 +16,7 @@ export default function PublicAnnouncementsPage() {
   const { page, pageSize, pagination } = useUrlPaging();
   const batches = useQuery({
     queryKey: [...qk.publicAnnouncements, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', { page, pageSize }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { params: { query: { page, pageSize } }, signal })),
   });
   const items = batches.data?.items ?? [];
   return (
@@ -57,7 +57,8 @@ export default function PublicAnnouncementsPage() {
             </Typography.Paragraph>
             <PagedEntriesTable<AnnouncementEntry>
               rowKey="seq"
-              path={`/public/announcements/${encodeURIComponent(b.id)}/entries`}
+              path="/api/v1/public/announcements/{id}/entries"
+              id={b.id}
               queryKey={[...qk.publicAnnouncements, b.id]}
               first={b.entries}
               total={b.entryCount ?? b.entries.length}

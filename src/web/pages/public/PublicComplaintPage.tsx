@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Result, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { ApiError, type ResponseOf } from '../../api';
 import { applyFieldErrors, errorText } from '../../errors';
 import { useLocale } from '../../i18n';
 import { FilesPicker, postForm } from '../supervision/common';
@@ -14,12 +14,7 @@ interface Values {
   facts: string;
   contact?: string;
 }
-interface Filed {
-  trackingCode: string;
-  anonymous: boolean;
-  message: string;
-  messageEn: string;
-}
+type Filed = ResponseOf<'/api/v1/public/complaints', 'post'>;
 
 /** 投诉举报 (规范条件 七(二)2): anyone files, anonymously or not, with evidence; the tracking code is shown big. */
 export default function PublicComplaintPage() {
@@ -31,7 +26,7 @@ export default function PublicComplaintPage() {
   const [problem, setProblem] = useState<unknown>(null);
   const [filed, setFiled] = useState<Filed | null>(null);
   const submit = useMutation({
-    mutationFn: (v: Values) => postForm<Filed>('/public/complaints', { subject: v.subject.trim(), enterpriseName: v.enterpriseName.trim(), facts: v.facts.trim(), contact: v.contact?.trim() }, files),
+    mutationFn: (v: Values) => postForm('/api/v1/public/complaints', {}, { subject: v.subject.trim(), enterpriseName: v.enterpriseName.trim(), facts: v.facts.trim(), contact: v.contact?.trim() }, files),
     onSuccess: (r) => {
       setProblem(null);
       setFiled(r);

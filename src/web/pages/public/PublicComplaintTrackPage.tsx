@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../api';
+import { ApiError, client, unwrap } from '../../api';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { StateTag } from '../supervision/common';
-import type { ComplaintPublic } from '../supervision/supApi';
 import { useSupT } from '../supervision/supText';
 
 /** 投诉办理查询: status and public outcome by tracking code (never the complainant's contact). */
@@ -20,7 +19,7 @@ export default function PublicComplaintTrackPage() {
   const [input, setInput] = useState(code);
   const q = useQuery({
     queryKey: ['public', 'complaint', code],
-    queryFn: ({ signal }) => api.get<ComplaintPublic>(`/public/complaints/${encodeURIComponent(code)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/complaints/{trackingCode}', { params: { path: { trackingCode: code } }, signal })),
     enabled: code.length > 0,
     retry: false,
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, type AnnouncementBatch, type Notice, type Page } from '../../api';
+import { client, unwrap } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale, type MessageKey } from '../../i18n';
 import { qk } from '../../queries';
@@ -19,15 +19,15 @@ export default function PublicHomePage() {
   const one = { page: 1, pageSize: 1, entriesPageSize: 1 };
   const batches = useQuery({
     queryKey: [...qk.publicAnnouncements, 'count'],
-    queryFn: ({ signal }) => api.get<Page<AnnouncementBatch>>('/public/announcements', one, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announcements', { params: { query: one }, signal })),
   });
   const notices = useQuery({
     queryKey: [...qk.publicNotices, 'count'],
-    queryFn: ({ signal }) => api.get<Page<Notice>>('/public/notices', one, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { params: { query: one }, signal })),
   });
   const announced = useQuery({
     queryKey: ['public', 'announced', 'count'],
-    queryFn: ({ signal }) => api.get<Page<unknown>>('/public/announced-enterprises', { page: 1, pageSize: 1 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/announced-enterprises', { params: { query: { page: 1, pageSize: 1 } }, signal })),
   });
   const stats: Record<string, number | undefined> = {
     '/public/announced': announced.data?.total,

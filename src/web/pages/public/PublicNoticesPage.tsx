@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Pagination, Result, Skeleton, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { apiUpload, ApiError, api, type Notice, type NoticeEntry, type Page } from '../../api';
+import { ApiError, client, unwrap, upload, type Notice, type NoticeEntry, type ResponseOf } from '../../api';
 import { PagedEntriesTable } from '../../components/PagedEntriesTable';
 import { useUrlPaging } from '../../paging';
 import { FieldTags } from '../../components/ApplicationStateTag';
@@ -30,7 +30,7 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
   const [files, setFiles] = useState<UploadFile[]>([]);
   // the error itself, so that its text follows a language switch
   const [problem, setProblem] = useState<unknown>(null);
-  const [filed, setFiled] = useState<{ id: string; filedAt: string } | null>(null);
+  const [filed, setFiled] = useState<ResponseOf<'/api/v1/public/notices/{id}/objections', 'post'> | null>(null);
 
   const uploadTooLarge = t('att.tooLarge');
   const submit = useMutation({
@@ -41,7 +41,7 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
       fd.append('entryId', target.entry.id);
       fd.append('reason', v.reason.trim());
       for (const f of files) if (f.originFileObj) fd.append('files', f.originFileObj, f.name);
-      return apiUpload<{ id: string; filedAt: string }>(`/public/notices/${encodeURIComponent(target.notice.id)}/objections`, fd);
+      return upload('/api/v1/public/notices/{id}/objections', { id: target.notice.id }, fd);
     },
     onSuccess: (res) => {
       setProblem(null);
@@ -142,7 +142,7 @@ export default function PublicNoticesPage() {
   const { page, pageSize, pagination } = useUrlPaging();
   const notices = useQuery({
     queryKey: [...qk.publicNotices, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<Notice>>('/public/notices', { page, pageSize }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/notices', { params: { query: { page, pageSize } }, signal })),
   });
   const items = notices.data?.items ?? [];
 
@@ -171,7 +171,8 @@ export default function PublicNoticesPage() {
           >
             <PagedEntriesTable<NoticeEntry>
               rowKey="id"
-              path={`/public/notices/${encodeURIComponent(n.id)}/entries`}
+              path="/api/v1/public/notices/{id}/entries"
+              id={n.id}
               queryKey={[...qk.publicNotices, n.id]}
               first={n.entries}
               total={n.entryCount ?? n.entries.length}

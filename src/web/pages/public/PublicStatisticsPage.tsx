@@ -1,23 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { api } from '../../api';
+import { client, unwrap } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
 import { useLocale } from '../../i18n';
 
 const TrendChart = lazy(() => import('../annual-reports/TrendChart'));
 
-interface PublicStatistics {
-  announced: { enterprises: number; sites: number };
-  year: number | null;
-  totals: { reports: number; recovered: number; remanufactured: number; sold: number };
-  trend: { year: number; reports: number; recovered: number; remanufactured: number; sold: number }[];
-}
-
 /** 行业统计（公开）: national totals only — no enterprise-level data. */
 export default function PublicStatisticsPage() {
   const { t } = useLocale();
-  const q = useQuery({ queryKey: ['public', 'statistics'], queryFn: ({ signal }) => api.get<PublicStatistics>('/public/statistics', undefined, signal) });
+  const q = useQuery({ queryKey: ['public', 'statistics'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/statistics', { signal })) });
   if (q.isPending) return <PageLoading />;
   const s = q.data;
   if (!s) return <Alert type="error" message={t('common.loadFailed')} />;

@@ -5,7 +5,6 @@ import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail } from './useCaseDetail';
-import type { ChangeRequest } from './supApi';
 import { useSupT } from './supText';
 
 /** One change request (七(二)3) with the action the caller may take: check, resubmit or confirm. */
@@ -13,7 +12,7 @@ export default function ChangeDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
   const { locale } = useLocale();
-  const { q, act, form, files, setFiles } = useCaseDetail<ChangeRequest>('changes', id);
+  const { q, act, form, files, setFiles } = useCaseDetail('changes', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
   const opinion = () => form.validateFields().then((v: { opinion: string }) => v.opinion);

@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Descriptions, Flex, Form, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { REVOCATION_GROUNDS } from '../../../domain/supervision/index';
-import { API_BASE, api, type Enterprise, type Page } from '../../api';
+import { API_BASE, client, unwrap, type BodyOf } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { StateTag } from './common';
 import { SUP_KEYS } from './SupervisionPage';
-import type { Complaint, RevocationCase } from './supApi';
+import type { Complaint } from './supApi';
 import { useSupT } from './supText';
 
 const ACTIONS = ['accept', 'dismiss', 'investigate', 'substantiate', 'unsubstantiate'] as const;
@@ -24,18 +24,18 @@ export default function ComplaintDetailPage() {
   const onError = useApiErrorHandler();
   const [form] = Form.useForm();
   const key = [...SUP_KEYS.complaints, id];
-  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<Complaint>(`/complaints/${id}`, undefined, signal) });
+  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/complaints/{id}', { params: { path: { id } }, signal })) });
   const canAssign = q.data?.actions.includes('assign') ?? false;
-  const ents = useQuery({ queryKey: ['enterprises', 'for-complaint'], queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { pageSize: 200 }, signal), enabled: canAssign });
+  const ents = useQuery({ queryKey: ['enterprises', 'for-complaint'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises', { params: { query: { pageSize: 200 } }, signal })), enabled: canAssign });
   const done = (c: Complaint) => {
     qc.setQueryData(key, c);
     void qc.invalidateQueries({ queryKey: SUP_KEYS.complaints });
     form.resetFields();
   };
-  const handle = useMutation({ mutationFn: (b: { action: string; note?: string }) => api.post<Complaint>(`/complaints/${id}/handle`, b), onSuccess: done, onError: (e) => onError(e, form) });
-  const assign = useMutation({ mutationFn: (enterpriseId: string) => api.post<Complaint>(`/complaints/${id}/assign`, { enterpriseId }), onSuccess: done, onError: (e) => onError(e) });
+  const handle = useMutation({ mutationFn: (b: BodyOf<'/api/v1/complaints/{id}/handle', 'post'>) => unwrap(client.POST('/api/v1/complaints/{id}/handle', { params: { path: { id } }, body: b })), onSuccess: done, onError: (e) => onError(e, form) });
+  const assign = useMutation({ mutationFn: (enterpriseId: string) => unwrap(client.POST('/api/v1/complaints/{id}/assign', { params: { path: { id } }, body: { enterpriseId } })), onSuccess: done, onError: (e) => onError(e) });
   const open = useMutation({
-    mutationFn: (b: { grounds: string[]; facts: string }) => api.post<RevocationCase>(`/complaints/${id}/revocation`, b),
+    mutationFn: (b: BodyOf<'/api/v1/complaints/{id}/revocation', 'post'>) => unwrap(client.POST('/api/v1/complaints/{id}/revocation', { params: { path: { id } }, body: b })),
     onSuccess: (rc) => {
       void qc.invalidateQueries({ queryKey: SUP_KEYS.revocations });
       navigate(`/supervision/revocations/${rc.id}`);

@@ -4,8 +4,7 @@ import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
-import { useCaseDetail } from './useCaseDetail';
-import type { RevocationCase } from './supApi';
+import { useCaseDetail, type CaseAction } from './useCaseDetail';
 import { useSupT } from './supText';
 
 const STEP_OF: Record<string, number> = { opened: 0, notified: 1, statement_received: 2, revoked: 4, not_revoked: 4 };
@@ -15,10 +14,10 @@ export default function RevocationDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
   const { locale } = useLocale();
-  const { q, act, form, files, setFiles } = useCaseDetail<RevocationCase>('revocations', id);
+  const { q, act, form, files, setFiles } = useCaseDetail('revocations', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
-  const submit = (path: string, multipart = false, extra: Record<string, unknown> = {}) => void form.validateFields().then((v) => act.mutate({ path, body: { ...v, ...extra }, multipart }));
+  const submit = (path: CaseAction<'revocations'>, multipart = false, extra: Record<string, unknown> = {}) => void form.validateFields().then((v) => act.mutate({ path, body: { ...v, ...extra }, multipart }));
   const files$ = (testId: string) => (
     <Form.Item label={st('sup.files')}>
       <FilesPicker files={files} onChange={setFiles} testId={testId} />

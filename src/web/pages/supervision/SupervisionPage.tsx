@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Space, 
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANGE_FACT_KEYS, REVOCATION_GROUNDS } from '../../../domain/supervision/index';
-import { api, type Enterprise, type Items, type Page } from '../../api';
+import { client, unwrap } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,12 +29,12 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
   const [files, setFiles] = useState<UploadFile[]>([]);
   const sites = useQuery({
     queryKey: ['sites', me.organization.id],
-    queryFn: ({ signal }) => api.get<Items<{ id: string; name: string }>>(`/enterprises/${me.organization.id}/sites`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises/{id}/sites', { params: { path: { id: me.organization.id } }, signal })),
     enabled: open,
   });
   const save = useMutation({
     mutationFn: (v: { changeDate: string; siteId?: string; description: string; items: { fact: string; old?: string; new: string }[] }) =>
-      postForm<ChangeRequest>('/changes', { changeDate: v.changeDate, siteId: v.siteId, description: v.description, items: v.items.map((i) => ({ fact: i.fact, old: i.old ?? '', new: i.new })) }, files),
+      postForm('/api/v1/changes', {}, { changeDate: v.changeDate, siteId: v.siteId, description: v.description, items: v.items.map((i) => ({ fact: i.fact, old: i.old ?? '', new: i.new })) }, files),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: SUP_KEYS.changes });
       onClose();
@@ -99,10 +99,10 @@ function ChangesTab() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: [...SUP_KEYS.changes, overdueOnly],
-    queryFn: ({ signal }) => api.get<Items<ChangeRequest>>('/changes', overdueOnly ? { overdue: 'true' } : undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/changes', { params: { query: overdueOnly ? { overdue: 'true' } : {} }, signal })),
   });
   const flag = useMutation({
-    mutationFn: () => api.post<{ flagged: number }>('/changes/flag-overdue', {}),
+    mutationFn: () => unwrap(client.POST('/api/v1/changes/flag-overdue', { body: {} })),
     onSuccess: (r) => {
       void message.success(st('chg.flagged', { n: r.flagged }));
       void qc.invalidateQueries({ queryKey: SUP_KEYS.changes });
@@ -156,11 +156,11 @@ function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void })
   const [files, setFiles] = useState<UploadFile[]>([]);
   const ents = useQuery({
     queryKey: ['enterprises', 'for-revocation'],
-    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { pageSize: 200 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises', { params: { query: { pageSize: 200 } }, signal })),
     enabled: open,
   });
   const save = useMutation({
-    mutationFn: (v: { enterpriseId: string; grounds: string[]; facts: string }) => postForm<RevocationCase>('/revocations', v, files),
+    mutationFn: (v: { enterpriseId: string; grounds: string[]; facts: string }) => postForm('/api/v1/revocations', {}, v, files),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: SUP_KEYS.revocations });
       onClose();
@@ -193,7 +193,7 @@ function RevocationsTab() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: SUP_KEYS.revocations, queryFn: ({ signal }) => api.get<Items<RevocationCase>>('/revocations', undefined, signal) });
+  const list = useQuery({ queryKey: SUP_KEYS.revocations, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/revocations', { signal })) });
   return (
     <>
       <Flex justify="space-between" style={{ marginBottom: 12 }} wrap gap={8}>
@@ -229,7 +229,7 @@ function ComplaintsTab() {
   const st = useSupT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: SUP_KEYS.complaints, queryFn: ({ signal }) => api.get<Items<Complaint>>('/complaints', undefined, signal) });
+  const list = useQuery({ queryKey: SUP_KEYS.complaints, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/complaints', { signal })) });
   return (
     <Table<Complaint>
       rowKey="id"

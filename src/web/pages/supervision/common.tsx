@@ -1,5 +1,5 @@
 import { Button, Space, Tag, Upload, type UploadFile } from 'antd';
-import { API_BASE, apiUpload } from '../../api';
+import { API_BASE, upload, type PathWith } from '../../api';
 import { formatBytes } from '../../format';
 import type { FileRef } from './supApi';
 import { useSupT } from './supText';
@@ -34,7 +34,7 @@ export function FilesPicker({ files, onChange, testId }: { files: UploadFile[]; 
 }
 
 /** POST fields (+ files) as multipart/form-data; arrays repeat the field, objects go as JSON text. */
-export function postForm<T>(path: string, fields: Record<string, unknown>, files: UploadFile[], fileField = 'files') {
+export function postForm<P extends PathWith<'post'>>(path: P, params: Record<string, string>, fields: Record<string, unknown>, files: UploadFile[], fileField = 'files') {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) {
     if (v === undefined || v === null || v === '') continue;
@@ -42,7 +42,7 @@ export function postForm<T>(path: string, fields: Record<string, unknown>, files
     else fd.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   for (const f of files) if (f.originFileObj) fd.append(fileField, f.originFileObj, f.name);
-  return apiUpload<T>(path, fd);
+  return upload(path, params, fd);
 }
 
 export function FileLinks({ base, files }: { base: string; files: FileRef[] }) {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Result, Select, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, apiUpload } from '../../api';
+import { ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n';
 import { TraceNav, stepLabel, useCanRecord } from './common';
@@ -10,7 +10,7 @@ import { useTraceT } from './traceText';
 
 const IMPORT_STEPS = ['intake', 'inspection', 'cleaning', 'assessment', 'process', 'test', 'marking', 'shipping', 'sale', 'lease', 'installation', 'removal'] as const;
 
-type CellError = { sheet: string; row: number; column: string; message: string; messageEn: string };
+type CellError = ImportJob['errors'][number];
 
 /**
  * 批量导入: per-step templates (.xlsx/.csv), upload, row-by-row validation (every bad cell named, nothing
@@ -52,7 +52,7 @@ export default function TraceImportPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const r = await apiUpload<{ job: ImportJob }>(`/trace/import/${step}`, form);
+      const r = await traceApi.importFile(step, form);
       setJob(r.job);
       if (r.job.errors?.length) setCellErrors(r.job.errors);
       void qc.invalidateQueries({ queryKey: ['trace'] });

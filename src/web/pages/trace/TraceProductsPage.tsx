@@ -8,7 +8,7 @@ import { formatDate, formatPercent } from '../../format';
 import { useLocale } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { StatusTag, TraceNav, stepLabel, useCanRecord } from './common';
-import { downloadLabelsPdf, traceApi, type ProductSummary } from './traceApi';
+import { downloadLabelsPdf, traceApi, type ProductStatus, type ProductSummary } from './traceApi';
 import { useTraceT } from './traceText';
 
 /** 产品追溯: the enterprise's remanufactured products (authorities and MIIT: those in their scope, read only). */
@@ -25,7 +25,7 @@ export default function TraceProductsPage() {
 
   const list = useQuery({
     queryKey: ['trace', 'products', { page, pageSize, q, status }],
-    queryFn: ({ signal }) => traceApi.products({ page, pageSize, q: q || undefined, status: status || undefined }, signal),
+    queryFn: ({ signal }) => traceApi.products({ page, pageSize, q: q || undefined, status: (status || undefined) as ProductStatus | undefined }, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -1,0 +1,8423 @@
+/**
+ * generated — do not edit.
+ * The API's OpenAPI document as TypeScript types (openapi-typescript). Regenerate with `npm run gen:api`;
+ * CI runs `npm run gen:api -- --check`.
+ */
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康检查 Health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            /** @enum {string} */
+                            database: "pglite" | "postgresql";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登录 Log in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Me"];
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出 Log out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户 Current user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Me"];
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改密码 Change password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户列表 Users in the admin’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建用户 Create a user (initial password shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+                        organizationId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                            initialPassword: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改用户 Update a user */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码 Reset a password (new initial password shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            initialPassword: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API 令牌列表 API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                prefix: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建 API 令牌 Create an API token (shown only once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 吊销 API 令牌 Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主管部门（工信部及37个省级主管部门） The 38 reviewing authorities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Authority"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改主管部门名称 Rename an authority */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Authority"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业列表（按调用者权限过滤） Enterprises visible to the caller */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    province?: string;
+                    authorityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Enterprise"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记企业 Register an enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        creditCode: string;
+                        confirmCreditCodeOverride?: boolean;
+                        regionCode: string;
+                        address: string;
+                        postalCode?: string | null;
+                        website?: string | null;
+                        legalRepresentative: string;
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: email */
+                        contactEmail?: string | null;
+                        /** @enum {string} */
+                        enterpriseType: "state_owned" | "collective" | "private" | "sino_foreign_jv" | "hk_macao_taiwan" | "wholly_foreign";
+                        /** @enum {string} */
+                        listingStatus: "domestic" | "overseas" | "none";
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        xpcc?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/stats/by-region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按省份统计企业数 Enterprise counts by province */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                regionCode: string;
+                                regionName: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业详情 One enterprise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改企业信息 Update an enterprise */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        creditCode?: string;
+                        confirmCreditCodeOverride?: boolean;
+                        regionCode?: string;
+                        address?: string;
+                        postalCode?: string | null;
+                        website?: string | null;
+                        legalRepresentative?: string;
+                        contactName?: string;
+                        contactPhone?: string;
+                        /** Format: email */
+                        contactEmail?: string | null;
+                        /** @enum {string} */
+                        enterpriseType?: "state_owned" | "collective" | "private" | "sino_foreign_jv" | "hk_macao_taiwan" | "wholly_foreign";
+                        /** @enum {string} */
+                        listingStatus?: "domestic" | "overseas" | "none";
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        xpcc?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 厂区列表 Sites of an enterprise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Site"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增厂区 Add a site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        address: string;
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改厂区 Update a site */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家库 The expert pool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Expert"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增专家 Add an expert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organization: string;
+                        /** @default  */
+                        title?: string;
+                        fields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                        phone?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        /** Format: uuid */
+                        affiliatedEnterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改专家 Update an expert */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        organization?: string;
+                        /** @default  */
+                        title?: string;
+                        fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                        phone?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        /** Format: uuid */
+                        affiliatedEnterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志 Audit trail (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                at: string;
+                                actorKind: string;
+                                actorUsername: string | null;
+                                actorRole: string | null;
+                                action: string;
+                                objectType: string;
+                                objectId: string | null;
+                                ip: string | null;
+                                requestId: string | null;
+                                digest: string;
+                                hash: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验审计链 Recompute the hash chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            firstBrokenAt: number | null;
+                            eventChains: {
+                                ok: boolean;
+                                events: number;
+                                streams: number;
+                                firstBrokenAt: {
+                                    enterpriseId: string;
+                                    seq: number;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规范公告申请列表（按角色范围） Applications in the caller’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApplicationSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为一个厂区新建申请草稿 Start a draft for one site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        siteId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 One application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存草稿（可部分填写） Save the draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: {
+                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                            declaration?: {
+                                accepted?: boolean;
+                                legalRepresentative?: string | null;
+                                date?: string | null;
+                            };
+                            outline?: {
+                                s1_basic?: string | null;
+                                s1_operations?: string | null;
+                                s1_site?: string | null;
+                                s1_finance?: string | null;
+                                s2_overview?: string | null;
+                                s2_equipment?: string | null;
+                                s2_quality?: string | null;
+                                s2_innovation?: string | null;
+                                s3_system?: string | null;
+                                s3_cores?: string | null;
+                                s3_ledger?: string | null;
+                                s3_marking?: string | null;
+                                s3_safety?: string | null;
+                                s4_pollution?: string | null;
+                                s4_envmgmt?: string | null;
+                                s4_labour?: string | null;
+                                s5_aftersales?: string | null;
+                                s5_training?: string | null;
+                                s5_certified?: string | null;
+                                s6_other?: string | null;
+                            };
+                            table11?: {
+                                website?: string | null;
+                                postalCode?: string | null;
+                                legalRepresentativeMobile?: string | null;
+                                contactName?: string | null;
+                                contactMobile?: string | null;
+                                fax?: string | null;
+                                email?: string | null;
+                                employees?: number | null;
+                                technicalStaff?: number | null;
+                                /** @enum {string|null} */
+                                enterpriseType?: "state_owned" | "collective" | "private" | "sino_foreign_jv" | "hk_macao_taiwan" | "wholly_foreign" | null;
+                                /** @enum {string|null} */
+                                listingStatus?: "domestic" | "overseas" | "none" | null;
+                                registeredDate?: string | null;
+                                registeredCapital?: number | null;
+                                totalAssets?: number | null;
+                                debtRatio?: number | null;
+                                fixedAssets?: number | null;
+                                productionEquipmentCount?: number | null;
+                                selfDescription?: string | null;
+                                filler?: string | null;
+                                fillerPhone?: string | null;
+                            };
+                            table12?: {
+                                investmentApprovalNo?: string | null;
+                                landApprovalNo?: string | null;
+                                environmentApprovalNo?: string | null;
+                                businessLicenseNo?: string | null;
+                                /** @enum {string|null} */
+                                landTenure?: "owned" | "leased" | null;
+                                leaseYears?: number | null;
+                                siteArea?: number | null;
+                                buildingArea?: number | null;
+                                years?: {
+                                    year: number;
+                                    revenue?: number | null;
+                                    remanOutput?: number | null;
+                                    remanSales?: number | null;
+                                    remanUnits?: number | null;
+                                }[];
+                                bom?: {
+                                    part: string;
+                                    /** @enum {string} */
+                                    disposition: "reused" | "remanufactured" | "new" | "consumable";
+                                    massKg: number;
+                                    newValue: number;
+                                    /** @default 1 */
+                                    quantity?: number;
+                                }[];
+                                auditedYears?: number[];
+                                yearsInOperation?: number | null;
+                                equipment?: {
+                                    disassembly?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    cleaning?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    ndt?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    inspection?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    machining?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    assembly?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    performanceTest?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    packaging?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                    other?: {
+                                        model: string;
+                                        count: number;
+                                        purpose?: string | null;
+                                    }[];
+                                };
+                                collegeEducated?: number | null;
+                                rdStaff?: number | null;
+                                rdSpending?: number | null;
+                                lastYearRevenue?: number | null;
+                                rdInstitutions?: {
+                                    lab?: boolean;
+                                    engineeringCenter?: boolean;
+                                    innovationCenter?: boolean;
+                                    other?: boolean;
+                                    otherText?: string | null;
+                                };
+                                patents?: {
+                                    number: string;
+                                    title: string;
+                                    /** @default true */
+                                    remanRelated?: boolean;
+                                }[];
+                                noInfringementDeclared?: boolean;
+                                standards?: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                                qualityCert?: {
+                                    number?: string | null;
+                                    issuer?: string | null;
+                                    validUntil?: string | null;
+                                };
+                                ohsCert?: {
+                                    number?: string | null;
+                                    issuer?: string | null;
+                                    validUntil?: string | null;
+                                };
+                                environmentCert?: {
+                                    number?: string | null;
+                                    issuer?: string | null;
+                                    validUntil?: string | null;
+                                };
+                                /** @enum {string|null} */
+                                wastewaterCompliant?: "yes" | "no" | null;
+                                /** @enum {string|null} */
+                                airCompliant?: "yes" | "no" | null;
+                                /** @enum {string|null} */
+                                noiseCompliant?: "yes" | "no" | null;
+                                certifiedPosts?: string | null;
+                                certifiedPostHolders?: number | null;
+                                certifiedPostStaff?: number | null;
+                            };
+                            declarations?: {
+                                policyCompliant?: boolean;
+                                notInProtectedArea?: boolean;
+                                noMajorAccidents3y?: boolean;
+                                remanProductsMarked?: boolean;
+                                noSecondaryPollution?: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 条件自动核对与缺项 Conditions check and missing items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check: {
+                                results: {
+                                    ruleId: string;
+                                    clause: string;
+                                    /** @enum {string} */
+                                    outcome: "pass" | "fail" | "review";
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
+                                    messageZh: string;
+                                    messageEn: string;
+                                }[];
+                                summary: {
+                                    pass: number;
+                                    fail: number;
+                                    review: number;
+                                };
+                                rulesVersion: string;
+                                asOf: string;
+                            };
+                            missing: {
+                                path: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传附件（multipart：slot, file, 可选 replacesId；PDF/JPEG/PNG/OFD） Upload an attachment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slot: string;
+                            filename: string;
+                            sha256: string;
+                            mime: string;
+                            size: number;
+                            revision: number;
+                            replacesId: string | null;
+                            formVersion: number;
+                            uploadedAt: string;
+                            supersededAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除草稿中的附件 Remove an attachment from a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments/{attachmentId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 Download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载申请书（.docx） Download the 申请书 as Word */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申请（同一企业多个厂区一并提交） Submit one or more applications together */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApplicationSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申请（决定前） Withdraw before a decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回补正 Return for supplement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/provincial-reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级审核不通过 Reject (provincial) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出具审核意见（表1-3）并报送工信部 Forward with the opinion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                        handler: string;
+                        head: string;
+                        date: string;
+                        filler?: string;
+                        phone?: string;
+                        email?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派专家（至少3名） Assign experts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expertIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 专家意见 Record an expert opinion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chapters: {
+                            "\u4E8C": string;
+                            "\u4E09": string;
+                            "\u56DB": string;
+                            "\u4E94": string;
+                            "\u516D": string;
+                        };
+                        /** @enum {string} */
+                        recommendation: "approve" | "revise" | "reject";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/complete-expert-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成专家复审 Complete expert review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/onsite-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 现场核查 Record the on-site check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        team: string[];
+                        date: string;
+                        findings: {
+                            "\u4E8C": string;
+                            "\u4E09": string;
+                            "\u56DB": string;
+                            "\u4E94": string;
+                            "\u516D": string;
+                        };
+                        /** @default [] */
+                        photoIds?: string[];
+                        /** @enum {string} */
+                        conclusion: "pass" | "fail";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核不通过 Reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示批次（分页；每批附首页名单） Public-notice batches, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                                workingDays: number | null;
+                                status: string;
+                                entries: {
+                                    id: string;
+                                    seq: number;
+                                    status: string;
+                                    applicationId: string;
+                                    enterpriseName: string;
+                                    creditCode: string;
+                                    regionCode: string;
+                                    regionName: string;
+                                    siteName: string;
+                                    fields: string[];
+                                }[];
+                                entryCount: number;
+                                pendingObjections: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 组织公示（默认 5 个工作日） Compose a public-notice batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        applicationIds: string[];
+                        startDate?: string;
+                        workingDays?: number;
+                        endDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示名单（分页） The entries of one notice, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                seq: number;
+                                status: string;
+                                applicationId: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情与异议 A notice with its objections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            startDate: string;
+                            endDate: string;
+                            workingDays: number | null;
+                            status: string;
+                            entries: {
+                                id: string;
+                                seq: number;
+                                status: string;
+                                applicationId: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                            }[];
+                            objections: {
+                                id: string;
+                                entryId: string;
+                                name: string;
+                                contact: string;
+                                reason: string;
+                                evidenceCount: number;
+                                filedAt: string;
+                                status: string;
+                                resolution: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示期满办结 Close after the window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理异议（成立/不成立） Resolve an objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            entryId: string;
+                            name: string;
+                            contact: string;
+                            reason: string;
+                            evidenceCount: number;
+                            filedAt: string;
+                            status: string;
+                            resolution: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{id}/evidence/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载异议证据 Download an objection’s evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日调整表 Working-day overrides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                date: string;
+                                workday: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/overrides/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置工作日/休息日 Set a working-day override */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workday: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公示的名单（分页；每批附首页名单） Notices whose window is open, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                                workingDays: number | null;
+                                status: string;
+                                entries: {
+                                    id: string;
+                                    seq: number;
+                                    status: string;
+                                    applicationId: string;
+                                    enterpriseName: string;
+                                    creditCode: string;
+                                    regionCode: string;
+                                    regionName: string;
+                                    siteName: string;
+                                    fields: string[];
+                                }[];
+                                entryCount: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公示的名单（分页） The listed entries of an open notice, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                seq: number;
+                                status: string;
+                                applicationId: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出异议（JSON，或 multipart 附证据文件） File an objection during the window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布公告批次（第N批） Publish an announcement batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds: string[];
+                        announcedOn?: string;
+                        docNumber?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnouncementBatch"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的公告批次（新→旧，分页；每批附首页名单） Published announcement batches, newest first, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entriesPageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                batchNo: number;
+                                docNumber: string;
+                                announcedOn: string;
+                                title: string;
+                                entryCount: number;
+                                entries: {
+                                    seq: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    enterpriseName: string;
+                                    creditCode: string;
+                                    siteName: string;
+                                    fields: string[];
+                                    status: string;
+                                    revokedOn: string | null;
+                                    history: {
+                                        on: string;
+                                        fact: string;
+                                        old: string;
+                                        new: string;
+                                    }[];
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announcements/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告批次的名单（分页） The entries of one batch, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                regionCode: string;
+                                regionName: string;
+                                enterpriseName: string;
+                                creditCode: string;
+                                siteName: string;
+                                fields: string[];
+                                status: string;
+                                revokedOn: string | null;
+                                history: {
+                                    on: string;
+                                    fact: string;
+                                    old: string;
+                                    new: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announced-enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告企业名单（可按名称、地区、领域检索） The announced list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    region?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseName: string;
+                                creditCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                siteName: string;
+                                fields: string[];
+                                batch: {
+                                    batchNo: number;
+                                    docNumber: string;
+                                    announcedOn: string;
+                                };
+                                history: {
+                                    on: string;
+                                    fact: string;
+                                    old: string;
+                                    new: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announced-enterprises.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载公告名单（xlsx） Download the announced list as xlsx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announcements/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载公告（docx） Download one announcement as Word */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/announcements/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载公告名单（xlsx） Download one announcement as xlsx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知 Notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                title: string;
+                                titleEn: string;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 Mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 Mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办事项 To-do list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "application" | "notice" | "annual_report" | "supervision";
+                                id: string;
+                                title: string;
+                                titleEn: string;
+                                state: string;
+                                link: string;
+                                since: string;
+                            }[];
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台运行模式 Deployment mode (demo data, production) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demo: boolean;
+                            production: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台日期 The platform date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            offsetDays: number;
+                            shiftable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 演示：平台日期前进 N 天 Demo: move the platform date forward */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            offsetDays: number;
+                            shiftable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应报年度报告（按公告厂区，按角色范围） Reports owed per announced site, in the caller’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    state?: "draft" | "submitted" | "returned" | "accepted" | "forwarded" | "not_started";
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            opensOn: string;
+                            dueOn: string;
+                            items: components["schemas"]["AnnualReportOwed"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始填报一个公告厂区的年度报告 Start the report of one announced site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        siteId: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逾期未报送的年度报告（七(二)4(2)） Overdue reports in the caller’s jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            dueOn: string;
+                            items: components["schemas"]["AnnualReportOwed"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载本辖区年度报告汇总（.xlsx） Download the 汇总 of the jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将审核通过的年度报告连同汇总报送工信部 Forward the accepted reports with the 汇总 to MIIT */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            reportCount: number;
+                            forwardedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告详情 One report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存草稿（可部分填写；已填的总件数须等于各行之和） Save the draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: components["schemas"]["AnnualReportFormInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交年度报告（逾期提交标记为逾期） Submit (late ones are flagged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改 Return for correction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过并出具审核意见 Accept with the audit opinion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/table23.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载表2-3模板（含已填数据） Download 表2-3 as an .xlsx template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/table23": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传表2-3（.xlsx，multipart: file）：整表校验，有错则全部拒绝 Upload 表2-3; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReportImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReportImportJob"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/imports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表2-3导入进度 Import progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReportImportJob"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行业统计（工信部全国；主管部门本辖区） Industry statistics */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryStatistics"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载行业统计（.xlsx） Download the statistics */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全国再制造行业统计（仅全国合计） National industry totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicIndustryStatistics"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 采集 EPCIS 文档 Capture an EPCISDocument (GS1-Capture-Error-Behaviour: rollback | proceed)
+         * @description Body: an EPCIS 2.0 EPCISDocument (JSON or JSON-LD), validated against the GS1 JSON Schema. 202 + Location: /epcis/capture/{captureID}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        /** EPCIS capture limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit) */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture/{captureID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采集任务状态 Capture job (running, success, errors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureID: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询事件 SimpleEventQuery (EPCISQueryDocument)
+         * @description Parameters: eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_action, EQ_bizStep, EQ_disposition, EQ_readPoint, EQ_bizLocation, EQ_transformationID, MATCH_epc, MATCH_parentID, MATCH_inputEPC, MATCH_outputEPC, MATCH_anyEPC, MATCH_epcClass, MATCH_inputEPCClass, MATCH_outputEPCClass, MATCH_anyEPCClass, EQ_eventID, EXISTS_errorDeclaration, EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>, orderBy, orderDirection, perPage, nextPageToken. Values separated by | are ORed; parameters are ANDed; unknown parameters are a 400 QueryParameterException.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 采集单个事件 Capture one EPCIS event
+         * @description Body: one EPCIS 2.0 event with its @context. 201 + Location: /epcis/events/{eventID}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events/{eventID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按 eventID 读取事件 One event by eventID (URL-encoded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventID: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        coreEpc?: string;
+                        name: string;
+                        model?: string;
+                        source: {
+                            returnedBy: string;
+                            /** @enum {string} */
+                            channel: "dealer" | "service_center" | "recycler" | "end_user" | "own_fleet" | "other";
+                            tradeIn: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        coreEpc: string;
+                        /** @enum {string} */
+                        grade: "A" | "B" | "C" | "D";
+                        /** @enum {string} */
+                        result: "accepted" | "rejected";
+                        /** @default [] */
+                        measurements?: {
+                            name: string;
+                            value: number;
+                            unit?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/disassembly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：拆解 Record a lifecycle step: Disassembly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        coreEpc: string;
+                        parts: {
+                            epc?: string;
+                            name: string;
+                            partNo?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/cleaning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：清洗 Record a lifecycle step: Cleaning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        epcs: string[];
+                        method?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：零件评估 Record a lifecycle step: Part assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        items: {
+                            epc: string;
+                            /** @enum {string} */
+                            decision: "reuse" | "remanufacture" | "replace" | "scrap";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        epcs: string[];
+                        /** @enum {string} */
+                        process: "laser_cladding" | "thermal_spraying" | "machining" | "upgrade" | "other";
+                        parameters?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/reassembly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：再制造装配 Record a lifecycle step: Reassembly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        name: string;
+                        model?: string;
+                        gtin?: string;
+                        serial?: string;
+                        standardNo?: string;
+                        warrantyMonths?: number;
+                        productionDate?: string;
+                        inputs: {
+                            epc?: string;
+                            epcClass?: string;
+                            quantity?: number;
+                            /** @enum {string} */
+                            origin: "reused" | "remanufactured" | "new";
+                            name: string;
+                            massKg: number;
+                            valueCny: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        /** @default [] */
+                        measurements?: {
+                            name: string;
+                            value: number;
+                            unit?: string;
+                        }[];
+                        standardNo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：再制造标识 Record a lifecycle step: Marking */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：出厂发货 Record a lifecycle step: Shipping */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        codes: string[];
+                        destinationName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/sale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：销售 Record a lifecycle step: Sale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                        customerName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/lease": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：租赁 Record a lifecycle step: Lease */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                        lesseeName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/installation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：安装使用 Record a lifecycle step: Installation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                        location: string;
+                        equipment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/steps/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        eventTime?: string;
+                        note?: string;
+                        code: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceStepResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造产品列表 Remanufactured products */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "issued" | "revoked" | "recalled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TraceProductSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/products/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品详情：生命周期、原始零件、过程 Product detail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceProductDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/products/{code}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 召回或作废产品编码 Recall a product or revoke its code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "recalled" | "revoked";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceProductSummary"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 召回范围：某批次或旧件影响的再制造产品（可导出 .xlsx） Recall scope */
+        get: {
+            parameters: {
+                query?: {
+                    lot?: string;
+                    core?: string;
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceRecall"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造率（按企业、年度，GB/T 28620） Remanufacturing rates per enterprise and year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                products: number;
+                                ratedProducts: number;
+                                massRate: number | null;
+                                valueRate: number | null;
+                                totalMassKg: number;
+                                coreMassKg: number;
+                                totalValueCny: number;
+                                coreValueCny: number;
+                                formulaVersion: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 生产管理台账（四(三)） Production ledger */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    enterpriseId?: string;
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            from: string;
+                            to: string;
+                            coresReceived: {
+                                date: string;
+                                epc: string;
+                                name: string | null;
+                                returnedBy: string | null;
+                                channel: string | null;
+                                tradeIn: boolean | null;
+                                eventId: string;
+                            }[];
+                            productsMade: {
+                                date: string;
+                                code: string;
+                                epc: string;
+                                name: string;
+                                model: string | null;
+                                life: number;
+                                massRate: number | null;
+                                valueRate: number | null;
+                                status: string;
+                            }[];
+                            tests: {
+                                date: string;
+                                code: string | null;
+                                epc: string;
+                                result: string | null;
+                                eventId: string;
+                            }[];
+                            shipments: {
+                                date: string;
+                                code: string | null;
+                                epc: string;
+                                destination: string | null;
+                                eventId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造扩展词汇与 CBV 映射 The reman vocabulary and its CBV mapping */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            namespace: string;
+                            bizSteps: {
+                                value: string;
+                                uri: string;
+                                standard: boolean;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            dispositions: {
+                                value: string;
+                                uri: string;
+                                standard: boolean;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            grades: {
+                                value: string;
+                                uri: string;
+                                standard: boolean;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            channels: {
+                                value: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            steps: {
+                                /** @enum {string} */
+                                kind: "intake" | "inspection" | "disassembly" | "cleaning" | "assessment" | "process" | "reassembly" | "test" | "marking" | "shipping" | "sale" | "lease" | "installation" | "removal" | "recall" | "revocation";
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                eventType: string;
+                                action: string | null;
+                                bizStep: string;
+                                disposition: string | null;
+                                note: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/import/templates/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量导入模板（.xlsx/.csv） Import template */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    step: "intake" | "inspection" | "cleaning" | "assessment" | "process" | "test" | "marking" | "shipping" | "sale" | "lease" | "installation" | "removal" | "disassembly" | "reassembly";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/import/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入（multipart 字段 file；逐行校验，全部或全不） Bulk import */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    step: "intake" | "inspection" | "cleaning" | "assessment" | "process" | "test" | "marking" | "shipping" | "sale" | "lease" | "installation" | "removal" | "disassembly" | "reassembly";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                step: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                                processed: number;
+                                total: number;
+                                errors: {
+                                    sheet: string;
+                                    row: number;
+                                    column: string;
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/import/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入进度 Import job progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                step: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                                processed: number;
+                                total: number;
+                                errors: {
+                                    sheet: string;
+                                    row: number;
+                                    column: string;
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/projection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 追溯投影进度 How far the trace projection follows each EPCIS event stream
+         * @description Large /epcis captures are acknowledged once stored and projected into products and genealogy right after; lag = events stored but not yet projected.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseId: string;
+                                /** @description last event (stream seq) projected into the trace tables */
+                                projectedSeq: number;
+                                /** @description last event stored in the stream */
+                                headSeq: number;
+                                /** @description events stored but not yet projected */
+                                lag: number;
+                                updatedAt: string;
+                                /** @description the last projection failure (retried every few seconds), null when healthy */
+                                lastError: string | null;
+                                failedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 追溯树（上游/下游，跨再制造生命周期） Genealogy tree */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "up" | "down";
+                    /** @description scrapped or destroyed objects too */
+                    includeScrapped?: "true" | "false";
+                    depth?: number;
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceTree"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/products/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造产品扫码验证 Verify a remanufactured product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProduct"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/products/{code}/label.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品标识 PNG（二维码 + 再制造标志） Product label as PNG */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/products/{code}/label.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品标识 SVG Product label as SVG */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标识打印页（A4，每页 8 个） Printable A4 sheet of labels */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 撤销公告案件（按角色范围） Revocation cases in the caller’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    state?: ("opened" | "notified" | "statement_received" | "revoked" | "not_revoked")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RevocationCase"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 报请撤销（省级）或立案（工信部），七(二)4 Request / open a revocation case
+         * @description JSON, or multipart/form-data with the same fields plus up to 5 files (PDF/JPEG/PNG/OFD).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 撤销案件详情 One revocation case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充证据 Add evidence files (multipart) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过省级主管部门告知企业并给出陈述申辩期 Notify the enterprise (statement period, default 10 working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        noticeText: string;
+                        statementDue?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业提交陈述和申辩 Submit the statement and defence
+         * @description JSON, or multipart/form-data with the same fields plus up to 5 files (PDF/JPEG/PNG/OFD).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出决定（撤销/不予撤销）；须先告知并听取陈述申辩，否则 409 Decide */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "revoked" | "not_revoked";
+                        hearingSummary: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 被撤销后提交整改材料 File the rectification
+         * @description JSON, or multipart/form-data with the same fields plus up to 5 files (PDF/JPEG/PNG/OFD).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/rectification/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级主管部门验收整改（合格日起 2 年后方可重新申请） Review the rectification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/files/{sha}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载案件文件 Download a file of the case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更申请（按角色范围；overdue=true 仅逾期） Change requests in scope */
+        get: {
+            parameters: {
+                query?: {
+                    state?: ("submitted" | "check_passed" | "check_failed" | "confirmed" | "not_confirmed")[];
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChangeRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 提出变更申请（七(二)3） File a change request
+         * @description JSON, or multipart/form-data with the same fields (items as a JSON string) plus up to 5 files.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更申请详情 One change request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级验收核实 Acceptance check (pass / fail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改后重新提交 Resubmit after a failed check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工信部核实（通过后公告名单显示新信息） MIIT confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirmed: boolean;
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/flag-overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记逾期变更并通知（幂等；每日任务亦调用） Flag overdue change requests */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/files/{sha}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载变更证明材料 Download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 投诉举报（七(二)2；可匿名；JSON 或 multipart 附至多 5 个证据文件） File a complaint
+         * @description {"subject","enterpriseName","facts","contact"?}; without contact the complaint is anonymous. Multipart: the same fields plus up to 5 files (PDF/JPEG/PNG/OFD, checked by content). Rate-limited per address.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        enterpriseName: string;
+                        facts: string;
+                        contact?: string | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingCode: string;
+                            anonymous: boolean;
+                            message: string;
+                            messageEn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查询投诉办理进度 Track a complaint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintPublic"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉举报（工信部全部；省级为辖区企业） Complaints to handle */
+        get: {
+            parameters: {
+                query?: {
+                    state?: ("received" | "accepted" | "investigating" | "substantiated" | "unsubstantiated" | "dismissed")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Complaint"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉举报详情 One complaint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理 / 不予受理 / 调查 / 办结（属实、不属实，须说明理由） Handle a complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "dismiss" | "investigate" | "substantiate" | "unsubstantiate";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指定被投诉企业 Link the complaint to an enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 依据属实的投诉立案撤销 Open a revocation case from a substantiated complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grounds: ("conditions_not_maintained" | "annual_report_missing" | "falsification" | "supervision_refused_or_failed" | "major_accident_or_violation")[];
+                        facts: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/evidence/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载投诉证据 Download an evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务 Background jobs (newest first; state=failed: dead jobs) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "queued" | "running" | "succeeded" | "failed" | "discarded";
+                    task?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AuthorityInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "ministry" | "province" | "plan_city" | "xpcc";
+            regionCode: string | null;
+            name: string;
+            nameEn: string;
+        };
+        EnterpriseInput: {
+            id: string;
+            name: string;
+            creditCode: string;
+            creditCodeOverride: boolean;
+            regionCode: string;
+            regionName: string;
+            address: string;
+            postalCode: string | null;
+            website: string | null;
+            legalRepresentative: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            /** @enum {string} */
+            enterpriseType: "state_owned" | "collective" | "private" | "sino_foreign_jv" | "hk_macao_taiwan" | "wholly_foreign";
+            /** @enum {string} */
+            listingStatus: "domestic" | "overseas" | "none";
+            parentId: string | null;
+            parentName: string | null;
+            authority: {
+                id: string;
+                name: string;
+            };
+            siteCount: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        SiteInput: {
+            id: string;
+            enterpriseId: string;
+            name: string;
+            address: string;
+            regionCode: string;
+            regionName: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExpertInput: {
+            id: string;
+            name: string;
+            organization: string;
+            title: string;
+            fields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+            phone: string | null;
+            email: string | null;
+            affiliatedEnterpriseId: string | null;
+            createdAt: string;
+        };
+        MeInput: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            mustChangePassword: boolean;
+            organization: {
+                id: string;
+                /** @enum {string} */
+                kind: "enterprise" | "authority" | "expert";
+                name: string;
+            };
+        };
+        UserInput: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            organization: {
+                id: string;
+                /** @enum {string} */
+                kind: "enterprise" | "authority" | "expert";
+                name: string;
+            };
+            disabled: boolean;
+            mustChangePassword: boolean;
+            lockedUntil: string | null;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        AnnouncementBatchInput: {
+            id: string;
+            batchNo: number;
+            docNumber: string;
+            announcedOn: string;
+            title: string;
+            entries: {
+                seq: number;
+                regionCode: string;
+                regionName: string;
+                enterpriseName: string;
+                creditCode: string;
+                siteName: string;
+                fields: string[];
+                status: string;
+                revokedOn: string | null;
+                history: {
+                    on: string;
+                    fact: string;
+                    old: string;
+                    new: string;
+                }[];
+            }[];
+        };
+        ApplicationSummaryInput: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            authority: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            version: number;
+            fields: string[];
+            submittedAt: string | null;
+            updatedAt: string;
+            /** @enum {string|null} */
+            awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
+            missingCount: number | null;
+        };
+        ApplicationDetailInput: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            authority: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            version: number;
+            fields: string[];
+            submittedAt: string | null;
+            updatedAt: string;
+            /** @enum {string|null} */
+            awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
+            missingCount: number | null;
+            form: {
+                [key: string]: unknown;
+            };
+            derived: {
+                [key: string]: unknown;
+            };
+            check: {
+                results: {
+                    ruleId: string;
+                    clause: string;
+                    /** @enum {string} */
+                    outcome: "pass" | "fail" | "review";
+                    evidence: {
+                        [key: string]: unknown;
+                    };
+                    messageZh: string;
+                    messageEn: string;
+                }[];
+                summary: {
+                    pass: number;
+                    fail: number;
+                    review: number;
+                };
+                rulesVersion: string;
+                asOf: string;
+            };
+            missing: {
+                path: string;
+                zh: string;
+                en: string;
+            }[];
+            attachments: {
+                id: string;
+                slot: string;
+                filename: string;
+                sha256: string;
+                mime: string;
+                size: number;
+                revision: number;
+                replacesId: string | null;
+                formVersion: number;
+                uploadedAt: string;
+                supersededAt: string | null;
+            }[];
+            provincialOpinion: ({
+                opinion?: string;
+                handler?: string;
+                head?: string;
+                date?: string;
+                filler?: string;
+                phone?: string;
+                email?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            outcomeReason: string | null;
+            events: {
+                event: string;
+                fromState: string;
+                toState: string;
+                actorRole: string | null;
+                note: unknown;
+                at: string;
+            }[];
+            versions: {
+                version: number;
+                submittedAt: string;
+            }[];
+            experts: {
+                expertId: string;
+                name: string;
+                organization: string;
+                submitted: boolean;
+                opinion: ({
+                    chapters?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    recommendation?: "approve" | "revise" | "reject";
+                    comment?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            }[];
+            onsiteChecks: {
+                id: string;
+                team: string[];
+                date: string;
+                findings: {
+                    [key: string]: string;
+                };
+                photoIds: string[];
+                conclusion: string;
+                recordedAt: string;
+            }[];
+            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "edit")[];
+        };
+        NoticeInput: {
+            id: string;
+            title: string;
+            startDate: string;
+            endDate: string;
+            workingDays: number | null;
+            status: string;
+            entries: {
+                id: string;
+                seq: number;
+                status: string;
+                applicationId: string;
+                enterpriseName: string;
+                creditCode: string;
+                regionCode: string;
+                regionName: string;
+                siteName: string;
+                fields: string[];
+            }[];
+        };
+        ChangeRequestInput: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            authorityId: string;
+            siteId: string | null;
+            items: {
+                fact: string;
+                factZh: string;
+                factEn: string;
+                old: string;
+                new: string;
+            }[];
+            changeDate: string;
+            deadline: string;
+            overdue: boolean;
+            overdueFlagged: boolean;
+            description: string;
+            attachments: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            state: string;
+            checkOpinion: string | null;
+            checkedOn: string | null;
+            confirmOpinion: string | null;
+            confirmedOn: string | null;
+            createdAt: string;
+            actions: string[];
+        };
+        RevocationCaseInput: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            authorityId: string;
+            /** @enum {string} */
+            origin: "provincial_request" | "ministry" | "complaint";
+            complaintId: string | null;
+            grounds: {
+                key: string;
+                clause: string;
+                zh: string;
+                en: string;
+            }[];
+            facts: string;
+            evidence: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            state: string;
+            noticeText: string | null;
+            notifiedOn: string | null;
+            statementDue: string | null;
+            statement: string | null;
+            statementFiles: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            statementOn: string | null;
+            hearingSummary: string | null;
+            decisionReason: string | null;
+            decidedOn: string | null;
+            rectificationState: string | null;
+            rectificationText: string | null;
+            rectificationFiles: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            rectificationOpinion: string | null;
+            rectificationAcceptedOn: string | null;
+            reapplyFrom: string | null;
+            createdAt: string;
+            actions: string[];
+        };
+        ComplaintPublicInput: {
+            trackingCode: string;
+            subject: string;
+            enterpriseName: string;
+            state: string;
+            stateZh: string;
+            stateEn: string;
+            anonymous: boolean;
+            filedAt: string;
+            concludedOn: string | null;
+            outcome: string | null;
+        };
+        ComplaintInput: {
+            trackingCode: string;
+            subject: string;
+            enterpriseName: string;
+            state: string;
+            stateZh: string;
+            stateEn: string;
+            anonymous: boolean;
+            filedAt: string;
+            concludedOn: string | null;
+            outcome: string | null;
+            id: string;
+            enterpriseId: string | null;
+            authorityId: string | null;
+            facts: string;
+            contact: string | null;
+            evidenceCount: number;
+            filedByUser: boolean;
+            revocationCaseId: string | null;
+            actions: string[];
+        };
+        AnnualReportFormInput: {
+            cover?: {
+                enterpriseName?: string;
+                address?: string;
+                contactName?: string;
+                contactTitle?: string;
+                mobile?: string;
+                fax?: string;
+                officePhone?: string;
+                email?: string;
+                compiledOn?: string;
+            };
+            outline?: {
+                s1_compliance?: string;
+                s2_operations?: string;
+                s3_capability?: string;
+            };
+            table21?: {
+                e1?: string;
+                e2?: string;
+                e3?: string;
+                e4?: string;
+                e5?: string;
+                e6?: string;
+                e7?: string;
+            };
+            table23?: {
+                recovery?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        source?: string;
+                        count?: number | null;
+                    }[];
+                };
+                reman?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
+                        count?: number | null;
+                    }[];
+                };
+                sales?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        buyer?: string;
+                        count?: number | null;
+                    }[];
+                };
+            };
+        };
+        AnnualReportOwedInput: {
+            reportId: string | null;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            regionCode: string;
+            regionName: string;
+            authorityId: string;
+            year: number;
+            announcedOn: string;
+            state: string;
+            open: boolean;
+            overdue: boolean;
+            late: boolean;
+            dueOn: string;
+            submittedOn: string | null;
+            totals: {
+                recovered: number | null;
+                remanufactured: number | null;
+                sold: number | null;
+            };
+        };
+        AnnualReportInput: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            year: number;
+            state: string;
+            opensOn: string;
+            dueOn: string;
+            overdue: boolean;
+            late: boolean;
+            submittedAt: string | null;
+            submittedOn: string | null;
+            returnReason: string | null;
+            auditOpinion: string | null;
+            reviewedAt: string | null;
+            forwardedAt: string | null;
+            form: components["schemas"]["AnnualReportFormInput"];
+            missing: {
+                field: string;
+                message: string;
+                messageEn: string;
+            }[];
+            totals: {
+                recovered: number | null;
+                remanufactured: number | null;
+                sold: number | null;
+            };
+            can: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        AnnualReportImportJobInput: {
+            id: string;
+            reportId: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            processed: number;
+            total: number;
+            errors: {
+                sheet: string;
+                row: number;
+                column: string;
+                reason: string;
+                reasonEn: string;
+            }[];
+        };
+        IndustryStatisticsInput: {
+            scope: {
+                /** @enum {string} */
+                kind: "national" | "authority";
+                authorityId: string | null;
+                name: string;
+            };
+            year: number | null;
+            years: number[];
+            announced: {
+                enterprises: number;
+                sites: number;
+                byRegion: {
+                    regionCode: string;
+                    regionName: string;
+                    enterprises: number;
+                    sites: number;
+                }[];
+                byField: {
+                    field: string;
+                    enterprises: number;
+                }[];
+            };
+            totals: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+            };
+            byRegion: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                regionCode: string;
+                regionName: string;
+            }[];
+            byField: {
+                field: string;
+                remanufactured: number;
+            }[];
+            trend: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                year: number;
+            }[];
+        };
+        PublicIndustryStatisticsInput: {
+            announced: {
+                enterprises: number;
+                sites: number;
+            };
+            year: number | null;
+            totals: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+            };
+            trend: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                year: number;
+            }[];
+        };
+        TraceProductSummaryInput: {
+            code: string;
+            epc: string;
+            gtin: string | null;
+            digitalLink: string | null;
+            verifyPath: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            name: string;
+            model: string | null;
+            serial: string;
+            life: number;
+            /** @enum {string} */
+            status: "issued" | "revoked" | "recalled";
+            state: string;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+        };
+        TraceProductDetailInput: {
+            code: string;
+            epc: string;
+            gtin: string | null;
+            digitalLink: string | null;
+            verifyPath: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            name: string;
+            model: string | null;
+            serial: string;
+            life: number;
+            /** @enum {string} */
+            status: "issued" | "revoked" | "recalled";
+            state: string;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+            lives: {
+                life: number;
+                productCode: string | null;
+                productionDate: string | null;
+            }[];
+            remanufacturedTimes: number;
+            originalComponents: {
+                key: string;
+                name: string | null;
+                kind: string;
+            }[];
+            inputs: {
+                key: string;
+                name: string | null;
+                origin: string | null;
+                quantity: number;
+                massKg: number | null;
+                valueCny: number | null;
+            }[];
+            steps: {
+                eventId: string;
+                time: string;
+                kind: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                bizStep: string | null;
+                disposition: string | null;
+                objectKey: string;
+                erroneous: boolean;
+            }[];
+            owner: {
+                id: string;
+                name: string | null;
+            } | null;
+            possessor: {
+                id: string;
+                name: string | null;
+            } | null;
+            installation: {
+                location: string;
+                equipment: string | null;
+                time: string;
+            } | null;
+            enterpriseAddress: string;
+        };
+        TraceStepResultInput: {
+            step: string;
+            eventIds: string[];
+            eventTime: string;
+            epcs: string[];
+            product?: components["schemas"]["TraceProductSummaryInput"];
+            parts?: {
+                epc: string;
+                name: string;
+            }[];
+            coreEpc?: string;
+        };
+        TraceTreeInput: {
+            root: {
+                key: string;
+                /** @enum {string} */
+                kind: "core" | "part" | "product" | "lot" | "other";
+                name: string | null;
+                productCode: string | null;
+                life: number | null;
+            };
+            /** @enum {string} */
+            direction: "up" | "down";
+            depth: number;
+            at: string;
+            nodes: {
+                key: string;
+                /** @enum {string} */
+                kind: "core" | "part" | "product" | "lot" | "other";
+                name: string | null;
+                productCode: string | null;
+                life: number | null;
+                depth: number;
+            }[];
+            edges: {
+                parent: string;
+                child: string;
+                /** @enum {string} */
+                kind: "transformation" | "aggregation" | "disassembly";
+                /**
+                 * @description input: parent was made of child · contained: parent holds child · disassembled_from: parent (a part) was taken out of child (a core)
+                 * @enum {string}
+                 */
+                relation: "input" | "contained" | "disassembled_from";
+                eventId: string;
+                validFrom: string;
+                validTo: string | null;
+            }[];
+            /** @description upstream: the keys the root was made of (its composition, through earlier lives), without the cores parts were taken out of */
+            madeOf: string[];
+            /** @description upstream: the cores (and earlier-life products) the root's parts were taken out of */
+            provenance: string[];
+            truncated: boolean;
+        };
+        TraceRecallInput: {
+            query: {
+                lot?: string;
+                core?: string;
+            };
+            items: {
+                code: string;
+                name: string;
+                model: string | null;
+                serial: string;
+                life: number;
+                /** @enum {string} */
+                status: "issued" | "revoked" | "recalled";
+                state: string;
+                productionDate: string;
+                owner: string | null;
+                possessor: string | null;
+                installation: string | null;
+                enterpriseName: string;
+                /** @description the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit's current one */
+                matchedCodes: string[];
+            }[];
+        };
+        PublicProductInput: {
+            code: string;
+            /** @description true only for status issued: 正品 · 编码有效 */
+            genuine: boolean;
+            /**
+             * @description superseded: the unit was remanufactured into the successor product; disassembled: taken in as a core and disassembled
+             * @enum {string}
+             */
+            status: "issued" | "recalled" | "revoked" | "superseded" | "disassembled";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @description the product this unit became (status superseded) */
+            successor: {
+                code: string;
+                verifyPath: string;
+            } | null;
+            enterprise: {
+                name: string;
+                announced: boolean;
+            };
+            name: string;
+            model: string | null;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            life: number;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+            steps: {
+                date: string;
+                kind: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        JobInput: {
+            id: number;
+            task: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "discarded";
+            attempts: number;
+            maxAttempts: number;
+            lastError: string | null;
+            key: string | null;
+            runAt: string;
+            done: number | null;
+            total: number | null;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        Authority: {
+            id: string;
+            /** @enum {string} */
+            kind: "ministry" | "province" | "plan_city" | "xpcc";
+            regionCode: string | null;
+            name: string;
+            nameEn: string;
+        };
+        Enterprise: {
+            id: string;
+            name: string;
+            creditCode: string;
+            creditCodeOverride: boolean;
+            regionCode: string;
+            regionName: string;
+            address: string;
+            postalCode: string | null;
+            website: string | null;
+            legalRepresentative: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            /** @enum {string} */
+            enterpriseType: "state_owned" | "collective" | "private" | "sino_foreign_jv" | "hk_macao_taiwan" | "wholly_foreign";
+            /** @enum {string} */
+            listingStatus: "domestic" | "overseas" | "none";
+            parentId: string | null;
+            parentName: string | null;
+            authority: {
+                id: string;
+                name: string;
+            };
+            siteCount: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Site: {
+            id: string;
+            enterpriseId: string;
+            name: string;
+            address: string;
+            regionCode: string;
+            regionName: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Expert: {
+            id: string;
+            name: string;
+            organization: string;
+            title: string;
+            fields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+            phone: string | null;
+            email: string | null;
+            affiliatedEnterpriseId: string | null;
+            createdAt: string;
+        };
+        Me: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            mustChangePassword: boolean;
+            organization: {
+                id: string;
+                /** @enum {string} */
+                kind: "enterprise" | "authority" | "expert";
+                name: string;
+            };
+        };
+        User: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            organization: {
+                id: string;
+                /** @enum {string} */
+                kind: "enterprise" | "authority" | "expert";
+                name: string;
+            };
+            disabled: boolean;
+            mustChangePassword: boolean;
+            lockedUntil: string | null;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        AnnouncementBatch: {
+            id: string;
+            batchNo: number;
+            docNumber: string;
+            announcedOn: string;
+            title: string;
+            entries: {
+                seq: number;
+                regionCode: string;
+                regionName: string;
+                enterpriseName: string;
+                creditCode: string;
+                siteName: string;
+                fields: string[];
+                status: string;
+                revokedOn: string | null;
+                history: {
+                    on: string;
+                    fact: string;
+                    old: string;
+                    new: string;
+                }[];
+            }[];
+        };
+        ApplicationSummary: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            authority: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            version: number;
+            fields: string[];
+            submittedAt: string | null;
+            updatedAt: string;
+            /** @enum {string|null} */
+            awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
+            missingCount: number | null;
+        };
+        ApplicationDetail: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            authority: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            version: number;
+            fields: string[];
+            submittedAt: string | null;
+            updatedAt: string;
+            /** @enum {string|null} */
+            awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
+            missingCount: number | null;
+            form: {
+                [key: string]: unknown;
+            };
+            derived: {
+                [key: string]: unknown;
+            };
+            check: {
+                results: {
+                    ruleId: string;
+                    clause: string;
+                    /** @enum {string} */
+                    outcome: "pass" | "fail" | "review";
+                    evidence: {
+                        [key: string]: unknown;
+                    };
+                    messageZh: string;
+                    messageEn: string;
+                }[];
+                summary: {
+                    pass: number;
+                    fail: number;
+                    review: number;
+                };
+                rulesVersion: string;
+                asOf: string;
+            };
+            missing: {
+                path: string;
+                zh: string;
+                en: string;
+            }[];
+            attachments: {
+                id: string;
+                slot: string;
+                filename: string;
+                sha256: string;
+                mime: string;
+                size: number;
+                revision: number;
+                replacesId: string | null;
+                formVersion: number;
+                uploadedAt: string;
+                supersededAt: string | null;
+            }[];
+            provincialOpinion: ({
+                opinion?: string;
+                handler?: string;
+                head?: string;
+                date?: string;
+                filler?: string;
+                phone?: string;
+                email?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            outcomeReason: string | null;
+            events: {
+                event: string;
+                fromState: string;
+                toState: string;
+                actorRole: string | null;
+                note: unknown;
+                at: string;
+            }[];
+            versions: {
+                version: number;
+                submittedAt: string;
+            }[];
+            experts: {
+                expertId: string;
+                name: string;
+                organization: string;
+                submitted: boolean;
+                opinion: ({
+                    chapters?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    recommendation?: "approve" | "revise" | "reject";
+                    comment?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            }[];
+            onsiteChecks: {
+                id: string;
+                team: string[];
+                date: string;
+                findings: {
+                    [key: string]: string;
+                };
+                photoIds: string[];
+                conclusion: string;
+                recordedAt: string;
+            }[];
+            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "edit")[];
+        };
+        Notice: {
+            id: string;
+            title: string;
+            startDate: string;
+            endDate: string;
+            workingDays: number | null;
+            status: string;
+            entries: {
+                id: string;
+                seq: number;
+                status: string;
+                applicationId: string;
+                enterpriseName: string;
+                creditCode: string;
+                regionCode: string;
+                regionName: string;
+                siteName: string;
+                fields: string[];
+            }[];
+        };
+        ChangeRequest: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            authorityId: string;
+            siteId: string | null;
+            items: {
+                fact: string;
+                factZh: string;
+                factEn: string;
+                old: string;
+                new: string;
+            }[];
+            changeDate: string;
+            deadline: string;
+            overdue: boolean;
+            overdueFlagged: boolean;
+            description: string;
+            attachments: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            state: string;
+            checkOpinion: string | null;
+            checkedOn: string | null;
+            confirmOpinion: string | null;
+            confirmedOn: string | null;
+            createdAt: string;
+            actions: string[];
+        };
+        RevocationCase: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            authorityId: string;
+            /** @enum {string} */
+            origin: "provincial_request" | "ministry" | "complaint";
+            complaintId: string | null;
+            grounds: {
+                key: string;
+                clause: string;
+                zh: string;
+                en: string;
+            }[];
+            facts: string;
+            evidence: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            state: string;
+            noticeText: string | null;
+            notifiedOn: string | null;
+            statementDue: string | null;
+            statement: string | null;
+            statementFiles: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            statementOn: string | null;
+            hearingSummary: string | null;
+            decisionReason: string | null;
+            decidedOn: string | null;
+            rectificationState: string | null;
+            rectificationText: string | null;
+            rectificationFiles: {
+                sha256: string;
+                mime: string;
+                size: number;
+            }[];
+            rectificationOpinion: string | null;
+            rectificationAcceptedOn: string | null;
+            reapplyFrom: string | null;
+            createdAt: string;
+            actions: string[];
+        };
+        ComplaintPublic: {
+            trackingCode: string;
+            subject: string;
+            enterpriseName: string;
+            state: string;
+            stateZh: string;
+            stateEn: string;
+            anonymous: boolean;
+            filedAt: string;
+            concludedOn: string | null;
+            outcome: string | null;
+        };
+        Complaint: {
+            trackingCode: string;
+            subject: string;
+            enterpriseName: string;
+            state: string;
+            stateZh: string;
+            stateEn: string;
+            anonymous: boolean;
+            filedAt: string;
+            concludedOn: string | null;
+            outcome: string | null;
+            id: string;
+            enterpriseId: string | null;
+            authorityId: string | null;
+            facts: string;
+            contact: string | null;
+            evidenceCount: number;
+            filedByUser: boolean;
+            revocationCaseId: string | null;
+            actions: string[];
+        };
+        AnnualReportForm: {
+            cover?: {
+                enterpriseName?: string;
+                address?: string;
+                contactName?: string;
+                contactTitle?: string;
+                mobile?: string;
+                fax?: string;
+                officePhone?: string;
+                email?: string;
+                compiledOn?: string;
+            };
+            outline?: {
+                s1_compliance?: string;
+                s2_operations?: string;
+                s3_capability?: string;
+            };
+            table21?: {
+                e1?: string;
+                e2?: string;
+                e3?: string;
+                e4?: string;
+                e5?: string;
+                e6?: string;
+                e7?: string;
+            };
+            table23?: {
+                recovery?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        source?: string;
+                        count?: number | null;
+                    }[];
+                };
+                reman?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
+                        count?: number | null;
+                    }[];
+                };
+                sales?: {
+                    total?: number | null;
+                    rows?: {
+                        name?: string;
+                        model?: string;
+                        buyer?: string;
+                        count?: number | null;
+                    }[];
+                };
+            };
+        };
+        AnnualReportOwed: {
+            reportId: string | null;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            regionCode: string;
+            regionName: string;
+            authorityId: string;
+            year: number;
+            announcedOn: string;
+            state: string;
+            open: boolean;
+            overdue: boolean;
+            late: boolean;
+            dueOn: string;
+            submittedOn: string | null;
+            totals: {
+                recovered: number | null;
+                remanufactured: number | null;
+                sold: number | null;
+            };
+        };
+        AnnualReport: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            siteId: string;
+            siteName: string;
+            year: number;
+            state: string;
+            opensOn: string;
+            dueOn: string;
+            overdue: boolean;
+            late: boolean;
+            submittedAt: string | null;
+            submittedOn: string | null;
+            returnReason: string | null;
+            auditOpinion: string | null;
+            reviewedAt: string | null;
+            forwardedAt: string | null;
+            form: components["schemas"]["AnnualReportForm"];
+            missing: {
+                field: string;
+                message: string;
+                messageEn: string;
+            }[];
+            totals: {
+                recovered: number | null;
+                remanufactured: number | null;
+                sold: number | null;
+            };
+            can: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        AnnualReportImportJob: {
+            id: string;
+            reportId: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            processed: number;
+            total: number;
+            errors: {
+                sheet: string;
+                row: number;
+                column: string;
+                reason: string;
+                reasonEn: string;
+            }[];
+        };
+        IndustryStatistics: {
+            scope: {
+                /** @enum {string} */
+                kind: "national" | "authority";
+                authorityId: string | null;
+                name: string;
+            };
+            year: number | null;
+            years: number[];
+            announced: {
+                enterprises: number;
+                sites: number;
+                byRegion: {
+                    regionCode: string;
+                    regionName: string;
+                    enterprises: number;
+                    sites: number;
+                }[];
+                byField: {
+                    field: string;
+                    enterprises: number;
+                }[];
+            };
+            totals: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+            };
+            byRegion: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                regionCode: string;
+                regionName: string;
+            }[];
+            byField: {
+                field: string;
+                remanufactured: number;
+            }[];
+            trend: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                year: number;
+            }[];
+        };
+        PublicIndustryStatistics: {
+            announced: {
+                enterprises: number;
+                sites: number;
+            };
+            year: number | null;
+            totals: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+            };
+            trend: {
+                reports: number;
+                recovered: number;
+                remanufactured: number;
+                sold: number;
+                year: number;
+            }[];
+        };
+        TraceProductSummary: {
+            code: string;
+            epc: string;
+            gtin: string | null;
+            digitalLink: string | null;
+            verifyPath: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            name: string;
+            model: string | null;
+            serial: string;
+            life: number;
+            /** @enum {string} */
+            status: "issued" | "revoked" | "recalled";
+            state: string;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+        };
+        TraceProductDetail: {
+            code: string;
+            epc: string;
+            gtin: string | null;
+            digitalLink: string | null;
+            verifyPath: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            name: string;
+            model: string | null;
+            serial: string;
+            life: number;
+            /** @enum {string} */
+            status: "issued" | "revoked" | "recalled";
+            state: string;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+            lives: {
+                life: number;
+                productCode: string | null;
+                productionDate: string | null;
+            }[];
+            remanufacturedTimes: number;
+            originalComponents: {
+                key: string;
+                name: string | null;
+                kind: string;
+            }[];
+            inputs: {
+                key: string;
+                name: string | null;
+                origin: string | null;
+                quantity: number;
+                massKg: number | null;
+                valueCny: number | null;
+            }[];
+            steps: {
+                eventId: string;
+                time: string;
+                kind: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                bizStep: string | null;
+                disposition: string | null;
+                objectKey: string;
+                erroneous: boolean;
+            }[];
+            owner: {
+                id: string;
+                name: string | null;
+            } | null;
+            possessor: {
+                id: string;
+                name: string | null;
+            } | null;
+            installation: {
+                location: string;
+                equipment: string | null;
+                time: string;
+            } | null;
+            enterpriseAddress: string;
+        };
+        TraceStepResult: {
+            step: string;
+            eventIds: string[];
+            eventTime: string;
+            epcs: string[];
+            product?: components["schemas"]["TraceProductSummary"];
+            parts?: {
+                epc: string;
+                name: string;
+            }[];
+            coreEpc?: string;
+        };
+        TraceTree: {
+            root: {
+                key: string;
+                /** @enum {string} */
+                kind: "core" | "part" | "product" | "lot" | "other";
+                name: string | null;
+                productCode: string | null;
+                life: number | null;
+            };
+            /** @enum {string} */
+            direction: "up" | "down";
+            depth: number;
+            at: string;
+            nodes: {
+                key: string;
+                /** @enum {string} */
+                kind: "core" | "part" | "product" | "lot" | "other";
+                name: string | null;
+                productCode: string | null;
+                life: number | null;
+                depth: number;
+            }[];
+            edges: {
+                parent: string;
+                child: string;
+                /** @enum {string} */
+                kind: "transformation" | "aggregation" | "disassembly";
+                /**
+                 * @description input: parent was made of child · contained: parent holds child · disassembled_from: parent (a part) was taken out of child (a core)
+                 * @enum {string}
+                 */
+                relation: "input" | "contained" | "disassembled_from";
+                eventId: string;
+                validFrom: string;
+                validTo: string | null;
+            }[];
+            /** @description upstream: the keys the root was made of (its composition, through earlier lives), without the cores parts were taken out of */
+            madeOf: string[];
+            /** @description upstream: the cores (and earlier-life products) the root's parts were taken out of */
+            provenance: string[];
+            truncated: boolean;
+        };
+        TraceRecall: {
+            query: {
+                lot?: string;
+                core?: string;
+            };
+            items: {
+                code: string;
+                name: string;
+                model: string | null;
+                serial: string;
+                life: number;
+                /** @enum {string} */
+                status: "issued" | "revoked" | "recalled";
+                state: string;
+                productionDate: string;
+                owner: string | null;
+                possessor: string | null;
+                installation: string | null;
+                enterpriseName: string;
+                /** @description the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit's current one */
+                matchedCodes: string[];
+            }[];
+        };
+        PublicProduct: {
+            code: string;
+            /** @description true only for status issued: 正品 · 编码有效 */
+            genuine: boolean;
+            /**
+             * @description superseded: the unit was remanufactured into the successor product; disassembled: taken in as a core and disassembled
+             * @enum {string}
+             */
+            status: "issued" | "recalled" | "revoked" | "superseded" | "disassembled";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @description the product this unit became (status superseded) */
+            successor: {
+                code: string;
+                verifyPath: string;
+            } | null;
+            enterprise: {
+                name: string;
+                announced: boolean;
+            };
+            name: string;
+            model: string | null;
+            productionDate: string;
+            standardNo: string | null;
+            warrantyMonths: number | null;
+            life: number;
+            massRate: number | null;
+            valueRate: number | null;
+            formulaVersion: string | null;
+            steps: {
+                date: string;
+                kind: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        Job: {
+            id: number;
+            task: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed" | "discarded";
+            attempts: number;
+            maxAttempts: number;
+            lastError: string | null;
+            key: string | null;
+            runAt: string;
+            done: number | null;
+            total: number | null;
+            createdAt: string;
+            updatedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
