@@ -562,7 +562,7 @@ export const epcisCaptures = pgTable(
     eventCount: integer('event_count').notNull(),
     storedCount: integer('stored_count').notNull(),
     duplicateCount: integer('duplicate_count').notNull(),
-    errors: jsonb('errors').$type<unknown[]>().notNull(),
+    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.id] })],
 );
@@ -683,6 +683,18 @@ export const traceImportJobs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.id] })],
 );
+
+/** Projection follower position per event stream (migration 20261204000000_trace_projection; quarantine columns 20261205040000_jobs). */
+export const traceProjection = pgTable('trace_projection', {
+  enterpriseId: uuid('enterprise_id').primaryKey(),
+  projectedSeq: bigint('projected_seq', { mode: 'number' }).notNull().default(0),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  lastError: text('last_error'),
+  failedAt: ts('failed_at'),
+  failures: integer('failures').notNull().default(0),
+  quarantinedAt: ts('quarantined_at'),
+  quarantineReason: text('quarantine_reason'),
+});
 
 /** Durable job queue (migration 20261205040000_jobs; SQL in platform/queue/). */
 export const jobs = pgTable('jobs', {
