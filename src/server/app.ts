@@ -140,7 +140,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises, publicCache });
   const epcis = createEpcisService({ db, clock, enterprises });
-  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1 });
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });

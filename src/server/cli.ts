@@ -7,6 +7,7 @@
  *   backup:import <file.tar.gz> [--force] (embedded database only; --force moves the current DATA_DIR aside)
  *   migrate | demo:seed
  *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
+ *   trace:repair --enterprise <id>
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -35,7 +36,8 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   demo:seed
   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T]   (failed = dead jobs)
   jobs:retry ID             run a dead (or discarded, or waiting) job again now
-  jobs:discard ID           give up a waiting or dead job`;
+  jobs:discard ID           give up a waiting or dead job
+  trace:repair --enterprise ID   clear a quarantined trace projection stream and project its backlog now`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,6 +53,7 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       force: { type: 'boolean', default: false },
       state: { type: 'string' },
       task: { type: 'string' },
+      enterprise: { type: 'string' },
     },
   });
 
@@ -174,6 +177,17 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       });
       out(`job ${job.id} (${job.task}): ${job.state}`);
       return 0;
+    }
+    case 'trace:repair': {
+      const enterpriseId = values.enterprise;
+      if (!enterpriseId || !/^[0-9a-f-]{36}$/i.test(enterpriseId)) throw new UsageError('trace:repair needs --enterprise <enterprise id>');
+      const r = await withServices((s) => s.trace.projection.repair(null, enterpriseId)).catch((err: unknown) => {
+        if (err instanceof DomainError) throw new UsageError(err.message);
+        throw err;
+      });
+      out(`${enterpriseId}: quarantine cleared (was: ${r.before.quarantinedAt ? `quarantined since ${r.before.quarantinedAt}: ${r.before.quarantineReason}` : `not quarantined, ${r.before.failures} failure(s) in a row`})`);
+      out(r.caughtUp ? 'projected to the head of the stream' : `projection failed again (retried with backoff, quarantined again after TRACE_PROJECTION_MAX_FAILURES): ${r.error}`);
+      return r.caughtUp ? 0 : 1;
     }
     default:
       out(USAGE);

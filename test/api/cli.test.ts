@@ -37,6 +37,8 @@ describe('reman CLI', () => {
     await expect(run('user:create', '--username', 'x')).rejects.toBeInstanceOf(UsageError);
     await expect(run('user:create', '--username', 'xx', '--role', 'king', '--org', 'miit', '--name', 'n')).rejects.toThrow(/unknown role/);
     expect((await run('no-such-command')).code).toBe(2);
+    await expect(run('trace:repair')).rejects.toThrow(/needs --enterprise/);
+    await expect(run('jobs:retry', 'abc')).rejects.toThrow(/needs a job id/);
   });
 
   it('exports a backup and imports it into an empty data directory; refuses a non-empty one without --force', async () => {

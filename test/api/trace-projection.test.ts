@@ -210,6 +210,41 @@ describe('deferred projection of large /epcis captures', () => {
     expect((await products(s)).total).toBe(1);
   });
 
+  it('a stream failing TRACE_PROJECTION_MAX_FAILURES times in a row is quarantined with its reason; its forms keep working; the repair projects it', async () => {
+    const s = await stream();
+    app.services.trace.projection.pause();
+    let broken: ReturnType<typeof createProjectionFollower>;
+    try {
+      await capture(s, life('Q').events);
+      // a follower whose projector fails on this stream, quarantining at the second failure in a row
+      broken = createProjectionFollower({ db: app.database.db, epcis: app.services.epcis, inlineMax: 0, maxFailures: 2, project: async () => { throw new Error('poisoned capture'); } });
+      await expect(broken.catchUpNow(s.enterpriseId)).rejects.toMatchObject({ status: 503, code: 'TRACE_PROJECTION_FAILED' });
+      expect((await status(s.user.headers))[0]).toMatchObject({ failures: 1, quarantined: false, lastError: 'poisoned capture' });
+      // the second failure quarantines it: no 503 any more, the form goes on
+      await expect(broken.catchUpNow(s.enterpriseId)).resolves.toBeUndefined();
+      await expect(broken.catchUpNow(s.enterpriseId)).resolves.toBeUndefined();
+      expect((await status(s.user.headers))[0]).toMatchObject({ failures: 2, quarantined: true, quarantineReason: 'poisoned capture', quarantinedAt: expect.any(String), projectedSeq: 0, lag: 4 });
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    // the app's follower leaves a quarantined stream alone (no retry storm) …
+    await app.services.trace.projection.poll();
+    // … and a form of the enterprise is stored, with the quarantine shown, instead of a 503
+    const form = await app.inject({ method: 'POST', url: '/api/v1/trace/steps/intake', headers: s.user.headers, payload: { name: '隔离期间回收的旧件', source: { returnedBy: '回收站', channel: 'recycler', tradeIn: false } } });
+    expect(form.statusCode, form.body).toBe(201);
+    expect(form.json()).toMatchObject({ step: 'intake', projectionQuarantined: 'poisoned capture' });
+    expect((await status(s.user.headers))[0]).toMatchObject({ quarantined: true, projectedSeq: 0, lag: 5 });
+    expect((await products(s)).total).toBe(0);
+
+    // the operator's repair clears the quarantine (audited) and projects the backlog, the form's event included
+    const repaired = await app.services.trace.projection.repair(null, s.enterpriseId);
+    expect(repaired).toMatchObject({ caughtUp: true, error: null, before: { failures: 2, quarantineReason: 'poisoned capture' } });
+    expect((await status(s.user.headers))[0]).toMatchObject({ quarantined: false, failures: 0, projectedSeq: 5, lag: 0, lastError: null });
+    expect((await products(s)).total).toBe(1);
+    const audit = await app.database.raw.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_type = 'trace_projection' AND object_id = $1`, [s.enterpriseId]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['trace.projection.repaired']);
+  });
+
   it('values no column can hold (30 February, a warranty of 10^12 months) are dropped, not a failed projection', async () => {
     const s = await stream();
     const l = life('K');

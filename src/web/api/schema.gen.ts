@@ -5499,9 +5499,15 @@ export interface paths {
                                 /** @description events stored but not yet projected */
                                 lag: number;
                                 updatedAt: string;
-                                /** @description the last projection failure (retried every few seconds), null when healthy */
+                                /** @description the last projection failure (retried with backoff by a queue job), null when healthy */
                                 lastError: string | null;
                                 failedAt: string | null;
+                                /** @description failures in a row */
+                                failures: number;
+                                /** @description TRACE_PROJECTION_MAX_FAILURES failures in a row: not retried until `reman trace:repair`; forms keep working */
+                                quarantined: boolean;
+                                quarantinedAt: string | null;
+                                quarantineReason: string | null;
                             }[];
                         };
                     };
@@ -7486,6 +7492,7 @@ export interface components {
                 name: string;
             }[];
             coreEpc?: string;
+            projectionQuarantined?: string;
         };
         TraceTreeInput: {
             root: {
@@ -8289,6 +8296,7 @@ export interface components {
                 name: string;
             }[];
             coreEpc?: string;
+            projectionQuarantined?: string;
         };
         TraceTree: {
             root: {

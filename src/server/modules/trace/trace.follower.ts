@@ -1,6 +1,10 @@
 import type { StoredEvent } from '../../../domain/epcis/types.js';
 import type { Db } from '../../db/client.js';
-import { DomainError } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/principal.js';
+import { backoffMs, DeadJobError, type Queue } from '../../platform/queue/queue.js';
+import { quarantineRepo, type StreamHealth } from './trace.quarantine.js';
 import type { JobLog } from '../../platform/jobs.js';
 import type { StoredBatch } from '../epcis/epcis.service.js';
 import { traceRepo, type EnterpriseIds } from './trace.repo.js';
@@ -36,7 +40,14 @@ export interface FollowerDeps {
   /** Streams projected at once (different enterprises; PostgreSQL: more than 1, PGlite: 1). */
   workers?: number;
   log?: JobLog;
+  /** The durable job queue: a failing stream's retries are its jobs (with backoff). */
+  jobs?: Queue;
+  /** Failures in a row after which a stream is quarantined (config TRACE_PROJECTION_MAX_FAILURES). */
+  maxFailures?: number;
 }
+
+/** The queue task retrying a failing stream. */
+export const PROJECTION_RETRY_TASK = 'trace.projection.retry';
 
 /** One capture at most (CAPTURE_LIMIT is 20,000) per follower transaction. */
 const STEP_LIMIT = 20_000;
@@ -61,6 +72,9 @@ export function createProjectionFollower(deps: FollowerDeps) {
   let paused = false;
   let stopped = false;
   let log = deps.log;
+  const maxFailures = Math.max(1, deps.maxFailures ?? 5);
+  /** Forms whose events a quarantine left unprojected (set by onStored in their transaction, taken by the form). */
+  const deferredByQuarantine = new Map<string, string>();
   // The events of deferred captures as onStored saw them, so that the follower need not read back and re-normalise
   // the documents. Only a hint: used when the stream holds exactly these events (eventIDs, declaration flags and
   // record time, seq by seq; a rolled-back capture's entry never matches), otherwise read from the database.
@@ -120,7 +134,15 @@ export function createProjectionFollower(deps: FollowerDeps) {
     // Nobody can move the cursor past firstSeq - 1 (the later events are ours, uncommitted); a follower step
     // in flight for this stream finishes before the lock is granted.
     const locked = b.readYourWrites ? projected : await traceRepo.projectionCursor(tx, b.enterpriseId, true);
-    if (locked < b.firstSeq - 1) await catchUp(tx, b.enterpriseId, locked, b.firstSeq - 1);
+    if (locked < b.firstSeq - 1) {
+      // a quarantined backlog cannot be projected: the form's events are stored and projected after the repair
+      const h = (await quarantineRepo.health(tx, [b.enterpriseId])).get(b.enterpriseId);
+      if (h?.quarantinedAt) {
+        deferredByQuarantine.set(b.enterpriseId, h.quarantineReason ?? '');
+        return;
+      }
+      await catchUp(tx, b.enterpriseId, locked, b.firstSeq - 1);
+    }
     await project(tx, events);
     await traceRepo.advanceProjection(tx, b.enterpriseId, b.lastSeq);
   }
@@ -141,15 +163,57 @@ export function createProjectionFollower(deps: FollowerDeps) {
     });
   }
 
-  /** Follow one stream to its head (a failure is recorded on its cursor and logged; the next poll retries). */
+  const health = async (enterpriseId: string) => (await quarantineRepo.health(db, [enterpriseId])).get(enterpriseId);
+
+  /**
+   * Record a failure of the stream (one more in a row; quarantined at maxFailures) and, unless quarantined, schedule
+   * its retry as a job of the queue (one per stream, after base·2^(failures−1)).
+   */
+  async function failed(enterpriseId: string, err: unknown): Promise<StreamHealth | null> {
+    const message = err instanceof Error ? err.message : String(err);
+    const h = await quarantineRepo.failed(db, enterpriseId, message, maxFailures).catch(() => null);
+    if (h?.quarantinedAt) {
+      log?.error({ enterpriseId, failures: h.failures, reason: h.quarantineReason }, 'trace projection stream quarantined; repair with `reman trace:repair --enterprise <id>`');
+    } else if (h && deps.jobs) {
+      const runAt = new Date(Date.now() + backoffMs(deps.jobs.backoffBaseMs, h.failures));
+      await deps.jobs
+        .enqueue(db, { task: PROJECTION_RETRY_TASK, key: `${PROJECTION_RETRY_TASK}:${enterpriseId}`, payload: { enterpriseId }, runAt, maxAttempts: maxFailures })
+        .catch((e) => log?.error({ err: e, enterpriseId }, 'trace projection retry not scheduled'));
+    }
+    return h;
+  }
+
+  /** Follow one stream to its head (a failure is recorded on its cursor and logged; its retry is a queue job). */
   async function follow(enterpriseId: string) {
+    if (deps.jobs) {
+      const h = await health(enterpriseId).catch(() => undefined);
+      if (h && (h.failures > 0 || h.quarantinedAt)) return; // retried by its job, or quarantined
+    }
     try {
       while (!paused && !stopped && (await step(enterpriseId)));
     } catch (err) {
-      log?.error({ err, enterpriseId }, 'trace projection failed; retried by the next poll');
-      await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+      log?.error({ err, enterpriseId }, 'trace projection failed; retried with backoff');
+      await failed(enterpriseId, err);
     }
   }
+
+  deps.jobs?.defineTask<{ enterpriseId: string }>(
+    PROJECTION_RETRY_TASK,
+    async (job) => {
+      const { enterpriseId } = job.payload;
+      const h = await health(enterpriseId);
+      if (!h || h.quarantinedAt) return; // repaired by the operator, or quarantined meanwhile
+      try {
+        while (!stopped && !job.signal.aborted && (await step(enterpriseId)));
+        await quarantineRepo.recovered(db, enterpriseId);
+      } catch (err) {
+        const after = await quarantineRepo.failed(db, enterpriseId, err instanceof Error ? err.message : String(err), maxFailures);
+        if (after?.quarantinedAt) throw new DeadJobError(`stream quarantined after ${after.failures} failures: ${after.quarantineReason}`);
+        throw err; // the queue retries with backoff
+      }
+    },
+    { maxAttempts: maxFailures },
+  );
 
   /** Start followers for pending streams: at most `workers` at once, never two on the same stream. */
   function kick(enterpriseId?: string) {
@@ -175,9 +239,15 @@ export function createProjectionFollower(deps: FollowerDeps) {
   async function progress(ids: EnterpriseIds): Promise<ProjectionStatus[]> {
     const cursors = await traceRepo.projectionCursors(db, ids);
     const heads = await epcis.streamHeads(db, cursors.map((c) => c.enterprise_id));
+    const healths = await quarantineRepo.health(db, ids);
     return cursors.map((c) => {
       const head = heads.get(c.enterprise_id) ?? 0;
+      const h = healths.get(c.enterprise_id);
       return {
+        failures: h?.failures ?? 0,
+        quarantined: !!h?.quarantinedAt,
+        quarantinedAt: h?.quarantinedAt ?? null,
+        quarantineReason: h?.quarantineReason ?? null,
         enterpriseId: c.enterprise_id,
         projectedSeq: c.projected_seq,
         headSeq: head,
@@ -201,17 +271,26 @@ export function createProjectionFollower(deps: FollowerDeps) {
      */
     async catchUpNow(enterpriseId: string): Promise<void> {
       if (!(await behind([enterpriseId])).length) return;
+      const h = await health(enterpriseId);
+      if (h?.quarantinedAt) return; // forms keep working on a quarantined stream (docs/traceability.md §4)
       try {
         while (await step(enterpriseId));
+        if (h?.failures) await quarantineRepo.recovered(db, enterpriseId);
       } catch (err) {
         log?.error({ err, enterpriseId }, 'trace projection failed before a form');
-        await traceRepo.projectionFailed(db, enterpriseId, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+        const after = await failed(enterpriseId, err);
+        if (after?.quarantinedAt) return;
         throw new DomainError(503, 'TRACE_PROJECTION_FAILED', '本企业此前上报的追溯数据正在处理且出错，平台会自动重试，请稍后再提交', 'Earlier trace data of your enterprise could not be processed yet; the platform retries automatically, submit again later');
       }
     },
     /** Periodic catch-up (main.ts): queue every stream that is behind; returns how many. */
     async poll(): Promise<number> {
-      const late = await behind();
+      const healths = await quarantineRepo.health(db, null);
+      // a failing stream is retried by its queue job (or, without a queue, here); a quarantined one waits for the repair
+      const late = (await behind()).filter((id) => {
+        const h = healths.get(id);
+        return !h?.quarantinedAt && !(deps.jobs && h && h.failures > 0);
+      });
       for (const id of late) pending.add(id);
       kick();
       return late.length;
@@ -220,7 +299,35 @@ export function createProjectionFollower(deps: FollowerDeps) {
     async drain(): Promise<void> {
       if (active) await idle;
       for (let late = await behind(); late.length; late = await behind()) {
-        for (const id of late) while (await step(id)); // a failure is thrown to the caller
+        for (const id of late) {
+          while (await step(id)); // a failure is thrown to the caller
+          await quarantineRepo.recovered(db, id);
+        }
+      }
+    },
+    /** After a form's capture: the quarantine reason when its events were stored but not projected (taken once). */
+    takeDeferred(enterpriseId: string): string | null {
+      const reason = deferredByQuarantine.get(enterpriseId);
+      deferredByQuarantine.delete(enterpriseId);
+      return reason ?? null;
+    },
+    /**
+     * Operator (`reman trace:repair`): clear the stream's quarantine and failures (audited), then project its backlog
+     * now. A failure counts again from one and is retried by a job.
+     */
+    async repair(ctx: RequestContext | null, enterpriseId: string): Promise<{ before: StreamHealth; caughtUp: boolean; error: string | null }> {
+      const before = await db.transaction(async (tx) => {
+        const b = await quarantineRepo.clear(tx, enterpriseId);
+        if (!b) throw errors.notFound('追溯投影', 'Trace projection stream');
+        await recordAudit(tx, ctx, { action: 'trace.projection.repaired', objectType: 'trace_projection', objectId: enterpriseId, enterpriseId, change: { failures: b.failures, quarantinedAt: b.quarantinedAt, reason: b.quarantineReason } });
+        return b;
+      });
+      try {
+        while (await step(enterpriseId));
+        return { before, caughtUp: true, error: null };
+      } catch (err) {
+        await failed(enterpriseId, err);
+        return { before, caughtUp: false, error: err instanceof Error ? err.message : String(err) };
       }
     },
     /** Tests: hold deferred projection (inline projection still runs). */

@@ -56,6 +56,8 @@ export const StepResultSchema = z
     product: ProductSummarySchema.optional(),
     parts: z.array(z.object({ epc: z.string(), name: z.string() })).optional(),
     coreEpc: z.string().optional(),
+    /** the enterprise's projection is quarantined: the step is stored, products and genealogy follow after the repair */
+    projectionQuarantined: z.string().optional(),
   })
   .meta({ id: 'TraceStepResult' });
 
@@ -193,7 +195,11 @@ export const ProjectionStatusSchema = z.object({
   headSeq: z.number().int().describe('last event stored in the stream'),
   lag: z.number().int().describe('events stored but not yet projected'),
   updatedAt: z.string(),
-  lastError: z.string().nullable().describe('the last projection failure (retried every few seconds), null when healthy'),
+  lastError: z.string().nullable().describe('the last projection failure (retried with backoff by a queue job), null when healthy'),
   failedAt: z.string().nullable(),
+  failures: z.number().int().describe('failures in a row'),
+  quarantined: z.boolean().describe('TRACE_PROJECTION_MAX_FAILURES failures in a row: not retried until `reman trace:repair`; forms keep working'),
+  quarantinedAt: z.string().nullable(),
+  quarantineReason: z.string().nullable(),
 });
 export type ProjectionStatus = z.infer<typeof ProjectionStatusSchema>;

@@ -17,6 +17,7 @@ import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
 import { createProjectionFollower } from './trace.follower.js';
 import type { JobLog } from '../../platform/jobs.js';
+import type { Queue } from '../../platform/queue/queue.js';
 import { walkGenealogy } from './trace.genealogy.js';
 import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
 import { traceRepo, type EnterpriseIds, type ProductRow, type PublicProductRow } from './trace.repo.js';
@@ -33,6 +34,10 @@ export interface TraceServiceDeps {
   publicCacheMax?: number;
   /** Streams the projection follower projects at once (1 on PGlite: one connection). */
   projectionWorkers?: number;
+  /** The durable job queue (retries of a failing projection stream). */
+  jobs?: Queue;
+  /** Failures in a row before a projection stream is quarantined (TRACE_PROJECTION_MAX_FAILURES). */
+  projectionMaxFailures?: number;
   log?: JobLog;
 }
 
@@ -50,6 +55,8 @@ export interface StepResult {
   product?: ProductRow;
   parts?: { epc: string; name: string }[];
   coreEpc?: string;
+  /** the projection is quarantined: stored, projected after the repair */
+  projectionQuarantined?: string;
 }
 
 /**
@@ -566,10 +573,12 @@ export function createTraceService(deps: TraceServiceDeps) {
   async function runStep(ctx: RequestContext | null, enterpriseId: string, kind: L.FormStep, raw: unknown): Promise<StepResult> {
     const prep = await prepareStep(enterpriseId, kind, raw);
     const { events } = await capture(ctx, enterpriseId, kind, prep.objectId, prep.change, (tx, prefix) => prep.build(tx, prefix));
+    const quarantined = projection.takeDeferred(enterpriseId);
+    if (quarantined !== null) return { step: kind, eventIds: ids(events), eventTime: String(events[0]?.eventTime ?? ''), epcs: [], projectionQuarantined: quarantined || 'quarantined' };
     return prep.result(events);
   }
 
-  const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, workers: deps.projectionWorkers, log: deps.log });
+  const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, workers: deps.projectionWorkers, log: deps.log, jobs: deps.jobs, maxFailures: deps.projectionMaxFailures });
 
   return Object.assign(service, {
     /** The projection follower (epcis.onStored → projection.onStored, epcis.onCommitted → projection.kick). */

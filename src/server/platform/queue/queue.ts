@@ -223,6 +223,8 @@ export function createQueue(opts: QueueOptions) {
 
   const queue = {
     workerId,
+    /** Retry delay base (others that schedule retries as jobs use the same). */
+    backoffBaseMs: base,
     /** Register a task's handler (before start, or poke after). */
     defineTask<P>(name: string, handler: TaskHandler<P>, taskOpts: TaskOptions = {}) {
       tasks.set(name, { handler: handler as TaskHandler<never>, opts: taskOpts });
