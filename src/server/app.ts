@@ -138,7 +138,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
   let wired: Services | undefined;
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  const statistics = createStatisticsService({ annualReports, announcements, enterprises, publicCache });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
   epcis.onStored(trace.projection.onStored);
@@ -303,7 +303,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   });
   await app.register(demoRoutes, { clock, db: database.db, config });
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities });
+  await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities, publicCache: services.publicCache });
   await app.register(epcisRoutes, { epcis: services.epcis });
   await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
   await app.register(labelRoutes, { trace: services.trace });

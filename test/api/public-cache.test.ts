@@ -150,5 +150,5 @@ describe('public rate limit', () => {
     } finally {
       await limited.close();
     }
-  });
+  }, 240_000); // builds a second app: slow on a loaded machine
 });

@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 
 /**
  * Answers of the public GET endpoints (statistics, announcements, the announced list, notices), shared by all
@@ -14,9 +16,19 @@ export type PublicTag = 'statistics' | 'announcements' | 'announced' | 'notices'
 
 export interface PublicCache {
   get<T>(tag: PublicTag, key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The answer as bytes: validated by the route's response `schema` and serialised once per cached answer (not
+   * once per request); send with `reply.type('application/json; charset=utf-8').send(bytes)`.
+   */
+  json<S extends z.ZodType>(tag: PublicTag, key: string, schema: S, load: () => Promise<z.input<S>>): Promise<Buffer>;
   invalidate(...tags: PublicTag[]): void;
   /** For `db.transaction(…).then(publicCache.after('notices'))`: invalidate once committed, pass the result on. */
   after(...tags: PublicTag[]): <T>(result: T) => T;
+}
+
+/** Send bytes from `PublicCache.json` as the JSON answer. */
+export async function sendJson(reply: FastifyReply, bytes: Promise<Buffer>) {
+  return reply.type('application/json; charset=utf-8').send(await bytes);
 }
 
 export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): PublicCache {
@@ -35,6 +47,9 @@ export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): 
         if (cache.peek(k) === p) cache.delete(k);
       });
       return p;
+    },
+    json(tag, key, schema, load) {
+      return this.get(tag, `json:${key}`, async () => Buffer.from(JSON.stringify(schema.parse(await load()))));
     },
     invalidate,
     after: (...tags) => (result) => {

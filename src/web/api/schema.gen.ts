@@ -3232,10 +3232,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待办事项 To-do list */
+        /** 待办事项（分页；counts 为全部待办按状态计数） To-do list, paged */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3262,6 +3265,9 @@ export interface paths {
                             counts: {
                                 [key: string]: number;
                             };
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };

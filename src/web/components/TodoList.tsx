@@ -1,18 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Empty, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Pagination, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { client, unwrap, type TodoItem } from '../api';
 import { APPLICATION_STATE_COLORS, applicationStateLabel, formatDateTime } from '../format';
 import { hasKey, useLocale } from '../i18n';
 import { qk } from '../queries';
 
+const PAGE_SIZE = 20;
 
 /** 待办: what awaits the signed-in user (GET /todos); each item links to its page. */
 export function TodoListCard() {
   const { locale, t } = useLocale();
+  const [page, setPage] = useState(1);
   const todos = useQuery({
-    queryKey: qk.todos,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/todos', { signal })),
+    queryKey: [...qk.todos, page],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/todos', { params: { query: { page, pageSize: PAGE_SIZE } }, signal })),
     refetchInterval: 120_000,
     retry: false,
   });
@@ -30,7 +33,7 @@ export function TodoListCard() {
     <Card
       title={
         <span>
-          {t('todo.title')} <Badge count={items.length} showZero={false} style={{ marginInlineStart: 6 }} />
+          {t('todo.title')} <Badge count={todos.data?.total ?? 0} showZero={false} style={{ marginInlineStart: 6 }} />
         </span>
       }
       style={{ marginTop: 16 }}
@@ -60,6 +63,7 @@ export function TodoListCard() {
           ))
         )}
       </div>
+      {(todos.data?.total ?? 0) > PAGE_SIZE ? <Pagination size="small" align="end" style={{ marginTop: 12 }} current={page} pageSize={PAGE_SIZE} total={todos.data!.total} onChange={setPage} showSizeChanger={false} /> : null}
     </Card>
   );
 }

@@ -10,7 +10,7 @@ import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo
 import type { AnnouncementService } from './announcements.service.js';
 import { isoDate } from '../../platform/validation.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
-import type { PublicCache } from '../../platform/public-cache.js';
+import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 
 
 const EntrySchema = z.object({
@@ -81,26 +81,43 @@ export async function announcementRoutes(root: FastifyInstance, { announcements,
       querystring: PageQuery.extend({ entriesPageSize: PageQuery.shape.pageSize }),
       response: { 200: pageOf(BatchListItem) },
     },
-    handler: async (req) =>
-      publicCache.get('announcements', `list:${JSON.stringify(req.query)}`, async () => {
+    handler: async (req, reply) =>
+      sendJson(reply, publicCache.json('announcements', `list:${JSON.stringify(req.query)}`, pageOf(BatchListItem), async () => {
         const { rows, total } = await announcements.batchPage(req.query);
         const entries = await announcements.entryFirstPages(rows.map((r) => r.batch.id), req.query.entriesPageSize);
         const items = rows.map(({ batch, entryCount }) => ({ ...presentBatch(batch, entries.filter((e) => e.batchId === batch.id)), entryCount }));
         return { items, total, page: req.query.page, pageSize: req.query.pageSize };
-      }),
+      })),
   });
 
   app.get('/api/v1/public/announcements/:id/entries', {
     config: { policy: { public: true } },
     schema: { tags: ['public'], summary: '公告批次的名单（分页） The entries of one batch, paged', params: z.object({ id: z.uuid() }), querystring: PageQuery, response: { 200: pageOf(EntrySchema) } },
-    handler: async (req) =>
-      publicCache.get('announcements', `entries:${req.params.id}:${JSON.stringify(req.query)}`, async () => {
+    handler: async (req, reply) =>
+      sendJson(reply, publicCache.json('announcements', `entries:${req.params.id}:${JSON.stringify(req.query)}`, pageOf(EntrySchema), async () => {
         if (!(await announcements.batch(req.params.id))) throw errors.notFound('公告', 'Announcement');
         const { rows, total } = await announcements.entryPage(req.params.id, req.query);
         return { items: rows.map(presentEntry), total, page: req.query.page, pageSize: req.query.pageSize };
-      }),
+      })),
   });
 
+  const AnnouncedPage = z.object({
+    items: z.array(
+      z.object({
+        enterpriseName: z.string(),
+        creditCode: z.string(),
+        regionCode: z.string(),
+        regionName: z.string(),
+        siteName: z.string(),
+        fields: z.array(z.string()),
+        batch: z.object({ batchNo: z.number(), docNumber: z.string(), announcedOn: z.string() }),
+        history: z.array(z.object({ on: z.string(), fact: z.string(), old: z.string(), new: z.string() })),
+      }),
+    ),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
   app.get('/api/v1/public/announced-enterprises', {
     config: { policy: { public: true } },
     schema: {
@@ -112,27 +129,9 @@ export async function announcementRoutes(root: FastifyInstance, { announcements,
         field: z.enum(REMAN_FIELD_VALUES).optional(),
         ...PageQuery.shape,
       }),
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              enterpriseName: z.string(),
-              creditCode: z.string(),
-              regionCode: z.string(),
-              regionName: z.string(),
-              siteName: z.string(),
-              fields: z.array(z.string()),
-              batch: z.object({ batchNo: z.number(), docNumber: z.string(), announcedOn: z.string() }),
-              history: z.array(z.object({ on: z.string(), fact: z.string(), old: z.string(), new: z.string() })),
-            }),
-          ),
-          total: z.number(),
-          page: z.number(),
-          pageSize: z.number(),
-        }),
-      },
+      response: { 200: AnnouncedPage },
     },
-    handler: async (req) => publicCache.get('announced', JSON.stringify(req.query), async () => {
+    handler: async (req, reply) => sendJson(reply, publicCache.json('announced', JSON.stringify(req.query), AnnouncedPage, async () => {
       const { q, region, field, page, pageSize } = req.query;
       // entries carry the province code: '44', '440000' or any 44xxxx code select Guangdong
       const regionPrefix = region ? region.slice(0, 2) : undefined;
@@ -152,7 +151,7 @@ export async function announcementRoutes(root: FastifyInstance, { announcements,
         page,
         pageSize,
       };
-    }),
+    })),
   });
 
   app.get('/api/v1/public/announced-enterprises.xlsx', {

@@ -63,9 +63,14 @@ export const applicationRepo = {
     if (ids.length === 0) return [];
     return db.select().from(applications).where(inArray(applications.id, ids)).orderBy(asc(applications.id)).for('update');
   },
-  async list(db: Db, scope: ApplicationScope, f: { states?: string[]; enterpriseId?: string }, page: number, pageSize: number) {
+  async list(db: Db, scope: ApplicationScope, f: { states?: string[]; enterpriseId?: string; awaitingOpinionOf?: string }, page: number, pageSize: number) {
     const where = and(
       scopeWhere(scope),
+      // an expert's open assignments (no opinion yet), joined in SQL
+      f.awaitingOpinionOf
+        ? sql`EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.enterprise_id = applications.enterprise_id
+            AND ea.application_id = applications.id AND ea.expert_id = ${f.awaitingOpinionOf} AND ea.submitted_at IS NULL)`
+        : undefined,
       f.states?.length ? inArray(applications.state, f.states) : undefined,
       f.enterpriseId ? eq(applications.enterpriseId, f.enterpriseId) : undefined,
     );

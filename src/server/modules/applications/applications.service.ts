@@ -128,8 +128,10 @@ export function createApplicationService(deps: ApplicationDeps) {
     transition,
     liveCheck,
 
-    async list(p: Principal | null, f: { states?: string[] }, page: number, pageSize: number) {
-      return applicationRepo.list(db, applicationScope(p), f, page, pageSize);
+    /** `awaitingMyOpinion`: an expert's assignments without an opinion yet (one query, no detail per case). */
+    async list(p: Principal | null, f: { states?: string[]; awaitingMyOpinion?: boolean }, page: number, pageSize: number) {
+      const awaitingOpinionOf = f.awaitingMyOpinion ? (p?.kind === 'user' && p.expertId ? p.expertId : '00000000-0000-0000-0000-000000000000') : undefined;
+      return applicationRepo.list(db, applicationScope(p), { states: f.states, awaitingOpinionOf }, page, pageSize);
     },
 
     async detail(p: Principal | null, id: string) {

@@ -108,6 +108,9 @@ export const enterpriseRepo = {
    * (enterprise_id, authority_id, province_code).
    */
   idsOfAuthority: (authorityId: string): SQL => sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.authorityId} = ${authorityId})`,
+  async idsInAuthority(db: Db, authorityId: string) {
+    return (await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.authorityId, authorityId))).map((r) => r.id);
+  },
   jurisdictionTable: (): SQL => sql`(SELECT ${enterprises.id} AS enterprise_id, ${enterprises.authorityId} AS authority_id, left(${enterprises.regionCode}, 2) || '0000' AS province_code FROM ${enterprises})`,
 
   async insert(db: Db, row: NewEnterprise) {

@@ -170,6 +170,8 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
 
     /** SQL fragments for other modules' aggregates: `enterprise_id IN idsOfAuthority(a)`; JOIN jurisdictionTable(). */
     idsOfAuthority: enterpriseRepo.idsOfAuthority,
+    /** The ids of an authority's jurisdiction (other modules' read scopes that take an id list). */
+    idsInAuthority: (authorityId: string) => enterpriseRepo.idsInAuthority(db, authorityId),
     jurisdictionTable: enterpriseRepo.jurisdictionTable,
 
     /** For other modules' lists: name, credit code and region of many enterprises, one query. */

@@ -173,7 +173,7 @@ function decodeToken(token: string, q: EventQuery): PageKey {
   }
 }
 
-export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: Clock; enterprises: Pick<EnterpriseService, 'list'> }) {
+export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: Clock; enterprises: Pick<EnterpriseService, 'idsInAuthority'> }) {
   const listeners: StoredListener[] = [];
   const committedListeners: CommittedListener[] = [];
 
@@ -305,10 +305,9 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
         return { kind: 'all' };
       case 'enterprise':
         return { kind: 'enterprises', ids: [s.enterpriseId] };
-      case 'authority': {
-        const { items } = await enterprises.list(p, {}, 1, 1_000_000);
-        return { kind: 'enterprises', ids: items.map((e) => e.id) };
-      }
+      case 'authority':
+        // the jurisdiction's ids in one narrow query (not the presented enterprise list)
+        return { kind: 'enterprises', ids: await enterprises.idsInAuthority(s.authorityId) };
       default:
         throw errors.forbidden('无权查看 EPCIS 事件', 'You may not read EPCIS events');
     }

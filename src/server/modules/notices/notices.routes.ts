@@ -16,7 +16,7 @@ import type { NoticeEntryRow, NoticeRow, ObjectionRow } from './notices.repo.js'
 import type { NoticeService } from './notices.service.js';
 import { bi, isoDate } from '../../platform/validation.js';
 import { offsetOf, PageQuery, pageOf } from '../../platform/paging.js';
-import type { PublicCache } from '../../platform/public-cache.js';
+import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 
 
 const EntrySchema = z.object({
@@ -224,23 +224,23 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       querystring: NoticePageQuery,
       response: { 200: pageOf(NoticeListItem) },
     },
-    handler: async (req) =>
-      deps.publicCache.get('notices', `${notices.today()}:list:${JSON.stringify(req.query)}`, async () => {
+    handler: async (req, reply) =>
+      sendJson(reply, deps.publicCache.json('notices', `${notices.today()}:list:${JSON.stringify(req.query)}`, pageOf(NoticeListItem), async () => {
         const { rows, total } = await presentPage(req.query, true);
         return { items: rows, total, page: req.query.page, pageSize: req.query.pageSize };
-      }),
+      })),
   });
 
   app.get('/api/v1/public/notices/:id/entries', {
     config: { policy: { public: true } },
     schema: { tags: ['public'], summary: '正在公示的名单（分页） The listed entries of an open notice, paged', params: z.object({ id: z.uuid() }), querystring: PageQuery, response: { 200: pageOf(EntrySchema) } },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const today = notices.today();
-      return deps.publicCache.get('notices', `${today}:entries:${req.params.id}:${JSON.stringify(req.query)}`, async () => {
+      return sendJson(reply, deps.publicCache.json('notices', `${today}:entries:${req.params.id}:${JSON.stringify(req.query)}`, pageOf(EntrySchema), async () => {
         const b = await notices.get(req.params.id);
         if (!b || b.status !== 'open' || today < b.startDate || today > b.endDate) throw errors.notFound('公示', 'Notice');
         return presentEntryPage(b.id, req.query, true);
-      });
+      }));
     },
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../platform/errors.js';
+import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 import { AUTHORITY_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import type { AuthorityService } from '../authorities/authorities.service.js';
 import { statsScope, type StatisticsService } from './statistics.service.js';
@@ -31,7 +32,7 @@ const PublicStatsSchema = z
 const YearQuery = z.object({ year: z.coerce.number().int().min(2024).max(2200).optional() });
 
 /** Industry statistics: MIIT national, an authority its jurisdiction, the public national totals. */
-export async function statisticsRoutes(root: FastifyInstance, deps: { statistics: StatisticsService; authorities: AuthorityService }) {
+export async function statisticsRoutes(root: FastifyInstance, deps: { statistics: StatisticsService; authorities: AuthorityService; publicCache: PublicCache }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const scoped = async (req: { principal: Parameters<typeof statsScope>[0] }, year?: number) => {
     const scope = statsScope(req.principal);
@@ -63,6 +64,6 @@ export async function statisticsRoutes(root: FastifyInstance, deps: { statistics
   app.get('/api/v1/public/statistics', {
     config: { policy: { public: true } },
     schema: { tags: ['public'], summary: '全国再制造行业统计（仅全国合计） National industry totals', response: { 200: PublicStatsSchema } },
-    handler: async () => deps.statistics.publicSummary(),
+    handler: async (_req, reply) => sendJson(reply, deps.publicCache.json('statistics', 'national', PublicStatsSchema, () => deps.statistics.publicSummary())),
   });
 }

@@ -1,6 +1,5 @@
 import { REPORT_FIELDS } from '../../../domain/annual-report/index.js';
 import { findProvince } from '../../../domain/regions.js';
-import type { PublicCache } from '../../platform/public-cache.js';
 import type { Principal } from '../../platform/principal.js';
 import { enterpriseScope } from '../enterprises/enterprises.policy.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
@@ -37,8 +36,8 @@ const sums = (r: Sums): Sums => ({ reports: r.reports, recovered: r.recovered, r
 const regionName = (code: string) => findProvince(code)?.name ?? code;
 
 /** Every figure is aggregated in SQL (GROUP BY) by the modules owning the rows; nothing here loads reports or entries. */
-export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService; publicCache: PublicCache }) {
-  const { annualReports, announcements, enterprises, publicCache } = deps;
+export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService }) {
+  const { annualReports, announcements, enterprises } = deps;
   const authorityOf = (scope: StatsScope) => (scope.kind === 'authority' ? scope.authorityId : null);
   const withinScope = (scope: StatsScope) => (scope.kind === 'authority' ? enterprises.idsOfAuthority(scope.authorityId) : undefined);
 
@@ -75,13 +74,12 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
 
   return {
     compute,
-    /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (cached). */
-    publicSummary: () =>
-      publicCache.get('statistics', 'national', async () => {
-        const [announced, byYear] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null)]);
-        const last = byYear.at(-1);
-        return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })) };
-      }),
+    /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (the route caches it). */
+    async publicSummary() {
+      const [announced, byYear] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null)]);
+      const last = byYear.at(-1);
+      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })) };
+    },
   };
 }
 export type StatisticsService = ReturnType<typeof createStatisticsService>;

@@ -6,7 +6,8 @@ import { APPLICATION_STATES, awaiting, type ApplicationState } from '../../../do
 import type { Clock } from '../../platform/clock.js';
 import { ROLES_ALL_USERS } from '../../platform/policy.js';
 import { actorKind } from '../applications/applications.policy.js';
-import { presentSummaries, presentSummary, type PresenterDeps } from '../applications/applications.presenter.js';
+import { presentSummaries, type PresenterDeps } from '../applications/applications.presenter.js';
+import { MAX_PAGE_SIZE, PageQuery, pageArray } from '../../platform/paging.js';
 import type { NoticeService } from '../notices/notices.service.js';
 import type { AnnualReportService } from '../annual-reports/annual-reports.service.js';
 
@@ -30,8 +31,9 @@ export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps
     config: { policy: { roles: ROLES_ALL_USERS } },
     schema: {
       tags: ['workflow'],
-      summary: '待办事项 To-do list',
-      response: { 200: z.object({ items: z.array(TodoSchema), counts: z.record(z.string(), z.number()) }) },
+      summary: '待办事项（分页；counts 为全部待办按状态计数） To-do list, paged',
+      querystring: PageQuery,
+      response: { 200: z.object({ items: z.array(TodoSchema), counts: z.record(z.string(), z.number()), total: z.number(), page: z.number(), pageSize: z.number() }) },
     },
     handler: async (req) => {
       const p = req.principal!;
@@ -39,17 +41,15 @@ export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps
       const states = APPLICATION_STATES.filter((s) => awaiting(s.key) === kind).map((s) => s.key) as ApplicationState[];
       const items: z.infer<typeof TodoSchema>[] = [];
       if (kind === 'expert') {
-        const { items: apps } = await deps.applications.list(p, { states: ['expert_review'] }, 1, 200);
-        for (const a of apps) {
-          const d = await deps.applications.detail(p, a.id);
-          const mine = d.assignments.find((x) => p.kind === 'user' && x.expertId === p.expertId);
-          if (mine && !mine.submittedAt) {
-            const s = await presentSummary(deps, a);
-            items.push({ kind: 'application', id: a.id, title: `复审：${s.enterpriseName}（${s.siteName}）`, titleEn: `Review: ${s.enterpriseName} (${s.siteName})`, state: a.state, link: `/applications/${a.id}`, since: a.updatedAt.toISOString() });
-          }
+        // assigned cases in expert review without this expert's opinion: one query, names in two batched ones
+        const { items: apps } = await deps.applications.list(p, { states: ['expert_review'], awaitingMyOpinion: true }, 1, MAX_PAGE_SIZE);
+        const summaries = await presentSummaries(deps, apps);
+        for (const [i, a] of apps.entries()) {
+          const s = summaries[i]!;
+          items.push({ kind: 'application', id: a.id, title: `复审：${s.enterpriseName}（${s.siteName}）`, titleEn: `Review: ${s.enterpriseName} (${s.siteName})`, state: a.state, link: `/applications/${a.id}`, since: a.updatedAt.toISOString() });
         }
       } else if (states.length) {
-        const { items: apps } = await deps.applications.list(p, { states }, 1, 200);
+        const { items: apps } = await deps.applications.list(p, { states }, 1, MAX_PAGE_SIZE);
         const summaries = await presentSummaries(deps, apps);
         for (const [i, a] of apps.entries()) {
           const s = summaries[i]!;
@@ -84,7 +84,7 @@ export async function workbenchRoutes(root: FastifyInstance, deps: PresenterDeps
       if (deps.supervisionTodos) items.push(...(await deps.supervisionTodos(p)));
       const counts: Record<string, number> = {};
       for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
-      return { items, counts };
+      return { ...pageArray(items, req.query), counts };
     },
   });
 }
