@@ -109,7 +109,9 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null);
       for (const k of classes(e.outputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
       for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
-      [...new Set([...inputs, ...outputs])].forEach(addStep);
+      // Step rows are read for products and their life cores only (product page, public timeline): a disassembly is
+      // a step of the core, a reassembly one of the product — the parts' side of both is in the edges.
+      [...new Set(isDisassembly ? inputs : isAssembly ? outputs : [...inputs, ...outputs])].forEach(addStep);
       if (isAssembly && e.outputEPCList.length) assemblies.push(e);
       if (isDisassembly) for (const k of e.inputEPCList) disassembled.push({ key: k, at: t, eventId: e.eventId });
     } else if (e.type === 'AggregationEvent') {
@@ -126,7 +128,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
           disassembled.push({ key: e.parentID, at: t, eventId: e.eventId });
         }
       }
-      [...new Set([...(e.parentID ? [e.parentID] : []), ...children])].forEach(addStep);
+      [...new Set([...(e.parentID ? [e.parentID] : []), ...(e.bizStep === 'disassembling' ? [] : children)])].forEach(addStep);
     } else {
       // ObjectEvent, TransactionEvent, AssociationEvent
       const keys = [...e.epcList, ...classes(e.quantityList), ...(e.parentID ? [e.parentID] : [])];
