@@ -92,7 +92,7 @@ describe('deferred projection of large /epcis captures', () => {
   it('without a pause the follower catches up on its own, right after the commit', async () => {
     const s = await stream();
     await capture(s, life('B').events);
-    for (let i = 0; i < 100 && (await status(s.token))[0]!.lag > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(async () => (await status(s.token))[0]!.lag, { timeout: 30_000 }).toBe(0);
     expect((await status(s.token))[0]).toMatchObject({ headSeq: 4, lag: 0 });
     expect((await products(s)).total).toBe(1);
   });
@@ -106,7 +106,7 @@ describe('deferred projection of large /epcis captures', () => {
       app.services.trace.projection.resume(); // kicks the follower for every pending stream
     }
     for (const s of streams) {
-      for (let i = 0; i < 200 && (await status(s.token))[0]!.lag > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await expect.poll(async () => (await status(s.token))[0]!.lag, { timeout: 30_000 }).toBe(0);
       expect((await status(s.token))[0]).toMatchObject({ headSeq: 4, lag: 0, lastError: null });
       expect((await products(s)).items[0]).toMatchObject({ state: 'shipping', life: 1 });
     }
@@ -197,8 +197,8 @@ describe('deferred projection of large /epcis captures', () => {
       // a second follower on the same database whose projector fails (as a bug or an outage would)
       const broken = createProjectionFollower({ db: app.database.db, epcis: app.services.epcis, inlineMax: 0, project: async () => { throw new Error('projector down'); } });
       broken.kick(s.enterpriseId);
-      let st = (await status(s.user.headers))[0]!;
-      for (let i = 0; i < 100 && !st.lastError; i++) st = (await new Promise((r) => setTimeout(r, 20)), (await status(s.user.headers))[0]!);
+      await expect.poll(async () => (await status(s.user.headers))[0]!.lastError, { timeout: 30_000 }).toBe('projector down');
+      const st = (await status(s.user.headers))[0]!;
       expect(st).toMatchObject({ projectedSeq: 0, lag: 4, lastError: 'projector down' });
       // a form of this enterprise would first catch the backlog up: it answers 503 with a bilingual message, not a 500
       await expect(broken.catchUpNow(s.enterpriseId)).rejects.toMatchObject({ status: 503, code: 'TRACE_PROJECTION_FAILED' });
@@ -263,12 +263,12 @@ describe('deferred projection of large /epcis captures', () => {
     // a deferred capture of seqs 1-3 whose transaction then fails: its events stay in the follower's memory
     const ghost = l.events.slice(0, 3).map((e) => ({ ...(e as Record<string, unknown>), eventID: id() }));
     const ghostStored = ghost.map((e) => ({ enterpriseId: s.enterpriseId, eventId: e.eventID as string, recordTime: new Date().toISOString(), errorDeclaration: null }) as unknown as StoredEvent);
-    await app.database.db
-      .transaction(async (tx) => {
+    await expect(
+      app.database.db.transaction(async (tx) => {
         await follower.onStored(tx, ghostStored, { enterpriseId: s.enterpriseId, firstSeq: 1, lastSeq: 3, readYourWrites: false });
         throw new Error('rolled back');
-      })
-      .catch(() => undefined);
+      }),
+    ).rejects.toThrow('rolled back');
     // the real capture takes the same seqs 1-3
     app.services.trace.projection.pause();
     try {

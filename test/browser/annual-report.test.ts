@@ -6,71 +6,44 @@
  * page are shot too. Screenshots go to test-output/screenshots/annual-report-*.png.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/credit-code.js';
-import { testEnvironment } from '../../src/server/config.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { describeBrowser, useBrowserSuite } from '../support/browser.js';
 
-const unavailable = browserUnavailableReason();
-const shots = resolve(testEnvironment().outputDir, 'screenshots');
 const NAME = '广州浏览器年报测试再制造有限公司';
 
-describe.skipIf(unavailable !== null)('年度报告 in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('年度报告 in the browser', () => {
   let siteId = '';
   let reportId = '';
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = await startWebServer();
-    browser = await launchChromium();
-    const s = server.services;
-    const miit = (await s.identity.findByUsername('miit'))!;
-    const ctx = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'browser-test' };
-    const e = await s.enterprises.create(ctx, {
-      name: NAME, creditCode: makeCreditCode('440106', 'MA5BR0WQ1'), regionCode: '440106', address: '广东省广州市天河区科韵路16号', postalCode: null, website: null,
-      legalRepresentative: '赵测', contactName: '赵主任', contactPhone: '020-38880000', contactEmail: 'ar@browser.example.cn', enterpriseType: 'private', listingStatus: 'none',
-    });
-    siteId = (await s.enterprises.createSite(ctx, e.id, { name: '天河厂区', address: '广东省广州市天河区科韵路16号', regionCode: '440106' })).id;
-    await s.announcements.importHistoric(ctx, { docNumber: '工业和信息化部公告 2025年第1号', announcedOn: '2025-01-10', title: '浏览器测试公告', entries: [{ enterpriseId: e.id, siteId, fields: ['internal_combustion_engines'] }] });
-    await s.identity.createUserAsOperator({ username: 'ent-browser-ar', displayName: '年报测试管理员', role: 'enterprise_admin', organizationId: e.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
+  const suite = useBrowserSuite('annual-report', {
+    setup: async (server) => {
+      const s = server.services;
+      const miit = (await s.identity.findByUsername('miit'))!;
+      const ctx = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'browser-test' };
+      const e = await s.enterprises.create(ctx, {
+        name: NAME, creditCode: makeCreditCode('440106', 'MA5BR0WQ1'), regionCode: '440106', address: '广东省广州市天河区科韵路16号', postalCode: null, website: null,
+        legalRepresentative: '赵测', contactName: '赵主任', contactPhone: '020-38880000', contactEmail: 'ar@browser.example.cn', enterpriseType: 'private', listingStatus: 'none',
+      });
+      siteId = (await s.enterprises.createSite(ctx, e.id, { name: '天河厂区', address: '广东省广州市天河区科韵路16号', regionCode: '440106' })).id;
+      await s.announcements.importHistoric(ctx, { docNumber: '工业和信息化部公告 2025年第1号', announcedOn: '2025-01-10', title: '浏览器测试公告', entries: [{ enterpriseId: e.id, siteId, fields: ['internal_combustion_engines'] }] });
+      await s.identity.createUserAsOperator({ username: 'ent-browser-ar', displayName: '年报测试管理员', role: 'enterprise_admin', organizationId: e.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function loggedIn(login: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await submitLogin(page, server.baseUrl, login, DEMO_PASSWORD);
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  }
-  /** Wait until the element's text contains `text` (playwright-core has no expect). */
+  const loggedIn = (login: string) => suite.page({ login: { username: login, password: DEMO_PASSWORD } });
+  /** Wait until the element's text contains `text`. */
   async function waitText(page: Page, testId: string, text: string) {
     const loc = page.getByTestId(testId).first();
     await loc.waitFor();
-    for (let i = 0; i < 100; i++) {
-      if ((await loc.textContent())?.includes(text)) return;
-      await page.waitForTimeout(100);
-    }
-    throw new Error(`${testId} never showed "${text}" (has "${await loc.textContent()}")`);
+    await expect.poll(async () => (await loc.textContent()) ?? '', { message: `${testId} never showed "${text}"` }).toContain(text);
   }
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `annual-report-${name}.png`), fullPage: true, animations: 'disabled' });
+  const shot = suite.shot;
 
   it('the enterprise fills and submits its report', async () => {
     const page = await loggedIn('ent-browser-ar');
-    await page.goto(`${server.baseUrl}/annual-reports?year=2025`);
+    await page.goto(`${suite.server.baseUrl}/annual-reports?year=2025`);
     await page.getByTestId(`ar-start-${siteId}`).click();
     await page.waitForURL(/\/annual-reports\/[0-9a-f-]{36}$/);
     reportId = page.url().split('/').pop()!;
@@ -133,33 +106,33 @@ describe.skipIf(unavailable !== null)('年度报告 in the browser', () => {
 
   it('the provincial reviewer accepts it with an audit opinion', async () => {
     const page = await loggedIn('gd-reviewer');
-    await page.goto(`${server.baseUrl}/annual-reports?year=2025`);
+    await page.goto(`${suite.server.baseUrl}/annual-reports?year=2025`);
     await page.getByTestId(`ar-open-${siteId}`).waitFor();
     await shot(page, '5-authority-list');
     await page.getByTestId('ar-tab-overdue').click();
     await page.getByTestId('ar-table').getByText('东莞精密机床再制造有限公司').waitFor();
     await shot(page, '6-authority-overdue');
-    await page.goto(`${server.baseUrl}/annual-reports/${reportId}`);
+    await page.goto(`${suite.server.baseUrl}/annual-reports/${reportId}`);
     await page.getByTestId('ar-opinion-input').fill('经审核，该企业2025年度持续符合规范条件要求，逾期提交已要求说明原因。');
     await page.getByTestId('ar-accept').click();
     await waitText(page, 'ar-state', '审核通过');
     await waitText(page, 'ar-opinion', '持续符合规范条件');
     await shot(page, '7-accepted');
-    const rows = await server.database.raw.query<{ state: string; recovered_total: number; late: boolean }>('SELECT state, recovered_total, late FROM annual_reports WHERE id = $1', [reportId]);
+    const rows = await suite.server.database.raw.query<{ state: string; recovered_total: number; late: boolean }>('SELECT state, recovered_total, late FROM annual_reports WHERE id = $1', [reportId]);
     expect(rows.rows[0]).toEqual({ state: 'accepted', recovered_total: 40, late: true });
     await page.context().close();
   });
 
   it('MIIT reads the statistics charts; the public sees national totals', async () => {
     const page = await loggedIn('miit');
-    await page.goto(`${server.baseUrl}/statistics`);
+    await page.goto(`${suite.server.baseUrl}/statistics`);
     await page.getByTestId('region-chart').waitFor();
     await page.getByTestId('trend-chart').waitFor();
     await waitText(page, 'stat-region-table', '广东省');
     await shot(page, '8-statistics');
     await page.context().close();
-    const pub = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
-    await pub.goto(`${server.baseUrl}/public/statistics`);
+    const pub = await suite.page();
+    await pub.goto(`${suite.server.baseUrl}/public/statistics`);
     await pub.getByTestId('trend-chart').waitFor();
     await pub.getByTestId('public-nav-statistics').waitFor();
     expect(await pub.content()).not.toContain(NAME);

@@ -7,110 +7,84 @@
  * Most of the long form is filled through the service beforehand (as the enterprise itself, the same
  * use case the page calls); the browser does the steps a person would finish with.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ATTACHMENT_SLOTS } from '../../src/domain/announcement/form.js';
 import { sampleApplicationForm } from '../../src/domain/announcement/sample.js';
-import { testEnvironment } from '../../src/server/config.js';
 import { DEMO_PASSWORD, DEMO_PDF } from '../../src/server/demo.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { describeBrowser, useBrowserSuite } from '../support/browser.js';
 
-const unavailable = browserUnavailableReason();
-const shots = resolve(testEnvironment().outputDir, 'screenshots');
 const LAST_SLOT = 'r45_training';
 
-describe.skipIf(unavailable !== null)('规范公告 application in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('规范公告 application in the browser', () => {
   let applicationId = '';
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = await startWebServer();
-    browser = await launchChromium();
-    const s = server.services;
-    const user = (await s.identity.findByUsername('ent-gd'))!;
-    const ctx = { principal: principalOf(user, null), ip: '127.0.0.1', requestId: 'browser-test' };
-    const { items } = await s.applications.list(ctx.principal, { states: ['draft'] }, 1, 10);
-    applicationId = items[0]!.id;
-    const form = sampleApplicationForm(s.clock.today());
-    form.declaration = { ...form.declaration, accepted: false };
-    await s.applications.saveForm(ctx, applicationId, form);
-    for (const slot of ATTACHMENT_SLOTS) {
-      if (slot.required && slot.key !== LAST_SLOT) await s.applications.upload(ctx, applicationId, { slot: slot.key, filename: `${slot.zh}.pdf`, data: DEMO_PDF });
-    }
+  const suite = useBrowserSuite('application', {
+    setup: async (server) => {
+      const s = server.services;
+      const user = (await s.identity.findByUsername('ent-gd'))!;
+      const ctx = { principal: principalOf(user, null), ip: '127.0.0.1', requestId: 'browser-test' };
+      const { items } = await s.applications.list(ctx.principal, { states: ['draft'] }, 1, 10);
+      applicationId = items[0]!.id;
+      const form = sampleApplicationForm(s.clock.today());
+      form.declaration = { ...form.declaration, accepted: false };
+      await s.applications.saveForm(ctx, applicationId, form);
+      for (const slot of ATTACHMENT_SLOTS) {
+        if (slot.required && slot.key !== LAST_SLOT) await s.applications.upload(ctx, applicationId, { slot: slot.key, filename: `${slot.zh}.pdf`, data: DEMO_PDF });
+      }
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function loggedIn(login: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await submitLogin(page, server.baseUrl, login, DEMO_PASSWORD);
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `application-${name}.png`), fullPage: true, animations: 'disabled' });
+  const loggedIn = (login: string) => suite.page({ login: { username: login, password: DEMO_PASSWORD } });
+  const shot = suite.shot;
 
   it('the enterprise completes and submits its application', async () => {
     const page = await loggedIn('ent-gd');
-    await page.goto(`${server.baseUrl}/applications`);
+    await page.goto(`${suite.server.baseUrl}/applications`);
     await page.getByTestId('applications-table').getByText('佛山顺德生产车间').first().waitFor();
     await shot(page, '1-list');
 
     // 企业声明
-    await page.goto(`${server.baseUrl}/applications/${applicationId}?tab=declaration`);
+    await page.goto(`${suite.server.baseUrl}/applications/${applicationId}?tab=declaration`);
     await page.getByTestId('section-declaration').waitFor();
     await page.getByTestId('declaration-accepted').click();
     await shot(page, '2-declaration');
 
     // the last attachment, recognised by content
-    await page.goto(`${server.baseUrl}/applications/${applicationId}?tab=attachments`);
+    await page.goto(`${suite.server.baseUrl}/applications/${applicationId}?tab=attachments`);
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId(`attachment-upload-${LAST_SLOT}`).click();
     await (await chooser).setFiles({ name: '培训记录.pdf', mimeType: 'application/pdf', buffer: DEMO_PDF });
     await expect
       .poll(async () => {
-        const rows = await server.database.raw.query<{ n: number }>(
+        const rows = await suite.server.database.raw.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM application_attachments WHERE application_id = $1 AND slot = $2 AND superseded_at IS NULL`,
           [applicationId, LAST_SLOT],
         );
         return rows.rows[0]!.n;
-      }, { timeout: 15_000 })
+      })
       .toBe(1);
     await shot(page, '3-attachments');
 
     // save the declaration (it lives in the form), then read the conditions check
-    await page.goto(`${server.baseUrl}/applications/${applicationId}?tab=declaration`);
+    await page.goto(`${suite.server.baseUrl}/applications/${applicationId}?tab=declaration`);
     await page.getByTestId('section-declaration').waitFor();
     const accepted = page.getByTestId('declaration-accepted');
     if (!(await accepted.isChecked().catch(() => false))) await accepted.click();
     await page.getByTestId('application-save').click();
     await expect
       .poll(async () => {
-        const r = await server.database.raw.query<{ accepted: boolean | null }>(`SELECT (form->'declaration'->>'accepted')::boolean AS accepted FROM applications WHERE id = $1`, [applicationId]);
+        const r = await suite.server.database.raw.query<{ accepted: boolean | null }>(`SELECT (form->'declaration'->>'accepted')::boolean AS accepted FROM applications WHERE id = $1`, [applicationId]);
         return r.rows[0]!.accepted;
-      }, { timeout: 15_000 })
+      })
       .toBe(true);
-    await page.goto(`${server.baseUrl}/applications/${applicationId}?tab=conditions`);
+    await page.goto(`${suite.server.baseUrl}/applications/${applicationId}?tab=conditions`);
     await page.getByTestId('conditions-check').waitFor();
-    await expect.poll(() => page.getByTestId('conditions-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('conditions-table').locator('tbody tr').count()).toBeGreaterThan(10);
     await shot(page, '4-conditions');
 
     await page.getByTestId('application-submit').click();
-    const confirm = page.getByTestId('action-confirm');
-    if (await confirm.isVisible({ timeout: 2_000 }).catch(() => false)) await confirm.click();
+    await page.getByTestId('action-confirm').click(); // the submit always asks for confirmation
     await expect
-      .poll(async () => (await server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [applicationId])).rows[0]!.state, { timeout: 15_000 })
+      .poll(async () => (await suite.server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [applicationId])).rows[0]!.state)
       .toBe('submitted');
     await page.reload();
     await page.getByTestId('application-frozen').waitFor();
@@ -120,19 +94,19 @@ describe.skipIf(unavailable !== null)('规范公告 application in the browser',
 
   it('the provincial reviewer forwards it to MIIT with the 表1-3 opinion', async () => {
     const page = await loggedIn('gd-reviewer');
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.getByTestId('todo-list').getByText('佛山顺德生产车间').first().waitFor();
     await shot(page, '6-reviewer-todo');
-    await page.goto(`${server.baseUrl}/applications/${applicationId}`);
+    await page.goto(`${suite.server.baseUrl}/applications/${applicationId}`);
     await page.getByTestId('action-forward').click();
     await page.getByTestId('forward-opinion').fill('经核实，该企业申请材料真实完整，符合《机电产品再制造行业规范条件》要求，同意报送。');
     await page.getByTestId('forward-head').fill('陈处长');
     await shot(page, '7-forward-form');
     await page.getByTestId('action-confirm').click();
     await expect
-      .poll(async () => (await server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [applicationId])).rows[0]!.state, { timeout: 15_000 })
+      .poll(async () => (await suite.server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [applicationId])).rows[0]!.state)
       .toBe('forwarded');
-    const { rows } = await server.database.raw.query<{ head: string; handler: string }>(
+    const { rows } = await suite.server.database.raw.query<{ head: string; handler: string }>(
       `SELECT provincial_opinion->>'head' AS head, provincial_opinion->>'handler' AS handler FROM applications WHERE id = $1`,
       [applicationId],
     );

@@ -4,48 +4,23 @@
  * 动态管理 → 投诉举报, sees the contact, accepts it; the public lookup then shows 已受理 — never the contact.
  * Screenshots go to test-output/screenshots/complaint-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TRACKING_CODE_RE } from '../../src/domain/supervision/index.js';
-import { testEnvironment } from '../../src/server/config.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { describeBrowser, submitLogin, useBrowserSuite } from '../support/browser.js';
 
-const unavailable = browserUnavailableReason();
-const shots = resolve(testEnvironment().outputDir, 'screenshots');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e40000000049454e44ae426082', 'hex');
 const CONTACT = '陈女士 13600001111';
 
-describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('public complaint in the browser', () => {
+  const suite = useBrowserSuite('complaint');
   let code = '';
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = await startWebServer();
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    return page;
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `complaint-${name}.png`), fullPage: true, animations: 'disabled' });
+  const newPage = () => suite.page();
+  const shot = suite.shot;
 
   it('the public files a complaint with evidence and gets a tracking code', async () => {
     const page = await newPage();
-    await page.goto(`${server.baseUrl}/public`);
+    await page.goto(`${suite.server.baseUrl}/public`);
     await page.getByTestId('public-nav-complaints').click();
     await page.getByTestId('complaint-form').waitFor();
     await page.getByTestId('complaint-enterprise').fill('广州精工再制造科技有限公司');
@@ -76,9 +51,9 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
 
   it('MIIT sees it with the contact and accepts it; the public lookup follows', async () => {
     const page = await newPage();
-    await submitLogin(page, server.baseUrl, 'miit', DEMO_PASSWORD);
+    await submitLogin(page, suite.server.baseUrl, 'miit', DEMO_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
-    await page.goto(`${server.baseUrl}/supervision?tab=complaints`);
+    await page.goto(`${suite.server.baseUrl}/supervision?tab=complaints`);
     const table = page.getByTestId('complaints-table');
     await table.getByText(code).waitFor();
     await shot(page, '4-miit-list');
@@ -91,7 +66,7 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
     await page.context().close();
 
     const pub = await newPage();
-    await pub.goto(`${server.baseUrl}/public/complaints/track`);
+    await pub.goto(`${suite.server.baseUrl}/public/complaints/track`);
     await pub.getByTestId('track-code-input').fill(code.toLowerCase());
     await pub.getByTestId('track-submit').click();
     await pub.locator('[data-testid="cmp-state"][data-state="accepted"]').waitFor();
@@ -102,9 +77,9 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
 
   it('revocation after the hearing: MIIT decides, the enterprise files its rectification, its authority accepts', async () => {
     const miit = await newPage();
-    await submitLogin(miit, server.baseUrl, 'miit', DEMO_PASSWORD);
+    await submitLogin(miit, suite.server.baseUrl, 'miit', DEMO_PASSWORD);
     await miit.getByTestId('user-menu').waitFor();
-    await miit.goto(`${server.baseUrl}/supervision?tab=revocations`);
+    await miit.goto(`${suite.server.baseUrl}/supervision?tab=revocations`);
     await miit.getByTestId('revocations-table').getByText('武汉江城汽车零部件再制造有限公司').click();
     await miit.getByTestId('rev-decide').waitFor();
     await shot(miit, '7-revocation-hearing');
@@ -116,9 +91,9 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
     await miit.context().close();
 
     const ent = await newPage();
-    await submitLogin(ent, server.baseUrl, 'ent-wh', DEMO_PASSWORD);
+    await submitLogin(ent, suite.server.baseUrl, 'ent-wh', DEMO_PASSWORD);
     await ent.getByTestId('user-menu').waitFor();
-    await ent.goto(`${server.baseUrl}/supervision?tab=revocations`);
+    await ent.goto(`${suite.server.baseUrl}/supervision?tab=revocations`);
     await ent.getByTestId('revocations-table').getByText('武汉江城汽车零部件再制造有限公司').click();
     await ent.getByTestId('rev-rect-text').fill('已召回涉事批次，完善再制造标识管理制度并接受复查。');
     await ent.getByTestId('rev-rect-submit').click();
@@ -126,9 +101,9 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
     await ent.context().close();
 
     const hb = await newPage();
-    await submitLogin(hb, server.baseUrl, 'hb-reviewer', DEMO_PASSWORD);
+    await submitLogin(hb, suite.server.baseUrl, 'hb-reviewer', DEMO_PASSWORD);
     await hb.getByTestId('user-menu').waitFor();
-    await hb.goto(`${server.baseUrl}/supervision?tab=revocations`);
+    await hb.goto(`${suite.server.baseUrl}/supervision?tab=revocations`);
     await hb.getByTestId('revocations-table').locator('tr', { hasText: '武汉江城' }).getByText('武汉江城汽车零部件再制造有限公司').click();
     await hb.getByTestId('rev-rect-opinion').fill('经现场复查，整改合格。');
     await hb.getByTestId('rev-rect-accept').click();
@@ -140,7 +115,7 @@ describe.skipIf(unavailable !== null)('public complaint in the browser', () => {
 
     // the public: 武汉江城 is off the announced list; its published batch shows it revoked, with the date
     const pub = await newPage();
-    await pub.goto(`${server.baseUrl}/public/announcements`);
+    await pub.goto(`${suite.server.baseUrl}/public/announcements`);
     const revoked = pub.locator('tr', { hasText: '武汉江城汽车零部件再制造有限公司' }).getByTestId('entry-revoked');
     await revoked.waitFor();
     expect(await revoked.textContent()).toMatch(/^已撤销公告（\d{4}-\d{2}-\d{2}）$/);

@@ -1,12 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testEnvironment } from '../../src/server/config.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import type { Role } from '../../src/web/api.js';
 import { MENU_BY_ROLE } from '../../src/web/menu.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { describeBrowser, submitLogin, useBrowserSuite } from '../support/browser.js';
 
 /**
  * Every demo login through the real login form in Chromium: the side menu matches src/web/menu.ts for the
@@ -50,49 +47,26 @@ const DEMO_LOGINS: DemoLogin[] = [
   },
 ];
 
-const unavailable = browserUnavailableReason();
-if (unavailable) console.warn(`[browser tests] SKIPPED: ${unavailable}`);
-
-const screenshotDir = resolve(testEnvironment().outputDir, 'screenshots');
-
-describe.skipIf(unavailable !== null)('web app in Chromium: login and role menus', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('web app in Chromium: login and role menus', () => {
+  const suite = useBrowserSuite('roles');
   let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
 
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    server = await startWebServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // One fresh context (no cookies, no stored locale) per test.
+  // One fresh context (no cookies, no stored locale) per test; uncaught page errors fail the test (useBrowserSuite).
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await suite.page();
+    context = page.context();
   });
-
   afterEach(async () => {
     await context?.close();
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
-  const url = (path: string) => `${server.baseUrl}${path}`;
+  const url = (path: string) => `${suite.server.baseUrl}${path}`;
   const pathname = () => new URL(page.url()).pathname;
 
   /** Log in through the form and wait for the authenticated layout. */
   async function loginAs(login: string) {
-    await submitLogin(page, server.baseUrl, login, DEMO_PASSWORD);
+    await submitLogin(page, suite.server.baseUrl, login, DEMO_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
     await page.getByTestId('welcome-card').waitFor();
     expect(pathname()).toBe('/');
@@ -107,7 +81,7 @@ describe.skipIf(unavailable !== null)('web app in Chromium: login and role menus
       );
 
   it('a wrong password shows the error and stays on /login', async () => {
-    await submitLogin(page, server.baseUrl, 'ent-js', 'definitely-not-the-password');
+    await submitLogin(page, suite.server.baseUrl, 'ent-js', 'definitely-not-the-password');
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('用户名或密码错误');
@@ -151,7 +125,7 @@ describe.skipIf(unavailable !== null)('web app in Chromium: login and role menus
         }
       }
 
-      await page.screenshot({ path: join(screenshotDir, `${u.login}.png`), fullPage: true, animations: 'disabled' });
+      await suite.shot(page, u.login);
     });
   }
 

@@ -7,49 +7,36 @@
  *
  * The test seeds its own enterprise and user through the services; it does not rely on the demo data.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnvironment } from '../../src/server/config.js';
-import { browserUnavailableReason, launchChromium, startWebServer, submitLogin, type WebServer } from '../support/browser.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, openPage, submitLogin, useBrowserSuite } from '../support/browser.js';
 import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
-const unavailable = browserUnavailableReason();
-const shots = resolve(testEnvironment().outputDir, 'screenshots');
 const ENTERPRISE = '浏览器追溯测试再制造有限公司';
 const ADDRESS = '广东省佛山市顺德区容桂街道再制造路 8 号';
 
-describe.skipIf(unavailable !== null)('traceability in the browser: core → labelled product → public page', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('traceability in the browser: core → labelled product → public page', () => {
   let username = '';
   let authorityLogin = '';
   let code = '';
   let qrUrl = '';
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = await startWebServer();
-    browser = await launchChromium();
-    const s = server.services;
-    const e = await buildEnterprise(s, { regionCode: '440606', name: ENTERPRISE, address: ADDRESS });
-    username = (await buildUser(s, 'enterprise_admin', { organizationId: e.id })).username;
-    authorityLogin = (await buildUser(s, 'authority_reviewer')).username; // the Guangdong authority (440606 is in Guangdong)
+  const suite = useBrowserSuite('trace', {
+    setup: async (server) => {
+      const s = server.services;
+      const e = await buildEnterprise(s, { regionCode: '440606', name: ENTERPRISE, address: ADDRESS });
+      username = (await buildUser(s, 'enterprise_admin', { organizationId: e.id })).username;
+      authorityLogin = (await buildUser(s, 'authority_reviewer')).username; // the Guangdong authority (440606 is in Guangdong)
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `trace-${name}.png`), fullPage: true, animations: 'disabled' });
+  const shot = suite.shot;
 
   async function submitStep(page: Page, step: string) {
     await page.getByTestId('step-submit').click();
     try {
-      await page.locator(`[data-testid="step-result"][data-step="${step}"]`).waitFor({ timeout: 30_000 });
+      await page.locator(`[data-testid="step-result"][data-step="${step}"]`).waitFor();
     } catch (e) {
       // say why: the server's message (toast) or the form's field errors
       const shown = await page.locator('.ant-message, .ant-form-item-explain-error').allTextContents();
@@ -59,11 +46,8 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
   }
 
   it('the enterprise records a core through to a labelled product and downloads the label', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await submitLogin(page, server.baseUrl, username, TEST_PASSWORD);
+    const { context, page, errors } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await submitLogin(page, suite.server.baseUrl, username, TEST_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
 
     // the menu entry 产品追溯
@@ -157,7 +141,7 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
     await submitStep(page, 'marking');
     const img = page.getByTestId('label-image');
     await img.waitFor();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBe(800);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(800);
     await shot(page, '5-marking-label');
 
     const download = page.waitForEvent('download');
@@ -167,12 +151,12 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
     const decoded = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
     expect(decoded).not.toBeNull();
     qrUrl = decoded!.data;
-    expect(qrUrl).toBe(`${server.baseUrl}/p/${encodeURIComponent(code)}`);
+    expect(qrUrl).toBe(`${suite.server.baseUrl}/p/${encodeURIComponent(code)}`);
 
     // the product's page: steps, rates from the inputs, genealogy tree
-    await page.goto(`${server.baseUrl}/trace/products/${encodeURIComponent(code)}`);
+    await page.goto(`${suite.server.baseUrl}/trace/products/${encodeURIComponent(code)}`);
     await page.getByTestId('product-code').waitFor();
-    await page.getByTestId('genealogy-tree').waitFor({ timeout: 15_000 });
+    await page.getByTestId('genealogy-tree').waitFor();
     expect(await page.getByTestId('genealogy-tree').locator('[data-testid="tree-node"]').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('product-mass-rate').textContent()).toBe('84.00%'); // (300+120)/500
     expect(await page.getByTestId('product-value-rate').textContent()).toBe('76.00%'); // (20000+18000)/50000
@@ -182,7 +166,7 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
     for (const open of [
       async () => page.getByTestId('label-pdf').click(),
       async () => {
-        await page.goto(`${server.baseUrl}/trace`);
+        await page.goto(`${suite.server.baseUrl}/trace`);
         await page.getByTestId(`product-link-${code}`).waitFor();
         await page.getByTestId('trace-products-table').locator('tbody tr').filter({ hasText: code }).locator('input[type="checkbox"]').check();
         await page.getByTestId('trace-print-selected').click();
@@ -205,22 +189,19 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
 
   it('the product is shipped (form), sold (bulk import .csv) and installed (form); recall and ledger find it', async () => {
     expect(code).not.toBe('');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await submitLogin(page, server.baseUrl, username, TEST_PASSWORD);
+    const { context, page, errors } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await submitLogin(page, suite.server.baseUrl, username, TEST_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
 
     // 出厂发货 through the form (the work order from the first test lives in sessionStorage of that context: type the code)
-    await page.goto(`${server.baseUrl}/trace/record?step=shipping`);
+    await page.goto(`${suite.server.baseUrl}/trace/record?step=shipping`);
     await page.getByTestId('form-shipping').waitFor();
     await page.getByTestId('f-codes').fill(code);
     await page.getByTestId('f-destinationName').fill('华南经销中心');
     await submitStep(page, 'shipping');
 
     // 销售 through bulk import: a bad file first (customer missing → the cell is named, nothing stored), then a good one
-    await page.goto(`${server.baseUrl}/trace/import`);
+    await page.goto(`${suite.server.baseUrl}/trace/import`);
     await page.getByTestId('import-step').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '销售' }).click();
     const template = page.waitForEvent('download');
@@ -233,26 +214,26 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
       await (await chooser).setFiles({ name: 'sale.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     };
     await upload(`code,customerName\n${code},\n`);
-    await page.getByTestId('import-errors').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-errors').waitFor();
     expect(await page.getByTestId('import-errors').textContent()).toContain('customerName');
     await shot(page, '9-import-errors');
     await upload(`code,customerName\n${code},佛山某物流有限公司\n`);
-    await expect.poll(() => page.getByTestId('import-job').getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('import-job').getAttribute('data-status')).toBe('succeeded');
     await shot(page, '10-import-done');
 
     // 安装使用 through the form
-    await page.goto(`${server.baseUrl}/trace/record?step=installation`);
+    await page.goto(`${suite.server.baseUrl}/trace/record?step=installation`);
     await page.getByTestId('form-installation').waitFor();
     await page.getByTestId('f-code').fill(code);
     await page.getByTestId('f-location').fill('佛山市顺德区某物流园');
     await submitStep(page, 'installation');
 
     // 召回查询 by the new-part lot: the product with its current owner; Excel download
-    await page.goto(`${server.baseUrl}/trace/recall`);
+    await page.goto(`${suite.server.baseUrl}/trace/recall`);
     await page.getByTestId('recall-input').locator('input').fill('urn:epc:class:lgtin:4012345.012345.LOT7');
     await page.getByTestId('recall-input').locator('input').press('Enter');
     const row = page.getByTestId('recall-table').locator('tbody tr').filter({ hasText: code });
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor();
     expect(await row.textContent()).toContain('佛山某物流有限公司');
     await shot(page, '11-recall');
     const recallXlsx = page.waitForEvent('download');
@@ -260,8 +241,8 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
     expect(readFileSync(await (await recallXlsx).path()).subarray(0, 2).toString('latin1')).toBe('PK');
 
     // 生产台账: counts and the four-sheet Excel
-    await page.goto(`${server.baseUrl}/trace/ledger`);
-    await page.getByTestId('ledger-counts').waitFor({ timeout: 30_000 });
+    await page.goto(`${suite.server.baseUrl}/trace/ledger`);
+    await page.getByTestId('ledger-counts').waitFor();
     // this enterprise's ledger: one core received, one product made, one test, one shipment
     expect(await page.getByTestId('ledger-counts').locator('.ant-statistic-content-value').allTextContents()).toEqual(['1', '1', '1', '1']);
     await shot(page, '12-ledger');
@@ -273,12 +254,11 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
   });
 
   it('the provincial authority sees the product read-only (no recording, no labels)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await submitLogin(page, server.baseUrl, authorityLogin, TEST_PASSWORD);
+    const { context, page } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    await submitLogin(page, suite.server.baseUrl, authorityLogin, TEST_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
     await page.getByTestId('menu-trace').click();
-    await page.getByTestId(`product-link-${code}`).waitFor({ timeout: 30_000 });
+    await page.getByTestId(`product-link-${code}`).waitFor();
     expect(await page.getByTestId('trace-nav-record').count()).toBe(0);
     expect(await page.getByTestId('trace-nav-import').count()).toBe(0);
     await page.getByTestId(`product-link-${code}`).click();
@@ -291,13 +271,10 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
 
   it('the public opens the decoded QR URL: enterprise, 再制造, the steps, 正品', async () => {
     expect(qrUrl).not.toBe('');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
+    const { context, page, errors } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(qrUrl);
     const status = page.getByTestId('verify-status');
-    await status.waitFor({ timeout: 30_000 });
+    await status.waitFor();
     expect(await status.getAttribute('data-status')).toBe('issued');
     expect(await page.getByTestId('verify-status-title').textContent()).toContain('正品');
     expect(await page.getByTestId('verify-enterprise').textContent()).toBe(ENTERPRISE);
@@ -319,10 +296,9 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
   });
 
   it('an unknown code shows the friendly not-found page', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/p/RM-NO-SUCH-PRODUCT`);
-    await page.getByTestId('verify-not-found').waitFor({ timeout: 30_000 });
+    const { context, page } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    await page.goto(`${suite.server.baseUrl}/p/RM-NO-SUCH-PRODUCT`);
+    await page.getByTestId('verify-not-found').waitFor();
     expect(await page.getByTestId('verify-not-found-title').textContent()).toBe('未找到该产品');
     expect(await page.getByTestId('verify-status').count()).toBe(0);
     await shot(page, '8-public-not-found');
@@ -331,14 +307,11 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
 
   it('removal at end of life and the next life: the removed product is taken in as a core and remanufactured again', async () => {
     expect(code).not.toBe('');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await submitLogin(page, server.baseUrl, username, TEST_PASSWORD);
+    const { context, page, errors } = await openPage(suite.browser, suite.server.baseUrl, undefined, { locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    await submitLogin(page, suite.server.baseUrl, username, TEST_PASSWORD);
     await page.getByTestId('user-menu').waitFor();
 
-    await page.goto(`${server.baseUrl}/trace/record?step=removal`);
+    await page.goto(`${suite.server.baseUrl}/trace/record?step=removal`);
     await page.getByTestId('form-removal').waitFor();
     await page.getByTestId('f-code').fill(code);
     await page.getByTestId('f-reason').fill('整车报废');
@@ -373,7 +346,7 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
 
     // its page: second life, the first-life product in its genealogy
     await page.getByTestId('result-product').click();
-    await page.getByTestId('genealogy-tree').waitFor({ timeout: 15_000 });
+    await page.getByTestId('genealogy-tree').waitFor();
     expect(await page.getByTestId('product-lives').textContent()).toContain('第 2 次再制造');
     expect(await page.getByTestId('genealogy-tree').textContent()).toContain(code);
     await shot(page, '14-second-life');
@@ -382,13 +355,13 @@ describe.skipIf(unavailable !== null)('traceability in the browser: core → lab
     await page.getByTestId('product-recall').click();
     await page.getByTestId('status-reason').fill('缸体批次复检不合格，主动召回');
     await page.getByTestId('status-confirm').click();
-    await expect.poll(() => page.getByTestId('product-status').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('recalled');
+    await expect.poll(() => page.getByTestId('product-status').first().getAttribute('data-status')).toBe('recalled');
     expect(errors).toEqual([]);
     await context.close();
 
-    const pub = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
-    await pub.goto(`${server.baseUrl}/p/${encodeURIComponent(code2)}`);
-    await pub.getByTestId('verify-status').waitFor({ timeout: 30_000 });
+    const pub = await suite.page({ context: { locale: 'zh-CN', viewport: { width: 390, height: 844 } } });
+    await pub.goto(`${suite.server.baseUrl}/p/${encodeURIComponent(code2)}`);
+    await pub.getByTestId('verify-status').waitFor();
     expect(await pub.getByTestId('verify-status').getAttribute('data-status')).toBe('recalled');
     expect(await pub.getByTestId('verify-status').getAttribute('data-genuine')).toBe('false');
     expect(await pub.getByTestId('verify-status-title').textContent()).toBe('产品已召回');

@@ -6,44 +6,30 @@
  * - MIIT opens the production ledger of an enterprise it picks.
  * Screenshots go to test-output/screenshots/trace-ops-*.png. The test seeds its own enterprise and user.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnvironment } from '../../src/server/config.js';
-import { browserUnavailableReason, launchChromium, openPage, startWebServer, type WebServer } from '../support/browser.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, openPage, useBrowserSuite } from '../support/browser.js';
 import { buildEnterprise, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
 
-const unavailable = browserUnavailableReason();
-const shots = resolve(testEnvironment().outputDir, 'screenshots');
 const ENTERPRISE = '浏览器运营测试再制造有限公司';
 
-describe.skipIf(unavailable !== null)('traceability operations in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeBrowser('traceability operations in the browser', () => {
   let enterpriseId = '';
   let username = '';
   let ministry = '';
   let token = '';
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    server = await startWebServer({ TRACE_INLINE_PROJECTION_MAX: 2 });
-    browser = await launchChromium();
-    const s = server.services;
-    const e = await buildEnterprise(s, { regionCode: '440606', name: ENTERPRISE });
-    enterpriseId = e.id;
-    username = (await buildUser(s, 'enterprise_admin', { organizationId: e.id })).username;
-    ministry = (await buildUser(s, 'ministry_officer')).username;
-    token = (await s.identity.createToken(await enterpriseAdminCtx(s, e.id), 'MES')).token;
+  const suite = useBrowserSuite('trace-ops', {
+    server: { TRACE_INLINE_PROJECTION_MAX: 2 },
+    setup: async (server) => {
+      const s = server.services;
+      const e = await buildEnterprise(s, { regionCode: '440606', name: ENTERPRISE });
+      enterpriseId = e.id;
+      username = (await buildUser(s, 'enterprise_admin', { organizationId: e.id })).username;
+      ministry = (await buildUser(s, 'ministry_officer')).username;
+      token = (await s.identity.createToken(await enterpriseAdminCtx(s, e.id), 'MES')).token;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `trace-ops-${name}.png`), fullPage: true, animations: 'disabled' });
-  const enterprisePage = () => openPage(browser, server.baseUrl, { username, password: TEST_PASSWORD });
+  const shot = suite.shot;
+  const enterprisePage = () => openPage(suite.browser, suite.server.baseUrl, { username, password: TEST_PASSWORD });
 
   it('a large MES capture: "being written" with progress while pending, then the product', async () => {
     const core = 'urn:epc:id:sgtin:6901234.012345.OPS1C';
@@ -66,34 +52,34 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
         ],
       },
     };
-    server.services.trace.projection.pause(); // hold the follower so the page can be seen while the events are pending
+    suite.server.services.trace.projection.pause(); // hold the follower so the page can be seen while the events are pending
     let resumed = false;
     try {
-      const r = await fetch(`${server.baseUrl}/epcis/capture`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch(`${suite.server.baseUrl}/epcis/capture`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(r.status).toBe(202);
       const { context, page, errors } = await enterprisePage();
       await page.getByTestId('menu-trace').click();
       const banner = page.getByTestId('trace-projection-lag');
-      await banner.waitFor({ timeout: 30_000 });
+      await banner.waitFor();
       expect(await banner.getAttribute('data-lag')).toBe('3');
       expect(await banner.textContent()).toContain('3 个事件正在写入追溯记录');
       await shot(page, '1-projection-pending');
-      server.services.trace.projection.resume();
+      suite.server.services.trace.projection.resume();
       resumed = true;
       // the page polls while events are pending: the banner goes and the product appears without a reload
-      await banner.waitFor({ state: 'detached', timeout: 30_000 });
+      await banner.waitFor({ state: 'detached' });
       const row = page.getByTestId('trace-products-table').locator('tbody tr').filter({ hasText: 'MES 再制造变速箱' });
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor();
       await shot(page, '2-projection-done');
       expect(errors).toEqual([]);
       await context.close();
     } finally {
-      if (!resumed) server.services.trace.projection.resume();
+      if (!resumed) suite.server.services.trace.projection.resume();
     }
   });
 
   it('the lease form: the lessee is the possessor, the enterprise stays the owner', async () => {
-    const s = server.services.trace;
+    const s = suite.server.services.trace;
     const intake = await s.stepAsSystem(enterpriseId, 'intake', { name: '液压泵旧件', source: { returnedBy: '某工程公司', channel: 'end_user', tradeIn: false } });
     const d = await s.stepAsSystem(enterpriseId, 'disassembly', { coreEpc: intake.coreEpc!, parts: [{ name: '泵体' }, { name: '柱塞' }] });
     const [p1, p2] = d.parts!;
@@ -107,15 +93,15 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
     const code = made.product!.code;
 
     const { context, page, errors } = await enterprisePage();
-    await page.goto(`${server.baseUrl}/trace/record?step=lease`);
+    await page.goto(`${suite.server.baseUrl}/trace/record?step=lease`);
     await page.getByTestId('form-lease').waitFor();
     await page.getByTestId('f-code').fill(code);
     await page.getByTestId('f-lesseeName').fill('肇庆某工程机械租赁有限公司');
     await shot(page, '3-lease-form');
     await page.getByTestId('step-submit').click();
-    await page.locator('[data-testid="step-result"][data-step="lease"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="step-result"][data-step="lease"]').waitFor();
 
-    await page.goto(`${server.baseUrl}/trace/products/${encodeURIComponent(code)}`);
+    await page.goto(`${suite.server.baseUrl}/trace/products/${encodeURIComponent(code)}`);
     await page.getByTestId('product-facts').waitFor();
     expect(await page.getByTestId('product-possessor').textContent()).toBe('肇庆某工程机械租赁有限公司');
     expect(await page.getByTestId('product-owner').textContent()).toContain(ENTERPRISE);
@@ -127,19 +113,19 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
 
   it('a bulk import of 400 rows runs in the background with a progress bar', async () => {
     const { context, page, errors } = await enterprisePage();
-    await page.goto(`${server.baseUrl}/trace/import`);
+    await page.goto(`${suite.server.baseUrl}/trace/import`);
     await page.getByTestId('import-step').waitFor();
     const rows = Array.from({ length: 400 }, (_, i) => `回收旧件 ${i + 1},某汽修厂,service_center,否`);
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-upload').click();
     await (await chooser).setFiles({ name: 'intake.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,source.returnedBy,source.channel,source.tradeIn\n${rows.join('\n')}\n`, 'utf8') });
     const job = page.getByTestId('import-job');
-    await job.waitFor({ timeout: 30_000 });
+    await job.waitFor();
     // larger than the synchronous limit: the upload answers at once with a running job, the page polls it
     expect(await job.getAttribute('data-status')).toBe('running');
     expect(await job.locator('.ant-progress').count()).toBe(1);
     await shot(page, '5-import-running');
-    await expect.poll(() => job.getAttribute('data-status'), { timeout: 90_000 }).toBe('succeeded');
+    await expect.poll(() => job.getAttribute('data-status')).toBe('succeeded');
     expect(await job.textContent()).toContain('400 / 400');
     await shot(page, '6-import-done');
     expect(errors).toEqual([]);
@@ -147,8 +133,8 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
   });
 
   it('MIIT opens the production ledger of an enterprise it picks', async () => {
-    const { context, page, errors } = await openPage(browser, server.baseUrl, { username: ministry, password: TEST_PASSWORD });
-    await page.goto(`${server.baseUrl}/trace/ledger`);
+    const { context, page, errors } = await openPage(suite.browser, suite.server.baseUrl, { username: ministry, password: TEST_PASSWORD });
+    await page.goto(`${suite.server.baseUrl}/trace/ledger`);
     const from = page.getByTestId('ledger-from');
     await from.waitFor();
     expect(await page.getByTestId('ledger-counts').count()).toBe(0); // nothing before an enterprise is chosen
@@ -157,7 +143,7 @@ describe.skipIf(unavailable !== null)('traceability operations in the browser', 
     await page.locator('.ant-select-item-option').filter({ hasText: ENTERPRISE }).click();
     await from.fill('2020-01-01');
     await page.getByRole('button', { name: /预览|Preview/ }).click();
-    await page.getByTestId('ledger-counts').waitFor({ timeout: 30_000 });
+    await page.getByTestId('ledger-counts').waitFor();
     const counts = (await page.getByTestId('ledger-counts').locator('.ant-statistic-content-value').allTextContents()).map(Number);
     // cores received: 1 MES core + 1 leased pump's core + 400 imported; products made: the transmission and the pump
     expect(counts.slice(0, 2)).toEqual([402, 2]);
