@@ -27,6 +27,29 @@ const HEADER = `/**
 
 `;
 
+/**
+ * The document without the component schemas no path reaches (the Zod provider registers an input and an
+ * output variant of every named schema; most input variants are never referenced).
+ */
+function withoutUnusedSchemas(document: OpenAPI3): OpenAPI3 {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, unknown>;
+  const used = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const name = key === '$ref' && typeof value === 'string' ? value.match(/^#\/components\/schemas\/(.+)$/)?.[1] : undefined;
+      if (name && !used.has(name)) {
+        used.add(name);
+        walk(schemas[name]);
+      } else walk(value);
+    }
+  };
+  walk(document.paths);
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...document.components, schemas: kept as NonNullable<OpenAPI3['components']>['schemas'] } };
+}
+
 async function generate(): Promise<string> {
   const config = loadConfig({ REMAN_DEMO: '0', LOG_LEVEL: 'silent' });
   const database = await openDatabase({ dataDir: 'memory://' });
@@ -34,7 +57,7 @@ async function generate(): Promise<string> {
   const app = await buildApp({ config, database, serveWeb: false, clock: shiftableClock() });
   try {
     await app.ready();
-    const document = app.swagger() as unknown as OpenAPI3;
+    const document = withoutUnusedSchemas(app.swagger() as unknown as OpenAPI3);
     const ast = await openapiTS(document, { silent: true });
     return HEADER + astToString(ast);
   } finally {

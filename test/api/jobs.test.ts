@@ -65,7 +65,7 @@ describe('a job survives a restart', () => {
       await store?.drop();
       await shared?.close();
     }
-  });
+  }, 240_000); // two apps built on a loaded machine
 
   it('a job left running by a crashed process is run again once its lease expired; with no attempt left it is dead', async () => {
     const app = await buildTestApp({ JOBS_POLL_MS: 20 });

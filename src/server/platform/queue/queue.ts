@@ -179,14 +179,17 @@ export function createQueue(opts: QueueOptions) {
     }
   }
 
+  /** Until `idleDelay` has passed or `wake()` is called. */
+  const sleep = () =>
+    new Promise<void>((res) => {
+      wakeUp = res;
+      later(idleDelay, res);
+    });
   let sweepAt = 0;
   async function loop() {
     while (!stopping) {
       if (running.size >= concurrency || !tasks.size) {
-        await new Promise<void>((res) => {
-          wakeUp = res;
-          later(idleDelay, res);
-        });
+        await sleep();
         continue;
       }
       let job: JobRow | null = null;
@@ -213,10 +216,7 @@ export function createQueue(opts: QueueOptions) {
         if (entry) entry.finished = r;
         continue;
       }
-      await new Promise<void>((res) => {
-        wakeUp = res;
-        later(idleDelay, res);
-      });
+      await sleep();
       idleDelay = Math.min(idleDelay * 2, pollMs * 8);
     }
   }
