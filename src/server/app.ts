@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { authPlugin } from './platform/auth.js';
+import { LOG_REDACT_PATHS, serializeError } from './platform/log-redaction.js';
 import { installErrorHandler, notFoundBody } from './platform/error-handler.js';
 import { installInputGuard } from './platform/input-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -189,11 +190,13 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** Time source (tests pass a manual clock). */
   clock?: Clock;
+  /** Where the JSON log goes (default stdout; tests capture it). */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, serveWeb = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp({ config, database, serveWeb = true, clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }) as FastifyServerOptions['logger'],
     // N hops: trust the N nearest forwarders (Fastify ≥ 5.12 treats a bare number as "trust nobody"); a list: those addresses only
     trustProxy: typeof config.TRUST_PROXY === 'number' ? (_addr: string, hop: number) => hop < (config.TRUST_PROXY as number) : config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,

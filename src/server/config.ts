@@ -44,7 +44,10 @@ const EnvSchema = z.object({
     }),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** account lock after this many failed logins (a known device still gets its owner in; docs/security.md) */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** failed logins per client address before it must wait 1, 2, 4 … 30 minutes between attempts */
+  LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** public product verification (QR scans) per client address per minute */
@@ -82,7 +85,7 @@ const EnvSchema = z.object({
    */
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   PRESSURE_MAX_HEAP_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}/files`. Shared by all processes. */
+  /** Uploaded files' bytes (content-addressed, ab/cd/<sha256>); default `${DATA_DIR}-files`. Shared by all processes. */
   FILE_STORE_DIR: z.string().min(1).optional(),
   /** Total size of the evidence files of one filing by a caller who is not logged in (complaint, objection). */
   ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
@@ -114,8 +117,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Config for tests: defaults suitable for in-process apps, overridable. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  // no load shedding by event-loop delay: test machines stall for reasons unrelated to the code under test
-  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 0, FILE_STORE_DIR: 'memory://', ...overrides };
+  // no load shedding by event-loop delay: test machines stall for reasons unrelated to the code under test;
+  // many tests log in wrongly from one address (127.0.0.1): the per-address backoff is tested where set explicitly
+  return { ...loadConfig({ NODE_ENV: 'test', REMAN_DEMO: '0', LOG_LEVEL: 'silent' }), PASSWORD_SCRYPT_N: 1024, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 0, FILE_STORE_DIR: 'memory://', LOGIN_ADDRESS_FAILURES: 100_000, ...overrides };
 }
 
 /** Test-only settings (read here so that config.ts stays the only reader of process.env). */

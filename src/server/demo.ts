@@ -1,4 +1,5 @@
 import { makeCreditCode } from '../domain/credit-code.js';
+import { PUBLISHED_DEMO_PASSWORD } from '../domain/password-policy.js';
 import type { EnterpriseType, ListingStatus, RemanField } from '../domain/enterprise.js';
 import { ATTACHMENT_SLOTS } from '../domain/announcement/form.js';
 import { sampleApplicationForm } from '../domain/announcement/sample.js';
@@ -12,8 +13,8 @@ import { manualClock } from './platform/clock.js';
 import type { DemoWorld } from './demo-areas/world.js';
 import type { RequestContext } from './platform/principal.js';
 
-/** Demo only: every demo login shares this password (README says so). */
-export const DEMO_PASSWORD = 'Reman#2026';
+/** Demo only: every demo login shares this password (README says so); the password policy refuses it as a chosen one. */
+export const DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD;
 
 interface DemoEnterprise {
   key: string;
@@ -92,7 +93,7 @@ export const DEMO_PDF = Buffer.from(
 export async function seedDemoData(s: Services, database: Database, config: AppConfig): Promise<boolean> {
   if (await s.identity.findByUsername('miit')) return false;
   const user = (username: string, displayName: string, role: Parameters<Services['identity']['createUserAsOperator']>[0]['role'], organizationId: string) =>
-    s.identity.createUserAsOperator({ username, displayName, role, organizationId, password: DEMO_PASSWORD, mustChangePassword: false });
+    s.identity.createUserAsOperator({ username, displayName, role, organizationId, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
 
   const miit = await user('miit', '工信部管理员', 'ministry_admin', 'miit');
   const ctx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'demo-seed' };

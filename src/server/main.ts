@@ -39,6 +39,8 @@ async function main() {
   // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection). An in-memory timer,
   // not a durable job: the cursor in trace_projection is the durable state; a failing stream's retries are jobs.
   const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000, { durable: false });
+  // expired sessions (and expired known devices) are deleted hourly
+  const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -46,6 +48,7 @@ async function main() {
     stopReminders();
     stopChangeJob();
     stopProjection();
+    stopSessionPurge();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown timed out');

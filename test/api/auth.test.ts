@@ -6,7 +6,7 @@ const LOGIN = '/api/v1/auth/login';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await buildTestApp({ LOGIN_MAX_FAILURES: 3, LOGIN_RATE_PER_MINUTE: 10_000 });
+  app = await buildTestApp({ LOGIN_MAX_FAILURES: 3, LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_ADDRESS_FAILURES: 10_000 });
 });
 afterAll(async () => app?.close());
 
@@ -70,23 +70,55 @@ describe('login', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('locks the account after LOGIN_MAX_FAILURES wrong attempts: then even the right password → 423', async () => {
+  it('locks the account after LOGIN_MAX_FAILURES wrong attempts: the right password from a new device gets the same 401', async () => {
     const u = await buildUser(app.services, 'enterprise_staff');
-    for (let i = 0; i < 3; i++) {
-      const res = await attempt(app, u.username, `Wrong-pass-${i}x`);
-      expect(res.statusCode).toBe(401);
-    }
+    const wrong = await attempt(app, u.username, 'Wrong-pass-first');
+    for (let i = 0; i < 2; i++) expect((await attempt(app, u.username, `Wrong-pass-${i}x`)).statusCode).toBe(401);
     const locked = await attempt(app, u.username, TEST_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expectErrorShape(locked.json(), 'ACCOUNT_LOCKED');
-    expect(new Date(locked.json().error.details.lockedUntil).getTime()).toBeGreaterThan(Date.now());
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toEqual(wrong.json()); // nothing tells a locked account from a wrong password
     expect(locked.cookies.find((c) => c.name === 'reman_session')).toBeUndefined();
+    const { rows } = await app.database.raw.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM users WHERE id = $1`, [u.id]);
+    expect(rows[0]!.locked).toBe(true);
+  });
+
+  it('a locked account still lets its owner in from a known device (the reman_device cookie of an earlier login)', async () => {
+    const u = await buildUser(app.services, 'enterprise_staff');
+    const first = await attempt(app, u.username, TEST_PASSWORD);
+    const device = first.cookies.find((c) => c.name === 'reman_device')!;
+    expect(device.httpOnly).toBe(true);
+    expect(device.path).toBe('/api/v1/auth/login');
+    for (let i = 0; i < 3; i++) await attempt(app, u.username, `Wrong-pass-${i}k`);
+    expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(401);
+    const fromDevice = (password: string, value = device.value) => app.inject({ method: 'POST', url: LOGIN, payload: { username: u.username, password }, cookies: { reman_device: value } });
+    // the known device still needs the right password, and another user's device does not count
+    expect((await fromDevice('Wrong-pass-dev1')).statusCode).toBe(401);
+    const other = await attempt(app, (await buildUser(app.services, 'enterprise_staff')).username, TEST_PASSWORD);
+    expect((await fromDevice(TEST_PASSWORD, other.cookies.find((c) => c.name === 'reman_device')!.value)).statusCode).toBe(401);
+    const owner = await fromDevice(TEST_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    const { rows } = await app.database.raw.query<{ failed_logins: number; locked_until: Date | null }>(`SELECT failed_logins, locked_until FROM users WHERE id = $1`, [u.id]);
+    expect(rows[0]).toMatchObject({ failed_logins: 0, locked_until: null });
+    const devices = await app.database.raw.query<{ row: string }>(`SELECT row_to_json(d)::text AS row FROM known_devices d WHERE user_id = $1`, [u.id]);
+    expect(devices.rows).toHaveLength(1);
+    expect(devices.rows[0]!.row).not.toContain(device.value); // stored as a digest only
+  });
+
+  it('a disabled account gets the same 401 whether or not the password is right', async () => {
+    const u = await buildUser(app.services, 'enterprise_staff');
+    const wrongPw = await attempt(app, u.username, 'Wrong-pass-2026');
+    await app.database.raw.query(`UPDATE users SET disabled = true WHERE id = $1`, [u.id]);
+    const right = await attempt(app, u.username, TEST_PASSWORD);
+    const wrong = await attempt(app, u.username, 'Wrong-pass-2027');
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual(wrongPw.json());
+    expect(wrong.json()).toEqual(wrongPw.json());
   });
 
   it('an expired lock starts a fresh count: one more wrong password does not lock again', async () => {
     const u = await buildUser(app.services, 'enterprise_staff');
     for (let i = 0; i < 3; i++) await attempt(app, u.username, `Wrong-pass-${i}y`);
-    expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(401);
     // let the lock expire
     await app.database.raw.query(`UPDATE users SET locked_until = now() - interval '1 minute' WHERE id = $1`, [u.id]);
     expect((await attempt(app, u.username, 'Wrong-pass-again1')).statusCode).toBe(401);
@@ -105,7 +137,7 @@ describe('login', () => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: s.headers, payload: { currentPassword: `Guess-pass-${i}z`, newPassword: 'Brand-new-pass-1' } });
       expect(res.statusCode).toBe(400);
     }
-    expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(401);
   });
 
   it('a successful login resets the failure count', async () => {
@@ -148,6 +180,35 @@ describe('login rate limit', () => {
   it('other endpoints are not limited by the login limit', async () => {
     const res = await limited.inject('/api/v1/authorities');
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('per-address backoff before any account lock (default limits)', () => {
+  let guarded: TestApp;
+  beforeAll(async () => {
+    guarded = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_ADDRESS_FAILURES: 5, LOGIN_MAX_FAILURES: 10 }); // the defaults
+  });
+  afterAll(async () => guarded?.close());
+  const from = (remoteAddress: string, username: string, password: string, cookies?: Record<string, string>) =>
+    guarded.inject({ method: 'POST', url: LOGIN, payload: { username, password }, remoteAddress, ...(cookies ? { cookies } : {}) });
+
+  it('five anonymous wrong guesses do not lock the account; the guessing address then waits (429, Retry-After)', async () => {
+    const miit = await buildUser(guarded.services, 'ministry_admin');
+    for (let i = 0; i < 5; i++) expect((await from('198.51.100.20', miit.username, `Guess-pass-${i}q`)).statusCode).toBe(401);
+    const throttled = await from('198.51.100.20', miit.username, TEST_PASSWORD);
+    expect(throttled.statusCode).toBe(429);
+    expectErrorShape(throttled.json(), 'RATE_LIMITED');
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    // the owner, elsewhere, is not locked out
+    expect((await from('192.0.2.30', miit.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('guesses from many addresses do lock the account — but not its owner on a known device', async () => {
+    const u = await buildUser(guarded.services, 'ministry_admin');
+    const device = (await from('192.0.2.40', u.username, TEST_PASSWORD)).cookies.find((c) => c.name === 'reman_device')!.value;
+    for (let i = 0; i < 10; i++) expect((await from(`203.0.113.${100 + i}`, u.username, `Guess-pass-${i}w`)).statusCode).toBe(401);
+    expect((await from('192.0.2.41', u.username, TEST_PASSWORD)).statusCode).toBe(401); // locked, new device
+    expect((await from('192.0.2.42', u.username, TEST_PASSWORD, { reman_device: device })).statusCode).toBe(200);
   });
 });
 
@@ -220,6 +281,30 @@ describe('session', () => {
     const after = await app.inject({ url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('logout with allSessions ends every session of the user ("退出所有设备"), not other users’', async () => {
+    const u = await buildUser(app.services, 'enterprise_staff');
+    const a = await login(app, u.username, TEST_PASSWORD);
+    const b = await login(app, u.username, TEST_PASSWORD);
+    const bystander = await login(app, (await buildUser(app.services, 'enterprise_staff')).username, TEST_PASSWORD);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: a.headers, payload: { allSessions: true } })).statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: a.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: b.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: bystander.cookie } })).statusCode).toBe(200);
+  });
+
+  it('expired sessions are purged (the hourly job’s work), live ones stay', async () => {
+    const u = await buildUser(app.services, 'enterprise_staff');
+    const live = await login(app, u.username, TEST_PASSWORD);
+    const old = await login(app, u.username, TEST_PASSWORD);
+    const oldHash = (await app.database.raw.query<{ token_hash: string }>(`SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY created_at DESC, token_hash LIMIT 1`, [u.id])).rows[0]!.token_hash;
+    await app.database.raw.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [oldHash]);
+    expect(await app.services.identity.purgeExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect((await app.database.raw.query(`SELECT 1 FROM sessions WHERE token_hash = $1`, [oldHash])).rows).toHaveLength(0);
+    expect((await app.database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [u.id])).rows[0]!.n).toBe(1);
+    void live;
+    void old;
   });
 
   it('logout signs out only that session', async () => {
@@ -338,15 +423,26 @@ describe('password change', () => {
 
   it.each([
     ['too short', 'short1a'],
-    ['no digits', 'onlyletterspassword'],
-    ['no letters', '12345678901234'],
-  ])('weak new password (%s) → 400 naming newPassword', async (_label, weak) => {
+    ['a common password', 'password12'],
+    ['a repetition', 'aaaaaaaaa1'],
+    ['the published demo password', 'Reman#2026'],
+    ['digits only', '12345678901234'],
+    ['the username', '{username}'],
+  ])('weak new password (%s) → bilingual 400 naming newPassword', async (_label, weak) => {
     const u = await buildUser(app.services, 'enterprise_staff');
     const s = await login(app, u.username, TEST_PASSWORD);
-    const res = await change(s.headers, TEST_PASSWORD, weak);
+    const res = await change(s.headers, TEST_PASSWORD, weak.replace('{username}', `${u.username}1`));
     expect(res.statusCode).toBe(400);
+    expectErrorShape(res.json(), 'VALIDATION_FAILED');
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(['newPassword']);
+    expect(res.json().error.details[0].message).toMatch(/密码/);
     expect((await attempt(app, u.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a strong password just above the limit is accepted (zxcvbn score ≥ 3)', async () => {
+    const u = await buildUser(app.services, 'enterprise_staff');
+    const s = await login(app, u.username, TEST_PASSWORD);
+    expect((await change(s.headers, TEST_PASSWORD, 'Reman#2027x')).statusCode).toBe(204);
   });
 
   it('the new password must differ from the current one', async () => {

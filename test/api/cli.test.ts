@@ -9,7 +9,7 @@ import { fileStore } from '../../src/server/modules/files/blob-store.js';
 
 /** The operator CLI on an embedded database in a temporary DATA_DIR. */
 const dir = mkdtempSync(join(tmpdir(), 'reman-cli-'));
-// the file store in its default place, ${DATA_DIR}/files
+// the file store in its default place, ${DATA_DIR}-files (beside the database, never inside it)
 const config = testConfig({ DATA_DIR: join(dir, 'data'), FILE_STORE_DIR: undefined });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,7 +45,7 @@ describe('reman CLI', () => {
     const file = join(dir, 'backup.tar.gz');
     const pdf = Buffer.from('%PDF-1.4 backup test file');
     const sha = await fileStore(config).put(pdf);
-    expect(existsSync(join(dir, 'data', 'files', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    expect(existsSync(join(dir, 'data-files', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
     const exported = await run('backup:export', file);
     expect(exported.code).toBe(0);
     expect(exported.out).toMatch(/1 stored files/);

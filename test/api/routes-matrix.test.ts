@@ -43,7 +43,7 @@ const clock = shiftableClock(manualClock(new Date()));
 
 beforeAll(async () => {
   // a clock the positive cases can move (公示 windows); /clock/advance works on it as on the demo
-  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_MAX_FAILURES: 1000, VERIFY_RATE_PER_MINUTE: 10_000 }, { clock });
+  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000, LOGIN_MAX_FAILURES: 1000, VERIFY_RATE_PER_MINUTE: 10_000, PUBLIC_RATE_PER_MINUTE: 10_000 }, { clock });
   const s = app.services;
   const a = await buildEnterprise(s, { regionCode: '440106' });
   const b = await buildEnterprise(s, { regionCode: '320505', name: '江苏外省再制造有限公司' });

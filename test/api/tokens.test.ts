@@ -58,7 +58,7 @@ describe('creating and listing tokens', () => {
     expect(item).toMatchObject({ id, name: 'listed', revokedAt: null });
     expect(token.startsWith(item.prefix)).toBe(true);
     expect(res.body).not.toContain(token);
-    expect(Object.keys(item).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+    expect(Object.keys(item).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes']);
   });
 
   it('lists only the caller’s enterprise’s tokens', async () => {
@@ -219,5 +219,77 @@ describe('revoking tokens', () => {
     const s = await login(app, u.username, TEST_PASSWORD);
     const list = await app.inject({ url: '/api/v1/tokens', headers: { cookie: s.cookie } });
     expect(list.json().items).toEqual([]);
+  });
+});
+
+describe('token scopes', () => {
+  const create = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/tokens', headers: admin.headers, payload });
+
+  it('lists the known scopes for the token form', async () => {
+    const res = await app.inject({ url: '/api/v1/tokens/scopes', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((s: { scope: string }) => s.scope)).toEqual(expect.arrayContaining(['epcis:write', 'epcis:read', 'trace:read']));
+    expect(res.json().items[0].label.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a token carries the scopes chosen at creation, shown in the list; omitted scopes = the three base scopes', async () => {
+    const chosen = await create({ name: 'ERP 读取', scopes: ['trace:read', 'trace:read'] });
+    expect(chosen.statusCode).toBe(201);
+    expect(chosen.json().scopes).toEqual(['trace:read']);
+    const plain = await create({ name: 'MES 默认' });
+    expect(plain.json().scopes).toEqual(['epcis:write', 'epcis:read', 'trace:read']);
+    const items = (await app.inject({ url: '/api/v1/tokens', headers: { cookie: admin.cookie } })).json().items;
+    expect(items.find((t: { id: string }) => t.id === chosen.json().id).scopes).toEqual(['trace:read']);
+    expect(items.find((t: { id: string }) => t.id === plain.json().id).scopes).toEqual(['epcis:write', 'epcis:read', 'trace:read']);
+  });
+
+  it('unknown or no scopes → 400 naming scopes', async () => {
+    for (const scopes of [['trace:write'], [], ['admin']]) {
+      const res = await create({ name: 'bad', scopes });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.map((d: { field: string }) => d.field)[0]).toMatch(/^scopes/);
+    }
+  });
+
+  it('a token reaches exactly its scopes: trace:read reads products and genealogy, not EPCIS; 403 names the missing scope', async () => {
+    const reader = (await create({ name: 'ERP', scopes: ['trace:read'] })).json().token as string;
+    const writer = (await create({ name: 'MES', scopes: ['epcis:write'] })).json().token as string;
+
+    expect((await app.inject({ url: '/api/v1/trace/products', headers: bearer(reader) })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/trace/RM-NOT-A-PRODUCT-1', headers: bearer(reader) })).statusCode).toBe(404); // reached the genealogy route
+    // /epcis answers in its RFC 7807 problem shape
+    const noEvents = await app.inject({ url: '/epcis/events', headers: bearer(reader) });
+    expect(noEvents.statusCode).toBe(403);
+    expect(noEvents.json()).toMatchObject({ code: 'INSUFFICIENT_SCOPE', errors: { scope: 'epcis:read' } });
+    const noCapture = await app.inject({ method: 'POST', url: '/epcis/capture', headers: bearer(reader), payload: {} });
+    expect(noCapture.statusCode).toBe(403);
+    expect(noCapture.json().errors.scope).toBe('epcis:write');
+
+    const noProducts = await app.inject({ url: '/api/v1/trace/products', headers: bearer(writer) });
+    expect(noProducts.statusCode).toBe(403);
+    expect(noProducts.json().error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', details: { scope: 'trace:read' } });
+    expect(noProducts.json().error.message).toContain('trace:read');
+    // with the scope, the capture route is reached (and validates the document)
+    expect((await app.inject({ method: 'POST', url: '/epcis/capture', headers: bearer(writer), payload: {} })).statusCode).not.toBe(403);
+  });
+
+  it('tokens issued before scopes existed keep epcis:write, epcis:read and trace:read (migration)', async () => {
+    const { rows } = await app.database.raw.query<{ d: string | null }>(
+      `SELECT pg_get_expr(adbin, adrelid) AS d FROM pg_attrdef JOIN pg_attribute a ON a.attrelid = adrelid AND a.attnum = adnum WHERE adrelid = 'api_tokens'::regclass AND a.attname = 'scopes'`,
+    );
+    expect(rows).toHaveLength(0); // no default left: every new token states its scopes
+    const migration = await import('node:fs/promises').then((fs) => fs.readFile('src/server/db/migrations/20261205020000_security.sql', 'utf8'));
+    expect(migration).toMatch(/DEFAULT ARRAY\['epcis:write', 'epcis:read', 'trace:read'\]/);
+  });
+
+  it('a route open to tokens must declare a known scope, or it refuses to register', async () => {
+    const Fastify = (await import('fastify')).default;
+    const { authPlugin } = await import('../../src/server/platform/auth.js');
+    const probe = Fastify();
+    await probe.register(authPlugin, { config: app.config, resolvers: { session: async () => null, apiToken: async () => null } });
+    expect(() => probe.get('/api/v1/probe', { config: { policy: { roles: ['enterprise_token'] } } }, async () => ({}))).toThrow(/scope/);
+    expect(() => probe.get('/api/v1/probe2', { config: { policy: { roles: ['enterprise_token'], scope: 'nope:nope' } } }, async () => ({}))).toThrow(/scope/);
+    expect(() => probe.get('/api/v1/probe3', { config: { policy: { roles: ['enterprise_token'], scope: 'trace:read' } } }, async () => ({}))).not.toThrow();
+    await probe.close();
   });
 });

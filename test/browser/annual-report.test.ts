@@ -29,7 +29,7 @@ describeBrowser('年度报告 in the browser', () => {
       });
       siteId = (await s.enterprises.createSite(ctx, e.id, { name: '天河厂区', address: '广东省广州市天河区科韵路16号', regionCode: '440106' })).id;
       await s.announcements.importHistoric(ctx, { docNumber: '工业和信息化部公告 2025年第1号', announcedOn: '2025-01-10', title: '浏览器测试公告', entries: [{ enterpriseId: e.id, siteId, fields: ['internal_combustion_engines'] }] });
-      await s.identity.createUserAsOperator({ username: 'ent-browser-ar', displayName: '年报测试管理员', role: 'enterprise_admin', organizationId: e.id, password: DEMO_PASSWORD, mustChangePassword: false });
+      await s.identity.createUserAsOperator({ username: 'ent-browser-ar', displayName: '年报测试管理员', role: 'enterprise_admin', organizationId: e.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
     },
   });
   const loggedIn = (login: string) => suite.page({ login: { username: login, password: DEMO_PASSWORD } });

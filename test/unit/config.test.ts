@@ -9,7 +9,8 @@ describe('loadConfig', () => {
     expect(c.REMAN_DEMO).toBe(true);
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.COOKIE_SECURE).toBe('auto');
-    expect(c.LOGIN_MAX_FAILURES).toBe(5);
+    expect(c.LOGIN_MAX_FAILURES).toBe(10);
+    expect(c.LOGIN_ADDRESS_FAILURES).toBe(5);
     expect(c.PASSWORD_SCRYPT_N).toBe(16384);
   });
 

@@ -82,7 +82,7 @@ export async function seedAnnualReportsDemo(world: DemoWorld): Promise<void> {
       listingStatus: 'none',
     });
     const site = await live.enterprises.createSite(miitCtx, e.id, { name: h.site, address: h.address, regionCode: h.region });
-    const admin = await live.identity.createUserAsOperator({ username: `ent-${h.key}`, displayName: `${h.name.slice(0, 4)}管理员`, role: 'enterprise_admin', organizationId: e.id, password: PASSWORD, mustChangePassword: false });
+    const admin = await live.identity.createUserAsOperator({ username: `ent-${h.key}`, displayName: `${h.name.slice(0, 4)}管理员`, role: 'enterprise_admin', organizationId: e.id, password: PASSWORD, mustChangePassword: false }, { demoSeed: true });
     ent[h.key] = { id: e.id, site: site.id, admin };
   }
 

@@ -53,7 +53,7 @@ export async function seedSupervisionDemo(world: DemoWorld): Promise<void> {
       enterpriseType: 'private', listingStatus: 'none',
     });
     const site = await live.enterprises.createSite(miit, e.id, { name: x.site, address: x.address, regionCode: x.region });
-    const admin = await live.identity.createUserAsOperator({ username: `ent-${x.key}`, displayName: `${x.name.slice(0, 4)}管理员`, role: 'enterprise_admin', organizationId: e.id, password: PASSWORD, mustChangePassword: false });
+    const admin = await live.identity.createUserAsOperator({ username: `ent-${x.key}`, displayName: `${x.name.slice(0, 4)}管理员`, role: 'enterprise_admin', organizationId: e.id, password: PASSWORD, mustChangePassword: false }, { demoSeed: true });
     made[x.key] = { id: e.id, site: site.id, admin };
   }
   await live.announcements.importHistoric(miit, {

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.js';
 import { DomainError, errors } from './errors.js';
 import type { Principal, RequestContext } from './principal.js';
 import type { RegisteredRoute, RoutePolicy } from './policy.js';
+import { isKnownScope, scopeAllows } from './scopes.js';
 import { sha256Hex } from './secrets.js';
 
 export const SESSION_COOKIE = 'reman_session';
@@ -55,6 +56,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
     if (!url.startsWith('/api/') && !url.startsWith('/epcis')) return;
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
     if (!policy) throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy)`);
+    if ('roles' in policy && policy.roles.includes('enterprise_token')) {
+      const needed = policy.scope === undefined ? [] : ([] as string[]).concat(policy.scope);
+      if (needed.length === 0 || !needed.every(isKnownScope)) {
+        throw new Error(`Route ${String(route.method)} ${url} is open to API tokens but declares no known scope (config.policy.scope, platform/scopes.ts)`);
+      }
+    }
     for (const method of ([] as string[]).concat(route.method as string | string[])) {
       if (method === 'HEAD') continue;
       app.routeRegistry.push({ method, url, policy });
@@ -113,5 +120,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
       throw new DomainError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 'Change your initial password first');
     }
     if (!policy.roles.includes(principal.role)) throw errors.forbidden();
+    if (principal.kind === 'token' && !scopeAllows(principal.scopes, policy.scope!)) {
+      const needed = ([] as string[]).concat(policy.scope!);
+      throw new DomainError(403, 'INSUFFICIENT_SCOPE', `API 令牌缺少权限范围 ${needed.join(' / ')}`, `The API token lacks the scope ${needed.join(' or ')}`, { scope: needed.length === 1 ? needed[0] : needed });
+    }
   }
 });

@@ -11,6 +11,11 @@ export type RoutePolicy =
       roles: readonly Actor[];
       /** Reachable while the user must still change an initial password (auth routes only). */
       duringPasswordChange?: boolean;
+      /**
+       * The API token scope this route needs (platform/scopes.ts); any one of a list. Required when the roles
+       * include 'enterprise_token': a route open to machines without a declared scope refuses to register.
+       */
+      scope?: string | readonly string[];
     };
 
 export interface RegisteredRoute {

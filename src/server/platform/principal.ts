@@ -21,6 +21,8 @@ export type Principal =
       role: 'enterprise_token';
       enterpriseId: string;
       tokenName: string;
+      /** what this token may reach (platform/scopes.ts) */
+      scopes: readonly string[];
     };
 
 export type Actor = Principal['role'] | 'public';

@@ -43,17 +43,6 @@ export function randomSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
-/** Password rule for user-chosen passwords: ≥ 10 characters with letters and digits. */
-export function passwordProblem(pw: string): { message: string; messageEn: string } | null {
-  if (pw.length < 10 || pw.length > 128 || !/[A-Za-z]/.test(pw) || !/[0-9]/.test(pw)) {
-    return {
-      message: '密码须为 10–128 位，且同时包含字母和数字',
-      messageEn: 'Password must be 10–128 characters and contain both letters and digits',
-    };
-  }
-  return null;
-}
-
 /** A readable one-time initial password for admin-created users. */
 export function initialPassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';

@@ -21,6 +21,7 @@ export const positive: Record<string, Positive> = {
   'PATCH /api/v1/users/:id': async (w) => ({ as: 'enterprise_admin', params: { id: (await freshUser(w)).id }, body: { displayName: '矩阵改名' } }),
   'POST /api/v1/users/:id/reset-password': async (w) => ({ as: 'enterprise_admin', params: { id: (await freshUser(w)).id } }),
   'GET /api/v1/tokens': { as: 'enterprise_admin' },
+  'GET /api/v1/tokens/scopes': { as: 'enterprise_admin' },
   'POST /api/v1/tokens': { as: 'enterprise_admin', body: { name: '矩阵令牌' } },
   'DELETE /api/v1/tokens/:id': async (w) => ({ as: 'enterprise_admin', params: { id: (await w.must('enterprise_admin', 'POST', '/api/v1/tokens', { name: '待吊销' })).id } }),
 };

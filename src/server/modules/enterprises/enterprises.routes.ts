@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { LEGACY_TOKEN_SCOPES } from '../../platform/scopes.js';
 import type { AuthorityService } from '../authorities/authorities.service.js';
 import { presentEnterprise, presentSite } from './enterprises.presenter.js';
 import {
@@ -29,7 +30,7 @@ export async function enterpriseRoutes(
   const present = (e: Parameters<typeof presentEnterprise>[1]) => presentEnterprise(authorities, e);
 
   app.get('/api/v1/enterprises', {
-    config: { policy: { roles: READERS } },
+    config: { policy: { roles: READERS, scope: LEGACY_TOKEN_SCOPES } },
     schema: {
       tags: ['enterprises'],
       summary: '企业列表（按调用者权限过滤） Enterprises visible to the caller',
@@ -61,7 +62,7 @@ export async function enterpriseRoutes(
   });
 
   app.get('/api/v1/enterprises/:id', {
-    config: { policy: { roles: READERS } },
+    config: { policy: { roles: READERS, scope: LEGACY_TOKEN_SCOPES } },
     schema: { tags: ['enterprises'], summary: '企业详情 One enterprise', params: EnterpriseIdParam, response: { 200: EnterpriseSchema } },
     handler: async (req) => present(await enterprises.load(req.principal, req.params.id)),
   });
@@ -73,7 +74,7 @@ export async function enterpriseRoutes(
   });
 
   app.get('/api/v1/enterprises/:id/sites', {
-    config: { policy: { roles: READERS } },
+    config: { policy: { roles: READERS, scope: LEGACY_TOKEN_SCOPES } },
     schema: { tags: ['enterprises'], summary: '厂区列表 Sites of an enterprise', params: EnterpriseIdParam, response: { 200: z.object({ items: z.array(SiteSchema) }) } },
     handler: async (req) => ({ items: (await enterprises.listSites(req.principal, req.params.id)).map(presentSite) }),
   });

@@ -2,6 +2,7 @@ import { driverError, fromDatabase } from '../../platform/error-handler.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors.js';
 import { EPCIS_CAPTURE_ROLES, EPCIS_READ_ROLES } from './epcis.policy.js';
+import { SCOPE_EPCIS_READ, SCOPE_EPCIS_WRITE } from '../../platform/scopes.js';
 import { CAPTURE_FILE_SIZE_LIMIT, CAPTURE_LIMIT, type EpcisService } from './epcis.service.js';
 
 /**
@@ -103,7 +104,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
   });
 
   app.post('/epcis/capture', {
-    config: { policy: { roles: EPCIS_CAPTURE_ROLES } },
+    config: { policy: { roles: EPCIS_CAPTURE_ROLES, scope: SCOPE_EPCIS_WRITE } },
     bodyLimit: CAPTURE_FILE_SIZE_LIMIT,
     schema: {
       tags: ['epcis'],
@@ -122,7 +123,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
   });
 
   app.get('/epcis/capture/:captureID', {
-    config: { policy: { roles: EPCIS_READ_ROLES } },
+    config: { policy: { roles: EPCIS_READ_ROLES, scope: SCOPE_EPCIS_READ } },
     schema: { tags: ['epcis'], summary: '采集任务状态 Capture job (running, success, errors)' },
     handler: async (req, reply) => {
       const { captureID } = req.params as { captureID: string };
@@ -131,7 +132,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
   });
 
   app.post('/epcis/events', {
-    config: { policy: { roles: EPCIS_CAPTURE_ROLES } },
+    config: { policy: { roles: EPCIS_CAPTURE_ROLES, scope: SCOPE_EPCIS_WRITE } },
     schema: { tags: ['epcis'], summary: '采集单个事件 Capture one EPCIS event', description: 'Body: one EPCIS 2.0 event with its @context. 201 + Location: /epcis/events/{eventID}.' },
     handler: async (req, reply) => {
       const r = await epcis.captureEvent(req.ctx, req.body);
@@ -140,7 +141,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
   });
 
   app.get('/epcis/events', {
-    config: { policy: { roles: EPCIS_READ_ROLES } },
+    config: { policy: { roles: EPCIS_READ_ROLES, scope: SCOPE_EPCIS_READ } },
     schema: {
       tags: ['epcis'],
       summary: '查询事件 SimpleEventQuery (EPCISQueryDocument)',
@@ -165,7 +166,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
   });
 
   app.get('/epcis/events/:eventID', {
-    config: { policy: { roles: EPCIS_READ_ROLES } },
+    config: { policy: { roles: EPCIS_READ_ROLES, scope: SCOPE_EPCIS_READ } },
     schema: { tags: ['epcis'], summary: '按 eventID 读取事件 One event by eventID (URL-encoded)' },
     handler: async (req, reply) => {
       const { eventID } = req.params as { eventID: string };

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * Where the bytes of stored files live, addressed by their SHA-256; the `files` table keeps the metadata.
- * The filesystem store is the default (FILE_STORE_DIR, `${DATA_DIR}/files`); an S3-compatible store can be
+ * The filesystem store is the default (FILE_STORE_DIR, `${DATA_DIR}-files` beside the database); an S3-compatible store can be
  * added behind the same interface. With several processes (DATABASE_URL) the directory must be shared.
  */
 export interface BlobStore {
@@ -91,7 +91,15 @@ export function blobStoreFor(dir: string): BlobStore {
   return dir.startsWith('memory://') ? memoryBlobStore() : fileBlobStore(dir);
 }
 
-/** The configured store: FILE_STORE_DIR, by default `${DATA_DIR}/files`. */
+/**
+ * The configured store: FILE_STORE_DIR, by default `${DATA_DIR}-files` beside the data directory — never inside it,
+ * because DATA_DIR is the embedded database's own PGDATA (initdb wants it to itself, and a PGlite dump would carry
+ * every file a second time).
+ */
+export function defaultFileStoreDir(dataDir: string): string {
+  return `${resolve(dataDir)}-files`;
+}
+
 export function fileStore(config: { FILE_STORE_DIR?: string; DATA_DIR: string }): BlobStore {
-  return blobStoreFor(config.FILE_STORE_DIR ?? resolve(config.DATA_DIR, 'files'));
+  return blobStoreFor(config.FILE_STORE_DIR ?? defaultFileStoreDir(config.DATA_DIR));
 }

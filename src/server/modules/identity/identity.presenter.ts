@@ -42,5 +42,6 @@ export function presentToken(t: TokenRow) {
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    scopes: t.scopes,
   };
 }

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { apiTokens, sessions, users } from '../../db/schema.js';
+import { apiTokens, knownDevices, sessions, users } from '../../db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { uniqueOr } from '../../platform/tx.js';
 
@@ -86,8 +86,28 @@ export const sessionRepo = {
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), keepTokenHash ? sql`${sessions.tokenHash} <> ${keepTokenHash}` : undefined));
   },
-  async purgeExpired(db: Db) {
-    await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`);
+  /** Delete expired sessions (and expired known devices); returns how many sessions went. */
+  async purgeExpired(db: Db): Promise<number> {
+    await db.delete(knownDevices).where(sql`${knownDevices.expiresAt} <= now()`);
+    const gone = await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`).returning({ h: sessions.tokenHash });
+    return gone.length;
+  },
+};
+
+/** Browsers that logged in successfully before (cookie reman_device, stored as SHA-256). */
+export const deviceRepo = {
+  async findLive(db: Db, tokenHash: string) {
+    const [d] = await db.select().from(knownDevices).where(and(eq(knownDevices.tokenHash, tokenHash), gt(knownDevices.expiresAt, new Date()))).limit(1);
+    return d;
+  },
+  async upsert(db: Db, tokenHash: string, userId: string, expiresAt: Date) {
+    await db
+      .insert(knownDevices)
+      .values({ tokenHash, userId, expiresAt })
+      .onConflictDoUpdate({ target: knownDevices.tokenHash, set: { lastUsedAt: new Date(), expiresAt } });
+  },
+  async deleteForUser(db: Db, userId: string) {
+    await db.delete(knownDevices).where(eq(knownDevices.userId, userId));
   },
 };
 

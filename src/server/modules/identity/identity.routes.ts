@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../../config.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth.js';
+import { knownScopes } from '../../platform/scopes.js';
 import { ADMIN_ROLES, ROLES_ALL_USERS } from '../../platform/policy.js';
 import { presentMe, presentToken, presentUser } from './identity.presenter.js';
 import {
@@ -10,6 +11,8 @@ import {
   CreateUserBody,
   IdParam,
   LoginBody,
+  LogoutBody,
+  ScopeListSchema,
   PageQuery,
   PasswordBody,
   SessionSchema,
@@ -20,6 +23,8 @@ import {
 import type { IdentityService, OrgDirectory } from './identity.service.js';
 
 const NoContent = z.undefined();
+/** The known-device cookie (sent only to the login route). */
+export const DEVICE_COOKIE = 'reman_device';
 
 export async function identityRoutes(
   root: FastifyInstance,
@@ -34,7 +39,11 @@ export async function identityRoutes(
       config: { policy: { public: true }, rateLimit: { max: config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 } },
       schema: { tags: ['auth'], summary: '登录 Log in', body: LoginBody, response: { 200: SessionSchema } },
       handler: async (req, reply) => {
-        const { user, token, csrfToken } = await identity.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent']);
+        const wait = identity.loginWaitSeconds(req.ctx.ip);
+        if (wait > 0) reply.header('retry-after', String(wait));
+        const { user, token, csrfToken, deviceToken, deviceMaxAgeSeconds } = await identity.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'], req.cookies[DEVICE_COOKIE]);
+        // a known device: a locked account still lets its owner in from here (docs/security.md)
+        reply.setCookie(DEVICE_COOKIE, deviceToken, { path: '/api/v1/auth/login', httpOnly: true, sameSite: 'strict', secure: secure(req), maxAge: deviceMaxAgeSeconds });
         const maxAge = config.SESSION_TTL_HOURS * 3600;
         reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req), maxAge });
         reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure: secure(req), maxAge });
@@ -44,9 +53,9 @@ export async function identityRoutes(
 
   app.post('/api/v1/auth/logout', {
     config: { policy: { roles: ROLES_ALL_USERS, duringPasswordChange: true } },
-    schema: { tags: ['auth'], summary: '退出 Log out', response: { 204: NoContent } },
+    schema: { tags: ['auth'], summary: '退出（allSessions：退出所有设备） Log out (allSessions: everywhere)', body: LogoutBody, response: { 204: NoContent } },
     handler: async (req, reply) => {
-      await identity.logout(req.ctx);
+      await identity.logout(req.ctx, req.body?.allSessions === true);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -131,9 +140,15 @@ export async function identityRoutes(
       tags: ['tokens'],
       summary: '创建 API 令牌 Create an API token (shown only once)',
       body: CreateTokenBody,
-      response: { 201: z.object({ id: z.string(), token: z.string() }) },
+      response: { 201: z.object({ id: z.string(), token: z.string(), scopes: z.array(z.string()) }) },
     },
-    handler: async (req, reply) => reply.status(201).send(await identity.createToken(req.ctx, req.body.name)),
+    handler: async (req, reply) => reply.status(201).send(await identity.createToken(req.ctx, req.body.name, req.body.scopes)),
+  });
+
+  app.get('/api/v1/tokens/scopes', {
+    config: { policy: { roles: ['enterprise_admin'] } },
+    schema: { tags: ['tokens'], summary: 'API 令牌可选的权限范围 Scopes a token may carry', response: { 200: ScopeListSchema } },
+    handler: async () => ({ items: knownScopes() }),
   });
 
   app.delete('/api/v1/tokens/:id', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLE_VALUES } from '../../../domain/enterprise.js';
+import { isKnownScope } from '../../platform/scopes.js';
 import { bi } from '../../platform/validation.js';
 
 
@@ -31,6 +32,9 @@ export const PasswordBody = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
+
+/** `allSessions`: also sign out every other session of the user ("退出所有设备"). */
+export const LogoutBody = z.object({ allSessions: z.boolean().optional() }).nullish();
 
 export const Username = z
   .string()
@@ -81,6 +85,17 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scopes: z.array(z.string()),
 });
-export const CreateTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** what the token may reach (GET /api/v1/tokens/scopes lists the known scopes); omitted: epcis:write, epcis:read, trace:read */
+  scopes: z
+    .array(z.string().refine(isKnownScope, bi('Unknown scope (see GET /api/v1/tokens/scopes)', '未知的权限范围（见 GET /api/v1/tokens/scopes）')))
+    .min(1, bi('Choose at least one scope', '请至少选择一项权限范围'))
+    .max(50)
+    .transform((a) => [...new Set(a)])
+    .optional(),
+});
+export const ScopeListSchema = z.object({ items: z.array(z.object({ scope: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })) });
 export const IdParam = z.object({ id: z.string().uuid(bi('Must be a UUID', '必须是 UUID')) });

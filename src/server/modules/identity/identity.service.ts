@@ -6,17 +6,12 @@ import { recordAudit } from '../../platform/audit.js';
 import type { ResolvedSession } from '../../platform/auth.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import {
-  dummyPasswordHash,
-  hashPassword,
-  initialPassword,
-  passwordProblem,
-  randomSecret,
-  sha256Hex,
-  verifyPassword,
-} from '../../platform/secrets.js';
+import { LRUCache } from 'lru-cache';
+import { LEGACY_TOKEN_SCOPES } from '../../platform/scopes.js';
+import { passwordProblem } from '../../../domain/password-policy.js';
+import { dummyPasswordHash, hashPassword, initialPassword, randomSecret, sha256Hex, verifyPassword } from '../../platform/secrets.js';
 import { canManageTokensOf, canManageUsersOf, grantableRoles, type OrgRef } from './identity.policy.js';
-import { sessionRepo, tokenRepo, userRepo, type UserRow } from './identity.repo.js';
+import { deviceRepo, sessionRepo, tokenRepo, userRepo, type UserRow } from './identity.repo.js';
 
 /** What identity needs to know about organisations, answered by the modules that own them. */
 export interface OrgDirectory {
@@ -48,12 +43,45 @@ export function principalOf(u: UserRow, sessionTokenHash: string | null): Princi
   };
 }
 
+/** The one answer to every refused login: unknown user, wrong password, locked or disabled account alike. */
 const invalidCredentials = () =>
   new DomainError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
+
+const loginThrottled = (seconds: number) =>
+  new DomainError(429, 'RATE_LIMITED', `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, `Too many failed logins from this address; try again in ${Math.ceil(seconds / 60)} min`, { retryAfterSeconds: seconds });
+
+/** A known device stays known this long after its last successful login. */
+const DEVICE_TTL_MS = 90 * 24 * 3600_000;
+/** Per-address backoff: a failure is forgotten an hour after the address's last failure; waits double up to 30 minutes. */
+const ADDRESS_MEMORY_MS = 3600_000;
+const MAX_ADDRESS_WAIT_MS = 30 * 60_000;
+
+/** Refuse a chosen password that the policy (src/domain/password-policy.ts) rejects: 400 naming the field. */
+function enforcePasswordPolicy(field: string, password: string, userInputs: readonly string[]) {
+  const problem = passwordProblem(password, userInputs);
+  if (problem) throw errors.field(field, problem.message, problem.messageEn);
+}
+
+/** A one-time initial password that itself passes the policy. */
+function policyInitialPassword(): string {
+  for (;;) {
+    const pw = initialPassword();
+    if (!passwordProblem(pw)) return pw;
+  }
+}
 
 /** Login, sessions, passwords, users and API tokens. */
 export function createIdentityService({ db, config, orgs }: IdentityDeps) {
   const ttlMs = config.SESSION_TTL_HOURS * 3600_000;
+  // Failed logins per client address (this process): after LOGIN_ADDRESS_FAILURES the address waits 1, 2, 4 … 30
+  // minutes between attempts, long before anonymous guesses from one place can lock an account (docs/security.md).
+  const addressFailures = new LRUCache<string, { failures: number; until: number }>({ max: 100_000, ttl: ADDRESS_MEMORY_MS });
+  function addressFailed(ip: string) {
+    const failures = (addressFailures.get(ip)?.failures ?? 0) + 1;
+    const over = failures - config.LOGIN_ADDRESS_FAILURES + 1;
+    const until = over > 0 ? Date.now() + Math.min(60_000 * 2 ** (over - 1), MAX_ADDRESS_WAIT_MS) : 0;
+    addressFailures.set(ip, { failures, until });
+  }
 
   async function orgRefFor(role: Role, organizationId: string): Promise<OrgRef> {
     const org = await orgs.resolve(organizationId);
@@ -78,33 +106,43 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
   }
 
   return {
-    /** Check credentials; count failures and lock after LOGIN_MAX_FAILURES; open a session. */
-    async login(ctx: RequestContext, username: string, password: string, userAgent: string | undefined) {
+    /** Seconds this client address must wait before its next login attempt (0: may try now). */
+    loginWaitSeconds(ip: string): number {
+      const until = addressFailures.get(ip)?.until ?? 0;
+      return until > Date.now() ? Math.ceil((until - Date.now()) / 1000) : 0;
+    },
+
+    /**
+     * Check credentials and open a session. Every refusal is the same 401 INVALID_CREDENTIALS and costs one scrypt
+     * (against a dummy hash when the user is unknown, disabled, or locked from an unknown device, so that nothing
+     * about the account — not even whether the password was right — shows). Failures count per address (backoff)
+     * and per account (lock after LOGIN_MAX_FAILURES); a locked account still lets its owner in from a known
+     * device (`deviceToken`, the reman_device cookie of an earlier successful login). Returns a device token to
+     * keep in that cookie.
+     */
+    async login(ctx: RequestContext, username: string, password: string, userAgent: string | undefined, deviceToken?: string) {
+      if (this.loginWaitSeconds(ctx.ip) > 0) throw loginThrottled(this.loginWaitSeconds(ctx.ip));
       const user = await userRepo.byUsername(db, username);
-      if (!user) {
-        await verifyPassword(password, await dummyPasswordHash(config.PASSWORD_SCRYPT_N));
-        throw invalidCredentials();
-      }
-      if (user.lockedUntil && user.lockedUntil > new Date()) {
-        throw new DomainError(423, 'ACCOUNT_LOCKED', '登录失败次数过多，账号已临时锁定，请稍后再试', 'Too many failed logins: the account is locked for a while', {
-          lockedUntil: user.lockedUntil.toISOString(),
-        });
-      }
-      const ok = await verifyPassword(password, user.passwordHash);
-      if (!ok || user.disabled) {
-        if (!ok) {
-          const state = await userRepo.recordFailure(db, user.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
+      const device = user && deviceToken ? await deviceRepo.findLive(db, sha256Hex(deviceToken)) : undefined;
+      const knownDevice = !!user && device?.userId === user.id;
+      const locked = !!user?.lockedUntil && user.lockedUntil > new Date();
+      const usable = !!user && !user.disabled && (!locked || knownDevice);
+      const ok = await verifyPassword(password, usable ? user.passwordHash : await dummyPasswordHash(config.PASSWORD_SCRYPT_N));
+      if (!usable || !ok) {
+        addressFailed(ctx.ip);
+        if (user) {
+          const reason = user.disabled ? 'disabled' : !usable ? 'locked' : 'wrong_password';
+          const state = reason === 'wrong_password' ? await userRepo.recordFailure(db, user.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES) : undefined;
           await db.transaction((tx) =>
-            recordAudit(tx, ctx, { action: 'auth.login_failed', objectType: 'user', objectId: user.id, change: { failedLogins: state?.failedLogins } }),
+            recordAudit(tx, ctx, { action: 'auth.login_failed', objectType: 'user', objectId: user.id, change: { reason, failedLogins: state?.failedLogins, knownDevice } }),
           );
         }
-        throw user.disabled && ok
-          ? new DomainError(403, 'ACCOUNT_DISABLED', '账号已停用', 'The account is disabled')
-          : invalidCredentials();
+        throw invalidCredentials();
       }
       const token = randomSecret();
       const csrfToken = randomSecret();
       const tokenHash = sha256Hex(token);
+      const newDeviceToken = knownDevice ? deviceToken! : randomSecret();
       const updated = await db.transaction(async (tx) => {
         const u = await userRepo.update(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
         await sessionRepo.insert(tx, {
@@ -115,19 +153,27 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
           userAgent: userAgent?.slice(0, 300) ?? null,
           expiresAt: new Date(Date.now() + ttlMs),
         });
+        await deviceRepo.upsert(tx, sha256Hex(newDeviceToken), user.id, new Date(Date.now() + DEVICE_TTL_MS));
         const p = principalOf(u!, tokenHash);
-        await recordAudit(tx, { ...ctx, principal: p }, { action: 'auth.login', objectType: 'user', objectId: user.id });
+        await recordAudit(tx, { ...ctx, principal: p }, { action: 'auth.login', objectType: 'user', objectId: user.id, change: locked ? { whileLocked: true, knownDevice: true } : undefined });
         return u!;
       });
-      return { user: updated, token, csrfToken, expiresAt: new Date(Date.now() + ttlMs) };
+      return { user: updated, token, csrfToken, expiresAt: new Date(Date.now() + ttlMs), deviceToken: newDeviceToken, deviceMaxAgeSeconds: DEVICE_TTL_MS / 1000 };
     },
 
-    async logout(ctx: RequestContext) {
+    /** Expired sessions (and known devices) go; run periodically (main.ts). Returns the number of sessions removed. */
+    async purgeExpiredSessions(): Promise<number> {
+      return sessionRepo.purgeExpired(db);
+    },
+
+    /** End this session, or with `allSessions` every session of the user ("退出所有设备"). */
+    async logout(ctx: RequestContext, allSessions = false) {
       const p = ctx.principal;
       if (p?.kind !== 'user' || !p.sessionTokenHash) return;
       await db.transaction(async (tx) => {
-        await sessionRepo.delete(tx, p.sessionTokenHash!);
-        await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: p.userId });
+        if (allSessions) await sessionRepo.deleteForUser(tx, p.userId);
+        else await sessionRepo.delete(tx, p.sessionTokenHash!);
+        await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: p.userId, change: allSessions ? { allSessions: true } : undefined });
       });
     },
 
@@ -145,7 +191,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       const t = await tokenRepo.findActiveByHash(db, sha256Hex(token));
       if (!t) return null;
       if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > 60_000) await tokenRepo.touch(db, t.enterpriseId, t.id);
-      return { kind: 'token', tokenId: t.id, role: 'enterprise_token', enterpriseId: t.enterpriseId, tokenName: t.name };
+      return { kind: 'token', tokenId: t.id, role: 'enterprise_token', enterpriseId: t.enterpriseId, tokenName: t.name, scopes: t.scopes };
     },
 
     async me(p: Principal) {
@@ -165,8 +211,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
         if (u) await userRepo.recordFailure(db, u.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
         throw errors.field('currentPassword', '当前密码不正确', 'The current password is wrong');
       }
-      const problem = passwordProblem(newPassword);
-      if (problem) throw errors.field('newPassword', problem.message, problem.messageEn);
+      enforcePasswordPolicy('newPassword', newPassword, [u.username, u.displayName]);
       if (currentPassword === newPassword) throw errors.field('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
       const passwordHash = await hashPassword(newPassword, config.PASSWORD_SCRYPT_N);
       await db.transaction(async (tx) => {
@@ -198,7 +243,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
           { field: 'username', message: '用户名已被使用', messageEn: 'Username is taken' },
         ]);
       }
-      const oneTime = password ?? initialPassword();
+      if (password !== undefined) enforcePasswordPolicy('password', password, [input.username, input.displayName]);
+      const oneTime = password ?? policyInitialPassword();
       const passwordHash = await hashPassword(oneTime, config.PASSWORD_SCRYPT_N);
       const user = await db.transaction(async (tx) => {
         const u = await userRepo.insert(tx, {
@@ -243,21 +289,24 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     async resetPassword(ctx: RequestContext, id: string) {
       const u = await this.loadManagedUser(ctx.principal, id);
-      const oneTime = initialPassword();
+      const oneTime = policyInitialPassword();
       const passwordHash = await hashPassword(oneTime, config.PASSWORD_SCRYPT_N);
       await db.transaction(async (tx) => {
         await userRepo.update(tx, u.id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
         await sessionRepo.deleteForUser(tx, u.id);
+        await deviceRepo.deleteForUser(tx, u.id);
         await recordAudit(tx, ctx, { action: 'user.password_reset', objectType: 'user', objectId: u.id, enterpriseId: u.enterpriseId });
       });
       return { initialPassword: oneTime };
     },
 
-    /** CLI/demo bootstrap: create a user with a chosen password (no policy: the caller is the operator). */
-    async createUserAsOperator(input: { username: string; displayName: string; role: Role; organizationId: string; password: string; mustChangePassword: boolean }) {
+    /**
+     * CLI/demo bootstrap: create a user with a chosen password. The password policy applies (CLI user:create);
+     * only the demo seeding passes `demoSeed`, which keeps the published demo password for the demo logins.
+     */
+    async createUserAsOperator(input: { username: string; displayName: string; role: Role; organizationId: string; password: string; mustChangePassword: boolean }, opts: { demoSeed?: boolean } = {}) {
       const org = await orgRefFor(input.role, input.organizationId);
-      const problem = passwordProblem(input.password);
-      if (problem) throw errors.field('password', problem.message, problem.messageEn);
+      if (!opts.demoSeed) enforcePasswordPolicy('password', input.password, [input.username, input.displayName]);
       if (await userRepo.byUsername(db, input.username)) {
         throw errors.conflict('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, `Username ${input.username} is taken`);
       }
@@ -281,14 +330,16 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       return userRepo.byUsername(db, username);
     },
 
-    /** CLI/demo: set a password directly (no policy: the caller is the operator). */
+    /** CLI: set a password directly (the password policy applies); signs the user out everywhere. */
     async setPasswordAsOperator(username: string, password: string, mustChange: boolean) {
       const u = await userRepo.byUsername(db, username);
       if (!u) throw errors.notFound('用户', 'User');
+      enforcePasswordPolicy('password', password, [u.username, u.displayName]);
       const passwordHash = await hashPassword(password, config.PASSWORD_SCRYPT_N);
       await db.transaction(async (tx) => {
         await userRepo.update(tx, u.id, { passwordHash, mustChangePassword: mustChange, failedLogins: 0, lockedUntil: null });
         await sessionRepo.deleteForUser(tx, u.id);
+        await deviceRepo.deleteForUser(tx, u.id);
         await recordAudit(tx, null, { action: 'user.password_reset', objectType: 'user', objectId: u.id });
       });
     },
@@ -299,7 +350,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       return tokenRepo.listForEnterprise(db, p.enterpriseId);
     },
 
-    async createToken(ctx: RequestContext, name: string) {
+    async createToken(ctx: RequestContext, name: string, scopes: readonly string[] = LEGACY_TOKEN_SCOPES) {
       const p = ctx.principal;
       if (p?.kind !== 'user' || !p.enterpriseId || !canManageTokensOf(p, p.enterpriseId)) throw errors.forbidden();
       const token = randomSecret('rmn_');
@@ -312,10 +363,11 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
           tokenHash: sha256Hex(token),
           prefix: token.slice(0, 10),
           createdBy: p.userId,
+          scopes: [...scopes],
         });
-        await recordAudit(tx, ctx, { action: 'token.created', objectType: 'api_token', objectId: id, enterpriseId: p.enterpriseId, change: { name } });
+        await recordAudit(tx, ctx, { action: 'token.created', objectType: 'api_token', objectId: id, enterpriseId: p.enterpriseId, change: { name, scopes } });
       });
-      return { id, token };
+      return { id, token, scopes: [...scopes] };
     },
 
     async revokeToken(ctx: RequestContext, id: string) {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { LABEL_FIELD_NAMES, LABEL_SHEET, LabelIncompleteError, labelContent, type LabelContent } from '../../../domain/trace/label.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { ENTERPRISE_ROLES } from '../../platform/policy.js';
+import { SCOPE_TRACE_READ } from '../../platform/scopes.js';
 import type { Principal } from '../../platform/principal.js';
 import { renderLabelPng, renderLabelSheetPdf, renderLabelSvg, type RenderedLabel } from './labels.js';
 
@@ -83,7 +84,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/trace/products/:code/label.png', {
-    config: { policy: { roles: LABEL_ROLES } },
+    config: { policy: { roles: LABEL_ROLES, scope: SCOPE_TRACE_READ } },
     schema: { tags: ['trace'], summary: '产品标识 PNG（二维码 + 再制造标志） Product label as PNG', params: CodeParams },
     handler: async (req, reply) => {
       const c = await labelFor(trace, req.principal!, req.params.code, originOf(req));
@@ -97,7 +98,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
   });
 
   app.get('/api/v1/trace/products/:code/label.svg', {
-    config: { policy: { roles: LABEL_ROLES } },
+    config: { policy: { roles: LABEL_ROLES, scope: SCOPE_TRACE_READ } },
     schema: { tags: ['trace'], summary: '产品标识 SVG Product label as SVG', params: CodeParams },
     handler: async (req, reply) => {
       const c = await labelFor(trace, req.principal!, req.params.code, originOf(req));
@@ -109,7 +110,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
   });
 
   app.post('/api/v1/trace/labels.pdf', {
-    config: { policy: { roles: LABEL_ROLES } },
+    config: { policy: { roles: LABEL_ROLES, scope: SCOPE_TRACE_READ } },
     schema: {
       tags: ['trace'],
       summary: `标识打印页（A4，每页 ${LABEL_SHEET.columns * LABEL_SHEET.rows} 个） Printable A4 sheet of labels`,

@@ -15,8 +15,11 @@ import { GROUPED_STEPS, IMPORT_STEPS } from '../../../domain/trace/import-templa
 import { errors } from '../../platform/errors.js';
 import { ImportJobSchema, ProjectionStatusSchema } from './trace.schema.js';
 import { EPCIS_READ_ROLES } from '../epcis/epcis.policy.js';
+import { SCOPE_EPCIS_READ, SCOPE_EPCIS_WRITE, SCOPE_TRACE_READ } from '../../platform/scopes.js';
 
 const READ_ROLES = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] as const;
+/** products and genealogy: also an MES or ERP with a `trace:read` token (its own enterprise's, like its users) */
+const PRODUCT_READERS = { roles: [...READ_ROLES, 'enterprise_token'], scope: SCOPE_TRACE_READ } as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CodeParam = z.object({ code: z.string().min(1).max(600) });
 
@@ -45,7 +48,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
 
   // ---- products ----
   app.get('/api/v1/trace/products', {
-    config: { policy: { roles: READ_ROLES } },
+    config: { policy: PRODUCT_READERS },
     schema: {
       tags: ['trace'],
       summary: '再制造产品列表 Remanufactured products',
@@ -61,7 +64,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
   });
 
   app.get('/api/v1/trace/products/:code', {
-    config: { policy: { roles: READ_ROLES } },
+    config: { policy: PRODUCT_READERS },
     schema: { tags: ['trace'], summary: '产品详情：生命周期、原始零件、过程 Product detail', params: CodeParam, response: { 200: ProductDetailSchema } },
     handler: async (req) => {
       const d = await trace.productDetail(req.principal, req.params.code);
@@ -172,7 +175,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
 
   // ---- projection status: how far the trace tables follow each event stream (MES operators poll this) ----
   app.get('/api/v1/trace/projection', {
-    config: { policy: { roles: EPCIS_READ_ROLES } },
+    config: { policy: { roles: EPCIS_READ_ROLES, scope: [SCOPE_EPCIS_WRITE, SCOPE_EPCIS_READ, SCOPE_TRACE_READ] } },
     schema: {
       tags: ['trace'],
       summary: '追溯投影进度 How far the trace projection follows each EPCIS event stream',
@@ -184,7 +187,7 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
 
   // ---- genealogy ----
   app.get('/api/v1/trace/:code', {
-    config: { policy: { roles: READ_ROLES } },
+    config: { policy: PRODUCT_READERS },
     schema: { tags: ['trace'], summary: '追溯树（上游/下游，跨再制造生命周期） Genealogy tree', params: CodeParam, querystring: TraceQuery, response: { 200: TraceTreeSchema } },
     handler: async (req) => trace.trace(req.principal, req.params.code, req.query.direction, req.query.depth, req.query.at ? new Date(req.query.at) : undefined, { includeScrapped: req.query.includeScrapped }),
   });
