@@ -47,11 +47,12 @@ export function clearSession(qc: QueryClient): void {
   qc.setQueryData(ME_KEY, null);
 }
 
-export function useLogout(): () => Promise<void> {
+/** Log out this browser, or with `allSessions` every session of the user (退出所有设备). */
+export function useLogout(): (opts?: { allSessions?: boolean }) => Promise<void> {
   const qc = useQueryClient();
-  return useCallback(async () => {
+  return useCallback(async (opts?: { allSessions?: boolean }) => {
     try {
-      await client.POST('/api/v1/auth/logout');
+      await client.POST('/api/v1/auth/logout', { body: opts?.allSessions ? { allSessions: true } : {} });
     } catch {
       // the session may already be gone; log out locally anyway
     }

@@ -16,6 +16,7 @@ const dict = {
   'app.footer': ['再制造公共信息服务平台 · 工业和信息化部指导', 'Remanufacturing Public Information Service Platform · guided by MIIT'],
   'app.lang.switchTo': ['English', '中文'],
   'app.logout': ['退出登录', 'Log out'],
+  'app.logoutAll': ['退出所有设备', 'Log out on all devices'],
   'app.loading': ['加载中…', 'Loading…'],
   'app.notFound': ['页面不存在', 'Page not found'],
   'app.notFound.sub': ['您访问的页面不存在或已被移除。', 'The page you requested does not exist.'],
@@ -97,7 +98,10 @@ const dict = {
   'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords do not match'],
   'password.sameAsOld': ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
   'password.rule': ['密码须为 10–128 位，且同时包含字母和数字', 'The password must be 10–128 characters and contain both letters and digits'],
-  'password.hint': ['密码须为 10–128 位，且同时包含字母和数字。', '10–128 characters, with both letters and digits.'],
+  'password.hint': [
+    '密码须为 10–128 位，同时包含字母和数字，且不易猜测（不能是常见密码、用户名或演示密码）。修改后，其他设备上的登录将全部退出。',
+    '10–128 characters with letters and digits, and hard to guess (no common password, user name or the demo password). Changing it logs out your other devices.',
+  ],
   'password.changed': ['密码已修改', 'Password changed'],
   'password.submit': ['确认修改', 'Change password'],
 
@@ -210,6 +214,8 @@ const dict = {
   'tokens.revoke': ['吊销', 'Revoke'],
   'tokens.revokeConfirm': ['吊销后使用此令牌的系统将无法访问接口，确定吊销吗？', 'Systems using this token will lose access. Revoke it?'],
   'tokens.revokedMsg': ['令牌已吊销', 'Token revoked'],
+  'tokens.scopes': ['权限范围', 'Scopes'],
+  'tokens.scopesHelp': ['令牌只能访问所选范围内的接口。', 'The token reaches only the APIs of the chosen scopes.'],
   'tokens.createdTitle': ['令牌已创建', 'Token created'],
   'tokens.onceWarning': ['请立即复制并妥善保存此令牌，关闭后将无法再次查看。', 'Copy and store this token now. It will not be shown again.'],
   'tokens.intro': [

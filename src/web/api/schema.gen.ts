@@ -101,7 +101,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出 Log out */
+        /** 退出（allSessions：退出所有设备） Log out (allSessions: everywhere) */
         post: {
             parameters: {
                 query?: never;
@@ -109,7 +109,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allSessions?: boolean;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 204: {
@@ -400,6 +406,7 @@ export interface paths {
                                 createdAt: string;
                                 lastUsedAt: string | null;
                                 revokedAt: string | null;
+                                scopes: string[];
                             }[];
                         };
                     };
@@ -419,6 +426,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        scopes?: string[];
                     };
                 };
             };
@@ -432,11 +440,56 @@ export interface paths {
                         "application/json": {
                             id: string;
                             token: string;
+                            scopes: string[];
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API 令牌可选的权限范围 Scopes a token may carry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                scope: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

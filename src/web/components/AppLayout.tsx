@@ -1,4 +1,4 @@
-import { Button, Divider, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Button, Divider, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from './PageLoading';
@@ -49,8 +49,8 @@ export function AppLayout() {
   );
   const selected = menuKeyForPath(me.role, location.pathname);
 
-  const onLogout = async () => {
-    await logout();
+  const onLogout = async (allSessions = false) => {
+    await logout({ allSessions });
     navigate('/login', { replace: true });
   };
 
@@ -116,9 +116,19 @@ export function AppLayout() {
             {t('app.publicPortal')}
           </Button>
           <LanguageSwitch />
-          <Button data-testid="logout" size="small" onClick={() => void onLogout()}>
-            {t('app.logout')}
-          </Button>
+          <Space.Compact size="small">
+            <Button data-testid="logout" size="small" onClick={() => void onLogout()}>
+              {t('app.logout')}
+            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{ items: [{ key: 'all', label: t('app.logoutAll'), 'data-testid': 'logout-all' } as NonNullable<MenuProps['items']>[number]], onClick: () => void onLogout(true) }}
+            >
+              <Button size="small" aria-label={t('app.logoutAll')} data-testid="logout-more">
+                ▾
+              </Button>
+            </Dropdown>
+          </Space.Compact>
         </Space>
       </Header>
       <Layout>

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiToken } from '../api';
 import { OneTimeSecret } from '../components/OneTimeSecret';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime } from '../format';
-import { useLocale } from '../i18n';
+import { pick, useLocale } from '../i18n';
 import { qk } from '../queries';
 
 export default function TokensPage() {
@@ -16,15 +16,25 @@ export default function TokensPage() {
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; scopes: string[] }>();
 
   const tokens = useQuery({
     queryKey: qk.tokens,
     queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tokens', { signal })),
   });
 
+  const scopes = useQuery({
+    queryKey: [...qk.tokens, 'scopes'],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tokens/scopes', { signal })),
+    staleTime: Infinity,
+  });
+  const scopeLabel = (s: string) => {
+    const info = scopes.data?.items.find((i) => i.scope === s);
+    return info ? pick(locale, info.label) : s;
+  };
+
   const create = useMutation({
-    mutationFn: (name: string) => unwrap(client.POST('/api/v1/tokens', { body: { name } })),
+    mutationFn: (v: { name: string; scopes: string[] }) => unwrap(client.POST('/api/v1/tokens', { body: v })),
     onSuccess: (res) => {
       setCreating(false);
       form.resetFields();
@@ -56,6 +66,19 @@ export default function TokensPage() {
       key: 'status',
       render: (_, tk) =>
         tk.revokedAt ? <Tag color="default">{t('tokens.revoked')}</Tag> : <Tag color="green">{t('tokens.active')}</Tag>,
+    },
+    {
+      title: t('tokens.scopes'),
+      key: 'scopes',
+      render: (_, tk) => (
+        <Space size={[4, 4]} wrap>
+          {tk.scopes.map((s) => (
+            <Tag key={s} title={scopeLabel(s)}>
+              {s}
+            </Tag>
+          ))}
+        </Space>
+      ),
     },
     { title: t('common.createdAt'), key: 'createdAt', render: (_, tk) => formatDateTime(tk.createdAt, locale) },
     { title: t('tokens.lastUsedAt'), key: 'lastUsedAt', render: (_, tk) => formatDateTime(tk.lastUsedAt, locale) },
@@ -115,9 +138,22 @@ export default function TokensPage() {
         okButtonProps={{ 'data-testid': 'token-create-submit' } as Record<string, string>}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v.name.trim())}>
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate({ name: v.name.trim(), scopes: v.scopes })}>
           <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
             <Input id="token-name" maxLength={100} autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="scopes"
+            label={t('tokens.scopes')}
+            extra={t('tokens.scopesHelp')}
+            initialValue={['epcis:write', 'epcis:read', 'trace:read']}
+            rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+          >
+            <Checkbox.Group
+              data-testid="token-scopes"
+              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+              options={(scopes.data?.items ?? []).map((i) => ({ value: i.scope, label: `${i.scope} — ${pick(locale, i.label)}` }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
