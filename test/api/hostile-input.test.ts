@@ -108,7 +108,8 @@ describe('driver errors reach the handler wrapped: the code is read from the cau
     const db = app.database.db;
     const mini = Fastify();
     installErrorHandler(mini);
-    await db.execute(sql`CREATE TEMP TABLE hostile_t (k text PRIMARY KEY)`);
+    // a plain table (this file's database is its own): a TEMP table lives on one pooled PostgreSQL connection only
+    await db.execute(sql`CREATE TABLE hostile_t (k text PRIMARY KEY)`);
     mini.get('/nul', async () => db.execute(sql`SELECT ${'a\u0000b'}::text AS v`));
     mini.get('/year0', async () => db.execute(sql`SELECT '0000-01-01 00:00:00+00'::timestamptz AS v`));
     mini.get('/dup', async () => {
@@ -125,5 +126,6 @@ describe('driver errors reach the handler wrapped: the code is read from the cau
     expect(dup.statusCode, dup.body).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已存在'), messageEn: expect.stringContaining('already exists') });
     await mini.close();
+    await db.execute(sql`DROP TABLE hostile_t`);
   });
 });
