@@ -155,7 +155,8 @@ export const CSP_DIRECTIVES = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
+  // blob: — documents the app opens from blobs (label PDFs, downloads) inherit this policy and read their own blob
+  'connect-src': ["'self'", 'blob:'],
   'object-src': ["'self'", 'blob:'],
   'frame-ancestors': ["'none'"],
   'base-uri': ["'self'"],
