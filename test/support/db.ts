@@ -10,23 +10,32 @@ import { openDatabase, type Database } from '../../src/server/db/client.js';
 export async function freshDatabase(): Promise<Database> {
   const { databaseUrl } = testEnvironment();
   if (!databaseUrl) return openDatabase({ dataDir: 'memory://' });
-  const name = `reman_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const scratch = await scratchPostgresDatabase(databaseUrl);
+  const database = await openDatabase({ url: scratch.url });
   const close = database.close;
   database.close = async () => {
     await close();
-    const a = new pg.Client({ connectionString: databaseUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await scratch.drop();
   };
   return database;
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`, with its URL and a drop(). */
+async function scratchPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `reman_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /**
@@ -42,21 +51,10 @@ export async function reopenableDatabase(): Promise<{ open(): Promise<Database>;
     const dir = mkdtempSync(join(tmpdir(), 'reman-db-'));
     return { open: () => openDatabase({ dataDir: join(dir, 'data') }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `reman_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
+  const scratch = await scratchPostgresDatabase(databaseUrl);
   return {
-    url: url.toString(),
-    open: () => openDatabase({ url: url.toString() }),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: databaseUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
+    url: scratch.url,
+    open: () => openDatabase({ url: scratch.url }),
+    drop: scratch.drop,
   };
 }
