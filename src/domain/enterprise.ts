@@ -86,6 +86,9 @@ export const ROLE_VALUES = [
   'ministry_officer',
   'ministry_admin',
   'expert',
+  // 交易服务 (issue 13): organisations that buy remanufactured units register themselves
+  'buyer_admin',
+  'buyer_staff',
 ] as const;
 export type Role = (typeof ROLE_VALUES)[number];
 export const ROLES = labelled<Role>(ROLE_VALUES, {
@@ -96,11 +99,16 @@ export const ROLES = labelled<Role>(ROLE_VALUES, {
   ministry_officer: { zh: '工信部经办人', en: 'MIIT officer' },
   ministry_admin: { zh: '工信部管理员', en: 'MIIT administrator' },
   expert: { zh: '专家', en: 'Expert' },
+  buyer_admin: { zh: '采购方管理员', en: 'Buyer administrator' },
+  buyer_staff: { zh: '采购方用户', en: 'Buyer user' },
 });
 
+/** The organisations of the 规范公告 procedure (the announcement workflow's actors). */
 export type OrgKind = 'enterprise' | 'authority' | 'ministry' | 'expert';
+/** Every kind of organisation a user belongs to: the procedure's, plus registered buyers (trading). */
+export type UserOrgKind = OrgKind | 'buyer';
 
-const ORG_KIND: Record<Role, OrgKind> = {
+const ORG_KIND: Record<Role, UserOrgKind> = {
   enterprise_staff: 'enterprise',
   enterprise_admin: 'enterprise',
   authority_reviewer: 'authority',
@@ -108,9 +116,11 @@ const ORG_KIND: Record<Role, OrgKind> = {
   ministry_officer: 'ministry', // belongs to the `miit` authority organisation
   ministry_admin: 'ministry',
   expert: 'expert', // experts belong to no enterprise or authority
+  buyer_admin: 'buyer', // a registered buyer organisation (buyer_orgs, trading)
+  buyer_staff: 'buyer',
 };
 
 /** The kind of organisation a user with this role belongs to. */
-export function orgKindForRole(role: Role): OrgKind {
+export function orgKindForRole(role: Role): UserOrgKind {
   return ORG_KIND[role];
 }

@@ -70,6 +70,10 @@ import { createQueue, type Queue } from './platform/queue/queue.js';
 import { queueRoutes } from './platform/queue/queue.routes.js';
 import { createPublicCache, type PublicCache } from './platform/public-cache.js';
 import { publicRateLimit } from './platform/public-rate-limit.js';
+import { buyerRoutes } from './modules/buyers/buyers.routes.js';
+import { createBuyerService } from './modules/buyers/buyers.service.js';
+import { listingRoutes } from './modules/listings/listings.routes.js';
+import { createListingService } from './modules/listings/listings.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -94,6 +98,9 @@ export interface Services {
   jobs: Queue;
   /** bulk import of lifecycle steps (its background runs are jobs of the queue) */
   traceImport: ReturnType<typeof createTraceImport>;
+  /** 交易服务 (issue 13): buyer organisations, listings */
+  buyers: ReturnType<typeof createBuyerService>;
+  listings: ReturnType<typeof createListingService>;
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
@@ -121,10 +128,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
       const name = (await enterprises.names([id])).get(id);
       if (name) return { id, kind: 'enterprise', name };
       const e = await experts.get(id);
-      return e ? { id, kind: 'expert', name: e.name } : null;
+      if (e) return { id, kind: 'expert', name: e.name };
+      const b = await buyers.get(id);
+      return b ? { id, kind: 'buyer', name: b.name } : null;
     },
   };
   const identity = createIdentityService({ db, config, orgs });
+  const buyers = createBuyerService({ db, identity });
   const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
@@ -143,8 +153,11 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
+  const listings = createListingService({ db, trace, enterprises, announcements, publicCache });
+  epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
+  epcis.onCommitted(listings.onTraceCommitted);
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -313,6 +326,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
+  await app.register(buyerRoutes, { buyers: services.buyers });
+  await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -60,6 +60,9 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PASSWORD],
   ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
+  // 交易服务 (issue 13): registered buyer organisations
+  buyer_admin: [HOME, PASSWORD],
+  buyer_staff: [HOME, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -18,7 +18,7 @@ import { allows } from '../../src/server/platform/policy.js';
 import { manualClock, shiftableClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
 import { areaBodies, multipart, positiveCases, type PositiveCase, type PositiveWorld } from './matrix/index.js';
-import { buildApplication, buildEnterprise, buildExpert, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
+import { buildApplication, buildBuyer, buildEnterprise, buildExpert, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
   'public',
@@ -28,6 +28,8 @@ const ACTORS: Actor[] = [
   'authority_reviewer',
   'authority_admin',
   'expert',
+  'buyer_staff',
+  'buyer_admin',
   // MIIT last: it may legitimately change foreign objects, so it runs after the "nothing changed" check.
   'ministry_officer',
   'ministry_admin',
@@ -51,10 +53,12 @@ beforeAll(async () => {
   const siteB = await buildSite(s, b.id, { name: '外省厂区B' });
   const adminB = await buildUser(s, 'enterprise_admin', { organizationId: b.id });
   const expert = await buildExpert(s);
+  const buyerA = await buildBuyer(s);
+  const buyerB = await buildBuyer(s);
   for (const actor of ACTORS) {
     if (actor === 'public' || actor === 'enterprise_token') continue;
     const org =
-      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : undefined;
+      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : actor.startsWith('buyer') ? buyerA.org.id : undefined;
     const u = await buildUser(s, actor, { organizationId: org });
     usernames.set(actor, u.username);
     if (actor === 'expert') home.expertSelf = u.expertId!;
@@ -99,6 +103,10 @@ beforeAll(async () => {
   const complaints = (await ok('complaints', app.inject({ url: '/api/v1/complaints', headers: miit.headers }))).json().items as { id: string; trackingCode?: string }[];
   const complaint = complaints[0]!;
   const revocation = (await ok('revocation', app.inject({ method: 'POST', url: '/api/v1/revocations', headers: miit.headers, payload: { enterpriseId: b.id, grounds: ['falsification'], facts: '矩阵：外省企业撤销立案' } }))).json();
+  // trading: B lists its product; B's buyer organisation (another buyer) exists
+  const listing = (await ok('listing', bAs('POST', '/api/v1/listings', { productCode: product.code, title: '外省再制造产品', priceCny: 1000 }))).json();
+  Object.assign(home, { buyerOrg: buyerA.org.id });
+  Object.assign(foreign, { listing: listing.id, buyerOrg: buyerB.org.id, buyerUser: buyerB.user.id });
   Object.assign(foreign, {
     change: change.id, annualReport: report.id, productCode: product.code, productEpc: product.epc, eventId,
     capture: String(captured.headers.location).split('/').pop()!, complaint: complaint.id, trackingCode: tracking, revocation: revocation.id,
@@ -124,6 +132,7 @@ function fill(url: string, side: Record<string, string>): string {
     .replace(/:attachmentId/, side.attachment ?? side.application!)
     .replace(/\/(notices|objections|notifications|announcements)\/:id/, `/$1/00000000-0000-4000-8000-000000000000`)
     .replace(/:date/, '2026-12-31')
+    .replace(/\/listings\/:id/, `/listings/${side.listing ?? NIL}`)
     .replace(/\/(annual-reports|changes|complaints|revocations)\/:id/, (_m, kind: string) => `/${kind}/${side[({ 'annual-reports': 'annualReport', changes: 'change', complaints: 'complaint', revocations: 'revocation' } as Record<string, string>)[kind]!] ?? NIL}`)
     .replace(/\/trace\/products\/:code/, `/trace/products/${side.productCode ?? 'RM0000000000000000'}`)
     .replace(/\/trace\/:code/, `/trace/${side.productCode ?? 'RM0000000000000000'}`)
@@ -222,7 +231,7 @@ const SNAPSHOT_EXCLUDED_COLUMNS: Record<string, string[]> = {
  * that mentions an identifier of the foreign side, as text.
  */
 async function foreignSnapshot(): Promise<Record<string, string[]>> {
-  const terms = ['enterprise', 'site', 'user', 'token', 'application', 'attachment', 'change', 'annualReport', 'revocation', 'complaint', 'productCode', 'capture', 'trackingCode', 'creditCode']
+  const terms = ['enterprise', 'site', 'user', 'token', 'application', 'attachment', 'change', 'annualReport', 'revocation', 'complaint', 'productCode', 'capture', 'trackingCode', 'creditCode', 'listing', 'buyerOrg']
     .map((k) => foreign[k]!)
     .concat(['prov-320000']);
   const tables = (await app.database.raw.query<{ table_name: string }>(

@@ -71,6 +71,7 @@ export async function buildUser(
     if (role === 'enterprise_admin' || role === 'enterprise_staff') organizationId = (await buildEnterprise(s)).id;
     else if (role === 'authority_admin' || role === 'authority_reviewer') organizationId = reviewingAuthorityId('440106');
     else if (role === 'ministry_admin' || role === 'ministry_officer') organizationId = 'miit';
+    else if (role === 'buyer_admin' || role === 'buyer_staff') organizationId = (await buildBuyer(s)).org.id;
     else organizationId = (await buildExpert(s)).id;
   }
   return s.identity.createUserAsOperator({
@@ -116,4 +117,32 @@ export async function buildApplication(s: Services, opts: { enterpriseId?: strin
   }
   if (opts.submit) await s.applications.submit(ctx, [app.id]);
   return (await s.applications.loadInternal(app.id))!;
+}
+
+// ---- trading (交易服务) ----
+
+/** A registered buyer organisation with its first user (buyer_admin), through the public registration. */
+export async function buildBuyer(s: Services, overrides: Partial<{ orgName: string; username: string; password: string }> = {}) {
+  const ctx: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'factory' };
+  const { org, user } = await s.buyers.register(ctx, {
+    orgName: overrides.orgName ?? `测试采购单位${uniq()}`,
+    creditCode: makeCreditCode('110105', body9()),
+    contactName: '采购联系人',
+    phone: '010-88886666',
+    username: overrides.username ?? `b-${uniq()}`,
+    password: overrides.password ?? TEST_PASSWORD,
+  });
+  return { org, user };
+}
+
+/** A remanufactured product (intake → reassembly) of an enterprise, recorded by the system: its code and EPC. */
+export async function buildProduct(s: Services, enterpriseId: string, overrides: Partial<{ name: string; model: string; warrantyMonths: number }> = {}) {
+  const core = await s.trace.stepAsSystem(enterpriseId, 'intake', { name: '旧发动机', source: { returnedBy: '某用户', channel: 'dealer', tradeIn: false } } as never);
+  const made = await s.trace.stepAsSystem(enterpriseId, 'reassembly', {
+    name: overrides.name ?? '再制造柴油发动机总成',
+    model: overrides.model ?? 'WD615',
+    warrantyMonths: overrides.warrantyMonths ?? 12,
+    inputs: [{ epc: core.coreEpc!, origin: 'reused', name: '机体', massKg: 300, valueCny: 20000 }],
+  } as never);
+  return { code: made.product!.code, epc: made.product!.epc };
 }

@@ -71,6 +71,8 @@ export const users = pgTable('users', {
   enterpriseId: uuid('enterprise_id'),
   authorityId: text('authority_id'),
   expertId: uuid('expert_id'),
+  /** buyer organisation (trading, migration 20261206050000_trading.sql) */
+  buyerOrgId: uuid('buyer_org_id'),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   disabled: boolean('disabled').notNull().default(false),
@@ -718,3 +720,6 @@ export const jobs = pgTable('jobs', {
   startedAt: ts('started_at'),
   finishedAt: ts('finished_at'),
 });
+
+// 交易服务 (issue 13): buyer organisations, listings, orders — migration 20261206050000_trading.sql
+export * from './schema/trading.js';

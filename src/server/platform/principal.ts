@@ -11,6 +11,8 @@ export type Principal =
       enterpriseId: string | null;
       authorityId: string | null;
       expertId: string | null;
+      /** a registered buyer organisation (trading); absent or null for every other role */
+      buyerOrgId?: string | null;
       mustChangePassword: boolean;
       sessionTokenHash: string | null;
     }
@@ -39,6 +41,10 @@ export function isMinistry(p: Principal | null): boolean {
 }
 export function isAuthority(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { authorityId: string } {
   return p?.kind === 'user' && (p.role === 'authority_admin' || p.role === 'authority_reviewer');
+}
+/** A user of a registered buyer organisation (trading), with the organisation's id. */
+export function isBuyer(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { buyerOrgId: string } {
+  return p?.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') && !!p.buyerOrgId;
 }
 export function isEnterpriseUser(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff');

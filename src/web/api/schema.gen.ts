@@ -264,7 +264,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
                         organizationId: string;
                     };
                 };
@@ -6867,6 +6867,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 采购方机构注册 Register a buyer organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgName: string;
+                        creditCode: string;
+                        contactName: string;
+                        phone: string;
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuyerRegistration"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造产品交易市场：检索 Public market of verified units */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    region?: string;
+                    minPrice?: number;
+                    maxPrice?: number;
+                    announcedOnly?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ListingSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情与产品核验记录 A listing with the unit’s verified record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListingDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业的商品 The seller’s listings */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "active" | "sold" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ListingSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布商品（本企业的正品再制造产品） List verified units for sale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode?: string;
+                        productCodes?: string[];
+                        title: string;
+                        priceCny: number;
+                        warrantyMonths?: number;
+                        description?: string;
+                        newReferencePriceCny?: number;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListingDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下架商品 Withdraw a listing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListingDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6990,12 +7248,12 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
             mustChangePassword: boolean;
             organization: {
                 id: string;
                 /** @enum {string} */
-                kind: "enterprise" | "authority" | "expert";
+                kind: "enterprise" | "authority" | "expert" | "buyer";
                 name: string;
             };
         };
@@ -7004,11 +7262,11 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
             organization: {
                 id: string;
                 /** @enum {string} */
-                kind: "enterprise" | "authority" | "expert";
+                kind: "enterprise" | "authority" | "expert" | "buyer";
                 name: string;
             };
             disabled: boolean;
@@ -7731,6 +7989,91 @@ export interface components {
             updatedAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        BuyerRegistration: {
+            organization: {
+                id: string;
+                name: string;
+                creditCode: string;
+                /** @enum {string} */
+                kind: "buyer";
+            };
+            user: {
+                id: string;
+                username: string;
+                /** @enum {string} */
+                role: "buyer_admin";
+            };
+        };
+        ListingSummary: {
+            id: string;
+            title: string;
+            priceCny: number;
+            newReferencePriceCny: number | null;
+            savingVsNew: number | null;
+            /** @enum {string} */
+            status: "active" | "sold" | "withdrawn";
+            statusReason: string | null;
+            productCode: string;
+            productName: string;
+            model: string | null;
+            /** @enum {string|null} */
+            field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+            unitsAvailable: number;
+            enterprise: {
+                id: string;
+                name: string;
+                announced: boolean;
+                regionCode: string;
+                regionName: string;
+            };
+            rates: {
+                massRate: number | null;
+                valueRate: number | null;
+            };
+            life: number;
+            warrantyMonths: number | null;
+            snippet: string | null;
+            createdAt: string;
+        };
+        ListingDetail: {
+            id: string;
+            title: string;
+            priceCny: number;
+            newReferencePriceCny: number | null;
+            savingVsNew: number | null;
+            /** @enum {string} */
+            status: "active" | "sold" | "withdrawn";
+            statusReason: string | null;
+            productCode: string;
+            productName: string;
+            model: string | null;
+            /** @enum {string|null} */
+            field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+            unitsAvailable: number;
+            enterprise: {
+                id: string;
+                name: string;
+                announced: boolean;
+                regionCode: string;
+                regionName: string;
+            };
+            rates: {
+                massRate: number | null;
+                valueRate: number | null;
+            };
+            life: number;
+            warrantyMonths: number | null;
+            snippet: string | null;
+            createdAt: string;
+            description: string;
+            units: {
+                productCode: string;
+                /** @enum {string} */
+                status: "available" | "reserved" | "sold" | "withdrawn";
+            }[];
+            verified: components["schemas"]["PublicProduct"] | null;
+            actions: string[];
         };
     };
     responses: never;

@@ -30,6 +30,9 @@ export function actorKind(p: Principal | null): ActorKind | null {
       return 'ministry';
     case 'expert':
       return 'expert';
+    case 'buyer_admin': // buyers (trading) take no part in the procedure
+    case 'buyer_staff':
+      return null;
   }
 }
 

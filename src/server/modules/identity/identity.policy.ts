@@ -6,6 +6,7 @@ export interface OrgRef {
   enterpriseId: string | null;
   authorityId: string | null;
   expertId: string | null;
+  buyerOrgId?: string | null;
 }
 
 /** Roles an administrator may grant: enterprise and provincial admins within their own kind; MIIT any. */
@@ -16,6 +17,8 @@ export function grantableRoles(p: Principal | null): readonly Role[] {
       return ['enterprise_staff', 'enterprise_admin'];
     case 'authority_admin':
       return ['authority_reviewer', 'authority_admin'];
+    case 'buyer_admin':
+      return ['buyer_staff', 'buyer_admin'];
     case 'ministry_admin':
       return ROLE_VALUES;
     default:
@@ -29,6 +32,7 @@ export function canManageUsersOf(p: Principal | null, org: OrgRef): boolean {
   if (p.role === 'ministry_admin') return true;
   if (p.role === 'enterprise_admin') return org.enterpriseId !== null && org.enterpriseId === p.enterpriseId;
   if (p.role === 'authority_admin') return org.authorityId !== null && org.authorityId === p.authorityId;
+  if (p.role === 'buyer_admin') return !!org.buyerOrgId && org.buyerOrgId === p.buyerOrgId;
   return false;
 }
 

@@ -6,7 +6,7 @@ import { bi } from '../../platform/validation.js';
 
 export const OrgSchema = z.object({
   id: z.string(),
-  kind: z.enum(['enterprise', 'authority', 'expert']),
+  kind: z.enum(['enterprise', 'authority', 'expert', 'buyer']),
   name: z.string(),
 });
 

@@ -16,7 +16,7 @@ import { deviceRepo, sessionRepo, tokenRepo, userRepo, type UserRow } from './id
 /** What identity needs to know about organisations, answered by the modules that own them. */
 export interface OrgDirectory {
   /** Resolve an organisation id to its kind and name, or null when unknown. */
-  resolve(id: string): Promise<{ id: string; kind: 'enterprise' | 'authority' | 'expert'; name: string } | null>;
+  resolve(id: string): Promise<{ id: string; kind: 'enterprise' | 'authority' | 'expert' | 'buyer'; name: string } | null>;
 }
 
 export interface IdentityDeps {
@@ -25,8 +25,8 @@ export interface IdentityDeps {
   orgs: OrgDirectory;
 }
 
-export function orgIdOf(u: Pick<UserRow, 'enterpriseId' | 'authorityId' | 'expertId'>): string {
-  return (u.enterpriseId ?? u.authorityId ?? u.expertId)!;
+export function orgIdOf(u: Pick<UserRow, 'enterpriseId' | 'authorityId' | 'expertId' | 'buyerOrgId'>): string {
+  return (u.enterpriseId ?? u.authorityId ?? u.expertId ?? u.buyerOrgId)!;
 }
 
 export function principalOf(u: UserRow, sessionTokenHash: string | null): Principal {
@@ -38,6 +38,7 @@ export function principalOf(u: UserRow, sessionTokenHash: string | null): Princi
     enterpriseId: u.enterpriseId,
     authorityId: u.authorityId,
     expertId: u.expertId,
+    buyerOrgId: u.buyerOrgId,
     mustChangePassword: u.mustChangePassword,
     sessionTokenHash,
   };
@@ -93,6 +94,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       ministry_officer: 'authority',
       ministry_admin: 'authority',
       expert: 'expert',
+      buyer_admin: 'buyer',
+      buyer_staff: 'buyer',
     };
     const ministryRole = role === 'ministry_admin' || role === 'ministry_officer';
     if (!org || org.kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
@@ -102,6 +105,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       enterpriseId: org.kind === 'enterprise' ? org.id : null,
       authorityId: org.kind === 'authority' ? org.id : null,
       expertId: org.kind === 'expert' ? org.id : null,
+      buyerOrgId: org.kind === 'buyer' ? org.id : null,
     };
   }
 
@@ -324,6 +328,28 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
         await recordAudit(tx, null, { action: 'user.created', objectType: 'user', objectId: u.id, enterpriseId: u.enterpriseId, change: { username: u.username, role: u.role, organizationId: input.organizationId } });
         return u;
       });
+    },
+
+    /**
+     * Self-registration (trading: a buyer organisation registers itself). The password policy is checked and the
+     * hash computed before the caller's transaction; `insertRegisteredUser` writes the first user inside it.
+     */
+    async registrationHash(password: string, userInputs: readonly string[]) {
+      enforcePasswordPolicy('password', password, userInputs);
+      return hashPassword(password, config.PASSWORD_SCRYPT_N);
+    },
+    async insertRegisteredUser(tx: Db, ctx: RequestContext, input: { username: string; displayName: string; role: Role; buyerOrgId: string; passwordHash: string }) {
+      const u = await userRepo.insert(tx, {
+        id: randomUUID(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        buyerOrgId: input.buyerOrgId,
+        passwordHash: input.passwordHash,
+        mustChangePassword: false,
+      });
+      await recordAudit(tx, ctx, { action: 'user.registered', objectType: 'user', objectId: u.id, change: { username: u.username, role: u.role, organizationId: input.buyerOrgId } });
+      return u;
     },
 
     async findByUsername(username: string) {

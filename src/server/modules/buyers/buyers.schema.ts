@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { bi } from '../../platform/validation.js';
+
+export const RegisterBody = z.object({
+  orgName: z.string().trim().min(2, bi('At least 2 characters', '至少 2 个字')).max(200),
+  creditCode: z.string().trim().toUpperCase().length(18, bi('Must be 18 characters', '统一社会信用代码须为 18 位')),
+  contactName: z.string().trim().min(1).max(50),
+  phone: z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9+\-() ]{5,30}$/.test(v), bi('Not a phone number', '电话号码格式不正确')),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => /^[a-z0-9][a-z0-9._-]{1,63}$/.test(v), bi('2–64 letters, digits, . _ -, starting with a letter or digit', '用户名须为 2–64 位字母、数字或 . _ -，以字母或数字开头')),
+  password: z.string().min(1).max(128),
+});
+export type RegisterInput = z.infer<typeof RegisterBody>;
+
+export const RegisteredSchema = z
+  .object({
+    organization: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.literal('buyer') }),
+    user: z.object({ id: z.string(), username: z.string(), role: z.literal('buyer_admin') }),
+  })
+  .meta({ id: 'BuyerRegistration' });

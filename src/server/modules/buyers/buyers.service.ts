@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { validateCreditCode } from '../../../domain/credit-code.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { errors } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/principal.js';
+import type { IdentityService } from '../identity/identity.service.js';
+import { buyerRepo } from './buyers.repo.js';
+import type { RegisterInput } from './buyers.schema.js';
+
+const creditCodeTaken = () =>
+  errors.conflict('BUYER_ALREADY_REGISTERED', '该统一社会信用代码的机构已注册，请联系该机构的管理员开通账号', 'An organisation with this credit code is registered already; ask its administrator for an account', [
+    { field: 'creditCode', message: '已注册', messageEn: 'Already registered' },
+  ]);
+
+/**
+ * Buyer organisations (交易服务, issue 13): equipment users, dealers, leasing companies register themselves
+ * (`POST /api/v1/public/register`); the registering person becomes the organisation's buyer_admin.
+ */
+export function createBuyerService({ db, identity }: { db: Db; identity: IdentityService }) {
+  return {
+    async register(ctx: RequestContext, input: RegisterInput) {
+      const v = validateCreditCode(input.creditCode);
+      // self-registration has nobody to confirm a code that fails GB 32100: it must pass
+      if (!v.ok) throw errors.field('creditCode', v.message, v.messageEn, v.reason === 'format' ? 'VALIDATION_FAILED' : 'CREDIT_CODE_CHECKSUM');
+      if (await buyerRepo.byCreditCode(db, v.code)) throw creditCodeTaken();
+      if (await identity.findByUsername(input.username)) {
+        throw errors.conflict('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, `Username ${input.username} is taken`, [{ field: 'username', message: '用户名已被使用', messageEn: 'Username is taken' }]);
+      }
+      const passwordHash = await identity.registrationHash(input.password, [input.username, input.contactName, input.orgName, input.phone]);
+      return db.transaction(async (tx) => {
+        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone });
+        if (!org) throw creditCodeTaken(); // a concurrent registration of the same code won
+        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName } });
+        const user = await identity.insertRegisteredUser(tx, ctx, { username: input.username, displayName: input.contactName, role: 'buyer_admin', buyerOrgId: org.id, passwordHash });
+        return { org, user };
+      });
+    },
+
+    async get(id: string) {
+      return buyerRepo.get(db, id);
+    },
+
+    async names(ids: string[]) {
+      return new Map((await buyerRepo.names(db, [...new Set(ids)])).map((r) => [r.id, r.name]));
+    },
+  };
+}
+
+export type BuyerService = ReturnType<typeof createBuyerService>;

@@ -1,0 +1,148 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
+
+/** All SQL on listings and listing_units. */
+export interface ListingRow {
+  enterprise_id: string;
+  id: string;
+  title: string;
+  description: string;
+  price_cny: string;
+  new_reference_price_cny: string | null;
+  warranty_months: number | null;
+  product_name: string;
+  model: string | null;
+  field: string | null;
+  region_code: string;
+  life: number;
+  mass_rate: number | null;
+  value_rate: number | null;
+  status: 'active' | 'sold' | 'withdrawn';
+  status_reason: string | null;
+  created_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+export interface ListingListRow extends ListingRow {
+  first_code: string;
+  units_available: number;
+  total: number;
+}
+export interface UnitRow {
+  enterprise_id: string;
+  listing_id: string;
+  product_code: string;
+  product_epc: string;
+  status: 'available' | 'reserved' | 'sold' | 'withdrawn';
+  order_id: string | null;
+}
+
+/** Arrays as one JSON parameter (drizzle expands a JS array into a parameter list). */
+export const textArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
+const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
+
+const COLS = sql.raw(
+  'l.enterprise_id, l.id, l.title, l.description, l.price_cny, l.new_reference_price_cny, l.warranty_months, l.product_name, l.model, l.field, l.region_code, l.life, l.mass_rate, l.value_rate, l.status, l.status_reason, l.created_by, l.created_at, l.updated_at',
+);
+const LIST_EXTRA = sql.raw(
+  `(SELECT min(u.product_code) FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id) AS first_code,
+   (SELECT count(*)::int FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available') AS units_available,
+   count(*) OVER ()::int AS total`,
+);
+
+export interface PublicFilter {
+  tsQuery: string | null;
+  field?: string;
+  regionPrefix?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  /** announcedOnly: the announced enterprises' ids */
+  enterpriseIds?: string[];
+}
+
+export const listingRepo = {
+  async insert(db: Db, l: Omit<ListingRow, 'status' | 'status_reason' | 'created_at' | 'updated_at'> & { index_text: string }) {
+    await db.execute(sql`INSERT INTO listings (enterprise_id, id, title, description, price_cny, new_reference_price_cny, warranty_months, product_name, model, field, region_code, life, mass_rate, value_rate, search_tsv, created_by)
+      VALUES (${l.enterprise_id}, ${l.id}, ${l.title}, ${l.description}, ${l.price_cny}, ${l.new_reference_price_cny}, ${l.warranty_months}, ${l.product_name}, ${l.model}, ${l.field}, ${l.region_code}, ${l.life}, ${l.mass_rate}, ${l.value_rate}, to_tsvector('simple', ${l.index_text}), ${l.created_by})`);
+  },
+  async insertUnits(db: Db, enterpriseId: string, listingId: string, units: { code: string; epc: string }[]) {
+    await db.execute(sql`INSERT INTO listing_units (enterprise_id, listing_id, product_code, product_epc)
+      SELECT ${enterpriseId}::uuid, ${listingId}::uuid, c, e FROM unnest(${textArray(units.map((u) => u.code))}, ${textArray(units.map((u) => u.epc))}) AS t(c, e)`);
+  },
+  async get(db: Db, id: string): Promise<ListingRow | undefined> {
+    return (await rowsOf<ListingRow>(db, sql`SELECT ${COLS} FROM listings l WHERE l.id = ${id} LIMIT 1`))[0];
+  },
+  /** The first read of a write on a listing: locked. */
+  async lock(db: Db, id: string): Promise<ListingRow | undefined> {
+    return (await rowsOf<ListingRow>(db, sql`SELECT ${COLS} FROM listings l WHERE l.id = ${id} LIMIT 1 FOR UPDATE`))[0];
+  },
+  async units(db: Db, enterpriseId: string, listingId: string): Promise<UnitRow[]> {
+    return rowsOf<UnitRow>(db, sql`SELECT enterprise_id, listing_id, product_code, product_epc, status, order_id FROM listing_units WHERE enterprise_id = ${enterpriseId} AND listing_id = ${listingId} ORDER BY product_code`);
+  },
+  async setStatus(db: Db, enterpriseId: string, id: string, status: ListingRow['status'], reason: string | null) {
+    await db.execute(sql`UPDATE listings SET status = ${status}, status_reason = ${reason}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND id = ${id}`);
+  },
+  /** Withdraw every unit still available (the listing is withdrawn). */
+  async withdrawAvailableUnits(db: Db, enterpriseId: string, listingId: string) {
+    await db.execute(sql`UPDATE listing_units SET status = 'withdrawn', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND listing_id = ${listingId} AND status = 'available'`);
+  },
+  /** Reserve `n` available units for an order, locked in code order: the codes reserved (fewer than n: not enough). */
+  async reserveUnits(db: Db, enterpriseId: string, listingId: string, orderId: string, n: number): Promise<string[]> {
+    const free = await rowsOf<{ product_code: string }>(db, sql`SELECT product_code FROM listing_units WHERE enterprise_id = ${enterpriseId} AND listing_id = ${listingId} AND status = 'available' ORDER BY product_code LIMIT ${n} FOR UPDATE`);
+    if (free.length < n) return [];
+    const codes = free.map((r) => r.product_code);
+    await db.execute(sql`UPDATE listing_units SET status = 'reserved', order_id = ${orderId}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND listing_id = ${listingId} AND product_code = ANY(${textArray(codes)})`);
+    return codes;
+  },
+  async releaseUnits(db: Db, enterpriseId: string, orderId: string) {
+    await db.execute(sql`UPDATE listing_units SET status = 'available', order_id = NULL, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND order_id = ${orderId} AND status = 'reserved'`);
+  },
+  /** reserved → sold; the units' codes and EPCs. */
+  async sellUnits(db: Db, enterpriseId: string, orderId: string): Promise<{ product_code: string; product_epc: string }[]> {
+    return rowsOf(db, sql`UPDATE listing_units SET status = 'sold', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND order_id = ${orderId} AND status = 'reserved' RETURNING product_code, product_epc`);
+  },
+  async unitsOfOrder(db: Db, enterpriseId: string, orderId: string): Promise<UnitRow[]> {
+    return rowsOf<UnitRow>(db, sql`SELECT enterprise_id, listing_id, product_code, product_epc, status, order_id FROM listing_units WHERE enterprise_id = ${enterpriseId} AND order_id = ${orderId} ORDER BY product_code`);
+  },
+  async countAvailable(db: Db, enterpriseId: string, listingId: string): Promise<{ available: number; open: number }> {
+    const [r] = await rowsOf<{ available: number; open: number }>(db, sql`SELECT count(*) FILTER (WHERE status = 'available')::int AS available, count(*) FILTER (WHERE status IN ('available', 'reserved'))::int AS open FROM listing_units WHERE enterprise_id = ${enterpriseId} AND listing_id = ${listingId}`);
+    return r ?? { available: 0, open: 0 };
+  },
+  /**
+   * Units made unsellable by a trace event (recall, code revocation): available units of these EPCs are withdrawn;
+   * the listings concerned are returned.
+   */
+  async withdrawUnitsByEpc(db: Db, enterpriseId: string, epcs: string[]): Promise<string[]> {
+    if (!epcs.length) return [];
+    const rows = await rowsOf<{ listing_id: string }>(db, sql`UPDATE listing_units SET status = 'withdrawn', updated_at = now() WHERE enterprise_id = ${enterpriseId} AND product_epc = ANY(${textArray(epcs)}) AND status = 'available' RETURNING listing_id`);
+    return [...new Set(rows.map((r) => r.listing_id))];
+  },
+  /** After units left: a listing with nothing open is sold (some sold) or withdrawn (none sold). */
+  async settleStatus(db: Db, enterpriseId: string, listingId: string, withdrawnReason: string) {
+    await db.execute(sql`UPDATE listings l SET
+        status = CASE WHEN EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'sold') THEN 'sold' ELSE 'withdrawn' END,
+        status_reason = CASE WHEN EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'sold') THEN NULL ELSE ${withdrawnReason} END,
+        updated_at = now()
+      WHERE l.enterprise_id = ${enterpriseId} AND l.id = ${listingId} AND l.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status IN ('available', 'reserved'))`);
+  },
+
+  /** The public market: active listings with a unit available, searched and filtered, one page. */
+  async searchPublic(db: Db, f: PublicFilter, limit: number, offset: number): Promise<ListingListRow[]> {
+    const where: SQL[] = [sql`l.status = 'active'`, sql`EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available')`];
+    if (f.tsQuery) where.push(sql`l.search_tsv @@ to_tsquery('simple', ${f.tsQuery})`);
+    if (f.field) where.push(sql`l.field = ${f.field}`);
+    if (f.regionPrefix) where.push(sql`l.region_code LIKE ${`${f.regionPrefix}%`}`);
+    if (f.minPrice !== undefined) where.push(sql`l.price_cny >= ${f.minPrice}`);
+    if (f.maxPrice !== undefined) where.push(sql`l.price_cny <= ${f.maxPrice}`);
+    if (f.enterpriseIds) where.push(f.enterpriseIds.length ? sql`l.enterprise_id = ANY(${uuidArray(f.enterpriseIds)})` : sql`false`);
+    const order = f.tsQuery ? sql`ts_rank(l.search_tsv, to_tsquery('simple', ${f.tsQuery})) DESC, l.created_at DESC, l.id` : sql`l.created_at DESC, l.id`;
+    return rowsOf<ListingListRow>(db, sql`SELECT ${COLS}, ${LIST_EXTRA} FROM listings l WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+  },
+  /** A seller's own listings (or all, for MIIT: enterpriseId null). */
+  async listForSeller(db: Db, enterpriseId: string | null, status: string | undefined, limit: number, offset: number): Promise<ListingListRow[]> {
+    const where: SQL[] = [enterpriseId ? sql`l.enterprise_id = ${enterpriseId}` : sql`true`];
+    if (status) where.push(sql`l.status = ${status}`);
+    return rowsOf<ListingListRow>(db, sql`SELECT ${COLS}, ${LIST_EXTRA} FROM listings l WHERE ${sql.join(where, sql` AND `)} ORDER BY l.created_at DESC, l.id LIMIT ${limit} OFFSET ${offset}`);
+  },
+};

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { StoredEvent } from '../../../domain/epcis/types.js';
+import { toFen, unlistableReason } from '../../../domain/trading/listing.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authorize.js';
+import { DomainError, errors } from '../../platform/errors.js';
+import { uniqueOr } from '../../platform/tx.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
+import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import { presentPublic } from '../trace/trace.presenter.js';
+import type { TraceService } from '../trace/trace.service.js';
+import { listingPolicy, sellerEnterprise } from './listings.policy.js';
+import { listingRepo, type ListingListRow, type ListingRow } from './listings.repo.js';
+import type { CreateListingInput } from './listings.schema.js';
+
+export interface ListingsDeps {
+  db: Db;
+  trace: TraceService;
+  enterprises: EnterpriseService;
+  announcements: AnnouncementService;
+  publicCache: PublicCache;
+}
+
+/** Dispositions after which a listed unit may no longer be sold (trace vocabulary: recall, code revocation). */
+const UNSELLABLE = /(^|[:/#])(recalled|revoked)$/;
+
+/**
+ * Listings of verified remanufactured units (交易服务, issue 13). Every unit is a product of the seller's trace,
+ * genuine when listed; a recall or code revocation recorded later withdraws its unit inside the very transaction
+ * that records it (`onTraceStored`, an epcis.onStored listener wired in app.ts) — for forms, imports and MES
+ * captures alike.
+ */
+export function createListingService({ db, trace, enterprises, announcements, publicCache }: ListingsDeps) {
+  let announced: { fields: Map<string, string[]>; at: number } | null = null;
+  async function announcedFields() {
+    if (!announced || Date.now() - announced.at > 60_000) {
+      const m = new Map<string, string[]>();
+      for (const s of await announcements.announcedSites()) m.set(s.enterpriseId, [...new Set([...(m.get(s.enterpriseId) ?? []), ...s.fields])]);
+      announced = { fields: m, at: Date.now() };
+    }
+    return announced.fields;
+  }
+  const notFound = () => errors.notFound('商品', 'Listing');
+
+  async function cards(rows: ListingRow[]) {
+    const ids = [...new Set(rows.map((r) => r.enterprise_id))];
+    const [names, ann] = await Promise.all([enterprises.names(ids), announcedFields()]);
+    return { name: (id: string) => names.get(id) ?? '', announced: (id: string) => ann.has(id) };
+  }
+
+  /** The seller's product behind a code, checked: own, genuine, in circulation. */
+  async function checkUnit(sellerId: string, code: string, field: string) {
+    const row = await trace.resolveProductKey(sellerId, code, field); // foreign or unknown: 400 "no such product in your enterprise"
+    const pub = presentPublic(await trace.publicProduct(row.code));
+    const why = unlistableReason(pub.status);
+    if (why) throw new DomainError(400, 'PRODUCT_NOT_LISTABLE', `${field}：${why.zh}`, `${field}: ${why.en}`, [{ field, message: why.zh, messageEn: why.en }]);
+    return { row, pub };
+  }
+
+  const service = {
+    async create(ctx: RequestContext, input: CreateListingInput) {
+      const sellerId = sellerEnterprise(ctx.principal);
+      if (!sellerId) throw errors.forbidden('只有再制造企业可以发布商品', 'Only remanufacturing enterprises list products');
+      const codes = input.productCodes ?? [input.productCode!];
+      const field = (i: number) => (input.productCodes ? `productCodes.${i}` : 'productCode');
+      const units: Awaited<ReturnType<typeof checkUnit>>[] = [];
+      for (const [i, code] of codes.entries()) units.push(await checkUnit(sellerId, code, field(i)));
+      const seen = new Set<string>();
+      for (const [i, u] of units.entries()) {
+        if (seen.has(u.row.code)) throw errors.field(field(i), '产品编码重复', 'duplicate product code');
+        seen.add(u.row.code);
+        const first = units[0]!.row;
+        if (u.row.name !== first.name || (u.row.model ?? '') !== (first.model ?? '')) {
+          throw errors.field(field(i), '一个商品只能包含同一型号的产品', 'a listing holds units of one model only');
+        }
+      }
+      const first = units[0]!.row;
+      const seller = await enterprises.getInternal(sellerId);
+      if (!seller) throw errors.forbidden();
+      const fields = (await announcedFields()).get(sellerId) ?? [];
+      const id = randomUUID();
+      const unitTaken = () =>
+        errors.conflict('UNIT_ALREADY_LISTED', '其中有产品已在其他商品中上架或已售出', 'A unit is listed in another listing or sold already', [{ field: 'productCodes', message: '已上架或已售出', messageEn: 'Listed or sold already' }]);
+      const rate = (v: string | number | null) => (v === null ? null : Number(v));
+      await uniqueOr(
+        () => db.transaction(async (tx) => {
+          await listingRepo.insert(tx, {
+            enterprise_id: sellerId,
+            id,
+            title: input.title,
+            description: input.description ?? '',
+            price_cny: String(toFen(input.priceCny)),
+            new_reference_price_cny: input.newReferencePriceCny === undefined ? null : String(toFen(input.newReferencePriceCny)),
+            warranty_months: input.warrantyMonths ?? first.warranty_months ?? null,
+            product_name: first.name,
+            model: first.model,
+            field: input.field ?? (fields.length === 1 ? fields[0]! : null),
+            region_code: seller.regionCode,
+            life: first.life,
+            mass_rate: rate(first.mass_rate),
+            value_rate: rate(first.value_rate),
+            created_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+            index_text: indexText(input.title, first.name, first.model, input.description, seller.name, codes.join(' ')),
+          });
+          await listingRepo.insertUnits(tx, sellerId, id, units.map((u) => ({ code: u.row.code, epc: u.row.epc })));
+          await recordAudit(tx, ctx, { action: 'listing.created', objectType: 'listing', objectId: id, enterpriseId: sellerId, change: { ...input, productCodes: units.map((u) => u.row.code) } });
+        }),
+        unitTaken,
+      );
+      publicCache.invalidate('listings');
+      return service.detail(ctx.principal, id);
+    },
+
+    /** One listing with its units and the verified record of its first unit (the /p/{code} facts). */
+    async detail(p: Principal | null, id: string) {
+      const l = await listingRepo.get(db, id);
+      if (!l) throw notFound();
+      authorize(p, listingPolicy, 'read', { enterpriseId: l.enterprise_id, status: l.status });
+      const units = await listingRepo.units(db, l.enterprise_id, l.id);
+      const c = await cards([l]);
+      let verified: ReturnType<typeof presentPublic> | null = null;
+      try {
+        verified = presentPublic(await trace.publicProduct(units[0]!.product_code));
+      } catch {
+        verified = null;
+      }
+      return { row: l, units, firstCode: units[0]?.product_code ?? '', unitsAvailable: units.filter((u) => u.status === 'available').length, enterpriseName: c.name(l.enterprise_id), announced: c.announced(l.enterprise_id), verified };
+    },
+
+    async searchPublic(f: { q?: string; field?: string; region?: string; minPrice?: number; maxPrice?: number; announcedOnly: boolean }, page: Page) {
+      const terms = f.q ? queryTerms(f.q) : [];
+      const tsq = tsQuery(terms);
+      if (f.q && !tsq) return { items: [], total: 0, terms };
+      const regionPrefix = f.region ? (f.region.endsWith('0000') ? f.region.slice(0, 2) : f.region.endsWith('00') ? f.region.slice(0, 4) : f.region) : undefined;
+      const enterpriseIds = f.announcedOnly ? [...(await announcedFields()).keys()] : undefined;
+      const rows = await listingRepo.searchPublic(db, { tsQuery: tsq, field: f.field, regionPrefix, minPrice: f.minPrice, maxPrice: f.maxPrice, enterpriseIds }, page.pageSize, offsetOf(page));
+      return { items: await withCards(rows), total: rows[0]?.total ?? 0, terms };
+    },
+
+    async listForSeller(p: Principal | null, status: string | undefined, page: Page) {
+      const own = sellerEnterprise(p);
+      const all = p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer');
+      if (!own && !all) throw errors.forbidden();
+      const rows = await listingRepo.listForSeller(db, own, status, page.pageSize, offsetOf(page));
+      return { items: await withCards(rows), total: rows[0]?.total ?? 0 };
+    },
+
+    async withdraw(ctx: RequestContext, id: string, reason?: string) {
+      await db.transaction(async (tx) => {
+        const l = await listingRepo.lock(tx, id);
+        if (!l) throw notFound();
+        authorize(ctx.principal, listingPolicy, 'read', { enterpriseId: l.enterprise_id, status: l.status });
+        if (l.status !== 'active') throw errors.conflict('STATE_CHANGED', `商品当前状态为 ${l.status}，不能下架`, `The listing is ${l.status}; it cannot be withdrawn`, { status: l.status });
+        authorize(ctx.principal, listingPolicy, 'withdraw', { enterpriseId: l.enterprise_id, status: l.status });
+        await listingRepo.withdrawAvailableUnits(tx, l.enterprise_id, l.id);
+        await listingRepo.setStatus(tx, l.enterprise_id, l.id, 'withdrawn', reason ?? '卖方下架');
+        await recordAudit(tx, ctx, { action: 'listing.withdrawn', objectType: 'listing', objectId: l.id, enterpriseId: l.enterprise_id, change: { reason: reason ?? null } });
+      });
+      publicCache.invalidate('listings');
+      return service.detail(ctx.principal, id);
+    },
+
+    /**
+     * epcis.onStored listener (inside the capture's transaction): a recall or revocation of a listed unit withdraws
+     * it; a listing left with no open unit is withdrawn (or sold, when some units were sold).
+     */
+    async onTraceStored(tx: Db, events: StoredEvent[], batch: { enterpriseId: string }) {
+      const epcs = events.filter((e) => e.disposition && UNSELLABLE.test(e.disposition) && !e.errorDeclaration).flatMap((e) => e.epcList);
+      if (!epcs.length) return;
+      const listingIds = await listingRepo.withdrawUnitsByEpc(tx, batch.enterpriseId, epcs);
+      for (const lid of listingIds) {
+        await listingRepo.settleStatus(tx, batch.enterpriseId, lid, '产品已召回或编码作废，自动下架');
+        await recordAudit(tx, null, { action: 'listing.units_withdrawn', objectType: 'listing', objectId: lid, enterpriseId: batch.enterpriseId, change: { reason: 'recall_or_revocation', epcs } });
+      }
+      if (listingIds.length) publicCache.invalidate('listings');
+    },
+    /** epcis.onCommitted: answers cached while the capture was running are dropped. */
+    onTraceCommitted() {
+      publicCache.invalidate('listings');
+    },
+
+    // ---- for the orders module (inside its transactions) ----
+    lock: (tx: Db, id: string) => listingRepo.lock(tx, id),
+    reserveUnits: listingRepo.reserveUnits,
+    releaseUnits: listingRepo.releaseUnits,
+    sellUnits: listingRepo.sellUnits,
+    unitsOfOrder: listingRepo.unitsOfOrder,
+    settleStatus: (tx: Db, enterpriseId: string, listingId: string) => listingRepo.settleStatus(tx, enterpriseId, listingId, '已无可售产品'),
+    countAvailable: listingRepo.countAvailable,
+    get: (id: string) => listingRepo.get(db, id),
+    async titles(ids: string[]) {
+      const m = new Map<string, ListingRow>();
+      for (const id of new Set(ids)) {
+        const l = await listingRepo.get(db, id);
+        if (l) m.set(id, l);
+      }
+      return m;
+    },
+    /** Still sellable right now (order placement re-checks each unit with the trace). */
+    async unitStillGenuine(code: string) {
+      try {
+        return presentPublic(await trace.publicProduct(code)).status === 'issued';
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  async function withCards(rows: ListingListRow[]) {
+    const c = await cards(rows);
+    return rows.map((r) => ({ row: r, firstCode: r.first_code, unitsAvailable: r.units_available, enterpriseName: c.name(r.enterprise_id), announced: c.announced(r.enterprise_id) }));
+  }
+
+  return service;
+}
+
+export type ListingService = ReturnType<typeof createListingService>;
