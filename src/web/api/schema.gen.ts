@@ -4296,11 +4296,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake */
+        /**
+         * 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4349,11 +4354,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading */
+        /**
+         * 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4404,11 +4414,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：拆解 Record a lifecycle step: Disassembly */
+        /**
+         * 记录生产过程：拆解 Record a lifecycle step: Disassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4454,11 +4469,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：清洗 Record a lifecycle step: Cleaning */
+        /**
+         * 记录生产过程：清洗 Record a lifecycle step: Cleaning
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4500,11 +4520,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：零件评估 Record a lifecycle step: Part assessment */
+        /**
+         * 记录生产过程：零件评估 Record a lifecycle step: Part assessment
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4549,11 +4574,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process */
+        /**
+         * 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4597,11 +4627,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造装配 Record a lifecycle step: Reassembly */
+        /**
+         * 记录生产过程：再制造装配 Record a lifecycle step: Reassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4658,11 +4693,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test */
+        /**
+         * 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4712,11 +4752,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造标识 Record a lifecycle step: Marking */
+        /**
+         * 记录生产过程：再制造标识 Record a lifecycle step: Marking
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4757,11 +4802,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂发货 Record a lifecycle step: Shipping */
+        /**
+         * 记录生产过程：出厂发货 Record a lifecycle step: Shipping
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4803,11 +4853,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：销售 Record a lifecycle step: Sale */
+        /**
+         * 记录生产过程：销售 Record a lifecycle step: Sale
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4849,11 +4904,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：租赁 Record a lifecycle step: Lease */
+        /**
+         * 记录生产过程：租赁 Record a lifecycle step: Lease
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4895,11 +4955,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：安装使用 Record a lifecycle step: Installation */
+        /**
+         * 记录生产过程：安装使用 Record a lifecycle step: Installation
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4942,11 +5007,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life */
+        /**
+         * 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
