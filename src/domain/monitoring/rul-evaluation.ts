@@ -24,6 +24,8 @@ export interface EvaluationOptions {
   /** points of life at which each held-out unit is cut (default 0.25, 0.5, 0.75, 0.9) */
   fractions?: number[];
   faults?: FaultOptions;
+  /** quantile of the RUL distribution taken as the point estimate (default 0.5) */
+  point?: number;
 }
 
 export interface MetricPair {
@@ -65,7 +67,7 @@ export function evaluateRul(opts: EvaluationOptions): EvaluationResult {
       if (samples.length === 0) continue;
       const age = samples[samples.length - 1].runHours ?? 0;
       const truth = u.failureHours - age;
-      const est = estimateRul(model, samples);
+      const est = estimateRul(model, samples, { point: opts.point });
       all.push({ fraction: f, errM: est.value - truth, errB: baselineRul(model, age) - truth, covered: truth >= est.low && truth <= est.high });
     }
   }

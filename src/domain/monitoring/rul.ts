@@ -53,8 +53,10 @@ export interface DegradationModel {
   failureLevel: number;
   /** prior over (a, b), b per 1,000 run hours */
   prior: { mean: [number, number]; cov: Cov };
-  /** log-space noise variance σ² */
+  /** log-space (multiplicative) noise variance σ² */
   sigma2: number;
+  /** additive measurement noise variance s² of a bin median, mm²/s² */
+  additive2: number;
   binHours: number;
   /** mean life of the training units, run hours (the naive baseline and the horizon) */
   meanLife: number;
@@ -128,34 +130,44 @@ export function binned(obs: readonly Obs[], binHours: number): Obs[] {
 
 const MIN_EXCESS = 0.01;
 
-function logSeries(obs: readonly Obs[], phi: number): { x: number[]; z: number[] } {
+/**
+ * Log-linear series: x = t (thousand run hours), z = ln(y − φ), and each point's variance: the multiplicative
+ * noise σ² plus the additive measurement noise s² seen through the log (delta method: s²/(y − φ)²) — early in
+ * life, when the excess is small, a point says less.
+ */
+function logSeries(obs: readonly Obs[], phi: number, noise?: { sigma2: number; additive2: number }): { x: number[]; z: number[]; v: number[] } {
   const x: number[] = [];
   const z: number[] = [];
+  const v: number[] = [];
   for (const o of obs) {
-    if (o.y - phi < MIN_EXCESS) continue;
+    const e = o.y - phi;
+    if (e < MIN_EXCESS) continue;
     x.push(o.t / KH);
-    z.push(Math.log(o.y - phi));
+    z.push(Math.log(e));
+    v.push(noise ? noise.sigma2 + noise.additive2 / (e * e) : 1);
   }
-  return { x, z };
+  return { x, z, v };
 }
 
-function ols(x: readonly number[], z: readonly number[]): { a: number; b: number; sse: number } | null {
+/** Weighted least squares of z on x (weights 1/v). */
+function ols(x: readonly number[], z: readonly number[], v?: readonly number[]): { a: number; b: number; sse: number; resid: number[] } | null {
   const n = x.length;
   if (n < 3) return null;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const mz = z.reduce((s, v) => s + v, 0) / n;
+  const w = x.map((_, i) => 1 / (v?.[i] ?? 1));
+  const sw = w.reduce((s, q) => s + q, 0);
+  const mx = x.reduce((s, q, i) => s + w[i] * q, 0) / sw;
+  const mz = z.reduce((s, q, i) => s + w[i] * q, 0) / sw;
   let sxx = 0;
   let sxz = 0;
   for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxz += (x[i] - mx) * (z[i] - mz);
+    sxx += w[i] * (x[i] - mx) ** 2;
+    sxz += w[i] * (x[i] - mx) * (z[i] - mz);
   }
   if (sxx <= 0) return null;
   const b = sxz / sxx;
   const a = mz - b * mx;
-  let sse = 0;
-  for (let i = 0; i < n; i++) sse += (z[i] - a - b * x[i]) ** 2;
-  return { a, b, sse };
+  const resid = x.map((xi, i) => z[i] - a - b * xi);
+  return { a, b, sse: resid.reduce((s, r) => s + r * r, 0), resid };
 }
 
 export interface TrainingUnit {
@@ -228,17 +240,31 @@ export function trainDegradationModel(units: readonly TrainingUnit[], opts: Trai
     if (ll > best.ll) best = { phi, ll };
   }
   const phi = best.phi;
-  // 5. per-unit fits → prior; pooled residual variance → σ²
-  const fits: { a: number; b: number }[] = [];
-  let sse = 0;
-  let dof = 0;
+  // 5. noise: squared residuals of per-unit fits regressed on 1/(y − φ)² → σ² (multiplicative) and s² (additive)
+  const r2: number[] = [];
+  const u: number[] = [];
   for (const s of series) {
     const { x, z } = logSeries(s, phi);
     const f = ols(x, z);
     if (!f) continue;
-    fits.push(f);
-    sse += f.sse;
-    dof += x.length - 2;
+    const excess = s.filter((o) => o.y - phi >= MIN_EXCESS).map((o) => o.y - phi);
+    const k = x.length / Math.max(1, x.length - 2); // degrees of freedom
+    f.resid.forEach((r, i) => {
+      r2.push(r * r * k);
+      u.push(1 / (excess[i] * excess[i]));
+    });
+  }
+  const mu = u.reduce((a, b) => a + b, 0) / u.length;
+  const mr = r2.reduce((a, b) => a + b, 0) / r2.length;
+  const suu = u.reduce((a, b) => a + (b - mu) ** 2, 0);
+  const slope = suu > 0 ? Math.max(0, u.reduce((a, b, i) => a + (b - mu) * (r2[i] - mr), 0) / suu) : 0;
+  const noise = { sigma2: Math.max(mr - slope * mu, 1e-4), additive2: slope };
+  // 6. per-unit weighted fits → prior
+  const fits: { a: number; b: number }[] = [];
+  for (const s of series) {
+    const { x, z, v } = logSeries(s, phi, noise);
+    const f = ols(x, z, v);
+    if (f) fits.push(f);
   }
   const ma = fits.reduce((s, f) => s + f.a, 0) / fits.length;
   const mb = fits.reduce((s, f) => s + f.b, 0) / fits.length;
@@ -258,13 +284,14 @@ export function trainDegradationModel(units: readonly TrainingUnit[], opts: Trai
     phi,
     failureLevel: opts.failureLevel,
     prior: { mean: [ma, mb], cov: [caa / d + 1e-6, cab / d, cbb / d + 1e-6] },
-    sigma2: sse / Math.max(1, dof),
+    sigma2: noise.sigma2,
+    additive2: noise.additive2,
     binHours,
     meanLife: units.reduce((s, u) => s + u.failureHours, 0) / units.length,
     trainedOn: units.length,
     spread: 1,
   };
-  // 6. calibration of the interval: the standardised failure times of the training units, predicted from their
+  // 7. calibration of the interval: the standardised failure times of the training units, predicted from their
   // own histories cut at several points of life, should be N(0, 1); their robust spread widens the interval
   // for what the model leaves out (correlated residuals, regime-dependent wear).
   const g: number[] = [];
@@ -294,24 +321,26 @@ function inv2(c: Cov): Cov {
 
 /** The conjugate update of the prior with one unit's log-linear observations. */
 export function posterior(model: DegradationModel, obs: readonly Obs[]): { mean: [number, number]; cov: Cov; n: number } {
-  const { x, z } = logSeries(obs, model.phi);
+  const { x, z, v } = logSeries(obs, model.phi, model);
   const p0 = inv2(model.prior.cov);
+  let sw = 0;
   let sxx = 0;
   let sx = 0;
   let sz = 0;
   let sxz = 0;
   for (let i = 0; i < x.length; i++) {
-    sx += x[i];
-    sxx += x[i] * x[i];
-    sz += z[i];
-    sxz += x[i] * z[i];
+    const w = 1 / v[i];
+    sw += w;
+    sx += w * x[i];
+    sxx += w * x[i] * x[i];
+    sz += w * z[i];
+    sxz += w * x[i] * z[i];
   }
-  const s2 = model.sigma2;
-  const prec: Cov = [p0[0] + x.length / s2, p0[1] + sx / s2, p0[2] + sxx / s2];
+  const prec: Cov = [p0[0] + sw, p0[1] + sx, p0[2] + sxx];
   const cov = inv2(prec);
   const [m0a, m0b] = model.prior.mean;
-  const ra = p0[0] * m0a + p0[1] * m0b + sz / s2;
-  const rb = p0[1] * m0a + p0[2] * m0b + sxz / s2;
+  const ra = p0[0] * m0a + p0[1] * m0b + sz;
+  const rb = p0[1] * m0a + p0[2] * m0b + sxz;
   return { mean: [cov[0] * ra + cov[1] * rb, cov[1] * ra + cov[2] * rb], cov, n: x.length };
 }
 
@@ -336,6 +365,11 @@ export interface RulOptions {
   age?: number;
   /** central probability of the interval (default 0.9) */
   level?: number;
+  /**
+   * quantile given as `value` (default 0.5, the median). A lower one is a cautious point: under the PHM08
+   * score's asymmetric cost a late prediction costs more than an early one.
+   */
+  point?: number;
 }
 
 /** RUL of one unit from its samples so far. */
@@ -365,7 +399,7 @@ export function estimateRul(model: DegradationModel, samples: readonly EngineSam
   const level = opts.level ?? 0.9;
   const r = (v: number) => Math.max(0, Math.round(v));
   return {
-    value: r(quantile(0.5)),
+    value: r(quantile(opts.point ?? 0.5)),
     unit: 'h',
     low: r(quantile((1 - level) / 2)),
     high: r(quantile(1 - (1 - level) / 2)),
