@@ -6,7 +6,9 @@
  */
 import type { TelemetryPoint } from './alarm-rules.js';
 import { healthIndex, type ConditionIndicator, type IndicatorScore } from './health.js';
-import { estimateRul, samplesFromPoints, type DegradationModel, type RulEstimate } from './rul.js';
+import { estimateRul, samplesFromPoints, trainDegradationModel, type DegradationModel, type RulEstimate } from './rul.js';
+import { FAILURE_VIBRATION, generateFleet } from './synthetic.js';
+import { toEngineSamples } from './rul-evaluation.js';
 
 export interface DeviceHealth {
   healthIndex: number | null;
@@ -38,4 +40,22 @@ export function deviceHealth(points: readonly TelemetryPoint[], opts: { indicato
     indicators: hi.indicators,
     basis: rul?.basis ?? null,
   };
+}
+
+const trained = new Map<string, DegradationModel>();
+
+/**
+ * Until an enterprise has run-to-failure histories of its own (devices that reached their failure level, or
+ * withdrawn with the trace's intake of the core), the engine prior is trained on the synthetic fleet: deterministic,
+ * about a second for 60 units, memoised. Replace it with `trainDegradationModel` on real histories when they exist.
+ */
+export function syntheticEngineModel(seed = 1, units = 60): DegradationModel {
+  const key = `${seed}:${units}`;
+  let m = trained.get(key);
+  if (!m) {
+    const fleet = generateFleet({ seed, units, idPrefix: 'T' });
+    m = trainDegradationModel(fleet.map((u) => ({ samples: toEngineSamples(u), failureHours: u.failureHours })), { failureLevel: FAILURE_VIBRATION });
+    trained.set(key, m);
+  }
+  return m;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_FAULTS, ENGINE_METRICS, FAILURE_EXCESS, FAILURE_VIBRATION, NO_F
 import { ENGINE_CONDITION_INDICATORS, healthBand, healthIndex, indicatorScore } from '../../../src/domain/monitoring/health.js';
 import { baselineRul, estimateRul, samplesFromPoints, trainDegradationModel } from '../../../src/domain/monitoring/rul.js';
 import { evaluateRul, phm08Score, toEngineSamples } from '../../../src/domain/monitoring/rul-evaluation.js';
-import { deviceHealth } from '../../../src/domain/monitoring/device-health.js';
+import { deviceHealth, syntheticEngineModel } from '../../../src/domain/monitoring/device-health.js';
 
 describe('the seeded generator', () => {
   it('gives the same fleet for the same seed and another for another seed', () => {
@@ -144,6 +144,12 @@ describe('RUL: exponential degradation with Bayesian updating', () => {
     expect(h).toMatchObject({ healthIndex: expect.any(Number), rul: { value: expect.any(Number), unit: 'h', low: expect.any(Number), high: expect.any(Number) }, method: expect.stringContaining('exponential-degradation-bayes') });
     expect(h.asOf).toBe(new Date(pts[pts.length - 1].ts).toISOString());
     expect(deviceHealth(pts, { indicators: ENGINE_CONDITION_INDICATORS }).rul).toBeNull();
+  });
+  it('the default engine model is trained on the synthetic fleet, once, and is plain JSON', () => {
+    const m = syntheticEngineModel(1, 12);
+    expect(syntheticEngineModel(1, 12)).toBe(m);
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+    expect(m.trainedOn).toBe(12);
   });
 });
 
