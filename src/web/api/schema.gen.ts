@@ -1577,6 +1577,15 @@ export interface paths {
                                     messageZh: string;
                                     messageEn: string;
                                 }[];
+                                flags?: {
+                                    id: string;
+                                    ref: string;
+                                    messageZh: string;
+                                    messageEn: string;
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
                                 summary: {
                                     pass: number;
                                     fail: number;
@@ -7119,6 +7128,15 @@ export interface components {
                     };
                     messageZh: string;
                     messageEn: string;
+                }[];
+                flags?: {
+                    id: string;
+                    ref: string;
+                    messageZh: string;
+                    messageEn: string;
+                    evidence: {
+                        [key: string]: unknown;
+                    };
                 }[];
                 summary: {
                     pass: number;

@@ -304,6 +304,8 @@ export function createApplicationService(deps: ApplicationDeps) {
       const enterprise = await enterprises.getInternal(first.enterpriseId);
       const group = randomUUID();
       const now = clock.now();
+      // the traced products' rates (rows 12–13 cross-check) are another module's data: read before the transaction
+      const traced = enterprise ? await traceRatesOf(ctx.principal, enterprise.id) : null;
       return db.transaction(async (tx) => {
         // every application locked (in id order) before anything is decided: the frozen version is the form
         // as it is under the lock, so a concurrent save lands before the submission or is refused after it
@@ -326,7 +328,6 @@ export function createApplicationService(deps: ApplicationDeps) {
           throw new DomainError(400, 'APPLICATION_INCOMPLETE', `申请尚不完整，缺少 ${n} 项：${incomplete[0]!.missing.slice(0, 5).map((m) => m.zh).join('、')}${n > 5 ? '等' : ''}`, `The application is incomplete: ${n} item(s) missing`, incomplete);
         }
         const out = [];
-        const traced = await traceRatesOf(ctx.principal, enterprise!.id);
         for (const { a, atts, form } of prepared) {
           const check = liveCheck(form, atts, traced);
           const rates = computeRemanRates(form.table12?.bom ?? []);
