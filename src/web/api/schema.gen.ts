@@ -385,7 +385,10 @@ export interface paths {
         /** API 令牌列表 API tokens */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -408,6 +411,9 @@ export interface paths {
                                 revokedAt: string | null;
                                 scopes: string[];
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -959,7 +965,11 @@ export interface paths {
         /** 专家库 The expert pool */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -974,6 +984,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Expert"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -1313,7 +1326,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         form: {
-                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other")[];
+                            fieldsOther?: string | null;
                             declaration?: {
                                 accepted?: boolean;
                                 legalRepresentative?: string | null;
@@ -1361,6 +1375,7 @@ export interface paths {
                                 debtRatio?: number | null;
                                 fixedAssets?: number | null;
                                 productionEquipmentCount?: number | null;
+                                productTypes?: string | null;
                                 selfDescription?: string | null;
                                 filler?: string | null;
                                 fillerPhone?: string | null;
@@ -1391,6 +1406,9 @@ export interface paths {
                                     /** @default 1 */
                                     quantity?: number;
                                 }[];
+                                declaredMassRate?: number | null;
+                                declaredValueRate?: number | null;
+                                rateBasis?: string | null;
                                 auditedYears?: number[];
                                 yearsInOperation?: number | null;
                                 equipment?: {
@@ -1443,6 +1461,7 @@ export interface paths {
                                 collegeEducated?: number | null;
                                 rdStaff?: number | null;
                                 rdSpending?: number | null;
+                                rdSpendingYear?: number | null;
                                 lastYearRevenue?: number | null;
                                 rdInstitutions?: {
                                     lab?: boolean;
@@ -1486,13 +1505,29 @@ export interface paths {
                                 certifiedPosts?: string | null;
                                 certifiedPostHolders?: number | null;
                                 certifiedPostStaff?: number | null;
+                                warranties?: {
+                                    model?: string | null;
+                                    newProductWarrantyMonths?: number | null;
+                                    remanWarrantyMonths?: number | null;
+                                    note?: string | null;
+                                }[];
                             };
                             declarations?: {
                                 policyCompliant?: boolean;
                                 notInProtectedArea?: boolean;
                                 noMajorAccidents3y?: boolean;
+                                noSeriousDishonesty?: boolean;
                                 remanProductsMarked?: boolean;
                                 noSecondaryPollution?: boolean;
+                            };
+                            contractProcessing?: {
+                                used?: boolean | null;
+                                processors?: {
+                                    name?: string | null;
+                                    creditCode?: string | null;
+                                    address?: string | null;
+                                    scope?: string | null;
+                                }[];
                             };
                         };
                     };
@@ -1554,6 +1589,15 @@ export interface paths {
                                     };
                                     messageZh: string;
                                     messageEn: string;
+                                }[];
+                                flags?: {
+                                    id: string;
+                                    ref: string;
+                                    messageZh: string;
+                                    messageEn: string;
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
                                 }[];
                                 summary: {
                                     pass: number;
@@ -2570,10 +2614,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日调整表 Working-day overrides */
+        /** 工作日调整表（分页，最近日期在前） Working-day overrides, latest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2591,6 +2638,9 @@ export interface paths {
                                 date: string;
                                 workday: boolean;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -3164,10 +3214,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通知 Notifications */
+        /** 通知（分页，最新在前） Notifications, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3190,6 +3243,9 @@ export interface paths {
                                 createdAt: string;
                                 readAt: string | null;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             unread: number;
                         };
                     };
@@ -3473,6 +3529,8 @@ export interface paths {
                     year?: number;
                     state?: "draft" | "submitted" | "returned" | "accepted" | "forwarded" | "not_started";
                     overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3487,10 +3545,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             opensOn: string;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -3544,6 +3605,8 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3558,9 +3621,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -4296,11 +4362,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake */
+        /**
+         * 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4349,11 +4420,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading */
+        /**
+         * 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4404,11 +4480,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：拆解 Record a lifecycle step: Disassembly */
+        /**
+         * 记录生产过程：拆解 Record a lifecycle step: Disassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4454,11 +4535,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：清洗 Record a lifecycle step: Cleaning */
+        /**
+         * 记录生产过程：清洗 Record a lifecycle step: Cleaning
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4500,11 +4586,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：零件评估 Record a lifecycle step: Part assessment */
+        /**
+         * 记录生产过程：零件评估 Record a lifecycle step: Part assessment
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4549,11 +4640,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process */
+        /**
+         * 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4597,11 +4693,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造装配 Record a lifecycle step: Reassembly */
+        /**
+         * 记录生产过程：再制造装配 Record a lifecycle step: Reassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4658,11 +4759,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test */
+        /**
+         * 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4712,11 +4818,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造标识 Record a lifecycle step: Marking */
+        /**
+         * 记录生产过程：再制造标识 Record a lifecycle step: Marking
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4757,11 +4868,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂发货 Record a lifecycle step: Shipping */
+        /**
+         * 记录生产过程：出厂发货 Record a lifecycle step: Shipping
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4803,11 +4919,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：销售 Record a lifecycle step: Sale */
+        /**
+         * 记录生产过程：销售 Record a lifecycle step: Sale
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4849,11 +4970,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：租赁 Record a lifecycle step: Lease */
+        /**
+         * 记录生产过程：租赁 Record a lifecycle step: Lease
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4895,11 +5021,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：安装使用 Record a lifecycle step: Installation */
+        /**
+         * 记录生产过程：安装使用 Record a lifecycle step: Installation
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4942,11 +5073,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life */
+        /**
+         * 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5217,6 +5353,8 @@ export interface paths {
                     to: string;
                     enterpriseId?: string;
                     format?: "json" | "xlsx";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5235,40 +5373,54 @@ export interface paths {
                             enterpriseName: string;
                             from: string;
                             to: string;
+                            page: number;
+                            pageSize: number;
                             coresReceived: {
-                                date: string;
-                                epc: string;
-                                name: string | null;
-                                returnedBy: string | null;
-                                channel: string | null;
-                                tradeIn: boolean | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    epc: string;
+                                    name: string | null;
+                                    returnedBy: string | null;
+                                    channel: string | null;
+                                    tradeIn: boolean | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             productsMade: {
-                                date: string;
-                                code: string;
-                                epc: string;
-                                name: string;
-                                model: string | null;
-                                life: number;
-                                massRate: number | null;
-                                valueRate: number | null;
-                                status: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string;
+                                    epc: string;
+                                    name: string;
+                                    model: string | null;
+                                    life: number;
+                                    massRate: number | null;
+                                    valueRate: number | null;
+                                    status: string;
+                                }[];
+                                total: number;
+                            };
                             tests: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                result: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    result: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             shipments: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                destination: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    destination: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -7555,6 +7707,15 @@ export interface components {
                     messageZh: string;
                     messageEn: string;
                 }[];
+                flags?: {
+                    id: string;
+                    ref: string;
+                    messageZh: string;
+                    messageEn: string;
+                    evidence: {
+                        [key: string]: unknown;
+                    };
+                }[];
                 summary: {
                     pass: number;
                     fail: number;
@@ -7612,6 +7773,9 @@ export interface components {
                 submitted: boolean;
                 opinion: ({
                     chapters?: {
+                        [key: string]: string;
+                    };
+                    chapterTitles?: {
                         [key: string]: string;
                     };
                     /** @enum {string} */

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
 import { bulkInsert, rawQuery, type BulkColumn } from './trace.bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
+import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -16,6 +17,13 @@ export async function q<T>(db: Db, query: SQL): Promise<T[]> {
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 const textArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
 const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
+
+/** A page of rows (SQL LIMIT/OFFSET); absent: all rows (exports). */
+export interface LimitOffset {
+  limit: number;
+  offset: number;
+}
+const limitOf = (p?: LimitOffset) => (p ? sql`LIMIT ${p.limit} OFFSET ${p.offset}` : sql``);
 
 /** Which enterprises' rows a caller may read: null = all. */
 export type EnterpriseIds = readonly string[] | null;
@@ -467,6 +475,24 @@ export const traceRepo = {
     const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}`);
     return (r?.n ?? 0) > 0;
   },
+  /**
+   * What the step rules (src/domain/trace/step-rules.ts) need of each key's history, from the genealogy edges
+   * (erroneous events excluded): its last disassembly as a core, its last use as an input of a product, and the
+   * last time it came out of a core. Read under the enterprise's stream lock.
+   */
+  async objectHistory(db: Db, enterpriseId: string, keys: string[]): Promise<Map<string, ObjectHistory>> {
+    if (!keys.length) return new Map();
+    const rows = await q<{ key: string; disassembled_at: string | Date | null; consumed_at: string | Date | null; released_at: string | Date | null }>(
+      db,
+      sql`SELECT k.key,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS disassembled_at,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'transformation' AND NOT erroneous) AS consumed_at,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND parent_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS released_at
+          FROM unnest(${textArray(keys)}) AS k(key)`,
+    );
+    const d = (v: string | Date | null) => (v === null ? null : new Date(v));
+    return new Map(rows.map((r) => [r.key, { disassembledAt: d(r.disassembled_at), consumedAt: d(r.consumed_at), releasedAt: d(r.released_at) }]));
+  },
   async objectInEnterprise(db: Db, enterpriseId: string, key: string) {
     const [r] = await q<{ kind: string; name: string | null; last_step_kind: string | null }>(db, sql`SELECT kind, name, last_step_kind FROM trace_objects WHERE enterprise_id = ${enterpriseId} AND key = ${key}`);
     return r ?? null;
@@ -535,21 +561,33 @@ export const traceRepo = {
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
   },
-  async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
+  async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date, page?: LimitOffset): Promise<(StepRow & { object_name: string | null })[]> {
     return q(
       db,
       sql`SELECT s.enterprise_id, s.object_key, s.event_id, s.event_time, s.event_type, s.biz_step, s.disposition, s.step_kind, s.details, s.erroneous, o.name AS object_name
           FROM trace_steps s LEFT JOIN trace_objects o ON o.enterprise_id = s.enterprise_id AND o.key = s.object_key
           WHERE s.enterprise_id = ${enterpriseId} AND s.step_kind = ANY(${textArray(kinds)}) AND NOT s.erroneous
             AND s.event_time >= ${from.toISOString()}::timestamptz AND s.event_time < ${to.toISOString()}::timestamptz
-          ORDER BY s.event_time, s.id`,
+          ORDER BY s.event_time, s.id ${limitOf(page)}`,
     );
   },
-  async productsInPeriod(db: Db, enterpriseId: string, from: string, to: string): Promise<ProductRow[]> {
+  async countStepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<number> {
+    const [r] = await q<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM trace_steps s WHERE s.enterprise_id = ${enterpriseId} AND s.step_kind = ANY(${textArray(kinds)}) AND NOT s.erroneous
+            AND s.event_time >= ${from.toISOString()}::timestamptz AND s.event_time < ${to.toISOString()}::timestamptz`,
+    );
+    return r?.n ?? 0;
+  },
+  async productsInPeriod(db: Db, enterpriseId: string, from: string, to: string, page?: LimitOffset): Promise<ProductRow[]> {
     return q<ProductRow>(
       db,
-      sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date ORDER BY production_date, code`,
+      sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date ORDER BY production_date, code ${limitOf(page)}`,
     );
+  },
+  async countProductsInPeriod(db: Db, enterpriseId: string, from: string, to: string): Promise<number> {
+    const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date`);
+    return r?.n ?? 0;
   },
   async ratesByEnterprise(db: Db, year: number, ids: EnterpriseIds) {
     return q<{ enterprise_id: string; formula_version: string | null; products: number; core_mass: number; total_mass: number; core_value: number; total_value: number }>(

@@ -10,7 +10,7 @@ import { remanFieldLabel, todayShanghai } from '../../format';
 import { useLocale, type MessageKey } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
-import { CHAPTER_KEYS, chapterLabel } from './ProcessTab';
+import { CHAPTER_KEYS, chapterClauses, chapterLabel } from './ProcessTab';
 import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow';
 
 /** Event → the POST /applications/{id}/… that performs it. */
@@ -172,7 +172,8 @@ function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
   const [form] = Form.useForm<{ expertIds: string[] }>();
   const onError = useApiErrorHandler();
   const step = useStep(detail);
-  const experts = useQuery({ queryKey: qk.experts, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })) });
+  // the pool to choose from: the largest page (200 experts)
+  const experts = useQuery({ queryKey: [...qk.experts, 'pick'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { pageSize: 200 } }, signal })) });
   const run = useMutation({ mutationFn: (ids: string[]) => step('assign_experts', { expertIds: ids }), onSuccess: onClose, onError: (e) => onError(e, form) });
   // Experts of the application's fields first.
   const list = [...(experts.data?.items ?? [])].sort((a, b) => {
@@ -240,7 +241,7 @@ interface OpinionValues {
 }
 
 function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const [form] = Form.useForm<OpinionValues>();
   const onError = useApiErrorHandler();
   const step = useStep(detail);
@@ -274,7 +275,7 @@ function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
         initialValues={{ chapters: mine?.chapters ?? {}, recommendation: mine?.recommendation, comment: mine?.comment }}
       >
         {CHAPTER_KEYS.map((c) => (
-          <Form.Item key={c} name={['chapters', c]} label={t(chapterLabel(c))} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item key={c} name={['chapters', c]} label={chapterLabel(c, locale)} extra={chapterClauses(c)} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`opinion-${c}`} />
           </Form.Item>
         ))}
@@ -355,7 +356,7 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
           <Form.Item
             key={c}
             name={['findings', c]}
-            label={`${t('onsite.findings')} · ${t(chapterLabel(c))}`}
+            label={`${t('onsite.findings')} · ${chapterLabel(c, locale)}`}
             rules={[{ required: true, whitespace: true, message: t('common.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`onsite-finding-${c}`} />
