@@ -1,14 +1,15 @@
 /**
- * `npm run phm:eval [-- --seed 1 --train 100 --test 100 --seeds 5 --point 0.5 --json]`
+ * `npm run phm:eval [-- --seed 1 --train 100 --test 100 --seeds 5 --point 0.5 --forecast --json]`
  *
  * Generates synthetic run-to-failure histories (src/domain/monitoring/synthetic.ts), trains the RUL method on the
  * training units and prints, for held-out units cut at 25/50/75/90 % of life, the RMSE (run hours) and the PHM08
  * score of the method against the naive baseline (training mean life minus age), and the coverage of the 90 %
- * interval. With --seeds N, repeats for seeds seed…seed+N−1 and prints each and the median ratios.
+ * interval. With --seeds N, repeats for seeds seed…seed+N−1 and prints each and the median ratios. With
+ * --forecast, also checks the forecast of returning cores against the months the held-out units failed in.
  * The figures of docs/monitoring-health.md come from this script.
  */
 import { parseArgs } from 'node:util';
-import { evaluateRul, type EvaluationRow } from '../src/domain/monitoring/rul-evaluation.js';
+import { evaluateForecast, evaluateRul, type EvaluationRow } from '../src/domain/monitoring/rul-evaluation.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     test: { type: 'string', default: '100' },
     point: { type: 'string', default: '0.5' },
     json: { type: 'boolean', default: false },
+    forecast: { type: 'boolean', default: false },
   },
 });
 const num = (name: keyof typeof values, v: string | boolean | undefined) => {
@@ -59,5 +61,18 @@ else if (seeds > 1) {
     const sc = med(results.map((r) => r.rows[i].score.method / r.rows[i].score.baseline));
     const wins = results.filter((r) => r.rows[i].score.method < r.rows[i].score.baseline).length;
     console.log(`${label(f).padEnd(5)}  RMSE ratio ${rm.toFixed(2)}   PHM08 ratio ${sc.toExponential(1)}   method's PHM08 better in ${wins}/${seeds} seeds`);
+  }
+}
+
+if (values.forecast) {
+  // the forecast of returning cores against what happened: --test units observed on one day at 20–95 % of life
+  for (let s = seed; s < seed + seeds; s++) {
+    const r = evaluateForecast({ seed: s, trainUnits, units: testUnits });
+    if (values.json) {
+      console.log(JSON.stringify(r));
+      continue;
+    }
+    console.log(`\nforecast check, seed ${s}: ${r.units} units; expected ${r.expectedTotal} returns in 12 months, ${r.actualTotal} happened; ${(r.coverage * 100).toFixed(0)} % of months inside the 90 % interval`);
+    console.log(r.months.map((m) => `${m.month} ${m.expected.toFixed(1)} [${m.low}–${m.high}] → ${m.actual}`).join('\n'));
   }
 }

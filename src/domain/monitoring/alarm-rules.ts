@@ -87,6 +87,43 @@ export const AlarmRuleSchema = z
     }
   });
 
+export interface RulesImportError {
+  /** index of the rule in the file and the path inside it, e.g. [2, 'condition', 'value'] */
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Rules import (issue 12 "Rules import/export as JSON"): a JSON array of rules, each validated; duplicate ids
+ * refused. Export is `JSON.stringify(rules, null, 2)` of the same objects.
+ */
+export function parseRulesJson(text: string): { rules: AlarmRule[]; errors: RulesImportError[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { rules: [], errors: [{ path: [], message: `Not valid JSON\u241e不是有效的 JSON` }] };
+  }
+  if (!Array.isArray(data)) return { rules: [], errors: [{ path: [], message: 'Must be an array of rules\u241e须为规则数组' }] };
+  const rules: AlarmRule[] = [];
+  const errors: RulesImportError[] = [];
+  const seen = new Set<string>();
+  data.forEach((item, i) => {
+    const r = AlarmRuleSchema.safeParse(item);
+    if (!r.success) {
+      for (const issue of r.error.issues) errors.push({ path: [i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+      return;
+    }
+    if (seen.has(r.data.id)) {
+      errors.push({ path: [i, 'id'], message: `Duplicate rule id ${r.data.id}\u241e规则标识 ${r.data.id} 重复` });
+      return;
+    }
+    seen.add(r.data.id);
+    rules.push(r.data as AlarmRule);
+  });
+  return { rules: errors.length ? [] : rules, errors };
+}
+
 /** Per-device thresholds: a device rule with the id of a model rule replaces it; other device rules are added. */
 export function effectiveRules(modelRules: readonly AlarmRule[], deviceRules: readonly AlarmRule[]): AlarmRule[] {
   const byId = new Map(deviceRules.map((r) => [r.id, r]));
@@ -156,6 +193,9 @@ export interface EvaluateOptions {
    */
   reorderSec?: number;
 }
+
+/** Reorder buffer bound per (rule, device): at 1 point/s, a window of over two hours. */
+export const MAX_BUFFER = 10_000;
 
 export interface AlarmResult {
   state: AlarmState;
@@ -229,7 +269,9 @@ export function evaluateAlarm(rule: AlarmRule, state: AlarmState, points: readon
   }
   const reorderMs = Math.max(0, (opts.reorderSec ?? 0) * 1000);
   const pending = [...s.buffer, ...mine].sort((a, b) => a.ts - b.ts);
-  const watermark = (s.maxTs ?? -Infinity) - reorderMs;
+  let watermark = (s.maxTs ?? -Infinity) - reorderMs;
+  // a bounded buffer: beyond MAX_BUFFER points the oldest are released early
+  if (pending.filter((p) => p.ts > watermark).length > MAX_BUFFER) watermark = pending[pending.length - MAX_BUFFER - 1].ts;
   s.buffer = pending.filter((p) => p.ts > watermark);
   for (const p of pending) if (p.ts <= watermark) step(rule, s, p, now, events);
   timers(rule, s, now, events);
@@ -289,7 +331,8 @@ function step(rule: AlarmRule, s: AlarmState, p: TelemetryPoint, now: number, ev
   s.runStart ??= p.ts;
   if (rule.repeat) {
     const from = p.ts - rule.repeat.withinSec * 1000;
-    s.trueTs = [...s.trueTs.filter((t) => t >= from), p.ts];
+    // only the last `count` matter: the state stays small whatever the window and the rate
+    s.trueTs = [...s.trueTs.filter((t) => t >= from), p.ts].slice(-rule.repeat.count);
   }
   const durationOk = !rule.durationSec || p.ts - s.runStart >= rule.durationSec * 1000;
   const repeatOk = !rule.repeat || s.trueTs.length >= rule.repeat.count;

@@ -10,6 +10,8 @@
  */
 import { DEFAULT_FAULTS, FAILURE_VIBRATION, generateFleet, truncate, type FaultOptions, type SyntheticUnit } from './synthetic.js';
 import { baselineRul, estimateRul, trainDegradationModel, type DegradationModel, type EngineSample } from './rul.js';
+import { forecastCoreReturns, hoursPerDay, monthStart, type FleetUnit } from './fleet-forecast.js';
+import { createRng } from './prng.js';
 
 export const CYCLE_HOURS = 10;
 
@@ -83,3 +85,52 @@ export function evaluateRul(opts: EvaluationOptions): EvaluationResult {
 
 const sum = (xs: number[]) => xs.reduce((s, v) => s + v, 0);
 const rmse = (xs: number[]) => Math.sqrt(sum(xs.map((x) => x * x)) / Math.max(1, xs.length));
+
+export interface ForecastCheck {
+  units: number;
+  months: { month: string; expected: number; low: number; high: number; actual: number }[];
+  /** share of months whose actual count lies in the forecast's 90 % interval */
+  coverage: number;
+  expectedTotal: number;
+  actualTotal: number;
+}
+
+/**
+ * The forecast of returning cores checked against what happened: held-out units observed at a random point of
+ * life (20–95 %) on the same calendar day, their RULs forecast per month (no warranty returns), compared with the
+ * months they actually reached their failure level.
+ */
+export function evaluateForecast(opts: { seed: number; trainUnits: number; units: number; months?: number }): ForecastCheck {
+  const months = opts.months ?? 12;
+  const train = generateFleet({ seed: opts.seed, units: opts.trainUnits, idPrefix: 'T' });
+  const model = trainDegradationModel(train.map((u) => ({ samples: toEngineSamples(u), failureHours: u.failureHours })), { failureLevel: FAILURE_VIBRATION });
+  const fleet = generateFleet({ seed: opts.seed + 104729, units: opts.units, idPrefix: 'F' });
+  const rng = createRng(opts.seed + 1);
+  const from = '2027-01';
+  const asOf = monthStart(from);
+  const units: FleetUnit[] = [];
+  const failAt: number[] = [];
+  for (const u of fleet) {
+    const cut = toEngineSamples(u, rng.uniform(0.2, 0.95) * u.failureHours);
+    if (cut.length < 2) continue;
+    const est = estimateRul(model, cut);
+    const first = cut[0];
+    const last = cut[cut.length - 1];
+    const perDay = hoursPerDay([{ ts: first.ts, value: first.runHours ?? 0 }, { ts: last.ts, value: last.runHours ?? 0 }]) ?? 12;
+    units.push({ deviceId: u.params.id, model: 'engine', asOf, rul: { value: est.value, low: est.low, high: est.high, unit: 'h' }, hoursPerDay: perDay });
+    failAt.push(asOf + ((u.failureHours - est.age) / u.params.hoursPerDay) * 86_400_000);
+  }
+  const f = forecastCoreReturns(units, { from, months, returnAtWarrantyEnd: 0 });
+  const rows = f.months.map((m, i) => {
+    const s = monthStart(from, i);
+    const e = monthStart(from, i + 1);
+    return { month: m.month, expected: m.expected, low: m.low, high: m.high, actual: failAt.filter((t) => t >= s && t < e).length };
+  });
+  return {
+    units: units.length,
+    months: rows,
+    coverage: rows.filter((r) => r.actual >= r.low && r.actual <= r.high).length / rows.length,
+    expectedTotal: Math.round(rows.reduce((s, r) => s + r.expected, 0) * 10) / 10,
+    actualTotal: rows.reduce((s, r) => s + r.actual, 0),
+  };
+}

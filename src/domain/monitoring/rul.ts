@@ -219,9 +219,7 @@ export function trainDegradationModel(units: readonly TrainingUnit[], opts: Trai
   const series = units.map((u) => binned(observations({ regimes }, u.samples), binHours));
   // 4. healthy level φ by profile likelihood over a grid (the Jacobian term −Σz makes levels comparable)
   const earliest = Math.min(...series.map((s) => Math.min(...s.slice(0, 5).map((o) => o.y))));
-  let best: { phi: number; ll: number } = { phi: 0, ll: -Infinity };
-  for (let g = 0; g <= 40; g++) {
-    const phi = (earliest * 0.98 * g) / 40;
+  const profile = (phi: number): number => {
     let sse = 0;
     let n = 0;
     let sumZ = 0;
@@ -235,8 +233,21 @@ export function trainDegradationModel(units: readonly TrainingUnit[], opts: Trai
       sumZ += z.reduce((a, v) => a + v, 0);
       used++;
     }
-    if (used < units.length || n === 0) continue;
-    const ll = -(n / 2) * Math.log(sse / n) - sumZ;
+    return used < units.length || n === 0 ? -Infinity : -(n / 2) * Math.log(sse / n) - sumZ;
+  };
+  // a coarse grid, then a fine one around its best
+  const top = earliest * 0.98;
+  let best: { phi: number; ll: number } = { phi: 0, ll: -Infinity };
+  for (let g = 0; g <= 40; g++) {
+    const phi = (top * g) / 40;
+    const ll = profile(phi);
+    if (ll > best.ll) best = { phi, ll };
+  }
+  const step = top / 40;
+  for (let g = -20; g <= 20; g++) {
+    const phi = best.phi + (step * g) / 20;
+    if (phi < 0 || phi > top) continue;
+    const ll = profile(phi);
     if (ll > best.ll) best = { phi, ll };
   }
   const phi = best.phi;

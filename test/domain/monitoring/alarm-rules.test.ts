@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   AlarmRuleSchema,
+  MAX_BUFFER,
   acknowledgeAlarm,
   clearsOn,
   effectiveRules,
@@ -9,6 +10,7 @@ import {
   evaluateDevice,
   flushAlarm,
   initialAlarmState,
+  parseRulesJson,
   tickAlarm,
   type AlarmEvent,
   type AlarmRule,
@@ -297,5 +299,43 @@ describe('rules: validation, per-device overrides, all rules of a device', () =>
     const res = evaluateDevice(rules, {}, [pt(0, 101), pt(0, 8, 'vibrationRms'), pt(1, 102)], T0);
     expect(res.events.map((e) => `${e.ruleId}:${e.type}`)).toEqual(['hot:raise', 'vib:raise']);
     expect(Object.keys(res.states)).toEqual(['hot', 'vib']);
+  });
+});
+
+describe('bounded state', () => {
+  it('keeps at most count timestamps for repeat, whatever the window and rate', () => {
+    // the duration is not yet met, so true points keep arriving without a raise
+    const r = rule({ durationSec: 3600, repeat: { count: 5, withinSec: 30 * 86400 } });
+    const res = evaluateAlarm(r, initialAlarmState(r, T0), Array.from({ length: 100 }, (_, i) => pt(i, 150)), T0);
+    expect(res.state.alarm).toBeNull();
+    expect(res.state.trueTs).toEqual([95, 96, 97, 98, 99].map((sec) => T0 + sec * S));
+    expect(kinds(evaluateAlarm(r, res.state, [pt(3600, 150)], T0).events)).toEqual(['raise@3600']);
+  });
+  it('releases the oldest points early when the reorder buffer is full', () => {
+    const r = rule();
+    const many = Array.from({ length: MAX_BUFFER + 50 }, (_, i) => pt(i / 100, 90));
+    const res = evaluateAlarm(r, initialAlarmState(r, T0), many, T0, { reorderSec: 86400 });
+    expect(res.state.buffer).toHaveLength(MAX_BUFFER);
+    expect(res.state.lastTs).toBe(many[49].ts);
+  });
+});
+
+describe('rules import and export as JSON', () => {
+  it('round-trips the rules of a model', () => {
+    const rules = [rule({ id: 'hot', durationSec: 60, clearHysteresis: 2 }), rule({ id: 'vib', key: 'vibrationRms', condition: { op: '>', value: 7.1 }, repeat: { count: 3, withinSec: 600 } })];
+    const back = parseRulesJson(JSON.stringify(rules, null, 2));
+    expect(back.errors).toEqual([]);
+    expect(back.rules).toEqual(rules);
+  });
+  it('names the rule and the field of each error, refuses duplicates, and imports nothing then', () => {
+    const res = parseRulesJson(JSON.stringify([rule({ id: 'a' }), { ...rule({ id: 'b' }), severity: 'HUGE' }, rule({ id: 'a' })]));
+    expect(res.rules).toEqual([]);
+    expect(res.errors.map((e) => e.path)).toEqual([
+      [1, 'severity'],
+      [2, 'id'],
+    ]);
+    expect(res.errors[0].message).toContain('级别');
+    expect(parseRulesJson('{').errors[0].message).toContain('JSON');
+    expect(parseRulesJson('{}').errors[0].message).toContain('array');
   });
 });

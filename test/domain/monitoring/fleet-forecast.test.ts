@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateForecast } from '../../../src/domain/monitoring/rul-evaluation.js';
 import { endOfLifeCdf, fleetSummary, forecastCoreReturns, hoursPerDay, monthStart, poissonBinomial, type FleetUnit } from '../../../src/domain/monitoring/fleet-forecast.js';
 
 const DAY = 86_400_000;
@@ -79,5 +80,17 @@ describe('fleet summary and utilisation', () => {
   it('utilisation from a runHours series', () => {
     expect(hoursPerDay([{ ts: 0, value: 100 }, { ts: 10 * DAY, value: 220 }])).toBe(12);
     expect(hoursPerDay([{ ts: 0, value: 100 }])).toBeNull();
+  });
+});
+
+describe('the forecast against what happened (synthetic fleet, fixed seed)', () => {
+  it('expects about as many returns as happen, and most months fall in their 90 % interval', () => {
+    const r = evaluateForecast({ seed: 1, trainUnits: 20, units: 100 });
+    expect(r.units).toBe(100);
+    expect(Math.abs(r.expectedTotal - r.actualTotal)).toBeLessThan(0.1 * r.actualTotal);
+    expect(r.coverage).toBeGreaterThanOrEqual(0.75);
+    // the busiest months are forecast as the busiest
+    const top = (k: 'expected' | 'actual') => [...r.months].sort((a, b) => b[k] - a[k]).slice(0, 3).map((m) => m.month).sort();
+    expect(top('expected').filter((m) => top('actual').includes(m)).length).toBeGreaterThanOrEqual(2);
   });
 });
