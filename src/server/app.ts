@@ -70,6 +70,8 @@ import { createQueue, type Queue } from './platform/queue/queue.js';
 import { queueRoutes } from './platform/queue/queue.routes.js';
 import { createPublicCache, type PublicCache } from './platform/public-cache.js';
 import { publicRateLimit } from './platform/public-rate-limit.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { createPortalService } from './modules/portal/portal.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -97,6 +99,8 @@ export interface Services {
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
+  /** 公共信息服务: standards, policies, demonstration units, testing organisations, feeds, datasets, targets, search */
+  portal: ReturnType<typeof createPortalService>;
 }
 
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
@@ -144,7 +148,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
+  const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache, portal });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -313,6 +318,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
+  await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
