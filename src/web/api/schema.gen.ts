@@ -1313,7 +1313,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         form: {
-                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other")[];
+                            fieldsOther?: string | null;
                             declaration?: {
                                 accepted?: boolean;
                                 legalRepresentative?: string | null;
@@ -1361,6 +1362,7 @@ export interface paths {
                                 debtRatio?: number | null;
                                 fixedAssets?: number | null;
                                 productionEquipmentCount?: number | null;
+                                productTypes?: string | null;
                                 selfDescription?: string | null;
                                 filler?: string | null;
                                 fillerPhone?: string | null;
@@ -1391,6 +1393,9 @@ export interface paths {
                                     /** @default 1 */
                                     quantity?: number;
                                 }[];
+                                declaredMassRate?: number | null;
+                                declaredValueRate?: number | null;
+                                rateBasis?: string | null;
                                 auditedYears?: number[];
                                 yearsInOperation?: number | null;
                                 equipment?: {
@@ -1443,6 +1448,7 @@ export interface paths {
                                 collegeEducated?: number | null;
                                 rdStaff?: number | null;
                                 rdSpending?: number | null;
+                                rdSpendingYear?: number | null;
                                 lastYearRevenue?: number | null;
                                 rdInstitutions?: {
                                     lab?: boolean;
@@ -1486,13 +1492,29 @@ export interface paths {
                                 certifiedPosts?: string | null;
                                 certifiedPostHolders?: number | null;
                                 certifiedPostStaff?: number | null;
+                                warranties?: {
+                                    model?: string | null;
+                                    newProductWarrantyMonths?: number | null;
+                                    remanWarrantyMonths?: number | null;
+                                    note?: string | null;
+                                }[];
                             };
                             declarations?: {
                                 policyCompliant?: boolean;
                                 notInProtectedArea?: boolean;
                                 noMajorAccidents3y?: boolean;
+                                noSeriousDishonesty?: boolean;
                                 remanProductsMarked?: boolean;
                                 noSecondaryPollution?: boolean;
+                            };
+                            contractProcessing?: {
+                                used?: boolean | null;
+                                processors?: {
+                                    name?: string | null;
+                                    creditCode?: string | null;
+                                    address?: string | null;
+                                    scope?: string | null;
+                                }[];
                             };
                         };
                     };
@@ -1554,6 +1576,15 @@ export interface paths {
                                     };
                                     messageZh: string;
                                     messageEn: string;
+                                }[];
+                                flags?: {
+                                    id: string;
+                                    ref: string;
+                                    messageZh: string;
+                                    messageEn: string;
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
                                 }[];
                                 summary: {
                                     pass: number;
@@ -9021,6 +9052,15 @@ export interface components {
                     messageZh: string;
                     messageEn: string;
                 }[];
+                flags?: {
+                    id: string;
+                    ref: string;
+                    messageZh: string;
+                    messageEn: string;
+                    evidence: {
+                        [key: string]: unknown;
+                    };
+                }[];
                 summary: {
                     pass: number;
                     fail: number;
@@ -9078,6 +9118,9 @@ export interface components {
                 submitted: boolean;
                 opinion: ({
                     chapters?: {
+                        [key: string]: string;
+                    };
+                    chapterTitles?: {
                         [key: string]: string;
                     };
                     /** @enum {string} */
