@@ -151,7 +151,8 @@ describe('policies, demonstration units, testing organisations', () => {
   });
 });
 
-describe('demo data', () => {
+// seeding ~70 items through the audited use cases takes a while on a loaded machine
+describe('demo data', { timeout: 300_000 }, () => {
   it('seeds 20–40 published standards (verified ones flagged), the two seed policies with their text, units across provinces', async () => {
     const fresh = await buildTestApp();
     try {
