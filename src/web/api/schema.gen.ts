@@ -4327,11 +4327,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake */
+        /**
+         * 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4380,11 +4385,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading */
+        /**
+         * 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4435,11 +4445,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：拆解 Record a lifecycle step: Disassembly */
+        /**
+         * 记录生产过程：拆解 Record a lifecycle step: Disassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4485,11 +4500,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：清洗 Record a lifecycle step: Cleaning */
+        /**
+         * 记录生产过程：清洗 Record a lifecycle step: Cleaning
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4531,11 +4551,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：零件评估 Record a lifecycle step: Part assessment */
+        /**
+         * 记录生产过程：零件评估 Record a lifecycle step: Part assessment
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4580,11 +4605,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process */
+        /**
+         * 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4628,11 +4658,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造装配 Record a lifecycle step: Reassembly */
+        /**
+         * 记录生产过程：再制造装配 Record a lifecycle step: Reassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4689,11 +4724,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test */
+        /**
+         * 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4743,11 +4783,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造标识 Record a lifecycle step: Marking */
+        /**
+         * 记录生产过程：再制造标识 Record a lifecycle step: Marking
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4788,11 +4833,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂发货 Record a lifecycle step: Shipping */
+        /**
+         * 记录生产过程：出厂发货 Record a lifecycle step: Shipping
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4834,11 +4884,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：销售 Record a lifecycle step: Sale */
+        /**
+         * 记录生产过程：销售 Record a lifecycle step: Sale
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4880,11 +4935,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：租赁 Record a lifecycle step: Lease */
+        /**
+         * 记录生产过程：租赁 Record a lifecycle step: Lease
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4926,11 +4986,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：安装使用 Record a lifecycle step: Installation */
+        /**
+         * 记录生产过程：安装使用 Record a lifecycle step: Installation
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4973,11 +5038,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life */
+        /**
+         * 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
