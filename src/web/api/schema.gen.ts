@@ -385,7 +385,10 @@ export interface paths {
         /** API 令牌列表 API tokens */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -408,6 +411,9 @@ export interface paths {
                                 revokedAt: string | null;
                                 scopes: string[];
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -959,7 +965,11 @@ export interface paths {
         /** 专家库 The expert pool */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -974,6 +984,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Expert"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -2601,10 +2614,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日调整表 Working-day overrides */
+        /** 工作日调整表（分页，最近日期在前） Working-day overrides, latest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2622,6 +2638,9 @@ export interface paths {
                                 date: string;
                                 workday: boolean;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -3195,10 +3214,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通知 Notifications */
+        /** 通知（分页，最新在前） Notifications, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3221,6 +3243,9 @@ export interface paths {
                                 createdAt: string;
                                 readAt: string | null;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             unread: number;
                         };
                     };
@@ -3504,6 +3529,8 @@ export interface paths {
                     year?: number;
                     state?: "draft" | "submitted" | "returned" | "accepted" | "forwarded" | "not_started";
                     overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3518,10 +3545,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             opensOn: string;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -3575,6 +3605,8 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3589,9 +3621,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -5318,6 +5353,8 @@ export interface paths {
                     to: string;
                     enterpriseId?: string;
                     format?: "json" | "xlsx";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5336,40 +5373,54 @@ export interface paths {
                             enterpriseName: string;
                             from: string;
                             to: string;
+                            page: number;
+                            pageSize: number;
                             coresReceived: {
-                                date: string;
-                                epc: string;
-                                name: string | null;
-                                returnedBy: string | null;
-                                channel: string | null;
-                                tradeIn: boolean | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    epc: string;
+                                    name: string | null;
+                                    returnedBy: string | null;
+                                    channel: string | null;
+                                    tradeIn: boolean | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             productsMade: {
-                                date: string;
-                                code: string;
-                                epc: string;
-                                name: string;
-                                model: string | null;
-                                life: number;
-                                massRate: number | null;
-                                valueRate: number | null;
-                                status: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string;
+                                    epc: string;
+                                    name: string;
+                                    model: string | null;
+                                    life: number;
+                                    massRate: number | null;
+                                    valueRate: number | null;
+                                    status: string;
+                                }[];
+                                total: number;
+                            };
                             tests: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                result: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    result: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             shipments: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                destination: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    destination: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                         };
                     };
                 };
