@@ -72,6 +72,9 @@ import { createPublicCache, type PublicCache } from './platform/public-cache.js'
 import { publicRateLimit } from './platform/public-rate-limit.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { createPortalService } from './modules/portal/portal.service.js';
+import { deviceRoutes } from './modules/devices/devices.routes.js';
+import { createDeviceService } from './modules/devices/devices.service.js';
+import { createTelemetryService } from './modules/devices/telemetry.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -101,6 +104,9 @@ export interface Services {
   publicCache: PublicCache;
   /** 公共信息服务: standards, policies, demonstration units, testing organisations, feeds, datasets, targets, search */
   portal: ReturnType<typeof createPortalService>;
+  /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
+  devices: ReturnType<typeof createDeviceService>;
+  telemetry: ReturnType<typeof createTelemetryService>;
 }
 
 /** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
@@ -161,7 +167,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   epcis.onCommitted(trace.projection.kick);
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache, portal });
+  const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });
+  const telemetry = createTelemetryService({
+    db, clock, devices,
+    settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
+  });
+  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache, devices, telemetry, portal });
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -331,6 +342,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

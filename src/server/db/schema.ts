@@ -719,3 +719,4 @@ export const jobs = pgTable('jobs', {
   finishedAt: ts('finished_at'),
 });
 export * from './schema/portal.js';
+export * from './schema/devices.js';
