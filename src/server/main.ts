@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { seedDemoData } from './demo.js';
+import { DEMO_PASSWORD, seedDemoData } from './demo.js';
+import { startBanner } from './start-banner.js';
 import { shiftableClock, systemClock } from './platform/clock.js';
 import { startPeriodicJob, usePeriodicQueue } from './platform/jobs.js';
 
@@ -43,6 +44,9 @@ async function main() {
   const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
   // file store: blobs no row records, unreferenced for more than a day (rolled-back filings), deleted daily
   const stopFilesGc = startPeriodicJob('file store garbage collection', async () => (await app.services.files.collectGarbage()).deleted.length, app.log, 86_400_000);
+  // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
+  const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
+  const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -51,6 +55,8 @@ async function main() {
     stopChangeJob();
     stopProjection();
     stopSessionPurge();
+    stopPartitions();
+    stopRetention();
     stopFilesGc();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
@@ -70,6 +76,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.DATA_DIR : undefined }, `再制造公共信息服务平台 listening on http://localhost:${config.PORT}`);
+  // for a person at a terminal: the pages to open and the demo logins, in plain text (production: JSON log only)
+  if (config.NODE_ENV !== 'production') process.stdout.write(startBanner({ port: config.PORT, host: config.HOST, demo: config.REMAN_DEMO, demoPassword: DEMO_PASSWORD }) + '\n');
 }
 
 main().catch((err) => {
