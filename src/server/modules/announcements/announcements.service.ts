@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
+import { nextDocNumber } from '../../../domain/publication/doc-number.js';
 import { provinceOf } from '../../../domain/regions.js';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -14,10 +15,6 @@ import type { ApplicationService } from '../applications/applications.service.js
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { announcementRepo } from './announcements.repo.js';
 
-/** 工业和信息化部公告 YYYY年第N号 (domain notes: the usual form of the announcement number). */
-export function defaultDocNumber(year: number, n: number): string {
-  return `工业和信息化部公告 ${year}年第${n}号`;
-}
 const docNumberTaken = (docNumber: string, batchNo?: number) =>
   errors.conflict('ANNOUNCEMENT_EXISTS', `公告文号或批次已存在：${docNumber}`, `An announcement with this document or batch number exists: ${docNumber}`, { docNumber, batchNo: batchNo ?? null });
 
@@ -55,7 +52,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await applications.lockAll(tx, ids);
         await announcementRepo.lockNumbering(tx);
         const batchNo = await announcementRepo.nextBatchNo(tx);
-        const docNumber = input.docNumber ?? defaultDocNumber(year, (await announcementRepo.countInYear(tx, year)) + 1);
+        const docNumber = input.docNumber ?? nextDocNumber(year, await announcementRepo.docNumbersOfYear(tx, year));
         const title = input.title ?? `符合《机电产品再制造行业规范条件》企业名单（第${batchOrdinal(batchNo)}批）`;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber, announcedOn, title, createdBy: p.userId });
         if (!batch) throw docNumberTaken(docNumber);
