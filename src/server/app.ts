@@ -45,14 +45,10 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { demoRoutes } from './modules/demo/demo.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import multipart from '@fastify/multipart';
-import { changeRoutes } from './modules/changes/changes.routes.js';
-import { createChangeService } from './modules/changes/changes.service.js';
-import { complaintRoutes } from './modules/complaints/complaints.routes.js';
-import { createComplaintService } from './modules/complaints/complaints.service.js';
-import { createRevocationLocks } from './modules/revocations/revocations.repo.js';
-import { revocationRoutes } from './modules/revocations/revocations.routes.js';
-import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
-import { createRevocationService } from './modules/revocations/revocations.service.js';
+import { changeRoutes, createChangeService } from './modules/changes/index.js';
+import { complaintRoutes, createComplaintService } from './modules/complaints/index.js';
+import { createRevocationLocks, createRevocationService, revocationRoutes } from './modules/revocations/index.js';
+import { createWorkbenchService } from './modules/workbench/workbench.service.js';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { getHeapStatistics } from 'node:v8';
@@ -88,6 +84,7 @@ export interface Services {
   complaints: ReturnType<typeof createComplaintService>;
   annualReports: ReturnType<typeof createAnnualReportService>;
   statistics: ReturnType<typeof createStatisticsService>;
+  workbench: ReturnType<typeof createWorkbenchService>;
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
   /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
@@ -99,7 +96,10 @@ export interface Services {
   publicCache: PublicCache;
 }
 
-/** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
+/**
+ * Wire the modules in dependency order: each gets the database and the other modules' services it calls,
+ * nothing more, and nothing is looked up later (docs/architecture.md "Modules and their dependencies").
+ */
 export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
   const jobs = createQueue({
@@ -132,19 +132,20 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const review = createReviewService({ db, clock, applications, experts, enterprises });
   const notices = createNoticeService({ db, clock, applications, files, publicCache });
   const announcements = createAnnouncementService({ db, clock, applications, enterprises, publicCache });
-  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports: () => wired?.annualReports });
-  const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
-  const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
-  // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
-  let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
+  // traceability before the annual reports (表2-3 prefill), the annual reports before revocations (七(二)4(2) evidence)
   const epcis = createEpcisService({ db, clock, enterprises });
   const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
   epcis.onStored(trace.projection.onStored);
   epcis.onCommitted(trace.projection.kick);
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, clock, publicCache });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
+  // 动态管理 (modules/supervision): complaints open revocation cases
+  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports });
+  const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
+  const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
+  const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints] });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, clock, publicCache };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -295,23 +296,17 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements, publicCache: services.publicCache });
   await app.register(notificationRoutes, { notifications: services.notifications });
-  await app.register(workbenchRoutes, {
-    ...presenterDeps,
-    notices: services.notices,
-    clock,
-    annualReports: services.annualReports,
-    supervisionTodos: createSupervisionTodos({ changes: services.changes, revocations: services.revocations, complaints: services.complaints, enterprises: services.enterprises, clock }),
-  });
+  await app.register(workbenchRoutes, { workbench: services.workbench });
   await app.register(demoRoutes, { clock, db: database.db, config });
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities, publicCache: services.publicCache });
   await app.register(epcisRoutes, { epcis: services.epcis });
   await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
   await app.register(labelRoutes, { trace: services.trace });
-  const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
+  const supervisionDeps = { enterprises: services.enterprises, files: services.files, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
-  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, revocations: services.revocations, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
 
   const webDir = resolve(config.WEB_DIST_DIR);

@@ -602,3 +602,7 @@ export function createTraceService(deps: TraceServiceDeps) {
 }
 
 export type TraceService = ReturnType<typeof createTraceService>;
+/** What the annual report reads from traceability: 表2-3 of a year (annual-reports/trace-prefill.ts); TraceService is one. */
+export interface Table23Source {
+  annualTable23(input: { enterpriseId: string; siteId: string; year: number }): Promise<import('../../../domain/annual-report/index.js').Table23 | null>;
+}
