@@ -128,7 +128,19 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
-  const applications = createApplicationService({ db, clock, files, enterprises, notifications, revocationLocks });
+  const applications = createApplicationService({
+    db,
+    clock,
+    files,
+    enterprises,
+    notifications,
+    revocationLocks,
+    // 表1-2 rows 12–13 cross-check (issue 15 item 7): the traced products' rates, looked up lazily
+    traceRates: async (p, enterpriseId, year) => {
+      const x = (await wired?.trace.rates(p, year))?.items.find((i) => i.enterpriseId === enterpriseId);
+      return x && x.ratedProducts > 0 ? { massRate: x.massRate, valueRate: x.valueRate, products: x.ratedProducts, formulaVersion: String(x.formulaVersion ?? '') } : null;
+    },
+  });
   const review = createReviewService({ db, clock, applications, experts, enterprises });
   const notices = createNoticeService({ db, clock, applications, files, publicCache });
   const announcements = createAnnouncementService({ db, clock, applications, enterprises, publicCache });

@@ -398,3 +398,71 @@ describe('registry: creates that collide on a unique index', () => {
     expect(await countOf(app, `SELECT count(*)::int AS n FROM users WHERE username = $1`, [username])).toBe(1);
   });
 });
+
+describe('traceability: steps and status under the enterprise stream lock', () => {
+  const step = (kind: string, body: unknown, key?: string) =>
+    app.inject({ method: 'POST', url: `/api/v1/trace/steps/${kind}`, headers: { ...ent.headers, ...(key ? { 'idempotency-key': key } : {}) }, payload: body as object });
+  const events = () => countOf(app, `SELECT count(*)::int AS n FROM epcis_events WHERE enterprise_id = $1`, [enterpriseId]);
+  const src = { returnedBy: '并发汽修厂', channel: 'service_center', tradeIn: false };
+  async function disassembledCore() {
+    const core = (await step('intake', { name: '并发旧件', source: src })).json().coreEpc as string;
+    const d = await step('disassembly', { coreEpc: core, parts: [{ name: '缸体' }, { name: '缸盖' }] });
+    expect(d.statusCode, d.body).toBe(201);
+    return { core, parts: d.json().parts as { epc: string; name: string }[] };
+  }
+
+  it('the same step with one Idempotency-Key N times: one event; a later repeat is 409 too', async () => {
+    const before = await events();
+    const key = `intake-${Date.now()}`;
+    const won = expectOneWinner(await race(() => step('intake', { name: '并发旧件', source: src }, key)), ['DUPLICATE_REQUEST']);
+    expect(await events()).toBe(before + 1);
+    const again = await step('intake', { name: '并发旧件', source: src }, key);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.eventIds).toEqual(won.json().eventIds);
+    // a different key is another recording; the same key of another step is not a repeat
+    expect((await step('intake', { name: '并发旧件', source: src }, `${key}-2`)).statusCode).toBe(201);
+    const core = won.json().coreEpc as string;
+    expect((await step('inspection', { coreEpc: core, grade: 'A', result: 'accepted' }, key)).statusCode).toBe(201);
+    expect(await events()).toBe(before + 3);
+  });
+
+  it('marking (the label) with one key N times: one 标识 event of the product', async () => {
+    const { parts } = await disassembledCore();
+    const p = await step('reassembly', { name: '并发再制造产品', inputs: [{ epc: parts[0]!.epc, origin: 'reused', name: '缸体', massKg: 10, valueCny: 100 }] });
+    expect(p.statusCode, p.body).toBe(201);
+    const code = p.json().product.code as string;
+    const before = await events();
+    expectOneWinner(await race(() => step('marking', { code }, `mark-${code}`)), ['DUPLICATE_REQUEST']);
+    expect(await events()).toBe(before + 1);
+    expect(await auditCount(app, 'trace.marking', code)).toBe(1);
+  });
+
+  it('disassembling one core N times at once (no key): one disassembly, the others 409 CORE_DISASSEMBLED', async () => {
+    const core = (await step('intake', { name: '并发旧件', source: src })).json().coreEpc as string;
+    const before = await events();
+    expectOneWinner(await race(() => step('disassembly', { coreEpc: core, parts: [{ name: '缸体' }] })), ['CORE_DISASSEMBLED']);
+    expect(await events()).toBe(before + 1);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM trace_edges WHERE enterprise_id = $1 AND child_key = $2 AND kind = 'disassembly'`, [enterpriseId, core])).toBe(1);
+  });
+
+  it('building one part into N products at once (no key): one product, the others 409 INPUT_CONSUMED naming the input', async () => {
+    const { parts } = await disassembledCore();
+    const body = { name: '并发再制造产品', inputs: [{ epc: parts[1]!.epc, origin: 'remanufactured', name: '缸盖', massKg: 10, valueCny: 100 }] };
+    const res = await race(() => step('reassembly', body));
+    expectOneWinner(res, ['INPUT_CONSUMED']);
+    expect(res.find((r) => r.statusCode === 409)!.json().error.details).toMatchObject({ field: 'inputs.0.epc', epc: parts[1]!.epc });
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM trace_products WHERE enterprise_id = $1 AND $2 = ANY(life_core_keys)`, [enterpriseId, parts[1]!.epc])).toBeLessThanOrEqual(1);
+    expect(await countOf(app, `SELECT count(*)::int AS n FROM trace_edges WHERE enterprise_id = $1 AND child_key = $2 AND kind = 'transformation'`, [enterpriseId, parts[1]!.epc])).toBe(1);
+  });
+
+  it('recall N times at once: idempotent (every answer 200 and recalled), one 召回 event and one audit row', async () => {
+    const { parts } = await disassembledCore();
+    const code = (await step('reassembly', { name: '并发召回产品', inputs: [{ epc: parts[0]!.epc, origin: 'reused', name: '缸体', massKg: 10, valueCny: 100 }] })).json().product.code as string;
+    const before = await events();
+    const res = await race(() => req(ent, 'POST', `/api/v1/trace/products/${code}/status`, { status: 'recalled', reason: '批次缺陷召回' }));
+    expect(res.map((r) => r.statusCode)).toEqual(res.map(() => 200));
+    expect(res.every((r) => r.json().status === 'recalled')).toBe(true);
+    expect(await events()).toBe(before + 1);
+    expect(await auditCount(app, 'trace.product.recalled', code)).toBe(1);
+  });
+});

@@ -32,12 +32,19 @@ describe('missingItems', () => {
     expect(p).toContain('table11.selfDescription');
     expect(p).not.toContain('table11.fax');
     expect(p).not.toContain('table11.website');
-    for (const k of ['investmentApprovalNo', 'landApprovalNo', 'environmentApprovalNo', 'businessLicenseNo', 'landTenure', 'siteArea', 'buildingArea', 'years', 'bom', 'auditedYears', 'collegeEducated', 'rdStaff', 'rdSpending', 'lastYearRevenue', 'patents', 'noInfringementDeclared', 'wastewaterCompliant', 'airCompliant', 'noiseCompliant', 'certifiedPostHolders', 'certifiedPostStaff']) {
+    for (const k of ['investmentApprovalNo', 'landApprovalNo', 'environmentApprovalNo', 'businessLicenseNo', 'landTenure', 'siteArea', 'buildingArea', 'bom', 'auditedYears', 'collegeEducated', 'rdStaff', 'rdSpending', 'rdSpendingYear', 'lastYearRevenue', 'warranties', 'patents', 'noInfringementDeclared', 'wastewaterCompliant', 'airCompliant', 'noiseCompliant', 'certifiedPostHolders', 'certifiedPostStaff']) {
       expect(p).toContain(`table12.${k}`);
     }
     expect(p).not.toContain('table12.leaseYears'); // only when leased
-    for (const c of ['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'performanceTest']) expect(p).toContain(`table12.equipment.${c}`);
-    for (const c of ['assembly', 'packaging', 'other']) expect(p).not.toContain(`table12.equipment.${c}`);
+    // rows 8–11: three years × four figures, the year numbers themselves are not items
+    for (let i = 0; i < 3; i++) for (const k of ['revenue', 'remanOutput', 'remanSales', 'remanUnits']) expect(p).toContain(`table12.years[${i}].${k}`);
+    expect(p).not.toContain('table12.years');
+    // 三(一): 加工集成 includes 装配设备 (row 20)
+    for (const c of ['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'assembly', 'performanceTest']) expect(p).toContain(`table12.equipment.${c}`);
+    for (const c of ['packaging', 'other']) expect(p).not.toContain(`table12.equipment.${c}`);
+    expect(p).toContain('contractProcessing.used');
+    expect(p).not.toContain('fieldsOther'); // only with 其他
+    expect(p).not.toContain('table12.rateBasis'); // only with stated rates
     for (const c of ['qualityCert', 'ohsCert', 'environmentCert']) {
       expect(p).toContain(`table12.${c}.number`);
       expect(p).toContain(`table12.${c}.validUntil`);
@@ -101,9 +108,30 @@ describe('missingItems', () => {
     });
 
     it('three distinct years, each with all four figures', () => {
-      expect(without((f) => f.table12!.years!.pop())).toEqual(['table12.years']);
+      expect(without((f) => f.table12!.years!.pop())).toEqual(['table12.years[2].revenue', 'table12.years[2].remanOutput', 'table12.years[2].remanSales', 'table12.years[2].remanUnits']);
       expect(without((f) => (f.table12!.years![2].year = 2024))).toEqual(['table12.years']);
       expect(without((f) => (f.table12!.years![1].remanUnits = null))).toEqual(['table12.years[1].remanUnits']);
+    });
+
+    it('一(一) 其他 needs its description', () => {
+      expect(without((f) => (f.fields = ['other']))).toEqual(['fieldsOther']);
+      expect(without((f) => Object.assign(f, { fields: ['other'], fieldsOther: '医疗影像设备' }))).toEqual([]);
+    });
+
+    it('rows 12–13: stated rates need their calculation basis, text and attachment', () => {
+      const { r12_13_rates: _r, ...rest } = completeAttachments();
+      const f = completeApplicationForm();
+      f.table12!.declaredMassRate = 80;
+      expect(paths(f, rest)).toEqual(['table12.rateBasis', 'attachments.r12_13_rates']);
+      f.table12!.rateBasis = '按 GB/T 28620 以发动机总成物料清单计算';
+      expect(paths(f, { ...rest, r12_13_rates: 1 })).toEqual([]);
+    });
+
+    it('六(一) warranty lines and 六(二) contracted processors', () => {
+      expect(without((f) => (f.table12!.warranties = [{ model: 'X', newProductWarrantyMonths: 12 }]))).toEqual(['table12.warranties[0].remanWarrantyMonths']);
+      expect(without((f) => (f.contractProcessing = { used: true }))).toEqual(['contractProcessing.processors']);
+      expect(without((f) => (f.contractProcessing = { used: true, processors: [{ name: ' ' }] }))).toEqual(['contractProcessing.processors[0].name']);
+      expect(without((f) => (f.contractProcessing = { used: true, processors: [{ name: '某某加工厂' }] }))).toEqual([]);
     });
 
     it('a required attachment with no file, but not the optional standards slot', () => {
@@ -111,5 +139,25 @@ describe('missingItems', () => {
       const { r30_standards: _, ...rest } = completeAttachments();
       expect(paths(completeApplicationForm(), rest)).toEqual([]);
     });
+  });
+});
+
+describe('one definition of "missing" (issue 16 item 3)', () => {
+  it('counts rows 8–11 the same whether the draft holds no year rows or the editor’s three empty ones', () => {
+    const none = missingItems({}, {});
+    const editorRows = missingItems({ table12: { years: [{ year: 2023 }, { year: 2024 }, { year: 2025 }] } }, {});
+    expect(editorRows.length).toBe(none.length);
+    // empty arrays and objects the editor adds change nothing either
+    const editorShape = missingItems(
+      { fields: [], declaration: {}, outline: {}, table11: {}, table12: { years: [{ year: 2023 }, { year: 2024 }, { year: 2025 }], bom: [], patents: [], standards: [], auditedYears: [], equipment: { disassembly: [], assembly: [] }, qualityCert: {}, ohsCert: {}, environmentCert: {}, rdInstitutions: {}, warranties: [] }, declarations: {} },
+      {},
+    );
+    expect(editorShape.length).toBe(none.length);
+  });
+  it('counts each typed figure once, whatever its row index', () => {
+    const a = missingItems({ table12: { years: [{ year: 2024, revenue: 1 }] } }, {});
+    const b = missingItems({ table12: { years: [{ year: 2023 }, { year: 2024, revenue: 1 }, { year: 2025 }] } }, {});
+    expect(a.length).toBe(b.length);
+    expect(a.length).toBe(missingItems({}, {}).length - 1);
   });
 });

@@ -5,8 +5,15 @@ import {
   checkConditions,
   conditionRule,
   requiredAuditYears,
+  auditReading,
+  AUDIT_DOUBT_UNTIL,
+  AUDIT_EXPECTED_FROM,
+  REVENUE_RECONCILE_TOLERANCE_PERCENT,
   type ConditionInput,
+  type TraceRates,
 } from '../../src/domain/announcement/conditions.js';
+import { compareRates } from '../../src/domain/announcement/rate-compare.js';
+import { REMAN_RATE_FORMULA } from '../../src/domain/announcement/reman-rate.js';
 import { ATTACHMENT_SLOTS, ApplicationFormSchema, type ApplicationForm, type AttachmentSlot } from '../../src/domain/announcement/form.js';
 import { FIXTURE_AS_OF, completeApplicationForm, completeAttachments } from './fixtures.js';
 
@@ -135,45 +142,98 @@ describe('二(三) land use', () => {
   });
 });
 
-describe('二(五) audited financial reports', () => {
-  it('requires the three years before asOf’s year', () => {
-    expect(requiredAuditYears('2026-11-23', null)).toEqual([2023, 2024, 2025]);
-    expect(requiredAuditYears('2026-01-01', 5)).toEqual([2023, 2024, 2025]);
+describe('二(五) audited financial reports: the three latest auditable years (cut-off 05-01, doubt window to 06-30)', () => {
+  it('names the three latest years an audit can exist for, by phase', () => {
+    expect(auditReading('2026-11-23', null)).toMatchObject({ phase: 'settled', latestYear: 2025, required: [2023, 2024, 2025] });
+    expect(auditReading('2026-07-01', null)).toMatchObject({ phase: 'settled', required: [2023, 2024, 2025] });
+    // before the cut-off the 2025 audit need not exist yet: the latest auditable year is 2024
+    expect(auditReading('2026-01-01', null)).toMatchObject({ phase: 'before_cutoff', latestYear: 2024, required: [2022, 2023, 2024], newer: [2023, 2024, 2025] });
+    expect(auditReading('2026-04-30', null)).toMatchObject({ phase: 'before_cutoff', required: [2022, 2023, 2024] });
+    expect(auditReading('2026-05-01', null)).toMatchObject({ phase: 'doubt', latestYear: 2025, required: [2023, 2024, 2025], older: [2022, 2023, 2024] });
+    expect(auditReading('2026-06-30', null)).toMatchObject({ phase: 'doubt' });
+    expect(AUDIT_EXPECTED_FROM).toBe('05-01');
+    expect(AUDIT_DOUBT_UNTIL).toBe('06-30');
     expect(requiredAuditYears('2026-11-23', 2)).toEqual([2024, 2025]);
     expect(requiredAuditYears('2026-11-23', 1)).toEqual([2025]);
     expect(requiredAuditYears('2026-11-23', 0)).toEqual([]);
+    expect(requiredAuditYears('2026-03-01', 2)).toEqual([2023, 2024]);
   });
-  it('passes with 2023–2025 audited as of 2026', () => expect(run('audited_financials').outcome).toBe('pass'));
-  it('fails naming the missing year', () => {
+  it('never passes: 良好的财务状况 is not judged, the result is review with the figures', () => {
+    const r = run('audited_financials');
+    expect(r.outcome).toBe('review');
+    expect(r.evidence.financialStatusJudged).toBe(false);
+    expect(r.evidence.figures).toMatchObject({ debtRatio: 45, totalAssets: 32000 });
+    expect(r.messageZh).toContain('资产负债率 45%');
+    expect(r.messageZh).toContain('未作自动判断');
+    expect(conditionRule('audited_financials')!.reviewByNature).toBe(true);
+  });
+  it('fails naming the missing year once the year is settled', () => {
     const r = run('audited_financials', (f) => (t12(f).auditedYears = [2023, 2025]));
     expect(r.outcome).toBe('fail');
     expect(r.evidence.lackingYears).toEqual([2024]);
     expect(r.messageZh).toContain('2024');
   });
-  it('moves with asOf: in 2027 the 2026 report is needed', () => {
-    expect(run('audited_financials', () => {}, '2027-01-01').outcome).toBe('fail');
-    expect(run('audited_financials', () => {}, '2026-12-31').outcome).toBe('pass');
+  it('January–April: the previous year is not required; 2022–2024 is enough, 2023–2025 also is', () => {
+    const older = (f: Form) => (t12(f).auditedYears = [2022, 2023, 2024]);
+    expect(run('audited_financials', older, '2026-01-15').outcome).toBe('review');
+    expect(run('audited_financials', older, '2026-04-30').outcome).toBe('review');
+    expect(run('audited_financials', () => {}, '2026-02-01').outcome).toBe('review'); // 2023–2025 given
+    expect(run('audited_financials', (f) => (t12(f).auditedYears = [2023, 2024]), '2026-02-01').outcome).toBe('fail');
+  });
+  it('in the window of doubt (05-01…06-30) a missing previous-year audit is review, not fail; from 07-01 it fails', () => {
+    const older = (f: Form) => (t12(f).auditedYears = [2022, 2023, 2024]);
+    const doubt = run('audited_financials', older, '2026-05-01');
+    expect(doubt.outcome).toBe('review');
+    expect(doubt.evidence.lackingYears).toEqual([2025]);
+    expect(doubt.messageZh).toContain('可能尚未出具');
+    expect(run('audited_financials', older, '2026-06-30').outcome).toBe('review');
+    expect(run('audited_financials', older, '2026-07-01').outcome).toBe('fail');
+    // two years missing is no doubt
+    expect(run('audited_financials', (f) => (t12(f).auditedYears = [2023, 2024]), '2026-05-15').outcome).toBe('fail');
   });
   it('fails with no audited years', () => expect(run('audited_financials', (f) => delete t12(f).auditedYears).outcome).toBe('fail'));
   it('asks only for the years in operation when fewer than three', () => {
-    expect(run('audited_financials', (f) => Object.assign(t12(f), { yearsInOperation: 2, auditedYears: [2024, 2025] })).outcome).toBe('pass');
+    expect(run('audited_financials', (f) => Object.assign(t12(f), { yearsInOperation: 2, auditedYears: [2024, 2025] })).outcome).toBe('review');
     expect(run('audited_financials', (f) => Object.assign(t12(f), { yearsInOperation: 2, auditedYears: [2025] })).outcome).toBe('fail');
     expect(run('audited_financials', (f) => Object.assign(t12(f), { yearsInOperation: 3, auditedYears: [2024, 2025] })).outcome).toBe('fail');
   });
   it('needs review for less than one year in operation', () => {
     expect(run('audited_financials', (f) => Object.assign(t12(f), { yearsInOperation: 0, auditedYears: [] })).outcome).toBe('review');
   });
-  it('needs review without the audit reports attached', () => {
+  it('needs review without the audit reports attached, naming them', () => {
     const r = run('audited_financials', (_f, a) => (a.r14_audits = 0));
     expect(r.outcome).toBe('review');
     expect(r.evidence.missing).toEqual(['attachments.r14_audits']);
   });
 });
 
-describe('三(一) equipment', () => {
-  it('passes with all six categories', () => expect(run('equipment').outcome).toBe('pass'));
-  it('does not require assembly, packaging or other equipment', () => {
-    expect(run('equipment', (f) => Object.assign(t12(f).equipment!, { assembly: [], packaging: undefined, other: [] })).outcome).toBe('pass');
+describe('二(四) credit standing and accidents: each part examined on its own', () => {
+  it('passes with the accident declaration and credit evidence (a report or the declaration)', () => {
+    expect(run('no_major_accidents').outcome).toBe('pass');
+    expect(run('no_major_accidents', (f, a) => ((a.credit_report = 0), (f.declarations!.noSeriousDishonesty = true))).evidence.examined).toEqual({ credit: 'declared', accidents: 'declared' });
+    expect(run('no_major_accidents', (f, a) => ((a.credit_report = 1), delete f.declarations!.noSeriousDishonesty)).outcome).toBe('pass');
+  });
+  it('is review, never pass, when the credit part has no evidence', () => {
+    const r = run('no_major_accidents', (f, a) => ((a.credit_report = 0), delete f.declarations!.noSeriousDishonesty));
+    expect(r.outcome).toBe('review');
+    expect(r.evidence.missing).toEqual(['declarations.noSeriousDishonesty', 'attachments.credit_report']);
+    expect(r.messageZh).toContain('资信');
+  });
+  it('fails when the enterprise does not declare the absence of a serious dishonesty record and attaches nothing', () => {
+    expect(run('no_major_accidents', (f, a) => ((a.credit_report = 0), (f.declarations!.noSeriousDishonesty = false))).outcome).toBe('fail');
+  });
+});
+
+describe('三(一) equipment: 加工集成 includes 装配设备 (row 20)', () => {
+  it('passes with all seven categories', () => expect(run('equipment').outcome).toBe('pass'));
+  it('does not require packaging or other equipment', () => {
+    expect(run('equipment', (f) => Object.assign(t12(f).equipment!, { packaging: undefined, other: [] })).outcome).toBe('pass');
+  });
+  it('fails without assembly equipment, naming row 20', () => {
+    const r = run('equipment', (f) => (t12(f).equipment!.assembly = []));
+    expect(r.outcome).toBe('fail');
+    expect(r.evidence.missingCategories).toEqual(['assembly']);
+    expect(r.messageZh).toContain('装配设备（第 20 行）');
   });
   it('fails listing each missing category', () => {
     const r = run('equipment', (f) => Object.assign(t12(f).equipment!, { ndt: [], performanceTest: undefined }));
@@ -183,9 +243,9 @@ describe('三(一) equipment', () => {
     expect(r.messageZh).toContain('整机性能测试设备');
     expect(r.messageEn).toContain('Non-destructive testing');
   });
-  it('fails listing all six when there is no equipment', () => {
+  it('fails listing all seven when there is no equipment', () => {
     const r = run('equipment', (f) => delete t12(f).equipment);
-    expect(r.evidence.missingCategories).toEqual(['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'performanceTest']);
+    expect(r.evidence.missingCategories).toEqual(['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'assembly', 'performanceTest']);
   });
 });
 
@@ -262,9 +322,13 @@ describe('三(三) R&D team', () => {
   });
 });
 
-describe('三(四) R&D spending', () => {
+describe('三(四) R&D spending against the previous year’s 营业收入, reconciled with row 8', () => {
+  // the fixture: R&D of 2025, 营业收入 of 2024 = row 8's 2024 主营业务收入 (8600)
   const spend = (rd: number | null, revenue: number | null) =>
-    run('rd_spending', (f) => Object.assign(t12(f), { rdSpending: rd, lastYearRevenue: revenue }));
+    run('rd_spending', (f) => {
+      Object.assign(t12(f), { rdSpending: rd, lastYearRevenue: revenue });
+      if (revenue != null) t12(f).years!.find((y) => y.year === 2024)!.revenue = revenue;
+    });
   it('3 % passes, 2.99 % fails', () => {
     expect(spend(30, 1000).outcome).toBe('pass');
     expect(spend(29.9, 1000).outcome).toBe('fail');
@@ -281,6 +345,34 @@ describe('三(四) R&D spending', () => {
     expect(r.outcome).toBe('review');
     expect(r.evidence.missing).toEqual(['table12.rdSpending']);
     expect(spend(10, 0).outcome).toBe('review');
+  });
+  it('flags a 营业收入 that differs from row 8 by more than 1 %, and fails only when the ratio fails under both', () => {
+    const at = (revenue: number, row8: number, rd = 360) =>
+      run('rd_spending', (f) => {
+        Object.assign(t12(f), { rdSpending: rd, lastYearRevenue: revenue });
+        t12(f).years!.find((y) => y.year === 2024)!.revenue = row8;
+      });
+    expect(at(8600, 8600).outcome).toBe('pass');
+    expect(at(8686, 8600).outcome).toBe('pass'); // exactly 1 % of the larger? 86 < 86.86: within
+    const flagged = at(9000, 8600);
+    expect(flagged.outcome).toBe('review');
+    expect(flagged.evidence.reconciliation).toEqual({ mismatch: true, tolerancePercent: REVENUE_RECONCILE_TOLERANCE_PERCENT });
+    expect(flagged.messageZh).toContain('主营业务收入 8600');
+    // 260 / 9000 = 2.89 % fails, 260 / 8600 = 3.02 % passes: ambiguous → review
+    expect(at(9000, 8600, 260).outcome).toBe('review');
+    // fails under both
+    expect(at(9000, 8600, 200).outcome).toBe('fail');
+  });
+  it('needs the year of the R&D spending: without it, never pass', () => {
+    const r = run('rd_spending', (f) => delete t12(f).rdSpendingYear);
+    expect(r.outcome).toBe('review');
+    expect(r.evidence.missing).toEqual(['table12.rdSpendingYear']);
+    expect(run('rd_spending', (f) => Object.assign(t12(f), { rdSpendingYear: null, rdSpending: 1 })).outcome).toBe('fail');
+  });
+  it('does not flag when row 8 has no figure for the previous year', () => {
+    const r = run('rd_spending', (f) => (t12(f).rdSpendingYear = 2023)); // previous year 2022 is not in rows 8–11
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.row8MainRevenue).toBeNull();
   });
 });
 
@@ -354,16 +446,17 @@ describe('五(一) emissions (rows 38–40)', () => {
   it('needs review without the test reports', () => expect(run('emissions', (_f, a) => (a.r38_40_emissions = 0)).outcome).toBe('review'));
 });
 
-describe('六(四) certified posts', () => {
+describe('六(四) certified posts: 应持证上岗 is absolute', () => {
   const posts = (holders: number | null, staff: number | null) =>
     run('certified_posts', (f) => Object.assign(t12(f), { certifiedPostHolders: holders, certifiedPostStaff: staff }));
   it('100 % passes', () => expect(posts(25, 25).outcome).toBe('pass'));
-  it('below 100 % needs review with the ratio', () => {
+  it('below 100 % fails, with the ratio', () => {
     const r = posts(24, 25);
-    expect(r.outcome).toBe('review');
+    expect(r.outcome).toBe('fail');
     expect(r.evidence.certifiedPostRatio).toBe(96);
     expect(r.messageZh).toContain('96.00%');
-    // 999 of 1000 rounds to 99.9; 19999 of 20000 would show 100.00 — the message gives the exact figure
+    // 19999 of 20000 would show 100.00 — the message gives the exact figure
+    expect(posts(19_999, 20_000).outcome).toBe('fail');
     expect(posts(19_999, 20_000).messageZh).toContain('99.995%');
   });
   it('needs review for missing counts, 0 staff or more holders than staff', () => {
@@ -372,4 +465,59 @@ describe('六(四) certified posts', () => {
     expect(posts(26, 25).outcome).toBe('review');
   });
   it('needs review without the evidence attached', () => expect(run('certified_posts', (_f, a) => (a.r46_certified = 0)).outcome).toBe('review'));
+});
+
+describe('六(一) warranty not lower than the original new product’s', () => {
+  const w = (lines: NonNullable<T12['warranties']>) => run('after_sales', (f) => (t12(f).warranties = lines));
+  it('equal warranty is review (documents still read), shorter fails naming the model', () => {
+    expect(w([{ model: 'A', newProductWarrantyMonths: 12, remanWarrantyMonths: 12 }]).outcome).toBe('review');
+    expect(w([{ model: 'A', newProductWarrantyMonths: 12, remanWarrantyMonths: 24 }]).outcome).toBe('review');
+    const r = w([
+      { model: 'A', newProductWarrantyMonths: 12, remanWarrantyMonths: 12 },
+      { model: 'B', newProductWarrantyMonths: 24, remanWarrantyMonths: 23 },
+    ]);
+    expect(r.outcome).toBe('fail');
+    expect(r.messageZh).toContain('B 再制造产品质保期 23 个月，低于原型新品 24 个月');
+  });
+  it('without warranties, or with a half-filled line, it is review naming what is missing', () => {
+    expect(w([]).evidence.missing).toEqual(['table12.warranties']);
+    expect(w([{ model: 'A', newProductWarrantyMonths: 12 }]).evidence.missing).toEqual(['table12.warranties[0]']);
+  });
+});
+
+describe('六(二) contracted processor (委托加工)', () => {
+  const cp = (v: Form['contractProcessing']) => run('product_information', (f) => (f.contractProcessing = v));
+  it('names the processors in the message when used', () => {
+    const r = cp({ used: true, processors: [{ name: '某某精密加工有限公司' }] });
+    expect(r.outcome).toBe('review');
+    expect(r.evidence.processors).toEqual(['某某精密加工有限公司']);
+    expect(r.messageZh).toContain('某某精密加工有限公司');
+  });
+  it('asks whether contract processing is used, and who, when used', () => {
+    expect(cp(undefined).evidence.missing).toEqual(['contractProcessing.used']);
+    expect(cp({ used: true, processors: [] }).evidence.missing).toEqual(['contractProcessing.processors']);
+  });
+});
+
+describe('表1-2 rows 12–13: stated vs computed rates', () => {
+  // the fixture's BOM gives R_m 84.00 %, R_v 76.00 %
+  const flags = (mass: number | null, value: number | null, trace: TraceRates | null = null) => {
+    const form = completeApplicationForm();
+    Object.assign(t12(form), { declaredMassRate: mass, declaredValueRate: value });
+    return checkConditions({ form, attachments: completeAttachments(), asOf: FIXTURE_AS_OF, traceRates: trace }).flags ?? [];
+  };
+  it('no flag without stated figures or within 5 points', () => {
+    expect(flags(null, null)).toEqual([]);
+    expect(flags(89, 71)).toEqual([]);
+  });
+  it('flags more than 5 points from the BOM or from the traced products, keeping the formula version', () => {
+    const f = flags(89.01, 76);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.ref).toBe('表1-2 第12–13行');
+    expect(f[0]!.messageZh).toContain('质量再制造率自填 89.01%');
+    expect((f[0]!.evidence as { formulaVersion: string }).formulaVersion).toBe(REMAN_RATE_FORMULA.version);
+    const t = flags(84, 76, { massRate: 70, valueRate: 76, products: 12, formulaVersion: 'x' });
+    expect(t[0]!.messageZh).toContain('按追溯记录的产品计算 70%');
+    expect(compareRates(completeApplicationForm(), null).bom).toEqual({ massRate: 84, valueRate: 76 });
+  });
 });

@@ -7,7 +7,7 @@ describe('deriveRatios (表1-2 rows 12, 13, 25, 26, 27, 46)', () => {
     expect(deriveRatios(completeApplicationForm())).toEqual({
       collegeRatio: 40, // 48 / 120
       rdStaffRatio: 15, // 18 / 120
-      rdSpendingRatio: 4, // 360 / 9000
+      rdSpendingRatio: 4.19, // 360 / 8600 (营业收入 of the year before the R&D year)
       certifiedPostRatio: 100, // 25 / 25
       massRate: 84,
       valueRate: 76,

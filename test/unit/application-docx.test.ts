@@ -171,7 +171,9 @@ describe('renderApplicationDocx: the complete fixture', async () => {
     expect(fields).toContain('☑工程机械');
     expect(fields).toContain('☑内燃机');
     expect(fields).toContain('☐机床工具');
-    expect(fields.match(/☐/g)).toHaveLength(7);
+    expect(fields.match(/☐/g)).toHaveLength(8); // nine fields + 其他 (规范条件 一(一) “等”), two ticked
+    expect(fields).toContain('☐其他');
+    expect(fields).toContain('再制造柴油发动机、工程机械发动机总成'); // the 表1-1 line as the enterprise wrote it
     expect(doc.paragraphs).toContain('填表人：李娜　　联系电话：0512-66000000');
     const row = (label: string) => t11!.find((r) => r[0] === label || r[2] === label)!;
     expect(row('企业名称')[1]).toBe('某某动力再制造有限公司');
@@ -229,7 +231,7 @@ describe('renderApplicationDocx: the complete fixture', async () => {
   it('prints rows 25/26/27/46 as computed percentages', () => {
     expect(row12(25)[2]).toBe('40.00%（大专及以上学历48人，职工总数120人）');
     expect(row12(26)[2]).toBe('15.00%（研发团队18人，职工总数120人）');
-    expect(row12(27)[2]).toBe('研发投入：360万元占上一年度总销售额比重：4.00%（上一年度总销售额9000万元）');
+    expect(row12(27)[2]).toBe('研发投入：360万元占上一年度总销售额比重：4.19%（2025年研发投入；2024年营业收入8600万元，规范条件 三(四)）');
     expect(row12(46)[2]).toBe('岗位：电工、焊工、叉车司机、起重机司机持证上岗率：100.00%（持证25人，需持证岗位25人）');
     expect(row12(46)[3]).toBe('请提供相关证明材料');
   });
@@ -261,7 +263,7 @@ describe('renderApplicationDocx: the complete fixture', async () => {
     expect(doc.paragraphs).toContain('省级工业和信息化主管部门审核意见表');
     expect(doc.paragraphs).toContain('填表人：王强　联系电话：025-80000000　联系邮箱：gxt@example.gov.cn');
     expect(t13![0]).toEqual(['申请企业', '某某动力再制造有限公司（一号厂区）']);
-    expect(t13![1]).toEqual(['再制造产品类型', '内燃机、工程机械']);
+    expect(t13![1]).toEqual(['再制造产品类型', '再制造柴油发动机、工程机械发动机总成']); // 表1-1's own wording when given
     expect(t13![2]).toEqual(['申请时间', '2026年11月23日']);
     expect(t13![3]![0]).toBe('省级工业和信息化主管部门意见：经审核，该企业符合《机电产品再制造行业规范条件》要求，同意推荐。');
     expect(t13![4]).toEqual(['经办人签字：王强', '负责人签字：赵敏', '单位公章']);

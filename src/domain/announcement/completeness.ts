@@ -1,5 +1,9 @@
 /**
- * What a submission of the 申请书 (规范条件 附1) still lacks. Drafts may leave anything empty; an application
+ * What a submission of the 申请书 (规范条件 附1) still lacks — the ONE definition of "missing" (issue 16
+ * item 3): the server's list (`missingCount`), the submission check, the detail's 缺项清单 and the web's live
+ * 条件核对 all call `missingItems()`. It depends only on what is filled, never on how the form is laid out:
+ * rows 8–11 always count as three years × four figures, whether the draft holds no year rows or the editor's
+ * three empty ones, so the list and the 条件核对 of the same draft give the same number. Drafts may leave anything empty; an application
  * can be submitted (规范条件 七(一)2: 按要求提供相关材料) only when `missingItems()` is empty.
  * Each item has a path into the form ('table12.leaseYears') or 'attachments.<slot>', and labels.
  */
@@ -62,8 +66,12 @@ const TABLE12_RD = [
   ['collegeEducated', '表1-2 第25行 大专及以上学历人员数', 'Row 25: college-educated staff'],
   ['rdStaff', '表1-2 第26行 研发团队人员数', 'Row 26: R&D staff'],
   ['rdSpending', '表1-2 第27行 研发投入（万元）', 'Row 27: R&D spending (10k yuan)'],
-  ['lastYearRevenue', '表1-2 第27行 上一年度总销售额（万元）', "Row 27: last year's sales (10k yuan)"],
+  ['rdSpendingYear', '表1-2 第27行 研发投入所属年度', 'Row 27: year of the R&D spending'],
+  ['lastYearRevenue', '表1-2 第27行 上一年度营业收入（万元）', "Row 27: previous year's operating revenue (10k yuan)"],
 ] as const;
+
+/** Rows 8–11 ask for three years; each year counts as four figures (the year itself is not an item). */
+export const YEARS_REQUIRED = 3;
 
 const DECLARATIONS = [
   ['policyCompliant', '声明：符合国家产业政策和所在地区相关规划（规范条件 二(一)）', 'Declaration: complies with industrial policy and local plans (二(一))'],
@@ -82,6 +90,8 @@ export function missingItems(form: ApplicationForm, attachments: Partial<Record<
 
   // 再制造产品类型 (表1-1 header; 规范条件 一(一) fields)
   need((form.fields?.length ?? 0) >= 1, 'fields', '再制造产品类型（至少选择一项）', 'Remanufacturing field (at least one)');
+  // 一(一) "等": 其他 needs its description
+  if (form.fields?.includes('other')) need(filled(form.fieldsOther), 'fieldsOther', '再制造产品类型：其他（请说明）', 'Remanufacturing field: other (describe)');
 
   // 企业声明: accepted, signed by the legal representative, dated
   const decl = form.declaration ?? {};
@@ -111,22 +121,29 @@ export function missingItems(form: ApplicationForm, attachments: Partial<Record<
   if (t12.landTenure === 'leased') need(present(t12.leaseYears), 'table12.leaseYears', '表1-2 第5行 租赁年限', 'Row 5: lease term (years)');
   for (const [key, zh, en] of TABLE12_AREAS) need(present(t12[key]), `table12.${key}`, zh, en);
 
-  // rows 8–11: three years of figures
+  // rows 8–11: three years × four figures, counted the same whether the year rows exist yet or not
   const years = t12.years ?? [];
-  need(
-    years.length === 3 && new Set(years.map((y) => y.year)).size === 3,
-    'table12.years',
-    '表1-2 第8–11行 近三年经营情况（三个不同年度）',
-    'Rows 8–11: figures for three different years',
-  );
-  years.forEach((y, i) => {
+  for (let i = 0; i < YEARS_REQUIRED; i++) {
+    const y = years[i];
+    const which = y?.year != null ? `${y.year} 年` : `第${i + 1}个年度`;
+    const whichEn = y?.year != null ? String(y.year) : `year ${i + 1}`;
     for (const [key, zh, en, row] of YEAR_FIGURES) {
-      need(present(y[key]), `table12.years[${i}].${key}`, `表1-2 第${row}行 ${y.year} 年${zh}`, `Row ${row}: ${en}, ${y.year}`);
+      need(present(y?.[key]), `table12.years[${i}].${key}`, `表1-2 第${row}行 ${which}${zh}`, `Row ${row}: ${en}, ${whichEn}`);
     }
-  });
+  }
+  const yearNumbers = years.map((y) => y.year);
+  if (new Set(yearNumbers).size !== yearNumbers.length) {
+    need(false, 'table12.years', '表1-2 第8–11行 近三年经营情况（年度不得重复）', 'Rows 8–11: the three years must differ');
+  }
 
   // rows 12–13: at least one BOM line for the remanufacturing rates
   need((t12.bom?.length ?? 0) >= 1, 'table12.bom', '表1-2 第12–13行 再制造率计算用物料清单（至少一行）', 'Rows 12–13: bill of materials for the remanufacturing rates (at least one line)');
+  // the enterprise's own figures for rows 12–13 come with their calculation basis
+  if (present(t12.declaredMassRate) || present(t12.declaredValueRate)) {
+    need(filled(t12.rateBasis), 'table12.rateBasis', '表1-2 第12–13行 企业自填再制造率的计算说明', 'Rows 12–13: how the stated rates were computed');
+    const n = attachments.r12_13_rates;
+    need(typeof n === 'number' && n >= 1, 'attachments.r12_13_rates', '附件：再制造率计算依据（表1-2 第12、13行）', 'Attachment: basis of the stated remanufacturing rates (rows 12, 13)');
+  }
   // row 14
   need((t12.auditedYears?.length ?? 0) >= 1, 'table12.auditedYears', '表1-2 第14行 经审计的年度', 'Row 14: audited years');
   // rows 15–21: the equipment 规范条件 三(一) requires
@@ -150,6 +167,25 @@ export function missingItems(form: ApplicationForm, attachments: Partial<Record<
   // row 46
   need(present(t12.certifiedPostHolders), 'table12.certifiedPostHolders', '表1-2 第46行 持证上岗人数', 'Row 46: certificate holders');
   need(present(t12.certifiedPostStaff), 'table12.certifiedPostStaff', '表1-2 第46行 需持证上岗岗位人数', 'Row 46: staff in posts requiring certification');
+
+  // 六(一) 质量保证: at least one product model, each with both warranties
+  const warranties = t12.warranties ?? [];
+  need(warranties.length >= 1, 'table12.warranties', '六(一) 产品质保期（至少一个产品型号，与原型新品对比）', "VI(1) warranty (at least one product model, beside the original's)");
+  warranties.forEach((w, i) => {
+    const m = filled(w.model) ? w.model! : `第${i + 1}行`;
+    need(filled(w.model), `table12.warranties[${i}].model`, `六(一) 质保期第${i + 1}行 产品型号`, `VI(1) warranty line ${i + 1}: model`);
+    need(present(w.newProductWarrantyMonths), `table12.warranties[${i}].newProductWarrantyMonths`, `六(一) ${m} 原型新品质保期（月）`, `VI(1) ${m}: original new product's warranty (months)`);
+    need(present(w.remanWarrantyMonths), `table12.warranties[${i}].remanWarrantyMonths`, `六(一) ${m} 再制造产品质保期（月）`, `VI(1) ${m}: remanufactured product's warranty (months)`);
+  });
+
+  // 六(二) 委托加工: answered; when used, each contracted processor named
+  const cp = form.contractProcessing ?? {};
+  need(typeof cp.used === 'boolean', 'contractProcessing.used', '六(二) 是否委托加工', 'VI(2) contract processing used?');
+  if (cp.used === true) {
+    const ps = cp.processors ?? [];
+    need(ps.length >= 1, 'contractProcessing.processors', '六(二) 受委托企业（至少一家）', 'VI(2) contracted processor (at least one)');
+    ps.forEach((x, i) => need(filled(x.name), `contractProcessing.processors[${i}].name`, `六(二) 受委托企业第${i + 1}家 名称`, `VI(2) contracted processor ${i + 1}: name`));
+  }
 
   // declarations for 二(一), 二(二), 二(四), 四(四), 五(三)
   for (const [key, zh, en] of DECLARATIONS) need(form.declarations?.[key] === true, `declarations.${key}`, zh, en);

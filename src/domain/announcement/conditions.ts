@@ -17,14 +17,28 @@
 import { ATTACHMENT_SLOTS, EQUIPMENT_CATEGORIES, type ApplicationForm, type AttachmentSlot, type EquipmentCategory } from './form.js';
 import { assertIsoDate, isIsoDate } from '../calendar-date.js';
 import { percent, ratioAtLeastPercent, roundHalfAwayFromZero } from '../numbers.js';
+import { rateFlags, type DataFlag, type TraceRates } from './rate-compare.js';
+
+export type { DataFlag, TraceRates } from './rate-compare.js';
 
 /** Bump when a rule, threshold or outcome policy changes; stored with every check result. */
-export const RULES_VERSION = 'reman-conditions-2024/rules-v1';
+export const RULES_VERSION = 'reman-conditions-2024/rules-v2';
+/*
+ * rules-v2 (issue 15): 二(四) asks for credit evidence; 二(五) reads "近三年" as the three latest years an audit
+ * can exist for (cut-off 05-01, doubt window to 06-30) and never passes 良好的财务状况; 三(一) requires 装配设备;
+ * 三(四) reconciles 营业收入 with row 8; 六(一) compares warranties; 六(二) names contracted processors;
+ * 六(四) below 100 % fails; rows 12–13 stated vs computed rates are flagged (`flags`).
+ */
 
 export type ConditionOutcome = 'pass' | 'fail' | 'review';
 
 export interface ConditionInput {
   form: ApplicationForm;
+  /**
+   * 表1-2 rows 12–13 as the trace records of the enterprise's products give them (GB/T 28620 working
+   * definition), when the enterprise uses traceability; compared with the stated figures (`flags`).
+   */
+  traceRates?: TraceRates | null;
   /** Number of files uploaded per attachment slot. */
   attachments: Partial<Record<AttachmentSlot, number>>;
   /** The date the check refers to (certificate validity, the "last three years"), 'YYYY-MM-DD'. */
@@ -56,6 +70,8 @@ export interface ConditionResult extends ConditionEvaluation {
 
 export interface ConditionsReport {
   results: ConditionResult[];
+  /** Data cross-checks for the experts (not conditions): e.g. stated vs computed 再制造率. Absent in results stored before rules-v2. */
+  flags?: DataFlag[];
   summary: Record<ConditionOutcome, number>;
   rulesVersion: typeof RULES_VERSION;
   asOf: string;
@@ -76,7 +92,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   'table12.collegeEducated': { zh: '大专及以上学历人员数（表1-2 第25行）', en: 'college-educated staff (row 25)' },
   'table12.rdStaff': { zh: '研发团队人员数（第26行）', en: 'R&D staff (row 26)' },
   'table12.rdSpending': { zh: '研发投入（第27行）', en: 'R&D spending (row 27)' },
-  'table12.lastYearRevenue': { zh: '上一年度总销售额（第27行）', en: "last year's sales (row 27)" },
+  'table12.lastYearRevenue': { zh: '上一年度营业收入（第27行）', en: "previous year's operating revenue (row 27)" },
+  'table12.rdSpendingYear': { zh: '研发投入所属年度（第27行）', en: 'year of the R&D spending (row 27)' },
   'table12.certifiedPostHolders': { zh: '持证上岗人数（第46行）', en: 'certificate holders (row 46)' },
   'table12.certifiedPostStaff': { zh: '需持证上岗岗位人数（第46行）', en: 'staff in posts requiring certification (row 46)' },
 };
@@ -209,17 +226,35 @@ function documentRule(spec: { id: string; clause: string; textZh: string; textEn
 export const MIN_LEASE_YEARS = 10;
 /** 二(五): 近三年的第三方财务审计报告. */
 export const AUDIT_YEARS = 3;
+/**
+ * 二(五) reading of "近三年": the three latest years for which an audit report can reasonably exist.
+ * The audit of year X is expected from (X+1)-05-01: audited annual reports are due within four months of the
+ * year end (《证券法》第七十九条 for listed companies; most audits of other companies are issued by the same
+ * date ahead of the 企业所得税汇算清缴 deadline of 5-31, 《企业所得税法》第五十四条). Before that date the
+ * previous year's audit may not exist yet, so the latest auditable year is the one before it.
+ * From 05-01 to 06-30 (the 企业年度报告公示 deadline, 《企业信息公示暂行条例》第八条) it is doubtful whether
+ * a late audit is a defect: a missing previous-year report is `review`, not `fail`, when the three years
+ * before it are there. From 07-01 it is `fail`.
+ */
+export const AUDIT_EXPECTED_FROM = '05-01';
+export const AUDIT_DOUBT_UNTIL = '06-30';
 /** 三(三): 大专及以上学历人员 30% 以上, 研发人员 10% 以上. */
 export const MIN_COLLEGE_PERCENT = 30;
 export const MIN_RD_STAFF_PERCENT = 10;
 /** 三(四): 研发费用不低于上一年度营业收入的 3%. */
 export const MIN_RD_SPENDING_PERCENT = 3;
+/**
+ * 三(四): the stated 营业收入 and row 8's 主营业务收入 of the same year differ by more than this share of the
+ * larger → flagged (营业收入 includes 其他业务收入, so a small excess is normal; 1 % is the platform's choice).
+ */
+export const REVENUE_RECONCILE_TOLERANCE_PERCENT = 1;
 
 /**
- * 三(一) 拆解清洗、无损探伤、检测评估、加工集成、性能检验检测 → 表1-2 rows 15, 16, 17, 18, 19, 21.
- * (拆解清洗 = disassembly + cleaning; 加工集成 is read as machining, row 19; assembly (row 20) is not required.)
+ * 三(一) 拆解清洗、无损探伤、检测评估、加工集成、性能检验检测 → 表1-2 rows 15, 16, 17, 18, 19, 20, 21.
+ * (拆解清洗 = disassembly + cleaning, rows 15–16; 加工集成 = machining + assembly, rows 19–20: integration is
+ * putting the product together, so 装配设备 is required like the other capabilities.)
  */
-export const REQUIRED_EQUIPMENT_CATEGORIES = ['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'performanceTest'] as const satisfies readonly EquipmentCategory[];
+export const REQUIRED_EQUIPMENT_CATEGORIES = ['disassembly', 'cleaning', 'ndt', 'inspection', 'machining', 'assembly', 'performanceTest'] as const satisfies readonly EquipmentCategory[];
 
 /** 四(一): the three management-system certificates, 表1-2 rows 31–33. */
 export const MANAGEMENT_CERTIFICATES = [
@@ -288,55 +323,169 @@ const landUse: ConditionRule = {
   },
 };
 
-/** 二(四) 近三年无较大及以上事故 */
-const noMajorAccidents = declarationRule({
+/**
+ * 二(四) 良好的资信和履约能力 + 近三年未发生较大及以上事故. Two parts, each examined on its own: the credit
+ * part by a credit report attached (slot credit_report) or the declaration of no serious dishonesty record;
+ * the accident part by the declaration. A part without evidence is `review` — the rule never passes a part
+ * it did not examine.
+ */
+const noMajorAccidents: ConditionRule = {
   id: 'no_major_accidents',
   clause: '二(四)',
   textZh: '企业应具有良好的资信和履约能力，近三年未发生较大及以上安全、环保等事故。',
   textEn: 'The enterprise has good credit and performance capability and has had no major or worse safety or environmental accident in the last three years.',
-  field: 'noMajorAccidents3y',
-  labelZh: '近三年未发生较大及以上安全、环保等事故',
-  labelEn: 'no major or worse safety or environmental accident in the last three years',
-});
+  reviewByNature: false,
+  evaluate(input) {
+    const d = input.form.declarations ?? {};
+    const accidents = d.noMajorAccidents3y;
+    const dishonesty = d.noSeriousDishonesty;
+    const reports = fileCount(input, 'credit_report');
+    const credit: 'credit_report' | 'declared' | 'none' = reports > 0 ? 'credit_report' : dishonesty === true ? 'declared' : 'none';
+    const evidence: Record<string, unknown> = {
+      'declarations.noMajorAccidents3y': accidents ?? null,
+      'declarations.noSeriousDishonesty': dishonesty ?? null,
+      attachments: slotCounts(input, ['credit_report']),
+      examined: { credit, accidents: accidents === true ? 'declared' : 'none' },
+    };
+    const problems: Problem[] = [];
+    const missing: string[] = [];
+    if (accidents === false) problems.push({ severity: 'fail', zh: '企业未声明近三年未发生较大及以上安全、环保等事故', en: 'the enterprise does not declare that it had no major accident in the last three years' });
+    if (dishonesty === false && reports === 0) problems.push({ severity: 'fail', zh: '企业未声明无严重失信记录，且未上传资信证明', en: 'the enterprise does not declare that it has no serious dishonesty record and attaches no credit evidence' });
+    if (accidents == null) {
+      missing.push('declarations.noMajorAccidents3y');
+      problems.push({ severity: 'review', zh: '尚未声明近三年未发生较大及以上安全、环保等事故', en: 'no-major-accident declaration not answered' });
+    }
+    if (credit === 'none' && dishonesty == null) {
+      missing.push('declarations.noSeriousDishonesty', attachmentPath('credit_report'));
+      problems.push({
+        severity: 'review',
+        zh: '资信和履约能力未提供证明（信用报告或无严重失信记录声明），需审核人员核实（如查询“信用中国”）',
+        en: 'no evidence of credit standing (a credit report or a declaration of no serious dishonesty record); a reviewer must check (e.g. Credit China)',
+      });
+    }
+    if (missing.length) evidence.missing = missing;
+    const creditZh = credit === 'credit_report' ? '已上传资信证明' : '已声明无严重失信记录';
+    const creditEn = credit === 'credit_report' ? 'Credit evidence attached' : 'No serious dishonesty record declared';
+    return combine(problems, evidence, `${creditZh}；已声明近三年未发生较大及以上安全、环保等事故。`, `${creditEn}; no major accident in the last three years declared.`);
+  },
+};
 
-/** The years whose audit reports 二(五) requires as of `asOf`: the three (or as many as in operation) before asOf's year. */
-export function requiredAuditYears(asOf: string, yearsInOperation: number | null | undefined): number[] {
-  assertIsoDate(asOf, 'asOf');
-  const year = Number(asOf.slice(0, 4));
-  const n = yearsInOperation == null ? AUDIT_YEARS : Math.max(0, Math.min(AUDIT_YEARS, Math.floor(yearsInOperation)));
-  return Array.from({ length: n }, (_, i) => year - n + i);
+export interface AuditReading {
+  /** The latest year whose audit can reasonably exist as of asOf (see AUDIT_EXPECTED_FROM). */
+  latestYear: number;
+  /** The years required: the latest `n` auditable years (n = 3, or the years in operation when fewer). */
+  required: number[];
+  /** Before the cut-off: the set one year newer also satisfies the clause (the applicant has it already). */
+  newer: number[] | null;
+  /** In the window of doubt: the set one year older, which makes a missing newest year `review`, not `fail`. */
+  older: number[] | null;
+  phase: 'before_cutoff' | 'doubt' | 'settled';
 }
 
-/** 二(五) 近三年第三方财务审计报告 */
+/** 二(五) "近三年" as of `asOf`: the three latest years an audit can exist for (AUDIT_EXPECTED_FROM). */
+export function auditReading(asOf: string, yearsInOperation: number | null | undefined): AuditReading {
+  assertIsoDate(asOf, 'asOf');
+  const year = Number(asOf.slice(0, 4));
+  const md = asOf.slice(5);
+  const phase: AuditReading['phase'] = md < AUDIT_EXPECTED_FROM ? 'before_cutoff' : md <= AUDIT_DOUBT_UNTIL ? 'doubt' : 'settled';
+  const latestYear = phase === 'before_cutoff' ? year - 2 : year - 1;
+  const n = yearsInOperation == null ? AUDIT_YEARS : Math.max(0, Math.min(AUDIT_YEARS, Math.floor(yearsInOperation)));
+  const span = (last: number) => Array.from({ length: n }, (_, i) => last - n + 1 + i);
+  return {
+    latestYear,
+    required: span(latestYear),
+    newer: phase === 'before_cutoff' && n > 0 ? span(latestYear + 1) : null,
+    older: phase === 'doubt' && n > 0 ? span(latestYear - 1) : null,
+    phase,
+  };
+}
+
+/** The years whose audit reports 二(五) requires as of `asOf` (auditReading().required). */
+export function requiredAuditYears(asOf: string, yearsInOperation: number | null | undefined): number[] {
+  return auditReading(asOf, yearsInOperation).required;
+}
+
+/** The figures a reviewer reads to judge 良好的财务状况 (表1-1 and row 8): shown, never judged. */
+function financialFigures(form: ApplicationForm) {
+  const t11 = form.table11 ?? {};
+  return {
+    debtRatio: t11.debtRatio ?? null,
+    totalAssets: t11.totalAssets ?? null,
+    fixedAssets: t11.fixedAssets ?? null,
+    revenueByYear: Object.fromEntries((form.table12?.years ?? []).filter((y) => y.revenue != null).map((y) => [String(y.year), y.revenue])),
+  };
+}
+
+const mdZh = (md: string) => `${Number(md.slice(0, 2))}月${Number(md.slice(3))}日`;
+
+/**
+ * 二(五) 良好的财务状况 + 近三年第三方财务审计报告. The platform checks that the audit reports of the years
+ * `auditReading` names are there; whether the finances are "良好" it does not judge: the best outcome is
+ * `review`, with the figures (资产负债率, 总资产, 固定资产 from 表1-1, 主营业务收入 from row 8) in the evidence.
+ */
 const auditedFinancials: ConditionRule = {
   id: 'audited_financials',
   clause: '二(五)',
   textZh: '企业应具有良好的财务状况，应能够出具近三年的第三方财务审计报告（经营期不满三年的企业按实际经营期限提供相关材料）。',
   textEn: 'The enterprise is financially sound and can produce third-party audit reports for the last three years (for as many years as it has operated if fewer than three).',
-  reviewByNature: false,
+  reviewByNature: true,
   evaluate(input) {
     const t12 = input.form.table12 ?? {};
-    const required = requiredAuditYears(input.asOf, t12.yearsInOperation);
+    const reading = auditReading(input.asOf, t12.yearsInOperation);
+    const required = reading.required;
     const audited = [...new Set(t12.auditedYears ?? [])].sort((a, b) => a - b);
-    const lacking = required.filter((y) => !audited.includes(y));
-    const evidence: Record<string, unknown> = { requiredYears: required, auditedYears: audited, yearsInOperation: t12.yearsInOperation ?? null };
+    const has = (ys: readonly number[]) => ys.every((y) => audited.includes(y));
+    const figures = financialFigures(input.form);
+    const evidence: Record<string, unknown> = {
+      requiredYears: required,
+      auditedYears: audited,
+      yearsInOperation: t12.yearsInOperation ?? null,
+      reading: { phase: reading.phase, latestYear: reading.latestYear, expectedFrom: AUDIT_EXPECTED_FROM, doubtUntil: AUDIT_DOUBT_UNTIL },
+      financialStatusJudged: false,
+      figures,
+    };
+    const fz = [
+      figures.debtRatio != null ? `资产负债率 ${figures.debtRatio}%` : '资产负债率未填',
+      figures.totalAssets != null ? `总资产 ${figures.totalAssets} 万元` : null,
+      figures.fixedAssets != null ? `固定资产 ${figures.fixedAssets} 万元` : null,
+    ]
+      .filter(Boolean)
+      .join('，');
+    const fe = [
+      figures.debtRatio != null ? `debt-to-asset ratio ${figures.debtRatio} %` : 'debt-to-asset ratio not given',
+      figures.totalAssets != null ? `total assets ${figures.totalAssets} (10k yuan)` : null,
+      figures.fixedAssets != null ? `fixed assets ${figures.fixedAssets} (10k yuan)` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const notJudgedZh = `财务状况是否良好未作自动判断，需审核人员根据审计报告判断（${fz}）`;
+    const notJudgedEn = `whether the finances are sound is not judged automatically; a reviewer reads the audit reports (${fe})`;
     if (required.length === 0) {
-      return result(
-        'review',
-        evidence,
-        '企业经营期不满一年，需审核人员判断按实际经营期限提供的材料。',
-        'The enterprise has operated for less than a year; a reviewer must judge the material provided for that period.',
-      );
+      return result('review', evidence, `企业经营期不满一年，需审核人员判断按实际经营期限提供的材料；${notJudgedZh}。`, `The enterprise has operated for less than a year; a reviewer judges the material provided for that period; ${notJudgedEn}.`);
     }
-    if (lacking.length > 0) {
+    const covered = has(required) ? required : reading.newer && has(reading.newer) ? reading.newer : null;
+    if (!covered) {
+      const lacking = required.filter((y) => !audited.includes(y));
+      if (reading.older && has(reading.older) && lacking.length === 1 && lacking[0] === reading.latestYear) {
+        return result(
+          'review',
+          { ...evidence, lackingYears: lacking },
+          `缺少 ${lacking[0]} 年度审计报告，但核对日期 ${input.asOf} 在${mdZh(AUDIT_EXPECTED_FROM)}至${mdZh(AUDIT_DOUBT_UNTIL)}之间，该年度报告可能尚未出具（已有 ${reading.older.join('、')} 年度），需审核人员确认；${notJudgedZh}。`,
+          `No audit report for ${lacking[0]}, but the check date ${input.asOf} falls between ${AUDIT_EXPECTED_FROM} and ${AUDIT_DOUBT_UNTIL}, when it may not be issued yet (${reading.older.join(', ')} are there); a reviewer confirms; ${notJudgedEn}.`,
+        );
+      }
       return result(
         'fail',
         { ...evidence, lackingYears: lacking },
-        `缺少 ${lacking.join('、')} 年度的第三方财务审计报告。`,
-        `Third-party audit report missing for ${lacking.join(', ')}.`,
+        `缺少 ${lacking.join('、')} 年度的第三方财务审计报告（截至 ${input.asOf}，可出具审计报告的最近年度为 ${reading.latestYear} 年）。`,
+        `Third-party audit report missing for ${lacking.join(', ')} (as of ${input.asOf} the latest year an audit can exist for is ${reading.latestYear}).`,
       );
     }
-    return needEvidence(input, ['r14_audits'], evidence, `已有 ${required.join('、')} 年度的第三方财务审计报告`, `Third-party audit reports for ${required.join(', ')}`);
+    const ev = { ...evidence, coveredYears: covered, attachments: slotCounts(input, ['r14_audits']) };
+    if (fileCount(input, 'r14_audits') === 0) {
+      return result('review', { ...ev, missing: [attachmentPath('r14_audits')] }, `已填报 ${covered.join('、')} 年度审计，但未上传审计报告；${notJudgedZh}。`, `Audits for ${covered.join(', ')} stated but the reports are not attached; ${notJudgedEn}.`);
+    }
+    return result('review', ev, `已有 ${covered.join('、')} 年度的第三方财务审计报告；${notJudgedZh}。`, `Third-party audit reports for ${covered.join(', ')}; ${notJudgedEn}.`);
   },
 };
 
@@ -363,7 +512,7 @@ const equipment: ConditionRule = {
         `Missing equipment: ${joinEn(absent.map((c) => `${EQUIPMENT[c].en} (row ${EQUIPMENT[c].row})`))}.`,
       );
     }
-    return result('pass', evidence, '拆解、清洗、无损探伤、检测评估、加工、性能检验设备均已配备。', 'Disassembly, cleaning, NDT, inspection, machining and performance-test equipment all present.');
+    return result('pass', evidence, '拆解、清洗、无损探伤、检测评估、加工、装配、性能检验设备均已配备。', 'Disassembly, cleaning, NDT, inspection, machining, assembly and performance-test equipment all present.');
   },
 };
 
@@ -426,7 +575,12 @@ const rdTeam: ConditionRule = {
   },
 };
 
-/** 三(四) 研发费用 ≥ 上一年度营业收入的 3 % */
+/**
+ * 三(四) 每年研发费用 ≥ 上一年度营业收入的 3 %. The denominator is 营业收入 of the year before the R&D
+ * spending's year (表1-2 row 27 calls it 总销售额). It is reconciled with row 8's 主营业务收入 of that year:
+ * 营业收入 = 主营业务收入 + 其他业务收入, so a difference of more than REVENUE_RECONCILE_TOLERANCE_PERCENT is
+ * flagged; the outcome is `fail` only when the ratio fails under both figures, `review` when they disagree.
+ */
 const rdSpending: ConditionRule = {
   id: 'rd_spending',
   clause: '三(四)',
@@ -437,10 +591,23 @@ const rdSpending: ConditionRule = {
     const t12 = input.form.table12 ?? {};
     const spend = t12.rdSpending ?? null;
     const revenue = t12.lastYearRevenue ?? null;
+    const year = t12.rdSpendingYear ?? null;
+    const previousYear = year != null ? year - 1 : null;
+    const row8 = previousYear != null ? (t12.years ?? []).find((y) => y.year === previousYear)?.revenue ?? null : null;
     const missing: string[] = [];
     if (spend == null) missing.push('table12.rdSpending');
     if (revenue == null) missing.push('table12.lastYearRevenue');
-    const evidence: Record<string, unknown> = { rdSpending: spend, lastYearRevenue: revenue, rdSpendingRatio: percent(spend, revenue), threshold: MIN_RD_SPENDING_PERCENT };
+    if (year == null) missing.push('table12.rdSpendingYear');
+    const evidence: Record<string, unknown> = {
+      rdSpending: spend,
+      rdSpendingYear: year,
+      lastYearRevenue: revenue,
+      previousYear,
+      row8MainRevenue: row8,
+      rdSpendingRatio: percent(spend, revenue),
+      threshold: MIN_RD_SPENDING_PERCENT,
+      denominator: '营业收入',
+    };
     if (spend == null || revenue == null) {
       return result('review', { ...evidence, missing }, `缺少数据：${joinZh(missing.map(labelZh))}。`, `Missing data: ${joinEn(missing.map(labelEn))}.`);
     }
@@ -448,10 +615,35 @@ const rdSpending: ConditionRule = {
       return result('review', evidence, '上一年度营业收入为 0，无法计算研发投入比重。', "Last year's revenue is 0; the R&D ratio cannot be computed.");
     }
     const shown = showPercent(spend, revenue, MIN_RD_SPENDING_PERCENT);
-    if (!ratioAtLeastPercent(spend, revenue, MIN_RD_SPENDING_PERCENT)) {
+    const meets = ratioAtLeastPercent(spend, revenue, MIN_RD_SPENDING_PERCENT);
+    const mismatch = row8 != null && Math.abs(revenue - row8) > (Math.max(revenue, row8) * REVENUE_RECONCILE_TOLERANCE_PERCENT) / 100;
+    if (mismatch) evidence.reconciliation = { mismatch: true, tolerancePercent: REVENUE_RECONCILE_TOLERANCE_PERCENT };
+    const meetsRow8 = row8 != null && row8 > 0 ? ratioAtLeastPercent(spend, row8, MIN_RD_SPENDING_PERCENT) : meets;
+    if (!meets && (!mismatch || !meetsRow8)) {
       return result('fail', evidence, `研发投入占上一年度营业收入 ${shown}%，低于 ${MIN_RD_SPENDING_PERCENT}%。`, `R&D spending is ${shown} % of last year's revenue, below ${MIN_RD_SPENDING_PERCENT} %.`);
     }
-    return result('pass', evidence, `研发投入占上一年度营业收入 ${shown}%（不低于 ${MIN_RD_SPENDING_PERCENT}%）。`, `R&D spending is ${shown} % of last year's revenue (at least ${MIN_RD_SPENDING_PERCENT} %).`);
+    if (mismatch) {
+      return result(
+        'review',
+        evidence,
+        `研发投入占上一年度（${previousYear} 年）营业收入 ${shown}%；但填报的营业收入 ${revenue} 万元与第8行 ${previousYear} 年主营业务收入 ${row8} 万元不一致（相差超过 ${REVENUE_RECONCILE_TOLERANCE_PERCENT}%），需审核人员核对。`,
+        `R&D spending is ${shown} % of ${previousYear} revenue; but the stated operating revenue ${revenue} differs from row 8's main-business revenue ${row8} for ${previousYear} by more than ${REVENUE_RECONCILE_TOLERANCE_PERCENT} %; a reviewer must reconcile them.`,
+      );
+    }
+    if (year == null) {
+      return result(
+        'review',
+        { ...evidence, missing },
+        `研发投入占上一年度营业收入 ${shown}%；但未填写研发投入所属年度，无法与第8行核对。`,
+        `R&D spending is ${shown} % of last year's revenue; but its year is not given, so it cannot be reconciled with row 8.`,
+      );
+    }
+    return result(
+      'pass',
+      evidence,
+      `${year} 年研发投入占上一年度（${previousYear} 年）营业收入 ${shown}%（不低于 ${MIN_RD_SPENDING_PERCENT}%）。`,
+      `${year} R&D spending is ${shown} % of ${previousYear} revenue (at least ${MIN_RD_SPENDING_PERCENT} %).`,
+    );
   },
 };
 
@@ -636,23 +828,108 @@ const employment = documentRule({
   slots: ['r42_labour'],
 });
 
-/** 六(一) 售后服务体系 */
-const afterSales = documentRule({
+/**
+ * 六(一) 售后服务体系 + 不低于原型新品的质量保证. The warranty part is compared per product model
+ * (表 warranties: the original new product's warranty beside the remanufactured product's, months): shorter
+ * → `fail`; not given → `review`. The service system itself is in documents (rows 43–44): `review` at best.
+ */
+const afterSales: ConditionRule = {
   id: 'after_sales',
   clause: '六(一)',
   textZh: '企业应建有完善的再制造产品售后服务体系，指导用户合理使用产品，并提供不低于原型新品的质量保证和售后服务等。',
   textEn: 'The enterprise has an after-sales service system, guides users, and gives warranty and service no worse than for the new original product.',
-  slots: ['r43_aftersales', 'r44_manuals'],
-});
+  reviewByNature: true,
+  evaluate(input) {
+    const slots = ['r43_aftersales', 'r44_manuals'] as const;
+    const lines = input.form.table12?.warranties ?? [];
+    const compared = lines.map((w, i) => ({
+      model: w.model ?? null,
+      newProductWarrantyMonths: w.newProductWarrantyMonths ?? null,
+      remanWarrantyMonths: w.remanWarrantyMonths ?? null,
+      status:
+        w.newProductWarrantyMonths == null || w.remanWarrantyMonths == null
+          ? ('incomplete' as const)
+          : w.remanWarrantyMonths >= w.newProductWarrantyMonths
+            ? ('not_lower' as const)
+            : ('lower' as const),
+      index: i,
+    }));
+    const evidence: Record<string, unknown> = { warranties: compared, attachments: slotCounts(input, slots) };
+    const problems: Problem[] = [];
+    const missing: string[] = [];
+    for (const c of compared.filter((x) => x.status === 'lower')) {
+      problems.push({
+        severity: 'fail',
+        zh: `${c.model ?? `第${c.index + 1}行`} 再制造产品质保期 ${c.remanWarrantyMonths} 个月，低于原型新品 ${c.newProductWarrantyMonths} 个月`,
+        en: `${c.model ?? `line ${c.index + 1}`}: warranty ${c.remanWarrantyMonths} months, below the original's ${c.newProductWarrantyMonths}`,
+      });
+    }
+    const absent = missingSlots(input, slots);
+    if (absent.length) {
+      missing.push(...absent.map(attachmentPath));
+      problems.push({ severity: 'fail', zh: `未提供：${joinZh(absent.map((s) => SLOT[s].zh))}`, en: `not provided: ${joinEn(absent.map((s) => SLOT[s].en))}` });
+    }
+    if (compared.length === 0) {
+      missing.push('table12.warranties');
+      problems.push({ severity: 'review', zh: '未填写产品质保期与原型新品的对比', en: "no warranty given beside the original new product's" });
+    }
+    for (const c of compared.filter((x) => x.status === 'incomplete')) {
+      missing.push(`table12.warranties[${c.index}]`);
+      problems.push({ severity: 'review', zh: `${c.model ?? `第${c.index + 1}行`} 质保期未填全`, en: `${c.model ?? `line ${c.index + 1}`}: warranty incomplete` });
+    }
+    if (missing.length) evidence.missing = missing;
+    if (problems.length === 0) {
+      const n = compared.length;
+      problems.push({
+        severity: 'review',
+        zh: `${n} 个产品型号的质保期均不低于原型新品；售后服务体系需审核人员审阅${joinZh(slots.map((s) => SLOT[s].zh))}`,
+        en: `warranty not lower than the original's for all ${n} model(s); a reviewer reads the after-sales documents`,
+      });
+    }
+    return combine(problems, evidence, '', '');
+  },
+};
 
-/** 六(二) 产品或随附文件标明的信息 */
-const productInformation = documentRule({
+/**
+ * 六(二) 产品或随附文件标明的信息, incl. "委托加工的需标明受委托企业信息": whether contract processing is used
+ * and who the processors are is asked on the form; the documents themselves (row 44) are read by a reviewer.
+ */
+const productInformation: ConditionRule = {
   id: 'product_information',
   clause: '六(二)',
   textZh: '企业应在产品或随附文件中标明再制造企业名称（委托加工的需标明受委托企业信息）、地址，以及再制造产品的使用、维护、保养说明和执行标准等信息。',
   textEn: "The product or its documents state the remanufacturer's name (and any contract processor), address, use and maintenance instructions and the applicable standard.",
-  slots: ['r44_manuals'],
-});
+  reviewByNature: true,
+  evaluate(input) {
+    const cp = input.form.contractProcessing ?? {};
+    const named = (cp.processors ?? []).map((p) => p.name?.trim()).filter((n): n is string => Boolean(n));
+    const evidence: Record<string, unknown> = { contractProcessing: cp.used ?? null, processors: named, attachments: slotCounts(input, ['r44_manuals']) };
+    const problems: Problem[] = [];
+    const missing: string[] = [];
+    if (fileCount(input, 'r44_manuals') === 0) {
+      missing.push(attachmentPath('r44_manuals'));
+      problems.push({ severity: 'fail', zh: `未提供：${SLOT.r44_manuals.zh}（表1-2 第 44 行）`, en: `not provided: ${SLOT.r44_manuals.en} (row 44)` });
+    }
+    if (cp.used == null) {
+      missing.push('contractProcessing.used');
+      problems.push({ severity: 'review', zh: '尚未填写是否委托加工', en: 'whether contract processing is used is not answered' });
+    } else if (cp.used && named.length === 0) {
+      missing.push('contractProcessing.processors');
+      problems.push({ severity: 'review', zh: '委托加工但未填写受委托企业', en: 'contract processing used but no processor named' });
+    }
+    if (missing.length) evidence.missing = missing;
+    if (problems.length === 0) {
+      problems.push({
+        severity: 'review',
+        zh: cp.used ? `已提供产品说明书等；需审核人员核对其中标明受委托企业（${joinZh(named)}）信息及企业名称、地址、执行标准` : '已提供产品说明书等（未委托加工）；需审核人员核对其中标明的企业名称、地址、使用维护说明和执行标准',
+        en: cp.used
+          ? `manuals provided; a reviewer checks they name the contract processor(s) (${joinEn(named)}), the remanufacturer, address and standard`
+          : 'manuals provided (no contract processing); a reviewer checks they state the remanufacturer, address, instructions and standard',
+      });
+    }
+    return combine(problems, evidence, '', '');
+  },
+};
 
 /** 六(三) 人员培训和考核 */
 const training = documentRule({
@@ -688,8 +965,9 @@ const certifiedPosts: ConditionRule = {
       return result('review', evidence, `持证人数 ${holders} 超过需持证岗位人数 ${staff}，数据不一致。`, `Certificate holders (${holders}) exceed staff in certified posts (${staff}); inconsistent data.`);
     }
     if (holders < staff) {
+      // 六(四) "应持证上岗" is absolute: every holder of such a post needs the certificate
       const shown = showPercent(holders, staff, 100);
-      return result('review', evidence, `持证上岗率 ${shown}%，未达 100%，需审核人员核实。`, `Certified-post rate is ${shown} %, below 100 %; a reviewer must check.`);
+      return result('fail', evidence, `持证上岗率 ${shown}%（${holders}/${staff}），未达 100%：特殊岗位应持证上岗。`, `Certified-post rate is ${shown} % (${holders}/${staff}), below 100 %: special posts must be certified.`);
     }
     return needEvidence(input, ['r46_certified'], evidence, '持证上岗率 100%', 'Certified-post rate 100 %');
   },
@@ -736,5 +1014,5 @@ export function checkConditions(input: ConditionInput): ConditionsReport {
   });
   const summary: Record<ConditionOutcome, number> = { pass: 0, fail: 0, review: 0 };
   for (const r of results) summary[r.outcome]++;
-  return { results, summary, rulesVersion: RULES_VERSION, asOf: input.asOf };
+  return { results, summary, flags: rateFlags(input.form, input.traceRates ?? null), rulesVersion: RULES_VERSION, asOf: input.asOf };
 }

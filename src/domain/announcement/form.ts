@@ -5,7 +5,7 @@
  * typed (see derived.ts). Money is in 万元 where the form says so.
  */
 import { z } from 'zod';
-import { ENTERPRISE_TYPE_VALUES, LISTING_STATUS_VALUES, REMAN_FIELD_VALUES } from '../enterprise.js';
+import { ENTERPRISE_TYPE_VALUES, LISTING_STATUS_VALUES, REMAN_FIELD_VALUES, REMAN_FIELDS, type Labelled } from '../enterprise.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => text(max).nullable().optional();
@@ -72,6 +72,12 @@ export const Table11Schema = z.object({
   debtRatio: z.number().min(0).max(1000).nullable().optional(), // 资产负债率 %
   fixedAssets: optNum, // 万元
   productionEquipmentCount: optInt, // 生产设备台(套)数
+  /**
+   * 表1-1 header "再制造产品类型：____" — free text as the form prints it (规范条件 一(一) lists fields with
+   * "等", so the list is open). The nine-field checkboxes (`fields`) stay as help and as the statistics'
+   * categories; when this is empty the document prints the ticked fields.
+   */
+  productTypes: optText(500),
   selfDescription: z
     .string()
     .refine((v) => [...v].length <= SELF_DESCRIPTION_MAX, { message: `At most ${SELF_DESCRIPTION_MAX} characters`, params: { zh: `企业自述限 ${SELF_DESCRIPTION_MAX} 字以内` } })
@@ -114,6 +120,28 @@ export const EQUIPMENT_CATEGORIES = [
 ] as const;
 export type EquipmentCategory = (typeof EQUIPMENT_CATEGORIES)[number]['key'];
 
+/** 六(一): one product model's warranty beside the original new product's. */
+export const WarrantyLineSchema = z.object({
+  model: optText(100), // 产品型号
+  newProductWarrantyMonths: z.number().int().min(0).max(1200).nullable().optional(), // 原型新品质保期（月）
+  remanWarrantyMonths: z.number().int().min(0).max(1200).nullable().optional(), // 再制造产品质保期（月）
+  /** Optional alternative bound: the original's warranty in operating hours or km, if stated that way. */
+  note: optText(200),
+});
+
+/** 六(二) 委托加工: the contracted processor (受委托企业) the product documents must name. */
+export const ContractProcessorSchema = z.object({
+  name: optText(200), // 受委托企业名称
+  creditCode: optText(18), // 统一社会信用代码
+  address: optText(200),
+  scope: optText(500), // 委托加工内容
+});
+export const ContractProcessingSchema = z.object({
+  /** 是否委托加工: true/false; absent = not answered yet. */
+  used: z.boolean().nullable().optional(),
+  processors: z.array(ContractProcessorSchema).max(50).optional(),
+});
+
 export const CertificateSchema = z.object({ number: optText(100), issuer: optText(200), validUntil: optDate });
 const Compliance = z.enum(['yes', 'no']).nullable().optional();
 
@@ -130,8 +158,12 @@ export const Table12Schema = z.object({
   buildingArea: optNum, // 7 建筑面积 m²
   // 8–11 经营情况, three most recent years
   years: z.array(YearFigures).max(3).optional(),
-  // 12–13 相关指标 (computed from BOM lines)
+  // 12–13 相关指标: computed from BOM lines; the enterprise may also state its own figures (with the
+  // calculation basis attached, slot r12_13_rates); a large difference is flagged (reman-rate-compare.ts)
   bom: z.array(BomLineSchema).max(500).optional(),
+  declaredMassRate: z.number().min(0).max(100).nullable().optional(), // 12 质量再制造率 %, the enterprise's own figure
+  declaredValueRate: z.number().min(0).max(100).nullable().optional(), // 13 价值再制造率 %, the enterprise's own figure
+  rateBasis: optText(2000), // how the enterprise computed rows 12–13
   // 14 财务状况: years covered by third-party audit reports; years in operation for young companies
   auditedYears: z.array(z.number().int().min(1990).max(2100)).max(10).optional(),
   yearsInOperation: z.number().int().min(0).max(200).nullable().optional(),
@@ -141,7 +173,13 @@ export const Table12Schema = z.object({
   collegeEducated: optInt, // 大专及以上学历人员
   rdStaff: optInt, // 研发团队人员
   rdSpending: optNum, // 研发投入 万元
-  lastYearRevenue: optNum, // 上一年度总销售额 万元
+  /** The year the R&D spending (row 27) is for; 三(四) compares it with the 营业收入 of the year before. */
+  rdSpendingYear: z.number().int().min(1990).max(2100).nullable().optional(),
+  /**
+   * 上一年度营业收入 万元 — the denominator of 三(四) ("上一年度营业收入的 3%"); 表1-2 row 27 calls it
+   * 上一年度总销售额. Reconciled with row 8's 主营业务收入 of that year (conditions.ts).
+   */
+  lastYearRevenue: optNum,
   // 28 研发机构
   rdInstitutions: z
     .object({ lab: z.boolean().optional(), engineeringCenter: z.boolean().optional(), innovationCenter: z.boolean().optional(), other: z.boolean().optional(), otherText: optText(200) })
@@ -163,24 +201,38 @@ export const Table12Schema = z.object({
   certifiedPosts: optText(500),
   certifiedPostHolders: optInt, // 持证人数
   certifiedPostStaff: optInt, // 需持证岗位人数
+  // 六(一) 不低于原型新品的质量保证: per product model, the original new product's warranty and the
+  // remanufactured product's (months; fields nullable so that a half-typed row still saves)
+  warranties: z.array(WarrantyLineSchema).max(200).optional(),
 });
 
 /** Declarations for conditions that documents cannot show directly (二(一), 二(二), 二(四)). */
 export const DeclarationsSchema = z.object({
   policyCompliant: z.boolean().optional(), // 二(一)
   notInProtectedArea: z.boolean().optional(), // 二(二)
-  noMajorAccidents3y: z.boolean().optional(), // 二(四)
+  noMajorAccidents3y: z.boolean().optional(), // 二(四) 近三年未发生较大及以上事故
+  /** 二(四) 良好的资信: no serious dishonesty record (严重失信主体名单) — or a credit report attached (r02_4_credit). */
+  noSeriousDishonesty: z.boolean().optional(),
   remanProductsMarked: z.boolean().optional(), // 四(四)
   noSecondaryPollution: z.boolean().optional(), // 五(三)
 });
 
+/** 规范条件 一(一) "…文化办公设备等": the nine named fields plus 其他 (described in `fieldsOther`). */
+export const APPLICATION_FIELD_VALUES = [...REMAN_FIELD_VALUES, 'other'] as const;
+export type ApplicationField = (typeof APPLICATION_FIELD_VALUES)[number];
+export const APPLICATION_FIELDS: readonly Labelled<ApplicationField>[] = [...REMAN_FIELDS, { value: 'other', zh: '其他', en: 'Other' }];
+
 export const ApplicationFormSchema = z.object({
-  fields: z.array(z.enum(REMAN_FIELD_VALUES)).max(9).optional(),
+  fields: z.array(z.enum(APPLICATION_FIELD_VALUES)).max(APPLICATION_FIELD_VALUES.length).optional(),
+  /** 一(一) 其他: what the product type is when `fields` includes 'other'. */
+  fieldsOther: optText(200),
   declaration: DeclarationSchema.optional(),
   outline: OutlineSchema.optional(),
   table11: Table11Schema.optional(),
   table12: Table12Schema.optional(),
   declarations: DeclarationsSchema.optional(),
+  /** 六(二) 委托加工 */
+  contractProcessing: ContractProcessingSchema.optional(),
 });
 export type ApplicationForm = z.infer<typeof ApplicationFormSchema>;
 export type BomLine = z.infer<typeof BomLineSchema>;
@@ -195,6 +247,7 @@ export const ATTACHMENT_SLOTS = [
   { key: 'r03_environment', rows: [3], zh: '生态环境主管部门批准文件', en: 'Environmental approval', required: true },
   { key: 'r04_license', rows: [4], zh: '营业执照', en: 'Business licence', required: true },
   { key: 'r05_land_title', rows: [5], zh: '土地权属证明、不动产登记证或租赁合同', en: 'Land title or lease contract', required: true },
+  { key: 'r12_13_rates', rows: [12, 13], zh: '再制造率计算依据（企业自填数值时）', en: 'Basis of the stated remanufacturing rates', required: false },
   { key: 'r14_audits', rows: [14], zh: '近三年财务报表审计报告', en: 'Audited financial reports', required: true },
   { key: 'r24_quality_records', rows: [24], zh: '产品出厂检测报告或检测记录', en: 'Outgoing inspection records', required: true },
   { key: 'r29_patents', rows: [29], zh: '专利证书或专利授权证明、无侵权自我声明', en: 'Patents and no-infringement declaration', required: true },
@@ -213,6 +266,8 @@ export const ATTACHMENT_SLOTS = [
   { key: 'r44_manuals', rows: [44], zh: '产品使用说明书、维修卡、保养卡等', en: 'Manuals, repair and maintenance cards', required: true },
   { key: 'r45_training', rows: [45], zh: '培训记录', en: 'Training records', required: true },
   { key: 'r46_certified', rows: [46], zh: '持证上岗相关证明材料', en: 'Certification evidence', required: true },
+  // 规范条件 二(四) 良好的资信: not a row of 表1-2; evidence beside the declaration (optional: without either, 'review')
+  { key: 'credit_report', rows: [], zh: '资信证明（信用报告或“信用中国”查询结果）', en: 'Credit evidence (credit report or Credit China record)', required: false },
 ] as const;
 export type AttachmentSlot = (typeof ATTACHMENT_SLOTS)[number]['key'];
 export const ATTACHMENT_SLOT_KEYS = ATTACHMENT_SLOTS.map((s) => s.key) as [AttachmentSlot, ...AttachmentSlot[]];

@@ -9,6 +9,7 @@ export function sampleApplicationForm(asOf = '2026-11-23'): ApplicationForm {
   const y = Number(asOf.slice(0, 4));
   return {
     fields: ['internal_combustion_engines', 'construction_machinery'],
+    fieldsOther: null,
     declaration: { accepted: true, legalRepresentative: '张伟', date: asOf },
     outline: {
       s1_basic: '某某动力再制造有限公司成立于2015年，民营企业，员工120人，其中技术人员40人。',
@@ -51,6 +52,7 @@ export function sampleApplicationForm(asOf = '2026-11-23'): ApplicationForm {
       fixedAssets: 15000,
       productionEquipmentCount: 86,
       selfDescription: '公司专业从事发动机再制造，具备完整的拆解、清洗、检测、修复、装配和试验能力。',
+      productTypes: '再制造柴油发动机、工程机械发动机总成',
       filler: '李娜',
       fillerPhone: '0512-66000000',
     },
@@ -91,7 +93,8 @@ export function sampleApplicationForm(asOf = '2026-11-23'): ApplicationForm {
       collegeEducated: 48,
       rdStaff: 18,
       rdSpending: 360,
-      lastYearRevenue: 9000, // = revenue of y - 1
+      rdSpendingYear: y - 1,
+      lastYearRevenue: 8600, // 营业收入 of y - 2 = row 8's 主营业务收入 of y - 2 (no other business income)
       rdInstitutions: { lab: true, engineeringCenter: false, innovationCenter: false, other: false, otherText: null },
       patents: [
         { number: 'ZL202010000001.1', title: '一种发动机缸体激光熔覆修复方法', remanRelated: true },
@@ -108,11 +111,14 @@ export function sampleApplicationForm(asOf = '2026-11-23'): ApplicationForm {
       certifiedPosts: '电工、焊工、叉车司机、起重机司机',
       certifiedPostHolders: 25,
       certifiedPostStaff: 25,
+      warranties: [{ model: 'WD615 再制造柴油发动机', newProductWarrantyMonths: 12, remanWarrantyMonths: 12, note: '或 1500 小时，以先到者为准' }],
     },
+    contractProcessing: { used: false, processors: [] },
     declarations: {
       policyCompliant: true,
       notInProtectedArea: true,
       noMajorAccidents3y: true,
+      noSeriousDishonesty: true,
       remanProductsMarked: true,
       noSecondaryPollution: true,
     },

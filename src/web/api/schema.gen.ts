@@ -1313,7 +1313,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         form: {
-                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
+                            fields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other")[];
+                            fieldsOther?: string | null;
                             declaration?: {
                                 accepted?: boolean;
                                 legalRepresentative?: string | null;
@@ -1361,6 +1362,7 @@ export interface paths {
                                 debtRatio?: number | null;
                                 fixedAssets?: number | null;
                                 productionEquipmentCount?: number | null;
+                                productTypes?: string | null;
                                 selfDescription?: string | null;
                                 filler?: string | null;
                                 fillerPhone?: string | null;
@@ -1391,6 +1393,9 @@ export interface paths {
                                     /** @default 1 */
                                     quantity?: number;
                                 }[];
+                                declaredMassRate?: number | null;
+                                declaredValueRate?: number | null;
+                                rateBasis?: string | null;
                                 auditedYears?: number[];
                                 yearsInOperation?: number | null;
                                 equipment?: {
@@ -1443,6 +1448,7 @@ export interface paths {
                                 collegeEducated?: number | null;
                                 rdStaff?: number | null;
                                 rdSpending?: number | null;
+                                rdSpendingYear?: number | null;
                                 lastYearRevenue?: number | null;
                                 rdInstitutions?: {
                                     lab?: boolean;
@@ -1486,13 +1492,29 @@ export interface paths {
                                 certifiedPosts?: string | null;
                                 certifiedPostHolders?: number | null;
                                 certifiedPostStaff?: number | null;
+                                warranties?: {
+                                    model?: string | null;
+                                    newProductWarrantyMonths?: number | null;
+                                    remanWarrantyMonths?: number | null;
+                                    note?: string | null;
+                                }[];
                             };
                             declarations?: {
                                 policyCompliant?: boolean;
                                 notInProtectedArea?: boolean;
                                 noMajorAccidents3y?: boolean;
+                                noSeriousDishonesty?: boolean;
                                 remanProductsMarked?: boolean;
                                 noSecondaryPollution?: boolean;
+                            };
+                            contractProcessing?: {
+                                used?: boolean | null;
+                                processors?: {
+                                    name?: string | null;
+                                    creditCode?: string | null;
+                                    address?: string | null;
+                                    scope?: string | null;
+                                }[];
                             };
                         };
                     };
@@ -1554,6 +1576,15 @@ export interface paths {
                                     };
                                     messageZh: string;
                                     messageEn: string;
+                                }[];
+                                flags?: {
+                                    id: string;
+                                    ref: string;
+                                    messageZh: string;
+                                    messageEn: string;
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
                                 }[];
                                 summary: {
                                     pass: number;
@@ -4296,11 +4327,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake */
+        /**
+         * 记录生产过程：旧件回收入库 Record a lifecycle step: Core intake
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4349,11 +4385,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading */
+        /**
+         * 记录生产过程：入厂检测与分级 Record a lifecycle step: Incoming inspection and grading
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4404,11 +4445,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：拆解 Record a lifecycle step: Disassembly */
+        /**
+         * 记录生产过程：拆解 Record a lifecycle step: Disassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4454,11 +4500,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：清洗 Record a lifecycle step: Cleaning */
+        /**
+         * 记录生产过程：清洗 Record a lifecycle step: Cleaning
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4500,11 +4551,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：零件评估 Record a lifecycle step: Part assessment */
+        /**
+         * 记录生产过程：零件评估 Record a lifecycle step: Part assessment
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4549,11 +4605,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process */
+        /**
+         * 记录生产过程：再制造加工 Record a lifecycle step: Remanufacturing process
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4597,11 +4658,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造装配 Record a lifecycle step: Reassembly */
+        /**
+         * 记录生产过程：再制造装配 Record a lifecycle step: Reassembly
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4658,11 +4724,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test */
+        /**
+         * 记录生产过程：出厂性能检测 Record a lifecycle step: Final performance test
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4712,11 +4783,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：再制造标识 Record a lifecycle step: Marking */
+        /**
+         * 记录生产过程：再制造标识 Record a lifecycle step: Marking
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4757,11 +4833,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：出厂发货 Record a lifecycle step: Shipping */
+        /**
+         * 记录生产过程：出厂发货 Record a lifecycle step: Shipping
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4803,11 +4884,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：销售 Record a lifecycle step: Sale */
+        /**
+         * 记录生产过程：销售 Record a lifecycle step: Sale
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4849,11 +4935,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：租赁 Record a lifecycle step: Lease */
+        /**
+         * 记录生产过程：租赁 Record a lifecycle step: Lease
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4895,11 +4986,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：安装使用 Record a lifecycle step: Installation */
+        /**
+         * 记录生产过程：安装使用 Record a lifecycle step: Installation
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4942,11 +5038,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life */
+        /**
+         * 记录生产过程：寿命末期拆除 Record a lifecycle step: Removal at end of life
+         * @description Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7113,6 +7214,15 @@ export interface components {
                     messageZh: string;
                     messageEn: string;
                 }[];
+                flags?: {
+                    id: string;
+                    ref: string;
+                    messageZh: string;
+                    messageEn: string;
+                    evidence: {
+                        [key: string]: unknown;
+                    };
+                }[];
                 summary: {
                     pass: number;
                     fail: number;
@@ -7170,6 +7280,9 @@ export interface components {
                 submitted: boolean;
                 opinion: ({
                     chapters?: {
+                        [key: string]: string;
+                    };
+                    chapterTitles?: {
                         [key: string]: string;
                     };
                     /** @enum {string} */

@@ -1,5 +1,5 @@
 import { Space, Tag } from 'antd';
-import { REMAN_FIELDS } from '../../domain/enterprise';
+import { APPLICATION_FIELDS } from '../../domain/announcement/form';
 import { APPLICATION_STATE_COLORS, applicationStateLabel, remanFieldLabel } from '../format';
 import { useLocale } from '../i18n';
 
@@ -13,16 +13,16 @@ export function ApplicationStateTag({ state }: { state: string }) {
   );
 }
 
-/** The nine 再制造产品类型 as small tags, in the domain order. */
+/** The nine 再制造产品类型 (and 其他, 规范条件 一(一) "等") as small tags, in the domain order. */
 export function FieldTags({ fields }: { fields: readonly string[] | null | undefined }) {
   const { locale } = useLocale();
-  const list = REMAN_FIELDS.filter((f) => (fields ?? []).includes(f.value));
+  const list = APPLICATION_FIELDS.filter((f) => (fields ?? []).includes(f.value));
   if (list.length === 0) return <>—</>;
   return (
     <Space size={[0, 4]} wrap>
       {list.map((f) => (
         <Tag key={f.value} color="blue">
-          {remanFieldLabel(f.value, locale)}
+          {f.value === 'other' ? (locale === 'en' ? f.en : f.zh) : remanFieldLabel(f.value, locale)}
         </Tag>
       ))}
     </Space>

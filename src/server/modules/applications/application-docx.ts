@@ -326,8 +326,10 @@ function pct(v: number | null | undefined): string {
 
 const str = (v: string | null | undefined) => (v ?? '').trim();
 
-function fieldsText(fields: readonly string[] | undefined): string {
-  return (fields ?? []).map((f) => labelOf(REMAN_FIELDS, f as RemanField)).join('、');
+/** 再制造产品类型 as text: the enterprise's own wording (表1-1) when given, else the ticked fields with 其他（…）. */
+function fieldsText(fields: readonly string[] | undefined, other?: string | null, productTypes?: string | null): string {
+  if (str(productTypes)) return str(productTypes);
+  return (fields ?? []).map((f) => (f === 'other' ? `其他${str(other) ? `（${str(other)}）` : ''}` : labelOf(REMAN_FIELDS, f as RemanField))).join('、');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -512,6 +514,9 @@ function table11Part({ form, enterprise, site }: ApplicationDocxInput): (Paragra
     else if (i > 0) fieldRuns.push(r('  ', { size: s }));
     fieldRuns.push(box(fields.has(f.value), s), r(f.zh, { size: s }));
   });
+  // 规范条件 一(一) "…等": 其他, with the description; the enterprise's own wording of the line after it
+  fieldRuns.push(r('  ', { size: s }), box(fields.has('other'), s), r(`其他${fields.has('other') && str(form.fieldsOther) ? `：${str(form.fieldsOther)}` : ''}`, { size: s }));
+  if (str(t.productTypes)) fieldRuns.push(new TextRun({ break: 1 }), r(str(t.productTypes), { size: s }));
   const fieldsPara = new Paragraph({
     children: fieldRuns,
     indent: { left: label0.length * s * 10, hanging: label0.length * s * 10 },
@@ -754,7 +759,7 @@ function table12Rows({ form, derived }: ApplicationDocxInput): RowSpec[] {
       content: lines(
         ['研发投入：', num(t.rdSpending) ? `${num(t.rdSpending)}万元` : blank(3, T12), ...(num(t.rdSpending) ? [] : ['万元'])],
         ['占上一年度总销售额比重：', ...percentRuns(derived.rdSpendingRatio)],
-        ...(t.lastYearRevenue != null ? [[small(`（上一年度总销售额${num(t.lastYearRevenue)}万元）`)]] : []),
+        ...(t.lastYearRevenue != null ? [[small(`（${t.rdSpendingYear != null ? `${t.rdSpendingYear}年研发投入；${t.rdSpendingYear - 1}年` : '上一年度'}营业收入${num(t.lastYearRevenue)}万元，规范条件 三(四)）`)]] : []),
       ),
     }),
     row12({ no: 28, item: '研发机构建设情况（企业自建或与高等院校、科研机构联合建立）', content: rdLines }),
@@ -860,7 +865,7 @@ function table13Part({ app, form, enterprise, site }: ApplicationDocxInput): (Pa
   const value = (x: Content) => cell(x, { size: s, span: 2, align: 'left' });
   const rows: RowSpec[] = [
     { cells: [label('申请企业'), value(applicant)], height: 700 },
-    { cells: [label('再制造产品类型'), value(fieldsText(form.fields))], height: 700 },
+    { cells: [label('再制造产品类型'), value(fieldsText(form.fields, form.fieldsOther, form.table11?.productTypes))], height: 700 },
     { cells: [label('申请时间'), value(submitted ? zhDate(submitted) : dateRuns(null, s))], height: 700 },
     {
       cells: [

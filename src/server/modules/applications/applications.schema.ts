@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationFormSchema, ATTACHMENT_SLOT_KEYS } from '../../../domain/announcement/form.js';
+import { CONDITION_CHAPTER_KEYS } from '../../../domain/announcement/chapters.js';
 import { APPLICATION_STATE_KEYS, APPLICATION_EVENT_KEYS, type ActorKind } from '../../../domain/announcement/workflow.js';
 import { bi, isoDate } from '../../platform/validation.js';
 
@@ -26,7 +27,8 @@ export const ProvincialOpinionBody = z.object({
   email: z.string().trim().max(100).optional(),
 });
 
-export const CHAPTERS = ['二', '三', '四', '五', '六'] as const;
+/** 规范条件 chapters 二–六 (二、基本要求 … 六、售后服务和职业教育), see domain/announcement/chapters.ts. */
+export const CHAPTERS = CONDITION_CHAPTER_KEYS;
 export const AssignExpertsBody = z.object({ expertIds: z.array(z.uuid()).min(1).max(20) });
 export const ExpertOpinionBody = z.object({
   chapters: z.object(Object.fromEntries(CHAPTERS.map((c) => [c, z.string().trim().min(1).max(5000)])) as Record<(typeof CHAPTERS)[number], z.ZodString>),
@@ -65,6 +67,8 @@ const ConditionResultSchema = z.object({
 });
 export const CheckSchema = z.object({
   results: z.array(ConditionResultSchema),
+  /** Data cross-checks for the experts, e.g. 表1-2 rows 12–13 stated vs computed (absent in checks stored before rules-v2). */
+  flags: z.array(z.object({ id: z.string(), ref: z.string(), messageZh: z.string(), messageEn: z.string(), evidence: z.record(z.string(), z.unknown()) })).optional(),
   summary: z.object({ pass: z.number(), fail: z.number(), review: z.number() }),
   rulesVersion: z.string(),
   asOf: z.string(),
@@ -126,7 +130,7 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
       submitted: z.boolean(),
       /** ExpertOpinionBody as recorded; null until submitted */
       opinion: z
-        .looseObject({ chapters: z.record(z.string(), z.string()).optional(), recommendation: ExpertOpinionBody.shape.recommendation.optional(), comment: z.string().optional() })
+        .looseObject({ chapters: z.record(z.string(), z.string()).optional(), chapterTitles: z.record(z.string(), z.string()).optional(), recommendation: ExpertOpinionBody.shape.recommendation.optional(), comment: z.string().optional() })
         .nullable(),
     }),
   ),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkConditions, type ConditionsReport } from '../../../domain/announcement/conditions.js';
+import { checkConditions, type ConditionsReport, type TraceRates } from '../../../domain/announcement/conditions.js';
 import { missingItems } from '../../../domain/announcement/completeness.js';
 import { deriveRatios } from '../../../domain/announcement/derived.js';
 import { ATTACHMENT_SLOT_KEYS, type ApplicationForm, type AttachmentSlot } from '../../../domain/announcement/form.js';
@@ -35,6 +35,11 @@ export interface ApplicationDeps {
   notifications: NotificationService;
   /** The revocations module's lock reader (七(二)4): revocation decisions and accepted rectifications. */
   revocationLocks: RevocationLocks;
+  /**
+   * 表1-2 rows 12–13 from the enterprise's traced products of a year (the traceability module, looked up
+   * lazily; absent or null when the enterprise does not use traceability). Read as the caller `p` may.
+   */
+  traceRates?: (p: Principal | null, enterpriseId: string, year: number) => Promise<TraceRates | null>;
 }
 
 const EDITABLE: ApplicationState[] = ['draft', 'returned'];
@@ -112,8 +117,18 @@ export function createApplicationService(deps: ApplicationDeps) {
     return updated;
   }
 
-  function liveCheck(form: ApplicationForm, atts: AttachmentRow[]): ConditionsReport {
-    return checkConditions({ form, attachments: slotCounts(atts), asOf: clock.today() });
+  function liveCheck(form: ApplicationForm, atts: AttachmentRow[], traceRates: TraceRates | null = null): ConditionsReport {
+    return checkConditions({ form, attachments: slotCounts(atts), asOf: clock.today(), traceRates });
+  }
+
+  /** Rows 12–13 from the traced products of the last full year (null without traceability or products). */
+  async function traceRatesOf(p: Principal | null, enterpriseId: string): Promise<TraceRates | null> {
+    if (!deps.traceRates) return null;
+    try {
+      return await deps.traceRates(p, enterpriseId, Number(clock.today().slice(0, 4)) - 1);
+    } catch {
+      return null; // the cross-check is a help for the experts; it never blocks a check
+    }
   }
 
   return {
@@ -146,7 +161,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       const form = a.form as ApplicationForm;
       // Reviewers see the result stored at submission; the enterprise sees the live one while editing.
       const stored = versions.find((v) => v.version === a.version);
-      const check = EDITABLE.includes(a.state as ApplicationState) || !stored ? liveCheck(form, attachments) : (stored.checkResult as ConditionsReport);
+      const check = EDITABLE.includes(a.state as ApplicationState) || !stored ? liveCheck(form, attachments, await traceRatesOf(p, a.enterpriseId)) : (stored.checkResult as ConditionsReport);
       return { app: a, form, attachments, events, versions, assignments, onsite, check, missing: missingItems(form, slotCounts(attachments)), derived: deriveRatios(form) };
     },
 
@@ -289,6 +304,8 @@ export function createApplicationService(deps: ApplicationDeps) {
       const enterprise = await enterprises.getInternal(first.enterpriseId);
       const group = randomUUID();
       const now = clock.now();
+      // the traced products' rates (rows 12–13 cross-check) are another module's data: read before the transaction
+      const traced = enterprise ? await traceRatesOf(ctx.principal, enterprise.id) : null;
       return db.transaction(async (tx) => {
         // every application locked (in id order) before anything is decided: the frozen version is the form
         // as it is under the lock, so a concurrent save lands before the submission or is refused after it
@@ -312,7 +329,7 @@ export function createApplicationService(deps: ApplicationDeps) {
         }
         const out = [];
         for (const { a, atts, form } of prepared) {
-          const check = liveCheck(form, atts);
+          const check = liveCheck(form, atts, traced);
           const rates = computeRemanRates(form.table12?.bom ?? []);
           const updated = await transition(tx, ctx, a, 'submit', {
             patch: { submittedAt: now, submissionGroup: group, authorityId: enterprise!.authorityId },

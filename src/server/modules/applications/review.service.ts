@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { conditionChapterTitles } from '../../../domain/announcement/chapters.js';
 import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow.js';
 import type { Db } from '../../db/client.js';
 import { canonicalJson, recordAudit } from '../../platform/audit.js';
@@ -120,11 +121,14 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       return onLocked(ctx, id, () => undefined /* 404 unless assigned */, async (tx, a) => {
         // a revision is a new opinion; the same opinion again (a double submission) changes nothing: 409
         const mine = (await reviewRepo.assignments(tx, a.enterpriseId, a.id)).find((x) => x.expertId === p.expertId);
-        if (mine?.submittedAt && canonicalJson(mine.opinion) === canonicalJson(opinion)) {
+        // stored with the 规范条件 chapter titles its keys stand for (二、基本要求 …), so the record reads right alone
+        const stored = { ...opinion, chapterTitles: conditionChapterTitles() };
+        const { chapterTitles: _t, ...before } = (mine?.opinion ?? {}) as Record<string, unknown>;
+        if (mine?.submittedAt && canonicalJson(before) === canonicalJson(opinion)) {
           throw errors.conflict('OPINION_UNCHANGED', '该意见已提交，内容未变化', 'This opinion is already recorded unchanged', { status: 'recorded' });
         }
         const updated = await applications.transition(tx, ctx, a, 'record_opinion', { note: { recommendation: opinion.recommendation } });
-        await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, opinion, clock.now());
+        await reviewRepo.saveOpinion(tx, a.enterpriseId, a.id, p.expertId!, stored, clock.now());
         return updated;
       });
     },
@@ -169,7 +173,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
           recordedBy: p.userId,
           recordedAt: clock.now(),
         });
-        await recordAudit(tx, ctx, { action: 'application.onsite_recorded', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: body });
+        await recordAudit(tx, ctx, { action: 'application.onsite_recorded', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: { ...body, chapterTitles: conditionChapterTitles() } });
         return body.conclusion === 'pass'
           ? applications.transition(tx, ctx, a, 'record_onsite_pass', { note: { date: body.date } })
           : applications.transition(tx, ctx, a, 'reject', {

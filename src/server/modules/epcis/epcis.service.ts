@@ -364,6 +364,19 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, isDeclaration: r.is_declaration, recordTime: new Date(r.record_time).toISOString() }));
     },
 
+    /**
+     * The enterprise's stream lock (transaction-scoped; every capture takes it first). A module that decides on the
+     * projection of the stream before capturing (trace steps, status changes) takes it at the start of its transaction.
+     */
+    async lockStream(tx: Db, enterpriseId: string): Promise<void> {
+      await epcisRepo.lockStream(tx, enterpriseId);
+    },
+
+    /** Which of these eventIDs the enterprise's stream holds (read under its lock: a repeat's check). */
+    async existingEventIds(tx: Db, enterpriseId: string, eventIds: string[]): Promise<string[]> {
+      return (await epcisRepo.existing(tx, enterpriseId, eventIds)).map((e) => e.eventId);
+    },
+
     async streamHeads(dbOrTx: Db, enterpriseIds: string[]): Promise<Map<string, number>> {
       return epcisRepo.streamHeads(dbOrTx, enterpriseIds);
     },

@@ -70,6 +70,7 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
     running.set(jobId, { enterpriseId, step, fileName, total: prepared.length, createdAt: new Date().toISOString() });
     try {
       await db.transaction(async (tx) => {
+        await epcis.lockStream(tx, enterpriseId); // the rows' step rules read the projection under it (as the forms do)
         const prefix = await ensurePrefix(tx, enterpriseId);
         for (let i = 0; i < prepared.length; i += CHUNK) {
           if (signal?.aborted) throw new Error('the process is stopping; the import runs again');

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
 import { bulkInsert, rawQuery, type BulkColumn } from './trace.bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
+import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -466,6 +467,24 @@ export const traceRepo = {
   async objectExists(db: Db, key: string, ids: EnterpriseIds): Promise<boolean> {
     const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}`);
     return (r?.n ?? 0) > 0;
+  },
+  /**
+   * What the step rules (src/domain/trace/step-rules.ts) need of each key's history, from the genealogy edges
+   * (erroneous events excluded): its last disassembly as a core, its last use as an input of a product, and the
+   * last time it came out of a core. Read under the enterprise's stream lock.
+   */
+  async objectHistory(db: Db, enterpriseId: string, keys: string[]): Promise<Map<string, ObjectHistory>> {
+    if (!keys.length) return new Map();
+    const rows = await q<{ key: string; disassembled_at: string | Date | null; consumed_at: string | Date | null; released_at: string | Date | null }>(
+      db,
+      sql`SELECT k.key,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS disassembled_at,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'transformation' AND NOT erroneous) AS consumed_at,
+            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND parent_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS released_at
+          FROM unnest(${textArray(keys)}) AS k(key)`,
+    );
+    const d = (v: string | Date | null) => (v === null ? null : new Date(v));
+    return new Map(rows.map((r) => [r.key, { disassembledAt: d(r.disassembled_at), consumedAt: d(r.consumed_at), releasedAt: d(r.released_at) }]));
   },
   async objectInEnterprise(db: Db, enterpriseId: string, key: string) {
     const [r] = await q<{ kind: string; name: string | null; last_step_kind: string | null }>(db, sql`SELECT kind, name, last_step_kind FROM trace_objects WHERE enterprise_id = ${enterpriseId} AND key = ${key}`);

@@ -38,11 +38,20 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
   }
 
   // ---- lifecycle steps (enterprise users) ----
+  /** The web sends one key per form submission; API clients may (docs/traceability.md "Concurrent and repeated steps"). */
+  const StepHeaders = z.object({ 'idempotency-key': z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional() });
   for (const step of FORM_STEPS) {
     app.post(`/api/v1/trace/steps/${step}`, {
       config: { policy: { roles: ENTERPRISE_ROLES } },
-      schema: { tags: ['trace'], summary: `记录生产过程：${STEP_MAPPING[step].label.zh} Record a lifecycle step: ${STEP_MAPPING[step].label.en}`, body: StepInputs[step], response: { 201: StepResultSchema } },
-      handler: async (req, reply) => reply.status(201).send(await presentStep(await trace.step(req.ctx, step as FormStep, req.body as never))),
+      schema: {
+        tags: ['trace'],
+        summary: `记录生产过程：${STEP_MAPPING[step].label.zh} Record a lifecycle step: ${STEP_MAPPING[step].label.en}`,
+        description: 'Idempotency-Key（可选）：同一键的重复请求（并发或之后）答 409 DUPLICATE_REQUEST，不重复记录。A repeat of the same Idempotency-Key answers 409 DUPLICATE_REQUEST and records nothing.',
+        headers: StepHeaders,
+        body: StepInputs[step],
+        response: { 201: StepResultSchema },
+      },
+      handler: async (req, reply) => reply.status(201).send(await presentStep(await trace.step(req.ctx, step as FormStep, req.body as never, { requestKey: req.headers['idempotency-key'] }))),
     });
   }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -7,12 +7,12 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
-import { epcisRepo } from '../epcis/epcis.repo.js';
 import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
 import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Direction } from '../../../domain/trace/genealogy.js';
 import * as L from '../../../domain/trace/lifecycle.js';
 import { aggregateRates } from '../../../domain/trace/rates.js';
 import { publicTimeline, statusChangeNeeded } from '../../../domain/trace/successor.js';
+import { mayConsume, mayDisassemble, NO_HISTORY } from '../../../domain/trace/step-rules.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
 import { createProjectionFollower } from './trace.follower.js';
@@ -40,6 +40,14 @@ export interface TraceServiceDeps {
   projectionMaxFailures?: number;
   log?: JobLog;
 }
+
+/** The event id of event `n` of a request with an Idempotency-Key (a name-based UUID: same inputs, same id). */
+export function keyedEventId(enterpriseId: string, step: string, key: string, n: number): string {
+  const h = createHash('sha256').update(`reman-step\n${enterpriseId}\n${step}\n${key}\n${n}`).digest('hex');
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+export const duplicateRequest = (eventIds: string[]) =>
+  errors.conflict('DUPLICATE_REQUEST', '该请求（Idempotency-Key）已处理过，未重复记录', 'This request (Idempotency-Key) was already processed; nothing was recorded again', { eventIds });
 
 export const notFoundProduct = () => errors.notFound('再制造产品', 'Remanufactured product');
 export const publicNotFound = () =>
@@ -128,16 +136,33 @@ export function createTraceService(deps: TraceServiceDeps) {
     return id;
   }
 
-  /** ONE transaction: prefix/serials → events → epcis.captureInTx (projector runs inside) → audit. */
-  async function capture(ctx: RequestContext | null, enterpriseId: string, step: string, objectId: string, change: unknown, build: (tx: Db, prefix: string) => Promise<Record<string, unknown>[]>) {
+  /**
+   * ONE transaction: the enterprise's stream lock first (every capture of the enterprise takes it; the step's checks
+   * in `build` read the projection under it, so N concurrent identical steps are decided one after the other) →
+   * prefix/serials → events → the request key's repeat check → epcis.captureInTx (projector runs inside) → audit.
+   */
+  async function capture(ctx: RequestContext | null, enterpriseId: string, step: string, objectId: string, change: unknown, build: (tx: Db, prefix: string) => Promise<Record<string, unknown>[]>, requestKey?: string) {
     const sys: RequestContext = ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' };
     return db.transaction(async (tx) => {
+      await epcis.lockStream(tx, enterpriseId);
       const prefix = await ensurePrefix(tx, enterpriseId);
       const events = await build(tx, prefix);
+      if (requestKey) await claimRequestKey(tx, enterpriseId, step, requestKey, events);
       const stored = await epcis.captureInTx(tx, sys, enterpriseId, events, { documentContext: L.DOCUMENT_CONTEXT });
       await recordAudit(tx, ctx, { action: `trace.${step}`, objectType: 'trace_object', objectId, enterpriseId, change });
       return { events, stored };
     });
+  }
+
+  /**
+   * `Idempotency-Key`: the request's events get ids derived from (enterprise, step, key), so a repeat of the same
+   * key — concurrent or later — finds them in the stream (read under the stream lock) and answers 409
+   * DUPLICATE_REQUEST naming them; nothing is recorded twice.
+   */
+  async function claimRequestKey(tx: Db, enterpriseId: string, step: string, key: string, events: Record<string, unknown>[]) {
+    events.forEach((e, n) => (e.eventID = keyedEventId(enterpriseId, step, key, n)));
+    const seen = await epcis.existingEventIds(tx, enterpriseId, ids(events));
+    if (seen.length) throw duplicateRequest(seen);
   }
 
   const base = (t?: string): L.EventBase => ({ eventId: `urn:uuid:${randomUUID()}`, eventTime: new Date(t ?? clock.now().toISOString()).toISOString() });
@@ -170,9 +195,9 @@ export function createTraceService(deps: TraceServiceDeps) {
       for (const [k, v] of publicCache) if (touched.has(v.enterpriseId)) publicCache.delete(k);
     },
 
-    async step<S extends L.FormStep>(ctx: RequestContext, kind: S, input: L.StepInput<S>, opts: { enterpriseId?: string } = {}): Promise<StepResult> {
+    async step<S extends L.FormStep>(ctx: RequestContext, kind: S, input: L.StepInput<S>, opts: { enterpriseId?: string; requestKey?: string } = {}): Promise<StepResult> {
       const enterpriseId = opts.enterpriseId ?? writer(ctx);
-      return runStep(ctx, enterpriseId, kind, input);
+      return runStep(ctx, enterpriseId, kind, input, opts.requestKey);
     },
 
     async listProducts(p: Principal | null, f: { q?: string; status?: string }, page: number, pageSize: number) {
@@ -208,7 +233,7 @@ export function createTraceService(deps: TraceServiceDeps) {
       await db.transaction(async (tx) => {
         // the enterprise's event stream first (the lock every capture takes before the projection cursor and the
         // product rows: same order, no deadlock; two status changes of one enterprise are serialised), then the status
-        await epcisRepo.lockStream(tx, row.enterprise_id);
+        await epcis.lockStream(tx, row.enterprise_id);
         const locked = await traceRepo.productStatus(tx, row.enterprise_id, row.code);
         if (!locked || !statusChangeNeeded(locked.status, status)) return;
         const stored = await epcis.captureInTx(tx, ctx, row.enterprise_id, [L.statusEvent(status, base(), row.epc, reason)], { documentContext: L.DOCUMENT_CONTEXT });
@@ -449,6 +474,16 @@ export function createTraceService(deps: TraceServiceDeps) {
     result: (events: Json[]) => Promise<StepResult>;
   }
 
+  /** A step rule (src/domain/trace/step-rules.ts) on the objects' history, read in the step's transaction under the stream lock. */
+  async function requireState(tx: Db, enterpriseId: string, keys: string[], rule: (h: typeof NO_HISTORY) => boolean, refuse: (key: string) => Error) {
+    const history = await traceRepo.objectHistory(tx, enterpriseId, keys);
+    for (const k of keys) if (!rule(history.get(k) ?? NO_HISTORY)) throw refuse(k);
+  }
+  const coreDisassembled = (core: string, field: string) =>
+    errors.conflict('CORE_DISASSEMBLED', `旧件 ${core} 已拆解，不能再次拆解`, `The core ${core} has been disassembled already`, { field, epc: core });
+  const inputConsumed = (epc: string, field: string) =>
+    errors.conflict('INPUT_CONSUMED', `${epc} 已装配到另一件再制造产品中`, `${epc} has gone into another remanufactured product already`, { field, epc });
+
   async function prepareStep(enterpriseId: string, kind: L.FormStep, raw: unknown, field = (f: string) => f): Promise<PreparedStep> {
     await projection.catchUpNow(enterpriseId); // the checks below read the projection: no MES backlog may hide an object
     const b0 = base((raw as { eventTime?: string }).eventTime);
@@ -483,6 +518,7 @@ export function createTraceService(deps: TraceServiceDeps) {
           objectId: core,
           change: i,
           build: async (tx, prefix) => {
+            await requireState(tx, enterpriseId, [core], mayDisassemble, () => coreDisassembled(core, field('coreEpc')));
             const need = i.parts.filter((x) => !x.epc).length;
             let n = need ? await traceRepo.takeSerials(tx, enterpriseId, need) : 0;
             for (const x of i.parts) parts.push({ epc: x.epc ? canonicalEpc(x.epc) : platformEpc('part', prefix, n++), name: x.name, partNo: x.partNo });
@@ -517,6 +553,8 @@ export function createTraceService(deps: TraceServiceDeps) {
           objectId: 'new product',
           change: i,
           build: async (tx, prefix) => {
+            const used = inputs.flatMap((x, n) => (x.epc ? [{ epc: x.epc, n }] : []));
+            await requireState(tx, enterpriseId, used.map((u) => u.epc), mayConsume, (epc) => inputConsumed(epc, field(`inputs.${used.find((u) => u.epc === epc)!.n}.epc`)));
             const serialNo = await traceRepo.takeSerials(tx, enterpriseId, 1);
             const code = makeProductCode(prefix, serialNo);
             const serial = i.serial ?? String(serialNo).padStart(8, '0');
@@ -570,9 +608,9 @@ export function createTraceService(deps: TraceServiceDeps) {
     throw new Error(`unknown step ${String(kind)}`);
   }
 
-  async function runStep(ctx: RequestContext | null, enterpriseId: string, kind: L.FormStep, raw: unknown): Promise<StepResult> {
+  async function runStep(ctx: RequestContext | null, enterpriseId: string, kind: L.FormStep, raw: unknown, requestKey?: string): Promise<StepResult> {
     const prep = await prepareStep(enterpriseId, kind, raw);
-    const { events } = await capture(ctx, enterpriseId, kind, prep.objectId, prep.change, (tx, prefix) => prep.build(tx, prefix));
+    const { events } = await capture(ctx, enterpriseId, kind, prep.objectId, prep.change, (tx, prefix) => prep.build(tx, prefix), requestKey);
     const quarantined = projection.takeDeferred(enterpriseId);
     if (quarantined !== null) return { step: kind, eventIds: ids(events), eventTime: String(events[0]?.eventTime ?? ''), epcs: [], projectionQuarantined: quarantined || 'quarantined' };
     return prep.result(events);

@@ -10,7 +10,7 @@ import { remanFieldLabel, todayShanghai } from '../../format';
 import { useLocale, type MessageKey } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
-import { CHAPTER_KEYS, chapterLabel } from './ProcessTab';
+import { CHAPTER_KEYS, chapterClauses, chapterLabel } from './ProcessTab';
 import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workflow';
 
 /** Event → the POST /applications/{id}/… that performs it. */
@@ -240,7 +240,7 @@ interface OpinionValues {
 }
 
 function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const [form] = Form.useForm<OpinionValues>();
   const onError = useApiErrorHandler();
   const step = useStep(detail);
@@ -274,7 +274,7 @@ function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
         initialValues={{ chapters: mine?.chapters ?? {}, recommendation: mine?.recommendation, comment: mine?.comment }}
       >
         {CHAPTER_KEYS.map((c) => (
-          <Form.Item key={c} name={['chapters', c]} label={t(chapterLabel(c))} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item key={c} name={['chapters', c]} label={chapterLabel(c, locale)} extra={chapterClauses(c)} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`opinion-${c}`} />
           </Form.Item>
         ))}
@@ -355,7 +355,7 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
           <Form.Item
             key={c}
             name={['findings', c]}
-            label={`${t('onsite.findings')} · ${t(chapterLabel(c))}`}
+            label={`${t('onsite.findings')} · ${chapterLabel(c, locale)}`}
             rules={[{ required: true, whitespace: true, message: t('common.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`onsite-finding-${c}`} />

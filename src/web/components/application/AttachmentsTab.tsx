@@ -112,7 +112,7 @@ export function AttachmentsTab({ detail, editable }: { detail: ApplicationDetail
           <Typography.Text strong>{locale === 'en' ? s.en : s.zh}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('att.rows', { rows: s.rows.join(locale === 'en' ? ', ' : '、') })}
+              {s.rows.length ? t('att.rows', { rows: s.rows.join(locale === 'en' ? ', ' : '、') }) : t('att.clause', { clause: '二(四)' })}
             </Typography.Text>{' '}
             {s.required ? <Tag color="red">{t('att.required')}</Tag> : <Tag>{t('att.optional')}</Tag>}
           </div>

@@ -97,6 +97,25 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
         data-testid="conditions-table"
         scroll={{ x: 900 }}
       />
+      {check.flags?.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="conditions-flags"
+          title={t('cond.flags')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {check.flags.map((f) => (
+                <li key={f.id}>
+                  <Tag color="geekblue">{f.ref}</Tag>
+                  {locale === 'en' ? f.messageEn : f.messageZh}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
     </>
   );
 }

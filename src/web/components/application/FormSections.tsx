@@ -5,11 +5,12 @@
  */
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, InputNumber, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { CONDITION_RULES, MIN_COLLEGE_PERCENT, MIN_LEASE_YEARS, MIN_RD_SPENDING_PERCENT, MIN_RD_STAFF_PERCENT, REQUIRED_EQUIPMENT_CATEGORIES } from '../../../domain/announcement/conditions';
+import { AUDIT_DOUBT_UNTIL, AUDIT_EXPECTED_FROM, CONDITION_RULES, MIN_COLLEGE_PERCENT, MIN_LEASE_YEARS, MIN_RD_SPENDING_PERCENT, MIN_RD_STAFF_PERCENT, REQUIRED_EQUIPMENT_CATEGORIES, REVENUE_RECONCILE_TOLERANCE_PERCENT } from '../../../domain/announcement/conditions';
+import { RATE_FLAG_POINTS } from '../../../domain/announcement/rate-compare';
 import { deriveRatios, yearTotals } from '../../../domain/announcement/derived';
-import { EQUIPMENT_CATEGORIES, OUTLINE_SECTIONS, SELF_DESCRIPTION_MAX } from '../../../domain/announcement/form';
+import { APPLICATION_FIELDS, EQUIPMENT_CATEGORIES, OUTLINE_SECTIONS, SELF_DESCRIPTION_MAX } from '../../../domain/announcement/form';
 import { REMAN_RATE_FORMULA } from '../../../domain/announcement/reman-rate';
-import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS } from '../../../domain/enterprise';
+import { ENTERPRISE_TYPES, LISTING_STATUSES } from '../../../domain/enterprise';
 import { DateField } from '../DateField';
 import { formatPercent, optionsOf } from '../../format';
 import { hasKey, useLocale, type MessageKey } from '../../i18n';
@@ -225,7 +226,7 @@ export function FieldsSection() {
       <Form.Item name="fields" required label={t('apps.fields')}>
         <Checkbox.Group style={{ width: '100%' }} data-testid="fields-group">
           <Row gutter={[16, 12]}>
-            {REMAN_FIELDS.map((f) => (
+            {APPLICATION_FIELDS.map((f) => (
               <Col key={f.value} xs={24} sm={12} md={8}>
                 <Checkbox value={f.value}>{locale === 'en' ? f.en : f.zh}</Checkbox>
               </Col>
@@ -233,7 +234,21 @@ export function FieldsSection() {
           </Row>
         </Checkbox.Group>
       </Form.Item>
+      <OtherField />
     </Card>
+  );
+}
+
+/** 规范条件 一(一) "…文化办公设备等": 其他 with its description. */
+function OtherField() {
+  const { t } = useLocale();
+  const form = Form.useFormInstance<FormValues>();
+  const fields = Form.useWatch('fields', form) as string[] | undefined;
+  if (!fields?.includes('other')) return null;
+  return (
+    <Form.Item name="fieldsOther" label={t('fields.otherText')} required>
+      <Input maxLength={200} data-testid="fields-other" />
+    </Form.Item>
   );
 }
 
@@ -307,6 +322,9 @@ export function Table11Section({ enterpriseName, siteName }: { enterpriseName: s
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('t11.fromRecord')}
         </Typography.Text>
+        <Form.Item name={['table11', 'productTypes']} label={t('t11.productTypes')} extra={t('t11.productTypesHint')} style={{ marginTop: 16 }}>
+          <Input maxLength={500} data-testid="t11-productTypes" />
+        </Form.Item>
         <Row gutter={16} style={{ marginTop: 16 }}>
           {text('website', 't11.website', 200, false)}
           {text('postalCode', 't11.postalCode', 6)}
@@ -531,7 +549,60 @@ function BomEditor({ editable }: { editable: boolean }) {
         {t('t12.formulaVersion', { v: ratios.formulaVersion })}
         {REMAN_RATE_FORMULA.confirmed ? '' : t('t12.formulaUnconfirmed')}
       </Typography.Text>
+      <DeclaredRates computed={{ massRate: ratios.massRate, valueRate: ratios.valueRate }} />
     </>
+  );
+}
+
+/** 表1-2 rows 12–13 as the enterprise states them, beside the platform's figure (issue 15 item 7). */
+function DeclaredRates({ computed }: { computed: { massRate: number | null; valueRate: number | null } }) {
+  const { t } = useLocale();
+  const form = Form.useFormInstance<FormValues>();
+  const declared = {
+    massRate: Form.useWatch(['table12', 'declaredMassRate'], form) as number | null | undefined,
+    valueRate: Form.useWatch(['table12', 'declaredValueRate'], form) as number | null | undefined,
+  };
+  const diff = (k: 'massRate' | 'valueRate') => {
+    const d = declared[k];
+    const c = computed[k];
+    if (d == null || c == null) return null;
+    const points = Math.round(Math.abs(d - c) * 100) / 100;
+    return (
+      <Tag color={points > RATE_FLAG_POINTS ? 'orange' : 'default'} data-testid={`rate-diff-${k}`}>
+        {t('t12.rateDiffers', { d: points })}
+      </Tag>
+    );
+  };
+  return (
+    <Row gutter={16} style={{ marginTop: 16 }}>
+      {(
+        [
+          ['declaredMassRate', 'massRate', 12, 't12.declaredMassRate'],
+          ['declaredValueRate', 'valueRate', 13, 't12.declaredValueRate'],
+        ] as const
+      ).map(([field, k, row, label]) => (
+        <Col key={field} xs={24} md={12}>
+          <Form.Item
+            name={['table12', field]}
+            label={rowLabel(row, t(label))}
+            extra={
+              <span>
+                {t('t12.rateCompare', { c: formatPercent(computed[k]), n: RATE_FLAG_POINTS })} {diff(k)}
+              </span>
+            }
+          >
+            <InputNumber min={0} max={100} style={{ width: 160 }} suffix="%" data-testid={`t12-${field}`} />
+          </Form.Item>
+        </Col>
+      ))}
+      {declared.massRate != null || declared.valueRate != null ? (
+        <Col span={24}>
+          <Form.Item name={['table12', 'rateBasis']} label={t('t12.rateBasis')} required>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="t12-rateBasis" />
+          </Form.Item>
+        </Col>
+      ) : null}
+    </Row>
   );
 }
 
@@ -543,6 +614,10 @@ function RdRatios() {
   const rdStaff = Form.useWatch(['table12', 'rdStaff'], form) as number | null | undefined;
   const rdSpending = Form.useWatch(['table12', 'rdSpending'], form) as number | null | undefined;
   const lastYearRevenue = Form.useWatch(['table12', 'lastYearRevenue'], form) as number | null | undefined;
+  const rdSpendingYear = Form.useWatch(['table12', 'rdSpendingYear'], form) as number | null | undefined;
+  const years = Form.useWatch(['table12', 'years'], form) as { year?: number | null; revenue?: number | null }[] | undefined;
+  const row8 = rdSpendingYear != null ? (years ?? []).find((y) => y?.year === rdSpendingYear - 1)?.revenue ?? null : null;
+  const mismatch = row8 != null && lastYearRevenue != null && Math.abs(lastYearRevenue - row8) > (Math.max(lastYearRevenue, row8) * REVENUE_RECONCILE_TOLERANCE_PERCENT) / 100;
   const r = deriveRatios({ table11: { employees }, table12: { collegeEducated, rdStaff, rdSpending, lastYearRevenue } });
   const employeesHint = t('t12.employeesFrom', { n: typeof employees === 'number' ? employees : '—' });
   return (
@@ -572,7 +647,28 @@ function RdRatios() {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={['table12', 'lastYearRevenue']} label={t('t12.lastYearRevenue')} required>
+            <Form.Item name={['table12', 'rdSpendingYear']} label={t('t12.rdSpendingYear')} required>
+              <InputNumber {...num} min={1990} max={2100} precision={0} data-testid="t12-rdSpendingYear" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name={['table12', 'lastYearRevenue']}
+              label={t('t12.lastYearRevenue')}
+              required
+              extra={
+                <span>
+                  {t('t12.lastYearRevenueHint', { p: REVENUE_RECONCILE_TOLERANCE_PERCENT })}
+                  {row8 != null && rdSpendingYear != null ? (
+                    <span data-testid="t12-row8-reconcile">
+                      {' '}
+                      {t('t12.row8Of', { y: rdSpendingYear - 1, v: row8 })}
+                      {mismatch ? <Tag color="orange" style={{ marginInlineStart: 4 }}>{t('t12.row8Mismatch')}</Tag> : null}
+                    </span>
+                  ) : null}
+                </span>
+              }
+            >
               <InputNumber {...num} min={0} data-testid="t12-lastYearRevenue" />
             </Form.Item>
           </Col>
@@ -580,6 +676,44 @@ function RdRatios() {
         <Computed label={rowLabel(27, t('t12.rdSpendingRatio'))} value={r.rdSpendingRatio} testId="ratio-rd-spending" hint={t('t12.threshold', { p: MIN_RD_SPENDING_PERCENT })} />
       </Col>
     </Row>
+  );
+}
+
+/** 六(一): the remanufactured warranty, marked when below the original's. */
+function WarrantyCell({ n }: { n: number }) {
+  const { t } = useLocale();
+  const form = Form.useFormInstance<FormValues>();
+  const line = Form.useWatch(['table12', 'warranties', n], form) as { newProductWarrantyMonths?: number | null; remanWarrantyMonths?: number | null } | undefined;
+  const lower = line?.newProductWarrantyMonths != null && line?.remanWarrantyMonths != null && line.remanWarrantyMonths < line.newProductWarrantyMonths;
+  return (
+    <Flex gap={4} align="center">
+      <Form.Item name={[n, 'remanWarrantyMonths']} {...cell}>
+        <InputNumber min={0} max={1200} precision={0} style={{ width: 100 }} status={lower ? 'error' : undefined} />
+      </Form.Item>
+      {lower ? <Tag color="red" data-testid="warranty-lower">{t('t12.w.lower')}</Tag> : null}
+    </Flex>
+  );
+}
+
+function ContractProcessors({ editable }: { editable: boolean }) {
+  const { t } = useLocale();
+  const form = Form.useFormInstance<FormValues>();
+  const used = Form.useWatch(['contractProcessing', 'used'], form);
+  if (used !== true) return null;
+  return (
+    <ListTable
+      name={['contractProcessing', 'processors']}
+      editable={editable}
+      testId="cp-processors"
+      addLabel={t('cp.add')}
+      newItem={() => ({ name: '' })}
+      columns={[
+        { key: 'name', title: t('cp.name'), render: (n) => <Form.Item name={[n, 'name']} {...cell}><Input maxLength={200} style={{ minWidth: 200 }} /></Form.Item> },
+        { key: 'creditCode', title: t('cp.creditCode'), width: 200, render: (n) => <Form.Item name={[n, 'creditCode']} {...cell}><Input maxLength={18} style={{ width: 180 }} /></Form.Item> },
+        { key: 'address', title: t('cp.address'), render: (n) => <Form.Item name={[n, 'address']} {...cell}><Input maxLength={200} style={{ minWidth: 160 }} /></Form.Item> },
+        { key: 'scope', title: t('cp.scope'), render: (n) => <Form.Item name={[n, 'scope']} {...cell}><Input maxLength={500} style={{ minWidth: 160 }} /></Form.Item> },
+      ]}
+    />
   );
 }
 
@@ -688,7 +822,7 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
       <Section title={t('t12.section.finance')} rows="14" extra={<AttachHint onGoto={onGoto} />}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name={['table12', 'auditedYears']} label={rowLabel(14, t('t12.auditedYears'))} required>
+            <Form.Item name={['table12', 'auditedYears']} label={rowLabel(14, t('t12.auditedYears'))} extra={t('t12.auditCutoff', { from: AUDIT_EXPECTED_FROM, until: AUDIT_DOUBT_UNTIL })} required>
               <Select mode="multiple" options={yearOptions} placeholder={t('common.pleaseSelect')} data-testid="t12-auditedYears" />
             </Form.Item>
           </Col>
@@ -912,6 +1046,32 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
           </Col>
         </Row>
       </Section>
+
+      <Section title={t('t12.section.warranty')} testId="section-warranty">
+        <ListTable
+          name={['table12', 'warranties']}
+          editable={editable}
+          testId="t12-warranties"
+          addLabel={t('t12.w.add')}
+          newItem={() => ({ model: '', newProductWarrantyMonths: null, remanWarrantyMonths: null })}
+          columns={[
+            { key: 'model', title: t('t12.w.model'), render: (n) => <Form.Item name={[n, 'model']} {...cell}><Input maxLength={100} style={{ minWidth: 180 }} /></Form.Item> },
+            { key: 'new', title: t('t12.w.new'), width: 150, render: (n) => <Form.Item name={[n, 'newProductWarrantyMonths']} {...cell}><InputNumber min={0} max={1200} precision={0} style={{ width: 120 }} /></Form.Item> },
+            { key: 'reman', title: t('t12.w.reman'), width: 170, render: (n) => <WarrantyCell n={n} /> },
+            { key: 'note', title: t('t12.w.note'), render: (n) => <Form.Item name={[n, 'note']} {...cell}><Input maxLength={200} style={{ minWidth: 160 }} /></Form.Item> },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('t12.section.contract')} testId="section-contract">
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('cp.hint')}
+        </Typography.Paragraph>
+        <Form.Item name={['contractProcessing', 'used']} label={t('cp.used')} required>
+          <Radio.Group options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} data-testid="cp-used" />
+        </Form.Item>
+        <ContractProcessors editable={editable} />
+      </Section>
       <Alert type="info" showIcon title={t('t12.statement')} />
     </div>
   );
@@ -920,11 +1080,13 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
 // ---------------------------------------------------------------- 承诺事项 (二(一), 二(二), 二(四), 四(四), 五(三))
 
 const DECLARATION_RULES = [
-  ['policyCompliant', 'policy_compliance'],
-  ['notInProtectedArea', 'not_in_protected_area'],
-  ['noMajorAccidents3y', 'no_major_accidents'],
-  ['remanProductsMarked', 'product_marking'],
-  ['noSecondaryPollution', 'no_secondary_pollution'],
+  ['policyCompliant', 'policy_compliance', null],
+  ['notInProtectedArea', 'not_in_protected_area', null],
+  // 二(四) has two parts, each declared on its own (资信 may instead be shown by a credit report)
+  ['noSeriousDishonesty', 'no_major_accidents', 'decls.q.noSeriousDishonesty'],
+  ['noMajorAccidents3y', 'no_major_accidents', 'decls.q.noMajorAccidents3y'],
+  ['remanProductsMarked', 'product_marking', null],
+  ['noSecondaryPollution', 'no_secondary_pollution', null],
 ] as const;
 
 export function DeclarationsSection() {
@@ -932,7 +1094,7 @@ export function DeclarationsSection() {
   return (
     <div data-testid="section-declarations">
       <Alert type="info" showIcon title={t('decls.intro')} style={{ marginBottom: 16 }} />
-      {DECLARATION_RULES.map(([field, ruleId]) => {
+      {DECLARATION_RULES.map(([field, ruleId, question]) => {
         const rule = CONDITION_RULES.find((r) => r.id === ruleId);
         return (
           <Card key={field} size="small" style={{ marginBottom: 12 }}>
@@ -942,7 +1104,7 @@ export function DeclarationsSection() {
               </Tag>
               <Typography.Paragraph style={{ marginBottom: 8 }}>{rule ? (locale === 'en' ? rule.textEn : rule.textZh) : field}</Typography.Paragraph>
             </Flex>
-            <Form.Item name={['declarations', field]} label={t('decls.question')} style={{ marginBottom: 0 }} required>
+            <Form.Item name={['declarations', field]} label={question ? t(question) : t('decls.question')} style={{ marginBottom: 0 }} required={field !== 'noSeriousDishonesty'}>
               <Radio.Group
                 options={[
                   { value: true, label: t('common.yes') },

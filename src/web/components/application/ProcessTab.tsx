@@ -3,11 +3,18 @@ import type { ReactNode } from 'react';
 import type { ApplicationDetail, ApplicationEventWire, AttachmentWire } from '../../api';
 import { ApplicationStateTag, FieldTags } from '../ApplicationStateTag';
 import { applicationEventLabel, formatDate, formatDateTime, roleLabel } from '../../format';
-import { useLocale, type MessageKey } from '../../i18n';
+import { useLocale, type Locale, type MessageKey } from '../../i18n';
+import { CONDITION_CHAPTERS, CONDITION_CHAPTER_KEYS, conditionChapterTitle } from '../../../domain/announcement/chapters';
 import { attachmentUrl } from './AttachmentsTab';
 
-export const CHAPTER_KEYS = ['二', '三', '四', '五', '六'] as const;
-export const chapterLabel = (c: string): MessageKey => `outline.chapter.${c}` as MessageKey;
+/** Expert opinions and on-site findings are filed under the 规范条件 chapters 二–六 (not the 申请书大纲's). */
+export const CHAPTER_KEYS = CONDITION_CHAPTER_KEYS;
+export const chapterLabel = (c: string, locale: Locale): string => conditionChapterTitle(c, locale);
+/** The clauses a chapter holds, e.g. 二(一)–二(五), as the opinion form's help. */
+export const chapterClauses = (c: string): string => {
+  const cl = CONDITION_CHAPTERS.find((x) => x.key === c)?.clauses ?? [];
+  return cl.length ? `${cl[0]}–${cl[cl.length - 1]}` : '';
+};
 
 const EVENT_COLOR: Record<string, string> = {
   submit: 'blue',
@@ -210,7 +217,7 @@ export function ProcessTab({ detail, viewerKind }: { detail: ApplicationDetail; 
                     items={[
                       ...CHAPTER_KEYS.map((c) => ({
                         key: c,
-                        label: t(chapterLabel(c)),
+                        label: chapterLabel(c, locale),
                         children: <span style={{ whiteSpace: 'pre-wrap' }}>{x.opinion?.chapters?.[c] ?? '—'}</span>,
                       })),
                       ...(x.opinion.comment ? [{ key: 'comment', label: t('exp.comment'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{x.opinion.comment}</span> }] : []),
@@ -246,7 +253,7 @@ export function ProcessTab({ detail, viewerKind }: { detail: ApplicationDetail; 
                 { key: 'team', label: t('onsite.team'), children: o.team.join(locale === 'en' ? ', ' : '、'), span: 2 },
                 ...CHAPTER_KEYS.map((c) => ({
                   key: c,
-                  label: t(chapterLabel(c)),
+                  label: chapterLabel(c, locale),
                   children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.findings[c] ?? '—'}</span>,
                   span: 2,
                 })),

@@ -59,8 +59,10 @@ export function toFormValues(raw: Record<string, unknown> | null | undefined): F
       qualityCert: t12.qualityCert ?? {},
       ohsCert: t12.ohsCert ?? {},
       environmentCert: t12.environmentCert ?? {},
+      warranties: t12.warranties ?? [],
     },
     declarations: f.declarations ?? {},
+    contractProcessing: { ...(f.contractProcessing ?? {}), processors: f.contractProcessing?.processors ?? [] },
   };
 }
 
@@ -135,6 +137,7 @@ export function tabOfPath(path: string): ApplicationTab {
   const head = String(namePathOf(path)[0] ?? '');
   switch (head) {
     case 'fields':
+    case 'fieldsOther':
       return 'fields';
     case 'declaration':
       return 'declaration';
@@ -143,6 +146,7 @@ export function tabOfPath(path: string): ApplicationTab {
     case 'table11':
       return 'table11';
     case 'table12':
+    case 'contractProcessing':
       return 'table12';
     case 'declarations':
       return 'declarations';

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Switch, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { useT } from '../../i18n';
 import { todayShanghai } from '../../format';
 import { TraceNav, stepLabel, useCanRecord } from './common';
-import { labelPngUrl, labelSvgUrl, STEP_KINDS, traceApi, type StepKind, type StepResult } from './traceApi';
+import { labelPngUrl, labelSvgUrl, newRequestKey, STEP_KINDS, traceApi, type StepKind, type StepResult } from './traceApi';
 import { useTraceT, type TraceT } from './traceText';
 
 /**
@@ -321,9 +321,12 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   const qc = useQueryClient();
   useEffect(() => form.setFieldsValue(initialValues(step, work)), [step]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // one Idempotency-Key per recording: a repeated submission of the same one is refused (409), a new one after success
+  const requestKey = useRef(newRequestKey());
   const submit = useMutation({
-    mutationFn: (v: Values) => traceApi.step(step, toBody(step, v)),
+    mutationFn: (v: Values) => traceApi.step(step, toBody(step, v), requestKey.current),
     onSuccess: (r, v) => {
+      requestKey.current = newRequestKey();
       void qc.invalidateQueries({ queryKey: ['trace'] });
       const w: Partial<Work> = {};
       if (step === 'intake') Object.assign(w, { coreEpc: r.coreEpc ?? (v.coreEpc as string), coreName: v.name as string, coreModel: (v.model as string) || undefined, parts: [], decisions: {}, productCode: undefined, nextLifeEpc: undefined, nextLifeName: undefined });

@@ -22,11 +22,17 @@ export type ImportJob = ResponseOf<'/api/v1/trace/import/jobs/{id}'>['job'];
 export type PublicProduct = Schemas['PublicProduct'];
 
 const enc = encodeURIComponent;
+
+/** A fresh Idempotency-Key (random; `crypto.randomUUID` needs a secure context, `getRandomValues` does not). */
+export function newRequestKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 const code = (c: string) => ({ params: { path: { code: c } } });
 
 export const traceApi = {
   /** the body is the step form's (TraceRecordPage.toBody); the server validates it against the step's schema */
-  step: (kind: StepKind, body: unknown) => unwrap(client.POST(`/api/v1/trace/steps/${kind}` as StepPath, { body: body as never })),
+  step: (kind: StepKind, body: unknown, requestKey?: string) =>
+    unwrap(client.POST(`/api/v1/trace/steps/${kind}` as StepPath, { body: body as never, params: { header: requestKey ? { 'idempotency-key': requestKey } : {} } })),
   products: (query: QueryOf<'/api/v1/trace/products'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/products', { params: { query }, signal })),
   product: (c: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/products/{code}', { ...code(c), signal })),
   setStatus: (c: string, status: 'revoked' | 'recalled', reason: string) => unwrap(client.POST('/api/v1/trace/products/{code}/status', { ...code(c), body: { status, reason } })),
