@@ -31,7 +31,7 @@ import { createExpertService } from './modules/experts/experts.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { createIdentityService, type OrgDirectory } from './modules/identity/identity.service.js';
 import { announcementRoutes } from './modules/announcements/announcements.routes.js';
-import { createAnnouncementService } from './modules/announcements/announcements.service.js';
+import { createAnnouncedList, createAnnouncementService } from './modules/announcements/announcements.service.js';
 import { applicationRoutes } from './modules/applications/applications.routes.js';
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createReviewService } from './modules/applications/review.service.js';
@@ -128,6 +128,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
+  // traceability reads only the announced list; applications read traceability's rates (表1-2 rows 12–13)
+  const announcedList = createAnnouncedList({ db });
+  const epcis = createEpcisService({ db, clock, enterprises });
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements: announcedList, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
+  epcis.onStored(trace.projection.onStored);
+  epcis.onCommitted(trace.projection.kick);
   const applications = createApplicationService({
     db,
     clock,
@@ -135,20 +141,16 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     enterprises,
     notifications,
     revocationLocks,
-    // 表1-2 rows 12–13 cross-check (issue 15 item 7): the traced products' rates, looked up lazily
+    // 表1-2 rows 12–13 cross-check (issue 15 item 7): the traced products' rates
     traceRates: async (p, enterpriseId, year) => {
-      const x = (await wired?.trace.rates(p, year))?.items.find((i) => i.enterpriseId === enterpriseId);
+      const x = (await trace.rates(p, year)).items.find((i) => i.enterpriseId === enterpriseId);
       return x && x.ratedProducts > 0 ? { massRate: x.massRate, valueRate: x.valueRate, products: x.ratedProducts, formulaVersion: String(x.formulaVersion ?? '') } : null;
     },
   });
   const review = createReviewService({ db, clock, applications, experts, enterprises });
   const notices = createNoticeService({ db, clock, applications, files, publicCache });
   const announcements = createAnnouncementService({ db, clock, applications, enterprises, publicCache });
-  // traceability before the annual reports (表2-3 prefill), the annual reports before revocations (七(二)4(2) evidence)
-  const epcis = createEpcisService({ db, clock, enterprises });
-  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
-  epcis.onStored(trace.projection.onStored);
-  epcis.onCommitted(trace.projection.kick);
+  // the annual reports after traceability (表2-3 prefill) and before revocations (七(二)4(2) evidence)
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });

@@ -45,7 +45,7 @@ const KNOWN_EXCEPTIONS = new Set([
   'src/server/modules/annual-reports/annual-report-xlsx.ts → src/server/modules/applications/application-docx.ts',
   'src/server/modules/annual-reports/annual-reports.routes.ts → src/server/modules/applications/application-docx.ts',
   'src/server/modules/applications/applications.service.ts → src/server/modules/enterprises/enterprises.repo.ts',
-  'src/server/modules/applications/applications.service.ts → src/server/modules/revocations/revocations.repo.ts',
+  'src/server/modules/applications/application-docx.ts → src/server/modules/enterprises/enterprises.repo.ts',
   'src/server/modules/applications/applications.routes.ts → src/server/modules/files/files.content.ts',
   'src/server/modules/applications/applications.service.ts → src/server/modules/files/files.content.ts',
   'src/server/modules/audit/audit.routes.ts → src/server/modules/epcis/epcis-chain.ts',

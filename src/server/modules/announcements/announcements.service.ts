@@ -27,12 +27,44 @@ export function batchOrdinal(n: number): string {
   return String(n);
 }
 
+/** One announced site (the earliest active entry of it). */
+export interface AnnouncedSite {
+  enterpriseId: string;
+  siteId: string;
+  provinceCode: string;
+  enterpriseName: string;
+  siteName: string;
+  fields: string[];
+  announcedOn: string;
+}
+
+/**
+ * The announced list as other capabilities read it (traceability's "announced" mark, annual reports 七(二)1,
+ * statistics); it needs nothing but the database, so it is built before the modules the announcements
+ * service depends on (app.ts: applications read traceability, which reads this list).
+ */
+export function createAnnouncedList({ db }: { db: Db }) {
+  return {
+    /** Which sites are on the announced list and since when (one row per site: the earliest active entry). */
+    async announcedSites(): Promise<AnnouncedSite[]> {
+      const seen = new Map<string, AnnouncedSite>();
+      for (const r of await announcementRepo.activeSites(db)) {
+        const k = `${r.enterpriseId}/${r.siteId}`;
+        if (!seen.has(k)) seen.set(k, r);
+      }
+      return [...seen.values()];
+    },
+  };
+}
+export type AnnouncedList = ReturnType<typeof createAnnouncedList>;
+
 /**
  * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
  * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
  */
 export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache }) {
   const { db, clock, applications, enterprises, publicCache } = deps;
+  const list = createAnnouncedList({ db });
 
   return {
     async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
@@ -125,18 +157,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
     /** The announced sites as a derived table (enterprise_id, site_id, province_code, fields) for other modules' aggregates. */
     announcedSitesTable: announcementRepo.announcedSitesTable,
 
-    /**
-     * Which sites are on the announced list and since when (one row per site: the earliest active entry).
-     * For other capabilities (annual reports 七(二)1, industry statistics); they never read these tables.
-     */
-    async announcedSites(): Promise<{ enterpriseId: string; siteId: string; provinceCode: string; enterpriseName: string; siteName: string; fields: string[]; announcedOn: string }[]> {
-      const seen = new Map<string, Awaited<ReturnType<typeof announcementRepo.activeSites>>[number]>();
-      for (const r of await announcementRepo.activeSites(db)) {
-        const k = `${r.enterpriseId}/${r.siteId}`;
-        if (!seen.has(k)) seen.set(k, r);
-      }
-      return [...seen.values()];
-    },
+    announcedSites: list.announcedSites,
 
     /** Demo data: a published batch without going through the workflow (historic batches are imported). */
     async importHistoric(ctx: RequestContext, input: { batchNo?: number; docNumber: string; announcedOn: string; title: string; entries: { enterpriseId: string; siteId: string; fields: string[] }[] }) {
