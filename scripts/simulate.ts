@@ -226,10 +226,12 @@ export async function provision(api: string, token: string, codes: readonly stri
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ productCode, name: `simulator ${productCode}` }),
     });
-    const body = (await res.json().catch(() => ({}))) as Partial<DeviceCredentials> & { message?: string };
-    if (res.status !== 201 || !body.id || !body.credentials) throw new Error(`POST /api/v1/devices for ${productCode}: ${res.status} ${body.message ?? ''}`);
-    out.push({ id: body.id, credentials: body.credentials });
-    log(`provisioned ${body.id} for ${productCode}`);
+    // the issue's answer is {id, productCode, credentials}; {device: {id, …}, credentials} is read too
+    const body = (await res.json().catch(() => ({}))) as Partial<DeviceCredentials> & { device?: { id?: string }; message?: string };
+    const id = body.id ?? body.device?.id;
+    if (res.status !== 201 || !id || !body.credentials) throw new Error(`POST /api/v1/devices for ${productCode}: ${res.status} ${body.message ?? ''}`);
+    out.push({ id, credentials: body.credentials });
+    log(`provisioned ${id} for ${productCode}`);
   }
   return out;
 }
@@ -264,7 +266,7 @@ async function main(): Promise<void> {
   if (values.credentials) {
     devices = (JSON.parse(await readFile(values.credentials, 'utf8')) as DeviceCredentials[]).slice(0, count);
   } else if (values.api) {
-    if (!values.token) throw new Error('--api needs --token (an API token of the enterprise, scope devices:write)');
+    if (!values.token) throw new Error('--api needs --token (an API token of the enterprise allowed to provision devices)');
     const codes = values.products ? values.products.split(',') : values['products-file'] ? (await readFile(values['products-file'], 'utf8')).split(/\s+/) : [];
     const wanted = codes.map((c) => c.trim()).filter(Boolean).slice(0, count);
     if (wanted.length < count) throw new Error(`--devices ${count} needs as many product codes (--products or --products-file); got ${wanted.length}`);

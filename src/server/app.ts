@@ -66,6 +66,9 @@ import { createQueue, type Queue } from './platform/queue/queue.js';
 import { queueRoutes } from './platform/queue/queue.routes.js';
 import { createPublicCache, type PublicCache } from './platform/public-cache.js';
 import { publicRateLimit } from './platform/public-rate-limit.js';
+import { deviceRoutes } from './modules/devices/devices.routes.js';
+import { createDeviceService } from './modules/devices/devices.service.js';
+import { createTelemetryService } from './modules/devices/telemetry.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -94,6 +97,9 @@ export interface Services {
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
+  /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
+  devices: ReturnType<typeof createDeviceService>;
+  telemetry: ReturnType<typeof createTelemetryService>;
 }
 
 /**
@@ -159,7 +165,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints] });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, clock, publicCache };
+  const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });
+  const telemetry = createTelemetryService({
+    db, clock, devices,
+    settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
+  });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, clock, publicCache, devices, telemetry };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -322,6 +333,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, revocations: services.revocations, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
+  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -8,6 +8,7 @@
  *   migrate | demo:seed
  *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
  *   trace:repair --enterprise <id>
+ *   files:gc [--dry-run]
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -37,7 +38,8 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T]   (failed = dead jobs)
   jobs:retry ID             run a dead (or discarded, or waiting) job again now
   jobs:discard ID           give up a waiting or dead job
-  trace:repair --enterprise ID   clear a quarantined trace projection stream and project its backlog now`;
+  trace:repair --enterprise ID   clear a quarantined trace projection stream and project its backlog now
+  files:gc [--dry-run]           delete stored files no record refers to, unreferenced for more than a day`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -54,6 +56,7 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       state: { type: 'string' },
       task: { type: 'string' },
       enterprise: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
 
@@ -188,6 +191,13 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       out(`${enterpriseId}: quarantine cleared (was: ${r.before.quarantinedAt ? `quarantined since ${r.before.quarantinedAt}: ${r.before.quarantineReason}` : `not quarantined, ${r.before.failures} failure(s) in a row`})`);
       out(r.caughtUp ? 'projected to the head of the stream' : `projection failed again (retried with backoff, quarantined again after TRACE_PROJECTION_MAX_FAILURES): ${r.error}`);
       return r.caughtUp ? 0 : 1;
+    }
+    case 'files:gc': {
+      const dryRun = values['dry-run'] === true;
+      const r = await withServices((s) => s.files.collectGarbage({ dryRun }));
+      out(`${r.scanned} stored file(s) scanned; ${r.deleted.length} unreferenced for more than a day (${r.bytes} bytes) ${dryRun ? 'would be deleted (dry run)' : 'deleted'}`);
+      for (const sha of r.deleted) out(`  ${sha}`);
+      return 0;
     }
     default:
       out(USAGE);

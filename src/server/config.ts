@@ -90,6 +90,26 @@ const EnvSchema = z.object({
   /** Total size of the evidence files of one filing by a caller who is not logged in (complaint, objection). */
   ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
   SPREADSHEET_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(2000).default(50),
+  // ---- 在役运行监测 (docs/monitoring.md) ----
+  /** Embedded MQTT broker (aedes) in the server process; `0` turns it off (HTTP ingest only, or MQTT_URL). */
+  MQTT_ENABLED: boolish.default(true),
+  /** Port of the embedded broker (default 1883). Unset in demo mode: the next free port when 1883 is taken (logged). */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MQTT_HOST: z.string().min(1).default('0.0.0.0'),
+  /** An external broker (Mosquitto, EMQX) instead of the embedded one: mqtt://user:pass@host:1883 */
+  MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://').optional(),
+  /** Client id of this process at the external broker (stable: its persistent session survives a restart). */
+  MQTT_CLIENT_ID: z.string().min(1).max(100).optional(),
+  /** A device not heard from for this long is shown offline. */
+  DEVICE_OFFLINE_SECONDS: z.coerce.number().int().min(10).max(30 * 86_400).default(300),
+  /** Retention per resolution: raw points (dropped by day partition), 1-minute and 1-hour rollups. */
+  TELEMETRY_RAW_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
+  TELEMETRY_1M_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  TELEMETRY_1H_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1825),
+  /** Day partitions of the raw table created ahead by the partitions job. */
+  TELEMETRY_PARTITIONS_AHEAD_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** A point stamped later than now + this is refused (device clock wrong). */
+  TELEMETRY_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 const ConfigSchema = EnvSchema.transform((c) => ({ ...c, REMAN_DEMO: c.REMAN_DEMO ?? c.NODE_ENV !== 'production' }));

@@ -41,6 +41,8 @@ async function main() {
   const stopProjection = startPeriodicJob('trace projection catch-up', async () => (await app.services.trace.projection.poll(), 0), app.log, 5_000, { durable: false });
   // expired sessions (and expired known devices) are deleted hourly
   const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
+  // file store: blobs no row records, unreferenced for more than a day (rolled-back filings), deleted daily
+  const stopFilesGc = startPeriodicJob('file store garbage collection', async () => (await app.services.files.collectGarbage()).deleted.length, app.log, 86_400_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -49,6 +51,7 @@ async function main() {
     stopChangeJob();
     stopProjection();
     stopSessionPurge();
+    stopFilesGc();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown timed out');

@@ -280,11 +280,21 @@ describe('recall, rates, ledger', () => {
 
   it('exports the production ledger for a period', async () => {
     const j = (await req(ent, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-03-31')).json();
-    expect(j.coresReceived).toHaveLength(1);
-    expect(j.coresReceived[0]).toMatchObject({ returnedBy: '张三汽修厂', channel: 'service_center', tradeIn: true });
-    expect(j.productsMade.map((p: { code: string }) => p.code)).toEqual([code]);
-    expect(j.tests).toHaveLength(1);
-    expect(j.shipments[0]).toMatchObject({ code, destination: '华南经销中心' });
+    expect(j).toMatchObject({ page: 1, pageSize: 20 });
+    expect(j.coresReceived.total).toBe(1);
+    expect(j.coresReceived.items[0]).toMatchObject({ returnedBy: '张三汽修厂', channel: 'service_center', tradeIn: true });
+    expect(j.productsMade.items.map((p: { code: string }) => p.code)).toEqual([code]);
+    expect(j.tests.items).toHaveLength(1);
+    expect(j.shipments.items[0]).toMatchObject({ code, destination: '华南经销中心' });
+    // paged in SQL: each section one page with its total; over the maximum page size is a 400 naming pageSize
+    const whole = (await req(ent, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-12-31')).json();
+    expect(whole.coresReceived.total).toBe(2);
+    const p2 = (await req(ent, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-12-31&page=2&pageSize=1')).json();
+    expect(p2.coresReceived).toMatchObject({ total: 2, items: [whole.coresReceived.items[1]] });
+    expect(p2.productsMade.total).toBe(whole.productsMade.total);
+    const big = await req(ent, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-12-31&pageSize=201');
+    expect(big.statusCode).toBe(400);
+    expect(JSON.stringify(big.json().error.details)).toContain('pageSize');
     const x = await req(ent, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-12-31&format=xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as never);

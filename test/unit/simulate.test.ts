@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
+import http from 'node:http';
 import { Aedes } from 'aedes';
-import { simulate, POINTS_PER_MESSAGE } from '../../scripts/simulate.js';
+import { provision, simulate, POINTS_PER_MESSAGE } from '../../scripts/simulate.js';
 
 // An in-process broker on an ephemeral port stands in for the platform's; it records what the simulator publishes.
 let broker: Aedes;
@@ -61,5 +62,39 @@ describe('npm run simulate', () => {
       }
     });
     expect(unparsable.length).toBe(s.malformed);
+  });
+});
+
+describe('provisioning through the platform API', () => {
+  it('posts one device per product code with the token and keeps the credentials (either answer shape)', async () => {
+    const seen: { auth?: string; body: unknown }[] = [];
+    let n = 0;
+    const api = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        seen.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
+        const credentials = { clientId: `c${n}`, username: `u${n}`, password: `p${n}` };
+        const id = `dev-${n++}`;
+        res.writeHead(req.url === '/api/v1/devices' && req.method === 'POST' ? 201 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(n === 1 ? { id, productCode: 'RM1', credentials } : { device: { id }, credentials }));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
+    try {
+      const base = `http://127.0.0.1:${(api.address() as net.AddressInfo).port}`;
+      const creds = await provision(base, 'tok', ['RM1', 'RM2'], () => {});
+      expect(creds).toEqual([
+        { id: 'dev-0', credentials: { clientId: 'c0', username: 'u0', password: 'p0' } },
+        { id: 'dev-1', credentials: { clientId: 'c1', username: 'u1', password: 'p1' } },
+      ]);
+      expect(seen.map((x) => [x.auth, (x.body as { productCode: string }).productCode])).toEqual([
+        ['Bearer tok', 'RM1'],
+        ['Bearer tok', 'RM2'],
+      ]);
+      await expect(provision(`${base}/elsewhere/`, 'tok', ['RM3'], () => {})).resolves.toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => api.close(() => r()));
+    }
   });
 });

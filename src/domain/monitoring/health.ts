@@ -26,11 +26,20 @@ export const ENGINE_CONDITION_INDICATORS: readonly ConditionIndicator[] = [
   { key: 'oilPressure', good: 200, bad: 140, label: { zh: '机油压力', en: 'Oil pressure' }, basis: 'manufacturer minimum at idle ~140 kPa' },
 ];
 
-/** Hydraulic pumps. Particle count per mL ≥ 4 µm: ISO 4406 code 17 (640–1,300) good, code 20 (5,000–10,000) bad. */
+/**
+ * Hydraulic pumps. `particleCount` is the ISO 4406 code of particles ≥ 4 µm (as in the thing model): code 17
+ * (640–1,300 per mL) good, code 20 (5,000–10,000 per mL) bad.
+ */
 export const HYDRAULIC_PUMP_CONDITION_INDICATORS: readonly ConditionIndicator[] = [
-  { key: 'particleCount', good: 1300, bad: 10000, label: { zh: '颗粒污染度', en: 'Particle count' }, basis: 'ISO 4406 codes 17 and 20 (≥ 4 µm)' },
+  { key: 'particleCount', good: 17, bad: 20, label: { zh: '颗粒污染度', en: 'Particle count' }, basis: 'ISO 4406 codes 17 and 20 (≥ 4 µm)' },
   { key: 'oilTemp', good: 60, bad: 85, label: { zh: '油温', en: 'Oil temperature' }, basis: 'mineral hydraulic oil: 60 °C normal, 85 °C oxidation limit' },
 ];
+
+/** By thing-model template (src/domain/monitoring/thing-model.ts: `engine`, `hydraulicPump`). */
+export const CONDITION_INDICATORS: Readonly<Record<string, readonly ConditionIndicator[]>> = {
+  engine: ENGINE_CONDITION_INDICATORS,
+  hydraulicPump: HYDRAULIC_PUMP_CONDITION_INDICATORS,
+};
 
 export interface IndicatorScore {
   key: string;

@@ -718,3 +718,4 @@ export const jobs = pgTable('jobs', {
   startedAt: ts('started_at'),
   finishedAt: ts('finished_at'),
 });
+export * from './schema/devices.js';

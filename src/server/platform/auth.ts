@@ -84,6 +84,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
     let principal: Principal | null = null;
     let csrfHash: string | null = null;
     const authz = req.headers.authorization;
+    // a public route authenticating its caller itself (device telemetry with HTTP Basic): not a principal here
+    if (authz && 'public' in policy && /^Basic\s/i.test(authz)) {
+      req.principal = null;
+      return;
+    }
     if (authz) {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       if (!m) throw errors.unauthenticated();

@@ -385,7 +385,10 @@ export interface paths {
         /** API 令牌列表 API tokens */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -408,6 +411,9 @@ export interface paths {
                                 revokedAt: string | null;
                                 scopes: string[];
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -959,7 +965,11 @@ export interface paths {
         /** 专家库 The expert pool */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -974,6 +984,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Expert"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -2601,10 +2614,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日调整表 Working-day overrides */
+        /** 工作日调整表（分页，最近日期在前） Working-day overrides, latest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2622,6 +2638,9 @@ export interface paths {
                                 date: string;
                                 workday: boolean;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -3195,10 +3214,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通知 Notifications */
+        /** 通知（分页，最新在前） Notifications, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3221,6 +3243,9 @@ export interface paths {
                                 createdAt: string;
                                 readAt: string | null;
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             unread: number;
                         };
                     };
@@ -3504,6 +3529,8 @@ export interface paths {
                     year?: number;
                     state?: "draft" | "submitted" | "returned" | "accepted" | "forwarded" | "not_started";
                     overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3518,10 +3545,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             opensOn: string;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -3575,6 +3605,8 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3589,9 +3621,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            items: components["schemas"]["AnnualReportOwed"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                             year: number;
                             dueOn: string;
-                            items: components["schemas"]["AnnualReportOwed"][];
                         };
                     };
                 };
@@ -5318,6 +5353,8 @@ export interface paths {
                     to: string;
                     enterpriseId?: string;
                     format?: "json" | "xlsx";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5336,40 +5373,54 @@ export interface paths {
                             enterpriseName: string;
                             from: string;
                             to: string;
+                            page: number;
+                            pageSize: number;
                             coresReceived: {
-                                date: string;
-                                epc: string;
-                                name: string | null;
-                                returnedBy: string | null;
-                                channel: string | null;
-                                tradeIn: boolean | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    epc: string;
+                                    name: string | null;
+                                    returnedBy: string | null;
+                                    channel: string | null;
+                                    tradeIn: boolean | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             productsMade: {
-                                date: string;
-                                code: string;
-                                epc: string;
-                                name: string;
-                                model: string | null;
-                                life: number;
-                                massRate: number | null;
-                                valueRate: number | null;
-                                status: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string;
+                                    epc: string;
+                                    name: string;
+                                    model: string | null;
+                                    life: number;
+                                    massRate: number | null;
+                                    valueRate: number | null;
+                                    status: string;
+                                }[];
+                                total: number;
+                            };
                             tests: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                result: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    result: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                             shipments: {
-                                date: string;
-                                code: string | null;
-                                epc: string;
-                                destination: string | null;
-                                eventId: string;
-                            }[];
+                                items: {
+                                    date: string;
+                                    code: string | null;
+                                    epc: string;
+                                    destination: string | null;
+                                    eventId: string;
+                                }[];
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -6983,6 +7034,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备列表 Devices of the caller’s enterprise */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "online" | "offline" | "revoked" | "active";
+                    model?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Device"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 接入设备（凭据仅显示一次） Provision a device (credentials shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvisionedDevice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备汇总（主管部门：辖区内企业，仅汇总） Device counts per enterprise (aggregate only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                regionCode: string;
+                                total: number;
+                                active: number;
+                                online: number;
+                                pointsStored: number;
+                            }[];
+                            totals: {
+                                total: number;
+                                active: number;
+                                online: number;
+                                pointsStored: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备详情 One device */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置设备凭据（新密码仅显示一次） Rotate credentials */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device: components["schemas"]["Device"];
+                            credentials: components["schemas"]["DeviceCredentials"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销设备 Revoke a device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Device"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 遥测曲线（points 降采样保留极值） Telemetry series, downsampled keeping extremes */
+        get: {
+            parameters: {
+                query?: {
+                    keys?: string;
+                    from?: string;
+                    to?: string;
+                    points?: number;
+                    resolution?: "auto" | "raw" | "1m" | "1h";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TelemetrySeries"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上报遥测（HTTP Basic：设备凭据） Ingest telemetry (HTTP Basic with the device credentials) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description {"ts": <epoch ms | ISO 8601>, "values": {"<key>": number|boolean|string}} or an array of such (at most 10,000 points) */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新值 Latest values */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TelemetryLatest"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/thing-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物模型（本企业各产品型号）与模板 Thing models and templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ThingModel"][];
+                            templates: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                metrics: components["schemas"]["ThingModelMetric"][];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/thing-models/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置产品型号的物模型 Set the thing model of a product model */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    model: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        template?: "engine" | "hydraulicPump";
+                        metrics?: components["schemas"]["ThingModelMetricInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThingModel"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7043,6 +7538,19 @@ export interface components {
                     }[];
                 };
             };
+        };
+        ThingModelMetricInput: {
+            key: string;
+            name: {
+                zh: string;
+                en: string;
+            };
+            unit: string | null;
+            /** @enum {string} */
+            type: "number" | "boolean" | "string";
+            min?: number | null;
+            max?: number | null;
+            meaning?: string | null;
         };
         Authority: {
             id: string;
@@ -7859,6 +8367,123 @@ export interface components {
             updatedAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        DeviceCredentials: {
+            clientId: string;
+            username: string;
+            password: string;
+        };
+        ThingModelMetric: {
+            key: string;
+            name: {
+                zh: string;
+                en: string;
+            };
+            unit: string | null;
+            /** @enum {string} */
+            type: "number" | "boolean" | "string";
+            min?: number | null;
+            max?: number | null;
+            meaning?: string | null;
+        };
+        Device: {
+            id: string;
+            enterpriseId: string;
+            productCode: string;
+            productModel: string | null;
+            name: string;
+            clientId: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+            online: boolean;
+            lastSeenAt: string | null;
+            pointsStored: number;
+            pointsRefused: number;
+            messagesRefused: number;
+            createdAt: string;
+            revokedAt: string | null;
+            actions: string[];
+        };
+        DeviceDetail: {
+            id: string;
+            enterpriseId: string;
+            productCode: string;
+            productModel: string | null;
+            name: string;
+            clientId: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+            online: boolean;
+            lastSeenAt: string | null;
+            pointsStored: number;
+            pointsRefused: number;
+            messagesRefused: number;
+            createdAt: string;
+            revokedAt: string | null;
+            actions: string[];
+            product: {
+                name: string;
+                model: string | null;
+                status: string;
+                productionDate: string;
+                warrantyMonths: number | null;
+                ownerName: string | null;
+                possessorName: string | null;
+            } | null;
+            thingModel: {
+                metrics: components["schemas"]["ThingModelMetric"][];
+            } | null;
+            recentErrors: {
+                at: string;
+                channel: string;
+                code: string;
+                message: string;
+                messageEn: string;
+            }[];
+        };
+        ProvisionedDevice: {
+            device: components["schemas"]["Device"];
+            credentials: components["schemas"]["DeviceCredentials"];
+        };
+        TelemetrySeries: {
+            deviceId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            resolution: "raw" | "1m" | "1h";
+            downsampled: boolean;
+            series: {
+                [key: string]: (number)[][];
+            };
+        };
+        TelemetryLatest: {
+            deviceId: string;
+            online: boolean;
+            lastSeenAt: string | null;
+            values: {
+                [key: string]: {
+                    ts: number;
+                    value: (number | string) | null;
+                };
+            };
+        };
+        IngestResult: {
+            stored: number;
+            duplicates: number;
+            refused: number;
+            errors: {
+                code: string;
+                message: string;
+                messageEn: string;
+                index?: number;
+                key?: string;
+            }[];
+        };
+        ThingModel: {
+            productModel: string;
+            template: string | null;
+            metrics: components["schemas"]["ThingModelMetric"][];
+            updatedAt: string;
         };
     };
     responses: never;

@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../errors';
 import { optionsOf, remanFieldLabel } from '../format';
 import { useLocale } from '../i18n';
 import { qk } from '../queries';
+import { useUrlPaging } from '../paging';
 
 export default function ExpertsPage() {
   const me = useCurrentUser();
@@ -19,10 +20,11 @@ export default function ExpertsPage() {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<ExpertInput>();
   const canAdd = me.role === 'ministry_admin';
+  const { page, pageSize, pagination } = useUrlPaging();
 
   const experts = useQuery({
-    queryKey: qk.experts,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })),
+    queryKey: [...qk.experts, { page, pageSize }],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { page, pageSize } }, signal })),
   });
 
   const add = useMutation({
@@ -88,7 +90,7 @@ export default function ExpertsPage() {
           columns={columns}
           dataSource={experts.data?.items ?? []}
           loading={experts.isLoading}
-          pagination={{ defaultPageSize: 20, showTotal: (total) => t('common.total', { total }), hideOnSinglePage: true }}
+          pagination={pagination(experts.data?.total ?? 0)}
           data-testid="experts-table"
           locale={experts.isError ? { emptyText: t('common.loadFailed') } : undefined}
           scroll={{ x: 800 }}

@@ -8,6 +8,7 @@ import { useApiErrorHandler } from '../errors';
 import { formatDateTime } from '../format';
 import { pick, useLocale } from '../i18n';
 import { qk } from '../queries';
+import { useUrlPaging } from '../paging';
 
 export default function TokensPage() {
   const { locale, t } = useLocale();
@@ -18,9 +19,10 @@ export default function TokensPage() {
   const [created, setCreated] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string; scopes: string[] }>();
 
+  const { page, pageSize, pagination } = useUrlPaging();
   const tokens = useQuery({
-    queryKey: qk.tokens,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tokens', { signal })),
+    queryKey: [...qk.tokens, { page, pageSize }],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tokens', { params: { query: { page, pageSize } }, signal })),
   });
 
   const scopes = useQuery({
@@ -122,7 +124,7 @@ export default function TokensPage() {
           columns={columns}
           dataSource={tokens.data?.items ?? []}
           loading={tokens.isLoading}
-          pagination={false}
+          pagination={pagination(tokens.data?.total ?? 0)}
           data-testid="tokens-table"
           locale={tokens.isError ? { emptyText: t('common.loadFailed') } : undefined}
         />

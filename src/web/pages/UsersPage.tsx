@@ -40,8 +40,8 @@ function CreateUserModal({
   const kind = role ? organizationKindOf(role) : undefined;
   const authorities = useAuthorities(open && isMinistryAdmin);
   const experts = useQuery({
-    queryKey: qk.experts,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })),
+    queryKey: [...qk.experts, 'pick'],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { pageSize: 200 } }, signal })),
     enabled: open && isMinistryAdmin && kind === 'expert',
   });
 

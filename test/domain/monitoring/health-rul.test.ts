@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/domain/monitoring/prng.js';
 import { DEFAULT_FAULTS, ENGINE_METRICS, FAILURE_EXCESS, FAILURE_VIBRATION, NO_FAULTS, generateFleet, generateUnit, drawUnitParams, toPoints } from '../../../src/domain/monitoring/synthetic.js';
-import { ENGINE_CONDITION_INDICATORS, healthBand, healthIndex, indicatorScore } from '../../../src/domain/monitoring/health.js';
+import { CONDITION_INDICATORS, ENGINE_CONDITION_INDICATORS, healthBand, healthIndex, indicatorScore } from '../../../src/domain/monitoring/health.js';
 import { baselineRul, estimateRul, samplesFromPoints, trainDegradationModel } from '../../../src/domain/monitoring/rul.js';
 import { evaluateRul, phm08Score, toEngineSamples } from '../../../src/domain/monitoring/rul-evaluation.js';
 import { deviceHealth, syntheticEngineModel } from '../../../src/domain/monitoring/device-health.js';
@@ -76,6 +76,8 @@ describe('health index', () => {
     const oil = ENGINE_CONDITION_INDICATORS[2];
     expect([indicatorScore(vib, 2.3), indicatorScore(vib, 4.7), indicatorScore(vib, 7.1), indicatorScore(vib, 9), indicatorScore(vib, 1)]).toEqual([100, 50, 0, 0, 100]);
     expect([indicatorScore(oil, 200), indicatorScore(oil, 170), indicatorScore(oil, 140)]).toEqual([100, 50, 0]);
+    const pc = CONDITION_INDICATORS.hydraulicPump.find((i) => i.key === 'particleCount')!;
+    expect([indicatorScore(pc, 16), indicatorScore(pc, 18), indicatorScore(pc, 21)]).toEqual([100, 66.7, 0]);
   });
   it('is the weakest indicator\'s score on medians of recent values: one spike does not move it', () => {
     const T = Date.UTC(2026, 0, 1);

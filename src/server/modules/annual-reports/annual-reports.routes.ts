@@ -26,6 +26,7 @@ import {
   YearQuery,
 } from './annual-reports.schema.js';
 import type { AnnualReportService } from './annual-reports.service.js';
+import { PageQuery, pageArray, pageOf } from '../../platform/paging.js';
 
 const VIEWERS = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] as const;
 const OVERSIGHT = [...AUTHORITY_ROLES, ...MINISTRY_ROLES] as const;
@@ -59,13 +60,13 @@ export async function annualReportRoutes(
     schema: {
       tags: ['annual-reports'],
       summary: '应报年度报告（按公告厂区，按角色范围） Reports owed per announced site, in the caller’s scope',
-      querystring: ListQuery,
-      response: { 200: z.object({ year: z.number(), opensOn: z.string(), dueOn: z.string(), items: z.array(OwedSchema) }) },
+      querystring: ListQuery.extend(PageQuery.shape),
+      response: { 200: pageOf(OwedSchema).extend({ year: z.number(), opensOn: z.string(), dueOn: z.string() }) },
     },
     handler: async (req) => {
-      const year = req.query.year ?? svc.currentYear();
+      const { year = svc.currentYear(), page, pageSize } = req.query;
       const items = await svc.list(req.principal, year, { states: req.query.state ? [req.query.state] : undefined, overdueOnly: req.query.overdue === 'true' });
-      return { year, opensOn: `${year + 1}-01-01`, dueOn: `${year + 1}-03-31`, items: items.map(presentOwed) };
+      return { year, opensOn: `${year + 1}-01-01`, dueOn: `${year + 1}-03-31`, ...pageArray(items.map(presentOwed), { page, pageSize }) };
     },
   });
 
@@ -74,12 +75,12 @@ export async function annualReportRoutes(
     schema: {
       tags: ['annual-reports'],
       summary: '逾期未报送的年度报告（七(二)4(2)） Overdue reports in the caller’s jurisdiction',
-      querystring: YearQuery,
-      response: { 200: z.object({ year: z.number(), dueOn: z.string(), items: z.array(OwedSchema) }) },
+      querystring: YearQuery.extend(PageQuery.shape),
+      response: { 200: pageOf(OwedSchema).extend({ year: z.number(), dueOn: z.string() }) },
     },
     handler: async (req) => {
-      const year = req.query.year ?? svc.currentYear();
-      return { year, dueOn: `${year + 1}-03-31`, items: (await svc.list(req.principal, year, { overdueOnly: true })).map(presentOwed) };
+      const { year = svc.currentYear(), page, pageSize } = req.query;
+      return { year, dueOn: `${year + 1}-03-31`, ...pageArray((await svc.list(req.principal, year, { overdueOnly: true })).map(presentOwed), { page, pageSize }) };
     },
   });
 

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { count, eq, ilike, or } from 'drizzle-orm';
+import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Db } from '../../db/client.js';
 import { experts } from '../../db/schema.js';
 
@@ -6,6 +7,16 @@ export type ExpertRow = typeof experts.$inferSelect;
 
 export const expertRepo = {
   list: (db: Db) => db.select().from(experts).orderBy(experts.name),
+  /** One page of the pool by name (q: part of the name, phone or email). */
+  async page(db: Db, page: Page, q?: string) {
+    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = like ? or(ilike(experts.name, like), ilike(experts.phone, like), ilike(experts.email, like)) : undefined;
+    const [items, [n]] = await Promise.all([
+      db.select().from(experts).where(where).orderBy(experts.name, experts.id).limit(page.pageSize).offset(offsetOf(page)),
+      db.select({ n: count() }).from(experts).where(where),
+    ]);
+    return { items, total: Number(n?.n ?? 0), ...page };
+  },
   async get(db: Db, id: string) {
     const [e] = await db.select().from(experts).where(eq(experts.id, id)).limit(1);
     return e;

@@ -6,6 +6,7 @@ import { MINISTRY_ROLES } from '../../platform/policy.js';
 import type { ExpertRow } from './experts.repo.js';
 import { ExpertBody, ExpertSchema } from './experts.schema.js';
 import type { ExpertService } from './experts.service.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
 
 const present = (e: ExpertRow) => ({
   id: e.id,
@@ -23,8 +24,12 @@ export async function expertRoutes(root: FastifyInstance, { experts }: { experts
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/experts', {
     config: { policy: { roles: MINISTRY_ROLES } },
-    schema: { tags: ['experts'], summary: '专家库 The expert pool', response: { 200: z.object({ items: z.array(ExpertSchema) }) } },
-    handler: async () => ({ items: (await experts.list()).map(present) }),
+    schema: { tags: ['experts'], summary: '专家库 The expert pool', querystring: PageQuery.extend({ q: z.string().trim().max(100).optional() }), response: { 200: pageOf(ExpertSchema) } },
+    handler: async (req) => {
+      const { q, ...page } = req.query;
+      const r = await experts.page(page, q);
+      return { ...r, items: r.items.map(present) };
+    },
   });
   app.post('/api/v1/experts', {
     config: { policy: { roles: ['ministry_admin'] } },

@@ -6,11 +6,13 @@ import { errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { expertRepo } from './experts.repo.js';
 import type { ExpertBody } from './experts.schema.js';
+import type { Page } from '../../platform/paging.js';
 
 /** 专家库: the expert pool MIIT draws reviewers from (规范条件 七(一)5). */
 export function createExpertService({ db }: { db: Db }) {
   return {
     list: () => expertRepo.list(db),
+    page: (page: Page, q?: string) => expertRepo.page(db, page, q),
     get: (id: string) => expertRepo.get(db, id),
     async create(ctx: RequestContext, input: z.infer<typeof ExpertBody>) {
       return db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /**
@@ -16,6 +16,8 @@ export interface BlobStore {
   delete(sha256: string): Promise<void>;
   /** Every stored address (backup). */
   list(): AsyncIterable<string>;
+  /** When the bytes were last put (a put of bytes already stored renews it); null when absent. Garbage collection. */
+  storedAt(sha256: string): Promise<Date | null>;
 }
 
 const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -38,7 +40,11 @@ export function fileBlobStore(dir: string): BlobStore {
     async put(data) {
       const sha = sha256Of(data);
       const target = pathOf(sha);
-      if (await exists(target)) return sha;
+      if (await exists(target)) {
+        const now = new Date();
+        await utimes(target, now, now).catch(() => undefined); // renewed: the GC spares bytes a pending upload reuses
+        return sha;
+      }
       await mkdir(join(target, '..'), { recursive: true });
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       await writeFile(tmp, data, { flag: 'wx' });
@@ -57,6 +63,7 @@ export function fileBlobStore(dir: string): BlobStore {
       return data;
     },
     has: (sha) => exists(pathOf(sha)),
+    storedAt: (sha) => stat(pathOf(sha)).then((s) => s.mtime, () => null),
     async delete(sha) {
       await rm(pathOf(sha), { force: true });
     },
@@ -70,12 +77,15 @@ export function fileBlobStore(dir: string): BlobStore {
 /** In memory (tests on an in-memory database: FILE_STORE_DIR=memory://). */
 export function memoryBlobStore(): BlobStore {
   const blobs = new Map<string, Buffer>();
+  const at = new Map<string, Date>();
   return {
     async put(data) {
       const sha = sha256Of(data);
       if (!blobs.has(sha)) blobs.set(sha, Buffer.from(data));
+      at.set(sha, new Date());
       return sha;
     },
+    storedAt: async (sha) => (blobs.has(sha) ? (at.get(sha) ?? null) : null),
     get: async (sha) => blobs.get(sha) ?? null,
     has: async (sha) => blobs.has(sha),
     async delete(sha) {

@@ -19,6 +19,11 @@ export const fileRepo = {
   async withBytes(db: Db, limit: number) {
     return db.select({ sha256: files.sha256, data: files.data }).from(files).where(isNotNull(files.data)).limit(limit);
   },
+  /** Which of these addresses a row of `files` records (the rest are unreferenced blobs). */
+  async recorded(db: Db, shas: string[]): Promise<Set<string>> {
+    if (shas.length === 0) return new Set();
+    return new Set((await db.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, shas))).map((r) => r.sha256.trim()));
+  },
   async dropBytes(db: Db, sha256: string) {
     await db.update(files).set({ data: null }).where(eq(files.sha256, sha256));
   },

@@ -50,6 +50,38 @@ export function createFileService({ db, maxBytes, store = memoryBlobStore() }: {
      * One-time, idempotent start-up step: bytes still in the table are written to the store (hash checked)
      * and then cleared from the row. Returns how many rows moved.
      */
+    /**
+     * Garbage collection of the file store: blobs no `files` row records (a rolled-back filing writes its bytes
+     * before its row) and last put more than `minAgeMs` ago (default one day: an upload in flight has put its bytes
+     * but not yet committed its row). `dryRun` only counts. Returns what was (or would be) deleted.
+     */
+    async collectGarbage(opts: { dryRun?: boolean; minAgeMs?: number; now?: Date } = {}): Promise<{ scanned: number; deleted: string[]; bytes: number }> {
+      const cutoff = (opts.now ?? new Date()).getTime() - (opts.minAgeMs ?? 86_400_000);
+      const deleted: string[] = [];
+      let scanned = 0;
+      let bytes = 0;
+      let batch: string[] = [];
+      const sweep = async () => {
+        const known = await fileRepo.recorded(db, batch);
+        for (const sha of batch) {
+          if (known.has(sha)) continue;
+          const at = await store.storedAt(sha);
+          if (!at || at.getTime() > cutoff) continue;
+          bytes += (await store.get(sha).catch(() => null))?.length ?? 0;
+          if (!opts.dryRun) await store.delete(sha);
+          deleted.push(sha);
+        }
+        batch = [];
+      };
+      for await (const sha of store.list()) {
+        scanned++;
+        batch.push(sha);
+        if (batch.length >= 500) await sweep();
+      }
+      await sweep();
+      return { scanned, deleted, bytes };
+    },
+
     async moveBlobsToStore(): Promise<number> {
       let moved = 0;
       for (;;) {

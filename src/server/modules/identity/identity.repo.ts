@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { apiTokens, knownDevices, sessions, users } from '../../db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { uniqueOr } from '../../platform/tx.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
 
 /** All SQL on users, sessions and api_tokens. */
 export type UserRow = typeof users.$inferSelect;
@@ -130,8 +131,13 @@ export const tokenRepo = {
       .set({ lastUsedAt: new Date() })
       .where(and(eq(apiTokens.enterpriseId, enterpriseId), eq(apiTokens.id, id)));
   },
-  async listForEnterprise(db: Db, enterpriseId: string) {
-    return db.select().from(apiTokens).where(eq(apiTokens.enterpriseId, enterpriseId)).orderBy(apiTokens.createdAt);
+  async listForEnterprise(db: Db, enterpriseId: string, page: Page) {
+    const where = eq(apiTokens.enterpriseId, enterpriseId);
+    const [items, [n]] = await Promise.all([
+      db.select().from(apiTokens).where(where).orderBy(apiTokens.createdAt, apiTokens.id).limit(page.pageSize).offset(offsetOf(page)),
+      db.select({ n: count() }).from(apiTokens).where(where),
+    ]);
+    return { items, total: Number(n?.n ?? 0), ...page };
   },
   async get(db: Db, enterpriseId: string, id: string) {
     const [t] = await db

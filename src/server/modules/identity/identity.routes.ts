@@ -21,6 +21,7 @@ import {
   UserSchema,
 } from './identity.schema.js';
 import type { IdentityService, OrgDirectory } from './identity.service.js';
+import { pageOf } from '../../platform/paging.js';
 
 const NoContent = z.undefined();
 /** The known-device cookie (sent only to the login route). */
@@ -130,8 +131,11 @@ export async function identityRoutes(
   // ---- API tokens ----
   app.get('/api/v1/tokens', {
     config: { policy: { roles: ['enterprise_admin'] } },
-    schema: { tags: ['tokens'], summary: 'API 令牌列表 API tokens', response: { 200: z.object({ items: z.array(TokenSchema) }) } },
-    handler: async (req) => ({ items: (await identity.listTokens(req.principal!)).map(presentToken) }),
+    schema: { tags: ['tokens'], summary: 'API 令牌列表 API tokens', querystring: PageQuery.omit({ q: true }), response: { 200: pageOf(TokenSchema) } },
+    handler: async (req) => {
+      const page = await identity.listTokens(req.principal!, { page: req.query.page, pageSize: req.query.pageSize });
+      return { ...page, items: page.items.map(presentToken) };
+    },
   });
 
   app.post('/api/v1/tokens', {

@@ -12,6 +12,7 @@ import { passwordProblem } from '../../../domain/password-policy.js';
 import { dummyPasswordHash, hashPassword, initialPassword, randomSecret, sha256Hex, verifyPassword } from '../../platform/secrets.js';
 import { canManageTokensOf, canManageUsersOf, grantableRoles, type OrgRef } from './identity.policy.js';
 import { deviceRepo, sessionRepo, tokenRepo, userRepo, type UserRow } from './identity.repo.js';
+import type { Page } from '../../platform/paging.js';
 
 /** What identity needs to know about organisations, answered by the modules that own them. */
 export interface OrgDirectory {
@@ -345,9 +346,9 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
     },
 
     // ---- API tokens ----
-    async listTokens(p: Principal) {
+    async listTokens(p: Principal, page: Page) {
       if (p.kind !== 'user' || !p.enterpriseId || !canManageTokensOf(p, p.enterpriseId)) throw errors.forbidden();
-      return tokenRepo.listForEnterprise(db, p.enterpriseId);
+      return tokenRepo.listForEnterprise(db, p.enterpriseId, page);
     },
 
     async createToken(ctx: RequestContext, name: string, scopes: readonly string[] = LEGACY_TOKEN_SCOPES) {

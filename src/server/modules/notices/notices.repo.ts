@@ -97,6 +97,14 @@ export const noticeRepo = {
     return (r as unknown as { rows: { batch_id: string; n: number }[] }).rows;
   },
   workdayOverrides: (db: Db) => db.select().from(workdayOverrides).orderBy(asc(workdayOverrides.day)),
+  /** One page of the overrides, latest day first (the list screen); the calendar itself reads them all. */
+  async workdayOverridePage(db: Db, page: Page) {
+    const [items, [n]] = await Promise.all([
+      db.select().from(workdayOverrides).orderBy(desc(workdayOverrides.day)).limit(page.pageSize).offset(offsetOf(page)),
+      db.select({ n: count() }).from(workdayOverrides),
+    ]);
+    return { items: items.map((o) => ({ date: o.day, workday: o.workday })), total: Number(n?.n ?? 0), ...page };
+  },
   async setOverride(db: Db, day: string, workday: boolean, note: string | null) {
     await db.insert(workdayOverrides).values({ day, workday, note }).onConflictDoUpdate({ target: workdayOverrides.day, set: { workday, note } });
   },

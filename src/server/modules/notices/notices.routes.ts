@@ -196,8 +196,8 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
 
   app.get('/api/v1/calendar/overrides', {
     config: { policy: { roles: MINISTRY_ROLES } },
-    schema: { tags: ['notices'], summary: '工作日调整表 Working-day overrides', response: { 200: z.object({ items: z.array(z.object({ date: z.string(), workday: z.boolean() })) }) } },
-    handler: async () => ({ items: await notices.overrides() }),
+    schema: { tags: ['notices'], summary: '工作日调整表（分页，最近日期在前） Working-day overrides, latest first', querystring: PageQuery, response: { 200: pageOf(z.object({ date: z.string(), workday: z.boolean() })) } },
+    handler: async (req) => notices.overridePage(req.query),
   });
   app.put('/api/v1/calendar/overrides/:date', {
     config: { policy: { roles: ['ministry_admin'] } },

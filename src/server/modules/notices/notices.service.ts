@@ -31,6 +31,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
 
   return {
     overrides,
+    overridePage: (page: Page) => noticeRepo.workdayOverridePage(db, page),
 
     async create(ctx: RequestContext, input: { title: string; applicationIds: string[]; startDate?: string; workingDays?: number; endDate?: string }) {
       ministryOnly(ctx.principal);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES_ALL_USERS } from '../../platform/policy.js';
 import type { NotificationService } from './notifications.service.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
 
 const NotificationSchema = z.object({
   id: z.string(),
@@ -18,13 +19,10 @@ export async function notificationRoutes(root: FastifyInstance, { notifications:
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/notifications', {
     config: { policy: { roles: ROLES_ALL_USERS } },
-    schema: { tags: ['workflow'], summary: '通知 Notifications', response: { 200: z.object({ items: z.array(NotificationSchema), unread: z.number() }) } },
+    schema: { tags: ['workflow'], summary: '通知（分页，最新在前） Notifications, newest first', querystring: PageQuery, response: { 200: pageOf(NotificationSchema).extend({ unread: z.number() }) } },
     handler: async (req) => {
-      const { items, unread } = await svc.list(req.principal!);
-      return {
-        items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
-        unread,
-      };
+      const r = await svc.list(req.principal!, req.query);
+      return { ...r, items: r.items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
     },
   });
   app.post('/api/v1/notifications/read-all', {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { notifications } from '../../db/schema.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import { DEFAULT_PAGE_SIZE, offsetOf, type Page } from '../../platform/paging.js';
 
 /**
  * Notifications to an organisation (every user of an enterprise, an authority, MIIT or an expert) or to one
@@ -33,12 +34,14 @@ export function createNotificationService({ db }: { db: Db }) {
         items.map((n) => ({ id: randomUUID(), orgId: n.orgId ?? null, userId: n.userId ?? null, kind: n.kind, title: n.title, titleEn: n.titleEn, link: n.link ?? null })),
       );
     },
-    async list(p: Principal, limit = 50) {
-      const [items, [unread]] = await Promise.all([
-        db.select().from(notifications).where(mine(p)).orderBy(desc(notifications.createdAt)).limit(limit),
+    /** One page of the caller's notifications, newest first, with the total and the unread count. */
+    async list(p: Principal, page: Page = { page: 1, pageSize: DEFAULT_PAGE_SIZE }) {
+      const [items, [total], [unread]] = await Promise.all([
+        db.select().from(notifications).where(mine(p)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(page.pageSize).offset(offsetOf(page)),
+        db.select({ n: count() }).from(notifications).where(mine(p)),
         db.select({ n: count() }).from(notifications).where(and(mine(p), isNull(notifications.readAt))),
       ]);
-      return { items, unread: Number(unread?.n ?? 0) };
+      return { items, total: Number(total?.n ?? 0), ...page, unread: Number(unread?.n ?? 0) };
     },
     async markAllRead(p: Principal) {
       const rows = await db.update(notifications).set({ readAt: new Date() }).where(and(mine(p), isNull(notifications.readAt))).returning({ id: notifications.id });

@@ -18,6 +18,13 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 const textArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
 const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
 
+/** A page of rows (SQL LIMIT/OFFSET); absent: all rows (exports). */
+export interface LimitOffset {
+  limit: number;
+  offset: number;
+}
+const limitOf = (p?: LimitOffset) => (p ? sql`LIMIT ${p.limit} OFFSET ${p.offset}` : sql``);
+
 /** Which enterprises' rows a caller may read: null = all. */
 export type EnterpriseIds = readonly string[] | null;
 const scopeOn = (column: SQL, ids: EnterpriseIds) => (ids === null ? sql`true` : sql`${column} = ANY(${uuidArray(ids)})`);
@@ -554,21 +561,33 @@ export const traceRepo = {
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
   },
-  async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<(StepRow & { object_name: string | null })[]> {
+  async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date, page?: LimitOffset): Promise<(StepRow & { object_name: string | null })[]> {
     return q(
       db,
       sql`SELECT s.enterprise_id, s.object_key, s.event_id, s.event_time, s.event_type, s.biz_step, s.disposition, s.step_kind, s.details, s.erroneous, o.name AS object_name
           FROM trace_steps s LEFT JOIN trace_objects o ON o.enterprise_id = s.enterprise_id AND o.key = s.object_key
           WHERE s.enterprise_id = ${enterpriseId} AND s.step_kind = ANY(${textArray(kinds)}) AND NOT s.erroneous
             AND s.event_time >= ${from.toISOString()}::timestamptz AND s.event_time < ${to.toISOString()}::timestamptz
-          ORDER BY s.event_time, s.id`,
+          ORDER BY s.event_time, s.id ${limitOf(page)}`,
     );
   },
-  async productsInPeriod(db: Db, enterpriseId: string, from: string, to: string): Promise<ProductRow[]> {
+  async countStepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date): Promise<number> {
+    const [r] = await q<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM trace_steps s WHERE s.enterprise_id = ${enterpriseId} AND s.step_kind = ANY(${textArray(kinds)}) AND NOT s.erroneous
+            AND s.event_time >= ${from.toISOString()}::timestamptz AND s.event_time < ${to.toISOString()}::timestamptz`,
+    );
+    return r?.n ?? 0;
+  },
+  async productsInPeriod(db: Db, enterpriseId: string, from: string, to: string, page?: LimitOffset): Promise<ProductRow[]> {
     return q<ProductRow>(
       db,
-      sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date ORDER BY production_date, code`,
+      sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date ORDER BY production_date, code ${limitOf(page)}`,
     );
+  },
+  async countProductsInPeriod(db: Db, enterpriseId: string, from: string, to: string): Promise<number> {
+    const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_products WHERE enterprise_id = ${enterpriseId} AND production_date >= ${from}::date AND production_date <= ${to}::date`);
+    return r?.n ?? 0;
   },
   async ratesByEnterprise(db: Db, year: number, ids: EnterpriseIds) {
     return q<{ enterprise_id: string; formula_version: string | null; products: number; core_mass: number; total_mass: number; core_value: number; total_value: number }>(

@@ -119,12 +119,14 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
     config: { policy: { roles: READ_ROLES } },
     schema: { tags: ['trace'], summary: '生产管理台账（四(三)） Production ledger', querystring: LedgerQuery, response: { 200: LedgerSchema } },
     handler: async (req, reply) => {
-      const { format, ...input } = req.query;
-      const l = await trace.ledger(req.principal, input);
+      const { format, page, pageSize, ...input } = req.query;
       if (format === 'xlsx') {
+        const l = await trace.ledger(req.principal, input);
         return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="ledger-${l.from}-${l.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`生产管理台账-${l.from}-${l.to}.xlsx`)}`).send((await ledgerWorkbook(l)) as never);
       }
-      return l;
+      const l = await trace.ledger(req.principal, input, { page, pageSize });
+      const sec = <K extends 'coresReceived' | 'productsMade' | 'tests' | 'shipments'>(k: K) => ({ items: l[k], total: l.totals[k] });
+      return { enterpriseId: l.enterpriseId, enterpriseName: l.enterpriseName, from: l.from, to: l.to, page, pageSize, coresReceived: sec('coresReceived'), productsMade: sec('productsMade'), tests: sec('tests'), shipments: sec('shipments') };
     },
   });
 

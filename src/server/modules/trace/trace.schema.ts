@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STEP_KINDS } from '../../../domain/trace/vocabulary.js';
 import { PUBLIC_STATUSES } from '../../../domain/trace/successor.js';
 import { isoDate } from '../../platform/validation.js';
+import { PageQuery } from '../../platform/paging.js';
 
 /** Zod shapes of the trace API (validation + OpenAPI); documented for the web app in docs/traceability.md. */
 
@@ -134,16 +135,20 @@ export const RatesSchema = z.object({
   ),
 });
 
-export const LedgerQuery = z.object({ from: isoDate, to: isoDate, enterpriseId: z.uuid().optional(), format: z.enum(['json', 'xlsx']).default('json') });
+/** JSON: one page (page, pageSize) of each of the four sections with its total; format=xlsx: the whole period. */
+export const LedgerQuery = z.object({ from: isoDate, to: isoDate, enterpriseId: z.uuid().optional(), format: z.enum(['json', 'xlsx']).default('json') }).extend(PageQuery.shape);
+const section = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
 export const LedgerSchema = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   from: z.string(),
   to: z.string(),
-  coresReceived: z.array(z.object({ date: z.string(), epc: z.string(), name: z.string().nullable(), returnedBy: z.string().nullable(), channel: z.string().nullable(), tradeIn: z.boolean().nullable(), eventId: z.string() })),
-  productsMade: z.array(z.object({ date: z.string(), code: z.string(), epc: z.string(), name: z.string(), model: z.string().nullable(), life: z.number(), massRate: z.number().nullable(), valueRate: z.number().nullable(), status: z.string() })),
-  tests: z.array(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), result: z.string().nullable(), eventId: z.string() })),
-  shipments: z.array(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), destination: z.string().nullable(), eventId: z.string() })),
+  page: z.number(),
+  pageSize: z.number(),
+  coresReceived: section(z.object({ date: z.string(), epc: z.string(), name: z.string().nullable(), returnedBy: z.string().nullable(), channel: z.string().nullable(), tradeIn: z.boolean().nullable(), eventId: z.string() })),
+  productsMade: section(z.object({ date: z.string(), code: z.string(), epc: z.string(), name: z.string(), model: z.string().nullable(), life: z.number(), massRate: z.number().nullable(), valueRate: z.number().nullable(), status: z.string() })),
+  tests: section(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), result: z.string().nullable(), eventId: z.string() })),
+  shipments: section(z.object({ date: z.string(), code: z.string().nullable(), epc: z.string(), destination: z.string().nullable(), eventId: z.string() })),
 });
 
 export const PublicProductSchema = z

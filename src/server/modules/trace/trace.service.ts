@@ -17,6 +17,7 @@ import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
 import { createProjectionFollower } from './trace.follower.js';
 import type { JobLog } from '../../platform/jobs.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import { walkGenealogy } from './trace.genealogy.js';
 import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
@@ -326,8 +327,8 @@ export function createTraceService(deps: TraceServiceDeps) {
       };
     },
 
-    /** 生产管理台账 (四(三)): cores received, products made, tests, shipments in [from, to]. */
-    async ledger(p: Principal | null, input: { from: string; to: string; enterpriseId?: string }) {
+    /** 生产管理台账 (四(三)): cores received, products made, tests, shipments in [from, to]; one page of each (the .xlsx: all). */
+    async ledger(p: Principal | null, input: { from: string; to: string; enterpriseId?: string }, paging?: Page) {
       const ids = await scopeIds(p);
       let enterpriseId = input.enterpriseId;
       if (!enterpriseId) {
@@ -338,13 +339,22 @@ export function createTraceService(deps: TraceServiceDeps) {
       const from = new Date(`${input.from}T00:00:00+08:00`);
       const to = new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000);
       if (!(from < to)) throw errors.field('to', '结束日期须不早于开始日期', 'to must not be before from');
+      const lo = paging ? { limit: paging.pageSize, offset: offsetOf(paging) } : undefined;
       const [intake, tests, shipments, products, info] = await Promise.all([
-        traceRepo.stepsInPeriod(db, enterpriseId, ['intake'], from, to),
-        traceRepo.stepsInPeriod(db, enterpriseId, ['test'], from, to),
-        traceRepo.stepsInPeriod(db, enterpriseId, ['shipping'], from, to),
-        traceRepo.productsInPeriod(db, enterpriseId, input.from, input.to),
+        traceRepo.stepsInPeriod(db, enterpriseId, ['intake'], from, to, lo),
+        traceRepo.stepsInPeriod(db, enterpriseId, ['test'], from, to, lo),
+        traceRepo.stepsInPeriod(db, enterpriseId, ['shipping'], from, to, lo),
+        traceRepo.productsInPeriod(db, enterpriseId, input.from, input.to, lo),
         enterpriseInfo(enterpriseId),
       ]);
+      const totals = paging
+        ? {
+            coresReceived: await traceRepo.countStepsInPeriod(db, enterpriseId, ['intake'], from, to),
+            productsMade: await traceRepo.countProductsInPeriod(db, enterpriseId, input.from, input.to),
+            tests: await traceRepo.countStepsInPeriod(db, enterpriseId, ['test'], from, to),
+            shipments: await traceRepo.countStepsInPeriod(db, enterpriseId, ['shipping'], from, to),
+          }
+        : { coresReceived: intake.length, productsMade: products.length, tests: tests.length, shipments: shipments.length };
       const codes = new Map((await traceRepo.productsByEpcs(db, enterpriseId, [...new Set([...tests, ...shipments].map((s) => s.object_key))])).map((r) => [r.epc, r.code]));
       const day = (t: string | Date) => new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
       const d = (s: { details: Record<string, unknown> | null }) => s.details ?? {};
@@ -353,6 +363,7 @@ export function createTraceService(deps: TraceServiceDeps) {
         enterpriseName: info.name,
         from: input.from,
         to: input.to,
+        totals,
         coresReceived: intake.map((s) => {
           const src = (d(s).source ?? {}) as { returnedBy?: string; channel?: string; tradeIn?: boolean };
           return { date: day(s.event_time), epc: s.object_key, name: s.object_name, returnedBy: src.returnedBy ?? null, channel: src.channel ?? null, tradeIn: src.tradeIn ?? null, eventId: s.event_id };

@@ -172,7 +172,8 @@ function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
   const [form] = Form.useForm<{ expertIds: string[] }>();
   const onError = useApiErrorHandler();
   const step = useStep(detail);
-  const experts = useQuery({ queryKey: qk.experts, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { signal })) });
+  // the pool to choose from: the largest page (200 experts)
+  const experts = useQuery({ queryKey: [...qk.experts, 'pick'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { pageSize: 200 } }, signal })) });
   const run = useMutation({ mutationFn: (ids: string[]) => step('assign_experts', { expertIds: ids }), onSuccess: onClose, onError: (e) => onError(e, form) });
   // Experts of the application's fields first.
   const list = [...(experts.data?.items ?? [])].sort((a, b) => {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole } from '../../menu';
 import { ReportStateTag } from './ReportStateTag';
 import type { OwedReport } from './types';
+import { useUrlPaging } from '../../paging';
 
 /**
  * 年度报告 (规范条件 七(二)1): the enterprise sees the reports its announced sites owe and starts or opens
@@ -30,14 +31,25 @@ export default function AnnualReportsPage() {
   const isEnterprise = isEnterpriseRole(me.role);
   const isAuthority = isAuthorityRole(me.role);
 
+  // server-side pages; the tabs' counts are the totals of a one-row page each
+  const { page, pageSize, update, pagination } = useUrlPaging();
+  const yearQ = yearParam ? Number(yearParam) : undefined;
   const list = useQuery({
-    queryKey: ['annual-reports', 'list', yearParam],
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/annual-reports', { params: { query: { year: yearParam ? Number(yearParam) : undefined } }, signal })),
+    queryKey: ['annual-reports', 'list', yearParam, tab, page, pageSize],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/annual-reports', { params: { query: { year: yearQ, overdue: tab === 'overdue' ? 'true' : undefined, page, pageSize } }, signal })),
+    placeholderData: keepPreviousData,
   });
+  const countOf = (f: 'all' | 'overdue' | 'accepted') => ({
+    queryKey: ['annual-reports', 'count', yearParam, f],
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      unwrap(client.GET('/api/v1/annual-reports', { params: { query: { year: yearQ, overdue: f === 'overdue' ? 'true' : undefined, state: f === 'accepted' ? 'accepted' : undefined, page: 1, pageSize: 1 } }, signal })),
+  });
+  const allCount = useQuery(countOf('all'));
+  const overdueCount = useQuery(countOf('overdue'));
+  const acceptedCount = useQuery({ ...countOf('accepted'), enabled: isAuthority });
+  const accepted = acceptedCount.data?.total ?? 0;
   const year = list.data?.year;
-  const items = list.data?.items ?? [];
-  const overdue = items.filter((i) => i.overdue);
-  const shown = tab === 'overdue' ? overdue : items;
+  const shown = list.data?.items ?? [];
   const currentYear = new Date().getFullYear() - 1;
   const years = Array.from({ length: Math.max(1, currentYear - 2023 + 2) }, (_, i) => currentYear + 1 - i).filter((y) => y >= 2023);
 
@@ -127,7 +139,7 @@ export default function AnnualReportsPage() {
               </Button>
             ) : null}
             {isAuthority ? (
-              <Button type="primary" data-testid="ar-forward" onClick={() => setForwarding(true)} disabled={!items.some((i) => i.state === 'accepted')}>
+              <Button type="primary" data-testid="ar-forward" onClick={() => setForwarding(true)} disabled={accepted === 0}>
                 {t('ar.forward')}
               </Button>
             ) : null}
@@ -147,10 +159,13 @@ export default function AnnualReportsPage() {
         {!isEnterprise ? (
           <Tabs
             activeKey={tab}
-            onChange={(k) => setTab(k as 'all' | 'overdue')}
+            onChange={(k) => {
+              setTab(k as 'all' | 'overdue');
+              update({ page: 1 });
+            }}
             items={[
-              { key: 'all', label: `${t('ar.tab.all')} (${items.length})` },
-              { key: 'overdue', label: <span data-testid="ar-tab-overdue">{`${t('ar.tab.overdue')} (${overdue.length})`}</span> },
+              { key: 'all', label: `${t('ar.tab.all')} (${allCount.data?.total ?? 0})` },
+              { key: 'overdue', label: <span data-testid="ar-tab-overdue">{`${t('ar.tab.overdue')} (${overdueCount.data?.total ?? 0})`}</span> },
             ]}
           />
         ) : null}
@@ -160,7 +175,7 @@ export default function AnnualReportsPage() {
           loading={list.isPending}
           columns={columns}
           dataSource={shown}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...pagination(list.data?.total ?? 0), hideOnSinglePage: true }}
           locale={{ emptyText: t('ar.empty') }}
           scroll={{ x: 900 }}
         />
@@ -178,7 +193,7 @@ export default function AnnualReportsPage() {
         onOk={() => fwForm.submit()}
         okButtonProps={{ 'data-testid': 'ar-forward-ok' } as never}
       >
-        <Typography.Paragraph>{t('ar.forwardHint', { n: items.filter((i) => i.state === 'accepted').length, year: year ?? '' })}</Typography.Paragraph>
+        <Typography.Paragraph>{t('ar.forwardHint', { n: accepted, year: year ?? '' })}</Typography.Paragraph>
         <Form form={fwForm} layout="vertical" onFinish={(v) => forward.mutate(v)}>
           <Form.Item name="note" label={t('ar.forwardNote')}>
             <Input.TextArea rows={3} maxLength={4000} />

@@ -1,0 +1,92 @@
+/** Devices and telemetry (migration 20261206030000_devices; SQL in modules/devices/devices.repo.ts and telemetry.repo.ts). */
+import { bigint, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const devices = pgTable('devices', {
+  enterpriseId: uuid('enterprise_id').notNull(),
+  id: uuid('id').primaryKey(),
+  productCode: text('product_code').notNull(),
+  productModel: text('product_model'),
+  name: text('name').notNull(),
+  clientId: text('client_id').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  secretVersion: integer('secret_version').notNull().default(1),
+  status: text('status').$type<'active' | 'revoked'>().notNull().default('active'),
+  lastSeenAt: ts('last_seen_at'),
+  pointsStored: bigint('points_stored', { mode: 'number' }).notNull().default(0),
+  pointsRefused: bigint('points_refused', { mode: 'number' }).notNull().default(0),
+  messagesRefused: bigint('messages_refused', { mode: 'number' }).notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const deviceErrors = pgTable('device_errors', {
+  enterpriseId: uuid('enterprise_id').notNull(),
+  deviceId: uuid('device_id').notNull(),
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts('at').notNull().defaultNow(),
+  channel: text('channel').$type<'http' | 'mqtt'>().notNull(),
+  code: text('code').notNull(),
+  message: text('message').notNull(),
+  messageEn: text('message_en').notNull(),
+  detail: jsonb('detail'),
+});
+
+export const thingModels = pgTable(
+  'thing_models',
+  {
+    enterpriseId: uuid('enterprise_id').notNull(),
+    productModel: text('product_model').notNull(),
+    template: text('template'),
+    metrics: jsonb('metrics').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.productModel] })],
+);
+
+/** Partitioned by day (telemetry_pYYYYMMDD, created by the partitions job); written with raw SQL only. */
+export const telemetry = pgTable(
+  'telemetry',
+  {
+    deviceId: uuid('device_id').notNull(),
+    key: text('key').notNull(),
+    ts: ts('ts').notNull(),
+    num: doublePrecision('num'),
+    txt: text('txt'),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.key, t.ts] })],
+);
+
+const rollup = (name: string) =>
+  pgTable(
+    name,
+    {
+      deviceId: uuid('device_id').notNull(),
+      key: text('key').notNull(),
+      bucket: ts('bucket').notNull(),
+      min: doublePrecision('min').notNull(),
+      max: doublePrecision('max').notNull(),
+      sum: doublePrecision('sum').notNull(),
+      count: integer('count').notNull(),
+      last: doublePrecision('last').notNull(),
+      lastTs: ts('last_ts').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.deviceId, t.key, t.bucket] })],
+  );
+export const telemetry1m = rollup('telemetry_1m');
+export const telemetry1h = rollup('telemetry_1h');
+
+export const telemetryLatest = pgTable(
+  'telemetry_latest',
+  {
+    deviceId: uuid('device_id').notNull(),
+    key: text('key').notNull(),
+    ts: ts('ts').notNull(),
+    num: doublePrecision('num'),
+    txt: text('txt'),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.key] })],
+);

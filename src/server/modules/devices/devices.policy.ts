@@ -1,0 +1,50 @@
+import { definePolicy, deny } from '../../platform/authorize.js';
+import type { Principal } from '../../platform/principal.js';
+import { defineScope } from '../../platform/scopes.js';
+
+/**
+ * Who may do what to a device (issue 12 "Devices and ownership"). Deny by default; a caller who may not read a
+ * device learns nothing of it (404).
+ * - The enterprise that made the product (devices.enterprise_id): its users read; its admin provisions, rotates and
+ *   revokes credentials and assigns thing models.
+ * - The product's current owner and possessor (lessee) per the trace read it, with no manual step: `ownerOrgId` /
+ *   `possessorOrgId` are the platform organisations behind the trace's owning/possessing parties, looked up live
+ *   for every request (devices.service.ts `subject`). The trace today records sales and leases to named outside
+ *   parties (urn:reman-platform:party:<random>) that are no platform organisation, so these are null until a sale
+ *   to a platform organisation is recorded with its id (docs/monitoring.md "Access: the seam").
+ * - API tokens of the making enterprise with the scope `devices:read` read devices and telemetry.
+ * - Authorities and MIIT: aggregates only (GET /api/v1/devices/summary), never a device's data.
+ */
+export const SCOPE_DEVICES_READ = defineScope('devices:read', '读取设备、遥测数据与最新值', 'Read devices, telemetry and latest values');
+
+export interface DeviceSubject {
+  enterpriseId: string;
+  status: 'active' | 'revoked';
+  ownerOrgId: string | null;
+  possessorOrgId: string | null;
+}
+
+const orgOf = (p: Principal): string | null => (p.kind === 'token' ? p.enterpriseId : p.role === 'enterprise_admin' || p.role === 'enterprise_staff' ? p.enterpriseId : null);
+const isMaker = (p: Principal, d: DeviceSubject) => orgOf(p) === d.enterpriseId;
+const isMakerAdmin = (p: Principal, d: DeviceSubject) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === d.enterpriseId;
+const holds = (p: Principal, d: DeviceSubject) => {
+  const org = orgOf(p);
+  return org !== null && (org === d.ownerOrgId || org === d.possessorOrgId);
+};
+
+export const devicePolicy = definePolicy<DeviceSubject>()(
+  'device',
+  {
+    read: (p, d) => isMaker(p, d) || holds(p, d),
+    rotateCredentials: (p, d) =>
+      !isMakerAdmin(p, d) ? deny('只有制造企业的管理员可以重置设备凭据', "Only the making enterprise's admin may rotate device credentials") : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
+    revoke: (p, d) =>
+      !isMakerAdmin(p, d) ? deny('只有制造企业的管理员可以吊销设备', "Only the making enterprise's admin may revoke a device") : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
+  },
+  { hidden: ['read'], objectName: ['设备', 'Device'] },
+);
+
+/** The enterprise whose devices and thing models an enterprise caller manages (null: not an enterprise caller). */
+export const makerOf = (p: Principal | null): string | null => (p ? orgOf(p) : null);
+export const canManageDevices = (p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { enterpriseId: string } =>
+  p?.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId !== null;

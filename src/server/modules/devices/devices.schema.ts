@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { parseTs } from '../../../domain/monitoring/payload.js';
+import { METRIC_KEY, TEMPLATE_NAMES } from '../../../domain/monitoring/thing-model.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
+import { bi, uuid } from '../../platform/validation.js';
+
+export const DeviceIdParam = z.object({ id: uuid() });
+
+export const ProvisionBody = z.object({
+  /** platform product code (RM…), product EPC or GS1 Digital Link of the caller's own product */
+  productCode: z.string().trim().min(1).max(300),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+export const CredentialsSchema = z.object({ clientId: z.string(), username: z.string(), password: z.string() }).meta({ id: 'DeviceCredentials' });
+
+const I18n = z.object({ zh: z.string(), en: z.string() });
+export const MetricSchema = z
+  .object({
+    key: z.string().regex(METRIC_KEY, bi('lowerCamelCase English, ≤ 64 characters', '须为小驼峰英文，≤64 字符')),
+    name: z.object({ zh: z.string().trim().min(1).max(50), en: z.string().trim().min(1).max(80) }),
+    unit: z.string().trim().max(30).nullable(),
+    type: z.enum(['number', 'boolean', 'string']),
+    min: z.number().finite().nullable().optional(),
+    max: z.number().finite().nullable().optional(),
+    meaning: z.string().trim().max(300).nullable().optional(),
+  })
+  .meta({ id: 'ThingModelMetric' });
+
+export const DeviceSchema = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    productCode: z.string(),
+    productModel: z.string().nullable(),
+    name: z.string(),
+    clientId: z.string(),
+    status: z.enum(['active', 'revoked']),
+    online: z.boolean(),
+    lastSeenAt: z.string().nullable(),
+    pointsStored: z.number(),
+    pointsRefused: z.number(),
+    messagesRefused: z.number(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    actions: z.array(z.string()),
+  })
+  .meta({ id: 'Device' });
+
+export const DeviceDetailSchema = DeviceSchema.extend({
+  product: z
+    .object({ name: z.string(), model: z.string().nullable(), status: z.string(), productionDate: z.string(), warrantyMonths: z.number().nullable(), ownerName: z.string().nullable(), possessorName: z.string().nullable() })
+    .nullable(),
+  thingModel: z.object({ metrics: z.array(MetricSchema) }).nullable(),
+  recentErrors: z.array(z.object({ at: z.string(), channel: z.string(), code: z.string(), message: z.string(), messageEn: z.string() })),
+}).meta({ id: 'DeviceDetail' });
+
+export const ProvisionedSchema = z.object({ device: DeviceSchema, credentials: CredentialsSchema }).meta({ id: 'ProvisionedDevice' });
+
+export const ListDevicesQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['online', 'offline', 'revoked', 'active']).optional(),
+  model: z.string().trim().max(100).optional(),
+});
+export const DevicePage = pageOf(DeviceSchema);
+
+export const DeviceSummarySchema = z.object({
+  items: z.array(z.object({ enterpriseId: z.string(), enterpriseName: z.string(), regionCode: z.string(), total: z.number(), active: z.number(), online: z.number(), pointsStored: z.number() })),
+  totals: z.object({ total: z.number(), active: z.number(), online: z.number(), pointsStored: z.number() }),
+});
+
+const Instant = z
+  .string()
+  .trim()
+  .refine((v) => parseTs(v) !== null, bi('epoch milliseconds or an ISO 8601 date-time with offset', '须为毫秒时间戳或带时区的 ISO 8601 时间'))
+  .transform((v) => new Date(parseTs(v)!));
+
+export const TelemetryQuery = z.object({
+  keys: z
+    .string()
+    .trim()
+    .max(2000)
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .refine((ks) => ks.length <= 20 && ks.every((k) => METRIC_KEY.test(k)), bi('comma-separated lowerCamelCase keys, at most 20', '逗号分隔的小驼峰键名，最多 20 个'))
+    .optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  points: z.coerce.number().int().min(2).max(20_000).optional(),
+  resolution: z.enum(['auto', 'raw', '1m', '1h']).optional(),
+});
+
+export const TelemetrySeriesSchema = z
+  .object({
+    deviceId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    resolution: z.enum(['raw', '1m', '1h']),
+    downsampled: z.boolean(),
+    series: z.record(z.string(), z.array(z.tuple([z.number(), z.number()]))),
+  })
+  .meta({ id: 'TelemetrySeries' });
+
+export const LatestSchema = z
+  .object({
+    deviceId: z.string(),
+    online: z.boolean(),
+    lastSeenAt: z.string().nullable(),
+    values: z.record(z.string(), z.object({ ts: z.number(), value: z.union([z.number(), z.string(), z.null()]) })),
+  })
+  .meta({ id: 'TelemetryLatest' });
+
+export const IngestResultSchema = z
+  .object({
+    stored: z.number(),
+    duplicates: z.number(),
+    refused: z.number(),
+    errors: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string(), index: z.number().optional(), key: z.string().optional() })),
+  })
+  .meta({ id: 'IngestResult' });
+
+/**
+ * A telemetry message: one entry or an array. The route reads the body as text and the domain parser
+ * (src/domain/monitoring/payload.ts) refuses entry by entry, counting each refusal on the device.
+ */
+export const IngestBody = z.unknown().meta({
+  description: '{"ts": <epoch ms | ISO 8601>, "values": {"<key>": number|boolean|string}} or an array of such (at most 10,000 points)',
+});
+
+export const ThingModelParam = z.object({ model: z.string().trim().min(1).max(100) });
+export const ThingModelBody = z
+  .object({
+    template: z.enum(TEMPLATE_NAMES as [string, ...string[]]).optional(),
+    metrics: z.array(MetricSchema).min(1).max(200).optional(),
+  })
+  .refine((b) => (b.template === undefined) !== (b.metrics === undefined), bi('Give either template or metrics', 'template 与 metrics 二选一'));
+
+export const ThingModelSchema = z
+  .object({ productModel: z.string(), template: z.string().nullable(), metrics: z.array(MetricSchema), updatedAt: z.string() })
+  .meta({ id: 'ThingModel' });
+export const ThingModelListSchema = z.object({
+  items: z.array(ThingModelSchema),
+  templates: z.array(z.object({ id: z.string(), name: I18n, metrics: z.array(MetricSchema) })),
+});
