@@ -54,6 +54,8 @@ const KNOWN_EXCEPTIONS = new Set([
   'src/server/modules/trace/trace.projector.ts → src/server/modules/epcis/epcis.repo.ts',
   'src/server/modules/trace/trace.follower.ts → src/server/modules/epcis/epcis.repo.ts',
   'src/server/modules/workbench/workbench.service.ts → src/server/modules/applications/applications.presenter.ts',
+  // landed by the monitoring work at the same time as this check: trace should publish the row type in its index.ts
+  'src/server/modules/devices/devices.presenter.ts → src/server/modules/trace/trace.repo.ts',
 ]);
 
 const isEntry = (target: string) => /(^|\/)(index|[\w.-]+\.service|[\w.-]+\.policy)\.ts$/.test(target) && dirname(target) === join(MODULES, moduleOf(target)!);
