@@ -1,5 +1,6 @@
 import { APPLICATION_EVENTS, APPLICATION_STATES } from '../domain/announcement/workflow';
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, ROLES, labelOf, type Labelled } from '../domain/enterprise';
+import { APPLICATION_FIELDS } from '../domain/announcement/form';
 import { isRegionCode, PLAN_CITIES, PROVINCES, regionName } from '../domain/regions';
 import { hasKey, translate, type Locale } from './i18n';
 
@@ -49,7 +50,8 @@ function label<V extends string>(options: readonly Labelled<V>[], value: string 
 export const roleLabel = (role: string | null | undefined, locale: Locale) => label(ROLES, role, locale);
 export const enterpriseTypeLabel = (v: string | null | undefined, locale: Locale) => label(ENTERPRISE_TYPES, v, locale);
 export const listingStatusLabel = (v: string | null | undefined, locale: Locale) => label(LISTING_STATUSES, v, locale);
-export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => label(REMAN_FIELDS, v, locale);
+/** The nine fields of 规范条件 一(一) and 其他 (an application may name a type outside the nine: 「等」). */
+export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => label(v === 'other' ? APPLICATION_FIELDS : REMAN_FIELDS, v, locale);
 
 export function optionsOf<V extends string>(options: readonly Labelled<V>[], locale: Locale): { value: V; label: string }[] {
   return options.map((o) => ({ value: o.value, label: locale === 'en' ? o.en : o.zh }));

@@ -22,7 +22,7 @@ export function FieldTags({ fields }: { fields: readonly string[] | null | undef
     <Space size={[0, 4]} wrap>
       {list.map((f) => (
         <Tag key={f.value} color="blue">
-          {f.value === 'other' ? (locale === 'en' ? f.en : f.zh) : remanFieldLabel(f.value, locale)}
+          {remanFieldLabel(f.value, locale)}
         </Tag>
       ))}
     </Space>
