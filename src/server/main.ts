@@ -43,6 +43,9 @@ async function main() {
   const stopSessionPurge = startPeriodicJob('expired sessions purge', () => app.services.identity.purgeExpiredSessions(), app.log);
   // file store: blobs no row records, unreferenced for more than a day (rolled-back filings), deleted daily
   const stopFilesGc = startPeriodicJob('file store garbage collection', async () => (await app.services.files.collectGarbage()).deleted.length, app.log, 86_400_000);
+  // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
+  const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
+  const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -51,6 +54,8 @@ async function main() {
     stopChangeJob();
     stopProjection();
     stopSessionPurge();
+    stopPartitions();
+    stopRetention();
     stopFilesGc();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
