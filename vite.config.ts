@@ -1,5 +1,37 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every emitted text file over 1 KiB, once, at build time (brotli at
+ * its highest quality: the cost is paid by the build, not by each request). The server sends them to browsers
+ * that accept them (src/server/platform/web-static.ts, @fastify/static `preCompressed`). docs/ux.md has the figures.
+ */
+function precompress(): Plugin {
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'reman-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      const files = Object.keys(bundle).filter((f) => /\.(js|mjs|css|html|svg|json|txt)$/.test(f));
+      for (const f of files) {
+        const data = await readFile(join(dir, f));
+        if (data.length < 1024) continue;
+        const [b, g] = await Promise.all([
+          br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+          gz(data, { level: 9 }),
+        ]);
+        await writeFile(join(dir, `${f}.br`), b);
+        await writeFile(join(dir, `${f}.gz`), g);
+      }
+    },
+  };
+}
 
 // Web app (src/web) build. Vite 8 transforms TSX itself through Oxc, so no
 // React plugin is needed; we only ask for the automatic JSX runtime.
@@ -12,6 +44,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: false,
+  plugins: [precompress()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },

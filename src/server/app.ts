@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { registerWebApp, type WebAssetMode } from './platform/web-static.js';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -215,13 +215,15 @@ export interface BuildOptions {
   database: Database;
   /** Serve the built web app from config.WEB_DIST_DIR when it exists (default true). */
   serveWeb?: boolean;
+  /** How its files are sent (platform/web-static.ts): 'plain' only for the before/after first-load measurement. */
+  webAssets?: WebAssetMode;
   /** Time source (tests pass a manual clock). */
   clock?: Clock;
   /** Where the JSON log goes (default stdout; tests capture it). */
   logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, serveWeb = true, clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp({ config, database, serveWeb = true, webAssets = 'optimized', clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
     logger: (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }) as FastifyServerOptions['logger'],
     // N hops: trust the N nearest forwarders (Fastify ≥ 5.12 treats a bare number as "trust nobody"); a list: those addresses only
@@ -337,7 +339,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
+  if (hasWeb) await registerWebApp(app, webDir, webAssets);
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && (path.startsWith('/p/') || !/\.\w+$/.test(path))) {

@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { seedDemoData } from './demo.js';
+import { DEMO_PASSWORD, seedDemoData } from './demo.js';
+import { startBanner } from './start-banner.js';
 import { shiftableClock, systemClock } from './platform/clock.js';
 import { startPeriodicJob, usePeriodicQueue } from './platform/jobs.js';
 
@@ -75,6 +76,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.DATA_DIR : undefined }, `再制造公共信息服务平台 listening on http://localhost:${config.PORT}`);
+  // for a person at a terminal: the pages to open and the demo logins, in plain text (production: JSON log only)
+  if (config.NODE_ENV !== 'production') process.stdout.write(startBanner({ port: config.PORT, host: config.HOST, demo: config.REMAN_DEMO, demoPassword: DEMO_PASSWORD }) + '\n');
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { ApiError } from './api';
 import { AppRoutes } from './App';
 import { LocaleProvider, useLocale } from './i18n';
@@ -31,6 +31,10 @@ function AntdRoot({ children }: { children: ReactNode }) {
   );
 }
 
+// A data router, so that editors can block navigation while they hold unsaved edits (components/LeaveGuard.tsx).
+// The routes themselves stay declared as <Routes> in App.tsx, under one splat route.
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');
 
@@ -39,9 +43,7 @@ createRoot(container).render(
     <LocaleProvider>
       <AntdRoot>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </AntdRoot>
     </LocaleProvider>

@@ -9,6 +9,19 @@ export const theme: ThemeConfig = {
     colorPrimary: BRAND_BLUE,
     colorInfo: BRAND_BLUE,
     borderRadius: 4,
+    // Contrast (WCAG AA 4.5:1, checked by axe-core in test/browser/accessibility.test.ts; docs/ux.md): antd's
+    // secondary text (0.45 black ≈ 3.4:1 on white), placeholders (0.25) and the text of the light preset tags
+    // (gold, green, cyan, orange … at shade 7) are too pale; these are the darkest shades that read the same.
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    gold7: '#874d00',
+    yellow7: '#614700',
+    orange7: '#ad4e00',
+    volcano7: '#ad2102',
+    green7: '#237804',
+    lime7: '#3f6600',
+    cyan7: '#006d75',
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
   },

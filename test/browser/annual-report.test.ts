@@ -98,6 +98,7 @@ describeBrowser('年度报告 in the browser', () => {
     expect(await page.getByTestId('ar-total-recovery').inputValue()).toBe('40');
 
     await page.getByTestId('ar-submit').click();
+    await page.getByTestId('confirm-ok').click();
     await waitText(page, 'ar-state', '已提交待审核');
     await page.getByTestId('ar-late').waitFor();
     await shot(page, '4-submitted');
@@ -115,6 +116,7 @@ describeBrowser('年度报告 in the browser', () => {
     await page.goto(`${suite.server.baseUrl}/annual-reports/${reportId}`);
     await page.getByTestId('ar-opinion-input').fill('经审核，该企业2025年度持续符合规范条件要求，逾期提交已要求说明原因。');
     await page.getByTestId('ar-accept').click();
+    await page.getByTestId('confirm-ok').click();
     await waitText(page, 'ar-state', '审核通过');
     await waitText(page, 'ar-opinion', '持续符合规范条件');
     await shot(page, '7-accepted');

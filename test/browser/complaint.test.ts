@@ -86,6 +86,9 @@ describeBrowser('public complaint in the browser', () => {
     await miit.getByTestId('rev-hearing').fill('企业书面陈述称系经销商私自更换包装，但未提供证据。');
     await miit.getByTestId('rev-reason').fill('七(二)4(1)、(5) 情形成立，撤销公告。');
     await miit.getByTestId('rev-decide').click();
+    // the decision is public at once with a two-year lock: the dialog says so before anything is sent
+    expect(await miit.getByTestId('confirm-consequence').textContent()).toContain('两年内不得再次申请');
+    await miit.getByTestId('confirm-ok').click();
     await miit.locator('[data-testid="rev-state"][data-state="revoked"]').waitFor();
     await shot(miit, '8-revoked');
     await miit.context().close();
@@ -97,6 +100,7 @@ describeBrowser('public complaint in the browser', () => {
     await ent.getByTestId('revocations-table').getByText('武汉江城汽车零部件再制造有限公司').click();
     await ent.getByTestId('rev-rect-text').fill('已召回涉事批次，完善再制造标识管理制度并接受复查。');
     await ent.getByTestId('rev-rect-submit').click();
+    await ent.getByTestId('confirm-ok').click();
     await ent.getByTestId('rev-rect-state').getByText('整改待验收').waitFor();
     await ent.context().close();
 
@@ -107,6 +111,7 @@ describeBrowser('public complaint in the browser', () => {
     await hb.getByTestId('revocations-table').locator('tr', { hasText: '武汉江城' }).getByText('武汉江城汽车零部件再制造有限公司').click();
     await hb.getByTestId('rev-rect-opinion').fill('经现场复查，整改合格。');
     await hb.getByTestId('rev-rect-accept').click();
+    await hb.getByTestId('confirm-ok').click();
     const reapply = hb.getByTestId('rev-reapply-from');
     await reapply.waitFor();
     expect(await reapply.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);

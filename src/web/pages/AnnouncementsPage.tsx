@@ -63,7 +63,8 @@ export default function AnnouncementsPage() {
   const onFinish = (v: PublishValues) =>
     modal.confirm({
       title: t('ann.publish'),
-      content: t('ann.publishConfirm', { n: v.applicationIds.length }),
+      content: t('confirm.ann.publish', { n: v.applicationIds.length }),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as never,
       okText: t('ann.publish'),
       cancelText: t('common.cancel'),
       onOk: () => publish.mutateAsync(v).catch(() => undefined),

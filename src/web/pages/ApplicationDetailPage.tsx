@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, ConfigProvider, Flex, Form, Result, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, client, unwrap, type ApiErrorDetail, type ApplicationDetail, type MissingItemWire } from '../api';
 import { useCurrentUser } from '../auth';
@@ -18,6 +18,7 @@ import {
 import { fieldDomId, fromFormValues, namePathOf, samePath, tabOfPath, toFormValues, type ApplicationTab, type FormValues } from '../components/application/formModel';
 import { ProcessTab } from '../components/application/ProcessTab';
 import { ApplicationStateTag } from '../components/ApplicationStateTag';
+import { useLeaveGuard } from '../components/LeaveGuard';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
 import { errorText, useApiErrorHandler } from '../errors';
@@ -95,13 +96,8 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     [params, setParams],
   );
 
-  // Leaving the page with unsaved edits: let the browser ask.
-  useEffect(() => {
-    if (!dirty) return;
-    const h = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', h);
-    return () => window.removeEventListener('beforeunload', h);
-  }, [dirty]);
+  // Leaving the page with unsaved edits (menu, 返回, a link, closing the tab) asks first; tabs switch freely.
+  useLeaveGuard(dirty);
 
   /** Switch to the tab of a form path (or attachments.<slot>) and bring the field into view. */
   const jumpTo = useCallback(

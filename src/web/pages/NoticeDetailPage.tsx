@@ -160,8 +160,8 @@ export default function NoticeDetailPage() {
               onClick={() =>
                 modal.confirm({
                   title: t('notices.close'),
-                  content: t('notices.closeConfirm'),
-                  okText: t('common.ok'),
+                  content: `${t('notices.closeConfirm')} ${t('confirm.irreversible')}`,
+                  okText: t('notices.close'),
                   cancelText: t('common.cancel'),
                   onOk: () => close.mutateAsync().catch(() => undefined),
                 })
@@ -232,6 +232,7 @@ export default function NoticeDetailPage() {
             ]}
           />
         ) : null}
+        <Alert type="info" showIcon title={t('confirm.objection.resolve')} style={{ marginBottom: 16 }} />
         <Form form={form} layout="vertical" onFinish={(v) => resolve.mutate(v)}>
           <Form.Item name="decision" label={t('obj.decision')} rules={[{ required: true, message: t('common.pleaseSelect') }]}>
             <Radio.Group

@@ -191,6 +191,7 @@ export default function NoticesPage() {
         okButtonProps={{ 'data-testid': 'notice-create-submit' }}
         forceRender
       >
+        <Alert type="warning" showIcon title={t('confirm.notice.create')} style={{ marginBottom: 16 }} data-testid="confirm-consequence" />
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="title" label={t('notices.titleField')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}>
             <Input maxLength={200} data-testid="notice-title" />

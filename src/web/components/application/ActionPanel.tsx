@@ -435,7 +435,7 @@ export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
       modal.confirm({
         title: t('act.complete_expert_review'),
         content: t('act.completeConfirm'),
-        okText: t('common.ok'),
+        okText: t('act.complete_expert_review'),
         cancelText: t('common.cancel'),
         okButtonProps: { 'data-testid': 'action-confirm' },
         onOk: () => step(event, {}).catch((e: unknown) => onError(e)),

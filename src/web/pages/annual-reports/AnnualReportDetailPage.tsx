@@ -17,6 +17,7 @@ import {
   Space,
   Table,
   Tabs,
+  Tag,
   Typography,
   Upload,
 } from 'antd';
@@ -34,6 +35,8 @@ import {
 } from '../../../domain/annual-report/form';
 import { rowSum, totalsIssues } from '../../../domain/annual-report/validation';
 import { client, isApiError, unwrap, upload as uploadFile } from '../../api';
+import { useConfirm } from '../../components/confirm';
+import { useLeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useApiErrorHandler } from '../../errors';
@@ -72,6 +75,10 @@ export default function AnnualReportDetailPage() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [cellErrors, setCellErrors] = useState<CellError[]>([]);
   const [tab, setTab] = useState('cover');
+  const [dirty, setDirty] = useState(false);
+  const confirm = useConfirm();
+  // leaving with unsaved edits (menu, 返回, a link, closing the tab) asks first
+  useLeaveGuard(dirty);
 
   const q = useQuery({ queryKey: ['annual-reports', 'detail', id], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/annual-reports/{id}', { params: { path: { id } }, signal })) });
   const d = q.data;
@@ -84,6 +91,7 @@ export default function AnnualReportDetailPage() {
     if (next) {
       qc.setQueryData(['annual-reports', 'detail', id], next);
       form.setFieldsValue(next.form);
+      setDirty(false);
     }
     void qc.invalidateQueries({ queryKey: ['annual-reports'] });
     void qc.invalidateQueries({ queryKey: ['todos'] });
@@ -314,11 +322,12 @@ export default function AnnualReportDetailPage() {
         extra={
           editable ? (
             <Space>
+              {dirty ? <Tag color="orange" data-testid="ar-dirty">{t('common.unsaved')}</Tag> : null}
               <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="ar-save">
                 {t('ar.saveDraft')}
               </Button>
               {d.can.submit ? (
-                <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending} data-testid="ar-submit">
+                <Button type="primary" onClick={() => confirm({ title: t('ar.submit'), okText: t('ar.submit'), consequence: t('confirm.ar.submit'), onOk: () => submit.mutateAsync() })} loading={submit.isPending} data-testid="ar-submit">
                   {t('ar.submit')}
                 </Button>
               ) : null}
@@ -346,7 +355,7 @@ export default function AnnualReportDetailPage() {
       ) : null}
       {d.can.review ? (
         <Card title={t('ar.review')} style={{ marginBottom: 16 }} data-testid="ar-review">
-          <Form form={reviewForm} layout="vertical" onFinish={(v) => accept.mutate(v)}>
+          <Form form={reviewForm} layout="vertical" onFinish={(v) => confirm({ title: t('ar.accept'), okText: t('ar.accept'), consequence: t('confirm.ar.accept'), onOk: () => accept.mutateAsync(v) })}>
             <Form.Item name="opinion" label={t('ar.opinion')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
               <Input.TextArea rows={3} data-testid="ar-opinion-input" maxLength={4000} />
             </Form.Item>
@@ -362,7 +371,7 @@ export default function AnnualReportDetailPage() {
         </Card>
       ) : null}
       <Card>
-        <Form form={form} layout="vertical" disabled={!editable} initialValues={d.form}>
+        <Form form={form} layout="vertical" disabled={!editable} initialValues={d.form} onValuesChange={() => editable && setDirty(true)}>
           <Tabs
             activeKey={tab}
             onChange={setTab}

@@ -88,6 +88,7 @@ export default function PublicAnnouncedPage() {
             onChange={(v: string | undefined) => update({ region: v, page: 1 })}
             options={provinceOptions(locale)}
             placeholder={t('pub.allRegions')}
+            aria-label={t('pub.allRegions')}
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 180 }}
             data-testid="announced-region"
@@ -98,6 +99,7 @@ export default function PublicAnnouncedPage() {
             onChange={(v: string | undefined) => update({ field: v, page: 1 })}
             options={optionsOf(REMAN_FIELDS, locale)}
             placeholder={t('pub.allFields')}
+            aria-label={t('pub.allFields')}
             style={{ width: 220 }}
             data-testid="announced-field"
           />

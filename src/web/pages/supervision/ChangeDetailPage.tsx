@@ -2,7 +2,8 @@ import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Space, Table, 
 import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
-import { useLocale } from '../../i18n';
+import { useConfirm, validated } from '../../components/confirm';
+import { useLocale, type MessageKey } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail } from './useCaseDetail';
 import { useSupT } from './supText';
@@ -11,11 +12,16 @@ import { useSupT } from './supText';
 export default function ChangeDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
+  const confirm = useConfirm();
   const { q, act, form, files, setFiles } = useCaseDetail('changes', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
-  const opinion = () => form.validateFields().then((v: { opinion: string }) => v.opinion);
+  /** Validate the form (an invalid one only marks its fields), ask naming the consequence, then post. */
+  const ask = (okText: string, consequence: MessageKey, danger: boolean, post: (v: Record<string, unknown>) => Parameters<typeof act.mutateAsync>[0]) =>
+    void validated(form).then((v: Record<string, unknown> | null) => {
+      if (v) confirm({ title: okText, consequence: t(consequence), okText, danger, onOk: () => act.mutateAsync(post(v)) });
+    });
   return (
     <>
       <PageHeader title={`${st('sup.tab.changes')} · ${c.enterpriseName}`} subTitle={st('chg.rule')} backTo="/supervision?tab=changes" />
@@ -58,7 +64,7 @@ export default function ChangeDetailPage() {
                 <Form.Item label={st('sup.files')}>
                   <FilesPicker files={files} onChange={setFiles} testId="change-resubmit-files" />
                 </Form.Item>
-                <Button type="primary" loading={act.isPending} onClick={() => form.validateFields().then((v) => act.mutate({ path: 'resubmit', body: v, multipart: true }))}>
+                <Button type="primary" loading={act.isPending} onClick={() => ask(st('chg.resubmit'), 'confirm.chg.resubmit', false, (v) => ({ path: 'resubmit', body: v, multipart: true }))}>
                   {st('chg.resubmit')}
                 </Button>
               </>
@@ -70,14 +76,14 @@ export default function ChangeDetailPage() {
                 <Flex gap={8}>
                   {c.actions.includes('check') ? (
                     <>
-                      <Button type="primary" data-testid="change-check-pass" loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'check', body: { passed: true, opinion: o } }))}>{st('chg.checkPass')}</Button>
-                      <Button danger loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'check', body: { passed: false, opinion: o } }))}>{st('chg.checkFail')}</Button>
+                      <Button type="primary" data-testid="change-check-pass" loading={act.isPending} onClick={() => ask(st('chg.checkPass'), 'confirm.chg.checkPass', false, (v) => ({ path: 'check', body: { passed: true, opinion: v.opinion } }))}>{st('chg.checkPass')}</Button>
+                      <Button danger loading={act.isPending} onClick={() => ask(st('chg.checkFail'), 'confirm.chg.checkFail', true, (v) => ({ path: 'check', body: { passed: false, opinion: v.opinion } }))}>{st('chg.checkFail')}</Button>
                     </>
                   ) : null}
                   {c.actions.includes('confirm') ? (
                     <>
-                      <Button type="primary" data-testid="change-confirm" loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'confirm', body: { confirmed: true, opinion: o } }))}>{st('chg.confirmYes')}</Button>
-                      <Button danger loading={act.isPending} onClick={() => void opinion().then((o) => act.mutate({ path: 'confirm', body: { confirmed: false, opinion: o } }))}>{st('chg.confirmNo')}</Button>
+                      <Button type="primary" data-testid="change-confirm" loading={act.isPending} onClick={() => ask(st('chg.confirmYes'), 'confirm.chg.confirmYes', false, (v) => ({ path: 'confirm', body: { confirmed: true, opinion: v.opinion } }))}>{st('chg.confirmYes')}</Button>
+                      <Button danger loading={act.isPending} onClick={() => ask(st('chg.confirmNo'), 'confirm.chg.confirmNo', true, (v) => ({ path: 'confirm', body: { confirmed: false, opinion: v.opinion } }))}>{st('chg.confirmNo')}</Button>
                     </>
                   ) : null}
                 </Flex>

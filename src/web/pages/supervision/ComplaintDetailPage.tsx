@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Descriptions, Flex, Form, Input, Select, Skelet
 import { useNavigate, useParams } from 'react-router-dom';
 import { REVOCATION_GROUNDS } from '../../../domain/supervision/index';
 import { API_BASE, client, unwrap, type BodyOf } from '../../api';
+import { useConfirm } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
@@ -18,7 +19,8 @@ const ACTIONS = ['accept', 'dismiss', 'investigate', 'substantiate', 'unsubstant
 export default function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
+  const confirm = useConfirm();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const onError = useApiErrorHandler();
@@ -83,7 +85,12 @@ export default function ComplaintDetailPage() {
             </Form.Item>
             <Flex gap={8} wrap>
               {ACTIONS.filter((a) => c.actions.includes(a)).map((a) => (
-                <Button key={a} loading={handle.isPending} danger={a === 'dismiss'} type={a === 'accept' || a === 'substantiate' ? 'primary' : 'default'} data-testid={`complaint-${a}`} onClick={() => handle.mutate({ action: a, note: form.getFieldValue('note') })}>
+                <Button key={a} loading={handle.isPending} danger={a === 'dismiss'} type={a === 'accept' || a === 'substantiate' ? 'primary' : 'default'} data-testid={`complaint-${a}`} onClick={() => {
+                  const body = { action: a, note: form.getFieldValue('note') };
+                  // a conclusion (dismiss, substantiate, unsubstantiate) is told to the complainant: ask first
+                  if (a === 'accept' || a === 'investigate') return handle.mutate(body);
+                  confirm({ title: st.dyn(`cmp.action.${a}`), okText: st.dyn(`cmp.action.${a}`), consequence: t(a === 'dismiss' ? 'confirm.complaint.dismiss' : 'confirm.complaint.conclude'), danger: a === 'dismiss', onOk: () => handle.mutateAsync(body) });
+                }}>
                   {st.dyn(`cmp.action.${a}`)}
                 </Button>
               ))}
@@ -103,7 +110,9 @@ export default function ComplaintDetailPage() {
             <Form.Item name="facts" label={st('rev.facts')} initialValue={c.outcome ?? ''}>
               <Input.TextArea autoSize={{ minRows: 2 }} />
             </Form.Item>
-            <Button type="primary" danger loading={open.isPending} onClick={() => open.mutate({ grounds: form.getFieldValue('grounds') ?? [], facts: form.getFieldValue('facts') ?? '' })}>
+            <Button type="primary" danger loading={open.isPending} onClick={() =>
+                confirm({ title: st('cmp.openRevocation'), okText: st('cmp.openRevocation'), consequence: t('confirm.complaint.openCase'), danger: true, onOk: () => open.mutateAsync({ grounds: form.getFieldValue('grounds') ?? [], facts: form.getFieldValue('facts') ?? '' }) })
+              }>
               {st('cmp.openRevocation')}
             </Button>
           </Card>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space,
 import { useParams } from 'react-router-dom';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
+import { useConfirm, validated } from '../../components/confirm';
 import { useLocale } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail, type CaseAction } from './useCaseDetail';
@@ -13,11 +14,19 @@ const STEP_OF: Record<string, number> = { opened: 0, notified: 1, statement_rece
 export default function RevocationDetailPage() {
   const { id = '' } = useParams();
   const st = useSupT();
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
+  const confirm = useConfirm();
   const { q, act, form, files, setFiles } = useCaseDetail('revocations', id);
   if (!q.data) return <Skeleton active />;
   const c = q.data;
-  const submit = (path: CaseAction<'revocations'>, multipart = false, extra: Record<string, unknown> = {}) => void form.validateFields().then((v) => act.mutate({ path, body: { ...v, ...extra }, multipart }));
+  /** Validate the action's fields (an invalid form only marks them), then ask, naming the consequence. */
+  type Ask = { okText: string; consequence: string; danger?: boolean };
+  const submit = (path: CaseAction<'revocations'>, ask: Ask | ((v: Record<string, unknown>) => Ask), multipart = false, extra: Record<string, unknown> = {}) =>
+    void validated(form).then((v: Record<string, unknown> | null) => {
+      if (!v) return;
+      const a = typeof ask === 'function' ? ask(v) : ask;
+      confirm({ title: a.okText, consequence: a.consequence, okText: a.okText, danger: a.danger, onOk: () => act.mutateAsync({ path, body: { ...v, ...extra }, multipart }) });
+    });
   const files$ = (testId: string) => (
     <Form.Item label={st('sup.files')}>
       <FilesPicker files={files} onChange={setFiles} testId={testId} />
@@ -87,7 +96,7 @@ export default function RevocationDetailPage() {
             <Form.Item name="statementDue" label={st('rev.statementDue')} extra={st('rev.statementDueHint')}>
               <DateField />
             </Form.Item>
-            <Button type="primary" loading={act.isPending} onClick={() => submit('notify')} data-testid="rev-notify">{st('rev.notify')}</Button>
+            <Button type="primary" loading={act.isPending} onClick={() => submit('notify', { okText: st('rev.notify'), consequence: t('confirm.rev.notify') })} data-testid="rev-notify">{st('rev.notify')}</Button>
           </Card>
         ) : null}
         {c.actions.includes('statement') ? (
@@ -97,7 +106,7 @@ export default function RevocationDetailPage() {
               <Input.TextArea autoSize={{ minRows: 4 }} data-testid="rev-statement" />
             </Form.Item>
             {files$('rev-statement-files')}
-            <Button type="primary" loading={act.isPending} onClick={() => submit('statement', true)} data-testid="rev-statement-submit">{st('rev.submitStatement')}</Button>
+            <Button type="primary" loading={act.isPending} onClick={() => submit('statement', { okText: st('rev.submitStatement'), consequence: t('confirm.rev.statement') }, true)} data-testid="rev-statement-submit">{st('rev.submitStatement')}</Button>
           </Card>
         ) : null}
         {c.actions.includes('decide') ? (
@@ -111,7 +120,13 @@ export default function RevocationDetailPage() {
             <Form.Item name="reason" label={st('sup.reason')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-reason" />
             </Form.Item>
-            <Button type="primary" danger loading={act.isPending} onClick={() => submit('decide')} data-testid="rev-decide">{st('rev.decide')}</Button>
+            <Button type="primary" danger loading={act.isPending} onClick={() =>
+                submit('decide', (v) => ({
+                  okText: `${st('rev.decide')}：${st.dyn(`rev.outcome.${String(v.outcome)}`)}`,
+                  consequence: t(v.outcome === 'not_revoked' ? 'confirm.rev.not_revoked' : 'confirm.rev.revoked'),
+                  danger: v.outcome !== 'not_revoked',
+                }))
+              } data-testid="rev-decide">{st('rev.decide')}</Button>
           </Card>
         ) : null}
         {c.actions.includes('rectification') ? (
@@ -120,7 +135,7 @@ export default function RevocationDetailPage() {
               <Input.TextArea autoSize={{ minRows: 3 }} data-testid="rev-rect-text" />
             </Form.Item>
             {files$('rev-rect-files')}
-            <Button type="primary" loading={act.isPending} onClick={() => submit('rectification', true)} data-testid="rev-rect-submit">{st('rev.fileRectification')}</Button>
+            <Button type="primary" loading={act.isPending} onClick={() => submit('rectification', { okText: st('rev.fileRectification'), consequence: t('confirm.rev.rectification') }, true)} data-testid="rev-rect-submit">{st('rev.fileRectification')}</Button>
           </Card>
         ) : null}
         {c.actions.includes('review_rectification') ? (
@@ -129,8 +144,8 @@ export default function RevocationDetailPage() {
               <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-rect-opinion" />
             </Form.Item>
             <Space>
-              <Button type="primary" loading={act.isPending} onClick={() => submit('rectification/review', false, { accept: true })} data-testid="rev-rect-accept">{st('rev.accept')}</Button>
-              <Button loading={act.isPending} onClick={() => submit('rectification/review', false, { accept: false })}>{st('rev.return')}</Button>
+              <Button type="primary" loading={act.isPending} onClick={() => submit('rectification/review', { okText: st('rev.accept'), consequence: t('confirm.rev.accept') }, false, { accept: true })} data-testid="rev-rect-accept">{st('rev.accept')}</Button>
+              <Button loading={act.isPending} onClick={() => submit('rectification/review', { okText: st('rev.return'), consequence: t('confirm.rev.return') }, false, { accept: false })}>{st('rev.return')}</Button>
             </Space>
           </Card>
         ) : null}

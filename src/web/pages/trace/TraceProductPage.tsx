@@ -44,7 +44,7 @@ export function genealogyTree(tree: TraceTree, tt: TraceT): DataNode[] {
 
 export default function TraceProductPage() {
   const { code = '' } = useParams();
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
   const tt = useTraceT();
   const canRecord = useCanRecord();
   const isAdmin = useMe().data?.role === 'enterprise_admin';
@@ -271,6 +271,7 @@ export default function TraceProductPage() {
         confirmLoading={setStatus.isPending}
         okButtonProps={{ danger: true, ...({ 'data-testid': 'status-confirm' } as Record<string, string>) }}
       >
+        <Alert type="warning" showIcon title={t('confirm.trace.status')} style={{ marginBottom: 16 }} />
         <Form form={form} layout="vertical" onFinish={(v) => setStatus.mutate(v)}>
           <Form.Item name="reason" label={tt('trace.statusReason')} rules={[{ required: true, min: 2 }]}>
             <Input.TextArea rows={3} data-testid="status-reason" />

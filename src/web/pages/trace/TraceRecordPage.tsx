@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useLeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { useT } from '../../i18n';
@@ -320,12 +321,16 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   const onError = useApiErrorHandler();
   const qc = useQueryClient();
   useEffect(() => form.setFieldsValue(initialValues(step, work)), [step]); // eslint-disable-line react-hooks/exhaustive-deps
+  // typed but not recorded: another step, the menu or a link asks first (another step is another form)
+  const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty, 'location');
 
   // one Idempotency-Key per recording: a repeated submission of the same one is refused (409), a new one after success
   const requestKey = useRef(newRequestKey());
   const submit = useMutation({
     mutationFn: (v: Values) => traceApi.step(step, toBody(step, v), requestKey.current),
     onSuccess: (r, v) => {
+      setDirty(false);
       requestKey.current = newRequestKey();
       void qc.invalidateQueries({ queryKey: ['trace'] });
       const w: Partial<Work> = {};
@@ -576,7 +581,7 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   }
 
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} data-testid={`form-${step}`}>
+    <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} onValuesChange={() => setDirty(true)} data-testid={`form-${step}`}>
       {fields}
       <Row gutter={12}>
         <Col span={10}>
