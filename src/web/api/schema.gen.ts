@@ -5934,10 +5934,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 撤销公告案件（按角色范围） Revocation cases in the caller’s scope */
+        /** 撤销公告案件（按角色范围，分页） Revocation cases in the caller’s scope, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("opened" | "notified" | "statement_received" | "revoked" | "not_revoked")[];
                 };
                 header?: never;
@@ -5954,6 +5956,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["RevocationCase"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -6329,10 +6334,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 变更申请（按角色范围；overdue=true 仅逾期） Change requests in scope */
+        /** 变更申请（按角色范围，分页；overdue=true 仅逾期） Change requests in scope, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("submitted" | "check_passed" | "check_failed" | "confirmed" | "not_confirmed")[];
                     overdue?: "true" | "false";
                 };
@@ -6350,6 +6357,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ChangeRequest"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -6729,10 +6739,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 投诉举报（工信部全部；省级为辖区企业） Complaints to handle */
+        /** 投诉举报（工信部全部；省级为辖区企业；分页） Complaints to handle, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("received" | "accepted" | "investigating" | "substantiated" | "unsubstantiated" | "dismissed")[];
                 };
                 header?: never;
@@ -6749,6 +6761,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Complaint"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
