@@ -31,7 +31,7 @@ import { createExpertService } from './modules/experts/experts.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { createIdentityService, type OrgDirectory } from './modules/identity/identity.service.js';
 import { announcementRoutes } from './modules/announcements/announcements.routes.js';
-import { createAnnouncementService } from './modules/announcements/announcements.service.js';
+import { createAnnouncedList, createAnnouncementService } from './modules/announcements/announcements.service.js';
 import { applicationRoutes } from './modules/applications/applications.routes.js';
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createReviewService } from './modules/applications/review.service.js';
@@ -45,14 +45,10 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { demoRoutes } from './modules/demo/demo.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import multipart from '@fastify/multipart';
-import { changeRoutes } from './modules/changes/changes.routes.js';
-import { createChangeService } from './modules/changes/changes.service.js';
-import { complaintRoutes } from './modules/complaints/complaints.routes.js';
-import { createComplaintService } from './modules/complaints/complaints.service.js';
-import { createRevocationLocks } from './modules/revocations/revocations.repo.js';
-import { revocationRoutes } from './modules/revocations/revocations.routes.js';
-import { createSupervisionTodos } from './modules/revocations/supervision.todos.js';
-import { createRevocationService } from './modules/revocations/revocations.service.js';
+import { changeRoutes, createChangeService } from './modules/changes/index.js';
+import { complaintRoutes, createComplaintService } from './modules/complaints/index.js';
+import { createRevocationLocks, createRevocationService, revocationRoutes } from './modules/revocations/index.js';
+import { createWorkbenchService } from './modules/workbench/workbench.service.js';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { getHeapStatistics } from 'node:v8';
@@ -74,6 +70,8 @@ import { buyerRoutes } from './modules/buyers/buyers.routes.js';
 import { createBuyerService } from './modules/buyers/buyers.service.js';
 import { listingRoutes } from './modules/listings/listings.routes.js';
 import { createListingService } from './modules/listings/listings.service.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
@@ -95,6 +93,7 @@ export interface Services {
   complaints: ReturnType<typeof createComplaintService>;
   annualReports: ReturnType<typeof createAnnualReportService>;
   statistics: ReturnType<typeof createStatisticsService>;
+  workbench: ReturnType<typeof createWorkbenchService>;
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
   /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
@@ -107,12 +106,17 @@ export interface Services {
   clock: Clock;
   /** answers of the public GET endpoints; writes that change them invalidate after commit */
   publicCache: PublicCache;
+  /** 公共信息服务: standards, policies, demonstration units, testing organisations, feeds, datasets, targets, search */
+  portal: ReturnType<typeof createPortalService>;
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
 }
 
-/** Wire the modules: each gets the database and the other modules' services it calls, nothing more. */
+/**
+ * Wire the modules in dependency order: each gets the database and the other modules' services it calls,
+ * nothing more, and nothing is looked up later (docs/architecture.md "Modules and their dependencies").
+ */
 export function createServices(database: Database, config: AppConfig, clock: Clock = systemClock): Services {
   const { db } = database;
   const jobs = createQueue({
@@ -144,6 +148,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const files = createFileService({ db, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024, store: fileStore(config) });
   const notifications = createNotificationService({ db });
   const revocationLocks = createRevocationLocks({ db });
+  // traceability reads only the announced list; applications read traceability's rates (表1-2 rows 12–13)
+  const announcedList = createAnnouncedList({ db });
+  const epcis = createEpcisService({ db, clock, enterprises });
+  const trace = createTraceService({ db, clock, epcis, enterprises, announcements: announcedList, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
+  epcis.onStored(trace.projection.onStored);
+  epcis.onCommitted(trace.projection.kick);
   const applications = createApplicationService({
     db,
     clock,
@@ -151,36 +161,34 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     enterprises,
     notifications,
     revocationLocks,
-    // 表1-2 rows 12–13 cross-check (issue 15 item 7): the traced products' rates, looked up lazily
+    // 表1-2 rows 12–13 cross-check (issue 15 item 7): the traced products' rates
     traceRates: async (p, enterpriseId, year) => {
-      const x = (await wired?.trace.rates(p, year))?.items.find((i) => i.enterpriseId === enterpriseId);
+      const x = (await trace.rates(p, year)).items.find((i) => i.enterpriseId === enterpriseId);
       return x && x.ratedProducts > 0 ? { massRate: x.massRate, valueRate: x.valueRate, products: x.ratedProducts, formulaVersion: String(x.formulaVersion ?? '') } : null;
     },
   });
   const review = createReviewService({ db, clock, applications, experts, enterprises });
   const notices = createNoticeService({ db, clock, applications, files, publicCache });
   const announcements = createAnnouncementService({ db, clock, applications, enterprises, publicCache });
-  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports: () => wired?.annualReports });
+  // the annual reports after traceability (表2-3 prefill) and before revocations (七(二)4(2) evidence)
+  const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
+  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
+  // 动态管理 (modules/supervision): complaints open revocation cases
+  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports });
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
-  // 年度报告: `trace` is looked up lazily (the traceability capability may be wired later, or not at all)
-  let wired: Services | undefined;
-  const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace: () => (wired as { trace?: unknown } | undefined)?.trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
-  const epcis = createEpcisService({ db, clock, enterprises });
-  const trace = createTraceService({ db, clock, epcis, enterprises, announcements, inlineProjectionMax: config.TRACE_INLINE_PROJECTION_MAX, projectionWorkers: database.kind === 'postgresql' ? 2 : 1, jobs, projectionMaxFailures: config.TRACE_PROJECTION_MAX_FAILURES });
-  epcis.onStored(trace.projection.onStored);
-  epcis.onCommitted(trace.projection.kick);
+  const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints] });
+  const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
   const listings = createListingService({ db, trace, enterprises, announcements, publicCache });
   epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
   epcis.onCommitted(listings.onTraceCommitted);
-  const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });
   const telemetry = createTelemetryService({
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-  return (wired = { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -333,26 +341,21 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(announcementRoutes, { announcements: services.announcements, publicCache: services.publicCache });
   await app.register(notificationRoutes, { notifications: services.notifications });
-  await app.register(workbenchRoutes, {
-    ...presenterDeps,
-    notices: services.notices,
-    clock,
-    annualReports: services.annualReports,
-    supervisionTodos: createSupervisionTodos({ changes: services.changes, revocations: services.revocations, complaints: services.complaints, enterprises: services.enterprises, clock }),
-  });
+  await app.register(workbenchRoutes, { workbench: services.workbench });
   await app.register(demoRoutes, { clock, db: database.db, config });
   await app.register(annualReportRoutes, { annualReports: services.annualReports, authorities: services.authorities, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities, publicCache: services.publicCache });
   await app.register(epcisRoutes, { epcis: services.epcis });
   await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
   await app.register(labelRoutes, { trace: services.trace });
-  const supervisionDeps = { enterprises: services.enterprises, files: services.files, clock, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
+  const supervisionDeps = { enterprises: services.enterprises, files: services.files, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes });
-  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, revocations: services.revocations, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(buyerRoutes, { buyers: services.buyers });
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
+  await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
 
   const webDir = resolve(config.WEB_DIST_DIR);

@@ -154,6 +154,7 @@ export async function seedDemoData(s: Services, database: Database, config: AppC
   await (await import('./demo-areas/annual-reports.js')).seedAnnualReportsDemo(world);
   await (await import('./demo-areas/supervision.js')).seedSupervisionDemo(world);
   await (await import('./demo-areas/trace.js')).seedTraceDemo(world);
+  await (await import('./demo-areas/portal.js')).seedPortalDemo(world);
   await (await import('./demo-areas/newcomer.js')).seedNewcomerDemo(world);
   void world;
   return true;

@@ -5,7 +5,7 @@
  * scoping, reminders fired once, and the overdueReports() seam for revocation (七(二)4(2)).
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleReportForm } from '../../src/domain/annual-report/index.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
@@ -297,16 +297,12 @@ describe('计划单列市 and the traceability seam', () => {
     expect((await req(sz, 'GET', '/api/v1/statistics')).json().announced).toMatchObject({ enterprises: 1, sites: 1 });
     expect((await req(gd, 'GET', '/api/v1/statistics')).json().announced.enterprises).toBe(2);
 
-    // with a traceability service on Services, a new report's 表2-3 is prefilled from it
-    const services = app.services as unknown as { trace?: unknown };
-    const original = services.trace;
+    // a new report's 表2-3 is prefilled from the traceability service it was wired with
     const asked: unknown[] = [];
-    services.trace = {
-      annualTable23: async (input: unknown) => {
-        asked.push(input);
-        return { recovery: { total: 5, rows: [{ name: '旧复印机', model: 'C1', source: '以旧换再', count: 5 }] } };
-      },
-    };
+    const spy = vi.spyOn(app.services.trace, 'annualTable23').mockImplementation(async (input) => {
+      asked.push(input);
+      return { recovery: { total: 5, rows: [{ name: '旧复印机', model: 'C1', source: '以旧换再', count: 5 }] } } as Awaited<ReturnType<typeof app.services.trace.annualTable23>>;
+    });
     try {
       const r = await req(entD, 'POST', '/api/v1/annual-reports', { siteId: siteD.id, year: 2026 });
       expect(r.statusCode).toBe(201);
@@ -314,7 +310,7 @@ describe('计划单列市 and the traceability seam', () => {
       expect(asked).toEqual([{ enterpriseId: d.id, siteId: siteD.id, year: 2026 }]);
       expect((await req(sz, 'GET', `/api/v1/annual-reports/${r.json().id}`)).statusCode).toBe(404); // a draft stays the enterprise's
     } finally {
-      services.trace = original;
+      spy.mockRestore();
     }
   });
 });

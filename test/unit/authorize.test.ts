@@ -27,6 +27,12 @@ describe('declarative authorization', () => {
     expect(allowedActions(user('enterprise_admin', 'e1'), thingPolicy, mine)).toEqual(['read', 'edit', 'remove']);
   });
 
+  it('limits the listed actions to those asked for, keeping the declaration order', () => {
+    const admin = user('enterprise_admin', 'e1');
+    expect(allowedActions(admin, thingPolicy, mine, ['remove', 'edit'])).toEqual(['edit', 'remove']);
+    expect(allowedActions(staff, thingPolicy, mine, ['remove'])).toEqual([]);
+  });
+
   it('hides objects a caller may not read (404) and names the reason of a visible denial (403)', () => {
     const foreign = user('enterprise_admin', 'e2');
     expect(() => authorize(foreign, thingPolicy, 'read', mine)).toThrow(expect.objectContaining({ status: 404, code: 'NOT_FOUND' }));

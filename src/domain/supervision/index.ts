@@ -149,6 +149,28 @@ export function canFileRectification(caseState: string, rect: string | null): bo
   return caseState === 'revoked' && (rect == null || rect === 'returned');
 }
 
+/** The steps of a revocation case a person takes (the web's buttons; each module policy says who). */
+export const REVOCATION_STEPS = ['notify', 'decide', 'evidence', 'statement', 'rectification', 'review_rectification'] as const;
+export type RevocationStep = (typeof REVOCATION_STEPS)[number];
+
+/** Whether the case's state lets `step` be taken today (who may take it is the policy's business). */
+export function revocationStepOpen(step: RevocationStep, c: HearingFacts & { rectificationState: string | null }, today: IsoDate): boolean {
+  switch (step) {
+    case 'notify':
+      return c.state === 'opened';
+    case 'decide':
+      return decisionBlocker(c, today) == null;
+    case 'evidence':
+      return c.state === 'opened' || c.state === 'notified' || c.state === 'statement_received';
+    case 'statement':
+      return statementBlocker(c, today) == null;
+    case 'rectification':
+      return canFileRectification(c.state, c.rectificationState);
+    case 'review_rectification':
+      return c.state === 'revoked' && c.rectificationState === 'submitted';
+  }
+}
+
 /** 七(二)4: 经整改合格 2 年后方可重新提出 — the one rule in domain/announcement/reapply-lock.ts. */
 export function reapplyFromAfterAcceptance(acceptedOn: IsoDate): IsoDate {
   return lockPeriod(acceptedOn).reapplyFrom;

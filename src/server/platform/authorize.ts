@@ -92,7 +92,10 @@ export function authorize<S, A extends string>(principal: Principal | null, poli
   throw errors.forbidden();
 }
 
-/** Every action this caller may do on `subject`, in the policy's declaration order (for presenters). */
-export function allowedActions<S, A extends string>(principal: Principal | null, policy: Policy<S, A>, subject: S): A[] {
-  return (Object.keys(policy.rules) as A[]).filter((a) => can(principal, policy, a, subject));
+/**
+ * Every action this caller may do on `subject`, in the policy's declaration order (for presenters). `among`
+ * limits the answer to the actions the web offers as buttons (a policy also rules reads, downloads …).
+ */
+export function allowedActions<S, A extends string, B extends A = A>(principal: Principal | null, policy: Policy<S, A>, subject: S, among?: readonly B[]): B[] {
+  return (Object.keys(policy.rules) as B[]).filter((a) => (!among || among.includes(a)) && can(principal, policy, a, subject));
 }

@@ -5934,10 +5934,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 撤销公告案件（按角色范围） Revocation cases in the caller’s scope */
+        /** 撤销公告案件（按角色范围，分页） Revocation cases in the caller’s scope, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("opened" | "notified" | "statement_received" | "revoked" | "not_revoked")[];
                 };
                 header?: never;
@@ -5954,6 +5956,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["RevocationCase"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -6329,10 +6334,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 变更申请（按角色范围；overdue=true 仅逾期） Change requests in scope */
+        /** 变更申请（按角色范围，分页；overdue=true 仅逾期） Change requests in scope, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("submitted" | "check_passed" | "check_failed" | "confirmed" | "not_confirmed")[];
                     overdue?: "true" | "false";
                 };
@@ -6350,6 +6357,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ChangeRequest"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -6729,10 +6739,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 投诉举报（工信部全部；省级为辖区企业） Complaints to handle */
+        /** 投诉举报（工信部全部；省级为辖区企业；分页） Complaints to handle, paged */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     state?: ("received" | "accepted" | "investigating" | "substantiated" | "unsubstantiated" | "dismissed")[];
                 };
                 header?: never;
@@ -6749,6 +6761,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Complaint"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -7271,6 +7286,1929 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准（全部状态） standard: every state */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                title: string;
+                                titleEn: string | null;
+                                /** @enum {string} */
+                                type: "national" | "industry" | "group";
+                                /** @enum {string} */
+                                status: "current" | "upcoming" | "abolished" | "replaced";
+                                issuedOn: string | null;
+                                effectiveOn: string | null;
+                                abolishedOn: string | null;
+                                replacedBy: string | null;
+                                replacedById: string | null;
+                                drafters: string[];
+                                summary: string;
+                                verified: boolean;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建标准（草稿） New standard (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        title: string;
+                        titleEn?: string | null;
+                        /** @enum {string} */
+                        type: "national" | "industry" | "group";
+                        /** @enum {string} */
+                        status: "current" | "upcoming" | "abolished" | "replaced";
+                        issuedOn?: string | null;
+                        effectiveOn?: string | null;
+                        abolishedOn?: string | null;
+                        replacedBy?: string | null;
+                        /** @default [] */
+                        drafters?: string[];
+                        /** @default  */
+                        summary?: string;
+                        /** @default false */
+                        verified?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准详情 One standard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改标准 Edit a standard */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        title?: string;
+                        titleEn?: string | null;
+                        /** @enum {string} */
+                        type?: "national" | "industry" | "group";
+                        /** @enum {string} */
+                        status?: "current" | "upcoming" | "abolished" | "replaced";
+                        issuedOn?: string | null;
+                        effectiveOn?: string | null;
+                        abolishedOn?: string | null;
+                        replacedBy?: string | null;
+                        drafters?: string[];
+                        summary?: string;
+                        verified?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/portal/standards/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布标准 Publish a standard */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/standards/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回标准 Withdraw a standard */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件（全部状态） policy document: every state */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "policy" | "notice" | "interpretation" | "news";
+                                issuer: string;
+                                docNumber: string | null;
+                                issuedOn: string;
+                                body: string;
+                                attachments: {
+                                    n: number;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                }[];
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建政策文件（草稿） New policy document (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        category: "policy" | "notice" | "interpretation" | "news";
+                        /** @default  */
+                        issuer?: string;
+                        docNumber?: string | null;
+                        issuedOn: string;
+                        /** @default  */
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件详情 One policy document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改政策文件 Edit a policy document */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @enum {string} */
+                        category?: "policy" | "notice" | "interpretation" | "news";
+                        issuer?: string;
+                        docNumber?: string | null;
+                        issuedOn?: string;
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/portal/policies/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布政策文件 Publish a policy document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/policies/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回政策文件 Withdraw a policy document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/demonstration-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范单位（全部状态） demonstration unit: every state */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "enterprise" | "park" | "base" | "centre";
+                                provinceCode: string;
+                                provinceName: string;
+                                city: string;
+                                field: string;
+                                year: number;
+                                description: string;
+                                enterpriseId: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建示范单位（草稿） New demonstration unit (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "enterprise" | "park" | "base" | "centre";
+                        provinceCode: string;
+                        /** @default  */
+                        city?: string;
+                        /** @default  */
+                        field?: string;
+                        year: number;
+                        /** @default  */
+                        description?: string;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "park" | "base" | "centre";
+                            provinceCode: string;
+                            provinceName: string;
+                            city: string;
+                            field: string;
+                            year: number;
+                            description: string;
+                            enterpriseId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/demonstration-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范单位详情 One demonstration unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "park" | "base" | "centre";
+                            provinceCode: string;
+                            provinceName: string;
+                            city: string;
+                            field: string;
+                            year: number;
+                            description: string;
+                            enterpriseId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改示范单位 Edit a demonstration unit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "enterprise" | "park" | "base" | "centre";
+                        provinceCode?: string;
+                        city?: string;
+                        field?: string;
+                        year?: number;
+                        description?: string;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "park" | "base" | "centre";
+                            provinceCode: string;
+                            provinceName: string;
+                            city: string;
+                            field: string;
+                            year: number;
+                            description: string;
+                            enterpriseId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/portal/demonstration-units/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布示范单位 Publish a demonstration unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "park" | "base" | "centre";
+                            provinceCode: string;
+                            provinceName: string;
+                            city: string;
+                            field: string;
+                            year: number;
+                            description: string;
+                            enterpriseId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/demonstration-units/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回示范单位 Withdraw a demonstration unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "park" | "base" | "centre";
+                            provinceCode: string;
+                            provinceName: string;
+                            city: string;
+                            field: string;
+                            year: number;
+                            description: string;
+                            enterpriseId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/testing-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测机构（全部状态） testing organisation: every state */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                accreditationNo: string;
+                                scope: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                website: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建检测机构（草稿） New testing organisation (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        accreditationNo: string;
+                        /** @default  */
+                        scope?: string;
+                        provinceCode: string;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accreditationNo: string;
+                            scope: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            website: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/testing-organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测机构详情 One testing organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accreditationNo: string;
+                            scope: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            website: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改检测机构 Edit a testing organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        accreditationNo?: string;
+                        scope?: string;
+                        provinceCode?: string;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accreditationNo: string;
+                            scope: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            website: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/portal/testing-organizations/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布检测机构 Publish a testing organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accreditationNo: string;
+                            scope: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            website: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/testing-organizations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回检测机构 Withdraw a testing organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accreditationNo: string;
+                            scope: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            website: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/policies/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传政策文件附件（按内容检查） Attach a file to a policy document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/policies/{id}/attachments/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件（任何状态） Download an attachment (any state) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准库（已发布） Standards library */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "current" | "upcoming" | "abolished" | "replaced";
+                    type?: "national" | "industry" | "group";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                title: string;
+                                titleEn: string | null;
+                                /** @enum {string} */
+                                type: "national" | "industry" | "group";
+                                /** @enum {string} */
+                                status: "current" | "upcoming" | "abolished" | "replaced";
+                                issuedOn: string | null;
+                                effectiveOn: string | null;
+                                abolishedOn: string | null;
+                                replacedBy: string | null;
+                                replacedById: string | null;
+                                drafters: string[];
+                                summary: string;
+                                verified: boolean;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准详情 One standard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            title: string;
+                            titleEn: string | null;
+                            /** @enum {string} */
+                            type: "national" | "industry" | "group";
+                            /** @enum {string} */
+                            status: "current" | "upcoming" | "abolished" | "replaced";
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            abolishedOn: string | null;
+                            replacedBy: string | null;
+                            replacedById: string | null;
+                            drafters: string[];
+                            summary: string;
+                            verified: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策与通知（已发布） Policies and notices */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    category?: "policy" | "notice" | "interpretation" | "news";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "policy" | "notice" | "interpretation" | "news";
+                                issuer: string;
+                                docNumber: string | null;
+                                issuedOn: string;
+                                attachments: {
+                                    n: number;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                }[];
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                                excerpt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件全文 One policy document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "policy" | "notice" | "interpretation" | "news";
+                            issuer: string;
+                            docNumber: string | null;
+                            issuedOn: string;
+                            body: string;
+                            attachments: {
+                                n: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/policies/{id}/attachments/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件附件 Attachment of a published policy document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/demonstration-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范单位（已发布） Demonstration units */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    kind?: "enterprise" | "park" | "base" | "centre";
+                    province?: string;
+                    field?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "enterprise" | "park" | "base" | "centre";
+                                provinceCode: string;
+                                provinceName: string;
+                                city: string;
+                                field: string;
+                                year: number;
+                                description: string;
+                                enterpriseId: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/demonstration-units/by-province": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范单位按省份统计（地图） Demonstration units per province */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                provinceCode: string;
+                                provinceName: string;
+                                count: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/testing-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第三方检测评价机构（已发布） Testing organisations */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                accreditationNo: string;
+                                scope: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                website: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -21,9 +21,10 @@ export const announcementRepo = {
     const [r] = await db.select({ n: max(announcementBatches.batchNo) }).from(announcementBatches);
     return Number(r?.n ?? 0) + 1;
   },
-  async countInYear(db: Db, year: number) {
-    const [r] = await db.select({ n: count() }).from(announcementBatches).where(sql`extract(year from ${announcementBatches.announcedOn}) = ${year}`);
-    return Number(r?.n ?? 0);
+  /** Document numbers that may be of `year` (the domain reads the number out of each: domain/publication/doc-number.ts). */
+  async docNumbersOfYear(db: Db, year: number) {
+    const rows = await db.select({ d: announcementBatches.docNumber }).from(announcementBatches).where(like(announcementBatches.docNumber, `%${year}%`));
+    return rows.map((r) => r.d);
   },
   /** undefined when the batch or document number is taken (unique): the caller answers 409. */
   async insertBatch(db: Db, row: typeof announcementBatches.$inferInsert) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
+import { nextDocNumber } from '../../../domain/publication/doc-number.js';
 import { provinceOf } from '../../../domain/regions.js';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -14,10 +15,6 @@ import type { ApplicationService } from '../applications/applications.service.js
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { announcementRepo } from './announcements.repo.js';
 
-/** 工业和信息化部公告 YYYY年第N号 (domain notes: the usual form of the announcement number). */
-export function defaultDocNumber(year: number, n: number): string {
-  return `工业和信息化部公告 ${year}年第${n}号`;
-}
 const docNumberTaken = (docNumber: string, batchNo?: number) =>
   errors.conflict('ANNOUNCEMENT_EXISTS', `公告文号或批次已存在：${docNumber}`, `An announcement with this document or batch number exists: ${docNumber}`, { docNumber, batchNo: batchNo ?? null });
 
@@ -30,12 +27,44 @@ export function batchOrdinal(n: number): string {
   return String(n);
 }
 
+/** One announced site (the earliest active entry of it). */
+export interface AnnouncedSite {
+  enterpriseId: string;
+  siteId: string;
+  provinceCode: string;
+  enterpriseName: string;
+  siteName: string;
+  fields: string[];
+  announcedOn: string;
+}
+
+/**
+ * The announced list as other capabilities read it (traceability's "announced" mark, annual reports 七(二)1,
+ * statistics); it needs nothing but the database, so it is built before the modules the announcements
+ * service depends on (app.ts: applications read traceability, which reads this list).
+ */
+export function createAnnouncedList({ db }: { db: Db }) {
+  return {
+    /** Which sites are on the announced list and since when (one row per site: the earliest active entry). */
+    async announcedSites(): Promise<AnnouncedSite[]> {
+      const seen = new Map<string, AnnouncedSite>();
+      for (const r of await announcementRepo.activeSites(db)) {
+        const k = `${r.enterpriseId}/${r.siteId}`;
+        if (!seen.has(k)) seen.set(k, r);
+      }
+      return [...seen.values()];
+    },
+  };
+}
+export type AnnouncedList = ReturnType<typeof createAnnouncedList>;
+
 /**
  * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
  * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
  */
 export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache }) {
   const { db, clock, applications, enterprises, publicCache } = deps;
+  const list = createAnnouncedList({ db });
 
   return {
     async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
@@ -55,7 +84,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
         await applications.lockAll(tx, ids);
         await announcementRepo.lockNumbering(tx);
         const batchNo = await announcementRepo.nextBatchNo(tx);
-        const docNumber = input.docNumber ?? defaultDocNumber(year, (await announcementRepo.countInYear(tx, year)) + 1);
+        const docNumber = input.docNumber ?? nextDocNumber(year, await announcementRepo.docNumbersOfYear(tx, year));
         const title = input.title ?? `符合《机电产品再制造行业规范条件》企业名单（第${batchOrdinal(batchNo)}批）`;
         const batch = await announcementRepo.insertBatch(tx, { id: randomUUID(), batchNo, docNumber, announcedOn, title, createdBy: p.userId });
         if (!batch) throw docNumberTaken(docNumber);
@@ -128,18 +157,7 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
     /** The announced sites as a derived table (enterprise_id, site_id, province_code, fields) for other modules' aggregates. */
     announcedSitesTable: announcementRepo.announcedSitesTable,
 
-    /**
-     * Which sites are on the announced list and since when (one row per site: the earliest active entry).
-     * For other capabilities (annual reports 七(二)1, industry statistics); they never read these tables.
-     */
-    async announcedSites(): Promise<{ enterpriseId: string; siteId: string; provinceCode: string; enterpriseName: string; siteName: string; fields: string[]; announcedOn: string }[]> {
-      const seen = new Map<string, Awaited<ReturnType<typeof announcementRepo.activeSites>>[number]>();
-      for (const r of await announcementRepo.activeSites(db)) {
-        const k = `${r.enterpriseId}/${r.siteId}`;
-        if (!seen.has(k)) seen.set(k, r);
-      }
-      return [...seen.values()];
-    },
+    announcedSites: list.announcedSites,
 
     /** Demo data: a published batch without going through the workflow (historic batches are imported). */
     async importHistoric(ctx: RequestContext, input: { batchNo?: number; docNumber: string; announcedOn: string; title: string; entries: { enterpriseId: string; siteId: string; fields: string[] }[] }) {

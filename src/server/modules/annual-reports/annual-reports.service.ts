@@ -36,8 +36,9 @@ import { canEditReport, canReviewReport, canSubmitReport, canViewReport, inRepor
 import { annualReportRepo, type AnnualReportRow, type ImportRow } from './annual-reports.repo.js';
 import { prefillTable23 } from './trace-prefill.js';
 
-/** The traceability seam: see trace-prefill.ts (annualTable23, or the year's ledger). */
-export type { Table23Source } from './trace-prefill.js';
+/** The traceability seam: see trace-prefill.ts (the trace service's annualTable23). */
+import type { Table23Source } from './trace-prefill.js';
+export type { Table23Source };
 
 export interface AnnualReportDeps {
   db: Db;
@@ -46,8 +47,8 @@ export interface AnnualReportDeps {
   enterprises: EnterpriseService;
   notifications: NotificationService;
   publicCache: PublicCache;
-  /** Looked up on each use (the trace service may be wired after this one, or not at all). */
-  trace?: () => unknown;
+  /** 表2-3 prefill from the traceability records */
+  trace: Table23Source;
   /** The durable job queue (large 表2-3 uploads run as its jobs). */
   jobs?: Queue;
   /** cap on an uploaded workbook's uncompressed size (default: the spreadsheet reader's) */
@@ -286,8 +287,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const form: AnnualReportForm = {
         cover: { enterpriseName: e.name, address: e.address, contactName: e.contactName, officePhone: e.contactPhone, email: e.contactEmail ?? undefined, compiledOn: clock.today() },
       };
-      const sitesOwed = (await owed(input.year)).filter((o) => o.enterpriseId === e.id).length;
-      const prefilled = await prefillTable23(deps.trace?.(), { principal: p, enterpriseId: e.id, siteId: input.siteId, year: input.year, sitesOwedByEnterprise: sitesOwed });
+      const prefilled = await prefillTable23(deps.trace, { enterpriseId: e.id, siteId: input.siteId, year: input.year });
       if (prefilled) form.table23 = prefilled;
       return db.transaction(async (tx) => {
         // one report per site and year (unique): the loser of a concurrent create gets 409, not 500

@@ -15,7 +15,8 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { FileService } from '../files/files.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
-import type { RevocationLocks } from '../revocations/revocations.repo.js';
+/** The reapply-lock reader (revocations module, wired in app.ts; 七(二)4), as this module needs it. */
+type RevocationLocks = { history(enterpriseId: string): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> };
 import {
   actorKind,
   applicationScope,

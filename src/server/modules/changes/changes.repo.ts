@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { CHANGE_OPEN_FOR_DEADLINE } from '../../../domain/supervision/index.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests } from '../../db/schema.js';
-import type { SupervisionScope } from '../revocations/supervision.policy.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import type { SupervisionScope } from '../supervision/index.js';
 
 export type ChangeRow = typeof changeRequests.$inferSelect;
 
@@ -21,19 +22,33 @@ function scopeWhere(s: SupervisionScope): SQL | undefined {
 /** 七(二)3 overdue: acceptance check not passed and the one-year period over (deadline before today). */
 const overdueWhere = (today: string) => and(inArray(changeRequests.state, [...CHANGE_OPEN_FOR_DEADLINE]), lt(changeRequests.deadline, today));
 
+type ChangeFilter = { states?: string[]; overdueOn?: string };
+const listWhere = (scope: SupervisionScope, f: ChangeFilter) =>
+  and(scopeWhere(scope), f.states?.length ? inArray(changeRequests.state, f.states) : undefined, f.overdueOn ? overdueWhere(f.overdueOn) : undefined);
+
 /** All SQL on change requests (七(二)3). */
 export const changeRepo = {
   async get(db: Db, id: string) {
     const [r] = await db.select().from(changeRequests).where(eq(changeRequests.id, id)).limit(1);
     return r;
   },
-  list(db: Db, scope: SupervisionScope, f: { states?: string[]; overdueOn?: string }) {
-    return db
-      .select()
-      .from(changeRequests)
-      .where(and(scopeWhere(scope), f.states?.length ? inArray(changeRequests.state, f.states) : undefined, f.overdueOn ? overdueWhere(f.overdueOn) : undefined))
-      .orderBy(desc(changeRequests.createdAt))
-      .limit(500);
+  /** Lock by id (the first read of a write: its decision is taken on this row). */
+  async lockById(db: Db, id: string) {
+    const [r] = await db.select().from(changeRequests).where(eq(changeRequests.id, id)).for('update').limit(1);
+    return r;
+  },
+  /** The caller's requests, newest first (bounded: for the to-do list and the overdue job). */
+  list(db: Db, scope: SupervisionScope, f: ChangeFilter) {
+    return db.select().from(changeRequests).where(listWhere(scope, f)).orderBy(desc(changeRequests.createdAt)).limit(500);
+  },
+  /** One page of the caller's requests, newest first, with the total. */
+  async page(db: Db, scope: SupervisionScope, f: ChangeFilter, p: Page) {
+    const where = listWhere(scope, f);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(changeRequests).where(where).orderBy(desc(changeRequests.createdAt), desc(changeRequests.id)).limit(p.pageSize).offset(offsetOf(p)),
+      db.select({ n: count() }).from(changeRequests).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
   },
   async insert(db: Db, row: typeof changeRequests.$inferInsert) {
     const [r] = await db.insert(changeRequests).values(row).returning();

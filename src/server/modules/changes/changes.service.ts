@@ -1,26 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { CHANGE_FACTS, changeDeadline, nextChangeState, type ChangeEvent, type ChangeFact } from '../../../domain/supervision/index.js';
 import { MINISTRY_AUTHORITY_ID } from '../../../domain/authorities.js';
+import { CHANGE_FACTS, changeDeadline, nextChangeState, type ChangeEvent } from '../../../domain/supervision/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
+import type { Page } from '../../platform/paging.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
-import type { FileService } from '../files/files.service.js';
+import type { FileService } from '../files/index.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
-import { canSee, isAuthorityOf, isEnterpriseAdminOf, isMinistry, supervisionScope } from '../revocations/supervision.policy.js';
+import { supervisionScope } from '../supervision/index.js';
+import { changeFilingPolicy, changePolicy } from './changes.policy.js';
 import { changeRepo, type ChangeRow } from './changes.repo.js';
+import type { ChangeInput } from './changes.schema.js';
+import { changeTodos } from './changes.todos.js';
 
-const notFound = () => errors.notFound('变更申请', 'Change request');
 const factLabel = (k: string) => CHANGE_FACTS.find((f) => f.key === k)?.zh ?? k;
+const userId = (p: Principal | null) => (p?.kind === 'user' ? p.userId : null);
 
-export interface ChangeInput {
-  siteId?: string | null;
-  changeDate: string;
-  description: string;
-  items: { fact: ChangeFact; old: string; new: string }[];
+export interface ChangeDeps {
+  db: Db;
+  clock: Clock;
+  files: FileService;
+  enterprises: EnterpriseService;
+  notifications: NotificationService;
+  announcements: AnnouncementService;
 }
 
 /**
@@ -28,36 +35,48 @@ export interface ChangeInput {
  * change applies to its authority, completes the rectification within one year of the change, the authority
  * checks it (验收核实), MIIT confirms and the announced list shows the new facts with their history.
  */
-export function createChangeService(deps: { db: Db; clock: Clock; files: FileService; enterprises: EnterpriseService; notifications: NotificationService; announcements: AnnouncementService }) {
+export function createChangeService(deps: ChangeDeps) {
   const { db, clock, files, enterprises, notifications, announcements } = deps;
+  const notFound = () => errors.notFound('变更申请', 'Change request');
 
   async function load(p: Principal | null, id: string): Promise<ChangeRow> {
     const c = await changeRepo.get(db, id);
-    if (!c || !canSee(p, c)) throw notFound();
+    if (!c) throw notFound();
+    authorize(p, changePolicy, 'read', c);
     return c;
   }
+  /** One step: the transaction locks the request, authorizes `action` on it, asks the state machine, then `step` writes. */
+  const onLocked = <T>(ctx: RequestContext, id: string, action: 'check' | 'resubmit' | 'confirm', event: ChangeEvent, step: (tx: Db, c: ChangeRow, to: string) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const c = await changeRepo.lockById(tx, id);
+      if (!c) throw notFound();
+      authorize(ctx.principal, changePolicy, 'read', c);
+      authorize(ctx.principal, changePolicy, action, c);
+      const to = nextChangeState(c.state, event);
+      if (!to) throw errors.conflict('INVALID_STATE', `变更申请当前状态（${c.state}）不允许此操作`, `Not allowed (${event}) while the change request is ${c.state}`, { state: c.state });
+      return step(tx, c, to);
+    });
   async function storeAll(tx: Db, bufs: Buffer[]) {
     const shas: string[] = [];
     for (const b of bufs) shas.push((await files.store(b, tx)).sha256);
     return shas;
   }
-  const illegal = (c: ChangeRow, event: ChangeEvent) =>
-    errors.conflict('INVALID_STATE', `变更申请当前状态（${c.state}）不允许此操作`, `Not allowed (${event}) while the change request is ${c.state}`, { state: c.state });
+  const written = (r: ChangeRow | undefined) => r!; // the row is locked: the guarded update cannot miss
 
   return {
     load,
-    list: (p: Principal | null, f: { states?: string[]; overdue?: boolean }) => changeRepo.list(db, supervisionScope(p), { states: f.states, overdueOn: f.overdue ? clock.today() : undefined }),
+    today: () => clock.today(),
+    page: (p: Principal | null, f: { states?: string[]; overdue?: boolean }, page: Page) => changeRepo.page(db, supervisionScope(p), { states: f.states, overdueOn: f.overdue ? clock.today() : undefined }, page),
+    todos: changeTodos(deps),
 
     async create(ctx: RequestContext, input: ChangeInput, attachments: Buffer[]) {
       const p = ctx.principal;
       const enterpriseId = p?.kind === 'user' ? p.enterpriseId : null;
-      if (!enterpriseId || !isEnterpriseAdminOf(p, enterpriseId)) throw errors.forbidden('变更申请由企业管理员提交', 'The enterprise admin files change requests');
-      const e = (await enterprises.getInternal(enterpriseId))!;
+      authorize(p, changeFilingPolicy, 'file', { enterpriseId });
+      const e = (await enterprises.getInternal(enterpriseId!))!;
       const entries = await announcements.activeEntriesOf(e.id);
       if (entries.length === 0) throw errors.conflict('NOT_ANNOUNCED', '只有公告名单中的企业需要提出变更申请（七(二)3）', 'Only announced enterprises file change requests (七(二)3)');
-      if (input.siteId) {
-        if (!(await enterprises.getSiteInternal(e.id, input.siteId))) throw errors.field('siteId', '厂区不存在', 'Unknown site');
-      }
+      if (input.siteId && !(await enterprises.getSiteInternal(e.id, input.siteId))) throw errors.field('siteId', '厂区不存在', 'Unknown site');
       if (input.changeDate > clock.today()) throw errors.field('changeDate', '变化发生日期不能晚于今天', 'The change date cannot be in the future');
       const deadline = changeDeadline(input.changeDate);
       return db.transaction(async (tx) => {
@@ -73,7 +92,7 @@ export function createChangeService(deps: { db: Db; clock: Clock; files: FileSer
           description: input.description,
           attachments: shas,
           state: 'submitted',
-          createdBy: p?.kind === 'user' ? p.userId : null,
+          createdBy: userId(p),
           createdAt: clock.now(),
         });
         await recordAudit(tx, ctx, { action: 'change.submitted', objectType: 'change_request', objectId: c.id, enterpriseId: e.id, change: { ...input, deadline, attachments: shas } });
@@ -86,15 +105,9 @@ export function createChangeService(deps: { db: Db; clock: Clock; files: FileSer
 
     /** 验收核实 by the enterprise's provincial authority (pass → to MIIT; fail → the enterprise rectifies and resubmits). */
     async check(ctx: RequestContext, id: string, input: { passed: boolean; opinion: string }) {
-      const c = await load(ctx.principal, id);
-      if (!isAuthorityOf(ctx.principal, c.authorityId)) throw errors.forbidden('验收核实由企业所在地省级主管部门进行', 'The enterprise’s authority performs the check');
       const event: ChangeEvent = input.passed ? 'check_pass' : 'check_fail';
-      const to = nextChangeState(c.state, event);
-      if (!to) throw illegal(c, event);
-      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return db.transaction(async (tx) => {
-        const r = await changeRepo.update(tx, c, [c.state], { state: to, checkOpinion: input.opinion, checkedOn: clock.today(), checkedBy: p.userId });
-        if (!r) throw illegal(c, event);
+      return onLocked(ctx, id, 'check', event, async (tx, c, to) => {
+        const r = written(await changeRepo.update(tx, c, [c.state], { state: to, checkOpinion: input.opinion, checkedOn: clock.today(), checkedBy: userId(ctx.principal) }));
         await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: input });
         const link = `/supervision/changes/${c.id}`;
         await notifications.notify(tx, [
@@ -106,13 +119,9 @@ export function createChangeService(deps: { db: Db; clock: Clock; files: FileSer
     },
 
     async resubmit(ctx: RequestContext, id: string, input: { description?: string }, attachments: Buffer[]) {
-      const c = await load(ctx.principal, id);
-      if (!isEnterpriseAdminOf(ctx.principal, c.enterpriseId)) throw errors.forbidden('变更申请由企业管理员提交', 'The enterprise admin files change requests');
-      if (!nextChangeState(c.state, 'resubmit')) throw illegal(c, 'resubmit');
-      return db.transaction(async (tx) => {
+      return onLocked(ctx, id, 'resubmit', 'resubmit', async (tx, c, to) => {
         const shas = await storeAll(tx, attachments);
-        const r = await changeRepo.update(tx, c, ['check_failed'], { state: 'submitted', description: input.description ?? c.description, attachments: [...c.attachments, ...shas.filter((s) => !c.attachments.includes(s))] });
-        if (!r) throw illegal(c, 'resubmit');
+        const r = written(await changeRepo.update(tx, c, ['check_failed'], { state: to, description: input.description ?? c.description, attachments: [...c.attachments, ...shas.filter((s) => !c.attachments.includes(s))] }));
         await recordAudit(tx, ctx, { action: 'change.resubmitted', objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: { description: input.description, attachments: shas } });
         await notifications.notify(tx, [{ orgId: c.authorityId, kind: 'change.submitted', title: '企业整改后重新提交变更申请', titleEn: 'A change request was resubmitted', link: `/supervision/changes/${c.id}` }]);
         return r;
@@ -121,16 +130,10 @@ export function createChangeService(deps: { db: Db; clock: Clock; files: FileSer
 
     /** MIIT 对验收意见进行核实: confirmed → the announced list shows the new facts (history kept). */
     async confirm(ctx: RequestContext, id: string, input: { confirmed: boolean; opinion: string }) {
-      if (!isMinistry(ctx.principal)) throw errors.forbidden('核实由工业和信息化部进行', 'MIIT confirms');
-      const c = await load(ctx.principal, id);
       const event: ChangeEvent = input.confirmed ? 'confirm' : 'not_confirm';
-      const to = nextChangeState(c.state, event);
-      if (!to) throw illegal(c, event);
-      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
       const today = clock.today();
-      return db.transaction(async (tx) => {
-        const r = await changeRepo.update(tx, c, ['check_passed'], { state: to, confirmOpinion: input.opinion, confirmedOn: today, confirmedBy: p.userId });
-        if (!r) throw illegal(c, event);
+      return onLocked(ctx, id, 'confirm', event, async (tx, c, to) => {
+        const r = written(await changeRepo.update(tx, c, ['check_passed'], { state: to, confirmOpinion: input.opinion, confirmedOn: today, confirmedBy: userId(ctx.principal) }));
         const updated = input.confirmed ? await announcements.applyChange(tx, { enterpriseId: c.enterpriseId, siteId: c.siteId, on: today, items: c.items }) : 0;
         await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: { ...input, entriesUpdated: updated } });
         await notifications.notify(tx, [

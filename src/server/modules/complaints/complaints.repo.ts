@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { complaints } from '../../db/schema.js';
-import type { SupervisionScope } from '../revocations/supervision.policy.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import type { SupervisionScope } from '../supervision/index.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -11,6 +12,8 @@ function scopeWhere(s: SupervisionScope): SQL | undefined {
   if (s.kind === 'authority') return eq(complaints.authorityId, s.authorityId);
   return sql`false`;
 }
+
+const listWhere = (scope: SupervisionScope, f: { states?: string[] }) => and(scopeWhere(scope), f.states?.length ? inArray(complaints.state, f.states) : undefined);
 
 /** All SQL on complaints (七(二)2). */
 export const complaintRepo = {
@@ -27,13 +30,17 @@ export const complaintRepo = {
     const [r] = await db.select().from(complaints).where(eq(complaints.trackingCode, code)).limit(1);
     return r;
   },
-  list: (db: Db, scope: SupervisionScope, f: { states?: string[] }) =>
-    db
-      .select()
-      .from(complaints)
-      .where(and(scopeWhere(scope), f.states?.length ? inArray(complaints.state, f.states) : undefined))
-      .orderBy(desc(complaints.filedAt))
-      .limit(500),
+  /** The caller's complaints, newest first (bounded: for the to-do list). */
+  list: (db: Db, scope: SupervisionScope, f: { states?: string[] }) => db.select().from(complaints).where(listWhere(scope, f)).orderBy(desc(complaints.filedAt)).limit(500),
+  /** One page of the caller's complaints, newest first, with the total. */
+  async page(db: Db, scope: SupervisionScope, f: { states?: string[] }, p: Page) {
+    const where = listWhere(scope, f);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(complaints).where(where).orderBy(desc(complaints.filedAt), desc(complaints.id)).limit(p.pageSize).offset(offsetOf(p)),
+      db.select({ n: count() }).from(complaints).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
   async insert(db: Db, row: typeof complaints.$inferInsert) {
     const [r] = await db.insert(complaints).values(row).returning();
     return r!;

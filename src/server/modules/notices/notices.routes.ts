@@ -1,4 +1,4 @@
-import { uploadBudget } from '../revocations/upload.js';
+import { uploadBudget } from '../../platform/multipart.js';
 import { checkInput } from '../../platform/input-guard.js';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';

@@ -1,64 +1,56 @@
-import { canFileRectification, decisionBlocker, groundLabel, reapplyFromAfterAcceptance, statementBlocker } from '../../../domain/supervision/index.js';
+import { groundLabel, reapplyFromAfterAcceptance } from '../../../domain/supervision/index.js';
+import { can } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
-import type { FileService } from '../files/files.service.js';
+import type { FileService } from '../files/index.js';
+import { fileRefs } from '../supervision/index.js';
+import { caseActions, revocationPolicy } from './revocations.policy.js';
 import type { RevocationCaseRow } from './revocations.repo.js';
-import { isAuthorityOf, isEnterpriseAdminOf, isMinistry, supervisionScope } from './supervision.policy.js';
 
 export interface RevocationPresenterDeps {
   enterprises: EnterpriseService;
   files: FileService;
 }
 
-function actions(p: Principal | null, c: RevocationCaseRow, today: string): string[] {
-  const out: string[] = [];
-  if (isMinistry(p)) {
-    if (c.state === 'opened') out.push('notify');
-    if (!decisionBlocker(c, today)) out.push('decide');
-  }
-  if ((isMinistry(p) || isAuthorityOf(p, c.authorityId)) && ['opened', 'notified', 'statement_received'].includes(c.state)) out.push('evidence');
-  if (isEnterpriseAdminOf(p, c.enterpriseId)) {
-    if (!statementBlocker(c, today)) out.push('statement');
-    if (canFileRectification(c.state, c.rectificationState)) out.push('rectification');
-  }
-  if (isAuthorityOf(p, c.authorityId) && c.state === 'revoked' && c.rectificationState === 'submitted') out.push('review_rectification');
-  return out;
-}
-
 /** Revocation cases out: the enterprise never sees the evidence list (it may identify a complainant). */
 export async function presentCases(deps: RevocationPresenterDeps, p: Principal | null, rows: RevocationCaseRow[], today: string) {
   const names = await deps.enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
-  const shas = [...new Set(rows.flatMap((r) => [...r.evidence, ...r.statementFiles, ...r.rectificationFiles]))];
-  const meta = new Map((shas.length ? await deps.files.meta(shas) : []).map((m) => [m.sha256, m]));
-  const ref = (s: string) => ({ sha256: s, mime: meta.get(s)?.mime ?? 'application/octet-stream', size: Number(meta.get(s)?.size ?? 0) });
-  const enterpriseSide = supervisionScope(p).kind === 'enterprise';
-  return rows.map((c) => ({
-    id: c.id,
-    enterpriseId: c.enterpriseId,
-    enterpriseName: names.get(c.enterpriseId) ?? '',
-    authorityId: c.authorityId,
-    origin: c.origin as 'provincial_request' | 'ministry' | 'complaint',
-    complaintId: enterpriseSide ? null : c.complaintId,
-    grounds: c.grounds.map((g) => ({ key: g, ...groundLabel(g) })),
-    facts: c.facts,
-    evidence: enterpriseSide ? [] : c.evidence.map(ref),
-    state: c.state,
-    noticeText: c.noticeText,
-    notifiedOn: c.notifiedOn,
-    statementDue: c.statementDue,
-    statement: c.statement,
-    statementFiles: c.statementFiles.map(ref),
-    statementOn: c.statementOn,
-    hearingSummary: c.hearingSummary,
-    decisionReason: c.decisionReason,
-    decidedOn: c.decidedOn,
-    rectificationState: c.rectificationState,
-    rectificationText: c.rectificationText,
-    rectificationFiles: c.rectificationFiles.map(ref),
-    rectificationOpinion: c.rectificationOpinion,
-    rectificationAcceptedOn: c.rectificationAcceptedOn,
-    reapplyFrom: c.rectificationAcceptedOn ? reapplyFromAfterAcceptance(c.rectificationAcceptedOn) : null,
-    createdAt: c.createdAt.toISOString(),
-    actions: actions(p, c, today),
-  }));
+  const ref = await fileRefs(deps.files, rows.flatMap((r) => [...r.evidence, ...r.statementFiles, ...r.rectificationFiles]));
+  return rows.map((c) => {
+    const evidenceVisible = can(p, revocationPolicy, 'read_evidence', c);
+    return {
+      id: c.id,
+      enterpriseId: c.enterpriseId,
+      enterpriseName: names.get(c.enterpriseId) ?? '',
+      authorityId: c.authorityId,
+      origin: c.origin as 'provincial_request' | 'ministry' | 'complaint',
+      complaintId: evidenceVisible ? c.complaintId : null,
+      grounds: c.grounds.map((g) => ({ key: g, ...groundLabel(g) })),
+      facts: c.facts,
+      evidence: evidenceVisible ? c.evidence.map(ref) : [],
+      state: c.state,
+      noticeText: c.noticeText,
+      notifiedOn: c.notifiedOn,
+      statementDue: c.statementDue,
+      statement: c.statement,
+      statementFiles: c.statementFiles.map(ref),
+      statementOn: c.statementOn,
+      hearingSummary: c.hearingSummary,
+      decisionReason: c.decisionReason,
+      decidedOn: c.decidedOn,
+      rectificationState: c.rectificationState,
+      rectificationText: c.rectificationText,
+      rectificationFiles: c.rectificationFiles.map(ref),
+      rectificationOpinion: c.rectificationOpinion,
+      rectificationAcceptedOn: c.rectificationAcceptedOn,
+      reapplyFrom: c.rectificationAcceptedOn ? reapplyFromAfterAcceptance(c.rectificationAcceptedOn) : null,
+      createdAt: c.createdAt.toISOString(),
+      actions: caseActions(p, c, today),
+    };
+  });
+}
+
+/** A page of cases in the API's paging shape. */
+export async function presentCasePage(deps: RevocationPresenterDeps, p: Principal | null, page: { rows: RevocationCaseRow[]; total: number }, q: { page: number; pageSize: number }, today: string) {
+  return { items: await presentCases(deps, p, page.rows, today), total: page.total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { revocationCases, revocations } from '../../db/schema.js';
-import type { SupervisionScope } from './supervision.policy.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import type { SupervisionScope } from '../supervision/index.js';
 
 export type RevocationCaseRow = typeof revocationCases.$inferSelect;
 export type RevocationLockRow = typeof revocations.$inferSelect;
@@ -19,6 +20,9 @@ function scopeWhere(s: SupervisionScope): SQL | undefined {
       return sql`false`;
   }
 }
+
+const listWhere = (scope: SupervisionScope, f: { states?: string[]; enterpriseId?: string }) =>
+  and(scopeWhere(scope), f.states?.length ? inArray(revocationCases.state, f.states) : undefined, f.enterpriseId ? eq(revocationCases.enterpriseId, f.enterpriseId) : undefined);
 
 /** All SQL on revocation cases and on the reapply-lock table `revocations` (七(二)4). */
 export const revocationRepo = {
@@ -38,13 +42,18 @@ export const revocationRepo = {
   async lockOpening(db: Db, enterpriseId: string) {
     await db.execute(sql`SELECT pg_advisory_xact_lock(727005, hashtext(${enterpriseId}))`);
   },
+  /** The caller's cases, newest first (bounded: for the to-do list). */
   list(db: Db, scope: SupervisionScope, f: { states?: string[]; enterpriseId?: string }) {
-    return db
-      .select()
-      .from(revocationCases)
-      .where(and(scopeWhere(scope), f.states?.length ? inArray(revocationCases.state, f.states) : undefined, f.enterpriseId ? eq(revocationCases.enterpriseId, f.enterpriseId) : undefined))
-      .orderBy(desc(revocationCases.createdAt))
-      .limit(500);
+    return db.select().from(revocationCases).where(listWhere(scope, f)).orderBy(desc(revocationCases.createdAt)).limit(500);
+  },
+  /** One page of the caller's cases, newest first, with the total. */
+  async page(db: Db, scope: SupervisionScope, f: { states?: string[] }, p: Page) {
+    const where = listWhere(scope, f);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(revocationCases).where(where).orderBy(desc(revocationCases.createdAt), desc(revocationCases.id)).limit(p.pageSize).offset(offsetOf(p)),
+      db.select({ n: count() }).from(revocationCases).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
   },
   async openFor(db: Db, enterpriseId: string) {
     const [r] = await db

@@ -1,53 +1,45 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Clock } from '../../platform/clock.js';
+import { pageOf } from '../../platform/paging.js';
+import { readBodyAndFiles } from '../../platform/multipart.js';
 import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
-import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
-import { presentCases, type RevocationPresenterDeps } from './revocations.presenter.js';
+import { FileParam, IdParam, MULTIPART_NOTE, sendStoredFile, SUPERVISION_HANDLERS, SUPERVISION_VIEWERS } from '../supervision/index.js';
+import { presentCasePage, presentCases, type RevocationPresenterDeps } from './revocations.presenter.js';
+import type { RevocationCaseRow } from './revocations.repo.js';
 import { CaseListQuery, DecideBody, NotifyBody, OpenCaseBody, RectificationBody, RectificationReviewBody, RevocationCaseSchema, StatementBody } from './revocations.schema.js';
 import type { RevocationService } from './revocations.service.js';
-import type { RevocationCaseRow } from './revocations.repo.js';
-import { readBodyAndFiles } from './upload.js';
 
-const VIEWERS = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] as const;
-const IdParam = z.object({ id: z.uuid() });
-const multipartNote = 'JSON, or multipart/form-data with the same fields plus up to 5 files (PDF/JPEG/PNG/OFD).';
-
-export async function revocationRoutes(root: FastifyInstance, deps: RevocationPresenterDeps & { revocations: RevocationService; clock: Clock; maxUploadBytes: number }) {
+export async function revocationRoutes(root: FastifyInstance, deps: RevocationPresenterDeps & { revocations: RevocationService; maxUploadBytes: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { revocations, clock } = deps;
-  const one = async (req: FastifyRequest, c: RevocationCaseRow) => (await presentCases(deps, req.principal, [c], clock.today()))[0]!;
+  const { revocations } = deps;
+  const one = async (req: FastifyRequest, c: RevocationCaseRow) => (await presentCases(deps, req.principal, [c], revocations.today()))[0]!;
+  const upload = (req: FastifyRequest) => readBodyAndFiles(req, deps.maxUploadBytes);
 
   app.get('/api/v1/revocations', {
-    config: { policy: { roles: VIEWERS } },
-    schema: { tags: ['supervision'], summary: '撤销公告案件（按角色范围） Revocation cases in the caller’s scope', querystring: CaseListQuery, response: { 200: z.object({ items: z.array(RevocationCaseSchema) }) } },
-    handler: async (req) => ({ items: await presentCases(deps, req.principal, await revocations.list(req.principal, { states: req.query.state }), clock.today()) }),
+    config: { policy: { roles: SUPERVISION_VIEWERS } },
+    schema: { tags: ['supervision'], summary: '撤销公告案件（按角色范围，分页） Revocation cases in the caller’s scope, paged', querystring: CaseListQuery, response: { 200: pageOf(RevocationCaseSchema) } },
+    handler: async (req) => presentCasePage(deps, req.principal, await revocations.page(req.principal, { states: req.query.state }, req.query), req.query, revocations.today()),
   });
 
   app.post('/api/v1/revocations', {
-    config: { policy: { roles: [...AUTHORITY_ROLES, ...MINISTRY_ROLES] } },
-    schema: { tags: ['supervision'], summary: '报请撤销（省级）或立案（工信部），七(二)4 Request / open a revocation case', description: multipartNote, response: { 201: RevocationCaseSchema } },
+    config: { policy: { roles: SUPERVISION_HANDLERS } },
+    schema: { tags: ['supervision'], summary: '报请撤销（省级）或立案（工信部），七(二)4 Request / open a revocation case', description: MULTIPART_NOTE, response: { 201: RevocationCaseSchema } },
     handler: async (req, reply) => {
-      const { body, files } = await readBodyAndFiles(req, deps.maxUploadBytes);
-      const c = await revocations.open(req.ctx, OpenCaseBody.parse(body), files);
-      return reply.status(201).send(await one(req, c));
+      const { body, files } = await upload(req);
+      return reply.status(201).send(await one(req, await revocations.open(req.ctx, OpenCaseBody.parse(body), files)));
     },
   });
 
   app.get('/api/v1/revocations/:id', {
-    config: { policy: { roles: VIEWERS } },
+    config: { policy: { roles: SUPERVISION_VIEWERS } },
     schema: { tags: ['supervision'], summary: '撤销案件详情 One revocation case', params: IdParam, response: { 200: RevocationCaseSchema } },
     handler: async (req) => one(req, await revocations.load(req.principal, req.params.id)),
   });
 
   app.post('/api/v1/revocations/:id/evidence', {
-    config: { policy: { roles: [...AUTHORITY_ROLES, ...MINISTRY_ROLES] } },
+    config: { policy: { roles: SUPERVISION_HANDLERS } },
     schema: { tags: ['supervision'], summary: '补充证据 Add evidence files (multipart)', params: IdParam, response: { 200: RevocationCaseSchema } },
-    handler: async (req) => {
-      const { files } = await readBodyAndFiles(req, deps.maxUploadBytes);
-      return one(req, await revocations.addEvidence(req.ctx, req.params.id, files));
-    },
+    handler: async (req) => one(req, await revocations.addEvidence(req.ctx, req.params.id, (await upload(req)).files)),
   });
 
   app.post('/api/v1/revocations/:id/notify', {
@@ -58,9 +50,9 @@ export async function revocationRoutes(root: FastifyInstance, deps: RevocationPr
 
   app.post('/api/v1/revocations/:id/statement', {
     config: { policy: { roles: ENTERPRISE_ROLES } },
-    schema: { tags: ['supervision'], summary: '企业提交陈述和申辩 Submit the statement and defence', description: multipartNote, params: IdParam, response: { 200: RevocationCaseSchema } },
+    schema: { tags: ['supervision'], summary: '企业提交陈述和申辩 Submit the statement and defence', description: MULTIPART_NOTE, params: IdParam, response: { 200: RevocationCaseSchema } },
     handler: async (req) => {
-      const { body, files } = await readBodyAndFiles(req, deps.maxUploadBytes);
+      const { body, files } = await upload(req);
       return one(req, await revocations.submitStatement(req.ctx, req.params.id, StatementBody.parse(body), files));
     },
   });
@@ -73,9 +65,9 @@ export async function revocationRoutes(root: FastifyInstance, deps: RevocationPr
 
   app.post('/api/v1/revocations/:id/rectification', {
     config: { policy: { roles: ENTERPRISE_ROLES } },
-    schema: { tags: ['supervision'], summary: '被撤销后提交整改材料 File the rectification', description: multipartNote, params: IdParam, response: { 200: RevocationCaseSchema } },
+    schema: { tags: ['supervision'], summary: '被撤销后提交整改材料 File the rectification', description: MULTIPART_NOTE, params: IdParam, response: { 200: RevocationCaseSchema } },
     handler: async (req) => {
-      const { body, files } = await readBodyAndFiles(req, deps.maxUploadBytes);
+      const { body, files } = await upload(req);
       return one(req, await revocations.fileRectification(req.ctx, req.params.id, RectificationBody.parse(body), files));
     },
   });
@@ -87,12 +79,8 @@ export async function revocationRoutes(root: FastifyInstance, deps: RevocationPr
   });
 
   app.get('/api/v1/revocations/:id/files/:sha', {
-    config: { policy: { roles: VIEWERS } },
-    schema: { tags: ['supervision'], summary: '下载案件文件 Download a file of the case', params: z.object({ id: z.uuid(), sha: z.string().regex(/^[0-9a-f]{64}$/) }) },
-    handler: async (req, reply) => {
-      const f = await revocations.file(req.principal, req.params.id, req.params.sha);
-      const ext = EXTENSION[f.mime as AcceptedMime] ?? 'bin';
-      return reply.header('content-type', f.mime).header('content-disposition', `attachment; filename="case-file.${ext}"`).send(f.data);
-    },
+    config: { policy: { roles: SUPERVISION_VIEWERS } },
+    schema: { tags: ['supervision'], summary: '下载案件文件 Download a file of the case', params: FileParam },
+    handler: async (req, reply) => sendStoredFile(reply, await revocations.file(req.principal, req.params.id, req.params.sha), 'case-file'),
   });
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { REVOCATION_GROUND_KEYS } from '../../../domain/supervision/index.js';
+import { PageQuery } from '../../platform/paging.js';
 import { bi, isoDate } from '../../platform/validation.js';
-
-/** A list that may arrive as a JSON array, one multipart field per value, or "a,b". */
-const listOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(item));
+import { FileRef, listOf } from '../supervision/index.js';
 
 export const GroundSchema = z.enum(REVOCATION_GROUND_KEYS, bi(`Must be one of the five grounds of 七(二)4: ${REVOCATION_GROUND_KEYS.join(', ')}`, `须为七(二)4 所列五种情形之一：${REVOCATION_GROUND_KEYS.join('、')}`));
 
@@ -28,9 +27,8 @@ export const RectificationBody = z.object({
   text: z.string().trim().min(5, bi('Describe the rectification (at least 5 characters)', '请说明整改情况（至少 5 个字）')).max(20000),
 });
 export const RectificationReviewBody = z.object({ accept: z.boolean(), opinion: z.string().trim().min(2, bi('Give the opinion', '请填写验收意见')).max(5000) });
-export const CaseListQuery = z.object({ state: listOf(z.enum(['opened', 'notified', 'statement_received', 'revoked', 'not_revoked'])).optional() });
+export const CaseListQuery = PageQuery.extend({ state: listOf(z.enum(['opened', 'notified', 'statement_received', 'revoked', 'not_revoked'])).optional() });
 
-const FileRef = z.object({ sha256: z.string(), mime: z.string(), size: z.number() });
 export const RevocationCaseSchema = z
   .object({
     id: z.string(),

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { AnnouncedList } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
 import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
@@ -28,7 +28,8 @@ export interface TraceServiceDeps {
   clock: Clock;
   epcis: EpcisService;
   enterprises: EnterpriseService;
-  announcements: AnnouncementService;
+  /** the announced list (whether a product's maker is announced) */
+  announcements: AnnouncedList;
   /** Largest /epcis capture projected inside its own transaction (larger ones: right after commit). */
   inlineProjectionMax?: number;
   /** Public verification answers kept in memory (least recently scanned evicted first); default 20,000. */
@@ -651,3 +652,7 @@ export function createTraceService(deps: TraceServiceDeps) {
 }
 
 export type TraceService = ReturnType<typeof createTraceService>;
+/** What the annual report reads from traceability: 表2-3 of a year (annual-reports/trace-prefill.ts); TraceService is one. */
+export interface Table23Source {
+  annualTable23(input: { enterpriseId: string; siteId: string; year: number }): Promise<import('../../../domain/annual-report/index.js').Table23 | null>;
+}

@@ -11,6 +11,7 @@ import { useApiErrorHandler } from '../../errors';
 import { formatDateTime, todayShanghai } from '../../format';
 import { useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole, isMinistryRole } from '../../menu';
+import { useUrlPaging } from '../../paging';
 import { FilesPicker, postForm, StateTag } from './common';
 import type { ChangeRequest, Complaint, RevocationCase } from './supApi';
 import { useSupT } from './supText';
@@ -97,9 +98,10 @@ function ChangesTab() {
   const qc = useQueryClient();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [creating, setCreating] = useState(false);
+  const { page, pageSize, update, pagination } = useUrlPaging();
   const list = useQuery({
-    queryKey: [...SUP_KEYS.changes, overdueOnly],
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/changes', { params: { query: overdueOnly ? { overdue: 'true' } : {} }, signal })),
+    queryKey: [...SUP_KEYS.changes, overdueOnly, page, pageSize],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/changes', { params: { query: { page, pageSize, ...(overdueOnly ? { overdue: 'true' as const } : {}) } }, signal })),
   });
   const flag = useMutation({
     mutationFn: () => unwrap(client.POST('/api/v1/changes/flag-overdue', { body: {} })),
@@ -112,7 +114,10 @@ function ChangesTab() {
   return (
     <>
       <Flex justify="space-between" style={{ marginBottom: 12 }} wrap gap={8}>
-        <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="changes-overdue-only">
+        <Checkbox checked={overdueOnly} onChange={(e) => {
+            setOverdueOnly(e.target.checked);
+            update({ page: 1 });
+          }} data-testid="changes-overdue-only">
           {st('chg.overdueOnly')}
         </Checkbox>
         <Space>
@@ -130,6 +135,7 @@ function ChangesTab() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: st('sup.none') }}
         data-testid="changes-table"
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: st('sup.enterprise'), key: 'e', render: (_, c) => <Typography.Link onClick={() => navigate(`/supervision/changes/${c.id}`)}>{c.enterpriseName}</Typography.Link> },
           { title: st('chg.items'), key: 'items', render: (_, c) => c.items.map((i) => (locale === 'en' ? i.factEn : i.factZh)).join('、') },
@@ -193,7 +199,8 @@ function RevocationsTab() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: SUP_KEYS.revocations, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/revocations', { signal })) });
+  const { page, pageSize, pagination } = useUrlPaging();
+  const list = useQuery({ queryKey: [...SUP_KEYS.revocations, page, pageSize], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/revocations', { params: { query: { page, pageSize } }, signal })) });
   return (
     <>
       <Flex justify="space-between" style={{ marginBottom: 12 }} wrap gap={8}>
@@ -210,6 +217,7 @@ function RevocationsTab() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: st('sup.none') }}
         data-testid="revocations-table"
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: st('sup.enterprise'), key: 'e', render: (_, c) => <Typography.Link onClick={() => navigate(`/supervision/revocations/${c.id}`)}>{c.enterpriseName}</Typography.Link> },
           { title: st('rev.grounds'), key: 'g', render: (_, c) => c.grounds.map((g) => g.clause).join('、') },
@@ -229,7 +237,8 @@ function ComplaintsTab() {
   const st = useSupT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: SUP_KEYS.complaints, queryFn: ({ signal }) => unwrap(client.GET('/api/v1/complaints', { signal })) });
+  const { page, pageSize, pagination } = useUrlPaging();
+  const list = useQuery({ queryKey: [...SUP_KEYS.complaints, page, pageSize], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/complaints', { params: { query: { page, pageSize } }, signal })) });
   return (
     <Table<Complaint>
       rowKey="id"
@@ -237,6 +246,7 @@ function ComplaintsTab() {
       dataSource={list.data?.items ?? []}
       locale={{ emptyText: st('sup.none') }}
       data-testid="complaints-table"
+      pagination={pagination(list.data?.total ?? 0)}
       columns={[
         { title: st('cmp.subject'), key: 's', render: (_, c) => <Typography.Link onClick={() => navigate(`/supervision/complaints/${c.id}`)} data-testid="complaint-row-link">{c.subject}</Typography.Link> },
         { title: st('cmp.enterpriseName'), key: 'e', render: (_, c) => <Space>{c.enterpriseName}{c.enterpriseId ? null : <Tag>{st('cmp.unmatched')}</Tag>}</Space> },

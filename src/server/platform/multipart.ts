@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import { DomainError, errors } from '../../platform/errors.js';
-import { checkInput } from '../../platform/input-guard.js';
+import { DomainError, errors } from './errors.js';
+import { checkInput } from './input-guard.js';
 
 /**
  * A write that takes either JSON or multipart/form-data (the same fields as text parts plus up to `maxFiles`

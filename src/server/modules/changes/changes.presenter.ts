@@ -1,0 +1,42 @@
+import { CHANGE_FACTS, changeOverdue, type ChangeState } from '../../../domain/supervision/index.js';
+import type { Principal } from '../../platform/principal.js';
+import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { FileService } from '../files/index.js';
+import { fileRefs } from '../supervision/index.js';
+import { changeActions } from './changes.policy.js';
+import type { ChangeRow } from './changes.repo.js';
+
+export interface ChangePresenterDeps {
+  enterprises: EnterpriseService;
+  files: FileService;
+}
+
+/** Change requests out, with the enterprise's name, file metadata and the caller's actions. */
+export async function presentChanges(deps: ChangePresenterDeps, p: Principal | null, rows: ChangeRow[], today: string) {
+  const names = await deps.enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
+  const ref = await fileRefs(deps.files, rows.flatMap((r) => r.attachments));
+  return rows.map((c) => ({
+    id: c.id,
+    enterpriseId: c.enterpriseId,
+    enterpriseName: names.get(c.enterpriseId) ?? '',
+    authorityId: c.authorityId,
+    siteId: c.siteId,
+    items: c.items.map((i) => {
+      const f = CHANGE_FACTS.find((x) => x.key === i.fact);
+      return { fact: i.fact, factZh: f?.zh ?? i.fact, factEn: f?.en ?? i.fact, old: i.old, new: i.new };
+    }),
+    changeDate: c.changeDate,
+    deadline: c.deadline,
+    overdue: changeOverdue({ state: c.state as ChangeState, changeDate: c.changeDate }, today),
+    overdueFlagged: c.overdueFlaggedAt != null,
+    description: c.description,
+    attachments: c.attachments.map(ref),
+    state: c.state,
+    checkOpinion: c.checkOpinion,
+    checkedOn: c.checkedOn,
+    confirmOpinion: c.confirmOpinion,
+    confirmedOn: c.confirmedOn,
+    createdAt: c.createdAt.toISOString(),
+    actions: changeActions(p, c),
+  }));
+}
