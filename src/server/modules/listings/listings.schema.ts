@@ -3,7 +3,7 @@ import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
 import { LISTING_STATUS_VALUES, MAX_PRICE_CNY, MAX_UNITS_PER_LISTING, MAX_WARRANTY_MONTHS, UNIT_STATUS_VALUES } from '../../../domain/trading/listing.js';
 import { PageQuery } from '../../platform/paging.js';
 import { bi } from '../../platform/validation.js';
-import { PublicProductSchema } from '../trace/trace.schema.js';
+import { PublicProductSchema } from '../trace/index.js';
 
 export const Price = z
   .number(bi('Must be a number', '须为数字'))

@@ -12,7 +12,7 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
-import { presentPublic } from '../trace/trace.presenter.js';
+import { presentPublic } from '../trace/index.js';
 import type { TraceService } from '../trace/trace.service.js';
 import { listingPolicy, sellerEnterprise } from './listings.policy.js';
 import { listingRepo, type ListingListRow, type ListingRow } from './listings.repo.js';

@@ -1,0 +1,8 @@
+/**
+ * What the traceability module publishes to other modules (docs/architecture.md: a module reaches another only
+ * through its index, service or policy): the service, and the public product record's schema and presenter, which
+ * the market shows beside a listing.
+ */
+export type { TraceService } from './trace.service.js';
+export { PublicProductSchema } from './trace.schema.js';
+export { presentPublic } from './trace.presenter.js';
