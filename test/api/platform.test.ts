@@ -68,7 +68,7 @@ describe('reference data and demo world', () => {
     expect(list.items[0].authority).toEqual({ id: 'city-440300', name: '深圳市工业和信息化局（新）' });
   });
 
-  it('demo: every login works; credit codes pass GB 32100; 深圳 enterprise is reviewed by 深圳; ent-gd has two sites', async () => {
+  it('demo: every login works; credit codes pass GB 32100; 深圳 enterprise is reviewed by 深圳; ent-gd has three sites (the third, 白云车间, carries the newcomer's case waiting for gd-reviewer)', async () => {
     for (const u of ['miit', 'gd-reviewer', 'js-reviewer', 'sz-reviewer', 'expert1', 'ent-gd', 'ent-js', 'ent-sz']) {
       const s = await login(app, u, DEMO_PASSWORD);
       const me = (await app.inject({ url: '/api/v1/auth/me', headers: s.headers })).json();
@@ -86,7 +86,7 @@ describe('reference data and demo world', () => {
 
     const gd = await login(app, 'ent-gd', DEMO_PASSWORD);
     const gdList = (await app.inject({ url: '/api/v1/enterprises', headers: gd.headers })).json();
-    expect(gdList.items[0].siteCount).toBe(2);
+    expect(gdList.items[0].siteCount).toBe(3); // demo-areas/newcomer.ts adds 白云车间 with a submitted application
 
     const gdReviewer = await login(app, 'gd-reviewer', DEMO_PASSWORD);
     const gdSeen = (await app.inject({ url: '/api/v1/enterprises?pageSize=100', headers: gdReviewer.headers })).json();
