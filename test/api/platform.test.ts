@@ -68,7 +68,7 @@ describe('reference data and demo world', () => {
     expect(list.items[0].authority).toEqual({ id: 'city-440300', name: '深圳市工业和信息化局（新）' });
   });
 
-  it('demo: every login works; credit codes pass GB 32100; 深圳 enterprise is reviewed by 深圳; ent-gd has three sites (the third, 白云车间, carries the newcomer's case waiting for gd-reviewer)', async () => {
+  it('demo: every login works; credit codes pass GB 32100; 深圳 enterprise is reviewed by 深圳; ent-gd has three sites (the third, 白云车间, carries the newcomer case waiting for gd-reviewer)', async () => {
     for (const u of ['miit', 'gd-reviewer', 'js-reviewer', 'sz-reviewer', 'expert1', 'ent-gd', 'ent-js', 'ent-sz']) {
       const s = await login(app, u, DEMO_PASSWORD);
       const me = (await app.inject({ url: '/api/v1/auth/me', headers: s.headers })).json();
