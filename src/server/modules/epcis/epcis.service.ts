@@ -24,8 +24,10 @@ import { EPCIS_CONTEXT, validateEpcis, type SchemaIssue } from './epcis.validato
  *                                    batch = { enterpriseId, firstSeq, lastSeq, readYourWrites } (seqs of the
  *                                    stream; readYourWrites: the caller reads derived data right after, i.e.
  *                                    captureInTx). A listener that throws rolls the whole capture back.
- *   onCommitted(listener)            listener(enterpriseId) runs AFTER a /epcis capture committed new events
- *                                    (a listener that deferred work in onStored picks it up from here).
+ *   onCommitted(listener)            listener(enterpriseId) runs AFTER a capture committed new events: /epcis
+ *                                    itself, and captureInTx callers through committed() once their transaction
+ *                                    has committed (a listener that deferred work in onStored picks it up here).
+ *   committed(enterpriseId)          a captureInTx caller's transaction committed new events: run onCommitted.
  *   streamAfter(db, enterpriseId, afterSeq, limit)
  *                                    the stored events after afterSeq of ONE capture, in seq order, with seqs;
  *                                    streamKeysAfter: the same rows' seq, eventID, declaration flag, record time.
@@ -319,6 +321,10 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     return id;
   }
 
+  function notifyCommitted(enterpriseId: string) {
+    for (const l of committedListeners) l(enterpriseId);
+  }
+
   async function runCapture(ctx: RequestContext, enterpriseId: string, events: Json[], documentContext: unknown, behaviour: ErrorBehaviour, issues: CaptureIssue[]) {
     const bad = new Set(issues.map((i) => i.eventIndex));
     const keep = events.map((_, i) => i).filter((i) => !bad.has(i));
@@ -339,11 +345,16 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       });
       return { ...r, issues: allIssues };
     });
-    if (result.stored.length) for (const l of committedListeners) l(enterpriseId);
+    if (result.stored.length) notifyCommitted(enterpriseId);
     return { captureId, eventCount: events.length, stored: result.stored, duplicates: result.duplicates, errors: result.issues };
   }
 
   return {
+    /** After a captureInTx caller's transaction committed new events: the onCommitted listeners run. */
+    committed(enterpriseId: string): void {
+      notifyCommitted(enterpriseId);
+    },
+
     onStored(listener: StoredListener): void {
       listeners.push(listener);
     },

@@ -177,7 +177,7 @@ export function createListingService({ db, trace, enterprises, announcements, pu
         await listingRepo.settleStatus(tx, batch.enterpriseId, lid, '产品已召回或编码作废，自动下架');
         await recordAudit(tx, null, { action: 'listing.units_withdrawn', objectType: 'listing', objectId: lid, enterpriseId: batch.enterpriseId, change: { reason: 'recall_or_revocation', epcs } });
       }
-      if (listingIds.length) publicCache.invalidate('listings');
+      // the public answers are dropped by onTraceCommitted, after the capture commits — never inside its transaction
     },
     /** epcis.onCommitted: answers cached while the capture was running are dropped. */
     onTraceCommitted() {

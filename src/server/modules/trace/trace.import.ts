@@ -83,6 +83,7 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
         await recordAudit(tx, ctx, { action: `trace.import.${step}`, objectType: 'trace_import', objectId: jobId, enterpriseId, change: { fileName, rows: prepared.length } });
         await traceRepo.finishJob(tx, enterpriseId, jobId, 'succeeded', prepared.length, []);
       });
+      epcis.committed(enterpriseId);
     } finally {
       running.delete(jobId);
       progress.delete(jobId);

@@ -145,7 +145,7 @@ export function createTraceService(deps: TraceServiceDeps) {
    */
   async function capture(ctx: RequestContext | null, enterpriseId: string, step: string, objectId: string, change: unknown, build: (tx: Db, prefix: string) => Promise<Record<string, unknown>[]>, requestKey?: string) {
     const sys: RequestContext = ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' };
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       await epcis.lockStream(tx, enterpriseId);
       const prefix = await ensurePrefix(tx, enterpriseId);
       const events = await build(tx, prefix);
@@ -154,6 +154,8 @@ export function createTraceService(deps: TraceServiceDeps) {
       await recordAudit(tx, ctx, { action: `trace.${step}`, objectType: 'trace_object', objectId, enterpriseId, change });
       return { events, stored };
     });
+    if (result.stored.length) epcis.committed(enterpriseId);
+    return result;
   }
 
   /**
@@ -232,7 +234,7 @@ export function createTraceService(deps: TraceServiceDeps) {
       const row = await loadProduct(ctx.principal, ref);
       if (!canChangeStatus(ctx.principal, row.enterprise_id)) throw errors.forbidden();
       await projection.catchUpNow(row.enterprise_id); // a recall an MES just sent counts as the current status
-      await db.transaction(async (tx) => {
+      const stored = await db.transaction(async (tx) => {
         // the enterprise's event stream first (the lock every capture takes before the projection cursor and the
         // product rows: same order, no deadlock; two status changes of one enterprise are serialised), then the status
         await epcis.lockStream(tx, row.enterprise_id);
@@ -242,6 +244,7 @@ export function createTraceService(deps: TraceServiceDeps) {
         await recordAudit(tx, ctx, { action: `trace.product.${status}`, objectType: 'trace_object', objectId: row.code, enterpriseId: row.enterprise_id, change: { status, reason } });
         return stored;
       });
+      if (stored?.length) epcis.committed(row.enterprise_id);
       return (await traceRepo.findProduct(db, { code: row.code }, [row.enterprise_id]))!;
     },
 
