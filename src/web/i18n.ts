@@ -1,3 +1,6 @@
+import { marketText } from './locales/market';
+import { monitoringText } from './locales/monitoring';
+import { portalText } from './locales/portal';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /** UI locales. Chinese is the default and comes first everywhere. */
@@ -9,7 +12,7 @@ export const LOCALE_STORAGE_KEY = 'reman_locale';
  * The UI dictionary: every key maps to [zh, en]. Placeholders are written
  * `{name}` and filled by `t(key, { name })`.
  */
-const dict = {
+const base = {
   // ---- app shell
   'app.title': ['再制造公共信息服务平台', 'Remanufacturing Public Information Service Platform'],
   'app.shortTitle': ['再制造信息平台', 'Reman Info Platform'],
@@ -910,6 +913,9 @@ const dict = {
   'stat.publicTitle': ['再制造行业统计（全国）', 'Remanufacturing industry statistics (national)'],
   'stat.publicNote': ['根据公告企业名单和经省级主管部门审核的年度报告汇总，仅发布全国合计数据。', 'Compiled from the announced list and the annual reports reviewed by provincial authorities; national totals only.'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** One dictionary: the shell's strings above plus one file per area in src/web/locales/ (keys prefixed by the area). */
+const dict = { ...base, ...monitoringText, ...marketText, ...portalText } as const;
 
 export type MessageKey = keyof typeof dict;
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
