@@ -44,6 +44,8 @@ export interface ApplicationEventDef {
   payload?: EventPayload;
   /** Clause of 规范条件 七(一) the step comes from. */
   clause: string;
+  /** Taken only as part of another case's decision (a revocation), never as a button of its own. */
+  via?: 'revocation';
 }
 
 export const APPLICATION_EVENTS = [
@@ -80,6 +82,7 @@ export const APPLICATION_EVENTS = [
     en: 'Close (announcement revoked)',
     payload: 'reason',
     clause: '七(二)4',
+    via: 'revocation',
   },
 ] as const satisfies readonly ApplicationEventDef[];
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number]['key'];
@@ -118,6 +121,11 @@ export function nextState(state: ApplicationState, event: ApplicationEvent, acto
 /** Events legal from `state`, for `actor` when given (in APPLICATION_EVENTS order). */
 export function availableEvents(state: ApplicationState, actor?: ActorKind): ApplicationEvent[] {
   return APPLICATION_EVENTS.filter((e) => (e.from as readonly string[]).includes(state) && (actor === undefined || e.actor === actor)).map((e) => e.key);
+}
+
+/** The events a person takes on the application itself (the web's actions): without those taken via another case. */
+export function stepEvents(state: ApplicationState, actor: ActorKind): ApplicationEvent[] {
+  return availableEvents(state, actor).filter((e) => !(EVENT.get(e) as ApplicationEventDef).via);
 }
 
 const AWAITING: Record<ApplicationState, ActorKind | null> = {
