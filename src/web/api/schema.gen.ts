@@ -9659,21 +9659,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/devices/{id}/attributes": {
+    "/api/v1/public/search": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 设备属性（设备经 MQTT …/attributes 上报的最新状态） Device attributes (latest state reported over MQTT) */
+        /** 一站式检索（公告企业、公告、公示、标准、政策、示范单位、检测机构、商品、产品） One search across the public data */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query: {
+                    q: string;
+                    type?: string | string[];
+                    region?: string;
+                    field?: string;
+                    year?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -9684,7 +9690,21 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DeviceAttributes"];
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                title: string;
+                                url: string;
+                                /** @description HTML-escaped excerpt; the query words are wrapped in <mark> */
+                                snippet: string;
+                                score: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            terms: string[];
+                        };
                     };
                 };
             };
@@ -9697,35 +9717,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/mqtt/auth": {
+    "/api/v1/public/search/suggest": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 外部 MQTT 代理：设备连接认证 External MQTT broker: authenticate a device (EMQX / mosquitto-go-auth) */
-        post: {
+        /** 检索联想（标题前缀） Suggestions as one types (title words, last one a prefix) */
+        get: {
             parameters: {
-                query?: never;
+                query: {
+                    q: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username?: string;
-                        password?: string;
-                        clientid?: string;
-                        clientId?: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -9733,18 +9742,27 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MqttBrokerAnswer"];
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                title: string;
+                                url: string;
+                            }[];
+                        };
                     };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/mqtt/superuser": {
+    "/api/v1/portal/search/rebuild": {
         parameters: {
             query?: never;
             header?: never;
@@ -9753,7 +9771,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 外部 MQTT 代理：是否为平台自身账号 External MQTT broker: is this the platform’s own account */
+        /** 重建检索索引（幂等） Rebuild the search index from every source (idempotent) */
         post: {
             parameters: {
                 query?: never;
@@ -9761,18 +9779,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username?: string;
-                        password?: string;
-                        clientid?: string;
-                        clientId?: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -9780,57 +9787,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MqttBrokerAnswer"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/mqtt/acl": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 外部 MQTT 代理：主题授权 External MQTT broker: may this device publish/subscribe on this topic */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username?: string;
-                        clientid?: string;
-                        clientId?: string;
-                        topic: string;
-                        /** @enum {string} */
-                        action?: "publish" | "subscribe" | "all";
-                        acc?: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MqttBrokerAnswer"];
+                        "application/json": {
+                            written: number;
+                            removed: number;
+                            counts: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                n: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -10039,7 +10004,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn" | "closed";
             version: number;
             fields: string[];
             submittedAt: string | null;
@@ -10059,7 +10024,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn" | "closed";
             version: number;
             fields: string[];
             submittedAt: string | null;
@@ -10174,7 +10139,7 @@ export interface components {
                 conclusion: string;
                 recordedAt: string;
             }[];
-            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "edit")[];
+            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "close_on_revocation" | "edit")[];
         };
         Notice: {
             id: string;
@@ -10932,20 +10897,6 @@ export interface components {
             template: string | null;
             metrics: components["schemas"]["ThingModelMetric"][];
             updatedAt: string;
-        };
-        DeviceAttributes: {
-            deviceId: string;
-            attributes: {
-                [key: string]: (string | number | boolean) | null;
-            };
-            updatedAt: string | null;
-        };
-        MqttBrokerAnswer: {
-            /** @enum {string} */
-            result: "allow" | "deny";
-            ok: boolean;
-            error: string;
-            is_superuser: boolean;
         };
     };
     responses: never;
