@@ -49,7 +49,6 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
-<<<<<<< HEAD
   // MQTT ingest (docs/monitoring.md §Ingest): the embedded broker, or the subscriber of MQTT_URL's broker
   let mqtt: MqttRuntime | null = null;
   try {
@@ -61,10 +60,8 @@ async function main() {
     }
     throw err;
   }
-=======
   // one search (docs/public-portal.md): the index brought in line with every source every 5 minutes (digest: only changes written)
   const stopSearchSync = startPeriodicJob('search index sync', async () => { const r = await app.services.search.sync(); return r.written + r.removed; }, app.log, 300_000);
->>>>>>> main
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
