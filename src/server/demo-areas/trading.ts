@@ -10,7 +10,7 @@
  * - A registered buyer organisation, 北京华建设备租赁有限公司, with the logins `buyer` (buyer_admin) and
  *   `buyer-staff` (buyer_staff), password = the demo password.
  *
- * Kept small (about 20 units, four trace steps each) so that a fresh demo starts within the 30 s budget.
+ * Kept small (11 units, three trace steps each) so that a fresh demo starts within the 30 s budget.
  */
 import { makeCreditCode } from '../../domain/credit-code.js';
 import type { RemanField } from '../../domain/enterprise.js';
@@ -116,17 +116,17 @@ const LISTINGS: DemoListingSpec[] = [
     description: '转子总成动平衡校验，密封环组更换。', withdrawn: true,
   },
   {
-    seller: 'sh', unit: PETROL_ENGINE, units: 2, spare: 1, field: 'internal_combustion_engines',
+    seller: 'sh', unit: PETROL_ENGINE, units: 1, field: 'internal_combustion_engines',
     title: 'EA888 2.0T 再制造汽油发动机总成', priceCny: 19_800, newReferencePriceCny: 36_500,
     description: '原厂缸体复用，更换正时链条组与活塞组；质保 24 个月。适用于多款乘用车。',
   },
   {
-    seller: 'hb', unit: STARTER, units: 1, spare: 1, field: 'electrical_equipment',
+    seller: 'hb', unit: STARTER, units: 1, field: 'electrical_equipment',
     title: '重卡再制造起动机 QD2821（24V）', priceCny: 780, newReferencePriceCny: 1_450,
     description: '电枢总成与电刷组更换，空载与负载试验合格。',
   },
   {
-    seller: 'qd', unit: HYDRAULIC_PUMP, units: 1, spare: 1, field: 'construction_machinery',
+    seller: 'qd', unit: HYDRAULIC_PUMP, units: 1, field: 'construction_machinery',
     title: '挖掘机 K3V112 再制造液压主泵', priceCny: 23_500, newReferencePriceCny: 42_000,
     description: '适用于 20–23 吨级挖掘机；柱塞组更换，容积效率 95%。',
   },
