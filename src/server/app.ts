@@ -75,6 +75,7 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { createDeviceHealthService } from './modules/devices/health.service.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -111,6 +112,8 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** health index, remaining useful life, fleet view and live stream reads of devices */
+  deviceHealth: ReturnType<typeof createDeviceHealthService>;
 }
 
 /**
@@ -188,7 +191,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
+  const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -356,7 +360,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(buyerRoutes, { buyers: services.buyers });
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
