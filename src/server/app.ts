@@ -77,6 +77,7 @@ import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
+import { createDeviceHealthService } from './modules/devices/health.service.js';
 import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
@@ -116,6 +117,8 @@ export interface Services {
   telemetry: ReturnType<typeof createTelemetryService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
   mqtt: ReturnType<typeof createMqttService>;
+  /** health index, remaining useful life, fleet view and live stream reads of devices */
+  deviceHealth: ReturnType<typeof createDeviceHealthService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
 }
@@ -197,6 +200,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
+  const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -208,7 +212,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, mqtt };
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -376,7 +380,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(buyerRoutes, { buyers: services.buyers });
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 

@@ -32,6 +32,9 @@ const TraceProductPage = lazy(() => import('./pages/trace/TraceProductPage'));
 const TraceRecallPage = lazy(() => import('./pages/trace/TraceRecallPage'));
 const TraceLedgerPage = lazy(() => import('./pages/trace/TraceLedgerPage'));
 const TraceImportPage = lazy(() => import('./pages/trace/TraceImportPage'));
+const DevicesPage = lazy(() => import('./pages/devices/DevicesPage'));
+const DevicePage = lazy(() => import('./pages/devices/DevicePage'));
+const FleetPage = lazy(() => import('./pages/devices/FleetPage'));
 const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
 const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
@@ -190,6 +193,9 @@ export function AppRoutes() {
             <Route path="trace/ledger" element={<Guard menu="trace"><TraceLedgerPage /></Guard>} />
             <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
             <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
+            <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
+            <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
+            <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -21,6 +21,8 @@ export type MenuKey =
   | 'statistics'
   | 'market-listings'
   | 'market'
+  | 'devices'
+  | 'fleet'
   | 'password';
 
 export interface MenuEntry {
@@ -56,18 +58,22 @@ const SUPERVISION = entry('supervision', '/supervision', 'menu.supervision');
 const MARKET_LISTINGS = entry('market-listings', '/market/listings', 'market.menu.listings');
 const MARKET = entry('market', '/public/market', 'market.menu.market');
 
+// 在役监测 (issue 12): devices of the enterprise and those an organisation owns or leases; the fleet of a maker
+const DEVICES = entry('devices', '/devices', 'monitoring.menu.devices');
+const FLEET = entry('fleet', '/devices/fleet', 'monitoring.menu.fleet');
+
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, MARKET_LISTINGS, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, MARKET_LISTINGS, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, FLEET, MARKET_LISTINGS, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, FLEET, MARKET_LISTINGS, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
   ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PASSWORD],
   ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, MARKET, PASSWORD],
-  buyer_staff: [HOME, MARKET, PASSWORD],
+  buyer_admin: [HOME, MARKET, DEVICES, PASSWORD],
+  buyer_staff: [HOME, MARKET, DEVICES, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

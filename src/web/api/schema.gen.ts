@@ -9215,6 +9215,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices/fleet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备群：装机量（型号、省份）、健康分布、旧件回流预测 Fleet: installed base, health distribution, forecast of returning cores */
+        get: {
+            parameters: {
+                query?: {
+                    months?: number;
+                    returnAtWarrantyEnd?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceFleet"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康指数与剩余寿命（含区间） Health index and remaining useful life with its interval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 所有者授予或撤回制造企业的服务访问 The owner grants or withdraws the maker’s service access */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        manufacturerAccess: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Device"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实时数据推送（SSE） Live values (Server-Sent Events: latest, then each change) */
+        get: {
+            parameters: {
+                query?: {
+                    since?: number;
+                    maxSeconds?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices": {
         parameters: {
             query?: never;
@@ -9268,6 +9428,7 @@ export interface paths {
                     "application/json": {
                         productCode: string;
                         name?: string;
+                        regionCode?: string;
                     };
                 };
             };
@@ -10997,6 +11158,8 @@ export interface components {
             messagesRefused: number;
             createdAt: string;
             revokedAt: string | null;
+            regionCode: string | null;
+            manufacturerAccess: boolean;
             actions: string[];
         };
         DeviceDetail: {
@@ -11015,6 +11178,8 @@ export interface components {
             messagesRefused: number;
             createdAt: string;
             revokedAt: string | null;
+            regionCode: string | null;
+            manufacturerAccess: boolean;
             actions: string[];
             product: {
                 name: string;
@@ -11079,6 +11244,85 @@ export interface components {
             template: string | null;
             metrics: components["schemas"]["ThingModelMetric"][];
             updatedAt: string;
+        };
+        DeviceHealth: {
+            deviceId: string;
+            healthIndex: number | null;
+            rul: {
+                value: number;
+                /** @enum {string} */
+                unit: "h";
+                low: number;
+                high: number;
+            } | null;
+            method: string;
+            asOf: string | null;
+            limiting: string | null;
+            indicators: {
+                key: string;
+                value: number;
+                score: number;
+                samples: number;
+                good: number;
+                bad: number;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            basis: {
+                observations: number;
+                a: number;
+                b: number;
+                sdA: number;
+                sdB: number;
+                failureLevel: number;
+                phi: number;
+            } | null;
+            hoursPerDay: number | null;
+        };
+        DeviceFleet: {
+            asOf: string;
+            partial: boolean;
+            total: number;
+            byModel: {
+                model: string;
+                count: number;
+            }[];
+            byRegion: {
+                regionCode: string;
+                count: number;
+            }[];
+            health: {
+                good: number;
+                fair: number;
+                poor: number;
+                critical: number;
+                unknown: number;
+            };
+            forecast: {
+                months: {
+                    month: string;
+                    expected: number;
+                    low: number;
+                    high: number;
+                    fromFailure: number;
+                    fromWarrantyEnd: number;
+                    byModel: {
+                        model: string;
+                        expected: number;
+                    }[];
+                }[];
+                later: number;
+                withoutEstimate: number;
+            };
+            devices: {
+                deviceId: string;
+                model: string | null;
+                regionCode: string | null;
+                healthIndex: number | null;
+                rulHours: number | null;
+            }[];
         };
         DeviceAttributes: {
             deviceId: string;

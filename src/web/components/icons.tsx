@@ -140,6 +140,20 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M14 3v5h5M8.5 14l2.2 2.2L15.5 11.5" />
     </>
   ),
+  // 在役监测 (monweb, issue 12): a pulse line on a screen; the fleet: three units in a row
+  devices: (
+    <>
+      <rect x="3" y="4.5" width="18" height="13" rx="1.5" />
+      <path d="M6 12h3l1.5-3 3 6 1.5-3h3M9 20.5h6" />
+    </>
+  ),
+  fleet: (
+    <>
+      <rect x="3" y="13" width="5" height="6" rx="1" />
+      <rect x="9.5" y="9" width="5" height="10" rx="1" />
+      <rect x="16" y="5" width="5" height="14" rx="1" />
+    </>
+  ),
   password: (
     <>
       <rect x="4.5" y="10.5" width="15" height="10" rx="1.5" />

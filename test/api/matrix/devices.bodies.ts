@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { enterpriseAdminCtx } from '../../support/factories.js';
 import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 
 /** Sample bodies and positive cases of the devices and telemetry routes (issue 12, docs/monitoring.md). */
@@ -9,16 +11,37 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/devices/:id/revoke': undefined,
     'POST /api/v1/devices/:id/telemetry': { ts: Date.now(), values: { rpm: 1 } },
     'PUT /api/v1/thing-models/:model': { template: 'engine' },
+    'POST /api/v1/devices/:id/consent': { manufacturerAccess: false },
   };
 }
 
 /** A new product of the home enterprise (its code). */
 async function product(w: PositiveWorld, model = 'MX-1'): Promise<string> {
+  return (await productWithEpc(w, model)).code;
+}
+async function productWithEpc(w: PositiveWorld, model = 'MX-1'): Promise<{ code: string; epc: string }> {
   const core = await w.must('enterprise_staff', 'POST', '/api/v1/trace/steps/intake', { name: '矩阵设备旧件', source: { returnedBy: '矩阵', channel: 'other', tradeIn: false } });
   const made = await w.must('enterprise_staff', 'POST', '/api/v1/trace/steps/reassembly', {
     name: '矩阵联网发动机', model, inputs: [{ epc: core.coreEpc, origin: 'reused', name: '机体', massKg: 10, valueCny: 100 }],
   });
-  return made.product.code as string;
+  return { code: made.product.code as string, epc: made.product.epc as string };
+}
+/** A device of the home enterprise sold (EPCIS capture) to the home buyer organisation: its owner is a buyer. */
+async function soldDevice(w: PositiveWorld): Promise<string> {
+  const p = await productWithEpc(w);
+  const r = await w.must('enterprise_admin', 'POST', '/api/v1/devices', { productCode: p.code });
+  const { token } = await w.app.services.identity.createToken(await enterpriseAdminCtx(w.app.services, w.home.enterprise!), 'matrix-sale');
+  const to = `urn:reman-platform:party:${w.home.buyerOrg}`;
+  const captured = await w.app.inject({
+    method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${token}` },
+    payload: {
+      '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(),
+      epcisBody: { eventList: [{ type: 'ObjectEvent', eventID: `urn:uuid:${randomUUID()}`, eventTime: w.app.services.clock.now().toISOString(), eventTimeZoneOffset: '+08:00', epcList: [p.epc], action: 'OBSERVE', bizStep: 'retail_selling', disposition: 'retail_sold', destinationList: [{ type: 'owning_party', destination: to }, { type: 'possessing_party', destination: to }] }] },
+    },
+  });
+  if (captured.statusCode !== 202) throw new Error(`matrix sale capture: ${captured.statusCode} ${captured.body}`);
+  await w.app.services.trace.projection.drain();
+  return r.device.id as string;
 }
 /** A device of the home enterprise with its credentials. */
 async function device(w: PositiveWorld): Promise<{ id: string; credentials: { username: string; password: string } }> {
@@ -42,5 +65,9 @@ export const positive: Record<string, Positive> = {
     return { as: 'public', params: { id: d.id }, headers: { authorization: auth }, body: { ts: Date.now(), values: { rpm: 1500 } } };
   },
   'GET /api/v1/thing-models': { as: 'enterprise_staff' },
+  'GET /api/v1/devices/fleet': { as: 'enterprise_staff' },
+  'GET /api/v1/devices/:id/health': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id } }),
+  'GET /api/v1/devices/:id/stream': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id }, query: 'maxSeconds=0' }),
+  'POST /api/v1/devices/:id/consent': async (w) => ({ as: 'buyer_admin', params: { id: await soldDevice(w) }, body: { manufacturerAccess: false } }),
   'PUT /api/v1/thing-models/:model': { as: 'enterprise_admin', params: { model: 'MX-1' }, body: { template: 'engine' } },
 };

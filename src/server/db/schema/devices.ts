@@ -1,5 +1,5 @@
 /** Devices and telemetry (migration 20261206030000_devices; SQL in modules/devices/devices.repo.ts and telemetry.repo.ts). */
-import { bigint, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -20,6 +20,10 @@ export const devices = pgTable('devices', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   revokedAt: ts('revoked_at'),
+  manufacturerAccess: boolean('manufacturer_access').notNull().default(true),
+  consentParty: text('consent_party'),
+  consentAt: ts('consent_at'),
+  regionCode: text('region_code'),
 });
 
 export const deviceErrors = pgTable('device_errors', {

@@ -9,9 +9,11 @@ import { defineScope } from '../../platform/scopes.js';
  *   revokes credentials and assigns thing models.
  * - The product's current owner and possessor (lessee) per the trace read it, with no manual step: `ownerOrgId` /
  *   `possessorOrgId` are the platform organisations behind the trace's owning/possessing parties, looked up live
- *   for every request (devices.service.ts `subject`). The trace today records sales and leases to named outside
- *   parties (urn:reman-platform:party:<random>) that are no platform organisation, so these are null until a sale
- *   to a platform organisation is recorded with its id (docs/monitoring.md "Access: the seam").
+ *   for every request (devices.service.ts `subject`): a sale or lease recorded with the party
+ *   `urn:reman-platform:party:<organisation id>` (an enterprise or a registered buyer organisation) moves access with
+ *   no manual step (docs/monitoring.md "Access").
+ * - The owner's consent (POST /devices/{id}/consent): when the owner (another organisation than the maker) withdraws
+ *   the manufacturer's service access, the maker keeps aggregates only (summary, fleet) — `manufacturerAccess`.
  * - API tokens of the making enterprise with the scope `devices:read` read devices and telemetry.
  * - Authorities and MIIT: aggregates only (GET /api/v1/devices/summary), never a device's data.
  */
@@ -22,20 +24,28 @@ export interface DeviceSubject {
   status: 'active' | 'revoked';
   ownerOrgId: string | null;
   possessorOrgId: string | null;
+  /** the owner's consent to the maker's service access (effective now; true unless the current owner withdrew it) */
+  manufacturerAccess: boolean;
 }
 
 const orgOf = (p: Principal): string | null => (p.kind === 'token' ? p.enterpriseId : p.role === 'enterprise_admin' || p.role === 'enterprise_staff' ? p.enterpriseId : null);
+/** The organisation a caller may hold products for: an enterprise (users, tokens) or a registered buyer organisation. */
+const holderOrgOf = (p: Principal): string | null => orgOf(p) ?? (p.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') ? (p.buyerOrgId ?? null) : null);
 const isMaker = (p: Principal, d: DeviceSubject) => orgOf(p) === d.enterpriseId;
 const isMakerAdmin = (p: Principal, d: DeviceSubject) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === d.enterpriseId;
 const holds = (p: Principal, d: DeviceSubject) => {
-  const org = orgOf(p);
+  const org = holderOrgOf(p);
   return org !== null && (org === d.ownerOrgId || org === d.possessorOrgId);
 };
+/** The owner's admin (an enterprise or buyer organisation other than the maker). */
+const isOwnerAdmin = (p: Principal, d: DeviceSubject) =>
+  p.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'buyer_admin') && d.ownerOrgId !== null && d.ownerOrgId !== d.enterpriseId && holderOrgOf(p) === d.ownerOrgId;
 
 export const devicePolicy = definePolicy<DeviceSubject>()(
   'device',
   {
-    read: (p, d) => isMaker(p, d) || holds(p, d),
+    read: (p, d) => (isMaker(p, d) && d.manufacturerAccess) || holds(p, d),
+    consent: (p, d) => isOwnerAdmin(p, d) || deny('只有产品的所有者（制造企业以外的机构）的管理员可以授予或撤回制造企业的服务访问', "Only the admin of the product's owner (an organisation other than the maker) grants or withdraws the maker's service access"),
     rotateCredentials: (p, d) =>
       !isMakerAdmin(p, d) ? deny('只有制造企业的管理员可以重置设备凭据', "Only the making enterprise's admin may rotate device credentials") : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
     revoke: (p, d) =>
@@ -43,6 +53,9 @@ export const devicePolicy = definePolicy<DeviceSubject>()(
   },
   { hidden: ['read'], objectName: ['设备', 'Device'] },
 );
+
+/** The organisation (enterprise or buyer organisation) whose held products a caller sees (owner, lessee). */
+export const holderOf = (p: Principal | null): string | null => (p ? holderOrgOf(p) : null);
 
 /** The enterprise whose devices and thing models an enterprise caller manages (null: not an enterprise caller). */
 export const makerOf = (p: Principal | null): string | null => (p ? orgOf(p) : null);

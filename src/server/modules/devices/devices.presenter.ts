@@ -7,7 +7,7 @@ import type { ThingModel } from '../../../domain/monitoring/thing-model.js';
 
 /** Device rows → API shapes. The secret digest never leaves the module. */
 export function presentDevice(p: Principal | null, d: DeviceRow, online: boolean, subject?: DeviceSubject) {
-  const s: DeviceSubject = subject ?? { enterpriseId: d.enterpriseId, status: d.status, ownerOrgId: null, possessorOrgId: null };
+  const s: DeviceSubject = subject ?? { enterpriseId: d.enterpriseId, status: d.status, ownerOrgId: null, possessorOrgId: null, manufacturerAccess: d.manufacturerAccess };
   return {
     id: d.id,
     enterpriseId: d.enterpriseId,
@@ -23,6 +23,8 @@ export function presentDevice(p: Principal | null, d: DeviceRow, online: boolean
     messagesRefused: d.messagesRefused,
     createdAt: d.createdAt.toISOString(),
     revokedAt: d.revokedAt?.toISOString() ?? null,
+    regionCode: d.regionCode,
+    manufacturerAccess: s.manufacturerAccess,
     actions: allowedActions(p, devicePolicy, s),
   };
 }

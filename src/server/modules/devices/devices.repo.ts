@@ -16,10 +16,20 @@ export interface DeviceFilter {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filterWhere(enterpriseId: string, f: DeviceFilter, onlineSince: Date): SQL | undefined {
+/** Whose devices: the maker's (with the maker's access in effect) and/or those of products held (enterprise, code). */
+export interface DeviceScope {
+  enterpriseId: string | null;
+  products: { enterpriseId: string; code: string }[];
+}
+
+function filterWhere(scope: DeviceScope, f: DeviceFilter, onlineSince: Date): SQL | undefined {
   const q = f.q ? `%${escapeLike(f.q)}%` : undefined;
+  const held = scope.products.length
+    ? sql`(${devices.enterpriseId}, ${devices.productCode}) IN (SELECT x.e::uuid, x.c FROM jsonb_to_recordset(${JSON.stringify(scope.products.map((p) => ({ e: p.enterpriseId, c: p.code })))}::jsonb) AS x(e text, c text))`
+    : undefined;
+  const own = scope.enterpriseId ? and(eq(devices.enterpriseId, scope.enterpriseId), eq(devices.manufacturerAccess, true)) : undefined;
   return and(
-    eq(devices.enterpriseId, enterpriseId),
+    own && held ? or(own, held) : (own ?? held ?? sql`false`),
     q ? or(ilike(devices.name, q), ilike(devices.productCode, q), ilike(devices.productModel, q)) : undefined,
     f.model ? eq(devices.productModel, f.model) : undefined,
     f.status === 'revoked' ? eq(devices.status, 'revoked') : undefined,
@@ -46,8 +56,8 @@ export const deviceRepo = {
     const [d] = await db.select({ id: devices.id }).from(devices).where(and(eq(devices.productCode, productCode), eq(devices.status, 'active'))).limit(1);
     return d ?? null;
   },
-  async list(db: Db, enterpriseId: string, f: DeviceFilter, onlineSince: Date, page: number, pageSize: number) {
-    const where = filterWhere(enterpriseId, f, onlineSince);
+  async list(db: Db, scope: DeviceScope, f: DeviceFilter, onlineSince: Date, page: number, pageSize: number) {
+    const where = filterWhere(scope, f, onlineSince);
     const [rows, [total]] = await Promise.all([
       db.select().from(devices).where(where).orderBy(desc(devices.createdAt), devices.id).limit(pageSize).offset((page - 1) * pageSize),
       db.select({ n: count() }).from(devices).where(where),
@@ -61,6 +71,14 @@ export const deviceRepo = {
       .where(and(eq(devices.id, id), eq(devices.status, 'active')))
       .returning();
     return d ?? null;
+  },
+  async setConsent(db: Db, id: string, c: { manufacturerAccess: boolean; consentParty: string | null }, at: Date) {
+    const [d] = await db.update(devices).set({ manufacturerAccess: c.manufacturerAccess, consentParty: c.consentParty, consentAt: at, updatedAt: at }).where(eq(devices.id, id)).returning();
+    return d ?? null;
+  },
+  /** Active devices of an enterprise (the fleet view; aggregates), at most `limit`. */
+  async activeOf(db: Db, enterpriseId: string, limit: number) {
+    return db.select().from(devices).where(and(eq(devices.enterpriseId, enterpriseId), eq(devices.status, 'active'))).orderBy(devices.createdAt, devices.id).limit(limit);
   },
   async revoke(db: Db, id: string, at: Date) {
     const [d] = await db.update(devices).set({ status: 'revoked', revokedAt: at, updatedAt: at }).where(and(eq(devices.id, id), eq(devices.status, 'active'))).returning();

@@ -2,22 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { THING_MODEL_TEMPLATES, TEMPLATE_NAMES, type ThingModelTemplate } from '../../../domain/monitoring/thing-model.js';
-import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { DomainError } from '../../platform/errors.js';
+import { AUTHORITY_ROLES, BUYER_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import { SCOPE_DEVICES_READ } from './devices.policy.js';
 import { presentDetail, presentDevice, presentThingModel } from './devices.presenter.js';
 import {
+  ConsentBody,
   CredentialsSchema,
+  DeviceHealthSchema,
   DeviceDetailSchema,
   DeviceIdParam,
   DevicePage,
   DeviceSchema,
   DeviceSummarySchema,
+  FleetQuery,
+  FleetSchema,
   IngestBody,
   IngestResultSchema,
   LatestSchema,
   ListDevicesQuery,
   ProvisionBody,
   ProvisionedSchema,
+  StreamQuery,
   TelemetryQuery,
   TelemetrySeriesSchema,
   ThingModelBody,
@@ -26,9 +32,11 @@ import {
   ThingModelSchema,
 } from './devices.schema.js';
 import type { DeviceService } from './devices.service.js';
+import type { DeviceHealthService } from './health.service.js';
 import type { TelemetryService } from './telemetry.service.js';
 
-const READERS = [...ENTERPRISE_ROLES, 'enterprise_token'] as const;
+/** Makers (users, tokens) and holders: owners and lessees may be enterprises or registered buyer organisations. */
+const READERS = [...ENTERPRISE_ROLES, ...BUYER_ROLES, 'enterprise_token'] as const;
 const read = { roles: READERS, scope: SCOPE_DEVICES_READ };
 
 /** HTTP Basic credentials of a device (username = device id). */
@@ -40,8 +48,119 @@ function basic(header: string | undefined): { username: string; password: string
   return i < 0 ? null : { username: text.slice(0, i), password: text.slice(i + 1) };
 }
 
-export async function deviceRoutes(root: FastifyInstance, { devices, telemetry }: { devices: DeviceService; telemetry: TelemetryService }) {
+/** Live streams (SSE) open in this process at most; each polls the latest values every STREAM_POLL_MS. */
+const MAX_STREAMS = 200;
+const STREAM_POLL_MS = 2000;
+const STREAM_RECHECK_MS = 30_000;
+let openStreams = 0;
+
+export async function deviceRoutes(root: FastifyInstance, { devices, telemetry, health }: { devices: DeviceService; telemetry: TelemetryService; health: DeviceHealthService }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/devices/fleet', {
+    config: { policy: { roles: ENTERPRISE_ROLES } },
+    schema: {
+      tags: ['devices'],
+      summary: '设备群：装机量（型号、省份）、健康分布、旧件回流预测 Fleet: installed base, health distribution, forecast of returning cores',
+      querystring: FleetQuery,
+      response: { 200: FleetSchema },
+    },
+    handler: async (req) => health.fleet(req.principal, req.query),
+  });
+
+  app.get('/api/v1/devices/:id/health', {
+    config: { policy: read },
+    schema: { tags: ['devices'], summary: '健康指数与剩余寿命（含区间） Health index and remaining useful life with its interval', params: DeviceIdParam, response: { 200: DeviceHealthSchema } },
+    handler: async (req) => health.health(req.principal, req.params.id),
+  });
+
+  app.post('/api/v1/devices/:id/consent', {
+    config: { policy: { roles: ['enterprise_admin', 'buyer_admin'] } },
+    schema: {
+      tags: ['devices'],
+      summary: '所有者授予或撤回制造企业的服务访问 The owner grants or withdraws the maker’s service access',
+      params: DeviceIdParam,
+      body: ConsentBody,
+      response: { 200: DeviceSchema },
+    },
+    handler: async (req) => {
+      const { device, subject } = await devices.setConsent(req.ctx, req.params.id, req.body.manufacturerAccess);
+      return presentDevice(req.principal, device, devices.online(device), subject);
+    },
+  });
+
+  // Live values over Server-Sent Events: a snapshot of the latest values, then every change (poll of the latest
+  // table every 2 s, so points from HTTP, the embedded broker and other processes alike). Bounded: at most
+  // MAX_STREAMS per process and `maxSeconds` (≤ 15 min; EventSource reconnects with Last-Event-ID); access is
+  // re-checked every 30 s (a sale or a withdrawn consent ends it); the poll stops when the client disconnects.
+  app.get('/api/v1/devices/:id/stream', {
+    config: { policy: read },
+    schema: {
+      tags: ['devices'],
+      summary: '实时数据推送（SSE） Live values (Server-Sent Events: latest, then each change)',
+      params: DeviceIdParam,
+      querystring: StreamQuery,
+      produces: ['text/event-stream'],
+    },
+    handler: async (req, reply) => {
+      const lastEventId = Number(req.headers['last-event-id']);
+      let since = req.query.since ?? (Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0);
+      const first = await health.changedSince(req.principal, req.params.id, since); // 404 before anything is sent
+      if (openStreams >= MAX_STREAMS) throw new DomainError(503, 'TOO_MANY_STREAMS', '实时推送连接过多，请稍后再试', 'Too many live streams; try again later');
+      openStreams++;
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      const send = (event: string, data: unknown, id?: number) => res.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const emit = (rows: typeof first) => {
+        if (!rows.length) return;
+        since = Math.max(since, ...rows.map((r) => r.ts));
+        send('values', Object.fromEntries(rows.map((r) => [r.key, [r.ts, r.txt ?? r.num]])), since);
+      };
+      send('ready', { deviceId: req.params.id, pollMs: STREAM_POLL_MS });
+      emit(first);
+      const maxMs = (req.query.maxSeconds ?? 900) * 1000;
+      const started = Date.now();
+      let lastCheck = started;
+      let closed = false;
+      let timer: NodeJS.Timeout | undefined;
+      const stop = () => {
+        if (closed) return;
+        closed = true;
+        if (timer) clearTimeout(timer);
+        openStreams--;
+        if (!res.writableEnded) res.end();
+      };
+      res.on('close', stop);
+      const tick = async () => {
+        if (closed) return;
+        try {
+          if (Date.now() - started >= maxMs) {
+            send('end', { reason: 'maxSeconds' });
+            return stop();
+          }
+          if (Date.now() - lastCheck >= STREAM_RECHECK_MS) {
+            lastCheck = Date.now();
+            if (!(await health.stillReadable(req.principal, req.params.id))) {
+              send('end', { reason: 'access' });
+              return stop();
+            }
+          }
+          emit(await health.changedSince(req.principal, req.params.id, since));
+          res.write(': keep-alive\n\n');
+        } catch (err) {
+          req.log.warn({ err }, 'device stream poll failed');
+          send('end', { reason: 'error' });
+          return stop();
+        }
+        if (!closed) timer = setTimeout(tick, Math.min(STREAM_POLL_MS, Math.max(0, maxMs - (Date.now() - started))));
+      };
+      if (maxMs <= 0) {
+        send('end', { reason: 'maxSeconds' });
+        stop();
+      } else timer = setTimeout(tick, Math.min(STREAM_POLL_MS, maxMs));
+    },
+  });
 
   app.post('/api/v1/devices', {
     config: { policy: { roles: ['enterprise_admin'] } },

@@ -10,6 +10,8 @@ export const ProvisionBody = z.object({
   /** platform product code (RM…), product EPC or GS1 Digital Link of the caller's own product */
   productCode: z.string().trim().min(1).max(300),
   name: z.string().trim().min(1).max(100).optional(),
+  /** where the unit is installed (GB/T 2260 code), for the fleet map */
+  regionCode: z.string().trim().regex(/^[0-9]{6}$/, bi('a 6-digit GB/T 2260 region code', '须为 6 位行政区划代码')).optional(),
 });
 
 export const CredentialsSchema = z.object({ clientId: z.string(), username: z.string(), password: z.string() }).meta({ id: 'DeviceCredentials' });
@@ -43,6 +45,10 @@ export const DeviceSchema = z
     messagesRefused: z.number(),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
+    /** province (GB/T 2260) where the unit is installed; null: not given */
+    regionCode: z.string().nullable(),
+    /** the owner's consent to the maker's service access, in effect */
+    manufacturerAccess: z.boolean(),
     actions: z.array(z.string()),
   })
   .meta({ id: 'Device' });
@@ -140,4 +146,56 @@ export const ThingModelSchema = z
 export const ThingModelListSchema = z.object({
   items: z.array(ThingModelSchema),
   templates: z.array(z.object({ id: z.string(), name: I18n, metrics: z.array(MetricSchema) })),
+});
+
+const I18nLabel = z.object({ zh: z.string(), en: z.string() });
+export const DeviceHealthSchema = z
+  .object({
+    deviceId: z.string(),
+    /** 0–100; null when no indicator has data */
+    healthIndex: z.number().nullable(),
+    /** remaining useful life in run hours: median and the 90 % interval; null without the data the method needs */
+    rul: z.object({ value: z.number(), unit: z.literal('h'), low: z.number(), high: z.number() }).nullable(),
+    method: z.string(),
+    asOf: z.string().nullable(),
+    limiting: z.string().nullable(),
+    indicators: z.array(z.object({ key: z.string(), value: z.number(), score: z.number(), samples: z.number(), good: z.number(), bad: z.number(), label: I18nLabel })),
+    basis: z.object({ observations: z.number(), a: z.number(), b: z.number(), sdA: z.number(), sdB: z.number(), failureLevel: z.number(), phi: z.number() }).nullable(),
+    /** run hours per calendar day (utilisation) from the run-hours counter */
+    hoursPerDay: z.number().nullable(),
+  })
+  .meta({ id: 'DeviceHealth' });
+
+export const FleetQuery = z.object({
+  months: z.coerce.number().int().min(1).max(36).default(12),
+  returnAtWarrantyEnd: z.coerce.number().min(0).max(1).optional(),
+});
+
+export const FleetSchema = z
+  .object({
+    asOf: z.string(),
+    /** more active devices than the view computes (FLEET_MAX_DEVICES) */
+    partial: z.boolean(),
+    total: z.number(),
+    byModel: z.array(z.object({ model: z.string(), count: z.number() })),
+    byRegion: z.array(z.object({ regionCode: z.string(), count: z.number() })),
+    health: z.object({ good: z.number(), fair: z.number(), poor: z.number(), critical: z.number(), unknown: z.number() }),
+    forecast: z.object({
+      months: z.array(
+        z.object({ month: z.string(), expected: z.number(), low: z.number(), high: z.number(), fromFailure: z.number(), fromWarrantyEnd: z.number(), byModel: z.array(z.object({ model: z.string(), expected: z.number() })) }),
+      ),
+      later: z.number(),
+      withoutEstimate: z.number(),
+    }),
+    devices: z.array(z.object({ deviceId: z.string(), model: z.string().nullable(), regionCode: z.string().nullable(), healthIndex: z.number().nullable(), rulHours: z.number().nullable() })),
+  })
+  .meta({ id: 'DeviceFleet' });
+
+export const ConsentBody = z.object({ manufacturerAccess: z.boolean() });
+
+export const StreamQuery = z.object({
+  /** epoch ms: send values newer than this first (default: now) */
+  since: z.coerce.number().int().min(0).optional(),
+  /** end the stream after this many seconds (default 900; 0: the snapshot only) */
+  maxSeconds: z.coerce.number().int().min(0).max(900).optional(),
 });

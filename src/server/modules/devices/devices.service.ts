@@ -10,7 +10,8 @@ import { randomSecret, sha256Hex } from '../../platform/secrets.js';
 import { stateChanged, uniqueOr } from '../../platform/tx.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { TraceService } from '../trace/trace.service.js';
-import { canManageDevices, devicePolicy, makerOf, type DeviceSubject } from './devices.policy.js';
+import { decideConsent, effectiveAccess } from '../../../domain/monitoring/consent.js';
+import { canManageDevices, devicePolicy, holderOf, makerOf, type DeviceSubject } from './devices.policy.js';
 import { deviceRepo, thingModelRepo, type DeviceFilter, type DeviceRow } from './devices.repo.js';
 
 export interface MonitoringSettings {
@@ -36,8 +37,8 @@ export interface Credentials {
 const PARTY_PREFIX = 'urn:reman-platform:party:';
 /**
  * The platform organisation behind a trace party (owner, possessor), or null. The seam of "access follows the
- * trace": a party recorded as `urn:reman-platform:party:<organisation id>` is that organisation. Today the trace
- * records outside customers under random party ids, which match no organisation (docs/monitoring.md).
+ * trace": a party recorded as `urn:reman-platform:party:<organisation id>` is that organisation (an enterprise or a
+ * registered buyer organisation). Outside customers recorded under other party ids match no organisation.
  */
 export function partyOrg(partyId: string | null): string | null {
   if (!partyId?.startsWith(PARTY_PREFIX)) return null;
@@ -57,29 +58,46 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     return { credentials: { clientId: `reman-${id}`, username: id, password }, hash: sha256Hex(password) };
   }
 
-  /** The policy subject of a device: its maker, and the organisations owning and holding the product now (trace). */
+  interface Holders {
+    ownerParty: string | null;
+    possessorParty: string | null;
+  }
+  const noHolders: Holders = { ownerParty: null, possessorParty: null };
+
+  /** Who owns and holds the device's product now, per the trace (read through its service). */
+  async function holdersOfRow(d: DeviceRow): Promise<Holders> {
+    const product = await trace.resolveProductKey(d.enterpriseId, d.productCode, 'productCode').catch(() => null);
+    return { ownerParty: product?.owner_id ?? null, possessorParty: product?.possessor_id ?? null };
+  }
+
+  /** The policy subject from a device row and its product's holders. */
+  const subjectOf = (d: DeviceRow, h: Holders): DeviceSubject => ({
+    enterpriseId: d.enterpriseId,
+    status: d.status,
+    ownerOrgId: partyOrg(h.ownerParty),
+    possessorOrgId: partyOrg(h.possessorParty),
+    manufacturerAccess: effectiveAccess({ manufacturerAccess: d.manufacturerAccess, consentParty: d.consentParty }, h.ownerParty),
+  });
+
+  /**
+   * The policy subject of a device: its maker, the organisations owning and holding the product now (trace), and
+   * the owner's consent in effect. The trace is asked only when it can change the answer: the caller is not the
+   * maker, or the maker's access was withdrawn by some owner.
+   */
   async function subject(p: Principal | null, d: DeviceRow): Promise<DeviceSubject> {
-    const s: DeviceSubject = { enterpriseId: d.enterpriseId, status: d.status, ownerOrgId: null, possessorOrgId: null };
-    const org = makerOf(p);
-    if (org && org !== d.enterpriseId) {
-      // not the maker: does the trace say this caller owns or holds the product now?
-      const product = await trace.resolveProductKey(d.enterpriseId, d.productCode, 'productCode').catch(() => null);
-      s.ownerOrgId = partyOrg(product?.owner_id ?? null);
-      s.possessorOrgId = partyOrg(product?.possessor_id ?? null);
-    }
-    return s;
+    const org = holderOf(p);
+    const ask = (org !== null && org !== d.enterpriseId) || !d.manufacturerAccess;
+    return subjectOf(d, ask ? await holdersOfRow(d) : noHolders);
   }
 
   /**
-   * Owner and possessor organisations of a device's product, read before a write's transaction (the trace is another
-   * module, read through its service on the root connection; PGlite has one). The write decides on the locked row's
-   * maker and status; who holds the product is reference data for the read rule.
+   * Owner and possessor of a device's product, read before a write's transaction (the trace is another module, read
+   * through its service on the root connection; PGlite has one). The write decides on the locked row's maker,
+   * status and consent; who holds the product is reference data for the rule.
    */
-  async function holdersOf(p: Principal | null, id: string): Promise<Pick<DeviceSubject, 'ownerOrgId' | 'possessorOrgId'>> {
+  async function holdersOf(id: string): Promise<Holders> {
     const d = await deviceRepo.get(db, id);
-    if (!d) return { ownerOrgId: null, possessorOrgId: null };
-    const s = await subject(p, d);
-    return { ownerOrgId: s.ownerOrgId, possessorOrgId: s.possessorOrgId };
+    return d ? holdersOfRow(d) : noHolders;
   }
 
   async function loadReadable(p: Principal | null, id: string) {
@@ -123,7 +141,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     },
 
     /** POST /devices: a product of the caller's enterprise becomes a device; credentials shown once. */
-    async provision(ctx: RequestContext, input: { productCode: string; name?: string }) {
+    async provision(ctx: RequestContext, input: { productCode: string; name?: string; regionCode?: string }) {
       const p = ctx.principal;
       if (!canManageDevices(p)) throw errors.forbidden('只有企业管理员可以接入设备', 'Only an enterprise admin provisions devices');
       // unknown codes and other enterprises' products are refused alike, naming the field
@@ -136,7 +154,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         () =>
           db.transaction(async (tx) => {
             const d = await deviceRepo.insert(tx, {
-              id, enterpriseId: p.enterpriseId, productCode: product.code, productModel: product.model, name: input.name?.trim() || product.name, clientId: credentials.clientId, secretHash: hash,
+              id, enterpriseId: p.enterpriseId, productCode: product.code, productModel: product.model, name: input.name?.trim() || product.name, clientId: credentials.clientId, secretHash: hash, regionCode: input.regionCode ?? null,
             });
             if (!d) throw taken();
             await recordAudit(tx, ctx, { action: 'device.provisioned', objectType: 'device', objectId: id, enterpriseId: p.enterpriseId, change: { productCode: product.code, name: d.name } });
@@ -148,11 +166,11 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     },
 
     async rotate(ctx: RequestContext, id: string) {
-      const holders = await holdersOf(ctx.principal, id);
+      const holders = await holdersOf(id);
       const result = await db.transaction(async (tx) => {
         const d = await deviceRepo.lock(tx, id);
         if (!d) throw deviceNotFound();
-        const s = { ...holders, enterpriseId: d.enterpriseId, status: d.status };
+        const s = subjectOf(d, holders);
         authorize(ctx.principal, devicePolicy, 'read', s);
         authorize(ctx.principal, devicePolicy, 'rotateCredentials', s);
         const { credentials, hash } = newCredentials(d.id);
@@ -166,11 +184,11 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     },
 
     async revoke(ctx: RequestContext, id: string) {
-      const holders = await holdersOf(ctx.principal, id);
+      const holders = await holdersOf(id);
       const device = await db.transaction(async (tx) => {
         const d = await deviceRepo.lock(tx, id);
         if (!d) throw deviceNotFound();
-        const s = { ...holders, enterpriseId: d.enterpriseId, status: d.status };
+        const s = subjectOf(d, holders);
         authorize(ctx.principal, devicePolicy, 'read', s);
         authorize(ctx.principal, devicePolicy, 'revoke', s);
         const updated = await deviceRepo.revoke(tx, d.id, clock.now());
@@ -182,11 +200,40 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       return device;
     },
 
-    /** Devices the caller's enterprise made (the list of an owner or lessee comes with the trace seam). */
+    /**
+     * Devices the caller may read: those its enterprise made (unless an owner withdrew the maker's access), and
+     * those of the products its organisation owns or holds now per the trace (owner, lessee).
+     */
     async list(p: Principal | null, f: DeviceFilter, page: number, pageSize: number) {
-      const org = makerOf(p);
-      if (!org) return { rows: [], total: 0 };
-      return deviceRepo.list(db, org, f, new Date(clock.now().getTime() - settings.offlineAfterMs), page, pageSize);
+      const maker = makerOf(p);
+      const holder = holderOf(p);
+      const held = holder ? (await trace.productsHeldBy(holder)).filter((h) => h.enterpriseId !== maker) : [];
+      if (!maker && !held.length) return { rows: [], total: 0 };
+      return deviceRepo.list(db, { enterpriseId: maker, products: held }, f, new Date(clock.now().getTime() - settings.offlineAfterMs), page, pageSize);
+    },
+
+    /**
+     * POST /devices/{id}/consent: the owner grants or withdraws the maker's service access (audited). Withdrawn, the
+     * maker keeps aggregates only (summary, fleet). Setting what is in effect is 409 (N identical → one 2xx).
+     */
+    async setConsent(ctx: RequestContext, id: string, manufacturerAccess: boolean) {
+      const holders = await holdersOf(id);
+      return db.transaction(async (tx) => {
+        const d = await deviceRepo.lock(tx, id);
+        if (!d) throw deviceNotFound();
+        const s = subjectOf(d, holders);
+        authorize(ctx.principal, devicePolicy, 'read', s);
+        authorize(ctx.principal, devicePolicy, 'consent', s);
+        const decision = decideConsent({ manufacturerAccess: d.manufacturerAccess, consentParty: d.consentParty }, holders.ownerParty!, manufacturerAccess);
+        if (!decision.ok) throw errors.conflict(decision.code, decision.message, decision.messageEn);
+        const updated = await deviceRepo.setConsent(tx, d.id, decision.next, clock.now());
+        if (!updated) throw stateChanged(d.status);
+        await recordAudit(tx, ctx, {
+          action: manufacturerAccess ? 'device.consent_granted' : 'device.consent_withdrawn', objectType: 'device', objectId: d.id, enterpriseId: d.enterpriseId,
+          change: { manufacturerAccess, ownerParty: holders.ownerParty },
+        });
+        return { device: updated, subject: subjectOf(updated, holders) };
+      });
     },
 
     async detail(p: Principal | null, id: string) {

@@ -561,6 +561,18 @@ export const traceRepo = {
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
   },
+  /**
+   * Products a party owns or possesses now (issue 12 "access follows the trace"): the projector's owner_id /
+   * possessor_id, by the partial indexes of migration 20261207030000. At most `limit` rows.
+   */
+  async productsHeldBy(db: Db, partyId: string, limit: number): Promise<{ enterprise_id: string; code: string; owner: boolean; possessor: boolean }[]> {
+    return q(
+      db,
+      sql`SELECT enterprise_id, code, owner_id = ${partyId} AS owner, possessor_id = ${partyId} AS possessor FROM trace_products
+          WHERE (owner_id = ${partyId} AND owner_id LIKE 'urn:reman-platform:party:%') OR (possessor_id = ${partyId} AND possessor_id LIKE 'urn:reman-platform:party:%')
+          ORDER BY enterprise_id, code LIMIT ${limit}`,
+    );
+  },
   async stepsInPeriod(db: Db, enterpriseId: string, kinds: string[], from: Date, to: Date, page?: LimitOffset): Promise<(StepRow & { object_name: string | null })[]> {
     return q(
       db,

@@ -406,6 +406,15 @@ export function createTraceService(deps: TraceServiceDeps) {
       }
       return value;
     },
+    /**
+     * Products held now by a platform organisation (owner or possessor per the trace), recorded with the party
+     * `urn:reman-platform:party:<organisation id>` (issue 12: devices of an owner or lessee). Reference data for
+     * the devices module's access rule and list; at most `limit` products.
+     */
+    async productsHeldBy(organisationId: string, limit = 5000) {
+      const rows = await traceRepo.productsHeldBy(db, `urn:reman-platform:party:${organisationId}`, limit);
+      return rows.map((r) => ({ enterpriseId: r.enterprise_id, code: r.code, owner: r.owner, possessor: r.possessor }));
+    },
     /** Bench/diagnostics: switch the public response cache off to measure the uncached path. */
     setPublicCache(on: boolean) {
       publicCacheOn = on;

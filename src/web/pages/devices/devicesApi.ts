@@ -1,0 +1,30 @@
+/** Wire types (aliases of the generated OpenAPI types) and calls of the devices API (docs/monitoring.md), for the device pages. */
+import type { components } from '../../api/schema.gen';
+import { API_BASE, client, unwrap, type QueryOf } from '../../api';
+
+type Schemas = components['schemas'];
+export type Device = Schemas['Device'];
+export type DeviceDetail = Schemas['DeviceDetail'];
+export type DeviceHealth = Schemas['DeviceHealth'];
+export type Fleet = Schemas['DeviceFleet'];
+export type Credentials = Schemas['DeviceCredentials'];
+export type TelemetrySeries = Schemas['TelemetrySeries'];
+
+const id = (deviceId: string) => ({ params: { path: { id: deviceId } } });
+
+export const devicesApi = {
+  list: (query: QueryOf<'/api/v1/devices'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices', { params: { query }, signal })),
+  detail: (deviceId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/{id}', { ...id(deviceId), signal })),
+  health: (deviceId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/{id}/health', { ...id(deviceId), signal })),
+  latest: (deviceId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/{id}/latest', { ...id(deviceId), signal })),
+  telemetry: (deviceId: string, query: QueryOf<'/api/v1/devices/{id}/telemetry'>, signal?: AbortSignal) =>
+    unwrap(client.GET('/api/v1/devices/{id}/telemetry', { params: { path: { id: deviceId }, query }, signal })),
+  fleet: (query: QueryOf<'/api/v1/devices/fleet'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/fleet', { params: { query }, signal })),
+  provision: (body: { productCode: string; name?: string; regionCode?: string }) => unwrap(client.POST('/api/v1/devices', { body })),
+  rotate: (deviceId: string) => unwrap(client.POST('/api/v1/devices/{id}/credentials', id(deviceId))),
+  revoke: (deviceId: string) => unwrap(client.POST('/api/v1/devices/{id}/revoke', id(deviceId))),
+  consent: (deviceId: string, manufacturerAccess: boolean) => unwrap(client.POST('/api/v1/devices/{id}/consent', { ...id(deviceId), body: { manufacturerAccess } })),
+};
+
+/** The live stream (Server-Sent Events; the session cookie authenticates it). */
+export const streamUrl = (deviceId: string) => `${API_BASE}/devices/${encodeURIComponent(deviceId)}/stream`;
