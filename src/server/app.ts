@@ -75,6 +75,9 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { orderRoutes } from './modules/orders/orders.routes.js';
+import { createOrderService } from './modules/orders/orders.service.js';
+import { createTradeInService } from './modules/orders/orders.trade-in.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -111,6 +114,9 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
+  orders: ReturnType<typeof createOrderService>;
+  tradeIns: ReturnType<typeof createTradeInService>;
 }
 
 /**
@@ -188,7 +194,10 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
+  const tradeNames = { enterprises: (ids: string[]) => enterprises.names(ids), buyers: (ids: string[]) => buyers.names(ids) };
+  const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames });
+  const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, orders, tradeIns };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -357,6 +366,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
