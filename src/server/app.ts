@@ -78,6 +78,7 @@ import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
+import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -117,6 +118,8 @@ export interface Services {
   /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
   orders: ReturnType<typeof createOrderService>;
   tradeIns: ReturnType<typeof createTradeInService>;
+  /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
+  search: ReturnType<typeof createSearchService>;
 }
 
 /**
@@ -181,7 +184,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   // 动态管理 (modules/supervision): complaints open revocation cases
-  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports });
+  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports, applications });
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints] });
@@ -197,7 +200,18 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const tradeNames = { enterprises: (ids: string[]) => enterprises.names(ids), buyers: (ids: string[]) => buyers.names(ids) };
   const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames });
   const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, orders, tradeIns };
+  // one search over the public data: sources read the owning modules' services; portal edits refresh at once
+  const search = createSearchService({
+    db,
+    publicCache,
+    sources: [...announcementSources(announcements), noticeSource(notices, enterprises), ...portalSources(portal.content), listingSource(listings)],
+    productLookup: async (code) => {
+      const p = await trace.publicProduct(code);
+      return { type: 'product', refId: p.row.code, title: `${p.row.name}${p.row.model ? ` ${p.row.model}` : ''}`, body: `${p.row.code} ${p.enterpriseName} ${p.row.standard_no ?? ''}`, url: `/p/${encodeURIComponent(p.row.code)}` };
+    },
+  });
+  portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, orders, tradeIns };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -367,6 +381,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
