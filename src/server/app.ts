@@ -78,6 +78,8 @@ import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
+import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
+import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
@@ -118,6 +120,8 @@ export interface Services {
   /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
   orders: ReturnType<typeof createOrderService>;
   tradeIns: ReturnType<typeof createTradeInService>;
+  /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
+  mqtt: ReturnType<typeof createMqttService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
 }
@@ -200,6 +204,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const tradeNames = { enterprises: (ids: string[]) => enterprises.names(ids), buyers: (ids: string[]) => buyers.names(ids) };
   const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames });
   const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
+  const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
+  devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -211,7 +217,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, orders, tradeIns };
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, mqtt, orders, tradeIns };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -381,6 +387,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);
