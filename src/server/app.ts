@@ -75,6 +75,9 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { orderRoutes } from './modules/orders/orders.routes.js';
+import { createOrderService } from './modules/orders/orders.service.js';
+import { createTradeInService } from './modules/orders/orders.trade-in.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { createDeviceHealthService } from './modules/devices/health.service.js';
@@ -115,6 +118,9 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
+  orders: ReturnType<typeof createOrderService>;
+  tradeIns: ReturnType<typeof createTradeInService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
   mqtt: ReturnType<typeof createMqttService>;
   /** health index, remaining useful life, fleet view and live stream reads of devices */
@@ -198,6 +204,9 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
+  const tradeNames = { enterprises: (ids: string[]) => enterprises.names(ids), buyers: (ids: string[]) => buyers.names(ids) };
+  const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames });
+  const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
@@ -212,7 +221,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt };
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -381,6 +390,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
+  await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 

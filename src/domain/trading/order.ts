@@ -20,7 +20,7 @@ export const PAYMENT_STATUS_VALUES = ['unpaid', 'voucher_submitted', 'paid'] as 
 export type PaymentStatus = (typeof PAYMENT_STATUS_VALUES)[number];
 export const PAYMENT_TERMS_VALUES = ['on_account', 'prepayment'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS_VALUES)[number];
-export const ORDER_EVENT_VALUES = ['quote', 'place', 'confirm', 'submitVoucher', 'confirmPayment', 'deliver', 'accept', 'dispute', 'resolve', 'cancel'] as const;
+export const ORDER_EVENT_VALUES = ['quote', 'place', 'confirm', 'submitVoucher', 'confirmPayment', 'rejectPayment', 'deliver', 'accept', 'dispute', 'resolve', 'cancel'] as const;
 export type OrderEvent = (typeof ORDER_EVENT_VALUES)[number];
 export type OrderSide = 'buyer' | 'seller';
 
@@ -49,6 +49,7 @@ export const EVENT_SIDE: Record<OrderEvent, OrderSide | 'either'> = {
   confirm: 'seller',
   submitVoucher: 'buyer',
   confirmPayment: 'seller',
+  rejectPayment: 'seller',
   deliver: 'seller',
   accept: 'buyer',
   dispute: 'buyer',
@@ -87,6 +88,9 @@ export function nextOrderState(s: OrderState, event: OrderEvent, side: OrderSide
     case 'confirmPayment':
       if (!PAYABLE.includes(s.status) || s.paymentStatus !== 'voucher_submitted') return illegal(s, event);
       return to({ paymentStatus: 'paid', status: s.status === 'confirmed' ? 'paid' : s.status });
+    case 'rejectPayment':
+      // the voucher does not match a transfer received: the buyer submits again
+      return PAYABLE.includes(s.status) && s.paymentStatus === 'voucher_submitted' ? to({ paymentStatus: 'unpaid' }) : illegal(s, event);
     case 'deliver':
       if (s.status === 'paid') return to({ status: 'delivered' });
       if (s.status === 'confirmed') {

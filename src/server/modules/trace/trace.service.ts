@@ -248,6 +248,53 @@ export function createTraceService(deps: TraceServiceDeps) {
       return (await traceRepo.findProduct(db, { code: row.code }, [row.enterprise_id]))!;
     },
 
+    /**
+     * 交易服务 (issue 13), inside the CALLER's transaction (an order's delivery, a trade-in core's receipt), so the
+     * order and its trace commit or fail together:
+     *  - `sale` / `lease` of a unit to a platform party: owner (sale) and possessor = `L.partyUri(party.orgId)`, event
+     *    time = the delivery (the warranty runs from it); devices' owner access follows the owner. Under the
+     *    enterprise's stream lock the unit must be genuine (issued), not disassembled or consumed, and — for a sale —
+     *    not owned by anyone yet: a unit is never sold twice.
+     *  - `core_intake`: the trade-in's old unit comes back (receiving, source = the buyer, tradeIn true): a returning
+     *    product of this enterprise keeps its EPC, any other old unit gets a platform core EPC.
+     * `requestKey` derives the event ids (a repeat is 409 DUPLICATE_REQUEST). Call `afterCommit` once committed.
+     */
+    async recordTransfer(
+      tx: Db,
+      ctx: RequestContext | null,
+      input: { enterpriseId: string; at: Date; requestKey: string; party: { orgId: string; name: string }; note?: string } & (
+        | { kind: 'sale' | 'lease'; code: string }
+        | { kind: 'core_intake'; name: string; model?: string; code?: string; sellerName: string }
+      ),
+    ): Promise<{ eventIds: string[]; epc: string; afterCommit: () => void }> {
+      const { enterpriseId } = input;
+      await epcis.lockStream(tx, enterpriseId);
+      const b = base(input.at.toISOString());
+      const party = { id: L.partyUri(input.party.orgId), name: input.party.name };
+      let epc: string;
+      let events: Record<string, unknown>[];
+      if (input.kind === 'core_intake') {
+        const own = input.code ? await traceRepo.findProduct(tx, { code: input.code }, [enterpriseId]) : null;
+        epc = own?.epc ?? platformEpc('core', await ensurePrefix(tx, enterpriseId), await traceRepo.takeSerials(tx, enterpriseId, 1));
+        const self = { id: L.partyUri(`enterprise:${enterpriseId}`), name: input.sellerName }; // no read on db: the caller's transaction holds the connection (PGlite)
+        const i = { name: input.name, model: input.model, source: { returnedBy: input.party.name, channel: 'end_user' as const, tradeIn: true }, note: input.note };
+        events = [L.intakeEvent(b, i, epc, !own, { enterprise: self, returnedBy: party.id })];
+      } else {
+        const row = await traceRepo.findProduct(tx, { code: input.code }, [enterpriseId]);
+        if (!row) throw errors.field('code', '本企业没有该再制造产品', 'no such remanufactured product in your enterprise');
+        const refuse = (zh: string, en: string) => errors.conflict('PRODUCT_NOT_SELLABLE', `产品 ${row.code}：${zh}`, `Product ${row.code}: ${en}`, { code: row.code });
+        if (row.status !== 'issued') throw refuse(`状态为 ${row.status}，不能交付`, `it is ${row.status} and cannot be delivered`);
+        if (input.kind === 'sale' && row.owner_id && row.owner_id !== L.partyUri(`enterprise:${enterpriseId}`)) throw refuse('已售出，同一产品不能销售两次', 'it was sold already; a unit is never sold twice');
+        await requireState(tx, enterpriseId, [row.epc], (h) => mayDisassemble(h) && mayConsume(h), () => refuse('已拆解或已装入其他产品', 'it was disassembled or went into another product'));
+        epc = row.epc;
+        events = [L.transferEvent(input.kind, b, row.epc, party, input.note)];
+      }
+      await claimRequestKey(tx, enterpriseId, input.kind, input.requestKey, events);
+      await epcis.captureInTx(tx, ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' }, enterpriseId, events, { documentContext: L.DOCUMENT_CONTEXT });
+      await recordAudit(tx, ctx, { action: `trace.${input.kind}`, objectType: 'trace_object', objectId: input.kind === 'core_intake' ? epc : input.code, enterpriseId, change: { kind: input.kind, party: party.id, requestKey: input.requestKey } });
+      return { eventIds: ids(events), epc, afterCommit: () => epcis.committed(enterpriseId) };
+    },
+
     /** GET /api/v1/trace/{code}: the whole tree in one call. */
     async trace(p: Principal | null, ref: string, direction: Direction, depth = DEFAULT_TRACE_DEPTH, at?: Date, opts: { includeScrapped?: boolean } = {}) {
       const ids = await scopeIds(p);
