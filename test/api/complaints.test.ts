@@ -119,6 +119,7 @@ describe('filing and tracking', () => {
     expect((await req(miit, 'GET', `/api/v1/complaints/${id}`)).json().revocationCaseId).toBe(caseId);
     expect((await req(miit, 'POST', `/api/v1/complaints/${id}/revocation`, { grounds: ['falsification'], facts: '重复立案测试' })).statusCode).toBe(409);
     await req(miit, 'POST', `/api/v1/revocations/${caseId}/notify`, { noticeText: '拟撤销公告，请陈述申辩。' });
+    await req(gd, 'POST', `/api/v1/revocations/${caseId}/relay`, {}); // 七(二)4: through the provincial authority
     const seen = await req(ent, 'GET', `/api/v1/revocations/${caseId}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ complaintId: null, evidence: [] });

@@ -100,15 +100,32 @@ describe('hearing before the decision (七(二)4 告知 + 陈述和申辩)', () 
     expect((await req(gd, 'POST', `/api/v1/revocations/${caseId}/decide`, { outcome: 'revoked', hearingSummary: 'x x', reason: 'x x' })).statusCode).toBe(403);
   });
 
-  it('the notice goes to the enterprise and its authority; the period defaults to 10 working days', async () => {
+  it('七(二)4: the notice goes to the authority first; the enterprise is notified when the authority relays it', async () => {
     const res = await req(miit, 'POST', `/api/v1/revocations/${caseId}/notify`, { noticeText: '经查，贵企业监督检查不合格，拟撤销公告。请在期限内陈述和申辩。' });
     expect(res.statusCode).toBe(200);
-    // notice on Tue 2026-12-01: ten working days from Wed 12-02 → Tue 12-15
-    expect(res.json()).toMatchObject({ state: 'notified', notifiedOn: '2026-12-01', statementDue: '2026-12-15' });
-    const entN = (await req(e().admin!, 'GET', '/api/v1/notifications')).json().items;
-    expect(entN.some((n: { kind: string }) => n.kind === 'revocation.notice')).toBe(true);
+    expect(res.json()).toMatchObject({ state: 'notice_sent', noticeSentOn: '2026-12-01', notifiedOn: null, relayedOn: null, statementWorkingDays: 10 });
     const gdN = (await req(gd, 'GET', '/api/v1/notifications')).json().items;
     expect(gdN.some((n: { kind: string }) => n.kind === 'revocation.notice')).toBe(true);
+    // not yet relayed: the enterprise neither sees the case nor is told; no decision either
+    expect((await req(e().admin!, 'GET', `/api/v1/revocations/${caseId}`)).statusCode).toBe(404);
+    expect((await req(e().admin!, 'GET', '/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind === 'revocation.notice')).toBe(false);
+    expect((await req(miit, 'POST', `/api/v1/revocations/${caseId}/decide`, { outcome: 'revoked', hearingSummary: '未送达', reason: '未送达' })).json().error.code).toBe('HEARING_REQUIRED');
+    expect((await req(gd, 'GET', `/api/v1/revocations/${caseId}`)).json().actions).toContain('relay');
+    // only the enterprise's own authority relays; the date lies between the sending and today
+    expect((await req(js, 'POST', `/api/v1/revocations/${caseId}/relay`, {})).statusCode).toBe(404);
+    expect((await req(miit, 'POST', `/api/v1/revocations/${caseId}/relay`, {})).statusCode).toBe(403);
+    for (const relayedOn of ['2026-11-30', '2026-12-02']) {
+      const bad = await req(gd, 'POST', `/api/v1/revocations/${caseId}/relay`, { relayedOn });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0].field).toBe('relayedOn');
+    }
+    const relayed = await req(gd, 'POST', `/api/v1/revocations/${caseId}/relay`, { relayedOn: '2026-12-01' });
+    expect(relayed.statusCode, relayed.body).toBe(200);
+    // relayed on Tue 2026-12-01: ten working days from Wed 12-02 → Tue 12-15; both dates kept
+    expect(relayed.json()).toMatchObject({ state: 'notified', noticeSentOn: '2026-12-01', relayedOn: '2026-12-01', notifiedOn: '2026-12-01', statementDue: '2026-12-15' });
+    expect((await req(gd, 'POST', `/api/v1/revocations/${caseId}/relay`, {})).statusCode).toBe(409);
+    const entN = (await req(e().admin!, 'GET', '/api/v1/notifications')).json().items;
+    expect(entN.some((n: { kind: string }) => n.kind === 'revocation.notice')).toBe(true);
     // now the enterprise sees its case (without the evidence list)
     const seen = await req(e().admin!, 'GET', `/api/v1/revocations/${caseId}`);
     expect(seen.statusCode).toBe(200);
@@ -146,8 +163,9 @@ describe('hearing before the decision (七(二)4 告知 + 陈述和申辩)', () 
   it('when the period elapses without a statement, MIIT may decide; a late statement is refused', async () => {
     const e4 = ents[4]!;
     const c = (await req(miit, 'GET', '/api/v1/revocations')).json().items.find((x: { enterpriseId: string }) => x.enterpriseId === e4.id);
-    const n = await req(miit, 'POST', `/api/v1/revocations/${c.id}/notify`, { noticeText: '拟撤销公告告知书', statementDue: '2026-12-04' });
-    expect(n.json().statementDue).toBe('2026-12-04');
+    expect((await req(miit, 'POST', `/api/v1/revocations/${c.id}/notify`, { noticeText: '拟撤销公告告知书', statementDue: '2026-12-04' })).statusCode).toBe(200);
+    const n = await req(gd, 'POST', `/api/v1/revocations/${c.id}/relay`, {});
+    expect(n.json()).toMatchObject({ state: 'notified', statementDue: '2026-12-04' });
     clock.set('2026-12-04T15:00:00Z'); // 23:00 in Shanghai on the due day: still open
     expect((await req(miit, 'POST', `/api/v1/revocations/${c.id}/decide`, { outcome: 'not_revoked', hearingSummary: 'x x', reason: 'x x' })).json().error.code).toBe('HEARING_PERIOD_OPEN');
     clock.set('2026-12-05T02:00:00Z');

@@ -11,8 +11,11 @@ import {
   nextComplaintState,
   normaliseTrackingCode,
   reapplyFromAfterAcceptance,
+  relayDateProblem,
   REVOCATION_GROUNDS,
+  revocationStepOpen,
   statementBlocker,
+  statementDueAfterRelay,
   TRACKING_CODE_RE,
   trackingCodeFrom,
 } from '../../src/domain/supervision/index.js';
@@ -109,5 +112,30 @@ describe('complaints', () => {
     expect(trackingCodeFrom(new Uint8Array(8))).toBe('000000000000');
     expect(normaliseTrackingCode(' 0o1i-l ')).toBe('00111');
     expect(() => trackingCodeFrom(new Uint8Array(4))).toThrow();
+  });
+});
+
+describe('七(二)4 通过省级主管部门告知企业 (issue 15 item 12)', () => {
+  it('the statement period runs from the relay, not from MIIT’s sending', () => {
+    // sent Tue 2026-12-01, relayed Thu 12-03: ten working days from Fri 12-04 → Thu 12-17
+    expect(statementDueAfterRelay('2026-12-03', {})).toBe('2026-12-17');
+    expect(statementDueAfterRelay('2026-12-03', { workingDays: 5 })).toBe('2026-12-10');
+  });
+  it('an end date MIIT set is kept while it lies after the relay day, else the default period applies', () => {
+    expect(statementDueAfterRelay('2026-12-03', { requestedDue: '2026-12-04' })).toBe('2026-12-04');
+    expect(statementDueAfterRelay('2026-12-04', { requestedDue: '2026-12-04' })).toBe('2026-12-18');
+  });
+  it('a relay date lies between the sending and today', () => {
+    expect(relayDateProblem('2026-11-30', '2026-12-01', '2026-12-03')?.zh).toContain('不能早于');
+    expect(relayDateProblem('2026-12-04', '2026-12-01', '2026-12-03')?.zh).toContain('不能晚于今天');
+    expect(relayDateProblem('2026-12-01', '2026-12-01', '2026-12-03')).toBeNull();
+    expect(relayDateProblem('2026-12-03', '2026-12-01', '2026-12-03')).toBeNull();
+  });
+  it('no decision and no statement while the notice is not relayed; relay is the step then', () => {
+    const c = { state: 'notice_sent', statementDue: null, rectificationState: null };
+    expect(decisionBlocker(c, '2027-01-01')?.code).toBe('HEARING_REQUIRED');
+    expect(statementBlocker(c, '2026-12-02')?.code).toBe('NOT_IN_HEARING');
+    expect(revocationStepOpen('relay', c, '2026-12-02')).toBe(true);
+    expect(revocationStepOpen('relay', { ...c, state: 'notified', statementDue: '2026-12-15' }, '2026-12-02')).toBe(false);
   });
 });

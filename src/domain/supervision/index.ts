@@ -102,8 +102,29 @@ export function defaultStatementDue(noticeDate: IsoDate, overrides?: readonly Wo
   return addWorkingDays(addDays(noticeDate, 1), DEFAULT_STATEMENT_WORKING_DAYS, overrides);
 }
 
+/**
+ * 七(二)4 提前通过省级工业和信息化主管部门告知企业 (issue 15 item 12): MIIT sends the notice to the provincial
+ * authority, which relays it to the enterprise; the statement period runs from the day the enterprise is
+ * notified (the relay date), never from MIIT's sending. `workingDays` is MIIT's period (default 10);
+ * `requestedDue` an end date MIIT set, kept when it still lies after the relay day (a date the relay has
+ * passed is replaced by the default period from the relay, so the enterprise always gets a period).
+ */
+export function statementDueAfterRelay(relayedOn: IsoDate, opts: { workingDays?: number | null; requestedDue?: IsoDate | null }, overrides?: readonly WorkdayOverride[]): IsoDate {
+  assertIsoDate(relayedOn, 'relayedOn');
+  if (opts.requestedDue && opts.requestedDue > relayedOn) return opts.requestedDue;
+  return addWorkingDays(addDays(relayedOn, 1), opts.workingDays ?? DEFAULT_STATEMENT_WORKING_DAYS, overrides);
+}
+
+/** Why a relay date is not acceptable (null when it is): on or after MIIT's sending, not in the future. */
+export function relayDateProblem(relayedOn: IsoDate, noticeSentOn: IsoDate, today: IsoDate): { zh: string; en: string } | null {
+  if (relayedOn < noticeSentOn) return { zh: `转告日期不能早于工信部发出告知的日期 ${noticeSentOn}`, en: `The relay date cannot be before MIIT sent the notice (${noticeSentOn})` };
+  if (relayedOn > today) return { zh: '转告日期不能晚于今天', en: 'The relay date cannot be in the future' };
+  return null;
+}
+
 export const REVOCATION_STATES = [
   { key: 'opened', zh: '已立案，待告知企业', en: 'Opened, enterprise not yet notified' },
+  { key: 'notice_sent', zh: '告知书已发省级主管部门，待转告企业', en: 'Notice sent to the provincial authority, to relay to the enterprise' },
   { key: 'notified', zh: '已告知，陈述申辩期内', en: 'Notified, statement period running' },
   { key: 'statement_received', zh: '已收到陈述和申辩', en: 'Statement and defence received' },
   { key: 'revoked', zh: '已撤销公告', en: 'Announcement revoked' },
@@ -124,7 +145,7 @@ export interface HearingFacts {
  */
 export function decisionBlocker(c: HearingFacts, today: IsoDate): { code: string; zh: string; en: string } | null {
   if (c.state === 'revoked' || c.state === 'not_revoked') return { code: 'ALREADY_DECIDED', zh: '该案件已作出决定', en: 'The case is already decided' };
-  if (c.state === 'opened' || c.statementDue == null) {
+  if (c.state === 'opened' || c.state === 'notice_sent' || c.statementDue == null) {
     return { code: 'HEARING_REQUIRED', zh: '撤销前须先通过省级主管部门告知企业并听取陈述和申辩（七(二)4）', en: 'The enterprise must be notified and heard before a decision (七(二)4)' };
   }
   if (c.state === 'statement_received') return null;
@@ -150,7 +171,7 @@ export function canFileRectification(caseState: string, rect: string | null): bo
 }
 
 /** The steps of a revocation case a person takes (the web's buttons; each module policy says who). */
-export const REVOCATION_STEPS = ['notify', 'decide', 'evidence', 'statement', 'rectification', 'review_rectification'] as const;
+export const REVOCATION_STEPS = ['notify', 'relay', 'decide', 'evidence', 'statement', 'rectification', 'review_rectification'] as const;
 export type RevocationStep = (typeof REVOCATION_STEPS)[number];
 
 /** Whether the case's state lets `step` be taken today (who may take it is the policy's business). */
@@ -158,10 +179,12 @@ export function revocationStepOpen(step: RevocationStep, c: HearingFacts & { rec
   switch (step) {
     case 'notify':
       return c.state === 'opened';
+    case 'relay':
+      return c.state === 'notice_sent';
     case 'decide':
       return decisionBlocker(c, today) == null;
     case 'evidence':
-      return c.state === 'opened' || c.state === 'notified' || c.state === 'statement_received';
+      return c.state === 'opened' || c.state === 'notice_sent' || c.state === 'notified' || c.state === 'statement_received';
     case 'statement':
       return statementBlocker(c, today) == null;
     case 'rectification':

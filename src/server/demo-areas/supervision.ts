@@ -93,6 +93,8 @@ export async function seedSupervisionDemo(world: DemoWorld): Promise<void> {
   );
   on('2025-03-05');
   await s.revocations.notify(miit, jzCase.id, { noticeText: '经湖北省工业和信息化厅报请，拟撤销你公司规范公告。请在期限内提交陈述和申辩。' });
+  on('2025-03-06');
+  await s.revocations.relay(hb, jzCase.id, {}); // 七(二)4: the provincial authority relays the notice
   on('2025-03-12');
   await s.revocations.submitStatement(jz, jzCase.id, { statement: '我公司因人员变动未及时报送年度报告，监督检查时台账系统故障，并非拒绝检查。' }, [pdf('statement')]);
   on('2025-03-25');
@@ -123,6 +125,8 @@ export async function seedSupervisionDemo(world: DemoWorld): Promise<void> {
   const whCase = await s.complaints.openRevocation(miit, whComplaint.id, { grounds: ['conditions_not_maintained', 'major_accident_or_violation'], facts: '投诉经核实属实：再制造产品未按规范条件六(二)标注，并作为新品销售。' });
   on(addDays(today, -6));
   await s.revocations.notify(miit, whCase.id, { noticeText: '经核查，你公司存在再制造产品未标注并冒充新品销售的情况，拟撤销规范公告。请通过湖北省工业和信息化厅提交陈述和申辩。' });
+  on(addDays(today, -5));
+  await s.revocations.relay(hb, whCase.id, {});
   on(addDays(today, -2));
   await s.revocations.submitStatement(wh, whCase.id, { statement: '涉事批次系经销商私自更换包装，我公司已召回并加强标识管理，恳请不予撤销。' }, [pdf('recall notice')]);
 

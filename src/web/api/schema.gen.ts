@@ -5940,7 +5940,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    state?: ("opened" | "notified" | "statement_received" | "revoked" | "not_revoked")[];
+                    state?: ("opened" | "notice_sent" | "notified" | "statement_received" | "revoked" | "not_revoked")[];
                 };
                 header?: never;
                 path?: never;
@@ -6080,7 +6080,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 通过省级主管部门告知企业并给出陈述申辩期 Notify the enterprise (statement period, default 10 working days) */
+        /** 发出撤销告知（经省级主管部门转告企业），给出陈述申辩期 Send the notice via the provincial authority (statement period, default 10 working days from receipt) */
         post: {
             parameters: {
                 query?: never;
@@ -6095,6 +6095,51 @@ export interface paths {
                     "application/json": {
                         noticeText: string;
                         statementDue?: string;
+                        statementWorkingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevocationCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/relay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级主管部门转告企业（七(二)4），陈述申辩期自转告之日起算 Relay the notice to the enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        relayedOn?: string;
                     };
                 };
             };
@@ -11620,6 +11665,9 @@ export interface components {
             }[];
             state: string;
             noticeText: string | null;
+            noticeSentOn: string | null;
+            relayedOn: string | null;
+            statementWorkingDays: number | null;
             notifiedOn: string | null;
             statementDue: string | null;
             statement: string | null;

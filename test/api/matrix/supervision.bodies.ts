@@ -7,6 +7,7 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/revocations': { enterpriseId: foreign.enterprise, grounds: ['falsification'], facts: '矩阵测试：报请撤销外省企业' },
     'POST /api/v1/revocations/:id/evidence': undefined,
     'POST /api/v1/revocations/:id/notify': { noticeText: '矩阵测试告知内容' },
+    'POST /api/v1/revocations/:id/relay': {},
     'POST /api/v1/revocations/:id/statement': { statement: '矩阵测试陈述申辩' },
     'POST /api/v1/revocations/:id/decide': { outcome: 'revoked', hearingSummary: '矩阵', reason: '矩阵' },
     'POST /api/v1/revocations/:id/rectification': { text: '矩阵测试整改说明' },
@@ -28,7 +29,7 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
 const GROUNDS = ['falsification'];
 /**
  * One revocation case carried through its procedure by the positive cases in route order (open → evidence →
- * notify → statement → decide → rectification → review), on an announced enterprise of its own.
+ * notify → relay → statement → decide → rectification → review), on an announced enterprise of its own.
  */
 const revocationCase = (w: PositiveWorld) =>
   w.once('revocation-case', async () => {
@@ -72,6 +73,7 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/revocations/:id': async (w) => ({ as: 'authority_reviewer', params: { id: (await revocationCase(w)).id } }),
   'POST /api/v1/revocations/:id/evidence': async (w) => ({ as: 'authority_reviewer', params: { id: (await revocationCase(w)).id }, form: { files: [{ name: 'more.png', data: PNG, type: 'image/png', field: 'files' }] } }),
   'POST /api/v1/revocations/:id/notify': async (w) => ({ as: 'ministry_officer', params: { id: (await revocationCase(w)).id }, body: { noticeText: '矩阵：拟撤销公告告知' } }),
+  'POST /api/v1/revocations/:id/relay': async (w) => ({ as: 'authority_reviewer', params: { id: (await revocationCase(w)).id }, body: {} }),
   'POST /api/v1/revocations/:id/statement': async (w) => {
     const c = await revocationCase(w);
     return { as: 'enterprise_admin', headers: c.enterprise.session.headers, params: { id: c.id }, body: { statement: '矩阵：陈述和申辩内容' } };

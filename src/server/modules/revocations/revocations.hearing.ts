@@ -1,5 +1,5 @@
 import { MINISTRY_AUTHORITY_ID } from '../../../domain/authorities.js';
-import { decisionBlocker, defaultStatementDue, groundLabel, statementBlocker } from '../../../domain/supervision/index.js';
+import { DEFAULT_STATEMENT_WORKING_DAYS, decisionBlocker, groundLabel, relayDateProblem, statementBlocker, statementDueAfterRelay } from '../../../domain/supervision/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
@@ -16,7 +16,7 @@ export function hearingSteps({ deps, onLocked, storeAll, conflictState }: CaseKe
         if (evidence.length === 0) throw errors.field('files', '请附证据文件', 'Attach at least one file');
         if (c.state === 'revoked' || c.state === 'not_revoked') throw conflictState(c);
         const shas = await storeAll(tx, evidence);
-        const r = await revocationRepo.update(tx, c, ['opened', 'notified', 'statement_received'], { evidence: [...c.evidence, ...shas.filter((s) => !c.evidence.includes(s))] });
+        const r = await revocationRepo.update(tx, c, ['opened', 'notice_sent', 'notified', 'statement_received'], { evidence: [...c.evidence, ...shas.filter((s) => !c.evidence.includes(s))] });
         if (!r) throw conflictState(c);
         await recordAudit(tx, ctx, { action: 'revocation.evidence_added', objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { evidence: shas } });
         return r;
@@ -24,22 +24,53 @@ export function hearingSteps({ deps, onLocked, storeAll, conflictState }: CaseKe
     },
 
     /**
-     * 七(二)4 提前通过省级工业和信息化主管部门告知企业: MIIT sends the notice (to the enterprise and its authority)
-     * with the end of the statement period (default: 10 working days, see domain/supervision).
+     * 七(二)4 提前通过省级工业和信息化主管部门告知企业: MIIT sends the notice to the enterprise's provincial
+     * authority (notice_sent), with the statement period (working days, default 10; or an end date). The
+     * enterprise is not notified yet — the period starts when the authority relays it (`relay`).
      */
-    async notify(ctx: RequestContext, id: string, input: { noticeText: string; statementDue?: string }) {
+    async notify(ctx: RequestContext, id: string, input: { noticeText: string; statementDue?: string; statementWorkingDays?: number }) {
       const today = clock.today();
-      const due = input.statementDue ?? defaultStatementDue(today, await deps.workdayOverrides());
       return onLocked(ctx, id, 'notify', async (tx, c) => {
         if (c.state !== 'opened') throw conflictState(c);
-        if (due <= today) throw errors.field('statementDue', '陈述申辩期截止日须晚于今天', 'The statement period must end after today');
-        const r = await revocationRepo.update(tx, c, ['opened'], { state: 'notified', noticeText: input.noticeText, notifiedOn: today, statementDue: due });
+        if (input.statementDue && input.statementDue <= today) throw errors.field('statementDue', '陈述申辩期截止日须晚于今天', 'The statement period must end after today');
+        const r = await revocationRepo.update(tx, c, ['opened'], {
+          state: 'notice_sent',
+          noticeText: input.noticeText,
+          noticeSentOn: today,
+          statementDue: input.statementDue ?? null,
+          statementWorkingDays: input.statementWorkingDays ?? DEFAULT_STATEMENT_WORKING_DAYS,
+        });
         if (!r) throw conflictState(c);
-        await recordAudit(tx, ctx, { action: 'revocation.notified', objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { statementDue: due, noticeText: input.noticeText } });
+        await recordAudit(tx, ctx, { action: 'revocation.notice_sent', objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { noticeText: input.noticeText, statementDue: input.statementDue ?? null, statementWorkingDays: r.statementWorkingDays } });
+        await notifications.notify(tx, [
+          { orgId: c.authorityId, kind: 'revocation.notice', title: '请转告企业：撤销公告事先告知（陈述申辩期自企业收到之日起计算）', titleEn: 'Please relay to the enterprise: notice of intended revocation (the statement period runs from its receipt)', link: `/supervision/revocations/${c.id}` },
+        ]);
+        return r;
+      });
+    },
+
+    /**
+     * The provincial authority relays MIIT's notice to the enterprise (七(二)4), giving the date it did so
+     * (default today; not before MIIT's sending, not in the future). From that date the enterprise is notified
+     * and its statement period runs (domain `statementDueAfterRelay`).
+     */
+    async relay(ctx: RequestContext, id: string, input: { relayedOn?: string }) {
+      const today = clock.today();
+      const overrides = await deps.workdayOverrides();
+      const p = ctx.principal;
+      return onLocked(ctx, id, 'relay', async (tx, c) => {
+        if (c.state !== 'notice_sent' || !c.noticeSentOn) throw conflictState(c);
+        const relayedOn = input.relayedOn ?? today;
+        const problem = relayDateProblem(relayedOn, c.noticeSentOn, today);
+        if (problem) throw errors.field('relayedOn', problem.zh, problem.en);
+        const due = statementDueAfterRelay(relayedOn, { workingDays: c.statementWorkingDays, requestedDue: c.statementDue }, overrides);
+        const r = await revocationRepo.update(tx, c, ['notice_sent'], { state: 'notified', relayedOn, relayedBy: p?.kind === 'user' ? p.userId : null, notifiedOn: relayedOn, statementDue: due });
+        if (!r) throw conflictState(c);
+        await recordAudit(tx, ctx, { action: 'revocation.notified', objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { relayedOn, noticeSentOn: c.noticeSentOn, statementDue: due } });
         const link = `/supervision/revocations/${c.id}`;
         await notifications.notify(tx, [
           { orgId: c.enterpriseId, kind: 'revocation.notice', title: `撤销公告事先告知：请于 ${due} 前提交陈述和申辩`, titleEn: `Notice of intended revocation: submit your statement by ${due}`, link },
-          { orgId: c.authorityId, kind: 'revocation.notice', title: `请转告企业：撤销公告事先告知（陈述申辩期至 ${due}）`, titleEn: `Please relay: notice of intended revocation (statement due ${due})`, link },
+          { orgId: MINISTRY_AUTHORITY_ID, kind: 'revocation.relayed', title: `省级主管部门已于 ${relayedOn} 转告企业，陈述申辩期至 ${due}`, titleEn: `Relayed to the enterprise on ${relayedOn}; statement due ${due}`, link },
         ]);
         return r;
       });

@@ -18,10 +18,12 @@ export const revocationPolicy = definePolicy<RevocationSubject>()(
   'revocation_case',
   {
     // the enterprise learns of a case when MIIT notifies it (七(二)4 提前告知企业)
-    read: (p, c) => inScope(p, c) && !(isEnterpriseSide(p) && c.state === 'opened'),
+    read: (p, c) => inScope(p, c) && !(isEnterpriseSide(p) && (c.state === 'opened' || c.state === 'notice_sent')),
     /** the evidence list may identify a complainant: MIIT and the authority only */
     read_evidence: (p, c) => isMinistry(p) || isAuthorityOf(p, c.authorityId),
     notify: (p) => isMinistry(p) || deny('告知由工业和信息化部作出', 'MIIT sends the notice'),
+    /** 七(二)4 通过省级工业和信息化主管部门告知企业: the enterprise's own authority relays MIIT's notice */
+    relay: (p, c) => isAuthorityOf(p, c.authorityId) || deny('告知书由企业所在地省级主管部门转告企业', 'The enterprise’s provincial authority relays the notice'),
     decide: (p) => isMinistry(p) || deny('撤销决定由工业和信息化部作出', 'MIIT decides'),
     evidence: (p, c) => isMinistry(p) || isAuthorityOf(p, c.authorityId),
     statement: (p, c) => isEnterpriseAdminOf(p, c.enterpriseId) || deny('陈述和申辩由企业管理员提交', 'The enterprise admin submits the statement'),

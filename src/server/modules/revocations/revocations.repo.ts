@@ -15,7 +15,8 @@ function scopeWhere(s: SupervisionScope): SQL | undefined {
       return eq(revocationCases.authorityId, s.authorityId);
     case 'enterprise':
       // the enterprise learns of a case when MIIT notifies it (七(二)4 提前告知企业)
-      return and(eq(revocationCases.enterpriseId, s.enterpriseId), sql`${revocationCases.state} <> 'opened'`);
+      // (七(二)4: through its provincial authority — a notice not yet relayed is not known to it either)
+      return and(eq(revocationCases.enterpriseId, s.enterpriseId), sql`${revocationCases.state} NOT IN ('opened', 'notice_sent')`);
     case 'none':
       return sql`false`;
   }
@@ -59,7 +60,7 @@ export const revocationRepo = {
     const [r] = await db
       .select()
       .from(revocationCases)
-      .where(and(eq(revocationCases.enterpriseId, enterpriseId), inArray(revocationCases.state, ['opened', 'notified', 'statement_received'])))
+      .where(and(eq(revocationCases.enterpriseId, enterpriseId), inArray(revocationCases.state, ['opened', 'notice_sent', 'notified', 'statement_received'])))
       .limit(1);
     return r;
   },

@@ -6,7 +6,7 @@ import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platfor
 import { FileParam, IdParam, MULTIPART_NOTE, sendStoredFile, SUPERVISION_HANDLERS, SUPERVISION_VIEWERS } from '../supervision/index.js';
 import { presentCasePage, presentCases, type RevocationPresenterDeps } from './revocations.presenter.js';
 import type { RevocationCaseRow } from './revocations.repo.js';
-import { CaseListQuery, DecideBody, NotifyBody, OpenCaseBody, RectificationBody, RectificationReviewBody, RevocationCaseSchema, StatementBody } from './revocations.schema.js';
+import { CaseListQuery, DecideBody, NotifyBody, RelayBody, OpenCaseBody, RectificationBody, RectificationReviewBody, RevocationCaseSchema, StatementBody } from './revocations.schema.js';
 import type { RevocationService } from './revocations.service.js';
 
 export async function revocationRoutes(root: FastifyInstance, deps: RevocationPresenterDeps & { revocations: RevocationService; maxUploadBytes: number }) {
@@ -44,8 +44,14 @@ export async function revocationRoutes(root: FastifyInstance, deps: RevocationPr
 
   app.post('/api/v1/revocations/:id/notify', {
     config: { policy: { roles: MINISTRY_ROLES } },
-    schema: { tags: ['supervision'], summary: '通过省级主管部门告知企业并给出陈述申辩期 Notify the enterprise (statement period, default 10 working days)', params: IdParam, body: NotifyBody, response: { 200: RevocationCaseSchema } },
+    schema: { tags: ['supervision'], summary: '发出撤销告知（经省级主管部门转告企业），给出陈述申辩期 Send the notice via the provincial authority (statement period, default 10 working days from receipt)', params: IdParam, body: NotifyBody, response: { 200: RevocationCaseSchema } },
     handler: async (req) => one(req, await revocations.notify(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/revocations/:id/relay', {
+    config: { policy: { roles: AUTHORITY_ROLES } },
+    schema: { tags: ['supervision'], summary: '省级主管部门转告企业（七(二)4），陈述申辩期自转告之日起算 Relay the notice to the enterprise', params: IdParam, body: RelayBody, response: { 200: RevocationCaseSchema } },
+    handler: async (req) => one(req, await revocations.relay(req.ctx, req.params.id, req.body)),
   });
 
   app.post('/api/v1/revocations/:id/statement', {

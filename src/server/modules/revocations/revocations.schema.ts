@@ -14,7 +14,10 @@ export const OpenCaseBody = z.object({
 export const NotifyBody = z.object({
   noticeText: z.string().trim().min(5, bi('Write the notice (at least 5 characters)', '请填写告知内容（至少 5 个字）')).max(10000),
   statementDue: isoDate.optional(),
+  /** 七(二)4: the statement period in working days from the day the enterprise is notified (default 10) */
+  statementWorkingDays: z.number().int(bi('Must be a whole number', '须为整数')).min(3, bi('At least 3 working days', '至少 3 个工作日')).max(60, bi('At most 60 working days', '最多 60 个工作日')).optional(),
 });
+export const RelayBody = z.object({ relayedOn: isoDate.optional() });
 export const StatementBody = z.object({
   statement: z.string().trim().min(5, bi('Write the statement (at least 5 characters)', '请填写陈述和申辩（至少 5 个字）')).max(20000),
 });
@@ -27,7 +30,7 @@ export const RectificationBody = z.object({
   text: z.string().trim().min(5, bi('Describe the rectification (at least 5 characters)', '请说明整改情况（至少 5 个字）')).max(20000),
 });
 export const RectificationReviewBody = z.object({ accept: z.boolean(), opinion: z.string().trim().min(2, bi('Give the opinion', '请填写验收意见')).max(5000) });
-export const CaseListQuery = PageQuery.extend({ state: listOf(z.enum(['opened', 'notified', 'statement_received', 'revoked', 'not_revoked'])).optional() });
+export const CaseListQuery = PageQuery.extend({ state: listOf(z.enum(['opened', 'notice_sent', 'notified', 'statement_received', 'revoked', 'not_revoked'])).optional() });
 
 export const RevocationCaseSchema = z
   .object({
@@ -42,6 +45,11 @@ export const RevocationCaseSchema = z
     evidence: z.array(FileRef),
     state: z.string(),
     noticeText: z.string().nullable(),
+    /** 七(二)4: MIIT sent the notice (to the provincial authority) */
+    noticeSentOn: z.string().nullable(),
+    /** the provincial authority relayed it to the enterprise; = notifiedOn, the statement period runs from it */
+    relayedOn: z.string().nullable(),
+    statementWorkingDays: z.number().nullable(),
     notifiedOn: z.string().nullable(),
     statementDue: z.string().nullable(),
     statement: z.string().nullable(),

@@ -8,6 +8,7 @@ import type { RevocationDeps } from './revocations.service.js';
 /** The to-do line of each step that awaits its taker (adding evidence is never a to-do). */
 const TODO: Partial<Record<RevocationStep, (name: string, c: RevocationCaseRow) => { state: string; title: string; titleEn: string }>> = {
   notify: (n) => ({ state: 'revocation_notify', title: `撤销公告：告知企业 ${n}`, titleEn: `Revocation: notify ${n}` }),
+  relay: (n, c) => ({ state: 'revocation_relay', title: `撤销公告告知书待转告：${n}（工信部 ${c.noticeSentOn} 发出）`, titleEn: `Relay the notice of intended revocation to ${n} (sent ${c.noticeSentOn})` }),
   decide: (n) => ({ state: 'revocation_decide', title: `撤销公告：作出决定 ${n}`, titleEn: `Revocation: decide on ${n}` }),
   statement: (_, c) => ({ state: 'revocation_statement', title: `撤销公告事先告知：请于 ${c.statementDue} 前陈述和申辩`, titleEn: `Notice of intended revocation: statement due ${c.statementDue}` }),
   rectification: () => ({ state: 'revocation_rectify', title: '已被撤销公告：提交整改材料', titleEn: 'Revoked: file the rectification' }),

@@ -8,7 +8,7 @@ import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail, type CaseAction } from './useCaseDetail';
 import { useSupT } from './supText';
 
-const STEP_OF: Record<string, number> = { opened: 0, notified: 1, statement_received: 2, revoked: 4, not_revoked: 4 };
+const STEP_OF: Record<string, number> = { opened: 0, notice_sent: 0, notified: 1, statement_received: 2, revoked: 4, not_revoked: 4 };
 
 /** One revocation case (七(二)4): notice, statement and defence, decision, rectification. */
 export default function RevocationDetailPage() {
@@ -42,7 +42,7 @@ export default function RevocationDetailPage() {
           style={{ marginBottom: 16 }}
           items={[
             { title: st('rev.timeline.opened'), description: c.createdAt.slice(0, 10) },
-            { title: st('rev.timeline.notified'), description: c.notifiedOn ?? '' },
+            { title: st('rev.timeline.notified'), description: c.notifiedOn ?? (c.noticeSentOn ? `${st('rev.noticeSentOn')} ${c.noticeSentOn}` : '') },
             { title: st('rev.timeline.statement'), description: c.statementOn ?? (c.statementDue ? `≤ ${c.statementDue}` : '') },
             { title: st('rev.timeline.decided'), description: c.decidedOn ?? '' },
           ]}
@@ -68,7 +68,9 @@ export default function RevocationDetailPage() {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.facts}</Typography.Paragraph>
           </Descriptions.Item>
           {c.evidence.length ? <Descriptions.Item label={st('rev.evidence')} span={2}><FileLinks base={`/revocations/${c.id}/files`} files={c.evidence} /></Descriptions.Item> : null}
-          {c.noticeText ? <Descriptions.Item label={`${st('rev.noticeText')} (${c.notifiedOn})`} span={2}>{c.noticeText}</Descriptions.Item> : null}
+          {c.noticeText ? <Descriptions.Item label={st('rev.noticeText')} span={2}>{c.noticeText}</Descriptions.Item> : null}
+          {c.noticeSentOn ? <Descriptions.Item label={st('rev.noticeSentOn')}><span data-testid="rev-notice-sent-on">{c.noticeSentOn}</span></Descriptions.Item> : null}
+          {c.noticeSentOn ? <Descriptions.Item label={st('rev.relayedOn')}><span data-testid="rev-relayed-on">{c.relayedOn ?? '—'}</span></Descriptions.Item> : null}
           {c.statementDue ? <Descriptions.Item label={st('rev.statementDue')}><span data-testid="rev-statement-due">{c.statementDue}</span></Descriptions.Item> : null}
           {c.statement ? (
             <Descriptions.Item label={`${st('rev.statement')} (${c.statementOn})`} span={2}>
@@ -97,6 +99,15 @@ export default function RevocationDetailPage() {
               <DateField />
             </Form.Item>
             <Button type="primary" loading={act.isPending} onClick={() => submit('notify', { okText: st('rev.notify'), consequence: t('confirm.rev.notify') })} data-testid="rev-notify">{st('rev.notify')}</Button>
+          </Card>
+        ) : null}
+        {c.actions.includes('relay') ? (
+          <Card title={st('rev.relay')} style={{ marginBottom: 16 }}>
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={st('rev.relayHint')} />
+            <Form.Item name="relayedOn" label={st('rev.relayedOn')}>
+              <DateField />
+            </Form.Item>
+            <Button type="primary" loading={act.isPending} onClick={() => submit('relay', { okText: st('rev.relay'), consequence: st('rev.relayHint') })} data-testid="rev-relay">{st('rev.relay')}</Button>
           </Card>
         ) : null}
         {c.actions.includes('statement') ? (
