@@ -23,11 +23,12 @@ let admin: Session;
 const runtimes: MqttRuntime[] = [];
 const devices: MqttClient[] = [];
 
-function instance(name: string) {
+/** A platform instance; `group`: its shared-subscription group (one per test: stopped members keep their share). */
+function instance(name: string, group: string) {
   return startMqtt({
     mqtt: app.services.mqtt,
     devices: app.services.devices,
-    config: { ...app.config, MQTT_URL: URL_, MQTT_CLIENT_ID: `reman-test-${run}-${name}`, MQTT_SHARE_GROUP: `t${run}`, MQTT_SUBSCRIBERS: 2, MQTT_SESSION_EXPIRY_SECONDS: 300 },
+    config: { ...app.config, MQTT_URL: URL_, MQTT_CLIENT_ID: `reman-test-${run}-${name}`, MQTT_SHARE_GROUP: `t${run}${group}`, MQTT_SUBSCRIBERS: 2, MQTT_SESSION_EXPIRY_SECONDS: 300 },
     log: app.log,
   }).then((r) => {
     if (r?.kind !== 'external') throw new Error('expected the external subscriber');
@@ -81,8 +82,8 @@ describe.skipIf(!URL_)('external broker (TEST_MQTT_URL)', () => {
   });
 
   it('two instances share the stream: 2,000 points stored exactly once, both instances took part', async () => {
-    const a = await instance('a');
-    const b = await instance('b');
+    const a = await instance('a', '1');
+    const b = await instance('b', '1');
     const d = await makeDevice(app, admin);
     await publish(d, 0, 200, 10);
     await until(async () => (await stored(d)) >= 2000, '2,000 points');
@@ -99,16 +100,16 @@ describe.skipIf(!URL_)('external broker (TEST_MQTT_URL)', () => {
     await b.close();
   });
 
-  it('an instance killed mid-stream (no DISCONNECT) and started again: nothing the broker accepted is lost', async () => {
-    const a = await instance('c');
-    let b = await instance('d');
+  it('an instance killed mid-stream (no DISCONNECT) and started again: nothing the broker accepted is lost', { timeout: 180_000 }, async () => {
+    const a = await instance('c', '2');
+    let b = await instance('d', '2');
     const d = await makeDevice(app, admin);
     await publish(d, 0, 200, 10, async () => {
       await b.close(false); // a crash, as the broker sees it: in-flight messages stay unacknowledged in b's session
     });
     // b comes back with the same client ids: the broker resumes its session and delivers what it holds for it
-    b = await instance('d');
-    await until(async () => (await stored(d)) >= 2000, '2,000 points after the restart');
+    b = await instance('d', '2');
+    await until(async () => (await stored(d)) >= 2000, '2,000 points after the restart').catch(async (e) => { throw new Error(`${e.message}: stored ${await stored(d)}`); });
     expect(await stored(d)).toBe(2000);
     await a.close();
     await b.close();
