@@ -75,6 +75,8 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
+import type { Principal } from './platform/principal.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -111,7 +113,12 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
+  alarms: ReturnType<typeof createAlarmService>;
 }
+
+/** Reads a user's organisation through identity's own access rule (alarm assignment); never a caller. */
+const USER_DIRECTORY_READER: Principal = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', username: 'system:alarms', role: 'ministry_admin', enterpriseId: null, authorityId: null, expertId: null, mustChangePassword: false, sessionTokenHash: null };
 
 /**
  * Wire the modules in dependency order: each gets the database and the other modules' services it calls,
@@ -188,7 +195,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
+  const alarms = createAlarmService({
+    db, clock, devices, notifications, jobs,
+    users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
+  });
+  telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
+  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, alarms };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -357,6 +369,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(alarmRoutes, { alarms: services.alarms });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -47,6 +47,7 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
+  const stopAlarmClocks = startPeriodicJob('alarms.tick', () => app.services.alarms.tick(), app.log, 60_000); // no data, escalation, reminders
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -57,6 +58,7 @@ async function main() {
     stopSessionPurge();
     stopPartitions();
     stopRetention();
+    stopAlarmClocks();
     stopFilesGc();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
