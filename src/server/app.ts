@@ -75,12 +75,9 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
-<<<<<<< HEAD
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
 import type { Principal } from './platform/principal.js';
-=======
 import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
->>>>>>> main
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -117,13 +114,10 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
-<<<<<<< HEAD
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
-=======
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
->>>>>>> main
 }
 
 /** Reads a user's organisation through identity's own access rule (alarm assignment); never a caller. */
@@ -204,14 +198,6 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-<<<<<<< HEAD
-  const alarms = createAlarmService({
-    db, clock, devices, notifications, jobs,
-    users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
-  });
-  telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, alarms };
-=======
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -223,8 +209,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
->>>>>>> main
+  const alarms = createAlarmService({
+    db, clock, devices, notifications, jobs,
+    users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
+  });
+  telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, alarms };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -393,11 +383,8 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
-<<<<<<< HEAD
   await app.register(alarmRoutes, { alarms: services.alarms });
-=======
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
->>>>>>> main
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

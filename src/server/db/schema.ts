@@ -725,8 +725,5 @@ export const jobs = pgTable('jobs', {
 export * from './schema/trading.js';
 export * from './schema/portal.js';
 export * from './schema/devices.js';
-<<<<<<< HEAD
 export * from './schema/alarms.js';
-=======
 export * from './schema/search.js';
->>>>>>> main
