@@ -77,6 +77,8 @@ import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
 import type { Principal } from './platform/principal.js';
+import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
+import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
@@ -116,6 +118,8 @@ export interface Services {
   telemetry: ReturnType<typeof createTelemetryService>;
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
+  /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
+  mqtt: ReturnType<typeof createMqttService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
 }
@@ -198,6 +202,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
+  const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
+  devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -214,7 +220,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, alarms };
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, mqtt, alarms };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -384,6 +390,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
   await app.register(alarmRoutes, { alarms: services.alarms });
+  await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);

@@ -726,4 +726,5 @@ export * from './schema/trading.js';
 export * from './schema/portal.js';
 export * from './schema/devices.js';
 export * from './schema/alarms.js';
+export * from './schema/mqtt.js';
 export * from './schema/search.js';
