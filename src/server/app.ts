@@ -78,6 +78,8 @@ import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
+import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
+import type { Principal } from './platform/principal.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { createDeviceHealthService } from './modules/devices/health.service.js';
@@ -121,6 +123,8 @@ export interface Services {
   /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
   orders: ReturnType<typeof createOrderService>;
   tradeIns: ReturnType<typeof createTradeInService>;
+  /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
+  alarms: ReturnType<typeof createAlarmService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
   mqtt: ReturnType<typeof createMqttService>;
   /** health index, remaining useful life, fleet view and live stream reads of devices */
@@ -128,6 +132,9 @@ export interface Services {
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
 }
+
+/** Reads a user's organisation through identity's own access rule (alarm assignment); never a caller. */
+const USER_DIRECTORY_READER: Principal = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', username: 'system:alarms', role: 'ministry_admin', enterpriseId: null, authorityId: null, expertId: null, mustChangePassword: false, sessionTokenHash: null };
 
 /**
  * Wire the modules in dependency order: each gets the database and the other modules' services it calls,
@@ -221,7 +228,12 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns };
+  const alarms = createAlarmService({
+    db, clock, devices, notifications, jobs,
+    users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
+  });
+  telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -391,6 +403,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(alarmRoutes, { alarms: services.alarms });
   await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 

@@ -49,6 +49,8 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
+  const stopOverdueCores = startPeriodicJob('overdue trade-in cores', () => app.services.tradeIns.flagOverdueCores(null), app.log);
+  const stopAlarmClocks = startPeriodicJob('alarms.tick', () => app.services.alarms.tick(), app.log, 60_000); // no data, escalation, reminders
   // MQTT ingest (docs/monitoring.md §Ingest): the embedded broker, or the subscriber of MQTT_URL's broker
   let mqtt: MqttRuntime | null = null;
   try {
@@ -72,6 +74,8 @@ async function main() {
     stopSessionPurge();
     stopPartitions();
     stopRetention();
+    stopAlarmClocks();
+    stopOverdueCores();
     stopFilesGc();
     stopSearchSync();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');

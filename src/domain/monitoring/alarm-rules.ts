@@ -401,3 +401,38 @@ export function evaluateDevice(rules: readonly AlarmRule[], states: Readonly<Rec
   }
   return { states: out, events };
 }
+
+// ---------- scope of rules: per product model, overridden per device by key
+
+/**
+ * Per-device thresholds by metric key (issue 12 "Rules per thing model, overridable per device"; the API's
+ * rules carry a `deviceId` or a `model`): when a device has rules of its own for a key, they replace every model
+ * rule of that key; model rules of the other keys still apply. (`effectiveRules` above overrides by rule id, for
+ * rule files that name their rules.)
+ */
+export function rulesForDevice<R extends Pick<AlarmRule, 'key'>>(modelRules: readonly R[], deviceRules: readonly R[]): R[] {
+  const own = new Set(deviceRules.map((r) => r.key));
+  return [...modelRules.filter((r) => !own.has(r.key)), ...deviceRules];
+}
+
+/**
+ * When the processing-time clocks of a state next matter (no data, escalation, reminder), or null when nothing
+ * is pending: the server stores it beside the state so that its periodic tick reads only the due states.
+ */
+export function nextDue(rule: AlarmRule, state: AlarmState): number | null {
+  const a = state.alarm;
+  if (!a) return rule.noDataSec ? (state.lastReceivedAt ?? state.since) + rule.noDataSec * 1000 : null;
+  if (a.acknowledged) return null;
+  const due: number[] = [];
+  if (rule.escalateAfterSec && a.severity !== 'CRITICAL') due.push(a.escalationBase + rule.escalateAfterSec * 1000);
+  if (rule.renotifyEverySec) due.push(a.notifiedAt + rule.renotifyEverySec * 1000);
+  return due.length ? Math.min(...due) : null;
+}
+
+/**
+ * A person clears the active alarm by hand (POST /alarms/{id}/clear): the evaluator forgets it and starts
+ * afresh, so a condition that still holds raises a new alarm on its next qualifying points.
+ */
+export function clearAlarmManually(state: AlarmState): AlarmState {
+  return { ...state, alarm: null, runStart: null, trueTs: [] };
+}

@@ -730,5 +730,6 @@ export * from './schema/trading.js';
 export * from './schema/portal.js';
 export * from './schema/devices.js';
 export * from './schema/orders.js';
+export * from './schema/alarms.js';
 export * from './schema/mqtt.js';
 export * from './schema/search.js';

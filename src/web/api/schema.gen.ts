@@ -10928,6 +10928,766 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alarm-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警规则列表 Alarm rules of the caller’s enterprise */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    model?: string;
+                    deviceId?: string;
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AlarmRule"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建告警规则（按型号或单台设备） Create an alarm rule (per model or per device) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        condition: {
+                            /** @enum {string} */
+                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                            value: number | boolean | string;
+                        };
+                        durationSec?: number;
+                        repeat?: {
+                            count: number;
+                            withinSec: number;
+                        };
+                        noDataSec?: number;
+                        /** @enum {string} */
+                        severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                        clearHysteresis?: number;
+                        escalateAfterSec?: number;
+                        renotifyEverySec?: number;
+                        /** Format: uuid */
+                        deviceId?: string;
+                        model?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmRule"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出告警规则（JSON） Export alarm rules as JSON */
+        get: {
+            parameters: {
+                query?: {
+                    model?: string;
+                    deviceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string | null;
+                            model: string | null;
+                            name: string | null;
+                            key: string;
+                            condition: {
+                                /** @enum {string} */
+                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                value: number | boolean | string;
+                            };
+                            durationSec?: number;
+                            repeat?: {
+                                count: number;
+                                withinSec: number;
+                            };
+                            noDataSec?: number;
+                            /** @enum {string} */
+                            severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                            clearHysteresis?: number;
+                            escalateAfterSec?: number;
+                            renotifyEverySec?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入告警规则（JSON 数组，全部校验通过才写入） Import alarm rules (all or nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                            rules: components["schemas"]["AlarmRule"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警规则 One alarm rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmRule"];
+                    };
+                };
+            };
+        };
+        /** 修改告警规则（范围不变） Replace an alarm rule (same scope) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        condition: {
+                            /** @enum {string} */
+                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                            value: number | boolean | string;
+                        };
+                        durationSec?: number;
+                        repeat?: {
+                            count: number;
+                            withinSec: number;
+                        };
+                        noDataSec?: number;
+                        /** @enum {string} */
+                        severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                        clearHysteresis?: number;
+                        escalateAfterSec?: number;
+                        renotifyEverySec?: number;
+                        /** Format: uuid */
+                        deviceId?: string;
+                        model?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmRule"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除告警规则（其活动告警随之清除） Delete an alarm rule (its active alarms are cleared) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警列表（按设备、状态、级别） Alarms, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    deviceId?: string;
+                    status?: "active" | "cleared" | "ACTIVE_UNACK" | "ACTIVE_ACK" | "CLEARED_UNACK" | "CLEARED_ACK";
+                    severity?: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                    ruleId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Alarm"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警详情（含处理记录） One alarm with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            ruleId: string;
+                            deviceId: string;
+                            key: string;
+                            /** @enum {string} */
+                            cause: "condition" | "noData";
+                            /** @enum {string} */
+                            severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                            /** @enum {string} */
+                            initialSeverity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+                            /** @enum {string} */
+                            status: "active" | "cleared";
+                            /** @enum {string} */
+                            combinedStatus: "ACTIVE_UNACK" | "ACTIVE_ACK" | "CLEARED_UNACK" | "CLEARED_ACK";
+                            acknowledged: boolean;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            assigneeId: string | null;
+                            raisedTs: string;
+                            raisedAt: string;
+                            raiseValue: (number | boolean | string) | null;
+                            clearedTs: string | null;
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            clearValue: (number | boolean | string) | null;
+                            escalations: number;
+                            notifications: number;
+                            actions: string[];
+                            events: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "escalated" | "renotified" | "acknowledged" | "assigned" | "commented" | "cleared";
+                                actorId: string | null;
+                                text: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认告警（停止升级与重复通知） Acknowledge an alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alarm"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派告警（userId 为 null 取消指派） Assign an alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alarm"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评论告警 Comment on an alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alarm"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 手动清除告警 Clear an alarm by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alarm"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook 列表 Webhooks of the enterprise */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Webhook"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记 Webhook（签名密钥仅显示一次） Register a webhook (secret shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        events: ("alarm.raised" | "alarm.cleared" | "alarm.escalated" | "alarm.renotified" | "alarm.acknowledged" | "*")[];
+                        secret?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            url: string;
+                            events: string[];
+                            active: boolean;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除 Webhook Remove a webhook */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投递记录 Delivery log of a webhook */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices/{id}/attributes": {
         parameters: {
             query?: never;
@@ -12553,6 +13313,89 @@ export interface components {
                 decidedAt: string | null;
             }[];
             actions: string[];
+        };
+        AlarmRule: {
+            id: string;
+            enterpriseId: string;
+            deviceId: string | null;
+            model: string | null;
+            name: string | null;
+            key: string;
+            condition: {
+                /** @enum {string} */
+                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                value: number | boolean | string;
+            };
+            durationSec?: number;
+            repeat?: {
+                count: number;
+                withinSec: number;
+            };
+            noDataSec?: number;
+            /** @enum {string} */
+            severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+            clearHysteresis?: number;
+            escalateAfterSec?: number;
+            renotifyEverySec?: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            actions: string[];
+        };
+        Alarm: {
+            id: string;
+            enterpriseId: string;
+            ruleId: string;
+            deviceId: string;
+            key: string;
+            /** @enum {string} */
+            cause: "condition" | "noData";
+            /** @enum {string} */
+            severity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+            /** @enum {string} */
+            initialSeverity: "WARNING" | "MINOR" | "MAJOR" | "CRITICAL";
+            /** @enum {string} */
+            status: "active" | "cleared";
+            /** @enum {string} */
+            combinedStatus: "ACTIVE_UNACK" | "ACTIVE_ACK" | "CLEARED_UNACK" | "CLEARED_ACK";
+            acknowledged: boolean;
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            assigneeId: string | null;
+            raisedTs: string;
+            raisedAt: string;
+            raiseValue: (number | boolean | string) | null;
+            clearedTs: string | null;
+            clearedAt: string | null;
+            clearedBy: string | null;
+            clearValue: (number | boolean | string) | null;
+            escalations: number;
+            notifications: number;
+            actions: string[];
+        };
+        Webhook: {
+            id: string;
+            enterpriseId: string;
+            url: string;
+            events: string[];
+            active: boolean;
+            createdAt: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            webhookId: string;
+            event: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            createdAt: string;
+            lastAttemptAt: string | null;
+            deliveredAt: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
         };
         DeviceAttributes: {
             deviceId: string;

@@ -26,6 +26,14 @@ export interface IngestResult {
   errors: PayloadError[];
 }
 
+/** Points of one message as stored (values as sent), handed to the `onStored` listeners after the commit. */
+export interface StoredBatch {
+  device: DeviceRow;
+  points: { ts: number; key: string; value: number | boolean | string }[];
+  channel: 'http' | 'mqtt';
+}
+export type StoredListener = (batch: StoredBatch) => Promise<void>;
+
 const DAY = 86_400_000;
 const RAW_ROW_CAP = 400_000;
 const DEFAULT_POINTS_CAP = 10_000;
@@ -39,6 +47,7 @@ const DEFAULT_POINTS_CAP = 10_000;
 export function createTelemetryService(deps: { db: Db; clock: Clock; devices: DeviceService; settings: TelemetrySettings }) {
   const { db, clock, devices, settings } = deps;
   const known = new Set<string>();
+  const storedListeners: StoredListener[] = [];
 
   async function ensurePartitions(days: Iterable<number>) {
     for (const start of days) {
@@ -50,6 +59,11 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
   }
 
   return {
+    /** Listen to stored points (called after each ingest transaction commits, awaited before the answer/PUBACK). */
+    onStored(listener: StoredListener) {
+      storedListeners.push(listener);
+    },
+
     /** Create today's and the next `partitionsAheadDays` partitions (the `telemetry.partitions` job; also at start). */
     async createPartitionsAhead(): Promise<number> {
       const today = Math.floor(clock.now().getTime() / DAY) * DAY;
@@ -91,12 +105,14 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
       const model = await devices.thingModelOf(device.enterpriseId, device.productModel);
       const refusals: PayloadError[] = [...parsed.errors];
       const rows: PointIn[] = [];
+      const accepted: StoredBatch['points'] = [];
       for (const pt of parsed.points) {
         const r = devices.checkValue(model, pt.key, pt.value);
         if (r) {
           refusals.push({ code: 'BAD_VALUE', message: r.message, messageEn: r.messageEn, key: pt.key.slice(0, 64) });
           continue;
         }
+        accepted.push({ ts: pt.ts, key: pt.key, value: pt.value });
         rows.push({ k: pt.key, t: pt.ts, n: typeof pt.value === 'number' ? pt.value : typeof pt.value === 'boolean' ? (pt.value ? 1 : 0) : null, s: typeof pt.value === 'string' ? pt.value : null });
       }
       await ensurePartitions(new Set(rows.map((r) => Math.floor(r.t / DAY) * DAY)));
@@ -112,6 +128,8 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
         );
         return n;
       });
+      // after the commit (HTTP and MQTT alike): alarm evaluation; a listener's failure never undoes the stored points
+      if (accepted.length && storedListeners.length) await Promise.allSettled(storedListeners.map((l) => l({ device, points: accepted, channel })));
       return { stored, duplicates: rows.length - stored, refused: refusals.length, errors: refusals.slice(0, 50) };
     },
 

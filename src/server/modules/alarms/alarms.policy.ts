@@ -1,0 +1,58 @@
+import { definePolicy, deny } from '../../platform/authorize.js';
+import type { Principal } from '../../platform/principal.js';
+
+/**
+ * Who may do what with alarm rules, alarms and webhooks (issue 12 "Alarms"). Deny by default; a caller who may
+ * not read an object learns nothing of it (404).
+ * - Rules and webhooks belong to the enterprise whose devices they watch: its users read them, its admin manages.
+ * - Alarms follow their device: the making enterprise's users, and the organisations the trace names owner or
+ *   possessor of the product (devices.policy.ts), read, acknowledge, assign, comment and clear them.
+ */
+export interface RuleSubject {
+  enterpriseId: string;
+}
+export interface AlarmSubject {
+  enterpriseId: string;
+  ownerOrgId: string | null;
+  possessorOrgId: string | null;
+}
+
+const enterpriseUserOf = (p: Principal, enterpriseId: string) =>
+  p.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId === enterpriseId;
+const adminOf = (p: Principal, enterpriseId: string) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === enterpriseId;
+const holds = (p: Principal, s: AlarmSubject) => p.kind === 'user' && p.enterpriseId !== null && (p.enterpriseId === s.ownerOrgId || p.enterpriseId === s.possessorOrgId);
+const handles = (p: Principal, s: AlarmSubject) => enterpriseUserOf(p, s.enterpriseId) || holds(p, s);
+
+export const alarmRulePolicy = definePolicy<RuleSubject>()(
+  'alarmRule',
+  {
+    read: (p, r) => enterpriseUserOf(p, r.enterpriseId),
+    manage: (p, r) => adminOf(p, r.enterpriseId) || deny('只有设备所属企业的管理员可以维护告警规则', "Only the admin of the devices' enterprise maintains alarm rules"),
+  },
+  { hidden: ['read'], objectName: ['告警规则', 'Alarm rule'] },
+);
+
+export const alarmPolicy = definePolicy<AlarmSubject>()(
+  'alarm',
+  {
+    read: handles,
+    acknowledge: handles,
+    assign: (p, s) => enterpriseUserOf(p, s.enterpriseId) || deny('只有设备所属企业的用户可以指派告警', "Only users of the device's enterprise assign alarms"),
+    comment: handles,
+    clear: handles,
+  },
+  { hidden: ['read'], objectName: ['告警', 'Alarm'] },
+);
+
+export const webhookPolicy = definePolicy<RuleSubject>()(
+  'webhook',
+  {
+    read: (p, w) => adminOf(p, w.enterpriseId),
+    manage: (p, w) => adminOf(p, w.enterpriseId),
+  },
+  { hidden: ['read', 'manage'], objectName: ['Webhook', 'Webhook'] },
+);
+
+/** The enterprise whose rules, alarms and webhooks an enterprise user works with (null: none). */
+export const enterpriseOf = (p: Principal | null): string | null =>
+  p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? p.enterpriseId : null;

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import {
+  evaluateAlarm,
+  initialAlarmState,
+  nextDue,
+  rulesForDevice,
+  tickAlarm,
+  type AlarmEvent,
+  type AlarmRule,
+  type AlarmState,
+  type TelemetryPoint,
+} from '../../../domain/monitoring/alarm-rules.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { JobLog } from '../../platform/jobs.js';
+import type { NotificationService } from '../notifications/notifications.service.js';
+import { alarmRepo, ruleRepo, stateRepo, type AlarmRow, type RuleRow } from './alarms.repo.js';
+import type { AlarmDevice } from './rules.js';
+import { ruleOf } from './rules.js';
+import type { Webhooks } from './webhooks.js';
+
+const SEVERITY_ZH = { WARNING: '警告', MINOR: '次要', MAJOR: '重要', CRITICAL: '严重' } as const;
+const RULE_CACHE_MS = 5_000;
+const TICK_BATCH = 500;
+
+/** The payload of an alarm in webhooks (and the shape the web's alarm console reads). */
+export function alarmPayload(a: AlarmRow, d: Pick<AlarmDevice, 'id' | 'name' | 'productCode'>) {
+  return {
+    alarmId: a.id,
+    ruleId: a.ruleId,
+    device: { id: d.id, name: d.name, productCode: d.productCode },
+    key: a.key,
+    cause: a.cause,
+    severity: a.severity,
+    status: a.status,
+    acknowledged: a.acknowledged,
+    raisedTs: a.raisedTs.toISOString(),
+    clearedTs: a.clearedTs?.toISOString() ?? null,
+    raiseValue: a.raiseValue ?? null,
+  };
+}
+
+/**
+ * Evaluation of alarm rules (issue 12 "Alarms"; docs/monitoring-alarms.md "Evaluation"): on every stored batch
+ * (telemetry.onStored, after the ingest commits, HTTP and MQTT alike) and on the clocks (the `alarms.tick` job).
+ * One transaction per device and batch: the (rule, device) states are created if missing and locked FOR UPDATE in
+ * rule order → the pure evaluator (domain/monitoring/alarm-rules.ts) → alarm rows, history, audit, in-app
+ * notifications and webhook deliveries (durable jobs) → new states and their next due time → commit → the queue
+ * is woken. Two processes evaluating the same device serialise on the state rows; one active alarm per rule and
+ * device is also a unique index.
+ */
+export function createEvaluator(deps: { db: Db; clock: Clock; notifications: NotificationService; webhooks: Webhooks; log?: JobLog }) {
+  const { db, clock, webhooks } = deps;
+  const cache = new Map<string, { rules: RuleRow[]; at: number }>();
+
+  async function rulesOf(d: AlarmDevice): Promise<RuleRow[]> {
+    const hit = cache.get(d.id);
+    if (hit && Date.now() - hit.at < RULE_CACHE_MS) return hit.rules;
+    const all = await ruleRepo.ofDevice(db, d);
+    const rules = rulesForDevice(all.filter((r) => r.deviceId === null), all.filter((r) => r.deviceId === d.id));
+    if (cache.size > 50_000) cache.clear();
+    cache.set(d.id, { rules, at: Date.now() });
+    return rules;
+  }
+
+  /** Apply the evaluator's events to the alarm rows (inside the state's transaction). Returns the webhook count. */
+  async function apply(tx: Db, row: RuleRow, d: AlarmDevice, events: AlarmEvent[], now: Date): Promise<number> {
+    let hooks = 0;
+    for (const e of events) {
+      let alarm: AlarmRow | null = null;
+      let event: 'alarm.raised' | 'alarm.cleared' | 'alarm.escalated' | 'alarm.renotified';
+      if (e.type === 'raise') {
+        // defensive: the state said none is active; an active row left over (it cannot be, by the state lock) is closed
+        const stale = await alarmRepo.activeOf(tx, row.id, d.id);
+        if (stale) await alarmRepo.update(tx, stale.id, { status: 'cleared', clearedAt: now, clearedTs: now });
+        alarm = await alarmRepo.insert(tx, {
+          id: randomUUID(), enterpriseId: d.enterpriseId, ruleId: row.id, deviceId: d.id, key: row.key, cause: e.cause, severity: e.severity, initialSeverity: e.severity,
+          raisedTs: new Date(e.ts), raisedAt: now, raiseValue: e.value ?? null,
+        });
+        await alarmRepo.addEvent(tx, { enterpriseId: d.enterpriseId, alarmId: alarm.id, at: now, kind: 'raised', detail: { cause: e.cause, severity: e.severity, ts: new Date(e.ts).toISOString(), value: e.value ?? null } });
+        event = 'alarm.raised';
+      } else {
+        const active = await alarmRepo.activeOf(tx, row.id, d.id);
+        if (!active) continue;
+        if (e.type === 'clear') {
+          alarm = await alarmRepo.update(tx, active.id, { status: 'cleared', clearedAt: now, clearedTs: new Date(e.ts), clearValue: e.value ?? null });
+          await alarmRepo.addEvent(tx, { enterpriseId: d.enterpriseId, alarmId: active.id, at: now, kind: 'cleared', detail: { auto: true, ts: new Date(e.ts).toISOString(), value: e.value ?? null } });
+          event = 'alarm.cleared';
+        } else if (e.type === 'escalate') {
+          alarm = await alarmRepo.update(tx, active.id, { severity: e.to, escalations: active.escalations + 1 });
+          await alarmRepo.addEvent(tx, { enterpriseId: d.enterpriseId, alarmId: active.id, at: now, kind: 'escalated', detail: { from: e.from, to: e.to, ts: new Date(e.ts).toISOString() } });
+          event = 'alarm.escalated';
+        } else if (e.type === 'renotify') {
+          alarm = await alarmRepo.update(tx, active.id, { notifications: e.count });
+          await alarmRepo.addEvent(tx, { enterpriseId: d.enterpriseId, alarmId: active.id, at: now, kind: 'renotified', detail: { count: e.count } });
+          event = 'alarm.renotified';
+        } else continue;
+      }
+      await recordAudit(tx, null, { action: event, objectType: 'alarm', objectId: alarm.id, enterpriseId: d.enterpriseId, change: e });
+      const what = row.name ?? row.key;
+      const titles = {
+        'alarm.raised': [`设备“${d.name}”告警（${SEVERITY_ZH[alarm.severity]}）：${what}${alarm.cause === 'noData' ? ' 无数据' : ''}`, `Alarm on “${d.name}” (${alarm.severity}): ${what}${alarm.cause === 'noData' ? ' no data' : ''}`],
+        'alarm.cleared': [`设备“${d.name}”告警已恢复：${what}`, `Alarm cleared on “${d.name}”: ${what}`],
+        'alarm.escalated': [`设备“${d.name}”告警未确认，已升级为${SEVERITY_ZH[alarm.severity]}：${what}`, `Unacknowledged alarm on “${d.name}” escalated to ${alarm.severity}: ${what}`],
+        'alarm.renotified': [`设备“${d.name}”告警仍未确认（第 ${alarm.notifications} 次提醒）：${what}`, `Alarm on “${d.name}” still unacknowledged (reminder ${alarm.notifications}): ${what}`],
+      }[event];
+      await deps.notifications.notify(tx, [{ orgId: d.enterpriseId, kind: event, title: titles[0]!, titleEn: titles[1]!, link: `/devices/${d.id}?alarm=${alarm.id}` }]);
+      hooks += await webhooks.enqueue(tx, d.enterpriseId, event, alarmPayload(alarm, d));
+    }
+    return hooks;
+  }
+
+  const due = (rule: AlarmRule, s: AlarmState) => {
+    const t = nextDue(rule, s);
+    return t === null ? null : new Date(t);
+  };
+
+  return {
+    /** Forget cached rules (a rule was written in this process; others see it within RULE_CACHE_MS). */
+    invalidate() {
+      cache.clear();
+    },
+
+    /**
+     * telemetry.onStored: judge the batch's points against the device's rules of their keys. The device's no-data
+     * rules get their state too (so the tick counts silence from the device's first message after the rule).
+     */
+    async onStored(batch: { device: AlarmDevice; points: TelemetryPoint[] }): Promise<void> {
+      const d = batch.device;
+      const keys = new Set(batch.points.map((p) => p.key));
+      const rules = (await rulesOf(d)).filter((r) => keys.has(r.key) || (r.spec as AlarmRule).noDataSec);
+      if (!rules.length) return;
+      const byId = new Map(rules.map((r) => [r.id, r]));
+      const now = clock.now();
+      let hooks = 0;
+      try {
+        hooks = await db.transaction(async (tx) => {
+          let n = 0;
+          const states = await stateRepo.lockMany(tx, d, [...byId.keys()].sort(), (id) => initialAlarmState(ruleOf(byId.get(id)!), now.getTime()));
+          for (const st of states) {
+            const row = byId.get(st.ruleId)!;
+            const rule = ruleOf(row);
+            const r = evaluateAlarm(rule, st.state as AlarmState, batch.points, now.getTime());
+            n += await apply(tx, row, d, r.events, now);
+            await stateRepo.save(tx, row.id, d.id, r.state, due(rule, r.state), st.deviceName !== d.name ? d.name : undefined);
+          }
+          return n;
+        });
+      } catch (err) {
+        // the points are stored; a failed evaluation is logged (the next batch and the tick go on)
+        deps.log?.error({ err, device: d.id }, 'alarm evaluation failed');
+        throw err;
+      }
+      if (hooks) webhooks.poke();
+    },
+
+    /**
+     * The clocks (the `alarms.tick` job, about once a minute): every due state is ticked — no data, escalation
+     * when unacknowledged, reminders. Returns the number of states ticked.
+     */
+    async tick(): Promise<number> {
+      const now = clock.now();
+      const dueRows = await stateRepo.due(db, now, TICK_BATCH);
+      let hooks = 0;
+      for (const { ruleId, deviceId } of dueRows) {
+        hooks += await db.transaction(async (tx) => {
+          const st = await stateRepo.lock(tx, ruleId, deviceId);
+          const row = await ruleRepo.get(tx, ruleId);
+          if (!st || !row) return 0;
+          if (row.deviceId === null && (await ruleRepo.overridden(tx, deviceId, row.key))) {
+            await stateRepo.save(tx, ruleId, deviceId, st.state, null); // a device rule of the key replaced this one
+            return 0;
+          }
+          const d: AlarmDevice = { id: deviceId, enterpriseId: st.enterpriseId, name: st.deviceName, productCode: st.productCode, productModel: row.productModel };
+          const rule = ruleOf(row);
+          const r = tickAlarm(rule, st.state as AlarmState, now.getTime());
+          const n = await apply(tx, row, d, r.events, now);
+          await stateRepo.save(tx, ruleId, deviceId, r.state, due(rule, r.state));
+          return n;
+        });
+      }
+      if (hooks) webhooks.poke();
+      return dueRows.length;
+    },
+  };
+}
+export type Evaluator = ReturnType<typeof createEvaluator>;
