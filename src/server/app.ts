@@ -75,6 +75,7 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -111,6 +112,8 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
+  search: ReturnType<typeof createSearchService>;
 }
 
 /**
@@ -188,7 +191,18 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
-  return { authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
+  // one search over the public data: sources read the owning modules' services; portal edits refresh at once
+  const search = createSearchService({
+    db,
+    publicCache,
+    sources: [...announcementSources(announcements), noticeSource(notices, enterprises), ...portalSources(portal.content), listingSource(listings)],
+    productLookup: async (code) => {
+      const p = await trace.publicProduct(code);
+      return { type: 'product', refId: p.row.code, title: `${p.row.name}${p.row.model ? ` ${p.row.model}` : ''}`, body: `${p.row.code} ${p.enterpriseName} ${p.row.standard_no ?? ''}`, url: `/p/${encodeURIComponent(p.row.code)}` };
+    },
+  });
+  portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -357,6 +371,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));

@@ -47,6 +47,8 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
+  // one search (docs/public-portal.md): the index brought in line with every source every 5 minutes (digest: only changes written)
+  const stopSearchSync = startPeriodicJob('search index sync', async () => { const r = await app.services.search.sync(); return r.written + r.removed; }, app.log, 300_000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -58,6 +60,7 @@ async function main() {
     stopPartitions();
     stopRetention();
     stopFilesGc();
+    stopSearchSync();
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown timed out');

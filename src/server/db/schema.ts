@@ -725,3 +725,4 @@ export const jobs = pgTable('jobs', {
 export * from './schema/trading.js';
 export * from './schema/portal.js';
 export * from './schema/devices.js';
+export * from './schema/search.js';

@@ -9706,6 +9706,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一站式检索（公告企业、公告、公示、标准、政策、示范单位、检测机构、商品、产品） One search across the public data */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    type?: string | string[];
+                    region?: string;
+                    field?: string;
+                    year?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                title: string;
+                                url: string;
+                                /** @description HTML-escaped excerpt; the query words are wrapped in <mark> */
+                                snippet: string;
+                                score: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            terms: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索联想（标题前缀） Suggestions as one types (title words, last one a prefix) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                title: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/search/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重建检索索引（幂等） Rebuild the search index from every source (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            written: number;
+                            removed: number;
+                            counts: {
+                                /** @enum {string} */
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

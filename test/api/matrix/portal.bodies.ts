@@ -24,6 +24,7 @@ export function bodies(_w: MatrixWorld): Record<string, unknown> {
     out[`POST /api/v1/portal/${k}/:id/withdraw`] = undefined;
   }
   out['POST /api/v1/portal/policies/:id/attachments'] = undefined;
+  out['POST /api/v1/portal/search/rebuild'] = undefined;
   return out;
 }
 
@@ -56,6 +57,9 @@ export const positive: Record<string, Positive> = {
   'POST /api/v1/portal/policies/:id/attachments': async (w) => ({ as: 'ministry_admin', params: { id: await draft(w, 'policies') }, form: { files: [{ name: 'b.pdf', data: TINY_PDF, type: 'application/pdf' }] } }),
   'GET /api/v1/portal/policies/:id/attachments/:n': async (w) => ({ as: 'ministry_officer', params: { id: await policyWithAttachment(w), n: '0' } }),
   'GET /api/v1/public/standards': { as: 'public', query: 'status=current' },
+  'GET /api/v1/public/search': { as: 'public', query: `q=${encodeURIComponent('再制造')}&type=standard` },
+  'GET /api/v1/public/search/suggest': { as: 'public', query: `q=${encodeURIComponent('再制')}` },
+  'POST /api/v1/portal/search/rebuild': { as: 'ministry_officer' },
   'GET /api/v1/public/standards/:id': async (w) => ({ as: 'public', params: { id: await draft(w, 'standards', true) } }),
   'GET /api/v1/public/policies': { as: 'public' },
   'GET /api/v1/public/policies/:id': async (w) => ({ as: 'public', params: { id: await draft(w, 'policies', true) } }),

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
+import type { SearchType } from '../../db/schema.js';
+import { indexText } from '../../platform/search/segment.js';
+
+/** One public document as the owning module describes it (the search module stores it, never the reverse). */
+export interface SearchDoc {
+  type: SearchType;
+  refId: string;
+  title: string;
+  /** Plain text the snippet is cut from (and indexed with the lower weight). */
+  body: string;
+  /** The public page of the document (a path of the web app). */
+  url: string;
+  /** Province code, 2 digits (a 6-digit code is cut). */
+  region?: string | null;
+  fields?: readonly string[];
+  year?: number | null;
+}
+
+export interface SearchRow {
+  type: SearchType;
+  ref_id: string;
+  title: string;
+  body: string;
+  url: string;
+  score: number;
+  total: number;
+}
+
+const jsonArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
+const BODY_MAX = 4000;
+
+function normalized(d: SearchDoc) {
+  const body = d.body.length > BODY_MAX ? d.body.slice(0, BODY_MAX) : d.body;
+  const region = d.region ? d.region.slice(0, 2) : null;
+  const digest = createHash('sha256').update(JSON.stringify([d.title, body, d.url, region, [...(d.fields ?? [])], d.year ?? null])).digest('hex');
+  return { ...d, body, region, fields: [...(d.fields ?? [])], year: d.year ?? null, digest };
+}
+
+/**
+ * All SQL of search_documents. The vector: title words weight A, body words weight D (ts_rank's default
+ * weights {0.1, 0.2, 0.4, 1.0}: a title hit counts ten times a body hit).
+ */
+export const searchRepo = {
+  /** Insert or rewrite documents whose content changed (digest); returns how many rows were written. */
+  async upsert(db: Db, docs: readonly SearchDoc[]): Promise<number> {
+    let written = 0;
+    for (let i = 0; i < docs.length; i += 400) {
+      const chunk = docs.slice(i, i + 400).map(normalized);
+      const values = chunk.map(
+        (d) =>
+          sql`(${d.type}, ${d.refId}, ${d.title}, ${d.body}, ${d.url}, ${d.region}, ${jsonArray(d.fields)}, ${d.year}::int,
+               setweight(to_tsvector('simple', ${indexText(d.title)}), 'A') || setweight(to_tsvector('simple', ${indexText(d.body)}), 'D'), ${d.digest})`,
+      );
+      const rows = await rowsOf<{ type: string }>(
+        db,
+        sql`INSERT INTO search_documents (type, ref_id, title, body, url, region, fields, year, tsv, digest)
+            VALUES ${sql.join(values, sql`, `)}
+            ON CONFLICT (type, ref_id) DO UPDATE SET title = excluded.title, body = excluded.body, url = excluded.url, region = excluded.region,
+              fields = excluded.fields, year = excluded.year, tsv = excluded.tsv, digest = excluded.digest, updated_at = now()
+            WHERE search_documents.digest <> excluded.digest
+            RETURNING type`,
+      );
+      written += rows.length;
+    }
+    return written;
+  },
+  /** Remove the documents of `type` not in `keep` (the source no longer publishes them). */
+  async removeOthers(db: Db, type: SearchType, keep: readonly string[]): Promise<number> {
+    const rows = await rowsOf<{ ref_id: string }>(db, sql`DELETE FROM search_documents WHERE type = ${type} AND NOT (ref_id = ANY(${jsonArray(keep)})) RETURNING ref_id`);
+    return rows.length;
+  },
+  async remove(db: Db, type: SearchType, refId: string): Promise<number> {
+    const rows = await rowsOf<{ ref_id: string }>(db, sql`DELETE FROM search_documents WHERE type = ${type} AND ref_id = ${refId} RETURNING ref_id`);
+    return rows.length;
+  },
+  async search(db: Db, f: { tsQuery: string; types?: readonly SearchType[]; region?: string; field?: string; year?: number }, limit: number, offset: number) {
+    const where: SQL[] = [sql`tsv @@ q`];
+    if (f.types?.length) where.push(sql`type = ANY(${jsonArray(f.types)})`);
+    if (f.region) where.push(sql`region = ${f.region.slice(0, 2)}`);
+    if (f.field) where.push(sql`${f.field} = ANY(fields)`);
+    if (f.year) where.push(sql`year = ${f.year}`);
+    return rowsOf<SearchRow>(
+      db,
+      sql`SELECT type, ref_id, title, body, url, ts_rank(tsv, q)::float8 AS score, (count(*) OVER ())::int AS total
+          FROM search_documents, to_tsquery('simple', ${f.tsQuery}) q
+          WHERE ${sql.join(where, sql` AND `)}
+          ORDER BY score DESC, updated_at DESC, type, ref_id
+          LIMIT ${limit} OFFSET ${offset}`,
+    );
+  },
+  /** Titles whose words start with the query (last word a prefix), best first. */
+  async suggest(db: Db, titleQuery: string, limit: number) {
+    return rowsOf<{ type: SearchType; title: string; url: string }>(
+      db,
+      sql`SELECT type, title, url FROM search_documents, to_tsquery('simple', ${titleQuery}) q
+          WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, length(title), title LIMIT ${limit}`,
+    );
+  },
+  async counts(db: Db) {
+    const rows = await rowsOf<{ type: SearchType; n: number }>(db, sql`SELECT type, count(*)::int AS n FROM search_documents GROUP BY type ORDER BY type`);
+    return rows;
+  },
+};

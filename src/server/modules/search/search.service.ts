@@ -1,0 +1,102 @@
+import type { Db } from '../../db/client.js';
+import type { SearchType } from '../../db/schema.js';
+import { offsetOf, type Page } from '../../platform/paging.js';
+import type { PublicCache } from '../../platform/public-cache.js';
+import { queryTerms, snippet, tsQuery } from '../../platform/search/segment.js';
+import { searchRepo, type SearchDoc } from './search.repo.js';
+import type { SearchSource } from './search.sources.js';
+
+export interface SearchHit {
+  type: SearchType;
+  title: string;
+  url: string;
+  /** HTML-escaped excerpt with the query words in <mark>. */
+  snippet: string;
+  score: number;
+}
+
+/** A `to_tsquery` on title words only (weight A), the last word a prefix: the suggestions as one types. */
+function titlePrefixQuery(terms: readonly string[]): string | null {
+  if (!terms.length) return null;
+  return terms.map((t, i) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${i === terms.length - 1 ? '*' : ''}A`).join(' & ');
+}
+
+/**
+ * 一站式检索 (issue 14 "Search"): one index (search_documents) over the public documents of the other
+ * modules. It is fed three ways: `refresh(type, id)` right after a commit (portal content: `onPublicChange`),
+ * `sync()` — every source's full set, rewriting only changed rows (digest) and dropping what is no longer
+ * public — run periodically and after the demo seed, and `rebuild` (the same, on demand by MIIT or by
+ * `npm run search:rebuild`). Ranking: ts_rank with title words weighted A (×10 a body word).
+ */
+export function createSearchService({ db, publicCache, sources, productLookup }: { db: Db; publicCache: PublicCache; sources: SearchSource[]; productLookup?: (code: string) => Promise<SearchDoc | null> }) {
+  const byType = new Map(sources.map((s) => [s.type, s]));
+  let running: Promise<{ written: number; removed: number }> | null = null;
+
+  async function syncNow(types?: readonly SearchType[]) {
+    let written = 0;
+    let removed = 0;
+    for (const s of sources) {
+      if (types && !types.includes(s.type)) continue;
+      const docs = await s.all();
+      await db.transaction(async (tx) => {
+        written += await searchRepo.upsert(tx, docs);
+        removed += await searchRepo.removeOthers(tx, s.type, docs.map((d) => d.refId));
+      });
+    }
+    if (written || removed) publicCache.invalidate('search');
+    return { written, removed };
+  }
+
+  return {
+    /** Bring the index in line with every source (idempotent; concurrent calls share one run). */
+    sync(types?: readonly SearchType[]) {
+      if (types) return syncNow(types);
+      running ??= syncNow().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** One item changed (after its commit): rewrite or remove its document. */
+    async refresh(type: SearchType, refId: string) {
+      const s = byType.get(type);
+      if (!s?.one) return this.sync([type]);
+      const doc = await s.one(refId);
+      const written = doc ? await searchRepo.upsert(db, [doc]) : 0;
+      const removed = doc ? 0 : await searchRepo.remove(db, type, refId);
+      if (written || removed) publicCache.invalidate('search');
+      return { written, removed };
+    },
+    async search(f: { q: string; types?: SearchType[]; region?: string; field?: string; year?: number }, p: Page): Promise<{ items: SearchHit[]; total: number; terms: string[] }> {
+      const terms = queryTerms(f.q);
+      const q = tsQuery(terms);
+      if (!q) return { items: [], total: 0, terms };
+      const rows = await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, p.pageSize, offsetOf(p));
+      const items: SearchHit[] = rows.map((r) => ({ type: r.type, title: r.title, url: r.url, snippet: snippet(`${r.title} — ${r.body}`, terms, 160), score: Math.round(r.score * 10000) / 10000 }));
+      let total = rows[0]?.total ?? (p.page > 1 ? (await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, 1, 0))[0]?.total ?? 0 : 0);
+      // a product code (the label's code) finds the verified product itself, first on page one
+      if (productLookup && p.page === 1 && (!f.types?.length || f.types.includes('product')) && /^[\w.\-:/]{6,120}$/.test(f.q.trim())) {
+        const doc = await productLookup(f.q.trim()).catch(() => null);
+        if (doc) {
+          items.unshift({ type: 'product', title: doc.title, url: doc.url, snippet: snippet(doc.body, terms, 160), score: 1 });
+          total += 1;
+        }
+      }
+      return { items, total, terms };
+    },
+    async suggest(q: string, limit = 8) {
+      const query = titlePrefixQuery(queryTerms(q));
+      if (!query) return [];
+      const seen = new Set<string>();
+      const out: { type: SearchType; title: string; url: string }[] = [];
+      for (const r of await searchRepo.suggest(db, query, limit * 2)) {
+        if (seen.has(r.title)) continue;
+        seen.add(r.title);
+        out.push(r);
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
+    counts: () => searchRepo.counts(db),
+  };
+}
+export type SearchService = ReturnType<typeof createSearchService>;
