@@ -683,6 +683,8 @@ const base = {
   // 办理
   'act.panel': ['办理', 'Actions'],
   'act.withdraw': ['撤回申请', 'Withdraw'],
+  'act.withdraw.draft': ['删除草稿', 'Delete draft'],
+  'act.withdrawDraftHint': ['草稿尚未提交。删除后本草稿不再可编辑（记录保留在已终止的申请中），可随时新建申请。', 'The draft was never submitted. Once deleted it can no longer be edited (it stays among ended applications); you may start a new one at any time.'],
   'act.return_for_supplement': ['退回补正', 'Return for supplement'],
   'act.provincial_reject': ['审核不通过', 'Reject'],
   'act.forward': ['出具审核意见并报送工信部', 'Give opinion and forward to MIIT'],

@@ -30,6 +30,7 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
 
   /** axe on the page as it is now; the serious and critical violations, readable in a failure message. */
   async function serious(page: Page): Promise<string[]> {
+    await page.mouse.move(0, 0); // no hover left over from the login click
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
@@ -85,8 +86,12 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
     for (const device of ['desktop', 'phone'] as const) {
       it(`${path} (${device}) has no serious or critical violation`, async () => {
         const page = await suite.page(device === 'phone' ? { context: PHONE } : {});
+        // item 7: a visitor without a session is not asked who they are (no 401 from /auth/me in the console)
+        const unauthorized: string[] = [];
+        page.on('response', (r) => void (r.status() === 401 && unauthorized.push(r.url())));
         await page.goto(url(path));
         await settled(page, 'main');
+        expect(unauthorized).toEqual([]);
         const found = await serious(page);
         await suite.shot(page, `public${path.replaceAll('/', '-')}-${device}`);
         expect(found, `axe on ${path} (${device})`).toEqual([]);
