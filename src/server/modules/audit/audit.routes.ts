@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors.js';
 import ExcelJS from 'exceljs';
 import { auditActionLabel, auditObjectLabel } from '../../../domain/audit-labels.js';
 import { listAudit, verifyAuditChain, type AuditFilter } from '../../platform/audit.js';
-import { verifyEventChains } from '../epcis/epcis-chain.js';
+import { verifyEventChains } from '../epcis/index.js';
 
 const EntrySchema = z.object({
   id: z.number(),
