@@ -16,10 +16,20 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export function useMe() {
+/**
+ * Whether this browser may hold a session: login sets the readable CSRF cookie (reman_csrf) beside the httpOnly
+ * session cookie, logout clears both. Without it, asking /auth/me only earns a 401 in the console (issue 16 item 7).
+ */
+export function mayHaveSession(): boolean {
+  return typeof document !== 'undefined' && /(?:^|;\s*)reman_csrf=/.test(document.cookie);
+}
+
+/** The signed-in user, or null. `onlyIfSession`: the public pages do not ask when no session cookie exists. */
+export function useMe(opts: { onlyIfSession?: boolean } = {}) {
+  const ask = !opts.onlyIfSession || mayHaveSession();
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: fetchMe,
+    queryFn: ask ? fetchMe : () => Promise.resolve(null),
     staleTime: 5 * 60_000,
     retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
   });

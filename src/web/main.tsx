@@ -9,6 +9,7 @@ import { ApiError } from './api';
 import { AppRoutes } from './App';
 import { LocaleProvider, useLocale } from './i18n';
 import { theme } from './theme';
+import { focusableScrollRegions } from './components/a11y';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +35,8 @@ function AntdRoot({ children }: { children: ReactNode }) {
 // A data router, so that editors can block navigation while they hold unsaved edits (components/LeaveGuard.tsx).
 // The routes themselves stay declared as <Routes> in App.tsx, under one splat route.
 const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+
+focusableScrollRegions();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');

@@ -22,6 +22,8 @@ export const theme: ThemeConfig = {
     green7: '#237804',
     lime7: '#3f6600',
     cyan7: '#006d75',
+    // a hovered link stays ≥ 4.5:1 on white (antd derives a paler blue)
+    colorLinkHover: '#2a64a8',
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
   },

@@ -245,6 +245,9 @@ describe('recall, rates, ledger', () => {
     expect(ws.getRow(2).getCell(1).value).toBe('产品编码 Code');
     expect(ws.getRow(3).getCell(1).value).toBe(code2);
     expect(ws.getRow(3).getCell(13).value).toBe(code);
+    // words, not codes (issue 16 item 4): status, step and the enterprise's own ownership
+    expect(ws.getRow(3).getCell(6).value).toBe('正品 Genuine');
+    expect(String(ws.getRow(3).getCell(7).value)).toMatch(/^再制造装配/);
     expect(ws.rowCount).toBe(3);
     // core recall: both lives are one unit, named once with its current code
     const c = await req(ent, 'GET', `/api/v1/trace/recall?core=${encodeURIComponent(core)}`);

@@ -158,7 +158,7 @@ export function AppLayout() {
               <Outlet />
             </Suspense>
           </Content>
-          <Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px 20px' }}>
+          <Footer style={{ textAlign: 'center', color: '#595959', padding: '12px 24px 20px' }}>
             <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
           </Footer>
         </Layout>

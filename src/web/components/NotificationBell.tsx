@@ -95,7 +95,7 @@ export function NotificationBell() {
                 ) : (
                   <Typography.Text>{locale === 'en' ? n.titleEn || n.title : n.title}</Typography.Text>
                 )}
-                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatDateTime(n.createdAt, locale)}</div>
+                <div style={{ color: '#595959', fontSize: 12 }}>{formatDateTime(n.createdAt, locale)}</div>
               </div>
               {!n.readAt ? (
                 <Button size="small" type="text" onClick={() => markRead.mutate([n.id])} data-testid="notification-mark-read">

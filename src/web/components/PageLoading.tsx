@@ -6,7 +6,7 @@ export function PageLoading() {
   return (
     <div style={{ padding: 64, textAlign: 'center' }}>
       <Spin size="large" />
-      <div style={{ marginTop: 12, color: '#8c8c8c' }}>{t('app.loading')}</div>
+      <div style={{ marginTop: 12, color: '#595959' }}>{t('app.loading')}</div>
     </div>
   );
 }

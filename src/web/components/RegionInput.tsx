@@ -42,7 +42,7 @@ export function RegionInput({
         name={id}
         maxLength={24}
         placeholder={t('region.placeholder')}
-        suffix={<span style={{ color: '#8c8c8c' }}>{resolved}</span>}
+        suffix={<span style={{ color: '#595959' }}>{resolved}</span>}
       />
     </AutoComplete>
   );

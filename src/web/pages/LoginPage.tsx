@@ -120,7 +120,7 @@ export default function LoginPage() {
           </div>
         </Card>
       </Flex>
-      <div style={{ textAlign: 'center', color: '#8c8c8c', padding: 16 }}>{t('app.footer')}</div>
+      <div style={{ textAlign: 'center', color: '#595959', padding: 16 }}>{t('app.footer')}</div>
     </div>
   );
 }

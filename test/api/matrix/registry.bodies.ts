@@ -25,4 +25,5 @@ export const positive: Record<string, Positive> = {
   'PATCH /api/v1/experts/:id': async (w) => ({ as: 'ministry_admin', params: { id: w.home.expert! }, body: { title: '教授' } }),
   'GET /api/v1/audit': { as: 'ministry_admin' },
   'GET /api/v1/audit/verify': { as: 'ministry_admin' },
+  'GET /api/v1/audit/export.xlsx': { as: 'ministry_admin' },
 };

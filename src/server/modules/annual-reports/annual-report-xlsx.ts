@@ -305,6 +305,8 @@ export async function renderSummaryXlsx(input: {
     { header: '再制造件数', key: 'count', width: 12 },
   ];
   detail.getRow(1).font = { bold: true };
-  for (const r of input.remanRows) detail.addRow({ ...r, enterpriseName: xmlSafe(r.enterpriseName), siteName: xmlSafe(r.siteName), name: xmlSafe(r.name), model: xmlSafe(r.model) });
+  // 涉及领域 by its name (一(一)), never the code (issue 16 item 4: the 汇总 showed `machine_tools`)
+  const fieldName = (v: string) => REPORT_FIELDS.find((f) => f.value === v)?.zh ?? v;
+  for (const r of input.remanRows) detail.addRow({ ...r, field: fieldName(r.field), enterpriseName: xmlSafe(r.enterpriseName), siteName: xmlSafe(r.siteName), name: xmlSafe(r.name), model: xmlSafe(r.model) });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -105,7 +105,8 @@ export function presentRecallItem(r: ProductRow, enterpriseName: string, matched
     status: r.status,
     state: r.state ?? 'unknown',
     productionDate: r.production_date,
-    owner: r.owner_name ?? r.owner_id ?? `${enterpriseName}（企业自有 enterprise-owned）`,
+    // null: still the enterprise's own (the web says so in the reader's language, the .xlsx in both)
+    owner: r.owner_name ?? r.owner_id ?? null,
     possessor: r.possessor_name ?? r.possessor_id,
     installation: inst?.location ? [inst.location, inst.equipment].filter(Boolean).join(' / ') : null,
     enterpriseName,

@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
+import { stepLabel } from '../../../domain/trace/vocabulary.js';
 import type { presentRecallItem } from './trace.presenter.js';
+
+/** Words, not codes, in the files people open (issue 16 item 4); bilingual like the column headers. */
+const STATUS_WORDS: Record<string, string> = { issued: '正品 Genuine', revoked: '已撤销 Revoked', recalled: '已召回 Recalled' };
+const stateWords = (kind: string) => (kind === 'unknown' ? '—' : `${stepLabel(kind).zh} ${stepLabel(kind).en}`);
 
 /** .xlsx exports of the trace module: the recall list and the 生产管理台账. */
 
@@ -34,7 +39,13 @@ export async function recallWorkbook(query: { lot?: string; core?: string }, ite
       { header: '再制造企业 Remanufacturer', key: 'enterpriseName', width: 30 },
       { header: '涉及编码 Codes matched', key: 'matched', width: 40 },
     ],
-    items.map((i) => ({ ...i, matched: i.matchedCodes.join(', ') })),
+    items.map((i) => ({
+      ...i,
+      status: STATUS_WORDS[i.status] ?? i.status,
+      state: stateWords(i.state),
+      owner: i.owner ?? `${i.enterpriseName}（企业自有 enterprise-owned）`,
+      matched: i.matchedCodes.join(', '),
+    })),
   );
   ws.insertRow(1, [`召回查询 Recall query: ${query.lot ? `批次 lot ${query.lot}` : `旧件 core ${query.core}`}（${items.length} 件 products）`]);
   return Buffer.from(await wb.xlsx.writeBuffer());

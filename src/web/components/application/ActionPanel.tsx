@@ -33,6 +33,9 @@ const ELSEWHERE = new Set(['add_to_notice', 'announce', 'close_notice', 'uphold_
 export const PANEL_EVENTS = new Set([...Object.keys(ENDPOINT), ...ELSEWHERE]);
 
 const actLabel = (event: string): MessageKey => `act.${event}` as MessageKey;
+/** A never-submitted draft is deleted, not withdrawn (issue 16 item 14): the words follow what the person does. */
+const actLabelFor = (event: string, detail: ApplicationDetail): MessageKey =>
+  event === 'withdraw' && detail.state === 'draft' ? 'act.withdraw.draft' : actLabel(event);
 
 function useStep(detail: ApplicationDetail) {
   const qc = useQueryClient();
@@ -44,7 +47,7 @@ function useStep(detail: ApplicationDetail) {
     const updated = await unwrap(client.POST(path, { params: { path: { id: detail.id } }, body: (body ?? {}) as never }));
     qc.setQueryData(qk.application(detail.id), updated);
     for (const key of WORKFLOW_KEYS) void qc.invalidateQueries({ queryKey: key });
-    message.success(t('act.done', { action: t(actLabel(event)) }));
+    message.success(t('act.done', { action: t(actLabelFor(event, detail)) }));
     return updated;
   };
 }
@@ -57,11 +60,11 @@ function ReasonModal({ detail, event, onClose }: { detail: ApplicationDetail; ev
   const onError = useApiErrorHandler();
   const step = useStep(detail);
   const run = useMutation({ mutationFn: (reason: string) => step(event, { reason }), onSuccess: onClose, onError: (e) => onError(e, form) });
-  const hint = event === 'withdraw' ? t('act.withdrawHint') : event === 'return_for_supplement' ? t('act.returnHint') : t('act.rejectHint');
+  const hint = event === 'withdraw' ? t(detail.state === 'draft' ? 'act.withdrawDraftHint' : 'act.withdrawHint') : event === 'return_for_supplement' ? t('act.returnHint') : t('act.rejectHint');
   return (
     <Modal
       open
-      title={t(actLabel(event))}
+      title={t(actLabelFor(event, detail))}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.submit')}
@@ -459,7 +462,7 @@ export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
             onClick={() => click(event)}
             data-testid={`action-${event}`}
           >
-            {t(actLabel(event))}
+            {t(actLabelFor(event, detail))}
           </Button>
         ))}
       </Flex>

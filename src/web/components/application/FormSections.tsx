@@ -96,7 +96,7 @@ function Computed({ label, value, hint, testId }: { label: ReactNode; value: num
       <div style={{ fontSize: 20, fontWeight: 600, color: '#1d4e89' }} data-testid={testId}>
         {formatPercent(value)}
       </div>
-      {hint ? <div style={{ fontSize: 12, color: '#8c8c8c' }}>{hint}</div> : null}
+      {hint ? <div style={{ fontSize: 12, color: '#595959' }}>{hint}</div> : null}
     </div>
   );
 }

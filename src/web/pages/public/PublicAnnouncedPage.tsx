@@ -38,7 +38,7 @@ export default function PublicAnnouncedPage() {
         <>
           {e.enterpriseName}
           {(e.history ?? []).map((h) => (
-            <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#8c8c8c' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
+            <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#595959' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
           ))}
         </>
       ),
@@ -54,7 +54,7 @@ export default function PublicAnnouncedPage() {
       render: (_, e) => (
         <span>
           {t('ann.batchN', { n: e.batch.batchNo })} · {e.batch.docNumber}
-          <div style={{ color: '#8c8c8c', fontSize: 12 }}>{e.batch.announcedOn}</div>
+          <div style={{ color: '#595959', fontSize: 12 }}>{e.batch.announcedOn}</div>
         </span>
       ),
     },

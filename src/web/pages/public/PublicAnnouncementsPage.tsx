@@ -70,10 +70,10 @@ export default function PublicAnnouncementsPage() {
                   key: 'name',
                   render: (_, e) => (
                     <>
-                      <span style={e.status === 'active' ? undefined : { textDecoration: 'line-through', color: '#8c8c8c' }}>{e.enterpriseName}</span>
+                      <span style={e.status === 'active' ? undefined : { textDecoration: 'line-through', color: '#595959' }}>{e.enterpriseName}</span>
                       {e.revokedOn ? <Tag color="red" style={{ marginInlineStart: 8 }} data-testid="entry-revoked">{t('pub.revokedOn', { date: e.revokedOn })}</Tag> : null}
                       {(e.history ?? []).map((h) => (
-                        <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#8c8c8c' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
+                        <div key={`${h.on}-${h.fact}`} style={{ fontSize: 12, color: '#595959' }}>{t('pub.changedOn', { date: h.on, old: h.old, new: h.new })}</div>
                       ))}
                     </>
                   ),

@@ -22,13 +22,14 @@ const NAV: { path: string; label: MessageKey }[] = [
 
 /**
  * 公开信息: the public pages, reachable without a session. Only /public/* API calls are made here (and
- * /auth/me to offer the workspace link), so a 401 never sends the visitor to the login page.
+ * /auth/me to offer the workspace link, and only when a session cookie exists: no 401 in a visitor's console), so a
+ * 401 never sends the visitor to the login page.
  */
 export default function PublicLayout() {
   const { locale, t } = useLocale();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const me = useMe();
+  const me = useMe({ onlyIfSession: true });
   const selected = [...NAV].reverse().find((n) => (n.path === '/public' ? pathname === '/public' || pathname === '/public/' : pathname.startsWith(n.path)));
 
   return (
@@ -73,7 +74,7 @@ export default function PublicLayout() {
           <Outlet />
         </Suspense>
       </Content>
-      <Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px 20px' }}>
+      <Footer style={{ textAlign: 'center', color: '#595959', padding: '12px 24px 20px' }}>
         <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
       </Footer>
     </Layout>

@@ -13,6 +13,7 @@ import { useLocale } from '../../i18n';
 import { StatusTag, useCanRecord } from './common';
 import { downloadLabelsPdf, labelPngUrl, labelSvgUrl, traceApi, type ProductDetail, type TraceTree } from './traceApi';
 import { useTraceT, type TraceT } from './traceText';
+import { vocLabel } from '../../../domain/trace/vocabulary';
 
 /** Build an antd tree from the genealogy edges ("up": children are inputs; "down": children are the containers). */
 export function genealogyTree(tree: TraceTree, tt: TraceT): DataNode[] {
@@ -253,7 +254,7 @@ export default function TraceProductPage() {
                     {s.erroneous ? <Tag style={{ marginLeft: 6 }}>{tt('trace.erroneous')}</Tag> : null}
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(s.time, locale)} · {s.bizStep ?? ''}
+                        {formatDateTime(s.time, locale)}{s.bizStep ? ` · ${pick(vocLabel(s.bizStep))}` : ''}
                       </Typography.Text>
                     </div>
                   </div>

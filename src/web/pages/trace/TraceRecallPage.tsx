@@ -74,7 +74,7 @@ export default function TraceRecallPage() {
               { title: tt('trace.life'), key: 'life', render: (_, r) => tt('trace.lifeN', { n: r.life }) },
               { title: tt('trace.state'), key: 'state', render: (_, r) => stepLabel(tt, r.state) },
               { title: tt('trace.productionDate'), key: 'date', render: (_, r) => formatDate(r.productionDate, locale) },
-              { title: tt('trace.owner'), dataIndex: 'owner', render: (v: string | null) => v ?? '—' },
+              { title: tt('trace.owner'), dataIndex: 'owner', render: (v: string | null, r) => v ?? tt('trace.ownedByEnterprise', { name: r.enterpriseName }) },
               { title: tt('trace.possessor'), dataIndex: 'possessor', render: (v: string | null) => v ?? '—' },
               { title: tt('trace.installation'), dataIndex: 'installation', render: (v: string | null) => v ?? '—' },
               { title: '', key: 'status', render: (_, r) => <StatusTag status={r.status} /> },

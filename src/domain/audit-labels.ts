@@ -1,0 +1,178 @@
+/**
+ * Words for the audit trail's codes (issue 16 item 4: the audit log showed `auth.login`, `revocation.revoked` and
+ * English object types). One table for the web page and the .xlsx export. Pure, no I/O.
+ *
+ * An action code is `<area>.<verb>` (sometimes `<area>.<sub>.<verb>`). Resolution, first hit wins:
+ * 1. the exact code in ACTIONS;
+ * 2. an application event (`application.<event>`: the workflow's own words, 七(一));
+ * 3. a trace step (`trace.<kind>`, `trace.import.<kind>`, `trace.product.<status>`);
+ * 4. "<area label>：<verb label>" from OBJECT_TYPES and VERBS;
+ * 5. the code itself — a new module's codes still show, and the label table is where to add them.
+ */
+import { APPLICATION_EVENTS } from './announcement/workflow.js';
+import { stepLabel, STEP_MAPPING } from './trace/vocabulary.js';
+
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+const w = (zh: string, en: string): Words => ({ zh, en });
+
+/** Object types (audit_log.object_type) and the areas of action codes. */
+export const OBJECT_TYPES: Record<string, Words> = {
+  announcement: w('公告', 'Announcement'),
+  annual_report: w('年度报告', 'Annual report'),
+  annual_report_forwarding: w('年度报告报送', 'Annual report forwarding'),
+  api_token: w('接口令牌', 'API token'),
+  token: w('接口令牌', 'API token'),
+  application: w('申请', 'Application'),
+  auth: w('登录', 'Sign-in'),
+  authority: w('主管部门', 'Authority'),
+  buyer: w('采购单位', 'Buyer'),
+  buyer_org: w('采购单位', 'Buyer organisation'),
+  calendar: w('工作日历', 'Working calendar'),
+  change: w('变更', 'Change'),
+  change_request: w('变更', 'Change request'),
+  clock: w('演示时钟', 'Demo clock'),
+  demo: w('演示', 'Demo'),
+  complaint: w('投诉举报', 'Complaint'),
+  device: w('设备', 'Device'),
+  enterprise: w('企业', 'Enterprise'),
+  epcis: w('追溯事件', 'Trace events'),
+  epcis_capture: w('追溯事件上报', 'Trace event capture'),
+  expert: w('专家', 'Expert'),
+  job: w('后台任务', 'Background job'),
+  listing: w('交易挂牌', 'Listing'),
+  notice: w('公示', 'Public notice'),
+  objection: w('异议', 'Objection'),
+  order: w('订单', 'Order'),
+  portal: w('公共信息', 'Public information'),
+  portal_demo_unit: w('示范单位', 'Demonstration unit'),
+  portal_policy: w('政策文件', 'Policy document'),
+  portal_standard: w('标准', 'Standard'),
+  portal_testing_org: w('检测机构', 'Testing organisation'),
+  revocation: w('撤销公告', 'Revocation'),
+  revocation_case: w('撤销公告案件', 'Revocation case'),
+  site: w('厂区', 'Site'),
+  thing_model: w('物模型', 'Thing model'),
+  trace: w('产品追溯', 'Traceability'),
+  trace_import: w('追溯数据导入', 'Trace import'),
+  trace_object: w('追溯对象', 'Traced object'),
+  trace_projection: w('追溯投影', 'Trace projection'),
+  user: w('用户', 'User'),
+  workday: w('工作日', 'Working day'),
+  alarm: w('告警', 'Alarm'),
+};
+
+/** The last segment of an action code. */
+export const VERBS: Record<string, Words> = {
+  created: w('创建', 'created'),
+  updated: w('修改', 'updated'),
+  saved: w('保存', 'saved'),
+  submitted: w('提交', 'submitted'),
+  resubmitted: w('重新提交', 'resubmitted'),
+  published: w('发布', 'published'),
+  imported: w('导入', 'imported'),
+  closed: w('办结', 'closed'),
+  renamed: w('更名', 'renamed'),
+  registered: w('注册', 'registered'),
+  revoked: w('撤销', 'revoked'),
+  withdrawn: w('撤回', 'withdrawn'),
+  filed: w('提出', 'filed'),
+  assigned: w('分派', 'assigned'),
+  accepted: w('受理', 'accepted'),
+  accept: w('受理', 'accepted'),
+  dismissed: w('不予受理', 'dismissed'),
+  dismiss: w('不予受理', 'dismissed'),
+  investigate: w('调查', 'investigated'),
+  substantiated: w('查实', 'substantiated'),
+  substantiate: w('查实', 'substantiated'),
+  unsubstantiated: w('查无实据', 'not substantiated'),
+  unsubstantiate: w('查无实据', 'not substantiated'),
+  reminded: w('催报', 'reminder sent'),
+  provisioned: w('接入', 'provisioned'),
+  credentials_rotated: w('更换凭据', 'credentials rotated'),
+  captured: w('上报', 'captured'),
+  repaired: w('修复', 'repaired'),
+  retried: w('重试', 'retried'),
+  discarded: w('丢弃', 'discarded'),
+  opened: w('立案', 'opened'),
+  notified: w('告知企业', 'enterprise notified'),
+  evidence_added: w('补充证据', 'evidence added'),
+  statement_received: w('收到陈述申辩', 'statement received'),
+  rectification_filed: w('提交整改材料', 'rectification filed'),
+  rectification_accepted: w('整改验收合格', 'rectification accepted'),
+  rectification_returned: w('整改退回', 'rectification returned'),
+  not_revoked: w('决定不予撤销', 'decided: not revoked'),
+  attachment_uploaded: w('上传附件', 'attachment uploaded'),
+  attachment_removed: w('删除附件', 'attachment removed'),
+  attachment_added: w('添加附件', 'attachment added'),
+  onsite_recorded: w('记录现场审核', 'on-site review recorded'),
+  objection_filed: w('提出异议', 'objection filed'),
+  objection_upheld: w('异议成立', 'objection upheld'),
+  objection_rejected: w('异议不成立', 'objection rejected'),
+  overdue_flagged: w('标记逾期', 'flagged overdue'),
+  override_set: w('调整', 'override set'),
+  clock_advanced: w('拨快时钟', 'clock advanced'),
+  password_changed: w('修改密码', 'password changed'),
+  password_reset: w('重置密码', 'password reset'),
+  units_withdrawn: w('撤回部分数量', 'units withdrawn'),
+  revocation_opened: w('转立撤销案件', 'revocation case opened'),
+  forwarding: w('报送工信部', 'forwarded to MIIT'),
+  forwarded: w('报送工信部', 'forwarded to MIIT'),
+  table23_imported: w('导入表2-3', 'table 2-3 imported'),
+  checked: w('验收', 'checked'),
+  confirmed: w('核实', 'confirmed'),
+  recalled: w('召回', 'recalled'),
+  acknowledged: w('确认', 'acknowledged'),
+  resolved: w('解除', 'resolved'),
+};
+
+/** Whole codes whose words are not "<area>：<verb>". */
+export const ACTIONS: Record<string, Words> = {
+  'auth.login': w('登录', 'Signed in'),
+  'auth.login_failed': w('登录失败', 'Sign-in failed'),
+  'auth.logout': w('退出登录', 'Signed out'),
+  'revocation.revoked': w('撤销公告：决定撤销', 'Revocation: decided, revoked'),
+  'revocation.not_revoked': w('撤销公告：决定不予撤销', 'Revocation: decided, not revoked'),
+  'trace.projection.repaired': w('产品追溯：修复投影', 'Traceability: projection repaired'),
+  'trace.product.recalled': w('产品追溯：召回产品', 'Traceability: product recalled'),
+  'trace.product.revoked': w('产品追溯：作废编码', 'Traceability: product code revoked'),
+  'epcis.captured': w('追溯事件：上报', 'Trace events: captured'),
+  'demo.clock_advanced': w('演示：拨快时钟', 'Demo: clock advanced'),
+};
+
+const joinWords = (area: Words, verb: Words): Words => w(`${area.zh}：${verb.zh}`, `${area.en}: ${verb.en}`);
+
+/** Words of an action code, in both languages (falls back to the code). */
+export function auditActionLabel(code: string): Words {
+  const exact = ACTIONS[code];
+  if (exact) return exact;
+  const parts = code.split('.');
+  const area = parts[0] ?? '';
+  const verb = parts[parts.length - 1] ?? '';
+  if (area === 'application') {
+    const ev = APPLICATION_EVENTS.find((e) => e.key === verb);
+    if (ev) return joinWords(OBJECT_TYPES.application!, w(ev.zh, ev.en));
+  }
+  if (area === 'trace' && verb in STEP_MAPPING) {
+    const s = stepLabel(verb);
+    return joinWords(parts[1] === 'import' ? w('追溯数据导入', 'Trace import') : OBJECT_TYPES.trace!, s);
+  }
+  const a = OBJECT_TYPES[parts.slice(0, -1).join('_')] ?? OBJECT_TYPES[area];
+  const v = VERBS[verb];
+  if (a && v) return joinWords(a, v);
+  return w(code, code);
+}
+
+/** Words of an object type (falls back to the code). */
+export function auditObjectLabel(type: string): Words {
+  return OBJECT_TYPES[type] ?? w(type, type);
+}
+
+/** Every action code the label table names, for a filter's options. */
+export function knownAuditAreas(): { value: string; label: Words }[] {
+  const areas = ['auth', 'user', 'enterprise', 'site', 'application', 'notice', 'announcement', 'annual_report', 'change', 'revocation', 'complaint', 'expert', 'authority', 'token', 'trace', 'epcis', 'listing', 'device', 'job'];
+  return areas.map((a) => ({ value: a, label: OBJECT_TYPES[a]! }));
+}

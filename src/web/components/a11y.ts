@@ -1,0 +1,28 @@
+/**
+ * Keyboard access to scrolling tables (WCAG 2.1.1, axe "scrollable-region-focusable"; issue 16 item 19): a wide
+ * antd table scrolls sideways inside `.ant-table-content` / `.ant-table-body`, which a keyboard user cannot reach
+ * unless it is focusable. antd has no prop for it, so one observer gives every such region tabindex=0 (focus
+ * ring from the browser; arrow keys then scroll it).
+ */
+const SCROLL_REGIONS = '.ant-table-content, .ant-table-body';
+
+function mark(root: ParentNode) {
+  for (const el of root.querySelectorAll<HTMLElement>(SCROLL_REGIONS)) {
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+  }
+}
+
+export function focusableScrollRegions(root: HTMLElement = document.body): () => void {
+  mark(root);
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      mark(root);
+    });
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
