@@ -178,7 +178,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   // 动态管理 (modules/supervision): complaints open revocation cases
-  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports });
+  const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports, applications });
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints] });

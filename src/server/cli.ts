@@ -7,7 +7,7 @@
  *   backup:import <file.tar.gz> [--force] (embedded database only; --force moves the current DATA_DIR aside)
  *   migrate | demo:seed
  *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
- *   trace:repair --enterprise <id>
+ *   trace:repair --enterprise <id> [--skip]
  *   files:gc [--dry-run]
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,9 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T]   (failed = dead jobs)
   jobs:retry ID             run a dead (or discarded, or waiting) job again now
   jobs:discard ID           give up a waiting or dead job
-  trace:repair --enterprise ID   clear a quarantined trace projection stream and project its backlog now
+  trace:repair --enterprise ID [--skip]
+                                 clear a quarantined trace projection stream and project its backlog now;
+                                 --skip first moves past the stream's next event that cannot be projected (audited)
   files:gc [--dry-run]           delete stored files no record refers to, unreferenced for more than a day`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
@@ -57,6 +59,7 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       task: { type: 'string' },
       enterprise: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      skip: { type: 'boolean', default: false },
     },
   });
 
@@ -184,11 +187,12 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
     case 'trace:repair': {
       const enterpriseId = values.enterprise;
       if (!enterpriseId || !/^[0-9a-f-]{36}$/i.test(enterpriseId)) throw new UsageError('trace:repair needs --enterprise <enterprise id>');
-      const r = await withServices((s) => s.trace.projection.repair(null, enterpriseId)).catch((err: unknown) => {
+      const r = await withServices((s) => s.trace.projection.repair(null, enterpriseId, { skip: values.skip === true })).catch((err: unknown) => {
         if (err instanceof DomainError) throw new UsageError(err.message);
         throw err;
       });
       out(`${enterpriseId}: quarantine cleared (was: ${r.before.quarantinedAt ? `quarantined since ${r.before.quarantinedAt}: ${r.before.quarantineReason}` : `not quarantined, ${r.before.failures} failure(s) in a row`})`);
+      if (values.skip === true) out(r.skipped ? `skipped event ${r.skipped.eventId} (stream seq ${r.skipped.seq}): ${r.skipped.error} — it stays stored and queryable, outside the projection (audited)` : 'no failing event found after the cursor: nothing skipped')
       out(r.caughtUp ? 'projected to the head of the stream' : `projection failed again (retried with backoff, quarantined again after TRACE_PROJECTION_MAX_FAILURES): ${r.error}`);
       return r.caughtUp ? 0 : 1;
     }

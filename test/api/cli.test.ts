@@ -31,7 +31,7 @@ describe('reman CLI', () => {
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.out)).toMatchObject({ ok: true, firstBrokenAt: null });
     expect(JSON.parse(verify.out).entries).toBeGreaterThan(20);
-  });
+  }, 240_000); // the whole demo is seeded (every capability's demo area), on a machine that may be loaded
 
   it('refuses bad input with a usage error', async () => {
     await expect(run('user:create', '--username', 'x')).rejects.toBeInstanceOf(UsageError);

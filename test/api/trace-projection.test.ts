@@ -245,6 +245,44 @@ describe('deferred projection of large /epcis captures', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['trace.projection.repaired']);
   });
 
+  it('trace:repair --skip moves a quarantined stream past its one unprojectable event: the rest is projected, the skip is audited by event id', async () => {
+    const s = await stream();
+    const a = life('SA');
+    const b = life('SB');
+    const poison = (a.events[3] as { eventID: string }).eventID;
+    app.services.trace.projection.pause();
+    let broken: ReturnType<typeof createProjectionFollower>;
+    try {
+      await capture(s, [...a.events, ...b.events]);
+      broken = createProjectionFollower({
+        db: app.database.db, epcis: app.services.epcis, inlineMax: 0, maxFailures: 1,
+        project: async (tx, events) => {
+          if (events.some((e) => e.eventId === poison)) throw new Error('unprojectable event');
+          await app.services.trace.project(tx, events);
+        },
+      });
+      await broken.catchUpNow(s.enterpriseId).catch(() => undefined);
+      expect((await status(s.user.headers))[0]).toMatchObject({ quarantined: true, projectedSeq: 0, lag: 8 });
+    } finally {
+      app.services.trace.projection.resume();
+    }
+    // a plain repair fails again on the same event …
+    const plain = await broken.repair(null, s.enterpriseId);
+    expect(plain).toMatchObject({ caughtUp: false, error: 'unprojectable event', skipped: null });
+    // … the repair with skip projects the three events before it, moves past it and projects the other life
+    const r = await broken.repair(null, s.enterpriseId, { skip: true });
+    expect(r).toMatchObject({ caughtUp: true, error: null, skipped: { seq: 4, eventId: poison, error: 'unprojectable event' } });
+    expect((await status(s.user.headers))[0]).toMatchObject({ quarantined: false, failures: 0, projectedSeq: 8, lag: 0 });
+    expect((await products(s)).total).toBe(2);
+    const audit = await app.database.raw.query<{ action: string; object_type: string; object_id: string }>(
+      `SELECT action, object_type, object_id FROM audit_log WHERE enterprise_id = $1 AND action LIKE 'trace.projection.%' ORDER BY id`, [s.enterpriseId]);
+    expect(audit.rows.map((x) => [x.action, x.object_type, x.object_id])).toEqual([
+      ['trace.projection.repaired', 'trace_projection', s.enterpriseId],
+      ['trace.projection.repaired', 'trace_projection', s.enterpriseId],
+      ['trace.projection.event_skipped', 'epcis_event', poison],
+    ]);
+  });
+
   it('values no column can hold (30 February, a warranty of 10^12 months) are dropped, not a failed projection', async () => {
     const s = await stream();
     const l = life('K');

@@ -7,7 +7,9 @@ import {
   availableEvents,
   awaiting,
   isTerminal,
+  lockGuarded,
   nextState,
+  stepEvents,
   type ActorKind,
   type ApplicationEvent,
   type ApplicationState,
@@ -37,15 +39,19 @@ const LEGAL: [ApplicationState, ApplicationEvent, ActorKind, ApplicationState][]
   ...(['draft', 'submitted', 'returned', 'forwarded', 'expert_review', 'onsite_check', 'ready_for_notice'] as const).map(
     (s) => [s, 'withdraw', 'enterprise', 'withdrawn'] as [ApplicationState, ApplicationEvent, ActorKind, ApplicationState],
   ),
+  // 七(二)4: a revocation of the enterprise closes every open application (issue 15 item 10)
+  ...(['draft', 'submitted', 'returned', 'forwarded', 'expert_review', 'onsite_check', 'ready_for_notice', 'in_notice', 'notice_passed'] as const).map(
+    (s) => [s, 'close_on_revocation', 'ministry', 'closed'] as [ApplicationState, ApplicationEvent, ActorKind, ApplicationState],
+  ),
 ];
 
 describe('APPLICATION_STATES', () => {
-  it('has the 13 states with labels and the terminal ones flagged', () => {
+  it('has the 14 states with labels and the terminal ones flagged', () => {
     expect(APPLICATION_STATE_KEYS).toEqual([
       'draft', 'submitted', 'returned', 'provincial_rejected', 'forwarded', 'expert_review', 'onsite_check',
-      'ready_for_notice', 'in_notice', 'notice_passed', 'announced', 'rejected', 'withdrawn',
+      'ready_for_notice', 'in_notice', 'notice_passed', 'announced', 'rejected', 'withdrawn', 'closed',
     ]);
-    expect(APPLICATION_STATES.filter((s) => s.terminal).map((s) => s.key)).toEqual(['provincial_rejected', 'announced', 'rejected', 'withdrawn']);
+    expect(APPLICATION_STATES.filter((s) => s.terminal).map((s) => s.key)).toEqual(['provincial_rejected', 'announced', 'rejected', 'withdrawn', 'closed']);
     for (const s of APPLICATION_STATES) expect(s.zh && s.en).toBeTruthy();
   });
 });
@@ -110,11 +116,21 @@ describe('availableEvents', () => {
   it('lists the events per state and actor', () => {
     expect(availableEvents('draft', 'enterprise')).toEqual(['submit', 'withdraw']);
     expect(availableEvents('draft', 'authority')).toEqual([]);
-    expect(availableEvents('submitted')).toEqual(['return_for_supplement', 'provincial_reject', 'forward', 'withdraw']);
+    expect(availableEvents('submitted')).toEqual(['return_for_supplement', 'provincial_reject', 'forward', 'withdraw', 'close_on_revocation']);
     expect(availableEvents('submitted', 'authority')).toEqual(['return_for_supplement', 'provincial_reject', 'forward']);
     expect(availableEvents('expert_review', 'expert')).toEqual(['record_opinion']);
     expect(availableEvents('in_notice', 'enterprise')).toEqual([]);
-    expect(availableEvents('in_notice', 'ministry')).toEqual(['uphold_objection', 'close_notice']);
+    expect(availableEvents('in_notice', 'ministry')).toEqual(['uphold_objection', 'close_notice', 'close_on_revocation']);
+  });
+  it('a person’s actions leave out the closing by a revocation (taken only inside the revocation decision)', () => {
+    expect(stepEvents('in_notice', 'ministry')).toEqual(['uphold_objection', 'close_notice']);
+    expect(stepEvents('draft', 'ministry')).toEqual([]);
+  });
+  it('七(二)4: the reapply lock guards every step towards the 公告 and none that ends a case', () => {
+    expect(APPLICATION_EVENTS.filter((e) => lockGuarded(e.key)).map((e) => e.key)).toEqual([
+      'submit', 'forward', 'assign_experts', 'record_opinion', 'complete_expert_review', 'record_onsite_pass', 'add_to_notice', 'close_notice', 'announce',
+    ]);
+    for (const e of APPLICATION_EVENTS) if (['rejected', 'withdrawn', 'closed', 'provincial_rejected', 'returned'].includes(e.to)) expect(lockGuarded(e.key)).toBe(false);
   });
 });
 
@@ -134,6 +150,7 @@ describe('awaiting', () => {
       ['announced', null],
       ['rejected', null],
       ['withdrawn', null],
+      ['closed', null],
     ]);
   });
   it('the awaited actor has something to do in every non-terminal state', () => {

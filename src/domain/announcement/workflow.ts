@@ -25,6 +25,8 @@ export const APPLICATION_STATES = [
   { key: 'announced', zh: '已公告', en: 'Announced', terminal: true },
   { key: 'rejected', zh: '未通过', en: 'Rejected', terminal: true },
   { key: 'withdrawn', zh: '已撤回', en: 'Withdrawn', terminal: true },
+  // 七(二)4: the enterprise's announcement was revoked; its open applications end with that reason
+  { key: 'closed', zh: '因撤销公告终止', en: 'Closed: announcement revoked', terminal: true },
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number]['key'];
 export const APPLICATION_STATE_KEYS = APPLICATION_STATES.map((s) => s.key) as [ApplicationState, ...ApplicationState[]];
@@ -42,6 +44,8 @@ export interface ApplicationEventDef {
   payload?: EventPayload;
   /** Clause of 规范条件 七(一) the step comes from. */
   clause: string;
+  /** Taken only as part of another case's decision (a revocation), never as a button of its own. */
+  via?: 'revocation';
 }
 
 export const APPLICATION_EVENTS = [
@@ -66,6 +70,19 @@ export const APPLICATION_EVENTS = [
     zh: '撤回申请',
     en: 'Withdraw',
     clause: '七(一)2',
+  },
+  {
+    // 七(二)4 因上述规定被撤销公告的企业，经整改合格 2 年后方可重新提出规范公告申请: a revocation ends every open
+    // application of the enterprise (decided by MIIT, in the revocation's transaction, with its reason)
+    key: 'close_on_revocation',
+    from: ['draft', 'submitted', 'returned', 'forwarded', 'expert_review', 'onsite_check', 'ready_for_notice', 'in_notice', 'notice_passed'],
+    to: 'closed',
+    actor: 'ministry',
+    zh: '因撤销公告终止申请',
+    en: 'Close (announcement revoked)',
+    payload: 'reason',
+    clause: '七(二)4',
+    via: 'revocation',
   },
 ] as const satisfies readonly ApplicationEventDef[];
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number]['key'];
@@ -106,6 +123,11 @@ export function availableEvents(state: ApplicationState, actor?: ActorKind): App
   return APPLICATION_EVENTS.filter((e) => (e.from as readonly string[]).includes(state) && (actor === undefined || e.actor === actor)).map((e) => e.key);
 }
 
+/** The events a person takes on the application itself (the web's actions): without those taken via another case. */
+export function stepEvents(state: ApplicationState, actor: ActorKind): ApplicationEvent[] {
+  return availableEvents(state, actor).filter((e) => !(EVENT.get(e) as ApplicationEventDef).via);
+}
+
 const AWAITING: Record<ApplicationState, ActorKind | null> = {
   draft: 'enterprise',
   returned: 'enterprise',
@@ -120,7 +142,31 @@ const AWAITING: Record<ApplicationState, ActorKind | null> = {
   announced: null,
   rejected: null,
   withdrawn: null,
+  closed: null,
 };
+
+/**
+ * 七(二)4 经整改合格 2 年后方可重新提出规范公告申请: the lock holds at every step that carries an application
+ * towards the 公告, not only when a draft is created — submitting (also after 补正), the provincial
+ * forwarding, the expert review (assignment, opinions, completion), the on-site pass, 公示 and its closing,
+ * and the 公告. Steps that end a case (withdraw, reject, return) stay open to the actors.
+ */
+export const LOCK_GUARDED_EVENTS = [
+  'submit',
+  'forward',
+  'assign_experts',
+  'record_opinion',
+  'complete_expert_review',
+  'record_onsite_pass',
+  'add_to_notice',
+  'close_notice',
+  'announce',
+] as const satisfies readonly ApplicationEvent[];
+
+/** Whether `event` is refused while the enterprise's reapply lock runs (七(二)4). */
+export function lockGuarded(event: ApplicationEvent): boolean {
+  return (LOCK_GUARDED_EVENTS as readonly string[]).includes(event);
+}
 
 /** Whose to-do list an application in `state` is on; null in a terminal state. */
 export function awaiting(state: ApplicationState): ActorKind | null {

@@ -10357,7 +10357,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn" | "closed";
             version: number;
             fields: string[];
             submittedAt: string | null;
@@ -10377,7 +10377,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn";
+            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "expert_review" | "onsite_check" | "ready_for_notice" | "in_notice" | "notice_passed" | "announced" | "rejected" | "withdrawn" | "closed";
             version: number;
             fields: string[];
             submittedAt: string | null;
@@ -10492,7 +10492,7 @@ export interface components {
                 conclusion: string;
                 recordedAt: string;
             }[];
-            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "edit")[];
+            actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "close_on_revocation" | "edit")[];
         };
         Notice: {
             id: string;

@@ -307,7 +307,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
       {detail.state === 'returned' && detail.outcomeReason ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('app.returned')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{detail.outcomeReason}</span>} data-testid="returned-reason" />
       ) : null}
-      {(detail.state === 'rejected' || detail.state === 'provincial_rejected' || detail.state === 'withdrawn') && detail.outcomeReason ? (
+      {(detail.state === 'rejected' || detail.state === 'provincial_rejected' || detail.state === 'withdrawn' || detail.state === 'closed') && detail.outcomeReason ? (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('app.outcome')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{detail.outcomeReason}</span>} />
       ) : null}
       {!editable && frozen ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('app.frozen')} data-testid="application-frozen" /> : null}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';
-import { availableEvents, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
+import { stepEvents, awaiting, type ApplicationState } from '../../../domain/announcement/workflow.js';
 import type { Principal } from '../../platform/principal.js';
 import type { AuthorityService } from '../authorities/authorities.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
@@ -86,7 +86,7 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
   // on-site photos are stored by content hash; the API speaks attachment ids
   const photoIdBySha = new Map(x.attachments.filter((t) => t.slot === 'onsite_photo').map((t) => [t.fileSha256, t.id]));
   const state = a.state as ApplicationState;
-  const actions: string[] = kind ? availableEvents(state, kind) : [];
+  const actions: string[] = kind ? stepEvents(state, kind) : [];
   const mayEdit = canEditApplication(p, a) && (state === 'draft' || state === 'returned');
   const allowed = actions.filter((ev) => (ev === 'submit' || ev === 'withdraw' ? canSubmitApplication(p, a) : true));
   return {

@@ -91,11 +91,20 @@ export const applicationRepo = {
         and(
           eq(applications.enterpriseId, enterpriseId),
           eq(applications.siteId, siteId),
-          notInArray(applications.state, ['provincial_rejected', 'rejected', 'withdrawn', 'announced']),
+          notInArray(applications.state, ['provincial_rejected', 'rejected', 'withdrawn', 'announced', 'closed']),
         ),
       )
       .limit(1);
     return a;
+  },
+  /** The enterprise's applications not in a terminal state, locked in id order (七(二)4: closed on revocation). */
+  openOfEnterpriseForUpdate(db: Db, enterpriseId: string) {
+    return db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.enterpriseId, enterpriseId), notInArray(applications.state, ['provincial_rejected', 'rejected', 'withdrawn', 'announced', 'closed'])))
+      .orderBy(asc(applications.id))
+      .for('update');
   },
   /** Insert unless the site has an open application (unique index applications_open_per_site): undefined then. */
   async insertIfNoneOpen(db: Db, row: typeof applications.$inferInsert) {

@@ -5,7 +5,7 @@ import { deriveRatios } from '../../../domain/announcement/derived.js';
 import { ATTACHMENT_SLOT_KEYS, type ApplicationForm, type AttachmentSlot } from '../../../domain/announcement/form.js';
 import { reapplyLock } from '../../../domain/announcement/reapply-lock.js';
 import { computeRemanRates } from '../../../domain/announcement/reman-rate.js';
-import { nextState, type ApplicationEvent, type ApplicationState } from '../../../domain/announcement/workflow.js';
+import { lockGuarded, nextState, type ApplicationEvent, type ApplicationState } from '../../../domain/announcement/workflow.js';
 import { APPLICATION_STATES } from '../../../domain/announcement/workflow.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -16,7 +16,7 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { FileService } from '../files/files.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
 /** The reapply-lock reader (revocations module, wired in app.ts; 七(二)4), as this module needs it. */
-type RevocationLocks = { history(enterpriseId: string): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> };
+type RevocationLocks = { history(enterpriseId: string, conn?: Db): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> };
 import {
   actorKind,
   applicationScope,
@@ -78,6 +78,20 @@ export function createApplicationService(deps: ApplicationDeps) {
     errors.conflict('APPLICATION_FROZEN', zh, en, { state });
 
   /**
+   * 七(二)4: the first reapply lock that runs for the enterprise today (read on `conn`, the deciding
+   * transaction's connection), or null. 409 REAPPLY_LOCKED is built from it.
+   */
+  async function runningLock(conn: Db, enterpriseId: string) {
+    for (const r of await deps.revocationLocks.history(enterpriseId, conn)) {
+      const lock = reapplyLock({ revokedAt: shanghaiDate(r.revokedAt), rectificationAcceptedAt: r.rectificationAcceptedAt }, clock.today());
+      if (lock.locked) return lock;
+    }
+    return null;
+  }
+  const lockedError = (lock: NonNullable<Awaited<ReturnType<typeof runningLock>>>, event?: ApplicationEvent) =>
+    errors.conflict('REAPPLY_LOCKED', lock.messageZh, lock.messageEn, { until: lock.until, reapplyFrom: lock.reapplyFrom, reason: lock.reason, ...(event ? { event } : {}) });
+
+  /**
    * Apply one event of the state machine inside the caller's transaction: locks the row, checks the
    * transition (409 naming the current state when illegal), writes the new state, the event row, the audit
    * row and the notifications.
@@ -99,6 +113,11 @@ export function createApplicationService(deps: ApplicationDeps) {
       if (r.reason === 'wrong_actor') throw errors.forbidden();
       const l = stateLabel(from);
       throw errors.conflict('ILLEGAL_TRANSITION', `当前状态“${l.zh}”下不能执行该操作`, `Not possible in the current state "${l.en}"`, { state: from, event });
+    }
+    // 七(二)4: the reapply lock holds at every step towards the 公告 (submit … announce), decided in this transaction
+    if (lockGuarded(event)) {
+      const lock = await runningLock(tx, locked.enterpriseId);
+      if (lock) throw lockedError(lock, event);
     }
     const updated = await applicationRepo.update(tx, locked.enterpriseId, locked.id, { ...opts.patch, state: r.to });
     const p = ctx.principal;
@@ -174,10 +193,8 @@ export function createApplicationService(deps: ApplicationDeps) {
       if (!enterprise) throw errors.forbidden();
       const site = await enterprises.getSiteInternal(enterprise.id, siteId);
       if (!site) throw errors.field('siteId', '厂区不存在', 'Unknown site');
-      for (const r of await deps.revocationLocks.history(enterprise.id)) {
-        const lock = reapplyLock({ revokedAt: shanghaiDate(r.revokedAt), rectificationAcceptedAt: r.rectificationAcceptedAt }, clock.today());
-        if (lock.locked) throw errors.conflict('REAPPLY_LOCKED', lock.messageZh, lock.messageEn, { until: lock.until, reapplyFrom: lock.reapplyFrom });
-      }
+      const lock = await runningLock(db, enterprise.id);
+      if (lock) throw lockedError(lock);
       const openConflict = (open: { id: string; state: string } | undefined) =>
         errors.conflict('APPLICATION_OPEN', '该厂区已有进行中的申请', 'This site already has an application in progress', { applicationId: open?.id ?? null, state: open?.state ?? null });
       const open = await applicationRepo.openForSite(db, enterprise.id, site.id);
@@ -354,6 +371,29 @@ export function createApplicationService(deps: ApplicationDeps) {
         }
         return out;
       });
+    },
+
+    /**
+     * 七(二)4: a revocation (MIIT's decision, in its transaction `tx`) ends every open application of the
+     * enterprise with the revocation's reason — an event, an audit row and a notification to the enterprise and
+     * its authority each. Returns the closed applications.
+     */
+    async closeForRevocation(tx: Db, ctx: RequestContext, enterpriseId: string, reason: { zh: string; en: string; caseId: string }) {
+      const closed: ApplicationRow[] = [];
+      for (const a of await applicationRepo.openOfEnterpriseForUpdate(tx, enterpriseId)) {
+        closed.push(
+          await transition(tx, ctx, a, 'close_on_revocation', {
+            actor: 'ministry',
+            patch: { outcomeReason: reason.zh, decidedAt: clock.now() },
+            note: { reason: reason.zh, reasonEn: reason.en, revocationCaseId: reason.caseId },
+            notify: [
+              { orgId: a.enterpriseId, kind: 'application.closed', title: '公告被撤销，进行中的规范公告申请已终止', titleEn: 'Your announcement was revoked; the application in progress was closed', link: `/applications/${a.id}` },
+              ...(a.state === 'draft' ? [] : [{ orgId: a.authorityId, kind: 'application.closed', title: '企业被撤销公告，其进行中的申请已终止', titleEn: 'An application was closed: the enterprise’s announcement was revoked', link: `/applications/${a.id}` }]),
+            ],
+          }),
+        );
+      }
+      return closed;
     },
 
     async withdraw(ctx: RequestContext, id: string, reason: string) {

@@ -142,7 +142,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
       return db.transaction(async (tx) => {
         const batch = await noticeRepo.lock(tx, noticeId);
         if (!batch) throw errors.notFound('公示', 'Notice');
-        await applications.lockAll(tx, [...apps.keys()]);
+        const current = new Map((await applications.lockAll(tx, [...apps.keys()])).map((a) => [a.id, a]));
         if (batch.status !== 'open') throw errors.conflict('NOTICE_CLOSED', '该公示已结束', 'The notice is already closed', { status: batch.status });
         if (clock.today() <= batch.endDate) {
           throw errors.conflict('NOTICE_WINDOW_OPEN', `公示期至 ${batch.endDate} 结束，期满后方可办结`, `The notice window runs until ${batch.endDate}`, { endDate: batch.endDate });
@@ -155,6 +155,11 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
           if (e.status !== 'listed') continue;
           const app = apps.get(e.applicationId);
           if (!app) throw errors.conflict('NOTICE_CHANGED', '公示名单已变化，请重试', 'The notice changed meanwhile; retry', null);
+          // 七(二)4: a case closed by a revocation during the window leaves the list instead of passing it
+          if (current.get(app.id)?.state === 'closed') {
+            await noticeRepo.setEntryStatus(tx, batch.id, e.id, 'removed');
+            continue;
+          }
           await applications.transition(tx, ctx, app, 'close_notice', { note: { noticeId: batch.id } });
           await noticeRepo.setEntryStatus(tx, batch.id, e.id, 'passed');
         }

@@ -72,6 +72,7 @@ export function hearingSteps({ deps, onLocked, storeAll, conflictState }: CaseKe
         const r = await revocationRepo.update(tx, c, [c.state], { state: input.outcome, hearingSummary: input.hearingSummary, decisionReason: input.reason, decidedOn: today, decidedBy: p?.kind === 'user' ? p.userId : null });
         if (!r) throw conflictState(c);
         let removed = 0;
+        let closedApplications: string[] = [];
         if (input.outcome === 'revoked') {
           await revocationRepo.insertLock(tx, {
             enterpriseId: c.enterpriseId,
@@ -82,8 +83,18 @@ export function hearingSteps({ deps, onLocked, storeAll, conflictState }: CaseKe
             reason: c.grounds.map((g) => `${groundLabel(g).clause} ${groundLabel(g).zh}`).join('；'),
           });
           removed = await announcements.markRevoked(tx, c.enterpriseId, today);
+          // 七(二)4 整改合格 2 年后方可重新提出: the lock starts now, so the enterprise's open applications end here,
+          // each with the revocation as its reason (event, audit row and notifications in this transaction)
+          const grounds = c.grounds.map((g) => groundLabel(g));
+          closedApplications = (
+            await deps.applications.closeForRevocation(tx, ctx, c.enterpriseId, {
+              caseId: c.id,
+              zh: `公告已于 ${today} 撤销（${grounds.map((g) => `${g.clause} ${g.zh}`).join('；')}），依规范条件七(二)4，进行中的申请终止`,
+              en: `The announcement was revoked on ${today} (${grounds.map((g) => `${g.clause} ${g.en}`).join('; ')}); under 七(二)4 the application in progress is closed`,
+            })
+          ).map((a) => a.id);
         }
-        await recordAudit(tx, ctx, { action: `revocation.${input.outcome}`, objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { ...input, grounds: c.grounds, entriesRemoved: removed } });
+        await recordAudit(tx, ctx, { action: `revocation.${input.outcome}`, objectType: 'revocation_case', objectId: c.id, enterpriseId: c.enterpriseId, change: { ...input, grounds: c.grounds, entriesRemoved: removed, closedApplications } });
         const revoked = input.outcome === 'revoked';
         const link = `/supervision/revocations/${c.id}`;
         await notifications.notify(tx, [

@@ -91,8 +91,9 @@ export const revocationRepo = {
  */
 export function createRevocationLocks({ db }: { db: Db }) {
   return {
-    async history(enterpriseId: string): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> {
-      return (await revocationRepo.locksOf(db, enterpriseId)).map((r) => ({ revokedAt: r.revokedAt, rectificationAcceptedAt: r.rectificationAcceptedAt }));
+    /** `conn`: the caller's transaction, so that a step decides on what its own transaction sees (七(二)4 at every step). */
+    async history(enterpriseId: string, conn: Db = db): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> {
+      return (await revocationRepo.locksOf(conn, enterpriseId)).map((r) => ({ revokedAt: r.revokedAt, rectificationAcceptedAt: r.rectificationAcceptedAt }));
     },
   };
 }

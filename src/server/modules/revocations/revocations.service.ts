@@ -22,6 +22,11 @@ export interface OverdueReportSource {
   overdueReports(year: number): Promise<{ enterpriseId: string; siteName: string; year: number; dueOn: string }[]>;
 }
 
+/** What the revocations module needs of the applications module (七(二)4: a revocation ends open applications). */
+export interface OpenApplicationCloser {
+  closeForRevocation(tx: Db, ctx: RequestContext, enterpriseId: string, reason: { zh: string; en: string; caseId: string }): Promise<{ id: string }[]>;
+}
+
 export interface RevocationDeps {
   db: Db;
   clock: Clock;
@@ -32,6 +37,7 @@ export interface RevocationDeps {
   /** the working-day calendar's overrides (notices module): the default statement period */
   workdayOverrides: () => Promise<WorkdayOverride[]>;
   annualReports: OverdueReportSource;
+  applications: OpenApplicationCloser;
 }
 
 /** What every use case of a case shares: the locked load, file storing and the state conflict. */

@@ -46,6 +46,13 @@ export interface FollowerDeps {
   maxFailures?: number;
 }
 
+/** An event the operator's repair left out of the projection (stored, queryable, audited). */
+export interface SkippedEvent {
+  seq: number;
+  eventId: string;
+  error: string;
+}
+
 /** The queue task retrying a failing stream. */
 export const PROJECTION_RETRY_TASK = 'trace.projection.retry';
 
@@ -215,6 +222,27 @@ export function createProjectionFollower(deps: FollowerDeps) {
     { maxAttempts: maxFailures },
   );
 
+  /**
+   * Inside the repair's transaction, with the cursor locked: project the next capture's events one at a time, each
+   * in a savepoint; the first that fails is skipped (cursor moved past it, audited). Null when none fails.
+   */
+  async function skipFirstFailing(tx: Db, ctx: RequestContext | null, enterpriseId: string): Promise<SkippedEvent | null> {
+    const cursor = await traceRepo.projectionCursor(tx, enterpriseId, true);
+    const rows = await epcis.streamAfter(tx, enterpriseId, cursor, STEP_LIMIT);
+    for (const r of rows) {
+      try {
+        await tx.transaction(async (sp) => project(sp as unknown as Db, [r.event]));
+      } catch (err) {
+        const skipped: SkippedEvent = { seq: r.seq, eventId: r.event.eventId, error: (err instanceof Error ? err.message : String(err)).slice(0, 2000) };
+        await traceRepo.advanceProjection(tx, enterpriseId, r.seq);
+        await recordAudit(tx, ctx, { action: 'trace.projection.event_skipped', objectType: 'epcis_event', objectId: skipped.eventId, enterpriseId, change: skipped });
+        return skipped;
+      }
+      await traceRepo.advanceProjection(tx, enterpriseId, r.seq);
+    }
+    return null;
+  }
+
   /** Start followers for pending streams: at most `workers` at once, never two on the same stream. */
   function kick(enterpriseId?: string) {
     if (enterpriseId) pending.add(enterpriseId);
@@ -315,19 +343,28 @@ export function createProjectionFollower(deps: FollowerDeps) {
      * Operator (`reman trace:repair`): clear the stream's quarantine and failures (audited), then project its backlog
      * now. A failure counts again from one and is retried by a job.
      */
-    async repair(ctx: RequestContext | null, enterpriseId: string): Promise<{ before: StreamHealth; caughtUp: boolean; error: string | null }> {
-      const before = await db.transaction(async (tx) => {
+    /**
+     * Operator repair (`reman trace:repair --enterprise <id> [--skip]`): clears the quarantine (audited) and projects
+     * the backlog. With `skip`, first the stream's next unprojectable event is found — the events after the cursor
+     * are projected one by one, each in a savepoint — and the cursor is moved past it: the events before it are
+     * projected, the poison event stays stored and queryable through /epcis/events but never enters the
+     * projection, and the skip is an audit row on that event (`trace.projection.event_skipped`, object = the event id; the change digest covers seq and error). One
+     * event per repair: an operator skips knowingly, event by event.
+     */
+    async repair(ctx: RequestContext | null, enterpriseId: string, opts: { skip?: boolean } = {}): Promise<{ before: StreamHealth; caughtUp: boolean; error: string | null; skipped: SkippedEvent | null }> {
+      const { before, skipped } = await db.transaction(async (tx) => {
         const b = await quarantineRepo.clear(tx, enterpriseId);
         if (!b) throw errors.notFound('追溯投影', 'Trace projection stream');
         await recordAudit(tx, ctx, { action: 'trace.projection.repaired', objectType: 'trace_projection', objectId: enterpriseId, enterpriseId, change: { failures: b.failures, quarantinedAt: b.quarantinedAt, reason: b.quarantineReason } });
-        return b;
+        const sk = opts.skip ? await skipFirstFailing(tx, ctx, enterpriseId) : null;
+        return { before: b, skipped: sk };
       });
       try {
         while (await step(enterpriseId));
-        return { before, caughtUp: true, error: null };
+        return { before, caughtUp: true, error: null, skipped };
       } catch (err) {
         await failed(enterpriseId, err);
-        return { before, caughtUp: false, error: err instanceof Error ? err.message : String(err) };
+        return { before, caughtUp: false, error: err instanceof Error ? err.message : String(err), skipped };
       }
     },
     /** Tests: hold deferred projection (inline projection still runs). */
