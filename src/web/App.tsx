@@ -60,6 +60,10 @@ const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage')
 const ChangeDetailPage = lazy(() => import('./pages/supervision/ChangeDetailPage'));
 const RevocationDetailPage = lazy(() => import('./pages/supervision/RevocationDetailPage'));
 const ComplaintDetailPage = lazy(() => import('./pages/supervision/ComplaintDetailPage'));
+const MarketSearchPage = lazy(() => import('./pages/market/MarketSearchPage'));
+const ListingPage = lazy(() => import('./pages/market/ListingPage'));
+const RegisterPage = lazy(() => import('./pages/market/RegisterPage'));
+const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -164,6 +168,9 @@ export function AppRoutes() {
             <Route path="testing-organizations" element={<PortalTestingOrgsPage />} />
             <Route path="targets" element={<PortalTargetsPage />} />
             <Route path="datasets" element={<PortalDatasetsPage />} />
+            <Route path="market" element={<MarketSearchPage />} />
+            <Route path="market/:id" element={<ListingPage />} />
+            <Route path="register" element={<RegisterPage />} />
             <Route path="*" element={<NotFound home="/public" />} />
           </Route>
           <Route
@@ -203,6 +210,7 @@ export function AppRoutes() {
             <Route path="trace/recall" element={<Guard menu="trace"><TraceRecallPage /></Guard>} />
             <Route path="trace/ledger" element={<Guard menu="trace"><TraceLedgerPage /></Guard>} />
             <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
+            <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -19,6 +19,8 @@ export type MenuKey =
   | 'supervision'
   | 'annual-reports'
   | 'statistics'
+  | 'market-listings'
+  | 'market'
   | 'password';
 
 export interface MenuEntry {
@@ -50,19 +52,22 @@ const ANNUAL_REPORTS_REVIEW = entry('annual-reports', '/annual-reports', 'menu.a
 const STATISTICS = entry('statistics', '/statistics', 'menu.statistics');
 const TRACE = entry('trace', '/trace', 'menu.trace');
 const SUPERVISION = entry('supervision', '/supervision', 'menu.supervision');
+// 交易服务 (issue 13): the seller's listings; the public market (opened from the workspace)
+const MARKET_LISTINGS = entry('market-listings', '/market/listings', 'market.menu.listings');
+const MARKET = entry('market', '/public/market', 'market.menu.market');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, MARKET_LISTINGS, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, MARKET_LISTINGS, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
   ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PASSWORD],
   ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, PASSWORD],
-  buyer_staff: [HOME, PASSWORD],
+  buyer_admin: [HOME, MARKET, PASSWORD],
+  buyer_staff: [HOME, MARKET, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -25,6 +25,20 @@ function Svg({ children }: { children: ReactNode }) {
 }
 
 const paths: Record<MenuKey, ReactNode> = {
+  // 交易服务 (market helper): my listings (a price tag), the market (a shop)
+  'market-listings': (
+    <>
+      <path d="M3.5 12.5 11.5 4.5h8v8l-8 8z" />
+      <circle cx="15.5" cy="8.5" r="1.3" />
+    </>
+  ),
+  market: (
+    <>
+      <path d="M4 9.5 5.5 4h13L20 9.5" />
+      <path d="M4 9.5h16v1a2.7 2.7 0 0 1-5.3 0 2.7 2.7 0 0 1-5.4 0 2.7 2.7 0 0 1-5.3 0z" />
+      <path d="M5.5 12.5V20h13v-7.5M10 20v-4.5h4V20" />
+    </>
+  ),
   'annual-reports': (
     <>
       <rect x="5" y="3" width="14" height="18" rx="1.5" />

@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { REMAN_FIELDS, labelOf, type RemanField } from '../../../domain/enterprise.js';
 import { findProvince } from '../../../domain/regions.js';
-import { A4_PAGE, CN_SIZES, FONT_TABLE_OVERRIDE, OFFICIAL_FONTS, xmlSafe } from '../applications/application-docx.js';
+import { A4_PAGE, CN_SIZES, FONT_TABLE_OVERRIDE, OFFICIAL_FONTS, xmlSafe } from '../applications/index.js';
 import type { AnnouncementEntryRow, AnnouncementRow } from './announcements.repo.js';
 import { batchOrdinal } from './announcements.service.js';
 

@@ -23,7 +23,7 @@ import {
   type Table23,
   type Table23Key,
 } from '../../../domain/annual-report/index.js';
-import { xmlSafe } from '../applications/application-docx.js';
+import { xmlSafe } from '../applications/index.js';
 
 export const TABLE23_TITLE = '表2-3 机电产品再制造经营情况报表';
 export const FIRST_DATA_ROW = 4;

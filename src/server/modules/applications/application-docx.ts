@@ -40,7 +40,7 @@ import { yearTotals, type DerivedRatios } from '../../../domain/announcement/der
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, labelOf, type EnterpriseType, type ListingStatus, type RemanField } from '../../../domain/enterprise.js';
 import { roundHalfAwayFromZero } from '../../../domain/numbers.js';
 import { shanghaiDate as shanghaiCalendarDate } from '../../../domain/calendar-date.js';
-import type { EnterpriseListRow, SiteRow } from '../enterprises/enterprises.repo.js';
+import type { EnterpriseListRow, SiteRow } from '../enterprises/index.js';
 import type { ApplicationRow } from './applications.repo.js';
 
 export interface ApplicationDocxInput {

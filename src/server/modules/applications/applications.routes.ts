@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../platform/errors.js';
 import { ENTERPRISE_ROLES, MINISTRY_ROLES, AUTHORITY_ROLES } from '../../platform/policy.js';
-import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
+import { EXTENSION, type AcceptedMime } from '../files/index.js';
 import { presentAttachment, presentDetail, presentSummaries, type PresenterDeps } from './applications.presenter.js';
 import {
   AppIdParam,

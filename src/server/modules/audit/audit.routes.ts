@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listAudit, verifyAuditChain } from '../../platform/audit.js';
-import { verifyEventChains } from '../epcis/epcis-chain.js';
+import { verifyEventChains } from '../epcis/index.js';
 
 const EntrySchema = z.object({
   id: z.number(),

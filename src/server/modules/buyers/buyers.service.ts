@@ -37,6 +37,21 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
       });
     },
 
+    /**
+     * An organisation created by an operator without a first user (the demo seeder: its users are then created
+     * with identity.createUserAsOperator). The credit code must pass GB 32100 as at registration.
+     */
+    async createOrgAsOperator(ctx: RequestContext, input: { orgName: string; creditCode: string; contactName: string; phone: string }) {
+      const v = validateCreditCode(input.creditCode);
+      if (!v.ok) throw errors.field('creditCode', v.message, v.messageEn, v.reason === 'format' ? 'VALIDATION_FAILED' : 'CREDIT_CODE_CHECKSUM');
+      return db.transaction(async (tx) => {
+        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone });
+        if (!org) throw creditCodeTaken();
+        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName } });
+        return org;
+      });
+    },
+
     async get(id: string) {
       return buyerRepo.get(db, id);
     },

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_NOTICE_WORKING_DAYS } from '../../../domain/announcement/workflow.js';
 import { errors } from '../../platform/errors.js';
-import { EXTENSION, type AcceptedMime } from '../files/files.content.js';
+import { EXTENSION, type AcceptedMime } from '../files/index.js';
 import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { regionName } from '../../../domain/regions.js';
 import type { ApplicationForm } from '../../../domain/announcement/form.js';

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import { MAX_PAGE_SIZE, pageArray, type Page } from '../../platform/paging.js';
 import type { Principal } from '../../platform/principal.js';
 import { actorKind } from '../applications/applications.policy.js';
-import { presentSummaries, type PresenterDeps } from '../applications/applications.presenter.js';
+import { presentSummaries, type PresenterDeps } from '../applications/index.js';
 import type { AnnualReportService } from '../annual-reports/annual-reports.service.js';
 import type { NoticeService } from '../notices/notices.service.js';
 import type { Todo } from './workbench.schema.js';

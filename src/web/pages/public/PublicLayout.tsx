@@ -16,6 +16,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/public/announcements', label: 'pub.announcements' },
   { path: '/public/notices', label: 'pub.notices' },
   { path: '/public/statistics', label: 'pub.statistics' },
+  { path: '/public/market', label: 'market.nav' },
   { path: '/public/complaints', label: 'pub.complaints' },
   // 公共信息服务 (issue 14)
   { path: '/public/search', label: 'portal.nav.search' },

@@ -1,0 +1,60 @@
+/** The 交易服务 demo (src/server/demo-areas/trading.ts): a market that is not empty, a buyer who can log in. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo.js';
+import { DEMO_BUYER_LOGINS, DEMO_BUYER_ORG } from '../../src/server/demo-areas/trading.js';
+import { buildTestApp, login, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000 });
+  expect(await seedDemoData(app.services, app.database, app.config)).toBe(true);
+}, 600_000); // the whole demo world, on a shared 2-core machine
+afterAll(async () => app?.close());
+
+const get = (url: string, headers?: Record<string, string>) => app.inject({ method: 'GET', url, headers });
+
+describe('trading demo', () => {
+  it('the public market lists genuine units of several sellers; "发动机" finds the engines, the withdrawn listing is not shown', async () => {
+    const all = (await get('/api/v1/public/listings?pageSize=50')).json();
+    expect(all.total).toBeGreaterThanOrEqual(8);
+    expect(new Set(all.items.map((i: { enterprise: { id: string } }) => i.enterprise.id)).size).toBeGreaterThanOrEqual(5);
+    expect(all.items.some((i: { title: string }) => i.title.includes('涡轮增压器'))).toBe(false); // withdrawn
+    const engines = (await get(`/api/v1/public/listings?q=${encodeURIComponent('发动机')}`)).json();
+    const titles = engines.items.map((i: { title: string }) => i.title);
+    expect(titles.some((t: string) => t.includes('WP12'))).toBe(true);
+    expect(titles.some((t: string) => t.includes('EA888'))).toBe(true);
+    expect(titles.every((t: string) => t.includes('发动机'))).toBe(true);
+    const wp12 = engines.items.find((i: { title: string }) => i.title.includes('WP12'));
+    expect(wp12.unitsAvailable).toBe(3);
+    expect(wp12.savingVsNew).toBeGreaterThan(0.4);
+  });
+
+  it('the announced seller carries the badge; announcedOnly keeps only its listing', async () => {
+    const ann = (await get('/api/v1/public/listings?announcedOnly=true')).json();
+    expect(ann.total).toBe(1);
+    expect(ann.items[0]).toMatchObject({ enterprise: { name: '广州精工再制造科技有限公司', announced: true } });
+  });
+
+  it('a listing page shows the unit’s verified record: enterprise, steps, rates, standard, warranty', async () => {
+    const engines = (await get(`/api/v1/public/listings?q=${encodeURIComponent('柴油发动机')}`)).json();
+    const d = (await get(`/api/v1/public/listings/${engines.items[0].id}`)).json();
+    expect(d.verified).toMatchObject({ genuine: true, status: 'issued' });
+    expect(d.verified.standardNo ?? JSON.stringify(d.verified)).toContain('GB/T');
+    expect(d.verified.steps.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['reassembly', 'test']));
+    expect(d.verified.massRate).toBeGreaterThan(50);
+    expect(d.units).toHaveLength(3);
+  });
+
+  it('the demo buyer organisation has an admin and a staff login; sellers keep unlisted genuine units for the picker', async () => {
+    for (const u of [DEMO_BUYER_LOGINS.admin, DEMO_BUYER_LOGINS.staff]) {
+      const s = await login(app, u, DEMO_PASSWORD);
+      const me = (await get('/api/v1/auth/me', s.headers)).json();
+      expect(me.user.organization).toMatchObject({ kind: 'buyer', name: DEMO_BUYER_ORG });
+    }
+    const hb = await login(app, 'ent-hb', DEMO_PASSWORD);
+    const mine = (await get('/api/v1/listings', hb.headers)).json();
+    expect(mine.total).toBe(2);
+    const products = (await get('/api/v1/trace/products?status=issued&pageSize=50', hb.headers)).json();
+    expect(products.total).toBe(5); // 3 listed + 1 spare engine, 1 starter
+  });
+});
