@@ -75,6 +75,8 @@ import { createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
+import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
+import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 
 export interface Services {
@@ -112,6 +114,8 @@ export interface Services {
   /** 在役运行监测: devices (products of the trace) and their telemetry (docs/monitoring.md) */
   devices: ReturnType<typeof createDeviceService>;
   telemetry: ReturnType<typeof createTelemetryService>;
+  /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
+  mqtt: ReturnType<typeof createMqttService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
 }
@@ -191,6 +195,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     db, clock, devices,
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
+  const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
+  devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -202,7 +208,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal };
+  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, portal, mqtt };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -371,6 +377,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry });
+  await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);

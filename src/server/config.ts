@@ -91,15 +91,27 @@ const EnvSchema = z.object({
   ANON_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1000).default(20),
   SPREADSHEET_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(2000).default(50),
   // ---- 在役运行监测 (docs/monitoring.md) ----
-  /** Embedded MQTT broker (aedes) in the server process; `0` turns it off (HTTP ingest only, or MQTT_URL). */
+  /** MQTT ingest (docs/monitoring.md §Ingest); `0` turns it off (HTTP ingest only). */
   MQTT_ENABLED: boolish.default(true),
-  /** Port of the embedded broker (default 1883). Unset in demo mode: the next free port when 1883 is taken (logged). */
+  /**
+   * Port of the embedded broker (aedes). Set: a port in use is a startup error naming MQTT_PORT. Unset: 1883, and when
+   * 1883 is taken (Mosquitto often holds it) the next free port, said loudly in the log and the start banner
+   * (docs/decisions.md "Embedded MQTT broker port").
+   */
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MQTT_HOST: z.string().min(1).default('0.0.0.0'),
   /** An external broker (Mosquitto, EMQX) instead of the embedded one: mqtt://user:pass@host:1883 */
   MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://').optional(),
-  /** Client id of this process at the external broker (stable: its persistent session survives a restart). */
+  /** Client id base of this process at the external broker (stable: its persistent session survives a restart); default reman-<host>-<PORT>. */
   MQTT_CLIENT_ID: z.string().min(1).max(100).optional(),
+  /** Shared-subscription group at the external broker ($share/<group>/…): the processes of one platform share it. */
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only').default('reman'),
+  /** Connections per process in the shared group (each takes one message at a time, acknowledged after it is stored). */
+  MQTT_SUBSCRIBERS: z.coerce.number().int().min(1).max(64).default(4),
+  /** How long the external broker keeps this process's session (and its unacknowledged messages) while it is away. */
+  MQTT_SESSION_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(4_294_967_295).default(7 * 86_400),
+  /** Shared secret of the broker's HTTP auth/ACL calls (header x-reman-mqtt-secret); unset: those endpoints refuse. */
+  MQTT_AUTH_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** A device not heard from for this long is shown offline. */
   DEVICE_OFFLINE_SECONDS: z.coerce.number().int().min(10).max(30 * 86_400).default(300),
   /** Retention per resolution: raw points (dropped by day partition), 1-minute and 1-hour rollups. */

@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, seedDemoData } from './demo.js';
 import { startBanner } from './start-banner.js';
 import { shiftableClock, systemClock } from './platform/clock.js';
 import { startPeriodicJob, usePeriodicQueue } from './platform/jobs.js';
+import { MqttPortInUseError } from './platform/mqtt/embedded-broker.js';
+import { startMqtt, type MqttRuntime } from './modules/devices/mqtt.runtime.js';
 
 /** Process entry: config → database (migrations) → demo data → HTTP; SIGTERM/SIGINT drain and close. */
 async function main() {
@@ -47,6 +49,17 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
+  // MQTT ingest (docs/monitoring.md §Ingest): the embedded broker, or the subscriber of MQTT_URL's broker
+  let mqtt: MqttRuntime | null = null;
+  try {
+    mqtt = await startMqtt({ mqtt: app.services.mqtt, devices: app.services.devices, config, log: app.log });
+  } catch (err) {
+    if (err instanceof MqttPortInUseError || /^MQTT_URL/.test((err as Error).message)) {
+      console.error((err as Error).message);
+      process.exit(2);
+    }
+    throw err;
+  }
   // one search (docs/public-portal.md): the index brought in line with every source every 5 minutes (digest: only changes written)
   const stopSearchSync = startPeriodicJob('search index sync', async () => { const r = await app.services.search.sync(); return r.written + r.removed; }, app.log, 300_000);
   let closing = false;
@@ -67,6 +80,7 @@ async function main() {
       process.exit(1);
     }, 15_000);
     try {
+      await mqtt?.close(); // no PUBACK for what is not stored: devices resend after reconnecting
       await app.close(); // stops accepting, waits for in-flight requests, then onClose closes the database
       clearTimeout(timer);
       process.exit(0);
@@ -80,7 +94,7 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.DATA_DIR : undefined }, `再制造公共信息服务平台 listening on http://localhost:${config.PORT}`);
   // for a person at a terminal: the pages to open and the demo logins, in plain text (production: JSON log only)
-  if (config.NODE_ENV !== 'production') process.stdout.write(startBanner({ port: config.PORT, host: config.HOST, demo: config.REMAN_DEMO, demoPassword: DEMO_PASSWORD }) + '\n');
+  if (config.NODE_ENV !== 'production') process.stdout.write(startBanner({ port: config.PORT, host: config.HOST, demo: config.REMAN_DEMO, demoPassword: DEMO_PASSWORD, mqtt: mqtt ? { kind: mqtt.kind, url: mqtt.url, moved: mqtt.kind === 'embedded' && mqtt.broker.movedFromDefault } : null }) + '\n');
 }
 
 main().catch((err) => {

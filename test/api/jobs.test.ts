@@ -9,19 +9,10 @@ import { backoffMs, DeadJobError } from '../../src/server/platform/queue/queue.j
 import { buildTestApp, login, type TestApp } from '../support/app.js';
 import { freshDatabase, reopenableDatabase } from '../support/db.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { until } from '../support/wait.js';
 
 /** The durable job queue (platform/queue): restart, lease expiry, retries with backoff, dead jobs, operator actions. */
 
-/** Wait (polling) until `ok(value)`; fails with the last value after `ms`. */
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const rows = async <T>(db: Db, q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 describe('a job survives a restart', () => {

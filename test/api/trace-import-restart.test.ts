@@ -13,16 +13,8 @@ import { login } from '../support/app.js';
 import { freshDatabase, reopenableDatabase } from '../support/db.js';
 import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
+import { until } from '../support/wait.js';
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not reached: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const ROWS = 3000;
 

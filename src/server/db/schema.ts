@@ -725,4 +725,5 @@ export const jobs = pgTable('jobs', {
 export * from './schema/trading.js';
 export * from './schema/portal.js';
 export * from './schema/devices.js';
+export * from './schema/mqtt.js';
 export * from './schema/search.js';

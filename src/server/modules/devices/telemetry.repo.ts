@@ -128,4 +128,19 @@ export const telemetryRepo = {
     const [r] = await rowsOf<{ n: number }>(db, sql`WITH d AS (DELETE FROM ${t} WHERE bucket < ${before} RETURNING 1) SELECT count(*)::int AS n FROM d`);
     return r?.n ?? 0;
   },
+  /** Merge a device's reported attributes (…/attributes over MQTT) into its row: later keys replace, others stay. */
+  async mergeAttributes(db: Db, enterpriseId: string, deviceId: string, attributes: Record<string, string | number | boolean | null>, at: Date) {
+    await db.execute(sql`
+      INSERT INTO device_attributes AS a (enterprise_id, device_id, attributes, updated_at)
+      VALUES (${enterpriseId}::uuid, ${deviceId}::uuid, ${JSON.stringify(attributes)}::jsonb, ${at})
+      ON CONFLICT (device_id) DO UPDATE SET attributes = a.attributes || excluded.attributes, updated_at = excluded.updated_at`);
+  },
+
+  async attributes(db: Db, deviceId: string) {
+    const [r] = await rowsOf<{ attributes: Record<string, string | number | boolean | null>; updated_at: Date | string }>(
+      db,
+      sql`SELECT attributes, updated_at FROM device_attributes WHERE device_id = ${deviceId}::uuid`,
+    );
+    return r ? { attributes: r.attributes, updatedAt: new Date(r.updated_at) } : null;
+  },
 };
