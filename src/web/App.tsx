@@ -10,6 +10,18 @@ import { useT } from './i18n';
 import { canOpen, type MenuKey } from './menu';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+// 公共信息服务 public pages (issue 14): one lazy chunk for the portal's pages
+const portalPage = (name: 'PortalSearchPage' | 'StandardsPage' | 'StandardDetailPage' | 'PoliciesPage' | 'PolicyDetailPage' | 'DemoUnitsPage' | 'TestingOrgsPage' | 'TargetsPage' | 'DatasetsPage') =>
+  lazy(() => import('./pages/public/portal').then((m) => ({ default: m[name] })));
+const PortalSearchPage = portalPage('PortalSearchPage');
+const PortalStandardsPage = portalPage('StandardsPage');
+const PortalStandardDetailPage = portalPage('StandardDetailPage');
+const PortalPoliciesPage = portalPage('PoliciesPage');
+const PortalPolicyDetailPage = portalPage('PolicyDetailPage');
+const PortalDemoUnitsPage = portalPage('DemoUnitsPage');
+const PortalTestingOrgsPage = portalPage('TestingOrgsPage');
+const PortalTargetsPage = portalPage('TargetsPage');
+const PortalDatasetsPage = portalPage('DatasetsPage');
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const MyEnterprisePage = lazy(() => import('./pages/MyEnterprisePage'));
@@ -150,6 +162,15 @@ export function AppRoutes() {
             <Route path="statistics" element={<PublicStatisticsPage />} />
             <Route path="complaints" element={<PublicComplaintPage />} />
             <Route path="complaints/track" element={<PublicComplaintTrackPage />} />
+            <Route path="search" element={<PortalSearchPage />} />
+            <Route path="standards" element={<PortalStandardsPage />} />
+            <Route path="standards/:code" element={<PortalStandardDetailPage />} />
+            <Route path="policies" element={<PortalPoliciesPage />} />
+            <Route path="policies/:id" element={<PortalPolicyDetailPage />} />
+            <Route path="demonstration-units" element={<PortalDemoUnitsPage />} />
+            <Route path="testing-organizations" element={<PortalTestingOrgsPage />} />
+            <Route path="targets" element={<PortalTargetsPage />} />
+            <Route path="datasets" element={<PortalDatasetsPage />} />
             <Route path="market" element={<MarketSearchPage />} />
             <Route path="market/:id" element={<ListingPage />} />
             <Route path="register" element={<RegisterPage />} />

@@ -7,6 +7,8 @@ import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 import type { PortalContentService } from './content.service.js';
 import type { PortalService } from './portal.service.js';
+import { openDataRoutes } from './opendata.routes.js';
+import { portalPageRoutes } from './pages.routes.js';
 import { presentDemoUnit, presentPolicy, presentPolicyListItem, presentProvinceCounts, presentStandard, presentTestingOrg } from './portal.presenter.js';
 import {
   AdminQuery,
@@ -63,7 +65,7 @@ const sendFile = (reply: FastifyReply, f: { mime: string; name: string; data: Bu
  * 公共信息服务 content (docs/public-portal.md): MIIT's editing routes under /api/v1/portal/…, the public's
  * read routes under /api/v1/public/… (published only, cached under the 'portal' tag, rate-limited).
  */
-export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number }) {
+export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number; webDir: string }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { publicCache } = deps;
   const content = deps.portal.content;
@@ -219,4 +221,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
         }),
       ),
   });
+
+  await openDataRoutes(root, { opendata: deps.portal.opendata, publicCache });
+  await portalPageRoutes(root, { portal: deps.portal, publicCache, webDir: deps.webDir });
 }

@@ -7,6 +7,7 @@ import type { FileService } from '../files/files.service.js';
 import type { NoticeService } from '../notices/notices.service.js';
 import type { StatisticsService } from '../statistics/statistics.service.js';
 import { createPortalContentService } from './content.service.js';
+import { createOpenDataService } from './opendata.service.js';
 
 /**
  * The portal module's services (docs/public-portal.md), wired in app.ts: the content MIIT edits, and what the
@@ -26,6 +27,8 @@ export interface PortalDeps {
 
 export function createPortalService(deps: PortalDeps) {
   const content = createPortalContentService(deps);
-  return { content };
+  // feeds, datasets and the targets board: read from the content and the other modules' services
+  const opendata = createOpenDataService({ clock: deps.clock, content, announcements: deps.announcements, notices: deps.notices, statistics: deps.statistics });
+  return { content, opendata };
 }
 export type PortalService = ReturnType<typeof createPortalService>;

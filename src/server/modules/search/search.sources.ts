@@ -144,7 +144,7 @@ export function portalSources(content: PortalContentService): SearchSource[] {
     refId: u.id,
     title: u.name,
     body: `${UNIT_KIND[u.kind] ?? ''} ${u.city} ${u.field} ${u.description}`,
-    url: `/public/demonstration-units/${u.id}`,
+    url: `/public/demonstration-units?q=${encodeURIComponent(u.name)}`,
     region: u.provinceCode,
     fields: u.field ? [u.field] : [],
     year: u.year,

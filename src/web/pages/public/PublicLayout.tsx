@@ -18,6 +18,14 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/public/statistics', label: 'pub.statistics' },
   { path: '/public/market', label: 'market.nav' },
   { path: '/public/complaints', label: 'pub.complaints' },
+  // 公共信息服务 (issue 14)
+  { path: '/public/search', label: 'portal.nav.search' },
+  { path: '/public/standards', label: 'portal.nav.standards' },
+  { path: '/public/policies', label: 'portal.nav.policies' },
+  { path: '/public/demonstration-units', label: 'portal.nav.units' },
+  { path: '/public/testing-organizations', label: 'portal.nav.orgs' },
+  { path: '/public/targets', label: 'portal.nav.targets' },
+  { path: '/public/datasets', label: 'portal.nav.datasets' },
 ];
 
 /**

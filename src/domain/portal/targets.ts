@@ -1,0 +1,98 @@
+/**
+ * The public targets of 《高端智能再制造行动计划（2018—2020年）》(工信部节〔2017〕265号), 二、工作思路和主要目标:
+ * "发布50项高端智能再制造管理、技术、装备及评价等标准 … 推动建立100家高端智能再制造示范企业、技术研发中心、
+ * 服务企业、信息服务平台、产业集聚区等，带动我国再制造产业规模达到2000亿元。" Pure: the figures come in, the
+ * board's rows go out.
+ */
+export type TargetKey = 'outputValue' | 'demonstrationUnits' | 'standards' | 'announcedEnterprises';
+
+export interface TargetRow {
+  key: TargetKey;
+  name: string;
+  nameEn: string;
+  /** null: the plan sets no number (the announced list is shown for context) */
+  target: number | null;
+  /** null: no data source on the platform yet (see `source`) */
+  actual: number | null;
+  unit: string;
+  unitEn: string;
+  /** the day the actual was computed (Asia/Shanghai date) */
+  asOf: string;
+  /** where the actual comes from, or why there is none */
+  source: string;
+  sourceEn: string;
+  trend: Array<{ year: number; value: number }>;
+}
+
+/** The plan's reference year: standards published and units designated from 2018 count towards its targets. */
+export const PLAN_START_YEAR = 2018;
+
+export function targetRows(input: {
+  today: string;
+  demoUnitsByYear: ReadonlyArray<{ year: number; count: number }>;
+  standardsByYear: ReadonlyArray<{ year: number; count: number }>;
+  announcedEnterprises: number;
+  announcedByYear: ReadonlyArray<{ year: number; count: number }>;
+}): TargetRow[] {
+  const cumulative = (rows: ReadonlyArray<{ year: number; count: number }>) => {
+    let sum = 0;
+    return [...rows].sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, value: (sum += r.count) }));
+  };
+  const sinceStart = (rows: ReadonlyArray<{ year: number; count: number }>) => rows.filter((r) => r.year >= PLAN_START_YEAR);
+  const units = cumulative(sinceStart(input.demoUnitsByYear));
+  const stds = cumulative(sinceStart(input.standardsByYear));
+  return [
+    {
+      key: 'outputValue',
+      name: '再制造产业规模（产值）',
+      nameEn: 'Remanufacturing output value',
+      target: 2000,
+      actual: null,
+      unit: '亿元',
+      unitEn: '100 million CNY',
+      asOf: input.today,
+      source: '暂无数据来源：年度报告表2-3只填数量，没有产值栏；申请书的“近三年再制造产值”只在申报时填报一次，不能汇总为全国产值。',
+      sourceEn: 'No data source yet: the annual report (table 2-3) has counts only, no value column; the application declares three years of output value once, which does not add up to a national figure.',
+      trend: [],
+    },
+    {
+      key: 'demonstrationUnits',
+      name: '高端智能再制造示范单位',
+      nameEn: 'Demonstration units',
+      target: 100,
+      actual: units.at(-1)?.value ?? 0,
+      unit: '家',
+      unitEn: 'units',
+      asOf: input.today,
+      source: `平台示范单位库中已发布、${PLAN_START_YEAR}年起认定的示范企业、园区、基地和中心（累计）。`,
+      sourceEn: `Published demonstration units designated since ${PLAN_START_YEAR} in the platform's directory (cumulative).`,
+      trend: units,
+    },
+    {
+      key: 'standards',
+      name: '再制造标准',
+      nameEn: 'Standards',
+      target: 50,
+      actual: stds.at(-1)?.value ?? 0,
+      unit: '项',
+      unitEn: 'standards',
+      asOf: input.today,
+      source: `平台标准库中已发布、${PLAN_START_YEAR}年起发布的国家、行业和团体标准（累计，含被代替和废止的）。`,
+      sourceEn: `Published national, industry and group standards issued since ${PLAN_START_YEAR} in the platform's library (cumulative, replaced and abolished included).`,
+      trend: stds,
+    },
+    {
+      key: 'announcedEnterprises',
+      name: '符合规范条件的公告企业',
+      nameEn: 'Announced enterprises',
+      target: null,
+      actual: input.announcedEnterprises,
+      unit: '家',
+      unitEn: 'enterprises',
+      asOf: input.today,
+      source: '公告名单中当前有效的企业（撤销的不计）；趋势为各年公告的企业数（累计）。',
+      sourceEn: 'Enterprises currently on the announced list (revoked ones excluded); the trend counts enterprises announced per year (cumulative).',
+      trend: cumulative(input.announcedByYear),
+    },
+  ];
+}
