@@ -358,6 +358,9 @@ describe('dynamic management: changes, complaints, revocations', () => {
     const id = won.json().id as string;
     expect(await countOf(app, `SELECT count(*)::int AS n FROM revocation_cases WHERE enterprise_id = $1`, [e.id])).toBe(1);
     expectOneWinner(await race(() => req(miit, 'POST', `/api/v1/revocations/${id}/notify`, { noticeText: '拟撤销公告，请陈述申辩。' })), ['INVALID_STATE']);
+    expect(await auditCount(app, 'revocation.notice_sent', id)).toBe(1);
+    // 七(二)4: the provincial authority relays the notice to the enterprise, once
+    expectOneWinner(await race(() => req(gd, 'POST', `/api/v1/revocations/${id}/relay`, {})), ['INVALID_STATE']);
     expect(await auditCount(app, 'revocation.notified', id)).toBe(1);
     const statement = await race(() => {
       const m = multipart({ statement: '我们已整改。' });
