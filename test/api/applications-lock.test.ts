@@ -166,6 +166,9 @@ describe('七(二)4: a revocation closes the enterprise’s open applications', 
     expect(opened.statusCode, opened.body).toBe(201);
     const caseId = opened.json().id;
     expect((await req(miit, 'POST', `/api/v1/revocations/${caseId}/notify`, { noticeText: '拟撤销公告，请陈述申辩。', statementDue: '2026-12-04' })).statusCode).toBe(200);
+    // 七(二)4: the enterprise's provincial authority relays the notice
+    const relayed = await req(await as('authority_reviewer', submitted.authorityId), 'POST', `/api/v1/revocations/${caseId}/relay`, {});
+    expect(relayed.statusCode, relayed.body).toBe(200);
     expect((await upload(admin, `/api/v1/revocations/${caseId}/statement`, { statement: '我方对事实无异议。' })).statusCode).toBe(200);
     const decided = await req(miit, 'POST', `/api/v1/revocations/${caseId}/decide`, { outcome: 'revoked', hearingSummary: '企业无异议', reason: '材料弄虚作假属实' });
     expect(decided.statusCode, decided.body).toBe(200);
