@@ -34,7 +34,7 @@ function start(env: Record<string, string>): { child: ChildProcess; out: () => s
   return { child, out: () => buf, exited };
 }
 
-async function waitFor(url: string, ms = 60_000) {
+async function waitFor(url: string, ms = 180_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -72,5 +72,5 @@ describe('server process', () => {
     await waitFor(`http://127.0.0.1:${port}/healthz`);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 400_000); // two cold starts of the whole server on an embedded database in a directory (each ~25 s quiet, ~55 s loaded)
 });
