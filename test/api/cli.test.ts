@@ -62,7 +62,7 @@ describe('reman CLI', () => {
     await expect(runCli(['backup:import', file], restored, () => undefined)).rejects.toThrow(/not empty/);
     expect(await runCli(['backup:import', file, '--force'], restored, () => undefined)).toBe(0);
     expect(existsSync(restored.DATA_DIR)).toBe(true);
-  });
+  }, 240_000); // dumps, restores and reopens an embedded database in a directory
 
   it('lists dead jobs, retries one and discards another (audited)', async () => {
     const db = await openDatabase({ dataDir: config.DATA_DIR });
