@@ -147,3 +147,15 @@ export function formatPercent(v: unknown): string {
 export function todayShanghai(): string {
   return formatDate(new Date(), 'zh');
 }
+
+const cnyFormats = new Map<string, Intl.NumberFormat>();
+/** CNY with thousands separators (¥68,800.00); zh and en both show the yuan sign. */
+export function formatCny(v: number | null | undefined, locale: Locale): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  let f = cnyFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    cnyFormats.set(locale, f);
+  }
+  return f.format(v);
+}

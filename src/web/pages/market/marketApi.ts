@@ -1,7 +1,6 @@
 /** Wire types (aliases of the generated OpenAPI types) and calls of the market API (docs/trading.md), for the market pages. */
 import type { components } from '../../api/schema.gen';
 import { client, unwrap, type BodyOf, type QueryOf } from '../../api';
-import type { Locale } from '../../i18n';
 
 type Schemas = components['schemas'];
 export type ListingSummary = Schemas['ListingSummary'];
@@ -32,17 +31,7 @@ export const marketKeys = {
   products: (q: string) => ['listings', 'products', q] as const,
 };
 
-const cnyFormats = new Map<string, Intl.NumberFormat>();
-/** CNY with thousands separators (¥68,800.00); zh and en both show the yuan sign. */
-export function formatCny(v: number | null | undefined, locale: Locale): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  let f = cnyFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    cnyFormats.set(locale, f);
-  }
-  return f.format(v);
-}
+export { formatCny } from '../../format';
 
 /** 0.417 → "41.7%" */
 export const formatShare = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
