@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTraceService } from '../../src/server/modules/trace/trace.service.js';
+import { traceRepo } from '../../src/server/modules/trace/trace.repo.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { buildEnterprise } from '../support/factories.js';
 
@@ -37,5 +38,39 @@ describe('public verification cache', () => {
     expect(await name(a)).toBe('产品A'); // still cached
     expect(await name(c)).toBe('产品C'); // still cached
     expect(await name(b)).toBe('产品B（改）'); // evicted, read again
+  });
+
+  it('reads concurrent scans in one statement, and gives each reference its own answer', async () => {
+    const e = await buildEnterprise(app.services);
+    const codes = [await product(e.id, '并发甲'), await product(e.id, '并发乙'), await product(e.id, '并发丙')];
+    const epcs = (await app.database.raw.query<{ code: string; epc: string }>('SELECT code, epc FROM trace_products WHERE code = ANY($1::text[])', [codes])).rows;
+    const s = app.services;
+    const svc = createTraceService({ db: app.database.db, clock: s.clock, epcis: s.epcis, enterprises: s.enterprises, announcements: s.announcements });
+    svc.setPublicCache(false);
+    const refs = [...codes, ...epcs.map((r) => r.epc), 'RM0000000000000000', codes[0]!];
+    const one = async (ref: string) => {
+      try {
+        return (await svc.publicProduct(ref)).row.name;
+      } catch (err) {
+        return (err as { code?: string }).code ?? 'error';
+      }
+    };
+    const original = traceRepo.publicProducts;
+    let statements = 0;
+    traceRepo.publicProducts = (...args) => ((statements += 1), original(...args));
+    try {
+      const together = await Promise.all(refs.map(one));
+      expect(statements).toBe(1);
+      const alone: string[] = [];
+      for (const ref of refs) alone.push(await one(ref));
+      expect(together).toEqual(alone);
+      const nameOf = new Map(epcs.map((r) => [r.epc, r.code]));
+      expect(together.slice(0, 3)).toEqual(['并发甲', '并发乙', '并发丙']);
+      expect(together.slice(3, 6)).toEqual(epcs.map((r) => ['并发甲', '并发乙', '并发丙'][codes.indexOf(nameOf.get(r.epc)!)]));
+      expect(together[6]).toBe('PRODUCT_NOT_FOUND');
+      expect(together[7]).toBe('并发甲');
+    } finally {
+      traceRepo.publicProducts = original;
+    }
   });
 });

@@ -141,11 +141,14 @@ const PUBLIC_STEPS_OF_P = `SELECT coalesce(jsonb_agg(jsonb_build_array(s.day, s.
            FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
            ORDER BY event_id, event_time) s`;
 /** Public page: ONE row read — the product (latest life) with the timeline the projector keeps on it. */
-const PUBLIC_PRODUCT = (where: string) => `SELECT p.enterprise_id, p.code, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date,
-    p.life, p.mass_rate, p.value_rate, p.formula_version, p.status, p.successor_code, p.disassembled_at, coalesce(p.public_steps, (${PUBLIC_STEPS_OF_P})) AS public_steps
-  FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`;
+const PUBLIC_SELECT = `SELECT p.enterprise_id, p.code, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date,
+    p.life, p.mass_rate, p.value_rate, p.formula_version, p.status, p.successor_code, p.disassembled_at, coalesce(p.public_steps, (${PUBLIC_STEPS_OF_P})) AS public_steps`;
+const PUBLIC_PRODUCT = (where: string) => `${PUBLIC_SELECT} FROM trace_products p WHERE ${where} ORDER BY p.life DESC LIMIT 1`;
 const PUBLIC_PRODUCT_BY_CODE = PUBLIC_PRODUCT('p.code = $1');
 const PUBLIC_PRODUCT_BY_EPC = PUBLIC_PRODUCT('(p.epc = $1 OR p.digital_link = $1)');
+/** The same row for many codes / EPCs in one statement (concurrent scans batched, see trace.service publicProduct). */
+const PUBLIC_PRODUCTS_BY_CODES = `${PUBLIC_SELECT} FROM trace_products p WHERE p.code = ANY($1::text[])`;
+const PUBLIC_PRODUCTS_BY_EPCS = `${PUBLIC_SELECT}, p.epc, p.digital_link FROM trace_products p WHERE p.epc = ANY($1::text[]) OR p.digital_link = ANY($1::text[])`;
 
 /** The lifecycle state a product is made in (and replayed from when an event that changed it is declared erroneous). */
 export const PRODUCT_STATE_AS_MADE = 'reassembly';
@@ -560,6 +563,29 @@ export const traceRepo = {
       ? await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_code', PUBLIC_PRODUCT_BY_CODE, [ref.code])
       : await preparedQuery<PublicProductRow>(db, 'trace_public_row_by_epc', PUBLIC_PRODUCT_BY_EPC, [ref.epc!]);
     return r ?? null;
+  },
+  /**
+   * The public rows of many references in at most two statements: `codes[i]` / `epcs[i]` → the row (latest life) or
+   * null, in order. One indexed statement for a batch of concurrent scans instead of one per scan.
+   */
+  async publicProducts(db: Db, refs: { code?: string; epc?: string }[]): Promise<(PublicProductRow | null)[]> {
+    const codes = [...new Set(refs.flatMap((r) => (r.code ? [r.code] : [])))];
+    const epcs = [...new Set(refs.flatMap((r) => (r.epc ? [r.epc] : [])))];
+    const latest = new Map<string, PublicProductRow>();
+    const keep = (key: string, row: PublicProductRow) => {
+      const had = latest.get(key);
+      if (!had || row.life > had.life) latest.set(key, row);
+    };
+    const [byCode, byEpc] = await Promise.all([
+      codes.length ? preparedQuery<PublicProductRow>(db, 'trace_public_rows_by_codes', PUBLIC_PRODUCTS_BY_CODES, [codes]) : [],
+      epcs.length ? preparedQuery<PublicProductRow & { epc: string; digital_link: string | null }>(db, 'trace_public_rows_by_epcs', PUBLIC_PRODUCTS_BY_EPCS, [epcs]) : [],
+    ]);
+    for (const row of byCode) keep(`c${row.code}`, row);
+    for (const { epc, digital_link, ...row } of byEpc) {
+      keep(`e${epc}`, row);
+      if (digital_link) keep(`e${digital_link}`, row);
+    }
+    return refs.map((r) => latest.get(r.code ? `c${r.code}` : `e${r.epc}`) ?? null);
   },
   /**
    * Products a party owns or possesses now (issue 12 "access follows the trace"): the projector's owner_id /

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -188,6 +189,17 @@ export function createTraceService(deps: TraceServiceDeps) {
     publicCache.set(key, hit);
     return hit.value;
   };
+  /**
+   * Concurrent scans share one statement: the references asked for while the event loop handled one round of
+   * incoming requests (setImmediate) are read together (dataloader, no caching of its own — freshness is the public
+   * cache's job). Measured in bench/trace-genealogy.ts (docs/performance.md).
+   */
+  const publicRows = new DataLoader<{ code?: string; epc?: string }, PublicProductRow | null, string>((refs) => traceRepo.publicProducts(db, [...refs]), {
+    cache: false,
+    cacheKeyFn: (r) => (r.code ? `c${r.code}` : `e${r.epc}`),
+    batchScheduleFn: (run) => setImmediate(run),
+    maxBatchSize: 200,
+  });
   const fresh = (hit: { at: number; enterpriseId: string } | undefined) => !!hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000;
 
   const service = {
@@ -438,7 +450,7 @@ export function createTraceService(deps: TraceServiceDeps) {
       const key = c.kind === 'code' ? c.code : c.epc;
       const hit = publicCacheOn ? publicCache.get(key) : undefined;
       if (hit && fresh(hit)) return touch(key, hit);
-      const row = await traceRepo.publicProduct(db, c.kind === 'code' ? { code: c.code } : { epc: c.epc });
+      const row = await publicRows.load(c.kind === 'code' ? { code: c.code } : { epc: c.epc });
       if (!row) throw publicNotFound();
       const [info, ann] = await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
       const value = {

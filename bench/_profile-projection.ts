@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/config.js';
+import { openDatabase } from '../src/server/db/client.js';
+import { principalOf } from '../src/server/modules/identity/identity.service.js';
+import type { RequestContext } from '../src/server/platform/principal.js';
+import { traceRepo } from '../src/server/modules/trace/trace.repo.js';
+import { remanDocument } from './reman-document.js';
+import pg from 'pg';
+
+const N = 10_000;
+const dbName = `reman_prof_${process.pid}`;
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const times = new Map<string, number>();
+for (const [k, f] of Object.entries(traceRepo)) {
+  if (typeof f !== 'function') continue;
+  (traceRepo as any)[k] = async (...a: unknown[]) => { const t = performance.now(); try { return await (f as any)(...a); } finally { times.set(k, (times.get(k) ?? 0) + performance.now() - t); } };
+}
+try {
+  const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/${dbName}` } as never);
+  if (process.env.EXPERIMENT_SQL) await database.raw.exec(process.env.EXPERIMENT_SQL);
+  const config = testConfig({ LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config: { ...config, TRACE_INLINE_PROJECTION_MAX: 20_000 }, database, serveWeb: false });
+  const s = app.services;
+  const miit = await s.identity.createUserAsOperator({ username: `bench-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'ministry_admin', organizationId: 'miit', password: 'Bench-pass-2026', mustChangePassword: false });
+  const opCtx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'bench' };
+  for (let r = 0; r < 2; r++) {
+    const e = await s.enterprises.create(opCtx, { name: `基准${r}${randomUUID().slice(0, 6)}`, creditCode: `91440106MA${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}X`, regionCode: '440106', address: '广州', legalRepresentative: '某', contactName: '某', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none', confirmCreditCodeOverride: true } as never);
+    const u = await s.identity.createUserAsOperator({ username: `bench-ent-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'enterprise_admin', organizationId: e.id, password: 'Bench-pass-2026', mustChangePassword: false });
+    const ctx: RequestContext = { principal: principalOf(u, null), ip: '127.0.0.1', requestId: 'bench' };
+    times.clear();
+    const t = performance.now();
+    await s.epcis.capture(ctx, remanDocument(N, `x${r}`));
+    const total = performance.now() - t;
+    console.log(`run ${r}: total ${total.toFixed(0)} ms`);
+    for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) if (v > 5) console.log(`  ${k.padEnd(30)} ${v.toFixed(0)} ms`);
+  }
+  await app.close();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+}
