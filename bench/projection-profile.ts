@@ -1,3 +1,8 @@
+/**
+ * Where the trace projection spends its time (issue 10 §5): captures a 10,000-event reman document with the
+ * projection inside the capture transaction on PostgreSQL and prints the time of each trace repository call.
+ *   npx tsx bench/projection-profile.ts            EXPERIMENT_SQL="…" runs DDL first (try an index change)
+ */
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
