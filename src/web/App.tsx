@@ -67,6 +67,7 @@ const MarketSearchPage = lazy(() => import('./pages/market/MarketSearchPage'));
 const ListingPage = lazy(() => import('./pages/market/ListingPage'));
 const RegisterPage = lazy(() => import('./pages/market/RegisterPage'));
 const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'));
+const PortalAdminPage = lazy(() => import('./pages/portal-admin/PortalAdminPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -214,6 +215,7 @@ export function AppRoutes() {
             <Route path="trace/ledger" element={<Guard menu="trace"><TraceLedgerPage /></Guard>} />
             <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
             <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
+            <Route path="portal-admin/:kind?" element={<Guard menu="portal-admin"><PortalAdminPage /></Guard>} />
             <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />

@@ -20,6 +20,7 @@ export type MenuKey =
   | 'annual-reports'
   | 'statistics'
   | 'market-listings'
+  | 'portal-admin'
   | 'market'
   | 'devices'
   | 'fleet'
@@ -58,6 +59,9 @@ const SUPERVISION = entry('supervision', '/supervision', 'menu.supervision');
 const MARKET_LISTINGS = entry('market-listings', '/market/listings', 'market.menu.listings');
 const MARKET = entry('market', '/public/market', 'market.menu.market');
 
+// 公共信息服务 (issue 14): MIIT's editing screens of standards, policies, demonstration units, testing organisations
+const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu');
+
 // 在役监测 (issue 12): devices of the enterprise and those an organisation owns or leases; the fleet of a maker
 const DEVICES = entry('devices', '/devices', 'monitoring.menu.devices');
 const FLEET = entry('fleet', '/devices/fleet', 'monitoring.menu.fleet');
@@ -68,8 +72,8 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, FLEET, MARKET_LISTINGS, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
-  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PASSWORD],
-  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
   buyer_admin: [HOME, MARKET, DEVICES, PASSWORD],

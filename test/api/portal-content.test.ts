@@ -57,6 +57,12 @@ describe('standards: draft → published → withdrawn', () => {
     expect(await auditCount(app, 'portal_standard.published', s.id)).toBe(1);
     expect(await auditCount(app, 'portal_standard.withdrawn', s.id)).toBe(1);
     expect(await auditCount(app, 'portal_standard.updated', s.id)).toBe(1);
+    // the item's own audit trail, for the editing screen: newest first, editors only
+    const history = await ok(officer, 'GET', `/api/v1/portal/standards/${s.id}/history`);
+    expect(history.items.map((h: { action: string }) => h.action)).toEqual(['portal_standard.withdrawn', 'portal_standard.updated', 'portal_standard.published', 'portal_standard.created']);
+    expect(history.items[2].actorRole).toBe('ministry_officer');
+    expect((await send(enterprise, 'GET', `/api/v1/portal/standards/${s.id}/history`)).statusCode).toBe(403);
+    expect((await send(miit, 'GET', '/api/v1/portal/standards/00000000-0000-4000-8000-000000000000/history')).statusCode).toBe(404);
   });
 
   it('filters by status and type, finds by code, and links a replaced standard to its successor', async () => {

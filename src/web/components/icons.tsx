@@ -154,6 +154,13 @@ const paths: Record<MenuKey, ReactNode> = {
       <rect x="16" y="5" width="5" height="14" rx="1" />
     </>
   ),
+  // 公共信息维护 (portal, issue 14): an open book
+  'portal-admin': (
+    <>
+      <path d="M12 6.5C10 5 7 4.5 3.5 5v13c3.5-.5 6.5 0 8.5 1.5 2-1.5 5-2 8.5-1.5V5C17 4.5 14 5 12 6.5z" />
+      <path d="M12 6.5v13" />
+    </>
+  ),
   password: (
     <>
       <rect x="4.5" y="10.5" width="15" height="10" rx="1.5" />

@@ -49,6 +49,7 @@ export const positive: Record<string, Positive> = {
       [`GET /api/v1/portal/${k}`, { as: 'ministry_officer' }],
       [`POST /api/v1/portal/${k}`, async () => ({ as: 'ministry_officer', body: samples()[k] })],
       [`GET /api/v1/portal/${k}/:id`, async (w) => ({ as: 'ministry_officer', params: { id: await draft(w, k) } })],
+      [`GET /api/v1/portal/${k}/:id/history`, async (w) => ({ as: 'ministry_officer', params: { id: await draft(w, k) } })],
       [`PATCH /api/v1/portal/${k}/:id`, async (w) => ({ as: 'ministry_admin', params: { id: await draft(w, k) }, body: patchOf[k] })],
       [`POST /api/v1/portal/${k}/:id/publish`, async (w) => ({ as: 'ministry_admin', params: { id: await draft(w, k) } })],
       [`POST /api/v1/portal/${k}/:id/withdraw`, async (w) => ({ as: 'ministry_officer', params: { id: await draft(w, k, true) } })],

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { nextPublicationState, type PublicationEvent, type PublicationState } from '../../../domain/portal/content.js';
 import type { Db } from '../../db/client.js';
 import type { PortalAttachment } from '../../db/schema.js';
-import { recordAudit } from '../../platform/audit.js';
+import { listAudit, recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
@@ -99,6 +99,13 @@ function editorial<R extends Row>(
       if (!row) throw notFound();
       authorize(p, portalContentPolicy, 'read', row);
       return row;
+    },
+    /** The audit trail of one item (newest first, at most 200 rows): editors only, like `get`. */
+    async history(p: Principal | null, id: string) {
+      authorize(p, portalContentPolicy, 'edit', { state: 'draft' });
+      const row = await repo.get(db, id);
+      if (!row) throw notFound();
+      return listAudit(db, 1, 200, { objectType: meta.objectType, objectId: row.id });
     },
     /** MIIT's list: every state. */
     adminPage: (f: { q?: string; state?: string }, p: Page) => repo.page(db, { published: false, ...f }, p),

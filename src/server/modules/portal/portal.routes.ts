@@ -13,6 +13,7 @@ import { presentDemoUnit, presentPolicy, presentPolicyListItem, presentProvinceC
 import {
   AdminQuery,
   AttachmentParams,
+  HistoryPage,
   DemoUnitInput,
   DemoUnitPage,
   DemoUnitPatch,
@@ -86,6 +87,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
       update: (ctx: unknown, id: string, patch: Record<string, unknown>) => Promise<never>;
       publish: (ctx: unknown, id: string) => Promise<never>;
       withdraw: (ctx: unknown, id: string) => Promise<never>;
+      history: PortalContentService['standards']['history'];
     };
     const base = `/api/v1/portal/${path}`;
     app.get(base, {
@@ -116,6 +118,14 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
       config: EDITORS,
       schema: { tags, summary: `发布${names[0]} Publish a ${names[1]}`, params: IdParam, response: { 200: schemas.item } },
       handler: async (req) => present(req.principal, await svc.publish(req.ctx, req.params.id)),
+    });
+    app.get(`${base}/:id/history`, {
+      config: EDITORS,
+      schema: { tags, summary: `${names[0]}的操作记录 Audit trail of a ${names[1]}`, params: IdParam, response: { 200: HistoryPage } },
+      handler: async (req) => {
+        const { items, total } = await svc.history(req.principal, req.params.id);
+        return { items: items.map((r) => ({ id: r.id, at: r.at.toISOString(), action: r.action, actorUsername: r.actorUsername, actorRole: r.actorRole })), total };
+      },
     });
     app.post(`${base}/:id/withdraw`, {
       config: EDITORS,

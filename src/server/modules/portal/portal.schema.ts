@@ -156,3 +156,8 @@ export const PolicyPage = pageOf(PolicySchema.omit({ body: true }).extend({ exce
 export const DemoUnitPage = pageOf(DemoUnitSchema);
 export const TestingOrgPage = pageOf(TestingOrgSchema);
 export const ProvinceCounts = z.object({ items: z.array(z.object({ provinceCode: z.string(), provinceName: z.string(), count: z.number() })), total: z.number() });
+/** The audit trail of one item (MIIT's editing screens): who did what when, newest first. */
+export const HistoryPage = z.object({
+  items: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), actorUsername: z.string().nullable(), actorRole: z.string().nullable() })),
+  total: z.number(),
+});

@@ -80,7 +80,7 @@ export default function PortalSearchPage() {
           <List
             dataSource={res.data.items}
             renderItem={(h) => (
-              <List.Item data-testid="portal-search-hit">
+              <List.Item data-testid="portal-search-hit" data-type={h.type}>
                 <List.Item.Meta
                   title={
                     <Flex gap={8} align="center" wrap>

@@ -1,0 +1,91 @@
+/**
+ * 公共信息服务 in Chromium (issue 14, docs/public-portal.md): the public's one search finds a standard and a market
+ * listing by one Chinese word ("起动机"), the standard's detail page opens from the hit; MIIT drafts a policy
+ * document in its editing screen, publishes it after a confirmation, sees the audit trail, and the document is at
+ * once in the public list, the search and /feeds/policies.atom. Screenshots: test-output/screenshots/portal-*.png.
+ */
+import { expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo.js';
+import { describeBrowser, useBrowserSuite } from '../support/browser.js';
+
+describeBrowser('the public information service in the browser', () => {
+  const suite = useBrowserSuite('portal');
+  const base = () => suite.server.baseUrl;
+
+  it('the one search finds a standard and a listing by "起动机"; the standard opens on its own page', async () => {
+    const page = await suite.page();
+    await page.goto(`${base()}/public/search`);
+    await page.getByTestId('portal-search-input').locator('input').fill('起动机');
+    await page.getByTestId('portal-search-input').locator('input').press('Enter');
+    await page.waitForURL(/q=/);
+    await page.getByTestId('portal-search-hit').first().waitFor();
+    const types = await page.getByTestId('portal-search-hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(types).toContain('standard');
+    expect(types).toContain('listing');
+    const standardHit = page.locator('[data-testid="portal-search-hit"][data-type="standard"]').first();
+    expect(await standardHit.locator('mark').first().textContent()).toBe('起动机');
+    expect(await page.locator('[data-testid="portal-search-hit"][data-type="listing"]').first().textContent()).toContain('QD2821');
+    await suite.shot(page, '1-search');
+
+    await standardHit.getByRole('link').click();
+    await page.waitForURL(/\/public\/standards\//);
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toContain('GB/T 28673-2012');
+    expect(await page.getByTestId('page-title').textContent()).toContain('起动机');
+    await suite.shot(page, '2-standard');
+    await page.context().close();
+  });
+
+  it('MIIT drafts a policy, publishes it after a confirmation; it is in the public list, the search and the feed at once', async () => {
+    const title = '关于开展工程机械再制造以旧换新试点的通知（浏览器测试）';
+    const page = await suite.page({ login: { username: 'miit-officer', password: DEMO_PASSWORD } });
+    await page.getByTestId('menu-portal-admin').click();
+    await page.waitForURL(/\/portal-admin/);
+    await page.getByRole('tab', { name: '政策文件' }).click();
+    await page.waitForURL(/\/portal-admin\/policies/);
+    await page.getByTestId('portal-new').click();
+    await page.getByTestId('portal-save').click(); // empty: the fields say what is missing, nothing is sent
+    await page.getByText('请填写此项').first().waitFor();
+    await page.getByTestId('f-title').fill(title);
+    await page.getByTestId('f-category').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '通知' }).first().click();
+    await page.getByTestId('f-issuedOn').click();
+    await page.keyboard.type('2026-12-01');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('f-docNumber').fill('工信厅节函〔2026〕99号');
+    await page.getByTestId('f-body').fill('各省、自治区、直辖市工业和信息化主管部门：为推动工程机械再制造产品以旧换新，现开展试点。');
+    await page.getByTestId('portal-save').click();
+    await page.getByText('草稿已保存').waitFor();
+    await suite.shot(page, '3-draft');
+    await page.locator('.ant-drawer-close').click();
+
+    const row = page.locator('tr').filter({ hasText: title });
+    await expect.poll(() => row.getByTestId('portal-row-state').textContent()).toBe('草稿');
+    // the public does not see a draft
+    const before = await page.evaluate(async () => (await fetch('/api/v1/public/policies?pageSize=100')).json() as Promise<{ items: { title: string }[] }>);
+    expect(before.items.map((i) => i.title)).not.toContain(title);
+
+    await row.getByTestId('portal-publish').click();
+    expect(await page.getByTestId('confirm-consequence').textContent()).toContain('立即出现在公开页面');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => row.getByTestId('portal-row-state').textContent()).toBe('已发布');
+    await row.getByTestId('portal-history-open').click();
+    await page.getByTestId('portal-history').getByText('发布').first().waitFor();
+    expect(await page.getByTestId('portal-history').textContent()).toContain('创建草稿');
+    expect(await page.getByTestId('portal-history').textContent()).toContain('miit-officer');
+    await suite.shot(page, '4-published-history');
+    await page.context().close();
+
+    const pub = await suite.page();
+    await pub.goto(`${base()}/public/policies`);
+    await pub.getByTestId('policy-item').filter({ hasText: title }).waitFor();
+    await suite.shot(pub, '5-public-list');
+    await pub.goto(`${base()}/public/search?q=${encodeURIComponent('以旧换新 工程机械')}`);
+    await pub.locator('[data-testid="portal-search-hit"][data-type="policy"]').filter({ hasText: title }).waitFor();
+    await suite.shot(pub, '6-public-search');
+    const feed = await pub.evaluate(async () => (await fetch('/feeds/policies.atom')).text());
+    const entry = feed.split('<entry>').find((e) => e.includes(title));
+    expect(entry, 'the new policy is an entry of /feeds/policies.atom').toBeDefined();
+    expect(entry).toMatch(/<id>urn:uuid:[0-9a-f-]{36}<\/id>/);
+    await pub.context().close();
+  });
+});
