@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
+import { until } from '../support/wait.js';
 import { buildEnterprise, buildProduct, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 let app: TestApp;
@@ -149,6 +150,21 @@ describe('filters, paging, suggestions, freshness', () => {
     expect((await search(`q=${encodeURIComponent('产业园 长沙')}`)).items.map((h) => h.title)).toContain('长沙工程机械再制造产业园');
     await ok(miit, 'POST', `/api/v1/portal/demonstration-units/${ids.unit}/withdraw`);
     expect((await search(`q=${encodeURIComponent('产业园 长沙')}`)).total).toBe(0);
+  });
+
+  it('a new 公告 is searchable right after its commit (no periodic sync): the batch and its announced enterprise', async () => {
+    const s = app.services;
+    const e = await buildEnterprise(s, { name: '青岛盾构装备再制造有限公司', regionCode: '370202' });
+    const site = await buildSite(s, e.id, { name: '即墨厂区' });
+    const q = `q=${encodeURIComponent('盾构装备 青岛')}`;
+    expect((await search(q)).total).toBe(0); // cached: the write must drop it too
+    await s.announcements.importHistoric(await operator(s), { docNumber: '工业和信息化部公告 2026年第88号', announcedOn: '2026-11-30', title: '符合规范条件企业名单（即时检索批）', entries: [{ enterpriseId: e.id, siteId: site.id, fields: ['construction_machinery'] }] });
+    // the index follows the announcement's after-commit invalidation in the background: a condition, not a sleep
+    const hits = await until(() => search(q), (r) => r.items.some((h) => h.type === 'enterprise'), 10_000);
+    expect(hits.items.find((h) => h.type === 'enterprise')!.title).toBe('青岛盾构装备再制造有限公司');
+    const batch = await until(() => search(`q=${encodeURIComponent('即时检索批')}&type=announcement`), (r) => r.total === 1, 10_000);
+    expect(batch.items[0]!.title).toBe('符合规范条件企业名单（即时检索批）');
+    await s.search.idle();
   });
 
   it('sync is idempotent (digest: nothing rewritten) and drops what is no longer public; rebuild is MIIT only', async () => {

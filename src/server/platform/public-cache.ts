@@ -24,6 +24,8 @@ export interface PublicCache {
   invalidate(...tags: PublicTag[]): void;
   /** For `db.transaction(…).then(publicCache.after('notices'))`: invalidate once committed, pass the result on. */
   after(...tags: PublicTag[]): <T>(result: T) => T;
+  /** Run `l` after every `invalidate` (called after a commit): the search index follows the public answers. */
+  onInvalidate(l: (tags: readonly PublicTag[]) => void): void;
 }
 
 /** Send bytes from `PublicCache.json` as the JSON answer. */
@@ -33,8 +35,16 @@ export async function sendJson(reply: FastifyReply, bytes: Promise<Buffer>) {
 
 export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): PublicCache {
   const cache = new LRUCache<string, Promise<unknown>>({ max: opts.max ?? 2_000, ttl: opts.ttlMs ?? 60_000 });
+  const listeners: Array<(tags: readonly PublicTag[]) => void> = [];
   const invalidate = (...tags: PublicTag[]) => {
     for (const k of [...cache.keys()]) if (tags.some((t) => k.startsWith(`${t}:`))) cache.delete(k);
+    for (const l of listeners) {
+      try {
+        l(tags);
+      } catch {
+        // a listener's failure never fails the write that invalidated
+      }
+    }
   };
   return {
     get<T>(tag: PublicTag, key: string, load: () => Promise<T>): Promise<T> {
@@ -52,6 +62,7 @@ export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): 
       return this.get(tag, `json:${key}`, async () => Buffer.from(JSON.stringify(schema.parse(await load()))));
     },
     invalidate,
+    onInvalidate: (l) => void listeners.push(l),
     after: (...tags) => (result) => {
       invalidate(...tags);
       return result;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { SearchType } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
-import type { PublicCache } from '../../platform/public-cache.js';
+import type { PublicCache, PublicTag } from '../../platform/public-cache.js';
 import { queryTerms, snippet, tsQuery } from '../../platform/search/segment.js';
 import { searchRepo, type SearchDoc } from './search.repo.js';
 import type { SearchSource } from './search.sources.js';
@@ -20,6 +20,11 @@ function titlePrefixQuery(terms: readonly string[]): string | null {
   if (!terms.length) return null;
   return terms.map((t, i) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${i === terms.length - 1 ? '*' : ''}A`).join(' & ');
 }
+
+/** The search documents behind each public answer tag: a write that invalidates the tag changed them. */
+const TAG_TYPES: Partial<Record<PublicTag, SearchType[]>> = { announcements: ['announcement', 'enterprise'], announced: ['enterprise'], notices: ['notice'], listings: ['listing'] };
+/** At most one follow-up sync of a type per this many ms (the listings tag is invalidated by every trace capture). */
+const FOLLOW_GAP_MS = 2_000;
 
 /**
  * 一站式检索 (issue 14 "Search"): one index (search_documents) over the public documents of the other
@@ -47,7 +52,38 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
     return { written, removed };
   }
 
+  /**
+   * After-commit refresh of the documents of other modules (公告, 公示, announced enterprises, listings): their
+   * services invalidate their public answers after each commit; the types behind the tag are synced at once in
+   * the background (digest: only changed rows written), then at most once per FOLLOW_GAP_MS while writes go on.
+   */
+  const following = new Map<SearchType, { running: Promise<void> | null; again: boolean }>();
+  let followed: Promise<unknown> = Promise.resolve();
+  function follow(type: SearchType) {
+    const f = following.get(type) ?? { running: null, again: false };
+    following.set(type, f);
+    if (f.running) {
+      f.again = true;
+      return;
+    }
+    f.running = (async () => {
+      do {
+        f.again = false;
+        await syncNow([type]).catch(() => undefined);
+        if (f.again) await new Promise((r) => setTimeout(r, FOLLOW_GAP_MS).unref());
+      } while (f.again);
+    })().finally(() => {
+      f.running = null;
+    });
+    followed = Promise.all([...following.values()].map((x) => x.running));
+  }
+  publicCache.onInvalidate((tags) => {
+    for (const t of new Set(tags.flatMap((tag) => TAG_TYPES[tag] ?? []))) follow(t);
+  });
+
   return {
+    /** Settles when the follow-up syncs started so far have run (tests, shutdown). */
+    idle: () => followed,
     /** Bring the index in line with every source (idempotent; concurrent calls share one run). */
     sync(types?: readonly SearchType[]) {
       if (types) return syncNow(types);
