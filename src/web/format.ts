@@ -1,6 +1,5 @@
 import { APPLICATION_EVENTS, APPLICATION_STATES } from '../domain/announcement/workflow';
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, ROLES, labelOf, type Labelled } from '../domain/enterprise';
-import { APPLICATION_FIELDS } from '../domain/announcement/form';
 import { isRegionCode, PLAN_CITIES, PROVINCES, regionName } from '../domain/regions';
 import { hasKey, translate, type Locale } from './i18n';
 
@@ -51,7 +50,10 @@ export const roleLabel = (role: string | null | undefined, locale: Locale) => la
 export const enterpriseTypeLabel = (v: string | null | undefined, locale: Locale) => label(ENTERPRISE_TYPES, v, locale);
 export const listingStatusLabel = (v: string | null | undefined, locale: Locale) => label(LISTING_STATUSES, v, locale);
 /** The nine fields of 规范条件 一(一) and 其他 (an application may name a type outside the nine: 「等」). */
-export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => label(v === 'other' ? APPLICATION_FIELDS : REMAN_FIELDS, v, locale);
+// 其他 is spelled here as in APPLICATION_FIELDS (domain/announcement/form.ts): importing that file would pull zod
+// (its schemas) into the entry chunk of every page (docs/ux.md "First load").
+const OTHER_FIELD: readonly Labelled<string>[] = [{ value: 'other', zh: '其他', en: 'Other' }];
+export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => (v === 'other' ? label(OTHER_FIELD, v, locale) : label(REMAN_FIELDS, v, locale));
 
 export function optionsOf<V extends string>(options: readonly Labelled<V>[], locale: Locale): { value: V; label: string }[] {
   return options.map((o) => ({ value: o.value, label: locale === 'en' ? o.en : o.zh }));

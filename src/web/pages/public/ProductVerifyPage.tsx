@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../components/AppLayout';
 import { formatDate, formatPercent } from '../../format';
 import { useLocale } from '../../i18n';
 import { BRAND_BLUE, BRAND_DARK } from '../../theme';
+import { stepsByLife } from '../trace/genealogy';
 import { traceApi, type PublicProduct } from '../trace/traceApi';
 import { useTraceT } from '../trace/traceText';
 
@@ -127,7 +128,8 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
           {p.enterprise.name}
         </div>
         <div style={{ marginTop: 6 }} data-testid="verify-announced" data-announced={String(p.enterprise.announced)}>
-          {p.enterprise.announced ? <Tag color="blue">✓ {tt('verify.announced')}</Tag> : <Tag>{tt('verify.notAnnounced')}</Tag>}
+          {/* a long tag wraps instead of leaving its card on a phone (item 7) */}
+          {p.enterprise.announced ? <Tag color="blue" style={{ whiteSpace: 'normal' }}>✓ {tt('verify.announced')}</Tag> : <Tag style={{ whiteSpace: 'normal' }}>{tt('verify.notAnnounced')}</Tag>}
         </div>
       </Card>
 
@@ -146,24 +148,31 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
           </Descriptions.Item>
         </Descriptions>
         {p.formulaVersion ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {tt('verify.rates')} · {p.formulaVersion}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={p.formulaVersion}>
+            {tt('verify.rates')}
           </Typography.Text>
         ) : null}
       </Card>
 
       <Card size="small" title={tt('verify.steps')}>
         <div data-testid="verify-steps">
-          <Timeline
-            items={p.steps.map((s, i) => ({
-              key: `${s.date}-${s.kind}-${i}`,
-              content: (
-                <span data-testid={`verify-step-${s.kind}`}>
-                  <Typography.Text type="secondary">{formatDate(s.date, locale)}</Typography.Text> {pick(s.label)}
-                </span>
-              ),
-            }))}
-          />
+          {stepsByLife(p.steps, p.life).map((g) => (
+            <section key={g.life} data-testid="verify-life" data-life={g.life} aria-label={tt('verify.lifeGroup', { n: g.life })}>
+              <Typography.Title level={3} style={{ fontSize: 15, margin: '4px 0 12px' }}>
+                {g.life === p.life ? tt('verify.lifeCurrent', { n: g.life }) : tt('verify.lifeGroup', { n: g.life })}
+              </Typography.Title>
+              <Timeline
+                items={g.steps.map((s, i) => ({
+                  key: `${s.date}-${s.kind}-${i}`,
+                  content: (
+                    <span data-testid={`verify-step-${s.kind}`}>
+                      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{formatDate(s.date, locale)}</Typography.Text> {pick(s.label)}
+                    </span>
+                  ),
+                }))}
+              />
+            </section>
+          ))}
         </div>
       </Card>
     </Flex>

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Result, Row, Segmented, Space, Table, Tag, Timeline, Tree, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Result, Row, Segmented, Space, Table, Tag, Timeline, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { useMe } from '../../auth';
 import { PageLoading } from '../../components/PageLoading';
@@ -12,35 +12,127 @@ import { formatDate, formatDateTime, formatPercent } from '../../format';
 import { useLocale } from '../../i18n';
 import { StatusTag, useCanRecord } from './common';
 import { downloadLabelsPdf, labelPngUrl, labelSvgUrl, traceApi, type ProductDetail, type TraceTree } from './traceApi';
-import { useTraceT, type TraceT } from './traceText';
+import { useTraceT, type TraceKey, type TraceT } from './traceText';
+import { countNodes, downstreamTree, shortCode, upstreamByLife, type NodeKind, type ViewNode } from './genealogy';
+
+const GenealogyGraph = lazy(() => import('./GenealogyGraph'));
 import { vocLabel } from '../../../domain/trace/vocabulary';
 
-/** Build an antd tree from the genealogy edges ("up": children are inputs; "down": children are the containers). */
-export function genealogyTree(tree: TraceTree, tt: TraceT): DataNode[] {
-  const byKey = new Map(tree.nodes.map((n) => [n.key, n]));
-  byKey.set(tree.root.key, { ...tree.root, depth: 0 });
-  const children = new Map<string, string[]>();
-  for (const e of tree.edges) {
-    const [from, to] = tree.direction === 'up' ? [e.parent, e.child] : [e.child, e.parent];
-    const list = children.get(from) ?? [];
-    if (!list.includes(to)) list.push(to);
-    children.set(from, list);
+const KIND_KEY: Record<NodeKind, TraceKey> = { core: 'trace.flowCore', part: 'trace.parts', product: 'trace.flowProduct', lot: 'trace.g.lot', other: 'trace.g.other' };
+
+/** One node's line: kind, part name, short code (the full identifier on hover), life, how it hangs, "见上". */
+function NodeTitle({ n, tt }: { n: ViewNode; tt: TraceT }) {
+  return (
+    <span data-testid="tree-node" data-kind={n.kind} data-repeat={n.repeat ? 'true' : undefined} title={n.key}>
+      <Tag>{tt(KIND_KEY[n.kind])}</Tag>
+      {n.relation === 'disassembled_from' ? <Tag color="orange">{tt('trace.rel.disassembled_from')}</Tag> : null}
+      {n.name}{' '}
+      {n.productCode ? (
+        <Link to={`/trace/products/${encodeURIComponent(n.productCode)}`} onClick={(e) => e.stopPropagation()}>
+          {n.productCode}
+        </Link>
+      ) : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {n.code}
+        </Typography.Text>
+      )}
+      {n.life ? <Tag color="blue" style={{ marginLeft: 4 }}>{tt('trace.lifeN', { n: n.life })}</Tag> : null}
+      {n.repeat ? <Typography.Text type="secondary" style={{ marginLeft: 4 }} data-testid="tree-see-above">（{tt('trace.g.seeAbove')}）</Typography.Text> : null}
+    </span>
+  );
+}
+
+const toData = (n: ViewNode, tt: TraceT): DataNode => ({ key: n.id, title: <NodeTitle n={n} tt={tt} />, isLeaf: !n.children.length, children: n.children.map((c) => toData(c, tt)) });
+
+/** The antd tree of the genealogy: upstream grouped by life, downstream as walked (./genealogy.ts). */
+export function genealogyData(tree: TraceTree, tt: TraceT): { data: DataNode[]; count: number; open: string[] } {
+  if (tree.direction === 'down') {
+    const root = downstreamTree(tree);
+    return { data: [toData(root, tt)], count: countNodes([root]), open: [root.id] };
   }
-  const kindLabel: Record<string, string> = { core: tt('trace.flowCore'), part: tt('trace.parts'), product: tt('trace.flowProduct'), lot: 'Lot', other: '' };
-  const build = (key: string, path: string, seen: Set<string>): DataNode => {
-    const n = byKey.get(key);
-    const title = (
-      <span data-testid="tree-node" data-kind={n?.kind}>
-        {n?.kind ? <Tag>{kindLabel[n.kind] ?? n.kind}</Tag> : null}
-        {n?.name ?? ''} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n?.productCode ?? key}</Typography.Text>
-        {n?.life ? <Tag color="blue" style={{ marginLeft: 4 }}>{tt('trace.lifeN', { n: n.life })}</Tag> : null}
+  const groups = upstreamByLife(tree);
+  const data = groups.map((g) => ({
+    key: g.id,
+    title: (
+      <span data-testid="life-group" data-life={g.life ?? ''} title={g.head.key}>
+        <Typography.Text strong>
+          {g.id === 'g:rest' ? tt('trace.g.otherGroup') : g.life ? tt('trace.g.lifeGroup', { n: g.life }) : tt('trace.g.coreGroup')}
+        </Typography.Text>
+        {g.id === 'g:rest' ? null : (
+          <>
+            {' · '}
+            {g.head.name}{' '}
+            {g.head.productCode && !g.current ? (
+              <Link to={`/trace/products/${encodeURIComponent(g.head.productCode)}`} onClick={(e) => e.stopPropagation()}>
+                {g.head.productCode}
+              </Link>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {g.head.code}
+              </Typography.Text>
+            )}
+            {g.current ? <Tag color="blue" style={{ marginLeft: 4 }}>{tt('trace.g.current')}</Tag> : null}
+            <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+              {g.current ? tt('trace.g.madeOf') : tt('trace.g.takenOut')}
+            </Typography.Text>
+          </>
+        )}
       </span>
-    );
-    const next = seen.has(key) ? [] : (children.get(key) ?? []);
-    const s2 = new Set(seen).add(key);
-    return { key: path, title, children: next.map((c, i) => build(c, `${path}/${i}`, s2)) };
-  };
-  return [build(tree.root.key, 'root', new Set())];
+    ),
+    children: g.head.children.map((c) => toData(c, tt)),
+  }));
+  return { data, count: groups.length + countNodes(groups.flatMap((g) => g.head.children)), open: groups.filter((g) => g.current).map((g) => g.id) };
+}
+
+const allKeys = (d: DataNode[]): React.Key[] => d.flatMap((n) => (n.children?.length ? [n.key, ...allKeys(n.children)] : []));
+/** above this many drawn nodes the page opens the graph first */
+const LARGE_TREE = 80;
+
+function GenealogyView({ tree, tt }: { tree: TraceTree; tt: TraceT }) {
+  const navigate = useNavigate();
+  const g = useMemo(() => genealogyData(tree, tt), [tree, tt]);
+  const large = g.count > LARGE_TREE;
+  const [view, setView] = useState<'tree' | 'graph'>(large ? 'graph' : 'tree');
+  const [expanded, setExpanded] = useState<React.Key[]>(g.open);
+  const openProduct = useCallback((c: string) => navigate(`/trace/products/${encodeURIComponent(c)}`), [navigate]);
+  return (
+    <div data-testid="genealogy" data-view={view}>
+      <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8 }}>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'tree' | 'graph')}
+          options={[
+            { value: 'tree', label: <span data-testid="genealogy-view-tree">{tt('trace.g.tree')}</span> },
+            { value: 'graph', label: <span data-testid="genealogy-view-graph">{tt('trace.g.graph')}</span> },
+          ]}
+        />
+        {view === 'tree' ? (
+          <Space>
+            <Button size="small" onClick={() => setExpanded(allKeys(g.data))} data-testid="genealogy-expand-all">
+              {tt('trace.g.expandAll')}
+            </Button>
+            <Button size="small" onClick={() => setExpanded([])} data-testid="genealogy-collapse-all">
+              {tt('trace.g.collapseAll')}
+            </Button>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {tt('trace.g.graphHint')}
+          </Typography.Text>
+        )}
+      </Flex>
+      {large ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={tt('trace.g.large', { n: g.count })} /> : null}
+      {view === 'tree' ? (
+        <div data-testid="genealogy-tree">
+          <Tree treeData={g.data} expandedKeys={expanded} onExpand={(k) => setExpanded(k)} showLine selectable={false} />
+        </div>
+      ) : (
+        <Suspense fallback={<PageLoading />}>
+          <GenealogyGraph tree={tree} onOpen={openProduct} />
+        </Suspense>
+      )}
+    </div>
+  );
 }
 
 export default function TraceProductPage() {
@@ -58,7 +150,6 @@ export default function TraceProductPage() {
 
   const product = useQuery({ queryKey: ['trace', 'product', code], queryFn: ({ signal }) => traceApi.product(code, signal) });
   const tree = useQuery({ queryKey: ['trace', 'tree', code, direction], queryFn: ({ signal }) => traceApi.tree(code, direction, signal), enabled: product.isSuccess });
-  const treeData = useMemo(() => (tree.data ? genealogyTree(tree.data, tt) : []), [tree.data, tt]);
 
   const setStatus = useMutation({
     mutationFn: (v: { reason: string }) => traceApi.setStatus(code, statusModal!, v.reason),
@@ -179,11 +270,11 @@ export default function TraceProductPage() {
             style={{ marginBottom: 16 }}
           >
             {tree.isError ? <Alert type="error" showIcon message={errorText(tree.error, locale)} /> : null}
-            {treeData.length ? (
-              <div data-testid="genealogy-tree">
-                <Tree treeData={treeData} defaultExpandAll showLine selectable={false} key={`${direction}-${tree.dataUpdatedAt}`} />
-                {tree.data?.truncated ? <Typography.Text type="warning">…</Typography.Text> : null}
-              </div>
+            {tree.data ? (
+              <>
+                <GenealogyView tree={tree.data} tt={tt} key={`${direction}-${tree.dataUpdatedAt}`} />
+                {tree.data.truncated ? <Typography.Text type="warning">…</Typography.Text> : null}
+              </>
             ) : tree.isFetching ? null : (
               <Empty />
             )}
@@ -206,7 +297,7 @@ export default function TraceProductPage() {
                 <ul data-testid="original-components">
                   {p.originalComponents.map((c) => (
                     <li key={c.key}>
-                      {c.name ?? c.key} <Typography.Text type="secondary">({c.kind})</Typography.Text>
+                      {c.name ?? shortCode(c.key)} <Typography.Text type="secondary">（{KIND_KEY[c.kind as NodeKind] ? tt(KIND_KEY[c.kind as NodeKind]) : c.kind} · <span title={c.key}>{shortCode(c.key)}</span>）</Typography.Text>
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,64 @@
+/**
+ * Records people can read (issue 16, docs/ux.md): the genealogy of the demo's third-life engine grouped by life,
+ * named, collapsed, with a graph view (item 8); the public verification timeline by life. Screenshots
+ * `readable-*.png`.
+ */
+import { expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo.js';
+import { describeBrowser, useBrowserSuite } from '../support/browser.js';
+
+describeBrowser('readable records', () => {
+  const suite = useBrowserSuite('readable');
+
+  it('▶ item 8: the third-life engine\'s genealogy is grouped by life, named by part and code, repeated nodes once, with a graph', async () => {
+    const page = await suite.page({ login: { username: 'ent-gd', password: DEMO_PASSWORD } });
+    const list = await (await page.request.get(`${suite.server.baseUrl}/api/v1/trace/products?pageSize=50`)).json();
+    const third = list.items.find((p: { life: number }) => p.life === 3) as { code: string };
+    await page.goto(`${suite.server.baseUrl}/trace/products/${encodeURIComponent(third.code)}`);
+    const tree = page.getByTestId('genealogy-tree');
+    await tree.waitFor();
+    // one group per life, this product first; only this life is open
+    const groups = tree.getByTestId('life-group');
+    await expect.poll(() => groups.count()).toBe(4);
+    expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-life')))).toEqual(['3', '2', '1', '']);
+    const text = (await tree.textContent()) ?? '';
+    for (const name of ['缸体', '缸盖', '连杆', '新喷油泵', 'PR2026A', '本品', '第 2 次再制造', '首次回收的旧件']) expect(text, name).toContain(name);
+    expect(text).not.toContain('urn:');
+    expect(await tree.getByTestId('tree-see-above').count()).toBe(0); // earlier lives collapsed
+    const collapsed = (await tree.boundingBox())!.height;
+    await suite.shot(page, '1-genealogy-collapsed');
+
+    // expand all: the parts taken out of earlier lives appear once more as "见上", never with their subtree again
+    await page.getByTestId('genealogy-expand-all').click();
+    await expect.poll(() => tree.getByTestId('tree-see-above').count()).toBe(8); // life 2: 缸盖 曲轴 缸体 连杆; life 1 and the core: 缸体 连杆
+    const expanded = (await tree.boundingBox())!.height;
+    expect(expanded).toBeGreaterThan(collapsed);
+    expect(expanded).toBeLessThan(1200); // was 8,834 px
+    await suite.shot(page, '2-genealogy-expanded');
+
+    // the graph: every object once
+    await page.getByTestId('genealogy-view-graph').click();
+    const graph = page.getByTestId('genealogy-graph');
+    await graph.locator('canvas').first().waitFor();
+    await graph.scrollIntoViewIfNeeded();
+    await suite.shot(page, '3-genealogy-graph');
+
+    // where used (downstream) still draws
+    await page.getByText('去向（被用于）').first().click();
+    await page.getByTestId('genealogy').waitFor();
+    await page.context().close();
+
+    // ▶ the public page on a phone: the steps under the three lives, this one last
+    const phone = await suite.page({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await phone.goto(`${suite.server.baseUrl}/p/${encodeURIComponent(third.code)}`);
+    const lives = phone.getByTestId('verify-life');
+    await expect.poll(() => lives.count()).toBe(3);
+    expect(await lives.evaluateAll((els) => els.map((e) => e.getAttribute('data-life')))).toEqual(['1', '2', '3']);
+    expect(await lives.nth(2).textContent()).toContain('本品');
+    expect(await lives.nth(0).getByTestId('verify-step-intake').count()).toBe(1);
+    expect(await phone.getByTestId('verify-steps').textContent()).not.toContain('working-v1');
+    expect(await phone.locator('body').textContent()).not.toContain('working-v1');
+    await suite.shot(phone, '4-verify-by-life');
+    await phone.context().close();
+  });
+});
