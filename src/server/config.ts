@@ -122,6 +122,11 @@ const EnvSchema = z.object({
   TELEMETRY_PARTITIONS_AHEAD_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** A point stamped later than now + this is refused (device clock wrong). */
   TELEMETRY_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /**
+   * Demo: the in-process simulator keeps the live demo devices publishing (docs/monitoring.md "Demo"). Unset: on when
+   * demo data is on, except with NODE_ENV=production or test.
+   */
+  DEMO_LIVE_DEVICES: boolish.optional(),
 });
 
 const ConfigSchema = EnvSchema.transform((c) => ({ ...c, REMAN_DEMO: c.REMAN_DEMO ?? c.NODE_ENV !== 'production' }));

@@ -7,6 +7,7 @@ import { shiftableClock, systemClock } from './platform/clock.js';
 import { startPeriodicJob, usePeriodicQueue } from './platform/jobs.js';
 import { MqttPortInUseError } from './platform/mqtt/embedded-broker.js';
 import { startMqtt, type MqttRuntime } from './modules/devices/mqtt.runtime.js';
+import { createDemoSimulator } from './demo-areas/monitoring-live.js';
 
 /** Process entry: config → database (migrations) → demo data → HTTP; SIGTERM/SIGINT drain and close. */
 async function main() {
@@ -51,6 +52,9 @@ async function main() {
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
   const stopOverdueCores = startPeriodicJob('overdue trade-in cores', () => app.services.tradeIns.flagOverdueCores(null), app.log);
   const stopAlarmClocks = startPeriodicJob('alarms.tick', () => app.services.alarms.tick(), app.log, 60_000); // no data, escalation, reminders
+  // demo: a few demo devices keep publishing, so a newcomer sees moving charts and a fresh alarm (docs/monitoring.md "Demo")
+  const liveDemo = (config.DEMO_LIVE_DEVICES ?? (config.REMAN_DEMO && config.NODE_ENV !== 'production' && config.NODE_ENV !== 'test')) ? createDemoSimulator(app.services, { log: app.log }) : null;
+  liveDemo?.start();
   // MQTT ingest (docs/monitoring.md §Ingest): the embedded broker, or the subscriber of MQTT_URL's broker
   let mqtt: MqttRuntime | null = null;
   try {
@@ -75,6 +79,7 @@ async function main() {
     stopPartitions();
     stopRetention();
     stopAlarmClocks();
+    liveDemo?.stop();
     stopOverdueCores();
     stopFilesGc();
     stopSearchSync();

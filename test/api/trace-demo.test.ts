@@ -1,4 +1,5 @@
 /** The traceability demo of 广州精工 (ent-gd): three lives of one engine, a recall-able lot, public pages. */
+import { DEMO_DEVICES } from '../../src/server/demo-areas/monitoring.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/server/demo.js';
 import { DEMO_RECALL_LOT } from '../../src/server/demo-areas/trace.js';
@@ -16,7 +17,7 @@ describe('trace demo data', () => {
   it('ent-gd sees its products; a recall of the piston-ring lot names each unit once (the third-life engine under its current code); one engine is in its third life', async () => {
     const s = await login(app, 'ent-gd', 'Reman#2026');
     const list = (await app.inject({ method: 'GET', url: '/api/v1/trace/products?pageSize=50', headers: s.headers })).json();
-    expect(list.total).toBe(5);
+    expect(list.total).toBe(5 + DEMO_DEVICES.filter((d) => d.enterprise === 'gd').length); // + the connected units of the monitoring demo
     const recall = (await app.inject({ method: 'GET', url: `/api/v1/trace/recall?lot=${encodeURIComponent(DEMO_RECALL_LOT)}`, headers: s.headers })).json();
     const third = list.items.find((p: { life: number }) => p.life === 3);
     // five products with the lot, three physical units: the engine's three lives are one unit, named by its current code
@@ -37,6 +38,8 @@ describe('trace demo data', () => {
     expect(list.items.some((p: { digitalLink: string | null }) => p.digitalLink?.startsWith('https://id.gs1.org/01/06901234000016/21/'))).toBe(true);
     // other enterprises see none of it
     const js = await login(app, 'ent-js', 'Reman#2026');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/trace/products', headers: js.headers })).json().total).toBe(0);
+    const jsList = (await app.inject({ method: 'GET', url: '/api/v1/trace/products', headers: js.headers })).json();
+    expect(jsList.total).toBe(DEMO_DEVICES.filter((d) => d.enterprise === 'js').length); // its own monitoring demo unit only
+    expect(jsList.items.some((p: { code: string }) => list.items.some((q: { code: string }) => q.code === p.code))).toBe(false);
   });
 });
