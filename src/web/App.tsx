@@ -47,6 +47,7 @@ const TraceImportPage = lazy(() => import('./pages/trace/TraceImportPage'));
 const DevicesPage = lazy(() => import('./pages/devices/DevicesPage'));
 const DevicePage = lazy(() => import('./pages/devices/DevicePage'));
 const FleetPage = lazy(() => import('./pages/devices/FleetPage'));
+const AlarmsPage = lazy(() => import('./pages/devices/AlarmsPage'));
 const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
 const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
@@ -219,6 +220,7 @@ export function AppRoutes() {
             <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />
+            <Route path="alarms" element={<Guard menu="alarms"><AlarmsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -24,6 +24,8 @@ export type MenuKey =
   | 'market'
   | 'devices'
   | 'fleet'
+  | 'alarms'
+  | 'cases'
   | 'password';
 
 export interface MenuEntry {
@@ -65,11 +67,12 @@ const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu')
 // 在役监测 (issue 12): devices of the enterprise and those an organisation owns or leases; the fleet of a maker
 const DEVICES = entry('devices', '/devices', 'monitoring.menu.devices');
 const FLEET = entry('fleet', '/devices/fleet', 'monitoring.menu.fleet');
+const ALARMS = entry('alarms', '/alarms', 'monitoring.menu.alarms');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, FLEET, MARKET_LISTINGS, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, FLEET, MARKET_LISTINGS, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
   ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, PASSWORD],

@@ -25,6 +25,19 @@ function Svg({ children }: { children: ReactNode }) {
 }
 
 const paths: Record<MenuKey, ReactNode> = {
+  // 在役监测 (monitoring helper): the alarm console (a bell), cases (a clipboard with a check)
+  alarms: (
+    <>
+      <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 1.5h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </>
+  ),
+  cases: (
+    <>
+      <rect x="5" y="4.5" width="14" height="16.5" rx="1.5" />
+      <path d="M9 4.5V3h6v1.5M9 13l2 2 4-4" />
+    </>
+  ),
   // 交易服务 (market helper): my listings (a price tag), the market (a shop)
   'market-listings': (
     <>

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Flex, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { AlarmTable } from './AlarmsPage';
 import { useConfirm } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -88,6 +89,7 @@ function HealthCard({ health, detail }: { health: DeviceHealth | undefined; deta
 /** 设备详情: live charts (SSE), latest values, health and RUL, refused input, credentials and the owner's consent. */
 export default function DevicePage() {
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const { locale, t } = useLocale();
   const onError = useApiErrorHandler();
   const confirm = useConfirm();
@@ -228,6 +230,11 @@ export default function DevicePage() {
               </div>
             </Card>
           </Space>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('monitoring.alarms.card')} data-testid="device-alarms">
+            <AlarmTable query={{ deviceId: d.id, page: 1, pageSize: 10 }} onOpenCase={(a) => navigate(`/cases/new?alarmId=${a.id}`)} />
+          </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('monitoring.detail.title')}>

@@ -28,3 +28,16 @@ export const devicesApi = {
 
 /** The live stream (Server-Sent Events; the session cookie authenticates it). */
 export const streamUrl = (deviceId: string) => `${API_BASE}/devices/${encodeURIComponent(deviceId)}/stream`;
+
+// ---- alarms (docs/monitoring-alarms.md): the alarm console and the device page
+export type Alarm = Schemas['Alarm'];
+const alarmId = (id: string) => ({ params: { path: { id } } });
+export const alarmsApi = {
+  list: (query: QueryOf<'/api/v1/alarms'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/alarms', { params: { query }, signal })),
+  detail: (id: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/alarms/{id}', { ...alarmId(id), signal })),
+  acknowledge: (id: string) => unwrap(client.POST('/api/v1/alarms/{id}/ack', alarmId(id))),
+  clear: (id: string) => unwrap(client.POST('/api/v1/alarms/{id}/clear', alarmId(id))),
+  assign: (id: string, userId: string | null) => unwrap(client.POST('/api/v1/alarms/{id}/assign', { ...alarmId(id), body: { userId } })),
+  comment: (id: string, text: string) => unwrap(client.POST('/api/v1/alarms/{id}/comments', { ...alarmId(id), body: { text } })),
+  users: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/users', { params: { query: { page: 1, pageSize: 200 } }, signal })),
+};
