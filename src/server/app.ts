@@ -212,7 +212,9 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     settings: { rawRetentionDays: config.TELEMETRY_RAW_RETENTION_DAYS, minuteRetentionDays: config.TELEMETRY_1M_RETENTION_DAYS, hourRetentionDays: config.TELEMETRY_1H_RETENTION_DAYS, partitionsAheadDays: config.TELEMETRY_PARTITIONS_AHEAD_DAYS, maxFutureMs: config.TELEMETRY_MAX_FUTURE_SECONDS * 1000 },
   });
   const tradeNames = { enterprises: (ids: string[]) => enterprises.names(ids), buyers: (ids: string[]) => buyers.names(ids) };
-  const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames });
+  // 以旧换再: the old unit's running hours from monitoring (latest `runHours` of its device), declared readings otherwise
+  const runHours = (productCode: string) => telemetry.latestNumberOfProduct(productCode, 'runHours');
+  const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames, runHours });
   const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes

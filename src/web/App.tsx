@@ -69,6 +69,8 @@ const ListingPage = lazy(() => import('./pages/market/ListingPage'));
 const RegisterPage = lazy(() => import('./pages/market/RegisterPage'));
 const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'));
 const PortalAdminPage = lazy(() => import('./pages/portal-admin/PortalAdminPage'));
+const OrdersPage = lazy(() => import('./pages/market/OrdersPage'));
+const OrderPage = lazy(() => import('./pages/market/OrderPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -217,6 +219,8 @@ export function AppRoutes() {
             <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
             <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
             <Route path="portal-admin/:kind?" element={<Guard menu="portal-admin"><PortalAdminPage /></Guard>} />
+            <Route path="orders" element={<Guard menu="orders"><OrdersPage /></Guard>} />
+            <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
             <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />

@@ -22,6 +22,7 @@ export type MenuKey =
   | 'market-listings'
   | 'portal-admin'
   | 'market'
+  | 'orders'
   | 'devices'
   | 'fleet'
   | 'alarms'
@@ -60,6 +61,9 @@ const SUPERVISION = entry('supervision', '/supervision', 'menu.supervision');
 // 交易服务 (issue 13): the seller's listings; the public market (opened from the workspace)
 const MARKET_LISTINGS = entry('market-listings', '/market/listings', 'market.menu.listings');
 const MARKET = entry('market', '/public/market', 'market.menu.market');
+const ORDERS_BUYER = entry('orders', '/orders', 'market.menu.orders');
+const ORDERS_SELLER = entry('orders', '/orders', 'market.menu.sellerOrders');
+const ORDERS_ALL = entry('orders', '/orders', 'market.orders.allTitle');
 
 // 公共信息服务 (issue 14): MIIT's editing screens of standards, policies, demonstration units, testing organisations
 const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu');
@@ -71,16 +75,16 @@ const ALARMS = entry('alarms', '/alarms', 'monitoring.menu.alarms');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, ORDERS_SELLER, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, FLEET, MARKET_LISTINGS, ORDERS_SELLER, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
-  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, PASSWORD],
-  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, MARKET, DEVICES, PASSWORD],
-  buyer_staff: [HOME, MARKET, DEVICES, PASSWORD],
+  buyer_admin: [HOME, MARKET, ORDERS_BUYER, DEVICES, PASSWORD],
+  buyer_staff: [HOME, MARKET, ORDERS_BUYER, DEVICES, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -57,4 +57,19 @@ describe('trading demo', () => {
     const products = (await get('/api/v1/trace/products?status=issued&pageSize=50', hb.headers)).json();
     expect(products.total).toBe(5); // 3 listed + 1 spare engine, 1 starter
   });
+  it('the demo buyer has orders in every state, a trade-in awaiting its core and a settled one; sellers keep valuation rules', async () => {
+    const buyer = await login(app, DEMO_BUYER_LOGINS.admin, DEMO_PASSWORD);
+    const orders = (await get('/api/v1/orders?pageSize=50', buyer.headers)).json();
+    const statuses = new Set(orders.items.map((o: { status: string }) => o.status));
+    for (const st of ['inquiry', 'quoted', 'placed', 'confirmed', 'paid', 'delivered', 'accepted', 'disputed', 'cancelled']) expect(statuses, st).toContain(st);
+    const tradeIns = orders.items.filter((o: { tradeIn: unknown }) => o.tradeIn).map((o: { status: string; tradeIn: { status: string; dueOn: string | null } }) => ({ order: o.status, ...o.tradeIn }));
+    expect(tradeIns).toEqual(expect.arrayContaining([expect.objectContaining({ order: 'delivered', status: 'awaiting_core', dueOn: expect.any(String) }), expect.objectContaining({ order: 'accepted', status: 'settled' })]));
+    const paid = orders.items.find((o: { status: string }) => o.status === 'paid');
+    expect(paid).toMatchObject({ paymentTerms: 'prepayment', paymentStatus: 'paid', payments: [expect.objectContaining({ status: 'confirmed', hasVoucher: true })] });
+    // the seller sees them; its rules: a model rule and a field default
+    const qd = await login(app, 'ent-qd', DEMO_PASSWORD);
+    expect((await get('/api/v1/orders?pageSize=50', qd.headers)).json().total).toBe(orders.total);
+    const rules = (await get('/api/v1/trade-in-rules', qd.headers)).json().items.map((r: { scope: string }) => r.scope);
+    expect(rules).toEqual(expect.arrayContaining(['model', 'field']));
+  });
 });

@@ -19,6 +19,9 @@ import { principalOf } from '../modules/identity/identity.service.js';
 import { presentPublic } from '../modules/trace/index.js';
 import type { RequestContext } from '../platform/principal.js';
 import type { DemoWorld } from './world.js';
+import type { ValuationRule } from '../../domain/trading/trade-in.js';
+
+type UserRow = DemoWorld['admins'][string];
 
 export const DEMO_BUYER_ORG = '北京华建设备租赁有限公司';
 export const DEMO_BUYER_LOGINS = { admin: 'buyer', staff: 'buyer-staff' } as const;
@@ -203,10 +206,99 @@ export async function seedTradingDemo(w: DemoWorld): Promise<void> {
   // the registered buyer organisation and its two users
   const miitCtx: RequestContext = { principal: principalOf(w.miit, null), ip: '127.0.0.1', requestId: 'demo-seed' };
   const org = await s.buyers.createOrgAsOperator(miitCtx, { orgName: DEMO_BUYER_ORG, creditCode: makeCreditCode('110105', 'MA01BJHJ3'), contactName: '赵建华', phone: '010-6588 1234' });
+  const buyerUsers = [];
   for (const [username, displayName, role] of [
     [DEMO_BUYER_LOGINS.admin, '华建租赁 赵建华', 'buyer_admin'],
     [DEMO_BUYER_LOGINS.staff, '华建租赁 采购员', 'buyer_staff'],
   ] as const) {
-    await s.identity.createUserAsOperator({ username, displayName, role, organizationId: org.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
+    buyerUsers.push(await s.identity.createUserAsOperator({ username, displayName, role, organizationId: org.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true }));
   }
+
+  await seedTradeInRules(w);
+  await seedDemoOrders(w, buyerUsers[0]!, (e, u, d) => makeUnit(e, u, d));
+}
+
+/** Every demo seller keeps a default 以旧换再 rule per field it sells in, and its engine sellers a rule per model. */
+const RULES: { seller: string; scope: 'model' | 'field'; key: string; rule: ValuationRule }[] = [
+  { seller: 'hb', scope: 'field', key: 'internal_combustion_engines', rule: { baseValueCny: 28_000, depreciationPerYear: 0.12, floorShare: 0.1, hoursPerYear: 2_000, coreDepositCny: 6_000, returnDays: 30 } },
+  { seller: 'hb', scope: 'model', key: 'WP12.430E', rule: { baseValueCny: 42_000, depreciationPerYear: 0.1, floorShare: 0.12, hoursPerYear: 2_200, coreDepositCny: 8_000, returnDays: 30 } },
+  { seller: 'hb', scope: 'model', key: 'WD615.87', rule: { baseValueCny: 32_000, depreciationPerYear: 0.12, floorShare: 0.1, hoursPerYear: 2_000, coreDepositCny: 6_000, returnDays: 30 } },
+  { seller: 'hb', scope: 'field', key: 'electrical_equipment', rule: { baseValueCny: 600, depreciationPerYear: 0.15, floorShare: 0.1, hoursPerYear: 2_000, coreDepositCny: 150, returnDays: 20 } },
+  { seller: 'gd', scope: 'field', key: 'internal_combustion_engines', rule: { baseValueCny: 9_000, depreciationPerYear: 0.12, floorShare: 0.1, hoursPerYear: 2_000, coreDepositCny: 2_000, returnDays: 30 } },
+  { seller: 'sh', scope: 'field', key: 'internal_combustion_engines', rule: { baseValueCny: 12_000, depreciationPerYear: 0.14, floorShare: 0.08, hoursPerYear: 1_200, coreDepositCny: 3_000, returnDays: 30 } },
+  { seller: 'sh', scope: 'model', key: 'EA888-2.0T', rule: { baseValueCny: 14_000, depreciationPerYear: 0.13, floorShare: 0.1, hoursPerYear: 1_200, coreDepositCny: 3_500, returnDays: 30 } },
+  { seller: 'qd', scope: 'field', key: 'construction_machinery', rule: { baseValueCny: 16_000, depreciationPerYear: 0.15, floorShare: 0.1, hoursPerYear: 2_500, coreDepositCny: 4_000, returnDays: 45 } },
+  { seller: 'qd', scope: 'model', key: 'K3V112DT', rule: { baseValueCny: 18_000, depreciationPerYear: 0.14, floorShare: 0.1, hoursPerYear: 2_500, coreDepositCny: 5_000, returnDays: 45 } },
+  { seller: 'sd', scope: 'field', key: 'machine_tools', rule: { baseValueCny: 45_000, depreciationPerYear: 0.08, floorShare: 0.15, hoursPerYear: 4_000, coreDepositCny: 10_000, returnDays: 60 } },
+  { seller: 'hn', scope: 'field', key: 'construction_machinery', rule: { baseValueCny: 10_000, depreciationPerYear: 0.15, floorShare: 0.1, hoursPerYear: 2_500, coreDepositCny: 2_500, returnDays: 45 } },
+];
+
+async function seedTradeInRules(w: DemoWorld) {
+  for (const r of RULES) {
+    const admin = w.admins[r.seller];
+    if (!admin) continue;
+    await w.services.tradeIns.putRule({ principal: principalOf(admin, null), ip: '127.0.0.1', requestId: 'demo-seed' }, r.scope, r.key, r.rule);
+  }
+}
+
+/** A bank transfer voucher for the demo payment (a one-page PDF: the files service checks the content). */
+const DEMO_VOUCHER = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * Orders in every state (docs/trading.md §Demo): 青岛海岸 lists six 液压主泵 for fleets; the demo buyer 北京华建 has
+ * an inquiry, a quotation to answer, a placed order, a confirmed one, a prepaid one (voucher confirmed), a delivered
+ * one with a 以旧换再 trade-in whose core is awaited, an accepted one (trade-in settled), a disputed one and a
+ * cancelled one. Through the order services (each step is its own small transaction; ~25 in all), so every state is
+ * one the state machine can reach.
+ */
+async function seedDemoOrders(w: DemoWorld, buyerUser: UserRow, makeUnit: (enterpriseId: string, u: DemoUnitSpec, daysAgo: number) => Promise<string>) {
+  const s = w.services;
+  const enterpriseId = w.enterprises.qd;
+  const admin = w.admins.qd;
+  if (!enterpriseId || !admin) return;
+  const sellerCtx: RequestContext = { principal: principalOf(admin, null), ip: '127.0.0.1', requestId: 'demo-seed' };
+  const buyerCtx: RequestContext = { principal: principalOf(buyerUser, null), ip: '127.0.0.1', requestId: 'demo-seed' };
+  const codes: string[] = [];
+  for (let n = 0; n < 6; n++) codes.push(await makeUnit(enterpriseId, HYDRAULIC_PUMP, 30 - n));
+  const listing = await s.listings.create(sellerCtx, {
+    productCodes: codes,
+    title: '挖掘机 K3V112 再制造液压主泵（车队批量供货）',
+    priceCny: 22_800,
+    newReferencePriceCny: 42_000,
+    description: '同型号六台，每台单独追溯；车队客户可询价、以旧换再。',
+    field: 'construction_machinery',
+  });
+  const id = listing.row.id;
+  const o = s.orders;
+  const oldPump: { model: string; ageYears: number; runningHours: number; condition: 'A' | 'B' | 'C' | 'D' } = { model: 'K3V112DT', ageYears: 6, runningHours: 13_500, condition: 'B' };
+  const create = (extra: { inquiry?: boolean; message?: string; tradeIn?: typeof oldPump } = {}) => o.create(buyerCtx, { listingId: id, quantity: 1, inquiry: false, ...extra });
+
+  await create({ inquiry: true, message: '请报 5 台以上的批量价格与交期。' }); // inquiry
+  const quoted = await create({ inquiry: true, message: '能否提供 12 个月质保？' });
+  await o.quote(sellerCtx, quoted.id, { unitPriceCny: 21_500, paymentTerms: 'on_account', note: '质保 12 个月，30 天账期。' }); // quoted
+  await create({ message: '请尽快确认。' }); // placed
+  const confirmed = await create();
+  await o.confirm(sellerCtx, confirmed.id, {}); // confirmed
+  const paid = await create();
+  await o.confirm(sellerCtx, paid.id, { paymentTerms: 'prepayment' });
+  await o.pay(buyerCtx, paid.id, { amountCny: 22_800, reference: 'ICBC-20261128-0087' }, [DEMO_VOUCHER]);
+  const prepaid = await o.detail(buyerCtx.principal, paid.id);
+  const pid = (await o.paymentsOf([prepaid.id]))[0]!.id;
+  await o.decidePayment(sellerCtx, paid.id, pid, true, '款项已到账'); // paid
+  const awaiting = await create({ tradeIn: oldPump, message: '以旧换再，旧泵随后寄回。' });
+  await o.confirm(sellerCtx, awaiting.id, {});
+  await o.deliver(sellerCtx, awaiting.id, { invoiceNumber: '37020261128001' }); // delivered, core awaited
+  const accepted = await create({ tradeIn: { ...oldPump, ageYears: 4, runningHours: 9_000, condition: 'A' } });
+  await o.confirm(sellerCtx, accepted.id, {});
+  await o.deliver(sellerCtx, accepted.id, { invoiceNumber: '37020261120002' });
+  await o.accept(buyerCtx, accepted.id);
+  await s.tradeIns.shipCore(buyerCtx, accepted.id, { trackingNo: 'SF1420261122' });
+  await s.tradeIns.receiveCore(sellerCtx, accepted.id, { grade: 'B', note: '泵体轻微磨损' });
+  await s.tradeIns.settle(sellerCtx, accepted.id); // accepted, trade-in settled
+  const disputed = await create();
+  await o.confirm(sellerCtx, disputed.id, {});
+  await o.deliver(sellerCtx, disputed.id, {});
+  await o.dispute(buyerCtx, disputed.id, '到货后试机压力不足 30 MPa，与标称 34.3 MPa 不符。'); // disputed
+  const cancelled = await create({ inquiry: true });
+  await o.cancel(buyerCtx, cancelled.id, { reason: '改为租赁方式' }); // cancelled
 }

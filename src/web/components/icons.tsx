@@ -52,6 +52,13 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M5.5 12.5V20h13v-7.5M10 20v-4.5h4V20" />
     </>
   ),
+  // orders (a clipboard with a check)
+  orders: (
+    <>
+      <rect x="5" y="4" width="14" height="17" rx="1.5" />
+      <path d="M9 4V3h6v1M8.5 13l2.5 2.5 4.5-5" />
+    </>
+  ),
   'annual-reports': (
     <>
       <rect x="5" y="3" width="14" height="18" rx="1.5" />

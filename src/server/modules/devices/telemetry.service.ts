@@ -169,6 +169,18 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
       const rows = await telemetryRepo.latest(db, device.id);
       return { device, rows };
     },
+
+    /**
+     * Latest numeric value of `key` reported by the active device of a product, or null (no device, never reported).
+     * A platform-internal read for other modules (orders: 以旧换再 valuation; leasing: usage-based rent) that gets
+     * one number, not the device's data, so it takes no principal.
+     */
+    async latestNumberOfProduct(productCode: string, key: string): Promise<number | null> {
+      const d = await deviceRepo.activeByProduct(db, productCode);
+      if (!d) return null;
+      const row = (await telemetryRepo.latest(db, d.id)).find((r) => r.key === key);
+      return row?.num === null || row?.num === undefined ? null : Number(row.num);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { formatDate, formatPercent, regionLabel, remanFieldLabel } from '../../f
 import { useLocale, type MessageKey } from '../../i18n';
 import { useTraceT } from '../trace/traceText';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingDetail } from './marketApi';
+import { OrderForm } from './OrderForm';
 
 /** Extra content of the listing page for a signed-in buyer (the order form, once orders exist). */
 export type ListingOrderSlot = (l: ListingDetail) => ReactNode;
@@ -105,7 +106,7 @@ export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlo
             {l.status === 'active' && !isBuyer ? (
               <Alert type="info" showIcon message={t('market.listing.loginToOrder')} action={!me.data ? <Button size="small" onClick={() => navigate('/login', { state: { from: `/public/market/${l.id}` } })}>{t('pub.login')}</Button> : undefined} />
             ) : null}
-            {isBuyer && orderSlot ? orderSlot(l) : null}
+            {isBuyer && l.status === 'active' ? (orderSlot ? orderSlot(l) : <OrderForm listing={l} />) : null}
           </Card>
         </Col>
         <Col xs={24} md={12}>
