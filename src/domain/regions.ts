@@ -119,3 +119,24 @@ export function regionName(code: string, locale: Locale = 'zh'): string {
   if (locale === 'en') return city ? `${city.nameEn}, ${province.nameEn}` : province.nameEn;
   return city ? `${province.name} ${city.name}` : province.name;
 }
+
+const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+
+/**
+ * The name of a city-level group (a prefecture `xxxx00`, or a district of the four municipalities) for a provincial
+ * authority's charts (issue 16 item 5). No city table is bundled (see above), so the name is read from an address in
+ * that group as people typed it ("广东省佛山市顺德区…" → 佛山市); a plan city by its own name; otherwise the code.
+ */
+export function cityName(code: string, address?: string | null): string {
+  const plan = PLAN_CITY_BY_CODE.get(code);
+  if (plan) return plan.name;
+  const province = PROVINCE_BY_CODE.get(code.slice(0, 2) + '0000');
+  let rest = (address ?? '').trim();
+  if (province) {
+    const bare = province.name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '');
+    if (rest.startsWith(province.name)) rest = rest.slice(province.name.length);
+    else if (bare && rest.startsWith(bare)) rest = rest.slice(bare.length);
+  }
+  const m = MUNICIPALITIES.has(code.slice(0, 2)) ? /^(.{1,8}?(区|县))/.exec(rest) : /^(.{1,12}?(自治州|地区|盟|市))/.exec(rest);
+  return m ? m[1]! : code;
+}

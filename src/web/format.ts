@@ -161,3 +161,9 @@ export function formatCny(v: number | null | undefined, locale: Locale): string 
   }
   return f.format(v);
 }
+
+/** A count or quantity with thousand separators (12,345), '—' when absent (issue 16 item 14). */
+export function formatNumber(v: number | null | undefined, locale: Locale = 'zh'): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return v.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
+}

@@ -61,4 +61,23 @@ describeBrowser('readable records', () => {
     await suite.shot(phone, '4-verify-by-life');
     await phone.context().close();
   });
+
+  it('item 5: gd-admin\'s charts have the shape of 广东 (by city); every statistics table names its one source', async () => {
+    const page = await suite.page({ login: { username: 'gd-admin', password: DEMO_PASSWORD } });
+    const card = page.getByTestId('region-stats');
+    await card.waitFor();
+    expect(await card.getAttribute('data-level')).toBe('city');
+    await card.getByTestId('region-chart').locator('canvas').first().waitFor();
+    await suite.shot(page, '5-gd-admin-home-by-city');
+    await page.goto(`${suite.server.baseUrl}/statistics`);
+    await page.getByTestId('stat-region-card').waitFor();
+    expect(await page.getByTestId('stat-region-card').getAttribute('data-level')).toBe('city');
+    // one source per table: the announced list and the annual reports are never in the same table
+    await expect.poll(() => page.getByTestId('stat-source').count()).toBe(5);
+    expect(await page.getByTestId('stat-field-enterprises').getByTestId('stat-source').textContent()).toContain('公告名单');
+    expect(await page.getByTestId('stat-field-units').getByTestId('stat-source').textContent()).toContain('年度报告');
+    await page.getByTestId('stat-region-card').locator('canvas').first().waitFor();
+    await suite.shot(page, '6-gd-admin-statistics');
+    await page.context().close();
+  });
 });

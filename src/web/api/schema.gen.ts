@@ -754,6 +754,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/stats/by-city": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按城市统计企业数（省级主管部门的本省图表） Enterprise counts by city
+         * @description GB/T 2260 prefecture (xxxx00; districts in the four municipalities), named from the enterprises' addresses.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                regionCode: string;
+                                regionName: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{id}": {
         parameters: {
             query?: never;
@@ -13224,6 +13269,12 @@ export interface components {
                 }[];
                 byField: {
                     field: string;
+                    enterprises: number;
+                }[];
+                /** @description a provincial authority: its announced enterprises by city (GB/T 2260 prefecture, named from addresses); national: empty */
+                byCity: {
+                    regionCode: string;
+                    regionName: string;
                     enterprises: number;
                 }[];
             };

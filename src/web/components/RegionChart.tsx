@@ -10,8 +10,18 @@ import { BRAND_BLUE } from '../theme';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-/** Bar chart of enterprise counts by province (tree-shaken ECharts core). */
-export default function RegionChart({ items, valueLabel }: { items: RegionStat[]; /** axis and series name (default: enterprise count) */ valueLabel?: string }) {
+/** Bar chart of enterprise counts by province, or by city for a provincial authority (tree-shaken ECharts core). */
+export default function RegionChart({
+  items,
+  valueLabel,
+  byName,
+}: {
+  items: RegionStat[];
+  /** axis and series name (default: enterprise count) */
+  valueLabel?: string;
+  /** the items are cities (a provincial authority's chart): show the server's names, not the province of the code */
+  byName?: boolean;
+}) {
   const { locale, t } = useLocale();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -20,7 +30,7 @@ export default function RegionChart({ items, valueLabel }: { items: RegionStat[]
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     const sorted = [...items].sort((a, b) => b.count - a.count);
-    const names = sorted.map((i) => regionLabel(i.regionCode, locale, i.regionName));
+    const names = sorted.map((i) => (byName ? i.regionName : regionLabel(i.regionCode, locale, i.regionName)));
     chart.setOption({
       color: [BRAND_BLUE],
       grid: { left: 48, right: 16, top: 24, bottom: sorted.length > 8 ? 80 : 40 },
@@ -50,7 +60,7 @@ export default function RegionChart({ items, valueLabel }: { items: RegionStat[]
       ro?.disconnect();
       chart.dispose();
     };
-  }, [items, locale, t, valueLabel]);
+  }, [items, locale, t, valueLabel, byName]);
 
   return <div ref={ref} data-testid="region-chart" style={{ width: '100%', height: 360 }} />;
 }

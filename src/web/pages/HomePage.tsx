@@ -12,19 +12,23 @@ import { qk } from '../queries';
 
 const RegionChart = lazy(() => import('../components/RegionChart'));
 
-function StatsCard() {
+/**
+ * The enterprises chart of the home page: MIIT by province; a provincial authority by city, the shape of its own
+ * province (issue 16 item 5), not a national chart with one bar.
+ */
+function StatsCard({ byCity }: { byCity: boolean }) {
   const { t } = useLocale();
   const stats = useQuery({
-    queryKey: qk.stats,
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/enterprises/stats/by-region', { signal })),
+    queryKey: [...qk.stats, byCity ? 'city' : 'province'],
+    queryFn: ({ signal }) => unwrap(client.GET(byCity ? '/api/v1/enterprises/stats/by-city' : '/api/v1/enterprises/stats/by-region', { signal })),
     retry: false,
   });
   // Nothing at all when the call fails (or while there is nothing to show).
   if (stats.isError || !stats.data || !Array.isArray(stats.data.items) || stats.data.items.length === 0) return null;
   return (
-    <Card title={t('home.chartTitle')} style={{ marginTop: 16 }} data-testid="region-stats">
+    <Card title={byCity ? t('ux.home.cityChart') : t('home.chartTitle')} style={{ marginTop: 16 }} data-testid="region-stats" data-level={byCity ? 'city' : 'province'}>
       <Suspense fallback={<div style={{ height: 360 }} />}>
-        <RegionChart items={stats.data.items} />
+        <RegionChart items={stats.data.items} byName={byCity} />
       </Suspense>
     </Card>
   );
@@ -66,7 +70,7 @@ export default function HomePage() {
         </Col>
       </Row>
       <TodoListCard />
-      {showStats ? <StatsCard /> : null}
+      {showStats ? <StatsCard byCity={isAuthorityRole(me.role)} /> : null}
     </>
   );
 }

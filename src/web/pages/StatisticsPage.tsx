@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { REPORT_FIELDS } from '../../domain/annual-report/form';
 import { client, unwrap, type ResponseOf } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
+import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
 
 const RegionChart = lazy(() => import('../components/RegionChart'));
@@ -17,7 +18,8 @@ type Metric = 'enterprises' | 'recovered' | 'remanufactured' | 'sold';
 
 /**
  * 行业统计: MIIT national, a provincial authority its jurisdiction — announced enterprises by region and
- * field, 表2-3 totals of the reviewed annual reports by region, field and year; .xlsx download.
+ * field, 表2-3 totals of the reviewed annual reports by region, field and year; .xlsx download. Each card names its
+ * one source (issue 16 item 5); a provincial authority's chart is by city.
  */
 export default function StatisticsPage() {
   const { locale, t } = useLocale();
@@ -32,10 +34,21 @@ export default function StatisticsPage() {
     const o = REPORT_FIELDS.find((x) => x.value === f);
     return o ? (locale === 'zh' ? o.zh : o.en) : f;
   };
-  const regionItems =
-    metric === 'enterprises'
+  // a provincial authority: its announced enterprises by city (the report sums exist by province only: tables below)
+  const provincial = s.scope.kind === 'authority';
+  const num = (v: number) => formatNumber(v, locale);
+  const regionItems = provincial
+    ? s.announced.byCity.map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, count: r.enterprises }))
+    : metric === 'enterprises'
       ? s.announced.byRegion.map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, count: r.enterprises }))
       : s.byRegion.map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, count: r[metric] }));
+  const source = (text: string) => (
+    <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 0 }} data-testid="stat-source">
+      {text}
+    </Typography.Paragraph>
+  );
+  const srcAnnounced = t('ux.stat.src.announced');
+  const srcReports = t('ux.stat.src.reports', { year: s.year ?? '—' });
 
   return (
     <>
@@ -69,9 +82,11 @@ export default function StatisticsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card
-            title={t('stat.byRegion')}
+            title={provincial ? t('ux.stat.byCity') : t('stat.byRegion')}
+            data-testid="stat-region-card"
+            data-level={provincial ? 'city' : 'province'}
             extra={
-              <Segmented<Metric>
+              provincial ? null : <Segmented<Metric>
                 size="small"
                 value={metric}
                 onChange={setMetric}
@@ -84,9 +99,10 @@ export default function StatisticsPage() {
               />
             }
           >
+            {source(provincial ? `${srcAnnounced} ${t('ux.stat.byCityNote')}` : metric === 'enterprises' ? srcAnnounced : srcReports)}
             {regionItems.length ? (
               <Suspense fallback={<PageLoading />}>
-                <RegionChart items={regionItems} valueLabel={metric === 'enterprises' ? t('stat.announcedEnterprises') : `${t(`stat.${metric}`)}（${t('stat.units')}）`} />
+                <RegionChart byName={provincial} items={regionItems} valueLabel={provincial || metric === 'enterprises' ? t('stat.announcedEnterprises') : `${t(`stat.${metric}`)}（${t('stat.units')}）`} />
               </Suspense>
             ) : (
               <Empty />
@@ -95,6 +111,7 @@ export default function StatisticsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('stat.trend')}>
+            {source(t('ux.stat.src.reports', { year: t('ux.stat.allYears') }))}
             {s.trend.length ? (
               <Suspense fallback={<PageLoading />}>
                 <TrendChart items={s.trend} />
@@ -106,6 +123,7 @@ export default function StatisticsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('stat.byRegionTable', { year: s.year ?? '—' })}>
+            {source(srcReports)}
             <Table
               size="small"
               rowKey="regionCode"
@@ -114,29 +132,40 @@ export default function StatisticsPage() {
               data-testid="stat-region-table"
               columns={[
                 { title: t('ar.region'), dataIndex: 'regionName' },
-                { title: t('stat.reports'), dataIndex: 'reports' },
-                { title: t('stat.recovered'), dataIndex: 'recovered' },
-                { title: t('stat.remanufactured'), dataIndex: 'remanufactured' },
-                { title: t('stat.sold'), dataIndex: 'sold' },
+                { title: t('stat.reports'), dataIndex: 'reports', align: 'right', render: num },
+                { title: t('stat.recovered'), dataIndex: 'recovered', align: 'right', render: num },
+                { title: t('stat.remanufactured'), dataIndex: 'remanufactured', align: 'right', render: num },
+                { title: t('stat.sold'), dataIndex: 'sold', align: 'right', render: num },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('stat.byField')}>
+          <Card title={t('ux.stat.fieldEnterprises')} data-testid="stat-field-enterprises">
+            {source(srcAnnounced)}
             <Table
               size="small"
               rowKey="field"
               pagination={false}
-              dataSource={REPORT_FIELDS.map((f) => ({
-                field: f.value,
-                enterprises: s.announced.byField.find((x) => x.field === f.value)?.enterprises ?? 0,
-                remanufactured: s.byField.find((x) => x.field === f.value)?.remanufactured ?? 0,
-              })).filter((r) => r.enterprises || r.remanufactured)}
+              dataSource={s.announced.byField}
               columns={[
                 { title: t('stat.field'), dataIndex: 'field', render: (f: string) => fieldLabel(f) },
-                { title: t('stat.announcedEnterprises'), dataIndex: 'enterprises' },
-                { title: `${t('stat.remanufactured')}（${s.year ?? '—'}）`, dataIndex: 'remanufactured' },
+                { title: t('ux.stat.enterprisesN'), dataIndex: 'enterprises', align: 'right', render: num },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('ux.stat.fieldUnits', { year: s.year ?? '—' })} data-testid="stat-field-units">
+            {source(srcReports)}
+            <Table
+              size="small"
+              rowKey="field"
+              pagination={false}
+              dataSource={s.byField}
+              columns={[
+                { title: t('stat.field'), dataIndex: 'field', render: (f: string) => fieldLabel(f) },
+                { title: t('ux.stat.unitsN'), dataIndex: 'remanufactured', align: 'right', render: num },
               ]}
             />
           </Card>

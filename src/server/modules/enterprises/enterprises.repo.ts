@@ -160,6 +160,21 @@ export const enterpriseRepo = {
       .groupBy(province)
       .orderBy(province);
   },
+
+  /**
+   * Enterprises by prefecture-level city (GB/T 2260 digits 1–4; in the four municipalities by district, all six) in
+   * the scope, with one address of each group to name it (no city name table is bundled, see domain/regions.ts);
+   * `only`: a subquery of enterprise ids (e.g. the announced ones).
+   */
+  async countByCity(db: Db, scope: EnterpriseScope, only?: SQL) {
+    const city = sql<string>`CASE WHEN left(${enterprises.regionCode}, 2) IN ('11', '12', '31', '50') THEN ${enterprises.regionCode} ELSE left(${enterprises.regionCode}, 4) || '00' END`;
+    return db
+      .select({ city, n: count(), address: sql<string>`min(${enterprises.address})` })
+      .from(enterprises)
+      .where(and(scopeWhere(scope), only ? sql`${enterprises.id} IN ${only}` : undefined))
+      .groupBy(city)
+      .orderBy(city);
+  },
 };
 
 export const siteRepo = {

@@ -16,6 +16,7 @@ import {
   UpdateEnterpriseBody,
   UpdateSiteBody,
 } from './enterprises.schema.js';
+import { enterpriseScope } from './enterprises.policy.js';
 import type { EnterpriseService } from './enterprises.service.js';
 
 /** Who may call these at all; which enterprise they may touch is enterprises.policy.ts. */
@@ -53,6 +54,17 @@ export async function enterpriseRoutes(
       response: { 200: z.object({ items: z.array(z.object({ regionCode: z.string(), regionName: z.string(), count: z.number() })) }) },
     },
     handler: async (req) => ({ items: await enterprises.statsByProvince(req.principal) }),
+  });
+
+  app.get('/api/v1/enterprises/stats/by-city', {
+    config: { policy: { roles: OVERSEERS } },
+    schema: {
+      tags: ['enterprises'],
+      summary: '按城市统计企业数（省级主管部门的本省图表） Enterprise counts by city',
+      description: 'GB/T 2260 prefecture (xxxx00; districts in the four municipalities), named from the enterprises\' addresses.',
+      response: { 200: z.object({ items: z.array(z.object({ regionCode: z.string(), regionName: z.string(), count: z.number() })) }) },
+    },
+    handler: async (req) => ({ items: await enterprises.statsByCity(enterpriseScope(req.principal)) }),
   });
 
   app.post('/api/v1/enterprises', {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolveReviewingAuthority, XPCC_AUTHORITY_ID } from '../../../domain/authorities.js';
 import { validateCreditCode } from '../../../domain/credit-code.js';
-import { findProvince } from '../../../domain/regions.js';
+import { cityName, findProvince } from '../../../domain/regions.js';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PublicCache } from '../../platform/public-cache.js';
@@ -18,6 +19,7 @@ import {
   canOverrideCreditCode,
   canViewEnterprise,
   enterpriseScope,
+  type EnterpriseScope,
 } from './enterprises.policy.js';
 import { enterpriseRepo, siteRepo, type EnterpriseFilter, type EnterpriseListRow } from './enterprises.repo.js';
 import type { EnterpriseInput } from './enterprises.schema.js';
@@ -77,6 +79,12 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
 
     async list(p: Principal | null, f: EnterpriseFilter, page: number, pageSize: number) {
       return enterpriseRepo.list(db, enterpriseScope(p), f, page, pageSize);
+    },
+
+    /** Enterprises by city within a scope (enterpriseScope(principal)): a provincial authority's chart; `only`: a subquery of ids. */
+    async statsByCity(scope: EnterpriseScope, only?: SQL) {
+      const rows = await enterpriseRepo.countByCity(db, scope, only);
+      return rows.map((r) => ({ regionCode: r.city, regionName: cityName(r.city, r.address), count: Number(r.n) }));
     },
 
     async statsByProvince(p: Principal | null) {

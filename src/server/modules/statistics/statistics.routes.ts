@@ -19,6 +19,7 @@ const StatsSchema = z
       sites: z.number(),
       byRegion: z.array(z.object({ regionCode: z.string(), regionName: z.string(), enterprises: z.number(), sites: z.number() })),
       byField: z.array(z.object({ field: z.string(), enterprises: z.number() })),
+      byCity: z.array(z.object({ regionCode: z.string(), regionName: z.string(), enterprises: z.number() })).describe('a provincial authority: its announced enterprises by city (GB/T 2260 prefecture, named from addresses); national: empty'),
     }),
     totals: Sums,
     byRegion: z.array(Sums.extend({ regionCode: z.string(), regionName: z.string() })),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { REPORT_FIELDS } from '../../../domain/annual-report/index.js';
 import { findProvince } from '../../../domain/regions.js';
 import type { Principal } from '../../platform/principal.js';
@@ -13,6 +14,9 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
  *   recovered (回收总件数), units remanufactured (再制造总件数), units sold or leased (销售总件数) — by report
  *   year and province; units remanufactured also by field (the 涉及领域 column of 再制造情况, the only column
  *   of 表2-3 that names a field).
+ * - the enterprises module: a provincial authority's announced enterprises by city (`announced.byCity`), so its
+ *   chart has the shape of its province rather than one national bar.
+ * Each table of the page has one of these sources and says which (docs/ux.md "Statistics").
  * Scope: MIIT national; a provincial-level authority only enterprises it reviews (enterprises.authority_id);
  * the public only national totals (no enterprise-level data).
  */
@@ -43,7 +47,13 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
 
   async function compute(scope: StatsScope, year?: number) {
     const authorityId = authorityOf(scope);
-    const [announced, byYear] = await Promise.all([announcements.announcedCounts(withinScope(scope)), annualReports.reportSums.byYear(authorityId)]);
+    // a provincial authority's chart is province-shaped: its announced enterprises by city (issue 16 item 5)
+    const announcedIds = sql`(SELECT s.enterprise_id FROM ${announcements.announcedSitesTable()} s)`;
+    const [announced, byYear, byCity] = await Promise.all([
+      announcements.announcedCounts(withinScope(scope)),
+      annualReports.reportSums.byYear(authorityId),
+      scope.kind === 'authority' ? enterprises.statsByCity(scope, announcedIds) : Promise.resolve([]),
+    ]);
     const years = byYear.map((r) => r.year);
     const selected = year ?? years.at(-1) ?? null;
     const [byRegion, byField] =
@@ -64,6 +74,7 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
         sites: announced.sites,
         byRegion: announced.byRegion.map((g) => ({ regionCode: g.province_code, regionName: regionName(g.province_code), enterprises: g.enterprises, sites: g.sites })),
         byField: REPORT_FIELDS.filter((f) => fieldEnterprises.has(f.value)).map((f) => ({ field: f.value, enterprises: fieldEnterprises.get(f.value)! })),
+        byCity: byCity.map((c) => ({ regionCode: c.regionCode, regionName: c.regionName, enterprises: c.count })),
       },
       totals: selectedSums ? sums(selectedSums) : zero(),
       byRegion: byRegion.map((g) => ({ regionCode: g.region_code, regionName: regionName(g.region_code), ...sums(g) })),

@@ -1,0 +1,17 @@
+/**
+ * UI strings of issue 16 (what people see): key → [zh, en]. Keys start with 'ux.'; merged into the one dictionary in
+ * src/web/i18n.ts.
+ */
+export const uxText = {
+  // ---- statistics (item 5): each table says where its figures come from
+  'ux.stat.byCity': ['本辖区公告企业（按城市）', 'Announced enterprises in your jurisdiction, by city'],
+  'ux.stat.byCityNote': ['城市按企业注册地行政区划代码归类；年度报告数据按省汇总，见下方表格。', 'Cities by the registered region code; the annual-report figures are summed by province (tables below).'],
+  'ux.stat.src.announced': ['来源：公告名单（按公告所列领域、企业注册地）', 'Source: the announced list (fields as announced, registered region)'],
+  'ux.stat.src.reports': ['来源：{year}年度审核通过的年度报告 表2-3（按企业填报的涉及领域）', 'Source: annual reports of {year} accepted by the authorities, Table 2-3 (field as reported)'],
+  'ux.stat.fieldEnterprises': ['公告企业 · 按领域', 'Announced enterprises by field'],
+  'ux.stat.fieldUnits': ['再制造产品 · 按领域（{year}年度）', 'Units remanufactured by field ({year})'],
+  'ux.stat.allYears': ['各', 'all'],
+  'ux.stat.enterprisesN': ['企业数（家）', 'Enterprises'],
+  'ux.stat.unitsN': ['再制造产品（件）', 'Units'],
+  'ux.home.cityChart': ['本辖区企业数量（按城市）', 'Enterprises in your jurisdiction, by city'],
+} as const satisfies Record<string, readonly [string, string]>;
