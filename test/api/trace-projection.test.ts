@@ -173,6 +173,44 @@ describe('deferred projection of large /epcis captures', () => {
     expect((await tree(inline, pi.code)).nodes).toHaveLength(4);
   });
 
+  it('two lives in one capture and the same events one per capture give the same lives, successors and timelines', async () => {
+    // The projector reads earlier state (cores of parts, latest lives, products to update) only for keys it had seen
+    // before the capture; everything of the capture itself comes from memory. Both paths must agree.
+    const twoLives = (tag: string) => {
+      const first = life(tag);
+      const parts2 = [`urn:epc:id:sgtin:6901234.012347.${tag}Q1`, `urn:epc:id:sgtin:6901234.012347.${tag}Q2`];
+      const second = `urn:epc:id:sgtin:6901234.012399.${tag}S`;
+      const t = (d: number) => `2026-05-${String(d).padStart(2, '0')}T08:00:00Z`;
+      return [
+        ...first.events,
+        { type: 'ObjectEvent', eventID: id(), eventTime: t(1), eventTimeZoneOffset: '+08:00', epcList: [first.product], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+        { type: 'TransformationEvent', eventID: id(), eventTime: t(2), eventTimeZoneOffset: '+08:00', inputEPCList: [first.product], outputEPCList: parts2, bizStep: 'disassembling' },
+        {
+          type: 'TransformationEvent', eventID: id(), eventTime: t(3), eventTimeZoneOffset: '+08:00', inputEPCList: [...parts2, first.parts[0]], outputEPCList: [second], bizStep: 'assembling',
+          disposition: 'urn:reman-platform:voc:disp:remanufactured', ilmd: { 'rm:productName': '二次再制造' },
+        },
+      ] as Record<string, unknown>[];
+    };
+    const one = await stream();
+    const each = await stream();
+    await capture(one, twoLives('TL'));
+    for (const e of twoLives('TL')) await capture(each, [{ ...e, eventID: id() }]);
+    await app.services.trace.projection.drain();
+    const rows = async (s: Stream) => {
+      const r = await app.database.raw.query<{ epc: string; life: number; keys: string[]; successor: string | null; disassembled: boolean; steps: number }>(
+        `SELECT p.epc, p.life, p.life_core_keys AS keys, s.epc AS successor, p.disassembled_at IS NOT NULL AS disassembled, jsonb_array_length(p.public_steps) AS steps
+           FROM trace_products p LEFT JOIN trace_products s ON s.enterprise_id = p.enterprise_id AND s.code = p.successor_code
+          WHERE p.enterprise_id = $1 ORDER BY p.life, p.epc`,
+        [s.enterpriseId],
+      );
+      return r.rows.map((x) => ({ ...x, keys: [...x.keys].sort() }));
+    };
+    const a = await rows(one);
+    expect(a).toEqual(await rows(each));
+    expect(a.map((x) => [x.life, x.successor !== null, x.disassembled])).toEqual([[1, true, true], [2, false, false]]);
+    expect(a[1]!.keys).toContain(a[0]!.epc); // the second life's cores include the first product, and its first core
+  });
+
   it('an authority or MIIT sees the streams it may read; an enterprise only its own', async () => {
     const s1 = await stream('440106'); // Guangdong
     const s2 = await stream('330106'); // Zhejiang

@@ -600,7 +600,6 @@ export const traceEdges = pgTable(
   'trace_edges',
   {
     enterpriseId: uuid('enterprise_id').notNull(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     parentKey: text('parent_key').notNull(),
     childKey: text('child_key').notNull(),
     kind: text('kind').$type<'transformation' | 'disassembly' | 'aggregation'>().notNull(),
@@ -610,7 +609,7 @@ export const traceEdges = pgTable(
     closedByEventId: text('closed_by_event_id'),
     erroneous: boolean('erroneous').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.enterpriseId, t.id] })],
+  // no primary key: an edge is addressed by what it means (enterprise, event, parent, child); migration 20261208060000
 );
 export const traceProducts = pgTable(
   'trace_products',

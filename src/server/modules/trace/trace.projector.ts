@@ -142,19 +142,28 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     }
   }
 
-  const coresAndProducts = await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
+  const upserted = await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
+  const coresAndProducts = upserted.filter((o) => o.kind === 'core' || o.kind === 'product');
+  // Keys first seen in this capture (their object row is new) cannot have rows (products, edges) of earlier
+  // captures — every key of an edge or a product has its object row. Reads of earlier state leave them out instead
+  // of asking for every part of every reassembly (at 10,000 events: ~90k keys, usually all new).
+  const seen = new Set(upserted.filter((o) => !o.inserted).map((o) => o.key));
+  const isNew = (k: string) => objects.has(k) && !seen.has(k);
   await traceRepo.insertEdges(tx, enterpriseId, edges);
   await traceRepo.insertSteps(tx, enterpriseId, steps);
 
   await closeAggregations(tx, enterpriseId, deletes);
 
-  const made = await createProducts(tx, enterpriseId, assemblies);
+  const made = await createProducts(tx, enterpriseId, assemblies, { isNew, edges });
+  // a product row exists only for a key known before or made now
+  const madeNow = new Set(made.map((r) => r.epc));
+  const mayBeProduct = (k: string) => !isNew(k) || madeNow.has(k);
 
-  await updateProducts(tx, enterpriseId, normal);
+  await updateProducts(tx, enterpriseId, normal, mayBeProduct);
 
   // successor semantics (src/domain/trace/successor.ts): disassembled units, and the products they became
-  await traceRepo.markDisassembled(tx, enterpriseId, disassembled);
-  await traceRepo.setSuccessors(tx, enterpriseId, made.map((r) => ({ code: r.code, life: r.life, madeAt: r.made_at, keys: r.life_core_keys })));
+  await traceRepo.markDisassembled(tx, enterpriseId, disassembled.filter((d) => mayBeProduct(d.key)));
+  await traceRepo.setSuccessors(tx, enterpriseId, made.map((r) => ({ code: r.code, life: r.life, madeAt: r.made_at, keys: r.life_core_keys.filter(mayBeProduct) })));
 
   if (history) await replayDeclaredProducts(tx, enterpriseId, events.filter((e) => e.errorDeclaration && e.type !== 'TransformationEvent'), history);
 
@@ -249,19 +258,22 @@ function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
  * an earlier reassembly of the same capture counts as an earlier life for a later one (as it did when each
  * reassembly was written on its own).
  */
-async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[]): Promise<ProductInsert[]> {
+async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[], capture: { isNew: (key: string) => boolean; edges: EdgeInsert[] }): Promise<ProductInsert[]> {
   if (!assemblies.length) return [];
   const prefix = await ensurePrefix(tx, enterpriseId);
   const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
-  const coresByPart = new Map<string, string[]>();
-  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs)) {
-    const l = coresByPart.get(r.part);
-    if (l) l.push(r.core);
-    else coresByPart.set(r.part, [r.core]);
-  }
-  const allCores = [...coresByPart.values()].flat();
-  // Latest life per EPC that is a product, kept up to date with the products made below.
-  const lifeOf = new Map((await traceRepo.latestLives(tx, enterpriseId, [...new Set([...allCores, ...allInputs])])).map((r) => [r.epc, r.life]));
+  const coresByPart = new Map<string, Set<string>>();
+  const addCore = (part: string, core: string) => {
+    const l = coresByPart.get(part);
+    if (l) l.add(core);
+    else coresByPart.set(part, new Set([core]));
+  };
+  // the disassemblies of this capture (in memory), and of earlier ones for parts seen before
+  for (const e of capture.edges) if (e.kind === 'disassembly') addCore(e.parent, e.child);
+  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs.filter((k) => !capture.isNew(k)))) addCore(r.part, r.core);
+  const allCores = [...coresByPart.values()].flatMap((l) => [...l]);
+  // Latest life per EPC that is a product (of earlier captures: not new keys), kept up to date below.
+  const lifeOf = new Map((await traceRepo.latestLives(tx, enterpriseId, [...new Set([...allCores, ...allInputs])].filter((k) => !capture.isNew(k)))).map((r) => [r.epc, r.life]));
 
   type Pending = Omit<ProductInsert, 'code' | 'serial'> & { code: string | null; serial: string | null };
   const pending: Pending[] = [];
@@ -273,7 +285,7 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
     const rates = inputs ? productRates(inputs) : null;
     const inputKeys = [...e.inputEPCList, ...classes(e.inputQuantityList)];
     // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
-    const cores = [...new Set(e.inputEPCList.flatMap((k) => coresByPart.get(k) ?? []))].sort();
+    const cores = [...new Set(e.inputEPCList.flatMap((k) => [...(coresByPart.get(k) ?? [])]))].sort();
     const earlier = [...new Set([...cores, ...e.inputEPCList])].filter((k) => lifeOf.has(k)).sort();
     const life = earlier.reduce((m, k) => Math.max(m, lifeOf.get(k)!), 0) + 1;
     const givenCode = str(field('productCode'));
@@ -355,9 +367,9 @@ async function replayDeclaredProducts(tx: Db, enterpriseId: string, declared: St
 }
 
 /** Status, lifecycle state, owner/possessor and installation of products, from the events in time order. */
-async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[]) {
+async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[], mayBeProduct: (key: string) => boolean = () => true) {
   const keys = new Set<string>();
-  for (const e of events) if (e.type !== 'TransformationEvent') for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) keys.add(k);
+  for (const e of events) if (e.type !== 'TransformationEvent') for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) if (mayBeProduct(k)) keys.add(k);
   const products = new Map((await traceRepo.productsByEpcs(tx, enterpriseId, [...keys])).map((p) => [p.epc, p]));
   if (!products.size) return;
   const patches = new Map<string, Partial<ProductRow>>();

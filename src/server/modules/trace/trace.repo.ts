@@ -187,7 +187,7 @@ export const traceRepo = {
   },
 
   // ---------------------------------------------------------------- projection writes
-  /** Upserts the objects; returns those that are cores or products after it (and whether the row is new). */
+  /** Upserts the objects; returns those that are cores or products after it, and those that existed before (with whether the row is new). */
   async upsertObjects(db: Db, enterpriseId: string, rows: ObjectUpsert[]): Promise<{ key: string; kind: string; inserted: boolean }[]> {
     if (!rows.length) return [];
     // column arrays (unnest), not a JSON document: nothing to build or parse per row
@@ -205,7 +205,7 @@ export const traceRepo = {
         last_disposition = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_disposition, o.last_disposition) ELSE o.last_disposition END,
         last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)
       RETURNING o.key, o.kind, (xmax = 0) AS inserted)
-      SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product')`,
+      SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product') OR NOT inserted`,
       [enterpriseId, ...(['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]))],
     );
   },
@@ -276,6 +276,8 @@ export const traceRepo = {
       sql`UPDATE trace_edges e SET valid_to = d.at::timestamptz, closed_by_event_id = d."eventId"
           FROM jsonb_to_recordset(${json(items)}) AS d(parent text, "all" boolean, children jsonb, at text, "eventId" text)
           WHERE e.enterprise_id = ${enterpriseId} AND e.parent_key = d.parent AND e.kind = 'aggregation' AND e.valid_to IS NULL AND NOT e.erroneous
+            -- the parents again as an array: an index condition whatever the planner thinks of the row counts
+            AND e.parent_key = ANY(${textArray([...new Set(items.map((i) => i.parent))])})
             AND e.valid_from <= d.at::timestamptz AND (d."all" OR e.child_key = ANY(ARRAY(SELECT jsonb_array_elements_text(d.children))))
           RETURNING e.parent_key, e.child_key`,
     );
