@@ -83,7 +83,8 @@ import type { Principal } from './platform/principal.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
 import { createDeviceHealthService } from './modules/devices/health.service.js';
-import { announcementSources, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
+import { announcementSources, catalogueSource, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
+import { catalogueRoutes, createCatalogueService } from './modules/catalogue/index.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -131,6 +132,8 @@ export interface Services {
   deviceHealth: ReturnType<typeof createDeviceHealthService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
   search: ReturnType<typeof createSearchService>;
+  /** 再制造产品目录 (issue 14): catalogue applications, review, numbered batches (docs/public-portal.md "Catalogue") */
+  catalogue: ReturnType<typeof createCatalogueService>;
 }
 
 /** Reads a user's organisation through identity's own access rule (alarm assignment); never a caller. */
@@ -219,23 +222,25 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
+  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portal.content, trace, workdayOverrides: () => notices.overrides() });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
     publicCache,
-    sources: [...announcementSources(announcements), noticeSource(notices, enterprises), ...portalSources(portal.content), listingSource(listings)],
+    sources: [...announcementSources(announcements), noticeSource(notices, enterprises), ...portalSources(portal.content), listingSource(listings), catalogueSource(catalogue)],
     productLookup: async (code) => {
       const p = await trace.publicProduct(code);
       return { type: 'product', refId: p.row.code, title: `${p.row.name}${p.row.model ? ` ${p.row.model}` : ''}`, body: `${p.row.code} ${p.enterpriseName} ${p.row.standard_no ?? ''}`, url: `/p/${encodeURIComponent(p.row.code)}` };
     },
   });
   portal.content.onPublicChange(async (kind, id) => void (await search.refresh(kind, id)));
+  catalogue.onPublicChange(async () => void (await search.sync(['catalogue'])));
   const alarms = createAlarmService({
     db, clock, devices, notifications, jobs,
     users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
-  return { search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms };
+  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -402,6 +407,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(buyerRoutes, { buyers: services.buyers });
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
+  await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });

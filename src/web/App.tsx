@@ -11,7 +11,7 @@ import { canOpen, type MenuKey } from './menu';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 // 公共信息服务 public pages (issue 14): one lazy chunk for the portal's pages
-const portalPage = (name: 'PortalSearchPage' | 'StandardsPage' | 'StandardDetailPage' | 'PoliciesPage' | 'PolicyDetailPage' | 'DemoUnitsPage' | 'TestingOrgsPage' | 'TargetsPage' | 'DatasetsPage') =>
+const portalPage = (name: 'PortalSearchPage' | 'StandardsPage' | 'StandardDetailPage' | 'PoliciesPage' | 'PolicyDetailPage' | 'DemoUnitsPage' | 'TestingOrgsPage' | 'TargetsPage' | 'DatasetsPage' | 'CataloguePage') =>
   lazy(() => import('./pages/public/portal').then((m) => ({ default: m[name] })));
 const PortalSearchPage = portalPage('PortalSearchPage');
 const PortalStandardsPage = portalPage('StandardsPage');
@@ -22,6 +22,7 @@ const PortalDemoUnitsPage = portalPage('DemoUnitsPage');
 const PortalTestingOrgsPage = portalPage('TestingOrgsPage');
 const PortalTargetsPage = portalPage('TargetsPage');
 const PortalDatasetsPage = portalPage('DatasetsPage');
+const PortalCataloguePage = portalPage('CataloguePage');
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const MyEnterprisePage = lazy(() => import('./pages/MyEnterprisePage'));
@@ -174,6 +175,7 @@ export function AppRoutes() {
             <Route path="demonstration-units" element={<PortalDemoUnitsPage />} />
             <Route path="testing-organizations" element={<PortalTestingOrgsPage />} />
             <Route path="targets" element={<PortalTargetsPage />} />
+            <Route path="catalogue" element={<PortalCataloguePage />} />
             <Route path="datasets" element={<PortalDatasetsPage />} />
             <Route path="market" element={<MarketSearchPage />} />
             <Route path="market/:id" element={<ListingPage />} />

@@ -83,7 +83,7 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
 
   const PUBLIC = ['/public', '/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/complaints', '/public/complaints/track'];
   // 公共信息服务 (issue 14): the portal's public pages
-  PUBLIC.push('/public/search?q=%E5%86%8D%E5%88%B6%E9%80%A0', '/public/standards', '/public/standards/GB%2FT%2028618-2012', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets');
+  PUBLIC.push('/public/search?q=%E5%86%8D%E5%88%B6%E9%80%A0', '/public/standards', '/public/standards/GB%2FT%2028618-2012', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets', '/public/catalogue');
   for (const path of PUBLIC) {
     for (const device of ['desktop', 'phone'] as const) {
       it(`${path} (${device}) has no serious or critical violation`, async () => {

@@ -88,4 +88,23 @@ describeBrowser('the public information service in the browser', () => {
     expect(entry).toMatch(/<id>urn:uuid:[0-9a-f-]{36}<\/id>/);
     await pub.context().close();
   });
+
+  it('the catalogue (demo): batch 1 listed with numbers, a model in 公示; the badge on the verification page of a listed unit', async () => {
+    const page = await suite.page();
+    await page.goto(`${base()}/public/catalogue`);
+    await page.getByTestId('catalogue-batches').getByText('第1批').waitFor();
+    await expect.poll(() => page.getByTestId('catalogue-model').allTextContents()).toEqual(['再制造柴油发动机总成 WD615-R', '再制造柴油发动机总成 WP10-R']);
+    expect(await page.getByTestId('catalogue-no').allTextContents()).toEqual(['2026-01-001', '2026-01-002']);
+    await suite.shot(page, '7-catalogue');
+    await page.getByRole('tab', { name: '公示中' }).click();
+    await expect.poll(() => page.getByTestId('catalogue-model').allTextContents()).toEqual(['再制造变速器总成 FAST-12JS-R']);
+    await suite.shot(page, '8-catalogue-notice');
+    // a unit of a listed model: its verification page carries the badge with the catalogue number
+    const { code } = (await suite.server.database.raw.query<{ code: string }>(`SELECT code FROM trace_products WHERE model = 'WD615-R' AND status = 'issued' ORDER BY code LIMIT 1`)).rows[0]!;
+    await page.goto(`${base()}/p/${encodeURIComponent(code)}`);
+    await page.getByTestId('verify-status').waitFor();
+    expect(await page.getByTestId('catalogue-badge').textContent()).toContain('2026-01-001');
+    await suite.shot(page, '9-verify-badge');
+    await page.context().close();
+  });
 });

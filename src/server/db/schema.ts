@@ -727,6 +727,7 @@ export const jobs = pgTable('jobs', {
 // 交易服务 (issue 13): buyer organisations, listings, orders — migration 20261206050000_trading.sql
 export * from './schema/trading.js';
 export * from './schema/portal.js';
+export * from './schema/catalogue.js';
 export * from './schema/devices.js';
 export * from './schema/orders.js';
 export * from './schema/alarms.js';

@@ -7429,6 +7429,1299 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录申请（本企业 / 本省 / 全部已提交） Catalogue applications in the caller’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    state?: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                enterprise: {
+                                    id: string;
+                                    name: string;
+                                };
+                                authorityId: string;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                                stateLabel: string;
+                                productName: string;
+                                model: string;
+                                field: string;
+                                specifications: string;
+                                standardCode: string;
+                                testReports: {
+                                    testingOrgId: string;
+                                    orgName: string;
+                                    accreditationNo: string;
+                                    reportNo: string;
+                                    issuedOn: string;
+                                }[];
+                                sampleProductCode: string | null;
+                                massRate: number | null;
+                                valueRate: number | null;
+                                rateFormula: string | null;
+                                provincialOpinion: string | null;
+                                reason: string | null;
+                                notice: {
+                                    startOn: string;
+                                    endOn: string;
+                                } | null;
+                                listedNo: string | null;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请列入再制造产品目录（草稿） Apply to list a product model (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productName: string;
+                        model: string;
+                        /** @enum {string} */
+                        field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                        /** @default  */
+                        specifications?: string;
+                        standardCode: string;
+                        /** @default [] */
+                        testReports?: {
+                            /** Format: uuid */
+                            testingOrgId: string;
+                            reportNo: string;
+                            issuedOn: string;
+                        }[];
+                        sampleProductCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录申请详情 One catalogue application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改目录申请（草稿或退回补正时） Edit (draft or returned) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productName?: string;
+                        model?: string;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                        specifications?: string;
+                        standardCode?: string;
+                        testReports?: {
+                            /** Format: uuid */
+                            testingOrgId: string;
+                            reportNo: string;
+                            issuedOn: string;
+                        }[];
+                        sampleProductCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申请 Submit (七(一)2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申请 Withdraw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回补正 Return for supplement (七(一)4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/provincial-reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级审核不通过 Reject (provincial) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出具审核意见并报送工信部 Forward to MIIT with the opinion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核不通过 Reject (MIIT) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/start-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 列入公示 Put on public notice (working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        startOn?: string;
+                        workingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/close-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示期满无异议 Close the notice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/uphold-objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 异议成立 Uphold an objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布目录批次（公示无异议的型号） Publish the next numbered batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        applicationIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            batchNo: number;
+                            title: string;
+                            publishedOn: string;
+                            models: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 再制造产品目录（已列入的型号） The catalogue of remanufactured products */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    batch?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                listedNo: string | null;
+                                batchNo: number | null;
+                                batchTitle: string | null;
+                                publishedOn: string | null;
+                                enterpriseName: string;
+                                productName: string;
+                                model: string;
+                                field: string;
+                                fieldLabel: string;
+                                specifications: string;
+                                standardCode: string;
+                                massRate: number | null;
+                                valueRate: number | null;
+                                testReports: {
+                                    orgName: string;
+                                    accreditationNo: string;
+                                    reportNo: string;
+                                    issuedOn: string;
+                                }[];
+                                notice: {
+                                    startOn: string;
+                                    endOn: string;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/catalogue/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录公示（公示中的型号） Models in public notice */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    batch?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                listedNo: string | null;
+                                batchNo: number | null;
+                                batchTitle: string | null;
+                                publishedOn: string | null;
+                                enterpriseName: string;
+                                productName: string;
+                                model: string;
+                                field: string;
+                                fieldLabel: string;
+                                specifications: string;
+                                standardCode: string;
+                                massRate: number | null;
+                                valueRate: number | null;
+                                testReports: {
+                                    orgName: string;
+                                    accreditationNo: string;
+                                    reportNo: string;
+                                    issuedOn: string;
+                                }[];
+                                notice: {
+                                    startOn: string;
+                                    endOn: string;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/catalogue/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录批次 The published batches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                batchNo: number;
+                                title: string;
+                                publishedOn: string;
+                                models: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/catalogue/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品是否属于目录型号（标签、验证页、商品的徽标） Catalogue badges of product codes */
+        get: {
+            parameters: {
+                query: {
+                    codes: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                listedNo: string;
+                                batchNo: number;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/standards": {
         parameters: {
             query?: never;
@@ -12537,7 +13830,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product" | "catalogue";
                                 title: string;
                                 url: string;
                                 /** @description HTML-escaped excerpt; the query words are wrapped in <mark> */
@@ -12589,7 +13882,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product" | "catalogue";
                                 title: string;
                                 url: string;
                             }[];
@@ -12636,7 +13929,7 @@ export interface paths {
                             removed: number;
                             counts: {
                                 /** @enum {string} */
-                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product";
+                                type: "enterprise" | "announcement" | "notice" | "standard" | "policy" | "demoUnit" | "testingOrg" | "listing" | "product" | "catalogue";
                                 n: number;
                             }[];
                         };

@@ -3,6 +3,25 @@
  * Keys start with 'portal.'; merged into the one dictionary in src/web/i18n.ts (typed keys, `t('portal.…')`).
  */
 export const portalText = {
+  // 再制造产品目录 (catalogue)
+  'portal.nav.catalogue': ['产品目录', 'Product catalogue'],
+  'portal.type.catalogue': ['目录产品', 'Catalogue model'],
+  'portal.cat.title': ['再制造产品目录', 'Catalogue of remanufactured products'],
+  'portal.cat.desc': ['经省级主管部门审核、工业和信息化部复核并公示无异议后列入目录的再制造产品型号，按批次编号发布', 'Product models listed after review by the provincial authority and MIIT and a public notice without objection, published in numbered batches'],
+  'portal.cat.listed': ['已列入目录', 'Listed'],
+  'portal.cat.inNotice': ['公示中', 'In public notice'],
+  'portal.cat.noticeNote': ['公示期内对所列型号有异议的，可通过投诉渠道实名反映。', 'Objections to a model in notice can be raised, with your name, through the complaints channel during the notice.'],
+  'portal.cat.window': ['公示期', 'Notice window'],
+  'portal.cat.no': ['目录编号', 'Catalogue no.'],
+  'portal.cat.product': ['产品及型号', 'Product and model'],
+  'portal.cat.enterprise': ['企业', 'Enterprise'],
+  'portal.cat.field': ['领域', 'Field'],
+  'portal.cat.standard': ['执行标准', 'Standard'],
+  'portal.cat.rate': ['再制造率（质量/价值）', 'Reman. rate (mass / value)'],
+  'portal.cat.batch': ['批次', 'Batch'],
+  'portal.cat.report': ['检测报告', 'Test report'],
+  'portal.cat.models': ['{n} 个型号', '{n} models'],
+  'portal.cat.badge': ['目录产品', 'Catalogue model'],
   // MIIT's editing screens (/portal-admin)
   'portal.admin.menu': ['公共信息维护', 'Public content'],
   'portal.admin.pageTitle': ['公共信息维护', 'Public information content'],

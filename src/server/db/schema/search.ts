@@ -4,7 +4,7 @@ import { char, customType, integer, pgTable, primaryKey, text, timestamp } from 
 /** Written as setweight(to_tsvector('simple', title words), 'A') || … by the repo; never read back. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export const SEARCH_TYPES = ['enterprise', 'announcement', 'notice', 'standard', 'policy', 'demoUnit', 'testingOrg', 'listing', 'product'] as const;
+export const SEARCH_TYPES = ['enterprise', 'announcement', 'notice', 'standard', 'policy', 'demoUnit', 'testingOrg', 'listing', 'product', 'catalogue'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const searchDocuments = pgTable(

@@ -1,6 +1,7 @@
 import { labelOf, REMAN_FIELDS, type RemanField } from '../../../domain/enterprise.js';
 import type { SearchType } from '../../db/schema.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
+import type { CatalogueService } from '../catalogue/catalogue.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { ListingService } from '../listings/listings.service.js';
 import type { NoticeService } from '../notices/notices.service.js';
@@ -167,4 +168,24 @@ export function portalSources(content: PortalContentService): SearchSource[] {
     { type: 'demoUnit', all: async () => (await content.demoUnits.allPublished()).map(unit), one: of((id) => content.demoUnits.get(null, id), unit) },
     { type: 'testingOrg', all: async () => (await content.testingOrgs.allPublished()).map(org), one: of((id) => content.testingOrgs.get(null, id), org) },
   ];
+}
+
+/** 再制造产品目录 (catalogue module): the listed models, with their catalogue number, batch and standard. */
+export function catalogueSource(catalogue: CatalogueService): SearchSource {
+  return {
+    type: 'catalogue',
+    async all() {
+      const rows = await catalogue.allListed();
+      const names = await catalogue.enterpriseNames(rows.map((r) => r.a.enterpriseId));
+      return rows.map(({ a, batchNo, publishedOn }) => ({
+        type: 'catalogue' as const,
+        refId: a.id,
+        title: `${a.productName} ${a.model}`,
+        body: `再制造产品目录 第${batchNo}批 ${a.listedNo ?? ''} ${names.get(a.enterpriseId) ?? ''} ${fieldLabel(a.field)} ${a.standardCode} ${a.specifications}`,
+        url: `/public/catalogue?q=${encodeURIComponent(a.model)}`,
+        fields: [a.field],
+        year: yearOf(publishedOn),
+      }));
+    },
+  };
 }

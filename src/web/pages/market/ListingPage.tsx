@@ -9,6 +9,7 @@ import { useLocale, type MessageKey } from '../../i18n';
 import { useTraceT } from '../trace/traceText';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingDetail } from './marketApi';
 import { OrderForm } from './OrderForm';
+import { CatalogueBadge } from '../public/portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
 
 /** Extra content of the listing page for a signed-in buyer (the order form, once orders exist). */
 export type ListingOrderSlot = (l: ListingDetail) => ReactNode;
@@ -54,6 +55,7 @@ export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlo
           {l.title}
         </Typography.Title>
         <Flex gap={6} wrap style={{ marginTop: 6 }}>
+          <CatalogueBadge code={l.productCode} />
           <Tag color={l.status === 'active' ? 'green' : 'default'} data-testid="listing-status" data-status={l.status}>
             {t(`market.status.${l.status}` as MessageKey)}
           </Tag>

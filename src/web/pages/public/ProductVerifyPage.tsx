@@ -9,6 +9,7 @@ import { BRAND_BLUE, BRAND_DARK } from '../../theme';
 import { stepsByLife } from '../trace/genealogy';
 import { traceApi, type PublicProduct } from '../trace/traceApi';
 import { useTraceT } from '../trace/traceText';
+import { CatalogueBadge } from './portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
 
 /**
  * The public verification page a QR label opens: `/p/{code}` (no login, phone first). It shows who
@@ -119,6 +120,7 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
               {p.model ? ` ${p.model}` : ''}
             </Typography.Title>
             <Typography.Text type="secondary">{tt('trace.lifeN', { n: p.life })}</Typography.Text>
+            <CatalogueBadge code={p.code} />
           </div>
         </Flex>
       </Card>

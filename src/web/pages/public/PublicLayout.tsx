@@ -21,6 +21,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   // 公共信息服务 (issue 14)
   { path: '/public/search', label: 'portal.nav.search' },
   { path: '/public/standards', label: 'portal.nav.standards' },
+  { path: '/public/catalogue', label: 'portal.nav.catalogue' },
   { path: '/public/policies', label: 'portal.nav.policies' },
   { path: '/public/demonstration-units', label: 'portal.nav.units' },
   { path: '/public/testing-organizations', label: 'portal.nav.orgs' },

@@ -8,7 +8,7 @@ import { useLocale, type MessageKey } from '../../../i18n';
 import { useUrlPaging } from '../../../paging';
 import { usePageMeta } from './meta';
 
-const TYPES = ['enterprise', 'announcement', 'notice', 'standard', 'policy', 'demoUnit', 'testingOrg', 'listing', 'product'] as const;
+const TYPES = ['enterprise', 'announcement', 'notice', 'standard', 'catalogue', 'policy', 'demoUnit', 'testingOrg', 'listing', 'product'] as const;
 type SearchType = (typeof TYPES)[number];
 const typeKey = (t: SearchType) => `portal.type.${t}` as MessageKey;
 

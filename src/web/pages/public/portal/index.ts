@@ -4,3 +4,4 @@ export { StandardsPage, StandardDetailPage } from './StandardsPage';
 export { DemoUnitsPage, TestingOrgsPage, PoliciesPage, PolicyDetailPage } from './DirectoryPages';
 export { default as TargetsPage } from './TargetsPage';
 export { default as DatasetsPage } from './DatasetsPage';
+export { default as CataloguePage } from './CataloguePage';

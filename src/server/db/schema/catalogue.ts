@@ -1,0 +1,52 @@
+/** Tables of the catalogue module (migration 20261208040000_catalogue.sql; docs/public-portal.md "Catalogue"). */
+import { customType, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CatalogueState } from '../../../domain/catalogue/workflow.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export interface CatalogueTestReport {
+  testingOrgId: string;
+  orgName: string;
+  accreditationNo: string;
+  reportNo: string;
+  issuedOn: string;
+  sha256?: string;
+  fileName?: string;
+}
+
+export const catalogueBatches = pgTable('catalogue_batches', {
+  id: uuid('id').primaryKey(),
+  batchNo: integer('batch_no').notNull().unique(),
+  title: text('title').notNull(),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const catalogueApplications = pgTable('catalogue_applications', {
+  id: uuid('id').primaryKey(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  authorityId: text('authority_id').notNull(),
+  state: text('state').$type<CatalogueState>().notNull().default('draft'),
+  productName: text('product_name').notNull(),
+  model: text('model').notNull(),
+  field: text('field').notNull(),
+  specifications: text('specifications').notNull().default(''),
+  standardCode: text('standard_code').notNull(),
+  testReports: jsonb('test_reports').$type<CatalogueTestReport[]>().notNull().default([]),
+  sampleProductCode: text('sample_product_code'),
+  massRate: numeric('mass_rate', { precision: 6, scale: 2 }),
+  valueRate: numeric('value_rate', { precision: 6, scale: 2 }),
+  rateFormula: text('rate_formula'),
+  provincialOpinion: text('provincial_opinion'),
+  reason: text('reason'),
+  noticeStartOn: date('notice_start_on', { mode: 'string' }),
+  noticeEndOn: date('notice_end_on', { mode: 'string' }),
+  batchId: uuid('batch_id').references(() => catalogueBatches.id),
+  listedNo: text('listed_no').unique(),
+  submittedAt: ts('submitted_at'),
+  listedAt: ts('listed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  searchTsv: tsvector('search_tsv').notNull().default(''),
+});

@@ -1,0 +1,71 @@
+import { CATALOGUE_STATES, catalogueEventsFor } from '../../../domain/catalogue/workflow.js';
+import { labelOf, REMAN_FIELDS, type RemanField } from '../../../domain/enterprise.js';
+import { can } from '../../platform/authorize.js';
+import { isAuthority, isEnterpriseUser, type Principal } from '../../platform/principal.js';
+import { catalogueApplicationPolicy } from './catalogue.policy.js';
+import type { BatchRow, CatalogueRow } from './catalogue.repo.js';
+
+const num = (v: string | number | null) => (v === null ? null : Number(v));
+const iso = (d: Date | string | null) => (d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
+const notice = (a: CatalogueRow) => (a.noticeStartOn && a.noticeEndOn ? { startOn: a.noticeStartOn, endOn: a.noticeEndOn } : null);
+
+/** The steps the caller may take now: allowed by the policy and possible in the state (the web's buttons). */
+export function catalogueActions(p: Principal | null, a: CatalogueRow): string[] {
+  const actor = isEnterpriseUser(p) ? 'enterprise' : isAuthority(p) ? 'authority' : 'ministry';
+  const out = can(p, catalogueApplicationPolicy, 'edit', a) && (a.state === 'draft' || a.state === 'returned') ? ['edit'] : [];
+  return [...out, ...catalogueEventsFor(a.state, actor).filter((e) => can(p, catalogueApplicationPolicy, e as 'submit', a))];
+}
+
+export function presentApplication(p: Principal | null, a: CatalogueRow, enterpriseName: string) {
+  return {
+    id: a.id,
+    enterprise: { id: a.enterpriseId, name: enterpriseName },
+    authorityId: a.authorityId,
+    state: a.state,
+    stateLabel: CATALOGUE_STATES[a.state].zh,
+    productName: a.productName,
+    model: a.model,
+    field: a.field,
+    specifications: a.specifications,
+    standardCode: a.standardCode,
+    testReports: a.testReports.map((r) => ({ testingOrgId: r.testingOrgId, orgName: r.orgName, accreditationNo: r.accreditationNo, reportNo: r.reportNo, issuedOn: r.issuedOn })),
+    sampleProductCode: a.sampleProductCode,
+    massRate: num(a.massRate),
+    valueRate: num(a.valueRate),
+    rateFormula: a.rateFormula,
+    provincialOpinion: a.provincialOpinion,
+    reason: a.reason,
+    notice: notice(a),
+    listedNo: a.listedNo,
+    submittedAt: iso(a.submittedAt),
+    updatedAt: iso(a.updatedAt)!,
+    actions: catalogueActions(p, a),
+  };
+}
+
+/** A model as the public sees it: listed (with its batch) or in 公示; never the enterprise's internal notes. */
+export function presentPublicModel(r: { a: CatalogueRow; batchNo: number | null; batchTitle: string | null; publishedOn: string | null }, enterpriseName: string) {
+  const a = r.a;
+  return {
+    id: a.id,
+    listedNo: a.listedNo,
+    batchNo: r.batchNo,
+    batchTitle: r.batchTitle,
+    publishedOn: r.publishedOn,
+    enterpriseName,
+    productName: a.productName,
+    model: a.model,
+    field: a.field,
+    fieldLabel: labelOf(REMAN_FIELDS, a.field as RemanField),
+    specifications: a.specifications,
+    standardCode: a.standardCode,
+    massRate: num(a.massRate),
+    valueRate: num(a.valueRate),
+    testReports: a.testReports.map((t) => ({ orgName: t.orgName, accreditationNo: t.accreditationNo, reportNo: t.reportNo, issuedOn: t.issuedOn })),
+    notice: a.state === 'in_notice' ? notice(a) : null,
+  };
+}
+
+export function presentBatch(b: { batch: BatchRow; n: number }) {
+  return { id: b.batch.id, batchNo: b.batch.batchNo, title: b.batch.title, publishedOn: b.batch.publishedOn, models: Number(b.n) };
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { CatalogueEvent } from '../../../domain/catalogue/workflow.js';
+import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { sendJson, type PublicCache } from '../../platform/public-cache.js';
+import type { CatalogueService } from './catalogue.service.js';
+import { presentApplication, presentBatch, presentPublicModel } from './catalogue.presenter.js';
+import {
+  ApplicationPage,
+  ApplicationSchema,
+  BadgeAnswer,
+  BadgeQuery,
+  BatchInput,
+  BatchList,
+  BatchSchema,
+  CatalogueInput,
+  CataloguePatch,
+  IdParam,
+  ListQuery,
+  NoticeBody,
+  PublicPage,
+  PublicQuery,
+  TextBody,
+} from './catalogue.schema.js';
+
+const PARTIES = { policy: { roles: [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] } };
+const PUBLIC = { policy: { public: true as const } };
+const key = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+
+/** The steps, each its own route: [path, event, who, body, summary]. */
+const STEPS: Array<[string, Exclude<CatalogueEvent, 'list'>, readonly string[], 'text' | 'notice' | null, string]> = [
+  ['submit', 'submit', ENTERPRISE_ROLES, null, '提交申请 Submit (七(一)2)'],
+  ['withdraw', 'withdraw', ENTERPRISE_ROLES, null, '撤回申请 Withdraw'],
+  ['return', 'return', AUTHORITY_ROLES, 'text', '退回补正 Return for supplement (七(一)4)'],
+  ['provincial-reject', 'provincial_reject', AUTHORITY_ROLES, 'text', '省级审核不通过 Reject (provincial)'],
+  ['forward', 'forward', AUTHORITY_ROLES, 'text', '出具审核意见并报送工信部 Forward to MIIT with the opinion'],
+  ['reject', 'reject', MINISTRY_ROLES, 'text', '审核不通过 Reject (MIIT)'],
+  ['start-notice', 'start_notice', MINISTRY_ROLES, 'notice', '列入公示 Put on public notice (working days)'],
+  ['close-notice', 'close_notice', MINISTRY_ROLES, null, '公示期满无异议 Close the notice'],
+  ['uphold-objection', 'uphold_objection', MINISTRY_ROLES, 'text', '异议成立 Uphold an objection'],
+];
+
+/** 再制造产品目录 (docs/public-portal.md "Catalogue"): the parties' routes under /api/v1/catalogue, the public's under /api/v1/public/catalogue. */
+export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: CatalogueService; publicCache: PublicCache }) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { catalogue, publicCache } = deps;
+  const tags = ['catalogue'];
+  const present = async (p: Parameters<typeof presentApplication>[0], rows: Parameters<typeof presentApplication>[1][]) => {
+    const names = await catalogue.enterpriseNames(rows.map((r) => r.enterpriseId));
+    return rows.map((r) => presentApplication(p, r, names.get(r.enterpriseId) ?? ''));
+  };
+  const one = async (p: Parameters<typeof presentApplication>[0], r: Parameters<typeof presentApplication>[1]) => (await present(p, [r]))[0]!;
+
+  app.get('/api/v1/catalogue/applications', {
+    config: PARTIES,
+    schema: { tags, summary: '目录申请（本企业 / 本省 / 全部已提交） Catalogue applications in the caller’s scope', querystring: ListQuery, response: { 200: ApplicationPage } },
+    handler: async (req) => {
+      const { page, pageSize, ...f } = req.query;
+      const { rows, total } = await catalogue.page(req.principal, f, { page, pageSize });
+      return { items: await present(req.principal, rows), total, page, pageSize };
+    },
+  });
+  app.post('/api/v1/catalogue/applications', {
+    config: { policy: { roles: ENTERPRISE_ROLES } },
+    schema: { tags, summary: '申请列入再制造产品目录（草稿） Apply to list a product model (draft)', body: CatalogueInput, response: { 201: ApplicationSchema } },
+    handler: async (req, reply) => reply.status(201).send(await one(req.principal, await catalogue.create(req.ctx, req.body))),
+  });
+  app.get('/api/v1/catalogue/applications/:id', {
+    config: PARTIES,
+    schema: { tags, summary: '目录申请详情 One catalogue application', params: IdParam, response: { 200: ApplicationSchema } },
+    handler: async (req) => one(req.principal, await catalogue.get(req.principal, req.params.id)),
+  });
+  app.patch('/api/v1/catalogue/applications/:id', {
+    config: { policy: { roles: ENTERPRISE_ROLES } },
+    schema: { tags, summary: '修改目录申请（草稿或退回补正时） Edit (draft or returned)', params: IdParam, body: CataloguePatch, response: { 200: ApplicationSchema } },
+    handler: async (req) => one(req.principal, await catalogue.update(req.ctx, req.params.id, req.body)),
+  });
+  for (const [path, event, roles, body, summary] of STEPS) {
+    app.post(`/api/v1/catalogue/applications/:id/${path}`, {
+      config: { policy: { roles: roles as never } },
+      schema: { tags, summary, params: IdParam, ...(body === 'text' ? { body: TextBody } : body === 'notice' ? { body: NoticeBody } : {}), response: { 200: ApplicationSchema } },
+      handler: async (req) => one(req.principal, await catalogue.step(req.ctx, req.params.id, event, (req.body ?? {}) as never)),
+    });
+  }
+  app.post('/api/v1/catalogue/batches', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags, summary: '发布目录批次（公示无异议的型号） Publish the next numbered batch', body: BatchInput, response: { 201: BatchSchema } },
+    handler: async (req, reply) => {
+      const r = await catalogue.publishBatch(req.ctx, req.body);
+      return reply.status(201).send(presentBatch({ batch: r.batch, n: r.models }));
+    },
+  });
+
+  // ------------------------------------------------------------ the public
+  const publicList = (inNotice: boolean) => async (req: { query: { page: number; pageSize: number; q?: string; field?: string; batch?: number } }) => {
+    const { page, pageSize, ...f } = req.query;
+    const { rows, total } = await catalogue.publicPage({ ...f, inNotice }, { page, pageSize });
+    const names = await catalogue.enterpriseNames(rows.map((r) => r.a.enterpriseId));
+    return { items: rows.map((r) => presentPublicModel(r, names.get(r.a.enterpriseId) ?? '')), total, page, pageSize };
+  };
+  app.get('/api/v1/public/catalogue', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '再制造产品目录（已列入的型号） The catalogue of remanufactured products', querystring: PublicQuery, response: { 200: PublicPage } },
+    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `list:${key(req.query)}`, PublicPage, () => publicList(false)(req))),
+  });
+  app.get('/api/v1/public/catalogue/notices', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '目录公示（公示中的型号） Models in public notice', querystring: PublicQuery, response: { 200: PublicPage } },
+    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `notices:${key(req.query)}`, PublicPage, () => publicList(true)(req))),
+  });
+  app.get('/api/v1/public/catalogue/batches', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '目录批次 The published batches', response: { 200: BatchList } },
+    handler: async (_req, reply) => sendJson(reply, publicCache.json('catalogue', 'batches', BatchList, async () => ({ items: (await catalogue.batches()).map(presentBatch) }))),
+  });
+  app.get('/api/v1/public/catalogue/badges', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '产品是否属于目录型号（标签、验证页、商品的徽标） Catalogue badges of product codes', querystring: BadgeQuery, response: { 200: BadgeAnswer } },
+    handler: async (req) => ({ items: (await catalogue.badges(req.query.codes)).map((b) => ({ code: b.code, listedNo: b.listedNo, batchNo: b.batchNo, url: `/public/catalogue?q=${encodeURIComponent(b.model)}` })) }),
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CATALOGUE_STATE_VALUES } from '../../../domain/catalogue/workflow.js';
+import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
+import { bi, isoDate } from '../../platform/validation.js';
+
+const Text = (max: number) => z.string().trim().max(max);
+const uuid = z.uuid(bi('Must be a UUID', '必须是 UUID'));
+
+export const TestReportInput = z.object({
+  /** an organisation of the portal's directory of testing organisations (published) */
+  testingOrgId: uuid,
+  reportNo: z.string().trim().min(2).max(100),
+  issuedOn: isoDate,
+});
+export const CatalogueInput = z.object({
+  productName: z.string().trim().min(2).max(200),
+  model: z.string().trim().min(1).max(100),
+  field: z.enum(REMAN_FIELD_VALUES),
+  specifications: Text(8000).default(''),
+  /** the product standard the model meets: a standard of the library (published) */
+  standardCode: z.string().trim().min(3).max(60),
+  testReports: z.array(TestReportInput).max(20).default([]),
+  /** a product code of one unit of this model in the enterprise's trace records: its 再制造率 is taken from there */
+  sampleProductCode: Text(120).nullable().optional(),
+});
+export type CatalogueInput = z.infer<typeof CatalogueInput>;
+export const CataloguePatch = z
+  .object({ ...CatalogueInput.shape, specifications: Text(8000), testReports: z.array(TestReportInput).max(20) })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, bi('Nothing to change', '没有要修改的字段'));
+export type CataloguePatch = z.infer<typeof CataloguePatch>;
+
+export const IdParam = z.object({ id: uuid });
+/** A reason (return, reject, objection) or the provincial opinion (forward). */
+export const TextBody = z.object({ text: z.string().trim().min(2).max(4000) });
+export const NoticeBody = z.object({ startOn: isoDate.optional(), workingDays: z.number().int().min(5).max(30).optional() });
+export const BatchInput = z.object({
+  title: z.string().trim().min(2).max(300).optional(),
+  applicationIds: z.array(uuid).min(1).max(500).refine((a) => new Set(a).size === a.length, bi('Duplicate ids', '申请编号重复')),
+});
+
+export const ListQuery = PageQuery.extend({ state: z.enum(CATALOGUE_STATE_VALUES).optional(), q: Text(100).optional() });
+export const PublicQuery = PageQuery.extend({ q: Text(100).optional(), field: z.enum(REMAN_FIELD_VALUES).optional(), batch: z.coerce.number().int().min(1).max(10_000).optional() });
+export const BadgeQuery = z.object({
+  codes: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .transform((s) => [...new Set(s.split(',').map((c) => c.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(120)).min(1).max(100)),
+});
+
+const Report = z.object({ testingOrgId: z.string(), orgName: z.string(), accreditationNo: z.string(), reportNo: z.string(), issuedOn: z.string() });
+export const ApplicationSchema = z.object({
+  id: z.string(),
+  enterprise: z.object({ id: z.string(), name: z.string() }),
+  authorityId: z.string(),
+  state: z.enum(CATALOGUE_STATE_VALUES),
+  stateLabel: z.string(),
+  productName: z.string(),
+  model: z.string(),
+  field: z.string(),
+  specifications: z.string(),
+  standardCode: z.string(),
+  testReports: z.array(Report),
+  sampleProductCode: z.string().nullable(),
+  /** 再制造率 (percent) from the trace records of the sample unit, by mass and by value */
+  massRate: z.number().nullable(),
+  valueRate: z.number().nullable(),
+  rateFormula: z.string().nullable(),
+  provincialOpinion: z.string().nullable(),
+  reason: z.string().nullable(),
+  notice: z.object({ startOn: z.string(), endOn: z.string() }).nullable(),
+  listedNo: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  actions: z.array(z.string()),
+});
+export const ApplicationPage = pageOf(ApplicationSchema);
+export const BatchSchema = z.object({ id: z.string(), batchNo: z.number(), title: z.string(), publishedOn: z.string(), models: z.number() });
+export const BatchList = z.object({ items: z.array(BatchSchema) });
+
+export const PublicModelSchema = z.object({
+  id: z.string(),
+  listedNo: z.string().nullable(),
+  batchNo: z.number().nullable(),
+  batchTitle: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  enterpriseName: z.string(),
+  productName: z.string(),
+  model: z.string(),
+  field: z.string(),
+  fieldLabel: z.string(),
+  specifications: z.string(),
+  standardCode: z.string(),
+  massRate: z.number().nullable(),
+  valueRate: z.number().nullable(),
+  testReports: z.array(Report.omit({ testingOrgId: true })),
+  /** the 公示 window, for models in notice */
+  notice: z.object({ startOn: z.string(), endOn: z.string() }).nullable(),
+});
+export const PublicPage = pageOf(PublicModelSchema);
+export const BadgeAnswer = z.object({ items: z.array(z.object({ code: z.string(), listedNo: z.string(), batchNo: z.number(), url: z.string() })) });
