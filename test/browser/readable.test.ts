@@ -80,4 +80,36 @@ describeBrowser('readable records', () => {
     await suite.shot(page, '6-gd-admin-statistics');
     await page.context().close();
   });
+
+  it('item 10: recall by a lot number or a part name; an input error stands alone', async () => {
+    const page = await suite.page({ login: { username: 'ent-gd', password: DEMO_PASSWORD } });
+    await page.goto(`${suite.server.baseUrl}/trace/recall`);
+    const box = page.getByTestId('recall-input').locator('input');
+    await box.fill('PR2026A');
+    await box.press('Enter');
+    const rows = page.getByTestId('recall-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByTestId('recall-from').textContent()).toContain('PR2026A');
+    await suite.shot(page, '7-recall-by-lot-number');
+    // a part name: the matches to choose from
+    await box.fill('缸体');
+    await box.press('Enter');
+    await page.getByTestId('recall-targets').waitFor();
+    expect(await page.getByTestId('recall-target').count()).toBeGreaterThan(1);
+    await suite.shot(page, '8-recall-choose');
+    await page.getByTestId('recall-target').first().getByRole('button').click();
+    await page.getByTestId('recall-table').waitFor();
+    // one character: the error alone, no "未找到受影响的产品" beside it
+    await box.fill('P');
+    await box.press('Enter');
+    await page.getByTestId('recall-error').waitFor();
+    expect(await page.getByTestId('recall-table').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('未找到受影响的产品');
+    await box.fill('NOPE-404');
+    await box.press('Enter');
+    await page.getByTestId('recall-no-target').waitFor();
+    expect(await page.getByTestId('recall-table').count()).toBe(0);
+    await page.context().close();
+  });
 });
+

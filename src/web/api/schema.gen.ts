@@ -5337,6 +5337,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trace/recall/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 召回起点查找：批次号、序列号、零件名称或产品编码 Find what a recall starts from
+         * @description By what people know (issue 16 item 10): a lot number such as PR2026A, a core or part serial, a part name, a product code. Pass the chosen key to /trace/recall as `lot` or `core` (field `by`).
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TraceRecallTargets"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trace/recall": {
         parameters: {
             query?: never;
@@ -14761,6 +14802,22 @@ export interface components {
             /** @description upstream: the cores (and earlier-life products) the root's parts were taken out of */
             provenance: string[];
             truncated: boolean;
+        };
+        TraceRecallTargets: {
+            items: {
+                key: string;
+                /** @enum {string} */
+                kind: "lot" | "core" | "part" | "product";
+                name: string | null;
+                productCode: string | null;
+                /** @description the text is the identifier's lot number, serial or product code (not a name match) */
+                exact: boolean;
+                /**
+                 * @description the recall parameter to pass the key as
+                 * @enum {string}
+                 */
+                by: "lot" | "core";
+            }[];
         };
         TraceRecall: {
             query: {

@@ -454,6 +454,24 @@ export const traceRepo = {
     ]);
     return { rows, total: total?.n ?? 0 };
   },
+  /**
+   * What a recall can start from, found by what people know (issue 16 item 10): a lot number (the tail of an LGTIN
+   * class, e.g. PR2026A), a serial (the tail of an EPC), a part or core name, a product code; in scope. At most 50.
+   */
+  async recallTargets(db: Db, text: string, ids: EnterpriseIds): Promise<{ key: string; kind: string; name: string | null; product_code: string | null; exact: boolean }[]> {
+    const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return q(
+      db,
+      sql`SELECT DISTINCT ON (o.key) o.key, o.kind, o.name, p.code AS product_code,
+            (o.key = ${text} OR o.key ILIKE ${`%.${esc}`} OR o.key ILIKE ${`%:${esc}`} OR p.code = upper(${text})) AS exact
+          FROM trace_objects o
+          LEFT JOIN trace_products p ON p.enterprise_id = o.enterprise_id AND (p.epc = o.key OR p.digital_link = o.key)
+          WHERE ${scopeOn(sql`o.enterprise_id`, ids)} AND o.kind IN ('lot', 'core', 'part', 'product')
+            AND (o.key = ${text} OR o.key ILIKE ${`%.${esc}`} OR o.key ILIKE ${`%:${esc}`} OR o.name ILIKE ${`%${esc}%`} OR p.code = upper(${text}))
+          ORDER BY o.key, p.life DESC NULLS LAST
+          LIMIT 50`,
+    );
+  },
   async productsByEpcsScoped(db: Db, epcs: string[], ids: EnterpriseIds): Promise<ProductRow[]> {
     if (!epcs.length) return [];
     return q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE epc = ANY(${textArray(epcs)}) AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY epc, life`);

@@ -13,7 +13,7 @@ import { ledgerWorkbook, recallWorkbook } from './trace.xlsx.js';
 import type { TraceImport } from './trace.import.js';
 import { GROUPED_STEPS, IMPORT_STEPS } from '../../../domain/trace/import-template.js';
 import { errors } from '../../platform/errors.js';
-import { ImportJobSchema, ProjectionStatusSchema } from './trace.schema.js';
+import { ImportJobSchema, ProjectionStatusSchema, RecallTargetsQuery, RecallTargetsSchema } from './trace.schema.js';
 import { EPCIS_READ_ROLES } from '../epcis/epcis.policy.js';
 import { SCOPE_EPCIS_READ, SCOPE_EPCIS_WRITE, SCOPE_TRACE_READ } from '../../platform/scopes.js';
 
@@ -95,6 +95,18 @@ export async function traceRoutes(root: FastifyInstance, deps: { trace: TraceSer
   });
 
   // ---- recall, rates, ledger, vocabulary (static paths before /trace/:code) ----
+  app.get('/api/v1/trace/recall/targets', {
+    config: { policy: { roles: READ_ROLES } },
+    schema: {
+      tags: ['trace'],
+      summary: '召回起点查找：批次号、序列号、零件名称或产品编码 Find what a recall starts from',
+      description: 'By what people know (issue 16 item 10): a lot number such as PR2026A, a core or part serial, a part name, a product code. Pass the chosen key to /trace/recall as `lot` or `core` (field `by`).',
+      querystring: RecallTargetsQuery,
+      response: { 200: RecallTargetsSchema },
+    },
+    handler: async (req) => ({ items: await trace.recallTargets(req.principal, req.query.q) }),
+  });
+
   app.get('/api/v1/trace/recall', {
     config: { policy: { roles: READ_ROLES } },
     schema: { tags: ['trace'], summary: '召回范围：某批次或旧件影响的再制造产品（可导出 .xlsx） Recall scope', querystring: RecallQuery, response: { 200: RecallSchema } },

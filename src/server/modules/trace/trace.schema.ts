@@ -114,6 +114,22 @@ export const RecallItemSchema = z.object({
   enterpriseName: z.string(),
   matchedCodes: z.array(z.string()).describe('the codes (earlier lives of this unit included) through which the lot or core reached it; code is the unit\'s current one'),
 });
+export const RecallTargetsQuery = z.object({ q: z.string().trim().min(2, 'At least 2 characters\u241e至少输入 2 个字符').max(200) });
+export const RecallTargetsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(['lot', 'core', 'part', 'product']),
+        name: z.string().nullable(),
+        productCode: z.string().nullable(),
+        exact: z.boolean().describe('the text is the identifier\'s lot number, serial or product code (not a name match)'),
+        by: z.enum(['lot', 'core']).describe('the recall parameter to pass the key as'),
+      }),
+    ),
+  })
+  .meta({ id: 'TraceRecallTargets' });
+
 export const RecallSchema = z.object({ query: z.object({ lot: z.string().optional(), core: z.string().optional() }), items: z.array(RecallItemSchema) }).meta({ id: 'TraceRecall' });
 
 export const RatesSchema = z.object({

@@ -344,6 +344,18 @@ export function createTraceService(deps: TraceServiceDeps) {
       };
     },
 
+    /**
+     * What a recall can start from, by what people know (issue 16 item 10): lot number, serial, part or core name,
+     * product code — exact identifiers first, then lots, cores, parts, products. The page recalls from the one chosen.
+     */
+    async recallTargets(p: Principal | null, text: string) {
+      const rows = await traceRepo.recallTargets(db, text.trim(), await scopeIds(p));
+      const order = ['lot', 'core', 'part', 'product'];
+      return rows
+        .map((r) => ({ key: r.key, kind: r.kind as 'lot' | 'core' | 'part' | 'product', name: r.name, productCode: r.product_code, exact: Boolean(r.exact), by: r.kind === 'lot' ? ('lot' as const) : ('core' as const) }))
+        .sort((a, b) => Number(b.exact) - Number(a.exact) || order.indexOf(a.kind) - order.indexOf(b.kind) || (a.name ?? '').localeCompare(b.name ?? '') || a.key.localeCompare(b.key));
+    },
+
     /** Recall: the remanufactured products downstream of a lot or a core, with their current owner/lessee. */
     async recall(p: Principal | null, query: { lot?: string; core?: string }) {
       const ids = await scopeIds(p);

@@ -37,6 +37,7 @@ export const traceApi = {
   product: (c: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/products/{code}', { ...code(c), signal })),
   setStatus: (c: string, status: 'revoked' | 'recalled', reason: string) => unwrap(client.POST('/api/v1/trace/products/{code}/status', { ...code(c), body: { status, reason } })),
   tree: (c: string, direction: 'up' | 'down', signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/{code}', { params: { path: { code: c }, query: { direction } }, signal })),
+  recallTargets: (q: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/recall/targets', { params: { query: { q } }, signal })),
   recall: (query: { lot?: string; core?: string }, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/recall', { params: { query }, signal })),
   ledger: (query: QueryOf<'/api/v1/trace/ledger'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/ledger', { params: { query }, signal })),
   importJob: (id: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/import/jobs/{id}', { params: { path: { id } }, signal })),

@@ -1,4 +1,7 @@
-/** Statistics that do not mislead (issue 16 item 5): a provincial authority's figures by city, one source per table. */
+/**
+ * Issue 16 on the demo data: statistics that do not mislead (item 5: a provincial authority's figures by city);
+ * recall by what people know (item 10).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityName } from '../../src/domain/regions.js';
 import { seedDemoData } from '../../src/server/demo.js';
@@ -44,3 +47,40 @@ describe('province-shaped statistics', () => {
     expect(national.announced.byRegion.length).toBeGreaterThan(1);
   });
 });
+
+describe('recall by what people know (item 10)', () => {
+  type Target = { key: string; kind: string; name: string | null; productCode: string | null; exact: boolean; by: 'lot' | 'core' };
+  const targets = async (s: { headers: Record<string, string> }, q: string) => app.inject({ method: 'GET', url: `/api/v1/trace/recall/targets?q=${encodeURIComponent(q)}`, headers: s.headers });
+
+  it('a lot number, a part name, a product code find what the recall starts from; the recall then names the units', async () => {
+    const gd = await login(app, 'ent-gd', 'Reman#2026');
+    const lot = (await targets(gd, 'PR2026A')).json().items as Target[];
+    expect(lot[0]).toMatchObject({ key: 'urn:epc:class:lgtin:6901234.00001.PR2026A', kind: 'lot', exact: true, by: 'lot' });
+    const recall = (await app.inject({ method: 'GET', url: `/api/v1/trace/recall?${lot[0]!.by}=${encodeURIComponent(lot[0]!.key)}`, headers: gd.headers })).json();
+    expect(recall.items).toHaveLength(3);
+    // lower case and a name: 活塞环 names the same lot
+    expect(((await targets(gd, 'pr2026a')).json().items as Target[])[0]!.kind).toBe('lot');
+    expect(((await targets(gd, '活塞环')).json().items as Target[]).map((t) => t.key)).toContain(lot[0]!.key);
+    // a part name: every 缸体 taken out, none exact
+    const blocks = (await targets(gd, '缸体')).json().items as Target[];
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.every((b) => b.name?.includes('缸体') && !b.exact && b.by === 'core')).toBe(true);
+    // a product code
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/trace/products?pageSize=50', headers: gd.headers })).json();
+    const code = list.items[0].code as string;
+    expect(((await targets(gd, code)).json().items as Target[])[0]).toMatchObject({ kind: 'product', productCode: code, exact: true });
+    // nothing: an empty list, not an error
+    expect((await targets(gd, 'NOPE-404')).json().items).toEqual([]);
+  });
+
+  it('too short is a 400 naming q, in both languages; another enterprise finds nothing of 广州精工', async () => {
+    const gd = await login(app, 'ent-gd', 'Reman#2026');
+    const bad = await targets(gd, 'P');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('q');
+    expect(bad.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    const js = await login(app, 'ent-js', 'Reman#2026');
+    expect((await targets(js, 'PR2026A')).json().items).toEqual([]);
+  });
+});
+
