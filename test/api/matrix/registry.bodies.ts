@@ -11,6 +11,7 @@ export const positive: Record<string, Positive> = {
   'PATCH /api/v1/authorities/:id': { as: 'ministry_admin', params: { id: 'prov-650000' }, body: { name: '新疆维吾尔自治区工业和信息化厅' } },
   'GET /api/v1/enterprises': { as: 'enterprise_staff' },
   'GET /api/v1/enterprises/stats/by-region': { as: 'authority_reviewer' },
+  'GET /api/v1/enterprises/stats/by-city': { as: 'authority_reviewer' },
   'POST /api/v1/enterprises': async () => ({
     as: 'authority_admin',
     body: { name: `矩阵新建再制造企业${uniq()}`, creditCode: creditCode(), regionCode: '440106', address: '广州市天河区某路 1 号', legalRepresentative: '某', contactName: '某', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none' },

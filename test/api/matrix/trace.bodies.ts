@@ -85,6 +85,7 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/trace/products/:code': async (w) => ({ as: 'authority_reviewer', params: { code: (await homeProduct(w)).code } }),
   'POST /api/v1/trace/products/:code/status': async (w) => ({ as: 'enterprise_admin', params: { code: (await product(w, 'reassembled')).code }, body: { status: 'revoked', reason: '矩阵作废' } }),
   'GET /api/v1/trace/recall': async (w) => ({ as: 'enterprise_staff', query: `core=${encodeURIComponent(await intake(w))}` }),
+  'GET /api/v1/trace/recall/targets': { as: 'enterprise_staff', query: 'q=PR2026A' },
   'GET /api/v1/trace/rates': { as: 'enterprise_staff', query: 'year=2026' },
   'GET /api/v1/trace/ledger': { as: 'enterprise_staff', query: 'from=2026-01-01&to=2026-12-31' },
   'GET /api/v1/trace/vocabulary': { as: 'public' },
