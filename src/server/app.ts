@@ -79,6 +79,7 @@ import { orderRoutes } from './modules/orders/orders.routes.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
+import { caseRoutes, createCaseService } from './modules/cases/index.js';
 import type { Principal } from './platform/principal.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
@@ -126,6 +127,8 @@ export interface Services {
   tradeIns: ReturnType<typeof createTradeInService>;
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
+  /** 工单 and warranty claims (docs/monitoring-cases.md) */
+  cases: ReturnType<typeof createCaseService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
   mqtt: ReturnType<typeof createMqttService>;
   /** health index, remaining useful life, fleet view and live stream reads of devices */
@@ -240,7 +243,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
-  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms };
+  const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
+  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -412,6 +416,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(alarmRoutes, { alarms: services.alarms });
+  await app.register(caseRoutes, { cases: services.cases });
   await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 

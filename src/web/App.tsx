@@ -49,6 +49,9 @@ const DevicesPage = lazy(() => import('./pages/devices/DevicesPage'));
 const DevicePage = lazy(() => import('./pages/devices/DevicePage'));
 const FleetPage = lazy(() => import('./pages/devices/FleetPage'));
 const AlarmsPage = lazy(() => import('./pages/devices/AlarmsPage'));
+const CasesPage = lazy(() => import('./pages/devices/CasesPage'));
+const CasePage = lazy(() => import('./pages/devices/CasePage'));
+const NewCasePage = lazy(() => import('./pages/devices/NewCasePage'));
 const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
 const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
@@ -227,6 +230,9 @@ export function AppRoutes() {
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />
             <Route path="alarms" element={<Guard menu="alarms"><AlarmsPage /></Guard>} />
+            <Route path="cases" element={<Guard menu="cases"><CasesPage /></Guard>} />
+            <Route path="cases/new" element={<Guard menu="cases"><NewCasePage /></Guard>} />
+            <Route path="cases/:id" element={<Guard menu="cases"><CasePage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

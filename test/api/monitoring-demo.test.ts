@@ -81,6 +81,16 @@ describe('monitoring demo data', () => {
     expect(items.map((d) => d.name)).toEqual([DEMO_DEVICES.find((s) => s.key === 'e2')!.name]);
   });
 
+  it('past cases: a warranty claim from 1号’s alarm in diagnosis, and 深圳智造’s report on 2号 concluded and rated', async () => {
+    const cases = (await get(gd, '/api/v1/cases')).items as { deviceId: string; origin: string; state: string; claimStatus: string | null; rating: number | null }[];
+    expect(cases).toContainEqual(expect.objectContaining({ deviceId: byKey('e1').id, origin: 'alarm', state: 'diagnosed', claimStatus: 'accepted' }));
+    expect(cases).toContainEqual(expect.objectContaining({ deviceId: byKey('e2').id, origin: 'owner', state: 'closed', rating: 5 }));
+    const sz = await login(app, 'ent-sz', 'Reman#2026');
+    expect(((await get(sz, '/api/v1/cases')).items as { deviceId: string }[]).map((c) => c.deviceId)).toEqual([byKey('e2').id]);
+    const stats = (await get(gd, '/api/v1/cases/statistics')).items[0];
+    expect(stats).toMatchObject({ cases: 2, claimsAccepted: 2, meanRating: 5 });
+  });
+
   it('the live simulator moves the live engines and raises a fresh coolant alarm on 1号 within minutes', async () => {
     const sim = createDemoSimulator(app.services);
     const e1 = byKey('e1');

@@ -733,3 +733,4 @@ export * from './schema/orders.js';
 export * from './schema/alarms.js';
 export * from './schema/mqtt.js';
 export * from './schema/search.js';
+export * from './schema/cases.js';

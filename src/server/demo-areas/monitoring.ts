@@ -180,6 +180,25 @@ export async function seedMonitoringDemo(w: DemoWorld): Promise<void> {
     await s.alarms.alarms.acknowledge(gd, particle.id);
     await s.alarms.alarms.comment(gd, particle.id, '已联系南沙码头，安排下周更换滤芯并取油样化验。');
   }
+
+  // cases: 1号's overheating five days ago became a warranty claim, diagnosed and accepted, waiting for the
+  // conclusion; 深圳智造 reported 2号 idling roughly: concluded (parts replaced) and rated by ent-sz
+  const e1Alarm = (await s.alarms.alarms.list(gd.principal, { deviceId: deviceIds.e1!, status: 'cleared' }, 1, 10)).rows.find((a) => a.key === 'coolantTemp');
+  if (e1Alarm) {
+    const { row } = await s.cases.open(gd, { alarmId: e1Alarm.id, description: '客户反映爬坡时水温报警，停车后恢复。' });
+    await s.cases.diagnose(gd, row.id, { faultCode: 'ENG-COOLING', diagnosis: '节温器开启迟滞，散热器外部积尘。' });
+    await s.cases.decideClaim(gd, row.id, { decision: 'accepted', reason: '质保期内，非使用不当', costCny: 860 });
+  }
+  const sz = w.admins.sz ? { principal: principalOf(w.admins.sz, null), ip: '127.0.0.1', requestId: 'demo-seed' } : null;
+  if (sz) {
+    const { row } = await s.cases.open(sz, { deviceId: deviceIds.e2!, title: '怠速抖动，冷车启动困难', description: '早晨冷车启动需多次点火，怠速转速波动。' });
+    await s.cases.diagnose(gd, row.id, { faultCode: 'ENG-INJECTION', diagnosis: '第 3 缸喷油器雾化不良。' });
+    await s.cases.visit(gd, row.id, { date: new Date(now - 2 * DAY).toISOString().slice(0, 10), technician: '广州精工 李工', findings: '更换喷油器后试车，怠速稳定。' });
+    await s.cases.parts(gd, row.id, { parts: [{ name: '喷油器', partNo: 'WD615-INJ-03', quantity: 1, removedSerial: 'INJ-2024-7781', newSerial: 'INJ-2026-0912', costCny: 1_250 }] });
+    if (row.claimStatus === 'pending') await s.cases.decideClaim(gd, row.id, { decision: 'accepted', reason: '质保期内', costCny: 1_250 });
+    await s.cases.conclude(gd, row.id, { conclusion: '更换第 3 缸喷油器，试车正常。', outcome: 'parts_replaced' });
+    await s.cases.rate(sz, row.id, { rating: 5, comment: '上门及时，问题解决。' });
+  }
 }
 
 /** For the idle regime's healthy vibration (documentation of the demo's thresholds). */

@@ -13655,6 +13655,445 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单列表 Cases */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    state?: "open" | "diagnosed" | "onsite" | "concluded" | "closed";
+                    deviceId?: string;
+                    claim?: "pending" | "accepted" | "rejected" | "any";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceCase"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开立工单（由告警或由所有者） Open a case (from an alarm, or by the owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        alarmId?: string;
+                        /** Format: uuid */
+                        deviceId?: string;
+                        title?: string;
+                        description?: string;
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 售后服务统计（规范条件 六(一)） After-sales statistics per enterprise */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseStatistics"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单详情 One case with its history and the fault taxonomy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCaseDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/diagnosis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 诊断（故障分类） Diagnose */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        faultCode: string;
+                        diagnosis: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记现场服务 Record the on-site visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        technician: string;
+                        findings: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记更换的零部件 Record replaced parts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parts: {
+                            name: string;
+                            partNo?: string;
+                            quantity: number;
+                            removedSerial?: string;
+                            newSerial?: string;
+                            costCny?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理或拒绝质保索赔 Accept or reject the warranty claim */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accepted" | "rejected";
+                        reason: string;
+                        costCny?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结论（可建议在役再制造） Conclude (may recommend remanufacture) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion: string;
+                        /** @enum {string} */
+                        outcome: "repaired" | "parts_replaced" | "no_fault_found" | "remanufacture" | "upgrade";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 所有者评价服务 The owner rates the service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rating: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices/{id}/attributes": {
         parameters: {
             query?: never;
@@ -15385,6 +15824,153 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+        };
+        ServiceCase: {
+            id: string;
+            number: string;
+            enterpriseId: string;
+            deviceId: string;
+            deviceName: string;
+            productCode: string;
+            productModel: string | null;
+            alarmId: string | null;
+            /** @enum {string} */
+            origin: "alarm" | "owner" | "enterprise";
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            state: "open" | "diagnosed" | "onsite" | "concluded" | "closed";
+            telemetryWindow: {
+                from: string;
+                to: string;
+                keys: string[];
+            } | null;
+            soldOn: string | null;
+            warrantyUntil: string | null;
+            warrantyClaim: boolean;
+            /** @enum {string|null} */
+            claimStatus: "pending" | "accepted" | "rejected" | null;
+            claimReason: string | null;
+            claimCostCny: number | null;
+            faultCode: string | null;
+            diagnosis: string | null;
+            visit: {
+                date: string;
+                technician: string;
+                findings: string;
+            } | null;
+            parts: {
+                name: string;
+                partNo: string | null;
+                quantity: number;
+                removedSerial: string | null;
+                newSerial: string | null;
+                costCny: number | null;
+                at: string;
+            }[];
+            conclusion: string | null;
+            /** @enum {string|null} */
+            outcome: "repaired" | "parts_replaced" | "no_fault_found" | "remanufacture" | "upgrade" | null;
+            rating: number | null;
+            ratingComment: string | null;
+            openedAt: string;
+            concludedAt: string | null;
+            closedAt: string | null;
+            actions: string[];
+        };
+        ServiceCaseDetail: {
+            id: string;
+            number: string;
+            enterpriseId: string;
+            deviceId: string;
+            deviceName: string;
+            productCode: string;
+            productModel: string | null;
+            alarmId: string | null;
+            /** @enum {string} */
+            origin: "alarm" | "owner" | "enterprise";
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            state: "open" | "diagnosed" | "onsite" | "concluded" | "closed";
+            telemetryWindow: {
+                from: string;
+                to: string;
+                keys: string[];
+            } | null;
+            soldOn: string | null;
+            warrantyUntil: string | null;
+            warrantyClaim: boolean;
+            /** @enum {string|null} */
+            claimStatus: "pending" | "accepted" | "rejected" | null;
+            claimReason: string | null;
+            claimCostCny: number | null;
+            faultCode: string | null;
+            diagnosis: string | null;
+            visit: {
+                date: string;
+                technician: string;
+                findings: string;
+            } | null;
+            parts: {
+                name: string;
+                partNo: string | null;
+                quantity: number;
+                removedSerial: string | null;
+                newSerial: string | null;
+                costCny: number | null;
+                at: string;
+            }[];
+            conclusion: string | null;
+            /** @enum {string|null} */
+            outcome: "repaired" | "parts_replaced" | "no_fault_found" | "remanufacture" | "upgrade" | null;
+            rating: number | null;
+            ratingComment: string | null;
+            openedAt: string;
+            concludedAt: string | null;
+            closedAt: string | null;
+            actions: string[];
+            events: {
+                id: number;
+                at: string;
+                kind: string;
+                actorId: string | null;
+                detail: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            taxonomy: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            partsInTrace: boolean;
+        };
+        CaseStatistics: {
+            items: {
+                enterpriseId: string;
+                enterpriseName: string;
+                cases: number;
+                resolved: number;
+                claims: number;
+                claimsAccepted: number;
+                claimsRejected: number;
+                claimsPending: number;
+                claimCostCny: number;
+                meanHoursToResolve: number | null;
+                medianHoursToResolve: number | null;
+                repeatFailures: number;
+                meanRating: number | null;
+                remanufactureRecommended: number;
+                byFault: {
+                    [key: string]: number;
+                };
+                partsReplaced: {
+                    model: string;
+                    part: string;
+                    quantity: number;
+                }[];
+            }[];
         };
         DeviceAttributes: {
             deviceId: string;

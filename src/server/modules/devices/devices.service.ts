@@ -135,6 +135,16 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     loadReadable,
     thingModelOf,
     checkValue,
+    /**
+     * The platform organisations owning and holding a device's product now (trace), and whether the maker's service
+     * access is in effect — for notifications of other modules (alarms, cases); not an access check.
+     */
+    async parties(id: string): Promise<{ ownerOrgId: string | null; possessorOrgId: string | null; manufacturerAccess: boolean } | null> {
+      const d = await deviceRepo.get(db, id);
+      if (!d) return null;
+      const s = subjectOf(d, await holdersOfRow(d));
+      return { ownerOrgId: s.ownerOrgId, possessorOrgId: s.possessorOrgId, manufacturerAccess: s.manufacturerAccess };
+    },
     /** After a rotation or revocation commits (the MQTT broker drops the device's connection). */
     onCredentialsChanged(fn: (deviceId: string) => void) {
       credentialListeners.push(fn);

@@ -159,6 +159,9 @@ export default function DevicePage() {
         backTo="/devices"
         extra={
           <Space>
+            <Button data-testid="device-new-case" onClick={() => navigate(`/cases/new?deviceId=${d.id}`)}>
+              {t('monitoring.device.newCase')}
+            </Button>
             {d.actions.includes('rotateCredentials') && (
               <Button
                 data-testid="device-rotate"

@@ -1,6 +1,6 @@
 /** Wire types (aliases of the generated OpenAPI types) and calls of the devices API (docs/monitoring.md), for the device pages. */
 import type { components } from '../../api/schema.gen';
-import { API_BASE, client, unwrap, type QueryOf } from '../../api';
+import { API_BASE, client, unwrap, type BodyOf, type QueryOf } from '../../api';
 
 type Schemas = components['schemas'];
 export type Device = Schemas['Device'];
@@ -40,4 +40,22 @@ export const alarmsApi = {
   assign: (id: string, userId: string | null) => unwrap(client.POST('/api/v1/alarms/{id}/assign', { ...alarmId(id), body: { userId } })),
   comment: (id: string, text: string) => unwrap(client.POST('/api/v1/alarms/{id}/comments', { ...alarmId(id), body: { text } })),
   users: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/users', { params: { query: { page: 1, pageSize: 200 } }, signal })),
+};
+
+// ---- cases (工单, docs/monitoring-cases.md)
+export type ServiceCase = Schemas['ServiceCase'];
+export type ServiceCaseDetail = Schemas['ServiceCaseDetail'];
+export type CaseStatistics = Schemas['CaseStatistics'];
+type CaseBody<P extends '/api/v1/cases/{id}/diagnosis' | '/api/v1/cases/{id}/visit' | '/api/v1/cases/{id}/parts' | '/api/v1/cases/{id}/claim' | '/api/v1/cases/{id}/conclusion' | '/api/v1/cases/{id}/rating'> = BodyOf<P, 'post'>;
+export const casesApi = {
+  list: (query: QueryOf<'/api/v1/cases'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/cases', { params: { query }, signal })),
+  detail: (id: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/cases/{id}', { ...alarmId(id), signal })),
+  statistics: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/cases/statistics', { params: { query: {} }, signal })),
+  open: (body: BodyOf<'/api/v1/cases', 'post'>) => unwrap(client.POST('/api/v1/cases', { body })),
+  diagnose: (id: string, body: CaseBody<'/api/v1/cases/{id}/diagnosis'>) => unwrap(client.POST('/api/v1/cases/{id}/diagnosis', { ...alarmId(id), body })),
+  visit: (id: string, body: CaseBody<'/api/v1/cases/{id}/visit'>) => unwrap(client.POST('/api/v1/cases/{id}/visit', { ...alarmId(id), body })),
+  parts: (id: string, body: CaseBody<'/api/v1/cases/{id}/parts'>) => unwrap(client.POST('/api/v1/cases/{id}/parts', { ...alarmId(id), body })),
+  claim: (id: string, body: CaseBody<'/api/v1/cases/{id}/claim'>) => unwrap(client.POST('/api/v1/cases/{id}/claim', { ...alarmId(id), body })),
+  conclude: (id: string, body: CaseBody<'/api/v1/cases/{id}/conclusion'>) => unwrap(client.POST('/api/v1/cases/{id}/conclusion', { ...alarmId(id), body })),
+  rate: (id: string, body: CaseBody<'/api/v1/cases/{id}/rating'>) => unwrap(client.POST('/api/v1/cases/{id}/rating', { ...alarmId(id), body })),
 };
