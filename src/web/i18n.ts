@@ -2,6 +2,7 @@ import { marketText } from './locales/market';
 import { monitoringText } from './locales/monitoring';
 import { portalText } from './locales/portal';
 import { uxText } from './locales/ux';
+import { procedureText } from './locales/procedure';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /** UI locales. Chinese is the default and comes first everywhere. */
@@ -922,7 +923,7 @@ const base = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** One dictionary: the shell's strings above plus one file per area in src/web/locales/ (keys prefixed by the area). */
-const dict = { ...base, ...monitoringText, ...marketText, ...portalText, ...uxText } as const;
+const dict = { ...base, ...monitoringText, ...marketText, ...portalText, ...uxText, ...procedureText } as const;
 
 export type MessageKey = keyof typeof dict;
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -38,5 +38,6 @@ export async function seedNewcomerDemo(w: DemoWorld): Promise<void> {
   const a = await s.applications.create(admin, site.id);
   await s.applications.saveForm(admin, a.id, sampleApplicationForm(today));
   for (const slot of ATTACHMENT_SLOTS) if (slot.required) await s.applications.upload(admin, a.id, { slot: slot.key, filename: `${slot.zh}.pdf`, data: DEMO_PDF });
-  await s.applications.submit(admin, [a.id]);
+  // 七(一)3: the gd2 draft stays a draft — the enterprise confirms it does not apply for that site now (recorded)
+  await s.applications.submit(admin, [a.id], { notApplyingNow: draft ? [draft.id] : [] });
 }

@@ -1886,7 +1886,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 提交申请（同一企业多个厂区一并提交） Submit one or more applications together */
+        /**
+         * 提交申请（同一企业多个厂区一并提交） Submit one or more applications together
+         * @description 规范条件 七(一)3: drafts of other sites of the enterprise must be submitted together or listed in notApplyingNow (confirmed as not applied for now); otherwise 409 OTHER_SITES_IN_DRAFT with details.drafts.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1898,6 +1901,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         applicationIds: string[];
+                        notApplyingNow?: string[];
                     };
                 };
             };

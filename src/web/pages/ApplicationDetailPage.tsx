@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, ConfigProvider, Flex, Form, Result, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, ConfigProvider, Flex, Form, Modal, Radio, Result, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, client, unwrap, type ApiErrorDetail, type ApplicationDetail, type MissingItemWire } from '../api';
@@ -172,8 +172,18 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     },
   });
 
+  // 七(一)3 一并提交: the enterprise's other drafts, each submitted together or confirmed "not now"
+  const drafts = useQuery({
+    queryKey: ['applications', 'drafts-of-enterprise'],
+    queryFn: () => unwrap(client.GET('/api/v1/applications', { params: { query: { state: 'draft', pageSize: 200 } } })),
+    enabled: canSubmit,
+  });
+  const otherDrafts = (drafts.data?.items ?? []).filter((x) => x.id !== detail.id);
+  const [jointOpen, setJointOpen] = useState(false);
+  const [jointChoice, setJointChoice] = useState<Record<string, 'together' | 'not_now'>>({});
+
   const submit = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (joint: { together: string[]; notNow: string[] } = { together: [], notNow: [] }) => {
       if (dirty) {
         try {
           await save.mutateAsync();
@@ -181,10 +191,12 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
           throw new Error(SAVE_FAILED); // save's own handler has shown why
         }
       }
-      return unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: [detail.id] } }));
+      return unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: [detail.id, ...joint.together], notApplyingNow: joint.notNow } }));
     },
     onSuccess: async () => {
       setMissing(null);
+      setJointOpen(false);
+      await qc.invalidateQueries({ queryKey: ['applications'] });
       message.success(t('app.submitted'));
       await qc.invalidateQueries({ queryKey: qk.application(detail.id) });
       invalidate();
@@ -198,20 +210,77 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         message.error(t('app.missingTitle', { n: list.length }));
         return;
       }
+      if (e instanceof ApiError && e.code === 'OTHER_SITES_IN_DRAFT') {
+        // a draft appeared since the page loaded: ask again with the current list
+        void drafts.refetch().then(() => setJointOpen(true));
+        return;
+      }
       if (e instanceof Error && e.message === SAVE_FAILED) return;
       onError(e);
     },
   });
 
+  const jointReady = otherDrafts.every((x) => jointChoice[x.id]);
+  const submitJoint = () =>
+    submit
+      .mutateAsync({
+        together: otherDrafts.filter((x) => jointChoice[x.id] === 'together').map((x) => x.id),
+        notNow: otherDrafts.filter((x) => jointChoice[x.id] === 'not_now').map((x) => x.id),
+      })
+      .catch(() => undefined);
+
   const confirmSubmit = () =>
+    otherDrafts.length > 0 ? setJointOpen(true) :
     modal.confirm({
       title: t('app.submit'),
       content: t('app.submitConfirm'),
       okText: t('common.submit'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'action-confirm' },
-      onOk: () => submit.mutateAsync().catch(() => undefined),
+      onOk: () => submit.mutateAsync({ together: [], notNow: [] }).catch(() => undefined),
     });
+
+  const jointDialog = (
+    <Modal
+      open={jointOpen}
+      title={t('proc.joint.title')}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      onCancel={() => setJointOpen(false)}
+      onOk={submitJoint}
+      okButtonProps={{ disabled: !jointReady, 'data-testid': 'joint-submit-confirm' } as never}
+      confirmLoading={submit.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{t('proc.joint.intro')}</Typography.Paragraph>
+      <Flex vertical gap={8} data-testid="joint-drafts">
+        {otherDrafts.map((x) => (
+          <Flex key={x.id} justify="space-between" align="center" gap={12} data-testid={`joint-draft-${x.id}`}>
+            <span>
+              {x.siteName}
+              {x.missingCount ? (
+                <Tag color="warning" style={{ marginInlineStart: 8 }}>
+                  {t('proc.joint.missing', { n: x.missingCount })}
+                </Tag>
+              ) : null}
+            </span>
+            <Radio.Group
+              value={jointChoice[x.id]}
+              onChange={(ev) => setJointChoice((c) => ({ ...c, [x.id]: ev.target.value as 'together' | 'not_now' }))}
+              optionType="button"
+              options={[
+                { value: 'together', label: t('proc.joint.together') },
+                { value: 'not_now', label: t('proc.joint.notNow') },
+              ]}
+            />
+          </Flex>
+        ))}
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {jointReady ? t('proc.joint.recorded') : t('proc.joint.choose')}
+      </Typography.Paragraph>
+    </Modal>
+  );
 
   const formTab = (key: ApplicationTab, label: string, children: ReactNode) => ({
     key,
@@ -364,6 +433,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
           </div>
         </Form>
       </Card>
+      {jointDialog}
     </>
   );
 }

@@ -22,7 +22,12 @@ export const positive: Record<string, Positive> = {
   },
   'GET /api/v1/applications/:id/attachments/:attachmentId/download': async (w) => ({ as: 'authority_reviewer', params: { attachmentId: await attachmentOf(w, w.home.application!) } }),
   'GET /api/v1/applications/:id/docx': { as: 'authority_reviewer' },
-  'POST /api/v1/applications/submit': async (w) => ({ as: 'enterprise_admin', body: { applicationIds: [(await applicationAt(w, 'draft')).id] } }),
+  'POST /api/v1/applications/submit': async (w) => {
+    const { id } = await applicationAt(w, 'draft');
+    // 七(一)3: the enterprise's other drafts are confirmed as not applied for now
+    const others = (await w.app.database.raw.query<{ id: string }>(`SELECT id FROM applications WHERE state = 'draft' AND id <> $1 AND enterprise_id = (SELECT enterprise_id FROM applications WHERE id = $1)`, [id])).rows.map((r) => r.id);
+    return { as: 'enterprise_admin', body: { applicationIds: [id], notApplyingNow: others } };
+  },
   'POST /api/v1/applications/:id/withdraw': async (w) => ({ as: 'enterprise_admin', params: await applicationAt(w, 'submitted'), body: { reason: '矩阵撤回' } }),
   'POST /api/v1/applications/:id/return': async (w) => ({ as: 'authority_reviewer', params: await applicationAt(w, 'submitted'), body: { reason: '矩阵退回补正' } }),
   'POST /api/v1/applications/:id/provincial-reject': async (w) => ({ as: 'authority_reviewer', params: await applicationAt(w, 'submitted'), body: { reason: '矩阵不通过' } }),

@@ -97,6 +97,14 @@ export const applicationRepo = {
       .limit(1);
     return a;
   },
+  /** The enterprise's drafts (七(一)3 一并提交: the other sites' drafts a submission must account for). */
+  draftsOfEnterprise(db: Db, enterpriseId: string) {
+    return db
+      .select({ applicationId: applications.id, siteId: applications.siteId })
+      .from(applications)
+      .where(and(eq(applications.enterpriseId, enterpriseId), eq(applications.state, 'draft')))
+      .orderBy(asc(applications.createdAt), asc(applications.id));
+  },
   /** The enterprise's applications not in a terminal state, locked in id order (七(二)4: closed on revocation). */
   openOfEnterpriseForUpdate(db: Db, enterpriseId: string) {
     return db

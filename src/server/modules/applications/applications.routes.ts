@@ -170,10 +170,11 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
     schema: {
       tags: ['applications'],
       summary: '提交申请（同一企业多个厂区一并提交） Submit one or more applications together',
+      description: '规范条件 七(一)3: drafts of other sites of the enterprise must be submitted together or listed in notApplyingNow (confirmed as not applied for now); otherwise 409 OTHER_SITES_IN_DRAFT with details.drafts.',
       body: SubmitBody,
       response: { 200: z.object({ items: z.array(ApplicationSummarySchema) }) },
     },
-    handler: async (req) => ({ items: await presentSummaries(deps, await applications.submit(req.ctx, req.body.applicationIds)) }),
+    handler: async (req) => ({ items: await presentSummaries(deps, await applications.submit(req.ctx, req.body.applicationIds, { notApplyingNow: req.body.notApplyingNow })) }),
   });
 
   const step = <B extends z.ZodTypeAny>(

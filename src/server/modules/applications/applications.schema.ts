@@ -13,6 +13,8 @@ export const SaveFormBody = z.object({ form: ApplicationFormSchema });
 export const SubmitBody = z.object({
   /** One application per site, submitted together (规范条件 七(一)3). */
   applicationIds: z.array(z.uuid()).min(1).max(50),
+  /** 七(一)3: other sites' drafts the enterprise confirms it does not apply for now (recorded and audited). */
+  notApplyingNow: z.array(z.uuid()).max(50).optional(),
 });
 export const ReasonBody = z.object({ reason: z.string().trim().min(2, bi('Give a reason', '请填写理由')).max(5000) });
 

@@ -4,6 +4,7 @@ import { missingItems } from '../../../domain/announcement/completeness.js';
 import { deriveRatios } from '../../../domain/announcement/derived.js';
 import { ATTACHMENT_SLOT_KEYS, type ApplicationForm, type AttachmentSlot } from '../../../domain/announcement/form.js';
 import { reapplyLock } from '../../../domain/announcement/reapply-lock.js';
+import { jointSubmission } from '../../../domain/announcement/joint-submission.js';
 import { computeRemanRates } from '../../../domain/announcement/reman-rate.js';
 import { lockGuarded, nextState, type ApplicationEvent, type ApplicationState } from '../../../domain/announcement/workflow.js';
 import { APPLICATION_STATES } from '../../../domain/announcement/workflow.js';
@@ -314,12 +315,17 @@ export function createApplicationService(deps: ApplicationDeps) {
     /**
      * Submit one or more applications of the same enterprise together (one per site, 七(一)3): all or none.
      * Each must be complete; the conditions check result, rates and a frozen copy are stored with it.
+     * 七(一)3 一并提交: another site's draft not submitted with them must be named in `notApplyingNow` (the
+     * enterprise confirms it does not apply for that site now); otherwise 409 OTHER_SITES_IN_DRAFT naming them.
+     * The confirmation is recorded in each submission event and audited on the deferred draft.
      */
-    async submit(ctx: RequestContext, ids: string[]) {
+    async submit(ctx: RequestContext, ids: string[], opts: { notApplyingNow?: string[] } = {}) {
       const unique = [...new Set(ids)];
       // the enterprise record (reference data, another module's table) is read before the transaction
       const first = await load(ctx.principal, unique[0]!);
       const enterprise = await enterprises.getInternal(first.enterpriseId);
+      // site names of the enterprise's drafts, for the messages (the decision reads the drafts again under the locks)
+      const siteNames = await enterprises.siteNames((await applicationRepo.draftsOfEnterprise(db, first.enterpriseId)).map((d) => ({ enterpriseId: first.enterpriseId, siteId: d.siteId })));
       const group = randomUUID();
       const now = clock.now();
       // the traced products' rates (rows 12–13 cross-check) are another module's data: read before the transaction
@@ -328,7 +334,7 @@ export function createApplicationService(deps: ApplicationDeps) {
         // every application locked (in id order) before anything is decided: the frozen version is the form
         // as it is under the lock, so a concurrent save lands before the submission or is refused after it
         const locked = new Map((await applicationRepo.lockMany(tx, unique)).map((a) => [a.id, a]));
-        const apps = [];
+        const apps: ApplicationRow[] = [];
         for (const id of unique) apps.push(await visible(tx, ctx.principal, locked.get(id)));
         for (const a of apps) if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以提交申请', 'Only the enterprise administrator submits');
         if (new Set(apps.map((a) => a.enterpriseId)).size > 1) throw errors.field('applicationIds', '一次只能提交同一企业的申请', 'Submit applications of one enterprise at a time');
@@ -341,6 +347,19 @@ export function createApplicationService(deps: ApplicationDeps) {
           if (missing.length) incomplete.push({ applicationId: a.id, missing });
           prepared.push({ a, atts, form });
         }
+        // 七(一)3: every other site's draft is submitted with these or confirmed as not applied for now
+        const drafts = (await applicationRepo.draftsOfEnterprise(tx, apps[0]!.enterpriseId)).map((d) => ({ ...d, siteName: siteNames.get(`${apps[0]!.enterpriseId}/${d.siteId}`) ?? '' }));
+        const joint = jointSubmission(unique, drafts, opts.notApplyingNow);
+        if (joint.invalid.length) throw errors.field('notApplyingNow', '只能确认本企业其他厂区的草稿申请', 'Only other drafts of the enterprise can be confirmed as not applied for now');
+        if (joint.unconfirmed.length) {
+          const names = joint.unconfirmed.map((d) => d.siteName || d.applicationId).join('、');
+          throw errors.conflict(
+            'OTHER_SITES_IN_DRAFT',
+            `本企业还有厂区的申请为草稿（${names}）。有多个厂区的企业应将申请公告的厂区一并提交（规范条件 七(一)3）：请一并提交，或确认暂不申请这些厂区`,
+            `Other sites of the enterprise have draft applications (${names}). Submit the sites you apply for together (七(一)3), or confirm they are not applied for now`,
+            { field: 'notApplyingNow', drafts: joint.unconfirmed },
+          );
+        }
         if (incomplete.length) {
           const n = incomplete.reduce((s, x) => s + x.missing.length, 0);
           throw new DomainError(400, 'APPLICATION_INCOMPLETE', `申请尚不完整，缺少 ${n} 项：${incomplete[0]!.missing.slice(0, 5).map((m) => m.zh).join('、')}${n > 5 ? '等' : ''}`, `The application is incomplete: ${n} item(s) missing`, incomplete);
@@ -351,7 +370,7 @@ export function createApplicationService(deps: ApplicationDeps) {
           const rates = computeRemanRates(form.table12?.bom ?? []);
           const updated = await transition(tx, ctx, a, 'submit', {
             patch: { submittedAt: now, submissionGroup: group, authorityId: enterprise!.authorityId },
-            note: { version: a.version, summary: check.summary },
+            note: { version: a.version, summary: check.summary, submittedTogether: unique, ...(joint.deferred.length ? { notApplyingNow: joint.deferred } : {}) },
             notify: [
               { orgId: enterprise!.authorityId, kind: 'application.submitted', title: `${enterprise!.name} 提交了规范公告申请`, titleEn: `${enterprise!.name} submitted an application`, link: `/applications/${a.id}` },
             ],
@@ -368,6 +387,10 @@ export function createApplicationService(deps: ApplicationDeps) {
             submittedAt: now,
           });
           out.push(updated);
+        }
+        // 七(一)3: the confirmation that a draft's site is not applied for now, audited on that draft
+        for (const d of joint.deferred) {
+          await recordAudit(tx, ctx, { action: 'application.not_applying_now', objectType: 'application', objectId: d.applicationId, enterpriseId: apps[0]!.enterpriseId, change: { siteId: d.siteId, siteName: d.siteName, submittedTogether: unique, submissionGroup: group } });
         }
         return out;
       });
