@@ -214,6 +214,8 @@ export function AppRoutes() {
             <Route path="statistics" element={<Guard menu="statistics"><StatisticsPage /></Guard>} />
             <Route path="supervision" element={<Guard menu="supervision"><SupervisionPage /></Guard>} />
             <Route path="supervision/changes/:id" element={<Guard menu="supervision"><ChangeDetailPage /></Guard>} />
+            {/* 七(二)3: an expert involved in a change's acceptance check opens it from the review menu */}
+            <Route path="review/changes/:id" element={<Guard menu="applications"><ChangeDetailPage /></Guard>} />
             <Route path="supervision/revocations/:id" element={<Guard menu="supervision"><RevocationDetailPage /></Guard>} />
             <Route path="supervision/complaints/:id" element={<Guard menu="supervision"><ComplaintDetailPage /></Guard>} />
             <Route path="trace" element={<Guard menu="trace"><TraceProductsPage /></Guard>} />

@@ -122,7 +122,9 @@ describe('表1-2 rows 12–13: stated vs computed (issue 15 item 7)', () => {
     Object.assign(form.table12!, { declaredMassRate: 95, rateBasis: '按整机质量估算' });
     const a = await buildApplication(app.services, { enterpriseId, form });
     await app.services.applications.upload(await enterpriseAdminCtx(app.services, enterpriseId), a.id, { slot: 'r12_13_rates', filename: 'basis.pdf', data: TINY_PDF });
-    expect((await req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id] })).statusCode).toBe(200);
+    // 七(一)3: the enterprise's earlier drafts (other tests of this file) are not applied for now
+    const others = (await req(ent, 'GET', '/api/v1/applications?state=draft')).json().items.map((x: { id: string }) => x.id).filter((x: string) => x !== a.id);
+    expect((await req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id], notApplyingNow: others })).statusCode).toBe(200);
     const d = (await req(gd, 'GET', `/api/v1/applications/${a.id}`)).json();
     expect(d.check.flags).toHaveLength(1);
     expect(d.check.flags[0].ref).toBe('表1-2 第12–13行');

@@ -25,6 +25,9 @@ let gdCtx: RequestContext, miitCtx: RequestContext;
 let enterpriseId = '';
 const experts: { id: string; ctx: RequestContext; session: Session }[] = [];
 
+/** 七(一)3: the enterprise's other drafts, confirmed as not applied for now when one is submitted. */
+const otherDrafts = async (id: string) =>
+  (await app.database.raw.query<{ id: string }>(`SELECT id FROM applications WHERE state = 'draft' AND id <> $1 AND enterprise_id = (SELECT enterprise_id FROM applications WHERE id = $1)`, [id])).rows.map((r) => r.id);
 const OPINION = { chapters: { 二: '符合', 三: '符合', 四: '符合', 五: '符合', 六: '符合' }, recommendation: 'approve' as const };
 const FINDINGS = { 二: '合规', 三: '在用', 四: '完整', 五: '达标', 六: '健全' };
 const PROVINCIAL = { opinion: '经核实，同意报送。', handler: '王五', head: '赵六', date: '2026-01-05' };
@@ -113,7 +116,8 @@ describe('applications: drafts, attachments, submission', () => {
 
   it('submit: one submission, one frozen version', async () => {
     const a = await buildApplication(app.services, { enterpriseId });
-    expectOneWinner(await race(() => req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id] })), ['ILLEGAL_TRANSITION']);
+    const notApplyingNow = await otherDrafts(a.id);
+    expectOneWinner(await race(() => req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id], notApplyingNow })), ['ILLEGAL_TRANSITION']);
     expect(await state(a.id)).toBe('submitted');
     expect(await auditCount(app, 'application.submit', a.id)).toBe(1);
     expect(await countOf(app, `SELECT count(*)::int AS n FROM application_versions WHERE application_id = $1`, [a.id])).toBe(1);
@@ -128,7 +132,7 @@ describe('applications: drafts, attachments, submission', () => {
     const half = N / 2;
     const res = await Promise.all([
       ...Array.from({ length: half }, (_, i) => req(ent, 'PUT', `/api/v1/applications/${a.id}/form`, { form: form(i) })),
-      req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id] }),
+      req(ent, 'POST', '/api/v1/applications/submit', { applicationIds: [a.id], notApplyingNow: await otherDrafts(a.id) }),
       ...Array.from({ length: half }, (_, i) => req(ent, 'PUT', `/api/v1/applications/${a.id}/form`, { form: form(half + i) })),
     ]);
     expect(res[half]!.statusCode, res[half]!.body).toBe(200);
@@ -338,6 +342,20 @@ describe('dynamic management: changes, complaints, revocations', () => {
     expect(await auditCount(app, 'change.check_pass', c.id)).toBe(1);
     expectOneWinner(await race(() => req(miit, 'POST', `/api/v1/changes/${c.id}/confirm`, { confirmed: true, opinion: '核实' })), ['INVALID_STATE']);
     expect(await auditCount(app, 'change.confirm', c.id)).toBe(1);
+  });
+
+  it('change experts, an expert opinion and dismissing a finding (七(二)3, 七(二)4(1)): one each', async () => {
+    const c = await app.services.changes.create(await enterpriseAdminCtx(app.services, ents[1]!.id), { changeDate: '2026-01-02', description: '地址变更', items: [{ fact: 'address', old: '旧址', new: '新址' }] }, []);
+    expectOneWinner(await race(() => req(gd, 'POST', `/api/v1/changes/${c.id}/experts`, { expertIds: [experts[0]!.id] })), ['ALREADY_ASSIGNED']);
+    expect(await auditCount(app, 'change.experts_assigned', c.id)).toBe(1);
+    const opinion = { chapters: { 二: '符合' }, conclusion: 'meets' };
+    expectOneWinner(await race(() => req(experts[0]!.session, 'POST', `/api/v1/changes/${c.id}/opinion`, opinion)), ['OPINION_UNCHANGED']);
+    expect(await auditCount(app, 'change.expert_opinion', c.id)).toBe(1);
+    await req(gd, 'POST', `/api/v1/changes/${c.id}/check`, { passed: true, opinion: '合格' });
+    await req(miit, 'POST', `/api/v1/changes/${c.id}/confirm`, { confirmed: false, opinion: '不符合' });
+    const f = (await req(gd, 'GET', '/api/v1/findings?state=open')).json().items.find((x: { subjectId: string }) => x.subjectId === c.id);
+    expectOneWinner(await race(() => req(gd, 'POST', `/api/v1/findings/${f.id}/dismiss`, { reason: '已研究，不予报请' })), ['INVALID_STATE']);
+    expect(await auditCount(app, 'finding.dismissed', f.id)).toBe(1);
   });
 
   it('complaint: accept, assign and open a case from it, one each', async () => {

@@ -383,6 +383,7 @@ export const changeRequests = pgTable(
     confirmedOn: date('confirmed_on', { mode: 'string' }),
     confirmedBy: uuid('confirmed_by'),
     overdueFlaggedAt: ts('overdue_flagged_at'),
+    publishedOn: date('published_on', { mode: 'string' }), // 20261208010000: MIIT's confirmation published (七(二)3)
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -734,3 +735,4 @@ export * from './schema/alarms.js';
 export * from './schema/mqtt.js';
 export * from './schema/search.js';
 export * from './schema/cases.js';
+export * from './schema/findings.js';

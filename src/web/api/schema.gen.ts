@@ -6744,6 +6744,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织专家验收核实（七(二)3） Involve experts in the acceptance check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expertIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 专家验收意见（按规范条件章节） Record an expert opinion on a change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chapters: {
+                            "\u4E8C"?: string;
+                            "\u4E09"?: string;
+                            "\u56DB"?: string;
+                            "\u4E94"?: string;
+                            "\u516D"?: string;
+                        };
+                        /** @enum {string} */
+                        conclusion: "meets" | "does_not_meet";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告企业变更公告（工信部核实后公告，七(二)3） Published change notices */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicChangeNotice"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes/flag-overdue": {
         parameters: {
             query?: never;
@@ -6817,6 +6958,96 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核查提示：可能的撤销理由 七(二)4(1)（按辖区，分页） Findings: possible grounds, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    state?: "open" | "dismissed";
+                    enterpriseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupervisionFinding"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予报请撤销（须说明理由，留痕） Dismiss a finding with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionFinding"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -14810,7 +15041,63 @@ export interface components {
             checkedOn: string | null;
             confirmOpinion: string | null;
             confirmedOn: string | null;
+            publishedOn: string | null;
+            experts?: {
+                expertId: string;
+                name: string;
+                organization: string;
+                submitted: boolean;
+                opinion: ({
+                    conclusion?: string;
+                    chapters?: {
+                        [key: string]: string;
+                    };
+                    chapterTitles?: {
+                        [key: string]: string;
+                    };
+                    comment?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            }[];
             createdAt: string;
+            actions: string[];
+        };
+        PublicChangeNotice: {
+            id: string;
+            enterpriseName: string;
+            items: {
+                factZh: string;
+                factEn: string;
+                old: string;
+                new: string;
+            }[];
+            changeDate: string;
+            confirmedOn: string;
+            publishedOn: string;
+        };
+        SupervisionFinding: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            authorityId: string;
+            kind: string;
+            clause: string;
+            ground: string;
+            groundClause: string;
+            groundZh: string;
+            summary: string;
+            summaryEn: string;
+            subjectType: string | null;
+            subjectId: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            state: "open" | "dismissed";
+            raisedAt: string;
+            dismissedReason: string | null;
+            dismissedAt: string | null;
             actions: string[];
         };
         RevocationCase: {

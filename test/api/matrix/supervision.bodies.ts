@@ -2,7 +2,7 @@ import { announcedEnterprise, announcedHomeSite, PNG, TINY_PDF } from './flows.j
 import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 
 /** Sample bodies for the dynamic-management routes (changes, revocations, complaints), aimed at foreign objects. */
-export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
+export function bodies({ foreign, home }: MatrixWorld): Record<string, unknown> {
   return {
     'POST /api/v1/revocations': { enterpriseId: foreign.enterprise, grounds: ['falsification'], facts: '矩阵测试：报请撤销外省企业' },
     'POST /api/v1/revocations/:id/evidence': undefined,
@@ -17,6 +17,9 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/changes/:id/resubmit': { description: '矩阵测试重新提交' },
     'POST /api/v1/changes/:id/confirm': { confirmed: true, opinion: '矩阵' },
     'POST /api/v1/changes/flag-overdue': {},
+    'POST /api/v1/changes/:id/experts': { expertIds: [home.expert] },
+    'POST /api/v1/changes/:id/opinion': { chapters: { 二: '矩阵' }, conclusion: 'meets' },
+    'POST /api/v1/findings/:id/dismiss': { reason: '矩阵不予报请' },
     // anyone may complain about any enterprise (and its authority is told): the sample names none on the platform, so
     // that the "nothing foreign changed" snapshot stays meaningful
     'POST /api/v1/public/complaints': { subject: '矩阵测试投诉', enterpriseName: '矩阵：不在平台上的企业', facts: '矩阵测试：投诉的事实说明', contact: '13800000000' },
@@ -95,6 +98,21 @@ export const positive: Record<string, Positive> = {
   'POST /api/v1/changes/:id/resubmit': async (w) => ({ as: 'enterprise_admin', params: { id: await changeAt(w, 'check_failed') }, body: { description: '矩阵：补充材料后重新提交' } }),
   'POST /api/v1/changes/:id/confirm': async (w) => ({ as: 'ministry_officer', params: { id: await changeAt(w, 'check_passed') }, body: { confirmed: true, opinion: '矩阵核实无误' } }),
   'POST /api/v1/changes/flag-overdue': { as: 'ministry_officer', body: {} },
+  'POST /api/v1/changes/:id/experts': async (w) => ({ as: 'authority_reviewer', params: { id: await changeAt(w, 'submitted') }, body: { expertIds: [w.home.expertSelf!] } }),
+  'POST /api/v1/changes/:id/opinion': async (w) => {
+    const id = await changeAt(w, 'submitted');
+    await w.must('authority_reviewer', 'POST', `/api/v1/changes/${id}/experts`, { expertIds: [w.home.expertSelf!] });
+    return { as: 'expert', params: { id }, body: { chapters: { 二: '矩阵：变更后仍符合' }, conclusion: 'meets' } };
+  },
+  'GET /api/v1/public/changes': { as: 'public' },
+  'GET /api/v1/findings': { as: 'authority_reviewer' },
+  'POST /api/v1/findings/:id/dismiss': async (w) => {
+    // a change MIIT did not confirm: a possible ground 七(二)4(1) on the authority's list
+    const id = await changeAt(w, 'check_passed');
+    await w.must('ministry_officer', 'POST', `/api/v1/changes/${id}/confirm`, { confirmed: false, opinion: '矩阵：不符合' });
+    const f = ((await w.must('authority_reviewer', 'GET', '/api/v1/findings?state=open')).items as { id: string; subjectId: string }[]).find((x) => x.subjectId === id)!;
+    return { as: 'authority_reviewer', params: { id: f.id }, body: { reason: '矩阵：不予报请撤销' } };
+  },
   'GET /api/v1/changes/:id/files/:sha': async (w) => {
     const id = await changeAt(w, 'submitted', true);
     const c = await w.must('authority_reviewer', 'GET', `/api/v1/changes/${id}`);

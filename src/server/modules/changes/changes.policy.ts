@@ -7,7 +7,11 @@ export interface ChangeSubject {
   enterpriseId: string;
   authorityId: string;
   state: string;
+  /** the experts of its acceptance check (七(二)3); loaded with the row where an expert may be the caller */
+  expertIds?: readonly string[];
 }
+
+const assignedExpert = (p: Principal, c: ChangeSubject) => p.kind === 'user' && !!p.expertId && !!c.expertIds?.includes(p.expertId);
 
 const ADMIN_FILES = deny('变更申请由企业管理员提交', 'The enterprise admin files change requests');
 
@@ -15,8 +19,11 @@ const ADMIN_FILES = deny('变更申请由企业管理员提交', 'The enterprise
 export const changePolicy = definePolicy<ChangeSubject>()(
   'change_request',
   {
-    read: (p, c) => inScope(p, c),
+    read: (p, c) => inScope(p, c) || assignedExpert(p, c),
     check: (p, c) => isAuthorityOf(p, c.authorityId) || deny('验收核实由企业所在地省级主管部门进行', 'The enterprise’s authority performs the check'),
+    /** 七(二)3 组织相关机构和专家验收核实: the authority that checks involves the experts */
+    assign_experts: (p, c) => isAuthorityOf(p, c.authorityId) || deny('验收核实专家由企业所在地省级主管部门组织', 'The enterprise’s authority involves the experts'),
+    opinion: (p, c) => assignedExpert(p, c) || deny('只有受邀专家可以提交验收意见', 'Only the experts involved record an opinion'),
     resubmit: (p, c) => isEnterpriseAdminOf(p, c.enterpriseId) || ADMIN_FILES,
     confirm: (p) => isMinistry(p) || deny('核实由工业和信息化部进行', 'MIIT confirms'),
   },
@@ -29,7 +36,7 @@ export const changeFilingPolicy = definePolicy<{ enterpriseId: string | null }>(
 });
 
 /** The buttons of a change request and the event each one starts. */
-const STEP_EVENT = { check: 'check_pass', resubmit: 'resubmit', confirm: 'confirm' } as const satisfies Record<string, ChangeEvent>;
+const STEP_EVENT = { check: 'check_pass', resubmit: 'resubmit', confirm: 'confirm', assign_experts: 'check_pass', opinion: 'check_pass' } as const satisfies Record<string, ChangeEvent>;
 export type ChangeStep = keyof typeof STEP_EVENT;
 const STEPS = Object.keys(STEP_EVENT) as ChangeStep[];
 

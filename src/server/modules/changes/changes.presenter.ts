@@ -10,9 +10,11 @@ export interface ChangePresenterDeps {
   enterprises: EnterpriseService;
   files: FileService;
 }
+/** The experts of one change with their names (detail). */
+export type ChangeExpertView = { expertId: string; name: string; organization: string; submitted: boolean; opinion: Record<string, unknown> | null };
 
 /** Change requests out, with the enterprise's name, file metadata and the caller's actions. */
-export async function presentChanges(deps: ChangePresenterDeps, p: Principal | null, rows: ChangeRow[], today: string) {
+export async function presentChanges(deps: ChangePresenterDeps, p: Principal | null, rows: ChangeRow[], today: string, experts?: Map<string, ChangeExpertView[]>) {
   const names = await deps.enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
   const ref = await fileRefs(deps.files, rows.flatMap((r) => r.attachments));
   return rows.map((c) => ({
@@ -36,7 +38,25 @@ export async function presentChanges(deps: ChangePresenterDeps, p: Principal | n
     checkedOn: c.checkedOn,
     confirmOpinion: c.confirmOpinion,
     confirmedOn: c.confirmedOn,
+    publishedOn: c.publishedOn,
+    ...(experts ? { experts: experts.get(c.id) ?? [] } : {}),
     createdAt: c.createdAt.toISOString(),
-    actions: changeActions(p, c),
+    actions: changeActions(p, { ...c, expertIds: experts?.get(c.id)?.map((x) => x.expertId) }),
+  }));
+}
+
+/** The public list of change notices: the enterprise's name and the facts, never opinions or files. */
+export async function presentPublicChanges(enterprises: EnterpriseService, rows: ChangeRow[]) {
+  const names = await enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
+  return rows.map((c) => ({
+    id: c.id,
+    enterpriseName: names.get(c.enterpriseId) ?? '',
+    items: c.items.map((i) => {
+      const f = CHANGE_FACTS.find((x) => x.key === i.fact);
+      return { factZh: f?.zh ?? i.fact, factEn: f?.en ?? i.fact, old: i.old, new: i.new };
+    }),
+    changeDate: c.changeDate,
+    confirmedOn: c.confirmedOn!,
+    publishedOn: c.publishedOn!,
   }));
 }

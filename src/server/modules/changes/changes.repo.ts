@@ -1,11 +1,12 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { CHANGE_OPEN_FOR_DEADLINE } from '../../../domain/supervision/index.js';
 import type { Db } from '../../db/client.js';
-import { changeRequests } from '../../db/schema.js';
+import { changeExpertAssignments, changeRequests } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { SupervisionScope } from '../supervision/index.js';
 
 export type ChangeRow = typeof changeRequests.$inferSelect;
+export type ChangeExpertRow = typeof changeExpertAssignments.$inferSelect;
 
 function scopeWhere(s: SupervisionScope): SQL | undefined {
   switch (s.kind) {
@@ -69,5 +70,48 @@ export const changeRepo = {
       .set({ overdueFlaggedAt: at })
       .where(and(overdueWhere(today), isNull(changeRequests.overdueFlaggedAt)))
       .returning();
+  },
+  /** Confirmed and published changes (七(二)3 予以公告), newest first, for the public list. */
+  async publishedPage(db: Db, p: Page) {
+    const where = and(eq(changeRequests.state, 'confirmed'), sql`${changeRequests.publishedOn} IS NOT NULL`);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(changeRequests).where(where).orderBy(desc(changeRequests.publishedOn), desc(changeRequests.id)).limit(p.pageSize).offset(offsetOf(p)),
+      db.select({ n: count() }).from(changeRequests).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+};
+
+/** The experts of a change's acceptance check (七(二)3 组织相关机构和专家验收核实). */
+export const changeExpertRepo = {
+  of(db: Db, enterpriseId: string, changeId: string) {
+    return db
+      .select()
+      .from(changeExpertAssignments)
+      .where(and(eq(changeExpertAssignments.enterpriseId, enterpriseId), eq(changeExpertAssignments.changeId, changeId)))
+      .orderBy(changeExpertAssignments.assignedAt, changeExpertAssignments.expertId);
+  },
+  ofChanges(db: Db, changeIds: string[]) {
+    if (changeIds.length === 0) return Promise.resolve([] as ChangeExpertRow[]);
+    return db.select().from(changeExpertAssignments).where(inArray(changeExpertAssignments.changeId, changeIds));
+  },
+  /** The assignments of an expert still without an opinion (their to-do list). */
+  pendingOf(db: Db, expertId: string) {
+    return db.select().from(changeExpertAssignments).where(and(eq(changeExpertAssignments.expertId, expertId), isNull(changeExpertAssignments.submittedAt)));
+  },
+  async isAssigned(db: Db, changeId: string, expertId: string) {
+    const [r] = await db.select({ e: changeExpertAssignments.expertId }).from(changeExpertAssignments).where(and(eq(changeExpertAssignments.changeId, changeId), eq(changeExpertAssignments.expertId, expertId))).limit(1);
+    return Boolean(r);
+  },
+  /** Assign the experts not yet assigned: the new rows. */
+  async assign(db: Db, rows: (typeof changeExpertAssignments.$inferInsert)[]) {
+    if (rows.length === 0) return [];
+    return db.insert(changeExpertAssignments).values(rows).onConflictDoNothing().returning();
+  },
+  async saveOpinion(db: Db, c: { enterpriseId: string; id: string }, expertId: string, opinion: unknown, at: Date) {
+    await db
+      .update(changeExpertAssignments)
+      .set({ opinion, submittedAt: at })
+      .where(and(eq(changeExpertAssignments.enterpriseId, c.enterpriseId), eq(changeExpertAssignments.changeId, c.id), eq(changeExpertAssignments.expertId, expertId)));
   },
 };

@@ -5,15 +5,18 @@ import { readBodyAndFiles } from '../../platform/multipart.js';
 import { pageOf } from '../../platform/paging.js';
 import { AUTHORITY_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import { FileParam, IdParam, sendStoredFile, SUPERVISION_VIEWERS } from '../supervision/index.js';
-import { presentChanges, type ChangePresenterDeps } from './changes.presenter.js';
+import { sendJson, type PublicCache } from '../../platform/public-cache.js';
+import { PageQuery } from '../../platform/paging.js';
+import { presentChanges, presentPublicChanges, type ChangePresenterDeps } from './changes.presenter.js';
 import type { ChangeRow } from './changes.repo.js';
-import { ChangeBody, ChangeListQuery, ChangeSchema, CheckBody, ConfirmBody, ResubmitBody } from './changes.schema.js';
+import { ChangeBody, ChangeExpertOpinionBody, ChangeExpertsBody, ChangeListQuery, ChangeSchema, CheckBody, ConfirmBody, PublicChangeSchema, ResubmitBody } from './changes.schema.js';
 import type { ChangeService } from './changes.service.js';
 
-export async function changeRoutes(root: FastifyInstance, deps: ChangePresenterDeps & { changes: ChangeService; maxUploadBytes: number }) {
+export async function changeRoutes(root: FastifyInstance, deps: ChangePresenterDeps & { changes: ChangeService; maxUploadBytes: number; publicCache: PublicCache }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { changes } = deps;
-  const one = async (req: FastifyRequest, c: ChangeRow) => (await presentChanges(deps, req.principal, [c], changes.today()))[0]!;
+  // one change, with the experts of its acceptance check (七(二)3)
+  const one = async (req: FastifyRequest, c: ChangeRow) => (await presentChanges(deps, req.principal, [c], changes.today(), await changes.expertViews([c])))[0]!;
 
   app.get('/api/v1/changes', {
     config: { policy: { roles: SUPERVISION_VIEWERS } },
@@ -39,7 +42,7 @@ export async function changeRoutes(root: FastifyInstance, deps: ChangePresenterD
   });
 
   app.get('/api/v1/changes/:id', {
-    config: { policy: { roles: SUPERVISION_VIEWERS } },
+    config: { policy: { roles: [...SUPERVISION_VIEWERS, 'expert'] } },
     schema: { tags: ['supervision'], summary: '变更申请详情 One change request', params: IdParam, response: { 200: ChangeSchema } },
     handler: async (req) => one(req, await changes.load(req.principal, req.params.id)),
   });
@@ -63,6 +66,28 @@ export async function changeRoutes(root: FastifyInstance, deps: ChangePresenterD
     config: { policy: { roles: MINISTRY_ROLES } },
     schema: { tags: ['supervision'], summary: '工信部核实（通过后公告名单显示新信息） MIIT confirmation', params: IdParam, body: ConfirmBody, response: { 200: ChangeSchema } },
     handler: async (req) => one(req, await changes.confirm(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/changes/:id/experts', {
+    config: { policy: { roles: AUTHORITY_ROLES } },
+    schema: { tags: ['supervision'], summary: '组织专家验收核实（七(二)3） Involve experts in the acceptance check', params: IdParam, body: ChangeExpertsBody, response: { 200: ChangeSchema } },
+    handler: async (req) => one(req, await changes.assignExperts(req.ctx, req.params.id, req.body.expertIds)),
+  });
+
+  app.post('/api/v1/changes/:id/opinion', {
+    config: { policy: { roles: ['expert'] } },
+    schema: { tags: ['supervision'], summary: '专家验收意见（按规范条件章节） Record an expert opinion on a change', params: IdParam, body: ChangeExpertOpinionBody, response: { 200: ChangeSchema } },
+    handler: async (req) => one(req, await changes.recordOpinion(req.ctx, req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/public/changes', {
+    config: { policy: { public: true } },
+    schema: { tags: ['public'], summary: '公告企业变更公告（工信部核实后公告，七(二)3） Published change notices', querystring: PageQuery, response: { 200: pageOf(PublicChangeSchema) } },
+    handler: async (req, reply) =>
+      sendJson(reply, deps.publicCache.json('announcements', `changes:${JSON.stringify(req.query)}`, pageOf(PublicChangeSchema), async () => {
+        const { rows, total } = await changes.publishedPage(req.query);
+        return { items: await presentPublicChanges(deps.enterprises, rows), total, page: req.query.page, pageSize: req.query.pageSize };
+      })),
   });
 
   app.post('/api/v1/changes/flag-overdue', {

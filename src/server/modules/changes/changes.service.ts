@@ -14,7 +14,9 @@ import type { FileService } from '../files/index.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { supervisionScope } from '../supervision/index.js';
 import { changeFilingPolicy, changePolicy } from './changes.policy.js';
-import { changeRepo, type ChangeRow } from './changes.repo.js';
+import { changeExpertSteps } from './changes.experts.js';
+import type { ChangeExpertView } from './changes.presenter.js';
+import { changeExpertRepo, changeRepo, type ChangeRow } from './changes.repo.js';
 import type { ChangeInput } from './changes.schema.js';
 import { changeTodos } from './changes.todos.js';
 
@@ -28,6 +30,19 @@ export interface ChangeDeps {
   enterprises: EnterpriseService;
   notifications: NotificationService;
   announcements: AnnouncementService;
+  /** The expert pool (experts module), for the experts of an acceptance check (七(二)3). */
+  experts: { get(id: string): Promise<{ name: string; organization: string; affiliatedEnterpriseId: string | null } | undefined> };
+  /** The findings module: a change overdue or not confirmed is a possible ground 七(二)4(1) on the authority's list. */
+  findings: { raise(tx: Db, ctx: RequestContext | null, inputs: FindingLike[]): Promise<unknown[]> };
+}
+type FindingLike = { enterpriseId: string; authorityId: string; kind: string; clause: string; dedupeKey: string; subjectType?: string | null; subjectId?: string | null; summary: string; summaryEn: string; details?: Record<string, unknown> };
+
+/** 七(二)3 → 七(二)4(1): the prompt a change raises when its year ran out, or MIIT did not confirm it. */
+export function changeFinding(c: ChangeRow, kind: 'change_overdue' | 'change_not_confirmed', name: string): FindingLike {
+  const facts = c.items.map((i) => factLabel(i.fact)).join('、');
+  return kind === 'change_overdue'
+    ? { enterpriseId: c.enterpriseId, authorityId: c.authorityId, kind, clause: '七(二)3', dedupeKey: `change:${c.id}:overdue`, subjectType: 'change_request', subjectId: c.id, summary: `${name}变更（${facts}）未在发生变化 1 年内完成整改验收（期限 ${c.deadline}）`, summaryEn: `${name}: a change (${facts}) was not completed within one year (deadline ${c.deadline})`, details: { deadline: c.deadline, changeDate: c.changeDate, state: c.state } }
+    : { enterpriseId: c.enterpriseId, authorityId: c.authorityId, kind, clause: '七(二)3', dedupeKey: `change:${c.id}:not_confirmed`, subjectType: 'change_request', subjectId: c.id, summary: `${name}变更（${facts}）经工信部核实不符合规范条件`, summaryEn: `${name}: MIIT found the change (${facts}) does not meet the conditions`, details: { confirmOpinion: c.confirmOpinion, confirmedOn: c.confirmedOn } };
 }
 
 /**
@@ -42,8 +57,20 @@ export function createChangeService(deps: ChangeDeps) {
   async function load(p: Principal | null, id: string): Promise<ChangeRow> {
     const c = await changeRepo.get(db, id);
     if (!c) throw notFound();
-    authorize(p, changePolicy, 'read', c);
+    const expertIds = p?.kind === 'user' && p.expertId ? (await changeExpertRepo.of(db, c.enterpriseId, c.id)).map((a) => a.expertId) : [];
+    authorize(p, changePolicy, 'read', { ...c, expertIds });
     return c;
+  }
+  /** The experts of the given changes with names and opinions (detail pages). */
+  async function expertViews(rows: ChangeRow[]): Promise<Map<string, ChangeExpertView[]>> {
+    const out = new Map<string, ChangeExpertView[]>();
+    for (const a of await changeExpertRepo.ofChanges(db, rows.map((r) => r.id))) {
+      const e = await deps.experts.get(a.expertId);
+      const list = out.get(a.changeId) ?? [];
+      list.push({ expertId: a.expertId, name: e?.name ?? '', organization: e?.organization ?? '', submitted: a.submittedAt != null, opinion: (a.opinion as Record<string, unknown> | null) ?? null });
+      out.set(a.changeId, list);
+    }
+    return out;
   }
   /** One step: the transaction locks the request, authorizes `action` on it, asks the state machine, then `step` writes. */
   const onLocked = <T>(ctx: RequestContext, id: string, action: 'check' | 'resubmit' | 'confirm', event: ChangeEvent, step: (tx: Db, c: ChangeRow, to: string) => Promise<T>) =>
@@ -68,6 +95,10 @@ export function createChangeService(deps: ChangeDeps) {
     today: () => clock.today(),
     page: (p: Principal | null, f: { states?: string[]; overdue?: boolean }, page: Page) => changeRepo.page(db, supervisionScope(p), { states: f.states, overdueOn: f.overdue ? clock.today() : undefined }, page),
     todos: changeTodos(deps),
+    expertViews,
+    ...changeExpertSteps(deps),
+    /** 七(二)3 予以公告: the confirmed changes, published, newest first (public). */
+    publishedPage: (page: Page) => changeRepo.publishedPage(db, page),
 
     async create(ctx: RequestContext, input: ChangeInput, attachments: Buffer[]) {
       const p = ctx.principal;
@@ -107,6 +138,9 @@ export function createChangeService(deps: ChangeDeps) {
     async check(ctx: RequestContext, id: string, input: { passed: boolean; opinion: string }) {
       const event: ChangeEvent = input.passed ? 'check_pass' : 'check_fail';
       return onLocked(ctx, id, 'check', event, async (tx, c, to) => {
+        // 七(二)3 专家验收核实: the check waits for the opinion of every expert involved
+        const pending = (await changeExpertRepo.of(tx, c.enterpriseId, c.id)).filter((a) => !a.submittedAt).length;
+        if (pending > 0) throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交验收意见`, `${pending} expert opinion(s) still pending`, { pending });
         const r = written(await changeRepo.update(tx, c, [c.state], { state: to, checkOpinion: input.opinion, checkedOn: clock.today(), checkedBy: userId(ctx.principal) }));
         await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: input });
         const link = `/supervision/changes/${c.id}`;
@@ -132,9 +166,14 @@ export function createChangeService(deps: ChangeDeps) {
     async confirm(ctx: RequestContext, id: string, input: { confirmed: boolean; opinion: string }) {
       const event: ChangeEvent = input.confirmed ? 'confirm' : 'not_confirm';
       const today = clock.today();
+      const pre = await changeRepo.get(db, id);
+      const name = pre ? ((await enterprises.names([pre.enterpriseId])).get(pre.enterpriseId) ?? '') : '';
       return onLocked(ctx, id, 'confirm', event, async (tx, c, to) => {
-        const r = written(await changeRepo.update(tx, c, ['check_passed'], { state: to, confirmOpinion: input.opinion, confirmedOn: today, confirmedBy: userId(ctx.principal) }));
+        // 七(二)3 对仍符合本规范条件的，予以公告: a confirmed change is published on the public list of change notices
+        const r = written(await changeRepo.update(tx, c, ['check_passed'], { state: to, confirmOpinion: input.opinion, confirmedOn: today, confirmedBy: userId(ctx.principal), publishedOn: input.confirmed ? today : null }));
         const updated = input.confirmed ? await announcements.applyChange(tx, { enterpriseId: c.enterpriseId, siteId: c.siteId, on: today, items: c.items }) : 0;
+        // not confirmed → a possible ground 七(二)4(1) on the authority's to-do list (the authority decides)
+        if (!input.confirmed) await deps.findings.raise(tx, ctx, [changeFinding(r, 'change_not_confirmed', name)]);
         await recordAudit(tx, ctx, { action: `change.${event}`, objectType: 'change_request', objectId: c.id, enterpriseId: c.enterpriseId, change: { ...input, entriesUpdated: updated } });
         await notifications.notify(tx, [
           { orgId: c.enterpriseId, kind: `change.${event}`, title: input.confirmed ? '工信部已核实变更，公告名单已更新' : '工信部核实：变更后不符合规范条件', titleEn: input.confirmed ? 'MIIT confirmed the change; the list shows the new facts' : 'MIIT did not confirm the change', link: `/supervision/changes/${c.id}` },
@@ -165,6 +204,8 @@ export function createChangeService(deps: ChangeDeps) {
           ]);
           await recordAudit(tx, ctx, { action: 'change.overdue_flagged', objectType: 'change_request', objectId: r.id, enterpriseId: r.enterpriseId, change: { deadline: r.deadline, today } });
         }
+        // 七(二)3 → 七(二)4(1): each overdue change is a possible ground on its authority's to-do list (once)
+        await deps.findings.raise(tx, ctx, rows.map((r) => changeFinding(r, 'change_overdue', names.get(r.enterpriseId) ?? '')));
         return rows.length;
       });
     },

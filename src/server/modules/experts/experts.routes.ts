@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RemanField } from '../../../domain/enterprise.js';
-import { MINISTRY_ROLES } from '../../platform/policy.js';
+import { AUTHORITY_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import type { ExpertRow } from './experts.repo.js';
 import { ExpertBody, ExpertSchema } from './experts.schema.js';
 import type { ExpertService } from './experts.service.js';
@@ -23,7 +23,8 @@ const present = (e: ExpertRow) => ({
 export async function expertRoutes(root: FastifyInstance, { experts }: { experts: ExpertService }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/experts', {
-    config: { policy: { roles: MINISTRY_ROLES } },
+    // MIIT draws reviewers; a provincial authority involves experts in a change's acceptance check (七(二)3)
+    config: { policy: { roles: [...MINISTRY_ROLES, ...AUTHORITY_ROLES] } },
     schema: { tags: ['experts'], summary: '专家库 The expert pool', querystring: PageQuery.extend({ q: z.string().trim().max(100).optional() }), response: { 200: pageOf(ExpertSchema) } },
     handler: async (req) => {
       const { q, ...page } = req.query;

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useConfirm, validated } from '../../components/confirm';
 import { useLocale, type MessageKey } from '../../i18n';
+import { ChangeExpertsCard } from './ChangeExpertsCard';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail } from './useCaseDetail';
 import { useSupT } from './supText';
@@ -40,6 +41,7 @@ export default function ChangeDetailPage() {
           <Descriptions.Item label={st('sup.files')} span={2}><FileLinks base={`/changes/${c.id}/files`} files={c.attachments} /></Descriptions.Item>
           {c.checkOpinion ? <Descriptions.Item label={`${st('chg.check')} (${c.checkedOn})`} span={2}>{c.checkOpinion}</Descriptions.Item> : null}
           {c.confirmOpinion ? <Descriptions.Item label={`${st('chg.confirm')} (${c.confirmedOn})`} span={2}>{c.confirmOpinion}</Descriptions.Item> : null}
+          {c.publishedOn ? <Descriptions.Item label={st('chg.published')}><span data-testid="change-published">{c.publishedOn}</span></Descriptions.Item> : null}
         </Descriptions>
         <Table
           size="small"
@@ -53,7 +55,8 @@ export default function ChangeDetailPage() {
           ]}
         />
       </Card>
-      {c.actions.length > 0 ? (
+      <ChangeExpertsCard c={c} act={act} />
+      {c.actions.some((a) => a === 'check' || a === 'confirm' || a === 'resubmit') ? (
         <Card title={c.actions.includes('check') ? st('chg.check') : c.actions.includes('confirm') ? st('chg.confirm') : st('chg.resubmit')}>
           <Form form={form} layout="vertical">
             {c.actions.includes('resubmit') ? (

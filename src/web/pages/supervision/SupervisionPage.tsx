@@ -13,6 +13,7 @@ import { useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole, isMinistryRole } from '../../menu';
 import { useUrlPaging } from '../../paging';
 import { FilesPicker, postForm, StateTag } from './common';
+import { FindingsTab } from './FindingsTab';
 import type { ChangeRequest, Complaint, RevocationCase } from './supApi';
 import { useSupT } from './supText';
 
@@ -269,6 +270,8 @@ export default function SupervisionPage() {
     { key: 'changes', label: st('sup.tab.changes'), children: <ChangesTab /> },
     { key: 'revocations', label: st('sup.tab.revocations'), children: <RevocationsTab /> },
     ...(handler ? [{ key: 'complaints', label: st('sup.tab.complaints'), children: <ComplaintsTab /> }] : []),
+    // 七(二)4(1) prompts for the authorities and MIIT (issue 15 items 13, 15)
+    ...(handler ? [{ key: 'findings', label: st('sup.tab.findings'), children: <FindingsTab /> }] : []),
   ];
   return (
     <>

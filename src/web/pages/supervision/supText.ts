@@ -149,6 +149,33 @@ const dict = {
   'cmp.state.dismissed': ['不予受理', 'Not accepted'],
   'cmp.trackLink': ['已有查询码？查询办理进度', 'Have a tracking code? Track it'],
   'cmp.fileLink': ['我要投诉举报', 'File a complaint'],
+  // 七(二)3 专家验收核实, published confirmation (issue 15 item 13)
+  'chg.experts': ['验收核实专家', 'Experts of the acceptance check'],
+  'chg.experts.none': ['未组织专家（省级主管部门可组织相关机构和专家验收核实）', 'No experts involved (the authority may involve experts)'],
+  'chg.experts.add': ['组织专家', 'Involve experts'],
+  'chg.experts.pick': ['从专家库选择', 'Choose from the expert pool'],
+  'chg.experts.pending': ['待提交意见', 'Opinion pending'],
+  'chg.experts.waiting': ['所有专家提交意见后方可作出验收结论', 'The check waits for every expert’s opinion'],
+  'chg.opinion.title': ['专家验收意见（按规范条件章节）', 'Expert opinion (by chapter of the conditions)'],
+  'chg.opinion.conclusion': ['结论', 'Conclusion'],
+  'chg.opinion.meets': ['变更后仍符合规范条件', 'Still meets the conditions'],
+  'chg.opinion.does_not_meet': ['变更后不符合规范条件', 'No longer meets the conditions'],
+  'chg.opinion.submit': ['提交意见', 'Record the opinion'],
+  'chg.opinion.atLeastOne': ['至少对一章给出意见', 'Give the opinion for at least one chapter'],
+  'chg.published': ['已公告（变更公告）', 'Published (change notice)'],
+  // 七(二)4(1) findings
+  'sup.tab.findings': ['核查提示', 'Findings'],
+  'fnd.rule': ['平台根据数据发现的可能撤销理由（七(二)4(1) 不能保持符合本规范条件要求），由主管部门研究决定是否报请撤销公告；平台不作自动处理。', 'Possible grounds the platform found in the data (七(二)4(1)); the authority decides whether to request a revocation. Nothing is automatic.'],
+  'fnd.kind': ['类型', 'Kind'],
+  'fnd.summary': ['情况', 'Finding'],
+  'fnd.raisedAt': ['提示时间', 'Raised'],
+  'fnd.dismiss': ['不予报请撤销', 'Dismiss'],
+  'fnd.dismissReason': ['理由（留痕）', 'Reason (recorded)'],
+  'fnd.openRevocation': ['报请撤销公告', 'Request a revocation'],
+  'fnd.state.open': ['待研究', 'Open'],
+  'fnd.state.dismissed': ['已不予报请', 'Dismissed'],
+  'fnd.run': ['立即核查', 'Check now'],
+  'fnd.ran': ['核查了 {n} 家企业，新增 {m} 条提示', 'Checked {n} enterprise(s); {m} new finding(s)'],
 } as const;
 
 export type SupKey = keyof typeof dict;
