@@ -46,7 +46,7 @@ import { demoRoutes } from './modules/demo/demo.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import multipart from '@fastify/multipart';
 import { changeRoutes, createChangeService } from './modules/changes/index.js';
-import { createFindingsService, findingRoutes } from './modules/findings/index.js';
+import { createConditionsWatch, createFindingsService, findingRoutes } from './modules/findings/index.js';
 import { complaintRoutes, createComplaintService } from './modules/complaints/index.js';
 import { createRevocationLocks, createRevocationService, revocationRoutes } from './modules/revocations/index.js';
 import { createWorkbenchService } from './modules/workbench/workbench.service.js';
@@ -103,6 +103,7 @@ export interface Services {
   revocations: ReturnType<typeof createRevocationService>;
   changes: ReturnType<typeof createChangeService>;
   findings: ReturnType<typeof createFindingsService>;
+  conditionsWatch: ReturnType<typeof createConditionsWatch>;
   complaints: ReturnType<typeof createComplaintService>;
   annualReports: ReturnType<typeof createAnnualReportService>;
   statistics: ReturnType<typeof createStatisticsService>;
@@ -210,6 +211,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   // 七(二)4(1) prompts (issue 15 items 13, 15): raised by changes and the conditions watch, decided by the authority
   const findings = createFindingsService({ db, clock, enterprises, notifications });
   const changes = createChangeService({ db, clock, files, enterprises, notifications, announcements, experts, findings });
+  // 七(二)4(1) after the 公告 (issue 15 item 15): certificates, lease, annual report figures re-checked (main.ts: daily)
+  const conditionsWatch = createConditionsWatch({
+    db,
+    clock,
+    findings,
+    sources: { activeEntries: () => announcements.allEntries(), applications: (ids) => applications.loadManyInternal(ids), reportFigures: () => annualReports.latestFigures() },
+  });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints, findings] });
   const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
@@ -248,7 +256,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
-  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases };
+  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -411,7 +419,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes, publicCache: services.publicCache });
-  await app.register(findingRoutes, { findings: services.findings, enterprises: services.enterprises });
+  await app.register(findingRoutes, { findings: services.findings, enterprises: services.enterprises, runWatch: services.conditionsWatch });
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, revocations: services.revocations, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(buyerRoutes, { buyers: services.buyers });

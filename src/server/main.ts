@@ -39,6 +39,8 @@ async function main() {
   const stopReminders = startPeriodicJob('annual-report reminders', () => app.services.annualReports.runReminders(), app.log);
   // 变更 one-year deadlines (七(二)3): flag overdue requests each hour (idempotent)
   const stopChangeJob = startPeriodicJob('overdue change requests', () => app.services.changes.flagOverdue(null), app.log);
+  // 七(二)4(1) after the 公告: the data-decidable conditions of announced enterprises, daily (idempotent findings)
+  const stopConditionsWatch = startPeriodicJob('conditions watch', async () => (await app.services.conditionsWatch(null)).raised, app.log, 86_400_000);
   // trace projection of large /epcis captures: kicked after each commit; this catches up after a restart or failure
   // (quiet: failures are logged by the follower, progress is on GET /api/v1/trace/projection). An in-memory timer,
   // not a durable job: the cursor in trace_projection is the durable state; a failing stream's retries are jobs.
@@ -74,6 +76,7 @@ async function main() {
     closing = true;
     stopReminders();
     stopChangeJob();
+    stopConditionsWatch();
     stopProjection();
     stopSessionPurge();
     stopPartitions();

@@ -188,11 +188,36 @@ export const TABLE23_SECTIONS: readonly {
   },
 ];
 
+/**
+ * Figures for 三(三)/三(四) (optional; issue 15 item 15). 附2 has no figures table, but its outline asks for
+ * 再制造能力…以及相关投入 and its tables "可根据实际情况调整": the report may carry these so that the platform can
+ * re-check 三(三) (college-educated ≥ 30 %, R&D staff ≥ 10 %) and 三(四) (R&D ≥ 3 % of the previous year's 营业收入)
+ * after the 公告 (domain/supervision/conditions-watch.ts). Money in 万元.
+ */
+export interface ReportFigures {
+  employees?: number | null;
+  collegeEducated?: number | null;
+  rdStaff?: number | null;
+  /** 研发投入 万元 in the report year */
+  rdSpending?: number | null;
+  /** 营业收入 万元 of the year before the report year (三(四) 上一年度营业收入) */
+  previousYearRevenue?: number | null;
+}
+export const FIGURE_FIELDS: readonly { key: keyof ReportFigures; zh: string; en: string; unit?: string }[] = [
+  { key: 'employees', zh: '从业人员数', en: 'Employees' },
+  { key: 'collegeEducated', zh: '大专及以上学历人员数', en: 'College-educated staff' },
+  { key: 'rdStaff', zh: '研发人员数', en: 'R&D staff' },
+  { key: 'rdSpending', zh: '本年度研发投入（万元）', en: 'R&D spending this year (10k CNY)', unit: '万元' },
+  { key: 'previousYearRevenue', zh: '上一年度营业收入（万元）', en: 'Revenue of the previous year (10k CNY)', unit: '万元' },
+];
+
 export interface AnnualReportForm {
   cover?: ReportCover;
   outline?: ReportOutline;
   table21?: Table21;
   table23?: Table23;
+  /** 三(三)/三(四) figures (optional, see ReportFigures) */
+  figures?: ReportFigures;
 }
 
 /** Per-section totals as entered (null when not entered). */

@@ -7054,6 +7054,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即核查公告企业的可由数据判断的条件（幂等；每日任务亦调用） Re-evaluate the announced enterprises now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evaluated: number;
+                            raised: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/complaints": {
         parameters: {
             query?: never;
@@ -14718,6 +14761,13 @@ export interface components {
                     }[];
                 };
             };
+            figures?: {
+                employees?: number | null;
+                collegeEducated?: number | null;
+                rdStaff?: number | null;
+                rdSpending?: number | null;
+                previousYearRevenue?: number | null;
+            };
         };
         ThingModelMetricInput: {
             key: string;
@@ -15238,6 +15288,13 @@ export interface components {
                         count?: number | null;
                     }[];
                 };
+            };
+            figures?: {
+                employees?: number | null;
+                collegeEducated?: number | null;
+                rdStaff?: number | null;
+                rdSpending?: number | null;
+                previousYearRevenue?: number | null;
             };
         };
         AnnualReportOwed: {

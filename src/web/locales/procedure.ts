@@ -14,4 +14,10 @@ export const procedureText = {
   'proc.joint.choose': ['请为每个草稿选择“一并提交”或“暂不申请”', 'Choose “Submit together” or “Not now” for each draft'],
   'proc.joint.recorded': ['选择“暂不申请”即确认该厂区本次不申请公告，确认将被记录。', 'Choosing “Not now” confirms that the site is not applied for now; the confirmation is recorded.'],
   'proc.joint.missing': ['缺 {n} 项', '{n} missing'],
+  // 年度报告 figures for 三(三)/三(四)
+  'proc.figures.tab': ['人员与研发投入（选填）', 'Staff and R&D (optional)'],
+  'proc.figures.note': [
+    '选填。填写后，平台按规范条件 三(三)（大专及以上学历人员不低于 30%、研发人员不低于 10%）和 三(四)（研发投入不低于上一年度营业收入的 3%）复核，未达到的作为提示交主管部门研究，不作自动处理。',
+    'Optional. When given, the platform re-checks 三(三) (college-educated ≥ 30 %, R&D staff ≥ 10 %) and 三(四) (R&D ≥ 3 % of the previous year’s revenue); a shortfall is a prompt for the authority, never an automatic decision.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -20,6 +20,7 @@ export function bodies({ foreign, home }: MatrixWorld): Record<string, unknown> 
     'POST /api/v1/changes/:id/experts': { expertIds: [home.expert] },
     'POST /api/v1/changes/:id/opinion': { chapters: { 二: '矩阵' }, conclusion: 'meets' },
     'POST /api/v1/findings/:id/dismiss': { reason: '矩阵不予报请' },
+    'POST /api/v1/findings/evaluate': {},
     // anyone may complain about any enterprise (and its authority is told): the sample names none on the platform, so
     // that the "nothing foreign changed" snapshot stays meaningful
     'POST /api/v1/public/complaints': { subject: '矩阵测试投诉', enterpriseName: '矩阵：不在平台上的企业', facts: '矩阵测试：投诉的事实说明', contact: '13800000000' },
@@ -106,6 +107,7 @@ export const positive: Record<string, Positive> = {
   },
   'GET /api/v1/public/changes': { as: 'public' },
   'GET /api/v1/findings': { as: 'authority_reviewer' },
+  'POST /api/v1/findings/evaluate': { as: 'ministry_officer', body: {} },
   'POST /api/v1/findings/:id/dismiss': async (w) => {
     // a change MIIT did not confirm: a possible ground 七(二)4(1) on the authority's list
     const id = await changeAt(w, 'check_passed');

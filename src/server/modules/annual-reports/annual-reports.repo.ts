@@ -64,6 +64,14 @@ export const annualReportRepo = {
       .where(and(scopeWhere(scope), f.year ? eq(annualReports.year, f.year) : undefined, f.states?.length ? inArray(annualReports.state, f.states) : undefined))
       .orderBy(desc(annualReports.year), asc(annualReports.createdAt));
   },
+  /** Submitted (or later) reports that carry 三(三)/三(四) figures (the conditions watch, 七(二)4(1)). */
+  withFigures(db: Db) {
+    return db
+      .select({ id: annualReports.id, enterpriseId: annualReports.enterpriseId, siteId: annualReports.siteId, authorityId: annualReports.authorityId, year: annualReports.year, figures: sql<unknown>`${annualReports.form}->'figures'` })
+      .from(annualReports)
+      .where(and(inArray(annualReports.state, ['submitted', 'accepted', 'forwarded']), sql`${annualReports.form} ? 'figures'`))
+      .orderBy(desc(annualReports.year));
+  },
   /** undefined when the site's report of that year exists already (unique enterprise, site, year). */
   async insertIfAbsent(db: Db, row: typeof annualReports.$inferInsert) {
     const [r] = await db.insert(annualReports).values(row).onConflictDoNothing().returning();

@@ -31,6 +31,10 @@ export const ReportFormSchema = z
       .object({ e1: text(10000).optional(), e2: text(10000).optional(), e3: text(10000).optional(), e4: text(10000).optional(), e5: text(10000).optional(), e6: text(10000).optional(), e7: text(10000).optional() })
       .optional(),
     table23: z.object({ recovery: section(RecoveryRow).optional(), reman: section(RemanRow).optional(), sales: section(SalesRow).optional() }).optional(),
+    /** 三(三)/三(四) figures (optional; domain/annual-report/form.ts ReportFigures) */
+    figures: z
+      .object({ employees: count, collegeEducated: count, rdStaff: count, rdSpending: z.number().min(0).max(1e9).nullable().optional(), previousYearRevenue: z.number().min(0).max(1e10).nullable().optional() })
+      .optional(),
   })
   .meta({ id: 'AnnualReportForm' });
 

@@ -17,6 +17,7 @@ import {
   totalsIssues,
   type AnnualReportForm,
   type ReportEvent,
+  type ReportFigures,
   type ReportState,
   type Table23,
 } from '../../../domain/annual-report/index.js';
@@ -256,6 +257,22 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       return (await owed(year))
         .filter((o) => o.overdue)
         .map((o) => ({ enterpriseId: o.enterpriseId, enterpriseName: o.enterpriseName, siteId: o.siteId, siteName: o.siteName, authorityId: o.authorityId, year, dueOn: o.dueOn, reportId: o.report?.id ?? null, state: o.state }));
+    },
+
+    /**
+     * For the conditions watch (七(二)4(1), findings module): the latest submitted report of each site that carries
+     * 三(三)/三(四) figures. No caller policy: the caller applies its own.
+     */
+    async latestFigures() {
+      const seen = new Set<string>();
+      const out: { reportId: string; enterpriseId: string; siteId: string; authorityId: string; year: number; figures: ReportFigures }[] = [];
+      for (const r of await annualReportRepo.withFigures(db)) {
+        const k = `${r.enterpriseId}/${r.siteId}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push({ reportId: r.id, enterpriseId: r.enterpriseId, siteId: r.siteId, authorityId: r.authorityId, year: r.year, figures: (r.figures ?? {}) as ReportFigures });
+      }
+      return out;
     },
 
     currentYear: () => currentReportYear(clock.today()),

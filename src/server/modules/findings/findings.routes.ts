@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/paging.js';
 import { AUTHORITY_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import { z } from 'zod';
+import type { RequestContext } from '../../platform/principal.js';
 import { IdParam, SUPERVISION_HANDLERS } from '../supervision/index.js';
 import { presentFindings } from './findings.presenter.js';
 import { DismissBody, FindingListQuery, FindingSchema } from './findings.schema.js';
 import type { FindingsService } from './findings.service.js';
 
-export async function findingRoutes(root: FastifyInstance, deps: { findings: FindingsService; enterprises: EnterpriseService; runWatch?: () => Promise<{ raised: number; evaluated: number }> }) {
+export async function findingRoutes(root: FastifyInstance, deps: { findings: FindingsService; enterprises: EnterpriseService; runWatch: (ctx: RequestContext) => Promise<{ raised: number; evaluated: number }> }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { findings, enterprises } = deps;
 
@@ -25,5 +27,16 @@ export async function findingRoutes(root: FastifyInstance, deps: { findings: Fin
     config: { policy: { roles: [...AUTHORITY_ROLES, ...MINISTRY_ROLES] } },
     schema: { tags: ['supervision'], summary: '不予报请撤销（须说明理由，留痕） Dismiss a finding with a reason', params: IdParam, body: DismissBody, response: { 200: FindingSchema } },
     handler: async (req) => (await presentFindings(enterprises, req.principal, [await findings.dismiss(req.ctx, req.params.id, req.body.reason)]))[0]!,
+  });
+
+  app.post('/api/v1/findings/evaluate', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: {
+      tags: ['supervision'],
+      summary: '立即核查公告企业的可由数据判断的条件（幂等；每日任务亦调用） Re-evaluate the announced enterprises now',
+      body: z.object({}).optional(),
+      response: { 200: z.object({ evaluated: z.number(), raised: z.number() }) },
+    },
+    handler: async (req) => deps.runWatch(req.ctx),
   });
 }

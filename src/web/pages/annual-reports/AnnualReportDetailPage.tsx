@@ -28,6 +28,7 @@ import {
   OUTLINE_SECTIONS,
   REPORT_FIELDS,
   TABLE21_ITEMS,
+  FIGURE_FIELDS,
   TABLE23_SECTIONS,
   type AnnualReportForm,
   type Table23,
@@ -192,6 +193,17 @@ export default function AnnualReportDetailPage() {
       <Input.TextArea rows={3} data-testid={`ar-t21-${s.key}`} maxLength={10000} />
     </Form.Item>
   ));
+  // 三(三)/三(四) figures (optional; the platform re-checks them after the 公告, 七(二)4(1))
+  const figuresTab = (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('proc.figures.note')} />
+      {FIGURE_FIELDS.map((f) => (
+        <Form.Item key={f.key} name={['figures', f.key]} label={locale === 'zh' ? f.zh : f.en}>
+          <InputNumber min={0} style={{ width: 220 }} data-testid={`ar-fig-${f.key}`} />
+        </Form.Item>
+      ))}
+    </>
+  );
   const table23Tab = (
     <>
       {editable ? (
@@ -380,6 +392,7 @@ export default function AnnualReportDetailPage() {
               { key: 'outline', label: <span data-testid="ar-tab-outline">{t('ar.tab.outline')}</span>, children: outlineTab, forceRender: true },
               { key: 'table21', label: <span data-testid="ar-tab-table21">{t('ar.tab.table21')}</span>, children: table21Tab, forceRender: true },
               { key: 'table23', label: <span data-testid="ar-tab-table23">{t('ar.tab.table23')}{mismatches.length ? ' ⚠' : ''}</span>, children: table23Tab, forceRender: true },
+              { key: 'figures', label: <span data-testid="ar-tab-figures">{t('proc.figures.tab')}</span>, children: figuresTab, forceRender: true },
             ]}
           />
         </Form>
