@@ -473,6 +473,12 @@ export const annualReports = pgTable(
     reviewedAt: ts('reviewed_at'),
     forwardingId: uuid('forwarding_id'),
     forwardedAt: ts('forwarded_at'),
+    // 20261208010100: MIIT's 核查 of a forwarded report and an on-site inspection (附2 三)
+    ministryOpinion: text('ministry_opinion'),
+    ministryReviewedAt: ts('ministry_reviewed_at'),
+    ministryReviewedBy: uuid('ministry_reviewed_by'),
+    onsiteInspectionOn: date('onsite_inspection_on', { mode: 'string' }),
+    onsiteInspectionNote: text('onsite_inspection_note'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

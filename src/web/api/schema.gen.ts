@@ -4032,6 +4032,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/annual-reports/{id}/ministry-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工信部核查，必要时安排现场审查（附2 三） MIIT review, with an on-site inspection when needed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                        onsiteInspection?: {
+                            date: string;
+                            note: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载年度报告（.docx，供打印签章，附2） Download the report as a printable, signable .docx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/annual-reports/{id}/table23.xlsx": {
         parameters: {
             query?: never;
@@ -15338,6 +15422,12 @@ export interface components {
             auditOpinion: string | null;
             reviewedAt: string | null;
             forwardedAt: string | null;
+            ministryOpinion: string | null;
+            ministryReviewedAt: string | null;
+            onsiteInspection: {
+                date: string;
+                note: string;
+            } | null;
             form: components["schemas"]["AnnualReportForm"];
             missing: {
                 field: string;
@@ -15353,6 +15443,7 @@ export interface components {
                 edit: boolean;
                 submit: boolean;
                 review: boolean;
+                ministryReview: boolean;
             };
         };
         AnnualReportImportJob: {

@@ -12,6 +12,7 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/annual-reports/:id/return': { reason: '矩阵退回' },
     'POST /api/v1/annual-reports/:id/accept': { opinion: '矩阵同意' },
     'POST /api/v1/annual-reports/:id/table23': undefined,
+    'POST /api/v1/annual-reports/:id/ministry-review': { opinion: '矩阵核查' },
   };
 }
 
@@ -48,6 +49,12 @@ export const positive: Record<string, Positive> = {
   'POST /api/v1/annual-reports/:id/submit': async (w) => ({ as: 'enterprise_admin', params: await reportAt(w, 'filled'), body: {} }),
   'POST /api/v1/annual-reports/:id/return': async (w) => ({ as: 'authority_reviewer', params: await reportAt(w, 'submitted'), body: { reason: '矩阵退回' } }),
   'POST /api/v1/annual-reports/:id/accept': async (w) => ({ as: 'authority_reviewer', params: await reportAt(w, 'submitted'), body: { opinion: '矩阵同意' } }),
+  'GET /api/v1/annual-reports/:id/docx': async (w) => ({ as: 'enterprise_staff', params: await reportAt(w, 'filled') }),
+  'POST /api/v1/annual-reports/:id/ministry-review': async (w) => {
+    const r = await reportAt(w, 'accepted');
+    await w.must('authority_reviewer', 'POST', '/api/v1/annual-reports/forward', { year: 2025, note: '矩阵报送' });
+    return { as: 'ministry_officer', params: r, body: { opinion: '矩阵核查', onsiteInspection: null } };
+  },
   'GET /api/v1/annual-reports/:id/table23.xlsx': async (w) => ({ as: 'enterprise_staff', params: await reportAt(w, 'draft') }),
   'POST /api/v1/annual-reports/:id/table23': async (w) => table23Upload(w, (await reportAt(w, 'draft')).id),
   'GET /api/v1/annual-reports/:id/imports/:jobId': async (w) => {

@@ -48,3 +48,8 @@ export function canSubmitReport(p: Principal | null, r: ReportRef): boolean {
 export function canReviewReport(p: Principal | null, r: { authorityId: string }): boolean {
   return p?.kind === 'user' && (p.role === 'authority_admin' || p.role === 'authority_reviewer') && p.authorityId === r.authorityId;
 }
+
+/** 附2 三: MIIT 对相关情况进行核查，必要时进行现场审查 — of a report forwarded to it. */
+export function canReviewAsMinistry(p: Principal | null): boolean {
+  return p?.kind === 'user' && (p.role === 'ministry_officer' || p.role === 'ministry_admin');
+}

@@ -1,7 +1,7 @@
 import { isOverdue, reportWindow, SUBMITTED_REPORT_STATES, type AnnualReportForm, type ReportState } from '../../../domain/annual-report/index.js';
 import { findProvince } from '../../../domain/regions.js';
 import type { Principal } from '../../platform/principal.js';
-import { canEditReport, canReviewReport, canSubmitReport } from './annual-reports.policy.js';
+import { canEditReport, canReviewAsMinistry, canReviewReport, canSubmitReport } from './annual-reports.policy.js';
 import type { AnnualReportRow, ImportRow } from './annual-reports.repo.js';
 import type { OwedReport } from './annual-reports.service.js';
 import type { CellError } from './annual-report-xlsx.js';
@@ -57,10 +57,14 @@ export function presentDetail(
     auditOpinion: r.auditOpinion,
     reviewedAt: iso(r.reviewedAt),
     forwardedAt: iso(r.forwardedAt),
+    // 附2 三: MIIT's 核查 and on-site inspection
+    ministryOpinion: r.ministryOpinion,
+    ministryReviewedAt: iso(r.ministryReviewedAt),
+    onsiteInspection: r.onsiteInspectionOn ? { date: r.onsiteInspectionOn, note: r.onsiteInspectionNote ?? '' } : null,
     form: d.form,
     missing: d.missing,
     totals: { recovered: r.recoveredTotal, remanufactured: r.remanTotal, sold: r.soldTotal },
-    can: { edit: editable && canEditReport(p, r), submit: editable && canSubmitReport(p, r), review: r.state === 'submitted' && canReviewReport(p, r) },
+    can: { edit: editable && canEditReport(p, r), submit: editable && canSubmitReport(p, r), review: r.state === 'submitted' && canReviewReport(p, r), ministryReview: r.state === 'forwarded' && !r.ministryReviewedAt && canReviewAsMinistry(p) },
   };
 }
 

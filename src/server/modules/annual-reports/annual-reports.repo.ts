@@ -64,6 +64,15 @@ export const annualReportRepo = {
       .where(and(scopeWhere(scope), f.year ? eq(annualReports.year, f.year) : undefined, f.states?.length ? inArray(annualReports.state, f.states) : undefined))
       .orderBy(desc(annualReports.year), asc(annualReports.createdAt));
   },
+  /** 附2 三: MIIT's review of a forwarded report, once (the row count decides: undefined when reviewed already or not forwarded). */
+  async ministryReview(db: Db, r: { enterpriseId: string; id: string }, patch: { ministryOpinion: string; ministryReviewedAt: Date; ministryReviewedBy: string | null; onsiteInspectionOn: string | null; onsiteInspectionNote: string | null }) {
+    const [row] = await db
+      .update(annualReports)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(annualReports.enterpriseId, r.enterpriseId), eq(annualReports.id, r.id), eq(annualReports.state, 'forwarded'), sql`${annualReports.ministryReviewedAt} IS NULL`))
+      .returning();
+    return row;
+  },
   /** Submitted (or later) reports that carry 三(三)/三(四) figures (the conditions watch, 七(二)4(1)). */
   withFigures(db: Db) {
     return db

@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import type { AuthorityService } from '../authorities/authorities.service.js';
+import { renderAnnualReportDocx } from './annual-report-docx.js';
 import { renderSummaryXlsx, renderTable23Template, XLSX_MIME, type SummaryRow } from './annual-report-xlsx.js';
 import { reportScope } from './annual-reports.policy.js';
 import { presentDetail, presentJob, presentOwed } from './annual-reports.presenter.js';
@@ -17,6 +18,7 @@ import {
   ImportJobSchema,
   JobParams,
   ListQuery,
+  MinistryReviewBody,
   OpinionBody,
   OwedSchema,
   ReasonBody,
@@ -181,6 +183,28 @@ export async function annualReportRoutes(
   step('submit', ['enterprise_admin'], '提交年度报告（逾期提交标记为逾期） Submit (late ones are flagged)', z.object({}).optional(), (req) => svc.submit(req.ctx, req.params.id));
   step('return', AUTHORITY_ROLES, '退回修改 Return for correction', ReasonBody, (req, b) => svc.returnReport(req.ctx, req.params.id, b.reason));
   step('accept', AUTHORITY_ROLES, '审核通过并出具审核意见 Accept with the audit opinion', OpinionBody, (req, b) => svc.accept(req.ctx, req.params.id, b.opinion));
+
+  app.post('/api/v1/annual-reports/:id/ministry-review', {
+    config: { policy: { roles: MINISTRY_ROLES } },
+    schema: { tags: ['annual-reports'], summary: '工信部核查，必要时安排现场审查（附2 三） MIIT review, with an on-site inspection when needed', params: ReportIdParam, body: MinistryReviewBody, response: { 200: ReportDetailSchema } },
+    handler: async (req) => {
+      await svc.ministryReview(req.ctx, req.params.id, req.body);
+      return detail(req, req.params.id);
+    },
+  });
+
+  app.get('/api/v1/annual-reports/:id/docx', {
+    config: { policy: { roles: VIEWERS } },
+    schema: { tags: ['annual-reports'], summary: '下载年度报告（.docx，供打印签章，附2） Download the report as a printable, signable .docx', params: ReportIdParam },
+    handler: async (req, reply) => {
+      const d = await svc.detail(req.principal, req.params.id);
+      const buf = await renderAnnualReportDocx({ year: d.report.year, enterpriseName: d.enterpriseName, siteName: d.siteName, form: d.form });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachment(`机电产品再制造行业规范条件执行情况和企业发展年度报告-${d.report.year}-${d.enterpriseName}-${d.siteName}.docx`, 'annual-report.docx'))
+        .send(buf);
+    },
+  });
 
   app.get('/api/v1/annual-reports/:id/table23.xlsx', {
     config: { policy: { roles: VIEWERS } },

@@ -95,10 +95,14 @@ export const ReportDetailSchema = z
     auditOpinion: z.string().nullable(),
     reviewedAt: z.string().nullable(),
     forwardedAt: z.string().nullable(),
+    /** 附2 三: MIIT's 核查 opinion and, when needed, the on-site inspection it scheduled */
+    ministryOpinion: z.string().nullable(),
+    ministryReviewedAt: z.string().nullable(),
+    onsiteInspection: z.object({ date: z.string(), note: z.string() }).nullable(),
     form: ReportFormSchema,
     missing: z.array(IssueSchema),
     totals: Totals,
-    can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+    can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), ministryReview: z.boolean() }),
   })
   .meta({ id: 'AnnualReport' });
 
@@ -106,3 +110,9 @@ export const CellErrorSchema = z.object({ sheet: z.string(), row: z.number(), co
 export const ImportJobSchema = z
   .object({ id: z.string(), reportId: z.string(), status: z.enum(['running', 'done', 'failed']), processed: z.number(), total: z.number(), errors: z.array(CellErrorSchema) })
   .meta({ id: 'AnnualReportImportJob' });
+
+/** 附2 三: MIIT's 核查 of a forwarded report; `onsiteInspection` schedules a 现场审查. */
+export const MinistryReviewBody = z.object({
+  opinion: z.string().trim().min(2, bi('Give the opinion', '请填写核查意见')).max(5000),
+  onsiteInspection: z.object({ date: isoDate, note: z.string().trim().min(2, bi('Say what will be inspected', '请说明审查事项')).max(2000) }).nullable().optional(),
+});

@@ -34,6 +34,7 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
 import { dataRowCount, loadWorkbook, MAX_IMPORT_ROWS, parseTable23, type CellError } from './annual-report-xlsx.js';
 import { canEditReport, canReviewReport, canSubmitReport, canViewReport, inReportScope, reportScope } from './annual-reports.policy.js';
+import { ministryReviewStep } from './annual-reports.ministry.js';
 import { annualReportRepo, type AnnualReportRow, type ImportRow } from './annual-reports.repo.js';
 import { prefillTable23 } from './trace-prefill.js';
 
@@ -274,6 +275,9 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       }
       return out;
     },
+
+    /** 附2 三: MIIT's 核查 of a forwarded report, with an on-site inspection when needed (annual-reports.ministry.ts). */
+    ministryReview: ministryReviewStep({ db, clock, notifications }),
 
     currentYear: () => currentReportYear(clock.today()),
 
