@@ -10,7 +10,7 @@
  *   trace:repair --enterprise <id> [--skip]
  *   files:gc [--dry-run]
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLE_VALUES, type Role } from '../domain/enterprise.js';
 import { createServices } from './app.js';
@@ -20,7 +20,7 @@ import { seedDemoData } from './demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { verifyEventChains } from './modules/epcis/epcis-chain.js';
 import { initialPassword } from './platform/secrets.js';
-import { BACKUP_DATABASE_ENTRY, packArchive, unpackArchive, type ArchiveEntry } from './modules/files/backup-archive.js';
+import { readBackupArchive, writeBackupArchive } from './modules/files/backup-archive.js';
 import { fileStore } from './modules/files/blob-store.js';
 import { DomainError } from './platform/errors.js';
 import { JOB_STATES, type JobState } from './platform/queue/queue.js';
@@ -113,12 +113,9 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
         // the database and the file store together (files whose bytes are still in the table travel in the dump)
         const dump = Buffer.from(await (await database.pglite!.dumpDataDir('gzip')).arrayBuffer());
         const store = fileStore(config);
-        const entries: ArchiveEntry[] = [{ name: BACKUP_DATABASE_ENTRY, data: dump }];
-        for await (const sha of store.list()) {
-          entries.push({ name: `files/${sha}`, data: (await store.get(sha))! });
-          count++;
-        }
-        writeFileSync(file, packArchive(entries));
+        count = await writeBackupArchive(file, dump, (async function* () {
+          for await (const sha of store.list()) yield { sha, data: (await store.get(sha))! };
+        })());
       } finally {
         await database.close();
       }
@@ -135,19 +132,18 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
         renameSync(config.DATA_DIR, aside);
         out(`moved current data to ${aside}`);
       }
-      const raw = readFileSync(file);
       // an archive of database + files, or (backups made before the file store) the database dump alone
-      const entries = unpackArchive(raw);
-      const dump = entries?.find((e) => e.name === BACKUP_DATABASE_ENTRY)?.data ?? raw;
-      const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: new Blob([new Uint8Array(dump)]) });
-      await database.close();
       const store = fileStore(config);
-      let count = 0;
-      for (const e of entries ?? []) {
-        if (!e.name.startsWith('files/')) continue;
-        if ((await store.put(e.data)) !== e.name.slice('files/'.length)) throw new Error(`backup entry ${e.name} does not match its hash`);
-        count++;
-      }
+      const count = await readBackupArchive(
+        file,
+        async (dump) => {
+          const database = await openDatabase({ dataDir: config.DATA_DIR, loadDataDir: new Blob([new Uint8Array(dump)]) });
+          await database.close();
+        },
+        async (sha, data) => {
+          if ((await store.put(data)) !== sha) throw new Error(`backup entry files/${sha} does not match its hash`);
+        },
+      );
       out(`imported ${file} → ${config.DATA_DIR} (${count} stored files)`);
       return 0;
     }

@@ -46,14 +46,20 @@ describe('reman CLI', () => {
     const pdf = Buffer.from('%PDF-1.4 backup test file');
     const sha = await fileStore(config).put(pdf);
     expect(existsSync(join(dir, 'data-files', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    let stored = 0;
+    for await (const _ of fileStore(config).list()) stored++; // the demo's attachments and the PDF above
+    expect(stored).toBeGreaterThan(1);
     const exported = await run('backup:export', file);
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(/1 stored files/);
+    expect(exported.out).toContain(` ${stored} stored files`);
     expect(statSync(file).size).toBeGreaterThan(10_000);
 
     const restored = testConfig({ DATA_DIR: join(dir, 'restored'), FILE_STORE_DIR: undefined });
     expect(await runCli(['backup:import', file], restored, () => undefined)).toBe(0);
     expect((await fileStore(restored).get(sha))?.equals(pdf)).toBe(true);
+    let restoredFiles = 0;
+    for await (const _ of fileStore(restored).list()) restoredFiles++;
+    expect(restoredFiles).toBe(stored);
     const db = await openDatabase({ dataDir: restored.DATA_DIR });
     const { rows } = await db.raw.query<{ username: string }>(`SELECT username FROM users WHERE username = 'cli-user'`);
     await db.close();

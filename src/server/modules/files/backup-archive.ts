@@ -1,65 +1,77 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import tar from 'tar-stream';
 
 /**
- * The backup archive (`npm run reman -- backup:export`): a gzipped POSIX tar holding the embedded database's
- * dump as `database.tar.gz` and every stored file as `files/<sha256>`. Plain ustar, written and read here
- * (names are short ASCII; no tar package is a dependency of the project).
+ * The backup archive (`npm run reman -- backup:export`): a gzipped tar (tar-stream) holding the embedded
+ * database's dump as `database.tar.gz` and every stored file as `files/<sha256>`. Written and read as streams:
+ * one stored file is in memory at a time, whatever the size of the store. (The database dump itself is one
+ * buffer: PGlite hands its data directory over as one Blob.)
  */
-export interface ArchiveEntry {
-  name: string;
+export const BACKUP_DATABASE_ENTRY = 'database.tar.gz';
+
+export interface StoredFile {
+  sha: string;
   data: Buffer;
 }
 
-const BLOCK = 512;
-export const BACKUP_DATABASE_ENTRY = 'database.tar.gz';
-
-function header(name: string, size: number): Buffer {
-  const h = Buffer.alloc(BLOCK, 0);
-  if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name too long: ${name}`);
-  h.write(name, 0, 100, 'utf8');
-  h.write('0000644\0', 100, 8, 'ascii'); // mode
-  h.write('0000000\0', 108, 8, 'ascii'); // uid
-  h.write('0000000\0', 116, 8, 'ascii'); // gid
-  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 12, 'ascii');
-  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136, 12, 'ascii');
-  h.write('        ', 148, 8, 'ascii'); // checksum placeholder
-  h.write('0', 156, 1, 'ascii'); // regular file
-  h.write('ustar\u000000', 257, 8, 'ascii');
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
-  return h;
-}
-
-export function packArchive(entries: Iterable<ArchiveEntry>): Buffer {
-  const parts: Buffer[] = [];
-  for (const e of entries) {
-    parts.push(header(e.name, e.data.length), e.data);
-    const pad = (BLOCK - (e.data.length % BLOCK)) % BLOCK;
-    if (pad) parts.push(Buffer.alloc(pad, 0));
-  }
-  parts.push(Buffer.alloc(2 * BLOCK, 0));
-  return gzipSync(Buffer.concat(parts));
-}
-
-/** Entries of an archive written by packArchive; null when the data is not such an archive. */
-export function unpackArchive(gz: Buffer): ArchiveEntry[] | null {
-  let tar: Buffer;
+/** Writes the archive to `file`; returns the number of stored files written. */
+export async function writeBackupArchive(file: string, dump: Buffer, files: AsyncIterable<StoredFile>): Promise<number> {
+  const pack = tar.pack();
+  const written = pipeline(pack, createGzip(), createWriteStream(file));
+  const entry = (name: string, data: Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      pack.entry({ name, size: data.length, mode: 0o644 }, data, (err) => (err ? reject(err) : resolve()));
+    });
+  let count = 0;
   try {
-    tar = gunzipSync(gz);
-  } catch {
-    return null;
+    await entry(BACKUP_DATABASE_ENTRY, dump);
+    for await (const f of files) {
+      await entry(`files/${f.sha}`, f.data);
+      count++;
+    }
+    pack.finalize();
+  } catch (err) {
+    pack.destroy(err as Error);
+    throw err;
+  } finally {
+    await written;
   }
-  const out: ArchiveEntry[] = [];
-  for (let off = 0; off + BLOCK <= tar.length; ) {
-    const h = tar.subarray(off, off + BLOCK);
-    if (h.every((b) => b === 0)) break;
-    if (h.toString('ascii', 257, 262) !== 'ustar') return null;
-    const name = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
-    const size = parseInt(h.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
-    if (!Number.isFinite(size) || off + BLOCK + size > tar.length) return null;
-    out.push({ name, data: tar.subarray(off + BLOCK, off + BLOCK + size) });
-    off += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+  return count;
+}
+
+/**
+ * Reads an archive written by writeBackupArchive as a stream: `onDump` gets the database dump (the first entry)
+ * and is awaited before any stored file is read; then `onFile` gets each stored file, one at a time. A backup made
+ * before the file store is the database dump alone (PGlite's own .tar.gz): then `onDump` gets the whole file.
+ * Returns the number of stored files read.
+ */
+export async function readBackupArchive(file: string, onDump: (dump: Buffer) => Promise<void>, onFile: (sha: string, data: Buffer) => Promise<void>): Promise<number> {
+  const extract = tar.extract();
+  const reading = pipeline(createReadStream(file), createGunzip(), extract);
+  let files = 0;
+  let first = true;
+  let legacy = false;
+  for await (const entry of extract) {
+    const name = entry.header.name;
+    if (first) legacy = name !== BACKUP_DATABASE_ENTRY;
+    first = false;
+    if (legacy) {
+      entry.resume();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of entry) chunks.push(c as Buffer);
+    const data = Buffer.concat(chunks);
+    if (name === BACKUP_DATABASE_ENTRY) await onDump(data);
+    else if (name.startsWith('files/')) {
+      await onFile(name.slice('files/'.length), data);
+      files++;
+    }
   }
-  return out;
+  await reading;
+  if (legacy || first) await onDump(await readFile(file));
+  return files;
 }
