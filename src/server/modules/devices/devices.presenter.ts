@@ -1,6 +1,6 @@
 import { allowedActions } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
-import type { ProductRow } from '../trace/trace.repo.js';
+import type { ProductRow } from '../trace/index.js';
 import { devicePolicy, type DeviceSubject } from './devices.policy.js';
 import type { DeviceErrorRow, DeviceRow, ThingModelRow } from './devices.repo.js';
 import type { ThingModel } from '../../../domain/monitoring/thing-model.js';

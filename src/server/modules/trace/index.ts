@@ -6,3 +6,5 @@
 export type { TraceService } from './trace.service.js';
 export { PublicProductSchema } from './trace.schema.js';
 export { presentPublic } from './trace.presenter.js';
+/** A product row as the trace service hands it out (e.g. the device page shows its product). */
+export type { ProductRow } from './trace.repo.js';
