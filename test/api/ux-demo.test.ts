@@ -84,3 +84,37 @@ describe('recall by what people know (item 10)', () => {
   });
 });
 
+
+describe('buttons that say why they are disabled (item 12)', () => {
+  const one = async (sql: string) => (await app.database.raw.query<{ id: string }>(sql)).rows[0]!.id;
+
+  it('完成专家复审 before every opinion is in: offered, blocked with n/3; the step itself refuses with the same rule', async () => {
+    const miit = await login(app, 'miit', 'Reman#2026');
+    const id = await one("SELECT id FROM applications WHERE state = 'expert_review' LIMIT 1");
+    const d = (await app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: miit.headers })).json();
+    expect(d.actions).toContain('complete_expert_review');
+    const block = d.blocked.find((b: { action: string }) => b.action === 'complete_expert_review');
+    expect(block).toMatchObject({ code: 'OPINIONS_PENDING', of: 3 });
+    expect(block.done).toBeLessThan(3);
+    expect(block.message).toContain(`${block.done}/3`);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/applications/${id}/complete-expert-review`, headers: miit.headers, payload: {} });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('OPINIONS_PENDING');
+  });
+
+  it('期满办结 while the window is open: blocked with the end date; 提交申请 with the missing count', async () => {
+    const miit = await login(app, 'miit', 'Reman#2026');
+    const notice = await one("SELECT id FROM notice_batches WHERE status = 'open' ORDER BY end_date DESC LIMIT 1");
+    const n = (await app.inject({ method: 'GET', url: `/api/v1/notices/${notice}`, headers: miit.headers })).json();
+    expect(n.closeBlocked).toMatchObject({ code: 'NOTICE_WINDOW_OPEN' });
+    expect(n.closeBlocked.message).toContain(n.endDate);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/notices/${notice}/close`, headers: miit.headers, payload: {} })).json().error.code).toBe('NOTICE_WINDOW_OPEN');
+
+    const gd = await login(app, 'ent-gd', 'Reman#2026');
+    const drafts = (await app.inject({ method: 'GET', url: '/api/v1/applications?state=draft', headers: gd.headers })).json().items as { id: string }[];
+    const draft = (await app.inject({ method: 'GET', url: `/api/v1/applications/${drafts[0]!.id}`, headers: gd.headers })).json();
+    const submit = draft.blocked.find((b: { action: string }) => b.action === 'submit');
+    if (draft.missing.length) expect(submit).toMatchObject({ code: 'INCOMPLETE', of: draft.missing.length });
+    else expect(submit).toBeUndefined();
+  });
+});

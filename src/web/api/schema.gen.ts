@@ -2555,6 +2555,12 @@ export interface paths {
                                 status: string;
                                 resolution: string | null;
                             }[];
+                            /** @description why 期满办结 cannot be done yet (window open, objections pending); null: it can, or the notice is closed */
+                            closeBlocked: {
+                                code: string;
+                                message: string;
+                                messageEn: string;
+                            } | null;
                         };
                     };
                 };
@@ -15126,6 +15132,15 @@ export interface components {
                 recordedAt: string;
             }[];
             actions: ("submit" | "return_for_supplement" | "provincial_reject" | "forward" | "assign_experts" | "record_opinion" | "complete_expert_review" | "record_onsite_pass" | "add_to_notice" | "uphold_objection" | "close_notice" | "announce" | "reject" | "withdraw" | "close_on_revocation" | "edit")[];
+            /** @description offered actions that cannot be taken yet, with the reason (the button is disabled and says why) */
+            blocked: {
+                action: string;
+                code: string;
+                message: string;
+                messageEn: string;
+                done: number | null;
+                of: number | null;
+            }[];
         };
         Notice: {
             id: string;

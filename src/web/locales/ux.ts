@@ -14,4 +14,7 @@ export const uxText = {
   'ux.stat.enterprisesN': ['企业数（家）', 'Enterprises'],
   'ux.stat.unitsN': ['再制造产品（件）', 'Units'],
   'ux.home.cityChart': ['本辖区企业数量（按城市）', 'Enterprises in your jurisdiction, by city'],
+  // ---- buttons that say why they are disabled (item 12)
+  'ux.act.missingN': ['（缺 {n} 项）', ' ({n} missing)'],
+  'ux.act.blockedProgress': ['（{done}/{of}）', ' ({done}/{of})'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -361,8 +361,16 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
               </Button>
             ) : null}
             {canSubmit ? (
-              <Button type="primary" onClick={confirmSubmit} loading={submit.isPending} data-testid="application-submit">
+              // the missing count on the button (issue 16 item 12); with nothing unsaved, the list instead of a confirmation
+              <Button
+                type="primary"
+                onClick={() => (!dirty && detail.missing.length ? setMissing(detail.missing) : confirmSubmit())}
+                loading={submit.isPending}
+                data-testid="application-submit"
+                data-missing={detail.missing.length}
+              >
                 {t('app.submit')}
+                {detail.missing.length ? t('ux.act.missingN', { n: detail.missing.length }) : ''}
               </Button>
             ) : editable ? (
               <Typography.Text type="secondary" style={{ alignSelf: 'center', fontSize: 12 }}>

@@ -156,6 +156,9 @@ export default function NoticeDetailPage() {
             <Button
               type="primary"
               loading={close.isPending}
+              // before the window ends or with objections pending: disabled, the reason below (issue 16 item 12)
+              disabled={!!n.closeBlocked}
+              title={n.closeBlocked ? (locale === 'en' ? n.closeBlocked.messageEn : n.closeBlocked.message) : undefined}
               data-testid="notice-close"
               onClick={() =>
                 modal.confirm({
@@ -172,6 +175,9 @@ export default function NoticeDetailPage() {
           ) : null
         }
       />
+      {n.status === 'open' && n.closeBlocked ? (
+        <Alert type="info" showIcon title={`${t('notices.close')}：${locale === 'en' ? n.closeBlocked.messageEn : n.closeBlocked.message}`} style={{ marginBottom: 16 }} data-testid="notice-close-blocked" />
+      ) : null}
       {closeError ? <Alert type="warning" showIcon title={closeError} closable={{ onClose: () => setCloseError(null) }} style={{ marginBottom: 16 }} data-testid="notice-close-error" /> : null}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions

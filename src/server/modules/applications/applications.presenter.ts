@@ -9,6 +9,7 @@ import { actorKind, canEditApplication, canSubmitApplication } from './applicati
 import type { ApplicationRow, AttachmentRow } from './applications.repo.js';
 import type { ExpertOpinionBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
+import { expertReviewBlock, submitBlock } from './blocked.js';
 
 export interface PresenterDeps {
   authorities: AuthorityService;
@@ -103,5 +104,10 @@ export async function presentDetail(d: PresenterDeps, p: Principal | null, x: Aw
     experts,
     onsiteChecks: kind === 'enterprise' ? [] : x.onsite.map((o) => ({ id: o.id, team: o.team, date: o.checkDate, findings: o.findings as Record<string, string>, photoIds: o.photos.map((sha) => photoIdBySha.get(sha) ?? sha), conclusion: o.conclusion, recordedAt: o.recordedAt.toISOString() })),
     actions: [...(mayEdit ? ['edit'] : []), ...allowed] as never[],
+    // why an offered step cannot be taken yet (issue 16 item 12): the button says so instead of failing
+    blocked: [
+      allowed.includes('complete_expert_review') ? expertReviewBlock(x.assignments) : null,
+      allowed.includes('submit') ? submitBlock(x.missing.length) : null,
+    ].filter((b) => b !== null),
   };
 }

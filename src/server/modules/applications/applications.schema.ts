@@ -140,4 +140,7 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
     z.object({ id: z.string(), team: z.array(z.string()), date: z.string(), findings: z.record(z.string(), z.string()), photoIds: z.array(z.string()), conclusion: z.string(), recordedAt: z.string() }),
   ),
   actions: z.array(z.enum([...APPLICATION_EVENT_KEYS, 'edit'])),
+  blocked: z
+    .array(z.object({ action: z.string(), code: z.string(), message: z.string(), messageEn: z.string(), done: z.number().nullable(), of: z.number().nullable() }))
+    .describe('offered actions that cannot be taken yet, with the reason (the button is disabled and says why)'),
 }).meta({ id: 'ApplicationDetail' });

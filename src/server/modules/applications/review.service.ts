@@ -13,6 +13,7 @@ import { canActAsMinistry, canReviewAsAuthority } from './applications.policy.js
 import { attachmentRepo, reviewRepo, type ApplicationRow } from './applications.repo.js';
 import type { ExpertOpinionBody, OnsiteBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
+import { expertReviewBlock } from './blocked.js';
 
 
 /**
@@ -138,7 +139,8 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       return onLocked(ctx, id, () => undefined, async (tx, a) => {
         const assignments = await reviewRepo.assignments(tx, a.enterpriseId, a.id);
         const pending = assignments.filter((x) => !x.submittedAt).length;
-        if (assignments.length < MIN_EXPERTS_PER_APPLICATION || pending > 0) {
+        // the same rule the detail sends beforehand as `blocked` (./blocked.ts)
+        if (expertReviewBlock(assignments)) {
           throw errors.conflict('OPINIONS_PENDING', `还有 ${pending} 位专家未提交意见`, `${pending} expert opinion(s) still pending`, { pending, assigned: assignments.length });
         }
         const recommendations = assignments.map((x) => (x.opinion as { recommendation: string }).recommendation);

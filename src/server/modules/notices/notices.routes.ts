@@ -158,11 +158,22 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
 
   app.get('/api/v1/notices/:id', {
     config: { policy: { roles: MINISTRY_ROLES } },
-    schema: { tags: ['notices'], summary: '公示详情与异议 A notice with its objections', params: z.object({ id: z.uuid() }), response: { 200: NoticeSchema.extend({ objections: z.array(ObjectionSchema) }) } },
+    schema: {
+      tags: ['notices'],
+      summary: '公示详情与异议 A notice with its objections',
+      params: z.object({ id: z.uuid() }),
+      response: {
+        200: NoticeSchema.extend({
+          objections: z.array(ObjectionSchema),
+          closeBlocked: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable().describe('why 期满办结 cannot be done yet (window open, objections pending); null: it can, or the notice is closed'),
+        }),
+      },
+    },
     handler: async (req) => {
       const b = await notices.get(req.params.id);
       if (!b) throw errors.notFound('公示', 'Notice');
-      return { ...(await present(b)), objections: (await notices.objections(b.id)).map(presentObjection) };
+      const objections = await notices.objections(b.id);
+      return { ...(await present(b)), objections: objections.map(presentObjection), closeBlocked: notices.closeBlocked(b, objections.filter((o) => o.status === 'pending').length) };
     },
   });
 

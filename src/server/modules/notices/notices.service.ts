@@ -133,6 +133,9 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
     },
 
     /** After the window, with every objection resolved: the remaining entries pass. */
+    /** Why 期满办结 cannot be done today (null: it can, or the notice is closed). */
+    closeBlocked: (batch: { status: string; endDate: string }, pendingObjections: number) => closeBlock(batch, pendingObjections, clock.today()),
+
     async close(ctx: RequestContext, noticeId: string) {
       ministryOnly(ctx.principal);
       // read the cases before the transaction (one connection on the embedded database); the transitions
@@ -144,6 +147,7 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
         if (!batch) throw errors.notFound('公示', 'Notice');
         const current = new Map((await applications.lockAll(tx, [...apps.keys()])).map((a) => [a.id, a]));
         if (batch.status !== 'open') throw errors.conflict('NOTICE_CLOSED', '该公示已结束', 'The notice is already closed', { status: batch.status });
+        // the same rules the detail sends beforehand as `closeBlocked` (closeBlock below)
         if (clock.today() <= batch.endDate) {
           throw errors.conflict('NOTICE_WINDOW_OPEN', `公示期至 ${batch.endDate} 结束，期满后方可办结`, `The notice window runs until ${batch.endDate}`, { endDate: batch.endDate });
         }
@@ -179,3 +183,14 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
   };
 }
 export type NoticeService = ReturnType<typeof createNoticeService>;
+
+/**
+ * Why 期满办结 cannot be done yet (issue 16 item 12), as close() decides it: the window is still open, or objections
+ * are pending. The notice detail sends it so the button is disabled with its reason instead of failing.
+ */
+export function closeBlock(batch: { status: string; endDate: string }, pendingObjections: number, today: string): { code: string; message: string; messageEn: string } | null {
+  if (batch.status !== 'open') return null;
+  if (today <= batch.endDate) return { code: 'NOTICE_WINDOW_OPEN', message: `公示期至 ${batch.endDate} 结束，期满后方可办结`, messageEn: `The notice window runs until ${batch.endDate}; it can be closed after that` };
+  if (pendingObjections > 0) return { code: 'OBJECTIONS_PENDING', message: `还有 ${pendingObjections} 条异议未处理`, messageEn: `${pendingObjections} objection(s) still pending` };
+  return null;
+}

@@ -419,7 +419,7 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
 
 /** The buttons for the `actions` the API offers the viewer (data-testid="action-<event>"). */
 export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const onError = useApiErrorHandler();
@@ -454,18 +454,32 @@ export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
   return (
     <Card size="small" title={t('act.panel')} style={{ marginBottom: 16 }} data-testid="action-panel">
       <Flex gap={8} wrap>
-        {shown.map((event) => (
-          <Button
-            key={event}
-            type={PRIMARY.has(event) ? 'primary' : 'default'}
-            danger={DANGER.has(event)}
-            onClick={() => click(event)}
-            data-testid={`action-${event}`}
-          >
-            {t(actLabelFor(event, detail))}
-          </Button>
-        ))}
+        {shown.map((event) => {
+          // not yet possible (issue 16 item 12): disabled, with its progress on the button and the reason beside it
+          const block = detail.blocked.find((b) => b.action === event && event !== 'submit');
+          return (
+            <Button
+              key={event}
+              type={PRIMARY.has(event) ? 'primary' : 'default'}
+              danger={DANGER.has(event)}
+              disabled={!!block}
+              title={block ? (locale === 'en' ? block.messageEn : block.message) : undefined}
+              onClick={() => click(event)}
+              data-testid={`action-${event}`}
+            >
+              {t(actLabelFor(event, detail))}
+              {block && block.done !== null && block.of !== null ? t('ux.act.blockedProgress', { done: block.done, of: block.of }) : ''}
+            </Button>
+          );
+        })}
       </Flex>
+      {detail.blocked
+        .filter((b) => b.action !== 'submit' && shown.includes(b.action as never))
+        .map((b) => (
+          <Typography.Paragraph key={b.action} type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }} data-testid={`action-blocked-${b.action}`}>
+            {t(actLabelFor(b.action, detail))}：{locale === 'en' ? b.messageEn : b.message}
+          </Typography.Paragraph>
+        ))}
       {open && REASON_EVENTS.has(open) ? <ReasonModal detail={detail} event={open} onClose={() => setOpen(null)} /> : null}
       {open === 'forward' ? <ForwardModal detail={detail} onClose={() => setOpen(null)} /> : null}
       {open === 'assign_experts' ? <ExpertsModal detail={detail} onClose={() => setOpen(null)} /> : null}
