@@ -252,6 +252,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   catalogue.onPublicChange(async () => void (await search.sync(['catalogue'])));
   const alarms = createAlarmService({
     db, clock, devices, notifications, jobs,
+    parties: devices.parties, webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE, // owners hear of alarms; webhooks only to public addresses
     users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)

@@ -127,6 +127,8 @@ const EnvSchema = z.object({
    * demo data is on, except with NODE_ENV=production or test.
    */
   DEMO_LIVE_DEVICES: boolish.optional(),
+  /** Alarm webhooks may aim at loopback, private and link-local addresses (tests; a closed network). Off: refused (SSRF). */
+  WEBHOOK_ALLOW_PRIVATE: boolish.default(false),
 });
 
 const ConfigSchema = EnvSchema.transform((c) => ({ ...c, REMAN_DEMO: c.REMAN_DEMO ?? c.NODE_ENV !== 'production' }));

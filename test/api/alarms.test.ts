@@ -60,7 +60,7 @@ async function until<T>(what: string, f: () => Promise<T | null | undefined | fa
 }
 
 beforeAll(async () => {
-  app = await buildTestApp({ JOBS_POLL_MS: 20, JOBS_BACKOFF_BASE_MS: 30 }, { clock });
+  app = await buildTestApp({ JOBS_POLL_MS: 20, JOBS_BACKOFF_BASE_MS: 30, WEBHOOK_ALLOW_PRIVATE: true }, { clock }); // the webhook receiver of these tests is on 127.0.0.1
   const s = app.services;
   enterpriseId = (await buildEnterprise(s, { regionCode: '440106' })).id;
   const other = await buildEnterprise(s, { regionCode: '320505' });

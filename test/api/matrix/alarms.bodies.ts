@@ -13,7 +13,7 @@ export function bodies(_w: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/alarms/:id/assign': { userId: null },
     'POST /api/v1/alarms/:id/comments': { text: '矩阵' },
     'POST /api/v1/alarms/:id/clear': undefined,
-    'POST /api/v1/webhooks': { url: 'http://127.0.0.1:9/matrix', events: ['alarm.renotified'] },
+    'POST /api/v1/webhooks': { url: 'https://hooks.example.com/matrix', events: ['alarm.renotified'] },
     'DELETE /api/v1/webhooks/:id': undefined,
   };
 }
@@ -35,7 +35,7 @@ async function alarm(w: PositiveWorld): Promise<string> {
   return list.items[0].id as string;
 }
 const sharedAlarm = (w: PositiveWorld) => w.once('alarm', () => alarm(w));
-const webhook = (w: PositiveWorld) => w.must('enterprise_admin', 'POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/matrix', events: ['alarm.renotified'] }) as Promise<{ id: string }>;
+const webhook = (w: PositiveWorld) => w.must('enterprise_admin', 'POST', '/api/v1/webhooks', { url: 'https://hooks.example.com/matrix', events: ['alarm.renotified'] }) as Promise<{ id: string }>;
 
 export const positive: Record<string, Positive> = {
   'POST /api/v1/alarm-rules': { as: 'enterprise_admin', body: quietRule },
@@ -54,7 +54,7 @@ export const positive: Record<string, Positive> = {
   },
   'POST /api/v1/alarms/:id/comments': async (w) => ({ as: 'enterprise_staff', params: { id: await sharedAlarm(w) }, body: { text: '矩阵评论' } }),
   'POST /api/v1/alarms/:id/clear': async (w) => ({ as: 'enterprise_staff', params: { id: await alarm(w) } }),
-  'POST /api/v1/webhooks': { as: 'enterprise_admin', body: { url: 'http://127.0.0.1:9/matrix', events: ['alarm.renotified'] } },
+  'POST /api/v1/webhooks': { as: 'enterprise_admin', body: { url: 'https://hooks.example.com/matrix', events: ['alarm.renotified'] } },
   'GET /api/v1/webhooks': { as: 'enterprise_admin' },
   'DELETE /api/v1/webhooks/:id': async (w) => ({ as: 'enterprise_admin', params: { id: (await webhook(w)).id } }),
   'GET /api/v1/webhooks/:id/deliveries': async (w) => ({ as: 'enterprise_admin', params: { id: (await webhook(w)).id } }),

@@ -23,6 +23,9 @@ import type { Webhooks } from './webhooks.js';
 const SEVERITY_ZH = { WARNING: '警告', MINOR: '次要', MAJOR: '重要', CRITICAL: '严重' } as const;
 const RULE_CACHE_MS = 5_000;
 const TICK_BATCH = 500;
+const PARTY_CACHE_MS = 60_000;
+type Parties = { ownerOrgId: string | null; possessorOrgId: string | null; manufacturerAccess: boolean } | null;
+export type PartiesOf = (deviceId: string) => Promise<Parties>;
 
 /** The payload of an alarm in webhooks (and the shape the web's alarm console reads). */
 export function alarmPayload(a: AlarmRow, d: Pick<AlarmDevice, 'id' | 'name' | 'productCode'>) {
@@ -50,9 +53,25 @@ export function alarmPayload(a: AlarmRow, d: Pick<AlarmDevice, 'id' | 'name' | '
  * is woken. Two processes evaluating the same device serialise on the state rows; one active alarm per rule and
  * device is also a unique index.
  */
-export function createEvaluator(deps: { db: Db; clock: Clock; notifications: NotificationService; webhooks: Webhooks; log?: JobLog }) {
+export function createEvaluator(deps: { db: Db; clock: Clock; notifications: NotificationService; webhooks: Webhooks; log?: JobLog; parties?: PartiesOf }) {
   const { db, clock, webhooks } = deps;
   const cache = new Map<string, { rules: RuleRow[]; at: number }>();
+  const partyCache = new Map<string, { parties: Parties; at: number }>();
+
+  /**
+   * Who hears of a device's alarms (issue 12 "notifications … to the owner and, with consent, the manufacturer"):
+   * the owner and possessor organisations per the trace, and the maker unless the owner withdrew its service access.
+   * Read before the evaluation's transaction (the trace is another module; PGlite has one connection), cached 60 s.
+   */
+  async function partiesOf(deviceId: string): Promise<Parties> {
+    if (!deps.parties) return null;
+    const hit = partyCache.get(deviceId);
+    if (hit && clock.now().getTime() - hit.at < PARTY_CACHE_MS) return hit.parties;
+    const parties = await deps.parties(deviceId).catch(() => null);
+    if (partyCache.size > 50_000) partyCache.clear();
+    partyCache.set(deviceId, { parties, at: clock.now().getTime() });
+    return parties;
+  }
 
   async function rulesOf(d: AlarmDevice): Promise<RuleRow[]> {
     const hit = cache.get(d.id);
@@ -65,8 +84,10 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
   }
 
   /** Apply the evaluator's events to the alarm rows (inside the state's transaction). Returns the webhook count. */
-  async function apply(tx: Db, row: RuleRow, d: AlarmDevice, events: AlarmEvent[], now: Date): Promise<number> {
+  async function apply(tx: Db, row: RuleRow, d: AlarmDevice, events: AlarmEvent[], now: Date, parties: Parties = null): Promise<number> {
     let hooks = 0;
+    const maker = parties?.manufacturerAccess !== false;
+    const orgs = [...new Set([maker ? d.enterpriseId : null, parties?.ownerOrgId ?? null, parties?.possessorOrgId ?? null].filter((o): o is string => o !== null))];
     for (const e of events) {
       let alarm: AlarmRow | null = null;
       let event: 'alarm.raised' | 'alarm.cleared' | 'alarm.escalated' | 'alarm.renotified';
@@ -105,8 +126,8 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
         'alarm.escalated': [`设备“${d.name}”告警未确认，已升级为${SEVERITY_ZH[alarm.severity]}：${what}`, `Unacknowledged alarm on “${d.name}” escalated to ${alarm.severity}: ${what}`],
         'alarm.renotified': [`设备“${d.name}”告警仍未确认（第 ${alarm.notifications} 次提醒）：${what}`, `Alarm on “${d.name}” still unacknowledged (reminder ${alarm.notifications}): ${what}`],
       }[event];
-      await deps.notifications.notify(tx, [{ orgId: d.enterpriseId, kind: event, title: titles[0]!, titleEn: titles[1]!, link: `/devices/${d.id}?alarm=${alarm.id}` }]);
-      hooks += await webhooks.enqueue(tx, d.enterpriseId, event, alarmPayload(alarm, d));
+      await deps.notifications.notify(tx, orgs.map((orgId) => ({ orgId, kind: event, title: titles[0]!, titleEn: titles[1]!, link: `/devices/${d.id}?alarm=${alarm.id}` })));
+      if (maker) hooks += await webhooks.enqueue(tx, d.enterpriseId, event, alarmPayload(alarm, d)); // the maker's webhooks: with the owner's consent
     }
     return hooks;
   }
@@ -133,6 +154,7 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
       if (!rules.length) return;
       const byId = new Map(rules.map((r) => [r.id, r]));
       const now = clock.now();
+      const parties = await partiesOf(d.id);
       let hooks = 0;
       try {
         hooks = await db.transaction(async (tx) => {
@@ -142,7 +164,7 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
             const row = byId.get(st.ruleId)!;
             const rule = ruleOf(row);
             const r = evaluateAlarm(rule, st.state as AlarmState, batch.points, now.getTime());
-            n += await apply(tx, row, d, r.events, now);
+            n += await apply(tx, row, d, r.events, now, parties);
             await stateRepo.save(tx, row.id, d.id, r.state, due(rule, r.state), st.deviceName !== d.name ? d.name : undefined);
           }
           return n;
@@ -164,6 +186,7 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
       const dueRows = await stateRepo.due(db, now, TICK_BATCH);
       let hooks = 0;
       for (const { ruleId, deviceId } of dueRows) {
+        const parties = await partiesOf(deviceId);
         hooks += await db.transaction(async (tx) => {
           const st = await stateRepo.lock(tx, ruleId, deviceId);
           const row = await ruleRepo.get(tx, ruleId);
@@ -175,7 +198,7 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
           const d: AlarmDevice = { id: deviceId, enterpriseId: st.enterpriseId, name: st.deviceName, productCode: st.productCode, productModel: row.productModel };
           const rule = ruleOf(row);
           const r = tickAlarm(rule, st.state as AlarmState, now.getTime());
-          const n = await apply(tx, row, d, r.events, now);
+          const n = await apply(tx, row, d, r.events, now, parties);
           await stateRepo.save(tx, ruleId, deviceId, r.state, due(rule, r.state));
           return n;
         });

@@ -1,4 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { privateAddressReason, webhookHostRefusal } from '../../../domain/monitoring/webhook-target.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
@@ -30,9 +33,34 @@ export function signature(secret: string, t: number, body: string): string {
  * caller's transaction (it exists iff the alarm event does); the queue's worker posts it after the commit,
  * retries a failure with backoff and marks it failed after WEBHOOK_ATTEMPTS; every attempt is logged on the row.
  */
-export function createWebhooks(deps: { db: Db; jobs: Queue; fetch?: typeof fetch }) {
+export function createWebhooks(deps: { db: Db; jobs: Queue; fetch?: typeof fetch; allowPrivate?: boolean; lookup?: (host: string) => Promise<string[]> }) {
   const { db, jobs } = deps;
   const doFetch = deps.fetch ?? fetch;
+  const resolve = deps.lookup ?? (async (host: string) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address));
+
+  /**
+   * Before each delivery: every address the host resolves to must be public (unless WEBHOOK_ALLOW_PRIVATE). A name
+   * that resolved publicly at registration and privately now (DNS rebinding) is refused here. The remaining window
+   * (fetch resolves again a moment later) is closed only by an egress proxy; docs/monitoring-alarms.md says so.
+   */
+  async function targetRefusal(url: string): Promise<string | null> {
+    if (deps.allowPrivate) return null;
+    const literal = webhookHostRefusal(url);
+    if (literal) return `refused: ${literal}`;
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host)) return null;
+    let addresses: string[];
+    try {
+      addresses = await resolve(host);
+    } catch (err) {
+      return null; // unresolvable: fetch fails with its own error and the queue retries
+    }
+    for (const a of addresses) {
+      const why = privateAddressReason(a);
+      if (why) return `refused: ${host} resolves to ${a} (${why})`;
+    }
+    return null;
+  }
 
   jobs.defineTask<{ deliveryId: string }>(
     WEBHOOK_TASK,
@@ -42,6 +70,12 @@ export function createWebhooks(deps: { db: Db; jobs: Queue; fetch?: typeof fetch
       const w = await webhookRepo.get(db, d.webhookId);
       if (!w || !w.active) {
         await webhookRepo.markFailed(db, d.id, 'webhook removed');
+        return;
+      }
+      const refused = await targetRefusal(w.url);
+      if (refused) {
+        await webhookRepo.recordAttempt(db, d.id, { ok: false, statusCode: null, error: refused, at: new Date() });
+        await webhookRepo.markFailed(db, d.id, refused); // an internal target is not retried
         return;
       }
       const body = JSON.stringify({ id: d.id, event: d.event, createdAt: d.createdAt.toISOString(), data: d.payload });
@@ -92,6 +126,8 @@ export function createWebhooks(deps: { db: Db; jobs: Queue; fetch?: typeof fetch
       const enterpriseId = enterpriseOf(ctx.principal);
       if (!enterpriseId) throw errors.forbidden('只有企业管理员可以登记 Webhook', 'Only an enterprise admin registers webhooks');
       authorize(ctx.principal, webhookPolicy, 'manage', { enterpriseId });
+      const refused = deps.allowPrivate ? null : webhookHostRefusal(input.url);
+      if (refused) throw errors.field('url', `不允许指向内部网络地址（${refused}）`, `must not point at an internal address (${refused})`);
       const secret = input.secret ?? randomSecret('whsec_');
       return db.transaction(async (tx) => {
         const w = await webhookRepo.insert(tx, { id: randomUUID(), enterpriseId, url: input.url, events: [...new Set(input.events)], secret });
