@@ -20,4 +20,12 @@ export const procedureText = {
     '选填。填写后，平台按规范条件 三(三)（大专及以上学历人员不低于 30%、研发人员不低于 10%）和 三(四)（研发投入不低于上一年度营业收入的 3%）复核，未达到的作为提示交主管部门研究，不作自动处理。',
     'Optional. When given, the platform re-checks 三(三) (college-educated ≥ 30 %, R&D staff ≥ 10 %) and 三(四) (R&D ≥ 3 % of the previous year’s revenue); a shortfall is a prompt for the authority, never an automatic decision.',
   ],
+  // 年度报告: MIIT 核查 and the printable .docx (附2)
+  'proc.ar.docx': ['下载 Word（打印签章）', 'Download Word (to print and sign)'],
+  'proc.ar.ministryReview': ['工信部核查（附2 三）', 'MIIT review (附2 三)'],
+  'proc.ar.ministryOpinion': ['工信部核查意见', 'MIIT review opinion'],
+  'proc.ar.onsite': ['必要时进行现场审查：安排现场审查', 'Schedule an on-site inspection'],
+  'proc.ar.onsiteDate': ['现场审查日期', 'Inspection date'],
+  'proc.ar.onsiteNote': ['审查事项', 'What will be inspected'],
+  'proc.ar.onsiteOn': ['现场审查 {date}', 'On-site inspection {date}'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  Checkbox,
   App,
   Button,
   Card,
@@ -127,6 +128,14 @@ export default function AnnualReportDetailPage() {
       refresh(next);
     },
     onError: (e) => onError(e, reviewForm),
+  });
+  // 附2 三: MIIT 核查, with an on-site inspection when needed
+  const [ministryForm] = Form.useForm<{ opinion: string; onsite?: boolean; date?: string; note?: string }>();
+  const ministry = useMutation({
+    mutationFn: (v: { opinion: string; onsite?: boolean; date?: string; note?: string }) =>
+      unwrap(client.POST('/api/v1/annual-reports/{id}/ministry-review', { params: { path: { id } }, body: { opinion: v.opinion, onsiteInspection: v.onsite && v.date ? { date: v.date, note: v.note ?? '' } : null } })),
+    onSuccess: (next) => refresh(next),
+    onError: (e) => onError(e, ministryForm),
   });
   const ret = useMutation({
     mutationFn: (v: { reason: string }) => unwrap(client.POST('/api/v1/annual-reports/{id}/return', { params: { path: { id } }, body: v })),
@@ -334,6 +343,9 @@ export default function AnnualReportDetailPage() {
         extra={
           editable ? (
             <Space>
+              <Button href={`/api/v1/annual-reports/${id}/docx`} data-testid="ar-docx">
+                {t('proc.ar.docx')}
+              </Button>
               {dirty ? <Tag color="orange" data-testid="ar-dirty">{t('common.unsaved')}</Tag> : null}
               <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="ar-save">
                 {t('ar.saveDraft')}
@@ -344,7 +356,11 @@ export default function AnnualReportDetailPage() {
                 </Button>
               ) : null}
             </Space>
-          ) : null
+          ) : (
+            <Button href={`/api/v1/annual-reports/${id}/docx`} data-testid="ar-docx">
+              {t('proc.ar.docx')}
+            </Button>
+          )
         }
       />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} bordered>
@@ -364,6 +380,45 @@ export default function AnnualReportDetailPage() {
           description={d.missing.slice(0, 8).map((m) => (locale === 'zh' ? m.message : m.messageEn)).join('；') + (d.missing.length > 8 ? '…' : '')}
           data-testid="ar-missing"
         />
+      ) : null}
+      {d.ministryOpinion ? (
+        <Alert
+          type={d.onsiteInspection ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('proc.ar.ministryOpinion')}
+          description={d.onsiteInspection ? `${d.ministryOpinion}　${t('proc.ar.onsiteOn', { date: d.onsiteInspection.date })}：${d.onsiteInspection.note}` : d.ministryOpinion}
+          data-testid="ar-ministry-opinion"
+        />
+      ) : null}
+      {d.can.ministryReview ? (
+        <Card title={t('proc.ar.ministryReview')} style={{ marginBottom: 16 }} data-testid="ar-ministry-review">
+          <Form form={ministryForm} layout="vertical" onFinish={(v) => ministry.mutate(v)}>
+            <Form.Item name="opinion" label={t('proc.ar.ministryOpinion')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
+              <Input.TextArea rows={3} maxLength={5000} data-testid="ar-ministry-opinion-input" />
+            </Form.Item>
+            <Form.Item name="onsite" valuePropName="checked">
+              <Checkbox data-testid="ar-ministry-onsite">{t('proc.ar.onsite')}</Checkbox>
+            </Form.Item>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.onsite !== b.onsite}>
+              {() =>
+                ministryForm.getFieldValue('onsite') ? (
+                  <Space align="start" wrap>
+                    <Form.Item name="date" label={t('proc.ar.onsiteDate')} rules={[{ required: true, message: t('ar.opinionRequired') }]}>
+                      <Input type="date" data-testid="ar-ministry-date" />
+                    </Form.Item>
+                    <Form.Item name="note" label={t('proc.ar.onsiteNote')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
+                      <Input style={{ width: 360 }} maxLength={2000} />
+                    </Form.Item>
+                  </Space>
+                ) : null
+              }
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={ministry.isPending} data-testid="ar-ministry-submit">
+              {t('proc.ar.ministryReview')}
+            </Button>
+          </Form>
+        </Card>
       ) : null}
       {d.can.review ? (
         <Card title={t('ar.review')} style={{ marginBottom: 16 }} data-testid="ar-review">
