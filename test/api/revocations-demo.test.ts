@@ -27,7 +27,7 @@ describe('supervision demo data', () => {
   it('changes: 广州精工’s awaits gd-reviewer; a confirmed one shows its history; an overdue one is flagged', async () => {
     const gd = (await get('gd-reviewer', '/api/v1/changes')).items;
     expect(gd).toHaveLength(1);
-    expect(gd[0]).toMatchObject({ state: 'submitted', actions: ['check'] });
+    expect(gd[0]).toMatchObject({ state: 'submitted', actions: ['check', 'assign_experts'] }); // 七(二)3: the authority may involve experts
     const overdue = (await get('hb-reviewer', '/api/v1/changes?overdue=true')).items;
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toMatchObject({ deadline: '2025-01-10', overdueFlagged: true });

@@ -7,7 +7,7 @@
  *
  * | login   | enterprise (announced)               | what the demo shows                                                     |
  * |---------|--------------------------------------|-------------------------------------------------------------------------|
- * | ent-jz  | 荆州楚天液压件再制造有限公司 (2023)    | a change whose year ran out on 2025-01-10 (check failed, flagged); revoked |
+ * | ent-jz  | 荆州楚天液压件再制造有限公司 (2023)    | a change whose year ran out on 2025-01-10 (check failed, flagged); revoked, its 沙市车间 draft closed |
  * |         |                                      | 2025-03-25 on hb-reviewer's request after a hearing; rectification      |
  * |         |                                      | accepted 2025-06-20 → a new application is refused until 2027-06-21     |
  * | ent-wh  | 武汉江城汽车零部件再制造有限公司 (200 days ago) | a confirmed change (site renamed, history on the list); a substantiated |
@@ -83,6 +83,12 @@ export async function seedSupervisionDemo(world: DemoWorld): Promise<void> {
   await s.changes.check(hb, jzChange.id, { passed: false, opinion: '新增试压设备未通过计量检定，请整改后重新提交。' });
   on('2025-01-13');
   await s.changes.flagOverdue(null);
+
+  // jz: a second site's application in progress when the revocation came — closed with it (七(二)4, state `closed`)
+  on('2025-02-20');
+  const jzSite2 = await s.enterprises.createSite(miit, made.jz.id, { name: '沙市车间', address: '湖北省荆州市沙市区江津东路8号', regionCode: '421002' });
+  const jzApp = await s.applications.create(jz, jzSite2.id);
+  await s.applications.saveForm(jz, jzApp.id, { fields: ['basic_mechanical_parts'] });
 
   // jz: requested by the Hubei authority, heard, revoked; the rectification accepted on 2025-06-20
   on('2025-03-03');
