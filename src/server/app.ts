@@ -77,6 +77,8 @@ import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
+import { leasingRoutes } from './modules/leasing/leasing.routes.js';
+import { createLeasingService } from './modules/leasing/leasing.service.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
@@ -128,6 +130,8 @@ export interface Services {
   /** 交易服务 orders, payments, 以旧换再 trade-in (docs/trading.md §Orders/§Trade-in) */
   orders: ReturnType<typeof createOrderService>;
   tradeIns: ReturnType<typeof createTradeInService>;
+  /** 租赁与以租代购 (issue 13, docs/trading.md "Leasing") */
+  leasing: ReturnType<typeof createLeasingService>;
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
   /** 工单 and warranty claims (docs/monitoring-cases.md) */
@@ -234,6 +238,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const runHours = (productCode: string) => telemetry.latestNumberOfProduct(productCode, 'runHours');
   const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames, runHours });
   const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
+  const leasing = createLeasingService({ db, clock, trace, orgs: buyers, enterprises, notifications, runHours });
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
@@ -257,7 +262,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
-  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases };
+  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases, leasing };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -429,6 +434,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await app.register(leasingRoutes, { leasing: services.leasing });
   await app.register(alarmRoutes, { alarms: services.alarms });
   await app.register(caseRoutes, { cases: services.cases });
   await app.register(mqttRoutes, { mqtt: services.mqtt });

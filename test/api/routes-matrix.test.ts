@@ -105,7 +105,7 @@ beforeAll(async () => {
   const revocation = (await ok('revocation', app.inject({ method: 'POST', url: '/api/v1/revocations', headers: miit.headers, payload: { enterpriseId: b.id, grounds: ['falsification'], facts: '矩阵：外省企业撤销立案' } }))).json();
   // trading: B lists its product; B's buyer organisation (another buyer) exists
   const listing = (await ok('listing', bAs('POST', '/api/v1/listings', { productCode: product.code, title: '外省再制造产品', priceCny: 1000 }))).json();
-  Object.assign(home, { buyerOrg: buyerA.org.id });
+  Object.assign(home, { buyerOrg: buyerA.org.id, buyerCreditCode: buyerA.org.creditCode });
   Object.assign(foreign, { listing: listing.id, buyerOrg: buyerB.org.id, buyerUser: buyerB.user.id });
   Object.assign(foreign, {
     change: change.id, annualReport: report.id, productCode: product.code, productEpc: product.epc, eventId,

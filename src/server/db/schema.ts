@@ -742,3 +742,5 @@ export * from './schema/mqtt.js';
 export * from './schema/search.js';
 export * from './schema/cases.js';
 export * from './schema/findings.js';
+// 交易服务 leasing and 以租代购 (issue 13) — migration 20261208030000_leasing.sql
+export * from './schema/leasing.js';

@@ -13263,6 +13263,352 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 租赁合同（出租企业、承租方、融资租赁公司：各自的；工信部：全部），分页 Leases, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "active" | "ended" | "terminated" | "returned" | "purchased";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Lease"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 出租本企业的产品（经营租赁/融资租赁，固定或按用量计租，可以租代购） Lease a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        lesseeCreditCode: string;
+                        /** @enum {string} */
+                        kind: "operating" | "finance";
+                        financierCreditCode?: string;
+                        startOn?: string;
+                        months: number;
+                        depositCny: number;
+                        billing: {
+                            /** @enum {string} */
+                            mode: "fixed";
+                            monthlyRentCny: number;
+                        } | {
+                            /** @enum {string} */
+                            mode: "usage";
+                            ratePerHourCny: number;
+                            minimumMonthlyCny: number;
+                            startHours?: number;
+                        };
+                        purchasePriceCny?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 租赁合同详情（含租金计划与可执行操作） One lease with its schedule and the caller’s actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}/rents/{seq}/bill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按运行小时计费（监测读数优先，否则申报读数） Bill a usage period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        readingHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}/rents/{seq}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记收到租金（末期付清：租期届满或以租代购转移所有权） Record a rent received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提前终止租赁 Terminate a lease early */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 租赁物返还（再出租，或作为旧件回收） The unit comes back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        disposition: "relet" | "core_intake";
+                        /** @enum {string} */
+                        grade?: "A" | "B" | "C" | "D";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lease"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leases/{id}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 租金计划与承租方对账单（Excel） Schedule and lessee statement (.xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alarm-rules": {
         parameters: {
             query?: never;
@@ -16193,6 +16539,74 @@ export interface components {
                 note: string | null;
                 submittedAt: string;
                 decidedAt: string | null;
+            }[];
+            actions: string[];
+        };
+        Lease: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "ended" | "terminated" | "returned" | "purchased";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            kind: "operating" | "finance";
+            product: {
+                code: string;
+                name: string;
+                model: string | null;
+            };
+            lessor: {
+                id: string;
+                name: string;
+            };
+            lessee: {
+                id: string;
+                name: string;
+            };
+            financier: {
+                id: string;
+                name: string;
+            } | null;
+            startOn: string;
+            endOn: string;
+            months: number;
+            depositCny: number;
+            /** @enum {string} */
+            billing: "fixed" | "usage";
+            monthlyRentCny: number | null;
+            ratePerHourCny: number | null;
+            minimumMonthlyCny: number | null;
+            startHours: number;
+            /** @enum {string} */
+            startHoursSource: "monitoring" | "declared";
+            purchasePriceCny: number | null;
+            rentsPaidCny: number;
+            purchaseBalanceCny: number | null;
+            overdueRents: number;
+            terminateReason: string | null;
+            /** @enum {string|null} */
+            returnDisposition: "relet" | "core_intake" | null;
+            coreEpc: string | null;
+            createdAt: string;
+            rents: {
+                seq: number;
+                periodFrom: string;
+                periodTo: string;
+                dueOn: string;
+                amountCny: number | null;
+                purchaseBalanceCny: number;
+                readingHours: number | null;
+                hours: number | null;
+                /** @enum {string|null} */
+                readingSource: "monitoring" | "declared" | null;
+                /** @enum {string} */
+                status: "scheduled" | "billed" | "paid" | "void";
+                overdue: boolean;
+                paidCny: number | null;
+                paidReference: string | null;
+                paidAt: string | null;
             }[];
             actions: string[];
         };

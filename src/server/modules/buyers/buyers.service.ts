@@ -59,6 +59,12 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
     async names(ids: string[]) {
       return new Map((await buyerRepo.names(db, [...new Set(ids)])).map((r) => [r.id, r.name]));
     },
+
+    /** A registered organisation by its credit code (leasing names its lessee and leasing company this way). */
+    async byCreditCode(creditCode: string) {
+      const o = await buyerRepo.byCreditCode(db, creditCode.toUpperCase());
+      return o ? { id: o.id, orgName: o.name } : undefined;
+    },
   };
 }
 
