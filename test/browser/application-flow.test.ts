@@ -1,7 +1,8 @@
 /**
  * The 规范公告 application in Chromium: the demo enterprise (ent-gd) completes its draft for 佛山顺德生产车间
  * — accepts the 企业声明, uploads the last attachment, saves, reads the conditions check — and submits it;
- * the demo reviewer (gd-reviewer) then forwards it to MIIT with the 表1-3 opinion. Screenshots of each step
+ * 七(一)3 一并提交: another site of ent-gd has a draft too, so the submit dialog lists it and the enterprise answers
+ * 暂不申请 (recorded). The demo reviewer (gd-reviewer) then forwards it to MIIT with the 表1-3 opinion. Screenshots of each step
  * go to test-output/screenshots/application-*.png.
  *
  * Most of the long form is filled through the service beforehand (as the enterprise itself, the same
@@ -18,6 +19,7 @@ const LAST_SLOT = 'r45_training';
 
 describeBrowser('规范公告 application in the browser', () => {
   let applicationId = '';
+  let otherDraftId = '';
   const suite = useBrowserSuite('application', {
     setup: async (server) => {
       const s = server.services;
@@ -25,6 +27,9 @@ describeBrowser('规范公告 application in the browser', () => {
       const ctx = { principal: principalOf(user, null), ip: '127.0.0.1', requestId: 'browser-test' };
       const { items } = await s.applications.list(ctx.principal, { states: ['draft'] }, 1, 10);
       applicationId = items[0]!.id;
+      // 七(一)3: a second site's application, only started (the submit dialog must name it)
+      const site = await s.enterprises.createSite(ctx, user.enterpriseId!, { name: '南沙试验车间', address: '广东省广州市南沙区黄阁镇再制造路1号', regionCode: '440115' });
+      otherDraftId = (await s.applications.create(ctx, site.id)).id;
       const form = sampleApplicationForm(s.clock.today());
       form.declaration = { ...form.declaration, accepted: false };
       await s.applications.saveForm(ctx, applicationId, form);
@@ -82,10 +87,17 @@ describeBrowser('规范公告 application in the browser', () => {
     await shot(page, '4-conditions');
 
     await page.getByTestId('application-submit').click();
-    await page.getByTestId('action-confirm').click(); // the submit always asks for confirmation
+    // 七(一)3 一并提交: the other site's draft is listed; 暂不申请 confirms it is not applied for now
+    const other = page.getByTestId(`joint-draft-${otherDraftId}`);
+    await other.waitFor();
+    await shot(page, '5a-joint-submit');
+    await other.getByText('暂不申请').click();
+    await page.getByTestId('joint-submit-confirm').click();
     await expect
       .poll(async () => (await suite.server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [applicationId])).rows[0]!.state)
       .toBe('submitted');
+    const recorded = await suite.server.database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.not_applying_now' AND object_id = $1`, [otherDraftId]);
+    expect(recorded.rows[0]!.n).toBe(1);
     await page.reload();
     await page.getByTestId('application-frozen').waitFor();
     await shot(page, '5-submitted');
