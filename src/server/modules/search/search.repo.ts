@@ -31,6 +31,8 @@ export interface SearchRow {
 
 const jsonArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb))`;
 const BODY_MAX = 4000;
+/** At most this many matches are ranked (and counted) per query. */
+export const RANK_CANDIDATES = 1000;
 
 function normalized(d: SearchDoc) {
   const body = d.body.length > BODY_MAX ? d.body.slice(0, BODY_MAX) : d.body;
@@ -82,11 +84,19 @@ export const searchRepo = {
     if (f.region) where.push(sql`region = ${f.region.slice(0, 2)}`);
     if (f.field) where.push(sql`${f.field} = ANY(fields)`);
     if (f.year) where.push(sql`year = ${f.year}`);
+    // Ranking scores every match (ts_rank reads each row's vector): a broad word ("再制造") matches most of the
+    // index, so the matches are first cut to RANK_CANDIDATES rows found by the GIN index (the LIMIT stops the bitmap
+    // heap scan early), then ranked. Fewer matches than that: every match is ranked and `total` is exact; more:
+    // `total` is RANK_CANDIDATES and the answer says `capped` (docs/public-portal.md "Benchmark").
     return rowsOf<SearchRow>(
       db,
-      sql`SELECT type, ref_id, title, body, url, ts_rank(tsv, q)::float8 AS score, (count(*) OVER ())::int AS total
-          FROM search_documents, to_tsquery('simple', ${f.tsQuery}) q
-          WHERE ${sql.join(where, sql` AND `)}
+      sql`WITH m AS (
+            SELECT type, ref_id, title, body, url, tsv, updated_at
+            FROM search_documents, to_tsquery('simple', ${f.tsQuery}) q
+            WHERE ${sql.join(where, sql` AND `)}
+            LIMIT ${RANK_CANDIDATES})
+          SELECT type, ref_id, title, body, url, ts_rank(tsv, q)::float8 AS score, (count(*) OVER ())::int AS total
+          FROM m, to_tsquery('simple', ${f.tsQuery}) q
           ORDER BY score DESC, updated_at DESC, type, ref_id
           LIMIT ${limit} OFFSET ${offset}`,
     );
@@ -95,8 +105,8 @@ export const searchRepo = {
   async suggest(db: Db, titleQuery: string, limit: number) {
     return rowsOf<{ type: SearchType; title: string; url: string }>(
       db,
-      sql`SELECT type, title, url FROM search_documents, to_tsquery('simple', ${titleQuery}) q
-          WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, length(title), title LIMIT ${limit}`,
+      sql`WITH m AS (SELECT type, title, url, tsv FROM search_documents, to_tsquery('simple', ${titleQuery}) q WHERE tsv @@ q LIMIT ${RANK_CANDIDATES})
+          SELECT type, title, url FROM m, to_tsquery('simple', ${titleQuery}) q ORDER BY ts_rank(tsv, q) DESC, length(title), title LIMIT ${limit}`,
     );
   },
   async counts(db: Db) {

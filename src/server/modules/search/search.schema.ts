@@ -28,7 +28,16 @@ export const SearchHitSchema = z.object({
   score: z.number(),
 });
 
-export const SearchAnswer = z.object({ items: z.array(SearchHitSchema), total: z.number(), page: z.number(), pageSize: z.number(), terms: z.array(z.string()) });
+export const SearchAnswer = z.object({
+  items: z.array(SearchHitSchema),
+  /** matches, exact unless `capped` */
+  total: z.number(),
+  /** true: more documents match than are ranked (search.repo RANK_CANDIDATES); `total` is that bound */
+  capped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+  terms: z.array(z.string()),
+});
 
 export const SuggestQuery = z.object({ q: z.string().trim().min(1).max(50) });
 export const SuggestAnswer = z.object({ items: z.array(z.object({ type: SearchTypeSchema, title: z.string(), url: z.string() })) });

@@ -3,7 +3,7 @@ import type { SearchType } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache, PublicTag } from '../../platform/public-cache.js';
 import { queryTerms, snippet, tsQuery } from '../../platform/search/segment.js';
-import { searchRepo, type SearchDoc } from './search.repo.js';
+import { RANK_CANDIDATES, searchRepo, type SearchDoc } from './search.repo.js';
 import type { SearchSource } from './search.sources.js';
 
 export interface SearchHit {
@@ -102,10 +102,10 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
       if (written || removed) publicCache.invalidate('search');
       return { written, removed };
     },
-    async search(f: { q: string; types?: SearchType[]; region?: string; field?: string; year?: number }, p: Page): Promise<{ items: SearchHit[]; total: number; terms: string[] }> {
+    async search(f: { q: string; types?: SearchType[]; region?: string; field?: string; year?: number }, p: Page): Promise<{ items: SearchHit[]; total: number; capped: boolean; terms: string[] }> {
       const terms = queryTerms(f.q);
       const q = tsQuery(terms);
-      if (!q) return { items: [], total: 0, terms };
+      if (!q) return { items: [], total: 0, capped: false, terms };
       const rows = await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, p.pageSize, offsetOf(p));
       const items: SearchHit[] = rows.map((r) => ({ type: r.type, title: r.title, url: r.url, snippet: snippet(`${r.title} — ${r.body}`, terms, 160), score: Math.round(r.score * 10000) / 10000 }));
       let total = rows[0]?.total ?? (p.page > 1 ? (await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, 1, 0))[0]?.total ?? 0 : 0);
@@ -117,7 +117,7 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
           total += 1;
         }
       }
-      return { items, total, terms };
+      return { items, total, capped: total >= RANK_CANDIDATES, terms };
     },
     async suggest(q: string, limit = 8) {
       const query = titlePrefixQuery(queryTerms(q));

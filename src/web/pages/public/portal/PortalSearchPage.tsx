@@ -75,7 +75,7 @@ export default function PortalSearchPage() {
       ) : (
         <Card>
           <Typography.Text type="secondary" data-testid="portal-search-total">
-            {t('portal.search.total', { total: res.data.total })}
+            {t('portal.search.total', { total: res.data.capped ? `${res.data.total}+` : res.data.total })}
           </Typography.Text>
           <List
             dataSource={res.data.items}
