@@ -15032,6 +15032,7 @@ export interface paths {
                                 score: number;
                             }[];
                             total: number;
+                            capped: boolean;
                             page: number;
                             pageSize: number;
                             terms: string[];
