@@ -238,7 +238,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const runHours = (productCode: string) => telemetry.latestNumberOfProduct(productCode, 'runHours');
   const orders = createOrderService({ db, clock, listings, trace, files, notifications, publicCache, names: tradeNames, runHours });
   const tradeIns = createTradeInService({ db, clock, orders, trace, notifications, names: tradeNames });
-  const leasing = createLeasingService({ db, clock, trace, orgs: buyers, enterprises, notifications, runHours });
+  const leasing = createLeasingService({ db, clock, trace, orgs: buyers, enterprises, notifications, runHours, listings });
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });

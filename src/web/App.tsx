@@ -75,6 +75,8 @@ const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'
 const PortalAdminPage = lazy(() => import('./pages/portal-admin/PortalAdminPage'));
 const OrdersPage = lazy(() => import('./pages/market/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/market/OrderPage'));
+const LeasesPage = lazy(() => import('./pages/market/LeasesPage'));
+const LeasePage = lazy(() => import('./pages/market/LeasePage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -228,6 +230,8 @@ export function AppRoutes() {
             <Route path="portal-admin/:kind?" element={<Guard menu="portal-admin"><PortalAdminPage /></Guard>} />
             <Route path="orders" element={<Guard menu="orders"><OrdersPage /></Guard>} />
             <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
+            <Route path="leases" element={<Guard menu="leases"><LeasesPage /></Guard>} />
+            <Route path="leases/:id" element={<Guard menu="leases"><LeasePage /></Guard>} />
             <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />

@@ -23,6 +23,7 @@ export type MenuKey =
   | 'portal-admin'
   | 'market'
   | 'orders'
+  | 'leases'
   | 'devices'
   | 'fleet'
   | 'alarms'
@@ -64,6 +65,7 @@ const MARKET = entry('market', '/public/market', 'market.menu.market');
 const ORDERS_BUYER = entry('orders', '/orders', 'market.menu.orders');
 const ORDERS_SELLER = entry('orders', '/orders', 'market.menu.sellerOrders');
 const ORDERS_ALL = entry('orders', '/orders', 'market.orders.allTitle');
+const LEASES = entry('leases', '/leases', 'market.menu.leases');
 
 // 公共信息服务 (issue 14): MIIT's editing screens of standards, policies, demonstration units, testing organisations
 const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu');
@@ -76,16 +78,16 @@ const CASES = entry('cases', '/cases', 'monitoring.menu.cases');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, SUPERVISION, TRACE, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, ENTERPRISES, USERS, SUPERVISION, TRACE, PASSWORD],
-  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, PASSWORD],
-  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, LEASES, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, ORDERS_ALL, LEASES, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, MARKET, ORDERS_BUYER, DEVICES, CASES, PASSWORD],
-  buyer_staff: [HOME, MARKET, ORDERS_BUYER, DEVICES, CASES, PASSWORD],
+  buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, DEVICES, CASES, PASSWORD],
+  buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, DEVICES, CASES, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -238,4 +238,16 @@ describe('early termination and the return as a core; bad input; concurrency', (
     expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'lease.payRent' AND object_id = $1", [l.id])).toBe(1);
   });
+  it('the market and leasing exclude each other: a listed unit is not leased, a leased unit is not listed', async () => {
+    const listed = await unit();
+    expect((await call(lessor, 'POST', '/api/v1/listings', { productCode: listed, title: '再制造液压泵 上架', priceCny: 20_000 })).statusCode).toBe(201);
+    const r = await call(lessor, 'POST', '/api/v1/leases', fixed(listed));
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error).toMatchObject({ code: 'PRODUCT_NOT_LEASABLE', messageEn: expect.stringMatching(/listed/) });
+    const leased = await unit();
+    await create(fixed(leased));
+    const l = await call(lessor, 'POST', '/api/v1/listings', { productCode: leased, title: '再制造液压泵 出租中', priceCny: 20_000 });
+    expect400(l, 'productCode');
+    expect(l.json().error.code).toBe('PRODUCT_NOT_LISTABLE');
+  });
 });

@@ -72,4 +72,12 @@ describe('trading demo', () => {
     const rules = (await get('/api/v1/trade-in-rules', qd.headers)).json().items.map((r: { scope: string }) => r.scope);
     expect(rules).toEqual(expect.arrayContaining(['model', 'field']));
   });
+  it('a lease with usage billing: two periods billed from readings and paid, the next one overdue', async () => {
+    const buyer = await login(app, DEMO_BUYER_LOGINS.admin, DEMO_PASSWORD);
+    const leases = (await get('/api/v1/leases', buyer.headers)).json();
+    const usage = leases.items.find((l: { billing: string }) => l.billing === 'usage');
+    expect(usage).toMatchObject({ status: 'active', months: 12, lessor: { name: expect.stringContaining('青岛') }, overdueRents: 1 });
+    expect(usage.rents.slice(0, 3).map((r: { status: string; hours: number | null }) => [r.status, r.hours])).toEqual([['paid', 180], ['paid', 210], ['scheduled', null]]);
+    expect(usage.rentsPaidCny).toBe(180 * 35 + 210 * 35);
+  });
 });

@@ -132,4 +132,26 @@ describeBrowser('market orders in the browser', () => {
     await suite.shot(buyer, '8-buyer-orders');
     for (const p of [buyer, seller, anon]) await p.context().close();
   });
+  it('leases: the lessor bills the overdue usage period from a reading and records the rent; the lessee sees the lease', async () => {
+    const seller = await suite.page({ login: { username: 'ent-qd', password: DEMO_PASSWORD } });
+    await seller.getByTestId('menu-leases').click();
+    await seller.getByTestId('lease-link').first().click();
+    await seller.getByTestId('lease-overdue').waitFor();
+    await suite.shot(seller, '9-lease-overdue');
+    await seller.getByTestId('lease-bill').click();
+    await seller.getByTestId('lease-reading').fill('2600');
+    await seller.getByTestId('lease-ok').click();
+    await seller.getByTestId('lease-pay').click();
+    await seller.getByTestId('lease-reference').fill('QD-LEASE-3');
+    await seller.getByTestId('lease-ok').click();
+    await expect.poll(() => seller.locator('[data-testid="rent-status"][data-status="paid"]').count()).toBe(3);
+    expect(await seller.getByTestId('lease-overdue').count()).toBe(0);
+    expect(await seller.getByTestId('lease-paid').textContent()).toBe('¥21,000.00'); // (180 + 210 + 210) h × ¥35
+    await suite.shot(seller, '10-lease-billed-paid');
+    const lessee = await suite.page({ login: { username: 'buyer', password: DEMO_PASSWORD } });
+    await lessee.getByTestId('menu-leases').click();
+    await lessee.getByTestId('leases-table').getByText('青岛').first().waitFor();
+    await suite.shot(lessee, '11-lessee-leases');
+    for (const p of [seller, lessee]) await p.context().close();
+  });
 });

@@ -20,6 +20,7 @@ import { presentPublic } from '../modules/trace/index.js';
 import type { RequestContext } from '../platform/principal.js';
 import type { DemoWorld } from './world.js';
 import type { ValuationRule } from '../../domain/trading/trade-in.js';
+import { addMonths } from '../../domain/trading/lease.js';
 
 type UserRow = DemoWorld['admins'][string];
 
@@ -216,6 +217,29 @@ export async function seedTradingDemo(w: DemoWorld): Promise<void> {
 
   await seedTradeInRules(w);
   await seedDemoOrders(w, buyerUsers[0]!, (e, u, d) => makeUnit(e, u, d));
+  await seedDemoLease(w, makeCreditCode('110105', 'MA01BJHJ3'), (e, u, d) => makeUnit(e, u, d));
+}
+
+/**
+ * A lease with usage billing (docs/trading.md "Leasing"): 青岛海岸 leases a 液压主泵 to 北京华建 for 12 months from four
+ * months ago at ¥35 per running hour, at least ¥4,000 a month; two periods billed from declared readings and paid,
+ * the third past due and not yet billed (overdue).
+ */
+async function seedDemoLease(w: DemoWorld, lesseeCreditCode: string, makeUnit: (enterpriseId: string, u: DemoUnitSpec, daysAgo: number) => Promise<string>) {
+  const s = w.services;
+  const enterpriseId = w.enterprises.qd;
+  const admin = w.admins.qd;
+  if (!enterpriseId || !admin) return;
+  const ctx: RequestContext = { principal: principalOf(admin, null), ip: '127.0.0.1', requestId: 'demo-seed' };
+  const code = await makeUnit(enterpriseId, HYDRAULIC_PUMP, 120);
+  const l = await s.leasing.create(ctx, {
+    productCode: code, lesseeCreditCode, kind: 'operating', startOn: addMonths(s.clock.today(), -4), months: 12, depositCny: 8_000,
+    billing: { mode: 'usage', ratePerHourCny: 35, minimumMonthlyCny: 4_000, startHours: 2_000 },
+  });
+  for (const [seq, reading] of [[1, 2_180], [2, 2_390]] as const) {
+    await s.leasing.bill(ctx, l.id, seq, { readingHours: reading });
+    await s.leasing.payRent(ctx, l.id, seq, { reference: `QD-LEASE-${seq}` });
+  }
 }
 
 /** Every demo seller keeps a default 以旧换再 rule per field it sells in, and its engine sellers a rule per model. */

@@ -59,6 +59,13 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M9 4V3h6v1M8.5 13l2.5 2.5 4.5-5" />
     </>
   ),
+  // leases (a key)
+  leases: (
+    <>
+      <circle cx="8" cy="12" r="3.5" />
+      <path d="M11.5 12H20M17 12v3M20 12v2.5" />
+    </>
+  ),
   'annual-reports': (
     <>
       <rect x="5" y="3" width="14" height="18" rx="1.5" />

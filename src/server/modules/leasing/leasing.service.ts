@@ -28,6 +28,8 @@ export interface LeasingDeps {
   notifications: NotificationService;
   /** latest running hours of a unit from monitoring (its device), null when none reports them */
   runHours: (productCode: string) => Promise<number | null>;
+  /** a unit on the market (listed, available or reserved) is not leased */
+  listings: { unitOnMarket(enterpriseId: string, code: string): Promise<boolean> };
 }
 
 export const subjectOf = (l: LeaseRow): LeaseSubject => ({ enterpriseId: l.enterprise_id, lesseeOrgId: l.lessee_org_id, financierOrgId: l.financier_org_id, status: l.status });
@@ -109,6 +111,7 @@ export function createLeasingService(deps: LeasingDeps) {
       const pub = presentPublic(await trace.publicProduct(row.code));
       if (pub.status !== 'issued') throw new DomainError(400, 'PRODUCT_NOT_LEASABLE', `productCode：产品状态为「${pub.statusLabel.zh}」，不能出租`, `productCode: the unit is ${pub.statusLabel.en} and cannot be leased`, [{ field: 'productCode', message: '不能出租', messageEn: 'not leasable' }]);
       if (row.owner_id && row.owner_id !== partyUri(`enterprise:${enterpriseId}`)) throw errors.conflict('PRODUCT_NOT_LEASABLE', `产品 ${row.code} 已售出，不能由本企业出租`, `Unit ${row.code} was sold; it is not yours to lease`, { field: 'productCode' });
+      if (await deps.listings.unitOnMarket(enterpriseId, row.code)) throw errors.conflict('PRODUCT_NOT_LEASABLE', `产品 ${row.code} 正在市场上架销售，请先下架再出租`, `Unit ${row.code} is listed on the market; withdraw it before leasing`, { field: 'productCode' });
       const lessee = await org(input.lesseeCreditCode, 'lesseeCreditCode');
       const financier = input.financierCreditCode ? await org(input.financierCreditCode, 'financierCreditCode') : null;
       if (financier && financier.id === lessee.id) throw errors.field('financierCreditCode', '融资租赁公司不能同时是承租方', 'the leasing company cannot be the lessee');

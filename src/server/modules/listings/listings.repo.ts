@@ -69,6 +69,10 @@ export const listingRepo = {
     await db.execute(sql`INSERT INTO listing_units (enterprise_id, listing_id, product_code, product_epc)
       SELECT ${enterpriseId}::uuid, ${listingId}::uuid, c, e FROM unnest(${textArray(units.map((u) => u.code))}, ${textArray(units.map((u) => u.epc))}) AS t(c, e)`);
   },
+  async unitOnMarket(db: Db, enterpriseId: string, code: string): Promise<boolean> {
+    const r = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM listing_units WHERE enterprise_id = ${enterpriseId} AND product_code = ${code} AND status IN ('available', 'reserved')`);
+    return (r[0]?.n ?? 0) > 0;
+  },
   async get(db: Db, id: string): Promise<ListingRow | undefined> {
     return (await rowsOf<ListingRow>(db, sql`SELECT ${COLS} FROM listings l WHERE l.id = ${id} LIMIT 1`))[0];
   },

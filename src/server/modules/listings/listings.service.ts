@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../../../domain/epcis/types.js';
 import { toFen, unlistableReason } from '../../../domain/trading/listing.js';
+import { partyUri } from '../../../domain/trace/lifecycle.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
@@ -57,6 +58,11 @@ export function createListingService({ db, trace, enterprises, announcements, pu
   async function checkUnit(sellerId: string, code: string, field: string) {
     const row = await trace.resolveProductKey(sellerId, code, field); // foreign or unknown: 400 "no such product in your enterprise"
     const pub = presentPublic(await trace.publicProduct(row.code));
+    // leased out or sold outside the market: the unit is not the enterprise's to sell now (its owner/possessor in the trace)
+    const self = partyUri(`enterprise:${sellerId}`);
+    if ((row.owner_id && row.owner_id !== self) || (row.possessor_id && row.possessor_id !== self)) {
+      throw new DomainError(400, 'PRODUCT_NOT_LISTABLE', `${field}：该产品已售出或正在出租，不能上架`, `${field}: the unit is sold or leased out`, [{ field, message: '已售出或正在出租', messageEn: 'sold or leased out' }]);
+    }
     const why = unlistableReason(pub.status);
     if (why) throw new DomainError(400, 'PRODUCT_NOT_LISTABLE', `${field}：${why.zh}`, `${field}: ${why.en}`, [{ field, message: why.zh, messageEn: why.en }]);
     return { row, pub };
@@ -200,6 +206,10 @@ export function createListingService({ db, trace, enterprises, announcements, pu
         if (l) m.set(id, l);
       }
       return m;
+    },
+    /** Whether a unit is on the market now (available or reserved in a listing): leasing refuses such a unit. */
+    async unitOnMarket(enterpriseId: string, code: string) {
+      return listingRepo.unitOnMarket(db, enterpriseId, code);
     },
     /** Still sellable right now (order placement re-checks each unit with the trace). */
     async unitStillGenuine(code: string) {

@@ -48,3 +48,24 @@ export const orderKeys = {
 /** Links of the order's documents (.docx downloads; the server checks who may read them). */
 export const orderDoc = (id: string, file: 'contract' | 'delivery-note' | 'settlement') => `/api/v1/orders/${encodeURIComponent(id)}/${file}.docx`;
 export const voucherHref = (id: string, pid: string) => `/api/v1/orders/${encodeURIComponent(id)}/payments/${encodeURIComponent(pid)}/voucher`;
+
+// ---- leasing (docs/trading.md "Leasing")
+export type Lease = Schemas['Lease'];
+export type LeaseStatus = Lease['status'];
+export type CreateLeaseBody = BodyOf<'/api/v1/leases', 'post'>;
+export const leaseApi = {
+  list: (query: QueryOf<'/api/v1/leases'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/leases', { params: { query }, signal })),
+  get: (id: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/leases/{id}', { ...p(id), signal })),
+  create: (body: CreateLeaseBody) => unwrap(client.POST('/api/v1/leases', { body })),
+  bill: (id: string, seq: number, readingHours?: number) =>
+    unwrap(client.POST('/api/v1/leases/{id}/rents/{seq}/bill', { params: { path: { id, seq } }, body: readingHours === undefined ? {} : { readingHours } })),
+  pay: (id: string, seq: number, reference?: string) => unwrap(client.POST('/api/v1/leases/{id}/rents/{seq}/pay', { params: { path: { id, seq } }, body: reference ? { reference } : {} })),
+  terminate: (id: string, reason: string) => unwrap(client.POST('/api/v1/leases/{id}/terminate', { ...p(id), body: { reason } })),
+  return: (id: string, body: BodyOf<'/api/v1/leases/{id}/return', 'post'>) => unwrap(client.POST('/api/v1/leases/{id}/return', { ...p(id), body })),
+};
+export const leaseKeys = {
+  all: ['leases'] as const,
+  list: (q: Record<string, unknown>) => ['leases', 'list', q] as const,
+  one: (id: string) => ['leases', 'one', id] as const,
+};
+export const leaseStatement = (id: string) => `/api/v1/leases/${encodeURIComponent(id)}/statement.xlsx`;
