@@ -174,7 +174,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
       const name = (await enterprises.names([id])).get(id);
       if (name) return { id, kind: 'enterprise', name };
       const e = await experts.get(id);
-      if (e) return { id, kind: 'expert', name: e.name };
+      // an expert's organisation is the institution they work at, not their own name (issue 16 item 9)
+      if (e) return { id, kind: 'expert', name: e.organization || e.name };
       const b = await buyers.get(id);
       return b ? { id, kind: 'buyer', name: b.name } : null;
     },

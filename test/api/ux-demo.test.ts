@@ -118,3 +118,20 @@ describe('buttons that say why they are disabled (item 12)', () => {
     else expect(submit).toBeUndefined();
   });
 });
+
+describe('experts (item 9)', () => {
+  it('expert1\'s list marks its own pending opinion; the organisation is the institution', async () => {
+    const e = await login(app, 'expert1', 'Reman#2026');
+    const me = (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: e.headers })).json();
+    expect(me.user.organization).toMatchObject({ kind: 'expert', name: '机械工业再制造技术研究院' });
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/applications?pageSize=100', headers: e.headers })).json();
+    const review = list.items.filter((a: { state: string }) => a.state === 'expert_review');
+    expect(review.length).toBeGreaterThan(0);
+    expect(review.some((a: { myOpinion: string }) => a.myOpinion === 'pending')).toBe(true);
+    expect(list.items.every((a: { myOpinion: string | null }) => a.myOpinion === 'pending' || a.myOpinion === 'submitted')).toBe(true);
+    // others' lists carry no such mark
+    const miit = await login(app, 'miit', 'Reman#2026');
+    const m = (await app.inject({ method: 'GET', url: '/api/v1/applications?pageSize=5', headers: miit.headers })).json();
+    expect(m.items.every((a: { myOpinion?: unknown }) => a.myOpinion === undefined)).toBe(true);
+  });
+});

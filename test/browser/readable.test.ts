@@ -111,5 +111,33 @@ describeBrowser('readable records', () => {
     expect(await page.getByTestId('recall-table').count()).toBe(0);
     await page.context().close();
   });
+
+  it('▶ item 9: expert1 sees 待我处理, finished cases hidden, writes the opinion in a drawer beside the case; the organisation is the institution', async () => {
+    const page = await suite.page({ login: { username: 'expert1', password: DEMO_PASSWORD } });
+    expect(await page.locator('body').textContent()).toContain('机械工业再制造技术研究院');
+    await page.goto(`${suite.server.baseUrl}/applications`);
+    const table = page.getByTestId('applications-table');
+    await table.getByTestId('awaiting-me').first().waitFor();
+    expect(await page.getByTestId('show-closed').isChecked()).toBe(false);
+    const states = await table.locator('tbody tr.ant-table-row').count();
+    await suite.shot(page, '9-expert-list');
+    // finished cases on request
+    await page.getByTestId('show-closed').click();
+    await expect.poll(async () => page.getByTestId('show-closed').isChecked()).toBe(true);
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(states);
+    await page.getByTestId('show-closed').click();
+    // the case awaiting the opinion: the drawer leaves the application in view
+    await table.locator('tbody tr.ant-table-row', { has: page.getByTestId('awaiting-me') }).first().getByRole('button').click();
+    await page.getByTestId('action-record_opinion').click();
+    const drawer = page.locator('.ant-drawer-content-wrapper');
+    await drawer.waitFor();
+    await page.getByTestId('opinion-drawer').first().waitFor();
+    const box = (await drawer.boundingBox())!;
+    expect(box.x).toBeGreaterThan(500); // the left of the screen is the application, not a mask
+    expect(await page.locator('.ant-drawer-mask').count()).toBe(0);
+    expect(await page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await suite.shot(page, '10-expert-opinion-drawer');
+    await page.context().close();
+  });
 });
 

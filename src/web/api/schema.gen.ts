@@ -15351,6 +15351,8 @@ export interface components {
             /** @enum {string|null} */
             awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
             missingCount: number | null;
+            /** @enum {string|null} */
+            myOpinion?: "pending" | "submitted" | null;
         };
         ApplicationDetail: {
             id: string;
@@ -15371,6 +15373,8 @@ export interface components {
             /** @enum {string|null} */
             awaiting: "enterprise" | "authority" | "ministry" | "expert" | null;
             missingCount: number | null;
+            /** @enum {string|null} */
+            myOpinion?: "pending" | "submitted" | null;
             form: {
                 [key: string]: unknown;
             };

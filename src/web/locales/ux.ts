@@ -17,4 +17,7 @@ export const uxText = {
   // ---- buttons that say why they are disabled (item 12)
   'ux.act.missingN': ['（缺 {n} 项）', ' ({n} missing)'],
   'ux.act.blockedProgress': ['（{done}/{of}）', ' ({done}/{of})'],
+  // ---- experts (item 9)
+  'ux.apps.opinionSubmitted': ['已提交意见', 'Opinion submitted'],
+  'ux.apps.showClosed': ['显示已办结', 'Show finished cases'],
 } as const satisfies Record<string, readonly [string, string]>;

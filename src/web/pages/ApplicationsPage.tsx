@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, client, unwrap, type ApplicationSummary, type MissingItemWire } from '../api';
@@ -12,8 +12,10 @@ import { useLocale } from '../i18n';
 import { isEnterpriseRole, organizationKindOf } from '../menu';
 import { qk, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
 import { useUrlPaging } from '../paging';
+import { APPLICATION_STATES } from '../../domain/announcement/workflow';
 
 const SUBMITTABLE = new Set(['draft', 'returned']);
+const OPEN_STATES: string[] = APPLICATION_STATES.filter((x) => !x.terminal).map((x) => x.key);
 
 interface IncompleteDetail {
   applicationId: string;
@@ -29,8 +31,10 @@ export default function ApplicationsPage() {
   const navigate = useNavigate();
   const authorityName = useAuthorityName();
   const { params, page, pageSize, update, pagination } = useUrlPaging();
-  const states = (params.get('state') ?? '').split(',').filter(Boolean);
   const viewerKind = organizationKindOf(me.role);
+  // an expert's list hides finished cases unless asked (issue 16 item 9): the open states by default
+  const expertDefault = viewerKind === 'expert' && params.get('state') === null;
+  const states = expertDefault ? OPEN_STATES : (params.get('state') ?? '').split(',').filter(Boolean);
   const isEnterprise = isEnterpriseRole(me.role);
   const canSubmit = me.role === 'enterprise_admin';
   const [selected, setSelected] = useState<string[]>([]);
@@ -129,7 +133,9 @@ export default function ApplicationsPage() {
     });
   };
 
-  const awaitingMe = (a: ApplicationSummary) => a.awaiting !== null && a.awaiting === viewerKind;
+  // an expert: 待我处理 only where their own opinion is still due (not every case awaiting "an expert")
+  const awaitingMe = (a: ApplicationSummary) =>
+    viewerKind === 'expert' ? a.myOpinion === 'pending' && a.state === 'expert_review' : a.awaiting !== null && a.awaiting === viewerKind;
 
   const columns: TableColumnsType<ApplicationSummary> = [
     ...(isEnterprise
@@ -162,6 +168,11 @@ export default function ApplicationsPage() {
           {awaitingMe(a) ? (
             <Tag color="gold" data-testid="awaiting-me" style={{ marginInlineEnd: 0 }}>
               {t('apps.awaitingMe')}
+            </Tag>
+          ) : null}
+          {a.myOpinion === 'submitted' ? (
+            <Tag color="green" data-testid="opinion-submitted" style={{ marginInlineEnd: 0 }}>
+              {t('ux.apps.opinionSubmitted')}
             </Tag>
           ) : null}
         </Flex>
@@ -230,6 +241,15 @@ export default function ApplicationsPage() {
             maxTagCount="responsive"
             data-testid="application-state-filter"
           />
+          {viewerKind === 'expert' ? (
+            <Checkbox
+              checked={states.length === 0 || states.some((x) => !OPEN_STATES.includes(x))}
+              onChange={(e) => update({ state: (e.target.checked ? APPLICATION_STATES.map((x) => x.key) : OPEN_STATES).join(','), page: 1 })}
+              data-testid="show-closed"
+            >
+              {t('ux.apps.showClosed')}
+            </Checkbox>
+          ) : null}
           {canSubmit ? (
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {t('apps.submitTogetherHint')}

@@ -212,6 +212,14 @@ export const attachmentRepo = {
 };
 
 export const reviewRepo = {
+  /** One expert's assignments among some applications (their list's 待我处理 / 已提交意见). */
+  async expertAssignmentsOf(db: Db, expertId: string, applicationIds: string[]) {
+    if (!applicationIds.length) return [];
+    return db
+      .select({ applicationId: expertAssignments.applicationId, submittedAt: expertAssignments.submittedAt })
+      .from(expertAssignments)
+      .where(and(eq(expertAssignments.expertId, expertId), inArray(expertAssignments.applicationId, applicationIds)));
+  },
   async assignments(db: Db, enterpriseId: string, applicationId: string) {
     return db
       .select()

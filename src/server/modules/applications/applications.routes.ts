@@ -64,7 +64,9 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
     handler: async (req) => {
       const { page, pageSize, state } = req.query;
       const { items, total } = await applications.list(req.principal, { states: state }, page, pageSize);
-      return { items: await presentSummaries(deps, items), total, page, pageSize };
+      const mine = await review.myOpinions(req.principal, items.map((a) => a.id));
+      const summaries = await presentSummaries(deps, items);
+      return { items: mine.size ? summaries.map((x) => ({ ...x, myOpinion: mine.get(x.id) ?? null })) : summaries, total, page, pageSize };
     },
   });
 

@@ -108,6 +108,8 @@ export const ApplicationSummarySchema = z
     awaiting: z.enum(['enterprise', 'authority', 'ministry', 'expert'] satisfies ActorKind[]).nullable(),
     /** items still missing before submission (drafts and returned cases); null once submitted */
     missingCount: z.number().nullable(),
+    /** an expert's list: this expert's opinion on the case — 待我处理 (pending) or 已提交意见 (submitted); absent for others */
+    myOpinion: z.enum(['pending', 'submitted']).nullable().optional(),
   })
   .meta({ id: 'ApplicationSummary' });
 

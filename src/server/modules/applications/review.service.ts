@@ -42,6 +42,13 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
   const enterpriseNote = (enterpriseId: string, kind: string, title: string, titleEn: string, id: string) => ({ orgId: enterpriseId, kind, title, titleEn, link: `/applications/${id}` });
 
   return {
+    /** An expert's own opinion on each of these cases: pending or submitted (other viewers: an empty map). */
+    async myOpinions(p: Principal | null, applicationIds: string[]): Promise<Map<string, 'pending' | 'submitted'>> {
+      if (p?.kind !== 'user' || !p.expertId) return new Map();
+      const rows = await reviewRepo.expertAssignmentsOf(db, p.expertId, applicationIds);
+      return new Map(rows.map((r) => [r.applicationId, r.submittedAt ? 'submitted' : 'pending']));
+    },
+
     /** 补正: back to the enterprise with reasons; the next submission is a new version (the old one is kept). */
     async returnForSupplement(ctx: RequestContext, id: string, reason: string) {
       return onLocked(ctx, id, asAuthority(ctx), (tx, a) =>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { client, unwrap, type ApplicationDetail, type AttachmentWire, type Expert } from '../../api';
@@ -259,17 +259,25 @@ function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
     onSuccess: onClose,
     onError: (e) => onError(e, form),
   });
+  // beside the application, not over it (issue 16 item 9): a drawer without a mask, the case still readable and
+  // scrollable on the left; on a phone it takes the screen
   return (
-    <Modal
+    <Drawer
       open
-      width={780}
+      mask={false}
+      placement="right"
+      size={typeof window !== 'undefined' && window.innerWidth < 768 ? window.innerWidth : Math.min(720, Math.round(window.innerWidth * 0.46))}
       title={t('act.myOpinion')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'action-confirm' }}
-      confirmLoading={run.isPending}
+      onClose={onClose}
+      data-testid="opinion-drawer"
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={run.isPending} onClick={() => form.submit()} data-testid="action-confirm">
+            {t('common.submit')}
+          </Button>
+        </Flex>
+      }
     >
       <Form
         form={form}
@@ -292,7 +300,7 @@ function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Drawer>
   );
 }
 
