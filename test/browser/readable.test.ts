@@ -139,5 +139,20 @@ describeBrowser('readable records', () => {
     await suite.shot(page, '10-expert-opinion-drawer');
     await page.context().close();
   });
+
+  it('item 15: the public home verifies a product code typed in, and leads to statistics and complaints', async () => {
+    const { rows } = await suite.server.database.raw.query<{ code: string }>("SELECT code FROM trace_products WHERE status = 'issued' ORDER BY life DESC LIMIT 1");
+    const page = await suite.page({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await page.goto(`${suite.server.baseUrl}/public`);
+    await page.getByTestId('public-counter').waitFor();
+    await page.getByTestId('public-counter-statistics').waitFor();
+    await page.getByTestId('public-counter-complaints').waitFor();
+    await suite.shot(page, '11-public-counter');
+    await page.getByTestId('public-verify-code').locator('input').fill(rows[0]!.code.toLowerCase());
+    await page.getByTestId('public-verify-code').locator('input').press('Enter');
+    await page.getByTestId('verify-status').waitFor();
+    expect(page.url()).toContain(`/p/${rows[0]!.code}`);
+    await page.context().close();
+  });
 });
 

@@ -20,4 +20,9 @@ export const uxText = {
   // ---- experts (item 9)
   'ux.apps.opinionSubmitted': ['已提交意见', 'Opinion submitted'],
   'ux.apps.showClosed': ['显示已办结', 'Show finished cases'],
+  // ---- public home as a service counter (item 15)
+  'ux.pub.verifyPlaceholder': ['输入产品标识上的编码，查验真伪', 'Product code from the label: check it'],
+  'ux.pub.verify': ['查验', 'Check'],
+  'ux.pub.statistics': ['行业统计', 'Industry statistics'],
+  'ux.pub.complaints': ['投诉举报', 'Complaints'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Flex, Input, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { client, unwrap } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,6 +40,25 @@ export default function PublicHomePage() {
       <PageHeader title={t('pub.portal')} />
       <Card style={{ marginBottom: 24 }}>
         <Typography.Paragraph style={{ fontSize: 15, marginBottom: 0 }}>{t('pub.intro')}</Typography.Paragraph>
+      </Card>
+      {/* a service counter (issue 16 item 15): verify a product by its code without scanning; statistics; complaints */}
+      <Card style={{ marginBottom: 24 }} data-testid="public-counter">
+        <Flex gap={16} wrap align="center">
+          <Input.Search
+            placeholder={t('ux.pub.verifyPlaceholder')}
+            aria-label={t('ux.pub.verifyPlaceholder')}
+            enterButton={t('ux.pub.verify')}
+            style={{ maxWidth: 420 }}
+            onSearch={(v) => v.trim() && navigate(`/p/${encodeURIComponent(v.trim().toUpperCase())}`)}
+            data-testid="public-verify-code"
+          />
+          <Button onClick={() => navigate('/public/statistics')} data-testid="public-counter-statistics">
+            {t('ux.pub.statistics')}
+          </Button>
+          <Button onClick={() => navigate('/public/complaints')} data-testid="public-counter-complaints">
+            {t('ux.pub.complaints')}
+          </Button>
+        </Flex>
       </Card>
       <Row gutter={[24, 24]}>
         {CARDS.map((c) => (
