@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { privateAddressReason, webhookHostRefusal } from '../../../domain/monitoring/webhook-target.js';
+import { privateAddressReason, webhookHostRefusal } from './webhook-target.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';

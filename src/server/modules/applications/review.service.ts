@@ -5,7 +5,7 @@ import { MIN_EXPERTS_PER_APPLICATION } from '../../../domain/announcement/workfl
 import type { Db } from '../../db/client.js';
 import { canonicalJson, recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import { DomainError, errors } from '../../platform/errors.js';
+import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { ExpertService } from '../experts/experts.service.js';
@@ -94,17 +94,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       const ids = [...new Set(expertIds)];
       // the expert pool and the applicant's group are reference data of other modules: read before the transaction
       const group = new Set(await enterprises.groupMembers(a.enterpriseId));
-      const conflicted: string[] = [];
-      for (const eid of ids) {
-        const e = await experts.get(eid);
-        if (!e) throw errors.field('expertIds', '专家不存在', 'Unknown expert');
-        if (e.affiliatedEnterpriseId && group.has(e.affiliatedEnterpriseId)) conflicted.push(e.name);
-      }
-      if (conflicted.length) {
-        throw new DomainError(409, 'EXPERT_CONFLICT', `专家 ${conflicted.join('、')} 来自申请企业或其所属集团，不能指派`, `Expert(s) ${conflicted.join(', ')} work for the applicant or its group`, [
-          { field: 'expertIds', message: '利益冲突', messageEn: 'Conflict of interest' },
-        ]);
-      }
+      await experts.forReview(ids, group, { zh: '被指派', en: 'be assigned' });
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
       return onLocked(ctx, id, () => undefined, async (tx, a) => {
         const existing = await reviewRepo.assignments(tx, a.enterpriseId, a.id);

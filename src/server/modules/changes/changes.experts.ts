@@ -2,7 +2,7 @@ import { conditionChapterTitles } from '../../../domain/announcement/chapters.js
 import type { Db } from '../../db/client.js';
 import { canonicalJson, recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
-import { DomainError, errors } from '../../platform/errors.js';
+import { errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
 import { changePolicy } from './changes.policy.js';
 import { changeExpertRepo, changeRepo, type ChangeRow } from './changes.repo.js';
@@ -34,17 +34,7 @@ export function changeExpertSteps(deps: ChangeDeps) {
       // the pool and the group are reference data of other modules: read before the transaction
       const pre = await changeRepo.get(db, id);
       const group = new Set(pre ? await enterprises.groupMembers(pre.enterpriseId) : []);
-      const conflicted: string[] = [];
-      for (const eid of ids) {
-        const e = await experts.get(eid);
-        if (!e) throw errors.field('expertIds', '专家不存在', 'Unknown expert');
-        if (e.affiliatedEnterpriseId && group.has(e.affiliatedEnterpriseId)) conflicted.push(e.name);
-      }
-      if (conflicted.length) {
-        throw new DomainError(409, 'EXPERT_CONFLICT', `专家 ${conflicted.join('、')} 来自该企业或其所属集团，不能参加验收核实`, `Expert(s) ${conflicted.join(', ')} work for the enterprise or its group`, [
-          { field: 'expertIds', message: '利益冲突', messageEn: 'Conflict of interest' },
-        ]);
-      }
+      await experts.forReview(ids, group, { zh: '参加验收核实', en: 'join the acceptance check' });
       return db.transaction(async (tx) => {
         const { c, subject, assigned } = await lockedFor(tx, ctx, id);
         authorize(ctx.principal, changePolicy, 'assign_experts', subject);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpertService } from '../experts/experts.service.js';
 import { MINISTRY_AUTHORITY_ID } from '../../../domain/authorities.js';
 import { CHANGE_FACTS, changeDeadline, nextChangeState, type ChangeEvent } from '../../../domain/supervision/index.js';
 import type { Db } from '../../db/client.js';
@@ -31,7 +32,7 @@ export interface ChangeDeps {
   notifications: NotificationService;
   announcements: AnnouncementService;
   /** The expert pool (experts module), for the experts of an acceptance check (七(二)3). */
-  experts: { get(id: string): Promise<{ name: string; organization: string; affiliatedEnterpriseId: string | null } | undefined> };
+  experts: Pick<ExpertService, 'get' | 'forReview'>;
   /** The findings module: a change overdue or not confirmed is a possible ground 七(二)4(1) on the authority's list. */
   findings: { raise(tx: Db, ctx: RequestContext | null, inputs: FindingLike[]): Promise<unknown[]> };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { privateAddressReason, webhookHostRefusal } from '../../../src/domain/monitoring/webhook-target.js';
+import { privateAddressReason, webhookHostRefusal } from '../../src/server/modules/alarms/webhook-target.js';
 
 describe('webhook targets (SSRF guard)', () => {
   it('refuses loopback, private, link-local, CGNAT, multicast, reserved and unspecified addresses, v4 and v6', () => {
