@@ -128,4 +128,31 @@ describeBrowser('规范公告 application in the browser', () => {
     await shot(page, '8-forwarded');
     await page.context().close();
   });
+  it('submitting a selection on the list asks about the other site\'s draft (七(一)3) and records 暂不申请', async () => {
+    // a third site with a complete draft; 南沙试验车间's draft (setup) stays a draft and is not selected
+    const s = suite.server.services;
+    const user = (await s.identity.findByUsername('ent-gd'))!;
+    const ctx = { principal: principalOf(user, null), ip: '127.0.0.1', requestId: 'browser-test' };
+    const site = await s.enterprises.createSite(ctx, user.enterpriseId!, { name: '从化装配车间', address: '广东省广州市从化区太平镇再制造路8号', regionCode: '440117' });
+    const id = (await s.applications.create(ctx, site.id)).id;
+    await s.applications.saveForm(ctx, id, sampleApplicationForm(s.clock.today()));
+    for (const slot of ATTACHMENT_SLOTS) if (slot.required) await s.applications.upload(ctx, id, { slot: slot.key, filename: `${slot.zh}.pdf`, data: DEMO_PDF });
+
+    const page = await loggedIn('ent-gd');
+    await page.goto(`${suite.server.baseUrl}/applications`);
+    const row = page.getByTestId('applications-table').locator('tr', { hasText: '从化装配车间' });
+    await row.locator('input[type="checkbox"]').check();
+    await page.getByTestId('application-submit-together').click();
+    await page.getByRole('button', { name: /提\s*交/ }).last().click();
+    const ask = page.getByTestId('submit-other-drafts');
+    await ask.getByText('南沙试验车间').waitFor();
+    await shot(page, '9-list-other-drafts');
+    await page.getByRole('button', { name: '确认暂不申请并提交' }).click();
+    await expect
+      .poll(async () => (await suite.server.database.raw.query<{ state: string }>('SELECT state FROM applications WHERE id = $1', [id])).rows[0]!.state)
+      .toBe('submitted');
+    const recorded = await suite.server.database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.not_applying_now' AND object_id = $1`, [otherDraftId]);
+    expect(recorded.rows[0]!.n).toBe(2); // once with the detail page's submission, once with this one
+    await page.context().close();
+  });
 });

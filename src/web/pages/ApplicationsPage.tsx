@@ -83,13 +83,36 @@ export default function ApplicationsPage() {
   });
 
   const submitTogether = useMutation({
-    mutationFn: (ids: string[]) => unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: ids } })),
+    mutationFn: ({ ids, notApplyingNow }: { ids: string[]; notApplyingNow?: string[] }) =>
+      unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: ids, ...(notApplyingNow?.length ? { notApplyingNow } : {}) } })),
     onSuccess: (res) => {
       message.success(t('apps.submittedN', { n: res.items.length }));
       setSelected([]);
       invalidate();
     },
-    onError: (e) => {
+    onError: (e, vars) => {
+      // 规范条件 七(一)3: other sites' drafts not selected are submitted only once confirmed as not applied for now
+      const others = e instanceof ApiError && e.code === 'OTHER_SITES_IN_DRAFT' ? ((e.details as { drafts?: { applicationId: string; siteName?: string }[] } | undefined)?.drafts ?? []) : [];
+      if (others.length) {
+        modal.confirm({
+          title: t('apps.otherDraftsTitle'),
+          width: 560,
+          content: (
+            <div data-testid="submit-other-drafts">
+              <Typography.Paragraph>{t('apps.otherDraftsText')}</Typography.Paragraph>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {others.map((d) => (
+                  <li key={d.applicationId}>{d.siteName || d.applicationId}</li>
+                ))}
+              </ul>
+            </div>
+          ),
+          okText: t('apps.otherDraftsNotNow'),
+          cancelText: t('common.cancel'),
+          onOk: () => submitTogether.mutateAsync({ ids: vars.ids, notApplyingNow: [...(vars.notApplyingNow ?? []), ...others.map((d) => d.applicationId)] }).catch(() => undefined),
+        });
+        return;
+      }
       if (e instanceof ApiError && e.code === 'APPLICATION_INCOMPLETE' && Array.isArray(e.details)) {
         const details = e.details as IncompleteDetail[];
         modal.error({
@@ -129,7 +152,7 @@ export default function ApplicationsPage() {
       content: t('apps.submitTogetherConfirm', { n: selected.length }),
       okText: t('common.submit'),
       cancelText: t('common.cancel'),
-      onOk: () => submitTogether.mutateAsync(selected).catch(() => undefined),
+      onOk: () => submitTogether.mutateAsync({ ids: selected }).catch(() => undefined),
     });
   };
 
