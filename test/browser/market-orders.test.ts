@@ -71,7 +71,13 @@ describeBrowser('market orders in the browser', () => {
     await seller.locator(`a[href="/orders/${orderId}"]`).click();
     await seller.getByTestId('order-action-confirm').click();
     expect(await seller.getByTestId('step-consequence').textContent()).toContain('预留');
-    await seller.getByTestId('step-ok').click();
+    // the answer of the confirmation itself, so that a failure says what the server said (once seen under load: the
+    // status never turned 'confirmed' and nothing told why)
+    const [confirmed] = await Promise.all([
+      seller.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/orders/${orderId}/confirm`)),
+      seller.getByTestId('step-ok').click(),
+    ]);
+    expect(confirmed.status(), await confirmed.text()).toBe(200);
     await seller.locator('[data-testid="order-status"][data-status="confirmed"]').waitFor();
     await seller.getByTestId('order-unit').first().waitFor();
     const code = (await seller.getByTestId('order-unit').first().textContent())!.trim();
