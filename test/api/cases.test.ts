@@ -201,8 +201,9 @@ describe('cases', () => {
     const [mine] = r.json().items;
     expect(mine.enterpriseId).toBe(makerId);
     expect(mine.claims).toBeGreaterThanOrEqual(4);
-    expect(mine.claimsAccepted).toBeGreaterThanOrEqual(4);
-    expect(mine.claimCostCny).toBeGreaterThanOrEqual(980 + 100 + 1000);
+    // accepted: the first test's claim and the two here; the concurrency test's race is won by an accept or a reject
+    expect(mine.claimsAccepted).toBeGreaterThanOrEqual(3);
+    expect(mine.claimCostCny).toBeGreaterThanOrEqual(980 + 1000);
     expect(mine.repeatFailures).toBeGreaterThanOrEqual(1);
     expect(mine.meanHoursToResolve).toBeGreaterThan(0);
     expect(mine.byFault['ENG-COOLING']).toBeGreaterThanOrEqual(3);
