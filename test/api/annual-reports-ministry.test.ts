@@ -9,7 +9,7 @@ import { sampleReportForm } from '../../src/domain/annual-report/index.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
-import { announcedEnterprises, requester } from './revocations.helpers.js';
+import { announcedWithSessions, requester } from './revocations.helpers.js';
 
 const clock = manualClock('2026-02-10T02:00:00Z');
 let app: TestApp;
@@ -22,10 +22,7 @@ beforeAll(async () => {
   app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000 }, { clock });
   req = requester(app);
   const s = app.services;
-  [E] = (await announcedEnterprises(app, 1)) as [typeof E];
-  gd = await login(app, (await buildUser(s, 'authority_reviewer', { organizationId: 'prov-440000' })).username, TEST_PASSWORD);
-  miit = await login(app, (await buildUser(s, 'ministry_officer', { organizationId: 'miit' })).username, TEST_PASSWORD);
-  ent = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: E.id })).username, TEST_PASSWORD);
+  ({ E, gd, miit, ent } = await announcedWithSessions(app));
   const ctx = await enterpriseAdminCtx(s, E.id);
   const r = await s.annualReports.create(ctx, { siteId: E.siteId, year: 2025 });
   reportId = r.id;

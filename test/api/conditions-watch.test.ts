@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleReportForm } from '../../src/domain/annual-report/index.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { completeApplicationForm } from '../domain/fixtures.js';
-import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildApplication, buildUser, enterpriseAdminCtx, TEST_PASSWORD } from '../support/factories.js';
-import { announcedEnterprises, requester } from './revocations.helpers.js';
+import { buildTestApp, type Session, type TestApp } from '../support/app.js';
+import { buildApplication, enterpriseAdminCtx } from '../support/factories.js';
+import { announcedWithSessions, requester } from './revocations.helpers.js';
 
 const clock = manualClock('2026-12-01T02:00:00Z');
 let app: TestApp;
@@ -22,10 +22,7 @@ beforeAll(async () => {
   app = await buildTestApp({ LOGIN_RATE_PER_MINUTE: 10_000 }, { clock });
   req = requester(app);
   const s = app.services;
-  [E] = (await announcedEnterprises(app, 1)) as [typeof E];
-  gd = await login(app, (await buildUser(s, 'authority_reviewer', { organizationId: 'prov-440000' })).username, TEST_PASSWORD);
-  miit = await login(app, (await buildUser(s, 'ministry_officer', { organizationId: 'miit' })).username, TEST_PASSWORD);
-  ent = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: E.id })).username, TEST_PASSWORD);
+  ({ E, gd, miit, ent } = await announcedWithSessions(app));
   // the announced application behind the list entry: its quality certificate runs to 2027-03-31
   const form = completeApplicationForm();
   form.table12!.qualityCert = { number: 'Q-2024-1', issuer: '某认证', validUntil: '2027-03-31' };

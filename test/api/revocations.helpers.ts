@@ -1,6 +1,6 @@
 /** Shared helpers of the dynamic-management API tests (changes, revocations, complaints). */
-import type { TestApp, Session } from '../support/app.js';
-import { buildEnterprise, buildSite, operator } from '../support/factories.js';
+import { login, type TestApp, type Session } from '../support/app.js';
+import { buildEnterprise, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e40000000049454e44ae426082', 'hex');
 
@@ -48,4 +48,17 @@ export async function announcedEnterprises(app: TestApp, n: number, overrides: {
     entries: out.map((e) => ({ enterpriseId: e.id, siteId: e.siteId, fields: ['machine_tools'] })),
   });
   return out;
+}
+
+/**
+ * One announced enterprise in 广东 with sessions of the people around it: its provincial reviewer (gd), a MIIT
+ * officer (miit) and its own administrator (ent).
+ */
+export async function announcedWithSessions(app: TestApp): Promise<{ E: { id: string; siteId: string; name: string; creditCode: string }; gd: Session; miit: Session; ent: Session }> {
+  const s = app.services;
+  const [E] = (await announcedEnterprises(app, 1)) as [{ id: string; siteId: string; name: string; creditCode: string }];
+  const gd = await login(app, (await buildUser(s, 'authority_reviewer', { organizationId: 'prov-440000' })).username, TEST_PASSWORD);
+  const miit = await login(app, (await buildUser(s, 'ministry_officer', { organizationId: 'miit' })).username, TEST_PASSWORD);
+  const ent = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: E.id })).username, TEST_PASSWORD);
+  return { E, gd, miit, ent };
 }
