@@ -79,6 +79,7 @@ import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { leasingRoutes } from './modules/leasing/leasing.routes.js';
 import { createLeasingService } from './modules/leasing/leasing.service.js';
+import { unitLeased } from './modules/leasing/index.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
@@ -226,7 +227,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints, findings] });
   const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
-  const listings = createListingService({ db, trace, enterprises, announcements, publicCache });
+  const listings = createListingService({ db, trace, enterprises, announcements, publicCache, leases: { unitLeased } });
   epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
   epcis.onCommitted(listings.onTraceCommitted);
   const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });

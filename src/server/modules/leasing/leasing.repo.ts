@@ -70,6 +70,11 @@ export const leaseRepo = {
     );
     return r.length === 1;
   },
+  /** Whether the unit has a live lease (not yet returned or purchased): the market does not list it. */
+  async unitLeased(db: Db, enterpriseId: string, code: string): Promise<boolean> {
+    const r = await rowsOf<{ id: string }>(db, sql`SELECT id FROM leases WHERE enterprise_id = ${enterpriseId} AND product_code = ${code} AND status IN ('active', 'ended', 'terminated') LIMIT 1`);
+    return r.length > 0;
+  },
   /** The schedule, set-based (one INSERT for all periods). */
   async insertRents(db: Db, enterpriseId: string, leaseId: string, periods: RentPeriod[]) {
     await db.execute(sql`INSERT INTO lease_rents (enterprise_id, lease_id, seq, period_from, period_to, due_on, amount_cny, status)

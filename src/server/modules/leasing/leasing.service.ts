@@ -7,6 +7,7 @@ import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
+import { lockTradeUnits } from '../../platform/trade-unit-lock.js';
 import { isBuyer, type Principal, type RequestContext } from '../../platform/principal.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { presentPublic, type TraceService } from '../trace/index.js';
@@ -28,8 +29,8 @@ export interface LeasingDeps {
   notifications: NotificationService;
   /** latest running hours of a unit from monitoring (its device), null when none reports them */
   runHours: (productCode: string) => Promise<number | null>;
-  /** a unit on the market (listed, available or reserved) is not leased */
-  listings: { unitOnMarket(enterpriseId: string, code: string): Promise<boolean> };
+  /** a unit on the market (listed, available or reserved) is not leased — read inside the lease's transaction, after the unit's trade lock */
+  listings: { unitOnMarket(tx: Db, enterpriseId: string, code: string): Promise<boolean> };
 }
 
 export const subjectOf = (l: LeaseRow): LeaseSubject => ({ enterpriseId: l.enterprise_id, lesseeOrgId: l.lessee_org_id, financierOrgId: l.financier_org_id, status: l.status });
@@ -111,7 +112,6 @@ export function createLeasingService(deps: LeasingDeps) {
       const pub = presentPublic(await trace.publicProduct(row.code));
       if (pub.status !== 'issued') throw new DomainError(400, 'PRODUCT_NOT_LEASABLE', `productCode：产品状态为「${pub.statusLabel.zh}」，不能出租`, `productCode: the unit is ${pub.statusLabel.en} and cannot be leased`, [{ field: 'productCode', message: '不能出租', messageEn: 'not leasable' }]);
       if (row.owner_id && row.owner_id !== partyUri(`enterprise:${enterpriseId}`)) throw errors.conflict('PRODUCT_NOT_LEASABLE', `产品 ${row.code} 已售出，不能由本企业出租`, `Unit ${row.code} was sold; it is not yours to lease`, { field: 'productCode' });
-      if (await deps.listings.unitOnMarket(enterpriseId, row.code)) throw errors.conflict('PRODUCT_NOT_LEASABLE', `产品 ${row.code} 正在市场上架销售，请先下架再出租`, `Unit ${row.code} is listed on the market; withdraw it before leasing`, { field: 'productCode' });
       const lessee = await org(input.lesseeCreditCode, 'lesseeCreditCode');
       const financier = input.financierCreditCode ? await org(input.financierCreditCode, 'financierCreditCode') : null;
       if (financier && financier.id === lessee.id) throw errors.field('financierCreditCode', '融资租赁公司不能同时是承租方', 'the leasing company cannot be the lessee');
@@ -129,6 +129,9 @@ export function createLeasingService(deps: LeasingDeps) {
       const now = clock.now();
       const after: (() => void)[] = [];
       await db.transaction(async (tx) => {
+        // the unit's trade lock first (listings take it too): a listing of this unit committed before it is seen here
+        await lockTradeUnits(tx, enterpriseId, [row.code]);
+        if (await deps.listings.unitOnMarket(tx, enterpriseId, row.code)) throw errors.conflict('PRODUCT_NOT_LEASABLE', `产品 ${row.code} 正在市场上架销售，请先下架再出租`, `Unit ${row.code} is listed on the market; withdraw it before leasing`, { field: 'productCode' });
         const ok = await leaseRepo.insert(tx, {
           enterprise_id: enterpriseId, id, product_code: row.code, model: row.model ?? null, product_name: row.name ?? pub.name ?? '', lessee_org_id: lessee.id, kind: input.kind,
           financier_org_id: financier?.id ?? null, start_on: startOn, months: input.months, deposit_cny: String(input.depositCny), billing: input.billing.mode,

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
 import { DomainError, errors } from '../../platform/errors.js';
+import { lockTradeUnits } from '../../platform/trade-unit-lock.js';
 import { uniqueOr } from '../../platform/tx.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache } from '../../platform/public-cache.js';
@@ -25,6 +26,8 @@ export interface ListingsDeps {
   enterprises: EnterpriseService;
   announcements: AnnouncementService;
   publicCache: PublicCache;
+  /** leasing's read of a live lease of a unit, inside the listing's transaction (after the unit's trade lock) */
+  leases: { unitLeased(tx: Db, enterpriseId: string, code: string): Promise<boolean> };
 }
 
 /** Dispositions after which a listed unit may no longer be sold (trace vocabulary: recall, code revocation). */
@@ -36,7 +39,7 @@ const UNSELLABLE = /(^|[:/#])(recalled|revoked)$/;
  * that records it (`onTraceStored`, an epcis.onStored listener wired in app.ts) — for forms, imports and MES
  * captures alike.
  */
-export function createListingService({ db, trace, enterprises, announcements, publicCache }: ListingsDeps) {
+export function createListingService({ db, trace, enterprises, announcements, publicCache, leases }: ListingsDeps) {
   let announced: { fields: Map<string, string[]>; at: number } | null = null;
   async function announcedFields() {
     if (!announced || Date.now() - announced.at > 60_000) {
@@ -95,6 +98,14 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       const rate = (v: string | number | null) => (v === null ? null : Number(v));
       await uniqueOr(
         () => db.transaction(async (tx) => {
+          // the checks above were read before this transaction: a lease of one of these units committed since then
+          // is seen here, under the units' trade lock that leasing takes as well (one of the two wins, the other 409s)
+          await lockTradeUnits(tx, sellerId, units.map((u) => u.row.code));
+          for (const [i, u] of units.entries()) {
+            if (await leases.unitLeased(tx, sellerId, u.row.code)) {
+              throw errors.conflict('UNIT_LEASED', `产品 ${u.row.code} 正在出租，不能上架`, `Unit ${u.row.code} is leased out; it cannot be listed`, [{ field: field(i), message: '正在出租', messageEn: 'leased out' }]);
+            }
+          }
           await listingRepo.insert(tx, {
             enterprise_id: sellerId,
             id,
@@ -208,8 +219,8 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       return m;
     },
     /** Whether a unit is on the market now (available or reserved in a listing): leasing refuses such a unit. */
-    async unitOnMarket(enterpriseId: string, code: string) {
-      return listingRepo.unitOnMarket(db, enterpriseId, code);
+    async unitOnMarket(tx: Db, enterpriseId: string, code: string) {
+      return listingRepo.unitOnMarket(tx, enterpriseId, code);
     },
     /** Still sellable right now (order placement re-checks each unit with the trace). */
     async unitStillGenuine(code: string) {
