@@ -72,7 +72,7 @@ import { createBuyerService } from './modules/buyers/buyers.service.js';
 import { listingRoutes } from './modules/listings/listings.routes.js';
 import { createListingService } from './modules/listings/listings.service.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
-import { createPortalService } from './modules/portal/portal.service.js';
+import { createPortalContentService, createPortalService } from './modules/portal/portal.service.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
@@ -226,7 +226,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints, findings] });
-  const portal = createPortalService({ db, clock, files, publicCache, announcements, notices, annualReports, statistics });
+  const portalContent = createPortalContentService({ db, clock, files, publicCache });
   const listings = createListingService({ db, trace, enterprises, announcements, publicCache, leases: { unitLeased } });
   epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
   epcis.onCommitted(listings.onTraceCommitted);
@@ -244,7 +244,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
-  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portal.content, trace, workdayOverrides: () => notices.overrides() });
+  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, workdayOverrides: () => notices.overrides() });
+  const portal = createPortalService({ clock, content: portalContent, announcements, notices, statistics, catalogue });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,

@@ -5,6 +5,8 @@
  * and lists it in a numbered batch; the public reads the catalogue, the models in notice, the batches and the badge
  * of a product code; the search finds the listed model. Rejections, withdrawal, scopes and races.
  */
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import { manualClock } from '../../src/server/platform/clock.js';
@@ -126,6 +128,16 @@ describe('the path to the catalogue', () => {
     // the one search, at once after the commit
     const hits = await ok(null, 'GET', `/api/v1/public/search?q=${encodeURIComponent('柴油发动机 WD615-X')}&type=catalogue`);
     expect(hits.items[0]).toMatchObject({ type: 'catalogue', title: '再制造柴油发动机总成 WD615-X' });
+    // open data: the catalogue dataset (CSV with BOM re-read by csv-parse; JSON) and the Atom feed of batches
+    const csv: string[][] = parse((await send(null, 'GET', '/api/v1/public/datasets/catalogue/data.csv')).rawPayload, { bom: true });
+    expect(csv[0]!.slice(0, 3)).toEqual(['目录编号 Catalogue number', '批次 Batch', '批次发布日期 Batch published (YYYY-MM-DD)']);
+    expect(csv.slice(1)).toEqual([[pub.items[0].listedNo, '1', clock.today(), expect.any(String), '再制造柴油发动机总成', 'WD615-X', '内燃机', 'GB/T 28672-2012', String(withRate.massRate), expect.any(String), expect.stringContaining('国家再制造产品质量检验检测中心（测试）')]]);
+    const json = await ok(null, 'GET', '/api/v1/public/datasets/catalogue/data.json');
+    expect(json).toMatchObject({ dataset: 'catalogue', total: 1, items: [{ listedNo: pub.items[0].listedNo, model: 'WD615-X', massRate: withRate.massRate }] });
+    expect((await ok(null, 'GET', '/api/v1/public/datasets')).items.find((d: { key: string }) => d.key === 'catalogue').lastModified).toBeTruthy();
+    const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse((await send(null, 'GET', '/feeds/catalogue.atom')).body).feed;
+    expect(feed.entry).toMatchObject({ id: `urn:uuid:${batch.id}`, title: { '#text': '再制造产品目录（第1批）' } });
+    expect(String(feed.entry.summary['#text'] ?? feed.entry.summary)).toContain(`${pub.items[0].listedNo} 再制造柴油发动机总成 WD615-X`);
     for (const act of ['created', 'submitted', 'returned', 'updated', 'forwarded', 'notice_started', 'notice_closed', 'listed']) expect(await auditCount(app, `catalogue_application.${act}`, a.id), act).toBeGreaterThanOrEqual(1);
     // listed: no further step, and a second application for the same model is refused
     expect((await send(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/withdraw`)).statusCode).toBe(409);

@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('Atom feeds', () => {
-  for (const kind of ['announcements', 'notices', 'standards', 'policies']) {
+  for (const kind of ['announcements', 'notices', 'standards', 'policies', 'catalogue']) {
     it(`/feeds/${kind}.atom is Atom 1.0 with the required elements`, async () => {
       const res = await ok(null, 'GET', `/feeds/${kind}.atom`);
       expect(res.headers['content-type']).toMatch(/^application\/atom\+xml/);
@@ -86,7 +86,7 @@ describe('Atom feeds', () => {
 describe('datasets', () => {
   it('the list names each dataset with last-modified, licence, CSV, JSON and schema links', async () => {
     const list = (await ok(null, 'GET', '/api/v1/public/datasets')).json();
-    expect(list.items.map((d: { key: string }) => d.key)).toEqual(['announced-enterprises', 'standards', 'demonstration-units', 'testing-organizations', 'statistics']);
+    expect(list.items.map((d: { key: string }) => d.key)).toEqual(['announced-enterprises', 'standards', 'demonstration-units', 'testing-organizations', 'catalogue', 'statistics']);
     const std = list.items.find((d: { key: string }) => d.key === 'standards');
     expect(std).toMatchObject({ licence: { name: 'CC BY 4.0' }, csv: '/api/v1/public/datasets/standards/data.csv', schema: '/api/v1/public/datasets/standards/schema.json' });
     expect(Number.isNaN(Date.parse(std.lastModified))).toBe(false);

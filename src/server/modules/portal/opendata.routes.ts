@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendJson, type PublicCache, type PublicTag } from '../../platform/public-cache.js';
-import type { OpenDataService } from './opendata.service.js';
+import { FEED_KINDS, type FeedKind, type OpenDataService } from './opendata.service.js';
 
 const PUBLIC = { policy: { public: true as const } };
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -43,8 +43,8 @@ const TargetsAnswer = z.object({
     }),
   ),
 });
-const FEEDS = ['announcements', 'notices', 'standards', 'policies'] as const;
-const FEED_TAG: Record<(typeof FEEDS)[number], PublicTag> = { announcements: 'announcements', notices: 'notices', standards: 'portal', policies: 'portal' };
+const FEEDS = FEED_KINDS;
+const FEED_TAG: Record<FeedKind, PublicTag> = { announcements: 'announcements', notices: 'notices', standards: 'portal', policies: 'portal', catalogue: 'catalogue' };
 
 /**
  * Open data (docs/public-portal.md "Feeds and datasets", "Targets"): Atom feeds under /feeds, datasets and the

@@ -63,6 +63,19 @@ const TestingOrgRow = z.object({
   scope: z.string().describe('检测范围 Scope'),
   website: z.string().describe('网站 Website'),
 });
+const CatalogueRow = z.object({
+  listedNo: z.string().describe('目录编号 Catalogue number'),
+  batchNo: z.number().int().describe('批次 Batch'),
+  publishedOn: z.string().describe('批次发布日期 Batch published (YYYY-MM-DD)'),
+  enterpriseName: z.string().describe('企业名称 Enterprise'),
+  productName: z.string().describe('产品名称 Product'),
+  model: z.string().describe('型号 Model'),
+  field: z.string().describe('领域 Field'),
+  standardCode: z.string().describe('执行标准 Standard'),
+  massRate: z.number().nullable().describe('再制造率（质量，%） Remanufacturing rate by mass (%)'),
+  valueRate: z.number().nullable().describe('再制造率（价值，%） Remanufacturing rate by value (%)'),
+  testReports: z.string().describe('第三方检测报告（机构 编号 日期；分隔） Test reports (organisation number date; ;-separated)'),
+});
 const StatisticsRow = z.object({
   year: z.number().int().describe('年度 Year'),
   reports: z.number().int().describe('年度报告数 Annual reports'),
@@ -71,6 +84,9 @@ const StatisticsRow = z.object({
   sold: z.number().describe('销售（件） Units sold'),
 });
 
+export const FEED_KINDS = ['announcements', 'notices', 'standards', 'policies', 'catalogue'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
 export interface DatasetDef<S extends z.ZodObject = z.ZodObject> {
   key: string;
   name: string;
@@ -78,14 +94,22 @@ export interface DatasetDef<S extends z.ZodObject = z.ZodObject> {
   description: string;
   row: S;
   /** the public cache tags whose writes change it */
-  tags: ReadonlyArray<'announced' | 'portal' | 'statistics'>;
+  tags: ReadonlyArray<'announced' | 'portal' | 'statistics' | 'catalogue'>;
   rows(): Promise<Array<z.infer<S>>>;
   lastModified(): Promise<Date | null>;
 }
+/** What open data reads of the catalogue module (its service; declared here so the portal does not import it). */
+export interface CatalogueReader {
+  allListed(): Promise<Array<{ a: { id: string; enterpriseId: string; listedNo: string | null; productName: string; model: string; field: string; standardCode: string; massRate: string | null; valueRate: string | null; testReports: Array<{ orgName: string; reportNo: string; issuedOn: string }>; listedAt: Date | null }; batchNo: number | null; publishedOn: string | null }>>;
+  batches(): Promise<Array<{ batch: { id: string; batchNo: number; title: string; publishedOn: string; createdAt: Date }; n: number }>>;
+  lastModified(): Promise<Date | null>;
+  enterpriseNames(ids: string[]): Promise<Map<string, string>>;
+}
+
 const def = <S extends z.ZodObject>(d: DatasetDef<S>) => d as unknown as DatasetDef;
 
-export function createOpenDataService(deps: { clock: Clock; content: PortalContentService; announcements: AnnouncementService; notices: NoticeService; statistics: StatisticsService }) {
-  const { clock, content, announcements, notices, statistics } = deps;
+export function createOpenDataService(deps: { clock: Clock; content: PortalContentService; announcements: AnnouncementService; notices: NoticeService; statistics: StatisticsService; catalogue: CatalogueReader }) {
+  const { clock, content, announcements, notices, statistics, catalogue } = deps;
 
   const announcedLastModified = async () => maxDate(...(await announcements.batches()).map((b) => b.announcedOn));
   const datasets: DatasetDef[] = [
@@ -140,6 +164,33 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
       lastModified: () => content.testingOrgs.lastModified(),
     }),
     def({
+      key: 'catalogue',
+      name: '再制造产品目录',
+      nameEn: 'Catalogue of remanufactured products',
+      description: '已列入目录的产品型号（按目录编号），含批次、企业、执行标准、再制造率（取自追溯记录）与第三方检测报告；公示中的型号不含。',
+      row: CatalogueRow,
+      tags: ['catalogue'],
+      async rows() {
+        const listed = await catalogue.allListed();
+        const names = await catalogue.enterpriseNames([...new Set(listed.map((r) => r.a.enterpriseId))]);
+        const num = (v: string | null) => (v === null ? null : Number(v));
+        return listed.map(({ a, batchNo, publishedOn }) => ({
+          listedNo: a.listedNo ?? '',
+          batchNo: batchNo ?? 0,
+          publishedOn: publishedOn ?? '',
+          enterpriseName: names.get(a.enterpriseId) ?? '',
+          productName: a.productName,
+          model: a.model,
+          field: fieldLabel(a.field),
+          standardCode: a.standardCode,
+          massRate: num(a.massRate),
+          valueRate: num(a.valueRate),
+          testReports: a.testReports.map((t) => `${t.orgName} ${t.reportNo} ${t.issuedOn}`).join('；'),
+        }));
+      },
+      lastModified: () => catalogue.lastModified(),
+    }),
+    def({
       key: 'statistics',
       name: '全国再制造行业年度统计（合计）',
       nameEn: 'National industry statistics by year (totals)',
@@ -159,9 +210,9 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
     return d;
   };
 
-  async function feed(kind: 'announcements' | 'notices' | 'standards' | 'policies', origin: string) {
+  async function feed(kind: FeedKind, origin: string) {
     const self = `${origin}/feeds/${kind}.atom`;
-    const titles = { announcements: '再制造行业规范条件公告', notices: '再制造行业规范条件公示', standards: '再制造标准（新发布与更新）', policies: '再制造政策文件' } as const;
+    const titles = { announcements: '再制造行业规范条件公告', notices: '再制造行业规范条件公示', standards: '再制造标准（新发布与更新）', policies: '再制造政策文件', catalogue: '再制造产品目录（批次）' } as const;
     type Entry = { id: string; title: string; link: string; updated: Date; published?: Date; summary: string };
     let entries: Entry[] = [];
     if (kind === 'announcements') {
@@ -183,6 +234,20 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
         updated: s.updatedAt,
         published: s.publishedAt ?? undefined,
         summary: [s.issuedOn ? `发布 ${s.issuedOn}` : '', s.effectiveOn ? `实施 ${s.effectiveOn}` : '', s.summary].filter(Boolean).join('；'),
+      }));
+    } else if (kind === 'catalogue') {
+      // one entry per numbered batch; the batch's day (00:00 Asia/Shanghai) — a batch is never edited after publication
+      const listed = await catalogue.allListed();
+      entries = (await catalogue.batches()).map(({ batch: b, n }) => ({
+        id: `urn:uuid:${b.id}`,
+        title: b.title,
+        link: `${origin}/public/catalogue?batch=${b.batchNo}`,
+        updated: new Date(`${b.publishedOn}T00:00:00+08:00`),
+        summary: `第${b.batchNo}批，${b.publishedOn} 发布，${Number(n)} 个型号：${listed
+          .filter((r) => r.batchNo === b.batchNo)
+          .slice(0, 50)
+          .map((r) => `${r.a.listedNo} ${r.a.productName} ${r.a.model}`)
+          .join('；')}`,
       }));
     } else {
       entries = (await content.policies.allPublished()).map((p) => ({

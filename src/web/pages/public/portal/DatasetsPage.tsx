@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../format';
 import { useLocale } from '../../../i18n';
 import { usePageMeta } from './meta';
 
-const FEEDS = ['announcements', 'notices', 'standards', 'policies'] as const;
+const FEEDS = ['announcements', 'notices', 'standards', 'policies', 'catalogue'] as const;
 
 /** 开放数据: each dataset with CSV / JSON / schema links, last-modified and licence; the Atom feeds. */
 export default function DatasetsPage() {
