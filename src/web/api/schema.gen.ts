@@ -1014,6 +1014,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
                 };
                 header?: never;
                 path?: never;
@@ -1300,6 +1301,10 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     state?: string;
+                    authority?: string;
+                    enterprise?: string;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3210,10 +3215,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载公告名单（xlsx） Download the announced list as xlsx */
+        /** 下载公告名单（xlsx，按当前检索条件） Download the announced list as xlsx, with the same filters as the list */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    region?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -20,9 +20,16 @@ export const uxText = {
   // ---- experts (item 9)
   'ux.apps.opinionSubmitted': ['已提交意见', 'Opinion submitted'],
   'ux.apps.showClosed': ['显示已办结', 'Show finished cases'],
+  // ---- lists you can search (item 11)
+  'ux.apps.filter.authority': ['全部省级主管部门', 'All provincial authorities'],
+  'ux.apps.filter.enterprise': ['企业名称或统一社会信用代码', 'Enterprise name or credit code'],
+  'ux.apps.filter.submitted': ['提交日期', 'Submitted'],
+  'ux.experts.allFields': ['全部领域', 'All fields'],
+  'ux.experts.search': ['姓名、单位、电话或邮箱', 'Name, institution, phone or e-mail'],
   // ---- public home as a service counter (item 15)
   'ux.pub.verifyPlaceholder': ['输入产品标识上的编码，查验真伪', 'Product code from the label: check it'],
   'ux.pub.verify': ['查验', 'Check'],
   'ux.pub.statistics': ['行业统计', 'Industry statistics'],
   'ux.pub.complaints': ['投诉举报', 'Complaints'],
+  'ux.pub.downloadFiltered': ['下载 Excel（按当前检索条件）', 'Download Excel (as filtered)'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,16 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, client, unwrap, type ApplicationSummary, type MissingItemWire } from '../api';
 import { useCurrentUser } from '../auth';
 import { ApplicationStateTag, FieldTags } from '../components/ApplicationStateTag';
+import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { applicationStateOptions, formatDate, formatDateTime } from '../format';
 import { useLocale } from '../i18n';
 import { isEnterpriseRole, organizationKindOf } from '../menu';
-import { qk, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
+import { qk, useAuthorities, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
 import { useUrlPaging } from '../paging';
 import { APPLICATION_STATES } from '../../domain/announcement/workflow';
 
@@ -43,7 +44,17 @@ export default function ApplicationsPage() {
   const sites = useSites(isEnterprise && me.organization.kind === 'enterprise' ? me.organization.id : undefined);
 
 
-  const listParams = { page, pageSize, state: states.join(',') || undefined };
+  // 筛选 (issue 16 item 11): in the URL with the page; the reviewing authority only for the ministry
+  const isMinistry = viewerKind === 'ministry';
+  const authorities = useAuthorities(isMinistry);
+  const filter = {
+    authority: (isMinistry && params.get('authority')) || undefined,
+    enterprise: params.get('enterprise') || undefined,
+    from: params.get('from') || undefined,
+    to: params.get('to') || undefined,
+  };
+  const setFilter = (k: keyof typeof filter, v: string | null | undefined) => update({ [k]: v ?? undefined, page: 1 });
+  const listParams = { page, pageSize, state: states.join(',') || undefined, ...filter };
   const list = useQuery({
     queryKey: qk.applications(listParams),
     queryFn: ({ signal }) => unwrap(client.GET('/api/v1/applications', { params: { query: listParams }, signal })),
@@ -264,6 +275,42 @@ export default function ApplicationsPage() {
             maxTagCount="responsive"
             data-testid="application-state-filter"
           />
+          {isMinistry ? (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={filter.authority}
+              onChange={(v: string | undefined) => setFilter('authority', v)}
+              options={(authorities.data?.items ?? []).filter((a) => a.kind !== 'ministry').map((a) => ({ value: a.id, label: authorityName(a) }))}
+              placeholder={t('ux.apps.filter.authority')}
+              aria-label={t('ux.apps.filter.authority')}
+              style={{ width: 220 }}
+              data-testid="application-authority-filter"
+            />
+          ) : null}
+          {!isEnterprise && viewerKind !== 'expert' ? (
+            <>
+              <Input.Search
+                allowClear
+                defaultValue={filter.enterprise}
+                placeholder={t('ux.apps.filter.enterprise')}
+                aria-label={t('ux.apps.filter.enterprise')}
+                onSearch={(v) => setFilter('enterprise', v.trim())}
+                style={{ width: 240 }}
+                data-testid="application-enterprise-filter"
+              />
+              <Flex gap={6} align="center">
+                <Typography.Text type="secondary">{t('ux.apps.filter.submitted')}</Typography.Text>
+                <span style={{ width: 140 }}>
+                  <DateField value={filter.from ?? null} onChange={(v) => setFilter('from', v)} placeholder={t('audit.filter.from')} data-testid="application-from-filter" />
+                </span>
+                <span>–</span>
+                <span style={{ width: 140 }}>
+                  <DateField value={filter.to ?? null} onChange={(v) => setFilter('to', v)} placeholder={t('audit.filter.to')} data-testid="application-to-filter" />
+                </span>
+              </Flex>
+            </>
+          ) : null}
           {viewerKind === 'expert' ? (
             <Checkbox
               checked={states.length === 0 || states.some((x) => !OPEN_STATES.includes(x))}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { REMAN_FIELDS } from '../../domain/enterprise';
@@ -20,11 +20,15 @@ export default function ExpertsPage() {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<ExpertInput>();
   const canAdd = me.role === 'ministry_admin';
-  const { page, pageSize, pagination } = useUrlPaging();
+  const { page, pageSize, pagination, params, update } = useUrlPaging();
+  // 按领域、姓名或单位查找 (issue 16 item 11), kept in the URL with the page
+  const field = (params.get('field') as ExpertInput['fields'][number] | null) || undefined;
+  const q = params.get('q') || undefined;
 
   const experts = useQuery({
-    queryKey: [...qk.experts, { page, pageSize }],
-    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { page, pageSize } }, signal })),
+    queryKey: [...qk.experts, { page, pageSize, field, q }],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { page, pageSize, field, q } }, signal })),
+    placeholderData: keepPreviousData,
   });
 
   const add = useMutation({
@@ -84,6 +88,27 @@ export default function ExpertsPage() {
         }
       />
       <Card>
+        <Space wrap style={{ marginBottom: 16 }} data-testid="expert-filters">
+          <Select
+            allowClear
+            value={field}
+            onChange={(v: string | undefined) => update({ field: v, page: 1 })}
+            options={optionsOf(REMAN_FIELDS, locale)}
+            placeholder={t('ux.experts.allFields')}
+            aria-label={t('experts.fields')}
+            style={{ width: 220 }}
+            data-testid="expert-field-filter"
+          />
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('ux.experts.search')}
+            aria-label={t('ux.experts.search')}
+            onSearch={(v) => update({ q: v.trim(), page: 1 })}
+            style={{ width: 260 }}
+            data-testid="expert-search"
+          />
+        </Space>
         <Table<Expert>
           rowKey="id"
           size="middle"

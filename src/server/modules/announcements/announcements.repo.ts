@@ -34,14 +34,15 @@ export const announcementRepo = {
   async insertEntries(db: Db, rows: (typeof announcementEntries.$inferInsert)[]) {
     if (rows.length) await db.insert(announcementEntries).values(rows);
   },
-  batches: (db: Db) => db.select().from(announcementBatches).orderBy(desc(announcementBatches.batchNo)),
-  /** One page of batches (newest first) with each batch's entry count. */
+  /** Newest first by the date announced (issue 16 item 11), the batch number breaking ties. */
+  batches: (db: Db) => db.select().from(announcementBatches).orderBy(desc(announcementBatches.announcedOn), desc(announcementBatches.batchNo)),
+  /** One page of batches (newest announced first) with each batch's entry count. */
   async batchPage(db: Db, p: Page) {
     const [rows, [total]] = await Promise.all([
       db
         .select({ batch: announcementBatches, entryCount: sql<number>`(SELECT count(*)::int FROM announcement_entries e WHERE e.batch_id = announcement_batches.id)` })
         .from(announcementBatches)
-        .orderBy(desc(announcementBatches.batchNo))
+        .orderBy(desc(announcementBatches.announcedOn), desc(announcementBatches.batchNo))
         .limit(p.pageSize)
         .offset(offsetOf(p)),
       db.select({ n: count() }).from(announcementBatches),
@@ -143,7 +144,7 @@ export const announcementRepo = {
         .from(announcementEntries)
         .innerJoin(announcementBatches, eq(announcementBatches.id, announcementEntries.batchId))
         .where(where)
-        .orderBy(desc(announcementBatches.batchNo), asc(announcementEntries.seq))
+        .orderBy(desc(announcementBatches.announcedOn), desc(announcementBatches.batchNo), asc(announcementEntries.seq))
         .limit(pageSize)
         .offset((page - 1) * pageSize),
       db.select({ n: count() }).from(announcementEntries).where(where),

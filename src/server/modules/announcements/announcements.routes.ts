@@ -118,17 +118,19 @@ export async function announcementRoutes(root: FastifyInstance, { announcements,
     page: z.number(),
     pageSize: z.number(),
   });
+  /** The announced list's filters, shared by the list and its .xlsx download. */
+  const AnnouncedFilter = z.object({
+    q: z.string().trim().max(100).optional(),
+    region: z.string().trim().regex(/^\d{2,6}$/).optional(),
+    field: z.enum(REMAN_FIELD_VALUES).optional(),
+  });
+  const EXPORT_MAX = 100_000;
   app.get('/api/v1/public/announced-enterprises', {
     config: { policy: { public: true } },
     schema: {
       tags: ['public'],
       summary: '公告企业名单（可按名称、地区、领域检索） The announced list',
-      querystring: z.object({
-        q: z.string().trim().max(100).optional(),
-        region: z.string().trim().regex(/^\d{2,6}$/).optional(),
-        field: z.enum(REMAN_FIELD_VALUES).optional(),
-        ...PageQuery.shape,
-      }),
+      querystring: AnnouncedFilter.extend(PageQuery.shape),
       response: { 200: AnnouncedPage },
     },
     handler: async (req, reply) => sendJson(reply, publicCache.json('announced', JSON.stringify(req.query), AnnouncedPage, async () => {
@@ -156,11 +158,28 @@ export async function announcementRoutes(root: FastifyInstance, { announcements,
 
   app.get('/api/v1/public/announced-enterprises.xlsx', {
     config: { policy: { public: true } },
-    schema: { tags: ['public'], summary: '下载公告名单（xlsx） Download the announced list as xlsx' },
-    handler: async (_req, reply) => {
-      const buf = await publicCache.get('announced', 'xlsx', async () => {
-        const [batches, entries] = await Promise.all([announcements.batches(), announcements.allEntries()]);
-        return renderAnnouncementXlsx(batches.map((batch) => ({ batch, entries: entries.filter((e) => e.batchId === batch.id && e.status === 'active') })));
+    schema: {
+      tags: ['public'],
+      summary: '下载公告名单（xlsx，按当前检索条件） Download the announced list as xlsx, with the same filters as the list',
+      querystring: AnnouncedFilter,
+    },
+    handler: async (req, reply) => {
+      const { q, region, field } = req.query;
+      const filtered = !!(q || region || field);
+      const buf = await publicCache.get('announced', `xlsx:${JSON.stringify({ q, region, field })}`, async () => {
+        if (!filtered) {
+          const [batches, entries] = await Promise.all([announcements.batches(), announcements.allEntries()]);
+          return renderAnnouncementXlsx(batches.map((batch) => ({ batch, entries: entries.filter((e) => e.batchId === batch.id && e.status === 'active') })));
+        }
+        // the rows the list shows for these filters (issue 16 item 11), grouped by their batch
+        const { rows } = await announcements.search({ q, regionPrefix: region?.slice(0, 2), field }, 1, EXPORT_MAX);
+        const groups = new Map<string, { batch: (typeof rows)[number]['batch']; entries: (typeof rows)[number]['entry'][] }>();
+        for (const r of rows) {
+          const g = groups.get(r.batch.id) ?? { batch: r.batch, entries: [] };
+          g.entries.push(r.entry);
+          groups.set(r.batch.id, g);
+        }
+        return renderAnnouncementXlsx([...groups.values()]);
       });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -34,6 +34,18 @@ function scopeWhere(scope: ApplicationScope): SQL | undefined {
   }
 }
 
+/** Filters of the applications list (issue 16 item 11): state, reviewing authority, enterprise, submission days. */
+export interface ApplicationListFilter {
+  states?: string[];
+  enterpriseId?: string;
+  awaitingOpinionOf?: string;
+  authorityId?: string;
+  /** a subquery of enterprise ids (the enterprises service's `idsMatching`) */
+  enterpriseIn?: SQL;
+  submittedFrom?: string;
+  submittedTo?: string;
+}
+
 export const applicationRepo = {
   async get(db: Db, id: string) {
     const [a] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
@@ -63,7 +75,7 @@ export const applicationRepo = {
     if (ids.length === 0) return [];
     return db.select().from(applications).where(inArray(applications.id, ids)).orderBy(asc(applications.id)).for('update');
   },
-  async list(db: Db, scope: ApplicationScope, f: { states?: string[]; enterpriseId?: string; awaitingOpinionOf?: string }, page: number, pageSize: number) {
+  async list(db: Db, scope: ApplicationScope, f: ApplicationListFilter, page: number, pageSize: number) {
     const where = and(
       scopeWhere(scope),
       // an expert's open assignments (no opinion yet), joined in SQL
@@ -73,6 +85,11 @@ export const applicationRepo = {
         : undefined,
       f.states?.length ? inArray(applications.state, f.states) : undefined,
       f.enterpriseId ? eq(applications.enterpriseId, f.enterpriseId) : undefined,
+      f.authorityId ? eq(applications.authorityId, f.authorityId) : undefined,
+      f.enterpriseIn ? sql`${applications.enterpriseId} IN ${f.enterpriseIn}` : undefined,
+      // submitted on calendar days in Asia/Shanghai (a never-submitted draft has no date and drops out)
+      f.submittedFrom ? sql`${applications.submittedAt} >= (${f.submittedFrom}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'` : undefined,
+      f.submittedTo ? sql`${applications.submittedAt} < ((${f.submittedTo}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')` : undefined,
     );
     const [items, [total]] = await Promise.all([
       db.select().from(applications).where(where).orderBy(desc(applications.updatedAt), applications.id).limit(pageSize).offset((page - 1) * pageSize),

@@ -62,8 +62,8 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
       response: { 200: z.object({ items: z.array(ApplicationSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() }) },
     },
     handler: async (req) => {
-      const { page, pageSize, state } = req.query;
-      const { items, total } = await applications.list(req.principal, { states: state }, page, pageSize);
+      const { page, pageSize, state, ...filter } = req.query;
+      const { items, total } = await applications.list(req.principal, { states: state, ...filter }, page, pageSize);
       const mine = await review.myOpinions(req.principal, items.map((a) => a.id));
       const summaries = await presentSummaries(deps, items);
       return { items: mine.size ? summaries.map((x) => ({ ...x, myOpinion: mine.get(x.id) ?? null })) : summaries, total, page, pageSize };

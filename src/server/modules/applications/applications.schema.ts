@@ -55,6 +55,13 @@ export const ListApplicationsQuery = z.object({
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
     .pipe(z.array(z.enum(APPLICATION_STATE_KEYS)).optional()),
+  /** reviewing authority (a province, 计划单列市 or 兵团; issue 16 item 11) */
+  authority: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, bi('An authority id', '主管部门编号')).optional(),
+  /** part of the enterprise's name, or the start of its credit code */
+  enterprise: z.string().trim().min(1).max(100).optional(),
+  /** submitted on or after / on or before these calendar days (Asia/Shanghai) */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 
 export const AttachmentSlotParam = z.enum([...ATTACHMENT_SLOT_KEYS, 'onsite_photo']);

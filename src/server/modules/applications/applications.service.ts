@@ -165,9 +165,28 @@ export function createApplicationService(deps: ApplicationDeps) {
     liveCheck,
 
     /** `awaitingMyOpinion`: an expert's assignments without an opinion yet (one query, no detail per case). */
-    async list(p: Principal | null, f: { states?: string[]; awaitingMyOpinion?: boolean }, page: number, pageSize: number) {
+    async list(
+      p: Principal | null,
+      f: { states?: string[]; awaitingMyOpinion?: boolean; authority?: string; enterprise?: string; from?: string; to?: string },
+      page: number,
+      pageSize: number,
+    ) {
+      if (f.from && f.to && f.from > f.to) throw errors.field('from', '起始日期不能晚于截止日期', 'must not be after to');
       const awaitingOpinionOf = f.awaitingMyOpinion ? (p?.kind === 'user' && p.expertId ? p.expertId : '00000000-0000-0000-0000-000000000000') : undefined;
-      return applicationRepo.list(db, applicationScope(p), { states: f.states, awaitingOpinionOf }, page, pageSize);
+      return applicationRepo.list(
+        db,
+        applicationScope(p),
+        {
+          states: f.states,
+          awaitingOpinionOf,
+          authorityId: f.authority,
+          enterpriseIn: f.enterprise ? enterprises.idsMatching(f.enterprise) : undefined,
+          submittedFrom: f.from,
+          submittedTo: f.to,
+        },
+        page,
+        pageSize,
+      );
     },
 
     async detail(p: Principal | null, id: string) {

@@ -111,6 +111,11 @@ export const enterpriseRepo = {
   async idsInAuthority(db: Db, authorityId: string) {
     return (await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.authorityId, authorityId))).map((r) => r.id);
   },
+  /** SQL fragment for other modules' list filters: the ids of enterprises whose name contains `q` or whose credit code starts with it. */
+  idsMatching: (q: string): SQL => {
+    const e = escapeLike(q);
+    return sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.name} ILIKE ${`%${e}%`} OR ${enterprises.creditCode} LIKE ${`${e.toUpperCase()}%`})`;
+  },
   jurisdictionTable: (): SQL => sql`(SELECT ${enterprises.id} AS enterprise_id, ${enterprises.authorityId} AS authority_id, left(${enterprises.regionCode}, 2) || '0000' AS province_code FROM ${enterprises})`,
 
   async insert(db: Db, row: NewEnterprise) {

@@ -1,4 +1,4 @@
-import { count, eq, ilike, or } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Db } from '../../db/client.js';
 import { experts } from '../../db/schema.js';
@@ -7,10 +7,14 @@ export type ExpertRow = typeof experts.$inferSelect;
 
 export const expertRepo = {
   list: (db: Db) => db.select().from(experts).orderBy(experts.name),
-  /** One page of the pool by name (q: part of the name, phone or email). */
-  async page(db: Db, page: Page, q?: string) {
+  /** One page of the pool (q: part of the name, institution, phone or email; field: one of the nine fields). */
+  async page(db: Db, page: Page, q?: string, field?: string) {
     const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const where = like ? or(ilike(experts.name, like), ilike(experts.phone, like), ilike(experts.email, like)) : undefined;
+    const where = and(
+      like ? or(ilike(experts.name, like), ilike(experts.phone, like), ilike(experts.email, like), ilike(experts.organization, like)) : undefined,
+      // experts by field (issue 16 item 11): one of their fields of expertise
+      field ? sql`${field} = ANY(${experts.fields})` : undefined,
+    );
     const [items, [n]] = await Promise.all([
       db.select().from(experts).where(where).orderBy(experts.name, experts.id).limit(page.pageSize).offset(offsetOf(page)),
       db.select({ n: count() }).from(experts).where(where),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RemanField } from '../../../domain/enterprise.js';
+import { REMAN_FIELD_VALUES, type RemanField } from '../../../domain/enterprise.js';
 import { AUTHORITY_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import type { ExpertRow } from './experts.repo.js';
 import { ExpertBody, ExpertSchema } from './experts.schema.js';
@@ -25,10 +25,10 @@ export async function expertRoutes(root: FastifyInstance, { experts }: { experts
   app.get('/api/v1/experts', {
     // MIIT draws reviewers; a provincial authority involves experts in a change's acceptance check (七(二)3)
     config: { policy: { roles: [...MINISTRY_ROLES, ...AUTHORITY_ROLES] } },
-    schema: { tags: ['experts'], summary: '专家库 The expert pool', querystring: PageQuery.extend({ q: z.string().trim().max(100).optional() }), response: { 200: pageOf(ExpertSchema) } },
+    schema: { tags: ['experts'], summary: '专家库 The expert pool', querystring: PageQuery.extend({ q: z.string().trim().max(100).optional(), field: z.enum(REMAN_FIELD_VALUES).optional() }), response: { 200: pageOf(ExpertSchema) } },
     handler: async (req) => {
-      const { q, ...page } = req.query;
-      const r = await experts.page(page, q);
+      const { q, field, ...page } = req.query;
+      const r = await experts.page(page, q, field);
       return { ...r, items: r.items.map(present) };
     },
   });

@@ -12,7 +12,7 @@ import type { Page } from '../../platform/paging.js';
 export function createExpertService({ db }: { db: Db }) {
   return {
     list: () => expertRepo.list(db),
-    page: (page: Page, q?: string) => expertRepo.page(db, page, q),
+    page: (page: Page, q?: string, field?: string) => expertRepo.page(db, page, q, field),
     get: (id: string) => expertRepo.get(db, id),
     /**
      * The experts of `expertIds` for a review of an enterprise whose group is `group` (规范条件 七(一)5 and

@@ -23,6 +23,9 @@ export default function PublicAnnouncedPage() {
   useEffect(() => setSearchText(q), [q]);
 
 
+  // the download takes the same filters as the list (issue 16 item 11)
+  const filterQs = new URLSearchParams(Object.entries({ q, region, field }).filter(([, v]) => !!v)).toString();
+  const xlsxHref = filterQs ? `${announcedXlsxUrl}?${filterQs}` : announcedXlsxUrl;
   const query = { page, pageSize, q: q || undefined, region: region || undefined, field: (field || undefined) as QueryOf<'/api/v1/public/announced-enterprises'>['field'] };
   const list = useQuery({
     queryKey: qk.publicAnnounced(query),
@@ -65,8 +68,8 @@ export default function PublicAnnouncedPage() {
       <PageHeader
         title={t('pub.announced')}
         extra={
-          <Button type="primary" href={announcedXlsxUrl} data-testid="announced-xlsx">
-            {t('pub.downloadExcel')}
+          <Button type="primary" href={xlsxHref} data-testid="announced-xlsx">
+            {filterQs ? t('ux.pub.downloadFiltered') : t('pub.downloadExcel')}
           </Button>
         }
       />
