@@ -240,6 +240,13 @@ describe('industry statistics: scoping', () => {
     expect((await req(entA, 'GET', '/api/v1/statistics')).statusCode).toBe(403);
   });
 
+  it('本年度再制造产值（万元） (附2 提纲 二) per year through the service: reviewed reports only, national or one jurisdiction', async () => {
+    // A (scale 1): 2 600 万元, B (scale 0.5): 1 300 万元; both accepted above
+    expect(await app.services.annualReports.outputValueByYear()).toEqual([{ year: 2025, reports: 2, outputValue: 3900 }]);
+    expect(await app.services.annualReports.outputValueByYear('prov-440000')).toEqual([{ year: 2025, reports: 1, outputValue: 2600 }]);
+    expect(await app.services.annualReports.outputValueByYear('prov-110000')).toEqual([]);
+  });
+
   it('the statistics download as .xlsx within the same scope', async () => {
     const r = await req(gd, 'GET', '/api/v1/statistics.xlsx?year=2025');
     expect(r.statusCode).toBe(200);

@@ -58,6 +58,7 @@ describeBrowser('年度报告 in the browser', () => {
     await page.getByTestId('ar-tab-outline').click();
     await page.getByTestId('ar-outline-s1_compliance').fill('持续符合规范条件各项要求；下一年度计划扩产20%。');
     await page.getByTestId('ar-outline-s2_operations').fill('旧件回收、生产、销售平稳，财务状况良好，无股权变更。');
+    await page.getByTestId('ar-operations-outputValue').fill('1850.5');
     await page.getByTestId('ar-outline-s3_capability').fill('新增清洗线一条，产能提升15%。');
     // 表2-1
     await page.getByTestId('ar-tab-table21').click();

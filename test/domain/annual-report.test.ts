@@ -25,6 +25,7 @@ function completeReportForm(): AnnualReportForm {
   return {
     cover: { enterpriseName: '某再制造公司', address: '某地', contactName: '张三', contactTitle: '经理', mobile: '13800000000', officePhone: '020-1234567', email: 'a@b.cn', compiledOn: '2027-02-01' },
     outline: { s1_compliance: '符合', s2_operations: '良好', s3_capability: '提升' },
+    operations: { outputValue: 1250.5 },
     table21: { e1: '1', e2: '2', e3: '3', e4: '4', e5: '5', e6: '6' },
     table23: {
       recovery: { total: 30, rows: [{ name: '发动机旧件', model: 'X1', source: '4S店', count: 10 }, { name: '变速箱旧件', model: 'X2', source: '回收企业', count: 20 }] },
@@ -114,6 +115,16 @@ describe('completeness', () => {
     expect(fields).toContain('table21.e6');
     expect(fields).not.toContain('table21.e7');
     expect(fields).toContain('table23.sales.total');
+  });
+  it('二、生产经营情况 states 本年度再制造产值（万元）: 0 is a value, blank or negative is missing (附2 提纲 二)', () => {
+    const f = completeReportForm();
+    f.operations = { outputValue: 0 };
+    expect(missingItems(f)).toEqual([]);
+    for (const outputValue of [null, undefined, -1]) {
+      f.operations = { outputValue };
+      expect(missingItems(f).map((i) => i.field)).toEqual(['operations.outputValue']);
+    }
+    expect(missingItems({}).find((i) => i.field === 'operations.outputValue')?.message).toBe('二、生产经营情况：本年度再制造产值（万元）未填写');
   });
   it('names the empty cell of a row', () => {
     const f = completeReportForm();

@@ -211,9 +211,24 @@ export const FIGURE_FIELDS: readonly { key: keyof ReportFigures; zh: string; en:
   { key: 'previousYearRevenue', zh: '上一年度营业收入（万元）', en: 'Revenue of the previous year (10k CNY)', unit: '万元' },
 ];
 
+/**
+ * 附2 提纲 二、生产经营情况 in figures (issue 15 item 14): the year's 再制造产值 in 万元 — the unit of 申请书 表1-2
+ * row 9 (近三年再制造产值), so that the application's and the reports' values read alike. Required for submission
+ * (the industry's public value statistics are summed from it, statistics/portal).
+ */
+export interface ReportOperations {
+  /** 本年度再制造产值（万元） */
+  outputValue?: number | null;
+}
+export const OPERATIONS_FIELDS: readonly { key: keyof ReportOperations; zh: string; en: string; unit: string; required: boolean }[] = [
+  { key: 'outputValue', zh: '本年度再制造产值（万元）', en: 'Remanufacturing output value this year (10k CNY)', unit: '万元', required: true },
+];
+
 export interface AnnualReportForm {
   cover?: ReportCover;
   outline?: ReportOutline;
+  /** 二、生产经营情况: its figures (再制造产值) */
+  operations?: ReportOperations;
   table21?: Table21;
   table23?: Table23;
   /** 三(三)/三(四) figures (optional, see ReportFigures) */

@@ -37,6 +37,7 @@ export function sampleReportForm(opts: { enterpriseName?: string; address?: stri
       s2_operations: '本年度旧件回收、再制造生产和销售情况平稳，财务状况良好，无股权变更；行业需求稳中有升，经营方针未发生重大变化。',
       s3_capability: '新增超声波清洗线一条、三坐标测量仪一台，产能提升约15%，相关投入约800万元。',
     },
+    operations: { outputValue: Math.round(2600 * k * 100) / 100 },
     table21: {
       e1: '企业依法合规经营，资信良好，无违法违规记录。',
       e2: '旧件回收、生产、销售情况见表2-3；财务状况良好，无股权变更。',

@@ -1,7 +1,7 @@
 /**
  * Checks of the 年度报告 (规范条件 附2): the totals of 表2-3 and completeness before submission.
  */
-import { COVER_FIELDS, OUTLINE_SECTIONS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm, type Table23, type Table23Key } from './form.js';
+import { COVER_FIELDS, OPERATIONS_FIELDS, OUTLINE_SECTIONS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm, type Table23, type Table23Key } from './form.js';
 
 export interface ReportIssue {
   /** e.g. 'table23.reman.total', 'table23.recovery.rows.2.count', 'cover.email' */
@@ -60,7 +60,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 
 /**
  * What a submission still lacks (附2 一、内容说明: 客观真实、准确完整): every required cover field, the three outline
- * sections, 表2-1 items 1–6, each 表2-3 section's total and every column of every row. A section may have no
+ * sections with 二's 本年度再制造产值, 表2-1 items 1–6, each 表2-3 section's total and every column of every row. A section may have no
  * rows only when its total is 0 (nothing recovered, remanufactured or sold that year).
  */
 export function missingItems(form: AnnualReportForm): ReportIssue[] {
@@ -73,6 +73,12 @@ export function missingItems(form: AnnualReportForm): ReportIssue[] {
   }
   for (const s of OUTLINE_SECTIONS) {
     if (blank(form.outline?.[s.key])) out.push({ field: `outline.${s.key}`, message: `提纲：${s.zh}未填写`, messageEn: `Outline: ${s.en} is missing` });
+  }
+  for (const f of OPERATIONS_FIELDS) {
+    const value = form.operations?.[f.key];
+    if (f.required && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+      out.push({ field: `operations.${f.key}`, message: `二、生产经营情况：${f.zh}未填写`, messageEn: `II. Production and operations: ${f.en} is missing` });
+    }
   }
   for (const item of TABLE21_ITEMS) {
     if (item.required && blank(form.table21?.[item.key])) out.push({ field: `table21.${item.key}`, message: `表2-1：第${item.key.slice(1)}项未填写`, messageEn: `Table 2-1: item ${item.key.slice(1)} is missing` });

@@ -15202,6 +15202,9 @@ export interface components {
                 s2_operations?: string;
                 s3_capability?: string;
             };
+            operations?: {
+                outputValue?: number | null;
+            };
             table21?: {
                 e1?: string;
                 e2?: string;
@@ -15742,6 +15745,9 @@ export interface components {
                 s1_compliance?: string;
                 s2_operations?: string;
                 s3_capability?: string;
+            };
+            operations?: {
+                outputValue?: number | null;
             };
             table21?: {
                 e1?: string;

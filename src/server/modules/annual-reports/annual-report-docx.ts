@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import { OUTLINE_SECTIONS, REPORT_FIELDS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm } from '../../../domain/annual-report/index.js';
+import { OPERATIONS_FIELDS, OUTLINE_SECTIONS, REPORT_FIELDS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm } from '../../../domain/annual-report/index.js';
 import { A4_PAGE, CN_SIZES, FONT_TABLE_OVERRIDE, OFFICIAL_FONTS, xmlSafe } from '../applications/index.js';
 
 /**
@@ -89,7 +89,10 @@ function requirements(): Paragraph[] {
 }
 
 function outline(form: AnnualReportForm): Paragraph[] {
-  return [title('机电产品再制造企业年度报告提纲', { pageBreakBefore: true }), ...OUTLINE_SECTIONS.flatMap((s) => [heading(s.zh), ...prose(form.outline?.[s.key])])];
+  // 二、生产经营情况 carries the year's 再制造产值 (万元) beside its text
+  const figures = (key: string) =>
+    key === 's2_operations' ? OPERATIONS_FIELDS.map((f) => para([run(`${f.zh}：`), run(v(form.operations?.[f.key]) || '\u3000'.repeat(6), { underline: true })], { indent: true })) : [];
+  return [title('机电产品再制造企业年度报告提纲', { pageBreakBefore: true }), ...OUTLINE_SECTIONS.flatMap((s) => [heading(s.zh), ...figures(s.key), ...prose(form.outline?.[s.key])])];
 }
 
 function table21(form: AnnualReportForm): (Paragraph | Table)[] {

@@ -125,6 +125,17 @@ export const annualReportRepo = {
              coalesce(sum(reman_total), 0)::float8 AS remanufactured, coalesce(sum(sold_total), 0)::float8 AS sold
       FROM annual_reports WHERE ${countedWhere(authorityId)} GROUP BY year ORDER BY year`);
   },
+  /**
+   * 本年度再制造产值（万元） (附2 提纲 二, form.operations.outputValue) of the counted reports, summed per report year;
+   * `reports` counts the reports that state it (reports reviewed before the figure existed have none).
+   */
+  async outputValueByYear(db: Db, authorityId: string | null) {
+    return rowsOf<{ year: number; reports: number; output_value: number }>(db, sql`
+      SELECT year, count(*)::int AS reports, sum((form->'operations'->>'outputValue')::float8)::float8 AS output_value
+      FROM annual_reports
+      WHERE ${countedWhere(authorityId)} AND jsonb_typeof(form->'operations'->'outputValue') = 'number'
+      GROUP BY year ORDER BY year`);
+  },
   /** One year's sums by province: the site's announced province, else the enterprise's (derived tables of those modules). */
   async sumsByProvince(db: Db, authorityId: string | null, year: number, announcedSites: SQL, jurisdictions: SQL) {
     return rowsOf<{ region_code: string; reports: number; recovered: number; remanufactured: number; sold: number }>(db, sql`

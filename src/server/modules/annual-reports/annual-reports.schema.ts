@@ -27,6 +27,8 @@ export const ReportFormSchema = z
       })
       .optional(),
     outline: z.object({ s1_compliance: text(20000).optional(), s2_operations: text(20000).optional(), s3_capability: text(20000).optional() }).optional(),
+    /** 附2 提纲 二、生产经营情况: 本年度再制造产值（万元） */
+    operations: z.object({ outputValue: z.number().min(0, bi('Must be ≥ 0', '不能为负数')).max(1e10).nullable().optional() }).optional(),
     table21: z
       .object({ e1: text(10000).optional(), e2: text(10000).optional(), e3: text(10000).optional(), e4: text(10000).optional(), e5: text(10000).optional(), e6: text(10000).optional(), e7: text(10000).optional() })
       .optional(),

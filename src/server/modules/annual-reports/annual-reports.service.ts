@@ -426,6 +426,16 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       byField: (authorityId: string | null, year: number) => annualReportRepo.remanByField(db, authorityId, year),
     },
 
+    /**
+     * 本年度再制造产值（万元） per report year (附2 提纲 二 生产经营情况; the unit of 申请书 表1-2 row 9), summed over the
+     * reviewed reports (accepted or forwarded, like every statistic) of one authority's jurisdiction or, with null,
+     * nationally. For the statistics and the public portal: `reports` says how many reports state a value.
+     */
+    async outputValueByYear(authorityId: string | null = null): Promise<{ year: number; reports: number; outputValue: number }[]> {
+      const rows = await annualReportRepo.outputValueByYear(db, authorityId);
+      return rows.map((r) => ({ year: r.year, reports: r.reports, outputValue: Math.round(r.output_value * 100) / 100 }));
+    },
+
     // ------------------------------------------------------------------ reminders
 
     /**

@@ -26,6 +26,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   COVER_FIELDS,
+  OPERATIONS_FIELDS,
   OUTLINE_SECTIONS,
   REPORT_FIELDS,
   TABLE21_ITEMS,
@@ -43,7 +44,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
-import { useLocale } from '../../i18n';
+import { pick, useLocale } from '../../i18n';
 import { ReportStateTag } from './ReportStateTag';
 import type { AnnualReportDetail, CellError, ImportJob } from './types';
 
@@ -193,9 +194,19 @@ export default function AnnualReportDetailPage() {
     </Row>
   );
   const outlineTab = OUTLINE_SECTIONS.map((s) => (
-    <Form.Item key={s.key} name={['outline', s.key]} label={locale === 'zh' ? s.zh : s.en} extra={s.hint} required>
-      <Input.TextArea rows={4} data-testid={`ar-outline-${s.key}`} maxLength={20000} />
-    </Form.Item>
+    <div key={s.key}>
+      <Form.Item name={['outline', s.key]} label={locale === 'zh' ? s.zh : s.en} extra={s.hint} required>
+        <Input.TextArea rows={4} data-testid={`ar-outline-${s.key}`} maxLength={20000} />
+      </Form.Item>
+      {/* 附2 提纲 二、生产经营情况: the year's 再制造产值 (万元, as 申请书 表1-2 row 9) */}
+      {s.key === 's2_operations'
+        ? OPERATIONS_FIELDS.map((f) => (
+            <Form.Item key={f.key} name={['operations', f.key]} label={pick(locale, f)} required={f.required}>
+              <InputNumber min={0} precision={2} style={{ width: 220 }} addonAfter={f.unit} data-testid={`ar-operations-${f.key}`} />
+            </Form.Item>
+          ))
+        : null}
+    </div>
   ));
   const table21Tab = TABLE21_ITEMS.map((s) => (
     <Form.Item key={s.key} name={['table21', s.key]} label={locale === 'zh' ? s.zh : s.en} required={s.required}>
