@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError, type ApiErrorDetail } from './api';
-import { translate, useLocale, type Locale } from './i18n';
+import { LOCALE_TRAITS, bilingual, translate, useLocale, type Locale } from './i18n';
 
 /** Message of an unknown error in the UI language. */
 export function errorText(err: unknown, locale: Locale): string {
@@ -12,7 +12,7 @@ export function errorText(err: unknown, locale: Locale): string {
 function detailText(d: ApiErrorDetail, locale: Locale): string {
   const zh = typeof d.message === 'string' ? d.message : '';
   const en = typeof d.messageEn === 'string' ? d.messageEn : '';
-  return (locale === 'en' ? en || zh : zh || en) || translate(locale, 'common.unknownError');
+  return (bilingual(locale, zh || en, en || zh)) || translate(locale, 'common.unknownError');
 }
 
 /** "body.contactEmail", "/contactEmail", ["contactEmail"] → "contactEmail". */
@@ -67,7 +67,7 @@ export function useApiErrorHandler(): (err: unknown, form?: FormInstance) => voi
           const rest = applyFieldErrors(form, err, locale);
           // Every detail now sits under its field: no toast needed.
           if (rest.length === 0) return;
-          message.error(rest.map((d) => detailText(d, locale)).join(locale === 'en' ? '; ' : '；') || err.localized(locale));
+          message.error(rest.map((d) => detailText(d, locale)).join(LOCALE_TRAITS[locale].clauseSep) || err.localized(locale));
           return;
         }
         // The server's message already names the failing fields.

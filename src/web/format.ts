@@ -1,7 +1,7 @@
 import { APPLICATION_EVENTS, APPLICATION_STATES } from '../domain/announcement/workflow';
 import { ENTERPRISE_TYPES, LISTING_STATUSES, REMAN_FIELDS, ROLES, labelOf, type Labelled } from '../domain/enterprise';
 import { isRegionCode, PLAN_CITIES, PROVINCES, regionName } from '../domain/regions';
-import { hasKey, translate, type Locale } from './i18n';
+import { LOCALE_TRAITS, pick, bilingual, hasKey, translate, type Locale } from './i18n';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
@@ -11,7 +11,7 @@ function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}:${withTime}`;
   let f = dateTimeFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    f = new Intl.DateTimeFormat(LOCALE_TRAITS[locale].intl, {
       timeZone: TIME_ZONE,
       year: 'numeric',
       month: '2-digit',
@@ -56,7 +56,7 @@ const OTHER_FIELD: readonly Labelled<string>[] = [{ value: 'other', zh: '其他'
 export const remanFieldLabel = (v: string | null | undefined, locale: Locale) => (v === 'other' ? label(OTHER_FIELD, v, locale) : label(REMAN_FIELDS, v, locale));
 
 export function optionsOf<V extends string>(options: readonly Labelled<V>[], locale: Locale): { value: V; label: string }[] {
-  return options.map((o) => ({ value: o.value, label: locale === 'en' ? o.en : o.zh }));
+  return options.map((o) => ({ value: o.value, label: pick(locale, o) }));
 }
 
 /** Region name in the UI language; falls back to the server's name for codes the domain does not know. */
@@ -72,7 +72,7 @@ export function regionLabel(code: string | null | undefined, locale: Locale, ser
 }
 
 export function provinceOptions(locale: Locale): { value: string; label: string }[] {
-  return PROVINCES.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.name }));
+  return PROVINCES.map((p) => ({ value: p.code, label: bilingual(locale, p.name, p.nameEn) }));
 }
 
 /** Provinces and 计划单列市 as quick picks for a region code field. */
@@ -120,16 +120,16 @@ export const APPLICATION_STATE_COLORS: Record<string, string> = {
 export function applicationStateLabel(state: string | null | undefined, locale: Locale): string {
   if (!state) return '—';
   const s = APPLICATION_STATES.find((x) => x.key === state);
-  return s ? (locale === 'en' ? s.en : s.zh) : state;
+  return s ? (pick(locale, s)) : state;
 }
 
 export function applicationEventLabel(event: string, locale: Locale): string {
   const e = APPLICATION_EVENTS.find((x) => x.key === event);
-  return e ? (locale === 'en' ? e.en : e.zh) : event;
+  return e ? (pick(locale, e)) : event;
 }
 
 export function applicationStateOptions(locale: Locale): { value: string; label: string }[] {
-  return APPLICATION_STATES.map((s) => ({ value: s.key, label: locale === 'en' ? s.en : s.zh }));
+  return APPLICATION_STATES.map((s) => ({ value: s.key, label: pick(locale, s) }));
 }
 
 /** File size for people: 1.2 MB, 340 KB. */
@@ -156,7 +156,7 @@ export function formatCny(v: number | null | undefined, locale: Locale): string 
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   let f = cnyFormats.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    f = new Intl.NumberFormat(LOCALE_TRAITS[locale].intl, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
     cnyFormats.set(locale, f);
   }
   return f.format(v);
@@ -165,5 +165,18 @@ export function formatCny(v: number | null | undefined, locale: Locale): string 
 /** A count or quantity with thousand separators (12,345), '—' when absent (issue 16 item 14). */
 export function formatNumber(v: number | null | undefined, locale: Locale = 'zh'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return v.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
+  return numberFormat(locale).format(v);
+}
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(LOCALE_TRAITS[locale].intl, { maximumFractionDigits: 2 })));
+  return f;
+}
+
+/** An amount in 万元 (the unit of 表1-1/表1-2 and 附2) with thousand separators: "1,234.5 万元" / "CNY 12.345 m". */
+export function formatWanYuan(v: number | null | undefined, locale: Locale): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return translate(locale, 'common.wanYuan', { amount: numberFormat(locale).format(v) });
 }

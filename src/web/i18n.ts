@@ -1,955 +1,117 @@
-import { marketText } from './locales/market';
-import { monitoringText } from './locales/monitoring';
-import { portalText } from './locales/portal';
-import { uxText } from './locales/ux';
-import { procedureText } from './locales/procedure';
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import i18next, { type Resource, type TFunction as I18nextT } from 'i18next';
+import { createElement, useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { areas, type Area, type MessageKey } from './locales';
+import type { Dict, Entry } from './locales/types';
+
+export type { MessageKey } from './locales';
+
+/**
+ * The web app's one i18n (issue 11 item 2): i18next + react-i18next over the resource tree of src/web/locales/ (one
+ * namespace per area, zh-CN first, English complete). Pages call `const { t } = useLocale()` or `const t = useT()` and
+ * `t('area.key', { name })`; a server or domain text that comes in both languages is chosen with `bi(zh, en)` or
+ * `pick({ zh, en })`. Nothing else in src/web compares the locale (test/unit/i18n.test.ts): what depends on the
+ * language besides strings (Intl locale, dayjs, list separator, title letter spacing) is in `LOCALE_TRAITS` below.
+ */
 
 /** UI locales. Chinese is the default and comes first everywhere. */
 export type Locale = 'zh' | 'en';
 
 export const LOCALE_STORAGE_KEY = 'reman_locale';
 
-/**
- * The UI dictionary: every key maps to [zh, en]. Placeholders are written
- * `{name}` and filled by `t(key, { name })`.
- */
-const base = {
-  // ---- app shell
-  'app.title': ['再制造公共信息服务平台', 'Remanufacturing Public Information Service Platform'],
-  'app.shortTitle': ['再制造信息平台', 'Reman Info Platform'],
-  'app.footer': ['再制造公共信息服务平台 · 工业和信息化部指导', 'Remanufacturing Public Information Service Platform · guided by MIIT'],
-  'app.lang.switchTo': ['English', '中文'],
-  'app.logout': ['退出登录', 'Log out'],
-  'app.logoutAll': ['退出所有设备', 'Log out on all devices'],
-  'app.loading': ['加载中…', 'Loading…'],
-  'app.notFound': ['页面不存在', 'Page not found'],
-  'app.notFound.sub': ['您访问的页面不存在或已被移除。', 'The page you requested does not exist.'],
-  'app.forbidden': ['无权访问', 'Access denied'],
-  'app.forbidden.sub': ['您的角色无权访问此页面。', 'Your role may not open this page.'],
-  'app.backHome': ['返回首页', 'Back to home'],
-  'app.mustChangePassword': ['首次登录或密码已被重置，请先修改密码。', 'Please change your password before continuing.'],
+/** Everything besides strings that depends on the language, in one place. */
+export const LOCALE_TRAITS = {
+  zh: { lng: 'zh-CN', intl: 'zh-CN', dayjs: 'zh-cn', htmlLang: 'zh-CN', listSep: '、', clauseSep: '；', titleLetterSpacing: 2, english: false, other: 'en' },
+  en: { lng: 'en', intl: 'en-GB', dayjs: 'en', htmlLang: 'en', listSep: ', ', clauseSep: '; ', titleLetterSpacing: 0, english: true, other: 'zh' },
+} as const satisfies Record<Locale, { lng: string; intl: string; dayjs: string; htmlLang: string; listSep: string; clauseSep: string; titleLetterSpacing: number; english: boolean; other: Locale }>;
 
-  // ---- safeguards (docs/ux.md): leaving with unsaved edits, confirmations that name the consequence
-  'leave.title': ['有未保存的修改', 'Unsaved changes'],
-  'leave.content': ['离开此页面将丢失尚未保存的修改。要先保存，请点「留在此页」再保存。', 'Leaving this page discards the changes you have not saved. To keep them, stay and save first.'],
-  'leave.discard': ['放弃修改并离开', 'Discard and leave'],
-  'leave.stay': ['留在此页', 'Stay on this page'],
-  'confirm.irreversible': ['此操作提交后不能撤回。', 'This cannot be undone.'],
-  'confirm.rev.notify': ['告知书将送达企业，陈述申辩期限自送达起计算；告知后不能撤回，案件进入陈述申辩阶段。', 'The notice goes to the enterprise and its time to answer starts; it cannot be withdrawn.'],
-  'confirm.rev.revoked': ['撤销公告的决定立即生效并向社会公开：企业从公告名单中移除，两年内不得再次申请公告。此决定不能撤回。', 'The revocation takes effect at once and is published: the enterprise leaves the announced list and may not apply again for two years. This cannot be undone.'],
-  'confirm.rev.not_revoked': ['不予撤销的决定将办结本案，企业保留在公告名单中。此决定不能撤回。', 'Not revoking closes the case; the enterprise stays on the announced list. This cannot be undone.'],
-  'confirm.rev.statement': ['陈述和申辩提交后送工信部作出决定，提交后不能修改。', 'The statement goes to MIIT for its decision and cannot be changed once submitted.'],
-  'confirm.rev.rectification': ['整改材料提交后由主管部门验收，提交后不能修改。', 'The rectification goes to the authority for acceptance and cannot be changed once submitted.'],
-  'confirm.rev.accept': ['验收合格后整改办结，企业自决定之日起满两年后可重新申请。', 'Accepting closes the rectification; the enterprise may apply again two years after the decision.'],
-  'confirm.rev.return': ['整改材料将退回企业继续整改。', 'The rectification goes back to the enterprise for more work.'],
-  'confirm.chg.checkPass': ['验收合格后变更报送工信部核实。', 'The change goes to MIIT for confirmation.'],
-  'confirm.chg.checkFail': ['验收不合格将退回企业，企业须在期限内整改后重新提交。', 'The change goes back to the enterprise, which must correct it and resubmit within the deadline.'],
-  'confirm.chg.confirmYes': ['核实通过后，变更事项立即写入公开的公告名单。此操作不能撤回。', 'The changed facts go into the public announced list at once. This cannot be undone.'],
-  'confirm.chg.confirmNo': ['核实不符合的结论将通知企业和主管部门，本变更办结。此操作不能撤回。', 'The enterprise and the authority are told; the change is closed. This cannot be undone.'],
-  'confirm.chg.resubmit': ['变更材料将重新提交主管部门验收核实。', 'The change goes back to the authority for its check.'],
-  'confirm.ar.submit': ['年度报告提交后送主管部门审核，审核期间不能修改（退回后可修改）。', 'The report goes to the authority for review and cannot be edited while under review (only if it is returned).'],
-  'confirm.ar.accept': ['审核通过后年度报告办结，企业将收到审核意见。此操作不能撤回。', 'Accepting closes the report and the enterprise receives the opinion. This cannot be undone.'],
-  'confirm.notice.create': ['公示立即在公开网站发布，社会公众可在公示期内提出异议；发布后不能撤回。', 'The 公示 is published on the public site at once and anyone may object during its window; it cannot be withdrawn.'],
-  'confirm.notice.close': ['期满办结后，无异议（或异议不成立）的申请进入待公告；此操作不能撤回。', 'Closing moves the applications without upheld objections on to announcement; this cannot be undone.'],
-  'confirm.ann.publish': ['{n} 家企业将列入公告并立即在公开网站发布，同时生成公告文件；发布后不能撤回。', '{n} enterprise(s) are announced and published on the public site at once, with the announcement documents; this cannot be undone.'],
-  'confirm.complaint.dismiss': ['不予受理的决定将告知投诉人（凭查询码可见），本投诉办结。', 'The complainant is told (visible with the tracking code) and the complaint is closed.'],
-  'confirm.complaint.conclude': ['办结结论和理由将告知投诉人（凭查询码可见），本投诉办结。', 'The outcome and reasons are shown to the complainant (with the tracking code) and the complaint is closed.'],
-  'confirm.complaint.openCase': ['将对该企业立案撤销公告程序，企业将收到通知。', 'A revocation case is opened against the enterprise, which is notified.'],
-  'confirm.objection.resolve': ['处理结论将告知异议人并记入公示记录；不能撤回。', 'The objector is told and the result is kept with the 公示; it cannot be undone.'],
-  'confirm.trace.status': ['产品状态将立即显示在公开的产品验证页上（扫描标签即可看到）。', 'The product status shows at once on the public verification page (what a label scan opens).'],
-  'confirm.expert.remove': ['该专家将不再被指派新的评审；已指派的评审不受影响。', 'The expert is no longer assigned new reviews; current assignments stay.'],
+const LNG_TO_LOCALE: Record<string, Locale> = { 'zh-CN': 'zh', en: 'en' };
 
-  // ---- menu
-  'menu.home': ['首页', 'Home'],
-  'menu.my-enterprise': ['企业信息', 'Enterprise'],
-  'menu.sites': ['厂区', 'Sites'],
-  'menu.users': ['用户管理', 'Users'],
-  'menu.tokens': ['API令牌', 'API tokens'],
-  'menu.password': ['修改密码', 'Change password'],
-  'menu.enterprises': ['辖区企业', 'Enterprises'],
-  'menu.enterprises.all': ['全部企业', 'All enterprises'],
-  'menu.experts': ['专家库', 'Experts'],
-  'menu.authorities': ['主管部门', 'Authorities'],
-  'menu.audit': ['审计日志', 'Audit log'],
-  'menu.trace': ['产品追溯', 'Traceability'],
-  'menu.supervision': ['动态管理', 'Dynamic management'],
+/** key → its area (namespace); keys are unique across areas. */
+const NAMESPACE_OF = new Map<string, Area>();
 
-  // ---- common
-  'common.save': ['保存', 'Save'],
-  'common.cancel': ['取消', 'Cancel'],
-  'common.edit': ['编辑', 'Edit'],
-  'common.add': ['新增', 'Add'],
-  'common.create': ['创建', 'Create'],
-  'common.close': ['关闭', 'Close'],
-  'common.ok': ['确定', 'OK'],
-  'common.actions': ['操作', 'Actions'],
-  'common.search': ['搜索', 'Search'],
-  'common.reset': ['重置', 'Reset'],
-  'common.refresh': ['刷新', 'Refresh'],
-  'common.back': ['返回', 'Back'],
-  'common.yes': ['是', 'Yes'],
-  'common.no': ['否', 'No'],
-  'common.none': ['—', '—'],
-  'common.colon': ['：', ': '],
-  'common.copy': ['复制', 'Copy'],
-  'common.copied': ['已复制', 'Copied'],
-  'common.copyFailed': ['复制失败，请手动选择复制', 'Copy failed; please select and copy manually'],
-  'common.saved': ['已保存', 'Saved'],
-  'common.created': ['已创建', 'Created'],
-  'common.total': ['共 {total} 条', '{total} in total'],
-  'common.required': ['请填写此项', 'This field is required'],
-  'common.invalidEmail': ['邮箱格式不正确', 'Invalid e-mail address'],
-  'common.createdAt': ['创建时间', 'Created'],
-  'common.updatedAt': ['更新时间', 'Updated'],
-  'common.status': ['状态', 'Status'],
-  'common.name': ['名称', 'Name'],
-  'common.pleaseSelect': ['请选择', 'Please select'],
-  'common.loadFailed': ['加载失败', 'Failed to load'],
-  'common.retry': ['重试', 'Retry'],
-  'common.networkError': ['网络错误，请稍后重试', 'Network error, please try again later'],
-  'common.unknownError': ['操作失败', 'Operation failed'],
-  'common.validationError': ['提交内容有误，请检查标注的字段', 'Please correct the highlighted fields'],
-
-  // ---- login
-  'login.title': ['用户登录', 'Sign in'],
-  'login.subtitle': ['面向再制造企业、主管部门与专家的公共信息服务', 'Public information services for remanufacturers, authorities and experts'],
-  'login.username': ['用户名', 'Username'],
-  'login.password': ['密码', 'Password'],
-  'login.submit': ['登录', 'Sign in'],
-  'login.usernameRequired': ['请输入用户名', 'Please enter your username'],
-  'login.passwordRequired': ['请输入密码', 'Please enter your password'],
-  'login.demoInProduction': [
-    '警告：本生产环境载有演示数据，演示账号共用 README 中公开的密码，平台日期可被调整。正式部署请关闭 REMAN_DEMO。',
-    'Warning: this production deployment holds demo data; the demo logins share the password published in the README and the platform date can be moved. Unset REMAN_DEMO for a real deployment.',
-  ],
-  'login.publicLink': ['公开信息：公告企业名单、公告与公示（无需登录）', 'Public information: announced enterprises, announcements and notices (no login)'],
-
-  // ---- password
-  'password.title': ['修改密码', 'Change password'],
-  'password.current': ['当前密码', 'Current password'],
-  'password.new': ['新密码', 'New password'],
-  'password.confirm': ['确认新密码', 'Confirm new password'],
-  'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords do not match'],
-  'password.sameAsOld': ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
-  'password.rule': ['密码须为 10–128 位，且同时包含字母和数字', 'The password must be 10–128 characters and contain both letters and digits'],
-  'password.hint': [
-    '密码须为 10–128 位，同时包含字母和数字，且不易猜测（不能是常见密码、用户名或演示密码）。修改后，其他设备上的登录将全部退出。',
-    '10–128 characters with letters and digits, and hard to guess (no common password, user name or the demo password). Changing it logs out your other devices.',
-  ],
-  'password.changed': ['密码已修改', 'Password changed'],
-  'password.submit': ['确认修改', 'Change password'],
-
-  // ---- home
-  'home.title': ['首页', 'Home'],
-  'home.welcome': ['欢迎，{name}', 'Welcome, {name}'],
-  'home.organization': ['所属单位', 'Organisation'],
-  'home.role': ['角色', 'Role'],
-  'home.username': ['用户名', 'Username'],
-  'home.chartTitle': ['各省（区、市）再制造企业数量', 'Remanufacturing enterprises by province'],
-  'home.chartCount': ['企业数', 'Enterprises'],
-  'home.intro': [
-    '本平台汇集再制造企业、厂区、主管部门与专家信息，为行业管理与公共服务提供统一的数据支撑。',
-    'The platform gathers information on remanufacturing enterprises, their sites, the competent authorities and experts, as a common data basis for administration and public services.',
-  ],
-
-  // ---- enterprise fields
-  'ent.name': ['企业名称', 'Enterprise name'],
-  'ent.creditCode': ['统一社会信用代码', 'Unified social credit code'],
-  'ent.creditCodeOverride': ['信用代码校验例外', 'Credit code override'],
-  'ent.confirmCreditCodeOverride': ['确认该统一社会信用代码无误（校验位不符时仍然保存）', 'I confirm this credit code is correct (save despite the check digit)'],
-  'ent.creditCodeInvalid': ['统一社会信用代码校验未通过', 'The unified social credit code is not valid'],
-  'ent.region': ['所在地区', 'Region'],
-  'ent.regionCode': ['行政区划代码', 'Region code'],
-  'ent.address': ['地址', 'Address'],
-  'ent.postalCode': ['邮政编码', 'Postal code'],
-  'ent.website': ['网站', 'Website'],
-  'ent.legalRepresentative': ['法定代表人', 'Legal representative'],
-  'ent.contactName': ['联系人', 'Contact person'],
-  'ent.contactPhone': ['联系电话', 'Contact phone'],
-  'ent.contactEmail': ['联系邮箱', 'Contact e-mail'],
-  'ent.enterpriseType': ['企业类型', 'Enterprise type'],
-  'ent.listingStatus': ['上市情况', 'Listing status'],
-  'ent.parent': ['上级企业', 'Parent enterprise'],
-  'ent.parentSearch': ['输入名称或信用代码搜索', 'Search by name or credit code'],
-  'ent.authority': ['审核主管部门', 'Reviewing authority'],
-  'ent.siteCount': ['厂区数', 'Sites'],
-  'ent.xpcc': ['隶属新疆生产建设兵团', 'Under the Xinjiang Production and Construction Corps'],
-  'ent.edit': ['编辑企业信息', 'Edit enterprise'],
-  'ent.create': ['新增企业', 'New enterprise'],
-  'ent.detail': ['企业详情', 'Enterprise details'],
-  'ent.basic': ['基本信息', 'Basic information'],
-  'ent.noEnterprise': ['当前账号未关联企业', 'This account is not linked to an enterprise'],
-  'ent.viewSites': ['查看厂区', 'View sites'],
-
-  // ---- enterprises list
-  'ents.title': ['辖区企业', 'Enterprises in jurisdiction'],
-  'ents.titleAll': ['全部企业', 'All enterprises'],
-  'ents.searchPlaceholder': ['企业名称或统一社会信用代码', 'Name or unified social credit code'],
-  'ents.province': ['省份', 'Province'],
-  'ents.allProvinces': ['全部省份', 'All provinces'],
-
-  // ---- sites
-  'sites.title': ['厂区', 'Sites'],
-  'sites.titleOf': ['厂区 — {name}', 'Sites — {name}'],
-  'sites.name': ['厂区名称', 'Site name'],
-  'sites.address': ['厂区地址', 'Site address'],
-  'sites.region': ['所在地区', 'Region'],
-  'sites.add': ['新增厂区', 'Add site'],
-  'sites.edit': ['编辑厂区', 'Edit site'],
-  'sites.empty': ['暂无厂区', 'No sites yet'],
-
-  // ---- region picker
-  'region.placeholder': ['选择省 / 市 / 区县', 'Select province / city / county'],
-  'region.codePlaceholder': ['6 位行政区划代码', '6-digit region code'],
-  'region.codeInvalid': ['请输入 6 位行政区划代码', 'Enter a 6-digit region code'],
-
-  // ---- users
-  'users.title': ['用户管理', 'Users'],
-  'users.username': ['用户名', 'Username'],
-  'users.displayName': ['姓名', 'Display name'],
-  'users.role': ['角色', 'Role'],
-  'users.organization': ['所属单位', 'Organisation'],
-  'users.organizationKind': ['单位类型', 'Organisation type'],
-  'users.lastLoginAt': ['最近登录', 'Last login'],
-  'users.disabled': ['已停用', 'Disabled'],
-  'users.enabled': ['正常', 'Active'],
-  'users.mustChange': ['待改密', 'Must change password'],
-  'users.create': ['新建用户', 'New user'],
-  'users.resetPassword': ['重置密码', 'Reset password'],
-  'users.resetConfirm': ['确定重置该用户的密码吗？', 'Reset this user’s password?'],
-  'users.disable': ['停用', 'Disable'],
-  'users.enable': ['启用', 'Enable'],
-  'users.disableConfirm': ['确定停用该用户吗？', 'Disable this user?'],
-  'users.initialPassword': ['初始密码', 'Initial password'],
-  'users.initialPasswordTitle': ['用户初始密码', 'Initial password'],
-  'users.initialPasswordHint': [
-    '请将初始密码通过安全渠道告知用户。此密码仅显示一次，用户首次登录后须修改密码。',
-    'Give this password to the user through a secure channel. It is shown only once; the user must change it at first login.',
-  ],
-  'users.searchPlaceholder': ['用户名或姓名', 'Username or name'],
-  'users.orgMiit': ['工业和信息化部', 'Ministry of Industry and Information Technology'],
-  'users.self': ['当前用户', 'You'],
-  'users.usernameRule': ['用户名须为 2–64 位小写字母、数字或 . _ -', '2–64 characters: lower-case letters, digits, . _ -'],
-
-  // ---- organisation kinds
-  'org.enterprise': ['企业', 'Enterprise'],
-  'org.authority': ['主管部门', 'Authority'],
-  'org.expert': ['专家', 'Expert'],
-
-  // ---- tokens
-  'tokens.title': ['API令牌', 'API tokens'],
-  'tokens.name': ['令牌名称', 'Token name'],
-  'tokens.prefix': ['前缀', 'Prefix'],
-  'tokens.lastUsedAt': ['最近使用', 'Last used'],
-  'tokens.revokedAt': ['吊销时间', 'Revoked'],
-  'tokens.active': ['有效', 'Active'],
-  'tokens.revoked': ['已吊销', 'Revoked'],
-  'tokens.create': ['创建令牌', 'Create token'],
-  'tokens.revoke': ['吊销', 'Revoke'],
-  'tokens.revokeConfirm': ['吊销后使用此令牌的系统将无法访问接口，确定吊销吗？', 'Systems using this token will lose access. Revoke it?'],
-  'tokens.revokedMsg': ['令牌已吊销', 'Token revoked'],
-  'tokens.scopes': ['权限范围', 'Scopes'],
-  'tokens.scopesHelp': ['令牌只能访问所选范围内的接口。', 'The token reaches only the APIs of the chosen scopes.'],
-  'tokens.createdTitle': ['令牌已创建', 'Token created'],
-  'tokens.onceWarning': ['请立即复制并妥善保存此令牌，关闭后将无法再次查看。', 'Copy and store this token now. It will not be shown again.'],
-  'tokens.intro': [
-    'API 令牌用于企业信息系统通过接口访问本平台，请求时在 Authorization 头中携带 “Bearer <令牌>”。',
-    'API tokens let your own systems call the platform API; send “Authorization: Bearer <token>”.',
-  ],
-
-  // ---- experts
-  'experts.title': ['专家库', 'Experts'],
-  'experts.name': ['姓名', 'Name'],
-  'experts.organization': ['工作单位', 'Organisation'],
-  'experts.jobTitle': ['职称', 'Title'],
-  'experts.fields': ['专业领域', 'Fields'],
-  'experts.phone': ['电话', 'Phone'],
-  'experts.email': ['邮箱', 'E-mail'],
-  'experts.add': ['新增专家', 'Add expert'],
-
-  // ---- authorities
-  'auth.title': ['主管部门', 'Authorities'],
-  'auth.id': ['编号', 'ID'],
-  'auth.kind': ['类型', 'Kind'],
-  'auth.regionCode': ['行政区划代码', 'Region code'],
-  'auth.name': ['中文名称', 'Name (Chinese)'],
-  'auth.nameEn': ['英文名称', 'Name (English)'],
-  'auth.edit': ['编辑主管部门', 'Edit authority'],
-  'auth.kind.ministry': ['部委', 'Ministry'],
-  'auth.kind.province': ['省级', 'Provincial'],
-  'auth.kind.plan_city': ['计划单列市', 'City with independent planning status'],
-  'auth.kind.xpcc': ['新疆生产建设兵团', 'Xinjiang Production and Construction Corps'],
-
-  // ---- audit
-  'audit.title': ['审计日志', 'Audit log'],
-  'audit.at': ['时间', 'Time'],
-  'audit.actor': ['操作人', 'Actor'],
-  'audit.actorRole': ['角色', 'Role'],
-  'audit.action': ['操作', 'Action'],
-  'audit.object': ['对象', 'Object'],
-  'audit.ip': ['IP 地址', 'IP address'],
-  'audit.requestId': ['请求编号', 'Request ID'],
-  'audit.hash': ['哈希', 'Hash'],
-  'audit.verify': ['校验审计链', 'Verify audit chain'],
-  'audit.export': ['导出 Excel（按当前筛选）', 'Export to Excel (current filters)'],
-  'audit.filter.actorHint': ['用户名', 'Username'],
-  'audit.filter.from': ['起始日期', 'From'],
-  'audit.filter.to': ['截止日期', 'To'],
-  'audit.verifyOk': ['审计链完整', 'The audit chain is intact'],
-  'audit.verifyOkSub': ['已校验 {entries} 条记录，未发现篡改。', '{entries} entries verified; no tampering found.'],
-  'audit.verifyBroken': ['审计链校验失败', 'The audit chain is broken'],
-  'audit.verifyBrokenSub': ['已校验 {entries} 条记录，第 {at} 条记录起哈希链不一致。', '{entries} entries checked; the hash chain breaks at entry {at}.'],
-  'audit.verifyBrokenSubUnknown': ['已校验 {entries} 条记录，哈希链不一致。', '{entries} entries checked; the hash chain is inconsistent.'],
-
-  // ---- menu: 规范公告
-  'menu.applications.enterprise': ['规范公告申请', 'Applications'],
-  'menu.applications.review': ['申请审核', 'Application review'],
-  'menu.applications.expert': ['专家复审', 'Expert review'],
-  'menu.notices': ['公示管理', 'Public notices'],
-  'menu.announcements': ['公告发布', 'Announcements'],
-
-  // ---- common (more)
-  'common.download': ['下载', 'Download'],
-  'common.submit': ['提交', 'Submit'],
-  'common.view': ['查看', 'View'],
-  'common.remove': ['删除', 'Remove'],
-  'common.optional': ['选填', 'optional'],
-  'common.seq': ['序号', 'No.'],
-  'common.all': ['全部', 'All'],
-  'common.date': ['日期', 'Date'],
-  'common.done': ['已办理', 'Done'],
-  'common.reason': ['理由', 'Reason'],
-  'common.reasonRule': ['请填写理由（至少 2 个字）', 'Please give a reason (at least 2 characters)'],
-  'common.computed': ['自动计算', 'computed'],
-  'common.unsaved': ['有未保存的修改', 'Unsaved changes'],
-  'common.items': ['{n} 项', '{n} item(s)'],
-
-  // ---- header: notifications, public link; home: to-dos
-  'app.publicPortal': ['公开信息', 'Public information'],
-  'notif.title': ['通知', 'Notifications'],
-  'notif.empty': ['暂无通知', 'No notifications'],
-  'notif.markRead': ['标为已读', 'Mark as read'],
-  'notif.markAllRead': ['全部标为已读', 'Mark all as read'],
-  'notif.unreadCount': ['{n} 条未读', '{n} unread'],
-  'todo.title': ['待办事项', 'To-do'],
-  'todo.empty': ['暂无待办事项', 'Nothing awaits you'],
-  'todo.kind.application': ['申请', 'Application'],
-  'todo.kind.notice': ['公示', 'Notice'],
-  'todo.state.objections': ['待处理异议', 'Objections to resolve'],
-  'todo.state.window_over': ['公示期满', 'Window over'],
-  'todo.kind.supervision': ['动态管理', 'Supervision'],
-  'todo.state.change_check': ['待验收核实', 'To check'],
-  'todo.state.change_confirm': ['待核实', 'To confirm'],
-  'todo.state.change_resubmit': ['待整改', 'To rectify'],
-  'todo.state.revocation_notify': ['待告知', 'To notify'],
-  'todo.state.revocation_decide': ['待决定', 'To decide'],
-  'todo.state.revocation_statement': ['待陈述申辩', 'Statement due'],
-  'todo.state.revocation_rectify': ['待整改', 'To rectify'],
-  'todo.state.revocation_rectification_review': ['待整改验收', 'To review'],
-  'todo.state.complaint_received': ['待受理', 'To accept'],
-  'todo.state.complaint_accepted': ['已受理', 'Accepted'],
-  'todo.state.complaint_investigating': ['调查中', 'Investigating'],
-
-  // ---- application list
-  'apps.title.enterprise': ['规范公告申请', 'Applications for the announcement'],
-  'apps.title.review': ['申请审核', 'Application review'],
-  'apps.title.expert': ['专家复审', 'Expert review'],
-  'apps.intro.enterprise': [
-    '依据《机电产品再制造行业规范条件》七（一），企业自愿申请规范公告；同一法人拥有多个厂区的，每个厂区单独填写《申请书》，并在申请时一并提交。',
-    'Under 七(一) of the Conditions, applying is voluntary; an enterprise with several sites fills in one application per site and submits them together.',
-  ],
-  'apps.enterprise': ['申请企业', 'Applicant'],
-  'apps.site': ['厂区', 'Site'],
-  'apps.authority': ['省级主管部门', 'Provincial authority'],
-  'apps.state': ['状态', 'Status'],
-  'apps.submittedAt': ['提交日期', 'Submitted'],
-  'apps.updatedAt': ['最近更新', 'Last updated'],
-  'apps.fields': ['再制造产品类型', 'Fields'],
-  'apps.version': ['版本', 'Version'],
-  'apps.awaitingMe': ['待我处理', 'Awaiting me'],
-  'apps.allStates': ['全部状态', 'All statuses'],
-  'apps.new': ['新建申请', 'New application'],
-  'apps.newTitle': ['新建规范公告申请', 'Start an application'],
-  'apps.pickSite': ['申请厂区', 'Site'],
-  'apps.pickSiteHint': ['每个厂区（生产车间）单独填写一份《申请书》。', 'Fill in one application per site (workshop).'],
-  'apps.noSites': ['尚未登记厂区，请先在“厂区”页面新增厂区。', 'No sites yet; add one on the Sites page first.'],
-  'apps.openExisting': ['打开进行中的申请', 'Open the application in progress'],
-  'apps.create': ['创建并填写', 'Create and fill in'],
-  'apps.submitTogether': ['一并提交', 'Submit together'],
-  'apps.submitTogetherHint': ['勾选草稿或退回补正的申请，可一并提交（规范条件 七（一）3）。', 'Select drafts or returned applications to submit them together (七(一)3).'],
-  'apps.otherDraftsTitle': ['本企业还有其他厂区的草稿', 'Other sites of the enterprise have drafts'],
-  'apps.otherDraftsText': ['有多个厂区的企业应将申请公告的厂区一并提交（规范条件 七（一）3）。以下厂区的草稿未勾选：确认暂不申请这些厂区后提交所选申请，或取消后一并勾选。', 'An enterprise with several sites submits the sites it applies for together (VII(1)3). These drafts are not selected: confirm they are not applied for now and submit the selection, or cancel and select them too.'],
-  'apps.otherDraftsNotNow': ['确认暂不申请并提交', 'Not applying for these now — submit'],
-  'apps.submitTogetherConfirm': ['确定一并提交所选的 {n} 份申请吗？提交后申请书将冻结，由省级工业和信息化主管部门审核。', 'Submit the {n} selected application(s) together? They will be frozen and reviewed by the provincial authority.'],
-  'apps.submittedN': ['已提交 {n} 份申请', '{n} application(s) submitted'],
-  'apps.incompleteTitle': ['申请尚不完整，未提交', 'Incomplete: nothing was submitted'],
-  'apps.incompleteOf': ['{name}：缺少 {n} 项', '{name}: {n} item(s) missing'],
-  'apps.empty': ['暂无申请', 'No applications'],
-
-  // ---- application detail
-  'app.tabs.declaration': ['企业声明', 'Declaration'],
-  'app.tabs.fields': ['再制造产品类型', 'Product fields'],
-  'app.tabs.outline': ['申请书大纲', 'Outline'],
-  'app.tabs.table11': ['表1-1 基本情况', 'Table 1-1 Basics'],
-  'app.tabs.table12': ['表1-2 规范情况', 'Table 1-2 Conformity'],
-  'app.tabs.declarations': ['承诺事项', 'Undertakings'],
-  'app.tabs.attachments': ['附件', 'Attachments'],
-  'app.tabs.conditions': ['条件核对', 'Conditions check'],
-  'app.tabs.process': ['流程', 'Process'],
-  'app.save': ['保存草稿', 'Save draft'],
-  'app.submit': ['提交申请', 'Submit'],
-  'app.submitConfirm': ['提交后申请书将冻结，由省级工业和信息化主管部门审核。确定提交吗？', 'Once submitted the application is frozen and goes to the provincial authority. Submit now?'],
-  'app.submitted': ['申请已提交', 'Application submitted'],
-  'app.docx': ['下载申请书（Word）', 'Download (.docx)'],
-  'app.frozen': ['申请已提交，内容已冻结，以下为只读视图。', 'The application has been submitted and is frozen; read-only view.'],
-  'app.readOnlyStaff': ['以下为只读视图。', 'Read-only view.'],
-  'app.returned': ['申请已被退回补正，请按意见修改后重新提交', 'Returned for supplement: please revise and submit again'],
-  'app.outcome': ['处理意见', 'Decision'],
-  'app.saveErrors': ['未保存：以下内容有误，请修改', 'Not saved: please correct the following'],
-  'app.missingTitle': ['提交前还需补充以下 {n} 项', '{n} item(s) must be completed before submission'],
-  'app.versionN': ['第 {v} 版', 'Version {v}'],
-  'app.authorityLine': ['省级主管部门：{name}', 'Provincial authority: {name}'],
-  'app.listRowsInvalid': ['请补全表格中的必填项', 'Please complete the required cells of the tables'],
-  'app.staffCannotSubmit': ['由企业管理员提交申请', 'The enterprise administrator submits the application'],
-
-  // 企业声明
-  'decl.title': ['企 业 声 明', 'Enterprise declaration'],
-  'decl.text1': ['1. 本企业自愿申请并遵守《机电产品再制造行业规范条件》及相关文件的规定。', '1. We apply voluntarily and abide by the Conditions for the Remanufacturing of Electromechanical Products and related documents.'],
-  'decl.text2': ['2. 本企业自愿提供真实、有效的材料，如有虚假，愿意承担相应法律责任。', '2. We provide true and valid materials and bear legal responsibility for any falsehood.'],
-  'decl.accepted': ['本企业确认以上声明', 'We confirm the declaration above'],
-  'decl.legalRepresentative': ['申请企业法定代表人（签字）', 'Legal representative (signature)'],
-  'decl.date': ['日期', 'Date'],
-  'fields.hint': ['请选择申请的再制造产品类型（可多选，规范条件 一（一））。', 'Choose the fields of remanufactured products (several allowed; 一(一)).'],
-
-  // 申请书大纲
-  'outline.chapter.一': ['一、企业基本情况', 'I. Basic information'],
-  'outline.chapter.二': ['二、再制造能力', 'II. Remanufacturing capability'],
-  'outline.chapter.三': ['三、管理体系和安全生产', 'III. Management systems and work safety'],
-  'outline.chapter.四': ['四、环境保护和社会责任', 'IV. Environmental protection and social responsibility'],
-  'outline.chapter.五': ['五、售后服务和职业教育', 'V. After-sales service and vocational training'],
-  'outline.chapter.六': ['六、其他需要说明的情况', 'VI. Other information'],
-  'outline.optional': ['（如有）', '(if any)'],
-  'outline.hint.s1_basic': ['包括但不限于企业名称、所有制形式、注册时间、注册地址、法定代表人、员工人数、技术人员数量等基本信息。', "Name, ownership, registration date and address, legal representative, employees, technical staff, etc."],
-  'outline.hint.s1_operations': ['包括但不限于近三年主营业务开展情况，再制造产值、产量、销售情况等。', "Main business in the last three years; remanufacturing output, volume and sales."],
-  'outline.hint.s1_site': ['包括但不限于选址位置的说明、符合有关产业政策和规划的情况、土地所有权（使用权）情况、厂区面积、规范化设计情况、关于厂区布局的说明等。', "Location, conformity with policies and plans, land rights, site area, standard design, layout."],
-  'outline.hint.s1_finance': ['包括但不限于资产负债情况，近三年开展财务审计的情况、无较大事故的说明等。', "Assets and liabilities, financial audits of the last three years, no major accidents."],
-  'outline.hint.s2_overview': ['包括但不限于近三年再制造的主要产品、采用的工艺流程等。', "Main remanufactured products of the last three years and the processes used."],
-  'outline.hint.s2_equipment': ['包括但不限于主要设备的名称、型号、台数、主要用途等。', "Main equipment: name, model, number of units, purpose."],
-  'outline.hint.s2_quality': ['包括但不限于企业质量控制体系建设情况，生产环节关键控制点的设置，质量检验检测采用的标准等。', "Quality control system, key control points, inspection and testing standards."],
-  'outline.hint.s2_innovation': ['包括但不限于研发团队建设情况、研发投入、产学研合作、参与标准制定、拥有的专利等。', "R&D team and spending, cooperation with universities and institutes, standards, patents."],
-  'outline.hint.s3_system': ['包括但不限于质量管理体系、职业健康安全管理体系和环境管理体系建设及执行的情况。', "Quality, occupational health and safety, and environmental management systems and their operation."],
-  'outline.hint.s3_cores': ['包括但不限于旧件管理制度建设及执行情况、关于旧件来源的说明、有关台账，与原型新品生产企业和专业化回收拆解企业的合作情况等。', "Core management rules, sources of cores, ledgers, cooperation with OEMs and dismantlers."],
-  'outline.hint.s3_ledger': ['说明生产管理台账制度的建立和执行情况等。', "How production ledgers are set up and kept."],
-  'outline.hint.s3_marking': ['说明再制造产品标识的使用情况等。', "How remanufactured products are marked."],
-  'outline.hint.s3_safety': ['包括但不限于安全生产规章制度建立及执行情况、设施设备配置情况等。', "Work-safety rules and their operation, safety facilities and equipment."],
-  'outline.hint.s4_pollution': ['说明企业生产过程中废水、大气污染物、固体废物、噪声与振动的产生、处理等情况。', "Wastewater, air pollutants, solid waste, noise and vibration: generation and treatment."],
-  'outline.hint.s4_envmgmt': ['包括但不限于企业环境管理的有关规定、应对突发环境事件或污染事件的设施或预案等。', "Environmental management rules, emergency facilities and plans."],
-  'outline.hint.s4_labour': ['说明企业用工制度、劳动合同签订、社会保险缴纳等情况。', "Employment rules, labour contracts, social insurance."],
-  'outline.hint.s5_aftersales': ['包括但不限于售后服务体系建设及执行情况、售后服务制度、售后服务有关记录等。', "After-sales service system, rules and records."],
-  'outline.hint.s5_training': ['说明再制造相关业务人员的培训和考核情况。', "Training and assessment of remanufacturing staff."],
-  'outline.hint.s5_certified': ['关于特殊岗位持证上岗的情况说明。', "Certified staff in special posts."],
-
-  // 表1-1
-  't11.title': ['表1-1 机电产品再制造企业基本情况表', 'Table 1-1 Basic information of the remanufacturing enterprise'],
-  't11.fromRecord': ['企业名称、详细地址和法定代表人取自企业信息（“企业信息”页面维护）。', 'Name, address and legal representative come from the enterprise record.'],
-  't11.name': ['企业名称', 'Enterprise name'],
-  't11.site': ['申请厂区', 'Site'],
-  't11.website': ['企业网址', 'Website'],
-  't11.postalCode': ['邮编', 'Postal code'],
-  't11.legalRepresentativeMobile': ['法定代表人手机', "Legal representative's mobile"],
-  't11.contactName': ['联系人', 'Contact person'],
-  't11.contactMobile': ['联系人手机', "Contact's mobile"],
-  't11.fax': ['传真', 'Fax'],
-  't11.email': ['企业邮箱', 'E-mail'],
-  't11.employees': ['员工人数', 'Employees'],
-  't11.technicalStaff': ['技术人员数', 'Technical staff'],
-  't11.enterpriseType': ['企业类型', 'Enterprise type'],
-  't11.listingStatus': ['上市情况', 'Listing'],
-  't11.registeredDate': ['注册时间', 'Registered on'],
-  't11.registeredCapital': ['注册资产（万元）', 'Registered capital (10k yuan)'],
-  't11.totalAssets': ['总资产（万元）', 'Total assets (10k yuan)'],
-  't11.debtRatio': ['资产负债率（%）', 'Debt-to-asset ratio (%)'],
-  't11.fixedAssets': ['固定资产（万元）', 'Fixed assets (10k yuan)'],
-  't11.productionEquipmentCount': ['生产设备台（套）数', 'Production equipment (units)'],
-  't11.selfDescription': ['企业自述（主要内容：简述企业基本情况、再制造开展情况等）', 'Self-description (the enterprise and its remanufacturing)'],
-  't11.selfDescriptionCount': ['{n} / {max} 字', '{n} / {max} characters'],
-  't11.selfDescriptionTooLong': ['企业自述限 {max} 字以内', 'At most {max} characters'],
-  't11.filler': ['填表人', 'Filled in by'],
-  't11.fillerPhone': ['联系电话', 'Phone'],
-
-  // 表1-2
-  't12.title': ['表1-2 机电产品再制造企业规范情况表', 'Table 1-2 Conformity of the remanufacturing enterprise'],
-  't12.row': ['第 {rows} 行', 'Row {rows}'],
-  't12.attachHint': ['请在“附件”页上传证明材料', 'Upload the supporting documents on the Attachments tab'],
-  't12.section.approvals': ['批复情况', 'Approvals'],
-  't12.investmentApprovalNo': ['工业投资主管部门核准（或备案）文件及文号', 'Investment approval (or filing) and number'],
-  't12.landApprovalNo': ['土地规划主管部门批准文件及文号', 'Land-use approval and number'],
-  't12.environmentApprovalNo': ['生态环境主管部门批准文件及文号', 'Environmental approval and number'],
-  't12.businessLicenseNo': ['营业执照', 'Business licence'],
-  't12.section.construction': ['建设情况', 'Construction'],
-  't12.landTenure': ['土地', 'Land'],
-  't12.owned': ['自有', 'Owned'],
-  't12.leased': ['租赁', 'Leased'],
-  't12.leaseYears': ['租赁年限（年）', 'Lease term (years)'],
-  't12.leaseHint': ['租赁合同期限不少于 10 年（规范条件 二（三））', 'A lease must run at least 10 years (二(三))'],
-  't12.siteArea': ['厂区面积（平方米）', 'Site area (m²)'],
-  't12.buildingArea': ['建筑面积（平方米）', 'Building area (m²)'],
-  't12.section.operations': ['经营情况', 'Operations'],
-  't12.year': ['年度', 'Year'],
-  't12.revenue': ['主营业务收入（万元）', 'Main-business revenue (10k yuan)'],
-  't12.remanOutput': ['再制造产值（万元）', 'Remanufacturing output (10k yuan)'],
-  't12.remanSales': ['再制造产品销售额（万元）', 'Remanufactured product sales (10k yuan)'],
-  't12.remanUnits': ['再制造产品生产量（件）', 'Units produced'],
-  't12.total': ['共计', 'Total'],
-  't12.section.rates': ['相关指标', 'Indicators'],
-  't12.bomHint': ['按 GB/T 28620 计算再制造率：请逐行列出再制造产品的物料清单（每件产品）。', 'Remanufacturing rates after GB/T 28620: list the bill of materials of one product.'],
-  't12.bom.part': ['零部件', 'Part'],
-  't12.bom.disposition': ['处置方式', 'Disposition'],
-  't12.bom.massKg': ['质量（kg）', 'Mass (kg)'],
-  't12.bom.newValue': ['同等新件价值（元）', 'New-part value (yuan)'],
-  't12.bom.quantity': ['数量', 'Qty'],
-  't12.bom.add': ['添加物料行', 'Add a line'],
-  't12.disp.reused': ['直接再利用', 'Reused'],
-  't12.disp.remanufactured': ['再制造', 'Remanufactured'],
-  't12.disp.new': ['新件替换', 'New part'],
-  't12.disp.consumable': ['易耗件', 'Consumable'],
-  't12.massRate': ['质量再制造率', 'Mass remanufacturing rate'],
-  't12.valueRate': ['价值再制造率', 'Value remanufacturing rate'],
-  't12.formulaVersion': ['计算方法版本：{v}', 'Formula version: {v}'],
-  't12.formulaUnconfirmed': ['（工作定义，待与标准原文核对）', '(working definition, not yet checked against the standard)'],
-  't12.section.finance': ['财务状况', 'Finances'],
-  't12.auditedYears': ['近三年财务报表经审计的年度', 'Years with audited financial statements'],
-  't12.yearsInOperation': ['成立年限（年）', 'Years in operation'],
-  't12.yearsInOperationHint': ['成立不足三年的企业填写', 'For enterprises younger than three years'],
-  't12.section.equipment': ['技术工艺装备', 'Equipment'],
-  't12.eq.model': ['型号规格', 'Model / specification'],
-  't12.eq.count': ['台数', 'Units'],
-  't12.eq.purpose': ['主要用途', 'Purpose'],
-  't12.eq.add': ['添加设备', 'Add equipment'],
-  't12.eq.required': ['规范条件 三（一）要求', 'required by 三(一)'],
-  't12.eq.none': ['未填写', 'None listed'],
-  't12.section.quality': ['产品质量', 'Product quality'],
-  't12.qualityHint': ['产品出厂检测报告或检测记录：请在“附件”页上传', 'Outgoing inspection reports or records: upload on the Attachments tab'],
-  't12.section.rd': ['研发创新', 'R&D and innovation'],
-  't12.collegeEducated': ['大专及以上学历人员数', 'College-educated staff'],
-  't12.collegeRatio': ['大专及以上学历人员占企业职工总数比重', 'College-educated share of staff'],
-  't12.rdStaff': ['研发团队人员数', 'R&D staff'],
-  't12.rdStaffRatio': ['研发团队人员占企业职工总数比重', 'R&D staff share'],
-  't12.rdSpending': ['研发投入（万元）', 'R&D spending (10k yuan)'],
-  't12.lastYearRevenue': ['上一年度营业收入（万元）', "Previous year's operating revenue (10k yuan)"],
-  't12.lastYearRevenueHint': ['规范条件 三(四)：每年研发费用不低于上一年度营业收入的 3%（表1-2 第27行称“总销售额”）。平台与第8行该年度主营业务收入核对，相差超过 {p}% 时提示审核人员。', "三(四): annual R&D spending at least 3 % of the previous year's operating revenue (row 27 calls it 总销售额). Checked against row 8's main-business revenue of that year; a difference above {p} % is flagged."],
-  't12.rdSpendingYear': ['研发投入所属年度', 'Year of the R&D spending'],
-  't12.rdSpendingRatio': ['研发投入占上一年度营业收入的比重', "R&D spending as a share of the previous year's revenue"],
-  't12.row8Of': ['第8行 {y} 年主营业务收入：{v} 万元', "Row 8, {y} main-business revenue: {v}"],
-  't12.row8Mismatch': ['与填报的营业收入不一致，将提示审核人员核对', 'differs from the stated operating revenue: flagged for the reviewer'],
-  't12.declaredMassRate': ['企业自填：质量再制造率（%）', 'Stated by the enterprise: mass rate (%)'],
-  't12.declaredValueRate': ['企业自填：价值再制造率（%）', 'Stated by the enterprise: value rate (%)'],
-  't12.rateBasis': ['自填数值的计算说明（计算依据请在附件页上传）', 'How the stated rates were computed (attach the basis on the attachments tab)'],
-  't12.rateCompare': ['平台按物料清单计算：{c}；相差超过 {n} 个百分点将提示专家核对', 'Platform figure from the bill of materials: {c}; a difference above {n} points is flagged for the experts'],
-  't12.rateDiffers': ['相差 {d} 个百分点', 'differs by {d} points'],
-  't12.section.warranty': ['质量保证：与原型新品对比（规范条件 六(一)）', "Warranty beside the original new product's (六(一))"],
-  't12.w.model': ['产品型号', 'Model'],
-  't12.w.new': ['原型新品质保期（月）', "Original's warranty (months)"],
-  't12.w.reman': ['再制造产品质保期（月）', 'Remanufactured warranty (months)'],
-  't12.w.note': ['说明（如按小时、里程）', 'Note (e.g. hours, km)'],
-  't12.w.add': ['添加产品型号', 'Add a model'],
-  't12.w.lower': ['低于原型新品', "below the original's"],
-  't12.section.contract': ['委托加工（规范条件 六(二)）', 'Contract processing (六(二))'],
-  'cp.used': ['是否委托其他企业加工', 'Is any processing contracted out?'],
-  'cp.hint': ['委托加工的，须在产品或随附文件中标明受委托企业信息（规范条件 六(二)），标签上也将显示。', 'When processing is contracted out, the product or its documents must name the contracted processor (六(二)).'],
-  'cp.name': ['受委托企业名称', 'Contracted processor'],
-  'cp.creditCode': ['统一社会信用代码', 'Credit code'],
-  'cp.address': ['地址', 'Address'],
-  'cp.scope': ['委托加工内容', 'What is processed'],
-  'cp.add': ['添加受委托企业', 'Add a processor'],
-  'fields.otherText': ['其他再制造产品类型（请说明）', 'Other product type (describe)'],
-  't11.productTypes': ['再制造产品类型（表1-1 表头，按申请书原样填写）', 'Remanufactured product types (表1-1 header, free text)'],
-  't11.productTypesHint': ['可填写具体产品，如“再制造柴油发动机、变速箱”；留空时按所选类型打印。', 'Name the products, e.g. "remanufactured diesel engines, gearboxes"; left empty, the chosen fields are printed.'],
-  'decls.q.noMajorAccidents3y': ['近三年未发生较大及以上安全、环保等事故', 'No major or worse safety or environmental accident in the last three years'],
-  'decls.q.noSeriousDishonesty': ['无严重失信记录（资信证明：可在附件页上传信用报告或“信用中国”查询结果）', 'No serious dishonesty record (credit evidence: a credit report may be attached)'],
-  'cond.flags': ['数据核对提示（供专家参考，不是条件结论）', 'Data cross-checks (for the experts; not a condition outcome)'],
-  'att.clause': ['规范条件 {clause}', 'Clause {clause}'],
-  't12.auditCutoff': ['规范条件 二(五)“近三年”按可出具审计报告的最近三个年度理解：上一年度的审计报告自每年 {from} 起应可出具；{from} 至 {until} 之间缺上一年度报告的，提示人工核实而不判为不符合。', '二(五) "last three years" = the three latest years an audit can exist for: the previous year\'s audit is expected from {from}; missing it between {from} and {until} is flagged for review, not failed.'],
-  't12.employeesFrom': ['职工总数取自表1-1 员工人数：{n}', 'Staff total from Table 1-1 employees: {n}'],
-  't12.threshold': ['规范条件要求不低于 {p}%', 'The Conditions require at least {p}%'],
-  't12.rdInstitutions': ['研发机构建设情况（企业自建或与高等院校、科研机构联合建立）', 'R&D institutions (own or joint with universities and institutes)'],
-  't12.rd.lab': ['实验室', 'Laboratory'],
-  't12.rd.engineeringCenter': ['工程研究中心', 'Engineering research centre'],
-  't12.rd.innovationCenter': ['创新中心', 'Innovation centre'],
-  't12.rd.other': ['其他', 'Other'],
-  't12.rd.otherText': ['其他（请说明）', 'Other (please specify)'],
-  't12.patents': ['专利证书或专利授权', 'Patents or patent licences'],
-  't12.patent.number': ['专利号', 'Patent number'],
-  't12.patent.title': ['专利名称', 'Title'],
-  't12.patent.remanRelated': ['与再制造相关', 'Remanufacturing-related'],
-  't12.patent.add': ['添加专利', 'Add a patent'],
-  't12.noInfringement': ['本企业声明：近三年无侵权行为', 'We declare no infringement in the last three years'],
-  't12.standards': ['参与制定的再制造相关标准', 'Remanufacturing standards co-drafted'],
-  't12.std.code': ['标准编号', 'Standard number'],
-  't12.std.title': ['标准名称', 'Title'],
-  't12.std.add': ['添加标准', 'Add a standard'],
-  't12.section.management': ['管理体系和安全生产', 'Management systems and work safety'],
-  't12.qualityCert': ['质量管理体系证书', 'Quality management certificate'],
-  't12.ohsCert': ['职业健康安全管理体系证书', 'OHS management certificate'],
-  't12.environmentCert': ['环境管理体系证书', 'Environmental management certificate'],
-  't12.cert.number': ['证书编号', 'Certificate number'],
-  't12.cert.issuer': ['发证机构', 'Issued by'],
-  't12.cert.validUntil': ['有效期至', 'Valid until'],
-  't12.docsHint': ['第 34–37 行（技术文件、旧件管理、安全保障、环境保护制度）请在“附件”页上传', 'Rows 34–37 (technical documents, core management, safety and environmental rules): upload on the Attachments tab'],
-  't12.section.environment': ['环境保护和社会责任', 'Environment and social responsibility'],
-  't12.wastewaterCompliant': ['废水排放是否符合《污水综合排放标准》', 'Wastewater meets the Integrated Wastewater Discharge Standard?'],
-  't12.airCompliant': ['污染排放是否符合《大气污染物综合排放标准》', 'Air emissions meet the Integrated Emission Standard of Air Pollutants?'],
-  't12.noiseCompliant': ['噪声是否符合《工业企业厂界环境噪声排放标准》', 'Noise meets the industrial boundary noise standard?'],
-  't12.section.service': ['售后服务和职业教育', 'After-sales service and training'],
-  't12.certifiedPosts': ['需要持证上岗的岗位', 'Posts requiring a certificate'],
-  't12.certifiedPostHolders': ['持证上岗人数', 'Certificate holders'],
-  't12.certifiedPostStaff': ['需持证上岗岗位人数', 'Staff in those posts'],
-  't12.certifiedPostRatio': ['持证上岗率', 'Certified-post rate'],
-  't12.statement': ['声明：以上所有材料真实有效，有据可查，如有虚假，愿意承担相应法律责任。', 'Statement: all the above is true, valid and verifiable; we bear legal responsibility for any falsehood.'],
-
-  // 承诺事项
-  'decls.intro': ['以下条件无法仅凭材料直接证明，请企业逐项作出声明；省级主管部门将予以核实。', 'These conditions cannot be shown by documents alone: please declare each one; the provincial authority verifies them.'],
-  'decls.question': ['本企业声明符合该条件', 'We declare that we meet this condition'],
-
-  // 附件
-  'att.slot': ['材料', 'Document'],
-  'att.rows': ['表1-2 第 {rows} 行', 'Table 1-2 row {rows}'],
-  'att.required': ['必需', 'Required'],
-  'att.optional': ['选填', 'Optional'],
-  'att.files': ['已上传文件', 'Files'],
-  'att.upload': ['上传', 'Upload'],
-  'att.replace': ['替换', 'Replace'],
-  'att.remove': ['删除', 'Remove'],
-  'att.removeConfirm': ['删除该附件？（历史记录中仍保留）', 'Remove this file? (It stays in the history.)'],
-  'att.none': ['未上传', 'None'],
-  'att.revision': ['第 {n} 版', 'rev. {n}'],
-  'att.uploaded': ['已上传：{name}', 'Uploaded: {name}'],
-  'att.removed': ['附件已删除', 'File removed'],
-  'att.tooLarge': ['文件过大，超过平台允许的上传大小', 'The file is larger than the platform accepts'],
-  'att.badType': ['只接受 PDF、JPEG、PNG 或 OFD 文件', 'Only PDF, JPEG, PNG or OFD files are accepted'],
-  'att.accept': ['支持 PDF、JPG、PNG、OFD 格式；文件按内容识别类型。', 'PDF, JPG, PNG or OFD; the type is recognised by content.'],
-  'att.progress': ['已上传必需材料 {done} / {total} 项', 'Required documents uploaded: {done} / {total}'],
-  'att.uploadedAt': ['上传时间', 'Uploaded'],
-
-  // 条件核对
-  'cond.clause': ['条款', 'Clause'],
-  'cond.rule': ['条件内容', 'Condition'],
-  'cond.outcome': ['核对结果', 'Outcome'],
-  'cond.message': ['说明', 'Details'],
-  'cond.pass': ['符合', 'Pass'],
-  'cond.fail': ['不符合', 'Fail'],
-  'cond.review': ['需人工审核', 'Review'],
-  'cond.live': ['实时核对：根据当前填写内容（含尚未保存的修改）和已上传的附件自动核对，仅供参考，以主管部门审核为准。', 'Live check of the current entries (including unsaved changes) and uploaded files; for guidance only, the authorities decide.'],
-  'cond.stored': ['以下为提交时保存的核对结果（核对日期 {asOf}）。', 'The result stored at submission (checked on {asOf}).'],
-  'cond.rulesVersion': ['规则版本：{v}', 'Rules version: {v}'],
-  'cond.missingTitle': ['缺项清单（{n} 项）', 'Missing items ({n})'],
-  'cond.noMissing': ['材料齐全，无缺项。', 'Complete: nothing is missing.'],
-
-  // 流程
-  'proc.timeline': ['办理过程', 'History'],
-  'proc.noEvents': ['暂无办理记录', 'No steps yet'],
-  'proc.versions': ['提交版本', 'Submitted versions'],
-  'proc.versionItem': ['第 {v} 版，提交于 {at}', 'Version {v}, submitted {at}'],
-  'proc.provincial': ['省级工业和信息化主管部门审核意见表（表1-3）', 'Provincial review opinion (Table 1-3)'],
-  'proc.experts': ['专家复审意见', 'Expert opinions'],
-  'proc.onsite': ['现场核查', 'On-site checks'],
-  'proc.none': ['暂无', 'None'],
-  'proc.by': ['办理人角色', 'By'],
-  'op.applicant': ['申请企业', 'Applicant'],
-  'op.fields': ['再制造产品类型', 'Fields'],
-  'op.appliedAt': ['申请时间', 'Applied on'],
-  'op.opinion': ['省级工业和信息化主管部门意见', 'Opinion of the provincial authority'],
-  'op.handler': ['经办人', 'Handled by'],
-  'op.head': ['负责人', 'Head'],
-  'op.date': ['日期', 'Date'],
-  'op.filler': ['填表人', 'Filled in by'],
-  'op.phone': ['联系电话', 'Phone'],
-  'op.email': ['联系邮箱', 'E-mail'],
-  'exp.submitted': ['已提交意见', 'Opinion given'],
-  'exp.pending': ['未提交意见', 'Opinion pending'],
-  'exp.recommendation': ['复审结论', 'Recommendation'],
-  'exp.rec.approve': ['符合规范条件', 'Meets the Conditions'],
-  'exp.rec.revise': ['补充完善后再议', 'Revise and review again'],
-  'exp.rec.reject': ['不符合规范条件', 'Does not meet the Conditions'],
-  'exp.comment': ['综合意见', 'Overall comment'],
-  'exp.hiddenFromEnterprise': ['专家复审情况不向申请企业公开。', 'Expert review details are not shown to the applicant.'],
-  'onsite.team': ['核查组成员', 'Inspection team'],
-  'onsite.teamHint': ['输入姓名后按回车', 'Type a name and press Enter'],
-  'onsite.date': ['核查日期', 'Date of the check'],
-  'onsite.findings': ['核查情况', 'Findings'],
-  'onsite.photos': ['现场照片', 'Photos'],
-  'onsite.conclusion': ['核查结论', 'Conclusion'],
-  'onsite.pass': ['通过', 'Passed'],
-  'onsite.fail': ['不通过', 'Failed'],
-  'onsite.reason': ['不通过的理由', 'Reason for failing'],
-  'onsite.addPhoto': ['上传照片', 'Upload photo'],
-
-  // 办理
-  'act.panel': ['办理', 'Actions'],
-  'act.withdraw': ['撤回申请', 'Withdraw'],
-  'act.withdraw.draft': ['删除草稿', 'Delete draft'],
-  'act.withdrawDraftHint': ['草稿尚未提交。删除后本草稿不再可编辑（记录保留在已终止的申请中），可随时新建申请。', 'The draft was never submitted. Once deleted it can no longer be edited (it stays among ended applications); you may start a new one at any time.'],
-  'act.return_for_supplement': ['退回补正', 'Return for supplement'],
-  'act.provincial_reject': ['审核不通过', 'Reject'],
-  'act.forward': ['出具审核意见并报送工信部', 'Give opinion and forward to MIIT'],
-  'act.assign_experts': ['组织专家复审', 'Assign experts'],
-  'act.record_opinion': ['提交复审意见', 'Give my opinion'],
-  'act.complete_expert_review': ['完成专家复审', 'Complete expert review'],
-  'act.record_onsite_pass': ['记录现场核查', 'Record on-site check'],
-  'act.reject': ['审核不通过', 'Reject'],
-  'act.add_to_notice': ['列入公示', 'Put on public notice'],
-  'act.close_notice': ['前往公示办结', 'Go to the notice'],
-  'act.uphold_objection': ['处理公示异议', 'Resolve objections'],
-  'act.announce': ['予以公告', 'Announce'],
-  'act.withdrawHint': ['撤回后本申请终止，可重新发起新的申请。', 'A withdrawn application ends; you may start a new one.'],
-  'act.returnHint': ['请写明需要补正的内容，企业修改后重新提交（新版本）。', 'Say what must be supplemented; the enterprise resubmits a new version.'],
-  'act.rejectHint': ['审核不通过后，本申请终止。', 'The application ends when rejected.'],
-  'act.experts': ['复审专家', 'Experts'],
-  'act.expertsMin': ['至少选择 3 名专家（规范条件 七（一）5）', 'Choose at least 3 experts (七(一)5)'],
-  'act.completeConfirm': ['确定完成专家复审、转入现场核查吗？', 'Complete the expert review and move on to the on-site check?'],
-  'act.done': ['已办理：{action}', 'Done: {action}'],
-  'act.none': ['当前没有需要您办理的事项。', 'Nothing for you to do now.'],
-  'act.myOpinion': ['我的复审意见', 'My opinion'],
-
-  // 公示
-  'notices.title': ['公示管理', 'Public notices'],
-  'notices.intro': ['对符合规范条件的企业名单进行公示，公示期内任何单位或个人可提出异议；无异议的予以公告（规范条件 七（一）5）。', 'Applicants meeting the Conditions are put on public notice; anyone may object during the window; those without objection are announced (七(一)5).'],
-  'notices.create': ['组织公示', 'New public notice'],
-  'notices.titleField': ['公示标题', 'Title'],
-  'apps.complete': ['材料齐全', 'Complete'],
-  'apps.missingN': ['缺 {n} 项', '{n} missing'],
-  'demoClock.title': ['演示模式：平台日期 {today}（已前进 {offset} 天）', 'Demo mode: platform date {today} (moved forward {offset} days)'],
-  'demoClock.body': ['公示期按工作日计算。演示时可将平台日期前进，以便在公示期满后办结并发布公告；重启服务后日期恢复。', 'Notice windows count working days. In the demo you may move the platform date forward to close a notice and publish the announcement; a restart resets it.'],
-  'demoClock.days': ['天', 'days'],
-  'demoClock.advance': ['日期前进', 'Move date forward'],
-  'notices.defaultTitle': ['机电产品再制造行业规范条件企业名单公示', 'Public notice of enterprises meeting the remanufacturing Conditions'],
-  'notices.window': ['公示期', 'Notice window'],
-  'notices.startDate': ['开始日期', 'Start date'],
-  'notices.endDate': ['结束日期', 'End date'],
-  'notices.workingDays': ['工作日数', 'Working days'],
-  'notices.mode': ['公示期', 'Window'],
-  'notices.modeDays': ['按工作日计算', 'In working days'],
-  'notices.modeEnd': ['指定结束日期', 'Explicit end date'],
-  'notices.daysHint': ['结束日期按中国法定节假日和调休计算（由服务器计算）', 'The end date follows the Chinese holiday calendar (computed by the server)'],
-  'notices.apps': ['列入公示的申请', 'Applications to include'],
-  'notices.appsHint': ['仅列出“待公示”状态的申请', 'Only applications ready for public notice are listed'],
-  'notices.appsRequired': ['请至少选择一份申请', 'Select at least one application'],
-  'notices.noneReady': ['暂无待公示的申请', 'No application is ready for public notice'],
-  'notices.entries': ['公示名单', 'Listed enterprises'],
-  'notices.entryCount': ['企业数', 'Entries'],
-  'notices.pending': ['待处理异议', 'Pending objections'],
-  'notices.status.open': ['公示中', 'Open'],
-  'notices.status.closed': ['已办结', 'Closed'],
-  'notices.createdTitle': ['公示已发布', 'Public notice published'],
-  'notices.createdBody': ['公示期：{start} 至 {end}{days}', 'Window: {start} to {end}{days}'],
-  'notices.daysN': ['（{n} 个工作日）', ' ({n} working days)'],
-  'notices.close': ['期满办结', 'Close'],
-  'notices.closeConfirm': ['确定办结该公示吗？名单中无异议的申请将转为“公示无异议”。', 'Close this notice? Listed applications without upheld objections pass.'],
-  'notices.closed': ['公示已办结', 'Notice closed'],
-  'notices.detail': ['公示详情', 'Public notice'],
-  'notices.entry.listed': ['公示中', 'Listed'],
-  'notices.entry.removed': ['已移出', 'Removed'],
-  'notices.entry.passed': ['无异议', 'Passed'],
-  'notices.objections': ['异议', 'Objections'],
-  'notices.noObjections': ['暂无异议', 'No objections'],
-  'obj.entry': ['被异议企业', 'Objection against'],
-  'obj.name': ['异议人', 'Objector'],
-  'obj.contact': ['联系方式', 'Contact'],
-  'obj.reason': ['异议理由', 'Reason'],
-  'obj.evidence': ['证据文件', 'Evidence'],
-  'obj.evidenceN': ['证据 {n}', 'Evidence {n}'],
-  'obj.filedAt': ['提出时间', 'Filed'],
-  'obj.status': ['状态', 'Status'],
-  'obj.status.pending': ['待处理', 'Pending'],
-  'obj.status.upheld': ['异议成立', 'Upheld'],
-  'obj.status.dismissed': ['异议不成立', 'Dismissed'],
-  'obj.resolution': ['处理意见', 'Resolution'],
-  'obj.resolve': ['处理', 'Resolve'],
-  'obj.resolveTitle': ['处理异议', 'Resolve objection'],
-  'obj.decision': ['处理结果', 'Decision'],
-  'obj.upheldHint': ['异议成立的，该企业移出公示名单，申请不予公告。', 'If upheld, the enterprise leaves the list and is not announced.'],
-  'obj.resolved': ['异议已处理', 'Objection resolved'],
-
-  // 公告
-  'ann.title': ['公告发布', 'Announcements'],
-  'ann.intro': ['公示期满无异议的企业，由工业和信息化部予以公告（规范条件 七（一）1、5）。', 'Enterprises that passed the public notice are announced by MIIT (七(一)1, 5).'],
-  'ann.publish': ['发布公告', 'Publish'],
-  'ann.publishTitle': ['发布新一批公告', 'Publish a new batch'],
-  'ann.docNumber': ['文号', 'Document number'],
-  'ann.announcedOn': ['公告日期', 'Date'],
-  'ann.titleField': ['公告标题', 'Title'],
-  'ann.docNumberRule': ['文号至少 4 个字符', 'At least 4 characters'],
-  'ann.autoHint': ['不填写时由系统按批次生成', 'Generated from the batch number when left empty'],
-  'ann.apps': ['公示无异议的申请', 'Applications that passed the public notice'],
-  'ann.noneReady': ['暂无公示无异议、待公告的申请', 'No application awaits announcement'],
-  'ann.publishConfirm': ['确定将所选 {n} 家企业（厂区）予以公告吗？公告后将在公开信息栏目发布。', 'Announce the {n} selected enterprise site(s)? They will be published on the public pages.'],
-  'ann.published': ['已发布第 {n} 批公告', 'Batch {n} published'],
-  'ann.batches': ['已发布的公告', 'Published batches'],
-  'ann.batchNo': ['批次', 'Batch'],
-  'ann.batchN': ['第 {n} 批', 'Batch {n}'],
-  'ann.entries': ['企业数', 'Entries'],
-  'ann.docx': ['公告（Word）', 'Notice (.docx)'],
-  'ann.xlsx': ['名单（Excel）', 'List (.xlsx)'],
-  'ann.none': ['暂无已发布的公告', 'No announcements yet'],
-
-  // 公开信息
-  'pub.portal': ['公开信息', 'Public information'],
-  'pub.home': ['首页', 'Home'],
-  'pub.announced': ['公告企业名单', 'Announced enterprises'],
-  'pub.announcements': ['公告', 'Announcements'],
-  'pub.notices': ['公示', 'Public notices'],
-  'pub.complaints': ['投诉举报', 'Complaints'],
-  'pub.revokedOn': ['已撤销公告（{date}）', 'Revoked on {date}'],
-  'pub.changedOn': ['{date} 变更：{old} → {new}', 'Changed on {date}: {old} → {new}'],
-  'pub.login': ['登录', 'Sign in'],
-  'pub.workbench': ['进入工作台', 'My workspace'],
-  'pub.intro': [
-    '依据《机电产品再制造行业规范条件》，工业和信息化部对符合规范条件的企业名单进行公示，无异议的予以公告。本栏目公开已公告企业名单、历次公告和正在公示的名单，并受理公示期内的异议。',
-    'Under the Conditions for the Remanufacturing of Electromechanical Products, MIIT puts the enterprises meeting the Conditions on public notice and announces those without objection. Here you find the announced list, every announcement, the notices now open, and a form to object during a notice.',
-  ],
-  'pub.card.announced': ['按企业名称、地区、领域检索已公告的企业，可下载 Excel 名单。', 'Search the announced enterprises by name, region and field; download as Excel.'],
-  'pub.card.announcements': ['历次公告批次、名单及公告文件下载。', 'Every announcement batch with its list and documents.'],
-  'pub.card.notices': ['正在公示的企业名单；公示期内可在线提出异议。', 'Enterprises now on public notice; object online during the window.'],
-  'pub.enter': ['进入', 'Open'],
-  'pub.searchName': ['企业名称或统一社会信用代码', 'Name or credit code'],
-  'pub.region': ['地区', 'Region'],
-  'pub.allRegions': ['全部地区', 'All regions'],
-  'pub.field': ['领域', 'Field'],
-  'pub.allFields': ['全部领域', 'All fields'],
-  'pub.noMatch': ['暂无符合条件的公告企业', 'No announced enterprise matches'],
-  'pub.downloadExcel': ['下载 Excel', 'Download Excel'],
-  'pub.batch': ['公告批次', 'Batch'],
-  'pub.noOpenNotices': ['当前没有正在公示的名单', 'No public notice is open now'],
-  'pub.noticeWindow': ['公示期：{start} 至 {end}', 'Window: {start} to {end}'],
-  'pub.objectHint': ['任何单位或个人对公示名单有异议的，可在公示期内提出（规范条件 七（二）2）。', 'Anyone may object to a listed enterprise during the window.'],
-  'pub.object': ['提出异议', 'Object'],
-  'obj.formTitle': ['对“{name}”提出异议', 'Object to “{name}”'],
-  'obj.contactHint': ['电话或电子邮箱', 'Phone or e-mail'],
-  'obj.reasonHint': ['请具体说明不符合规范条件的情况（至少 5 个字）', 'Explain what does not meet the Conditions (at least 5 characters)'],
-  'obj.reasonRule': ['请说明异议理由（至少 5 个字）', 'Describe the objection (at least 5 characters)'],
-  'obj.contactRule': ['请填写联系方式（至少 3 个字符）', 'Give a contact (at least 3 characters)'],
-  'obj.evidenceHint': ['可选，最多 5 个文件（PDF、JPG、PNG、OFD）', 'Optional, up to 5 files (PDF, JPG, PNG, OFD)'],
-  'obj.addEvidence': ['选择文件', 'Choose files'],
-  'obj.submit': ['提交异议', 'Submit objection'],
-  'obj.success': ['异议已提交', 'Objection submitted'],
-  'obj.successSub': ['异议编号：{id}，提交时间：{at}。工业和信息化部将核实处理。', 'Objection number {id}, filed {at}. MIIT will look into it.'],
-  'obj.privacy': ['您提交的个人信息仅用于异议核实，不对外公开。', 'Your personal data is used only to look into the objection and is not published.'],
-  // ---- 年度报告 (annual reports) and 行业统计 (statistics)
-  'menu.annualReports': ['年度报告', 'Annual reports'],
-  'todo.kind.annualReport': ['年度报告', 'Annual report'],
-  'todo.state.report_due': ['待填报', 'To file'],
-  'todo.state.report_overdue': ['已逾期', 'Overdue'],
-  'todo.state.report_submitted': ['待审核', 'To review'],
-  'menu.annualReports.review': ['年度报告审核', 'Annual report review'],
-  'menu.statistics': ['行业统计', 'Industry statistics'],
-  'pub.statistics': ['行业统计', 'Statistics'],
-  'ar.title': ['年度报告', 'Annual reports'],
-  'ar.subtitle': ['《机电产品再制造行业规范条件执行情况和企业发展年度报告》（附件2）', 'Annual report on compliance and development (Annex 2)'],
-  'ar.window': ['{year}年度报告：{opens} 起填报，{due}（第一季度末）前报送省级主管部门', 'The {year} report opens on {opens} and is due by {due} (end of Q1)'],
-  'ar.rule': ['依据规范条件七(二)1：公告企业按厂区每年第一季度结束前提交上一年度报告；3月31日提交为按期，4月1日起为逾期；未按要求提交年度报告的，可被撤销公告（七(二)4(2)）。', 'Under 七(二)1 each announced site reports on the previous year by the end of the first quarter: 31 March is on time, from 1 April late; a missing report is a ground for revocation (七(二)4(2)).'],
-  'ar.yearN': ['{n}年度', 'Year {n}'],
-  'ar.enterprise': ['企业名称', 'Enterprise'],
-  'ar.region': ['地区', 'Region'],
-  'ar.site': ['厂区', 'Site'],
-  'ar.announcedOn': ['公告日期', 'Announced'],
-  'ar.year': ['报告年度', 'Year'],
-  'ar.dueOn': ['截止日期', 'Due'],
-  'ar.state': ['状态', 'State'],
-  'ar.state.notStarted': ['未填报', 'Not started'],
-  'ar.submittedOn': ['提交日期', 'Submitted'],
-  'ar.reviewedAt': ['审核时间', 'Reviewed'],
-  'ar.totals': ['合计（件）', 'Totals (units)'],
-  'ar.totalsNote': ['合计列：回收 / 再制造 / 销售或租赁（件）', 'Totals: recovered / remanufactured / sold or leased (units)'],
-  'ar.open': ['打开', 'Open'],
-  'ar.start': ['开始填报', 'Start'],
-  'ar.notOpen': ['{date} 起可填报', 'Opens {date}'],
-  'ar.overdue': ['逾期未报', 'Overdue'],
-  'ar.late': ['逾期提交', 'Late'],
-  'ar.empty': ['暂无应报的年度报告', 'No reports owed'],
-  'ar.tab.all': ['全部', 'All'],
-  'ar.tab.overdue': ['逾期未报送', 'Overdue'],
-  'ar.summaryXlsx': ['下载汇总（Excel）', 'Download 汇总 (Excel)'],
-  'ar.forward': ['报送工信部', 'Forward to MIIT'],
-  'ar.forwardHint': ['将本辖区 {n} 份审核通过的{year}年度报告连同审核意见和汇总报送工业和信息化部。', 'Forward the {n} accepted {year} report(s) of your jurisdiction with the opinions and the summary to MIIT.'],
-  'ar.forwardNote': ['报送说明（可选）', 'Note (optional)'],
-  'ar.forwarded': ['已报送 {n} 份年度报告', '{n} report(s) forwarded'],
-  'ar.window.label': ['填报期', 'Window'],
-  'ar.saveDraft': ['保存草稿', 'Save draft'],
-  'ar.submit': ['提交年度报告', 'Submit'],
-  'ar.submitted': ['年度报告已提交', 'Report submitted'],
-  'ar.accepted': ['已审核通过', 'Accepted'],
-  'ar.returned': ['已退回修改', 'Returned for correction'],
-  'ar.imported': ['表2-3 已导入', 'Table 2-3 imported'],
-  'ar.review': ['审核（出具审核意见）', 'Review (audit opinion)'],
-  'ar.opinion': ['审核意见', 'Audit opinion'],
-  'ar.opinionRequired': ['请填写（至少2个字）', 'Required (at least 2 characters)'],
-  'ar.accept': ['审核通过', 'Accept'],
-  'ar.return': ['退回修改', 'Return for correction'],
-  'ar.returnReason': ['退回原因', 'Reason for return'],
-  'ar.overdueHint': ['已超过截止日期 {due}，仍可提交，但将标记为逾期提交。', 'Past the due date {due}: you can still submit, flagged late.'],
-  'ar.missing': ['提交前还需填写 {n} 项', '{n} item(s) still missing before submission'],
-  'ar.tab.cover': ['封面', 'Cover'],
-  'ar.tab.outline': ['报告提纲', 'Outline'],
-  'ar.tab.table21': ['表2-1 执行情况说明', 'Table 2-1'],
-  'ar.tab.table23': ['表2-3 经营情况报表', 'Table 2-3'],
-  'ar.xlsx': ['Excel 填报表2-3', 'Table 2-3 via Excel'],
-  'ar.template': ['下载表2-3模板', 'Download the template'],
-  'ar.upload': ['上传表2-3', 'Upload Table 2-3'],
-  'ar.uploadHint': ['整表校验：有任何错误则全部不导入', 'Checked as a whole: any error and nothing is imported'],
-  'ar.progress': ['已处理 {processed} / {total} 行', '{processed} of {total} rows processed'],
-  'ar.cellErrors': ['共 {n} 处错误，未导入任何数据', '{n} error(s): nothing was imported'],
-  'ar.sheet': ['工作表', 'Sheet'],
-  'ar.cell': ['单元格', 'Cell'],
-  'ar.reason': ['原因', 'Reason'],
-  'ar.rowSum': ['各行合计 {sum}', 'Sum of rows {sum}'],
-  'ar.addRow': ['添加一行', 'Add row'],
-  'ar.removeRow': ['删除', 'Remove'],
-  'stat.title': ['行业统计', 'Industry statistics'],
-  'stat.source': ['数据来源：公告名单与审核通过的年度报告（表2-3）', 'Source: the announced list and reviewed annual reports (Table 2-3)'],
-  'stat.noYear': ['暂无年度数据', 'No data yet'],
-  'stat.xlsx': ['下载统计（Excel）', 'Download (Excel)'],
-  'stat.announcedEnterprises': ['公告企业', 'Announced enterprises'],
-  'stat.announcedSites': ['公告厂区', 'Announced sites'],
-  'stat.reports': ['年度报告（份）', 'Reports'],
-  'stat.recovered': ['回收旧件', 'Cores recovered'],
-  'stat.remanufactured': ['再制造产品', 'Units remanufactured'],
-  'stat.sold': ['销售或租赁', 'Sold or leased'],
-  'stat.units': ['件', 'units'],
-  'stat.byRegion': ['按地区', 'By region'],
-  'stat.byRegionTable': ['{year}年度 按地区', 'By region, {year}'],
-  'stat.byField': ['按领域', 'By field'],
-  'stat.field': ['领域', 'Field'],
-  'stat.trend': ['年度趋势', 'Trend by year'],
-  'stat.publicTitle': ['再制造行业统计（全国）', 'Remanufacturing industry statistics (national)'],
-  'stat.publicNote': ['根据公告企业名单和经省级主管部门审核的年度报告汇总，仅发布全国合计数据。', 'Compiled from the announced list and the annual reports reviewed by provincial authorities; national totals only.'],
-} as const satisfies Record<string, readonly [string, string]>;
-
-/** One dictionary: the shell's strings above plus one file per area in src/web/locales/ (keys prefixed by the area). */
-const dict = { ...base, ...monitoringText, ...marketText, ...portalText, ...uxText, ...procedureText } as const;
-
-export type MessageKey = keyof typeof dict;
-export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const entry = dict[key] as readonly [string, string] | undefined;
-  let text: string = entry ? entry[locale === 'en' ? 1 : 0] : key;
-  if (vars) {
-    for (const [name, value] of Object.entries(vars)) {
-      text = text.split(`{${name}}`).join(String(value));
+function buildResources(): Resource {
+  const zh: Record<string, Record<string, string>> = {};
+  const en: Record<string, Record<string, string>> = {};
+  for (const [area, dict] of Object.entries(areas) as [Area, Dict][]) {
+    zh[area] = {};
+    en[area] = {};
+    for (const [key, entry] of Object.entries(dict) as [string, Entry][]) {
+      NAMESPACE_OF.set(key, area);
+      zh[area][key] = entry[0];
+      const english = entry[1];
+      if (typeof english === 'string') en[area][key] = english;
+      else {
+        en[area][`${key}_one`] = english.one;
+        en[area][`${key}_other`] = english.other;
+      }
     }
   }
-  return text;
+  return { 'zh-CN': zh, en };
 }
 
+/** The app's i18next instance: synchronous (the resources are bundled), placeholders `{name}`, React escapes. */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: buildResources(),
+  lng: LOCALE_TRAITS[readStoredLocale()].lng,
+  fallbackLng: 'zh-CN',
+  supportedLngs: ['zh-CN', 'en'],
+  ns: Object.keys(areas),
+  defaultNS: 'common',
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+  react: { useSuspense: false },
+});
+
+export type Vars = Record<string, string | number>;
+export type TFunction = ((key: MessageKey, vars?: Vars) => string) & {
+  /** A key built at run time (a state or code): its text when the dictionary has it, else `fallback` (default: the key's last part). */
+  dyn: (key: string, fallback?: string) => string;
+};
+
 export function hasKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(dict, key);
+  return NAMESPACE_OF.has(key);
+}
+
+function localeOf(lng: string | undefined): Locale {
+  return LNG_TO_LOCALE[lng ?? ''] ?? 'zh';
+}
+
+function lookup(fixed: I18nextT, key: string, vars?: Vars): string {
+  const ns = NAMESPACE_OF.get(key);
+  if (!ns) return key;
+  // `{n}` drives the English plural forms when no `count` is given.
+  const count = vars && vars.count === undefined && typeof vars.n === 'number' ? { count: vars.n } : undefined;
+  return fixed(key, { ns, ...vars, ...count }) as string;
+}
+
+function makeT(locale: Locale): TFunction {
+  const fixed = i18n.getFixedT(LOCALE_TRAITS[locale].lng);
+  const t = ((key: MessageKey, vars?: Vars) => lookup(fixed, key, vars)) as TFunction;
+  t.dyn = (key, fallback) => (NAMESPACE_OF.has(key) ? lookup(fixed, key) : (fallback ?? key.split('.').pop() ?? key));
+  return t;
+}
+
+const T_OF: Record<Locale, TFunction> = { zh: makeT('zh'), en: makeT('en') };
+
+/** Outside React (formatters, error texts): `translate(locale, 'common.unknownError')`. */
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  return T_OF[locale](key, vars);
+}
+
+/** A text that comes in both languages (from the server or src/domain): the current language's, else the other's. */
+export function bilingual(locale: Locale, zh: string | null | undefined, en: string | null | undefined): string {
+  const [first, second] = locale === 'en' ? [en, zh] : [zh, en];
+  return first || second || '';
 }
 
 /** Picks the label for the current locale from a domain `{zh, en}` entry. */
 export function pick(locale: Locale, entry: { zh: string; en: string } | undefined, fallback = ''): string {
-  if (!entry) return fallback;
-  return locale === 'en' ? entry.en : entry.zh;
+  return entry ? bilingual(locale, entry.zh, entry.en) : fallback;
 }
 
 export function readStoredLocale(): Locale {
@@ -962,44 +124,68 @@ export function readStoredLocale(): Locale {
   return 'zh';
 }
 
-interface LocaleContextValue {
+export interface LocaleValue {
   locale: Locale;
   setLocale: (l: Locale) => void;
   t: TFunction;
+  /** `bi(r.message, r.messageEn)`: see `bilingual`. */
+  bi: (zh: string | null | undefined, en: string | null | undefined) => string;
+  /** `pick(rule)` for a `{zh, en}` entry. */
+  pick: (entry: { zh: string; en: string } | undefined, fallback?: string) => string;
+  /** `join(names)`: the language's list separator (、 or ", "). */
+  join: (items: readonly string[]) => string;
+  traits: (typeof LOCALE_TRAITS)[Locale];
 }
 
-const LocaleContext = createContext<LocaleContextValue>({
-  locale: 'zh',
-  setLocale: () => undefined,
-  t: (key, vars) => translate('zh', key, vars),
-});
+const VALUES: Record<Locale, Omit<LocaleValue, 'setLocale'>> = {
+  zh: values('zh'),
+  en: values('en'),
+};
+
+function values(locale: Locale): Omit<LocaleValue, 'setLocale'> {
+  const traits = LOCALE_TRAITS[locale];
+  return {
+    locale,
+    t: T_OF[locale],
+    bi: (zh, en) => bilingual(locale, zh, en),
+    pick: (entry, fallback) => pick(locale, entry, fallback),
+    join: (items) => items.join(traits.listSep),
+    traits,
+  };
+}
+
+function setLocale(l: Locale) {
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, l);
+  } catch {
+    // ignore
+  }
+  void i18n.changeLanguage(LOCALE_TRAITS[l].lng);
+}
+
+/** Keeps the document's language and title in step with i18next's language. */
+function DocumentLanguage() {
+  const { locale, t } = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = LOCALE_TRAITS[locale].htmlLang;
+    document.title = t('app.title');
+  }, [locale, t]);
+  return null;
+}
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
-  const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
-    try {
-      localStorage.setItem(LOCALE_STORAGE_KEY, l);
-    } catch {
-      // ignore
-    }
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
-    document.title = translate(locale, 'app.title');
-  }, [locale]);
-  const value = useMemo<LocaleContextValue>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
-    [locale, setLocale],
-  );
-  return createElement(LocaleContext.Provider, { value }, children);
+  return createElement(I18nextProvider, { i18n }, createElement(DocumentLanguage), children);
+}
+
+/** `const { t, locale, bi } = useLocale()`; re-renders when the language changes (react-i18next). */
+export function useLocale(): LocaleValue {
+  const { i18n: instance } = useTranslation();
+  const locale = localeOf(instance.resolvedLanguage ?? instance.language);
+  const change = useCallback((l: Locale) => setLocale(l), []);
+  return useMemo(() => ({ ...VALUES[locale], setLocale: change }), [locale, change]);
 }
 
 /** `const t = useT(); t('menu.home')` */
 export function useT(): TFunction {
-  return useContext(LocaleContext).t;
-}
-
-export function useLocale(): LocaleContextValue {
-  return useContext(LocaleContext);
+  return useLocale().t;
 }

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { ApiError } from './api';
 import { AppRoutes } from './App';
-import { LocaleProvider, useLocale } from './i18n';
+import { LocaleProvider, useLocale, type Locale } from './i18n';
 import { theme } from './theme';
 import { focusableScrollRegions } from './components/a11y';
 
@@ -24,10 +24,12 @@ const queryClient = new QueryClient({
   },
 });
 
+const ANTD_LOCALE: Record<Locale, typeof zhCN> = { zh: zhCN, en: enUS };
+
 function AntdRoot({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={ANTD_LOCALE[locale]} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client, unwrap, type QueryOf } from './api';
-import { useLocale } from './i18n';
+import { LOCALE_TRAITS, bilingual, useLocale } from './i18n';
 
 /** Query keys in one place so mutations can invalidate precisely. */
 export const qk = {
@@ -70,11 +70,10 @@ export function useEnterpriseList(params: EnterpriseListParams, enabled = true) 
 /** Authority name in the UI language (the API's enterprise.authority carries only the Chinese name). */
 export function useAuthorityName(): (ref: { id: string; name: string } | null | undefined) => string {
   const { locale } = useLocale();
-  const authorities = useAuthorities(locale === 'en');
+  // the English names are fetched only when the page is in English (the API's reference carries the Chinese name)
+  const authorities = useAuthorities(LOCALE_TRAITS[locale].english);
   return (ref) => {
     if (!ref) return '—';
-    if (locale !== 'en') return ref.name;
-    const a = authorities.data?.items.find((x) => x.id === ref.id);
-    return a?.nameEn || ref.name;
+    return bilingual(locale, ref.name, authorities.data?.items.find((x) => x.id === ref.id)?.nameEn);
   };
 }

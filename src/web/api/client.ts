@@ -11,6 +11,7 @@
  *
  * Multipart uploads and binary downloads use the two small helpers at the end, typed by the same paths.
  */
+import { bilingual, type Locale } from '../i18n';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema.gen';
 
@@ -66,9 +67,8 @@ export class ApiError extends Error {
       : [];
   }
 
-  localized(locale: 'zh' | 'en'): string {
-    if (locale === 'en') return this.messageEn || this.message;
-    return this.message || this.messageEn;
+  localized(locale: Locale): string {
+    return bilingual(locale, this.message, this.messageEn);
   }
 }
 

@@ -4,7 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from './PageLoading';
 import { useCurrentUser, useLogout } from '../auth';
 import { roleLabel } from '../format';
-import { useLocale } from '../i18n';
+import { LOCALE_TRAITS, useLocale } from '../i18n';
 import { menuFor, menuKeyForPath } from '../menu';
 import { BRAND_BLUE } from '../theme';
 import { GlobeIcon, LogoMark, MenuIcon } from './icons';
@@ -18,9 +18,9 @@ export function LanguageSwitch() {
     <Button
       data-testid="lang-switch"
       size="small"
-      lang={locale === 'zh' ? 'en' : 'zh-CN'}
-      onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
-      aria-label={locale === 'zh' ? 'Switch to English' : '切换到中文'}
+      lang={LOCALE_TRAITS[LOCALE_TRAITS[locale].other].htmlLang}
+      onClick={() => setLocale(LOCALE_TRAITS[locale].other)}
+      aria-label={t('app.lang.switchAria')}
     >
       {t('app.lang.switchTo')}
     </Button>
@@ -78,7 +78,7 @@ export function AppLayout() {
               color: '#fff',
               fontSize: 18,
               fontWeight: 600,
-              letterSpacing: locale === 'zh' ? 2 : 0,
+              letterSpacing: LOCALE_TRAITS[locale].titleLetterSpacing,
               whiteSpace: 'nowrap',
               overflow: 'hidden',
               textOverflow: 'ellipsis',

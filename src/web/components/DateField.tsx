@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useLocale } from '../i18n';
+import { LOCALE_TRAITS, useLocale } from '../i18n';
 
 /**
  * A date picker whose value is the API's calendar date string 'YYYY-MM-DD' (or null), so form values
@@ -26,7 +26,7 @@ export function DateField({
 }) {
   const { locale } = useLocale();
   // month and weekday names of the calendar follow the UI language
-  if (dayjs.locale() !== (locale === 'en' ? 'en' : 'zh-cn')) dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  if (dayjs.locale() !== LOCALE_TRAITS[locale].dayjs) dayjs.locale(LOCALE_TRAITS[locale].dayjs);
   const parsed = value ? dayjs(value) : null;
   return (
     <DatePicker

@@ -7,7 +7,7 @@ import { isRegionCode } from '../../domain/regions';
 import type { Enterprise, EnterpriseInput, Me } from '../api';
 import { useApiErrorHandler } from '../errors';
 import { optionsOf } from '../format';
-import { useLocale } from '../i18n';
+import { bilingual, useLocale } from '../i18n';
 import { useAuthorities } from '../queries';
 import { EnterpriseSelect } from './EnterpriseSelect';
 import { RegionInput, regionCodeRule } from './RegionInput';
@@ -125,7 +125,7 @@ export function EnterpriseForm({
       if (!xpcc && !isRegionCode(regionCode.trim())) return null;
       const id = resolveReviewingAuthority({ regionCode: regionCode.trim() || null, xpcc: !!xpcc });
       const a = authorities.data?.items.find((x) => x.id === id);
-      return a ? (locale === 'en' ? a.nameEn || a.name : a.name) : id;
+      return a ? (bilingual(locale, a.name, a.nameEn || a.name)) : id;
     } catch {
       return null;
     }
@@ -148,7 +148,7 @@ export function EnterpriseForm({
       }
       if (!rights.xpcc) delete out.xpcc;
       if (Object.keys(out).length === 0) {
-        message.info(locale === 'en' ? 'Nothing changed' : '没有修改任何内容');
+        message.info(t('common.nothingChanged'));
         return;
       }
     } else {
@@ -201,7 +201,7 @@ export function EnterpriseForm({
                   const r = validateCreditCode(v);
                   if (r.ok) return;
                   if (r.reason === 'checksum' && form.getFieldValue('confirmCreditCodeOverride')) return;
-                  throw new Error(locale === 'en' ? r.messageEn : r.message);
+                  throw new Error(bilingual(locale, r.message, r.messageEn));
                 },
               },
               {
@@ -209,7 +209,7 @@ export function EnterpriseForm({
                 validator: async (_, v: string | undefined) => {
                   if (!v) return;
                   const r = validateCreditCode(v);
-                  if (r.ok && r.warnings.length) throw new Error(r.warnings.map((w) => (locale === 'en' ? w.messageEn : w.message)).join('; '));
+                  if (r.ok && r.warnings.length) throw new Error(r.warnings.map((w) => (bilingual(locale, w.message, w.messageEn))).join('; '));
                 },
               },
             ]}
@@ -257,7 +257,7 @@ export function EnterpriseForm({
           </Form.Item>
         )}
         <Col xs={24} md={12}>
-          <Form.Item name="postalCode" label={t('ent.postalCode')} rules={[{ pattern: /^\d{6}$/, message: locale === 'en' ? 'Must be 6 digits' : '邮编须为 6 位数字' }]}>
+          <Form.Item name="postalCode" label={t('ent.postalCode')} rules={[{ pattern: /^\d{6}$/, message: t('common.postalCodeFormat') }]}>
             <Input maxLength={6} />
           </Form.Item>
         </Col>
@@ -280,7 +280,7 @@ export function EnterpriseForm({
           <Form.Item
             name="contactPhone"
             label={t('ent.contactPhone')}
-            rules={[required, { pattern: /^[0-9+\-() ]{5,30}$/, message: locale === 'en' ? 'Not a phone number' : '电话号码格式不正确' }]}
+            rules={[required, { pattern: /^[0-9+\-() ]{5,30}$/, message: t('common.phoneFormat') }]}
           >
             <Input maxLength={30} />
           </Form.Item>
@@ -311,11 +311,7 @@ export function EnterpriseForm({
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={
-            locale === 'en'
-              ? 'The credit code, region and parent enterprise are registration facts kept by the reviewing authority.'
-              : '统一社会信用代码、所在地区和上级企业属于登记信息，由审核主管部门维护。'
-          }
+          title={t('ent.registrationFactsNote')}
         />
       ) : null}
       <Flex gap={8} justify="flex-end">

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { client, unwrap, type NotificationItem } from '../api';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime } from '../format';
-import { useLocale } from '../i18n';
+import { bilingual, useLocale } from '../i18n';
 import { qk } from '../queries';
 import { BellIcon } from './icons';
 
@@ -91,9 +91,9 @@ export function NotificationBell() {
               />
               <div style={{ flex: 1, minWidth: 0 }}>
                 {n.link ? (
-                  <Typography.Link onClick={() => follow(n)}>{locale === 'en' ? n.titleEn || n.title : n.title}</Typography.Link>
+                  <Typography.Link onClick={() => follow(n)}>{bilingual(locale, n.title, n.titleEn || n.title)}</Typography.Link>
                 ) : (
-                  <Typography.Text>{locale === 'en' ? n.titleEn || n.title : n.title}</Typography.Text>
+                  <Typography.Text>{bilingual(locale, n.title, n.titleEn || n.title)}</Typography.Text>
                 )}
                 <div style={{ color: '#595959', fontSize: 12 }}>{formatDateTime(n.createdAt, locale)}</div>
               </div>

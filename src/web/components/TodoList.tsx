@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { client, unwrap, type TodoItem } from '../api';
 import { APPLICATION_STATE_COLORS, applicationStateLabel, formatDateTime } from '../format';
-import { hasKey, useLocale } from '../i18n';
+import { bilingual, hasKey, useLocale } from '../i18n';
 import { qk } from '../queries';
 
 const PAGE_SIZE = 20;
@@ -53,7 +53,7 @@ export function TodoListCard() {
             >
               <Tag>{t(item.kind === 'application' ? 'todo.kind.application' : item.kind === 'supervision' ? 'todo.kind.supervision' : item.kind === 'annual_report' ? 'todo.kind.annualReport' : 'todo.kind.notice')}</Tag>
               <Link to={item.link} style={{ flex: 1, minWidth: 200 }}>
-                {locale === 'en' ? item.titleEn || item.title : item.title}
+                {bilingual(locale, item.title, item.titleEn || item.title)}
               </Link>
               {stateTag(item)}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

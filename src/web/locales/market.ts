@@ -1,3 +1,5 @@
+import type { Dict } from './types';
+
 /**
  * UI strings of the market pages (交易服务): key → [zh, en]. Chinese first, English complete.
  * Keys start with 'market.'; merged into the one dictionary in src/web/i18n.ts (typed keys, `t('market.…')`).
@@ -316,4 +318,4 @@ export const marketText = {
   'market.lease.disp.relet': ['再出租', 'Lease again'],
   'market.lease.disp.core_intake': ['作为旧件回收', 'Take in as a core'],
   'market.lease.statement': ['下载租金计划与对账单（Excel）', 'Schedule and statement (.xlsx)'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Dict;

@@ -1,3 +1,5 @@
+import type { Dict } from './types';
+
 /**
  * UI strings of the monitoring pages (在役监测): key → [zh, en]. Chinese first, English complete.
  * Keys start with 'monitoring.'; merged into the one dictionary in src/web/i18n.ts (typed keys, `t('monitoring.…')`).
@@ -218,4 +220,4 @@ export const monitoringText = {
   'monitoring.case.stats.rating': ['平均评价', 'Mean rating'],
   'monitoring.case.stats.reman': ['建议在役再制造', 'Remanufacture recommended'],
   'monitoring.device.newCase': ['报修 / 开工单', 'Report / open a case'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Dict;

@@ -1,3 +1,5 @@
+import type { Dict } from './types';
+
 /**
  * UI strings of the portal pages (公共信息服务): key → [zh, en]. Chinese first, English complete.
  * Keys start with 'portal.'; merged into the one dictionary in src/web/i18n.ts (typed keys, `t('portal.…')`).
@@ -157,4 +159,4 @@ export const portalText = {
   'portal.q': ['关键词', 'Keywords'],
   'portal.back': ['返回列表', 'Back to the list'],
   'portal.notFound': ['未找到该条目', 'Not found'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Dict;

@@ -1,3 +1,5 @@
+import type { Dict } from './types';
+
 /**
  * UI strings of the 规范条件 procedure and dynamic management pages (issue 15): key → [zh, en]. Keys start with
  * 'proc.'; merged into the one dictionary in src/web/i18n.ts.
@@ -28,4 +30,4 @@ export const procedureText = {
   'proc.ar.onsiteDate': ['现场审查日期', 'Inspection date'],
   'proc.ar.onsiteNote': ['审查事项', 'What will be inspected'],
   'proc.ar.onsiteOn': ['现场审查 {date}', 'On-site inspection {date}'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Dict;

@@ -1,3 +1,5 @@
+import type { Dict } from './types';
+
 /**
  * UI strings of issue 16 (what people see): key → [zh, en]. Keys start with 'ux.'; merged into the one dictionary in
  * src/web/i18n.ts.
@@ -32,4 +34,4 @@ export const uxText = {
   'ux.pub.statistics': ['行业统计', 'Industry statistics'],
   'ux.pub.complaints': ['投诉举报', 'Complaints'],
   'ux.pub.downloadFiltered': ['下载 Excel（按当前检索条件）', 'Download Excel (as filtered)'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Dict;

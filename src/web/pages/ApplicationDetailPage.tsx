@@ -23,7 +23,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
 import { errorText, useApiErrorHandler } from '../errors';
 import { formatDateTime } from '../format';
-import { useLocale } from '../i18n';
+import { bilingual, useLocale } from '../i18n';
 import { applicationDocxUrl } from '../links';
 import { organizationKindOf } from '../menu';
 import { qk, useAuthorityName, WORKFLOW_KEYS } from '../queries';
@@ -60,7 +60,7 @@ function fieldLabel(name: (string | number)[]): string {
 function detailText(d: ApiErrorDetail, locale: 'zh' | 'en'): string {
   const zh = typeof d.message === 'string' ? d.message : '';
   const en = typeof d.messageEn === 'string' ? d.messageEn : '';
-  return locale === 'en' ? en || zh : zh || en;
+  return bilingual(locale, zh || en, en || zh);
 }
 
 function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {

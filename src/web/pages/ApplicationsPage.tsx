@@ -9,7 +9,7 @@ import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { applicationStateOptions, formatDate, formatDateTime } from '../format';
-import { useLocale } from '../i18n';
+import { pick, useLocale } from '../i18n';
 import { isEnterpriseRole, organizationKindOf } from '../menu';
 import { qk, useAuthorities, useAuthorityName, useSites, WORKFLOW_KEYS } from '../queries';
 import { useUrlPaging } from '../paging';
@@ -141,7 +141,7 @@ export default function ApplicationsPage() {
                     </Typography.Link>
                     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                       {d.missing.slice(0, 12).map((m) => (
-                        <li key={m.path}>{locale === 'en' ? m.en : m.zh}</li>
+                        <li key={m.path}>{pick(locale, m)}</li>
                       ))}
                       {d.missing.length > 12 ? <li>…</li> : null}
                     </ul>

@@ -14,10 +14,9 @@ const PAGE_SIZES = [20, 50, 100, 200];
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
 
 export default function AuditPage() {
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const onError = useApiErrorHandler();
   const { page, pageSize, pagination, params, update } = useUrlPaging(PAGE_SIZES);
-  const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
   // 筛选 (issue 16 item 11): kept in the URL like the page; the export uses the same ones
   const filter = {
     actor: params.get('actor') || undefined,

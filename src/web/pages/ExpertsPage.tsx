@@ -145,7 +145,7 @@ export default function ExpertsPage() {
           <Form.Item name="fields" label={t('experts.fields')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
             <Select mode="multiple" options={optionsOf(REMAN_FIELDS, locale)} placeholder={t('common.pleaseSelect')} />
           </Form.Item>
-          <Form.Item name="phone" label={t('experts.phone')} rules={[{ pattern: /^[0-9+\-() ]{5,30}$/, message: locale === 'en' ? 'Not a phone number' : '电话号码格式不正确' }]}>
+          <Form.Item name="phone" label={t('experts.phone')} rules={[{ pattern: /^[0-9+\-() ]{5,30}$/, message: t('common.phoneFormat') }]}>
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name="email" label={t('experts.email')} rules={[{ type: 'email', message: t('common.invalidEmail') }]}>

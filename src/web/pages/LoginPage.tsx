@@ -6,7 +6,7 @@ import { ApiError, client, unwrap } from '../api';
 import { login, useMe } from '../auth';
 import { LanguageSwitch } from '../components/AppLayout';
 import { LogoMark } from '../components/icons';
-import { useLocale } from '../i18n';
+import { LOCALE_TRAITS, useLocale } from '../i18n';
 import { menuKeyForPath } from '../menu';
 import { BRAND_BLUE, BRAND_DARK } from '../theme';
 
@@ -68,7 +68,7 @@ export default function LoginPage() {
           <Typography.Title
             level={1}
             data-testid="page-title"
-            style={{ color: '#fff', margin: 0, fontSize: 22, letterSpacing: locale === 'zh' ? 2 : 0 }}
+            style={{ color: '#fff', margin: 0, fontSize: 22, letterSpacing: LOCALE_TRAITS[locale].titleLetterSpacing }}
           >
             {t('app.title')}
           </Typography.Title>

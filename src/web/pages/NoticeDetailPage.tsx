@@ -8,7 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
 import { errorText, useApiErrorHandler } from '../errors';
 import { formatDateTime, regionLabel, todayShanghai } from '../format';
-import { useLocale, type MessageKey } from '../i18n';
+import { bilingual, useLocale, type MessageKey } from '../i18n';
 import { objectionEvidenceUrl } from '../links';
 import { qk, WORKFLOW_KEYS } from '../queries';
 import { NoticeStatusTag } from './NoticesPage';
@@ -158,7 +158,7 @@ export default function NoticeDetailPage() {
               loading={close.isPending}
               // before the window ends or with objections pending: disabled, the reason below (issue 16 item 12)
               disabled={!!n.closeBlocked}
-              title={n.closeBlocked ? (locale === 'en' ? n.closeBlocked.messageEn : n.closeBlocked.message) : undefined}
+              title={n.closeBlocked ? (bilingual(locale, n.closeBlocked.message, n.closeBlocked.messageEn)) : undefined}
               data-testid="notice-close"
               onClick={() =>
                 modal.confirm({
@@ -176,7 +176,7 @@ export default function NoticeDetailPage() {
         }
       />
       {n.status === 'open' && n.closeBlocked ? (
-        <Alert type="info" showIcon title={`${t('notices.close')}：${locale === 'en' ? n.closeBlocked.messageEn : n.closeBlocked.message}`} style={{ marginBottom: 16 }} data-testid="notice-close-blocked" />
+        <Alert type="info" showIcon title={`${t('notices.close')}：${bilingual(locale, n.closeBlocked.message, n.closeBlocked.messageEn)}`} style={{ marginBottom: 16 }} data-testid="notice-close-blocked" />
       ) : null}
       {closeError ? <Alert type="warning" showIcon title={closeError} closable={{ onClose: () => setCloseError(null) }} style={{ marginBottom: 16 }} data-testid="notice-close-error" /> : null}
       <Card style={{ marginBottom: 16 }}>

@@ -7,7 +7,7 @@ import { client, unwrap, type ResponseOf } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
 import { formatNumber } from '../format';
-import { useLocale } from '../i18n';
+import { pick, useLocale } from '../i18n';
 
 const RegionChart = lazy(() => import('../components/RegionChart'));
 const TrendChart = lazy(() => import('./annual-reports/TrendChart'));
@@ -32,7 +32,7 @@ export default function StatisticsPage() {
   if (!s) return <Alert type="error" message={t('common.loadFailed')} />;
   const fieldLabel = (f: string) => {
     const o = REPORT_FIELDS.find((x) => x.value === f);
-    return o ? (locale === 'zh' ? o.zh : o.en) : f;
+    return o ? (pick(locale, o)) : f;
   };
   // a provincial authority: its announced enterprises by city (the report sums exist by province only: tables below)
   const provincial = s.scope.kind === 'authority';

@@ -8,7 +8,7 @@ import { OneTimeSecret } from '../components/OneTimeSecret';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, orgKindLabel, roleLabel } from '../format';
-import { useLocale } from '../i18n';
+import { bilingual, useLocale } from '../i18n';
 import { GRANTABLE_ROLES, MIIT_ID, organizationKindOf } from '../menu';
 import { qk, useAuthorities } from '../queries';
 import { useUrlPaging } from '../paging';
@@ -84,7 +84,7 @@ function CreateUserModal({
         loading={authorities.isLoading}
         options={(authorities.data?.items ?? [])
           .filter((a) => a.id !== MIIT_ID)
-          .map((a) => ({ value: a.id, label: locale === 'en' ? a.nameEn || a.name : a.name }))}
+          .map((a) => ({ value: a.id, label: bilingual(locale, a.name, a.nameEn || a.name) }))}
       />
     );
   } else if (kind === 'expert') {

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth';
 import { DateField } from '../DateField';
 import { useApiErrorHandler } from '../../errors';
 import { remanFieldLabel, todayShanghai } from '../../format';
-import { useLocale, type MessageKey } from '../../i18n';
+import { bilingual, useLocale, type MessageKey } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 import { uploadAttachment, uploadErrorText } from './AttachmentsTab';
 import { CHAPTER_KEYS, chapterClauses, chapterLabel } from './ProcessTab';
@@ -471,7 +471,7 @@ export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
               type={PRIMARY.has(event) ? 'primary' : 'default'}
               danger={DANGER.has(event)}
               disabled={!!block}
-              title={block ? (locale === 'en' ? block.messageEn : block.message) : undefined}
+              title={block ? (bilingual(locale, block.message, block.messageEn)) : undefined}
               onClick={() => click(event)}
               data-testid={`action-${event}`}
             >
@@ -485,7 +485,7 @@ export function ActionPanel({ detail }: { detail: ApplicationDetail }) {
         .filter((b) => b.action !== 'submit' && shown.includes(b.action as never))
         .map((b) => (
           <Typography.Paragraph key={b.action} type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }} data-testid={`action-blocked-${b.action}`}>
-            {t(actLabelFor(b.action, detail))}：{locale === 'en' ? b.messageEn : b.message}
+            {t(actLabelFor(b.action, detail))}：{bilingual(locale, b.message, b.messageEn)}
           </Typography.Paragraph>
         ))}
       {open && REASON_EVENTS.has(open) ? <ReasonModal detail={detail} event={open} onClose={() => setOpen(null)} /> : null}

@@ -5,7 +5,7 @@ import { ATTACHMENT_SLOTS } from '../../../domain/announcement/form';
 import { ApiError, client, upload, type ApplicationDetail, type AttachmentWire } from '../../api';
 import { useApiErrorHandler } from '../../errors';
 import { formatBytes, formatDateTime } from '../../format';
-import { useLocale, type Locale, type TFunction } from '../../i18n';
+import { LOCALE_TRAITS, pick, useLocale, type Locale, type TFunction } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.ofd';
@@ -109,10 +109,10 @@ export function AttachmentsTab({ detail, editable }: { detail: ApplicationDetail
       width: 320,
       render: (_, s) => (
         <div>
-          <Typography.Text strong>{locale === 'en' ? s.en : s.zh}</Typography.Text>
+          <Typography.Text strong>{pick(locale, s)}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.rows.length ? t('att.rows', { rows: s.rows.join(locale === 'en' ? ', ' : '、') }) : t('att.clause', { clause: '二(四)' })}
+              {s.rows.length ? t('att.rows', { rows: s.rows.join(LOCALE_TRAITS[locale].listSep) }) : t('att.clause', { clause: '二(四)' })}
             </Typography.Text>{' '}
             {s.required ? <Tag color="red">{t('att.required')}</Tag> : <Tag>{t('att.optional')}</Tag>}
           </div>

@@ -5,7 +5,7 @@ import { checkConditions, CONDITION_RULES } from '../../../domain/announcement/c
 import { missingItems } from '../../../domain/announcement/completeness';
 import { ATTACHMENT_SLOT_KEYS, type AttachmentSlot } from '../../../domain/announcement/form';
 import type { ApplicationDetail, ConditionResultWire, ConditionsCheckWire, MissingItemWire } from '../../api';
-import { useLocale } from '../../i18n';
+import { pick, bilingual, useLocale } from '../../i18n';
 import { formForLiveCheck, type FormValues } from './formModel';
 
 const OUTCOME_COLOR = { pass: 'green', fail: 'red', review: 'orange' } as const;
@@ -40,7 +40,7 @@ export function MissingList({
     >
       {items.map((m) => (
         <li key={m.path} data-path={m.path} style={{ breakInside: 'avoid', padding: '1px 0' }}>
-          {onJump ? <Typography.Link onClick={() => onJump(m.path)}>{locale === 'en' ? m.en : m.zh}</Typography.Link> : locale === 'en' ? m.en : m.zh}
+          {onJump ? <Typography.Link onClick={() => onJump(m.path)}>{pick(locale, m)}</Typography.Link> : pick(locale, m)}
         </li>
       ))}
     </ol>
@@ -56,7 +56,7 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
       key: 'rule',
       render: (_, r) => {
         const rule = CONDITION_RULES.find((x) => x.id === r.ruleId);
-        return <span style={{ fontSize: 13 }}>{rule ? (locale === 'en' ? rule.textEn : rule.textZh) : r.ruleId}</span>;
+        return <span style={{ fontSize: 13 }}>{rule ? (bilingual(locale, rule.textZh, rule.textEn)) : r.ruleId}</span>;
       },
     },
     {
@@ -69,7 +69,7 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
         </Tag>
       ),
     },
-    { title: t('cond.message'), key: 'message', render: (_, r) => <span style={{ fontSize: 13 }}>{locale === 'en' ? r.messageEn : r.messageZh}</span> },
+    { title: t('cond.message'), key: 'message', render: (_, r) => <span style={{ fontSize: 13 }}>{bilingual(locale, r.messageZh, r.messageEn)}</span> },
   ];
   return (
     <>
@@ -109,7 +109,7 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
               {check.flags.map((f) => (
                 <li key={f.id}>
                   <Tag color="geekblue">{f.ref}</Tag>
-                  {locale === 'en' ? f.messageEn : f.messageZh}
+                  {bilingual(locale, f.messageZh, f.messageEn)}
                 </li>
               ))}
             </ul>

@@ -13,7 +13,7 @@ import { REMAN_RATE_FORMULA } from '../../../domain/announcement/reman-rate';
 import { ENTERPRISE_TYPES, LISTING_STATUSES } from '../../../domain/enterprise';
 import { DateField } from '../DateField';
 import { formatPercent, optionsOf } from '../../format';
-import { hasKey, useLocale, type MessageKey } from '../../i18n';
+import { pick, bilingual, hasKey, useLocale, type MessageKey } from '../../i18n';
 import { usableBom, type ApplicationTab, type FormValues } from './formModel';
 
 type NamePath = (string | number)[];
@@ -228,7 +228,7 @@ export function FieldsSection() {
           <Row gutter={[16, 12]}>
             {APPLICATION_FIELDS.map((f) => (
               <Col key={f.value} xs={24} sm={12} md={8}>
-                <Checkbox value={f.value}>{locale === 'en' ? f.en : f.zh}</Checkbox>
+                <Checkbox value={f.value}>{pick(locale, f)}</Checkbox>
               </Col>
             ))}
           </Row>
@@ -268,7 +268,7 @@ export function OutlineSection() {
               name={['outline', s.key]}
               label={
                 <span>
-                  {locale === 'en' ? s.en : s.zh}
+                  {pick(locale, s)}
                   {s.key === 's6_other' ? <Typography.Text type="secondary"> {t('outline.optional')}</Typography.Text> : null}
                 </span>
               }
@@ -539,10 +539,10 @@ function BomEditor({ editable }: { editable: boolean }) {
       />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
-          <Computed label={rowLabel(12, t('t12.massRate'))} value={ratios.massRate} testId="rate-mass" hint={locale === 'en' ? REMAN_RATE_FORMULA.massRate.en : REMAN_RATE_FORMULA.massRate.zh} />
+          <Computed label={rowLabel(12, t('t12.massRate'))} value={ratios.massRate} testId="rate-mass" hint={pick(locale, REMAN_RATE_FORMULA.massRate)} />
         </Col>
         <Col xs={24} md={12}>
-          <Computed label={rowLabel(13, t('t12.valueRate'))} value={ratios.valueRate} testId="rate-value" hint={locale === 'en' ? REMAN_RATE_FORMULA.valueRate.en : REMAN_RATE_FORMULA.valueRate.zh} />
+          <Computed label={rowLabel(13, t('t12.valueRate'))} value={ratios.valueRate} testId="rate-value" hint={pick(locale, REMAN_RATE_FORMULA.valueRate)} />
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="rate-formula-version">
@@ -840,7 +840,7 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
           return (
             <div key={c.key} style={{ marginBottom: 16 }} id={`appform_table12_equipment_${c.key}`}>
               <Flex align="center" gap={8} style={{ marginBottom: 6 }}>
-                <Typography.Text strong>{rowLabel(c.row, locale === 'en' ? c.en : c.zh)}</Typography.Text>
+                <Typography.Text strong>{rowLabel(c.row, pick(locale, c))}</Typography.Text>
                 {required ? <Tag color="red">{t('t12.eq.required')}</Tag> : null}
               </Flex>
               <ListTable
@@ -1102,7 +1102,7 @@ export function DeclarationsSection() {
               <Tag color="geekblue" style={{ flex: 'none' }}>
                 {rule?.clause}
               </Tag>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{rule ? (locale === 'en' ? rule.textEn : rule.textZh) : field}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{rule ? (bilingual(locale, rule.textZh, rule.textEn)) : field}</Typography.Paragraph>
             </Flex>
             <Form.Item name={['declarations', field]} label={question ? t(question) : t('decls.question')} style={{ marginBottom: 0 }} required={field !== 'noSeriousDishonesty'}>
               <Radio.Group

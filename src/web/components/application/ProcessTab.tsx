@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ApplicationDetail, ApplicationEventWire, AttachmentWire } from '../../api';
 import { ApplicationStateTag, FieldTags } from '../ApplicationStateTag';
 import { applicationEventLabel, formatDate, formatDateTime, roleLabel } from '../../format';
-import { useLocale, type Locale, type MessageKey } from '../../i18n';
+import { LOCALE_TRAITS, useLocale, type Locale, type MessageKey } from '../../i18n';
 import { CONDITION_CHAPTERS, CONDITION_CHAPTER_KEYS, conditionChapterTitle } from '../../../domain/announcement/chapters';
 import { attachmentUrl } from './AttachmentsTab';
 
@@ -63,7 +63,7 @@ function EventNote({ e }: { e: ApplicationEventWire }) {
           const k = recommendationKey(r);
           return k ? t(k) : r;
         })
-        .join(locale === 'en' ? ', ' : '、'),
+        .join(LOCALE_TRAITS[locale].listSep),
     );
   }
   if (typeof n.date === 'string' && typeof n.handler !== 'string') parts.push(`${t('common.date')}${t('common.colon')}${n.date}`);
@@ -250,7 +250,7 @@ export function ProcessTab({ detail, viewerKind }: { detail: ApplicationDetail; 
                   label: t('onsite.conclusion'),
                   children: <Tag color={o.conclusion === 'pass' ? 'green' : 'red'}>{o.conclusion === 'pass' ? t('onsite.pass') : t('onsite.fail')}</Tag>,
                 },
-                { key: 'team', label: t('onsite.team'), children: o.team.join(locale === 'en' ? ', ' : '、'), span: 2 },
+                { key: 'team', label: t('onsite.team'), children: o.team.join(LOCALE_TRAITS[locale].listSep), span: 2 },
                 ...CHAPTER_KEYS.map((c) => ({
                   key: c,
                   label: chapterLabel(c, locale),

@@ -44,7 +44,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
-import { pick, useLocale } from '../../i18n';
+import { pick, bilingual, useLocale } from '../../i18n';
 import { ReportStateTag } from './ReportStateTag';
 import type { AnnualReportDetail, CellError, ImportJob } from './types';
 
@@ -186,7 +186,7 @@ export default function AnnualReportDetailPage() {
     <Row gutter={16}>
       {COVER_FIELDS.map((f) => (
         <Col xs={24} md={12} key={f.key}>
-          <Form.Item name={['cover', f.key]} label={locale === 'zh' ? f.zh : f.en} required={f.required}>
+          <Form.Item name={['cover', f.key]} label={pick(locale, f)} required={f.required}>
             {f.key === 'compiledOn' ? <Input placeholder="YYYY-MM-DD" data-testid={`ar-cover-${f.key}`} /> : <Input data-testid={`ar-cover-${f.key}`} maxLength={300} />}
           </Form.Item>
         </Col>
@@ -195,7 +195,7 @@ export default function AnnualReportDetailPage() {
   );
   const outlineTab = OUTLINE_SECTIONS.map((s) => (
     <div key={s.key}>
-      <Form.Item name={['outline', s.key]} label={locale === 'zh' ? s.zh : s.en} extra={s.hint} required>
+      <Form.Item name={['outline', s.key]} label={pick(locale, s)} extra={s.hint} required>
         <Input.TextArea rows={4} data-testid={`ar-outline-${s.key}`} maxLength={20000} />
       </Form.Item>
       {/* 附2 提纲 二、生产经营情况: the year's 再制造产值 (万元, as 申请书 表1-2 row 9) */}
@@ -209,7 +209,7 @@ export default function AnnualReportDetailPage() {
     </div>
   ));
   const table21Tab = TABLE21_ITEMS.map((s) => (
-    <Form.Item key={s.key} name={['table21', s.key]} label={locale === 'zh' ? s.zh : s.en} required={s.required}>
+    <Form.Item key={s.key} name={['table21', s.key]} label={pick(locale, s)} required={s.required}>
       <Input.TextArea rows={3} data-testid={`ar-t21-${s.key}`} maxLength={10000} />
     </Form.Item>
   ));
@@ -218,7 +218,7 @@ export default function AnnualReportDetailPage() {
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('proc.figures.note')} />
       {FIGURE_FIELDS.map((f) => (
-        <Form.Item key={f.key} name={['figures', f.key]} label={locale === 'zh' ? f.zh : f.en}>
+        <Form.Item key={f.key} name={['figures', f.key]} label={pick(locale, f)}>
           <InputNumber min={0} style={{ width: 220 }} data-testid={`ar-fig-${f.key}`} />
         </Form.Item>
       ))}
@@ -267,7 +267,7 @@ export default function AnnualReportDetailPage() {
               columns={[
                 { title: t('ar.sheet'), dataIndex: 'sheet', width: 140 },
                 { title: t('ar.cell'), key: 'cell', width: 90, render: (_, e) => (e.row ? `${e.column}${e.row}` : '') },
-                { title: t('ar.reason'), key: 'reason', render: (_, e) => (locale === 'zh' ? e.reason : e.reasonEn) },
+                { title: t('ar.reason'), key: 'reason', render: (_, e) => (bilingual(locale, e.reason, e.reasonEn)) },
               ]}
             />
           ) : null}
@@ -278,9 +278,9 @@ export default function AnnualReportDetailPage() {
         const total = table23?.[s.key]?.total;
         const bad = mismatches.some((m) => m.field === `table23.${s.key}.total`);
         return (
-          <Card key={s.key} size="small" style={{ marginBottom: 16 }} title={locale === 'zh' ? s.zh : s.en} data-testid={`ar-t23-${s.key}`}>
+          <Card key={s.key} size="small" style={{ marginBottom: 16 }} title={pick(locale, s)} data-testid={`ar-t23-${s.key}`}>
             <Flex gap={16} align="center" wrap style={{ marginBottom: 8 }}>
-              <Form.Item name={['table23', s.key, 'total']} label={locale === 'zh' ? s.totalZh : s.totalEn} style={{ marginBottom: 0 }}>
+              <Form.Item name={['table23', s.key, 'total']} label={bilingual(locale, s.totalZh, s.totalEn)} style={{ marginBottom: 0 }}>
                 <InputNumber min={0} precision={0} data-testid={`ar-total-${s.key}`} />
               </Form.Item>
               <Typography.Text type={bad ? 'danger' : 'secondary'} data-testid={`ar-sum-${s.key}`}>
@@ -292,10 +292,10 @@ export default function AnnualReportDetailPage() {
               {(fields, { add, remove }) => (
                 <>
                   <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
-                    <Col span={2}>{locale === 'zh' ? '序号' : 'No.'}</Col>
+                    <Col span={2}>{t('common.serialNo')}</Col>
                     {s.columns.map((c) => (
                       <Col span={c.key === 'count' ? 4 : 5} key={c.key}>
-                        {locale === 'zh' ? c.zh : c.en}
+                        {pick(locale, c)}
                       </Col>
                     ))}
                     <Col span={3} />
@@ -313,7 +313,7 @@ export default function AnnualReportDetailPage() {
                             ) : c.key === 'field' ? (
                               <Select
                                 data-testid={`ar-${s.key}-${i + 1}-field`}
-                                options={REPORT_FIELDS.map((o) => ({ value: o.value, label: locale === 'zh' ? o.zh : o.en }))}
+                                options={REPORT_FIELDS.map((o) => ({ value: o.value, label: pick(locale, o) }))}
                                 allowClear
                               />
                             ) : (
@@ -388,7 +388,7 @@ export default function AnnualReportDetailPage() {
           showIcon
           style={{ marginBottom: 16 }}
           message={t('ar.missing', { n: d.missing.length })}
-          description={d.missing.slice(0, 8).map((m) => (locale === 'zh' ? m.message : m.messageEn)).join('；') + (d.missing.length > 8 ? '…' : '')}
+          description={d.missing.slice(0, 8).map((m) => (bilingual(locale, m.message, m.messageEn))).join('；') + (d.missing.length > 8 ? '…' : '')}
           data-testid="ar-missing"
         />
       ) : null}

@@ -6,7 +6,7 @@ import { useMe } from '../../auth';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { devicesApi, type Credentials, type Device } from './devicesApi';
@@ -90,7 +90,7 @@ export default function DevicesPage() {
     { title: t('monitoring.col.model'), key: 'model', render: (_, d) => d.productModel ?? '—' },
     { title: t('monitoring.col.status'), key: 'status', render: (_, d) => <DeviceStatusTag d={d} /> },
     { title: t('monitoring.col.lastSeen'), key: 'seen', render: (_, d) => (d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : '—') },
-    { title: t('monitoring.col.points'), key: 'points', align: 'right', render: (_, d) => d.pointsStored.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN') },
+    { title: t('monitoring.col.points'), key: 'points', align: 'right', render: (_, d) => formatNumber(d.pointsStored, locale) },
     { title: t('monitoring.col.refused'), key: 'refused', align: 'right', render: (_, d) => (d.pointsRefused > 0 ? <Typography.Text type="warning">{d.pointsRefused}</Typography.Text> : 0) },
   ];
 

@@ -20,7 +20,7 @@ type Dialog = { kind: 'bill'; seq: number } | { kind: 'pay'; seq: number } | { k
  */
 export default function LeasePage() {
   const { id = '' } = useParams();
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -32,7 +32,6 @@ export default function LeasePage() {
     return <Result status={nf ? '404' : 'error'} title={nf ? t('app.notFound') : t('common.loadFailed')} extra={<Button onClick={() => navigate('/leases')}>{t('market.lease.back')}</Button>} />;
   }
   const l = q.data;
-  const pick = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
   const can = (a: string) => l.actions.includes(a);
   const next = l.rents.find((r) => r.status === 'scheduled' || r.status === 'billed');
   const done = (n: Lease) => {

@@ -19,7 +19,7 @@ export const LEASE_STATUS_COLOR: Record<Lease['status'], string> = { active: 'bl
  * usage-based rent, optionally 以租代购 — the server checks everything and answers refusals under the fields.
  */
 export default function LeasesPage() {
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -29,7 +29,6 @@ export default function LeasesPage() {
   const query = { page, pageSize };
   const list = useQuery({ queryKey: leaseKeys.list(query), queryFn: ({ signal }) => leaseApi.list(query, signal), placeholderData: keepPreviousData });
   const [open, setOpen] = useState(false);
-  const pick = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
 
   const columns: TableColumnsType<Lease> = [
     { title: t('market.lease.unit'), key: 'unit', render: (_, l) => <Link to={`/leases/${l.id}`} data-testid="lease-link">{`${l.product.name}${l.product.model ? ` ${l.product.model}` : ''}`}</Link> },

@@ -6,7 +6,7 @@ import { ApiError } from '../../api';
 import { useMe } from '../../auth';
 import { formatDate, formatPercent, regionLabel, remanFieldLabel } from '../../format';
 import { useLocale, type MessageKey } from '../../i18n';
-import { useTraceT } from '../trace/traceText';
+import { useT } from '../../i18n';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingDetail } from './marketApi';
 import { OrderForm } from './OrderForm';
 import { CatalogueBadge } from '../public/portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
@@ -21,10 +21,10 @@ export type ListingOrderSlot = (l: ListingDetail) => ReactNode;
  */
 export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlot }) {
   const { id = '' } = useParams();
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const navigate = useNavigate();
   const me = useMe();
-  const tt = useTraceT();
+  const tt = useT();
   const q = useQuery({ queryKey: marketKeys.listing(id), queryFn: ({ signal }) => marketApi.listing(id, signal), retry: false });
 
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -41,7 +41,6 @@ export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlo
   }
   const l = q.data;
   const v = l.verified;
-  const pick = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
   const isBuyer = me.data?.role === 'buyer_admin' || me.data?.role === 'buyer_staff';
   const saving = l.newReferencePriceCny !== null && l.savingVsNew !== null ? l.newReferencePriceCny - l.priceCny : null;
 

@@ -27,7 +27,7 @@ const DANGER = new Set<Step>(['dispute', 'cancel']);
  */
 export default function OrderPage() {
   const { id = '' } = useParams();
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const confirm = useConfirm();
@@ -35,7 +35,6 @@ export default function OrderPage() {
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Step | null>(null);
   const q = useQuery({ queryKey: orderKeys.one(id), queryFn: ({ signal }) => orderApi.get(id, signal), retry: false });
-  const pick = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
 
   const applied = (o: Order, label: string) => {
     qc.setQueryData(orderKeys.one(id), o);

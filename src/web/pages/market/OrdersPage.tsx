@@ -26,7 +26,7 @@ export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
  * server decides what each side sees. Status filter and paging in the URL; each row opens the order page.
  */
 export default function OrdersPage() {
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
   const me = useMe();
   const role = me.data?.role;
   const buyer = role === 'buyer_admin' || role === 'buyer_staff';
@@ -35,7 +35,6 @@ export default function OrdersPage() {
   const status = (params.get('status') ?? '') as '' | OrderStatus;
   const query = { page, pageSize, ...(status ? { status } : {}) };
   const list = useQuery({ queryKey: orderKeys.list(query), queryFn: ({ signal }) => orderApi.list(query, signal), placeholderData: keepPreviousData });
-  const pick = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
 
   const columns: TableColumnsType<Order> = [
     {

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { validateCreditCode } from '../../../domain/credit-code';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
-import { useLocale } from '../../i18n';
+import { bilingual, useLocale } from '../../i18n';
 import { marketApi, type RegisterBody } from './marketApi';
 
 type Values = RegisterBody & { password2: string };
@@ -72,7 +72,7 @@ export default function RegisterPage() {
                 validator: async (_, v: string) => {
                   if (!v) return;
                   const r = validateCreditCode(v.trim());
-                  if (!r.ok) throw new Error(locale === 'en' ? r.messageEn : r.message);
+                  if (!r.ok) throw new Error(bilingual(locale, r.message, r.messageEn));
                 },
               },
             ]}

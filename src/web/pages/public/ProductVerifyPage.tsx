@@ -8,7 +8,7 @@ import { useLocale } from '../../i18n';
 import { BRAND_BLUE, BRAND_DARK } from '../../theme';
 import { stepsByLife } from '../trace/genealogy';
 import { traceApi, type PublicProduct } from '../trace/traceApi';
-import { useTraceT } from '../trace/traceText';
+import { useT } from '../../i18n';
 import { CatalogueBadge } from './portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
 
 /**
@@ -19,14 +19,13 @@ import { CatalogueBadge } from './portal/CatalogueBadge'; // 再制造产品目�
  */
 export default function ProductVerifyPage() {
   const { code = '' } = useParams();
-  const { locale } = useLocale();
-  const tt = useTraceT();
+  const { locale, pick } = useLocale();
+  const tt = useT();
   const q = useQuery({
     queryKey: ['public', 'product', code],
     queryFn: ({ signal }) => traceApi.publicProduct(code, signal),
     retry: false,
   });
-  const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
 
   let body: React.ReactNode;
   if (q.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
@@ -71,7 +70,7 @@ export default function ProductVerifyPage() {
 
 function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; en: string }) => string }) {
   const { locale } = useLocale();
-  const tt = useTraceT();
+  const tt = useT();
   const tone = p.genuine
     ? { bg: '#f6ffed', border: '#52c41a', color: '#237804', icon: '✓', title: tt('verify.genuine'), sub: tt('verify.genuineSub') }
     : p.status === 'recalled'

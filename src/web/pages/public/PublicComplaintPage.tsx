@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, type ResponseOf } from '../../api';
 import { applyFieldErrors, errorText } from '../../errors';
-import { useLocale } from '../../i18n';
+import { bilingual, useLocale } from '../../i18n';
 import { FilesPicker, postForm } from '../supervision/common';
-import { useSupT } from '../supervision/supText';
+import { useT } from '../../i18n';
 
 interface Values {
   subject: string;
@@ -18,7 +18,7 @@ type Filed = ResponseOf<'/api/v1/public/complaints', 'post'>;
 
 /** 投诉举报 (规范条件 七(二)2): anyone files, anonymously or not, with evidence; the tracking code is shown big. */
 export default function PublicComplaintPage() {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -47,7 +47,7 @@ export default function PublicComplaintPage() {
         <Result
           status="success"
           title={filed.anonymous ? st('cmp.filedAnon') : st('cmp.filed')}
-          subTitle={locale === 'en' ? filed.messageEn : filed.message}
+          subTitle={bilingual(locale, filed.message, filed.messageEn)}
           extra={
             <div>
               <Typography.Paragraph>{st('cmp.keepCode')}</Typography.Paragraph>

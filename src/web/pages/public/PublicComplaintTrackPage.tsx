@@ -7,11 +7,11 @@ import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { StateTag } from '../supervision/common';
-import { useSupT } from '../supervision/supText';
+import { useT } from '../../i18n';
 
 /** 投诉办理查询: status and public outcome by tracking code (never the complainant's contact). */
 export default function PublicComplaintTrackPage() {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

@@ -5,7 +5,7 @@ import { useMe } from '../../auth';
 import { LanguageSwitch } from '../../components/AppLayout';
 import { LogoMark } from '../../components/icons';
 import { PageLoading } from '../../components/PageLoading';
-import { useLocale, type MessageKey } from '../../i18n';
+import { LOCALE_TRAITS, useLocale, type MessageKey } from '../../i18n';
 import { BRAND_BLUE, BRAND_DARK } from '../../theme';
 
 const { Content, Footer } = Layout;
@@ -48,7 +48,7 @@ export default function PublicLayout() {
           <Flex align="center" gap={12} style={{ cursor: 'pointer' }} onClick={() => navigate('/public')}>
             <LogoMark size={40} />
             <div>
-              <Typography.Title level={1} data-testid="page-site-title" style={{ color: '#fff', margin: 0, fontSize: 22, letterSpacing: locale === 'zh' ? 2 : 0 }}>
+              <Typography.Title level={1} data-testid="page-site-title" style={{ color: '#fff', margin: 0, fontSize: 22, letterSpacing: LOCALE_TRAITS[locale].titleLetterSpacing }}>
                 {t('app.title')}
               </Typography.Title>
               <div style={{ color: 'rgba(255,255,255,.75)', fontSize: 13 }}>{t('pub.portal')}</div>

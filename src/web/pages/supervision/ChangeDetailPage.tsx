@@ -3,16 +3,16 @@ import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useConfirm, validated } from '../../components/confirm';
-import { useLocale, type MessageKey } from '../../i18n';
+import { bilingual, useLocale, type MessageKey } from '../../i18n';
 import { ChangeExpertsCard } from './ChangeExpertsCard';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail } from './useCaseDetail';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 /** One change request (七(二)3) with the action the caller may take: check, resubmit or confirm. */
 export default function ChangeDetailPage() {
   const { id = '' } = useParams();
-  const st = useSupT();
+  const st = useT();
   const { locale, t } = useLocale();
   const confirm = useConfirm();
   const { q, act, form, files, setFiles } = useCaseDetail('changes', id);
@@ -49,7 +49,7 @@ export default function ChangeDetailPage() {
           pagination={false}
           dataSource={c.items}
           columns={[
-            { title: st('chg.fact'), key: 'f', width: 180, render: (_, r) => (locale === 'en' ? r.factEn : r.factZh) },
+            { title: st('chg.fact'), key: 'f', width: 180, render: (_, r) => (bilingual(locale, r.factZh, r.factEn)) },
             { title: st('chg.old'), dataIndex: 'old' },
             { title: st('chg.new.value'), dataIndex: 'new' },
           ]}

@@ -3,9 +3,9 @@ import { Button, Card, Descriptions, Empty, Flex, Form, Input, List, Radio, Sele
 import { useState } from 'react';
 import { CONDITION_CHAPTERS, conditionChapterTitle } from '../../../domain/announcement/chapters';
 import { client, unwrap } from '../../api';
-import { useLocale } from '../../i18n';
+import { pick, useLocale } from '../../i18n';
 import type { ChangeRequest } from './supApi';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 import type { useCaseDetail } from './useCaseDetail';
 
 type Act = ReturnType<typeof useCaseDetail<'changes'>>['act'];
@@ -16,7 +16,7 @@ type Act = ReturnType<typeof useCaseDetail<'changes'>>['act'];
  * from the pool, an involved expert records its opinion.
  */
 export function ChangeExpertsCard({ c, act }: { c: ChangeRequest; act: Act }) {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const experts = c.experts ?? [];
   const canAssign = c.actions.includes('assign_experts');
@@ -97,7 +97,7 @@ export function ChangeExpertsCard({ c, act }: { c: ChangeRequest; act: Act }) {
         >
           <Typography.Title level={5}>{st('chg.opinion.title')}</Typography.Title>
           {CONDITION_CHAPTERS.map((ch) => (
-            <Form.Item key={ch.key} name={`ch_${ch.key}`} label={locale === 'en' ? ch.en : ch.zh}>
+            <Form.Item key={ch.key} name={`ch_${ch.key}`} label={pick(locale, ch)}>
               <Input.TextArea autoSize={{ minRows: 1 }} data-testid={`change-opinion-${ch.key}`} />
             </Form.Item>
           ))}

@@ -7,18 +7,18 @@ import { useConfirm } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
-import { useLocale } from '../../i18n';
+import { pick, useLocale } from '../../i18n';
 import { StateTag } from './common';
 import { SUP_KEYS } from './SupervisionPage';
 import type { Complaint } from './supApi';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 const ACTIONS = ['accept', 'dismiss', 'investigate', 'substantiate', 'unsubstantiate'] as const;
 
 /** One complaint for its handlers (MIIT, the enterprise's authority): contact, evidence, handling. */
 export default function ComplaintDetailPage() {
   const { id = '' } = useParams();
-  const st = useSupT();
+  const st = useT();
   const { locale, t } = useLocale();
   const confirm = useConfirm();
   const qc = useQueryClient();
@@ -105,7 +105,7 @@ export default function ComplaintDetailPage() {
         {c.actions.includes('open_revocation') ? (
           <Card title={st('cmp.openRevocation')}>
             <Form.Item name="grounds" label={st('rev.grounds')}>
-              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${locale === 'en' ? g.en : g.zh}` }))} />
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${pick(locale, g)}` }))} />
             </Form.Item>
             <Form.Item name="facts" label={st('rev.facts')} initialValue={c.outcome ?? ''}>
               <Input.TextArea autoSize={{ minRows: 2 }} />

@@ -7,10 +7,10 @@ import type { components } from '../../api/schema.gen';
 import { useCurrentUser } from '../../auth';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime } from '../../format';
-import { useLocale } from '../../i18n';
+import { bilingual, useLocale } from '../../i18n';
 import { isMinistryRole } from '../../menu';
 import { useUrlPaging } from '../../paging';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 type Finding = components['schemas']['SupervisionFinding'];
 const KEY = ['sup', 'findings'] as const;
@@ -21,7 +21,7 @@ const KEY = ['sup', 'findings'] as const;
  * with a reason (recorded).
  */
 export function FindingsTab() {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -62,7 +62,7 @@ export function FindingsTab() {
         columns={[
           { title: st('sup.enterprise'), dataIndex: 'enterpriseName', width: 220 },
           { title: st('fnd.kind'), key: 'k', width: 110, render: (_, f) => <Tag>{f.clause}</Tag> },
-          { title: st('fnd.summary'), key: 's', render: (_, f) => (locale === 'en' ? f.summaryEn : f.summary) },
+          { title: st('fnd.summary'), key: 's', render: (_, f) => (bilingual(locale, f.summary, f.summaryEn)) },
           { title: st('fnd.raisedAt'), key: 'r', width: 170, render: (_, f) => formatDateTime(f.raisedAt, locale) },
           {
             title: st('sup.state'),
@@ -89,7 +89,7 @@ export function FindingsTab() {
         ]}
       />
       <Modal open={!!dismissing} title={st('fnd.dismiss')} onCancel={() => setDismissing(null)} onOk={() => form.submit()} okText={st('sup.submit')} cancelText={st('sup.cancel')} confirmLoading={dismiss.isPending} destroyOnHidden>
-        <Typography.Paragraph>{dismissing ? (locale === 'en' ? dismissing.summaryEn : dismissing.summary) : null}</Typography.Paragraph>
+        <Typography.Paragraph>{dismissing ? (bilingual(locale, dismissing.summary, dismissing.summaryEn)) : null}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => dismissing && dismiss.mutate({ id: dismissing.id, reason: v.reason })}>
           <Form.Item name="reason" label={st('fnd.dismissReason')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
             <Input.TextArea autoSize={{ minRows: 3 }} data-testid="finding-dismiss-reason" />

@@ -3,17 +3,17 @@ import { useParams } from 'react-router-dom';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useConfirm, validated } from '../../components/confirm';
-import { useLocale } from '../../i18n';
+import { pick, useLocale } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail, type CaseAction } from './useCaseDetail';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 const STEP_OF: Record<string, number> = { opened: 0, notice_sent: 0, notified: 1, statement_received: 2, revoked: 4, not_revoked: 4 };
 
 /** One revocation case (七(二)4): notice, statement and defence, decision, rectification. */
 export default function RevocationDetailPage() {
   const { id = '' } = useParams();
-  const st = useSupT();
+  const st = useT();
   const { locale, t } = useLocale();
   const confirm = useConfirm();
   const { q, act, form, files, setFiles } = useCaseDetail('revocations', id);
@@ -59,7 +59,7 @@ export default function RevocationDetailPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {c.grounds.map((g) => (
                 <li key={g.key}>
-                  {g.clause} {locale === 'en' ? g.en : g.zh}
+                  {g.clause} {pick(locale, g)}
                 </li>
               ))}
             </ul>

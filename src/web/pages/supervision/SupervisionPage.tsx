@@ -9,20 +9,20 @@ import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
 import { formatDateTime, todayShanghai } from '../../format';
-import { useLocale } from '../../i18n';
+import { pick, bilingual, useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole, isMinistryRole } from '../../menu';
 import { useUrlPaging } from '../../paging';
 import { FilesPicker, postForm, StateTag } from './common';
 import { FindingsTab } from './FindingsTab';
 import type { ChangeRequest, Complaint, RevocationCase } from './supApi';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 export const SUP_KEYS = { changes: ['sup', 'changes'], revocations: ['sup', 'revocations'], complaints: ['sup', 'complaints'] } as const;
 
 // ---------------------------------------------------------------- changes
 
 function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const st = useSupT();
+  const st = useT();
   const me = useCurrentUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -90,7 +90,7 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
 }
 
 function ChangesTab() {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -139,7 +139,7 @@ function ChangesTab() {
         pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: st('sup.enterprise'), key: 'e', render: (_, c) => <Typography.Link onClick={() => navigate(`/supervision/changes/${c.id}`)}>{c.enterpriseName}</Typography.Link> },
-          { title: st('chg.items'), key: 'items', render: (_, c) => c.items.map((i) => (locale === 'en' ? i.factEn : i.factZh)).join('、') },
+          { title: st('chg.items'), key: 'items', render: (_, c) => c.items.map((i) => (bilingual(locale, i.factZh, i.factEn))).join('、') },
           { title: st('chg.changeDate'), dataIndex: 'changeDate', width: 120 },
           { title: st('chg.deadline'), key: 'deadline', width: 170, render: (_, c) => <Space>{c.deadline}{c.overdue ? <Tag color="red">{st('chg.overdue')}</Tag> : null}</Space> },
           { title: st('sup.state'), key: 'state', width: 190, render: (_, c) => <StateTag kind="chg" state={c.state} /> },
@@ -153,7 +153,7 @@ function ChangesTab() {
 // ---------------------------------------------------------------- revocations
 
 function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const me = useCurrentUser();
   const qc = useQueryClient();
@@ -182,7 +182,7 @@ function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void })
           <Select showSearch optionFilterProp="label" options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} data-testid="revocation-enterprise" />
         </Form.Item>
         <Form.Item name="grounds" label={st('rev.grounds')} rules={[{ required: true, message: st('sup.required') }]}>
-          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${locale === 'en' ? g.en : g.zh}` }))} />
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${pick(locale, g)}` }))} />
         </Form.Item>
         <Form.Item name="facts" label={st('rev.facts')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
@@ -196,7 +196,7 @@ function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void })
 }
 
 function RevocationsTab() {
-  const st = useSupT();
+  const st = useT();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -235,7 +235,7 @@ function RevocationsTab() {
 // ---------------------------------------------------------------- complaints
 
 function ComplaintsTab() {
-  const st = useSupT();
+  const st = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { page, pageSize, pagination } = useUrlPaging();
@@ -261,7 +261,7 @@ function ComplaintsTab() {
 
 /** 动态管理: changes, revocation cases and (for MIIT and authorities) complaints, each in a tab. */
 export default function SupervisionPage() {
-  const st = useSupT();
+  const st = useT();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const handler = isAuthorityRole(me.role) || isMinistryRole(me.role);

@@ -2,7 +2,7 @@ import { Button, Space, Tag, Upload, type UploadFile } from 'antd';
 import { API_BASE, upload, type PathWith } from '../../api';
 import { formatBytes } from '../../format';
 import type { FileRef } from './supApi';
-import { useSupT } from './supText';
+import { useT } from '../../i18n';
 
 export const MAX_FILES = 5;
 
@@ -13,7 +13,7 @@ const COLORS: Record<string, string> = {
 };
 
 export function StateTag({ kind, state }: { kind: 'chg' | 'rev' | 'cmp'; state: string }) {
-  const st = useSupT();
+  const st = useT();
   return (
     <Tag color={COLORS[state] ?? 'default'} data-testid={`${kind}-state`} data-state={state}>
       {st.dyn(`${kind}.state.${state}`)}
@@ -23,7 +23,7 @@ export function StateTag({ kind, state }: { kind: 'chg' | 'rev' | 'cmp'; state: 
 
 /** A file picker that keeps the files in the form until submit (nothing uploads before). */
 export function FilesPicker({ files, onChange, testId }: { files: UploadFile[]; onChange: (f: UploadFile[]) => void; testId: string }) {
-  const st = useSupT();
+  const st = useT();
   return (
     <Upload accept=".pdf,.jpg,.jpeg,.png,.ofd" multiple maxCount={MAX_FILES} fileList={files} beforeUpload={() => false} onChange={({ fileList }) => onChange(fileList.slice(0, MAX_FILES))}>
       <Button size="small" data-testid={testId}>
@@ -46,7 +46,7 @@ export function postForm<P extends PathWith<'post'>>(path: P, params: Record<str
 }
 
 export function FileLinks({ base, files }: { base: string; files: FileRef[] }) {
-  const st = useSupT();
+  const st = useT();
   if (files.length === 0) return <span>—</span>;
   return (
     <Space wrap>

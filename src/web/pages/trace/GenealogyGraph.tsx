@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { TraceTree } from './traceApi';
 import { graphOf, type NodeKind } from './genealogy';
-import { useTraceT } from './traceText';
+import { useT } from '../../i18n';
 
 echarts.use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,7 +18,7 @@ const COLORS = ['#1f4e9e', '#389e0d', '#ad6800', '#722ed1', '#595959'];
  * genealogies. Lazy: ECharts loads only when someone asks for the graph.
  */
 export default function GenealogyGraph({ tree, onOpen }: { tree: TraceTree; onOpen?: (productCode: string) => void }) {
-  const tt = useTraceT();
+  const tt = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;

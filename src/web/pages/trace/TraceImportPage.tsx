@@ -3,10 +3,10 @@ import { Alert, Button, Card, Flex, Progress, Result, Select, Table, Typography,
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { useLocale } from '../../i18n';
+import { bilingual, useLocale } from '../../i18n';
 import { TraceNav, stepLabel, useCanRecord } from './common';
 import { templateUrl, traceApi, type ImportJob } from './traceApi';
-import { useTraceT } from './traceText';
+import { useT } from '../../i18n';
 
 const IMPORT_STEPS = ['intake', 'inspection', 'cleaning', 'assessment', 'process', 'test', 'marking', 'shipping', 'sale', 'lease', 'installation', 'removal'] as const;
 
@@ -18,7 +18,7 @@ type CellError = ImportJob['errors'][number];
  */
 export default function TraceImportPage() {
   const { locale } = useLocale();
-  const tt = useTraceT();
+  const tt = useT();
   const canRecord = useCanRecord();
   const qc = useQueryClient();
   const [step, setStep] = useState<(typeof IMPORT_STEPS)[number]>('intake');
@@ -118,7 +118,7 @@ export default function TraceImportPage() {
                 { title: tt('trace.sheet'), dataIndex: 'sheet' },
                 { title: tt('trace.row'), dataIndex: 'row' },
                 { title: tt('trace.column'), dataIndex: 'column' },
-                { title: tt('trace.message'), key: 'm', render: (_, r) => (locale === 'en' ? r.messageEn : r.message) },
+                { title: tt('trace.message'), key: 'm', render: (_, r) => (bilingual(locale, r.message, r.messageEn)) },
               ]}
             />
           </>

@@ -8,14 +8,14 @@ import { todayShanghai } from '../../format';
 import { useLocale } from '../../i18n';
 import { TraceNav, useCanRecord } from './common';
 import { ledgerXlsxUrl, traceApi } from './traceApi';
-import { useTraceT } from './traceText';
+import { useT } from '../../i18n';
 
 const SHEETS = ['coresReceived', 'productsMade', 'tests', 'shipments'] as const;
 
 /** 生产管理台账 (规范条件 四(三)) for a period: preview counts and download the four-sheet .xlsx. */
 export default function TraceLedgerPage() {
   const { locale } = useLocale();
-  const tt = useTraceT();
+  const tt = useT();
   const own = useCanRecord();
   const today = todayShanghai();
   const [q, setQ] = useState<{ from: string; to: string; enterpriseId?: string }>({ from: `${today.slice(0, 4)}-01-01`, to: today });

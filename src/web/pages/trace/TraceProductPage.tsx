@@ -12,16 +12,16 @@ import { formatDate, formatDateTime, formatPercent } from '../../format';
 import { useLocale } from '../../i18n';
 import { StatusTag, useCanRecord } from './common';
 import { downloadLabelsPdf, labelPngUrl, labelSvgUrl, traceApi, type ProductDetail, type TraceTree } from './traceApi';
-import { useTraceT, type TraceKey, type TraceT } from './traceText';
+import { useT, type MessageKey, type TFunction } from '../../i18n';
 import { countNodes, downstreamTree, shortCode, upstreamByLife, type NodeKind, type ViewNode } from './genealogy';
 
 const GenealogyGraph = lazy(() => import('./GenealogyGraph'));
 import { vocLabel } from '../../../domain/trace/vocabulary';
 
-const KIND_KEY: Record<NodeKind, TraceKey> = { core: 'trace.flowCore', part: 'trace.parts', product: 'trace.flowProduct', lot: 'trace.g.lot', other: 'trace.g.other' };
+const KIND_KEY: Record<NodeKind, MessageKey> = { core: 'trace.flowCore', part: 'trace.parts', product: 'trace.flowProduct', lot: 'trace.g.lot', other: 'trace.g.other' };
 
 /** One node's line: kind, part name, short code (the full identifier on hover), life, how it hangs, "见上". */
-function NodeTitle({ n, tt }: { n: ViewNode; tt: TraceT }) {
+function NodeTitle({ n, tt }: { n: ViewNode; tt: TFunction }) {
   return (
     <span data-testid="tree-node" data-kind={n.kind} data-repeat={n.repeat ? 'true' : undefined} title={n.key}>
       <Tag>{tt(KIND_KEY[n.kind])}</Tag>
@@ -42,10 +42,10 @@ function NodeTitle({ n, tt }: { n: ViewNode; tt: TraceT }) {
   );
 }
 
-const toData = (n: ViewNode, tt: TraceT): DataNode => ({ key: n.id, title: <NodeTitle n={n} tt={tt} />, isLeaf: !n.children.length, children: n.children.map((c) => toData(c, tt)) });
+const toData = (n: ViewNode, tt: TFunction): DataNode => ({ key: n.id, title: <NodeTitle n={n} tt={tt} />, isLeaf: !n.children.length, children: n.children.map((c) => toData(c, tt)) });
 
 /** The antd tree of the genealogy: upstream grouped by life, downstream as walked (./genealogy.ts). */
-export function genealogyData(tree: TraceTree, tt: TraceT): { data: DataNode[]; count: number; open: string[] } {
+export function genealogyData(tree: TraceTree, tt: TFunction): { data: DataNode[]; count: number; open: string[] } {
   if (tree.direction === 'down') {
     const root = downstreamTree(tree);
     return { data: [toData(root, tt)], count: countNodes([root]), open: [root.id] };
@@ -88,7 +88,7 @@ const allKeys = (d: DataNode[]): React.Key[] => d.flatMap((n) => (n.children?.le
 /** above this many drawn nodes the page opens the graph first */
 const LARGE_TREE = 80;
 
-function GenealogyView({ tree, tt }: { tree: TraceTree; tt: TraceT }) {
+function GenealogyView({ tree, tt }: { tree: TraceTree; tt: TFunction }) {
   const navigate = useNavigate();
   const g = useMemo(() => genealogyData(tree, tt), [tree, tt]);
   const large = g.count > LARGE_TREE;
@@ -137,8 +137,8 @@ function GenealogyView({ tree, tt }: { tree: TraceTree; tt: TraceT }) {
 
 export default function TraceProductPage() {
   const { code = '' } = useParams();
-  const { locale, t } = useLocale();
-  const tt = useTraceT();
+  const { locale, t, pick } = useLocale();
+  const tt = useT();
   const canRecord = useCanRecord();
   const isAdmin = useMe().data?.role === 'enterprise_admin';
   const { message } = App.useApp();
@@ -168,7 +168,6 @@ export default function TraceProductPage() {
     return <Result status={nf ? '404' : 'error'} title={nf ? tt('verify.notFound') : errorText(product.error, locale)} extra={<Link to="/trace">{tt('trace.products')}</Link>} />;
   }
   const p: ProductDetail = product.data;
-  const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
 
   const printPdf = async () => {
     try {

@@ -9,12 +9,12 @@ import { useLocale } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { StatusTag, TraceNav, stepLabel, useCanRecord } from './common';
 import { downloadLabelsPdf, traceApi, type ProductStatus, type ProductSummary } from './traceApi';
-import { useTraceT } from './traceText';
+import { useT } from '../../i18n';
 
 /** 产品追溯: the enterprise's remanufactured products (authorities and MIIT: those in their scope, read only). */
 export default function TraceProductsPage() {
   const { locale, t } = useLocale();
-  const tt = useTraceT();
+  const tt = useT();
   const onError = useApiErrorHandler();
   const canRecord = useCanRecord();
   const { params, page, pageSize, update, pagination } = useUrlPaging();

@@ -9,9 +9,9 @@ import { useLocale } from '../../i18n';
 import { StatusTag, TraceNav, stepLabel } from './common';
 import { shortCode } from './genealogy';
 import { recallXlsxUrl, traceApi, type RecallItem } from './traceApi';
-import { useTraceT, type TraceKey } from './traceText';
+import { useT, type MessageKey } from '../../i18n';
 
-const KIND: Record<string, TraceKey> = { lot: 'trace.g.lot', core: 'trace.flowCore', part: 'trace.parts', product: 'trace.flowProduct' };
+const KIND: Record<string, MessageKey> = { lot: 'trace.g.lot', core: 'trace.flowCore', part: 'trace.parts', product: 'trace.flowProduct' };
 const looksLikeUri = (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(s);
 
 /**
@@ -22,7 +22,7 @@ const looksLikeUri = (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(s);
  */
 export default function TraceRecallPage() {
   const { locale } = useLocale();
-  const tt = useTraceT();
+  const tt = useT();
   const [params, setParams] = useSearchParams();
   const by = params.get('core') !== null ? 'core' : 'lot';
   const value = params.get(by) ?? '';

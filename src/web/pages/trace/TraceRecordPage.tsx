@@ -5,11 +5,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useLeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
-import { useT } from '../../i18n';
 import { todayShanghai } from '../../format';
 import { TraceNav, stepLabel, useCanRecord } from './common';
 import { labelPngUrl, labelSvgUrl, newRequestKey, STEP_KINDS, traceApi, type StepKind, type StepResult } from './traceApi';
-import { useTraceT, type TraceT } from './traceText';
+import { useT, type TFunction } from '../../i18n';
 
 /**
  * 记录工序: one form per lifecycle step. The current work (the core taken in, its parts, their decisions,
@@ -65,7 +64,7 @@ const lines = (v: string | undefined) =>
 const isoOrUndefined = (v: string | undefined) => (v ? new Date(v).toISOString() : undefined);
 
 export default function TraceRecordPage() {
-  const tt = useTraceT();
+  const tt = useT();
   const canRecord = useCanRecord();
   const [params, setParams] = useSearchParams();
   const step = (STEP_KINDS as readonly string[]).includes(params.get('step') ?? '') ? (params.get('step') as StepKind) : 'intake';
@@ -148,7 +147,7 @@ export default function TraceRecordPage() {
   );
 }
 
-function StepDone({ result, step, tt, onNext }: { result: StepResult; step: StepKind; tt: TraceT; onNext: (s: StepKind) => void }) {
+function StepDone({ result, step, tt, onNext }: { result: StepResult; step: StepKind; tt: TFunction; onNext: (s: StepKind) => void }) {
   const code = result.product?.code;
   return (
     <div data-testid="step-result" data-step={step}>
@@ -315,7 +314,7 @@ function toBody(step: StepKind, v: Values): unknown {
 }
 
 function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: (r: StepResult, w: Partial<Work>) => void }) {
-  const tt = useTraceT();
+  const tt = useT();
   const t = useT();
   const [form] = Form.useForm<Values>();
   const onError = useApiErrorHandler();
@@ -602,7 +601,7 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   );
 }
 
-function Measurements({ tt }: { tt: TraceT }) {
+function Measurements({ tt }: { tt: TFunction }) {
   return (
     <>
       <Typography.Text strong>{tt('trace.measurements')}</Typography.Text>
@@ -643,7 +642,7 @@ function Measurements({ tt }: { tt: TraceT }) {
   );
 }
 
-function ReassemblyFields({ tt, req }: { tt: TraceT; req: { required: boolean; message: string }[] }) {
+function ReassemblyFields({ tt, req }: { tt: TFunction; req: { required: boolean; message: string }[] }) {
   return (
     <>
       <Row gutter={12}>

@@ -3,12 +3,12 @@ import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth';
 import { isEnterpriseRole } from '../../menu';
 import type { ProductStatus } from './traceApi';
-import { hasTraceKey, useTraceT, type TraceT } from './traceText';
+import { hasKey, useT, type TFunction } from '../../i18n';
 
 export const STATUS_COLORS: Record<ProductStatus, string> = { issued: 'green', revoked: 'red', recalled: 'orange' };
 
 export function StatusTag({ status }: { status: ProductStatus }) {
-  const tt = useTraceT();
+  const tt = useT();
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="product-status" data-status={status}>
       {tt(`trace.status.${status}`)}
@@ -17,9 +17,9 @@ export function StatusTag({ status }: { status: ProductStatus }) {
 }
 
 /** Label of a lifecycle step kind ('intake', …), or the kind itself when unknown. */
-export function stepLabel(tt: TraceT, kind: string): string {
+export function stepLabel(tt: TFunction, kind: string): string {
   const k = `trace.step.${kind}`;
-  return hasTraceKey(k) ? tt(k) : kind;
+  return hasKey(k) ? tt(k) : kind;
 }
 
 /** Enterprise users record; authorities and the ministry only read. */
@@ -30,7 +30,7 @@ export function useCanRecord(): boolean {
 
 /** The sub-navigation of the traceability pages. */
 export function TraceNav({ current }: { current: 'products' | 'record' | 'recall' | 'ledger' | 'import' }) {
-  const tt = useTraceT();
+  const tt = useT();
   const navigate = useNavigate();
   const canRecord = useCanRecord();
   const items: { key: typeof current; path: string; label: string; write?: boolean }[] = [

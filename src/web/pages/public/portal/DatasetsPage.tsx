@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, Typography } from 'antd';
 import { client, unwrap } from '../../../api';
 import { formatDateTime } from '../../../format';
-import { useLocale } from '../../../i18n';
+import { bilingual, useLocale } from '../../../i18n';
 import { usePageMeta } from './meta';
 
 const FEEDS = ['announcements', 'notices', 'standards', 'policies', 'catalogue'] as const;
@@ -26,7 +26,7 @@ export default function DatasetsPage() {
           scroll={{ x: 720 }}
           data-testid="dataset-table"
           columns={[
-            { title: t('portal.ds.title'), dataIndex: 'name', render: (_: string, d) => <><strong>{locale === 'en' ? d.nameEn : d.name}</strong><div style={{ color: '#595959', fontSize: 12 }}>{d.description}</div></> },
+            { title: t('portal.ds.title'), dataIndex: 'name', render: (_: string, d) => <><strong>{bilingual(locale, d.name, d.nameEn)}</strong><div style={{ color: '#595959', fontSize: 12 }}>{d.description}</div></> },
             { title: t('portal.ds.lastModified'), dataIndex: 'lastModified', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
             { title: t('portal.ds.licence'), dataIndex: 'licence', render: (l: { name: string; url: string }) => <a href={l.url} rel="noopener noreferrer" target="_blank">{l.name}</a> },
             { title: '', key: 'links', render: (_: unknown, d) => <Space><a href={d.csv} download>CSV</a><a href={d.json}>JSON</a><a href={d.schema}>{t('portal.ds.schema')}</a></Space> },

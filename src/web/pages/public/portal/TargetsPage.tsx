@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Progress, Row, Statistic, Typography } from 'a
 import { lazy, Suspense } from 'react';
 import { client, unwrap } from '../../../api';
 import { PageLoading } from '../../../components/PageLoading';
-import { useLocale } from '../../../i18n';
+import { bilingual, useLocale } from '../../../i18n';
 import { usePageMeta } from './meta';
 
 const TargetChart = lazy(() => import('./TargetChart'));
@@ -21,8 +21,8 @@ export default function TargetsPage() {
       <Typography.Paragraph type="secondary">{t('portal.tgt.desc')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {res.data.items.map((i) => {
-          const name = locale === 'en' ? i.nameEn : i.name;
-          const unit = locale === 'en' ? i.unitEn : i.unit;
+          const name = bilingual(locale, i.name, i.nameEn);
+          const unit = bilingual(locale, i.unit, i.unitEn);
           return (
             <Col xs={24} md={12} key={i.key}>
               <Card title={name} data-testid={`target-${i.key}`} extra={<Typography.Text type="secondary">{t('portal.tgt.asOf', { date: i.asOf })}</Typography.Text>}>
@@ -32,7 +32,7 @@ export default function TargetsPage() {
                 </Row>
                 {i.target != null && i.actual != null && <Progress percent={Math.min(100, Math.round((i.actual / i.target) * 1000) / 10)} aria-label={name} />}
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} data-testid={`target-source-${i.key}`}>
-                  {locale === 'en' ? i.sourceEn : i.source}
+                  {bilingual(locale, i.source, i.sourceEn)}
                 </Typography.Paragraph>
                 {i.trend.length ? (
                   <Suspense fallback={<PageLoading />}>

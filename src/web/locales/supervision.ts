@@ -1,11 +1,9 @@
-import { useCallback } from 'react';
-import { useLocale, type Locale } from '../../i18n';
+import type { Dict } from './types';
 
 /**
- * Texts of the dynamic-management pages (动态管理: 变更, 撤销公告, 投诉举报) and the public complaint pages,
- * zh first then English. Kept beside the pages so the shared dictionary only holds menu and nav labels.
+ * UI strings of the dynamic-management pages (动态管理: 变更, 撤销公告, 投诉举报, 提示) and the public complaint pages: key → [zh, en].
  */
-const dict = {
+export const supervisionText = {
   'sup.title': ['动态管理', 'Dynamic management'],
   'sup.sub': ['公告企业的变更、撤销公告与投诉举报（规范条件 七(二)）', 'Changes, revocations and complaints of announced enterprises (七(二))'],
   'sup.tab.changes': ['变更', 'Changes'],
@@ -39,7 +37,7 @@ const dict = {
   'chg.overdue': ['已逾期', 'Overdue'],
   'chg.overdueOnly': ['仅看逾期', 'Overdue only'],
   'chg.flag': ['标记逾期并通知', 'Flag overdue & notify'],
-  'chg.flagged': ['已标记 {n} 件逾期变更', '{n} overdue change request(s) flagged'],
+  'chg.flagged': ['已标记 {n} 件逾期变更', { one: '{n} overdue change request flagged', other: '{n} overdue change requests flagged' }],
   'chg.check': ['验收核实', 'Acceptance check'],
   'chg.checkPass': ['验收合格', 'Passed'],
   'chg.checkFail': ['验收不合格', 'Failed'],
@@ -176,21 +174,4 @@ const dict = {
   'fnd.state.dismissed': ['已不予报请', 'Dismissed'],
   'fnd.run': ['立即核查', 'Check now'],
   'fnd.ran': ['核查了 {n} 家企业，新增 {m} 条提示', 'Checked {n} enterprise(s); {m} new finding(s)'],
-} as const;
-
-export type SupKey = keyof typeof dict;
-export type SupT = (key: SupKey, vars?: Record<string, string | number>) => string;
-
-export function supText(locale: Locale, key: SupKey, vars?: Record<string, string | number>): string {
-  let text: string = dict[key][locale === 'en' ? 1 : 0];
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(String(v));
-  return text;
-}
-
-/** `const st = useSupT(); st('sup.title')`; unknown dynamic keys fall back to the key's last part. */
-export function useSupT(): SupT & { dyn: (key: string) => string } {
-  const { locale } = useLocale();
-  const fn = useCallback((key: SupKey, vars?: Record<string, string | number>) => supText(locale, key, vars), [locale]) as SupT & { dyn: (key: string) => string };
-  fn.dyn = (key: string) => (Object.prototype.hasOwnProperty.call(dict, key) ? supText(locale, key as SupKey) : key.split('.').pop()!);
-  return fn;
-}
+} as const satisfies Dict;

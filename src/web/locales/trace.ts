@@ -1,11 +1,9 @@
-import { useCallback } from 'react';
-import { useLocale, type Locale } from '../../i18n';
+import type { Dict } from './types';
 
 /**
- * Texts of the traceability pages (产品追溯) and the public product page, zh first then English.
- * Kept beside the pages (like a module) so the shared dictionary in src/web/i18n.ts only holds the menu label.
+ * UI strings of the traceability pages (产品追溯) and the public product verification page: key → [zh, en].
  */
-const dict = {
+export const traceText = {
   'trace.title': ['产品追溯', 'Traceability'],
   'trace.sub': ['旧件回收、再制造生产到产品使用的全过程追溯（GS1 EPCIS 2.0）', 'From core intake through remanufacturing to use in service (GS1 EPCIS 2.0)'],
   'trace.subReadOnly': ['按辖区查看再制造产品、召回影响范围与生产台账（只读）', 'Remanufactured products, recall impact and ledgers in your scope (read only)'],
@@ -127,7 +125,7 @@ const dict = {
   // product detail
   'trace.detail': ['产品详情', 'Product details'],
   'trace.lives': ['寿命周期', 'Lives'],
-  'trace.remanTimes': ['已再制造 {n} 次', 'Remanufactured {n} time(s)'],
+  'trace.remanTimes': ['已再制造 {n} 次', { one: 'Remanufactured {n} time', other: 'Remanufactured {n} times' }],
   'trace.original': ['首个寿命周期的原始零部件', 'Original components from the first life'],
   'trace.steps': ['追溯记录', 'Trace steps'],
   'trace.genealogy': ['谱系（构成）', 'Genealogy (what went in)'],
@@ -226,23 +224,4 @@ const dict = {
   'verify.notFoundSub': ['平台上没有编码为 {code} 的再制造产品。请核对标签上的编码，或谨防假冒。', 'No remanufactured product has the code {code}. Check the code on the label, and beware of counterfeits.'],
   'verify.rateLimited': ['查询过于频繁，请稍后再试', 'Too many look-ups; please try again shortly'],
   'verify.portal': ['返回公开信息', 'Public information'],
-} as const satisfies Record<string, readonly [string, string]>;
-
-export type TraceKey = keyof typeof dict;
-export type TraceT = (key: TraceKey, vars?: Record<string, string | number>) => string;
-
-export function traceText(locale: Locale, key: TraceKey, vars?: Record<string, string | number>): string {
-  let text: string = dict[key][locale === 'en' ? 1 : 0];
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(String(v));
-  return text;
-}
-
-/** `const tt = useTraceT(); tt('trace.title')` */
-export function useTraceT(): TraceT {
-  const { locale } = useLocale();
-  return useCallback((key, vars) => traceText(locale, key, vars), [locale]);
-}
-
-export function hasTraceKey(key: string): key is TraceKey {
-  return Object.prototype.hasOwnProperty.call(dict, key);
-}
+} as const satisfies Dict;
