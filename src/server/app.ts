@@ -244,7 +244,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
-  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, workdayOverrides: () => notices.overrides() });
+  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, files, workdayOverrides: () => notices.overrides() });
   const portal = createPortalService({ clock, content: portalContent, announcements, notices, statistics, catalogue });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
@@ -433,7 +433,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(buyerRoutes, { buyers: services.buyers });
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
-  await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache });
+  await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildEnterprise, buildProduct, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildEnterprise, buildProduct, buildUser, TEST_PASSWORD, TINY_PDF } from '../support/factories.js';
+import { multipart } from './matrix/index.js';
 import { auditCount, expectOneWinner, race } from './concurrency.helpers.js';
 
 const clock = manualClock('2026-12-07T02:00:00Z'); // Monday
@@ -38,6 +39,11 @@ const application = (over: Record<string, unknown> = {}) => ({
   sampleProductCode: null as string | null,
   ...over,
 });
+/** Upload the file of report `n` (a PDF unless other bytes are given). */
+const upload = (s: Session, id: string, data: Buffer = TINY_PDF, n = 0, name = '检测报告.pdf') => {
+  const m = multipart({ files: [{ name, data, type: 'application/pdf' }] });
+  return app.inject({ method: 'POST', url: `/api/v1/catalogue/applications/${id}/reports/${n}/file`, headers: { ...s.headers, ...m.headers }, payload: m.payload });
+};
 /** A traced unit of `model` of the enterprise (its 再制造率 comes from its record). */
 const unit = async (model: string, ent = enterpriseId) => (await buildProduct(app.services, ent, { model })).code;
 
@@ -79,6 +85,20 @@ describe('the path to the catalogue', () => {
     const a = await ok(staff, 'POST', '/api/v1/catalogue/applications', application({ model: 'WD615-X' }));
     expect(a).toMatchObject({ state: 'draft', standardCode: 'GB/T 28672-2012', massRate: null, actions: ['edit'] });
     expect(a.testReports[0]).toMatchObject({ orgName: '国家再制造产品质量检验检测中心（测试）', accreditationNo: 'CNAS L12345' });
+    // submitting needs the report's file: checked by content (a text file named .pdf is refused), then downloadable by the parties
+    expect(fieldOf(await send(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/submit`))).toBe('testReports.0.file');
+    const fake = await upload(staff, a.id, Buffer.from('not a pdf at all'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.details[0].field).toBe('file');
+    expect(fieldOf(await upload(staff, a.id, TINY_PDF, 3))).toBe('n');
+    expect((await upload(otherEnt, a.id)).statusCode).toBe(404);
+    const up = await upload(staff, a.id);
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().testReports[0].file).toEqual({ name: '检测报告.pdf', mime: 'application/pdf', size: TINY_PDF.length, url: `/api/v1/catalogue/applications/${a.id}/reports/0/file` });
+    const dl = await send(staff, 'GET', `/api/v1/catalogue/applications/${a.id}/reports/0/file`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(TINY_PDF)).toBe(true);
+    expect((await send(null, 'GET', `/api/v1/public/catalogue/${a.id}/reports/0/file`)).statusCode).toBe(404); // a draft: not public
     // submitting needs the rate from the trace records
     expect(fieldOf(await send(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/submit`))).toBe('sampleProductCode');
     const withRate = await ok(staff, 'PATCH', `/api/v1/catalogue/applications/${a.id}`, { sampleProductCode: productCode });
@@ -96,7 +116,9 @@ describe('the path to the catalogue', () => {
     expect(fieldOf(await send(reviewer, 'POST', `/api/v1/catalogue/applications/${a.id}/return`, {}))).toBe('text');
     const returned = await ok(reviewer, 'POST', `/api/v1/catalogue/applications/${a.id}/return`, { text: '请补充第三方检测报告的检测项目' });
     expect(returned).toMatchObject({ state: 'returned', reason: '请补充第三方检测报告的检测项目' });
-    await ok(staff, 'PATCH', `/api/v1/catalogue/applications/${a.id}`, { specifications: '功率 250 kW；排放 国六；检测项目：台架性能' });
+    const edited = await ok(staff, 'PATCH', `/api/v1/catalogue/applications/${a.id}`, { specifications: '功率 250 kW；排放 国六；检测项目：台架性能', testReports: [{ testingOrgId: orgId, reportNo: a.testReports[0].reportNo, issuedOn: '2026-11-20' }] });
+    expect(edited.testReports[0].file?.name).toBe('检测报告.pdf'); // the same report keeps its file
+    expect((await ok(reviewer, 'GET', `/api/v1/catalogue/applications/${a.id}`)).testReports[0].file.url).toContain('/reports/0/file');
     await ok(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/submit`);
     // MIIT cannot skip the province; the province forwards with its opinion
     expect((await send(miit, 'POST', `/api/v1/catalogue/applications/${a.id}/start-notice`, {})).statusCode).toBe(409);
@@ -104,6 +126,8 @@ describe('the path to the catalogue', () => {
 
     const inNotice = await ok(miit, 'POST', `/api/v1/catalogue/applications/${a.id}/start-notice`, {});
     expect(inNotice.notice).toEqual({ startOn: '2026-12-07', endOn: addWorkingDays('2026-12-07', 5) });
+    expect((await send(reviewer, 'GET', `/api/v1/catalogue/applications/${a.id}/reports/0/file`)).statusCode).toBe(200);
+    expect((await send(null, 'GET', `/api/v1/public/catalogue/${a.id}/reports/0/file`)).rawPayload.equals(TINY_PDF)).toBe(true); // in 公示: public evidence
     const notices = await ok(null, 'GET', '/api/v1/public/catalogue/notices');
     expect(notices.items.find((i: { id: string }) => i.id === a.id)).toMatchObject({ model: 'WD615-X', notice: inNotice.notice, listedNo: null });
     const running = await send(miit, 'POST', `/api/v1/catalogue/applications/${a.id}/close-notice`);
@@ -118,7 +142,7 @@ describe('the path to the catalogue', () => {
     const pub = await ok(null, 'GET', `/api/v1/public/catalogue?q=${encodeURIComponent('发动机 再制造')}&field=internal_combustion_engines`);
     expect(pub.items).toHaveLength(1);
     expect(pub.items[0]).toMatchObject({ id: a.id, listedNo: `${clock.today().slice(0, 4)}-01-001`, batchNo: 1, model: 'WD615-X', fieldLabel: '内燃机', standardCode: 'GB/T 28672-2012' });
-    expect(pub.items[0].testReports[0]).toEqual({ orgName: '国家再制造产品质量检验检测中心（测试）', accreditationNo: 'CNAS L12345', reportNo: expect.any(String), issuedOn: '2026-11-20' });
+    expect(pub.items[0].testReports[0]).toEqual({ orgName: '国家再制造产品质量检验检测中心（测试）', accreditationNo: 'CNAS L12345', reportNo: expect.any(String), issuedOn: '2026-11-20', file: { name: '检测报告.pdf', mime: 'application/pdf', size: TINY_PDF.length, url: `/api/v1/public/catalogue/${a.id}/reports/0/file` } });
     expect(pub).toMatchObject({ total: 1, page: 1 });
     expect((await ok(null, 'GET', '/api/v1/public/catalogue?field=machine_tools')).total).toBe(0);
     expect((await ok(null, 'GET', '/api/v1/public/catalogue/batches')).items[0]).toMatchObject({ batchNo: 1, models: 1 });
@@ -138,7 +162,7 @@ describe('the path to the catalogue', () => {
     const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse((await send(null, 'GET', '/feeds/catalogue.atom')).body).feed;
     expect(feed.entry).toMatchObject({ id: `urn:uuid:${batch.id}`, title: { '#text': '再制造产品目录（第1批）' } });
     expect(String(feed.entry.summary['#text'] ?? feed.entry.summary)).toContain(`${pub.items[0].listedNo} 再制造柴油发动机总成 WD615-X`);
-    for (const act of ['created', 'submitted', 'returned', 'updated', 'forwarded', 'notice_started', 'notice_closed', 'listed']) expect(await auditCount(app, `catalogue_application.${act}`, a.id), act).toBeGreaterThanOrEqual(1);
+    for (const act of ['created', 'report_file_added', 'submitted', 'returned', 'updated', 'forwarded', 'notice_started', 'notice_closed', 'listed']) expect(await auditCount(app, `catalogue_application.${act}`, a.id), act).toBeGreaterThanOrEqual(1);
     // listed: no further step, and a second application for the same model is refused
     expect((await send(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/withdraw`)).statusCode).toBe(409);
     const again = await send(admin, 'POST', '/api/v1/catalogue/applications', application({ model: 'wd615-x' }));
@@ -152,6 +176,7 @@ describe('other endings, scopes and races', () => {
   const submitted = async () => {
     const model = `QD-${++n}`;
     const a = await ok(admin, 'POST', '/api/v1/catalogue/applications', application({ model, sampleProductCode: await unit(model) }));
+    expect((await upload(admin, a.id)).statusCode).toBe(201);
     await ok(admin, 'POST', `/api/v1/catalogue/applications/${a.id}/submit`);
     return a.id as string;
   };

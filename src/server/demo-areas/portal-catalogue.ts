@@ -14,6 +14,9 @@ const MODELS: Array<{ model: string; productName: string; field: RemanField; sta
   { model: 'FAST-12JS-R', productName: '再制造变速器总成', field: 'basic_mechanical_parts', standardCode: 'GB/T 28618-2012', specifications: '12 挡；最大输入扭矩 2100 N·m；换挡试验 10 万次（演示）', org: 'CNAS L0003-DEMO' },
 ];
 
+/** A one-page PDF standing in for each report file (the files service checks the content; one file per model). */
+const REPORT_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n% catalogue demo test report\ntrailer <<>>\n%%EOF\n');
+
 export async function seedCatalogueDemo(world: DemoWorld) {
   const s = world.services;
   const admin = world.admins.gd;
@@ -33,6 +36,7 @@ export async function seedCatalogueDemo(world: DemoWorld) {
       productName: m.productName, model: m.model, field: m.field, specifications: m.specifications, standardCode: m.standardCode,
       testReports: [{ testingOrgId: org.id, reportNo: `JC-2026-${String(101 + i)}`, issuedOn: '2026-05-18' }], sampleProductCode: unit.code,
     });
+    await s.catalogue.reports.attach(ent, a.id, 0, { filename: `检测报告 JC-2026-${101 + i}（演示）.pdf`, data: Buffer.concat([REPORT_PDF, Buffer.from(`% ${m.model}\n`)]) });
     await s.catalogue.step(ent, a.id, 'submit');
     await s.catalogue.step(ctx(reviewer), a.id, 'forward', { text: '经核实，申请材料齐全，检测报告出自名录内第三方机构，再制造率取自企业追溯记录，同意报送。' });
     ids.push(a.id);

@@ -7897,6 +7897,12 @@ export interface paths {
                                     accreditationNo: string;
                                     reportNo: string;
                                     issuedOn: string;
+                                    file: {
+                                        name: string;
+                                        mime: string;
+                                        size: number;
+                                        url: string;
+                                    } | null;
                                 }[];
                                 sampleProductCode: string | null;
                                 massRate: number | null;
@@ -7979,6 +7985,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8051,6 +8063,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8133,6 +8151,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8153,6 +8177,108 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/catalogue/applications/{id}/reports/{n}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载检测报告文件 Download a test report file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 上传第 n 份检测报告的文件（按内容检查；草稿或退回补正时） Upload the file of test report n */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                            };
+                            authorityId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "provincial_rejected" | "forwarded" | "in_notice" | "notice_passed" | "listed" | "rejected" | "withdrawn";
+                            stateLabel: string;
+                            productName: string;
+                            model: string;
+                            field: string;
+                            specifications: string;
+                            standardCode: string;
+                            testReports: {
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
+                            }[];
+                            sampleProductCode: string | null;
+                            massRate: number | null;
+                            valueRate: number | null;
+                            rateFormula: string | null;
+                            provincialOpinion: string | null;
+                            reason: string | null;
+                            notice: {
+                                startOn: string;
+                                endOn: string;
+                            } | null;
+                            listedNo: string | null;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/catalogue/applications/{id}/submit": {
@@ -8203,6 +8329,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8277,6 +8409,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8357,6 +8495,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8437,6 +8581,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8517,6 +8667,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8597,6 +8753,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8678,6 +8840,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8752,6 +8920,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8832,6 +9006,12 @@ export interface paths {
                                 accreditationNo: string;
                                 reportNo: string;
                                 issuedOn: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
                             }[];
                             sampleProductCode: string | null;
                             massRate: number | null;
@@ -8957,6 +9137,12 @@ export interface paths {
                                     accreditationNo: string;
                                     reportNo: string;
                                     issuedOn: string;
+                                    file: {
+                                        name: string;
+                                        mime: string;
+                                        size: number;
+                                        url: string;
+                                    } | null;
                                 }[];
                                 notice: {
                                     startOn: string;
@@ -9029,6 +9215,12 @@ export interface paths {
                                     accreditationNo: string;
                                     reportNo: string;
                                     issuedOn: string;
+                                    file: {
+                                        name: string;
+                                        mime: string;
+                                        size: number;
+                                        url: string;
+                                    } | null;
                                 }[];
                                 notice: {
                                     startOn: string;
@@ -9084,6 +9276,43 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/catalogue/{id}/reports/{n}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录型号（公示中或已列入）的检测报告文件 Test report file of a model in notice or listed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

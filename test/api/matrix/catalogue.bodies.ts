@@ -3,6 +3,7 @@ import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 /** 再制造产品目录 (catalogue module): the parties' routes and the public's. */
 const uniq = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 const NIL = '00000000-0000-4000-8000-000000000000';
+const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 export function bodies(_w: MatrixWorld): Record<string, unknown> {
   const text = { text: '矩阵意见' };
@@ -19,6 +20,7 @@ export function bodies(_w: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/catalogue/applications/:id/close-notice': undefined,
     'POST /api/v1/catalogue/applications/:id/uphold-objection': text,
     'POST /api/v1/catalogue/batches': { applicationIds: [NIL] },
+    'POST /api/v1/catalogue/applications/:id/reports/:n/file': undefined,
   };
 }
 
@@ -59,6 +61,8 @@ async function application(w: PositiveWorld, to: 'draft' | 'submitted' | 'forwar
     testReports: [{ testingOrgId: f.orgId, reportNo: `R-${uniq()}`, issuedOn: '2026-11-01' }], sampleProductCode: product.code,
   });
   const id = a.id as string;
+  const up = await w.upload('enterprise_staff', `/api/v1/catalogue/applications/${id}/reports/0/file`, { files: [{ name: 'report.pdf', data: TINY_PDF, type: 'application/pdf' }] });
+  if (up.statusCode !== 201) throw new Error(`report file: ${up.statusCode} ${up.body}`);
   if (to === 'draft') return id;
   await w.must('enterprise_admin', 'POST', `/api/v1/catalogue/applications/${id}/submit`);
   if (to === 'submitted') return id;
@@ -99,4 +103,7 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/public/catalogue/notices': { as: 'public' },
   'GET /api/v1/public/catalogue/batches': { as: 'public' },
   'GET /api/v1/public/catalogue/badges': { as: 'public', query: 'codes=RM0000000000000000' },
+  'POST /api/v1/catalogue/applications/:id/reports/:n/file': async (w) => ({ as: 'enterprise_admin', params: { id: await application(w), n: '0' }, form: { files: [{ name: 'again.pdf', data: TINY_PDF, type: 'application/pdf' }] } }),
+  'GET /api/v1/catalogue/applications/:id/reports/:n/file': async (w) => ({ as: 'authority_reviewer', params: { id: await application(w, 'submitted'), n: '0' } }),
+  'GET /api/v1/public/catalogue/:id/reports/:n/file': async (w) => ({ as: 'public', params: { id: await application(w, 'in_notice'), n: '0' } }),
 };

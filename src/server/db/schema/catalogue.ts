@@ -11,8 +11,11 @@ export interface CatalogueTestReport {
   accreditationNo: string;
   reportNo: string;
   issuedOn: string;
+  /** the report file (files module, content-checked), once uploaded */
   sha256?: string;
   fileName?: string;
+  mime?: string;
+  size?: number;
 }
 
 export const catalogueBatches = pgTable('catalogue_batches', {

@@ -7,6 +7,7 @@ import type { BatchRow, CatalogueRow } from './catalogue.repo.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (d: Date | string | null) => (d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
+const reportFile = (r: CatalogueRow['testReports'][number], url: string) => (r.sha256 ? { name: r.fileName ?? 'report', mime: r.mime ?? 'application/octet-stream', size: r.size ?? 0, url } : null);
 const notice = (a: CatalogueRow) => (a.noticeStartOn && a.noticeEndOn ? { startOn: a.noticeStartOn, endOn: a.noticeEndOn } : null);
 
 /** The steps the caller may take now: allowed by the policy and possible in the state (the web's buttons). */
@@ -28,7 +29,7 @@ export function presentApplication(p: Principal | null, a: CatalogueRow, enterpr
     field: a.field,
     specifications: a.specifications,
     standardCode: a.standardCode,
-    testReports: a.testReports.map((r) => ({ testingOrgId: r.testingOrgId, orgName: r.orgName, accreditationNo: r.accreditationNo, reportNo: r.reportNo, issuedOn: r.issuedOn })),
+    testReports: a.testReports.map((r, n) => ({ testingOrgId: r.testingOrgId, orgName: r.orgName, accreditationNo: r.accreditationNo, reportNo: r.reportNo, issuedOn: r.issuedOn, file: reportFile(r, `/api/v1/catalogue/applications/${a.id}/reports/${n}/file`) })),
     sampleProductCode: a.sampleProductCode,
     massRate: num(a.massRate),
     valueRate: num(a.valueRate),
@@ -61,7 +62,7 @@ export function presentPublicModel(r: { a: CatalogueRow; batchNo: number | null;
     standardCode: a.standardCode,
     massRate: num(a.massRate),
     valueRate: num(a.valueRate),
-    testReports: a.testReports.map((t) => ({ orgName: t.orgName, accreditationNo: t.accreditationNo, reportNo: t.reportNo, issuedOn: t.issuedOn })),
+    testReports: a.testReports.map((t, n) => ({ orgName: t.orgName, accreditationNo: t.accreditationNo, reportNo: t.reportNo, issuedOn: t.issuedOn, file: reportFile(t, `/api/v1/public/catalogue/${a.id}/reports/${n}/file`) })),
     notice: a.state === 'in_notice' ? notice(a) : null,
   };
 }

@@ -52,7 +52,10 @@ export const BadgeQuery = z.object({
     .pipe(z.array(z.string().max(120)).min(1).max(100)),
 });
 
-const Report = z.object({ testingOrgId: z.string(), orgName: z.string(), accreditationNo: z.string(), reportNo: z.string(), issuedOn: z.string() });
+export const ReportParams = z.object({ id: uuid, n: z.coerce.number().int().min(0).max(19) });
+/** the uploaded report file (null until uploaded); `url` downloads it for whoever got this answer */
+const ReportFile = z.object({ name: z.string(), mime: z.string(), size: z.number(), url: z.string() }).nullable();
+const Report = z.object({ testingOrgId: z.string(), orgName: z.string(), accreditationNo: z.string(), reportNo: z.string(), issuedOn: z.string(), file: ReportFile });
 export const ApplicationSchema = z.object({
   id: z.string(),
   enterprise: z.object({ id: z.string(), name: z.string() }),

@@ -12,9 +12,11 @@ import { isAuthority, isEnterpriseUser, isMinistry, type Principal, type Request
 import type { PublicCache } from '../../platform/public-cache.js';
 import { stateChanged, uniqueOr } from '../../platform/tx.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import type { FileService } from '../files/files.service.js';
 import type { PortalContentService } from '../portal/content.service.js';
 import type { TraceService } from '../trace/index.js';
 import { catalogueApplicationPolicy } from './catalogue.policy.js';
+import { catalogueReports, keepFiles } from './catalogue.reports.js';
 import { catalogueRepo, type CatalogueRow, type Scope } from './catalogue.repo.js';
 import type { CatalogueInput, CataloguePatch } from './catalogue.schema.js';
 
@@ -44,6 +46,7 @@ export function createCatalogueService(deps: {
   enterprises: EnterpriseService;
   portal: PortalContentService;
   trace: TraceService;
+  files: FileService;
   workdayOverrides: () => Promise<readonly WorkdayOverride[]>;
 }) {
   const { db, clock, publicCache, enterprises, portal, trace } = deps;
@@ -97,6 +100,8 @@ export function createCatalogueService(deps: {
       if (event === 'submit') {
         // 七(一)2 按要求提供相关材料: a third-party test report and the rate from the trace records
         if (!a.testReports.length) throw errors.field('testReports', '提交前须附第三方检测报告', 'Attach a third-party test report before submitting');
+        const missing = a.testReports.findIndex((r) => !r.sha256);
+        if (missing >= 0) throw errors.field(`testReports.${missing}.file`, `第 ${missing + 1} 份检测报告尚未上传报告文件`, `Upload the file of test report ${missing + 1} before submitting`);
         if (!a.sampleProductCode) throw errors.field('sampleProductCode', '提交前须给出一台该型号产品的追溯编码（再制造率取自追溯记录）', 'Name a traced unit of the model (its rate comes from the trace records)');
         patch.submittedAt = clock.now();
         patch.reason = null;
@@ -189,6 +194,7 @@ export function createCatalogueService(deps: {
             if (!sameModel(facts._model ?? null, model)) throw errors.field('sampleProductCode', '追溯记录中该产品的型号与申请型号不同', 'The traced unit is of another model');
             const { _model, ...rest } = facts;
             void _model;
+            if (rest.testReports) rest.testReports = keepFiles(a.testReports, rest.testReports);
             const { testReports: _t, standardCode: _s, sampleProductCode: _c, ...plain } = patch;
             void _t, void _s, void _c;
             const updated = await catalogueRepo.update(tx, id, { ...plain, ...rest });
@@ -199,6 +205,8 @@ export function createCatalogueService(deps: {
       );
     },
     step,
+    /** The files of the test reports (upload while draft or returned; read by the parties; public once in 公示). */
+    reports: catalogueReports(deps),
     /** MIIT publishes the models that passed their 公示 as the next numbered batch (目录批次). */
     publishBatch: (ctx: RequestContext, input: { title?: string; applicationIds: string[] }) => batch(ctx, input, null),
     /**
