@@ -9,7 +9,23 @@ import { PageLoading } from './components/PageLoading';
 import { useT } from './i18n';
 import { canOpen, type MenuKey } from './menu';
 
-const LoginPage = lazy(() => import('./pages/LoginPage'));
+// First load without a waterfall (issue 16 item 18): main.tsx asks for the chunks of the route being opened as soon as
+// the app's code runs, all at once, instead of one after the other as React reaches each lazy boundary (layout, then
+// page). The same import functions back the lazy components, so the browser fetches each chunk once.
+const importLogin = () => import('./pages/LoginPage');
+const importHome = () => import('./pages/HomePage');
+const importPublicLayout = () => import('./pages/public/PublicLayout');
+const importPublicHome = () => import('./pages/public/PublicHomePage');
+
+export function preloadRouteChunks(path: string): void {
+  const p = path.replace(/\/+$/, '') || '/';
+  if (p === '/public') void Promise.all([importPublicLayout(), importPublicHome()]);
+  else if (p.startsWith('/public/')) void importPublicLayout();
+  else if (p === '/login') void importLogin();
+  else if (p === '/') void importHome();
+}
+
+const LoginPage = lazy(importLogin);
 // 公共信息服务 public pages (issue 14): one lazy chunk for the portal's pages
 const portalPage = (name: 'PortalSearchPage' | 'StandardsPage' | 'StandardDetailPage' | 'PoliciesPage' | 'PolicyDetailPage' | 'DemoUnitsPage' | 'TestingOrgsPage' | 'TargetsPage' | 'DatasetsPage' | 'CataloguePage') =>
   lazy(() => import('./pages/public/portal').then((m) => ({ default: m[name] })));
@@ -24,7 +40,7 @@ const PortalTargetsPage = portalPage('TargetsPage');
 const PortalDatasetsPage = portalPage('DatasetsPage');
 const PortalCataloguePage = portalPage('CataloguePage');
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
-const HomePage = lazy(() => import('./pages/HomePage'));
+const HomePage = lazy(importHome);
 const MyEnterprisePage = lazy(() => import('./pages/MyEnterprisePage'));
 const SitesPage = lazy(() => import('./pages/SitesPage'));
 const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage'));
@@ -53,8 +69,8 @@ const CasesPage = lazy(() => import('./pages/devices/CasesPage'));
 const CasePage = lazy(() => import('./pages/devices/CasePage'));
 const NewCasePage = lazy(() => import('./pages/devices/NewCasePage'));
 const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
-const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
-const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
+const PublicLayout = lazy(importPublicLayout);
+const PublicHomePage = lazy(importPublicHome);
 const PublicAnnouncedPage = lazy(() => import('./pages/public/PublicAnnouncedPage'));
 const PublicAnnouncementsPage = lazy(() => import('./pages/public/PublicAnnouncementsPage'));
 const PublicNoticesPage = lazy(() => import('./pages/public/PublicNoticesPage'));

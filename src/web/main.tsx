@@ -7,7 +7,8 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { ApiError } from './api';
-import { AppRoutes } from './App';
+import { AppRoutes, preloadRouteChunks } from './App';
+import { fetchMe, ME_KEY, mayHaveSession } from './auth';
 import { LocaleProvider, useLocale, type Locale } from './i18n';
 import { theme } from './theme';
 import { focusableScrollRegions } from './components/a11y';
@@ -40,6 +41,10 @@ function AntdRoot({ children }: { children: ReactNode }) {
 const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 
 focusableScrollRegions();
+
+// Ask for the route's chunks and, with a session cookie, the signed-in user before React's first render (App.tsx).
+preloadRouteChunks(window.location.pathname);
+if (mayHaveSession() && !window.location.pathname.startsWith('/public')) void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');
