@@ -80,6 +80,9 @@ import { orderRoutes } from './modules/orders/orders.routes.js';
 import { leasingRoutes } from './modules/leasing/leasing.routes.js';
 import { createLeasingService } from './modules/leasing/leasing.service.js';
 import { unitLeased } from './modules/leasing/index.js';
+import { createOrderMarket } from './modules/orders/index.js';
+import { createRatingService, ratingRoutes } from './modules/ratings/index.js';
+import { createMarketService, marketRoutes } from './modules/market/index.js';
 import { createOrderService } from './modules/orders/orders.service.js';
 import { createTradeInService } from './modules/orders/orders.trade-in.js';
 import { alarmRoutes, createAlarmService } from './modules/alarms/index.js';
@@ -135,6 +138,10 @@ export interface Services {
   leasing: ReturnType<typeof createLeasingService>;
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
+  /** 交易服务 quality feedback (docs/trading.md "Quality feedback") */
+  ratings: ReturnType<typeof createRatingService>;
+  /** 交易服务 market statistics; `tradedValue(year)` is the public aggregate for the portal */
+  market: ReturnType<typeof createMarketService>;
   /** 工单 and warranty claims (docs/monitoring-cases.md) */
   cases: ReturnType<typeof createCaseService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
@@ -265,7 +272,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
-  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases, leasing };
+  // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
+  // sellers' quality figures through an explicit registration (listings are built before orders)
+  const orderMarket = createOrderMarket({ db });
+  const ratings = createRatingService({ db, clock, orders: orderMarket, listings, claims: cases, publicCache });
+  listings.useQuality(ratings);
+  const market = createMarketService({ clock, orders: orderMarket, leasing, listings, enterprises });
+  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases, leasing, ratings, market };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -438,6 +451,8 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(leasingRoutes, { leasing: services.leasing });
+  await app.register(ratingRoutes, { ratings: services.ratings, publicCache: services.publicCache });
+  await app.register(marketRoutes, { market: services.market });
   await app.register(alarmRoutes, { alarms: services.alarms });
   await app.register(caseRoutes, { cases: services.cases });
   await app.register(mqttRoutes, { mqtt: services.mqtt });

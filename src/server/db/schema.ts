@@ -744,3 +744,5 @@ export * from './schema/cases.js';
 export * from './schema/findings.js';
 // 交易服务 leasing and 以租代购 (issue 13) — migration 20261208030000_leasing.sql
 export * from './schema/leasing.js';
+// 交易服务 quality feedback (issue 13) — migration 20261209040000_trade_ratings.sql
+export * from './schema/ratings.js';

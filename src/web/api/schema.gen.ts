@@ -13881,6 +13881,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单的评价（评价公开，不含买方） The rating of an order (public anyway, without the buyer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            enterpriseId: string;
+                            productName: string;
+                            model: string | null;
+                            units: number;
+                            unitScore: number;
+                            sellerScore: number;
+                            comment: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 验收后评价产品与卖方（每单一次） Rate the delivered units and the seller after acceptance (once per order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitScore: number;
+                        sellerScore: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            enterpriseId: string;
+                            productName: string;
+                            model: string | null;
+                            units: number;
+                            unitScore: number;
+                            sellerScore: number;
+                            comment: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sellers/{enterpriseId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 卖方的质量评价与质保索赔率，分页 A seller’s ratings and warranty-claim rate, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                orderId: string;
+                                enterpriseId: string;
+                                productName: string;
+                                model: string | null;
+                                units: number;
+                                unitScore: number;
+                                sellerScore: number;
+                                comment: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            enterpriseId: string;
+                            quality: {
+                                ratings: number;
+                                meanUnitScore: number | null;
+                                meanSellerScore: number | null;
+                                unitsDelivered: number;
+                                warrantyClaims: number;
+                                claimsAccepted: number;
+                                claimRatePct: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易市场统计：成交台数、金额、以旧换再、租赁，按地区和领域（主管部门：辖区；工信部：全部） Market statistics by region and field */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            scope: "all" | "jurisdiction";
+                            totals: {
+                                orders: number;
+                                units: number;
+                                valueCny: number;
+                                tradeIns: number;
+                                tradeInCreditCny: number;
+                                coresReceived: number;
+                                leases: number;
+                                rentToOwn: number;
+                                leaseValueCny: number;
+                            };
+                            byRegion: {
+                                regionCode: string;
+                                regionName: string;
+                                orders: number;
+                                units: number;
+                                valueCny: number;
+                                tradeIns: number;
+                                tradeInCreditCny: number;
+                                coresReceived: number;
+                                leases: number;
+                                rentToOwn: number;
+                                leaseValueCny: number;
+                            }[];
+                            byField: {
+                                field: string | null;
+                                orders: number;
+                                units: number;
+                                valueCny: number;
+                                tradeIns: number;
+                                tradeInCreditCny: number;
+                                coresReceived: number;
+                                leases: number;
+                                rentToOwn: number;
+                                leaseValueCny: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alarm-rules": {
         parameters: {
             query?: never;
@@ -16457,6 +16691,15 @@ export interface components {
                 announced: boolean;
                 regionCode: string;
                 regionName: string;
+                quality: {
+                    ratings: number;
+                    meanUnitScore: number | null;
+                    meanSellerScore: number | null;
+                    unitsDelivered: number;
+                    warrantyClaims: number;
+                    claimsAccepted: number;
+                    claimRatePct: number | null;
+                } | null;
             };
             rates: {
                 massRate: number | null;
@@ -16488,6 +16731,15 @@ export interface components {
                 announced: boolean;
                 regionCode: string;
                 regionName: string;
+                quality: {
+                    ratings: number;
+                    meanUnitScore: number | null;
+                    meanSellerScore: number | null;
+                    unitsDelivered: number;
+                    warrantyClaims: number;
+                    claimsAccepted: number;
+                    claimRatePct: number | null;
+                } | null;
             };
             rates: {
                 massRate: number | null;

@@ -25,6 +25,7 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/orders/:id/payments/:pid/confirm': {},
     'POST /api/v1/orders/:id/payments/:pid/reject': {},
     'PUT /api/v1/trade-in-rules/:scope/:key': { baseValueCny: 1000, depreciationPerYear: 0.1, floorShare: 0.1, hoursPerYear: 2000, coreDepositCny: 100, returnDays: 30 },
+    'POST /api/v1/orders/:id/rating': { unitScore: 5, sellerScore: 5, comment: '矩阵评价' },
     'POST /api/v1/public/trade-in/estimate': { listingId: foreign.listing, model: 'M-1', ageYears: 2, runningHours: 3000, condition: 'B' },
   };
 }
@@ -52,7 +53,21 @@ async function orderAt(w: PositiveWorld, stage: Stage, tradeIn = false): Promise
 }
 const id = (w: PositiveWorld, s: Stage, tradeIn = false) => orderAt(w, s, tradeIn).then((o) => ({ id: o.id }));
 
+/** A fresh order delivered and accepted (验收): rateable. */
+async function accepted(w: PositiveWorld) {
+  const o = await orderAt(w, 'delivered');
+  await w.must('buyer_admin', 'POST', `/api/v1/orders/${o.id}/accept`);
+  return { id: o.id };
+}
+
 export const positive: Record<string, Positive> = {
+  'POST /api/v1/orders/:id/rating': async (w) => ({ as: 'buyer_staff', params: await accepted(w), body: { unitScore: 4, sellerScore: 5, comment: '矩阵评价：运行平稳' } }),
+  'GET /api/v1/orders/:id/rating': async (w) => {
+    const o = await accepted(w);
+    await w.must('buyer_admin', 'POST', `/api/v1/orders/${o.id}/rating`, { unitScore: 3, sellerScore: 4 });
+    return { as: 'enterprise_staff', params: o };
+  },
+  'GET /api/v1/public/sellers/:enterpriseId/ratings': async (w) => ({ as: 'buyer_admin', params: { enterpriseId: w.home.enterprise! } }),
   'GET /api/v1/orders': { as: 'buyer_admin' },
   'POST /api/v1/orders': async (w) => ({ as: 'buyer_staff', body: { listingId: (await homeListing(w)).id, tradeIn: { model: 'M-1', ageYears: 1, runningHours: 100, condition: 'A' } } }),
   'GET /api/v1/orders/:id': async (w) => ({ as: 'buyer_staff', params: await id(w, 'placed') }),

@@ -231,6 +231,17 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
      * Per-enterprise after-sales statistics (规范条件 六(一) evidence; 000 三(六) failures and parts by model): an
      * enterprise its own; an authority the enterprises of its jurisdiction; MIIT all.
      */
+    /** Warranty claims per enterprise (all time; the market's quality figures, issue 13): filed and accepted. */
+    async claimsByEnterprise(enterpriseIds: string[]) {
+      const m = new Map<string, { claims: number; claimsAccepted: number }>();
+      for (const c of enterpriseIds.length ? await caseRepo.forStatistics(db, enterpriseIds, null, null) : []) {
+        if (c.claimStatus === null) continue;
+        const x = m.get(c.enterpriseId) ?? { claims: 0, claimsAccepted: 0 };
+        m.set(c.enterpriseId, { claims: x.claims + 1, claimsAccepted: x.claimsAccepted + (c.claimStatus === 'accepted' ? 1 : 0) });
+      }
+      return m;
+    },
+
     async statistics(p: Principal | null, q: { from?: string; to?: string }) {
       let ids: string[] | null;
       if (p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer')) ids = null;

@@ -75,6 +75,16 @@ export const leaseRepo = {
     const r = await rowsOf<{ id: string }>(db, sql`SELECT id FROM leases WHERE enterprise_id = ${enterpriseId} AND product_code = ${code} AND status IN ('active', 'ended', 'terminated') LIMIT 1`);
     return r.length > 0;
   },
+  /**
+   * Market statistics: leases started in [from, to) per lessor enterprise — count, 以租代购 count, and the contract
+   * value (the rents not void: fixed amounts as scheduled, usage rents as billed).
+   */
+  async aggregates(db: Db, enterpriseIds: string[] | null, from: string, to: string): Promise<{ enterprise_id: string; leases: number; rent_to_own: number; value_cny: string }[]> {
+    const scope = enterpriseIds ? sql`l.enterprise_id = ANY(${uuidArray(enterpriseIds)})` : sql`true`;
+    return rowsOf(db, sql`SELECT l.enterprise_id, count(*)::int AS leases, count(*) FILTER (WHERE l.purchase_price_cny IS NOT NULL)::int AS rent_to_own,
+        coalesce(sum((SELECT sum(r.amount_cny) FROM lease_rents r WHERE r.enterprise_id = l.enterprise_id AND r.lease_id = l.id AND r.status <> 'void')), 0)::text AS value_cny
+      FROM leases l WHERE l.start_on >= ${from}::date AND l.start_on < ${to}::date AND ${scope} GROUP BY l.enterprise_id`);
+  },
   /** The schedule, set-based (one INSERT for all periods). */
   async insertRents(db: Db, enterpriseId: string, leaseId: string, periods: RentPeriod[]) {
     await db.execute(sql`INSERT INTO lease_rents (enterprise_id, lease_id, seq, period_from, period_to, due_on, amount_cny, status)

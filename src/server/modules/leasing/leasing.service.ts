@@ -102,6 +102,8 @@ export function createLeasingService(deps: LeasingDeps) {
       return { enterprise: (id: string) => e.get(id) ?? '', org: (id: string) => o.get(id) ?? '' };
     },
     rentsOf: (ids: string[]) => leaseRepo.rents(db, ids),
+    /** Market statistics: leases started in [from, to) per lessor enterprise (dates YYYY-MM-DD; ids null: all). */
+    aggregates: (enterpriseIds: string[] | null, from: string, to: string) => leaseRepo.aggregates(db, enterpriseIds, from, to),
     clock,
 
     /** The lessor enterprise leases one of its units: the schedule is written and possession passes to the lessee. */

@@ -5,6 +5,7 @@ import { allowedActions } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 import { snippet } from '../../platform/search/segment.js';
 import { listingPolicy } from './listings.policy.js';
+import type { SellerQuality } from './listings.schema.js';
 import type { ListingRow, UnitRow } from './listings.repo.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
@@ -16,6 +17,7 @@ export interface ListingCard {
   unitsAvailable: number;
   enterpriseName: string;
   announced: boolean;
+  quality: SellerQuality | null;
 }
 
 /** A listing as the market shows it (no buyer data ever). */
@@ -36,7 +38,7 @@ export function presentListing(c: ListingCard, terms: readonly string[] = []) {
     model: r.model,
     field: (r.field as RemanField | null) ?? null,
     unitsAvailable: c.unitsAvailable,
-    enterprise: { id: r.enterprise_id, name: c.enterpriseName, announced: c.announced, regionCode: r.region_code, regionName: regionName(r.region_code) },
+    enterprise: { id: r.enterprise_id, name: c.enterpriseName, announced: c.announced, regionCode: r.region_code, regionName: regionName(r.region_code), quality: c.quality },
     rates: { massRate: r.mass_rate, valueRate: r.value_rate },
     life: r.life,
     warrantyMonths: r.warranty_months,

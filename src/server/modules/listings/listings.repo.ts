@@ -73,6 +73,11 @@ export const listingRepo = {
     const r = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM listing_units WHERE enterprise_id = ${enterpriseId} AND product_code = ${code} AND status IN ('available', 'reserved')`);
     return (r[0]?.n ?? 0) > 0;
   },
+  /** Field and product of many listings (market statistics), one query. */
+  async fields(db: Db, ids: string[]): Promise<{ id: string; field: string | null; product_name: string; model: string | null }[]> {
+    if (!ids.length) return [];
+    return rowsOf(db, sql`SELECT id, field, product_name, model FROM listings WHERE id = ANY(${uuidArray(ids)})`);
+  },
   async get(db: Db, id: string): Promise<ListingRow | undefined> {
     return (await rowsOf<ListingRow>(db, sql`SELECT ${COLS} FROM listings l WHERE l.id = ${id} LIMIT 1`))[0];
   },

@@ -45,6 +45,18 @@ export const PublicListingsQuery = PageQuery.extend({
 
 export const SellerListingsQuery = PageQuery.extend({ status: z.enum(LISTING_STATUS_VALUES).optional() });
 
+/** The seller's quality figures (issue 13 "Quality feedback"): buyers' ratings after acceptance, warranty claims. */
+export const SellerQualitySchema = z.object({
+  ratings: z.number().int(),
+  meanUnitScore: z.number().nullable(),
+  meanSellerScore: z.number().nullable(),
+  unitsDelivered: z.number().int(),
+  warrantyClaims: z.number().int(),
+  claimsAccepted: z.number().int(),
+  /** warranty claims per 100 units delivered through the market; null before the first delivery */
+  claimRatePct: z.number().nullable(),
+});
+export type SellerQuality = z.infer<typeof SellerQualitySchema>;
 const Rates = z.object({ massRate: z.number().nullable(), valueRate: z.number().nullable() });
 
 export const ListingSummarySchema = z
@@ -62,7 +74,7 @@ export const ListingSummarySchema = z
     model: z.string().nullable(),
     field: z.enum(REMAN_FIELD_VALUES).nullable(),
     unitsAvailable: z.number(),
-    enterprise: z.object({ id: z.string(), name: z.string(), announced: z.boolean(), regionCode: z.string(), regionName: z.string() }),
+    enterprise: z.object({ id: z.string(), name: z.string(), announced: z.boolean(), regionCode: z.string(), regionName: z.string(), quality: SellerQualitySchema.nullable() }),
     rates: Rates,
     life: z.number(),
     warrantyMonths: z.number().nullable(),

@@ -18,7 +18,7 @@ import { presentPublic } from '../trace/index.js';
 import type { TraceService } from '../trace/trace.service.js';
 import { listingPolicy, sellerEnterprise } from './listings.policy.js';
 import { listingRepo, type ListingListRow, type ListingRow } from './listings.repo.js';
-import type { CreateListingInput } from './listings.schema.js';
+import type { CreateListingInput, SellerQuality } from './listings.schema.js';
 
 export interface ListingsDeps {
   db: Db;
@@ -28,6 +28,10 @@ export interface ListingsDeps {
   publicCache: PublicCache;
   /** leasing's read of a live lease of a unit, inside the listing's transaction (after the unit's trade lock) */
   leases: { unitLeased(tx: Db, enterpriseId: string, code: string): Promise<boolean> };
+}
+/** The sellers' quality figures shown on listings (the ratings module; registered in app.ts with `useQuality`). */
+export interface QualitySource {
+  ofEnterprises(ids: string[]): Promise<Map<string, SellerQuality>>;
 }
 
 /** Dispositions after which a listed unit may no longer be sold (trace vocabulary: recall, code revocation). */
@@ -51,10 +55,11 @@ export function createListingService({ db, trace, enterprises, announcements, pu
   }
   const notFound = () => errors.notFound('商品', 'Listing');
 
+  let qualitySource: QualitySource | null = null;
   async function cards(rows: ListingRow[]) {
     const ids = [...new Set(rows.map((r) => r.enterprise_id))];
-    const [names, ann] = await Promise.all([enterprises.names(ids), announcedFields()]);
-    return { name: (id: string) => names.get(id) ?? '', announced: (id: string) => ann.has(id) };
+    const [names, ann, q] = await Promise.all([enterprises.names(ids), announcedFields(), qualitySource ? qualitySource.ofEnterprises(ids) : new Map<string, SellerQuality>()]);
+    return { name: (id: string) => names.get(id) ?? '', announced: (id: string) => ann.has(id), quality: (id: string) => q.get(id) ?? null };
   }
 
   /** The seller's product behind a code, checked: own, genuine, in circulation. */
@@ -72,6 +77,16 @@ export function createListingService({ db, trace, enterprises, announcements, pu
   }
 
   const service = {
+    /**
+     * The ratings module (built after orders and cases, which come after listings) registers the quality figures
+     * here in app.ts — the same explicit registration as the trace's onStored listeners.
+     */
+    useQuality(source: QualitySource) {
+      qualitySource = source;
+    },
+    /** Field and product of many listings (market statistics). */
+    fieldsOf: (ids: string[]) => listingRepo.fields(db, ids),
+
     async create(ctx: RequestContext, input: CreateListingInput) {
       const sellerId = sellerEnterprise(ctx.principal);
       if (!sellerId) throw errors.forbidden('只有再制造企业可以发布商品', 'Only remanufacturing enterprises list products');
@@ -146,7 +161,7 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       } catch {
         verified = null;
       }
-      return { row: l, units, firstCode: units[0]?.product_code ?? '', unitsAvailable: units.filter((u) => u.status === 'available').length, enterpriseName: c.name(l.enterprise_id), announced: c.announced(l.enterprise_id), verified };
+      return { row: l, units, firstCode: units[0]?.product_code ?? '', unitsAvailable: units.filter((u) => u.status === 'available').length, enterpriseName: c.name(l.enterprise_id), announced: c.announced(l.enterprise_id), quality: c.quality(l.enterprise_id), verified };
     },
 
     async searchPublic(f: { q?: string; field?: string; region?: string; minPrice?: number; maxPrice?: number; announcedOnly: boolean }, page: Page) {
@@ -234,7 +249,7 @@ export function createListingService({ db, trace, enterprises, announcements, pu
 
   async function withCards(rows: ListingListRow[]) {
     const c = await cards(rows);
-    return rows.map((r) => ({ row: r, firstCode: r.first_code, unitsAvailable: r.units_available, enterpriseName: c.name(r.enterprise_id), announced: c.announced(r.enterprise_id) }));
+    return rows.map((r) => ({ row: r, firstCode: r.first_code, unitsAvailable: r.units_available, enterpriseName: c.name(r.enterprise_id), announced: c.announced(r.enterprise_id), quality: c.quality(r.enterprise_id) }));
   }
 
   return service;

@@ -90,7 +90,36 @@ const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_element
 
 export type OrderPatch = Partial<Pick<OrderRow, 'status' | 'payment_status' | 'payment_terms' | 'unit_price_cny' | 'total_cny' | 'payment' | 'invoice_number' | 'dispute_reason'>> & { delivered_at?: Date; sale_recorded_at?: Date };
 
+export interface OrderAggregateRow {
+  enterprise_id: string;
+  listing_id: string;
+  orders: number;
+  units: number;
+  value_cny: string;
+  trade_ins: number;
+  trade_in_credit_cny: string;
+  cores_received: number;
+}
+
 export const orderRepo = {
+  /**
+   * Market statistics: delivered orders (delivered, accepted, disputed) in [from, to) per seller and listing, with
+   * their trade-ins (not cancelled). `enterpriseIds` null: all.
+   */
+  async aggregates(db: Db, enterpriseIds: string[] | null, from: Date, to: Date): Promise<OrderAggregateRow[]> {
+    const scope = enterpriseIds ? sql`o.enterprise_id = ANY(${uuidArray(enterpriseIds)})` : sql`true`;
+    return rowsOf<OrderAggregateRow>(db, sql`SELECT o.enterprise_id, o.listing_id, count(*)::int AS orders, sum(o.quantity)::int AS units, sum(o.total_cny)::text AS value_cny,
+        count(t.order_id)::int AS trade_ins, coalesce(sum(t.credit_cny), 0)::text AS trade_in_credit_cny,
+        count(t.order_id) FILTER (WHERE t.status IN ('core_received', 'settled'))::int AS cores_received
+      FROM orders o LEFT JOIN order_trade_ins t ON t.enterprise_id = o.enterprise_id AND t.order_id = o.id AND t.status <> 'cancelled'
+      WHERE o.status IN ('delivered', 'accepted', 'disputed') AND o.delivered_at >= ${from.toISOString()} AND o.delivered_at < ${to.toISOString()} AND ${scope}
+      GROUP BY o.enterprise_id, o.listing_id`);
+  },
+  /** Units delivered through the market per seller (all time): the denominator of the warranty-claim rate. */
+  async unitsDelivered(db: Db, enterpriseIds: string[]): Promise<{ enterprise_id: string; units: number }[]> {
+    if (!enterpriseIds.length) return [];
+    return rowsOf(db, sql`SELECT enterprise_id, sum(quantity)::int AS units FROM orders WHERE status IN ('delivered', 'accepted', 'disputed') AND enterprise_id = ANY(${uuidArray(enterpriseIds)}) GROUP BY enterprise_id`);
+  },
   async insert(db: Db, o: Omit<OrderRow, 'payment_status' | 'invoice_number' | 'dispute_reason' | 'sale_recorded_at' | 'delivered_at' | 'created_at' | 'updated_at'> & { created_at: Date }) {
     await db.execute(sql`INSERT INTO orders (enterprise_id, id, listing_id, buyer_org_id, created_by, quantity, unit_price_cny, total_cny, payment_terms, status, message, payment, created_at, updated_at)
       VALUES (${o.enterprise_id}, ${o.id}, ${o.listing_id}, ${o.buyer_org_id}, ${o.created_by}, ${o.quantity}, ${o.unit_price_cny}, ${o.total_cny}, ${o.payment_terms}, ${o.status}, ${o.message}, ${JSON.stringify(o.payment)}::jsonb, ${o.created_at.toISOString()}, ${o.created_at.toISOString()})`);
