@@ -80,6 +80,7 @@ const AnnualReportDetailPage = lazy(() => import('./pages/annual-reports/AnnualR
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage'));
 const PublicComplaintPage = lazy(() => import('./pages/public/PublicComplaintPage'));
 const PublicComplaintTrackPage = lazy(() => import('./pages/public/PublicComplaintTrackPage'));
+const PublicObjectionTrackPage = lazy(() => import('./pages/public/PublicObjectionTrackPage'));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
 const ChangeDetailPage = lazy(() => import('./pages/supervision/ChangeDetailPage'));
 const RevocationDetailPage = lazy(() => import('./pages/supervision/RevocationDetailPage'));
@@ -188,6 +189,7 @@ export function AppRoutes() {
             <Route path="statistics" element={<PublicStatisticsPage />} />
             <Route path="complaints" element={<PublicComplaintPage />} />
             <Route path="complaints/track" element={<PublicComplaintTrackPage />} />
+            <Route path="objections/track" element={<PublicObjectionTrackPage />} />
             <Route path="search" element={<PortalSearchPage />} />
             <Route path="standards" element={<PortalStandardsPage />} />
             <Route path="standards/:code" element={<PortalStandardDetailPage />} />

@@ -118,3 +118,38 @@ describe('the public announced list: its download honours its filters; announcem
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });
+
+describe('objections get a tracking code like complaints (item 13)', () => {
+  it('filing answers a code; anyone holding it sees the handling but not the objector; unknown codes are 404', async () => {
+    const open = (await app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json().items as { id: string; title: string; entries: { id: string; enterpriseName: string }[] }[];
+    expect(open.length).toBeGreaterThan(0);
+    const notice = open[0]!;
+    const entry = notice.entries[0]!;
+    const filed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/public/notices/${notice.id}/objections`,
+      payload: { name: '查询码测试人', contact: '13800000001', entryId: entry.id, reason: '该企业厂区与申报材料不符，请核实。' },
+    });
+    expect(filed.statusCode).toBe(201);
+    const code = filed.json().trackingCode as string;
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+
+    const track = async (c: string) => app.inject({ method: 'GET', url: `/api/v1/public/objections/${encodeURIComponent(c)}` });
+    const pending = await track(`${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`);
+    expect(pending.statusCode).toBe(200);
+    expect(pending.json()).toMatchObject({ trackingCode: code, status: 'pending', resolution: null, enterpriseName: entry.enterpriseName, notice: { id: notice.id, title: notice.title } });
+    expect(JSON.stringify(pending.json())).not.toContain('查询码测试人');
+    expect(JSON.stringify(pending.json())).not.toContain('13800000001');
+
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/notices/${notice.id}`, headers: miit.headers })).json();
+    const mine = (detail.objections as { id: string; trackingCode: string }[]).find((o) => o.trackingCode === code)!;
+    expect(mine).toBeTruthy();
+    const resolved = await app.inject({ method: 'POST', url: `/api/v1/objections/${mine.id}/resolve`, headers: miit.headers, payload: { decision: 'dismissed', resolution: '经核实，厂区与申报一致。' } });
+    expect(resolved.statusCode).toBe(200);
+    expect((await track(code)).json()).toMatchObject({ status: 'dismissed', resolution: '经核实，厂区与申报一致。' });
+    expect((await track(code)).json().resolvedAt).toBeTruthy();
+
+    expect((await track('ZZZZZZZZZZZZ')).statusCode).toBe(404);
+    expect((await track('not a code')).statusCode).toBe(404);
+  });
+});

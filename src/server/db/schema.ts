@@ -299,6 +299,7 @@ export const objections = pgTable('objections', {
   resolution: text('resolution'),
   resolvedBy: uuid('resolved_by'),
   resolvedAt: ts('resolved_at'),
+  trackingCode: char('tracking_code', { length: 12 }).notNull(),
 });
 
 export const announcementBatches = pgTable('announcement_batches', {

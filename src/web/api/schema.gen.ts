@@ -2559,6 +2559,7 @@ export interface paths {
                                 filedAt: string;
                                 status: string;
                                 resolution: string | null;
+                                trackingCode: string;
                             }[];
                             /** @description why 期满办结 cannot be done yet (window open, objections pending); null: it can, or the notice is closed */
                             closeBlocked: {
@@ -2666,6 +2667,7 @@ export interface paths {
                             filedAt: string;
                             status: string;
                             resolution: string | null;
+                            trackingCode: string;
                         };
                     };
                 };
@@ -2956,11 +2958,51 @@ export interface paths {
                         "application/json": {
                             id: string;
                             filedAt: string;
+                            /** @description 查询码：凭此查询异议处理结果 the code to follow the objection by */
+                            trackingCode: string;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/objections/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查询异议处理结果 Track an objection by its code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectionTrack"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16021,6 +16063,23 @@ export interface components {
                 siteName: string;
                 fields: string[];
             }[];
+        };
+        ObjectionTrack: {
+            trackingCode: string;
+            notice: {
+                id: string;
+                title: string;
+                startDate: string;
+                endDate: string;
+                status: string;
+            };
+            enterpriseName: string;
+            siteName: string;
+            filedAt: string;
+            /** @enum {string} */
+            status: "pending" | "upheld" | "dismissed";
+            resolution: string | null;
+            resolvedAt: string | null;
         };
         ChangeRequest: {
             id: string;

@@ -33,5 +33,13 @@ export const uxText = {
   'ux.pub.verify': ['查验', 'Check'],
   'ux.pub.statistics': ['行业统计', 'Industry statistics'],
   'ux.pub.complaints': ['投诉举报', 'Complaints'],
+  // ---- objections tracked by code (item 13)
+  'ux.obj.trackTitle': ['异议处理查询', 'Track an objection'],
+  'ux.obj.trackCode': ['查询码', 'Tracking code'],
+  'ux.obj.track': ['查询处理结果', 'See how it is handled'],
+  'ux.obj.trackNone': ['没有与该查询码相符的异议，请核对后重试', 'No objection has this code; check it and try again'],
+  'ux.obj.notice': ['公示', 'Public notice'],
+  'ux.obj.keepCode': ['请保存查询码，凭此查询异议处理结果：', 'Keep this code to see how your objection is handled:'],
+  'ux.obj.successSub': ['提交时间：{at}。工业和信息化部将核实处理。', 'Filed {at}. MIIT will look into it.'],
   'ux.pub.downloadFiltered': ['下载 Excel（按当前检索条件）', 'Download Excel (as filtered)'],
 } as const satisfies Dict;

@@ -53,6 +53,7 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/notices/:id/entries': async (w) => ({ as: 'ministry_officer', params: { id: (await applicationAt(w, 'in_notice')).noticeId! } }),
   'POST /api/v1/notices/:id/close': async (w) => ({ as: 'ministry_officer', params: { id: (await closableNotice(w)).noticeId! }, body: {} }),
   'POST /api/v1/objections/:id/resolve': async (w) => ({ as: 'ministry_officer', params: { id: (await objection(w)).objectionId }, body: { decision: 'dismissed', resolution: '矩阵：异议不成立' } }),
+  'GET /api/v1/public/objections/:trackingCode': async (w) => ({ as: 'public', params: { trackingCode: (await objection(w)).trackingCode } }),
   'GET /api/v1/objections/:id/evidence/:n': async (w) => ({ as: 'ministry_officer', params: { id: (await objection(w)).objectionId, n: '0' } }),
   'GET /api/v1/calendar/overrides': { as: 'ministry_officer' },
   'PUT /api/v1/calendar/overrides/:date': { as: 'ministry_admin', params: { date: '2027-12-30' }, body: { workday: true, note: '矩阵' } },

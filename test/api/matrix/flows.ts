@@ -85,7 +85,7 @@ export function objection(w: PositiveWorld) {
     });
     if (r.statusCode !== 201) throw new Error(`matrix setup: objection → ${r.statusCode} ${r.body}`);
     const detail = await w.must('ministry_officer', 'GET', `/api/v1/notices/${a.noticeId}`);
-    return { noticeId: a.noticeId!, entryId, objectionId: detail.objections[0].id as string };
+    return { noticeId: a.noticeId!, entryId, objectionId: detail.objections[0].id as string, trackingCode: (r.json() as { trackingCode: string }).trackingCode };
   });
 }
 

@@ -79,6 +79,10 @@ export const noticeRepo = {
     return o!;
   },
   objections: (db: Db, batchId: string) => db.select().from(objections).where(eq(objections.batchId, batchId)).orderBy(asc(objections.filedAt)),
+  async objectionByTrackingCode(db: Db, code: string) {
+    const [o] = await db.select().from(objections).where(eq(objections.trackingCode, code)).limit(1);
+    return o;
+  },
   async objection(db: Db, id: string) {
     const [o] = await db.select().from(objections).where(eq(objections.id, id)).limit(1);
     return o;

@@ -52,7 +52,21 @@ const ObjectionSchema = z.object({
   filedAt: z.string(),
   status: z.string(),
   resolution: z.string().nullable(),
+  trackingCode: z.string(),
 });
+/** What anyone holding the code sees (issue 16 item 13): no name, contact or reason of the objector. */
+const ObjectionTrackSchema = z
+  .object({
+    trackingCode: z.string(),
+    notice: z.object({ id: z.string(), title: z.string(), startDate: z.string(), endDate: z.string(), status: z.string() }),
+    enterpriseName: z.string(),
+    siteName: z.string(),
+    filedAt: z.string(),
+    status: z.enum(['pending', 'upheld', 'dismissed']),
+    resolution: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ObjectionTrack' });
 
 export const ObjectionBody = z.object({
   name: z.string().trim().min(1).max(100),
@@ -111,7 +125,7 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
   const NoticeListItem = NoticeSchema.extend({ entryCount: z.number() });
   const presentObjection = (o: ObjectionRow) => ({
     id: o.id, entryId: o.entryId, name: o.name, contact: o.contact, reason: o.reason, evidenceCount: o.evidence.length,
-    filedAt: o.filedAt.toISOString(), status: o.status, resolution: o.resolution,
+    filedAt: o.filedAt.toISOString(), status: o.status, resolution: o.resolution, trackingCode: o.trackingCode,
   });
 
   // ---- MIIT ----
@@ -261,7 +275,7 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       tags: ['public'],
       summary: '提出异议（JSON，或 multipart 附证据文件） File an objection during the window',
       params: z.object({ id: z.uuid() }),
-      response: { 201: z.object({ id: z.string(), filedAt: z.string() }) },
+      response: { 201: z.object({ id: z.string(), filedAt: z.string(), trackingCode: z.string().describe('查询码：凭此查询异议处理结果 the code to follow the objection by') }) },
     },
     handler: async (req, reply) => {
       let raw: Record<string, unknown> = {};
@@ -280,7 +294,26 @@ export async function noticeRoutes(root: FastifyInstance, deps: { notices: Notic
       checkInput(raw);
       const body = ObjectionBody.parse(raw);
       const o = await notices.fileObjection(req.ctx, req.params.id, body, evidence);
-      return reply.status(201).send({ id: o.id, filedAt: o.filedAt.toISOString() });
+      return reply.status(201).send({ id: o.id, filedAt: o.filedAt.toISOString(), trackingCode: o.trackingCode });
+    },
+  });
+
+  app.get('/api/v1/public/objections/:trackingCode', {
+    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: { tags: ['public'], summary: '凭查询码查询异议处理结果 Track an objection by its code', params: z.object({ trackingCode: z.string().max(40) }), response: { 200: ObjectionTrackSchema } },
+    handler: async (req) => {
+      const { objection: o, batch, entry } = await notices.trackObjection(req.params.trackingCode);
+      const [shown] = entry ? await presentEntries([{ id: entry.id, seq: entry.seq, status: entry.status, applicationId: entry.applicationId, enterpriseId: entry.enterpriseId }]) : [];
+      return {
+        trackingCode: o.trackingCode,
+        notice: { id: batch.id, title: batch.title, startDate: batch.startDate, endDate: batch.endDate, status: batch.status },
+        enterpriseName: shown?.enterpriseName ?? '',
+        siteName: shown?.siteName ?? '',
+        filedAt: o.filedAt.toISOString(),
+        status: o.status as 'pending' | 'upheld' | 'dismissed',
+        resolution: o.resolution,
+        resolvedAt: o.resolvedAt?.toISOString() ?? null,
+      };
     },
   });
 }

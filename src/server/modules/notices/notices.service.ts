@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { normaliseTrackingCode, trackingCodeFrom, TRACKING_CODE_RE } from '../../../domain/supervision/index.js';
 import { DEFAULT_NOTICE_WORKING_DAYS } from '../../../domain/announcement/workflow.js';
 import { addWorkingDays } from '../../../domain/working-days.js';
 import type { Db } from '../../db/client.js';
@@ -99,10 +100,22 @@ export function createNoticeService(deps: { db: Db; clock: Clock; applications: 
         if (!entry || entry.status !== 'listed') throw errors.field('entryId', '公示名单中没有该条目', 'No such entry on this notice');
         const shas: string[] = [];
         for (const buf of evidence) shas.push((await files.store(buf, tx)).sha256);
-        const o = await noticeRepo.insertObjection(tx, { id: randomUUID(), batchId: batch.id, entryId: entry.id, name: input.name, contact: input.contact, reason: input.reason, evidence: shas, ip: ctx.ip });
+        // a tracking code like a complaint's (issue 16 item 13): the objector follows the handling by it
+        let trackingCode = trackingCodeFrom(randomBytes(8));
+        while (await noticeRepo.objectionByTrackingCode(tx, trackingCode)) trackingCode = trackingCodeFrom(randomBytes(8));
+        const o = await noticeRepo.insertObjection(tx, { id: randomUUID(), batchId: batch.id, entryId: entry.id, name: input.name, contact: input.contact, reason: input.reason, evidence: shas, ip: ctx.ip, trackingCode });
         await recordAudit(tx, ctx, { action: 'notice.objection_filed', objectType: 'objection', objectId: o.id, enterpriseId: entry.enterpriseId, change: { noticeId, entryId: entry.id, evidence: shas } });
         return o;
       });
+    },
+
+    /** Public: an objection by its tracking code, with its notice and the entry it concerns (404 for any unknown code). */
+    async trackObjection(code: string) {
+      const norm = normaliseTrackingCode(code);
+      const o = TRACKING_CODE_RE.test(norm) ? await noticeRepo.objectionByTrackingCode(db, norm) : undefined;
+      if (!o) throw errors.notFound('异议', 'Objection');
+      const [batch, entry] = await Promise.all([noticeRepo.get(db, o.batchId), noticeRepo.entry(db, o.batchId, o.entryId)]);
+      return { objection: o, batch: batch!, entry: entry ?? null };
     },
 
     async resolveObjection(ctx: RequestContext, objectionId: string, decision: 'upheld' | 'dismissed', resolution: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Pagination, Result, Skeleton, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError, client, unwrap, upload, type Notice, type NoticeEntry, type ResponseOf } from '../../api';
 import { PagedEntriesTable } from '../../components/PagedEntriesTable';
 import { useUrlPaging } from '../../paging';
@@ -85,7 +86,18 @@ function ObjectionModal({ target, onClose }: { target: Target; onClose: () => vo
         <Result
           status="success"
           title={t('obj.success')}
-          subTitle={<span data-testid="objection-success">{t('obj.successSub', { id: filed.id, at: formatDateTime(filed.filedAt, locale) })}</span>}
+          subTitle={<span data-testid="objection-success">{t('ux.obj.successSub', { at: formatDateTime(filed.filedAt, locale) })}</span>}
+          extra={
+            <div>
+              <Typography.Paragraph>{t('ux.obj.keepCode')}</Typography.Paragraph>
+              <Typography.Title level={2} copyable data-testid="objection-tracking-code" style={{ fontFamily: 'monospace', letterSpacing: 4, margin: '4px 0 16px' }}>
+                {filed.trackingCode}
+              </Typography.Title>
+              <Link to={`/public/objections/track?code=${filed.trackingCode}`} data-testid="objection-go-track">
+                {t('ux.obj.track')}
+              </Link>
+            </div>
+          }
         />
       ) : (
         <>
@@ -148,7 +160,15 @@ export default function PublicNoticesPage() {
 
   return (
     <>
-      <PageHeader title={t('pub.notices')} subTitle={t('pub.objectHint')} />
+      <PageHeader
+        title={t('pub.notices')}
+        subTitle={t('pub.objectHint')}
+        extra={
+          <Link to="/public/objections/track" data-testid="objection-track-link">
+            {t('ux.obj.trackTitle')}
+          </Link>
+        }
+      />
       {notices.isPending ? <Skeleton active /> : null}
       {notices.isError ? <Empty description={t('common.loadFailed')} /> : null}
       {notices.data && items.length === 0 ? (
