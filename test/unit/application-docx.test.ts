@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveRatios } from '../../src/domain/announcement/derived.js';
 import { OUTLINE_SECTIONS, type ApplicationForm } from '../../src/domain/announcement/form.js';
-import { DECLARATION_ITEMS, FILLING_NOTES, renderApplicationDocx, shanghaiDate, zhDate, type ApplicationDocxInput } from '../../src/server/modules/applications/application-docx.js';
+import { DECLARATION_ITEMS, FILLING_NOTES, renderApplicationDocx, renderTable13Docx, shanghaiDate, zhDate, type ApplicationDocxInput } from '../../src/server/modules/applications/application-docx.js';
 import type { ApplicationRow } from '../../src/server/modules/applications/applications.repo.js';
 import type { EnterpriseListRow, SiteRow } from '../../src/server/modules/enterprises/enterprises.repo.js';
 import { completeApplicationForm } from '../domain/fixtures.js';
@@ -343,6 +343,27 @@ describe('renderApplicationDocx: text that XML cannot carry', () => {
     const doc = await unpack(await renderApplicationDocx(input(form)));
     expect(doc.xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(doc.paragraphs).toContain('成立于2015年，民营企业。');
+  });
+});
+
+describe('renderTable13Docx: 表1-3 alone, to print and stamp (issue 16 item 13)', async () => {
+  const form = completeApplicationForm();
+  const doc = await unpack(await renderTable13Docx(input(form)));
+  it('has only 表1-3, filled as in the full 申请书, on A4', () => {
+    expect(doc.tables).toHaveLength(1);
+    const [t13] = doc.tables;
+    expect(doc.paragraphs).toContain('表1-3');
+    expect(doc.paragraphs).toContain('省级工业和信息化主管部门审核意见表');
+    expect(doc.paragraphs).toContain('填表人：王强　联系电话：025-80000000　联系邮箱：gxt@example.gov.cn');
+    expect(t13![0]).toEqual(['申请企业', '某某动力再制造有限公司（一号厂区）']);
+    expect(t13![3]![0]).toBe('省级工业和信息化主管部门意见：经审核，该企业符合《机电产品再制造行业规范条件》要求，同意推荐。');
+    expect(t13![4]).toEqual(['经办人签字：王强', '负责人签字：赵敏', '单位公章']);
+    expect(doc.xml).toContain('w:w="11906"'); // A4 width in twips
+    expect(doc.paragraphs.join('\n')).not.toContain('填写须知');
+  });
+  it('is blank for the authority to fill by hand when there is no opinion yet', async () => {
+    const blank = await unpack(await renderTable13Docx(input(form, { provincialOpinion: null })));
+    expect(blank.tables[0]![4]).toEqual(['经办人签字：', '负责人签字：', '单位公章']);
   });
 });
 

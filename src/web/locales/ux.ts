@@ -33,6 +33,7 @@ export const uxText = {
   'ux.pub.verify': ['查验', 'Check'],
   'ux.pub.statistics': ['行业统计', 'Industry statistics'],
   'ux.pub.complaints': ['投诉举报', 'Complaints'],
+  'ux.app.table13Docx': ['下载表1-3（打印盖章）', 'Table 1-3 as Word (to print and stamp)'],
   // ---- objections tracked by code (item 13)
   'ux.obj.trackTitle': ['异议处理查询', 'Track an objection'],
   'ux.obj.trackCode': ['查询码', 'Tracking code'],

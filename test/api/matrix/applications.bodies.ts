@@ -22,6 +22,7 @@ export const positive: Record<string, Positive> = {
   },
   'GET /api/v1/applications/:id/attachments/:attachmentId/download': async (w) => ({ as: 'authority_reviewer', params: { attachmentId: await attachmentOf(w, w.home.application!) } }),
   'GET /api/v1/applications/:id/docx': { as: 'authority_reviewer' },
+  'GET /api/v1/applications/:id/table13.docx': { as: 'authority_reviewer' },
   'POST /api/v1/applications/submit': async (w) => {
     const { id } = await applicationAt(w, 'draft');
     // 七(一)3: the enterprise's other drafts are confirmed as not applied for now

@@ -51,6 +51,28 @@ export interface ApplicationDocxInput {
   site: SiteRow;
 }
 
+/**
+ * 表1-3 alone (issue 16 item 13): the provincial authority prints it, signs and stamps it for the paper copy; the same
+ * table as in the full 申请书, on its own A4 page.
+ */
+export async function renderTable13Docx(input: ApplicationDocxInput): Promise<Buffer> {
+  const doc = new Document({
+    creator: '再制造公共信息服务平台',
+    title: `省级工业和信息化主管部门审核意见表（${input.enterprise.name}）`,
+    subject: '机电产品再制造行业规范公告申请书 表1-3',
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT.body, size: SIZE.s4, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
+    sections: [{ properties: { page: { ...PAGE } }, children: table13Part(input) }],
+  });
+  return Packer.toBuffer(doc, false, [FONT_TABLE_OVERRIDE]);
+}
+
 export async function renderApplicationDocx(input: ApplicationDocxInput): Promise<Buffer> {
   const { app, form, enterprise } = input;
   const doc = new Document({

@@ -26,7 +26,7 @@ import {
   SaveFormBody,
   SubmitBody,
 } from './applications.schema.js';
-import { renderApplicationDocx } from './application-docx.js';
+import { renderApplicationDocx, renderTable13Docx } from './application-docx.js';
 import type { ReviewService } from './review.service.js';
 
 const VIEWERS = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES, 'expert'] as const;
@@ -163,6 +163,21 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="application.docx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(buf);
+    },
+  });
+
+  app.get('/api/v1/applications/:id/table13.docx', {
+    config: { policy: { roles: VIEWERS } },
+    schema: { tags: ['applications'], summary: '下载表1-3 省级审核意见表（.docx，打印盖章） Download Table 1-3, the provincial opinion, to print and stamp', params: AppIdParam },
+    handler: async (req, reply) => {
+      const d = await applications.detail(req.principal, req.params.id);
+      const enterprise = (await deps.enterprises.getInternal(d.app.enterpriseId))!;
+      const site = (await deps.enterprises.getSiteInternal(d.app.enterpriseId, d.app.siteId))!;
+      const buf = await renderTable13Docx({ app: d.app, form: d.form, derived: d.derived, enterprise, site });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="table13.docx"; filename*=UTF-8''${encodeURIComponent(`表1-3 省级工业和信息化主管部门审核意见表-${enterprise.name}-${site.name}.docx`)}`)
         .send(buf);
     },
   });

@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { ApplicationDetail, ApplicationEventWire, AttachmentWire } from '../../api';
 import { ApplicationStateTag, FieldTags } from '../ApplicationStateTag';
@@ -6,6 +6,7 @@ import { applicationEventLabel, formatDate, formatDateTime, roleLabel } from '..
 import { LOCALE_TRAITS, useLocale, type Locale, type MessageKey } from '../../i18n';
 import { CONDITION_CHAPTERS, CONDITION_CHAPTER_KEYS, conditionChapterTitle } from '../../../domain/announcement/chapters';
 import { attachmentUrl } from './AttachmentsTab';
+import { table13DocxUrl } from '../../links';
 
 /** Expert opinions and on-site findings are filed under the 规范条件 chapters 二–六 (not the 申请书大纲's). */
 export const CHAPTER_KEYS = CONDITION_CHAPTER_KEYS;
@@ -183,7 +184,19 @@ export function ProcessTab({ detail, viewerKind }: { detail: ApplicationDetail; 
         </Col>
       </Row>
 
-      <Card size="small" title={t('proc.provincial')} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('proc.provincial')}
+        style={{ marginBottom: 16 }}
+        extra={
+          detail.state !== 'draft' ? (
+            // 表1-3 on its own for the stamped paper copy (issue 16 item 13)
+            <Button size="small" href={table13DocxUrl(detail.id)} data-testid="table13-docx">
+              {t('ux.app.table13Docx')}
+            </Button>
+          ) : null
+        }
+      >
         <ProvincialOpinion detail={detail} />
       </Card>
 
