@@ -65,13 +65,15 @@ export const enterpriseRepo = {
     return { items: rows.map((r) => ({ ...r.e, parentName: r.parentName, siteCount: Number(r.siteCount) })), total: Number(total?.n ?? 0) };
   },
 
-  async get(db: Db, id: string): Promise<EnterpriseListRow | undefined> {
-    const [r] = await db
+  /** One enterprise; `lock`: its row FOR UPDATE (inside a write's transaction). */
+  async get(db: Db, id: string, lock = false): Promise<EnterpriseListRow | undefined> {
+    const q = db
       .select({ e: enterprises, ...listColumns })
       .from(enterprises)
       .leftJoin(parent, eq(parent.id, enterprises.parentId))
       .where(eq(enterprises.id, id))
       .limit(1);
+    const [r] = lock ? await q.for('update', { of: enterprises }) : await q;
     return r ? { ...r.e, parentName: r.parentName, siteCount: Number(r.siteCount) } : undefined;
   },
 

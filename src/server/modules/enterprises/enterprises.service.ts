@@ -9,18 +9,8 @@ import type { PublicCache } from '../../platform/public-cache.js';
 import { errors } from '../../platform/errors.js';
 import { uniqueOr } from '../../platform/tx.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import {
-  canAssignToAuthority,
-  canAssignXpcc,
-  canCreateEnterprise,
-  canEditEnterprise,
-  canEditRegistration,
-  canManageSites,
-  canOverrideCreditCode,
-  canViewEnterprise,
-  enterpriseScope,
-  type EnterpriseScope,
-} from './enterprises.policy.js';
+import { authorize } from '../../platform/authorize.js';
+import { enterprisePolicy, enterpriseScope, jurisdictionPolicy, type EnterpriseScope } from './enterprises.policy.js';
 import { enterpriseRepo, siteRepo, type EnterpriseFilter, type EnterpriseListRow } from './enterprises.repo.js';
 import type { EnterpriseInput } from './enterprises.schema.js';
 
@@ -43,9 +33,7 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
         'CREDIT_CODE_CHECKSUM',
       );
     }
-    if (!canOverrideCreditCode(p, authorityId)) {
-      throw errors.forbidden('只有主管部门可以确认未通过校验的统一社会信用代码', 'Only an authority may confirm a credit code that fails the checksum');
-    }
+    authorize(p, jurisdictionPolicy, 'override_credit_code', { authorityId });
     return { creditCode: input.creditCode.trim().toUpperCase(), creditCodeOverride: true };
   }
 
@@ -55,22 +43,24 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     ]);
   const siteNameTaken = () => errors.conflict('SITE_NAME_TAKEN', '同名厂区已存在', 'A site with this name exists', [{ field: 'name', message: '同名厂区已存在', messageEn: 'Duplicate name' }]);
 
-  async function assertCreditCodeFree(creditCode: string, exceptId?: string) {
-    const other = await enterpriseRepo.byCreditCode(db, creditCode);
+  async function assertCreditCodeFree(tx: Db, creditCode: string, exceptId?: string) {
+    const other = await enterpriseRepo.byCreditCode(tx, creditCode);
     if (other && other.id !== exceptId) throw creditCodeTaken();
   }
 
-  async function checkParent(parentId: string | null | undefined, selfId: string) {
+  async function checkParent(tx: Db, parentId: string | null | undefined, selfId: string) {
     if (!parentId) return;
-    if (parentId === selfId || (await enterpriseRepo.isAncestorOrSelf(db, parentId, selfId))) {
+    if (parentId === selfId || (await enterpriseRepo.isAncestorOrSelf(tx, parentId, selfId))) {
       throw errors.field('parentId', '集团母公司设置会形成循环', 'The parent link would form a cycle');
     }
-    if (!(await enterpriseRepo.get(db, parentId))) throw errors.field('parentId', '母公司不存在', 'Parent enterprise not found');
+    if (!(await enterpriseRepo.get(tx, parentId))) throw errors.field('parentId', '母公司不存在', 'Parent enterprise not found');
   }
 
-  async function load(p: Principal | null, id: string): Promise<EnterpriseListRow> {
-    const e = await enterpriseRepo.get(db, id);
-    if (!e || !canViewEnterprise(p, e)) throw notFound();
+  /** The enterprise if the caller may see it (404 otherwise); `lock` inside a write's transaction. */
+  async function load(p: Principal | null, id: string, tx: Db = db, lock = false): Promise<EnterpriseListRow> {
+    const e = await enterpriseRepo.get(tx, id, lock);
+    if (!e) throw notFound();
+    authorize(p, enterprisePolicy, 'read', e);
     return e;
   }
 
@@ -94,18 +84,18 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
 
     async create(ctx: RequestContext, input: EnterpriseInput) {
       const p = ctx.principal;
-      if (input.xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
+      if (input.xpcc) authorize(p, jurisdictionPolicy, 'assign_xpcc', { authorityId: XPCC_AUTHORITY_ID });
       const authorityId = resolveReviewingAuthority({ regionCode: input.regionCode, xpcc: Boolean(input.xpcc) });
-      if (!canCreateEnterprise(p, authorityId)) throw errors.forbidden('只能在本辖区登记企业', 'You may only register enterprises in your own jurisdiction');
+      authorize(p, jurisdictionPolicy, 'register', { authorityId });
       const code = checkCreditCode(p, input, authorityId);
-      await assertCreditCodeFree(code.creditCode);
       const id = randomUUID();
-      await checkParent(input.parentId, id);
       const { confirmCreditCodeOverride: _c, xpcc: _x, ...fields } = input;
       // the credit code is unique: a concurrent registration of the same code gets 409, not 500
       await uniqueOr(
         () =>
           db.transaction(async (tx) => {
+            await assertCreditCodeFree(tx, code.creditCode);
+            await checkParent(tx, input.parentId, id);
             await enterpriseRepo.insert(tx, { ...fields, ...code, id, authorityId, parentId: input.parentId ?? null });
             await recordAudit(tx, ctx, { action: 'enterprise.created', objectType: 'enterprise', objectId: id, enterpriseId: id, change: { ...fields, ...code, authorityId } });
           }),
@@ -114,40 +104,36 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
       return (await enterpriseRepo.get(db, id))!;
     },
 
+    /** Decided on the locked row inside the transaction that writes it (docs/architecture.md "Writes"). */
     async update(ctx: RequestContext, id: string, patch: Partial<EnterpriseInput>) {
       const p = ctx.principal;
-      const e = await load(p, id);
-      if (!canEditEnterprise(p, e)) throw errors.forbidden();
-      const touchesRegistration = REGISTRATION_FIELDS.some((k) => patch[k] !== undefined);
-      if (touchesRegistration && !canEditRegistration(p, e)) {
-        throw errors.forbidden('统一社会信用代码、注册地区和集团关系由主管部门维护', 'Credit code, region and group links are maintained by the authority');
-      }
-      const { confirmCreditCodeOverride, xpcc, ...fields } = patch;
-      const next: Record<string, unknown> = { ...fields };
-      if (patch.regionCode !== undefined || xpcc !== undefined) {
-        if (xpcc && !canAssignXpcc(p)) throw errors.forbidden('只有工信部或兵团主管部门可以指定兵团企业', 'Only MIIT or the XPCC authority may assign XPCC enterprises');
-        const regionCode = patch.regionCode ?? e.regionCode;
-        next.authorityId = resolveReviewingAuthority({ regionCode, xpcc: xpcc ?? e.authorityId === XPCC_AUTHORITY_ID });
-        if (!canAssignToAuthority(p, String(next.authorityId))) {
-          throw errors.forbidden('迁出本辖区须由工信部办理', 'Moving an enterprise to another authority is done by MIIT');
-        }
-      }
-      if (patch.creditCode !== undefined && patch.creditCode !== e.creditCode) {
-        Object.assign(next, checkCreditCode(p, { creditCode: patch.creditCode, confirmCreditCodeOverride }, String(next.authorityId ?? e.authorityId)));
-        await assertCreditCodeFree(String(next.creditCode), e.id);
-      }
-      if (patch.parentId !== undefined) await checkParent(patch.parentId, e.id);
-      const before = Object.fromEntries(Object.keys(next).map((k) => [k, (e as unknown as Record<string, unknown>)[k]]));
       await uniqueOr(
         () =>
           db.transaction(async (tx) => {
+            const e = await load(p, id, tx, true);
+            authorize(p, enterprisePolicy, 'edit', e);
+            if (REGISTRATION_FIELDS.some((k) => patch[k] !== undefined)) authorize(p, enterprisePolicy, 'edit_registration', e);
+            const { confirmCreditCodeOverride, xpcc, ...fields } = patch;
+            const next: Record<string, unknown> = { ...fields };
+            if (patch.regionCode !== undefined || xpcc !== undefined) {
+              if (xpcc) authorize(p, jurisdictionPolicy, 'assign_xpcc', { authorityId: XPCC_AUTHORITY_ID });
+              const regionCode = patch.regionCode ?? e.regionCode;
+              next.authorityId = resolveReviewingAuthority({ regionCode, xpcc: xpcc ?? e.authorityId === XPCC_AUTHORITY_ID });
+              authorize(p, jurisdictionPolicy, 'move_into', { authorityId: String(next.authorityId) });
+            }
+            if (patch.creditCode !== undefined && patch.creditCode !== e.creditCode) {
+              Object.assign(next, checkCreditCode(p, { creditCode: patch.creditCode, confirmCreditCodeOverride }, String(next.authorityId ?? e.authorityId)));
+              await assertCreditCodeFree(tx, String(next.creditCode), e.id);
+            }
+            if (patch.parentId !== undefined) await checkParent(tx, patch.parentId, e.id);
+            const before = Object.fromEntries(Object.keys(next).map((k) => [k, (e as unknown as Record<string, unknown>)[k]]));
             await enterpriseRepo.update(tx, e.id, next);
             await recordAudit(tx, ctx, { action: 'enterprise.updated', objectType: 'enterprise', objectId: e.id, enterpriseId: e.id, change: { before, after: next } });
           }),
         creditCodeTaken,
       );
       publicCache.invalidate('notices'); // public notices show the live name
-      return (await enterpriseRepo.get(db, e.id))!;
+      return (await enterpriseRepo.get(db, id))!;
     },
 
     /** For other modules: an enterprise regardless of caller (they apply their own policy). */
@@ -200,12 +186,12 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     },
 
     async createSite(ctx: RequestContext, enterpriseId: string, input: { name: string; address: string; regionCode: string }) {
-      const e = await load(ctx.principal, enterpriseId);
-      if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
-      if (await siteRepo.byName(db, e.id, input.name)) throw siteNameTaken();
       return uniqueOr(
         () =>
           db.transaction(async (tx) => {
+            const e = await load(ctx.principal, enterpriseId, tx, true);
+            authorize(ctx.principal, enterprisePolicy, 'manage_sites', e);
+            if (await siteRepo.byName(tx, e.id, input.name)) throw siteNameTaken();
             const s = await siteRepo.insert(tx, { ...input, enterpriseId: e.id, id: randomUUID() });
             await recordAudit(tx, ctx, { action: 'site.created', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: input });
             return s;
@@ -215,16 +201,14 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     },
 
     async updateSite(ctx: RequestContext, enterpriseId: string, siteId: string, patch: Partial<{ name: string; address: string; regionCode: string }>) {
-      const e = await load(ctx.principal, enterpriseId);
-      const s = await siteRepo.get(db, e.id, siteId);
-      if (!s) throw errors.notFound('厂区', 'Site');
-      if (!canManageSites(ctx.principal, e)) throw errors.forbidden('厂区信息由企业管理员维护', 'Sites are maintained by the enterprise administrator');
-      if (patch.name && patch.name !== s.name && (await siteRepo.byName(db, e.id, patch.name))) {
-        throw siteNameTaken();
-      }
       return uniqueOr(
         () =>
           db.transaction(async (tx) => {
+            const e = await load(ctx.principal, enterpriseId, tx, true);
+            const s = await siteRepo.get(tx, e.id, siteId);
+            if (!s) throw errors.notFound('厂区', 'Site');
+            authorize(ctx.principal, enterprisePolicy, 'manage_sites', e);
+            if (patch.name && patch.name !== s.name && (await siteRepo.byName(tx, e.id, patch.name))) throw siteNameTaken();
             const updated = await siteRepo.update(tx, e.id, s.id, patch);
             await recordAudit(tx, ctx, { action: 'site.updated', objectType: 'site', objectId: s.id, enterpriseId: e.id, change: patch });
             return updated!;
