@@ -52,10 +52,10 @@ describe('templates', () => {
     await wb.xlsx.load(r.rawPayload as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['旧件回收入库 intake', '说明 Instructions']);
     expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual([
-      '旧件编码（可空，平台分配） (coreEpc)', '旧件名称 (name)', '型号 (model)', '交回方 (source.returnedBy)', '回收渠道 (source.channel)', '以旧换新 (source.tradeIn)', '发生时间 (eventTime)', '备注 (note)',
+      '旧件编码（可空，平台分配） (coreEpc)', '旧件名称 (name)', '型号 (model)', '交回方 (source.returnedBy)', '回收渠道 (source.channel)', '以旧换新 (source.tradeIn)', '生产场地 (site)', '发生时间 (eventTime)', '备注 (note)',
     ]);
     const csv = await app.inject({ method: 'GET', url: '/api/v1/trace/import/templates/test?format=csv', headers: ent.headers });
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFF产品编码 (code),检测结论 (result),检测数据 (measurements),检测标准 (standardNo),发生时间 (eventTime),备注 (note)');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFF产品编码 (code),检测结论 (result),检测数据 (measurements),检测标准 (standardNo),生产场地 (site),发生时间 (eventTime),备注 (note)');
   });
 });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { parseProductCode } from '../../src/domain/trace/codes.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildEnterprise, buildSite, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 const clock = manualClock('2026-06-01T02:00:00Z');
 let app: TestApp;
@@ -309,7 +309,9 @@ describe('recall, rates, ledger', () => {
 
 describe('annual report seam (表2-3)', () => {
   it('counts the year\'s cores received, products made and units sold or leased', async () => {
-    const t = await app.services.trace.annualTable23({ enterpriseId, siteId: 'any', year: 2026 });
+    // the steps above were recorded before the enterprise registered a site: with its one site now they count for it
+    const siteId = (await buildSite(app.services, enterpriseId, { name: '唯一厂区' })).id;
+    const t = await app.services.trace.annualTable23({ enterpriseId, siteId, year: 2026 });
     expect(t!.recovery).toEqual({ total: 2, rows: [
       { name: '柴油发动机旧件', model: 'WD615', source: '售后服务网点', count: 1 },
       { name: '再制造发动机（返厂）', model: '', source: '用户直接交回', count: 1 },
@@ -319,7 +321,7 @@ describe('annual report seam (表2-3)', () => {
       { name: '再制造柴油发动机', model: 'WD615-R', buyer: '李四物流有限公司', count: 1 },
       { name: '再制造柴油发动机', model: 'WD615-R', buyer: '王五运输公司', count: 1 },
     ] });
-    expect(await app.services.trace.annualTable23({ enterpriseId, siteId: 'any', year: 2020 })).toBeNull();
+    expect(await app.services.trace.annualTable23({ enterpriseId, siteId, year: 2020 })).toBeNull();
   });
 });
 

@@ -22,6 +22,8 @@ export interface TemplateColumn {
 const col = (path: string, zh: string, en: string, required: boolean, example: string, kind: CellKind = 'text', values?: readonly string[]): TemplateColumn => ({ path, zh, en, required, kind, values, example });
 const time = col('eventTime', '发生时间', 'Event time', false, '2026-03-01 09:30', 'datetime');
 const note = col('note', '备注', 'Note', false, '');
+/** 生产场地 (site.ts): its name; empty = the enterprise's only site, or 场地未知 with several */
+const site = col('site', '生产场地', 'Site', false, '');
 const code = col('code', '产品编码', 'Product code', true, 'RMXXXXXX000000011');
 const measurements = col('measurements', '检测数据', 'Measurements', false, '缸孔圆度=0.012 mm; 硬度=45 HRC', 'measurements');
 
@@ -36,6 +38,7 @@ export const TEMPLATES: Record<ImportStep, TemplateColumn[]> = {
     col('source.returnedBy', '交回方', 'Returned by', true, '某汽修厂'),
     col('source.channel', '回收渠道', 'Channel', true, 'service_center', 'text', Object.keys(RECYCLING_CHANNELS)),
     col('source.tradeIn', '以旧换新', 'Trade-in', true, '是', 'bool'),
+    site,
     time,
     note,
   ],
@@ -44,19 +47,20 @@ export const TEMPLATES: Record<ImportStep, TemplateColumn[]> = {
     col('grade', '等级', 'Grade', true, 'B', 'text', Object.keys(GRADES)),
     col('result', '结论', 'Result', true, 'accepted', 'text', ['accepted', 'rejected']),
     measurements,
+    site,
     time,
     note,
   ],
-  cleaning: [col('epcs.0', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('method', '清洗方式', 'Method', false, '超声波清洗'), time, note],
-  assessment: [col('items.0.epc', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('items.0.decision', '评估结论', 'Decision', true, 'reuse', 'text', Object.keys(ASSESSMENT_DECISIONS)), time, note],
-  process: [col('epcs.0', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('process', '工艺', 'Process', true, 'laser_cladding', 'text', PROCESSES), col('parameters', '工艺参数', 'Parameters', false, '功率 2kW'), time, note],
-  test: [code, col('result', '检测结论', 'Result', true, 'pass', 'text', ['pass', 'fail']), measurements, col('standardNo', '检测标准', 'Standard', false, 'GB/T 28672-2012'), time, note],
-  marking: [code, time, note],
-  shipping: [col('codes.0', '产品编码', 'Product code', true, 'RMXXXXXX000000011'), col('destinationName', '收货方', 'Consignee', false, '华南经销中心'), time, note],
-  sale: [code, col('customerName', '客户', 'Customer', true, '某运输公司'), time, note],
-  lease: [code, col('lesseeName', '承租方', 'Lessee', true, '某物流公司'), time, note],
-  installation: [code, col('location', '安装位置', 'Location', true, '广州市某车队'), col('equipment', '所在设备', 'Equipment', false, '重型卡车'), time, note],
-  removal: [code, col('reason', '拆除原因', 'Reason', false, '车辆报废'), time, note],
+  cleaning: [col('epcs.0', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('method', '清洗方式', 'Method', false, '超声波清洗'), site, time, note],
+  assessment: [col('items.0.epc', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('items.0.decision', '评估结论', 'Decision', true, 'reuse', 'text', Object.keys(ASSESSMENT_DECISIONS)), site, time, note],
+  process: [col('epcs.0', '零件编码', 'Part EPC', true, 'urn:reman-platform:part:XXXXXX.2'), col('process', '工艺', 'Process', true, 'laser_cladding', 'text', PROCESSES), col('parameters', '工艺参数', 'Parameters', false, '功率 2kW'), site, time, note],
+  test: [code, col('result', '检测结论', 'Result', true, 'pass', 'text', ['pass', 'fail']), measurements, col('standardNo', '检测标准', 'Standard', false, 'GB/T 28672-2012'), site, time, note],
+  marking: [code, site, time, note],
+  shipping: [col('codes.0', '产品编码', 'Product code', true, 'RMXXXXXX000000011'), col('destinationName', '收货方', 'Consignee', false, '华南经销中心'), site, time, note],
+  sale: [code, col('customerName', '客户', 'Customer', true, '某运输公司'), site, time, note],
+  lease: [code, col('lesseeName', '承租方', 'Lessee', true, '某物流公司'), site, time, note],
+  installation: [code, col('location', '安装位置', 'Location', true, '广州市某车队'), col('equipment', '所在设备', 'Equipment', false, '重型卡车'), site, time, note],
+  removal: [code, col('reason', '拆除原因', 'Reason', false, '车辆报废'), site, time, note],
 };
 
 export const header = (c: TemplateColumn) => `${c.zh} (${c.path})`;
@@ -183,7 +187,7 @@ export const GROUPED_TEMPLATES = {
   disassembly: {
     group: col('coreEpc', '旧件编码', 'Core EPC', true, 'urn:reman-platform:core:XXXXXX.1'),
     groupIsInput: true,
-    head: [time, note],
+    head: [site, time, note],
     itemsPath: 'parts',
     item: [col('name', '零件名称', 'Part name', true, '缸体'), col('epc', '零件编码（可空，平台分配）', 'Part EPC (optional)', false, ''), col('partNo', '零件号', 'Part number', false, 'WD615-1002')],
   },
@@ -198,6 +202,7 @@ export const GROUPED_TEMPLATES = {
       col('standardNo', '产品标准号', 'Product standard', false, 'GB/T 28672-2012'),
       col('warrantyMonths', '质保期（月）', 'Warranty (months)', false, '12', 'number'),
       col('productionDate', '生产日期', 'Production date', false, '2026-03-01', 'date'),
+      site,
       time,
       note,
     ],

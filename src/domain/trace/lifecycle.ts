@@ -25,7 +25,11 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bi('Must be a date YYYY-M
 const measurement = z.object({ name: text(100), value: z.number().finite(), unit: optText(20) });
 /** A product reference: platform code, EPC URI or Digital Link URI. */
 const codeRef = z.string().trim().min(3).max(500);
-const common = { eventTime: when, note: optText(500) };
+/**
+ * Every step: when, a note, and the site (生产场地) it happened at — the site's id or exact name; optional when the
+ * enterprise has one site (that site), otherwise the step is 场地未知 (./site.ts, issue 15 item 14).
+ */
+const common = { eventTime: when, note: optText(500), site: optText(200) };
 
 export const StepInputs = {
   intake: z.object({

@@ -659,6 +659,8 @@ export const traceProducts = pgTable(
     disassembledByEventId: text('disassembled_by_event_id'),
     successorCode: text('successor_code'),
     publicSteps: jsonb('public_steps').$type<[string, string][] | null>(),
+    // migration 20261209010000_trace_site.sql: the making event's bizLocation (site of making)
+    bizLocation: text('biz_location'),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.code] })],
 );

@@ -4654,6 +4654,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         coreEpc?: string;
                         name: string;
                         model?: string;
@@ -4712,6 +4713,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         coreEpc: string;
                         /** @enum {string} */
                         grade: "A" | "B" | "C" | "D";
@@ -4772,6 +4774,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         coreEpc: string;
                         parts: {
                             epc?: string;
@@ -4827,6 +4830,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         epcs: string[];
                         method?: string;
                     };
@@ -4878,6 +4882,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         items: {
                             epc: string;
                             /** @enum {string} */
@@ -4932,6 +4937,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         epcs: string[];
                         /** @enum {string} */
                         process: "laser_cladding" | "thermal_spraying" | "machining" | "upgrade" | "other";
@@ -4985,6 +4991,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         name: string;
                         model?: string;
                         gtin?: string;
@@ -5051,6 +5058,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                         /** @enum {string} */
                         result: "pass" | "fail";
@@ -5110,6 +5118,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                     };
                 };
@@ -5160,6 +5169,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         codes: string[];
                         destinationName?: string;
                     };
@@ -5211,6 +5221,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                         customerName: string;
                     };
@@ -5262,6 +5273,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                         lesseeName: string;
                     };
@@ -5313,6 +5325,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                         location: string;
                         equipment?: string;
@@ -5365,6 +5378,7 @@ export interface paths {
                         /** Format: date-time */
                         eventTime?: string;
                         note?: string;
+                        site?: string;
                         code: string;
                         reason?: string;
                     };
@@ -16530,6 +16544,8 @@ export interface components {
             massRate: number | null;
             valueRate: number | null;
             formulaVersion: string | null;
+            bizLocation: string | null;
+            siteId: string | null;
         };
         TraceProductDetail: {
             code: string;
@@ -16552,6 +16568,8 @@ export interface components {
             massRate: number | null;
             valueRate: number | null;
             formulaVersion: string | null;
+            bizLocation: string | null;
+            siteId: string | null;
             lives: {
                 life: number;
                 productCode: string | null;

@@ -30,4 +30,7 @@ export const procedureText = {
   'proc.ar.onsiteDate': ['现场审查日期', 'Inspection date'],
   'proc.ar.onsiteNote': ['审查事项', 'What will be inspected'],
   'proc.ar.onsiteOn': ['现场审查 {date}', 'On-site inspection {date}'],
+  // 生产场地 of a trace step (issue 15 item 14)
+  'proc.trace.site': ['生产场地', 'Site'],
+  'proc.trace.siteHint': ['本企业有多个生产场地：请选择本工序所在场地（计入该场地的年度报告表2-3）；不选则为“场地未知”。', 'Your enterprise has several sites: choose where this step took place (it counts for that site\'s Table 2-3); without a choice the site is unknown.'],
 } as const satisfies Dict;

@@ -143,6 +143,10 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     async getSiteInternal(enterpriseId: string, siteId: string) {
       return siteRepo.get(db, enterpriseId, siteId);
     },
+    /** For other modules (trace: the site of a step): an enterprise's sites regardless of caller. */
+    async sitesInternal(enterpriseId: string) {
+      return siteRepo.list(db, enterpriseId);
+    },
     /** Enterprises of the same group (parent/subsidiaries), for conflict-of-interest checks. */
     async groupMembers(id: string) {
       return enterpriseRepo.groupMembers(db, id);

@@ -1,4 +1,5 @@
 import { verifyPath } from '../../../domain/trace/codes.js';
+import { siteIdOfLocation } from '../../../domain/trace/site.js';
 import { stepLabel } from '../../../domain/trace/vocabulary.js';
 import type { ProductRow, PublicProductRow, StepRow } from './trace.repo.js';
 import { publicStatus, publicStatusLabel } from '../../../domain/trace/successor.js';
@@ -29,6 +30,9 @@ export function presentSummary(r: ProductRow, enterpriseName: string) {
     massRate: num(r.mass_rate),
     valueRate: num(r.value_rate),
     formulaVersion: r.formula_version,
+    // the site of making (issue 15 item 14): the making event's bizLocation, and the platform site it names
+    bizLocation: r.biz_location ?? null,
+    siteId: siteIdOfLocation(r.biz_location),
   };
 }
 

@@ -232,6 +232,8 @@ function stepDetails(e: StoredEvent, pre: string[]): Record<string, unknown> | n
   }
   if (e.sourceList.length) d.sourceList = e.sourceList;
   if (e.destinationList.length) d.destinationList = e.destinationList;
+  // the site of the step (domain/trace/site.ts): read by the annual report's 表2-3 per site
+  if (e.bizLocation) d.bizLocation = e.bizLocation;
   return Object.keys(d).length ? d : null;
 }
 
@@ -324,6 +326,7 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
         life_core_keys: [...new Set([...cores, ...earlier])],
         made_event_id: e.eventId,
         made_at: new Date(e.eventTime).toISOString(),
+        biz_location: e.bizLocation,
         owner_id: null,
         owner_name: null,
       });

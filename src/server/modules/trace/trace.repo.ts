@@ -91,6 +91,8 @@ export interface ProductRow {
   installation: Record<string, unknown> | null;
   made_event_id: string;
   made_at: string | Date;
+  /** the making event's bizLocation (the site of making, domain/trace/site.ts), or null */
+  biz_location: string | null;
 }
 export type ProductInsert = Omit<ProductRow, 'production_date' | 'made_at' | 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'> & {
   production_date: string;
@@ -99,10 +101,10 @@ export type ProductInsert = Omit<ProductRow, 'production_date' | 'made_at' | 'st
   owner_name: string | null;
 };
 const PRODUCT_COLUMNS = sql.raw(
-  `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at`,
+  `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at, biz_location`,
 );
 
-const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at`;
+const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at, p.biz_location`;
 
 /** The public verification row: the product, its successor semantics and its public timeline ([day, kind] pairs). */
 export type PublicProductRow = Pick<ProductRow, 'enterprise_id' | 'code' | 'name' | 'model' | 'standard_no' | 'warranty_months' | 'production_date' | 'life' | 'mass_rate' | 'value_rate' | 'formula_version' | 'status'> & {
@@ -241,10 +243,10 @@ export const traceRepo = {
     const rows = await q<{ code: string }>(
       db,
       sql`INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
-            mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
+            mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
           VALUES (${p.enterprise_id}, ${p.code}, ${p.epc}, ${p.gtin}, ${p.digital_link}, ${p.serial}, ${p.name}, ${p.model}, ${p.standard_no}, ${p.warranty_months}, ${p.production_date}::date, ${p.life},
             ${p.mass_rate}, ${p.value_rate}, ${p.formula_version}, ${p.core_mass}, ${p.total_mass}, ${p.core_value}, ${p.total_value}, ${json(p.inputs)}, ${textArray(p.life_core_keys)},
-            ${PRODUCT_STATE_AS_MADE}, ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz)
+            ${PRODUCT_STATE_AS_MADE}, ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz, ${p.biz_location})
           ON CONFLICT (enterprise_id, epc, life) DO NOTHING RETURNING code`,
     );
     return rows[0]?.code ?? null;
@@ -323,13 +325,13 @@ export const traceRepo = {
     for (let i = 0; i < rows.length; i += 2000) {
       await db.execute(sql`
         INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
-          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at)
+          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
         SELECT r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date::date, r.life,
           r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, r.inputs, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
-          ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz
+          ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz, r.biz_location
         FROM jsonb_to_recordset(${json(rows.slice(i, i + 2000))}) AS r(enterprise_id uuid, code text, epc text, gtin text, digital_link text, serial text, name text, model text,
           standard_no text, warranty_months integer, production_date text, life integer, mass_rate numeric, value_rate numeric, formula_version text, core_mass float8, total_mass float8,
-          core_value float8, total_value float8, inputs jsonb, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text)
+          core_value float8, total_value float8, inputs jsonb, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text, biz_location text)
         ON CONFLICT (enterprise_id, epc, life) DO NOTHING`);
     }
   },

@@ -29,6 +29,9 @@ export const ProductSummarySchema = z
     massRate: z.number().nullable(),
     valueRate: z.number().nullable(),
     formulaVersion: z.string().nullable(),
+    /** the making event's EPCIS bizLocation; siteId: the platform site (生产场地) it names, null = 场地未知 or foreign */
+    bizLocation: z.string().nullable(),
+    siteId: z.string().nullable(),
   })
   .meta({ id: 'TraceProductSummary' });
 

@@ -7,6 +7,7 @@ import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { AnnouncedList } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import { attributedSite, resolveStepSite, siteLocation } from '../../../domain/trace/site.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
 import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
 import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Direction } from '../../../domain/trace/genealogy.js';
@@ -506,16 +507,23 @@ export function createTraceService(deps: TraceServiceDeps) {
     /**
      * The seam of the annual report (annual-reports.service.ts `Table23Source`): 表2-3 of a year from the recorded
      * events — cores received (by name, model, channel), products made (by name, model), sold or leased (by
-     * product and buyer). Events carry no site, so the figures are the enterprise's; null without any record.
+     * product and buyer) — of ONE site (附2 表2-3 per announced site, issue 15 item 14): the events whose bizLocation
+     * is that site, plus the events without a site when the enterprise has only that one (domain/trace/site.ts
+     * `attributedSite`; with several sites they are 场地未知 and left out). Null without any record of the site.
      */
     async annualTable23(input: { enterpriseId: string; siteId: string; year: number }) {
       const from = new Date(`${input.year}-01-01T00:00:00+08:00`);
       const to = new Date(`${input.year + 1}-01-01T00:00:00+08:00`);
-      const [intake, sales, made] = await Promise.all([
+      const siteIds = (await sitesOf(input.enterpriseId)).map((x) => x.id);
+      const here = (location: unknown) => attributedSite(typeof location === 'string' ? location : null, siteIds) === input.siteId.toLowerCase();
+      const [intakeAll, salesAll, madeAll] = await Promise.all([
         traceRepo.stepsInPeriod(db, input.enterpriseId, ['intake'], from, to),
         traceRepo.stepsInPeriod(db, input.enterpriseId, ['sale', 'lease'], from, to),
         traceRepo.productsInPeriod(db, input.enterpriseId, `${input.year}-01-01`, `${input.year}-12-31`),
       ]);
+      const intake = intakeAll.filter((s) => here(s.details?.bizLocation));
+      const sales = salesAll.filter((s) => here(s.details?.bizLocation));
+      const made = madeAll.filter((p) => here(p.biz_location));
       if (!intake.length && !sales.length && !made.length) return null;
       const group = <T extends Record<string, unknown>>(rows: T[]) => {
         const m = new Map<string, T & { count: number }>();
@@ -579,7 +587,24 @@ export function createTraceService(deps: TraceServiceDeps) {
   const inputConsumed = (epc: string, field: string) =>
     errors.conflict('INPUT_CONSUMED', `${epc} 已装配到另一件再制造产品中`, `${epc} has gone into another remanufactured product already`, { field, epc });
 
+  /** The enterprise's sites (id, name): one indexed read per step (the register is small). */
+  const sitesOf = async (enterpriseId: string) => (await enterprises.sitesInternal(enterpriseId)).map((r) => ({ id: r.id, name: r.name }));
+
+  /**
+   * A step at a site (生产场地, issue 15 item 14; domain/trace/site.ts): the form's `site` (id or name; empty = the
+   * enterprise's only site) becomes the bizLocation `urn:reman-platform:site:<id>` of every event of the step; with
+   * several sites and none given the events carry no bizLocation (场地未知). A site of another enterprise: 400.
+   */
   async function prepareStep(enterpriseId: string, kind: L.FormStep, raw: unknown, field = (f: string) => f): Promise<PreparedStep> {
+    const site = resolveStepSite((raw as { site?: string }).site, await sitesOf(enterpriseId));
+    if ('error' in site) throw errors.field(field('site'), '该生产场地不是本企业登记的场地', 'Not a site registered by this enterprise');
+    const prep = await prepareStepAt(enterpriseId, kind, raw, field);
+    if (!site.siteId) return prep;
+    const bizLocation = { id: siteLocation(site.siteId) };
+    return { ...prep, build: async (tx, prefix) => (await prep.build(tx, prefix)).map((e) => ({ ...e, bizLocation })) };
+  }
+
+  async function prepareStepAt(enterpriseId: string, kind: L.FormStep, raw: unknown, field = (f: string) => f): Promise<PreparedStep> {
     await projection.catchUpNow(enterpriseId); // the checks below read the projection: no MES backlog may hide an object
     const b0 = base((raw as { eventTime?: string }).eventTime);
     const done = (epcs: string[], extra: Partial<StepResult> = {}) => async (events: Json[]): Promise<StepResult> => ({ step: kind, eventIds: ids(events), eventTime: b0.eventTime, epcs, ...extra });

@@ -5,6 +5,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useLeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
+import { useCurrentUser } from '../../auth';
+import { useSites } from '../../queries';
 import { todayShanghai } from '../../format';
 import { TraceNav, stepLabel, useCanRecord } from './common';
 import { labelPngUrl, labelSvgUrl, newRequestKey, STEP_KINDS, traceApi, type StepKind, type StepResult } from './traceApi';
@@ -210,6 +212,8 @@ function StepDone({ result, step, tt, onNext }: { result: StepResult; step: Step
 type Values = Record<string, unknown> & {
   eventTime?: string;
   note?: string;
+  /** 生产场地 (issue 15 item 14): the site's id; asked only when the enterprise has several */
+  site?: string;
 };
 
 function initialValues(step: StepKind, work: Work): Values {
@@ -253,7 +257,7 @@ function initialValues(step: StepKind, work: Work): Values {
 }
 
 function toBody(step: StepKind, v: Values): unknown {
-  const common = { eventTime: isoOrUndefined(v.eventTime), note: v.note || undefined };
+  const common = { eventTime: isoOrUndefined(v.eventTime), note: v.note || undefined, site: v.site || undefined };
   const measurements = ((v.measurements as Array<{ name?: string; value?: number; unit?: string }>) ?? [])
     .filter((m) => m?.name && m.value !== undefined && m.value !== null)
     .map((m) => ({ name: m.name!, value: Number(m.value), unit: m.unit || undefined }));
@@ -319,6 +323,9 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   const [form] = Form.useForm<Values>();
   const onError = useApiErrorHandler();
   const qc = useQueryClient();
+  // 生产场地: with one site the server takes it; with several the step names its site (else 场地未知)
+  const me = useCurrentUser();
+  const sites = useSites(me.organization.kind === 'enterprise' ? me.organization.id : undefined).data?.items ?? [];
   useEffect(() => form.setFieldsValue(initialValues(step, work)), [step]); // eslint-disable-line react-hooks/exhaustive-deps
   // typed but not recorded: another step, the menu or a link asks first (another step is another form)
   const [dirty, setDirty] = useState(false);
@@ -582,6 +589,11 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
   return (
     <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} onValuesChange={() => setDirty(true)} data-testid={`form-${step}`}>
       {fields}
+      {sites.length > 1 ? (
+        <Form.Item name="site" label={t('proc.trace.site')} extra={t('proc.trace.siteHint')}>
+          <Select allowClear data-testid="f-site" options={sites.map((x) => ({ value: x.id, label: x.name }))} style={{ maxWidth: 360 }} />
+        </Form.Item>
+      ) : null}
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item name="eventTime" label={tt('trace.eventTime')}>
