@@ -247,6 +247,16 @@ describe('industry statistics: scoping', () => {
     expect(await app.services.annualReports.outputValueByYear('prov-110000')).toEqual([]);
   });
 
+  it('the output value reaches the statistics (MIIT, an authority, the public) and the public targets board in 亿元 (portal, issue 14)', async () => {
+    expect((await req(miit, 'GET', '/api/v1/statistics')).json().outputValue).toEqual([{ year: 2025, reports: 2, outputValue: 3900 }]);
+    expect((await req(gd, 'GET', '/api/v1/statistics')).json().outputValue).toEqual([{ year: 2025, reports: 1, outputValue: 2600 }]);
+    app.services.publicCache.invalidate('statistics', 'portal');
+    expect((await req(null, 'GET', '/api/v1/public/statistics')).json().outputValue).toEqual([{ year: 2025, reports: 2, outputValue: 3900 }]);
+    const target = (await req(null, 'GET', '/api/v1/public/targets')).json().items.find((i: { key: string }) => i.key === 'outputValue');
+    expect(target).toMatchObject({ target: 2000, actual: 0.39, unit: '亿元', trend: [{ year: 2025, value: 0.39 }] });
+    expect(target.source).toContain('2025年，已审核的报告 2 份');
+  });
+
   it('the statistics download as .xlsx within the same scope', async () => {
     const r = await req(gd, 'GET', '/api/v1/statistics.xlsx?year=2025');
     expect(r.statusCode).toBe(200);

@@ -2,7 +2,7 @@
  * The public targets of 《高端智能再制造行动计划（2018—2020年）》(工信部节〔2017〕265号), 二、工作思路和主要目标:
  * "发布50项高端智能再制造管理、技术、装备及评价等标准 … 推动建立100家高端智能再制造示范企业、技术研发中心、
  * 服务企业、信息服务平台、产业集聚区等，带动我国再制造产业规模达到2000亿元。" Pure: the figures come in, the
- * board's rows go out.
+ * board's rows go out. Output value: the annual reports' 本年度再制造产值 (万元) per year, shown in 亿元.
  */
 export type TargetKey = 'outputValue' | 'demonstrationUnits' | 'standards' | 'announcedEnterprises';
 
@@ -33,6 +33,8 @@ export function targetRows(input: {
   standardsByYear: ReadonlyArray<{ year: number; count: number }>;
   announcedEnterprises: number;
   announcedByYear: ReadonlyArray<{ year: number; count: number }>;
+  /** 本年度再制造产值 summed per year over the reviewed annual reports, in 万元 (10,000 CNY) */
+  outputValueByYear?: ReadonlyArray<{ year: number; reports: number; outputValue: number }>;
 }): TargetRow[] {
   const cumulative = (rows: ReadonlyArray<{ year: number; count: number }>) => {
     let sum = 0;
@@ -41,19 +43,27 @@ export function targetRows(input: {
   const sinceStart = (rows: ReadonlyArray<{ year: number; count: number }>) => rows.filter((r) => r.year >= PLAN_START_YEAR);
   const units = cumulative(sinceStart(input.demoUnitsByYear));
   const stds = cumulative(sinceStart(input.standardsByYear));
+  // 万元 → 亿元 (the plan's unit): ÷ 10,000, two decimals; the latest reported year is the actual (a yearly scale, not cumulative)
+  const yi = (wan: number) => Math.round(wan / 100) / 100;
+  const output = [...(input.outputValueByYear ?? [])].filter((r) => r.reports > 0).sort((a, b) => a.year - b.year);
+  const lastOutput = output.at(-1);
   return [
     {
       key: 'outputValue',
       name: '再制造产业规模（产值）',
       nameEn: 'Remanufacturing output value',
       target: 2000,
-      actual: null,
+      actual: lastOutput ? yi(lastOutput.outputValue) : null,
       unit: '亿元',
       unitEn: '100 million CNY',
       asOf: input.today,
-      source: '暂无数据来源：年度报告表2-3只填数量，没有产值栏；申请书的“近三年再制造产值”只在申报时填报一次，不能汇总为全国产值。',
-      sourceEn: 'No data source yet: the annual report (table 2-3) has counts only, no value column; the application declares three years of output value once, which does not add up to a national figure.',
-      trend: [],
+      source: lastOutput
+        ? `平台年度报告“本年度再制造产值（万元）”的合计：${lastOutput.year}年，已审核的报告 ${lastOutput.reports} 份（附2 提纲 二）。只含在平台填报年度报告的公告企业，低于全国产业规模的统计口径；市场交易额不计入（避免与产值重复）。`
+        : '暂无数据：还没有已审核的年度报告填报“本年度再制造产值”。',
+      sourceEn: lastOutput
+        ? `Sum of "output value this year (10,000 CNY)" of the annual reports on the platform: ${lastOutput.year}, ${lastOutput.reports} reviewed report(s). Only announced enterprises reporting on the platform — below the national industry scale; market sales are not added (they would count output twice).`
+        : 'No data yet: no reviewed annual report states its output value.',
+      trend: output.map((r) => ({ year: r.year, value: yi(r.outputValue) })),
     },
     {
       key: 'demonstrationUnits',

@@ -16502,6 +16502,14 @@ export interface components {
                 sold: number;
                 year: number;
             }[];
+            /** @description 再制造产值 per year: the sum of 本年度再制造产值（万元） over the reviewed annual reports */
+            outputValue: {
+                year: number;
+                /** @description reports that state it */
+                reports: number;
+                /** @description 万元 (10,000 CNY) */
+                outputValue: number;
+            }[];
         };
         PublicIndustryStatistics: {
             announced: {
@@ -16521,6 +16529,14 @@ export interface components {
                 remanufactured: number;
                 sold: number;
                 year: number;
+            }[];
+            /** @description 再制造产值 per year: the sum of 本年度再制造产值（万元） over the reviewed annual reports */
+            outputValue: {
+                year: number;
+                /** @description reports that state it */
+                reports: number;
+                /** @description 万元 (10,000 CNY) */
+                outputValue: number;
             }[];
         };
         TraceProductSummary: {

@@ -24,6 +24,12 @@ export const portalText = {
   'portal.cat.report': ['检测报告', 'Test report'],
   'portal.cat.models': ['{n} 个型号', '{n} models'],
   'portal.cat.badge': ['目录产品', 'Catalogue model'],
+  // value statistics on the public statistics page
+  'portal.stat.outputValue': ['再制造产值（万元）', 'Output value (10k CNY)'],
+  'portal.stat.outputTrend': ['再制造产值年度趋势（万元）', 'Output value by year (10k CNY)'],
+  'portal.stat.outputNote': ['再制造产值为经审核的年度报告中“本年度再制造产值”的合计，只含在平台填报年度报告的公告企业。', 'Output value is the sum of "output value this year" of the reviewed annual reports: only announced enterprises reporting on the platform.'],
+  'portal.stat.targets': ['对照《高端智能再制造行动计划》目标', 'Against the action plan’s targets'],
+  'portal.cat.reportFile': ['报告文件', 'Report file'],
   // MIIT's editing screens (/portal-admin)
   'portal.admin.menu': ['公共信息维护', 'Public content'],
   'portal.admin.pageTitle': ['公共信息维护', 'Public information content'],

@@ -82,6 +82,7 @@ const StatisticsRow = z.object({
   recovered: z.number().describe('旧件回收（件） Cores recovered'),
   remanufactured: z.number().describe('再制造产品（件） Units remanufactured'),
   sold: z.number().describe('销售（件） Units sold'),
+  outputValue: z.number().nullable().describe('再制造产值（万元） Output value (10,000 CNY)'),
 });
 
 export const FEED_KINDS = ['announcements', 'notices', 'standards', 'policies', 'catalogue'] as const;
@@ -194,10 +195,14 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
       key: 'statistics',
       name: '全国再制造行业年度统计（合计）',
       nameEn: 'National industry statistics by year (totals)',
-      description: '年度报告（表2-3）的全国合计：报告数、旧件回收、再制造产品与销售数量；不含任何企业的单项数据。',
+      description: '年度报告的全国合计：报告数、旧件回收、再制造产品与销售数量（表2-3）和再制造产值（万元，二、生产经营情况）；不含任何企业的单项数据。',
       row: StatisticsRow,
       tags: ['statistics'],
-      rows: async () => (await statistics.publicSummary()).trend.map((t) => ({ year: t.year, reports: t.reports, recovered: t.recovered, remanufactured: t.remanufactured, sold: t.sold })),
+      rows: async () => {
+        const s = await statistics.publicSummary();
+        const value = new Map(s.outputValue.map((v) => [v.year, v.outputValue]));
+        return s.trend.map((t) => ({ year: t.year, reports: t.reports, recovered: t.recovered, remanufactured: t.remanufactured, sold: t.sold, outputValue: value.get(t.year) ?? null }));
+      },
       lastModified: async () => {
         const s = await statistics.publicSummary();
         return s.year ? new Date(`${s.year}-12-31T16:00:00Z`) : null;
@@ -317,7 +322,13 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
     },
     feed,
     async targets() {
-      const [units, stds, batches, entries] = await Promise.all([content.demoUnits.countByYear(), content.standards.publishedByYear('1900-01-01'), announcements.batches(), announcements.allEntries()]);
+      const [units, stds, batches, entries, outputValueByYear] = await Promise.all([
+        content.demoUnits.countByYear(),
+        content.standards.publishedByYear('1900-01-01'),
+        announcements.batches(),
+        announcements.allEntries(),
+        statistics.outputValueByYear(),
+      ]);
       const active = new Set(entries.filter((e) => e.status === 'active').map((e) => e.enterpriseId));
       const yearOfBatch = new Map(batches.map((b) => [b.id, Number(b.announcedOn.slice(0, 4))]));
       const firstYear = new Map<string, number>();
@@ -334,6 +345,7 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
         standardsByYear: stds,
         announcedEnterprises: active.size,
         announcedByYear: [...perYear].map(([year, count]) => ({ year, count })),
+        outputValueByYear,
       });
     },
   };

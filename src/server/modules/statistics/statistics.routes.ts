@@ -8,6 +8,9 @@ import type { AuthorityService } from '../authorities/authorities.service.js';
 import { statsScope, type StatisticsService } from './statistics.service.js';
 import { renderStatisticsXlsx } from './statistics.xlsx.js';
 
+const OutputValue = z
+  .array(z.object({ year: z.number(), reports: z.number().describe('reports that state it'), outputValue: z.number().describe('万元 (10,000 CNY)') }))
+  .describe('再制造产值 per year: the sum of 本年度再制造产值（万元） over the reviewed annual reports');
 const Sums = z.object({ reports: z.number(), recovered: z.number(), remanufactured: z.number(), sold: z.number() });
 const StatsSchema = z
   .object({
@@ -25,10 +28,11 @@ const StatsSchema = z
     byRegion: z.array(Sums.extend({ regionCode: z.string(), regionName: z.string() })),
     byField: z.array(z.object({ field: z.string(), remanufactured: z.number() })),
     trend: z.array(Sums.extend({ year: z.number() })),
+    outputValue: OutputValue,
   })
   .meta({ id: 'IndustryStatistics' });
 const PublicStatsSchema = z
-  .object({ announced: z.object({ enterprises: z.number(), sites: z.number() }), year: z.number().nullable(), totals: Sums, trend: z.array(Sums.extend({ year: z.number() })) })
+  .object({ announced: z.object({ enterprises: z.number(), sites: z.number() }), year: z.number().nullable(), totals: Sums, trend: z.array(Sums.extend({ year: z.number() })), outputValue: OutputValue })
   .meta({ id: 'PublicIndustryStatistics' });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2024).max(2200).optional() });
 

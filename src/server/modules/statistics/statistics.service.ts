@@ -14,6 +14,7 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
  *   recovered (回收总件数), units remanufactured (再制造总件数), units sold or leased (销售总件数) — by report
  *   year and province; units remanufactured also by field (the 涉及领域 column of 再制造情况, the only column
  *   of 表2-3 that names a field).
+ * - the reviewed annual reports' 本年度再制造产值（万元） (二、生产经营情况) summed per year: `outputValue`;
  * - the enterprises module: a provincial authority's announced enterprises by city (`announced.byCity`), so its
  *   chart has the shape of its province rather than one national bar.
  * Each table of the page has one of these sources and says which (docs/ux.md "Statistics").
@@ -49,10 +50,11 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
     const authorityId = authorityOf(scope);
     // a provincial authority's chart is province-shaped: its announced enterprises by city (issue 16 item 5)
     const announcedIds = sql`(SELECT s.enterprise_id FROM ${announcements.announcedSitesTable()} s)`;
-    const [announced, byYear, byCity] = await Promise.all([
+    const [announced, byYear, byCity, outputValue] = await Promise.all([
       announcements.announcedCounts(withinScope(scope)),
       annualReports.reportSums.byYear(authorityId),
       scope.kind === 'authority' ? enterprises.statsByCity(scope, announcedIds) : Promise.resolve([]),
+      annualReports.outputValueByYear(authorityId),
     ]);
     const years = byYear.map((r) => r.year);
     const selected = year ?? years.at(-1) ?? null;
@@ -80,6 +82,7 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
       byRegion: byRegion.map((g) => ({ regionCode: g.region_code, regionName: regionName(g.region_code), ...sums(g) })),
       byField: REPORT_FIELDS.filter((f) => fieldSums.has(f.value)).map((f) => ({ field: f.value, remanufactured: fieldSums.get(f.value)! })),
       trend: byYear.map((r) => ({ year: r.year, ...sums(r) })),
+      outputValue,
     };
   }
 
@@ -87,10 +90,15 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
     compute,
     /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (the route caches it). */
     async publicSummary() {
-      const [announced, byYear] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null)]);
+      const [announced, byYear, outputValue] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null), annualReports.outputValueByYear(null)]);
       const last = byYear.at(-1);
-      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })) };
+      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })), outputValue };
     },
+    /**
+     * 再制造产值 (万元) per year: the sum of 本年度再制造产值 over the reviewed annual reports (附2 提纲 二, one per
+     * announced site and year; annual-reports service). Only enterprises reporting on the platform are in it.
+     */
+    outputValueByYear: () => annualReports.outputValueByYear(null),
   };
 }
 export type StatisticsService = ReturnType<typeof createStatisticsService>;

@@ -1,19 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
+import { Link } from 'react-router-dom';
 import { client, unwrap } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
+import { formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 
 const TrendChart = lazy(() => import('../annual-reports/TrendChart'));
+const ValueChart = lazy(() => import('./portal/TargetChart'));
 
 /** 行业统计（公开）: national totals only — no enterprise-level data. */
 export default function PublicStatisticsPage() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const q = useQuery({ queryKey: ['public', 'statistics'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/statistics', { signal })) });
   if (q.isPending) return <PageLoading />;
   const s = q.data;
   if (!s) return <Alert type="error" message={t('common.loadFailed')} />;
+  const value = new Map(s.outputValue.map((v) => [v.year, v.outputValue]));
+  const lastValue = s.outputValue.at(-1);
   return (
     <>
       <Typography.Title level={3} data-testid="page-title">
@@ -25,6 +30,14 @@ export default function PublicStatisticsPage() {
         <Col xs={12} md={6}><Card><Statistic title={`${t('stat.recovered')}（${s.year ?? '—'}）`} value={s.totals.recovered} data-testid="pub-stat-recovered" /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={`${t('stat.remanufactured')}（${s.year ?? '—'}）`} value={s.totals.remanufactured} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={`${t('stat.sold')}（${s.year ?? '—'}）`} value={s.totals.sold} /></Card></Col>
+        <Col xs={24} md={12}>
+          <Card>
+            <Statistic title={`${t('portal.stat.outputValue')}（${lastValue?.year ?? '—'}）`} value={formatNumber(lastValue?.outputValue, locale)} data-testid="pub-stat-output" />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+              {t('portal.stat.outputNote')} <Link to="/public/targets">{t('portal.stat.targets')}</Link>
+            </Typography.Paragraph>
+          </Card>
+        </Col>
       </Row>
       <Card title={t('stat.trend')} style={{ marginBottom: 16 }}>
         {s.trend.length ? (
@@ -35,6 +48,13 @@ export default function PublicStatisticsPage() {
           <Empty />
         )}
       </Card>
+      {s.outputValue.length > 0 && (
+        <Card title={t('portal.stat.outputTrend')} style={{ marginBottom: 16 }} data-testid="pub-stat-output-trend">
+          <Suspense fallback={<PageLoading />}>
+            <ValueChart trend={s.outputValue.map((v) => ({ year: v.year, value: v.outputValue }))} target={null} label={t('portal.stat.outputTrend')} />
+          </Suspense>
+        </Card>
+      )}
       <Card>
         <Table
           size="small"
@@ -47,6 +67,7 @@ export default function PublicStatisticsPage() {
             { title: t('stat.recovered'), dataIndex: 'recovered' },
             { title: t('stat.remanufactured'), dataIndex: 'remanufactured' },
             { title: t('stat.sold'), dataIndex: 'sold' },
+            { title: t('portal.stat.outputValue'), key: 'outputValue', render: (_: unknown, r: { year: number }) => formatNumber(value.get(r.year), locale) },
           ]}
         />
       </Card>
