@@ -10,7 +10,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { simulate, type DeviceCredentials } from '../scripts/simulate.js';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DeviceCredentials, SimulateSummary } from '../scripts/simulate.js';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
@@ -40,14 +44,32 @@ async function benchOn(label: string, database: Database) {
     creds.push({ id: device.id, credentials });
   }
   const mqtt = (await startMqtt({ mqtt: s.mqtt, devices: s.devices, config: { ...config, MQTT_URL: undefined, MQTT_PORT: 0, MQTT_HOST: '127.0.0.1' }, log: app.log }))!;
-  const summary = await simulate({ url: mqtt.url, devices: creds, rate: RATE, duration: SECONDS, seed: 11, log: () => undefined });
+  const summary = await simulateInChild(mqtt.url, creds);
   await mqtt.close();
   const stored = (await database.raw.query<{ n: string }>('SELECT count(*) AS n FROM telemetry')).rows[0]!.n;
-  console.log(`\n${label}: ${DEVICES} devices, target ${RATE} points/s for ${SECONDS} s, 3 alarm rules per device`);
+  console.log(`\n${label}: ${DEVICES} devices, target ${RATE} points/s for ${SECONDS} s, 3 alarm rules per device; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`  MQTT QoS 1 → stored + judged: ${summary.pointsPerSecond} points/s acknowledged (${summary.acked}/${summary.messages} messages, ${summary.failed} failed); ${stored} rows in telemetry`);
   console.log(`  PUBACK latency (publish → stored and judged): p50 ${summary.latencyMs?.p50 ?? '–'} ms, p99 ${summary.latencyMs?.p99 ?? '–'} ms`);
   await app.close();
   return summary.pointsPerSecond;
+}
+
+/**
+ * The devices run in a child process (`npm run simulate -- --json`), as real devices would be outside the platform:
+ * the platform's event loop does only the broker and the ingest. Same machine, so the same two cores.
+ */
+async function simulateInChild(url: string, creds: DeviceCredentials[]): Promise<SimulateSummary> {
+  const dir = await mkdtemp(join(tmpdir(), 'reman-bench-'));
+  const file = join(dir, 'creds.json');
+  await writeFile(file, JSON.stringify(creds));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', '--credentials', file, '--devices', String(creds.length), '--url', url, '--rate', String(RATE), '--duration', String(SECONDS), '--seed', '11', '--report', '1000', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  await rm(dir, { recursive: true, force: true });
+  const line = out.split('\n').find((l) => l.startsWith('SUMMARY '));
+  if (!line) throw new Error(`simulator exited ${code} without a summary:\n${out.slice(-2000)}`);
+  return JSON.parse(line.slice(8)) as SimulateSummary;
 }
 
 /** The raw baseline: COPY of the same number of rows into a bare unindexed table, one stream. */

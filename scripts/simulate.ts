@@ -18,6 +18,7 @@
  *   --bad 0                       share of malformed messages (exercises the platform's refusal counters)
  *   --report 5                    seconds between throughput lines
  *   --mqtt5                       connect with MQTT 5 (default 3.1.1)
+ *   --json                        print the summary as one last line `SUMMARY {…}` (bench/ingest.ts reads it)
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -70,6 +71,7 @@ interface SimDevice {
   client: MqttClient | null;
   rng: Rng;
   unit: ReturnType<typeof engineUnit>;
+  lastTs: number;
 }
 
 function newUnit(rng: Rng, id: string) {
@@ -102,7 +104,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   const seedRng = createRng(opts.seed ?? 1);
   const devices: SimDevice[] = opts.devices.map((cred) => {
     const rng = seedRng.fork();
-    return { cred, client: null, rng, unit: newUnit(rng, cred.id) };
+    return { cred, client: null, rng, unit: newUnit(rng, cred.id), lastTs: 0 };
   });
   let refusals = 0;
   // connect, at most 50 at a time
@@ -166,7 +168,9 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       const due = Math.floor(elapsed * msgRate) - messages;
       for (let k = 0; k < due && live.length > 0; k++) {
         const d = live[next++ % live.length];
-        const ts = Date.now();
+        // strictly increasing per device: messages of one device in the same millisecond are distinct points
+        const ts = Math.max(Date.now(), d.lastTs + 1);
+        d.lastTs = ts;
         let body: string;
         if (opts.bad && d.rng.chance(opts.bad)) {
           body = d.rng.chance(0.5) ? '{"ts":' : JSON.stringify({ ts, values: { coolantTemp: 'hot', unknownKey: 1 } });
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
       bad: { type: 'string', default: '0' },
       report: { type: 'string', default: '5' },
       mqtt5: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
     },
   });
   const n = (k: keyof typeof values) => {
@@ -281,7 +286,8 @@ async function main(): Promise<void> {
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const url = values.url ?? 'mqtt://127.0.0.1:1883';
-  await simulate({ url, devices, rate: n('rate'), duration: n('duration'), speedup: n('speedup'), seed: n('seed'), bad: n('bad'), report: n('report'), protocol: values.mqtt5 ? 5 : 4, signal: abort.signal });
+  const summary = await simulate({ url, devices, rate: n('rate'), duration: n('duration'), speedup: n('speedup'), seed: n('seed'), bad: n('bad'), report: n('report'), protocol: values.mqtt5 ? 5 : 4, signal: abort.signal });
+  if (values.json) console.log(`SUMMARY ${JSON.stringify(summary)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { alarmEvents, alarmRules, alarms, alarmStates, webhookDeliveries, webhooks } from '../../db/schema.js';
 
@@ -90,20 +90,29 @@ export const ruleRepo = {
 };
 
 export const stateRepo = {
-  /** Make sure the states exist, then lock them in rule-id order (the same order everywhere: no deadlocks). */
-  async lockMany(db: Db, d: { id: string; enterpriseId: string; name: string; productCode: string }, ruleIds: string[], initial: (ruleId: string) => unknown) {
-    if (!ruleIds.length) return [];
-    const deviceId = d.id;
-    await db
-      .insert(alarmStates)
-      .values(ruleIds.map((ruleId) => ({ enterpriseId: d.enterpriseId, ruleId, deviceId, deviceName: d.name, productCode: d.productCode, state: initial(ruleId) })))
-      .onConflictDoNothing();
+  /**
+   * The states of a stored batch (several devices): make sure the (rule, device) states exist, then lock them in
+   * (device, rule) order — the same order in every batch and process, so evaluations never deadlock. Two statements.
+   */
+  async lockAll(db: Db, pairs: { enterpriseId: string; ruleId: string; deviceId: string; deviceName: string; productCode: string; state: unknown }[]): Promise<StateRow[]> {
+    if (!pairs.length) return [];
+    await db.insert(alarmStates).values(pairs).onConflictDoNothing();
+    const keys = JSON.stringify(pairs.map((p) => ({ r: p.ruleId, d: p.deviceId })));
     return db
       .select()
       .from(alarmStates)
-      .where(and(eq(alarmStates.deviceId, deviceId), inArray(alarmStates.ruleId, ruleIds)))
-      .orderBy(asc(alarmStates.ruleId))
+      .where(sql`(${alarmStates.ruleId}, ${alarmStates.deviceId}) IN (SELECT x.r, x.d FROM jsonb_to_recordset(${keys}::jsonb) AS x(r uuid, d uuid))`)
+      .orderBy(asc(alarmStates.deviceId), asc(alarmStates.ruleId))
       .for('update');
+  },
+  /** Save several states in one statement (after `lockAll`). */
+  async saveAll(db: Db, rows: { ruleId: string; deviceId: string; state: unknown; nextDue: Date | null; deviceName: string }[]) {
+    if (!rows.length) return;
+    const data = JSON.stringify(rows.map((r) => ({ r: r.ruleId, d: r.deviceId, s: r.state, n: r.nextDue?.toISOString() ?? null, name: r.deviceName })));
+    await db.execute(sql`
+      UPDATE alarm_states a SET state = x.s, next_due = x.n, device_name = x.name, updated_at = now()
+      FROM jsonb_to_recordset(${data}::jsonb) AS x(r uuid, d uuid, s jsonb, n timestamptz, name text)
+      WHERE a.rule_id = x.r AND a.device_id = x.d`);
   },
   async lock(db: Db, ruleId: string, deviceId: string) {
     const [s] = await db.select().from(alarmStates).where(and(eq(alarmStates.ruleId, ruleId), eq(alarmStates.deviceId, deviceId))).for('update').limit(1);

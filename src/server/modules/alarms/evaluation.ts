@@ -47,8 +47,8 @@ export function alarmPayload(a: AlarmRow, d: Pick<AlarmDevice, 'id' | 'name' | '
 /**
  * Evaluation of alarm rules (issue 12 "Alarms"; docs/monitoring-alarms.md "Evaluation"): on every stored batch
  * (telemetry.onStored, after the ingest commits, HTTP and MQTT alike) and on the clocks (the `alarms.tick` job).
- * One transaction per device and batch: the (rule, device) states are created if missing and locked FOR UPDATE in
- * rule order → the pure evaluator (domain/monitoring/alarm-rules.ts) → alarm rows, history, audit, in-app
+ * One transaction per stored batch: the (rule, device) states are created if missing and locked FOR UPDATE in
+ * (device, rule) order → the pure evaluator (domain/monitoring/alarm-rules.ts) → alarm rows, history, audit, in-app
  * notifications and webhook deliveries (durable jobs) → new states and their next due time → commit → the queue
  * is woken. Two processes evaluating the same device serialise on the state rows; one active alarm per rule and
  * device is also a unique index.
@@ -144,37 +144,58 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
     },
 
     /**
-     * telemetry.onStored: judge the batch's points against the device's rules of their keys. The device's no-data
-     * rules get their state too (so the tick counts silence from the device's first message after the rule).
+     * telemetry.onStored: judge a stored batch — per device, its points against its rules of their keys (the device's
+     * no-data rules get their state too, so the tick counts silence from the device's first message after the rule).
+     * ONE transaction for the batch's devices: states created if missing and locked in (device, rule) order → the pure
+     * evaluator → alarm rows, history, audit, notifications, webhooks → the states saved in one statement → commit.
+     * If that fails, each device is judged alone (one device's failure does not hold back the others').
      */
-    async onStored(batch: { device: AlarmDevice; points: TelemetryPoint[] }): Promise<void> {
-      const d = batch.device;
-      const keys = new Set(batch.points.map((p) => p.key));
-      const rules = (await rulesOf(d)).filter((r) => keys.has(r.key) || (r.spec as AlarmRule).noDataSec);
-      if (!rules.length) return;
-      const byId = new Map(rules.map((r) => [r.id, r]));
-      const now = clock.now();
-      const parties = await partiesOf(d.id);
-      let hooks = 0;
-      try {
-        hooks = await db.transaction(async (tx) => {
+    async onStored(batches: { device: AlarmDevice; points: TelemetryPoint[] }[]): Promise<void> {
+      const work: { d: AlarmDevice; points: TelemetryPoint[]; rules: RuleRow[]; parties: Parties }[] = [];
+      for (const b of batches) {
+        const keys = new Set(b.points.map((p) => p.key));
+        const rules = (await rulesOf(b.device)).filter((r) => keys.has(r.key) || (r.spec as AlarmRule).noDataSec);
+        if (rules.length) work.push({ d: b.device, points: b.points, rules, parties: await partiesOf(b.device.id) });
+      }
+      if (!work.length) return;
+      const judge = async (part: typeof work) => {
+        const now = clock.now();
+        const hooks = await db.transaction(async (tx) => {
           let n = 0;
-          const states = await stateRepo.lockMany(tx, d, [...byId.keys()].sort(), (id) => initialAlarmState(ruleOf(byId.get(id)!), now.getTime()));
+          const pairs = part.flatMap((w) => w.rules.map((r) => ({ enterpriseId: w.d.enterpriseId, ruleId: r.id, deviceId: w.d.id, deviceName: w.d.name, productCode: w.d.productCode, state: initialAlarmState(ruleOf(r), now.getTime()) })));
+          const states = await stateRepo.lockAll(tx, pairs);
+          const byDevice = new Map(part.map((w) => [w.d.id, w]));
+          const saves: Parameters<typeof stateRepo.saveAll>[1] = [];
           for (const st of states) {
-            const row = byId.get(st.ruleId)!;
+            const w = byDevice.get(st.deviceId)!;
+            const row = w.rules.find((r) => r.id === st.ruleId)!;
             const rule = ruleOf(row);
-            const r = evaluateAlarm(rule, st.state as AlarmState, batch.points, now.getTime());
-            n += await apply(tx, row, d, r.events, now, parties);
-            await stateRepo.save(tx, row.id, d.id, r.state, due(rule, r.state), st.deviceName !== d.name ? d.name : undefined);
+            const r = evaluateAlarm(rule, st.state as AlarmState, w.points, now.getTime());
+            n += await apply(tx, row, w.d, r.events, now, w.parties);
+            saves.push({ ruleId: row.id, deviceId: w.d.id, state: r.state, nextDue: due(rule, r.state), deviceName: w.d.name });
           }
+          await stateRepo.saveAll(tx, saves);
           return n;
         });
+        if (hooks) webhooks.poke();
+      };
+      try {
+        await judge(work);
       } catch (err) {
-        // the points are stored; a failed evaluation is logged (the next batch and the tick go on)
-        deps.log?.error({ err, device: d.id }, 'alarm evaluation failed');
-        throw err;
+        if (work.length === 1) {
+          // the points are stored; a failed evaluation is logged (the next batch and the tick go on)
+          deps.log?.error({ err, device: work[0]!.d.id }, 'alarm evaluation failed');
+          throw err;
+        }
+        const failed: unknown[] = [];
+        for (const w of work) {
+          await judge([w]).catch((e: unknown) => {
+            deps.log?.error({ err: e, device: w.d.id }, 'alarm evaluation failed');
+            failed.push(e);
+          });
+        }
+        if (failed.length) throw failed[0];
       }
-      if (hooks) webhooks.poke();
     },
 
     /**

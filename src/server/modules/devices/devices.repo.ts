@@ -101,6 +101,33 @@ export const deviceRepo = {
       .returning({ id: devices.id });
     return Boolean(d);
   },
+  /**
+   * A batch of messages (ingest): the counters and last seen of its devices in ONE UPDATE (after `lockActive` in the
+   * same transaction; still conditional on the credentials). Returns the ids updated.
+   */
+  async touchMany(db: Db, at: Date, rows: { id: string; v: number; stored: number; refusedPoints: number; refusedMessages: number }[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const r = await rowsOf<{ id: string }>(
+      db,
+      sql`UPDATE devices d SET last_seen_at = GREATEST(d.last_seen_at, ${at}::timestamptz), points_stored = d.points_stored + x.stored,
+            points_refused = d.points_refused + x.refused_points, messages_refused = d.messages_refused + x.refused_messages
+          FROM (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows.map((x) => ({ id: x.id, v: x.v, stored: x.stored, refused_points: x.refusedPoints, refused_messages: x.refusedMessages })))}::jsonb)
+                AS j(id uuid, v int, stored bigint, refused_points bigint, refused_messages bigint)) x
+          WHERE d.id = x.id AND d.status = 'active' AND d.secret_version = x.v
+          RETURNING d.id`,
+    );
+    return new Set(r.map((x) => x.id));
+  },
+  /** Lock the devices of a batch that are still active with these credentials (device-id order): `id:version` of each. */
+  async lockActive(db: Db, rows: { id: string; v: number }[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const r = await rowsOf<{ id: string; v: number }>(
+      db,
+      sql`SELECT d.id, d.secret_version AS v FROM devices d JOIN jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, v int) ON d.id = x.id AND d.secret_version = x.v
+          WHERE d.status = 'active' ORDER BY d.id FOR UPDATE OF d`,
+    );
+    return new Set(r.map((x) => `${x.id}:${x.v}`));
+  },
   async addErrors(db: Db, rows: (typeof deviceErrors.$inferInsert)[]) {
     if (rows.length) await db.insert(deviceErrors).values(rows);
   },

@@ -5,9 +5,8 @@ import { isUniqueViolation, sqlState } from '../../platform/tx.js';
 
 /**
  * All SQL on telemetry (raw, partitioned by UTC day), telemetry_1m / telemetry_1h (rollups) and telemetry_latest.
- * Writes are one statement per batch: the points go in through jsonb_to_recordset (one parameter, the same on
- * PGlite and node-postgres), duplicates (device, key, ts) are skipped by ON CONFLICT DO NOTHING, and the rollups and
- * latest values are maintained from the rows actually inserted (RETURNING), so a replayed point never counts twice.
+ * Writes are one statement per batch of messages (`insertMany`): the points go in through jsonb_to_recordset (one
+ * parameter, the same on PGlite and node-postgres).
  */
 export interface PointIn {
   /** key */
@@ -28,14 +27,20 @@ export function partitionOf(ms: number) {
   return { name: `telemetry_p${d.replaceAll('-', '')}`, from: `${d} 00:00:00+00`, to: `${new Date(start + DAY).toISOString().slice(0, 10)} 00:00:00+00`, start };
 }
 
-const rollupUpsert = (table: 'telemetry_1m' | 'telemetry_1h', unit: 'minute' | 'hour', deviceId: string) => sql`
+/** A point with its device (batches across devices). */
+export interface PointOfDevice extends PointIn {
+  /** device id */
+  d: string;
+}
+
+// several devices: grouped and ordered by (device, key, bucket), the same lock order in every batch (no deadlocks)
+const rollupUpsertMany = (table: 'telemetry_1m' | 'telemetry_1h', unit: 'minute' | 'hour') => sql`
   INSERT INTO ${sql.raw(table)} AS r (device_id, key, bucket, min, max, sum, count, last, last_ts)
-  SELECT ${deviceId}::uuid, key, date_trunc(${sql.raw(`'${unit}'`)}, ts, 'UTC'), min(num), max(num), sum(num), count(*)::int, (array_agg(num ORDER BY ts DESC))[1], max(ts)
-  FROM ins WHERE num IS NOT NULL GROUP BY 2, 3 ORDER BY 2, 3
+  SELECT device_id, key, date_trunc(${sql.raw(`'${unit}'`)}, ts, 'UTC'), min(num), max(num), sum(num), count(*)::int, (array_agg(num ORDER BY ts DESC))[1], max(ts)
+  FROM ins WHERE num IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (device_id, key, bucket) DO UPDATE SET
     min = LEAST(r.min, excluded.min), max = GREATEST(r.max, excluded.max), sum = r.sum + excluded.sum, count = r.count + excluded.count,
-    last = CASE WHEN excluded.last_ts >= r.last_ts THEN excluded.last ELSE r.last END, last_ts = GREATEST(r.last_ts, excluded.last_ts)
-  RETURNING 1`;
+    last = CASE WHEN excluded.last_ts >= r.last_ts THEN excluded.last ELSE r.last END, last_ts = GREATEST(r.last_ts, excluded.last_ts)`;
 
 export const telemetryRepo = {
   /** Existing partitions of telemetry: name → start (epoch ms). */
@@ -66,29 +71,35 @@ export const telemetryRepo = {
     await db.execute(sql.raw(`DROP TABLE IF EXISTS ${name}`));
   },
 
-  /** Store a batch of one device's points; returns how many were new (the rest were duplicates). */
-  async insert(db: Db, deviceId: string, points: PointIn[]): Promise<number> {
-    if (points.length === 0) return 0;
-    const [r] = await rowsOf<{ inserted: number }>(
+  /**
+   * Store the points of several devices in one statement (a batch of messages, docs/monitoring.md "Ingest: batches"):
+   * duplicates (device, key, ts) — within the batch or already stored — are skipped by ON CONFLICT DO NOTHING, and the
+   * rollups and latest values are maintained from the rows actually inserted (RETURNING), so a replayed point never
+   * counts twice. Returns the number of new points per device (devices with none are absent).
+   */
+  async insertMany(db: Db, points: PointOfDevice[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (points.length === 0) return out;
+    const rows = await rowsOf<{ device_id: string; inserted: number }>(
       db,
       sql`WITH rows AS (
-            SELECT * FROM jsonb_to_recordset(${JSON.stringify(points)}::jsonb) AS x(k text, t bigint, n float8, s text)
+            SELECT * FROM jsonb_to_recordset(${JSON.stringify(points)}::jsonb) AS x(d uuid, k text, t bigint, n float8, s text)
           ), ins AS (
             INSERT INTO telemetry (device_id, key, ts, num, txt)
-            SELECT DISTINCT ON (k, t) ${deviceId}::uuid, k, timestamptz 'epoch' + t * interval '1 millisecond', n, s FROM rows ORDER BY k, t
-            ON CONFLICT DO NOTHING
-            RETURNING key, ts, num, txt
-          ), m AS (${rollupUpsert('telemetry_1m', 'minute', deviceId)}
-          ), h AS (${rollupUpsert('telemetry_1h', 'hour', deviceId)}
+            SELECT d, k, timestamptz 'epoch' + t * interval '1 millisecond', n, s FROM rows
+            ON CONFLICT DO NOTHING -- also a repeat within the batch: its first occurrence is stored, no sort needed
+            RETURNING device_id, key, ts, num, txt
+          ), m AS (${rollupUpsertMany('telemetry_1m', 'minute')}
+          ), h AS (${rollupUpsertMany('telemetry_1h', 'hour')}
           ), l AS (
             INSERT INTO telemetry_latest AS r (device_id, key, ts, num, txt)
-            SELECT DISTINCT ON (key) ${deviceId}::uuid, key, ts, num, txt FROM ins ORDER BY key, ts DESC
+            SELECT DISTINCT ON (device_id, key) device_id, key, ts, num, txt FROM ins ORDER BY device_id, key, ts DESC
             ON CONFLICT (device_id, key) DO UPDATE SET ts = excluded.ts, num = excluded.num, txt = excluded.txt WHERE excluded.ts >= r.ts
-            RETURNING 1
           )
-          SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM h)::int AS h, (SELECT count(*) FROM l)::int AS l`,
+          SELECT device_id, count(*)::int AS inserted FROM ins GROUP BY device_id`,
     );
-    return r?.inserted ?? 0;
+    for (const r of rows) out.set(r.device_id, r.inserted);
+    return out;
   },
 
   /** Raw numeric points of some keys in [from, to), time order, at most `limit` per call. */

@@ -6,7 +6,8 @@ import { errors } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { DeviceService } from './devices.service.js';
 import { deviceRepo, type DeviceRow } from './devices.repo.js';
-import { partitionOf, telemetryRepo, type PointIn } from './telemetry.repo.js';
+import { groupCommit, type ItemResult } from '../../platform/group-commit.js';
+import { partitionOf, telemetryRepo, type PointIn, type PointOfDevice } from './telemetry.repo.js';
 
 export interface TelemetrySettings {
   rawRetentionDays: number;
@@ -14,6 +15,8 @@ export interface TelemetrySettings {
   hourRetentionDays: number;
   partitionsAheadDays: number;
   maxFutureMs: number;
+  /** points per ingest batch at most (default 20,000) */
+  batchMaxPoints?: number;
 }
 
 export interface IngestResult {
@@ -26,13 +29,31 @@ export interface IngestResult {
   errors: PayloadError[];
 }
 
-/** Points of one message as stored (values as sent), handed to the `onStored` listeners after the commit. */
+/** Points of one device in a stored batch (values as sent), handed to the `onStored` listeners after the commit. */
 export interface StoredBatch {
   device: DeviceRow;
   points: { ts: number; key: string; value: number | boolean | string }[];
   channel: 'http' | 'mqtt';
 }
-export type StoredListener = (batch: StoredBatch) => Promise<void>;
+/** Called once per stored batch of messages with one entry per device (in the order first seen). */
+export type StoredListener = (batches: StoredBatch[]) => Promise<void>;
+
+/** A message waiting for its batch. */
+interface Pending {
+  device: DeviceRow;
+  rows: PointIn[];
+  accepted: StoredBatch['points'];
+  refusals: PayloadError[];
+  channel: 'http' | 'mqtt';
+  at: Date;
+}
+interface Flushed {
+  stored: number;
+  /** the batch's alarm evaluation (never rejects) */
+  judged: Promise<void>;
+}
+/** Points per batch at most (a message alone may be larger: it is never split). */
+const BATCH_MAX_POINTS = 20_000;
 
 const DAY = 86_400_000;
 const RAW_ROW_CAP = 400_000;
@@ -41,13 +62,14 @@ const DEFAULT_POINTS_CAP = 10_000;
 /**
  * Telemetry: ingest (HTTP and MQTT share `ingest`), storage upkeep (partitions ahead, retention) and queries.
  * Ingest of one message: parse (never throws) → check each value against the thing model → make sure the day
- * partitions exist → ONE transaction: the device's conditional update (still active, same credentials; counters,
- * last seen) + the batch insert with its rollups and latest values + the refusals → commit → answer (MQTT: PUBACK).
+ * partitions exist → wait for the next batch (group commit of the messages that arrived meanwhile, `storeBatch`:
+ * ONE transaction for all) → alarm evaluation of the batch → answer (MQTT: PUBACK).
  */
 export function createTelemetryService(deps: { db: Db; clock: Clock; devices: DeviceService; settings: TelemetrySettings }) {
   const { db, clock, devices, settings } = deps;
   const known = new Set<string>();
   const storedListeners: StoredListener[] = [];
+  let judging: Promise<void> = Promise.resolve();
 
   async function ensurePartitions(days: Iterable<number>) {
     for (const start of days) {
@@ -58,8 +80,62 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
     }
   }
 
+  /**
+   * A batch of messages, ONE transaction (docs/monitoring.md "Ingest: batches"): the batch's devices still active
+   * with the credentials they authenticated with are locked FOR UPDATE in id order (a rotation or revocation that
+   * committed meanwhile: that device's messages get 401, nothing of them stored) → one set-based insert of all points
+   * with their rollups and latest values (ON CONFLICT: a point (device, key, ts) is stored once) → the devices'
+   * counters and last seen → the refusal rows → commit. Then the alarm rules judge the batch (one evaluation per
+   * batch, in batch order, while the next batch is being stored); each message resolves after both.
+   */
+  async function storeBatch(items: Pending[]): Promise<ItemResult<Flushed>[]> {
+    const now = clock.now();
+    const pairs = [...new Map(items.map((it) => [`${it.device.id}:${it.device.secretVersion}`, { id: it.device.id, v: it.device.secretVersion }])).values()];
+    const { okKeys, stored } = await db.transaction(async (tx) => {
+      const okKeys = await deviceRepo.lockActive(tx, pairs);
+      const ok = items.filter((it) => okKeys.has(`${it.device.id}:${it.device.secretVersion}`));
+      const points: PointOfDevice[] = [];
+      for (const it of ok) for (const r of it.rows) points.push({ d: it.device.id, k: r.k, t: r.t, n: r.n, s: r.s });
+      const inserted = await telemetryRepo.insertMany(tx, points);
+      // new points per message: a device's new points go to its messages in order (duplicates fall on the later ones)
+      const stored = new Map<Pending, number>();
+      const counters = new Map<string, { id: string; v: number; stored: number; refusedPoints: number; refusedMessages: number }>();
+      for (const it of ok) {
+        const left = inserted.get(it.device.id) ?? 0;
+        const n = Math.min(left, it.rows.length);
+        inserted.set(it.device.id, left - n);
+        stored.set(it, n);
+        const c = counters.get(it.device.id) ?? { id: it.device.id, v: it.device.secretVersion, stored: 0, refusedPoints: 0, refusedMessages: 0 };
+        c.stored += n;
+        c.refusedPoints += it.refusals.length;
+        c.refusedMessages += it.rows.length === 0 && it.refusals.length > 0 ? 1 : 0;
+        counters.set(it.device.id, c);
+      }
+      await deviceRepo.touchMany(tx, now, [...counters.values()]);
+      await deviceRepo.addErrors(
+        tx,
+        ok.flatMap((it) =>
+          it.refusals.slice(0, 20).map((e) => ({ enterpriseId: it.device.enterpriseId, deviceId: it.device.id, at: it.at, channel: it.channel, code: e.code, message: e.message, messageEn: e.messageEn, detail: { index: e.index ?? null, key: e.key ?? null } })),
+        ),
+      );
+      return { okKeys, stored };
+    });
+    // after the commit: alarm evaluation of the batch, one device at a time in the listener, batches in order
+    const byDevice = new Map<string, StoredBatch>();
+    for (const it of items) {
+      if (!stored.has(it) || !it.accepted.length) continue;
+      const b = byDevice.get(it.device.id) ?? { device: it.device, points: [], channel: it.channel };
+      for (const p of it.accepted) b.points.push(p);
+      byDevice.set(it.device.id, b);
+    }
+    const batches = [...byDevice.values()];
+    const judged = batches.length && storedListeners.length ? (judging = judging.then(() => Promise.allSettled(storedListeners.map((l) => l(batches))).then(() => undefined))) : judging;
+    return items.map((it) => (okKeys.has(`${it.device.id}:${it.device.secretVersion}`) ? { ok: { stored: stored.get(it) ?? 0, judged } } : { err: devices.badCredentials() }));
+  }
+  const batcher = groupCommit<Pending, Flushed>({ maxWeight: settings.batchMaxPoints ?? BATCH_MAX_POINTS, flush: storeBatch });
+
   return {
-    /** Listen to stored points (called after each ingest transaction commits, awaited before the answer/PUBACK). */
+    /** Listen to stored points (called after each batch commits, awaited before the answers/PUBACKs). */
     onStored(listener: StoredListener) {
       storedListeners.push(listener);
     },
@@ -98,7 +174,11 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
       return n;
     },
 
-    /** One message of an authenticated device. Throws 401 when the device was revoked or rotated meanwhile. */
+    /**
+     * One message of an authenticated device (HTTP and MQTT). Parsed and checked here, then stored with the messages
+     * submitted meanwhile in one transaction (group commit, `storeBatch`); resolves once stored and judged by the
+     * alarm rules. Throws 401 when the device was revoked or rotated meanwhile (nothing of the message stored).
+     */
     async ingest(device: DeviceRow, body: unknown, channel: 'http' | 'mqtt'): Promise<IngestResult> {
       const now = clock.now();
       const parsed = parsePayload(body, { now: now.getTime(), maxFutureMs: settings.maxFutureMs, maxAgeMs: settings.rawRetentionDays * DAY - DAY });
@@ -116,22 +196,13 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
         rows.push({ k: pt.key, t: pt.ts, n: typeof pt.value === 'number' ? pt.value : typeof pt.value === 'boolean' ? (pt.value ? 1 : 0) : null, s: typeof pt.value === 'string' ? pt.value : null });
       }
       await ensurePartitions(new Set(rows.map((r) => Math.floor(r.t / DAY) * DAY)));
-      const wholeMessageRefused = rows.length === 0 && refusals.length > 0;
-      const stored = await db.transaction(async (tx) => {
-        const n = await telemetryRepo.insert(tx, device.id, rows);
-        // conditional: still active with the same credentials (a revocation or rotation committed meanwhile → 401, nothing stored)
-        const ok = await deviceRepo.touch(tx, device.id, device.secretVersion, now, { stored: n, refusedPoints: refusals.length, refusedMessage: wholeMessageRefused });
-        if (!ok) throw devices.badCredentials();
-        await deviceRepo.addErrors(
-          tx,
-          refusals.slice(0, 20).map((e) => ({ enterpriseId: device.enterpriseId, deviceId: device.id, at: now, channel, code: e.code, message: e.message, messageEn: e.messageEn, detail: { index: e.index ?? null, key: e.key ?? null } })),
-        );
-        return n;
-      });
-      // after the commit (HTTP and MQTT alike): alarm evaluation; a listener's failure never undoes the stored points
-      if (accepted.length && storedListeners.length) await Promise.allSettled(storedListeners.map((l) => l({ device, points: accepted, channel })));
-      return { stored, duplicates: rows.length - stored, refused: refusals.length, errors: refusals.slice(0, 50) };
+      const r = await batcher.submit({ device, rows, accepted, refusals, channel, at: now }, Math.max(1, rows.length));
+      await r.judged;
+      return { stored: r.stored, duplicates: rows.length - r.stored, refused: refusals.length, errors: refusals.slice(0, 50) };
     },
+
+    /** Messages waiting for the next batch (tests, the bench). */
+    pendingMessages: () => batcher.pending(),
 
     /** GET /devices/{id}/telemetry: series per key, downsampled to at most `points` keeping extremes. */
     async query(p: Principal | null, id: string, q: { keys?: string[]; from?: Date; to?: Date; points?: number; resolution?: Resolution | 'auto' }) {
