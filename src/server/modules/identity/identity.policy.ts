@@ -1,4 +1,5 @@
 import { ROLE_VALUES, type Role } from '../../../domain/enterprise.js';
+import { definePolicy, deny } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 
 /** Pure predicates for users and tokens. Deny by default. */
@@ -40,3 +41,23 @@ export function canManageUsersOf(p: Principal | null, org: OrgRef): boolean {
 export function canManageTokensOf(p: Principal | null, enterpriseId: string): boolean {
   return p?.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === enterpriseId;
 }
+
+/** Users an administrator manages (their own organisation's; the ministry admin all): unknown to others (404). */
+export const userPolicy = definePolicy<OrgRef>()(
+  'user',
+  {
+    manage: (p, u) => canManageUsersOf(p, u),
+    create: (p, u) => canManageUsersOf(p, u) || deny('只能为本单位创建用户', 'You may only create users in your own organisation'),
+  },
+  { hidden: ['manage'], objectName: ['用户', 'User'] },
+);
+
+/** Granting a role when creating a user (grantableRoles). */
+export const roleGrantPolicy = definePolicy<{ role: Role }>()('role_grant', {
+  grant: (p, r) => grantableRoles(p).includes(r.role) || deny('无权授予该角色', 'You may not grant this role'),
+});
+
+/** API tokens of an enterprise: its admin manages them. */
+export const tokenPolicy = definePolicy<{ enterpriseId: string | null }>()('api_token', {
+  manage: (p, t) => (t.enterpriseId !== null && canManageTokensOf(p, t.enterpriseId)) || deny('API 令牌由企业管理员管理', 'The enterprise admin manages API tokens'),
+});

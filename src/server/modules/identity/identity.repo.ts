@@ -15,8 +15,10 @@ export const userRepo = {
     const [u] = await db.select().from(users).where(eq(users.username, username)).limit(1);
     return u;
   },
-  async byId(db: Db, id: string): Promise<UserRow | undefined> {
-    const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  /** One user; `lock`: its row FOR UPDATE (inside a write's transaction). */
+  async byId(db: Db, id: string, lock = false): Promise<UserRow | undefined> {
+    const q = db.select().from(users).where(eq(users.id, id)).limit(1);
+    const [u] = lock ? await q.for('update') : await q;
     return u;
   },
   /** A concurrent create of the same username loses on the unique index: 409 USERNAME_TAKEN, not 500. */

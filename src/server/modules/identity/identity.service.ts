@@ -10,7 +10,8 @@ import { LRUCache } from 'lru-cache';
 import { LEGACY_TOKEN_SCOPES } from '../../platform/scopes.js';
 import { passwordProblem } from '../../../domain/password-policy.js';
 import { dummyPasswordHash, hashPassword, initialPassword, randomSecret, sha256Hex, verifyPassword } from '../../platform/secrets.js';
-import { canManageTokensOf, canManageUsersOf, grantableRoles, type OrgRef } from './identity.policy.js';
+import { authorize } from '../../platform/authorize.js';
+import { roleGrantPolicy, tokenPolicy, userPolicy, type OrgRef } from './identity.policy.js';
 import { deviceRepo, sessionRepo, tokenRepo, userRepo, type UserRow } from './identity.repo.js';
 import type { Page } from '../../platform/paging.js';
 
@@ -240,9 +241,9 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     async createUser(ctx: RequestContext, input: { username: string; displayName: string; role: Role; organizationId: string }, password?: string) {
       const p = ctx.principal;
-      if (!grantableRoles(p).includes(input.role)) throw errors.forbidden('无权授予该角色', 'You may not grant this role');
+      authorize(p, roleGrantPolicy, 'grant', input);
       const org = await orgRefFor(input.role, input.organizationId);
-      if (!canManageUsersOf(p, org)) throw errors.forbidden('只能为本单位创建用户', 'You may only create users in your own organisation');
+      authorize(p, userPolicy, 'create', org);
       if (await userRepo.byUsername(db, input.username)) {
         throw errors.conflict('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, `Username ${input.username} is taken`, [
           { field: 'username', message: '用户名已被使用', messageEn: 'Username is taken' },
@@ -273,18 +274,20 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       return { user, initialPassword: oneTime };
     },
 
-    async loadManagedUser(p: Principal | null, id: string) {
-      const u = await userRepo.byId(db, id);
-      if (!u || !canManageUsersOf(p, u)) throw errors.notFound('用户', 'User');
+    /** A user the caller manages (404 otherwise); `lock` inside a write's transaction. */
+    async loadManagedUser(p: Principal | null, id: string, tx: Db = db, lock = false) {
+      const u = await userRepo.byId(tx, id, lock);
+      if (!u) throw errors.notFound('用户', 'User');
+      authorize(p, userPolicy, 'manage', u);
       return u;
     },
 
     async updateUser(ctx: RequestContext, id: string, patch: { displayName?: string; disabled?: boolean }) {
-      const u = await this.loadManagedUser(ctx.principal, id);
-      if (patch.disabled && ctx.principal?.kind === 'user' && ctx.principal.userId === u.id) {
-        throw errors.conflict('CANNOT_DISABLE_SELF', '不能停用自己的账号', 'You cannot disable your own account');
-      }
       return db.transaction(async (tx) => {
+        const u = await this.loadManagedUser(ctx.principal, id, tx, true);
+        if (patch.disabled && ctx.principal?.kind === 'user' && ctx.principal.userId === u.id) {
+          throw errors.conflict('CANNOT_DISABLE_SELF', '不能停用自己的账号', 'You cannot disable your own account');
+        }
         const updated = await userRepo.update(tx, u.id, patch);
         if (patch.disabled) await sessionRepo.deleteForUser(tx, u.id);
         await recordAudit(tx, ctx, { action: 'user.updated', objectType: 'user', objectId: u.id, enterpriseId: u.enterpriseId, change: patch });
@@ -293,10 +296,11 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
     },
 
     async resetPassword(ctx: RequestContext, id: string) {
-      const u = await this.loadManagedUser(ctx.principal, id);
+      await this.loadManagedUser(ctx.principal, id); // 404 before the cost of hashing
       const oneTime = policyInitialPassword();
       const passwordHash = await hashPassword(oneTime, config.PASSWORD_SCRYPT_N);
       await db.transaction(async (tx) => {
+        const u = await this.loadManagedUser(ctx.principal, id, tx, true);
         await userRepo.update(tx, u.id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
         await sessionRepo.deleteForUser(tx, u.id);
         await deviceRepo.deleteForUser(tx, u.id);
@@ -373,13 +377,14 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     // ---- API tokens ----
     async listTokens(p: Principal, page: Page) {
-      if (p.kind !== 'user' || !p.enterpriseId || !canManageTokensOf(p, p.enterpriseId)) throw errors.forbidden();
-      return tokenRepo.listForEnterprise(db, p.enterpriseId, page);
+      authorize(p, tokenPolicy, 'manage', { enterpriseId: p.enterpriseId });
+      return tokenRepo.listForEnterprise(db, p.enterpriseId!, page);
     },
 
     async createToken(ctx: RequestContext, name: string, scopes: readonly string[] = LEGACY_TOKEN_SCOPES) {
       const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.enterpriseId || !canManageTokensOf(p, p.enterpriseId)) throw errors.forbidden();
+      authorize(p, tokenPolicy, 'manage', { enterpriseId: p?.enterpriseId ?? null });
+      if (p?.kind !== 'user') throw errors.forbidden(); // (narrowing: the policy admits users only)
       const token = randomSecret('rmn_');
       const id = randomUUID();
       await db.transaction(async (tx) => {
@@ -399,13 +404,14 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     async revokeToken(ctx: RequestContext, id: string) {
       const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.enterpriseId || !canManageTokensOf(p, p.enterpriseId)) throw errors.forbidden();
-      const t = await tokenRepo.get(db, p.enterpriseId, id);
-      if (!t) throw errors.notFound('API 令牌', 'API token');
-      if (t.revokedAt) return;
+      const enterpriseId = p?.enterpriseId ?? null;
+      authorize(p, tokenPolicy, 'manage', { enterpriseId });
       await db.transaction(async (tx) => {
-        if (!(await tokenRepo.revoke(tx, p.enterpriseId!, id))) return; // revoked meanwhile: idempotent, audited once
-        await recordAudit(tx, ctx, { action: 'token.revoked', objectType: 'api_token', objectId: id, enterpriseId: p.enterpriseId });
+        const t = await tokenRepo.get(tx, enterpriseId!, id);
+        if (!t) throw errors.notFound('API 令牌', 'API token');
+        // a conditional UPDATE (revoked_at IS NULL): revoking twice is idempotent and audited once
+        if (!(await tokenRepo.revoke(tx, enterpriseId!, id))) return;
+        await recordAudit(tx, ctx, { action: 'token.revoked', objectType: 'api_token', objectId: id, enterpriseId });
       });
     },
   };
