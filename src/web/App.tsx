@@ -94,6 +94,7 @@ const OrdersPage = lazy(() => import('./pages/market/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/market/OrderPage'));
 const LeasesPage = lazy(() => import('./pages/market/LeasesPage'));
 const LeasePage = lazy(() => import('./pages/market/LeasePage'));
+const MarketStatsPage = lazy(() => import('./pages/market/MarketStatsPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -232,6 +233,7 @@ export function AppRoutes() {
             <Route path="annual-reports" element={<Guard menu="annual-reports"><AnnualReportsPage /></Guard>} />
             <Route path="annual-reports/:id" element={<Guard menu="annual-reports"><AnnualReportDetailPage /></Guard>} />
             <Route path="statistics" element={<Guard menu="statistics"><StatisticsPage /></Guard>} />
+            <Route path="statistics/market" element={<Guard menu="market-stats"><MarketStatsPage /></Guard>} />
             <Route path="supervision" element={<Guard menu="supervision"><SupervisionPage /></Guard>} />
             <Route path="supervision/changes/:id" element={<Guard menu="supervision"><ChangeDetailPage /></Guard>} />
             {/* 七(二)3: an expert involved in a change's acceptance check opens it from the review menu */}

@@ -13998,17 +13998,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            orderId: string;
-                            enterpriseId: string;
-                            productName: string;
-                            model: string | null;
-                            units: number;
-                            unitScore: number;
-                            sellerScore: number;
-                            comment: string;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["TradeRating"];
                     };
                 };
             };
@@ -14040,17 +14030,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            orderId: string;
-                            enterpriseId: string;
-                            productName: string;
-                            model: string | null;
-                            units: number;
-                            unitScore: number;
-                            sellerScore: number;
-                            comment: string;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["TradeRating"];
                     };
                 };
             };
@@ -14090,17 +14070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                orderId: string;
-                                enterpriseId: string;
-                                productName: string;
-                                model: string | null;
-                                units: number;
-                                unitScore: number;
-                                sellerScore: number;
-                                comment: string;
-                                createdAt: string;
-                            }[];
+                            items: components["schemas"]["TradeRating"][];
                             total: number;
                             page: number;
                             pageSize: number;
@@ -14153,48 +14123,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            /** @enum {string} */
-                            scope: "all" | "jurisdiction";
-                            totals: {
-                                orders: number;
-                                units: number;
-                                valueCny: number;
-                                tradeIns: number;
-                                tradeInCreditCny: number;
-                                coresReceived: number;
-                                leases: number;
-                                rentToOwn: number;
-                                leaseValueCny: number;
-                            };
-                            byRegion: {
-                                regionCode: string;
-                                regionName: string;
-                                orders: number;
-                                units: number;
-                                valueCny: number;
-                                tradeIns: number;
-                                tradeInCreditCny: number;
-                                coresReceived: number;
-                                leases: number;
-                                rentToOwn: number;
-                                leaseValueCny: number;
-                            }[];
-                            byField: {
-                                field: string | null;
-                                orders: number;
-                                units: number;
-                                valueCny: number;
-                                tradeIns: number;
-                                tradeInCreditCny: number;
-                                coresReceived: number;
-                                leases: number;
-                                rentToOwn: number;
-                                leaseValueCny: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["MarketStats"];
                     };
                 };
             };
@@ -17273,6 +17202,59 @@ export interface components {
                 paidAt: string | null;
             }[];
             actions: string[];
+        };
+        TradeRating: {
+            orderId: string;
+            enterpriseId: string;
+            productName: string;
+            model: string | null;
+            units: number;
+            unitScore: number;
+            sellerScore: number;
+            comment: string;
+            createdAt: string;
+        };
+        MarketStats: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            scope: "all" | "jurisdiction";
+            totals: {
+                orders: number;
+                units: number;
+                valueCny: number;
+                tradeIns: number;
+                tradeInCreditCny: number;
+                coresReceived: number;
+                leases: number;
+                rentToOwn: number;
+                leaseValueCny: number;
+            };
+            byRegion: {
+                regionCode: string;
+                regionName: string;
+                orders: number;
+                units: number;
+                valueCny: number;
+                tradeIns: number;
+                tradeInCreditCny: number;
+                coresReceived: number;
+                leases: number;
+                rentToOwn: number;
+                leaseValueCny: number;
+            }[];
+            byField: {
+                field: string | null;
+                orders: number;
+                units: number;
+                valueCny: number;
+                tradeIns: number;
+                tradeInCreditCny: number;
+                coresReceived: number;
+                leases: number;
+                rentToOwn: number;
+                leaseValueCny: number;
+            }[];
         };
         AlarmRule: {
             id: string;

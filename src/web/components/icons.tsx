@@ -52,6 +52,14 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M5.5 12.5V20h13v-7.5M10 20v-4.5h4V20" />
     </>
   ),
+  // market statistics (a bar chart over a price tag's corner)
+  'market-stats': (
+    <>
+      <path d="M4 20h16" />
+      <path d="M6.5 20v-6h3v6M10.5 20V9h3v11M14.5 20v-8h3v8" />
+      <path d="M15 4.5h4.5V9" />
+    </>
+  ),
   // orders (a clipboard with a check)
   orders: (
     <>

@@ -12,6 +12,38 @@ export const marketText = {
   'market.menu.buyerHome': ['我的采购', 'My purchases'],
   'market.menu.market': ['产品市场', 'Market'],
 
+  'market.menu.stats': ['交易市场统计', 'Market statistics'],
+
+  // ---- seller quality (ratings after acceptance, warranty claims)
+  'market.quality.ratings': ['{n} 条评价', '{n} ratings'],
+  'market.quality.ratingHelp': ['买方验收后对产品的平均评分；对卖方的平均评分 {seller}（共 {n} 条）', 'Buyers’ mean score of the units after acceptance; of the seller: {seller} ({n} ratings)'],
+  'market.quality.claimRate': ['质保索赔率 {pct}', 'Warranty claims {pct}'],
+  'market.quality.claimHelp': ['质保索赔 {claims} 起 / 经平台市场交付 {units} 台', '{claims} warranty claims / {units} units delivered through the market'],
+  'market.rate.title': ['评价本订单', 'Rate this order'],
+  'market.rate.unit': ['产品评分', 'Units'],
+  'market.rate.seller': ['卖方评分', 'Seller'],
+  'market.rate.comment': ['评价内容', 'Comment'],
+  'market.rate.done': ['已评价：产品 {unit} 分，卖方 {seller} 分', 'Rated: units {unit}, seller {seller}'],
+
+  // ---- market statistics (authorities, MIIT)
+  'market.stats.title': ['交易市场统计', 'Market statistics'],
+  'market.stats.sub': ['平台市场成交的再制造产品：台数、金额、以旧换再、租赁，按地区和领域（省级主管部门：本辖区；工信部：全国）。订单按交付日期、租赁按起租日期统计。', 'Remanufactured units traded on the platform’s market: units, value, trade-ins, leases by region and field (a provincial authority: its jurisdiction; MIIT: all). Orders count by delivery date, leases by start date.'],
+  'market.stats.period': ['统计期间', 'Period'],
+  'market.stats.orders': ['成交订单', 'Orders'],
+  'market.stats.units': ['成交台数', 'Units sold'],
+  'market.stats.value': ['成交金额', 'Value sold'],
+  'market.stats.tradeIns': ['以旧换再', 'Trade-ins'],
+  'market.stats.tradeInCredit': ['旧件抵扣', 'Trade-in credit'],
+  'market.stats.leases': ['租赁合同', 'Leases'],
+  'market.stats.rentToOwn': ['以租代购', 'Rent-to-own'],
+  'market.stats.leaseValue': ['租赁金额', 'Lease value'],
+  'market.stats.byRegion': ['按地区', 'By region'],
+  'market.stats.byField': ['按领域', 'By field'],
+  'market.stats.region': ['地区', 'Region'],
+  'market.stats.field': ['领域', 'Field'],
+  'market.stats.unclassified': ['未分类（租赁）', 'Unclassified (leases)'],
+  'market.stats.none': ['本期间没有成交', 'Nothing traded in this period'],
+
   // ---- public search
   'market.title': ['再制造产品市场', 'Remanufactured products market'],
   'market.sub': [

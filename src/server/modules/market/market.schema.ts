@@ -25,4 +25,4 @@ export const MarketStatsSchema = z.object({
   totals: z.object(Figures),
   byRegion: z.array(z.object({ regionCode: z.string(), regionName: z.string(), ...Figures })),
   byField: z.array(z.object({ field: z.string().nullable(), ...Figures })),
-});
+}).meta({ id: 'MarketStats' });

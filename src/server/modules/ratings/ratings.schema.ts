@@ -29,5 +29,5 @@ export const RatingSchema = z.object({
   comment: z.string(),
   /** the buyer is not named in public: only that it is a registered organisation */
   createdAt: z.string(),
-});
+}).meta({ id: 'TradeRating' });
 export const SellerRatingsSchema = pageOf(RatingSchema).extend({ enterpriseId: z.string(), quality: SellerQualitySchema });

@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingDetail } from './marketApi';
 import { OrderForm } from './OrderForm';
 import { CatalogueBadge } from '../public/portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
+import { SellerQuality } from './SellerQuality';
 
 /** Extra content of the listing page for a signed-in buyer (the order form, once orders exist). */
 export type ListingOrderSlot = (l: ListingDetail) => ReactNode;
@@ -88,6 +89,7 @@ export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlo
               <Descriptions.Item label={t('market.listing.seller')}>
                 <span data-testid="listing-seller">{l.enterprise.name}</span>{' '}
                 {l.enterprise.announced ? <Tag color="blue">✓ {t('market.announced')}</Tag> : <Tag>{t('market.notAnnounced')}</Tag>}
+                <SellerQuality quality={l.enterprise.quality} />
               </Descriptions.Item>
               <Descriptions.Item label={t('market.listing.region')}>{regionLabel(l.enterprise.regionCode, locale, l.enterprise.regionName)}</Descriptions.Item>
               <Descriptions.Item label={t('market.listing.model')}>

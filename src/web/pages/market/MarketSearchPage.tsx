@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { Highlight, markedTerms, Snippet } from './Highlight';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingSummary, type PublicListingsQuery } from './marketApi';
+import { SellerQuality } from './SellerQuality';
 
 /**
  * 再制造产品市场 (issue 13, public, no login): Chinese full-text search (jieba on the server), filters by field,
@@ -199,6 +200,7 @@ function ListingCard({ l }: { l: ListingSummary }) {
           ) : (
             <Tag data-testid="market-card-not-announced">{t('market.notAnnounced')}</Tag>
           )}
+          <SellerQuality quality={l.enterprise.quality} />
           <div style={{ color: '#8c8c8c', fontSize: 12 }}>
             {regionLabel(l.enterprise.regionCode, locale, l.enterprise.regionName)}
             {l.field ? ` · ${remanFieldLabel(l.field, locale)}` : ''}

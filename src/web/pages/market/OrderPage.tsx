@@ -10,6 +10,8 @@ import { useLocale, type MessageKey } from '../../i18n';
 import { formatCny } from './marketApi';
 import { orderApi, orderDoc, orderKeys, voucherHref, type Order } from './orderApi';
 import { ORDER_STATUS_COLOR } from './OrdersPage';
+import { OrderRating } from './OrderRating';
+import { useMe } from '../../auth';
 
 type Step = 'quote' | 'place' | 'confirm' | 'pay' | 'deliver' | 'accept' | 'dispute' | 'resolve' | 'cancel' | 'recordInvoice' | 'shipCore' | 'receiveCore' | 'settleTradeIn';
 /** steps asked with a plain confirmation (no fields) and the consequence they name */
@@ -34,6 +36,7 @@ export default function OrderPage() {
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Step | null>(null);
+  const me = useMe();
   const q = useQuery({ queryKey: orderKeys.one(id), queryFn: ({ signal }) => orderApi.get(id, signal), retry: false });
 
   const applied = (o: Order, label: string) => {
@@ -119,6 +122,8 @@ export default function OrderPage() {
           </Flex>
         )}
       </Card>
+
+      {o.status === 'accepted' ? <OrderRating orderId={o.id} canRate={me.data?.role === 'buyer_admin' || me.data?.role === 'buyer_staff'} /> : null}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
