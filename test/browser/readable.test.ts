@@ -154,5 +154,76 @@ describeBrowser('readable records', () => {
     expect(page.url()).toContain(`/p/${rows[0]!.code}`);
     await page.context().close();
   });
+  it('item 11: MIIT\'s 申请审核 filters by enterprise and submission day, kept in the URL; experts by field', async () => {
+    const page = await suite.page({ login: { username: 'miit', password: DEMO_PASSWORD } });
+    const all = (await (await page.request.get(`${suite.server.baseUrl}/api/v1/applications?pageSize=200`)).json()).items as { enterpriseName: string; submittedAt: string | null }[];
+    const part = all[0]!.enterpriseName.slice(2, 6);
+    await page.goto(`${suite.server.baseUrl}/applications`);
+    const table = page.getByTestId('applications-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('application-authority-filter').waitFor();
+    const search = page.getByTestId('application-enterprise-filter').locator('input');
+    await search.fill(part);
+    await search.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('enterprise')).toBe(part);
+    const expected = all.filter((a) => a.enterpriseName.includes(part)).length;
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(Math.min(expected, 20));
+    for (const name of await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()) expect(name).toContain(part);
+    await suite.shot(page, '12-miit-applications-filtered');
+    // a reload keeps the filter
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('application-enterprise-filter').locator('input').inputValue()).toBe(part);
+
+    await page.goto(`${suite.server.baseUrl}/experts?field=office_equipment`);
+    const experts = page.getByTestId('experts-table');
+    await experts.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await experts.textContent()).toContain('李慧敏');
+    expect(await experts.textContent()).not.toContain('赵明华');
+    await page.context().close();
+  });
+
+  it('▶ item 13: a submitted application reads as text, 表1-3 downloads as .docx; an objection gets a tracking code to follow it by', async () => {
+    const page = await suite.page({ login: { username: 'gd-reviewer', password: DEMO_PASSWORD } });
+    const list = (await (await page.request.get(`${suite.server.baseUrl}/api/v1/applications?pageSize=200`)).json()).items as { id: string; state: string }[];
+    const app = list.find((a) => a.state !== 'draft')!;
+    await page.goto(`${suite.server.baseUrl}/applications/${app.id}?tab=table11`);
+    const field = page.getByTestId('t11-productTypes');
+    await field.waitFor();
+    const look = await field.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, border: cs.borderTopColor, disabled: (el as HTMLInputElement).disabled };
+    });
+    expect(look.disabled).toBe(true); // not editable…
+    expect(look.bg).toBe('rgba(0, 0, 0, 0)'); // …but no grey box
+    expect(look.border).toBe('rgba(0, 0, 0, 0)');
+    await suite.shot(page, '13-application-as-text');
+    await page.goto(`${suite.server.baseUrl}/applications/${app.id}?tab=process`);
+    const docx = page.getByTestId('table13-docx');
+    await docx.waitFor();
+    const res = await page.request.get(`${suite.server.baseUrl}${await docx.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('wordprocessingml');
+    await page.context().close();
+
+    // the public notice: object, keep the code, follow it
+    const phone = await suite.page({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await phone.goto(`${suite.server.baseUrl}/public/notices`);
+    await phone.getByTestId('objection-open-1').first().click();
+    await phone.getByTestId('objection-name').fill('王某');
+    await phone.getByTestId('objection-contact').fill('13800000009');
+    await phone.getByTestId('objection-reason').fill('该企业的厂区地址与公示不符，请核实。');
+    await phone.getByTestId('objection-submit').click();
+    const code = phone.getByTestId('objection-tracking-code');
+    await code.waitFor();
+    const text = ((await code.textContent()) ?? '').trim();
+    expect(text).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    await suite.shot(phone, '14-objection-tracking-code');
+    await phone.getByTestId('objection-go-track').click();
+    await phone.getByTestId('objection-track-result').waitFor();
+    expect(await phone.getByTestId('objection-track-status').textContent()).toBe('待处理');
+    expect(await phone.getByTestId('objection-track-result').textContent()).not.toContain('王某');
+    await suite.shot(phone, '15-objection-track');
+    await phone.context().close();
+  });
 });
 
