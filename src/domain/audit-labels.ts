@@ -63,6 +63,17 @@ export const OBJECT_TYPES: Record<string, Words> = {
   user: w('用户', 'User'),
   workday: w('工作日', 'Working day'),
   alarm: w('告警', 'Alarm'),
+  alarm_rule: w('告警规则', 'Alarm rule'),
+  webhook: w('告警推送地址', 'Webhook'),
+  case: w('服务工单', 'Service case'),
+  service_case: w('服务工单', 'Service case'),
+  catalogue_application: w('目录申报', 'Catalogue application'),
+  catalogue_batch: w('目录批次', 'Catalogue batch'),
+  finding: w('监管发现', 'Supervision finding'),
+  supervision_finding: w('监管发现', 'Supervision finding'),
+  lease: w('租赁合同', 'Lease'),
+  trade_in_rule: w('以旧换新规则', 'Trade-in rule'),
+  epcis_event: w('追溯事件', 'Trace event'),
 };
 
 /** The last segment of an action code. */
@@ -127,6 +138,23 @@ export const VERBS: Record<string, Words> = {
   recalled: w('召回', 'recalled'),
   acknowledged: w('确认', 'acknowledged'),
   resolved: w('解除', 'resolved'),
+  cleared: w('清除', 'cleared'),
+  commented: w('评论', 'commented'),
+  deleted: w('删除', 'deleted'),
+  removed: w('移除', 'removed'),
+  ministry_reviewed: w('工信部审核', 'reviewed by MIIT'),
+  not_applying_now: w('暂不申请', 'not applied for now'),
+  report_file_added: w('添加报告文件', 'report file added'),
+  listed: w('列入目录', 'listed'),
+  experts_assigned: w('指派专家', 'experts assigned'),
+  expert_opinion: w('专家意见', 'expert opinion'),
+  raised: w('提出', 'raised'),
+  trade_in_overdue: w('以旧换新旧件逾期', 'trade-in core overdue'),
+  put: w('设置', 'set'),
+  rated: w('评价', 'rated'),
+  notice_sent: w('告知企业', 'enterprise notified'),
+  event_skipped: w('跳过事件', 'event skipped'),
+  objection_dismissed: w('异议不成立', 'objection dismissed'),
 };
 
 /** Whole codes whose words are not "<area>：<verb>". */

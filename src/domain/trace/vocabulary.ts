@@ -174,7 +174,8 @@ export const STEP_MAPPING: Record<StepKind, StepMapping> = {
   revocation: m('revocation', '编码作废', 'Code revocation', 'ObjectEvent', 'OBSERVE', BIZ_STEPS.code_revoking, DISPOSITIONS.revoked, '产品状态变为 revoked', 'Product status becomes revoked'),
 };
 
-const BY_VALUE = new Map<string, VocEntry>([...Object.values(BIZ_STEPS), ...Object.values(DISPOSITIONS), ...Object.values(GRADES)].map((e) => [e.value, e]));
+// by the value as written in events and by the full URI (a page shows words for either, issue 16 item 4)
+const BY_VALUE = new Map<string, VocEntry>([...Object.values(BIZ_STEPS), ...Object.values(DISPOSITIONS), ...Object.values(GRADES)].flatMap((e) => [[e.value, e] as const, [e.uri, e] as const]));
 
 /** Label of a bizStep or disposition value (bare CBV name or URI); unknown values get their own text. */
 export function vocLabel(value: string | null | undefined): Label {
