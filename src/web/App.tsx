@@ -90,6 +90,7 @@ const ListingPage = lazy(() => import('./pages/market/ListingPage'));
 const RegisterPage = lazy(() => import('./pages/market/RegisterPage'));
 const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'));
 const PortalAdminPage = lazy(() => import('./pages/portal-admin/PortalAdminPage'));
+const CatalogueApplicationsPage = lazy(() => import('./pages/catalogue/CatalogueApplicationsPage'));
 const OrdersPage = lazy(() => import('./pages/market/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/market/OrderPage'));
 const LeasesPage = lazy(() => import('./pages/market/LeasesPage'));
@@ -248,6 +249,7 @@ export function AppRoutes() {
             <Route path="trace/import" element={<Guard menu="trace"><TraceImportPage /></Guard>} />
             <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
             <Route path="portal-admin/:kind?" element={<Guard menu="portal-admin"><PortalAdminPage /></Guard>} />
+            <Route path="catalogue-applications" element={<Guard menu="catalogue-applications"><CatalogueApplicationsPage /></Guard>} />
             <Route path="orders" element={<Guard menu="orders"><OrdersPage /></Guard>} />
             <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
             <Route path="leases" element={<Guard menu="leases"><LeasesPage /></Guard>} />

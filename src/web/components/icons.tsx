@@ -190,6 +190,13 @@ const paths: Record<MenuKey, ReactNode> = {
     </>
   ),
   // 公共信息维护 (portal, issue 14): an open book
+  // 产品目录申请/审核: a book with a check (a listed model)
+  'catalogue-applications': (
+    <>
+      <path d="M5 4.5h11a2 2 0 0 1 2 2V20H7a2 2 0 0 1-2-2z" />
+      <path d="M5 18a2 2 0 0 1 2-2h11M9 10l2 2 4-4" />
+    </>
+  ),
   'portal-admin': (
     <>
       <path d="M12 6.5C10 5 7 4.5 3.5 5v13c3.5-.5 6.5 0 8.5 1.5 2-1.5 5-2 8.5-1.5V5C17 4.5 14 5 12 6.5z" />
