@@ -7765,6 +7765,7 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                            capped: boolean;
                         };
                     };
                 };

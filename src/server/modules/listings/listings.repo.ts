@@ -60,6 +60,9 @@ export interface PublicFilter {
   enterpriseIds?: string[];
 }
 
+/** How many matches the public market ranks and counts at most (more: `capped`, shown as 1000+). */
+export const PUBLIC_CAP = 1000;
+
 export const listingRepo = {
   async insert(db: Db, l: Omit<ListingRow, 'status' | 'status_reason' | 'created_at' | 'updated_at'> & { index_text: string }) {
     await db.execute(sql`INSERT INTO listings (enterprise_id, id, title, description, price_cny, new_reference_price_cny, warranty_months, product_name, model, field, region_code, life, mass_rate, value_rate, search_tsv, created_by)
@@ -136,17 +139,29 @@ export const listingRepo = {
         AND NOT EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status IN ('available', 'reserved'))`);
   },
 
-  /** The public market: active listings with a unit available, searched and filtered, one page. */
-  async searchPublic(db: Db, f: PublicFilter, limit: number, offset: number): Promise<ListingListRow[]> {
-    const where: SQL[] = [sql`l.status = 'active'`, sql`EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available')`];
+  /**
+   * The public market: active listings with a unit available, searched and filtered, one page. Bounded work at any
+   * size (issue 13 "p95 ≤ 50 ms at 100,000 listings"): the candidates are the first PUBLIC_CAP + 1 index matches (a
+   * query: GIN order; browsing: newest first on listings_public_idx), and only they are checked for an available
+   * unit, ranked, counted and paged — `total` is then at most PUBLIC_CAP + 1 (the service reports `capped`).
+   * `cap` null: every match (the search module's sync reads all active listings page by page).
+   */
+  async searchPublic(db: Db, f: PublicFilter, limit: number, offset: number, cap: number | null = PUBLIC_CAP): Promise<ListingListRow[]> {
+    const where: SQL[] = [sql`l.status = 'active'`];
     if (f.tsQuery) where.push(sql`l.search_tsv @@ to_tsquery('simple', ${f.tsQuery})`);
     if (f.field) where.push(sql`l.field = ${f.field}`);
     if (f.regionPrefix) where.push(sql`l.region_code LIKE ${`${f.regionPrefix}%`}`);
     if (f.minPrice !== undefined) where.push(sql`l.price_cny >= ${f.minPrice}`);
     if (f.maxPrice !== undefined) where.push(sql`l.price_cny <= ${f.maxPrice}`);
     if (f.enterpriseIds) where.push(f.enterpriseIds.length ? sql`l.enterprise_id = ANY(${uuidArray(f.enterpriseIds)})` : sql`false`);
+    const bound = cap === null ? sql`` : sql` LIMIT ${cap + 1}`;
+    const candidates = f.tsQuery
+      ? sql`SELECT l.* FROM listings l WHERE ${sql.join(where, sql` AND `)}${bound}`
+      : sql`SELECT l.* FROM listings l WHERE ${sql.join(where, sql` AND `)} ORDER BY l.created_at DESC, l.id${bound}`;
     const order = f.tsQuery ? sql`ts_rank(l.search_tsv, to_tsquery('simple', ${f.tsQuery})) DESC, l.created_at DESC, l.id` : sql`l.created_at DESC, l.id`;
-    return rowsOf<ListingListRow>(db, sql`SELECT ${COLS}, ${LIST_EXTRA} FROM listings l WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+    return rowsOf<ListingListRow>(db, sql`WITH m AS MATERIALIZED (${candidates}),
+      a AS (SELECT * FROM m WHERE EXISTS (SELECT 1 FROM listing_units u WHERE u.enterprise_id = m.enterprise_id AND u.listing_id = m.id AND u.status = 'available'))
+      SELECT ${COLS}, ${LIST_EXTRA} FROM a l ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
   },
   /** A seller's own listings (or all, for MIIT: enterpriseId null). */
   async listForSeller(db: Db, enterpriseId: string | null, status: string | undefined, limit: number, offset: number): Promise<ListingListRow[]> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
@@ -8,19 +9,21 @@ import { CreateListingBody, ListingDetailSchema, ListingIdParam, ListingSummaryS
 import type { ListingService } from './listings.service.js';
 
 const PublicPage = pageOf(ListingSummarySchema);
+/** the market: `capped` when more than 1,000 listings match (the total is then 1,000: refine the query) */
+const MarketPage = PublicPage.extend({ capped: z.boolean() });
 
 export async function listingRoutes(root: FastifyInstance, { listings, publicCache }: { listings: ListingService; publicCache: PublicCache }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/public/listings', {
     config: { policy: { public: true } },
-    schema: { tags: ['trading', 'public'], summary: '再制造产品交易市场：检索 Public market of verified units', querystring: PublicListingsQuery, response: { 200: PublicPage } },
+    schema: { tags: ['trading', 'public'], summary: '再制造产品交易市场：检索 Public market of verified units', querystring: PublicListingsQuery, response: { 200: MarketPage } },
     handler: async (req, reply) => {
       const { page, pageSize, ...f } = req.query;
       const key = JSON.stringify([f.q ?? '', f.field ?? '', f.region ?? '', f.minPrice ?? '', f.maxPrice ?? '', f.announcedOnly, page, pageSize]);
-      return sendJson(reply, publicCache.json('listings', key, PublicPage, async () => {
-        const r = await listings.searchPublic(f, { page, pageSize });
-        return { items: r.items.map((c) => presentListing(c, r.terms)), total: r.total, page, pageSize };
+      return sendJson(reply, publicCache.json('listings', key, MarketPage, async () => {
+        const r = await listings.searchPublic(f, { page, pageSize }, { capped: true });
+        return { items: r.items.map((c) => presentListing(c, r.terms)), total: r.total, capped: r.capped, page, pageSize };
       }));
     },
   });

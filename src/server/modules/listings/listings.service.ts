@@ -17,7 +17,7 @@ import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { presentPublic } from '../trace/index.js';
 import type { TraceService } from '../trace/trace.service.js';
 import { listingPolicy, sellerEnterprise } from './listings.policy.js';
-import { listingRepo, type ListingListRow, type ListingRow } from './listings.repo.js';
+import { listingRepo, PUBLIC_CAP, type ListingListRow, type ListingRow } from './listings.repo.js';
 import type { CreateListingInput, SellerQuality } from './listings.schema.js';
 
 export interface ListingsDeps {
@@ -164,14 +164,16 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       return { row: l, units, firstCode: units[0]?.product_code ?? '', unitsAvailable: units.filter((u) => u.status === 'available').length, enterpriseName: c.name(l.enterprise_id), announced: c.announced(l.enterprise_id), quality: c.quality(l.enterprise_id), verified };
     },
 
-    async searchPublic(f: { q?: string; field?: string; region?: string; minPrice?: number; maxPrice?: number; announcedOnly: boolean }, page: Page) {
+    /** The market's search; `opts.capped` (the public route): at most PUBLIC_CAP matches ranked and counted. */
+    async searchPublic(f: { q?: string; field?: string; region?: string; minPrice?: number; maxPrice?: number; announcedOnly: boolean }, page: Page, opts: { capped?: boolean } = {}) {
       const terms = f.q ? queryTerms(f.q) : [];
       const tsq = tsQuery(terms);
-      if (f.q && !tsq) return { items: [], total: 0, terms };
+      if (f.q && !tsq) return { items: [], total: 0, capped: false, terms };
       const regionPrefix = f.region ? (f.region.endsWith('0000') ? f.region.slice(0, 2) : f.region.endsWith('00') ? f.region.slice(0, 4) : f.region) : undefined;
       const enterpriseIds = f.announcedOnly ? [...(await announcedFields()).keys()] : undefined;
-      const rows = await listingRepo.searchPublic(db, { tsQuery: tsq, field: f.field, regionPrefix, minPrice: f.minPrice, maxPrice: f.maxPrice, enterpriseIds }, page.pageSize, offsetOf(page));
-      return { items: await withCards(rows), total: rows[0]?.total ?? 0, terms };
+      const rows = await listingRepo.searchPublic(db, { tsQuery: tsq, field: f.field, regionPrefix, minPrice: f.minPrice, maxPrice: f.maxPrice, enterpriseIds }, page.pageSize, offsetOf(page), opts.capped ? PUBLIC_CAP : null);
+      const total = rows[0]?.total ?? 0;
+      return { items: await withCards(rows), total: opts.capped ? Math.min(total, PUBLIC_CAP) : total, capped: !!opts.capped && total > PUBLIC_CAP, terms };
     },
 
     async listForSeller(p: Principal | null, status: string | undefined, page: Page) {

@@ -160,7 +160,7 @@ export default function MarketSearchPage() {
               total={list.data.total}
               showSizeChanger
               pageSizeOptions={[12, 24, 48]}
-              showTotal={(n) => t('common.total', { total: n })}
+              showTotal={(n) => t('common.total', { total: list.data.capped ? `${n}+` : n })}
               onChange={(p, ps) => update({ page: ps !== size ? 1 : p, pageSize: ps })}
               data-testid="market-pagination"
             />
