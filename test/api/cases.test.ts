@@ -126,6 +126,44 @@ describe('cases', () => {
     expect(n.some((x) => x.link === `/cases/${c.id}`)).toBe(true);
   });
 
+  it('parts replaced are recorded in the trace: the part taken out leaves the product, the part fitted enters it', async () => {
+    const d = await device({ soldDaysAgo: 30, to: ownerId });
+    const tree0 = (await call(admin, 'GET', `/api/v1/trace/${d.code}?direction=up&depth=1`)).json();
+    const block = tree0.edges.find((e: { relation: string }) => e.relation === 'input')!.child as string; // 机体, from the core
+    const c = (await call(staff, 'POST', '/api/v1/cases', { deviceId: d.id, title: '机体渗漏' })).json();
+    expect((await call(staff, 'POST', `/api/v1/cases/${c.id}/diagnosis`, { faultCode: 'ENG-SEAL', diagnosis: '缸体渗漏' })).statusCode).toBe(200);
+    const r = await call(staff, 'POST', `/api/v1/cases/${c.id}/parts`, {
+      parts: [
+        { name: '机体', partNo: 'WD615-BLK', quantity: 1, removedSerial: block, newSerial: 'BLK-2026-001', costCny: 9000 },
+        { name: '密封圈', quantity: 4 }, // not a part the genealogy knows: taken out unidentified, its replacement enters
+      ],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const parts = r.json().parts as { removedEpc: string | null; newEpc: string | null }[];
+    expect(parts[0]!.removedEpc).toBe(block);
+    expect(parts[1]!.removedEpc).toBeNull();
+    expect(new Set(parts.map((x) => x.newEpc)).size).toBe(2);
+    expect(parts.every((x) => typeof x.newEpc === 'string' && x.newEpc !== block)).toBe(true);
+    expect((await call(staff, 'GET', `/api/v1/cases/${c.id}`)).json().partsInTrace).toBe(true);
+
+    // now: the product contains the two fitted parts; 机体 is still what it was made of (input), taken out at the repair
+    const now = (await call(admin, 'GET', `/api/v1/trace/${d.code}?direction=up&depth=1`)).json();
+    const rel = (child: string) => now.edges.filter((e: { child: string }) => e.child === child).map((e: { relation: string; validTo: string | null }) => `${e.relation}:${e.validTo ? 'closed' : 'open'}`).sort();
+    expect(rel(parts[0]!.newEpc!)).toEqual(['contained:open']);
+    expect(rel(parts[1]!.newEpc!)).toEqual(['contained:open']);
+    expect(rel(block)).toEqual(['contained:closed', 'input:open']); // made of it; contained until the repair took it out
+    expect(now.edges.find((e: { child: string; relation: string }) => e.child === block && e.relation === 'contained').validTo).toBe(new Date(T0).toISOString());
+    // before the repair the fitted parts were not in it
+    const before = (await call(admin, 'GET', `/api/v1/trace/${d.code}?direction=up&depth=1&at=${encodeURIComponent(new Date(T0 - 60_000).toISOString())}`)).json();
+    expect(before.edges.some((e: { child: string }) => e.child === parts[0]!.newEpc)).toBe(false);
+    // the product's steps show the repair
+    const product = (await call(admin, 'GET', `/api/v1/trace/products/${d.code}`)).json();
+    expect(JSON.stringify(product)).toContain('repair');
+    // the case history names the trace events
+    const ev = (await call(staff, 'GET', `/api/v1/cases/${c.id}`)).json().events.find((e: { kind: string }) => e.kind === 'parts_replaced');
+    expect(ev.detail.traceEventIds).toHaveLength(2);
+  });
+
   it('by the owner (a buyer organisation) on a unit out of warranty: no claim; 在役再制造 recommended', async () => {
     const d = await device({ soldDaysAgo: 500, to: buyerOrgId });
     const opened = await call(buyer, 'POST', '/api/v1/cases', { deviceId: d.id, title: '怠速抖动', description: '冷车启动后抖动明显' });

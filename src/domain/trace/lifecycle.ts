@@ -281,3 +281,39 @@ export function statusEvent(status: 'recalled' | 'revoked', b: EventBase, epc: s
   const m = STEP_MAPPING[status === 'recalled' ? 'recall' : 'revocation'];
   return { ...head('ObjectEvent', b), epcList: [epc], action: 'OBSERVE', bizStep: m.bizStep, disposition: m.disposition, 'reman:reason': reason };
 }
+
+/** A part line of an in-service repair: `epc` known in the product's genealogy (removed) or assigned (fitted). */
+export interface RepairPart {
+  epc: string | null;
+  name: string;
+  partNo?: string | null;
+  serial?: string | null;
+  quantity: number;
+}
+
+/**
+ * In-service repair (STEP_MAPPING.repair): the parts taken out leave the product (AggregationEvent DELETE — only for
+ * parts identified in its genealogy; a DELETE without children would mean "all of them"), the parts fitted enter it
+ * (ADD), at the same moment, DELETE first (events are projected in order), so the genealogy never shows both.
+ * Every part line (identified or not) is in `reman:parts` of the event it belongs to.
+ */
+export function repairEvents(b: [EventBase, EventBase], productEpc: string, removed: RepairPart[], fitted: RepairPart[], caseNumber: string): Json[] {
+  const line = (p: RepairPart) => ({ ...(p.epc ? { epc: p.epc } : {}), name: p.name, ...(p.partNo ? { partNo: p.partNo } : {}), ...(p.serial ? { serial: p.serial } : {}), quantity: p.quantity });
+  const ev = (base: EventBase, action: 'DELETE' | 'ADD', parts: RepairPart[], extra: Json = {}): Json => ({
+    ...head('AggregationEvent', base),
+    parentID: productEpc,
+    childEPCs: parts.filter((p) => p.epc).map((p) => p.epc),
+    action,
+    bizStep: BIZ_STEPS.repairing.value,
+    disposition: DISPOSITIONS.active.value,
+    'reman:parts': parts.map(line),
+    'reman:case': caseNumber,
+    ...extra,
+  });
+  const out: Json[] = [];
+  const identified = removed.filter((p) => p.epc);
+  const unidentified = removed.filter((p) => !p.epc);
+  if (identified.length) out.push(ev(b[0], 'DELETE', identified));
+  if (fitted.length) out.push(ev(b[1], 'ADD', fitted, unidentified.length ? { 'reman:removedUnidentified': unidentified.map(line) } : {}));
+  return out;
+}

@@ -57,6 +57,7 @@ export const BIZ_STEPS = {
   thermal_spraying: ext('bizstep', 'thermal_spraying', '热喷涂', 'Thermal spraying'),
   machining: ext('bizstep', 'machining', '机械加工修复', 'Machining'),
   upgrading: ext('bizstep', 'upgrading', '升级改造', 'Upgrade'),
+  repairing: cbvBizStep('repairing', '在役维修（换件）', 'Repairing in service (parts replaced)'),
   remanufacturing: ext('bizstep', 'remanufacturing', '再制造加工（其他）', 'Remanufacturing process (other)'),
   performance_testing: ext('bizstep', 'performance_testing', '性能检测', 'Performance testing'),
   marking: ext('bizstep', 'marking', '再制造标识', 'Marking (再制造 label)'),
@@ -120,7 +121,7 @@ export const ASSESSMENT_DECISIONS = {
 export type AssessmentDecision = keyof typeof ASSESSMENT_DECISIONS;
 
 /** The platform's lifecycle steps (forms, import templates) and their EPCIS mapping. */
-export const STEP_KINDS = ['intake', 'inspection', 'disassembly', 'cleaning', 'assessment', 'process', 'reassembly', 'test', 'marking', 'shipping', 'sale', 'lease', 'installation', 'removal', 'recall', 'revocation'] as const;
+export const STEP_KINDS = ['intake', 'inspection', 'disassembly', 'cleaning', 'assessment', 'process', 'reassembly', 'test', 'marking', 'shipping', 'sale', 'lease', 'installation', 'repair', 'removal', 'recall', 'revocation'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface StepMapping {
@@ -168,6 +169,9 @@ export const STEP_MAPPING: Record<StepKind, StepMapping> = {
   lease: m('lease', '租赁', 'Lease', 'ObjectEvent', 'OBSERVE', BIZ_STEPS.leasing, DISPOSITIONS.active,
     'destinationList 仅 possessing_party = 承租方；所有权仍归企业', 'destinationList possessing_party = lessee only; the enterprise stays owner'),
   installation: m('installation', '安装使用', 'Installation', 'ObjectEvent', 'OBSERVE', BIZ_STEPS.installing, DISPOSITIONS.active, 'reman:installation={location, equipment}', 'reman:installation = {location, equipment}'),
+  repair: m('repair', '在役维修换件', 'In-service repair (parts replaced)', 'AggregationEvent', null, BIZ_STEPS.repairing, DISPOSITIONS.active,
+    '售后工单换件：AggregationEvent DELETE（parentID=产品，childEPCs=拆下的零件，族谱中该零件自此离开产品）与 ADD（换上的新零件，平台分配编码，自此在产品中）；reman:parts 记录名称、零件号、序列号、数量；reman:case 为工单号',
+    'Parts replaced by a service case: AggregationEvent DELETE (parentID = product, childEPCs = the parts taken out, which leave the product in the genealogy from then) and ADD (the parts fitted, EPCs assigned by the platform, in the product from then); reman:parts carries name, part no., serial, quantity; reman:case the case number'),
   removal: m('removal', '寿命末期拆除', 'Removal at end of life', 'ObjectEvent', 'OBSERVE', BIZ_STEPS.removing, DISPOSITIONS.inactive,
     '之后以同一 EPC 作为下一生命周期的旧件接收（intake）', 'Afterwards taken in (intake) with the same EPC as the core of its next life'),
   recall: m('recall', '召回', 'Recall', 'ObjectEvent', 'OBSERVE', BIZ_STEPS.holding, DISPOSITIONS.recalled, '产品状态变为 recalled', 'Product status becomes recalled'),
@@ -209,8 +213,10 @@ export function stepKindOf(eventType: string, bizStep: string | null, dispositio
     case BIZ_STEPS.machining.value:
     case BIZ_STEPS.upgrading.value:
     case BIZ_STEPS.remanufacturing.value:
-    case 'repairing':
       return 'process';
+    case 'repairing':
+      // parts taken out of / fitted into a product in service (AggregationEvent); an MES's repair of a part: process
+      return eventType === 'AggregationEvent' ? 'repair' : 'process';
     case 'assembling':
       return eventType === 'TransformationEvent' ? 'reassembly' : null;
     case BIZ_STEPS.performance_testing.value:

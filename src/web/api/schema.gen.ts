@@ -5823,7 +5823,7 @@ export interface paths {
                             }[];
                             steps: {
                                 /** @enum {string} */
-                                kind: "intake" | "inspection" | "disassembly" | "cleaning" | "assessment" | "process" | "reassembly" | "test" | "marking" | "shipping" | "sale" | "lease" | "installation" | "removal" | "recall" | "revocation";
+                                kind: "intake" | "inspection" | "disassembly" | "cleaning" | "assessment" | "process" | "reassembly" | "test" | "marking" | "shipping" | "sale" | "lease" | "installation" | "repair" | "removal" | "recall" | "revocation";
                                 label: {
                                     zh: string;
                                     en: string;
@@ -17382,6 +17382,8 @@ export interface components {
                 newSerial: string | null;
                 costCny: number | null;
                 at: string;
+                removedEpc: string | null;
+                newEpc: string | null;
             }[];
             conclusion: string | null;
             /** @enum {string|null} */
@@ -17435,6 +17437,8 @@ export interface components {
                 newSerial: string | null;
                 costCny: number | null;
                 at: string;
+                removedEpc: string | null;
+                newEpc: string | null;
             }[];
             conclusion: string | null;
             /** @enum {string|null} */

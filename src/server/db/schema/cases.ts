@@ -12,6 +12,10 @@ export interface CasePart {
   newSerial: string | null;
   costCny: number | null;
   at: string;
+  /** trace: the part taken out as found in the product's genealogy (null: not identified) — absent before 2026-12 */
+  removedEpc?: string | null;
+  /** trace: the EPC the platform gave the part fitted (the repair step's ADD) */
+  newEpc?: string | null;
 }
 
 export const serviceCases = pgTable('service_cases', {

@@ -33,7 +33,7 @@ export function presentCase(p: Principal | null, c: CaseRow, s: CaseSubject | nu
     faultCode: c.faultCode,
     diagnosis: c.diagnosis,
     visit: c.visit ?? null,
-    parts: c.parts,
+    parts: c.parts.map((x) => ({ ...x, removedEpc: x.removedEpc ?? null, newEpc: x.newEpc ?? null })),
     conclusion: c.conclusion,
     outcome: c.outcome,
     rating: c.rating,
@@ -50,6 +50,6 @@ export function presentCaseDetail(p: Principal | null, c: CaseRow, s: CaseSubjec
     ...presentCase(p, c, s),
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, actorId: e.actorId, detail: e.detail ?? null })),
     taxonomy,
-    partsInTrace: false,
+    partsInTrace: c.parts.length > 0 && c.parts.every((x) => Boolean(x.newEpc)),
   };
 }

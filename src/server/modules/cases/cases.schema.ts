@@ -55,7 +55,13 @@ export const CaseListQuery = PageQuery.extend({
 });
 export const StatisticsQuery = z.object({ from: day.optional(), to: day.optional() });
 
-const Part = z.object({ name: z.string(), partNo: z.string().nullable(), quantity: z.number(), removedSerial: z.string().nullable(), newSerial: z.string().nullable(), costCny: z.number().nullable(), at: z.string() });
+const Part = z.object({
+  name: z.string(), partNo: z.string().nullable(), quantity: z.number(), removedSerial: z.string().nullable(), newSerial: z.string().nullable(), costCny: z.number().nullable(), at: z.string(),
+  /** the part taken out, as identified in the product's genealogy (its EPC), or null */
+  removedEpc: z.string().nullable(),
+  /** the EPC the trace gave the part fitted, or null when the repair could not be recorded in the trace */
+  newEpc: z.string().nullable(),
+});
 export const CaseSchema = z
   .object({
     id: z.string(),
@@ -96,7 +102,7 @@ const Fault = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 export const CaseDetailSchema = CaseSchema.extend({
   events: z.array(z.object({ id: z.number(), at: z.string(), kind: z.string(), actorId: z.string().nullable(), detail: z.record(z.string(), z.unknown()).nullable() })),
   taxonomy: z.array(Fault),
-  /** trace: parts replaced are recorded on the case; the trace has no in-service repair step yet (docs/monitoring-cases.md) */
+  /** every part line is recorded in the product's trace as an in-service repair step (docs/monitoring-cases.md) */
   partsInTrace: z.boolean(),
 }).meta({ id: 'ServiceCaseDetail' });
 

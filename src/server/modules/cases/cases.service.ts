@@ -27,6 +27,12 @@ export interface CaseAlarms {
 /** … of the trace (the public record: the sale date and the warranty months). */
 export interface CaseTrace {
   publicProduct(ref: string): Promise<{ row: { warranty_months: number | null; production_date: string }; steps: { date: string; kind: string }[] }>;
+  /** the in-service repair step, inside the case's transaction (trace.service.ts) */
+  recordRepair(
+    tx: Db,
+    ctx: RequestContext | null,
+    input: { enterpriseId: string; code: string; at: Date; requestKey: string; caseNumber: string; parts: { name: string; partNo?: string | null; quantity: number; removedSerial?: string | null; newSerial?: string | null }[] },
+  ): Promise<{ eventIds: string[]; parts: { removedEpc: string | null; newEpc: string }[]; afterCommit: () => void }>;
 }
 export interface CaseEnterprises {
   cards(ids: string[]): Promise<Map<string, { name: string }>>;
@@ -80,7 +86,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
   }
 
   /** One write on a case (see the service's comment). */
-  async function act(ctx: RequestContext, id: string, action: CaseAction, apply: (c: CaseRow) => Partial<CaseRow>, event: { kind: string; detail?: Record<string, unknown> }, notice?: [string, string]) {
+  async function act(ctx: RequestContext, id: string, action: CaseAction, apply: (c: CaseRow, tx: Db) => Partial<CaseRow> | Promise<Partial<CaseRow>>, event: { kind: string; detail?: Record<string, unknown> }, notice?: [string, string]) {
     const { row: before, subject } = await load(ctx.principal, id);
     const parties = notice ? await devices.parties(before.deviceId) : null;
     const row = await db.transaction(async (tx) => {
@@ -89,7 +95,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
       authorize(ctx.principal, casePolicy, action, subject);
       const d = decideCase({ state: c.state, claimStatus: c.claimStatus }, action);
       if (!d.ok) throw errors.conflict(d.code, d.message, d.messageEn, { state: c.state, claimStatus: c.claimStatus });
-      const updated = await caseRepo.update(tx, id, c.version, { ...apply(c), state: d.next });
+      const updated = await caseRepo.update(tx, id, c.version, { ...(await apply(c, tx)), state: d.next });
       if (!updated) throw stateChanged(c.state);
       const at = clock.now();
       await caseRepo.addEvent(tx, { enterpriseId: c.enterpriseId, caseId: id, at, kind: event.kind, actorId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null, detail: event.detail ?? null });
@@ -181,11 +187,39 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
       return act(ctx, id, 'visit', () => ({ visit: input }), { kind: 'visited', detail: { date: input.date, technician: input.technician } }, [`现场服务 ${input.date}`, `on-site service ${input.date}`]);
     },
 
-    /** Parts replaced: recorded on the case (the trace has no in-service repair step yet: docs/monitoring-cases.md). */
+    /**
+     * Parts replaced: recorded on the case and, in the same transaction, in the product's trace as an in-service
+     * repair step (the part taken out leaves the product, the part fitted enters it: trace.recordRepair). A product
+     * the trace cannot repair (recalled, revoked, not the maker's) keeps the parts on the case only (newEpc null).
+     */
     async parts(ctx: RequestContext, id: string, input: { parts: { name: string; partNo?: string; quantity: number; removedSerial?: string; newSerial?: string; costCny?: number }[] }) {
-      const at = clock.now().toISOString();
-      const added: CasePart[] = input.parts.map((x) => ({ name: x.name, partNo: x.partNo ?? null, quantity: x.quantity, removedSerial: x.removedSerial ?? null, newSerial: x.newSerial ?? null, costCny: x.costCny ?? null, at }));
-      return act(ctx, id, 'parts', (c) => ({ parts: [...c.parts, ...added] }), { kind: 'parts_replaced', detail: { parts: added.map((x) => ({ name: x.name, quantity: x.quantity, removedSerial: x.removedSerial, newSerial: x.newSerial })) } });
+      const now = clock.now();
+      const at = now.toISOString();
+      const added: CasePart[] = input.parts.map((x) => ({ name: x.name, partNo: x.partNo ?? null, quantity: x.quantity, removedSerial: x.removedSerial ?? null, newSerial: x.newSerial ?? null, costCny: x.costCny ?? null, at, removedEpc: null, newEpc: null }));
+      const detail: Record<string, unknown> = {};
+      let afterCommit: (() => void) | null = null;
+      const r = await act(
+        ctx,
+        id,
+        'parts',
+        async (c, tx) => {
+          try {
+            const rep = await deps.trace.recordRepair(tx, ctx, { enterpriseId: c.enterpriseId, code: c.productCode, at: now, requestKey: `case-parts:${c.id}:${c.version}`, caseNumber: c.number, parts: added });
+            rep.parts.forEach((p, i) => Object.assign(added[i]!, p));
+            detail.traceEventIds = rep.eventIds;
+            afterCommit = rep.afterCommit;
+          } catch (err) {
+            // checked before anything is written: the parts stay on the case only
+            if (!(err instanceof DomainError) || !(err.code === 'PRODUCT_NOT_REPAIRABLE' || err.status === 400)) throw err;
+            detail.traceRefused = err.code;
+          }
+          detail.parts = added.map((x) => ({ name: x.name, quantity: x.quantity, removedSerial: x.removedSerial, newSerial: x.newSerial, removedEpc: x.removedEpc, newEpc: x.newEpc }));
+          return { parts: [...c.parts, ...added] };
+        },
+        { kind: 'parts_replaced', detail },
+      );
+      (afterCommit as (() => void) | null)?.();
+      return r;
     },
 
     async decideClaim(ctx: RequestContext, id: string, input: { decision: 'accepted' | 'rejected'; reason: string; costCny?: number }) {

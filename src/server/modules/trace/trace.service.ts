@@ -308,6 +308,55 @@ export function createTraceService(deps: TraceServiceDeps) {
       return { eventIds: ids(events), epc, afterCommit: () => epcis.committed(enterpriseId) };
     },
 
+    /**
+     * In-service repair (issue 12 "parts replaced — recorded as trace events"; STEP_MAPPING.repair): inside the
+     * caller's transaction (the cases module's, with its case row locked), under the maker's stream lock. Each line
+     * is a part taken out and its replacement: the part taken out is found among the product's parts now (its
+     * genealogy at `at`, depth 1) by its serial given as an EPC, else by its name when exactly one part has it; the
+     * part fitted gets a platform part EPC. Events: DELETE of the identified parts, ADD of the fitted ones
+     * (lifecycle.ts `repairEvents`), ids derived from `requestKey` (a repeat is 409 DUPLICATE_REQUEST), audited.
+     */
+    async recordRepair(
+      tx: Db,
+      ctx: RequestContext | null,
+      input: { enterpriseId: string; code: string; at: Date; requestKey: string; caseNumber: string; parts: { name: string; partNo?: string | null; quantity: number; removedSerial?: string | null; newSerial?: string | null }[] },
+    ): Promise<{ eventIds: string[]; parts: { removedEpc: string | null; newEpc: string }[]; afterCommit: () => void }> {
+      const { enterpriseId } = input;
+      await epcis.lockStream(tx, enterpriseId);
+      const row = await traceRepo.findProduct(tx, { code: input.code }, [enterpriseId]);
+      if (!row) throw errors.field('code', '本企业没有该再制造产品', 'no such remanufactured product in your enterprise');
+      if (row.status !== 'issued') throw errors.conflict('PRODUCT_NOT_REPAIRABLE', `产品 ${row.code} 状态为 ${row.status}，不能记录维修换件`, `Product ${row.code} is ${row.status}: no repair can be recorded`, { code: row.code });
+      const children = [...new Set((await traceRepo.walk(tx, row.epc, 'up', input.at, 1, [enterpriseId])).filter((e) => e.parent_key === row.epc).map((e) => e.child_key))];
+      const names = new Map((await traceRepo.nodes(tx, children, [enterpriseId])).map((n) => [n.key, n.name]));
+      const taken = new Set<string>();
+      const identify = (x: (typeof input.parts)[number]): string | null => {
+        const bySerial = x.removedSerial && /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(x.removedSerial) ? canonicalEpc(x.removedSerial) : null;
+        if (bySerial && children.includes(bySerial) && !taken.has(bySerial)) return bySerial;
+        const byName = children.filter((k) => !taken.has(k) && names.get(k) === x.name);
+        return byName.length === 1 ? byName[0]! : null;
+      };
+      const prefix = await ensurePrefix(tx, enterpriseId);
+      let serial = await traceRepo.takeSerials(tx, enterpriseId, input.parts.length);
+      const lines = input.parts.map((x) => {
+        const removedEpc = identify(x);
+        if (removedEpc) taken.add(removedEpc);
+        return { x, removedEpc, newEpc: platformEpc('part', prefix, serial++) };
+      });
+      const b0 = base(input.at.toISOString());
+      const b1 = base(input.at.toISOString()); // the same moment: projected in order, DELETE before ADD
+      const events = L.repairEvents(
+        [b0, b1],
+        row.epc,
+        lines.map((l) => ({ epc: l.removedEpc, name: l.x.name, partNo: l.x.partNo, serial: l.x.removedSerial, quantity: l.x.quantity })),
+        lines.map((l) => ({ epc: l.newEpc, name: l.x.name, partNo: l.x.partNo, serial: l.x.newSerial, quantity: l.x.quantity })),
+        input.caseNumber,
+      );
+      await claimRequestKey(tx, enterpriseId, 'repair', input.requestKey, events);
+      await epcis.captureInTx(tx, ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' }, enterpriseId, events, { documentContext: L.DOCUMENT_CONTEXT });
+      await recordAudit(tx, ctx, { action: 'trace.repair', objectType: 'trace_object', objectId: input.code, enterpriseId, change: { case: input.caseNumber, parts: lines.map((l) => ({ name: l.x.name, removed: l.removedEpc, fitted: l.newEpc })) } });
+      return { eventIds: ids(events), parts: lines.map((l) => ({ removedEpc: l.removedEpc, newEpc: l.newEpc })), afterCommit: () => epcis.committed(enterpriseId) };
+    },
+
     /** GET /api/v1/trace/{code}: the whole tree in one call. */
     async trace(p: Principal | null, ref: string, direction: Direction, depth = DEFAULT_TRACE_DEPTH, at?: Date, opts: { includeScrapped?: boolean } = {}) {
       const ids = await scopeIds(p);
