@@ -47,6 +47,7 @@ import { formatDateTime } from '../../format';
 import { pick, bilingual, useLocale } from '../../i18n';
 import { ReportStateTag } from './ReportStateTag';
 import type { AnnualReportDetail, CellError, ImportJob } from './types';
+import { DateField } from '../../components/DateField';
 
 /** Drop empty rows and turn '' into undefined so that a draft saves what was entered. */
 function clean(form: AnnualReportForm): AnnualReportForm {
@@ -416,7 +417,7 @@ export default function AnnualReportDetailPage() {
                 ministryForm.getFieldValue('onsite') ? (
                   <Space align="start" wrap>
                     <Form.Item name="date" label={t('proc.ar.onsiteDate')} rules={[{ required: true, message: t('ar.opinionRequired') }]}>
-                      <Input type="date" data-testid="ar-ministry-date" />
+                      <DateField data-testid="ar-ministry-date" />
                     </Form.Item>
                     <Form.Item name="note" label={t('proc.ar.onsiteNote')} rules={[{ required: true, min: 2, message: t('ar.opinionRequired') }]}>
                       <Input style={{ width: 360 }} maxLength={2000} />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Statistic } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Row, Statistic } from 'antd';
 import { useState } from 'react';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,6 +9,7 @@ import { useLocale } from '../../i18n';
 import { TraceNav, useCanRecord } from './common';
 import { ledgerXlsxUrl, traceApi } from './traceApi';
 import { useT } from '../../i18n';
+import { DateField } from '../../components/DateField';
 
 const SHEETS = ['coresReceived', 'productsMade', 'tests', 'shipments'] as const;
 
@@ -39,10 +40,10 @@ export default function TraceLedgerPage() {
             </Form.Item>
           ) : null}
           <Form.Item name="from" label={tt('trace.from')} rules={[{ required: true }]}>
-            <Input type="date" data-testid="ledger-from" />
+            <DateField data-testid="ledger-from" />
           </Form.Item>
           <Form.Item name="to" label={tt('trace.to')} rules={[{ required: true }]}>
-            <Input type="date" data-testid="ledger-to" />
+            <DateField data-testid="ledger-to" />
           </Form.Item>
           <Button htmlType="submit">{tt('trace.preview')}</Button>
           {ready ? (

@@ -11,6 +11,8 @@ import { todayShanghai } from '../../format';
 import { TraceNav, stepLabel, useCanRecord } from './common';
 import { labelPngUrl, labelSvgUrl, newRequestKey, STEP_KINDS, traceApi, type StepKind, type StepResult } from './traceApi';
 import { useT, type TFunction } from '../../i18n';
+import { DateField } from '../../components/DateField';
+import { DateTimeField } from '../../components/DateTimeField';
 
 /**
  * 记录工序: one form per lifecycle step. The current work (the core taken in, its parts, their decisions,
@@ -597,7 +599,7 @@ function StepForm({ step, work, onDone }: { step: StepKind; work: Work; onDone: 
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item name="eventTime" label={tt('trace.eventTime')}>
-            <Input type="datetime-local" data-testid="f-eventTime" />
+            <DateTimeField data-testid="f-eventTime" />
           </Form.Item>
         </Col>
         <Col span={14}>
@@ -682,7 +684,7 @@ function ReassemblyFields({ tt, req }: { tt: TFunction; req: { required: boolean
         </Col>
         <Col span={6}>
           <Form.Item name="productionDate" label={tt('trace.productionDate')} rules={req}>
-            <Input type="date" data-testid="f-productionDate" />
+            <DateField data-testid="f-productionDate" />
           </Form.Item>
         </Col>
         <Col span={4}>
