@@ -213,8 +213,9 @@ export default function ApplicationsPage() {
       ),
     },
     { title: t('apps.version'), key: 'version', width: 70, render: (_, a) => a.version },
-    { title: t('apps.submittedAt'), key: 'submittedAt', render: (_, a) => formatDate(a.submittedAt, locale) },
-    { title: t('apps.updatedAt'), key: 'updatedAt', render: (_, a) => formatDateTime(a.updatedAt, locale) },
+    // dates never wrap mid-date (issue 16 item 7)
+    { title: t('apps.submittedAt'), key: 'submittedAt', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, a) => formatDate(a.submittedAt, locale) },
+    { title: t('apps.updatedAt'), key: 'updatedAt', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, a) => formatDateTime(a.updatedAt, locale) },
     {
       title: t('common.actions'),
       key: 'actions',
