@@ -145,8 +145,8 @@ describeBrowser('traceability operations in the browser', () => {
     await page.locator('#enterpriseId').click();
     await page.locator('#enterpriseId').fill('浏览器运营测试');
     await page.locator('.ant-select-item-option').filter({ hasText: ENTERPRISE }).click();
-    await from.locator('input').fill('2020-01-01'); // antd DatePicker (issue 16 item 14)
-    await from.locator('input').press('Enter');
+    await from.fill('2020-01-01'); // antd DatePicker (issue 16 item 14): typed, confirmed with Enter
+    await from.press('Enter');
     await page.getByRole('button', { name: /预览|Preview/ }).click();
     await page.getByTestId('ledger-counts').waitFor();
     const counts = (await page.getByTestId('ledger-counts').locator('.ant-statistic-content-value').allTextContents()).map(Number);
