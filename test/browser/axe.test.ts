@@ -72,6 +72,30 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
     });
   }
 
+  // 公共信息服务 (issue 14 item 6): MIIT's editing screens (a list and the open drawer) and the catalogue application screens
+  const SIGNED_IN: { login: string; path: string; ready: string; open?: string }[] = [
+    { login: 'miit-officer', path: '/portal-admin/standards', ready: '[data-testid="portal-new"]' },
+    { login: 'miit-officer', path: '/portal-admin/policies', ready: '[data-testid="portal-new"]', open: '[data-testid="portal-new"]' },
+    { login: 'miit-officer', path: '/catalogue-applications', ready: '[data-testid="capp-table"] tr[data-row-key]' },
+    { login: 'ent-gd', path: '/catalogue-applications', ready: '[data-testid="capp-new"]', open: '[data-testid="capp-new"]' },
+  ];
+  for (const r of SIGNED_IN) {
+    it(`editing screen ${r.path} (${r.login}${r.open ? ', drawer open' : ''}) has no serious or critical violation`, async () => {
+      const page = await suite.page({ login: { username: r.login, password: DEMO_PASSWORD } });
+      await settled(page, '[data-testid="welcome-card"]');
+      await page.goto(url(r.path));
+      await settled(page, r.ready);
+      if (r.open) {
+        await page.locator(r.open).click();
+        await page.locator('.ant-drawer-open .ant-form').first().waitFor();
+      }
+      const found = await serious(page);
+      await suite.shot(page, `edit${r.path.replace(/[^\w-]+/g, '-')}-${r.login}${r.open ? '-drawer' : ''}`);
+      expect(found, `axe on ${r.path} (${r.login})`).toEqual([]);
+      await page.context().close();
+    });
+  }
+
   it('the login page has no serious or critical violation', async () => {
     const page = await suite.page();
     await page.goto(url('/login'));

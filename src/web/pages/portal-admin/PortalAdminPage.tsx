@@ -310,7 +310,7 @@ function KindTab({ kind }: { kind: Kind }) {
         <Space size={4} wrap>
           {i.actions.includes('edit') && <Button size="small" onClick={() => setEditing({ item: i })} data-testid="portal-edit">{t('portal.admin.edit')}</Button>}
           {i.actions.includes('publish') && <Button size="small" type="primary" onClick={() => act(i, 'publish')} data-testid="portal-publish">{t('portal.admin.publish')}</Button>}
-          {i.actions.includes('withdraw') && <Button size="small" danger onClick={() => act(i, 'withdraw')} data-testid="portal-withdraw">{t('portal.admin.withdraw')}</Button>}
+          {i.actions.includes('withdraw') && <Button size="small" onClick={() => act(i, 'withdraw')} data-testid="portal-withdraw">{t('portal.admin.withdraw')}</Button>}
           <Button size="small" type="link" onClick={() => setHistory(i)} data-testid="portal-history-open">{t('portal.admin.history')}</Button>
           {i.state === 'published' && <a href={PUBLIC_PATH[kind](i)} target="_blank" rel="noreferrer">{t('portal.admin.viewPublic')}</a>}
         </Space>
