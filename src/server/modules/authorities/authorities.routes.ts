@@ -1,20 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AuthorityRow } from './authorities.repo.js';
+import { presentAuthority } from './authorities.presenter.js';
+import { AuthorityParams, AuthoritySchema, RenameAuthorityBody } from './authorities.schema.js';
 import type { AuthorityService } from './authorities.service.js';
-
-const AuthoritySchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['ministry', 'province', 'plan_city', 'xpcc']),
-    regionCode: z.string().nullable(),
-    name: z.string(),
-    nameEn: z.string(),
-  })
-  .meta({ id: 'Authority' });
-
-export const presentAuthority = (a: AuthorityRow) => ({ id: a.id, kind: a.kind, regionCode: a.regionCode, name: a.name, nameEn: a.nameEn });
 
 export async function authorityRoutes(root: FastifyInstance, { authorities }: { authorities: AuthorityService }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -30,15 +19,7 @@ export async function authorityRoutes(root: FastifyInstance, { authorities }: { 
 
   app.patch('/api/v1/authorities/:id', {
     config: { policy: { roles: ['ministry_admin'] } },
-    schema: {
-      tags: ['reference'],
-      summary: '修改主管部门名称 Rename an authority',
-      params: z.object({ id: z.string().max(40) }),
-      body: z
-        .object({ name: z.string().trim().min(2).max(100).optional(), nameEn: z.string().trim().min(2).max(200).optional() })
-        .refine((b) => b.name !== undefined || b.nameEn !== undefined, { message: 'Nothing to change', params: { zh: '没有要修改的字段' } }),
-      response: { 200: AuthoritySchema },
-    },
-    handler: async (req) => presentAuthority(await authorities.update(req.ctx, req.params.id, req.body)),
+    schema: { tags: ['reference'], summary: '修改主管部门名称 Rename an authority', params: AuthorityParams, body: RenameAuthorityBody, response: { 200: AuthoritySchema } },
+    handler: async (req) => presentAuthority(await authorities.rename(req.ctx, req.params.id, req.body)),
   });
 }
