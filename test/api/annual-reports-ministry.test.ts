@@ -71,7 +71,7 @@ describe('附2 as a printable, signable .docx', () => {
       expect(text, s).toContain(s);
     }
     const form = sampleReportForm({ enterpriseName: E.name });
-    expect(text).toContain(String(form.table23!.reman!.total));
+    expect(text).toContain(String(form.sites![0]!.table23!.reman!.total));
     // another province's authority cannot download it
     const js = await login(app, (await buildUser(app.services, 'authority_reviewer', { organizationId: 'prov-320000' })).username, TEST_PASSWORD);
     expect((await req(js, 'GET', `/api/v1/annual-reports/${reportId}/docx`)).statusCode).toBe(404);

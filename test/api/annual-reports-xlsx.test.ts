@@ -51,7 +51,7 @@ beforeAll(async () => {
   // a row already entered by form: the template carries it
   const saved = await app.inject({
     method: 'PUT', url: `/api/v1/annual-reports/${reportId}/form`, headers: ent.headers,
-    payload: { form: { table23: { reman: { rows: [{ name: '再制造液压泵', model: 'A10V', field: 'construction_machinery', count: 7 }] } } } },
+    payload: { form: { sites: [{ table23: { reman: { rows: [{ name: '再制造液压泵', model: 'A10V', field: 'construction_machinery', count: 7 }] } } }] } },
   });
   expect(saved.statusCode).toBe(200);
 });
@@ -95,7 +95,7 @@ describe('round trip', () => {
     const r = await upload(ent, reportId, await toBuffer(wb));
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'done', errors: [] });
-    const t = (await getReport(reportId)).form.table23;
+    const t = (await getReport(reportId)).form.sites[0].table23;
     expect(t.recovery).toEqual({ total: 15, rows: [{ name: '旧液压泵', model: 'A10V', source: '经销商回收', count: 10 }, { name: '旧油缸', model: 'C200', source: '拆解企业', count: 5 }] });
     expect(t.reman.total).toBe(9);
     expect(t.reman.rows.map((x: { field: string }) => x.field)).toEqual(['construction_machinery', 'machine_tools']);
@@ -106,7 +106,7 @@ describe('round trip', () => {
   });
 
   it('a malformed upload is refused whole, naming every bad cell; nothing is stored', async () => {
-    const before = (await getReport(reportId)).form.table23;
+    const before = (await getReport(reportId)).form.sites[0].table23;
     const wb = await template(ent, reportId);
     const rec = wb.getWorksheet('回收情况')!;
     rec.getCell('B2').value = 'abc'; // not a number
@@ -127,7 +127,7 @@ describe('round trip', () => {
     }
     expect(err.details.find((d: { column: string; sheet: string }) => d.sheet === '再制造情况' && d.column === 'D').reason).toContain('航天器');
     expect(err.details.find((d: { column: string; sheet: string }) => d.sheet === '再制造情况' && d.column === 'B').reason).toContain('9');
-    expect((await getReport(reportId)).form.table23).toEqual(before);
+    expect((await getReport(reportId)).form.sites[0].table23).toEqual(before);
   });
 
   it('a file that is not a workbook is refused', async () => {
@@ -164,7 +164,7 @@ describe('large uploads run as a job with progress', () => {
     expect(last.status).toBe('done');
     expect(last.processed).toBe(last.total);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect((await getReport(reportId)).form.table23.recovery.rows).toHaveLength(n);
+    expect((await getReport(reportId)).form.sites[0].table23.recovery.rows).toHaveLength(n);
     expect((await app.inject({ method: 'GET', url: `/api/v1/annual-reports/${reportId}/imports/${job.id}`, headers: other.headers })).statusCode).toBe(404);
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const b = await buildEnterprise(s, { regionCode: '320505', name: '苏州年报测试再制造有限公司' });
   const c = await buildEnterprise(s, { regionCode: '440106', name: '广州新公告再制造有限公司' });
   const siteA = await buildSite(s, a.id, { name: '番禺厂区' });
-  const siteB = await buildSite(s, b.id, { name: '浒关厂区' });
+  const siteB = await buildSite(s, b.id, { name: '浒关厂区', regionCode: '320505' });
   const siteC = await buildSite(s, c.id, { name: '黄埔厂区' });
   Object.assign(ids, { a: a.id, b: b.id, c: c.id, siteA: siteA.id, siteB: siteB.id, siteC: siteC.id, nameA: a.name, nameB: b.name });
   const op = await operator(s);
@@ -90,16 +90,16 @@ describe('who owes, and the window', () => {
 
 describe('the form', () => {
   it('a draft may be incomplete, but a total that differs from its rows is refused naming the rows', async () => {
-    const partial = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { outline: { s1_compliance: '执行良好' }, table23: { recovery: { rows: [{ name: '旧发动机', count: 3 }] } } } });
+    const partial = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { outline: { s1_compliance: '执行良好' }, sites: [{ table23: { recovery: { rows: [{ name: '旧发动机', count: 3 }] } } }] } });
     expect(partial.statusCode).toBe(200);
     expect(partial.json().missing.length).toBeGreaterThan(10);
     const bad = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, {
-      form: { table23: { recovery: { total: 10, rows: [{ name: '旧发动机', count: 3 }, { name: '旧变速箱', count: 4 }] }, sales: { total: 1, rows: [] } } },
+      form: { sites: [{ table23: { recovery: { total: 10, rows: [{ name: '旧发动机', count: 3 }, { name: '旧变速箱', count: 4 }] }, sales: { total: 1, rows: [] } } }] },
     });
     expect(bad.statusCode).toBe(400);
     const err = bad.json().error;
     expect(err.code).toBe('REPORT_TOTALS_MISMATCH');
-    expect(err.details.map((d: { field: string }) => d.field)).toEqual(['table23.recovery.total', 'table23.sales.total']);
+    expect(err.details.map((d: { field: string }) => d.field)).toEqual(['sites.0.table23.recovery.total', 'sites.0.table23.sales.total']);
     expect(err.details[0].message).toContain('第1行 3');
     expect(err.details[0].message).toContain('第2行 4');
     expect(err.details[0].messageEn).toContain('row 2: 4');
@@ -108,9 +108,9 @@ describe('the form', () => {
   });
 
   it('rejects an unknown field in 再制造情况 (the nine fields of 一(一) and 其他 only)', async () => {
-    const r = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { table23: { reman: { rows: [{ field: 'spaceships' }] } } } });
+    const r = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { sites: [{ table23: { reman: { rows: [{ field: 'spaceships' }] } } }] } });
     expect(r.statusCode).toBe(400);
-    const ok = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { table23: { reman: { rows: [{ field: 'other' }] } } } });
+    const ok = await req(staffA, 'PUT', `/api/v1/annual-reports/${ids.reportA}/form`, { form: { sites: [{ table23: { reman: { rows: [{ field: 'other' }] } } }] } });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -323,7 +323,7 @@ describe('计划单列市 and the traceability seam', () => {
     try {
       const r = await req(entD, 'POST', '/api/v1/annual-reports', { siteId: siteD.id, year: 2026 });
       expect(r.statusCode).toBe(201);
-      expect(r.json().form.table23.recovery.total).toBe(5);
+      expect(r.json().form.sites[0].table23.recovery.total).toBe(5);
       expect(asked).toEqual([{ enterpriseId: d.id, siteId: siteD.id, year: 2026 }]);
       expect((await req(sz, 'GET', `/api/v1/annual-reports/${r.json().id}`)).statusCode).toBe(404); // a draft stays the enterprise's
     } finally {

@@ -15,6 +15,8 @@ import {
   rowSum,
   totalsIssues,
   countIssues,
+  formTableIssues,
+  reportTotals,
   REPORT_FIELDS,
   sampleReportForm,
   type AnnualReportForm,
@@ -27,11 +29,11 @@ function completeReportForm(): AnnualReportForm {
     outline: { s1_compliance: '符合', s2_operations: '良好', s3_capability: '提升' },
     operations: { outputValue: 1250.5 },
     table21: { e1: '1', e2: '2', e3: '3', e4: '4', e5: '5', e6: '6' },
-    table23: {
+    sites: [{ siteId: 'S1', siteName: '番禺厂区', table23: {
       recovery: { total: 30, rows: [{ name: '发动机旧件', model: 'X1', source: '4S店', count: 10 }, { name: '变速箱旧件', model: 'X2', source: '回收企业', count: 20 }] },
       reman: { total: 25, rows: [{ name: '再制造发动机', model: 'R1', field: 'internal_combustion_engines', count: 25 }] },
       sales: { total: 0, rows: [] },
-    },
+    } }],
   };
 }
 
@@ -76,15 +78,15 @@ describe('年度报告 deadlines (七(二)1: 每年第一季度结束前)', () =
 
 describe('表2-3 totals (附2)', () => {
   it('accepts totals equal to the sum of the rows', () => {
-    expect(totalsIssues(completeReportForm().table23)).toEqual([]);
-    expect(rowSum(completeReportForm().table23, 'recovery')).toBe(30);
+    expect(totalsIssues(completeReportForm().sites![0]!.table23)).toEqual([]);
+    expect(rowSum(completeReportForm().sites![0]!.table23, 'recovery')).toBe(30);
   });
 
   it('names the section, the sum and the rows of a mismatch', () => {
     const f = completeReportForm();
-    f.table23!.recovery!.total = 31;
-    f.table23!.reman!.total = 24;
-    const issues = totalsIssues(f.table23);
+    f.sites![0]!.table23!.recovery!.total = 31;
+    f.sites![0]!.table23!.reman!.total = 24;
+    const issues = totalsIssues(f.sites![0]!.table23);
     expect(issues.map((i) => i.field)).toEqual(['table23.recovery.total', 'table23.reman.total']);
     expect(issues[0]!.message).toContain('回收情况');
     expect(issues[0]!.message).toContain('第1行 10');
@@ -114,7 +116,8 @@ describe('completeness', () => {
     expect(fields).toContain('outline.s3_capability');
     expect(fields).toContain('table21.e6');
     expect(fields).not.toContain('table21.e7');
-    expect(fields).toContain('table23.sales.total');
+    expect(fields).toContain('sites');
+    expect(missingItems({ sites: [{ siteId: 'S1' }] }).map((i) => i.field)).toContain('sites.0.table23.sales.total');
   });
   it('二、生产经营情况 states 本年度再制造产值（万元）: 0 is a value, blank or negative is missing (附2 提纲 二)', () => {
     const f = completeReportForm();
@@ -128,13 +131,25 @@ describe('completeness', () => {
   });
   it('names the empty cell of a row', () => {
     const f = completeReportForm();
-    f.table23!.reman!.rows![0]!.field = undefined;
-    expect(missingItems(f).map((i) => i.field)).toEqual(['table23.reman.rows.1.field']);
+    f.sites![0]!.table23!.reman!.rows![0]!.field = undefined;
+    expect(missingItems(f).map((i) => i.field)).toEqual(['sites.0.table23.reman.rows.1.field']);
+    expect(missingItems(f)[0]!.message).toBe('【番禺厂区】表2-3 再制造情况第1行：涉及领域未填写');
+  });
+  it('表2-3 is one part per announced site (附2, 七(一)3): each part checked on its own, the report totals are the sums', () => {
+    const f = completeReportForm();
+    const second = structuredClone(f.sites![0]!);
+    f.sites!.push({ ...second, siteId: 'S2', siteName: '顺德车间' });
+    expect(missingItems(f)).toEqual([]);
+    expect(reportTotals(f)).toEqual({ recovery: 60, reman: 50, sales: 0 });
+    f.sites![1]!.table23!.recovery!.total = 29;
+    expect(formTableIssues(f).map((i) => i.field)).toEqual(['sites.1.table23.recovery.total']);
+    expect(formTableIssues(f)[0]!.message).toMatch(/^【顺德车间】回收情况/);
+    expect(missingItems({ ...f, sites: [] }).map((i) => i.field)).toContain('sites');
   });
   it('the sample form is complete and consistent', () => {
     const f = sampleReportForm({ scale: 1.7 });
     expect(missingItems(f)).toEqual([]);
-    expect(totalsIssues(f.table23)).toEqual([]);
+    expect(totalsIssues(f.sites![0]!.table23)).toEqual([]);
   });
   it('the field column offers the nine fields of 一(一) and 其他', () => {
     expect(REPORT_FIELDS.map((f) => f.value)).toEqual([...REMAN_FIELD_VALUES, 'other']);

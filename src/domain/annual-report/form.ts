@@ -224,15 +224,41 @@ export const OPERATIONS_FIELDS: readonly { key: keyof ReportOperations; zh: stri
   { key: 'outputValue', zh: '本年度再制造产值（万元）', en: 'Remanufacturing output value this year (10k CNY)', unit: '万元', required: true },
 ];
 
+/**
+ * The part of the report that is per announced site (附2 表2-3 经营情况, and the site's own facts): one report per
+ * enterprise and year (七(二)1 "公告企业…报送《年度报告》"), its 表2-3 repeated for each site the enterprise has on
+ * the 公告 list (七(一)3: 厂区/生产车间 are announced one by one). The cover, outline, 表2-1 and figures are the
+ * enterprise's.
+ */
+export interface SitePart {
+  siteId: string;
+  /** the site's name when the report was started (display; the register is the source) */
+  siteName?: string;
+  table23?: Table23;
+  /** 本厂区（车间）情况说明: what is specific to this site (capacity, equipment, changes) — optional */
+  facts?: string;
+}
+
 export interface AnnualReportForm {
   cover?: ReportCover;
   outline?: ReportOutline;
   /** 二、生产经营情况: its figures (再制造产值) */
   operations?: ReportOperations;
   table21?: Table21;
-  table23?: Table23;
+  /** 表2-3 and facts per announced site (issue 15 item 14) */
+  sites?: SitePart[];
   /** 三(三)/三(四) figures (optional, see ReportFigures) */
   figures?: ReportFigures;
+}
+
+/** The 表2-3 totals of the whole report: the sum of its sites' totals (null when no site entered that total). */
+export function reportTotals(form: AnnualReportForm): Record<Table23Key, number | null> {
+  const out: Record<Table23Key, number | null> = { recovery: null, reman: null, sales: null };
+  for (const part of form.sites ?? []) {
+    const t = table23Totals(part.table23);
+    for (const k of Object.keys(out) as Table23Key[]) if (t[k] !== null) out[k] = (out[k] ?? 0) + t[k]!;
+  }
+  return out;
 }
 
 /** Per-section totals as entered (null when not entered). */

@@ -4,7 +4,7 @@
  */
 import type { AnnualReportForm, ReportField } from './form.js';
 
-export function sampleReportForm(opts: { enterpriseName?: string; address?: string; compiledOn?: string; scale?: number; field?: ReportField } = {}): AnnualReportForm {
+export function sampleReportForm(opts: { enterpriseName?: string; address?: string; compiledOn?: string; scale?: number; field?: ReportField; siteIds?: string[] } = {}): AnnualReportForm {
   const k = opts.scale ?? 1;
   const n = (v: number) => Math.max(0, Math.round(v * k));
   const recovery = [
@@ -47,10 +47,14 @@ export function sampleReportForm(opts: { enterpriseName?: string; address?: stri
       e6: '建立完善售后服务体系，开展职工职业技能培训。',
       e7: '无。',
     },
-    table23: {
-      recovery: { total: sum(recovery), rows: recovery },
-      reman: { total: sum(reman), rows: reman },
-      sales: { total: sum(sales), rows: sales },
-    },
+    // one part per site (a part without siteId is matched to the report's site by position)
+    sites: (opts.siteIds ?? ['']).map((siteId) => ({
+      siteId,
+      table23: {
+        recovery: { total: sum(recovery), rows: recovery },
+        reman: { total: sum(reman), rows: reman },
+        sales: { total: sum(sales), rows: sales },
+      },
+    })),
   };
 }

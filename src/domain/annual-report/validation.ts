@@ -1,7 +1,7 @@
 /**
  * Checks of the 年度报告 (规范条件 附2): the totals of 表2-3 and completeness before submission.
  */
-import { COVER_FIELDS, OPERATIONS_FIELDS, OUTLINE_SECTIONS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm, type Table23, type Table23Key } from './form.js';
+import { COVER_FIELDS, OPERATIONS_FIELDS, OUTLINE_SECTIONS, TABLE21_ITEMS, TABLE23_SECTIONS, type AnnualReportForm, type SitePart, type Table23, type Table23Key } from './form.js';
 
 export interface ReportIssue {
   /** e.g. 'table23.reman.total', 'table23.recovery.rows.2.count', 'cover.email' */
@@ -83,8 +83,27 @@ export function missingItems(form: AnnualReportForm): ReportIssue[] {
   for (const item of TABLE21_ITEMS) {
     if (item.required && blank(form.table21?.[item.key])) out.push({ field: `table21.${item.key}`, message: `表2-1：第${item.key.slice(1)}项未填写`, messageEn: `Table 2-1: item ${item.key.slice(1)} is missing` });
   }
+  const parts = form.sites ?? [];
+  if (!parts.length) out.push({ field: 'sites', message: '表2-3：没有公告厂区的经营情况', messageEn: 'Table 2-3: no part for an announced site' });
+  parts.forEach((part, i) => out.push(...onSite(part, i, table23Missing(part.table23))));
+  return out;
+}
+
+/** A site part's issues, named by the site (附2 表2-3 is repeated per announced site). */
+function onSite(part: SitePart, i: number, issues: ReportIssue[]): ReportIssue[] {
+  const name = part.siteName || `厂区${i + 1}`;
+  return issues.map((x) => ({ field: `sites.${i}.${x.field}`, message: `【${name}】${x.message}`, messageEn: `[${part.siteName || `site ${i + 1}`}] ${x.messageEn}` }));
+}
+
+/** 表2-3 totals and counts of every site part (refused even in a draft). */
+export function formTableIssues(form: AnnualReportForm): ReportIssue[] {
+  return (form.sites ?? []).flatMap((part, i) => onSite(part, i, [...countIssues(part.table23), ...totalsIssues(part.table23)]));
+}
+
+function table23Missing(t: Table23 | undefined): ReportIssue[] {
+  const out: ReportIssue[] = [];
   for (const s of TABLE23_SECTIONS) {
-    const section = form.table23?.[s.key];
+    const section = t?.[s.key];
     if (section?.total === undefined || section.total === null) {
       out.push({ field: `table23.${s.key}.total`, message: `表2-3 ${s.zh}：${s.totalZh}未填写`, messageEn: `Table 2-3 ${s.en}: the total is missing` });
     }

@@ -480,6 +480,8 @@ export const annualReports = pgTable(
     ministryReviewedBy: uuid('ministry_reviewed_by'),
     onsiteInspectionOn: date('onsite_inspection_on', { mode: 'string' }),
     onsiteInspectionNote: text('onsite_inspection_note'),
+    // 20261209010100: a per-site report of before, folded into the enterprise's report of that year
+    mergedInto: uuid('merged_into'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

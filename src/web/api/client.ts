@@ -224,8 +224,9 @@ export function apiPath(template: string, params: Record<string, string | number
  * multipart/form-data POST (file uploads) to a path of the API (its answer typed by the generated paths).
  * The browser sets the boundary; the CSRF header goes along like for every other write.
  */
-export async function upload<P extends PathWith<'post'>>(path: P, params: Record<string, string | number>, form: FormData, signal?: AbortSignal): Promise<ResponseOf<P, 'post'>> {
-  const res = await send(apiPath(path, params), { method: 'POST', headers: new Headers({ accept: 'application/json' }), body: form, signal });
+export async function upload<P extends PathWith<'post'>>(path: P, params: Record<string, string | number>, form: FormData, signal?: AbortSignal, query?: Record<string, string>): Promise<ResponseOf<P, 'post'>> {
+  const qs = query ? `?${new URLSearchParams(query).toString()}` : '';
+  const res = await send(apiPath(path, params) + qs, { method: 'POST', headers: new Headers({ accept: 'application/json' }), body: form, signal });
   return (await res.json()) as ResponseOf<P, 'post'>;
 }
 

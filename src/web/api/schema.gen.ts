@@ -3758,9 +3758,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: uuid */
-                        siteId: string;
                         year: number;
+                        /** Format: uuid */
+                        siteId?: string;
                     };
                 };
             };
@@ -4216,10 +4216,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载表2-3模板（含已填数据） Download 表2-3 as an .xlsx template */
+        /** 下载表2-3模板（某公告厂区，含已填数据） Download one site's 表2-3 as an .xlsx template */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    siteId?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4257,7 +4259,9 @@ export interface paths {
         /** 上传表2-3（.xlsx，multipart: file）：整表校验，有错则全部拒绝 Upload 表2-3; all or nothing */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    siteId?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -15699,36 +15703,42 @@ export interface components {
                 e6?: string;
                 e7?: string;
             };
-            table23?: {
-                recovery?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        source?: string;
-                        count?: number | null;
-                    }[];
+            sites?: {
+                /** @default  */
+                siteId: string;
+                siteName?: string;
+                table23?: {
+                    recovery?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            source?: string;
+                            count?: number | null;
+                        }[];
+                    };
+                    reman?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            /** @enum {string} */
+                            field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
+                            count?: number | null;
+                        }[];
+                    };
+                    sales?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            buyer?: string;
+                            count?: number | null;
+                        }[];
+                    };
                 };
-                reman?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        /** @enum {string} */
-                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
-                        count?: number | null;
-                    }[];
-                };
-                sales?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        buyer?: string;
-                        count?: number | null;
-                    }[];
-                };
-            };
+                facts?: string;
+            }[];
             figures?: {
                 employees?: number | null;
                 collegeEducated?: number | null;
@@ -16260,36 +16270,42 @@ export interface components {
                 e6?: string;
                 e7?: string;
             };
-            table23?: {
-                recovery?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        source?: string;
-                        count?: number | null;
-                    }[];
+            sites?: {
+                /** @default  */
+                siteId: string;
+                siteName?: string;
+                table23?: {
+                    recovery?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            source?: string;
+                            count?: number | null;
+                        }[];
+                    };
+                    reman?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            /** @enum {string} */
+                            field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
+                            count?: number | null;
+                        }[];
+                    };
+                    sales?: {
+                        total?: number | null;
+                        rows?: {
+                            name?: string;
+                            model?: string;
+                            buyer?: string;
+                            count?: number | null;
+                        }[];
+                    };
                 };
-                reman?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        /** @enum {string} */
-                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | "other";
-                        count?: number | null;
-                    }[];
-                };
-                sales?: {
-                    total?: number | null;
-                    rows?: {
-                        name?: string;
-                        model?: string;
-                        buyer?: string;
-                        count?: number | null;
-                    }[];
-                };
-            };
+                facts?: string;
+            }[];
             figures?: {
                 employees?: number | null;
                 collegeEducated?: number | null;
@@ -16304,6 +16320,12 @@ export interface components {
             enterpriseName: string;
             siteId: string;
             siteName: string;
+            sites: {
+                siteId: string;
+                siteName: string;
+                regionName: string;
+                authorityId: string;
+            }[];
             regionCode: string;
             regionName: string;
             authorityId: string;
@@ -16327,6 +16349,11 @@ export interface components {
             enterpriseName: string;
             siteId: string;
             siteName: string;
+            sites: {
+                siteId: string;
+                siteName: string;
+                authorityId: string;
+            }[];
             year: number;
             state: string;
             opensOn: string;

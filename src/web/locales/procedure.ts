@@ -30,6 +30,10 @@ export const procedureText = {
   'proc.ar.onsiteDate': ['现场审查日期', 'Inspection date'],
   'proc.ar.onsiteNote': ['审查事项', 'What will be inspected'],
   'proc.ar.onsiteOn': ['现场审查 {date}', 'On-site inspection {date}'],
+  // 年度报告: one part per announced site (issue 15 item 14)
+  'proc.ar.siteFacts': ['本厂区（车间）情况说明（选填）', 'Facts of this site (optional)'],
+  'proc.ar.sites': ['公告厂区（每个厂区一份表2-3）', 'Announced sites (one Table 2-3 each)'],
+  'proc.ar.reader': ['本报告由企业注册地主管部门审核；贵单位可查阅辖区内厂区的部分。', 'The authority of the enterprise\'s registered region reviews this report; you read the parts of the sites in your jurisdiction.'],
   // 生产场地 of a trace step (issue 15 item 14)
   'proc.trace.site': ['生产场地', 'Site'],
   'proc.trace.siteHint': ['本企业有多个生产场地：请选择本工序所在场地（计入该场地的年度报告表2-3）；不选则为“场地未知”。', 'Your enterprise has several sites: choose where this step took place (it counts for that site\'s Table 2-3); without a choice the site is unknown.'],

@@ -104,18 +104,25 @@ function table21(form: AnnualReportForm): (Paragraph | Table)[] {
   ];
 }
 
+/** 表2-3 once per announced site (附2; 七(一)3 sites announced one by one), each headed by its site, with its facts. */
 function table23(form: AnnualReportForm): (Paragraph | Table)[] {
   const fieldLabel = (f: string | undefined) => REPORT_FIELDS.find((x) => x.value === f)?.zh ?? v(f);
   const w = [1000, 2600, 1700, 1900, TEXT_WIDTH - 7200];
-  const out: (Paragraph | Table)[] = [para('表 2-3', { font: 'hei', pageBreakBefore: true }), title('机电产品再制造经营情况报表')];
-  for (const s of TABLE23_SECTIONS) {
-    const sec = form.table23?.[s.key];
-    const rows = (sec?.rows ?? []) as Record<string, string | number | null | undefined>[];
-    const body = (rows.length ? rows : [{}, {}, {}, {}]).map((row, i) => [cellOf(rows.length ? String(i + 1) : ''), ...s.columns.map((c) => cellOf(c.key === 'field' ? fieldLabel(row[c.key] as string | undefined) : v(row[c.key])))]);
-    out.push(para(s.zh, { font: 'hei', size: S.xiaosi, before: 120 }));
-    out.push(grid(w, [[cellOf(s.totalZh.replace('总件数', '\n总件数'), { bold: true }), cellOf(v(sec?.total), { span: 4 })], [cellOf('序号', { bold: true }), ...s.columns.map((c) => cellOf(c.zh, { bold: true }))], ...body]));
+  const out: (Paragraph | Table)[] = [];
+  const parts = form.sites?.length ? form.sites : [{ siteId: '', siteName: '' }];
+  for (const part of parts) {
+    out.push(para('表 2-3', { font: 'hei', pageBreakBefore: true }), title('机电产品再制造经营情况报表'));
+    if (part.siteName) out.push(para(`公告厂区（生产车间）：${part.siteName}`, { font: 'hei', size: S.xiaosi, align: 'center' }));
+    for (const s of TABLE23_SECTIONS) {
+      const sec = part.table23?.[s.key];
+      const rows = (sec?.rows ?? []) as Record<string, string | number | null | undefined>[];
+      const body = (rows.length ? rows : [{}, {}, {}, {}]).map((row, i) => [cellOf(rows.length ? String(i + 1) : ''), ...s.columns.map((c) => cellOf(c.key === 'field' ? fieldLabel(row[c.key] as string | undefined) : v(row[c.key])))]);
+      out.push(para(s.zh, { font: 'hei', size: S.xiaosi, before: 120 }));
+      out.push(grid(w, [[cellOf(s.totalZh.replace('总件数', '\n总件数'), { bold: true }), cellOf(v(sec?.total), { span: 4 })], [cellOf('序号', { bold: true }), ...s.columns.map((c) => cellOf(c.zh, { bold: true }))], ...body]));
+    }
+    out.push(para('注：再制造情况表中，涉及领域包括：工程机械、机床工具、重型机械、石化通用机械、内燃机、电工电器、农业机械、机械基础件、文化办公设备等。可根据实际情况调整表格内容。', { size: S.xiaosi, before: 120 }));
+    if (part.facts) out.push(para('本厂区（车间）情况说明', { font: 'hei', size: S.xiaosi, before: 120 }), ...prose(part.facts, S.xiaosi));
   }
-  out.push(para('注：再制造情况表中，涉及领域包括：工程机械、机床工具、重型机械、石化通用机械、内燃机、电工电器、农业机械、机械基础件、文化办公设备等。可根据实际情况调整表格内容。', { size: S.xiaosi, before: 120 }));
   return out;
 }
 

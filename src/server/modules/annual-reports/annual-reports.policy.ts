@@ -15,6 +15,8 @@ export interface ReportRef {
   enterpriseId: string;
   authorityId: string;
   state: string;
+  /** authorities reading the report besides its reviewer: those of its sites' regions (issue 15 item 14) */
+  readerAuthorityIds?: string[];
 }
 
 /** The enterprise scope (enterprises.policy.ts) of users; API tokens do not handle annual reports. */
@@ -24,16 +26,19 @@ export function reportScope(p: Principal | null): ReportScope {
   return s.kind === 'all' ? { kind: 'ministry' } : s;
 }
 
-/** Whether a list row (or an owed site) with this enterprise/authority is in the caller's scope. */
-export function inReportScope(s: ReportScope, r: { enterpriseId: string; authorityId: string }): boolean {
-  return s.kind === 'ministry' || (s.kind === 'enterprise' && s.enterpriseId === r.enterpriseId) || (s.kind === 'authority' && s.authorityId === r.authorityId);
+/**
+ * Whether a report (or an owed report) is in the caller's scope: an authority reviews the reports of enterprises
+ * registered in its jurisdiction and reads those with an announced site in it (`readers`, 七(二)1 本地区公告企业).
+ */
+export function inReportScope(s: ReportScope, r: { enterpriseId: string; authorityId: string }, readers: readonly string[] = []): boolean {
+  return s.kind === 'ministry' || (s.kind === 'enterprise' && s.enterpriseId === r.enterpriseId) || (s.kind === 'authority' && (s.authorityId === r.authorityId || readers.includes(s.authorityId)));
 }
 
 export function canViewReport(p: Principal | null, r: ReportRef): boolean {
   const s = reportScope(p);
   if (s.kind === 'enterprise') return s.enterpriseId === r.enterpriseId;
   if (r.state === 'draft') return false;
-  return inReportScope(s, r);
+  return inReportScope(s, r, r.readerAuthorityIds);
 }
 
 export function canEditReport(p: Principal | null, r: ReportRef): boolean {

@@ -16,6 +16,8 @@ export function presentOwed(o: OwedReport) {
     enterpriseName: o.enterpriseName,
     siteId: o.siteId,
     siteName: o.siteName,
+    // one report per enterprise, one part per announced site (七(二)1, 附2 表2-3, 七(一)3)
+    sites: o.sites.map((x) => ({ siteId: x.siteId, siteName: x.siteName, regionName: findProvince(x.provinceCode)?.name ?? x.provinceCode, authorityId: x.authorityId })),
     regionCode: o.provinceCode,
     regionName: findProvince(o.provinceCode)?.name ?? o.provinceCode,
     authorityId: o.authorityId,
@@ -33,7 +35,7 @@ export function presentOwed(o: OwedReport) {
 
 export function presentDetail(
   p: Principal | null,
-  d: { report: AnnualReportRow; enterpriseName: string; siteName: string; form: AnnualReportForm; missing: { field: string; message: string; messageEn: string }[] },
+  d: { report: AnnualReportRow; enterpriseName: string; siteName: string; sites: { siteId: string; siteName: string; authorityId: string }[]; form: AnnualReportForm; missing: { field: string; message: string; messageEn: string }[] },
   today: string,
 ) {
   const r = d.report;
@@ -45,6 +47,7 @@ export function presentDetail(
     enterpriseName: d.enterpriseName,
     siteId: r.siteId,
     siteName: d.siteName,
+    sites: d.sites,
     year: r.year,
     state: r.state,
     opensOn: w.opensOn,

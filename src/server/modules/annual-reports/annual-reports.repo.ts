@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { COUNTED_REPORT_STATES } from '../../../domain/annual-report/index.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { annualReportForwardings, annualReportImports, annualReportReminders, annualReports } from '../../db/schema.js';
@@ -27,7 +27,8 @@ function scopeWhere(scope: ReportScope): SQL | undefined {
 function countedWhere(authorityId: string | null, alias?: string): SQL {
   const col = (c: string) => sql.raw(alias ? `${alias}.${c}` : c);
   const states = sql.join(COUNTED_REPORT_STATES.map((s) => sql`${s}`), sql`, `);
-  return authorityId ? sql`${col('state')} IN (${states}) AND ${col('authority_id')} = ${authorityId}` : sql`${col('state')} IN (${states})`;
+  const own = sql`${col('state')} IN (${states}) AND ${col('merged_into')} IS NULL`;
+  return authorityId ? sql`${own} AND ${col('authority_id')} = ${authorityId}` : own;
 }
 
 export const annualReportRepo = {
@@ -49,11 +50,11 @@ export const annualReportRepo = {
       .limit(1);
     return r;
   },
-  async forSite(db: Db, enterpriseId: string, siteId: string, year: number) {
+  async forEnterprise(db: Db, enterpriseId: string, year: number) {
     const [r] = await db
       .select()
       .from(annualReports)
-      .where(and(eq(annualReports.enterpriseId, enterpriseId), eq(annualReports.siteId, siteId), eq(annualReports.year, year)))
+      .where(and(eq(annualReports.enterpriseId, enterpriseId), eq(annualReports.year, year), isNull(annualReports.mergedInto)))
       .limit(1);
     return r;
   },
@@ -61,7 +62,7 @@ export const annualReportRepo = {
     return db
       .select()
       .from(annualReports)
-      .where(and(scopeWhere(scope), f.year ? eq(annualReports.year, f.year) : undefined, f.states?.length ? inArray(annualReports.state, f.states) : undefined))
+      .where(and(scopeWhere(scope), isNull(annualReports.mergedInto), f.year ? eq(annualReports.year, f.year) : undefined, f.states?.length ? inArray(annualReports.state, f.states) : undefined))
       .orderBy(desc(annualReports.year), asc(annualReports.createdAt));
   },
   /** 附2 三: MIIT's review of a forwarded report, once (the row count decides: undefined when reviewed already or not forwarded). */
@@ -78,10 +79,10 @@ export const annualReportRepo = {
     return db
       .select({ id: annualReports.id, enterpriseId: annualReports.enterpriseId, siteId: annualReports.siteId, authorityId: annualReports.authorityId, year: annualReports.year, figures: sql<unknown>`${annualReports.form}->'figures'` })
       .from(annualReports)
-      .where(and(inArray(annualReports.state, ['submitted', 'accepted', 'forwarded']), sql`${annualReports.form} ? 'figures'`))
+      .where(and(inArray(annualReports.state, ['submitted', 'accepted', 'forwarded']), isNull(annualReports.mergedInto), sql`${annualReports.form} ? 'figures'`))
       .orderBy(desc(annualReports.year));
   },
-  /** undefined when the site's report of that year exists already (unique enterprise, site, year). */
+  /** undefined when the enterprise's report of that year exists already (unique enterprise, year among unmerged rows). */
   async insertIfAbsent(db: Db, row: typeof annualReports.$inferInsert) {
     const [r] = await db.insert(annualReports).values(row).onConflictDoNothing().returning();
     return r;
@@ -99,7 +100,7 @@ export const annualReportRepo = {
     return db
       .select()
       .from(annualReports)
-      .where(and(eq(annualReports.authorityId, authorityId), eq(annualReports.year, year), eq(annualReports.state, 'accepted')))
+      .where(and(eq(annualReports.authorityId, authorityId), eq(annualReports.year, year), eq(annualReports.state, 'accepted'), isNull(annualReports.mergedInto)))
       .orderBy(asc(annualReports.id))
       .for('update');
   },
@@ -148,12 +149,13 @@ export const annualReportRepo = {
       WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year}
       GROUP BY 1 ORDER BY 1`);
   },
-  /** One year's units remanufactured by field (表2-3 再制造情况: rows with a field and a numeric count). */
+  /** One year's units remanufactured by field (表2-3 再制造情况 of every site part: rows with a field and a numeric count). */
   async remanByField(db: Db, authorityId: string | null, year: number) {
     return rowsOf<{ field: string; remanufactured: number }>(db, sql`
       SELECT x->>'field' AS field, sum((x->>'count')::float8)::float8 AS remanufactured
       FROM annual_reports r
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.form->'table23'->'reman'->'rows') = 'array' THEN r.form->'table23'->'reman'->'rows' ELSE '[]'::jsonb END) AS x
+      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.form->'sites') = 'array' THEN r.form->'sites' ELSE '[]'::jsonb END) AS part
+      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(part->'table23'->'reman'->'rows') = 'array' THEN part->'table23'->'reman'->'rows' ELSE '[]'::jsonb END) AS x
       WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year} AND coalesce(x->>'field', '') <> '' AND jsonb_typeof(x->'count') = 'number'
       GROUP BY 1`);
   },

@@ -13,6 +13,7 @@ import { renderSummaryXlsx, renderTable23Template, XLSX_MIME, type SummaryRow } 
 import { reportScope } from './annual-reports.policy.js';
 import { presentDetail, presentJob, presentOwed } from './annual-reports.presenter.js';
 import {
+  SitePartQuery,
   CreateBody,
   ForwardBody,
   ImportJobSchema,
@@ -112,14 +113,14 @@ export async function annualReportRoutes(
       const remanRows = owed
         .filter((o) => o.report && (o.report.state === 'accepted' || o.report.state === 'forwarded'))
         .flatMap((o) =>
-          ((o.report!.form as AnnualReportForm).table23?.reman?.rows ?? []).map((r) => ({
+          ((o.report!.form as AnnualReportForm).sites ?? []).flatMap((part) => (part.table23?.reman?.rows ?? []).map((r) => ({
             enterpriseName: o.enterpriseName,
-            siteName: o.siteName,
+            siteName: part.siteName ?? o.siteName,
             name: r.name ?? '',
             model: r.model ?? '',
             field: r.field ?? '',
             count: r.count ?? 0,
-          })),
+          }))),
         );
       const who = scope.kind === 'authority' ? (authorityNames.get(scope.authorityId) ?? scope.authorityId) : '全国';
       const buf = await renderSummaryXlsx({ title: `${who} ${year}年度《机电产品再制造行业规范条件执行情况和企业发展年度报告》汇总`, rows, remanRows });
@@ -208,11 +209,14 @@ export async function annualReportRoutes(
 
   app.get('/api/v1/annual-reports/:id/table23.xlsx', {
     config: { policy: { roles: VIEWERS } },
-    schema: { tags: ['annual-reports'], summary: '下载表2-3模板（含已填数据） Download 表2-3 as an .xlsx template', params: ReportIdParam },
+    schema: { tags: ['annual-reports'], summary: '下载表2-3模板（某公告厂区，含已填数据） Download one site\'s 表2-3 as an .xlsx template', params: ReportIdParam, querystring: SitePartQuery },
     handler: async (req, reply) => {
       const d = await svc.detail(req.principal, req.params.id);
-      const buf = await renderTable23Template({ enterpriseName: d.enterpriseName, siteName: d.siteName, year: d.report.year, table23: d.form.table23 });
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`表2-3-${d.enterpriseName}-${d.siteName}-${d.report.year}.xlsx`, `table2-3-${d.report.year}.xlsx`)).send(buf);
+      const part = req.query.siteId ? d.form.sites?.find((x) => x.siteId === req.query.siteId) : d.form.sites?.[0];
+      if (!part) throw errors.field('siteId', '该厂区不属于本年度报告的公告厂区', 'Not an announced site of this report');
+      const siteName = part.siteName ?? '';
+      const buf = await renderTable23Template({ enterpriseName: d.enterpriseName, siteName, year: d.report.year, table23: part.table23 });
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`表2-3-${d.enterpriseName}-${siteName}-${d.report.year}.xlsx`, `table2-3-${d.report.year}.xlsx`)).send(buf);
     },
   });
 
@@ -222,12 +226,13 @@ export async function annualReportRoutes(
       tags: ['annual-reports'],
       summary: '上传表2-3（.xlsx，multipart: file）：整表校验，有错则全部拒绝 Upload 表2-3; all or nothing',
       params: ReportIdParam,
+      querystring: SitePartQuery,
       consumes: ['multipart/form-data'],
       response: { 200: ImportJobSchema, 202: ImportJobSchema },
     },
     handler: async (req, reply) => {
       const buf = await readXlsxUpload(req, deps.maxUploadBytes);
-      const { job, errors: errs } = await svc.importTable23(req.ctx, req.params.id, buf);
+      const { job, errors: errs } = await svc.importTable23(req.ctx, req.params.id, buf, req.query.siteId);
       if (errs.length) {
         throw new DomainError(
           400,

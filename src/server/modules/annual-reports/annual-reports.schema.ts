@@ -32,7 +32,18 @@ export const ReportFormSchema = z
     table21: z
       .object({ e1: text(10000).optional(), e2: text(10000).optional(), e3: text(10000).optional(), e4: text(10000).optional(), e5: text(10000).optional(), e6: text(10000).optional(), e7: text(10000).optional() })
       .optional(),
-    table23: z.object({ recovery: section(RecoveryRow).optional(), reman: section(RemanRow).optional(), sales: section(SalesRow).optional() }).optional(),
+    /** 表2-3 and facts per announced site (a part without siteId is matched to the report's site by position) */
+    sites: z
+      .array(
+        z.object({
+          siteId: z.string().trim().max(64).default(''),
+          siteName: text(200).optional(),
+          table23: z.object({ recovery: section(RecoveryRow).optional(), reman: section(RemanRow).optional(), sales: section(SalesRow).optional() }).optional(),
+          facts: text(10000).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
     /** 三(三)/三(四) figures (optional; domain/annual-report/form.ts ReportFigures) */
     figures: z
       .object({ employees: count, collegeEducated: count, rdStaff: count, rdSpending: z.number().min(0).max(1e9).nullable().optional(), previousYearRevenue: z.number().min(0).max(1e10).nullable().optional() })
@@ -43,11 +54,14 @@ export const ReportFormSchema = z
 export const ReportIdParam = z.object({ id: z.uuid(bi('Must be a UUID', '必须是 UUID')) });
 export const JobParams = z.object({ id: z.uuid(), jobId: z.uuid() });
 export const YearQuery = z.object({ year: z.coerce.number().int().min(2024).max(2200).optional() });
+/** the site part of a 表2-3 template or upload (default: the report's first site) */
+export const SitePartQuery = z.object({ siteId: z.uuid().optional() });
 export const ListQuery = YearQuery.extend({
   state: z.enum([...REPORT_STATE_VALUES, 'not_started']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
-export const CreateBody = z.object({ siteId: z.uuid(), year: z.number().int().min(2024).max(2200) });
+/** One report per enterprise and year (its parts: every announced site that owes it); siteId is accepted and ignored (before: per site). */
+export const CreateBody = z.object({ year: z.number().int().min(2024).max(2200), siteId: z.uuid().optional() });
 export const ReasonBody = z.object({ reason: z.string().trim().min(2, bi('At least 2 characters', '至少 2 个字')).max(2000) });
 export const OpinionBody = z.object({ opinion: z.string().trim().min(2, bi('At least 2 characters', '至少 2 个字')).max(4000) });
 export const ForwardBody = z.object({ year: z.number().int().min(2024).max(2200), note: z.string().trim().max(4000).optional() });
@@ -61,6 +75,7 @@ export const OwedSchema = z
     enterpriseName: z.string(),
     siteId: z.string(),
     siteName: z.string(),
+    sites: z.array(z.object({ siteId: z.string(), siteName: z.string(), regionName: z.string(), authorityId: z.string() })),
     regionCode: z.string(),
     regionName: z.string(),
     authorityId: z.string(),
@@ -85,6 +100,8 @@ export const ReportDetailSchema = z
     enterpriseName: z.string(),
     siteId: z.string(),
     siteName: z.string(),
+    /** the parts the caller sees: every site, or a reading authority's own sites */
+    sites: z.array(z.object({ siteId: z.string(), siteName: z.string(), authorityId: z.string() })),
     year: z.number(),
     state: z.string(),
     opensOn: z.string(),

@@ -3,8 +3,9 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   EDITABLE_REPORT_STATES,
   SUBMITTED_REPORT_STATES,
-  countIssues,
   currentReportYear,
+  formTableIssues,
+  reportTotals,
   isLate,
   isOpen,
   isOverdue,
@@ -14,8 +15,8 @@ import {
   reminderDue,
   reportStateLabel,
   reportWindow,
-  totalsIssues,
   type AnnualReportForm,
+  type SitePart,
   type ReportEvent,
   type ReportFigures,
   type ReportState,
@@ -28,6 +29,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
+import { reviewingAuthorityId } from '../../../domain/authorities.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
@@ -61,20 +63,39 @@ export interface AnnualReportDeps {
 export const IMPORT_TASK = 'annual-report.import';
 interface ImportPayload {
   reportId: string;
+  siteId: string;
   enterpriseId: string;
   importId: string;
   total: number;
   ctx: RequestContext;
 }
 
-/** An owed report of one announced site, with its report row when one was started. */
+/** One announced site owing its part of the enterprise's report: its province's authority reads that part. */
+export interface OwedSite {
+  siteId: string;
+  siteName: string;
+  provinceCode: string;
+  /** the authority of the site's region (reads the site's part; 七(二)1 本地区公告企业) */
+  authorityId: string;
+  announcedOn: string;
+  fields: string[];
+}
+
+/**
+ * The report an enterprise owes for a year (七(二)1: one 年度报告 per 公告企业), with one part per announced site
+ * (附2 表2-3, 七(一)3), and its report row when one was started. `siteId`/`siteName`: the first site / all names.
+ */
 export interface OwedReport {
   enterpriseId: string;
   enterpriseName: string;
   siteId: string;
   siteName: string;
+  sites: OwedSite[];
   provinceCode: string;
+  /** the reviewing authority: the enterprise's registered one (enterprises.authority_id) */
   authorityId: string;
+  /** every authority that sees the report: the reviewer and the authorities of the sites' regions */
+  readerAuthorityIds: string[];
   fields: string[];
   announcedOn: string;
   year: number;
@@ -100,19 +121,48 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
   const { db, clock, announcements, enterprises, notifications, publicCache, jobs } = deps;
 
 
-  /** Every announced site that owes the report of `year` (announced before 1 January of year+1), with its report. */
+  /**
+   * Every enterprise that owes the report of `year` (a site announced before 1 January of year+1), with its owed
+   * sites (the report's parts) and its report. Reviewed by the enterprise's registered authority (七(二)1 报送省级
+   * 主管部门: one report, one reviewer); the authority of each site's region reads the report (its part).
+   */
   async function owed(year: number): Promise<OwedReport[]> {
-    const sites = (await announcements.announcedSites()).filter((s) => isOwed(s.announcedOn, year));
-    const jurisdictions = await enterprises.jurisdictions(sites.map((s) => s.enterpriseId));
+    const announced = (await announcements.announcedSites()).filter((s) => isOwed(s.announcedOn, year));
+    const byEnterprise = new Map<string, typeof announced>();
+    for (const s of announced) byEnterprise.set(s.enterpriseId, [...(byEnterprise.get(s.enterpriseId) ?? []), s]);
+    const entIds = [...byEnterprise.keys()];
+    const [jurisdictions, registers] = await Promise.all([
+      enterprises.jurisdictions(entIds),
+      Promise.all(entIds.map(async (id) => [id, new Map((await enterprises.sitesInternal(id)).map((x) => [x.id, x.regionCode]))] as const)).then((l) => new Map(l)),
+    ]);
     const rows = await annualReportRepo.list(db, { kind: 'ministry' }, { year });
-    const byKey = new Map(rows.map((r) => [`${r.enterpriseId}/${r.siteId}`, r]));
+    const byKey = new Map(rows.map((r) => [r.enterpriseId, r]));
     const today = clock.today();
-    return sites.map((s) => {
-      const report = byKey.get(`${s.enterpriseId}/${s.siteId}`) ?? null;
+    return entIds.map((enterpriseId) => {
+      const list = byEnterprise.get(enterpriseId)!;
+      const report = byKey.get(enterpriseId) ?? null;
       const submitted = !!report && SUBMITTED_REPORT_STATES.includes(report.state as ReportState);
+      const authorityId = report?.authorityId ?? jurisdictions.get(enterpriseId)?.authorityId ?? '';
+      const siteAuthority = (siteId: string, provinceCode: string) => {
+        const region = registers.get(enterpriseId)?.get(siteId);
+        try {
+          return reviewingAuthorityId(region ?? provinceCode);
+        } catch {
+          return authorityId;
+        }
+      };
+      const sites: OwedSite[] = list.map((s) => ({ siteId: s.siteId, siteName: s.siteName, provinceCode: s.provinceCode, authorityId: siteAuthority(s.siteId, s.provinceCode), announcedOn: s.announcedOn, fields: s.fields }));
       return {
-        ...s,
-        authorityId: report?.authorityId ?? jurisdictions.get(s.enterpriseId)?.authorityId ?? '',
+        enterpriseId,
+        enterpriseName: list[0]!.enterpriseName,
+        siteId: sites[0]!.siteId,
+        siteName: sites.map((x) => x.siteName).join('、'),
+        sites,
+        provinceCode: list[0]!.provinceCode,
+        fields: [...new Set(list.flatMap((x) => x.fields))],
+        announcedOn: list.map((x) => x.announcedOn).sort()[0]!,
+        authorityId,
+        readerAuthorityIds: [...new Set([authorityId, ...sites.map((x) => x.authorityId)])],
         year,
         report,
         state: (report?.state as ReportState | undefined) ?? 'not_started',
@@ -124,9 +174,15 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     });
   }
 
+  /** The authorities that read a report: its reviewer and its sites' authorities (from the owed list of its year). */
+  async function readersOf(r: AnnualReportRow): Promise<string[]> {
+    const o = (await owed(r.year)).find((x) => x.enterpriseId === r.enterpriseId);
+    return o?.readerAuthorityIds ?? [r.authorityId];
+  }
+
   async function load(p: Principal | null, id: string): Promise<AnnualReportRow> {
     const r = await annualReportRepo.get(db, id);
-    if (!r || !canViewReport(p, r)) throw notFoundReport();
+    if (!r || r.mergedInto || !canViewReport(p, { ...r, readerAuthorityIds: p?.kind === 'user' && p.authorityId && p.authorityId !== r.authorityId ? await readersOf(r) : [r.authorityId] })) throw notFoundReport();
     return r;
   }
 
@@ -148,8 +204,25 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
   const frozen = (r: AnnualReportRow) =>
     errors.conflict('REPORT_FROZEN', `年度报告已提交（${reportStateLabel(r.state).zh}），不能修改`, `The report is frozen (${reportStateLabel(r.state).en})`, { state: r.state });
 
+  /**
+   * The form as stored: its `sites` are exactly the report's parts (matched by siteId, else by position); a part
+   * naming a site the report does not have is a 400 naming it.
+   */
+  function withParts(stored: AnnualReportForm, input: AnnualReportForm): AnnualReportForm {
+    const parts = stored.sites ?? [];
+    const given = input.sites ?? [];
+    given.forEach((g, i) => {
+      if (g.siteId && !parts.some((p) => p.siteId === g.siteId)) throw errors.field(`sites.${i}.siteId`, '该厂区不属于本年度报告的公告厂区', 'Not an announced site of this report');
+    });
+    const sites: SitePart[] = parts.map((p, i) => {
+      const g = given.find((x) => x.siteId === p.siteId) ?? (given[i] && !given[i]!.siteId ? given[i] : undefined);
+      return { siteId: p.siteId, siteName: p.siteName, ...(g?.table23 ? { table23: g.table23 } : {}), ...(g?.facts ? { facts: g.facts } : {}) };
+    });
+    return { ...input, sites };
+  }
+
   function checkForm(form: AnnualReportForm) {
-    const issues = [...countIssues(form.table23), ...totalsIssues(form.table23)];
+    const issues = formTableIssues(form);
     if (issues.length) {
       throw new DomainError(400, 'REPORT_TOTALS_MISMATCH', `表2-3 数据有误：${issues.map((i) => i.message).join('；')}`, `Table 2-3 is inconsistent: ${issues.map((i) => i.messageEn).join('; ')}`, issues);
     }
@@ -170,30 +243,38 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     return updated;
   }
 
+  function partOf(r: AnnualReportRow, siteId?: string): SitePart {
+    const parts = (r.form as AnnualReportForm).sites ?? [];
+    const part = siteId ? parts.find((x) => x.siteId === siteId) : parts[0];
+    if (!part) throw errors.field('siteId', '该厂区不属于本年度报告的公告厂区', 'Not an announced site of this report');
+    return part;
+  }
+
   async function siteNames(r: Pick<AnnualReportRow, 'enterpriseId' | 'siteId'>) {
     const [e, site] = await Promise.all([enterprises.getInternal(r.enterpriseId), enterprises.getSiteInternal(r.enterpriseId, r.siteId)]);
     return { enterpriseName: e?.name ?? '', siteName: site?.name ?? '', regionCode: e?.regionCode ?? '' };
   }
 
-  async function storeTable23(ctx: RequestContext | null, r: AnnualReportRow, table23: Table23, jobId: string) {
+  async function storeTable23(ctx: RequestContext | null, r: AnnualReportRow, siteId: string, table23: Table23, jobId: string) {
     await db.transaction(async (tx) => {
       const fresh = await annualReportRepo.lock(tx, r.enterpriseId, r.id);
       if (!fresh || !EDITABLE_REPORT_STATES.includes(fresh.state as ReportState)) throw frozen(fresh ?? r);
-      const form = { ...(fresh.form as AnnualReportForm), table23 };
+      const stored = fresh.form as AnnualReportForm;
+      const form = { ...stored, sites: (stored.sites ?? []).map((p) => (p.siteId === siteId ? { ...p, table23 } : p)) };
       await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
       await annualReportRepo.updateImport(tx, r.enterpriseId, jobId, { status: 'done', finishedAt: new Date() });
-      await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, table23 } });
+      await recordAudit(tx, ctx, { action: 'annual_report.table23_imported', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: { jobId, siteId, table23 } });
     });
   }
 
   /** Store a parsed 表2-3 (or the list of bad cells) as the outcome of import `importId`. */
-  async function finishImport(ctx: RequestContext | null, r: AnnualReportRow, importId: string, total: number, parsed: Awaited<ReturnType<typeof parseTable23>>) {
+  async function finishImport(ctx: RequestContext | null, r: AnnualReportRow, siteId: string, importId: string, total: number, parsed: Awaited<ReturnType<typeof parseTable23>>) {
     if (parsed.errors.length) {
       await annualReportRepo.updateImport(db, r.enterpriseId, importId, { status: 'failed', processed: total, errors: parsed.errors, finishedAt: new Date() });
       return parsed.errors;
     }
     await annualReportRepo.updateImport(db, r.enterpriseId, importId, { processed: total });
-    await storeTable23(ctx, r, parsed.table23, importId);
+    await storeTable23(ctx, r, siteId, parsed.table23, importId);
     return [];
   }
 
@@ -205,7 +286,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
   jobs?.defineTask<ImportPayload>(
     IMPORT_TASK,
     async (job) => {
-      const { reportId, enterpriseId, importId, total, ctx } = job.payload;
+      const { reportId, siteId, enterpriseId, importId, total, ctx } = job.payload;
       const current = await annualReportRepo.getImport(db, enterpriseId, reportId, importId);
       if (!current || current.status === 'done') return;
       if (current.status === 'failed') await annualReportRepo.updateImport(db, enterpriseId, importId, { status: 'running', processed: 0, errors: [], finishedAt: null });
@@ -221,7 +302,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
             await yieldToLoop();
           }
         });
-        await finishImport(ctx, r, importId, total, parsed);
+        await finishImport(ctx, r, siteId, importId, total, parsed);
       } catch (e) {
         if (!(e instanceof DomainError) || e.status >= 500) throw e; // retried with backoff; dead → onDead
         await failImport(db, enterpriseId, importId, e.messageZh, e.messageEn);
@@ -246,7 +327,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
      */
     async list(p: Principal | null, year: number, f: { states?: string[]; overdueOnly?: boolean } = {}) {
       const scope = reportScope(p);
-      return (await owed(year)).filter((o) => inReportScope(scope, o) && (!f.states?.length || f.states.includes(o.state)) && (!f.overdueOnly || o.overdue));
+      return (await owed(year)).filter((o) => inReportScope(scope, o, o.readerAuthorityIds) && (!f.states?.length || f.states.includes(o.state)) && (!f.overdueOnly || o.overdue));
     },
 
     /**
@@ -268,7 +349,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const seen = new Set<string>();
       const out: { reportId: string; enterpriseId: string; siteId: string; authorityId: string; year: number; figures: ReportFigures }[] = [];
       for (const r of await annualReportRepo.withFigures(db)) {
-        const k = `${r.enterpriseId}/${r.siteId}`;
+        const k = r.enterpriseId;
         if (seen.has(k)) continue;
         seen.add(k);
         out.push({ reportId: r.id, enterpriseId: r.enterpriseId, siteId: r.siteId, authorityId: r.authorityId, year: r.year, figures: (r.figures ?? {}) as ReportFigures });
@@ -281,40 +362,56 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     currentYear: () => currentReportYear(clock.today()),
 
+    /**
+     * The report with its parts. The reviewing authority, MIIT and the enterprise see every part; the authority of
+     * another site's region (a reader) sees the enterprise's parts and the parts of the sites in its jurisdiction.
+     */
     async detail(p: Principal | null, id: string) {
       const r = await load(p, id);
-      return { report: r, ...(await siteNames(r)), form: r.form as AnnualReportForm, missing: missingItems(r.form as AnnualReportForm) };
+      const o = (await owed(r.year)).find((x) => x.enterpriseId === r.enterpriseId);
+      const siteAuthority = new Map((o?.sites ?? []).map((x) => [x.siteId, x.authorityId]));
+      let form = r.form as AnnualReportForm;
+      const reader = p?.kind === 'user' && p.authorityId && p.authorityId !== r.authorityId ? p.authorityId : null;
+      if (reader) form = { ...form, sites: (form.sites ?? []).filter((x) => siteAuthority.get(x.siteId) === reader) };
+      const sites = (form.sites ?? []).map((x) => ({ siteId: x.siteId, siteName: x.siteName ?? '', authorityId: siteAuthority.get(x.siteId) ?? r.authorityId }));
+      return { report: r, ...(await siteNames(r)), siteName: sites.map((x) => x.siteName).join('、'), sites, form, missing: missingItems(r.form as AnnualReportForm) };
     },
 
     /**
-     * Start the report of one announced site (七(二)1): only for a site that owes it (announced before
-     * 1 January of year+1), from 1 January of year+1. The cover is pre-filled from the enterprise record; 表2-3
-     * from the traceability records when that capability is present.
+     * Start the enterprise's report of `year` (七(二)1): for an enterprise with a site announced before 1 January of
+     * year+1, from 1 January of year+1; one part per owed site. The cover is pre-filled from the enterprise record;
+     * each site's 表2-3 from that site's traced products and steps (trace.annualTable23 by site).
      */
-    async create(ctx: RequestContext, input: { siteId: string; year: number }) {
+    async create(ctx: RequestContext, input: { year: number; siteId?: string }) {
       const p = ctx.principal;
       if (p?.kind !== 'user' || !p.enterpriseId || !(p.role === 'enterprise_admin' || p.role === 'enterprise_staff')) {
         throw errors.forbidden('年度报告由公告企业填报', 'Annual reports are filled in by announced enterprises');
       }
-      const owedHere = (await owed(input.year)).find((o) => o.enterpriseId === p.enterpriseId && o.siteId === input.siteId);
-      if (!owedHere) throw errors.field('siteId', `该厂区不在${input.year}年度需报送年度报告的公告名单中`, `This site does not owe a report for ${input.year} (not announced before 1 January ${input.year + 1})`);
+      const owedHere = (await owed(input.year)).find((o) => o.enterpriseId === p.enterpriseId);
+      if (!owedHere || (input.siteId && !owedHere.sites.some((x) => x.siteId === input.siteId))) {
+        throw errors.field(input.siteId ? 'siteId' : 'year', `本企业没有须报送${input.year}年度报告的公告厂区`, `No announced site of this enterprise owes a report for ${input.year} (announced before 1 January ${input.year + 1})`);
+      }
       const w = reportWindow(input.year);
       if (!isOpen(input.year, clock.today())) {
         throw errors.conflict('REPORT_NOT_OPEN', `${input.year}年度报告自 ${w.opensOn} 起填报`, `The ${input.year} report opens on ${w.opensOn}`, { opensOn: w.opensOn });
       }
-      const exists = (reportId: string | null) => errors.conflict('REPORT_EXISTS', '该厂区本年度报告已创建', 'The report of this site and year already exists', { reportId });
+      const exists = (reportId: string | null) => errors.conflict('REPORT_EXISTS', '本企业本年度报告已创建', 'The report of this enterprise and year already exists', { reportId });
       if (owedHere.report) throw exists(owedHere.report.id);
       const e = (await enterprises.getInternal(p.enterpriseId))!;
+      const sites: SitePart[] = [];
+      for (const x of owedHere.sites) {
+        const prefilled = await prefillTable23(deps.trace, { enterpriseId: e.id, siteId: x.siteId, year: input.year });
+        sites.push({ siteId: x.siteId, siteName: x.siteName, ...(prefilled ? { table23: prefilled } : {}) });
+      }
       const form: AnnualReportForm = {
         cover: { enterpriseName: e.name, address: e.address, contactName: e.contactName, officePhone: e.contactPhone, email: e.contactEmail ?? undefined, compiledOn: clock.today() },
+        sites,
       };
-      const prefilled = await prefillTable23(deps.trace, { enterpriseId: e.id, siteId: input.siteId, year: input.year });
-      if (prefilled) form.table23 = prefilled;
       return db.transaction(async (tx) => {
-        // one report per site and year (unique): the loser of a concurrent create gets 409, not 500
-        const r = await annualReportRepo.insertIfAbsent(tx, { enterpriseId: e.id, id: randomUUID(), siteId: input.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
-        if (!r) throw exists((await annualReportRepo.forSite(tx, e.id, input.siteId, input.year))?.id ?? null);
-        await recordAudit(tx, ctx, { action: 'annual_report.created', objectType: 'annual_report', objectId: r.id, enterpriseId: e.id, change: { siteId: input.siteId, year: input.year, prefilled: Boolean(form.table23) } });
+        // one report per enterprise and year (unique): the loser of a concurrent create gets 409, not 500
+        const r = await annualReportRepo.insertIfAbsent(tx, { enterpriseId: e.id, id: randomUUID(), siteId: owedHere.siteId, year: input.year, authorityId: e.authorityId, form, createdBy: p.userId });
+        if (!r) throw exists((await annualReportRepo.forEnterprise(tx, e.id, input.year))?.id ?? null);
+        await recordAudit(tx, ctx, { action: 'annual_report.created', objectType: 'annual_report', objectId: r.id, enterpriseId: e.id, change: { year: input.year, sites: sites.map((x) => x.siteId), prefilled: sites.filter((x) => x.table23).map((x) => x.siteId) } });
         return r;
       });
     },
@@ -326,9 +423,10 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
         const r = await lockVisible(tx, ctx.principal, id);
         if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
         if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
-        checkForm(form);
-        const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form });
-        await recordAudit(tx, ctx, { action: 'annual_report.saved', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: form });
+        const stored = withParts(r.form as AnnualReportForm, form);
+        checkForm(stored);
+        const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form: stored });
+        await recordAudit(tx, ctx, { action: 'annual_report.saved', objectType: 'annual_report', objectId: r.id, enterpriseId: r.enterpriseId, change: stored });
         return updated;
       });
     },
@@ -351,6 +449,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
           }
         }
         const late = isLate(r.year, today);
+        const totals = reportTotals(form);
         return transition(
           tx,
           ctx,
@@ -360,9 +459,9 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
             submittedAt: clock.now(),
             submittedOn: today,
             late,
-            recoveredTotal: form.table23?.recovery?.total ?? null,
-            remanTotal: form.table23?.reman?.total ?? null,
-            soldTotal: form.table23?.sales?.total ?? null,
+            recoveredTotal: totals.recovery,
+            remanTotal: totals.reman,
+            soldTotal: totals.sales,
           },
           [{ orgId: r.authorityId, kind: 'annual_report.submitted', title: `${enterpriseName}（${siteName}）提交了${r.year}年度报告${late ? '（逾期）' : ''}`, titleEn: `${enterpriseName} (${siteName}) submitted the ${r.year} annual report${late ? ' (late)' : ''}`, link: `/annual-reports/${r.id}` }],
           { late, submittedOn: today },
@@ -475,10 +574,11 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
      * whose progress (processed/total rows) the caller polls. Either way the upload is all or nothing: with any
      * bad cell the job fails listing every bad cell and the report is untouched.
      */
-    async importTable23(ctx: RequestContext, id: string, buf: Buffer): Promise<{ job: ImportRow; errors: CellError[] }> {
+    async importTable23(ctx: RequestContext, id: string, buf: Buffer, siteIdGiven?: string): Promise<{ job: ImportRow; errors: CellError[] }> {
       const r = await load(ctx.principal, id);
       if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
       if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+      const siteId = partOf(r, siteIdGiven).siteId;
       const wb = await loadWorkbook(buf, deps.maxUncompressedBytes);
       if (!wb) throw errors.field('file', '无法读取该文件，请上传 .xlsx 格式的表2-3', 'Not a readable .xlsx workbook', 'XLSX_UNREADABLE');
       const total = dataRowCount(wb);
@@ -489,12 +589,12 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const row = { enterpriseId: r.enterpriseId, id: randomUUID(), reportId: r.id, status: 'running' as const, total, createdBy: p.userId };
       if (total <= SYNC_IMPORT_MAX_ROWS) {
         const job = await annualReportRepo.insertImport(db, row);
-        const errs = await finishImport(ctx, r, job.id, total, await parseTable23(wb));
+        const errs = await finishImport(ctx, r, siteId, job.id, total, await parseTable23(wb));
         return { job: (await annualReportRepo.getImport(db, r.enterpriseId, r.id, job.id))!, errors: errs };
       }
       // background: a durable job (the file kept with it), enqueued with the import row in one transaction
       if (!jobs) throw new Error('annual reports: no job queue wired');
-      const payload: ImportPayload = { reportId: r.id, enterpriseId: r.enterpriseId, importId: row.id, total, ctx: { ...ctx, principal: { ...p, sessionTokenHash: null } } };
+      const payload: ImportPayload = { reportId: r.id, siteId, enterpriseId: r.enterpriseId, importId: row.id, total, ctx: { ...ctx, principal: { ...p, sessionTokenHash: null } } };
       const job = await db.transaction(async (tx) => {
         const inserted = await annualReportRepo.insertImport(tx, row);
         await jobs.enqueue(tx, { task: IMPORT_TASK, key: `annual-report-import:${row.id}`, payload, blob: buf, total });
@@ -513,6 +613,8 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
 
     /** A report's site and enterprise names (for files and presenters). */
     names: siteNames,
+    /** The site part `siteId` of a report (default: its first), 400 naming siteId when it has no such part. */
+    partOf,
   };
 }
 export type AnnualReportService = ReturnType<typeof createAnnualReportService>;

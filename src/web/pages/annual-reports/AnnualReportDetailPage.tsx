@@ -50,8 +50,7 @@ import type { AnnualReportDetail, CellError, ImportJob } from './types';
 import { DateField } from '../../components/DateField';
 
 /** Drop empty rows and turn '' into undefined so that a draft saves what was entered. */
-function clean(form: AnnualReportForm): AnnualReportForm {
-  const t = form.table23 ?? {};
+function cleanTable(t: Table23 = {}): Table23 {
   const out: Table23 = {};
   for (const s of TABLE23_SECTIONS) {
     const sec = t[s.key];
@@ -59,7 +58,10 @@ function clean(form: AnnualReportForm): AnnualReportForm {
     const rows = (sec.rows ?? []).filter((r) => r && Object.values(r).some((v) => v !== undefined && v !== null && v !== ''));
     (out as Record<Table23Key, unknown>)[s.key] = { total: sec.total ?? null, rows };
   }
-  return { ...form, table23: out };
+  return out;
+}
+function clean(form: AnnualReportForm): AnnualReportForm {
+  return { ...form, sites: (form.sites ?? []).map((p) => ({ ...p, table23: cleanTable(p.table23) })) };
 }
 
 /**
@@ -89,7 +91,8 @@ export default function AnnualReportDetailPage() {
   useEffect(() => {
     if (d) form.setFieldsValue(d.form);
   }, [d, form]);
-  const table23 = Form.useWatch('table23', form) as Table23 | undefined;
+  const sitesWatch = Form.useWatch('sites', form) as AnnualReportForm['sites'];
+  const [siteTab, setSiteTab] = useState(0);
 
   const refresh = (next?: AnnualReportDetail) => {
     if (next) {
@@ -164,13 +167,13 @@ export default function AnnualReportDetailPage() {
     } else setCellErrors(cur.errors);
   }
 
-  async function upload(file: File) {
+  async function upload(file: File, siteId: string) {
     const fd = new FormData();
     fd.append('file', file);
     setCellErrors([]);
     setJob({ id: '', reportId: id, status: 'running', processed: 0, total: 0, errors: [] });
     try {
-      await pollJob(await uploadFile('/api/v1/annual-reports/{id}/table23', { id }, fd));
+      await pollJob(await uploadFile('/api/v1/annual-reports/{id}/table23', { id }, fd, undefined, { siteId }));
     } catch (e) {
       setJob(null);
       if (isApiError(e) && e.code === 'XLSX_INVALID') setCellErrors((e.details as CellError[]) ?? []);
@@ -181,7 +184,8 @@ export default function AnnualReportDetailPage() {
   if (q.isPending) return <PageLoading />;
   if (!d) return <Alert type="error" message={t('common.loadFailed')} />;
   const editable = d.can.edit;
-  const mismatches = totalsIssues(table23);
+  const mismatchesOf = (i: number) => totalsIssues(sitesWatch?.[i]?.table23);
+  const anyMismatch = (d.form.sites ?? []).some((_, i) => mismatchesOf(i).length > 0);
 
   const coverTab = (
     <Row gutter={16}>
@@ -225,19 +229,23 @@ export default function AnnualReportDetailPage() {
       ))}
     </>
   );
-  const table23Tab = (
+  // 表2-3 once per announced site (附2; 七(一)3), each with its own .xlsx template and upload
+  const table23Of = (i: number, siteId: string) => {
+    const table23 = sitesWatch?.[i]?.table23;
+    const mismatches = mismatchesOf(i);
+    return (
     <>
       {editable ? (
         <Card size="small" style={{ marginBottom: 16 }} title={t('ar.xlsx')}>
           <Space wrap>
-            <Button href={`/api/v1/annual-reports/${id}/table23.xlsx`} data-testid="ar-template">
+            <Button href={`/api/v1/annual-reports/${id}/table23.xlsx?siteId=${siteId}`} data-testid="ar-template">
               {t('ar.template')}
             </Button>
             <Upload
               accept=".xlsx"
               showUploadList={false}
               beforeUpload={(file) => {
-                void upload(file);
+                void upload(file, siteId);
                 return false;
               }}
             >
@@ -281,7 +289,7 @@ export default function AnnualReportDetailPage() {
         return (
           <Card key={s.key} size="small" style={{ marginBottom: 16 }} title={pick(locale, s)} data-testid={`ar-t23-${s.key}`}>
             <Flex gap={16} align="center" wrap style={{ marginBottom: 8 }}>
-              <Form.Item name={['table23', s.key, 'total']} label={bilingual(locale, s.totalZh, s.totalEn)} style={{ marginBottom: 0 }}>
+              <Form.Item name={['sites', i, 'table23', s.key, 'total']} label={bilingual(locale, s.totalZh, s.totalEn)} style={{ marginBottom: 0 }}>
                 <InputNumber min={0} precision={0} data-testid={`ar-total-${s.key}`} />
               </Form.Item>
               <Typography.Text type={bad ? 'danger' : 'secondary'} data-testid={`ar-sum-${s.key}`}>
@@ -289,7 +297,7 @@ export default function AnnualReportDetailPage() {
                 {bad ? ` ≠ ${total}` : total !== undefined && total !== null ? ' ✓' : ''}
               </Typography.Text>
             </Flex>
-            <Form.List name={['table23', s.key, 'rows']}>
+            <Form.List name={['sites', i, 'table23', s.key, 'rows']}>
               {(fields, { add, remove }) => (
                 <>
                   <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
@@ -344,6 +352,26 @@ export default function AnnualReportDetailPage() {
         );
       })}
     </>
+  );
+  };
+  const table23Tab = (
+    <Tabs
+      activeKey={String(siteTab)}
+      onChange={(k) => setSiteTab(Number(k))}
+      items={(d.sites ?? []).map((site, i) => ({
+        key: String(i),
+        forceRender: true,
+        label: <span data-testid={`ar-site-tab-${i}`}>{site.siteName}{mismatchesOf(i).length ? ' ⚠' : ''}</span>,
+        children: (
+          <>
+            {table23Of(i, site.siteId)}
+            <Form.Item name={['sites', i, 'facts']} label={t('proc.ar.siteFacts')}>
+              <Input.TextArea rows={3} maxLength={10000} data-testid={`ar-site-facts-${i}`} />
+            </Form.Item>
+          </>
+        ),
+      }))}
+    />
   );
 
   return (
@@ -458,7 +486,7 @@ export default function AnnualReportDetailPage() {
               { key: 'cover', label: <span data-testid="ar-tab-cover">{t('ar.tab.cover')}</span>, children: coverTab, forceRender: true },
               { key: 'outline', label: <span data-testid="ar-tab-outline">{t('ar.tab.outline')}</span>, children: outlineTab, forceRender: true },
               { key: 'table21', label: <span data-testid="ar-tab-table21">{t('ar.tab.table21')}</span>, children: table21Tab, forceRender: true },
-              { key: 'table23', label: <span data-testid="ar-tab-table23">{t('ar.tab.table23')}{mismatches.length ? ' ⚠' : ''}</span>, children: table23Tab, forceRender: true },
+              { key: 'table23', label: <span data-testid="ar-tab-table23">{t('ar.tab.table23')}{anyMismatch ? ' ⚠' : ''}</span>, children: table23Tab, forceRender: true },
               { key: 'figures', label: <span data-testid="ar-tab-figures">{t('proc.figures.tab')}</span>, children: figuresTab, forceRender: true },
             ]}
           />
