@@ -54,7 +54,7 @@ export default function AnnualReportsPage() {
   const years = Array.from({ length: Math.max(1, currentYear - 2023 + 2) }, (_, i) => currentYear + 1 - i).filter((y) => y >= 2023);
 
   const start = useMutation({
-    mutationFn: (o: OwedReport) => unwrap(client.POST('/api/v1/annual-reports', { body: { siteId: o.siteId, year: o.year } })),
+    mutationFn: (o: OwedReport) => unwrap(client.POST('/api/v1/annual-reports', { body: { year: o.year } })),
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: ['annual-reports'] });
       navigate(`/annual-reports/${d.id}`);
@@ -79,7 +79,7 @@ export default function AnnualReportsPage() {
           { title: t('ar.enterprise'), key: 'enterprise', render: (_: unknown, o: OwedReport) => o.enterpriseName },
           { title: t('ar.region'), key: 'region', width: 110, render: (_: unknown, o: OwedReport) => o.regionName },
         ]),
-    { title: t('ar.site'), key: 'site', render: (_, o) => o.siteName },
+    { title: t('proc.ar.sites'), key: 'site', render: (_, o) => o.sites.map((x) => x.siteName).join('、') },
     { title: t('ar.announcedOn'), key: 'announcedOn', width: 110, render: (_, o) => o.announcedOn },
     { title: t('ar.year'), key: 'year', width: 80, render: (_, o) => o.year },
     { title: t('ar.dueOn'), key: 'dueOn', width: 110, render: (_, o) => o.dueOn },
