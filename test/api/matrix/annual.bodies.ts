@@ -16,9 +16,18 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
   };
 }
 
+/**
+ * One report per enterprise and year (issue 15 item 14): each positive case needs its own 2025 report of the home
+ * enterprise, so the previous case's report is set aside first (marked merged, as the migration marks folded reports).
+ */
+async function freshYear(w: PositiveWorld) {
+  await w.app.database.raw.query('UPDATE annual_reports SET merged_into = id WHERE enterprise_id = $1 AND year = 2025 AND merged_into IS NULL', [w.home.enterprise]);
+}
+
 /** A 2025 annual report of a new announced home site: draft, filled, submitted or accepted. */
 async function reportAt(w: PositiveWorld, stage: 'draft' | 'filled' | 'submitted' | 'accepted'): Promise<{ id: string }> {
   const site = await announcedHomeSite(w);
+  await freshYear(w);
   const { id } = await w.must('enterprise_admin', 'POST', '/api/v1/annual-reports', { siteId: site.id, year: 2025 });
   if (stage === 'draft') return { id };
   await w.must('enterprise_admin', 'PUT', `/api/v1/annual-reports/${id}/form`, { form: sampleReportForm({ enterpriseName: w.home.enterpriseName }) });
@@ -39,7 +48,11 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/annual-reports': { as: 'enterprise_staff' },
   'GET /api/v1/annual-reports/overdue': { as: 'authority_reviewer', query: 'year=2025' },
   'GET /api/v1/annual-reports/summary.xlsx': { as: 'authority_reviewer', query: 'year=2025' },
-  'POST /api/v1/annual-reports': async (w) => ({ as: 'enterprise_staff', body: { siteId: (await announcedHomeSite(w)).id, year: 2025 } }),
+  'POST /api/v1/annual-reports': async (w) => {
+    const site = await announcedHomeSite(w);
+    await freshYear(w);
+    return { as: 'enterprise_staff', body: { siteId: site.id, year: 2025 } };
+  },
   'POST /api/v1/annual-reports/forward': async (w) => {
     await reportAt(w, 'accepted');
     return { as: 'authority_reviewer', body: { year: 2025, note: '矩阵报送' } };
