@@ -28,9 +28,12 @@ async function freshYear(w: PositiveWorld) {
 async function reportAt(w: PositiveWorld, stage: 'draft' | 'filled' | 'submitted' | 'accepted'): Promise<{ id: string }> {
   const site = await announcedHomeSite(w);
   await freshYear(w);
-  const { id } = await w.must('enterprise_admin', 'POST', '/api/v1/annual-reports', { siteId: site.id, year: 2025 });
+  const created = await w.must('enterprise_admin', 'POST', '/api/v1/annual-reports', { siteId: site.id, year: 2025 });
+  const id = created.id as string;
   if (stage === 'draft') return { id };
-  await w.must('enterprise_admin', 'PUT', `/api/v1/annual-reports/${id}/form`, { form: sampleReportForm({ enterpriseName: w.home.enterpriseName }) });
+  // every announced site of the home enterprise is a part of the report: fill each
+  const siteIds = (created.form.sites as { siteId: string }[]).map((x) => x.siteId);
+  await w.must('enterprise_admin', 'PUT', `/api/v1/annual-reports/${id}/form`, { form: sampleReportForm({ enterpriseName: w.home.enterpriseName, siteIds }) });
   if (stage === 'filled') return { id };
   await w.must('enterprise_admin', 'POST', `/api/v1/annual-reports/${id}/submit`, {});
   if (stage === 'submitted') return { id };
