@@ -218,7 +218,6 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   // the annual reports after traceability (表2-3 prefill) and before revocations (七(二)4(2) evidence)
   const traceImport = createTraceImport({ db, epcis, trace, jobs, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
   const annualReports = createAnnualReportService({ db, clock, announcements, enterprises, notifications, publicCache, jobs, trace, maxUncompressedBytes: config.SPREADSHEET_MAX_UNCOMPRESSED_MB * 1024 * 1024 });
-  const statistics = createStatisticsService({ annualReports, announcements, enterprises });
   // 动态管理 (modules/supervision): complaints open revocation cases
   const revocations = createRevocationService({ db, clock, files, enterprises, notifications, announcements, workdayOverrides: () => notices.overrides(), annualReports, applications });
   // 七(二)4(1) prompts (issue 15 items 13, 15): raised by changes and the conditions watch, decided by the authority
@@ -252,6 +251,10 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
   const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, files, workdayOverrides: () => notices.overrides() });
+  // 交易服务 market statistics (issue 13) before the industry statistics, whose public figures include the value traded
+  const orderMarket = createOrderMarket({ db });
+  const market = createMarketService({ clock, orders: orderMarket, leasing, listings, enterprises });
+  const statistics = createStatisticsService({ annualReports, announcements, enterprises, market, thisYear: () => Number(clock.today().slice(0, 4)) });
   const portal = createPortalService({ clock, content: portalContent, announcements, notices, statistics, catalogue });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
@@ -274,10 +277,8 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
   // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
   // sellers' quality figures through an explicit registration (listings are built before orders)
-  const orderMarket = createOrderMarket({ db });
   const ratings = createRatingService({ db, clock, orders: orderMarket, listings, claims: cases, publicCache });
   listings.useQuality(ratings);
-  const market = createMarketService({ clock, orders: orderMarket, leasing, listings, enterprises });
   return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases, leasing, ratings, market };
 }
 

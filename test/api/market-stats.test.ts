@@ -96,4 +96,17 @@ describe('market statistics', () => {
     expect(v).toEqual({ year: 2026, units: 3, valueCny: 70_000, tradeIns: 1, leases: 1, leaseValueCny: 6_000 });
     expect(await app.services.market.tradedValue(2025)).toMatchObject({ units: 0, valueCny: 0 });
   });
+
+  it('the public statistics show the value traded this year and last, and a delivery shows at once (cache invalidated after commit)', async () => {
+    const before = await call(null, 'GET', '/api/v1/public/statistics');
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().traded).toEqual([
+      { year: 2025, units: 0, valueCny: 0 },
+      { year: 2026, units: 3, valueCny: 70_000 },
+    ]);
+    expect(before.body).not.toContain(gdId);
+    await sell(gd, gdId, 'internal_combustion_engines', 1, 5_000);
+    const after = (await call(null, 'GET', '/api/v1/public/statistics')).json();
+    expect(after.traded.at(-1)).toEqual({ year: 2026, units: 4, valueCny: 75_000 });
+  });
 });

@@ -16495,6 +16495,13 @@ export interface components {
                 /** @description 万元 (10,000 CNY) */
                 outputValue: number;
             }[];
+            /** @description 交易服务: remanufactured units sold (delivered) on the platform market and their value, last year and this year (Asia/Shanghai) */
+            traded: {
+                year: number;
+                units: number;
+                /** @description CNY */
+                valueCny: number;
+            }[];
         };
         TraceProductSummary: {
             code: string;

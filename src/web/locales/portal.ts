@@ -28,6 +28,8 @@ export const portalText = {
   'portal.stat.outputValue': ['再制造产值（万元）', 'Output value (10k CNY)'],
   'portal.stat.outputTrend': ['再制造产值年度趋势（万元）', 'Output value by year (10k CNY)'],
   'portal.stat.outputNote': ['再制造产值为经审核的年度报告中“本年度再制造产值”的合计，只含在平台填报年度报告的公告企业。', 'Output value is the sum of "output value this year" of the reviewed annual reports: only announced enterprises reporting on the platform.'],
+  'portal.stat.traded': ['平台交易额（{year}年）', 'Traded on the platform ({year})'],
+  'portal.stat.tradedNote': ['平台产品市场已交付的再制造产品 {units} 台的成交金额（不含租赁）。', 'Value of the {units} remanufactured units delivered through the platform market (leases not included).'],
   'portal.stat.targets': ['对照《高端智能再制造行动计划》目标', 'Against the action plan’s targets'],
   'portal.cat.reportFile': ['报告文件', 'Report file'],
   // catalogue applications and their review (/catalogue-applications)

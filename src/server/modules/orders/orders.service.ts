@@ -254,6 +254,7 @@ export function createOrderService(deps: OrdersDeps) {
         const t = await orderRepo.lockTradeIn(tx, o.enterprise_id, o.id);
         if (t && t.status !== 'cancelled') await orderRepo.updateTradeIn(tx, o.enterprise_id, o.id, { due_on: coreDueOn(clock.today(), t.return_days) }, at);
         after.push(() => publicCache.invalidate('listings'));
+        after.push(() => publicCache.invalidate('statistics')); // the public value traded counts delivered orders
         return { delivered_at: at, sale_recorded_at: at, invoice_number: b.invoiceNumber ?? o.invoice_number ?? undefined };
       });
     },

@@ -31,8 +31,11 @@ const StatsSchema = z
     outputValue: OutputValue,
   })
   .meta({ id: 'IndustryStatistics' });
+const Traded = z
+  .array(z.object({ year: z.number(), units: z.number(), valueCny: z.number().describe('CNY') }))
+  .describe('交易服务: remanufactured units sold (delivered) on the platform market and their value, last year and this year (Asia/Shanghai)');
 const PublicStatsSchema = z
-  .object({ announced: z.object({ enterprises: z.number(), sites: z.number() }), year: z.number().nullable(), totals: Sums, trend: z.array(Sums.extend({ year: z.number() })), outputValue: OutputValue })
+  .object({ announced: z.object({ enterprises: z.number(), sites: z.number() }), year: z.number().nullable(), totals: Sums, trend: z.array(Sums.extend({ year: z.number() })), outputValue: OutputValue, traded: Traded })
   .meta({ id: 'PublicIndustryStatistics' });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2024).max(2200).optional() });
 

@@ -40,8 +40,13 @@ const zero = (): Sums => ({ reports: 0, recovered: 0, remanufactured: 0, sold: 0
 const sums = (r: Sums): Sums => ({ reports: r.reports, recovered: r.recovered, remanufactured: r.remanufactured, sold: r.sold });
 const regionName = (code: string) => findProvince(code)?.name ?? code;
 
+/** What the public statistics need of the market (交易服务, market module): a calendar year's units sold and their value. */
+export interface TradedValueSource {
+  tradedValue(year: number): Promise<{ year: number; units: number; valueCny: number }>;
+}
+
 /** Every figure is aggregated in SQL (GROUP BY) by the modules owning the rows; nothing here loads reports or entries. */
-export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService }) {
+export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService; market: TradedValueSource; thisYear: () => number }) {
   const { annualReports, announcements, enterprises } = deps;
   const authorityOf = (scope: StatsScope) => (scope.kind === 'authority' ? scope.authorityId : null);
   const withinScope = (scope: StatsScope) => (scope.kind === 'authority' ? enterprises.idsOfAuthority(scope.authorityId) : undefined);
@@ -90,9 +95,16 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
     compute,
     /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (the route caches it). */
     async publicSummary() {
-      const [announced, byYear, outputValue] = await Promise.all([announcements.announcedCounts(undefined, false), annualReports.reportSums.byYear(null), annualReports.outputValueByYear(null)]);
+      const year = deps.thisYear();
+      const [announced, byYear, outputValue, traded] = await Promise.all([
+        announcements.announcedCounts(undefined, false),
+        annualReports.reportSums.byYear(null),
+        annualReports.outputValueByYear(null),
+        // 行动计划 交易服务: remanufactured units sold on the platform's market and their value, this year and last
+        Promise.all([year - 1, year].map((y) => deps.market.tradedValue(y).then((t) => ({ year: t.year, units: t.units, valueCny: t.valueCny })))),
+      ]);
       const last = byYear.at(-1);
-      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })), outputValue };
+      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })), outputValue, traded };
     },
     /**
      * 再制造产值 (万元) per year: the sum of 本年度再制造产值 over the reviewed annual reports (附2 提纲 二, one per

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { client, unwrap } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
-import { formatNumber } from '../../format';
+import { formatNumber, formatCny } from '../../format';
 import { useLocale } from '../../i18n';
 
 const TrendChart = lazy(() => import('../annual-reports/TrendChart'));
@@ -19,6 +19,7 @@ export default function PublicStatisticsPage() {
   if (!s) return <Alert type="error" message={t('common.loadFailed')} />;
   const value = new Map(s.outputValue.map((v) => [v.year, v.outputValue]));
   const lastValue = s.outputValue.at(-1);
+  const traded = s.traded.at(-1);
   return (
     <>
       <Typography.Title level={3} data-testid="page-title">
@@ -35,6 +36,14 @@ export default function PublicStatisticsPage() {
             <Statistic title={`${t('portal.stat.outputValue')}（${lastValue?.year ?? '—'}）`} value={formatNumber(lastValue?.outputValue, locale)} data-testid="pub-stat-output" />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
               {t('portal.stat.outputNote')} <Link to="/public/targets">{t('portal.stat.targets')}</Link>
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card>
+            <Statistic title={t('portal.stat.traded', { year: traded?.year ?? '—' })} value={formatCny(traded?.valueCny, locale)} data-testid="pub-stat-traded" />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+              {t('portal.stat.tradedNote', { units: formatNumber(traded?.units, locale) })}
             </Typography.Paragraph>
           </Card>
         </Col>
