@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { DomainError, errors } from './errors.js';
 import { checkInput } from './input-guard.js';
@@ -54,3 +54,24 @@ export function uploadBudget(totalMaxBytes: number | undefined) {
     },
   };
 }
+
+/** A multipart upload of one file plus text fields (checked like any input); 400 naming `file` when it is missing or too large. */
+export async function readOneFile(req: FastifyRequest, maxBytes: number): Promise<{ file: { filename: string; data: Buffer }; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw errors.field('file', '请以 multipart/form-data 上传文件', 'Upload as multipart/form-data');
+  const fields: Record<string, string> = {};
+  let file: { filename: string; data: Buffer } | null = null;
+  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw errors.field('file', '文件过大', 'The file is too large');
+      file = { filename: part.filename, data };
+    } else fields[part.fieldname] = String(part.value);
+  }
+  checkInput(fields);
+  if (!file) throw errors.field('file', '缺少文件', 'No file in the upload');
+  return { file, fields };
+}
+
+/** A stored file as a download, its name in UTF-8 (RFC 6266). */
+export const sendAttachment = (reply: FastifyReply, f: { mime: string; name: string; data: Buffer }) =>
+  reply.header('content-type', f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.data);

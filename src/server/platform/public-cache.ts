@@ -29,6 +29,9 @@ export interface PublicCache {
 }
 
 /** Send bytes from `PublicCache.json` as the JSON answer. */
+/** A cache key of a query: its defined parameters in a stable text form. */
+export const queryKey = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+
 export async function sendJson(reply: FastifyReply, bytes: Promise<Buffer>) {
   return reply.type('application/json; charset=utf-8').send(await bytes);
 }

@@ -1,4 +1,4 @@
-import { checkInput } from '../../platform/input-guard.js';
+import { readOneFile } from '../../platform/multipart.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -31,22 +31,6 @@ import type { ReviewService } from './review.service.js';
 
 const VIEWERS = [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES, 'expert'] as const;
 
-/** Read a multipart upload: one file plus text fields. */
-async function readUpload(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw errors.field('file', '请以 multipart/form-data 上传文件', 'Upload as multipart/form-data');
-  const fields: Record<string, string> = {};
-  let file: { filename: string; data: Buffer } | null = null;
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw errors.field('file', '文件过大', 'The file is too large');
-      file = { filename: part.filename, data };
-    } else fields[part.fieldname] = String(part.value);
-  }
-  if (!file) throw errors.field('file', '缺少文件', 'No file in the upload');
-  checkInput(fields);
-  return { file, fields };
-}
 
 export async function applicationRoutes(root: FastifyInstance, deps: PresenterDeps & { review: ReviewService; maxUploadBytes: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -118,7 +102,7 @@ export async function applicationRoutes(root: FastifyInstance, deps: PresenterDe
       response: { 201: AttachmentSchema },
     },
     handler: async (req, reply) => {
-      const { file, fields } = await readUpload(req, deps.maxUploadBytes);
+      const { file, fields } = await readOneFile(req, deps.maxUploadBytes);
       const slot = AttachmentSlotParam.safeParse(fields.slot);
       if (!slot.success) throw errors.field('slot', '附件栏目无效', 'Unknown attachment slot');
       const replacesId = fields.replacesId ? z.uuid().safeParse(fields.replacesId) : null;

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { readOneFile, sendAttachment } from '../../platform/multipart.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CatalogueEvent } from '../../../domain/catalogue/workflow.js';
 import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
-import { errors } from '../../platform/errors.js';
-import { checkInput } from '../../platform/input-guard.js';
-import { sendJson, type PublicCache } from '../../platform/public-cache.js';
+import { queryKey, sendJson, type PublicCache } from '../../platform/public-cache.js';
 import type { CatalogueService } from './catalogue.service.js';
 import { presentApplication, presentBatch, presentPublicModel } from './catalogue.presenter.js';
 import {
@@ -28,26 +27,7 @@ import {
 
 const PARTIES = { policy: { roles: [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] } };
 const PUBLIC = { policy: { public: true as const } };
-const key = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
-/** One file part (the report's file) of a multipart upload, with its name; type and size are the files module's checks. */
-async function readFile(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw errors.field('file', '请以 multipart/form-data 上传文件', 'Upload as multipart/form-data');
-  let file: { filename: string; data: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw errors.field('file', '文件过大', 'The file is too large');
-      file = { filename: part.filename, data };
-    } else fields[part.fieldname] = String(part.value);
-  }
-  checkInput(fields);
-  if (!file) throw errors.field('file', '缺少文件', 'No file in the upload');
-  return file;
-}
-const sendFile = (reply: FastifyReply, f: { mime: string; name: string; data: Buffer }) =>
-  reply.header('content-type', f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.data);
 
 /** The steps, each its own route: [path, event, who, body, summary]. */
 const STEPS: Array<[string, Exclude<CatalogueEvent, 'list'>, readonly string[], 'text' | 'notice' | null, string]> = [
@@ -100,12 +80,12 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
   app.post('/api/v1/catalogue/applications/:id/reports/:n/file', {
     config: { policy: { roles: ENTERPRISE_ROLES } },
     schema: { tags, summary: '上传第 n 份检测报告的文件（按内容检查；草稿或退回补正时） Upload the file of test report n', params: ReportParams, consumes: ['multipart/form-data'], response: { 201: ApplicationSchema } },
-    handler: async (req, reply) => reply.status(201).send(await one(req.principal, await catalogue.reports.attach(req.ctx, req.params.id, req.params.n, await readFile(req, deps.maxUploadBytes)))),
+    handler: async (req, reply) => reply.status(201).send(await one(req.principal, await catalogue.reports.attach(req.ctx, req.params.id, req.params.n, (await readOneFile(req, deps.maxUploadBytes)).file))),
   });
   app.get('/api/v1/catalogue/applications/:id/reports/:n/file', {
     config: PARTIES,
     schema: { tags, summary: '下载检测报告文件 Download a test report file', params: ReportParams },
-    handler: async (req, reply) => sendFile(reply, await catalogue.reports.file(req.principal, req.params.id, req.params.n)),
+    handler: async (req, reply) => sendAttachment(reply, await catalogue.reports.file(req.principal, req.params.id, req.params.n)),
   });
   for (const [path, event, roles, body, summary] of STEPS) {
     app.post(`/api/v1/catalogue/applications/:id/${path}`, {
@@ -133,12 +113,12 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
   app.get('/api/v1/public/catalogue', {
     config: PUBLIC,
     schema: { tags: ['public'], summary: '再制造产品目录（已列入的型号） The catalogue of remanufactured products', querystring: PublicQuery, response: { 200: PublicPage } },
-    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `list:${key(req.query)}`, PublicPage, () => publicList(false)(req))),
+    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `list:${queryKey(req.query)}`, PublicPage, () => publicList(false)(req))),
   });
   app.get('/api/v1/public/catalogue/notices', {
     config: PUBLIC,
     schema: { tags: ['public'], summary: '目录公示（公示中的型号） Models in public notice', querystring: PublicQuery, response: { 200: PublicPage } },
-    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `notices:${key(req.query)}`, PublicPage, () => publicList(true)(req))),
+    handler: async (req, reply) => sendJson(reply, publicCache.json('catalogue', `notices:${queryKey(req.query)}`, PublicPage, () => publicList(true)(req))),
   });
   app.get('/api/v1/public/catalogue/batches', {
     config: PUBLIC,
@@ -148,7 +128,7 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
   app.get('/api/v1/public/catalogue/:id/reports/:n/file', {
     config: PUBLIC,
     schema: { tags: ['public'], summary: '目录型号（公示中或已列入）的检测报告文件 Test report file of a model in notice or listed', params: ReportParams },
-    handler: async (req, reply) => sendFile(reply, await catalogue.reports.publicFile(req.params.id, req.params.n)),
+    handler: async (req, reply) => sendAttachment(reply, await catalogue.reports.publicFile(req.params.id, req.params.n)),
   });
   app.get('/api/v1/public/catalogue/badges', {
     config: PUBLIC,

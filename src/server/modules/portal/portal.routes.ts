@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readOneFile, sendAttachment } from '../../platform/multipart.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../platform/errors.js';
-import { checkInput } from '../../platform/input-guard.js';
 import { MINISTRY_ROLES } from '../../platform/policy.js';
-import { sendJson, type PublicCache } from '../../platform/public-cache.js';
+import { queryKey, sendJson, type PublicCache } from '../../platform/public-cache.js';
 import type { PortalContentService } from './content.service.js';
 import type { PortalService } from './portal.service.js';
 import { openDataRoutes } from './opendata.routes.js';
@@ -41,26 +40,8 @@ import {
 
 const EDITORS = { policy: { roles: MINISTRY_ROLES } };
 const PUBLIC = { policy: { public: true as const } };
-const key = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
-async function readFile(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw errors.field('file', '请以 multipart/form-data 上传文件', 'Upload as multipart/form-data');
-  let file: { filename: string; data: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw errors.field('file', '文件过大', 'The file is too large');
-      file = { filename: part.filename, data };
-    } else fields[part.fieldname] = String(part.value);
-  }
-  checkInput(fields);
-  if (!file) throw errors.field('file', '缺少文件', 'No file in the upload');
-  return file;
-}
 
-const sendFile = (reply: FastifyReply, f: { mime: string; name: string; data: Buffer }) =>
-  reply.header('content-type', f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.data);
 
 /**
  * 公共信息服务 content (docs/public-portal.md): MIIT's editing routes under /api/v1/portal/…, the public's
@@ -142,12 +123,12 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
   app.post('/api/v1/portal/policies/:id/attachments', {
     config: EDITORS,
     schema: { tags, summary: '上传政策文件附件（按内容检查） Attach a file to a policy document', params: IdParam, consumes: ['multipart/form-data'], response: { 201: PolicySchema } },
-    handler: async (req, reply) => reply.status(201).send(presentPolicy(req.principal, await content.policies.attach(req.ctx, req.params.id, await readFile(req, deps.maxUploadBytes)), false)),
+    handler: async (req, reply) => reply.status(201).send(presentPolicy(req.principal, await content.policies.attach(req.ctx, req.params.id, (await readOneFile(req, deps.maxUploadBytes)).file), false)),
   });
   app.get('/api/v1/portal/policies/:id/attachments/:n', {
     config: EDITORS,
     schema: { tags, summary: '下载附件（任何状态） Download an attachment (any state)', params: AttachmentParams },
-    handler: async (req, reply) => sendFile(reply, await content.policies.attachment(req.principal, req.params.id, req.params.n)),
+    handler: async (req, reply) => sendAttachment(reply, await content.policies.attachment(req.principal, req.params.id, req.params.n)),
   });
 
   // ------------------------------------------------------------ the public: published only, cached
@@ -157,7 +138,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
     handler: async (req, reply) =>
       sendJson(
         reply,
-        publicCache.json('portal', `standards:${key(req.query)}`, StandardPage, async () => {
+        publicCache.json('portal', `standards:${queryKey(req.query)}`, StandardPage, async () => {
           const { page, pageSize, q, status, type } = req.query;
           const { rows, total } = await content.standards.publicList({ q, status, type }, { page, pageSize });
           const replaced = await content.standards.idsByCode(rows.map((r) => r.replacedBy).filter((c): c is string => !!c));
@@ -183,7 +164,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
     handler: async (req, reply) =>
       sendJson(
         reply,
-        publicCache.json('portal', `policies:${key(req.query)}`, PolicyPage, async () => {
+        publicCache.json('portal', `policies:${queryKey(req.query)}`, PolicyPage, async () => {
           const { page, pageSize, q, category } = req.query;
           const { rows, total } = await content.policies.publicList({ q, category }, { page, pageSize });
           return { items: rows.map((r) => presentPolicyListItem(null, r)), total, page, pageSize };
@@ -198,7 +179,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
   app.get('/api/v1/public/policies/:id/attachments/:n', {
     config: PUBLIC,
     schema: { tags: ['public'], summary: '政策文件附件 Attachment of a published policy document', params: AttachmentParams },
-    handler: async (req, reply) => sendFile(reply, await content.policies.attachment(null, req.params.id, req.params.n)),
+    handler: async (req, reply) => sendAttachment(reply, await content.policies.attachment(null, req.params.id, req.params.n)),
   });
   app.get('/api/v1/public/demonstration-units', {
     config: PUBLIC,
@@ -206,7 +187,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
     handler: async (req, reply) =>
       sendJson(
         reply,
-        publicCache.json('portal', `units:${key(req.query)}`, DemoUnitPage, async () => {
+        publicCache.json('portal', `units:${queryKey(req.query)}`, DemoUnitPage, async () => {
           const { page, pageSize, ...f } = req.query;
           const { rows, total } = await content.demoUnits.publicList(f, { page, pageSize });
           return { items: rows.map((r) => presentDemoUnit(null, r)), total, page, pageSize };
@@ -224,7 +205,7 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
     handler: async (req, reply) =>
       sendJson(
         reply,
-        publicCache.json('portal', `orgs:${key(req.query)}`, TestingOrgPage, async () => {
+        publicCache.json('portal', `orgs:${queryKey(req.query)}`, TestingOrgPage, async () => {
           const { page, pageSize, q, province } = req.query;
           const { rows, total } = await content.testingOrgs.publicList({ q, province }, { page, pageSize });
           return { items: rows.map((r) => presentTestingOrg(null, r)), total, page, pageSize };

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MINISTRY_ROLES } from '../../platform/policy.js';
-import { sendJson, type PublicCache } from '../../platform/public-cache.js';
+import { queryKey, sendJson, type PublicCache } from '../../platform/public-cache.js';
 import { RebuildAnswer, SearchAnswer, SearchQuery, SuggestAnswer, SuggestQuery } from './search.schema.js';
 import type { SearchService } from './search.service.js';
 
-const key = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 /**
  * 一站式检索: `GET /api/v1/public/search` and `/search/suggest` (public, cached under the 'search' tag and
@@ -19,7 +18,7 @@ export async function searchRoutes(root: FastifyInstance, { search, publicCache 
     handler: async (req, reply) =>
       sendJson(
         reply,
-        publicCache.json('search', key(req.query), SearchAnswer, async () => {
+        publicCache.json('search', queryKey(req.query), SearchAnswer, async () => {
           const { q, type, region, field, year, page, pageSize } = req.query;
           const r = await search.search({ q, types: type, region, field, year }, { page, pageSize });
           return { ...r, page, pageSize };
