@@ -35,7 +35,7 @@ export default function PublicStatisticsPage() {
           <Card>
             <Statistic title={`${t('portal.stat.outputValue')}（${lastValue?.year ?? '—'}）`} value={formatNumber(lastValue?.outputValue, locale)} data-testid="pub-stat-output" />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-              {t('portal.stat.outputNote')} <Link to="/public/targets">{t('portal.stat.targets')}</Link>
+              {t('portal.stat.outputNote')} <Link to="/public/targets" style={{ textDecoration: 'underline' }}>{t('portal.stat.targets')}</Link>
             </Typography.Paragraph>
           </Card>
         </Col>
