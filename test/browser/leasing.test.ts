@@ -53,7 +53,9 @@ describeBrowser('leasing in the browser', () => {
     // the return, as a core: the unit's next life starts with a core intake in the lessor's trace
     await lessor.getByTestId('lease-return').click();
     await lessor.getByTestId('lease-disposition').click();
-    await lessor.locator('.ant-select-item-option').nth(1).click();
+    // the option of the open dropdown by its words (an earlier dialog's hidden dropdown stays in the page)
+    await lessor.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '作为旧件回收' }).click();
+    await expect.poll(() => lessor.getByTestId('lease-disposition').textContent()).toContain('作为旧件回收');
     await lessor.getByTestId('lease-ok').click();
     await lessor.locator('[data-testid="lease-page"][data-status="returned"]').waitFor();
     await suite.shot(lessor, '4-lease-returned-core');
