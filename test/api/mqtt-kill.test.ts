@@ -7,55 +7,29 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import pg from 'pg';
+import { freePort } from '../support/net.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { testConfig, testEnvironment } from '../../src/server/config.js';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { testConfig } from '../../src/server/config.js';
+import type { Database } from '../../src/server/db/client.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
+import { reopenableDatabase } from '../support/db.js';
 import { buildEnterprise, buildProduct, buildUser } from '../support/factories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reman-kill-'));
-const serverUrl = testEnvironment().databaseUrl;
-const dbName = `reman_kill_${process.pid}`;
+let db: Awaited<ReturnType<typeof reopenableDatabase>> | undefined;
 const children: ChildProcess[] = [];
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await db?.drop();
 });
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** Where the data lives: the same for the provisioning step, both platform runs and the final count. */
-function databaseOptions(): { env: Record<string, string>; open: () => Promise<Database> } {
-  if (!serverUrl) return { env: { DATA_DIR: join(dir, 'data') }, open: () => openDatabase({ dataDir: join(dir, 'data') }) };
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  return { env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ url: url.toString() }) };
-}
 
 function startPlatform(env: Record<string, string>) {
   let out = '';
@@ -86,8 +60,8 @@ async function connectWhenUp(url: string, device: { clientId: string; username: 
 
 describe('kill -9 during MQTT ingest', () => {
   it('every point acknowledged before the kill is stored after the restart', async () => {
-    const opts = databaseOptions();
-    if (serverUrl) await admin(`CREATE DATABASE ${dbName}`);
+    // where the data lives: the same for the provisioning step, both platform runs and the final count
+    const opts = (db = await reopenableDatabase());
     // provision a device in-process on that database, then close it
     let database: Database = await opts.open();
     const app = await buildApp({ config: testConfig(), database, serveWeb: false });

@@ -40,20 +40,22 @@ async function scratchPostgresDatabase(serverUrl: string): Promise<{ url: string
 
 /**
  * A database that outlives one app (restart tests): `open()` opens it again each time (a PGlite data directory in
- * a temporary folder, or a new database on TEST_DATABASE_URL); `drop()` removes it.
+ * a temporary folder, or a new database on TEST_DATABASE_URL); `drop()` removes it. `env` points a child platform
+ * process at it (DATA_DIR or DATABASE_URL).
  */
-export async function reopenableDatabase(): Promise<{ open(): Promise<Database>; drop(): Promise<void>; url?: string }> {
+export async function reopenableDatabase(): Promise<{ open(): Promise<Database>; drop(): Promise<void>; url?: string; env: Record<string, string> }> {
   const { databaseUrl } = testEnvironment();
   if (!databaseUrl) {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'reman-db-'));
-    return { open: () => openDatabase({ dataDir: join(dir, 'data') }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { open: () => openDatabase({ dataDir: join(dir, 'data') }), drop: async () => rmSync(dir, { recursive: true, force: true }), env: { DATA_DIR: join(dir, 'data') } };
   }
   const scratch = await scratchPostgresDatabase(databaseUrl);
   return {
     url: scratch.url,
+    env: { DATABASE_URL: scratch.url },
     open: () => openDatabase({ url: scratch.url }),
     drop: scratch.drop,
   };
