@@ -3,6 +3,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { LOCALE_TRAITS, useLocale } from '../i18n';
 
+/** The calendar's month and weekday names follow the UI language (dayjs's global locale). */
+export function useDayjsLocale(): void {
+  const { locale } = useLocale();
+  if (dayjs.locale() !== LOCALE_TRAITS[locale].dayjs) dayjs.locale(LOCALE_TRAITS[locale].dayjs);
+}
+
 /**
  * A date picker whose value is the API's calendar date string 'YYYY-MM-DD' (or null), so form values
  * can go to the server as they are.
@@ -24,9 +30,7 @@ export function DateField({
   allowClear?: boolean;
   'data-testid'?: string;
 }) {
-  const { locale } = useLocale();
-  // month and weekday names of the calendar follow the UI language
-  if (dayjs.locale() !== LOCALE_TRAITS[locale].dayjs) dayjs.locale(LOCALE_TRAITS[locale].dayjs);
+  useDayjsLocale();
   const parsed = value ? dayjs(value) : null;
   return (
     <DatePicker

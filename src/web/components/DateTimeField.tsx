@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { LOCALE_TRAITS, useLocale } from '../i18n';
+import { useDayjsLocale } from './DateField';
 
 const FORMAT = 'YYYY-MM-DDTHH:mm';
 
@@ -22,8 +22,7 @@ export function DateTimeField({
   disabled?: boolean;
   'data-testid'?: string;
 }) {
-  const { locale } = useLocale();
-  if (dayjs.locale() !== LOCALE_TRAITS[locale].dayjs) dayjs.locale(LOCALE_TRAITS[locale].dayjs);
+  useDayjsLocale();
   const parsed = value ? dayjs(value) : null;
   return (
     <DatePicker
