@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { localeModules } from './scripts/vite-locales.js';
 
 /**
  * Writes `<file>.br` and `<file>.gz` next to every emitted text file over 1 KiB, once, at build time (brotli at
@@ -44,7 +45,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: false,
-  plugins: [precompress()],
+  plugins: [localeModules(), precompress()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
@@ -67,6 +68,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // rc form and its validator declare no `sideEffects`: taken as side-effect free (they are), so importing one
+      // context from their index does not import the whole form for its "effects" (issue 16 item 18)
+      treeshake: {
+        moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/, sideEffects: false }],
+      },
       // antd ships "use client" directives that mean nothing in a client-only bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
@@ -78,6 +84,16 @@ export default defineConfig({
         // default splitting: each lazy page pulls only the components it uses.
         codeSplitting: {
           groups: [
+            // antd's Form (rc form + async-validator): only the pages with a form load it, not the start (issue 16 item 18)
+            {
+              name: 'form',
+              test: (id: string) =>
+                /node_modules[\\/](@rc-component[\\/](form|async-validator)|antd[\\/]es[\\/]form)[\\/]/.test(id) &&
+                // …but not the contexts every antd component reads (ConfigProvider's validateMessages, Space.Compact)
+                !/(antd[\\/]es[\\/]form[\\/](context|validateMessagesContext|hooks[\\/]useVariants)|@rc-component[\\/]form[\\/]es[\\/]FormContext)\.js$/.test(id),
+              priority: 20,
+              includeDependenciesRecursively: false,
+            },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 10 },
             {
               name: 'react',

@@ -31,6 +31,7 @@ import { openDatabase, type Database } from '../src/server/db/client.js';
 import { principalOf } from '../src/server/modules/identity/identity.service.js';
 import { createEpcisService } from '../src/server/modules/epcis/epcis.service.js';
 import type { RequestContext } from '../src/server/platform/principal.js';
+import { benchEnterprise } from './bench-enterprise.js';
 import { remanDocument } from './reman-document.js';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -56,15 +57,10 @@ async function benchOn(label: string, database: Database) {
   const miit = await s.identity.createUserAsOperator({ username: `bench-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'ministry_admin', organizationId: 'miit', password: 'Bench-pass-2026', mustChangePassword: false });
   const opCtx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'bench' };
   const enterprise = async (i: number) => {
-    const e = await s.enterprises.create(opCtx, {
-      name: `基准测试再制造企业${i}${randomUUID().slice(0, 6)}`, creditCode: `91440106MA${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}X`, regionCode: '440106',
-      address: '广州', legalRepresentative: '某', contactName: '某', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none', confirmCreditCodeOverride: true,
-    } as never);
-    const admin = await s.identity.createUserAsOperator({ username: `bench-ent-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'enterprise_admin', organizationId: e.id, password: 'Bench-pass-2026', mustChangePassword: false });
-    const ctx: RequestContext = { principal: principalOf(admin, null), ip: '127.0.0.1', requestId: 'bench' };
+    const { id, ctx } = await benchEnterprise(s, opCtx, String(i));
     const { token } = await s.identity.createToken(ctx, 'bench MES');
     const tokenPrincipal = await s.identity.resolveApiToken(token);
-    return { id: e.id, token, ctx: { principal: tokenPrincipal, ip: '127.0.0.1', requestId: 'bench' } as RequestContext };
+    return { id, token, ctx: { principal: tokenPrincipal, ip: '127.0.0.1', requestId: 'bench' } as RequestContext };
   };
 
   // the repository alone: a second service on the same database, without the app's onStored listeners
@@ -154,7 +150,7 @@ async function benchOn(label: string, database: Database) {
 
   const rate = (m: number) => (N / m) * 1000;
   const base = median(raw);
-  console.log(`\nEPCIS capture on ${label}: ${N} events per document (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  console.log(`\nEPCIS capture on ${label}: ${N} events per document (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; node ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'default heap'})`);
   console.log(`${'path'.padEnd(76)} ${'events/s'.padStart(9)} ${'ms'.padStart(8)} ${'× baseline time'.padStart(16)}`);
   for (const [name, xs] of [
     [`baseline: raw multi-row INSERT of the same rows (1 transaction), median of ${RUNS}`, raw],

@@ -1,6 +1,6 @@
 /**
  * Where the trace projection spends its time (issue 10 §5): captures a 10,000-event reman document with the
- * projection inside the capture transaction on PostgreSQL and prints the time of each trace repository call.
+ * projection inside the capture transaction on PostgreSQL and prints the time of each trace and EPCIS repository call.
  *   npx tsx bench/projection-profile.ts            EXPERIMENT_SQL="…" runs DDL first (try an index change)
  */
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,8 @@ import { openDatabase } from '../src/server/db/client.js';
 import { principalOf } from '../src/server/modules/identity/identity.service.js';
 import type { RequestContext } from '../src/server/platform/principal.js';
 import { traceRepo } from '../src/server/modules/trace/trace.repo.js';
+import { epcisRepo } from '../src/server/modules/epcis/epcis.repo.js';
+import { benchEnterprise } from './bench-enterprise.js';
 import { remanDocument } from './reman-document.js';
 import pg from 'pg';
 
@@ -19,9 +21,11 @@ const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5
 await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);
 const times = new Map<string, number>();
-for (const [k, f] of Object.entries(traceRepo)) {
-  if (typeof f !== 'function') continue;
-  (traceRepo as any)[k] = async (...a: unknown[]) => { const t = performance.now(); try { return await (f as any)(...a); } finally { times.set(k, (times.get(k) ?? 0) + performance.now() - t); } };
+for (const [name, repo] of [['trace', traceRepo], ['epcis', epcisRepo]] as const) {
+  for (const [k, f] of Object.entries(repo)) {
+    if (typeof f !== 'function') continue;
+    (repo as any)[k] = async (...a: unknown[]) => { const t = performance.now(); try { return await (f as any)(...a); } finally { times.set(`${name}.${k}`, (times.get(`${name}.${k}`) ?? 0) + performance.now() - t); } };
+  }
 }
 try {
   const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/${dbName}` } as never);
@@ -32,9 +36,7 @@ try {
   const miit = await s.identity.createUserAsOperator({ username: `bench-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'ministry_admin', organizationId: 'miit', password: 'Bench-pass-2026', mustChangePassword: false });
   const opCtx: RequestContext = { principal: principalOf(miit, null), ip: '127.0.0.1', requestId: 'bench' };
   for (let r = 0; r < 2; r++) {
-    const e = await s.enterprises.create(opCtx, { name: `基准${r}${randomUUID().slice(0, 6)}`, creditCode: `91440106MA${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}X`, regionCode: '440106', address: '广州', legalRepresentative: '某', contactName: '某', contactPhone: '020-12345678', enterpriseType: 'private', listingStatus: 'none', confirmCreditCodeOverride: true } as never);
-    const u = await s.identity.createUserAsOperator({ username: `bench-ent-${randomUUID().slice(0, 8)}`, displayName: 'bench', role: 'enterprise_admin', organizationId: e.id, password: 'Bench-pass-2026', mustChangePassword: false });
-    const ctx: RequestContext = { principal: principalOf(u, null), ip: '127.0.0.1', requestId: 'bench' };
+    const { ctx } = await benchEnterprise(s, opCtx, String(r));
     times.clear();
     const t = performance.now();
     await s.epcis.capture(ctx, remanDocument(N, `x${r}`));

@@ -19,11 +19,14 @@ import { testConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { searchRepo, type SearchDoc } from '../src/server/modules/search/search.repo.js';
 import type { SearchType } from '../src/server/db/schema.js';
+import { QUERIES, urlOf } from './search-queries.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const DOCS = Number(args[0] ?? 100_000);
 const REQUESTS = Number(args[1] ?? 2_000);
-const PGLITE = process.argv.includes('--pglite');
+const PGLITE = process.argv.includes('--pglite') || process.argv.some((a) => a.startsWith('--data-dir='));
+/** `--data-dir=DIR`: PGlite on disk; documents already there are kept (write once, measure and EXPLAIN many times). */
+const DATA_DIR = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 
 // ---------------------------------------------------------------- a deterministic generator
 let seed = 20261206;
@@ -71,19 +74,6 @@ function doc(i: number): SearchDoc {
   };
 }
 
-// ---------------------------------------------------------------- the queries, by class
-const QUERIES: [string, string][] = [
-  ['specific', 'WD615 发动机'], ['specific', '潍柴 柴油发动机 WP12'], ['specific', 'K3V112 液压主泵'], ['specific', '盾构机主轴承'], ['specific', '长沙 再制造产业示范基地'],
-  ['specific', '广州精工再制造科技有限公司'], ['specific', '苏州 绿源 再制造'], ['specific', 'GB/T 31207'], ['specific', '起动机 QD2821'], ['specific', '涡轮增压器 康明斯'],
-  ['word order', '发动机的再制造'], ['word order', '再制造 变速器 法士特'], ['word order', '数控车床 再制造 重庆'],
-  ['filtered', '发动机|type=listing'], ['filtered', '液压|type=catalogue'], ['filtered', '再制造|region=44&type=enterprise'], ['filtered', '检测中心|type=testingOrg'], ['filtered', '以旧换再|year=2020'],
-  ['broad', '再制造'], ['broad', '检测'], ['broad', '有限公司'],
-];
-const urlOf = ([, q]: [string, string]) => {
-  const [words, extra] = q.split('|');
-  return `/api/v1/public/search?q=${encodeURIComponent(words!)}${extra ? `&${extra}` : ''}`;
-};
-
 // ---------------------------------------------------------------- the run
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const DB = `reman_bench_search_${process.pid}`;
@@ -95,12 +85,13 @@ if (!PGLITE) {
   await admin.query(`CREATE DATABASE ${DB}`);
   url = `${BASE}/${DB}`;
 }
-const database = url ? await openDatabase({ url }) : await openDatabase({ dataDir: 'memory://' });
+const database = url ? await openDatabase({ url }) : await openDatabase({ dataDir: DATA_DIR ?? 'memory://' });
 try {
   const config = testConfig({ PUBLIC_RATE_PER_MINUTE: 100_000_000, ...(url ? { DATABASE_URL: url } : {}) });
   const app = await buildApp({ config, database, serveWeb: false });
   const t0 = Date.now();
-  for (let i = 0; i < DOCS; i += 2000) await searchRepo.upsert(database.db, Array.from({ length: Math.min(2000, DOCS - i) }, (_, k) => doc(i + k)));
+  const [{ n: present }] = (await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM search_documents')).rows as [{ n: number }];
+  if (present !== DOCS) for (let i = 0; i < DOCS; i += 2000) await searchRepo.upsert(database.db, Array.from({ length: Math.min(2000, DOCS - i) }, (_, k) => doc(i + k)));
   await database.raw.query('ANALYZE search_documents');
   const counts = await app.services.search.counts();
   console.log(`${database.kind}: ${counts.reduce((n, c) => n + c.n, 0)} documents written in ${((Date.now() - t0) / 1000).toFixed(0)} s (${counts.map((c) => `${c.type} ${c.n}`).join(', ')})`);

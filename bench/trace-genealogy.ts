@@ -54,7 +54,7 @@ await raw.query(`INSERT INTO trace_enterprises (enterprise_id, prefix, next_seri
 let serial = 0;
 let events = 0;
 type Obj = { key: string; kind: string; name: string | null; t: string };
-type Edge = { p: string; c: string; k: string; e: string; f: string };
+type Edge = { p: string; c: string; k: string; e: string; f: string; n?: string };
 type Step = { key: string; e: string; t: string; ty: string; b: string; d: string | null; sk: string };
 type Prod = Record<string, unknown>;
 let objs: Obj[] = [];
@@ -81,8 +81,8 @@ async function flush(force = false) {
     objs = [];
   }
   if (force || edges.length > 20000) {
-    counts.edges = await go(counts.edges, `INSERT INTO trace_edges (enterprise_id, parent_key, child_key, kind, event_id, valid_from)
-      SELECT '${ENT}', r.p, r.c, r.k, r.e, r.f::timestamptz FROM jsonb_to_recordset($1::jsonb) r(p text, c text, k text, e text, f text)`, edges);
+    counts.edges = await go(counts.edges, `INSERT INTO trace_edges (enterprise_id, parent_key, child_key, kind, event_id, valid_from, part_name)
+      SELECT '${ENT}', r.p, r.c, r.k, r.e, r.f::timestamptz, r.n FROM jsonb_to_recordset($1::jsonb) r(p text, c text, k text, e text, f text, n text)`, edges);
     edges = [];
   }
   if (force || steps.length > 20000) {
@@ -130,14 +130,15 @@ for (let c = 0; c < CORES; c++) {
     for (const p of reman) step(p, 'urn:reman-platform:voc:bizstep:machining', 'process');
     events += current.length * 2 + reman.length;
     const fresh = Array.from({ length: current.length - reused.length }, (_, k) => `urn:bench:new:${c}:${life}:${k}`);
-    for (const p of fresh) objs.push({ key: p, kind: 'part', name: '新件', t: at() });
+    // new parts are only put into the product (no event observes them): no object row, named on their edge
+    const freshSet = new Set(fresh);
     const lotPair = [lots[Math.floor(R() * lots.length)]!, lots[Math.floor(R() * lots.length)]!];
     const product = `urn:bench:prod:${c}:${life}`;
     objs.push({ key: product, kind: 'product', name: '再制造产品', t: at() });
     const asm = eid();
     const tAsm = at();
     for (const input of [...reused, ...fresh, ...new Set(lotPair)]) {
-      edges.push({ p: product, c: input, k: 'transformation', e: asm, f: tAsm });
+      edges.push({ p: product, c: input, k: 'transformation', e: asm, f: tAsm, ...(freshSet.has(input) ? { n: '新件' } : {}) });
       steps.push({ key: input, e: asm, t: tAsm, ty: 'TransformationEvent', b: 'assembling', d: null, sk: 'reassembly' });
     }
     steps.push({ key: product, e: asm, t: tAsm, ty: 'TransformationEvent', b: 'assembling', d: null, sk: 'reassembly' });

@@ -72,6 +72,40 @@ interface SimDevice {
   rng: Rng;
   unit: ReturnType<typeof engineUnit>;
   lastTs: number;
+  /** the last values published, for getDiagnostics */
+  last: Partial<Record<EngineMetric, number>>;
+  reportIntervalSec: number;
+  startedAt: number;
+  faultCodes: string[];
+}
+
+/**
+ * 远程诊断: what a simulated terminal answers on `…/replies/{requestId}` (docs/monitoring.md "Remote commands"):
+ * diagnostics from its engine's last values, fault codes from its vibration and coolant, a reboot acknowledged.
+ * A method it does not know: `{ok: false}`.
+ */
+export function answerCommand(d: SimDevice, method: string, params: Record<string, unknown>): { ok: boolean; result?: unknown; error?: string } {
+  switch (method) {
+    case 'getDiagnostics':
+      return { ok: true, result: { firmware: 'sim-1.0', uptimeSec: Math.round((Date.now() - d.startedAt) / 1000), runHours: d.last.runHours ?? null, values: d.last, faultCodes: d.faultCodes } };
+    case 'getConfig':
+      return { ok: true, result: { reportIntervalSec: d.reportIntervalSec } };
+    case 'setReportInterval':
+      d.reportIntervalSec = Number(params.seconds);
+      return { ok: true, result: { reportIntervalSec: d.reportIntervalSec } };
+    case 'reboot':
+      d.startedAt = Date.now() + Number(params.delaySec ?? 0) * 1000;
+      return { ok: true, result: { rebootingInSec: Number(params.delaySec ?? 0) } };
+    case 'readFaultCodes':
+      return { ok: true, result: { codes: d.faultCodes } };
+    case 'clearFaultCodes':
+      d.faultCodes = [];
+      return { ok: true, result: { cleared: true } };
+    case 'runSelfTest':
+      return { ok: true, result: { test: params.test ?? null, passed: (d.last.vibrationRms ?? 0) < 7.1 } };
+    default:
+      return { ok: false, error: `unknown method ${method.slice(0, 64)}` };
+  }
 }
 
 function newUnit(rng: Rng, id: string) {
@@ -104,7 +138,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   const seedRng = createRng(opts.seed ?? 1);
   const devices: SimDevice[] = opts.devices.map((cred) => {
     const rng = seedRng.fork();
-    return { cred, client: null, rng, unit: newUnit(rng, cred.id), lastTs: 0 };
+    return { cred, client: null, rng, unit: newUnit(rng, cred.id), lastTs: 0, last: {}, reportIntervalSec: 5, startedAt: Date.now(), faultCodes: [] };
   });
   let refusals = 0;
   // connect, at most 50 at a time
@@ -127,9 +161,21 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
               connected++;
               d.client = c;
               c.subscribe(`reman/v1/devices/${d.cred.id}/errors`, { qos: 0 });
+              c.subscribe(`reman/v1/devices/${d.cred.id}/commands/+`, { qos: 1 });
               done();
             });
-            c.on('message', () => refusals++);
+            c.on('message', (topic, message) => {
+              const cmd = /\/commands\/([A-Za-z0-9_.:-]{1,64})$/.exec(topic);
+              if (!cmd) return void refusals++;
+              let m: { method?: unknown; params?: unknown };
+              try {
+                m = JSON.parse(message.toString()) as typeof m;
+              } catch {
+                m = {};
+              }
+              const answer = answerCommand(d, String(m.method ?? ''), (m.params && typeof m.params === 'object' ? m.params : {}) as Record<string, unknown>);
+              c.publish(`reman/v1/devices/${d.cred.id}/replies/${cmd[1]}`, JSON.stringify(answer), { qos: 1 });
+            });
             c.once('error', (e) => {
               log(`device ${d.cred.id}: ${e.message}`);
               c.end(true);
@@ -179,6 +225,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
           const { values, replaced } = payload(d, hoursPerMessage);
           if (replaced) log(`device ${d.cred.id}: engine reached its failure level; a remanufactured one continues`);
           body = JSON.stringify({ ts, values });
+          d.last = values;
+          // the terminal's own fault memory (cleared by clearFaultCodes): P0217 overheating, P0300-like vibration
+          if ((values.coolantTemp ?? 0) > 105 && !d.faultCodes.includes('P0217')) d.faultCodes.push('P0217');
+          if ((values.vibrationRms ?? 0) > 7.1 && !d.faultCodes.includes('VIB-HIGH')) d.faultCodes.push('VIB-HIGH');
         }
         const sentAt = performance.now();
         messages++;

@@ -38,6 +38,7 @@ export const OBJECT_TYPES: Record<string, Words> = {
   demo: w('演示', 'Demo'),
   complaint: w('投诉举报', 'Complaint'),
   device: w('设备', 'Device'),
+  device_command: w('设备远程命令', 'Device command'),
   enterprise: w('企业', 'Enterprise'),
   epcis: w('追溯事件', 'Trace events'),
   epcis_capture: w('追溯事件上报', 'Trace event capture'),
@@ -74,6 +75,13 @@ export const OBJECT_TYPES: Record<string, Words> = {
   lease: w('租赁合同', 'Lease'),
   trade_in_rule: w('以旧换新规则', 'Trade-in rule'),
   epcis_event: w('追溯事件', 'Trace event'),
+  insurance: w('产品质量保险', 'Quality insurance'),
+  insurance_policy: w('保单', 'Insurance policy'),
+  insurance_claim: w('保险理赔', 'Insurance claim'),
+  core_exchange: w('旧件交换', 'Core exchange'),
+  core_posting: w('旧件供需发布', 'Core posting'),
+  core_match: w('旧件撮合', 'Core match'),
+  product_test_report: w('产品检测报告', 'Product test report'),
 };
 
 /** The last segment of an action code. */
@@ -104,6 +112,10 @@ export const VERBS: Record<string, Words> = {
   reminded: w('催报', 'reminder sent'),
   provisioned: w('接入', 'provisioned'),
   credentials_rotated: w('更换凭据', 'credentials rotated'),
+  command_sent: w('下发远程命令', 'remote command sent'),
+  command_replied: w('远程命令已应答', 'remote command answered'),
+  command_failed: w('远程命令失败', 'remote command failed'),
+  command_timeout: w('远程命令超时', 'remote command timed out'),
   captured: w('上报', 'captured'),
   repaired: w('修复', 'repaired'),
   retried: w('重试', 'retried'),
@@ -155,6 +167,12 @@ export const VERBS: Record<string, Words> = {
   notice_sent: w('告知企业', 'enterprise notified'),
   event_skipped: w('跳过事件', 'event skipped'),
   objection_dismissed: w('异议不成立', 'objection dismissed'),
+  match_proposed: w('提出撮合', 'match proposed'),
+  match_accepted: w('接受撮合', 'match accepted'),
+  match_declined: w('拒绝撮合', 'match declined'),
+  supply_posted: w('发布供应', 'supply posted'),
+  demand_posted: w('发布需求', 'demand posted'),
+  file_added: w('添加文件', 'file added'),
 };
 
 /** Whole codes whose words are not "<area>：<verb>". */
@@ -167,8 +185,14 @@ export const ACTIONS: Record<string, Words> = {
   'trace.projection.repaired': w('产品追溯：修复投影', 'Traceability: projection repaired'),
   'trace.product.recalled': w('产品追溯：召回产品', 'Traceability: product recalled'),
   'trace.product.revoked': w('产品追溯：作废编码', 'Traceability: product code revoked'),
+  'trace.core_exchange': w('产品追溯：旧件交换交接', 'Traceability: cores handed over in an exchange'),
   'epcis.captured': w('追溯事件：上报', 'Trace events: captured'),
   'demo.clock_advanced': w('演示：拨快时钟', 'Demo: clock advanced'),
+  'insurance.policy_recorded': w('产品质量保险：登记保单', 'Quality insurance: policy recorded'),
+  'insurance.claim_routed': w('产品质量保险：工单转保险理赔', 'Quality insurance: case routed to the insurer'),
+  'insurance.claim_accepted': w('产品质量保险：赔付', 'Quality insurance: claim paid'),
+  'insurance.claim_rejected': w('产品质量保险：拒赔', 'Quality insurance: claim rejected'),
+  'product_test_report.issued': w('产品检测报告：检测机构出具', 'Product test report: issued by the testing organisation'),
 };
 
 const joinWords = (area: Words, verb: Words): Words => w(`${area.zh}：${verb.zh}`, `${area.en}: ${verb.en}`);
@@ -201,6 +225,6 @@ export function auditObjectLabel(type: string): Words {
 
 /** Every action code the label table names, for a filter's options. */
 export function knownAuditAreas(): { value: string; label: Words }[] {
-  const areas = ['auth', 'user', 'enterprise', 'site', 'application', 'notice', 'announcement', 'annual_report', 'change', 'revocation', 'complaint', 'expert', 'authority', 'token', 'trace', 'epcis', 'listing', 'device', 'job'];
+  const areas = ['auth', 'user', 'enterprise', 'site', 'application', 'notice', 'announcement', 'annual_report', 'change', 'revocation', 'complaint', 'expert', 'authority', 'token', 'trace', 'epcis', 'listing', 'core_exchange', 'product_test_report', 'device', 'job'];
   return areas.map((a) => ({ value: a, label: OBJECT_TYPES[a]! }));
 }

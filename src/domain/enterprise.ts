@@ -89,6 +89,8 @@ export const ROLE_VALUES = [
   // 交易服务 (issue 13): organisations that buy remanufactured units register themselves
   'buyer_admin',
   'buyer_staff',
+  // 公共信息服务 (issue 14): a third-party testing organisation of the published directory issues test reports
+  'testing_org_staff',
 ] as const;
 export type Role = (typeof ROLE_VALUES)[number];
 export const ROLES = labelled<Role>(ROLE_VALUES, {
@@ -101,12 +103,13 @@ export const ROLES = labelled<Role>(ROLE_VALUES, {
   expert: { zh: '专家', en: 'Expert' },
   buyer_admin: { zh: '采购方管理员', en: 'Buyer administrator' },
   buyer_staff: { zh: '采购方用户', en: 'Buyer user' },
+  testing_org_staff: { zh: '检测机构用户', en: 'Testing organisation user' },
 });
 
 /** The organisations of the 规范公告 procedure (the announcement workflow's actors). */
 export type OrgKind = 'enterprise' | 'authority' | 'ministry' | 'expert';
 /** Every kind of organisation a user belongs to: the procedure's, plus registered buyers (trading). */
-export type UserOrgKind = OrgKind | 'buyer';
+export type UserOrgKind = OrgKind | 'buyer' | 'testing_org';
 
 const ORG_KIND: Record<Role, UserOrgKind> = {
   enterprise_staff: 'enterprise',
@@ -118,6 +121,7 @@ const ORG_KIND: Record<Role, UserOrgKind> = {
   expert: 'expert', // experts belong to no enterprise or authority
   buyer_admin: 'buyer', // a registered buyer organisation (buyer_orgs, trading)
   buyer_staff: 'buyer',
+  testing_org_staff: 'testing_org', // a published entry of the directory of testing organisations (portal)
 };
 
 /** The kind of organisation a user with this role belongs to. */

@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { registerWebApp, type WebAssetMode } from './platform/web-static.js';
+import { publicHomeRoutes } from './platform/public-home.js';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -50,6 +51,7 @@ import { createConditionsWatch, createFindingsService, findingRoutes } from './m
 import { complaintRoutes, createComplaintService } from './modules/complaints/index.js';
 import { createRevocationLocks, createRevocationService, revocationRoutes } from './modules/revocations/index.js';
 import { createWorkbenchService } from './modules/workbench/workbench.service.js';
+import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { getHeapStatistics } from 'node:v8';
@@ -79,7 +81,9 @@ import { createTelemetryService } from './modules/devices/telemetry.service.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { leasingRoutes } from './modules/leasing/leasing.routes.js';
 import { createLeasingService } from './modules/leasing/leasing.service.js';
-import { unitLeased } from './modules/leasing/index.js';
+import { leaseOf, unitLeased } from './modules/leasing/index.js';
+import { createInsuranceService, insuranceRoutes, type InsuranceService } from './modules/insurance/index.js';
+import { coreExchangeRoutes, createCoreExchangeService, type CoreExchangeService } from './modules/core-exchange/index.js';
 import { createOrderMarket } from './modules/orders/index.js';
 import { createRatingService, ratingRoutes } from './modules/ratings/index.js';
 import { createMarketService, marketRoutes } from './modules/market/index.js';
@@ -90,6 +94,8 @@ import { caseRoutes, createCaseService } from './modules/cases/index.js';
 import type { Principal } from './platform/principal.js';
 import { createMqttService, mqttUsername } from './modules/devices/mqtt.service.js';
 import { mqttRoutes } from './modules/devices/mqtt.routes.js';
+import { commandRoutes } from './modules/devices/commands.routes.js';
+import { createCommandService } from './modules/devices/commands.service.js';
 import { createDeviceHealthService } from './modules/devices/health.service.js';
 import { announcementSources, catalogueSource, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
 import { catalogueRoutes, createCatalogueService } from './modules/catalogue/index.js';
@@ -114,6 +120,8 @@ export interface Services {
   annualReports: ReturnType<typeof createAnnualReportService>;
   statistics: ReturnType<typeof createStatisticsService>;
   workbench: ReturnType<typeof createWorkbenchService>;
+  /** the audit trail's reads (every module writes through platform/audit.ts recordAudit) */
+  audit: AuditService;
   epcis: ReturnType<typeof createEpcisService>;
   trace: ReturnType<typeof createTraceService>;
   /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
@@ -136,6 +144,10 @@ export interface Services {
   tradeIns: ReturnType<typeof createTradeInService>;
   /** 租赁与以租代购 (issue 13, docs/trading.md "Leasing") */
   leasing: ReturnType<typeof createLeasingService>;
+  /** 保险 (issue 13): quality insurance policies and the claims routed to insurers */
+  insurance: InsuranceService;
+  /** 旧件交易 (issue 13): core supply/demand postings, matches, transfers into the traces */
+  core: CoreExchangeService;
   /** 告警: rules, evaluation on ingest and on the clocks, lifecycle, webhooks (docs/monitoring-alarms.md) */
   alarms: ReturnType<typeof createAlarmService>;
   /** 交易服务 quality feedback (docs/trading.md "Quality feedback") */
@@ -146,6 +158,7 @@ export interface Services {
   cases: ReturnType<typeof createCaseService>;
   /** MQTT ingest: embedded broker / external-broker subscriber gateway, broker HTTP auth/ACL (docs/monitoring.md §Ingest) */
   mqtt: ReturnType<typeof createMqttService>;
+  commands: ReturnType<typeof createCommandService>;
   /** health index, remaining useful life, fleet view and live stream reads of devices */
   deviceHealth: ReturnType<typeof createDeviceHealthService>;
   /** 一站式检索 (issue 14): search_documents fed by the modules' services (docs/public-portal.md "One search") */
@@ -185,7 +198,10 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
       // an expert's organisation is the institution they work at, not their own name (issue 16 item 9)
       if (e) return { id, kind: 'expert', name: e.organization || e.name };
       const b = await buyers.get(id);
-      return b ? { id, kind: 'buyer', name: b.name } : null;
+      if (b) return { id, kind: b.kind, name: b.name };
+      // a published entry of the directory of testing organisations (issue 14: its users issue test reports)
+      const t = await portalContent.testingOrgs.get(null, id).catch(() => null);
+      return t ? { id, kind: 'testing_org', name: t.name } : null;
     },
   };
   const identity = createIdentityService({ db, config, orgs });
@@ -231,9 +247,10 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     sources: { activeEntries: () => announcements.allEntries(), applications: (ids) => applications.loadManyInternal(ids), reportFigures: () => annualReports.latestFigures() },
   });
   const complaints = createComplaintService({ db, clock, files, enterprises, notifications, revocations });
+  const audit = createAuditService({ db });
   const workbench = createWorkbenchService({ authorities, enterprises, experts, applications, notices, annualReports, clock, sources: [changes, revocations, complaints, findings] });
   const portalContent = createPortalContentService({ db, clock, files, publicCache });
-  const listings = createListingService({ db, trace, enterprises, announcements, publicCache, leases: { unitLeased } });
+  const listings = createListingService({ db, trace, enterprises, announcements, publicCache, leases: { unitLeased }, stream: epcis });
   epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
   epcis.onCommitted(listings.onTraceCommitted);
   const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });
@@ -250,12 +267,15 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const mqtt = createMqttService({ db, clock, devices, telemetry, settings: { platformUsername: mqttUsername(config.MQTT_URL), authSecret: config.MQTT_AUTH_SECRET ?? null } });
   devices.onCredentialsChanged(mqtt.forget); // a rotation or revocation: the cached device row of the broker ACL goes
   const deviceHealth = createDeviceHealthService({ db, clock, devices, trace, enterprises });
-  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, files, workdayOverrides: () => notices.overrides() });
+  const catalogue = createCatalogueService({ db, clock, publicCache, enterprises, portal: portalContent, trace, files, notifications, workdayOverrides: () => notices.overrides() });
   // 交易服务 market statistics (issue 13) before the industry statistics, whose public figures include the value traded
   const orderMarket = createOrderMarket({ db });
   const market = createMarketService({ clock, orders: orderMarket, leasing, listings, enterprises });
   const statistics = createStatisticsService({ annualReports, announcements, enterprises, market, thisYear: () => Number(clock.today().slice(0, 4)) });
-  const portal = createPortalService({ clock, content: portalContent, announcements, notices, statistics, catalogue });
+  const portal = createPortalService({
+    clock, content: portalContent, announcements, notices, statistics, catalogue,
+    declarationSources: { declaredInApplications: (keys) => applications.declaredStandards(keys), tracedProducts: (keys, ids) => trace.productsByStandard(keys, ids) },
+  });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -274,12 +294,20 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     users: { enterpriseOf: (id) => identity.loadManagedUser(USER_DIRECTORY_READER, id).then((u) => u.enterpriseId, () => null) },
   });
   telemetry.onStored(alarms.onStored); // alarm evaluation after each ingest commits (HTTP and MQTT)
-  const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises });
+  // 保险 (issue 13): policies recorded at a sale or lease; a case out of warranty routes to the insurer (cases' hook)
+  const insurance = createInsuranceService({
+    db, clock, publicCache, notifications, orgs: buyers, enterprises, products: trace,
+    sales: { order: async (id) => { const o = await orderMarket.order(id); return o ? { ...o, codes: (await listings.unitsOfOrder(db, o.enterpriseId, id)).map((u) => u.product_code) } : null; } },
+    leases: { lease: (id) => leaseOf(db, id) },
+  });
+  const commands = createCommandService({ db, clock, devices, mqtt });
+  const core = createCoreExchangeService({ db, clock, notifications, enterprises, orgs: buyers, trace });
+  const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises, insurance, commands });
   // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
   // sellers' quality figures through an explicit registration (listings are built before orders)
   const ratings = createRatingService({ db, clock, orders: orderMarket, listings, claims: cases, publicCache });
   listings.useQuality(ratings);
-  return { catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, orders, tradeIns, alarms, cases, leasing, ratings, market };
+  return { audit, catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, commands, orders, tradeIns, alarms, cases, leasing, ratings, market, insurance, core };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */
@@ -326,13 +354,15 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** How its files are sent (platform/web-static.ts): 'plain' only for the before/after first-load measurement. */
   webAssets?: WebAssetMode;
+  /** /public answered with its first screen as HTML (platform/public-home.ts; default true; false only to measure without). */
+  publicFirstScreen?: boolean;
   /** Time source (tests pass a manual clock). */
   clock?: Clock;
   /** Where the JSON log goes (default stdout; tests capture it). */
   logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, serveWeb = true, webAssets = 'optimized', clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp({ config, database, serveWeb = true, webAssets = 'optimized', publicFirstScreen = true, clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
     logger: (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }) as FastifyServerOptions['logger'],
     // N hops: trust the N nearest forwarders (Fastify ≥ 5.12 treats a bare number as "trust nobody"); a list: those addresses only
@@ -426,7 +456,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(authorityRoutes, { authorities: services.authorities });
   await app.register(enterpriseRoutes, { enterprises: services.enterprises, authorities: services.authorities });
   await app.register(expertRoutes, { experts: services.experts });
-  await app.register(auditRoutes, { db: database.db });
+  await app.register(auditRoutes, { audit: services.audit });
   const presenterDeps = { authorities: services.authorities, enterprises: services.enterprises, experts: services.experts, applications: services.applications };
   await app.register(applicationRoutes, { ...presenterDeps, review: services.review, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(noticeRoutes, { notices: services.notices, applications: services.applications, enterprises: services.enterprises, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
@@ -438,7 +468,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(statisticsRoutes, { statistics: services.statistics, authorities: services.authorities, publicCache: services.publicCache });
   await app.register(epcisRoutes, { epcis: services.epcis });
   await app.register(traceRoutes, { trace: services.trace, imports: services.traceImport, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE });
-  await app.register(labelRoutes, { trace: services.trace });
+  await app.register(labelRoutes, { trace: services.trace, catalogue: services.catalogue }); // the catalogue badge on labels (issue 14)
   const supervisionDeps = { enterprises: services.enterprises, files: services.files, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 };
   await app.register(revocationRoutes, { ...supervisionDeps, revocations: services.revocations });
   await app.register(changeRoutes, { ...supervisionDeps, changes: services.changes, publicCache: services.publicCache });
@@ -449,18 +479,25 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
   await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
-  await app.register(deviceRoutes, { devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth });
+  await app.register(deviceRoutes, {
+    devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth,
+    mqtt: config.MQTT_ENABLED ? { url: config.MQTT_URL ?? null, port: config.MQTT_URL ? null : (config.MQTT_PORT ?? 1883) } : null,
+  });
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(leasingRoutes, { leasing: services.leasing });
+  await app.register(insuranceRoutes, { insurance: services.insurance, publicCache: services.publicCache });
+  await app.register(coreExchangeRoutes, { core: services.core });
   await app.register(ratingRoutes, { ratings: services.ratings, publicCache: services.publicCache });
   await app.register(marketRoutes, { market: services.market });
   await app.register(alarmRoutes, { alarms: services.alarms });
   await app.register(caseRoutes, { cases: services.cases });
+  await app.register(commandRoutes, { commands: services.commands });
   await app.register(mqttRoutes, { mqtt: services.mqtt });
   await app.register(searchRoutes, { search: services.search, publicCache: services.publicCache });
 
   const webDir = resolve(config.WEB_DIST_DIR);
   const hasWeb = serveWeb && existsSync(resolve(webDir, 'index.html'));
+  if (hasWeb && publicFirstScreen) await app.register(publicHomeRoutes, { webDir });
   if (hasWeb) await registerWebApp(app, webDir, webAssets);
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;

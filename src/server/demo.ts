@@ -157,6 +157,7 @@ export async function seedDemoData(s: Services, database: Database, config: AppC
   await (await import('./demo-areas/portal.js')).seedPortalDemo(world);
   await (await import('./demo-areas/newcomer.js')).seedNewcomerDemo(world);
   await (await import('./demo-areas/trading.js')).seedTradingDemo(world);
+  await (await import('./demo-areas/core-exchange.js')).seedCoreExchangeDemo(world);
   await (await import('./demo-areas/monitoring.js')).seedMonitoringDemo(world);
   await (await import('./demo-areas/portal-catalogue.js')).seedCatalogueDemo(world);
   await (await import('./demo-areas/portal-search.js')).seedSearchDemo(world); // last: indexes what the areas above seeded

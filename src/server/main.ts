@@ -52,6 +52,8 @@ async function main() {
   // telemetry (docs/monitoring.md): day partitions created ahead every 6 hours; retention per resolution daily
   const stopPartitions = startPeriodicJob('telemetry partitions', () => app.services.telemetry.createPartitionsAhead(), app.log, 6 * 3_600_000);
   const stopRetention = startPeriodicJob('telemetry retention', () => app.services.telemetry.applyRetention(), app.log, 86_400_000);
+  // remote commands whose sender's timer was lost (a restart) are settled as timed out
+  const stopCommandSweep = startPeriodicJob('device command timeouts', () => app.services.commands.expireOverdue(), app.log, 60_000, { durable: false });
   const stopOverdueCores = startPeriodicJob('overdue trade-in cores', () => app.services.tradeIns.flagOverdueCores(null), app.log);
   const stopAlarmClocks = startPeriodicJob('alarms.tick', () => app.services.alarms.tick(), app.log, 60_000); // no data, escalation, reminders
   // demo: a few demo devices keep publishing, so a newcomer sees moving charts and a fresh alarm (docs/monitoring.md "Demo")
@@ -81,6 +83,8 @@ async function main() {
     stopSessionPurge();
     stopPartitions();
     stopRetention();
+    stopCommandSweep();
+    app.services.commands.close();
     stopAlarmClocks();
     liveDemo?.stop();
     stopOverdueCores();

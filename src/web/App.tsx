@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { createElement, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { isPublicPagePath, setUnauthorizedHandler } from './api';
 import { clearSession, useMe } from './auth';
@@ -17,12 +17,31 @@ const importHome = () => import('./pages/HomePage');
 const importPublicLayout = () => import('./pages/public/PublicLayout');
 const importPublicHome = () => import('./pages/public/PublicHomePage');
 
-export function preloadRouteChunks(path: string): void {
+/**
+ * A lazy page that, once its chunk is loaded (by `preloadRouteChunks`), renders at once instead of suspending for a
+ * tick: main.tsx waits for the route's chunks before the first render, so a server-rendered first screen (/public,
+ * src/server/platform/public-home.ts) is replaced by the page in one commit, never by a spinner.
+ */
+function preloadedLazy<P extends object>(factory: () => Promise<{ default: ComponentType<P> }>) {
+  let loaded: ComponentType<P> | undefined;
+  const load = () => factory().then((m) => ((loaded = m.default), m));
+  const Lazy = lazy(load);
+  const Component = (props: P) => createElement((loaded ?? Lazy) as ComponentType<P>, props);
+  return { Component, load };
+}
+const PublicLayoutChunk = preloadedLazy(importPublicLayout);
+const PublicHomeChunk = preloadedLazy(importPublicHome);
+
+/** Starts loading the chunks of the route at `path`; resolves when they are there (or failed: the lazy boundary retries). */
+export function preloadRouteChunks(path: string): Promise<unknown> {
   const p = path.replace(/\/+$/, '') || '/';
-  if (p === '/public') void Promise.all([importPublicLayout(), importPublicHome()]);
-  else if (p.startsWith('/public/')) void importPublicLayout();
-  else if (p === '/login') void importLogin();
-  else if (p === '/') void importHome();
+  const chunks =
+    p === '/public' ? Promise.all([PublicLayoutChunk.load(), PublicHomeChunk.load()])
+    : p.startsWith('/public/') ? PublicLayoutChunk.load()
+    : p === '/login' ? importLogin()
+    : p === '/' ? importHome()
+    : Promise.resolve();
+  return chunks.catch(() => undefined);
 }
 
 const LoginPage = lazy(importLogin);
@@ -64,13 +83,14 @@ const TraceImportPage = lazy(() => import('./pages/trace/TraceImportPage'));
 const DevicesPage = lazy(() => import('./pages/devices/DevicesPage'));
 const DevicePage = lazy(() => import('./pages/devices/DevicePage'));
 const FleetPage = lazy(() => import('./pages/devices/FleetPage'));
+const DevicesOverviewPage = lazy(() => import('./pages/devices/OverviewPage'));
 const AlarmsPage = lazy(() => import('./pages/devices/AlarmsPage'));
 const CasesPage = lazy(() => import('./pages/devices/CasesPage'));
 const CasePage = lazy(() => import('./pages/devices/CasePage'));
 const NewCasePage = lazy(() => import('./pages/devices/NewCasePage'));
 const ProductVerifyPage = lazy(() => import('./pages/public/ProductVerifyPage'));
-const PublicLayout = lazy(importPublicLayout);
-const PublicHomePage = lazy(importPublicHome);
+const PublicLayout = PublicLayoutChunk.Component;
+const PublicHomePage = PublicHomeChunk.Component;
 const PublicAnnouncedPage = lazy(() => import('./pages/public/PublicAnnouncedPage'));
 const PublicAnnouncementsPage = lazy(() => import('./pages/public/PublicAnnouncementsPage'));
 const PublicNoticesPage = lazy(() => import('./pages/public/PublicNoticesPage'));
@@ -96,6 +116,11 @@ const OrderPage = lazy(() => import('./pages/market/OrderPage'));
 const LeasesPage = lazy(() => import('./pages/market/LeasesPage'));
 const LeasePage = lazy(() => import('./pages/market/LeasePage'));
 const MarketStatsPage = lazy(() => import('./pages/market/MarketStatsPage'));
+const InsurancePage = lazy(() => import('./pages/market/InsurancePage'));
+const InsurancePolicyPage = lazy(() => import('./pages/market/InsurancePolicyPage'));
+const CoreExchangePage = lazy(() => import('./pages/market/core-exchange/CoreExchangePage'));
+const CorePostingPage = lazy(() => import('./pages/market/core-exchange/PostingPage'));
+const CoreMatchPage = lazy(() => import('./pages/market/core-exchange/MatchPage'));
 
 /** Routes a 401 from any API call back to the login page without a full reload. */
 function UnauthorizedBridge() {
@@ -254,8 +279,14 @@ export function AppRoutes() {
             <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
             <Route path="leases" element={<Guard menu="leases"><LeasesPage /></Guard>} />
             <Route path="leases/:id" element={<Guard menu="leases"><LeasePage /></Guard>} />
+            <Route path="insurance" element={<Guard menu="insurance"><InsurancePage /></Guard>} />
+            <Route path="insurance/policies/:id" element={<Guard menu="insurance"><InsurancePolicyPage /></Guard>} />
+            <Route path="core-exchange" element={<Guard menu="core-exchange"><CoreExchangePage /></Guard>} />
+            <Route path="core-exchange/matches/:id" element={<Guard menu="core-exchange"><CoreMatchPage /></Guard>} />
+            <Route path="core-exchange/:id" element={<Guard menu="core-exchange"><CorePostingPage /></Guard>} />
             <Route path="devices" element={<Guard menu="devices"><DevicesPage /></Guard>} />
             <Route path="devices/fleet" element={<Guard menu="fleet"><FleetPage /></Guard>} />
+            <Route path="devices/overview" element={<Guard menu="devices-overview"><DevicesOverviewPage /></Guard>} />
             <Route path="devices/:id" element={<Guard menu="devices"><DevicePage /></Guard>} />
             <Route path="alarms" element={<Guard menu="alarms"><AlarmsPage /></Guard>} />
             <Route path="cases" element={<Guard menu="cases"><CasesPage /></Guard>} />

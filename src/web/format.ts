@@ -180,3 +180,6 @@ export function formatWanYuan(v: number | null | undefined, locale: Locale): str
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return translate(locale, 'common.wanYuan', { amount: numberFormat(locale).format(v) });
 }
+
+/** A clause reference of the 规范条件 in the reader's style: 七(二)2 / VII(2)2 (clause.ts). */
+export { clauseRef } from './clause';

@@ -1,8 +1,13 @@
-import i18next, { type Resource, type TFunction as I18nextT } from 'i18next';
+// the ES module (antd/locale/* are CommonJS and bring antd/lib helpers into the entry chunk)
+import zhCN from 'antd/es/locale/zh_CN';
+import i18next, { type FormatterModule, type TFunction as I18nextT } from 'i18next';
 import { createElement, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
-import { areas, type Area, type MessageKey } from './locales';
-import type { Dict, Entry } from './locales/types';
+import { clauseRef } from './clause';
+import type { Area, MessageKey } from './locales';
+import type { LanguageTree } from './locales/types';
+// Chinese comes with the start bundle; English is its own chunk, loaded when asked for (loadLocale, issue 16 item 18)
+import zhTree from 'virtual:reman-locale/zh';
 
 export type { MessageKey } from './locales';
 
@@ -30,38 +35,91 @@ const LNG_TO_LOCALE: Record<string, Locale> = { 'zh-CN': 'zh', en: 'en' };
 /** key → its area (namespace); keys are unique across areas. */
 const NAMESPACE_OF = new Map<string, Area>();
 
-function buildResources(): Resource {
-  const zh: Record<string, Record<string, string>> = {};
-  const en: Record<string, Record<string, string>> = {};
-  for (const [area, dict] of Object.entries(areas) as [Area, Dict][]) {
-    zh[area] = {};
-    en[area] = {};
-    for (const [key, entry] of Object.entries(dict) as [string, Entry][]) {
-      NAMESPACE_OF.set(key, area);
-      zh[area][key] = entry[0];
-      const english = entry[1];
-      if (typeof english === 'string') en[area][key] = english;
+/** One language's tree as i18next resources (one namespace per area), clause references in that language's style. */
+function resourcesOf(locale: Locale, tree: LanguageTree): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [area, dict] of Object.entries(tree)) {
+    out[area] = {};
+    for (const [key, text] of Object.entries(dict)) {
+      if (locale === 'zh') NAMESPACE_OF.set(key, area as Area);
+      // clause references in one style, glossed in English: 七(二)2 / VII(2)2 (clause.ts, issue 16 item 14)
+      if (typeof text === 'string') out[area][key] = clauseRef(text, locale);
       else {
-        en[area][`${key}_one`] = english.one;
-        en[area][`${key}_other`] = english.other;
+        out[area][`${key}_one`] = clauseRef(text.one, locale);
+        out[area][`${key}_other`] = clauseRef(text.other, locale);
       }
     }
   }
-  return { 'zh-CN': zh, en };
+  return out;
 }
 
-/** The app's i18next instance: synchronous (the resources are bundled), placeholders `{name}`, React escapes. */
+/** The languages other than Chinese, each its own chunk (scripts/vite-locales.ts), with antd's words for it. */
+const LOADERS: Record<Exclude<Locale, 'zh'>, () => Promise<{ tree: LanguageTree; antd: AntdLocale }>> = {
+  en: async () => {
+    const [tree, antd] = await Promise.all([import('virtual:reman-locale/en'), import('antd/es/locale/en_US')]);
+    return { tree: tree.default, antd: antd.default };
+  },
+};
+
+type AntdLocale = typeof zhCN;
+/** antd's own words (pagination, empty lists, date pickers) per loaded language. */
+export const ANTD_LOCALE: Partial<Record<Locale, AntdLocale>> = { zh: zhCN };
+const LOADING = new Map<Locale, Promise<void>>();
+
+/**
+ * Makes a language's texts available (the first call for English fetches its chunk; Chinese is always there). The app
+ * calls it before its first render for the stored language and before switching; `translate` in a language not loaded
+ * yet falls back to Chinese.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'zh') return Promise.resolve();
+  let p = LOADING.get(locale);
+  if (!p) {
+    p = LOADERS[locale]().then(({ tree, antd }) => {
+      for (const [area, bundle] of Object.entries(resourcesOf(locale, tree))) i18n.addResourceBundle(LOCALE_TRAITS[locale].lng, area, bundle, true, true);
+      ANTD_LOCALE[locale] = antd;
+    });
+    p.catch(() => LOADING.delete(locale));
+    LOADING.set(locale, p);
+  }
+  return p;
+}
+
+/** Placeholders that hold a year (2026, not 2,026). */
+const YEAR_PLACEHOLDERS = new Set(['year', 'y']);
+const GROUPED = new Map<string, Intl.NumberFormat>();
+
+/** i18next's formatter, called for every placeholder (`alwaysFormat`): a number with thousand separators in the text's language. */
+const numberFormatter: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value, _format, lng, options) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || YEAR_PLACEHOLDERS.has(String(options?.interpolationkey ?? ''))) return value;
+    const intl = LOCALE_TRAITS[localeOf(lng)].intl;
+    let f = GROUPED.get(intl);
+    if (!f) GROUPED.set(intl, (f = new Intl.NumberFormat(intl, { maximumFractionDigits: 20 })));
+    return f.format(value);
+  },
+};
+
+/**
+ * The app's i18next instance: synchronous (Chinese is bundled; another language is added by `loadLocale` before it is
+ * switched to), placeholders `{name}`, React escapes.
+ */
 export const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({
-  resources: buildResources(),
-  lng: LOCALE_TRAITS[readStoredLocale()].lng,
+void i18n.use(initReactI18next).use(numberFormatter).init({
+  resources: { 'zh-CN': resourcesOf('zh', zhTree) },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: Object.keys(areas),
+  ns: Object.keys(zhTree),
   defaultNS: 'common',
   keySeparator: false,
   nsSeparator: false,
-  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+  // every number put into a text is grouped the reader's way (12,345), except a year (issue 16 item 14)
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false, alwaysFormat: true },
   returnNull: false,
   initAsync: false,
   react: { useSuspense: false },
@@ -106,7 +164,8 @@ export function translate(locale: Locale, key: MessageKey, vars?: Vars): string 
 /** A text that comes in both languages (from the server or src/domain): the current language's, else the other's. */
 export function bilingual(locale: Locale, zh: string | null | undefined, en: string | null | undefined): string {
   const [first, second] = locale === 'en' ? [en, zh] : [zh, en];
-  return first || second || '';
+  // a clause reference in a server or domain text in the reader's style (七(二)4 / VII(2)4)
+  return clauseRef(first || second || '', locale);
 }
 
 /** Picks the label for the current locale from a domain `{zh, en}` entry. */
@@ -160,7 +219,19 @@ function setLocale(l: Locale) {
   } catch {
     // ignore
   }
-  void i18n.changeLanguage(LOCALE_TRAITS[l].lng);
+  void loadLocale(l).then(() => i18n.changeLanguage(LOCALE_TRAITS[l].lng));
+}
+
+/** Before the first render: the reader's stored language, loaded and switched to (Chinese needs nothing). */
+export async function startLocale(): Promise<void> {
+  const stored = readStoredLocale();
+  if (stored === 'zh') return;
+  try {
+    await loadLocale(stored);
+    await i18n.changeLanguage(LOCALE_TRAITS[stored].lng);
+  } catch {
+    // the chunk did not come: the app starts in Chinese, the switch offers English again
+  }
 }
 
 /** Keeps the document's language and title in step with i18next's language. */

@@ -1,15 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-// the ES modules (antd/locale/* are CommonJS and bring antd/lib helpers into the entry chunk)
-import enUS from 'antd/es/locale/en_US';
-import zhCN from 'antd/es/locale/zh_CN';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { ApiError } from './api';
 import { AppRoutes, preloadRouteChunks } from './App';
 import { fetchMe, ME_KEY, mayHaveSession } from './auth';
-import { LocaleProvider, useLocale, type Locale } from './i18n';
+import { ANTD_LOCALE, LocaleProvider, startLocale, useLocale } from './i18n';
 import { theme } from './theme';
 import { focusableScrollRegions } from './components/a11y';
 
@@ -25,12 +22,12 @@ const queryClient = new QueryClient({
   },
 });
 
-const ANTD_LOCALE: Record<Locale, typeof zhCN> = { zh: zhCN, en: enUS };
-
 function AntdRoot({ children }: { children: ReactNode }) {
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
+  // one required-field message everywhere, also for a rule that names none (issue 16 item 14)
+  const form = useMemo(() => ({ validateMessages: { required: t('common.required') } }), [t]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[locale]} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={ANTD_LOCALE[locale] ?? ANTD_LOCALE.zh} theme={theme} button={{ autoInsertSpace: false }} form={form}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
@@ -43,13 +40,16 @@ const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 focusableScrollRegions();
 
 // Ask for the route's chunks and, with a session cookie, the signed-in user before React's first render (App.tsx).
-preloadRouteChunks(window.location.pathname);
+const routeChunks = preloadRouteChunks(window.location.pathname);
 if (mayHaveSession() && !window.location.pathname.startsWith('/public')) void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');
 
-createRoot(container).render(
+// The first render waits for the route's chunks (and, for a reader who chose English, its texts): a first screen the
+// server rendered into #root (/public) stays until the page can replace it in one commit, and no other page shows a
+// spinner for its own chunk (issue 16 item 18).
+void Promise.all([routeChunks, startLocale()]).then(() => createRoot(container).render(
   <StrictMode>
     <LocaleProvider>
       <AntdRoot>
@@ -59,4 +59,4 @@ createRoot(container).render(
       </AntdRoot>
     </LocaleProvider>
   </StrictMode>,
-);
+));

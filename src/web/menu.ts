@@ -26,7 +26,10 @@ export type MenuKey =
   | 'orders'
   | 'leases'
   | 'market-stats'
+  | 'insurance'
+  | 'core-exchange'
   | 'devices'
+  | 'devices-overview'
   | 'fleet'
   | 'alarms'
   | 'cases'
@@ -69,6 +72,10 @@ const ORDERS_SELLER = entry('orders', '/orders', 'market.menu.sellerOrders');
 const ORDERS_ALL = entry('orders', '/orders', 'market.orders.allTitle');
 const LEASES = entry('leases', '/leases', 'market.menu.leases');
 const MARKET_STATS = entry('market-stats', '/statistics/market', 'market.menu.stats');
+// 保险: the enterprise's units' policies, the insurer's policies and claims, the holder's policies; figures for authorities
+const INSURANCE = entry('insurance', '/insurance', 'market.menu.insurance');
+// 旧件交易: enterprises post supply and demand of cores, registered organisations (recyclers, dealers) supply
+const CORE_EXCHANGE = entry('core-exchange', '/core-exchange', 'exchange.menu');
 
 // 公共信息服务 (issue 14): MIIT's editing screens of standards, policies, demonstration units, testing organisations
 const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu');
@@ -78,21 +85,24 @@ const CATALOGUE_REVIEW = entry('catalogue-applications', '/catalogue-application
 // 在役监测 (issue 12): devices of the enterprise and those an organisation owns or leases; the fleet of a maker
 const DEVICES = entry('devices', '/devices', 'monitoring.menu.devices');
 const FLEET = entry('fleet', '/devices/fleet', 'monitoring.menu.fleet');
+const DEVICES_OVERVIEW = entry('devices-overview', '/devices/overview', 'monitoring.overview.menu');
 const ALARMS = entry('alarms', '/alarms', 'monitoring.menu.alarms');
 const CASES = entry('cases', '/cases', 'monitoring.menu.cases');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, CATALOGUE_APPLY, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, CATALOGUE_APPLY, PASSWORD],
-  authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, ENTERPRISES, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
-  authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, ENTERPRISES, USERS, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
-  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
-  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PASSWORD],
+  authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, ENTERPRISES, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
+  authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, ENTERPRISES, USERS, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
+  ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
+  ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, DEVICES, CASES, PASSWORD],
-  buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, DEVICES, CASES, PASSWORD],
+  buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
+  buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
+  // 公共信息服务 (issue 14): a testing organisation's users issue reports through the API (no screen of their own yet)
+  testing_org_staff: [HOME, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

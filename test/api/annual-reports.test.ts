@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleReportForm } from '../../src/domain/annual-report/index.js';
+import { REMAN_FIELD_VALUES, REMAN_FIELDS } from '../../src/domain/enterprise.js';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildEnterprise, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
@@ -215,6 +216,11 @@ describe('provincial review (七(二)1)', () => {
     wb.eachSheet((s) => s.eachRow((rr) => all.push(JSON.stringify(rr.values))));
     expect(all.join('')).not.toContain(ids.nameB);
     expect(wb.getWorksheet('再制造情况明细')!.rowCount).toBe(3);
+    // issue 16 item 4: 涉及领域 by its name (机床工具), never the code (machine_tools)
+    const detail: unknown[] = [];
+    wb.getWorksheet('再制造情况明细')!.eachRow((rr) => detail.push(...(rr.values as unknown[])));
+    expect(detail.filter((v) => (REMAN_FIELD_VALUES as readonly unknown[]).includes(v) || v === 'other')).toEqual([]);
+    expect(detail.some((v) => REMAN_FIELDS.some((f) => v === f.zh))).toBe(true);
     // js accepts B: statistics below have both provinces
     expect((await req(js, 'POST', `/api/v1/annual-reports/${ids.reportB}/accept`, { opinion: '同意，逾期提交已责令说明。' })).statusCode).toBe(200);
   });
@@ -224,13 +230,13 @@ describe('industry statistics: scoping', () => {
   it('MIIT sees national figures; an authority only its jurisdiction', async () => {
     const national = (await req(miit, 'GET', '/api/v1/statistics?year=2025')).json();
     expect(national.scope.kind).toBe('national');
-    expect(national.totals).toEqual({ reports: 2, recovered: 300, remanufactured: 240, sold: 210 });
+    expect(national.totals).toEqual({ reports: 2, sites: 2, recovered: 300, remanufactured: 240, sold: 210, outputValue: 3900 });
     expect(national.byRegion.map((x: { regionCode: string }) => x.regionCode)).toEqual(['320000', '440000']);
     expect(national.announced).toMatchObject({ enterprises: 3, sites: 3 });
     expect(national.byField.find((f: { field: string }) => f.field === 'internal_combustion_engines').remanufactured).toBe(150);
     const gdStats = (await req(gd, 'GET', '/api/v1/statistics?year=2025')).json();
     expect(gdStats.scope).toMatchObject({ kind: 'authority', authorityId: 'prov-440000' });
-    expect(gdStats.totals).toEqual({ reports: 1, recovered: 200, remanufactured: 160, sold: 140 });
+    expect(gdStats.totals).toEqual({ reports: 1, sites: 1, recovered: 200, remanufactured: 160, sold: 140, outputValue: 2600 });
     expect(gdStats.byRegion.map((x: { regionCode: string }) => x.regionCode)).toEqual(['440000']);
     expect(gdStats.announced).toMatchObject({ enterprises: 2, sites: 2 });
     const jsStats = (await req(js, 'GET', '/api/v1/statistics')).json();

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/platform/clock.js';
-import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildBuyer, buildEnterprise, buildProduct, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildTestApp, type Session, type TestApp } from '../support/app.js';
+import { buildProduct } from '../support/factories.js';
+import { monitoringCast } from '../support/devices.js';
 
 const T0 = Date.parse('2026-12-06T02:00:00Z');
 const clock = manualClock(new Date(T0));
@@ -50,19 +51,7 @@ async function alarmOn(d: Awaited<ReturnType<typeof device>>) {
 
 beforeAll(async () => {
   app = await buildTestApp({}, { clock });
-  const s = app.services;
-  const maker = await buildEnterprise(s, { regionCode: '440106' });
-  const other = await buildEnterprise(s, { regionCode: '320505' });
-  const foreign = await buildEnterprise(s, { regionCode: '370102' });
-  makerId = maker.id;
-  ownerId = other.id;
-  admin = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: maker.id })).username, TEST_PASSWORD);
-  staff = await login(app, (await buildUser(s, 'enterprise_staff', { organizationId: maker.id })).username, TEST_PASSWORD);
-  owner = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: other.id })).username, TEST_PASSWORD);
-  stranger = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: foreign.id })).username, TEST_PASSWORD);
-  const b = await buildBuyer(s);
-  buyerOrgId = b.org.id;
-  buyer = await login(app, b.user.username, TEST_PASSWORD);
+  ({ makerId, ownerId, buyerOrgId, admin, staff, owner, stranger, buyer } = await monitoringCast(app));
   for (const m of ['WD615', 'A10VSO-71']) {
     const r = await call(admin, 'PUT', `/api/v1/thing-models/${m}`, { template: m === 'WD615' ? 'engine' : 'hydraulicPump' });
     expect(r.statusCode, r.body).toBe(200);

@@ -91,7 +91,7 @@ describe('access follows the trace', () => {
     expect(await listIds(bAdmin)).toContain(dev.id);
     const seen = await get(bAdmin, `/api/v1/devices/${dev.id}`);
     expect(seen.statusCode, seen.body).toBe(200);
-    expect(seen.json()).toMatchObject({ id: dev.id, manufacturerAccess: true, actions: ['read', 'consent'] });
+    expect(seen.json()).toMatchObject({ id: dev.id, manufacturerAccess: true, actions: ['read', 'consent', 'command'] }); // the owner decides the maker's access and may send remote commands (issue 12)
     expect((await get(bAdmin, `/api/v1/devices/${dev.id}/latest`)).statusCode).toBe(200);
     expect((await get(bAdmin, `/api/v1/devices/${dev.id}/health`)).statusCode).toBe(200);
     expect(await listIds(dAdmin)).not.toContain(dev.id);

@@ -226,12 +226,18 @@ describe('ingest, thing models and queries', () => {
     const spikeAt = t0 + 4321_000;
     const all = Array.from({ length: 7200 }, (_, i) => ({ ts: t0 + i * 1000, values: { coolantTemp: t0 + i * 1000 === spikeAt ? 140 : 80 + Math.sin(i / 100), rpm: 1500 } }));
     for (let i = 0; i < all.length; i += 2000) expect((await ingest(device.id, credentials, all.slice(i, i + 2000))).json().refused).toBe(0);
-    const q = (await app.inject({ url: `/api/v1/devices/${device.id}/telemetry?keys=coolantTemp,rpm&from=${t0}&to=${t0 + 7200_000}&points=100`, headers: staff.headers })).json();
+    // 2 h in 500 points: min/max buckets of 28.8 s, finer than a minute → the raw points, the spike at its second
+    const q = (await app.inject({ url: `/api/v1/devices/${device.id}/telemetry?keys=coolantTemp,rpm&from=${t0}&to=${t0 + 7200_000}&points=500`, headers: staff.headers })).json();
     expect(q.resolution).toBe('raw');
     expect(q.downsampled).toBe(true);
-    expect(q.series.coolantTemp.length).toBeLessThanOrEqual(100);
+    expect(q.series.coolantTemp.length).toBeLessThanOrEqual(500);
     expect(q.series.coolantTemp).toContainEqual([spikeAt, 140]);
-    expect(q.series.rpm.length).toBeLessThanOrEqual(100);
+    expect(q.series.rpm.length).toBeLessThanOrEqual(500);
+    // 2 h in 100 points: buckets of 144 s → the 1-minute rollup answers (its max), the spike at its minute's start
+    const coarse = (await app.inject({ url: `/api/v1/devices/${device.id}/telemetry?keys=coolantTemp,rpm&from=${t0}&to=${t0 + 7200_000}&points=100`, headers: staff.headers })).json();
+    expect(coarse.resolution).toBe('1m');
+    expect(coarse.series.coolantTemp.length).toBeLessThanOrEqual(100);
+    expect(coarse.series.coolantTemp).toContainEqual([Math.floor(spikeAt / 60_000) * 60_000, 140]);
     // no points: every raw point of the range
     const raw = (await app.inject({ url: `/api/v1/devices/${device.id}/telemetry?keys=rpm&from=${t0}&to=${t0 + 60_000}`, headers: staff.headers })).json();
     expect(raw.series.rpm).toHaveLength(60);

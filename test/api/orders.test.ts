@@ -78,6 +78,13 @@ describe('orders on account (账期): place → confirm → deliver → accept',
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json()).toMatchObject({ status: 'confirmed', units: l.codes });
     expect(c.json().actions).toEqual(['deliver', 'cancel', 'recordInvoice']);
+    // the buyer organisation's users are shown the confirmation (notifications' orgOf reads buyerOrgId); another buyer is not
+    const inbox = async (who: Session) => (await call(who, 'GET', '/api/v1/notifications?pageSize=100')).json() as { items: { id: string; link: string; kind: string }[]; unread: number };
+    const mine = (await inbox(buyer)).items.filter((x) => x.link === `/orders/${id}`);
+    expect(mine.map((x) => x.kind)).toEqual(['order.confirm']);
+    expect((await inbox(otherBuyer)).items.filter((x) => x.link === `/orders/${id}`)).toEqual([]);
+    expect((await call(otherBuyer, 'POST', `/api/v1/notifications/${mine[0]!.id}/read`)).statusCode).toBe(404);
+    expect((await call(buyer, 'POST', `/api/v1/notifications/${mine[0]!.id}/read`)).statusCode).toBe(204);
     expect((await call(null, 'GET', `/api/v1/public/listings/${l.id}`)).json().units[0].status).toBe('reserved');
     // the public market no longer offers the reserved unit
     const market = (await call(null, 'GET', '/api/v1/public/listings?q=' + encodeURIComponent('发动机'))).json();

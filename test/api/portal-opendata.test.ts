@@ -86,7 +86,7 @@ describe('Atom feeds', () => {
 describe('datasets', () => {
   it('the list names each dataset with last-modified, licence, CSV, JSON and schema links', async () => {
     const list = (await ok(null, 'GET', '/api/v1/public/datasets')).json();
-    expect(list.items.map((d: { key: string }) => d.key)).toEqual(['announced-enterprises', 'standards', 'demonstration-units', 'testing-organizations', 'catalogue', 'statistics']);
+    expect(list.items.map((d: { key: string }) => d.key)).toEqual(['announced-enterprises', 'standards', 'demonstration-units', 'testing-organizations', 'catalogue', 'statistics', 'statistics-value']);
     const std = list.items.find((d: { key: string }) => d.key === 'standards');
     expect(std).toMatchObject({ licence: { name: 'CC BY 4.0' }, csv: '/api/v1/public/datasets/standards/data.csv', schema: '/api/v1/public/datasets/standards/schema.json' });
     expect(Number.isNaN(Date.parse(std.lastModified))).toBe(false);
@@ -162,6 +162,7 @@ describe('indexable pages without JavaScript, sitemap', () => {
     const doc = xml.parse(res.body);
     const locs = asArray(doc.urlset.url).map((u: { loc: string }) => u.loc);
     expect(locs.some((l) => l.endsWith('/public/search'))).toBe(true);
+    for (const page of ['/public/catalogue', '/public/market', '/public/targets', '/public/datasets']) expect(locs.some((l) => l.endsWith(page)), page).toBe(true);
     expect(locs.some((l) => l.endsWith(`/public/standards/${encodeURIComponent('GB/T 28620-2012')}`))).toBe(true);
     expect(locs.some((l) => l.endsWith(`/public/policies/${ids.policy}`))).toBe(true);
     expect(locs.some((l) => l.includes(encodeURIComponent('GB/T 2-2026')))).toBe(false);

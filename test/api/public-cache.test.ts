@@ -101,6 +101,21 @@ describe('public cache', () => {
     expect(await cache.get('statistics', 'k', ok)).toEqual({ n: 4 });
   });
 
+  it('drop forgets the answers without telling the listeners (a benchmark’s uncached request is no write)', async () => {
+    const cache = createPublicCache();
+    const told: string[][] = [];
+    cache.onInvalidate((tags) => told.push([...tags]));
+    let calls = 0;
+    const load = async () => ({ n: ++calls });
+    expect(await cache.get('listings', 'k', load)).toEqual({ n: 1 });
+    cache.drop('listings');
+    expect(await cache.get('listings', 'k', load)).toEqual({ n: 2 });
+    expect(told).toEqual([]);
+    cache.invalidate('listings');
+    expect(await cache.get('listings', 'k', load)).toEqual({ n: 3 });
+    expect(told).toEqual([['listings']]);
+  });
+
   it('a public route whose load fails answers the error and then the fresh answer', async () => {
     const url = `/api/v1/public/announcements/00000000-0000-4000-8000-000000000000/entries`;
     expect((await app.inject(url)).statusCode).toBe(404);

@@ -30,6 +30,7 @@ const ACTORS: Actor[] = [
   'expert',
   'buyer_staff',
   'buyer_admin',
+  'testing_org_staff',
   // MIIT last: it may legitimately change foreign objects, so it runs after the "nothing changed" check.
   'ministry_officer',
   'ministry_admin',
@@ -58,7 +59,7 @@ beforeAll(async () => {
   for (const actor of ACTORS) {
     if (actor === 'public' || actor === 'enterprise_token') continue;
     const org =
-      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : actor.startsWith('buyer') ? buyerA.org.id : undefined;
+      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : actor.startsWith('buyer') ? buyerA.org.id : undefined; // testing_org_staff: a published directory entry of its own
     const u = await buildUser(s, actor, { organizationId: org });
     usernames.set(actor, u.username);
     if (actor === 'expert') home.expertSelf = u.expertId!;

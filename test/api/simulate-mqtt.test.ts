@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate, POINTS_PER_MESSAGE } from '../../scripts/simulate.js';
 import { startMqtt, type MqttRuntime } from '../../src/server/modules/devices/mqtt.runtime.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { makeDevice, type TestDevice } from '../support/devices.js';
+import { commandSettled, makeDevice, type TestDevice } from '../support/devices.js';
 import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 let app: TestApp;
@@ -49,5 +49,33 @@ describe('npm run simulate over MQTT into the platform', () => {
     expect(mine.reduce((n, d) => n + d.messagesRefused, 0)).toBe(s.malformed);
     const latest = (await app.inject({ url: `/api/v1/devices/${devices[0]!.id}/latest`, headers: admin.headers })).json();
     expect(Object.keys(latest.values).sort()).toEqual(['coolantTemp', 'oilPressure', 'rpm', 'runHours', 'vibrationRms']);
+  }, 120_000);
+
+  it('the simulated terminals answer remote commands (getDiagnostics, reboot) while they publish', async () => {
+    const stop = new AbortController();
+    const running = simulate({
+      url: runtime.url, rate: 20, duration: 0, seed: 8, log: () => undefined, signal: stop.signal,
+      devices: devices.slice(0, 1).map((d) => ({ id: d.id, credentials: { clientId: d.clientId, username: d.username, password: d.password } })),
+    });
+    try {
+      const d = devices[0]!;
+      // connected once the broker says so: the command is refused as offline until then
+      let sent = await app.inject({ method: 'POST', url: `/api/v1/devices/${d.id}/commands`, headers: admin.headers, payload: { method: 'getDiagnostics', timeoutSec: 30 } });
+      for (let i = 0; sent.statusCode === 409 && i < 300; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        sent = await app.inject({ method: 'POST', url: `/api/v1/devices/${d.id}/commands`, headers: admin.headers, payload: { method: 'getDiagnostics', timeoutSec: 30 } });
+      }
+      expect(sent.statusCode, sent.body).toBe(201);
+      const settled = (id: string) => commandSettled(app, id);
+      const diag = await settled(sent.json().id);
+      expect(diag.state).toBe('replied');
+      expect(diag.reply).toMatchObject({ firmware: 'sim-1.0', values: expect.any(Object) });
+      const reboot = await app.inject({ method: 'POST', url: `/api/v1/devices/${d.id}/commands`, headers: admin.headers, payload: { method: 'reboot', params: { delaySec: 0 }, timeoutSec: 30 } });
+      expect(reboot.statusCode, reboot.body).toBe(201);
+      expect(await settled(reboot.json().id)).toMatchObject({ state: 'replied', reply: { rebootingInSec: 0 } });
+    } finally {
+      stop.abort();
+      await running;
+    }
   }, 120_000);
 });

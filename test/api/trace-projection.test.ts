@@ -211,6 +211,61 @@ describe('deferred projection of large /epcis captures', () => {
     expect(a[1]!.keys).toContain(a[0]!.epc); // the second life's cores include the first product, and its first core
   });
 
+  it('a part named only by the genealogy has no object row: its edges name it, the walk, the recall search and a later life find it', async () => {
+    // Issue 10 §5 (migration 20261210070000): the projection writes object rows for cores, products, lots and what
+    // events observe; a part taken out of a core or put into a product is described by its edges.
+    const s = await stream();
+    const core = 'urn:epc:id:sgtin:6901234.012345.PNC';
+    const [block, head] = ['urn:epc:id:sgtin:6901234.012346.PNP1', 'urn:epc:id:sgtin:6901234.012346.PNP2'];
+    const product = 'urn:epc:id:sgtin:6901234.012399.PNR';
+    await capture(s, [
+      { type: 'ObjectEvent', eventID: id(), eventTime: at(1), eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+      {
+        type: 'TransformationEvent', eventID: id(), eventTime: at(2), eventTimeZoneOffset: '+08:00', inputEPCList: [core], outputEPCList: [block, head], bizStep: 'disassembling',
+        'rm:parts': [{ epc: block, name: '缸体甲' }, { epc: head, name: '缸盖乙' }],
+      },
+      {
+        type: 'TransformationEvent', eventID: id(), eventTime: at(3), eventTimeZoneOffset: '+08:00', inputEPCList: [block, head], outputEPCList: [product], bizStep: 'assembling',
+        disposition: 'urn:reman-platform:voc:disp:remanufactured', ilmd: { 'rm:productName': '产品 PN' },
+        'rm:inputs': [{ epc: block, name: '缸体甲', origin: 'reused', massKg: 300, valueCny: 20000 }, { epc: head, name: '缸盖乙', origin: 'new', massKg: 100, valueCny: 10000 }],
+      },
+    ]);
+    await app.services.trace.projection.drain();
+    const rowsOf = async (keys: string[]) =>
+      (await app.database.raw.query<{ key: string; kind: string }>('SELECT key, kind FROM trace_objects WHERE enterprise_id = $1 AND key = ANY($2) ORDER BY key', [s.enterpriseId, keys])).rows;
+    expect(await rowsOf([core, block, head, product])).toEqual([{ key: core, kind: 'core' }, { key: product, kind: 'product' }]);
+
+    // the walk names and kinds the parts from their edges; a part is a root the genealogy knows
+    const up = await app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent(product)}?direction=up&depth=3`, headers: s.user.headers });
+    expect(up.statusCode, up.body).toBe(200);
+    const nodes = up.json().nodes as { key: string; kind: string; name: string | null }[];
+    expect(nodes.filter((n) => n.key === block || n.key === head).map((n) => [n.key, n.kind, n.name])).toEqual([[block, 'part', '缸体甲'], [head, 'part', '缸盖乙']]);
+    const fromPart = await app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent(block)}?direction=down`, headers: s.user.headers });
+    expect(fromPart.statusCode, fromPart.body).toBe(200);
+    expect((fromPart.json().nodes as { key: string }[]).map((n) => n.key)).toContain(product);
+    const unknown = await app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent('urn:epc:id:sgtin:6901234.012346.PNX9')}?direction=up`, headers: s.user.headers });
+    expect(unknown.statusCode).toBe(404);
+
+    // the recall search finds a part by its name and by its serial
+    for (const q of ['缸盖乙', 'PNP2']) {
+      const t = await app.inject({ method: 'GET', url: `/api/v1/trace/recall/targets?q=${encodeURIComponent(q)}`, headers: s.user.headers });
+      expect(t.statusCode, t.body).toBe(200);
+      expect(t.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ key: head, kind: 'part', name: '缸盖乙' })]));
+    }
+
+    // a later capture observes the released part and builds it into another product: its disassembly of the earlier
+    // capture (a part without a row then) still makes the first core one of the new product's life cores
+    const other = 'urn:epc:id:sgtin:6901234.012399.PNS';
+    await capture(s, [
+      { type: 'ObjectEvent', eventID: id(), eventTime: at(5), eventTimeZoneOffset: '+08:00', epcList: [head], action: 'OBSERVE', bizStep: 'inspecting', disposition: 'conformant' },
+      { type: 'TransformationEvent', eventID: id(), eventTime: at(6), eventTimeZoneOffset: '+08:00', inputEPCList: [head], outputEPCList: [other], bizStep: 'assembling', disposition: 'urn:reman-platform:voc:disp:remanufactured' },
+    ]);
+    await app.services.trace.projection.drain();
+    const made = await app.database.raw.query<{ keys: string[] }>('SELECT life_core_keys AS keys FROM trace_products WHERE enterprise_id = $1 AND epc = $2', [s.enterpriseId, other]);
+    expect(made.rows[0]!.keys).toContain(core);
+    expect(await rowsOf([head])).toEqual([{ key: head, kind: 'part' }]); // observed now: a row of its own
+  });
+
   it('an authority or MIIT sees the streams it may read; an enterprise only its own', async () => {
     const s1 = await stream('440106'); // Guangdong
     const s2 = await stream('330106'); // Zhejiang

@@ -50,6 +50,23 @@ describe('web app static files', () => {
     expect(plain.headers['cache-control']).toBe(IMMUTABLE);
   });
 
+  it('answers /public with its first screen inside index.html (item 18): real words and links, compressed, revalidated', async () => {
+    for (const url of ['/public', '/public/']) {
+      const r = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers['cache-control'], url).toBe('no-cache');
+      expect(r.body, url).toContain('<script type="module" src="/assets/index-AbC12345.js">'); // the app still starts
+      expect(r.body).toMatch(/<div id="root"><style>[\s\S]*data-testid="page-title">公开信息<\/h3>/);
+      for (const words of ['再制造公共信息服务平台', '公告企业名单', '行业统计', '投诉举报', '依据《机电产品再制造行业规范条件》']) expect(r.body, words).toContain(words);
+      for (const href of ['/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/complaints', '/login']) expect(r.body).toContain(`href="${href}"`);
+    }
+    const br = await app.inject({ url: '/public', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength((await app.inject({ url: '/public' })).body) / 2);
+    // the other public pages stay the app's fallback
+    expect((await app.inject({ url: '/public/notices' })).body).not.toContain('data-first-screen');
+  });
+
   it('revalidates index.html, at / and as the fallback of a client-side route', async () => {
     for (const url of ['/', '/index.html', '/public/announced', '/applications/123']) {
       const r = await app.inject({ url, headers: { 'accept-encoding': 'br' } });

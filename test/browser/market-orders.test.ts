@@ -6,6 +6,7 @@
  * /p/{code} of the sold unit shows the sale without naming the buyer.
  * Screenshots: test-output/screenshots/orders-*.png.
  */
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/credit-code.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
@@ -19,9 +20,17 @@ describeBrowser('market orders in the browser', () => {
   const orgName = '杭州钱塘工程机械租赁有限公司';
   const creditCode = makeCreditCode('330104', 'MA2QTJX07');
 
-  it('register → find "发动机" → order with a trade-in → seller confirms and delivers → /p/{code} shows the sale, not the buyer', async () => {
+  // One flow in phases, each an it() of its own: the whole flow once ran in one test and, on a loaded machine, the
+  // test's 300 s budget ran out at whichever wait came last (the seller's payment confirmation → 'paid'), which read
+  // as a hang there. Each phase now has its own budget and a failure names its phase.
+  let buyer: Page;
+  let seller: Page;
+  let orderId = '';
+  let code = '';
+
+  it('register → find "发动机" → order with a trade-in (estimate before submitting)', async () => {
     // ---- the buyer registers and signs in
-    const buyer = await suite.page();
+    buyer = await suite.page();
     await buyer.goto(`${base()}/public/register`);
     await buyer.getByTestId('register-form').waitFor();
     await buyer.getByTestId('register-orgName').fill(orgName);
@@ -59,12 +68,12 @@ describeBrowser('market orders in the browser', () => {
     await buyer.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
     await buyer.locator('[data-testid="order-status"][data-status="placed"]').waitFor();
     expect(await buyer.getByTestId('order-tradein-status').getAttribute('data-status')).toBe('awaiting_core');
-    const orderUrl = buyer.url();
-    const orderId = orderUrl.split('/').pop()!;
+    orderId = buyer.url().split('/').pop()!;
     await suite.shot(buyer, '2-order-placed');
+  });
 
-    // ---- the seller confirms and delivers from its 销售订单
-    const seller = await suite.page({ login: { username: 'ent-hb', password: DEMO_PASSWORD } });
+  it('the seller confirms and delivers from its 销售订单', async () => {
+    seller = await suite.page({ login: { username: 'ent-hb', password: DEMO_PASSWORD } });
     await seller.getByTestId('menu-orders').click();
     await seller.getByTestId('orders-table').getByText(orgName).waitFor();
     await suite.shot(seller, '3-seller-orders');
@@ -80,7 +89,7 @@ describeBrowser('market orders in the browser', () => {
     expect(confirmed.status(), await confirmed.text()).toBe(200);
     await seller.locator('[data-testid="order-status"][data-status="confirmed"]').waitFor();
     await seller.getByTestId('order-unit').first().waitFor();
-    const code = (await seller.getByTestId('order-unit').first().textContent())!.trim();
+    code = (await seller.getByTestId('order-unit').first().textContent())!.trim();
     await seller.getByTestId('order-action-deliver').click();
     expect(await seller.getByTestId('step-consequence').textContent()).toContain('追溯');
     await seller.getByTestId('step-invoice').fill('44031234567890');
@@ -89,8 +98,9 @@ describeBrowser('market orders in the browser', () => {
     expect(await seller.getByTestId('order-invoice').textContent()).toBe('44031234567890');
     await seller.getByTestId('order-doc-delivery-note').waitFor();
     await suite.shot(seller, '4-seller-delivered');
+  });
 
-    // ---- the buyer pays with a voucher, accepts and ships the old unit
+  it('the buyer pays with a voucher, accepts and ships the old unit', async () => {
     await buyer.reload();
     await buyer.locator('[data-testid="order-status"][data-status="delivered"]').waitFor();
     await buyer.getByTestId('order-action-pay').click();
@@ -106,11 +116,17 @@ describeBrowser('market orders in the browser', () => {
     await buyer.getByTestId('step-ok').click();
     await buyer.locator('[data-testid="tradein-status"][data-status="core_in_transit"]').waitFor();
     await suite.shot(buyer, '5-buyer-paid-accepted-shipped');
+  });
 
-    // ---- the seller confirms the payment, receives and inspects the core, settles
+  it('the seller confirms the payment, receives and inspects the core, settles', async () => {
     await seller.reload();
     await seller.getByTestId('payment-confirm').click();
-    await seller.getByTestId('confirm-ok').click();
+    // the answer itself, so that a refusal says what the server said instead of a wait running out
+    const [paid] = await Promise.all([
+      seller.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/orders\/[^/]+\/payments\/[^/]+\/confirm$/.test(r.url())),
+      seller.getByTestId('confirm-ok').click(),
+    ]);
+    expect(paid.status(), await paid.text()).toBe(200);
     await seller.locator('[data-testid="order-payment-status"][data-status="paid"]').waitFor();
     await seller.getByTestId('order-action-receiveCore').click();
     await seller.getByTestId('step-grade').click();
@@ -122,8 +138,9 @@ describeBrowser('market orders in the browser', () => {
     await seller.locator('[data-testid="tradein-status"][data-status="settled"]').waitFor();
     await seller.getByTestId('order-doc-settlement').waitFor();
     await suite.shot(seller, '6-seller-settled');
+  });
 
-    // ---- the public verification of the sold unit: 销售 shown, the buyer not named
+  it('/p/{code} of the sold unit shows the sale, not the buyer', async () => {
     const anon = await suite.page();
     await anon.goto(`${base()}/p/${encodeURIComponent(code)}`);
     await anon.getByTestId('verify-step-sale').waitFor();

@@ -89,7 +89,7 @@ describeBrowser('the public information service in the browser', () => {
     await pub.context().close();
   });
 
-  it('the catalogue (demo): batch 1 listed with numbers, a model in 公示; the badge on the verification page of a listed unit', async () => {
+  it('the catalogue (demo): batch 1 listed with numbers, a model in 公示; the badge and the test report on the verification page of a listed unit', async () => {
     const page = await suite.page();
     await page.goto(`${base()}/public/catalogue`);
     await page.getByTestId('catalogue-batches').getByText('第1批').waitFor();
@@ -103,8 +103,18 @@ describeBrowser('the public information service in the browser', () => {
     const { code } = (await suite.server.database.raw.query<{ code: string }>(`SELECT code FROM trace_products WHERE model = 'WD615-R' AND status = 'issued' ORDER BY code LIMIT 1`)).rows[0]!;
     await page.goto(`${base()}/p/${encodeURIComponent(code)}`);
     await page.getByTestId('verify-status').waitFor();
-    expect(await page.getByTestId('catalogue-badge').textContent()).toContain('2026-01-001');
+    expect(await page.getByTestId('catalogue-badge').textContent()).toMatch(/再制造产品目录 第1批.*2026-01-001/); // the label's words (issue 14 item 2)
     await suite.shot(page, '9-verify-badge');
+    // the model's third-party test report, attached to its traced products, with its file (issue 14 item 2)
+    const report = page.getByTestId('verify-test-report');
+    await report.first().waitFor();
+    expect(await report.first().textContent()).toMatch(/CNAS L0001-DEMO[\s\S]*JC-2026-101[\s\S]*WD615-R/);
+    const href = await report.first().getByRole('link').getAttribute('href');
+    const pdf = await page.request.get(`${base()}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByTestId('verify-test-reports').scrollIntoViewIfNeeded();
+    await suite.shot(page, '10-verify-test-report');
     await page.context().close();
   });
 });

@@ -2,7 +2,7 @@
  * Safeguards in Chromium (issue 16 items 1 and 2, docs/ux.md): an irreversible or public action asks first and
  * names its consequence; an empty action form only marks its fields (no uncaught promise error — useBrowserSuite
  * fails a test on any); leaving an editor with unsaved edits (side menu, 返回, another trace step) asks first, and
- * "stay" keeps the edits. Screenshots: test-output/screenshots/safeguards-*.png.
+ * "stay" keeps the edits; a half-filled new table row does not hold back the save of the rest. Screenshots: test-output/screenshots/safeguards-*.png.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -76,6 +76,43 @@ describeBrowser('safeguards: confirmations and unsaved edits', () => {
     await page.getByRole('button', { name: /返回/ }).first().click();
     await page.getByTestId('leave-discard').click();
     await expect.poll(() => pathname(page)).toBe('/applications');
+    await page.context().close();
+  });
+
+  it('saving a draft with a half-filled new table row saves the rest, keeps that row marked and unsaved', async () => {
+    const a = await one<{ id: string }>(`SELECT a.id FROM applications a JOIN enterprises e ON e.id = a.enterprise_id WHERE e.name = '广州精工再制造科技有限公司' AND a.state = 'draft'`);
+    const stored = async () => (await one<{ form: { declaration?: { legalRepresentative?: string }; table12?: { patents?: { title: string }[] } } }>(`SELECT form FROM applications WHERE id = $1`, [a.id])).form;
+    const patentsBefore = (await stored()).table12?.patents?.length ?? 0;
+    const page = await loggedIn('ent-gd');
+    await page.goto(url(`/applications/${a.id}?tab=declaration`));
+    // item 14: a never-submitted draft is deleted, not withdrawn
+    await page.getByRole('button', { name: '删除草稿' }).first().waitFor();
+    expect(await page.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
+    await page.getByTestId('declaration-legal-rep').fill('王保存');
+    await page.getByRole('tab', { name: '表1-2 规范情况' }).first().click();
+    const patents = page.getByTestId('t12-patents');
+    await patents.getByTestId('t12-patents-add').click();
+    // the new row: a title, but no patent number (a required cell)
+    await patents.locator('tbody tr').last().locator('input').nth(1).fill('一种缸体再制造方法（未填完）');
+    await page.getByTestId('application-save').click();
+    // saved: what is valid went to the server, the half-filled row did not
+    await expect.poll(async () => (await stored()).declaration?.legalRepresentative).toBe('王保存');
+    expect((await stored()).table12?.patents?.length ?? 0).toBe(patentsBefore);
+    expect(JSON.stringify((await stored()).table12?.patents ?? [])).not.toContain('未填完');
+    // …said so, and the row is still in the editor, its empty cell marked, the edit still unsaved
+    await page.getByText(/已保存；1 行未填完，未保存（已标出）/).waitFor();
+    expect(await patents.locator('tbody tr').last().locator('input').nth(1).inputValue()).toBe('一种缸体再制造方法（未填完）');
+    expect(await patents.locator('.ant-form-item-has-error').count()).toBeGreaterThan(0);
+    await suite.shot(page, '6-application-row-held');
+    await page.getByTestId('menu-home').click();
+    await page.getByTestId('leave-consequence').waitFor();
+    await page.getByTestId('leave-stay').click();
+    // completed, the row is saved too
+    await patents.locator('tbody tr').last().locator('input').first().fill('ZL202610000001.X');
+    await page.getByTestId('application-save').click();
+    await expect.poll(async () => JSON.stringify((await stored()).table12?.patents ?? [])).toContain('未填完');
+    await page.getByTestId('menu-home').click();
+    await expect.poll(() => pathname(page)).toBe('/');
     await page.context().close();
   });
 

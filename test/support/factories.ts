@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { reviewingAuthorityId } from '../../src/domain/authorities.js';
 import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../../src/domain/credit-code.js';
-import type { Role } from '../../src/domain/enterprise.js';
+import type { RemanField, Role } from '../../src/domain/enterprise.js';
 import type { Services } from '../../src/server/app.js';
 import type { EnterpriseInput } from '../../src/server/modules/enterprises/enterprises.schema.js';
 import { principalOf } from '../../src/server/modules/identity/identity.service.js';
@@ -72,6 +72,7 @@ export async function buildUser(
     else if (role === 'authority_admin' || role === 'authority_reviewer') organizationId = reviewingAuthorityId('440106');
     else if (role === 'ministry_admin' || role === 'ministry_officer') organizationId = 'miit';
     else if (role === 'buyer_admin' || role === 'buyer_staff') organizationId = (await buildBuyer(s)).org.id;
+    else if (role === 'testing_org_staff') organizationId = (await buildTestingOrg(s)).id;
     else organizationId = (await buildExpert(s)).id;
   }
   return s.identity.createUserAsOperator({
@@ -126,6 +127,16 @@ export async function buildApplication(s: Services, opts: { enterpriseId?: strin
 // ---- trading (交易服务) ----
 
 /** A registered buyer organisation with its first user (buyer_admin), through the public registration. */
+/** A published testing organisation of the portal's directory, accredited for `scopeFields` (default: machine tools). */
+export async function buildTestingOrg(s: Services, overrides: Partial<{ name: string; scopeFields: RemanField[] }> = {}) {
+  const ctx = await operator(s);
+  const o = await s.portal.content.testingOrgs.create(ctx, {
+    name: overrides.name ?? `测试检测中心${uniq()}`, accreditationNo: `CNAS T${uniq()}`, provinceCode: '110000', scope: '测试', scopeFields: overrides.scopeFields ?? ['machine_tools'],
+  });
+  await s.portal.content.testingOrgs.publish(ctx, o.id);
+  return o;
+}
+
 export async function buildBuyer(s: Services, overrides: Partial<{ orgName: string; username: string; password: string }> = {}) {
   const ctx: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'factory' };
   const { org, user } = await s.buyers.register(ctx, {
@@ -140,12 +151,13 @@ export async function buildBuyer(s: Services, overrides: Partial<{ orgName: stri
 }
 
 /** A remanufactured product (intake → reassembly) of an enterprise, recorded by the system: its code and EPC. */
-export async function buildProduct(s: Services, enterpriseId: string, overrides: Partial<{ name: string; model: string; warrantyMonths: number }> = {}) {
+export async function buildProduct(s: Services, enterpriseId: string, overrides: Partial<{ name: string; model: string; warrantyMonths: number; standardNo: string }> = {}) {
   const core = await s.trace.stepAsSystem(enterpriseId, 'intake', { name: '旧发动机', source: { returnedBy: '某用户', channel: 'dealer', tradeIn: false } } as never);
   const made = await s.trace.stepAsSystem(enterpriseId, 'reassembly', {
     name: overrides.name ?? '再制造柴油发动机总成',
     model: overrides.model ?? 'WD615',
     warrantyMonths: overrides.warrantyMonths ?? 12,
+    ...(overrides.standardNo ? { standardNo: overrides.standardNo } : {}),
     inputs: [{ epc: core.coreEpc!, origin: 'reused', name: '机体', massKg: 300, valueCny: 20000 }],
   } as never);
   return { code: made.product!.code, epc: made.product!.epc };

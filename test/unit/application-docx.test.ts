@@ -210,8 +210,9 @@ describe('renderApplicationDocx: the complete fixture', async () => {
     expect(row12(9)[2]).toContain('共计：20900万元');
     expect(row12(10)[2]).toContain('共计：20200万元');
     expect(row12(11)[2]).toBe('2023年　2800件2024年　2950件2025年　3100件共计：8850件');
-    expect(row12(12)).toEqual(['12', '质量再制造率', '84.00%', '计算方法参考 GB/T 28620公式版本：GBT28620-2012/working-v1']);
-    expect(row12(13)).toEqual(['13', '价值再制造率', '76.00%', '计算方法参考 GB/T 28620公式版本：GBT28620-2012/working-v1']);
+    // the form's words only, no formula version id on the stamped copy (issue 16 item 14)
+    expect(row12(12)).toEqual(['12', '质量再制造率', '84.00%', '计算方法参考 GB/T 28620']);
+    expect(row12(13)).toEqual(['13', '价值再制造率', '76.00%', '计算方法参考 GB/T 28620']);
     expect(row12(14)).toEqual(['14', '近三年财务报表审计报告', '已审计年度：2023年、2024年、2025年', '请提供复印件']);
   });
 

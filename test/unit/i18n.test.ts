@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { bilingual, hasKey, translate } from '../../src/web/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bilingual, hasKey, loadLocale, translate } from '../../src/web/i18n';
 import { areas } from '../../src/web/locales';
 import type { Entry } from '../../src/web/locales/types';
 
@@ -18,6 +18,9 @@ function webFiles(dir: string): string[] {
     return /\.(ts|tsx)$/.test(name) ? [p] : [];
   });
 }
+
+// English is its own chunk in the app (loaded when a reader switches); the tests read both languages
+beforeAll(() => loadLocale('en'));
 
 describe('web i18n', () => {
   it('has every key in one area only', () => {
@@ -50,6 +53,20 @@ describe('web i18n', () => {
     expect(hasKey('no.such.key')).toBe(false);
     // HTML in a variable is left to React to escape, not escaped twice
     expect(translate('en', 'verify.notFoundSub', { code: '<b>&' })).toContain('<b>&');
+  });
+
+  it('builds one module per language: the start bundle carries Chinese only, English comes with its own chunk (issue 16 item 18)', async () => {
+    const zh = (await import('virtual:reman-locale/zh')).default;
+    const en = (await import('virtual:reman-locale/en')).default;
+    expect(Object.keys(zh)).toEqual(Object.keys(areas));
+    for (const { area, key, entry } of entries) {
+      expect(zh[area]?.[key]).toBe(entry[0]);
+      expect(en[area]?.[key]).toEqual(entry[1]);
+    }
+    // no English text in the Chinese module (keys, placeholders and codes aside)
+    const zhText = JSON.stringify(zh);
+    expect(zhText).not.toContain('Remanufacturing Public Information Service Platform');
+    expect(zhText.length).toBeLessThan(JSON.stringify(areas).length * 0.7);
   });
 
   it('chooses a text that comes in both languages, falling back to the other', () => {

@@ -80,6 +80,12 @@ describe('the audit log: every action and object type the server writes has word
     expect(missing).toEqual([]);
     for (const a of actions) words(auditActionLabel(a).zh, auditActionLabel(a).en, a);
   });
+  it('actions built from a template (not found as literals): the core exchange postings', () => {
+    for (const a of ['core_exchange.supply_posted', 'core_exchange.demand_posted']) {
+      expect(auditActionLabel(a).zh).not.toBe(a);
+      words(auditActionLabel(a).zh, auditActionLabel(a).en, a);
+    }
+  });
   it('object types', () => {
     const missing = objects.filter((o) => auditObjectLabel(o).zh === o);
     expect(missing).toEqual([]);

@@ -237,6 +237,11 @@ export interface SitePart {
   table23?: Table23;
   /** 本厂区（车间）情况说明: what is specific to this site (capacity, equipment, changes) — optional */
   facts?: string;
+  /**
+   * 本厂区再制造产值（万元）: this site's share of 二's 本年度再制造产值, optional. Stated, the value counts in the site's
+   * province and field in the statistics (statistics.ts); the parts' values may not exceed the report's.
+   */
+  outputValue?: number | null;
 }
 
 export interface AnnualReportForm {

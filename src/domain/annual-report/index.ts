@@ -4,3 +4,4 @@ export * from './validation.js';
 export * from './deadline.js';
 export * from './workflow.js';
 export * from './sample.js';
+export * from './statistics.js';

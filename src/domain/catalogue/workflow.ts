@@ -86,3 +86,11 @@ export function noticeOver(endOn: string, today: string): boolean {
 export function catalogueNumber(year: number, batchNo: number, position: number): string {
   return `${year}-${String(batchNo).padStart(2, '0')}-${String(position).padStart(3, '0')}`;
 }
+
+/**
+ * The badge of a product whose model is listed (issue 14: labels, verification pages, market listings):
+ * 再制造产品目录 第N批, the same words on the printed label and in the public answers.
+ */
+export function catalogueBadgeText(batchNo: number): { zh: string; en: string } {
+  return { zh: `再制造产品目录 第${batchNo}批`, en: `Reman Catalogue, batch ${batchNo}` };
+}

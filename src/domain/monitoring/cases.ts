@@ -58,6 +58,9 @@ export function decideCase(c: CaseFacts, action: CaseAction): Decision {
 }
 
 /** The actions the state allows (the server intersects them with who the caller is). */
+/** 远程诊断 from a case: while it is worked (open, diagnosed, on site), not once concluded. */
+export const caseTakesCommands = (state: CaseFacts['state']): boolean => state === 'open' || state === 'diagnosed' || state === 'onsite';
+
 export const stateAllows = (c: CaseFacts): CaseAction[] => CASE_ACTIONS.filter((a) => decideCase(c, a).ok);
 
 // ---- warranty (the trace's sale date + the product's warranty months)

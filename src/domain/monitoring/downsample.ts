@@ -83,11 +83,21 @@ export function lttb(points: readonly Pair[], n: number): Pair[] {
   return out;
 }
 
-/** Which stored resolution answers a range: raw points up to a day, 1-minute rollups up to 31 days, then 1-hour. */
+/**
+ * Which stored resolution answers a range: raw points up to a day, 1-minute rollups up to 31 days, then 1-hour (and
+ * never one past its retention). With `points` (the caller wants at most that many per key, min/max buckets of
+ * span / ⌊points/2⌋), a coarser rollup answers whenever its buckets are no wider than the caller's: each rollup row
+ * carries its min and max, so every extreme survives, only its time is read to the rollup's bucket start. 24 h at
+ * 1,000 points (buckets of 172.8 s) reads 1,440 minute rows per key instead of 86,400 raw points
+ * (docs/monitoring.md "Downsampled reads").
+ */
 export type Resolution = 'raw' | '1m' | '1h';
-export function chooseResolution(fromMs: number, toMs: number, nowMs: number, rawRetentionMs: number, minuteRetentionMs: number): Resolution {
+const RANK: Record<Resolution, number> = { raw: 0, '1m': 1, '1h': 2 };
+export function chooseResolution(fromMs: number, toMs: number, nowMs: number, rawRetentionMs: number, minuteRetentionMs: number, points?: number): Resolution {
   const span = toMs - fromMs;
-  if (span <= 86_400_000 && fromMs >= nowMs - rawRetentionMs) return 'raw';
-  if (span <= 31 * 86_400_000 && fromMs >= nowMs - minuteRetentionMs) return '1m';
-  return '1h';
+  const stored: Resolution = span <= 86_400_000 && fromMs >= nowMs - rawRetentionMs ? 'raw' : span <= 31 * 86_400_000 && fromMs >= nowMs - minuteRetentionMs ? '1m' : '1h';
+  if (points === undefined) return stored;
+  const width = span / Math.max(1, Math.floor(points / 2));
+  const enough: Resolution = width >= 3_600_000 ? '1h' : width >= 60_000 ? '1m' : 'raw';
+  return RANK[enough] > RANK[stored] ? enough : stored;
 }

@@ -73,6 +73,8 @@ export const users = pgTable('users', {
   expertId: uuid('expert_id'),
   /** buyer organisation (trading, migration 20261206050000_trading.sql) */
   buyerOrgId: uuid('buyer_org_id'),
+  /** testing organisation of the portal directory (issue 14, migration 20261213050000_testing_org_accounts.sql) */
+  testingOrgId: uuid('testing_org_id'),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   disabled: boolean('disabled').notNull().default(false),
@@ -618,6 +620,8 @@ export const traceEdges = pgTable(
     validTo: ts('valid_to'),
     closedByEventId: text('closed_by_event_id'),
     erroneous: boolean('erroneous').notNull().default(false),
+    /** the name of the edge's part side as its event gave it (migration 20261210070000) */
+    partName: text('part_name'),
   },
   // no primary key: an edge is addressed by what it means (enterprise, event, parent, child); migration 20261208060000
 );
@@ -751,3 +755,8 @@ export * from './schema/findings.js';
 export * from './schema/leasing.js';
 // 交易服务 quality feedback (issue 13) — migration 20261209040000_trade_ratings.sql
 export * from './schema/ratings.js';
+// 保险 (issue 13) — migration 20261210040000_insurance.sql
+export * from './schema/insurance.js';
+
+// 旧件交易 core exchange (issue 13) — migration 20261211020000_core_exchange.sql
+export * from './schema/core-exchange.js';

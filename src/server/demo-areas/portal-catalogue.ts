@@ -1,7 +1,8 @@
 /**
  * Demo data of the 再制造产品目录 (docs/public-portal.md "Catalogue"): 广州精工 (gd) applies for three models of its
  * traced products (the rates come from their trace records); two form batch 1 (a batch published before the platform,
- * imported as such), the third is forwarded by 广东省 and on 公示 now — the application under review.
+ * imported as such), the third is forwarded by 广东省 and on 公示 now — the application under review. Each model's
+ * third-party test report is attached to its traced products (every unit's /p/{code} shows it) and cited by the application.
  */
 import type { RemanField } from '../../domain/enterprise.js';
 import { principalOf } from '../modules/identity/identity.service.js';
@@ -32,11 +33,17 @@ export async function seedCatalogueDemo(world: DemoWorld) {
     const unit = rows.find((r) => r.model === m.model && r.mass_rate !== null);
     const org = orgs.find((o) => o.accreditationNo === m.org) ?? orgs[0];
     if (!unit || !org) continue; // the trace or portal demo changed: nothing to apply with
+    // the third-party report is attached to the model's traced products first (shown on every unit's /p/{code}),
+    // then the catalogue application cites it and takes its file over (issue 14 item 2)
+    const reportNo = `JC-2026-${String(101 + i)}`;
+    const onModel = await s.catalogue.productReports.create(ent, {
+      productCode: unit.code, wholeModel: true, testingOrgId: org.id, reportNo, issuedOn: '2026-05-18', conclusion: `按 ${m.standardCode} 检验，所检项目符合要求（演示）`,
+    });
+    await s.catalogue.productReports.attachFile(ent, onModel.id, { filename: `检测报告 ${reportNo}（演示）.pdf`, data: Buffer.concat([REPORT_PDF, Buffer.from(`% ${m.model}\n`)]) });
     const a = await s.catalogue.create(ent, {
       productName: m.productName, model: m.model, field: m.field, specifications: m.specifications, standardCode: m.standardCode,
-      testReports: [{ testingOrgId: org.id, reportNo: `JC-2026-${String(101 + i)}`, issuedOn: '2026-05-18' }], sampleProductCode: unit.code,
+      testReports: [{ testingOrgId: org.id, reportNo, issuedOn: '2026-05-18', productReportId: onModel.id }], sampleProductCode: unit.code,
     });
-    await s.catalogue.reports.attach(ent, a.id, 0, { filename: `检测报告 JC-2026-${101 + i}（演示）.pdf`, data: Buffer.concat([REPORT_PDF, Buffer.from(`% ${m.model}\n`)]) });
     await s.catalogue.step(ent, a.id, 'submit');
     await s.catalogue.step(ctx(reviewer), a.id, 'forward', { text: '经核实，申请材料齐全，检测报告出自名录内第三方机构，再制造率取自企业追溯记录，同意报送。' });
     ids.push(a.id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, like, sql } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 import type { RequestContext } from './principal.js';
@@ -105,37 +105,4 @@ export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainRe
     }
   }
   return { ok: firstBrokenAt === null, entries, firstBrokenAt };
-}
-
-/** Filters of the audit log page and its export (issue 16 item 11); dates are Asia/Shanghai calendar days. */
-export interface AuditFilter {
-  /** actor username, exact */
-  actor?: string;
-  /** action code, or an area prefix (`revocation` matches `revocation.*`) */
-  action?: string;
-  objectType?: string;
-  /** object id, exact */
-  objectId?: string;
-  from?: string;
-  to?: string;
-}
-
-function auditWhere(f: AuditFilter) {
-  const conds = [];
-  if (f.actor) conds.push(eq(auditLog.actorUsername, f.actor));
-  if (f.action) conds.push(f.action.includes('.') ? eq(auditLog.action, f.action) : like(auditLog.action, `${f.action.replace(/[%_\\]/g, '\\$&')}.%`));
-  if (f.objectType) conds.push(eq(auditLog.objectType, f.objectType));
-  if (f.objectId) conds.push(eq(auditLog.objectId, f.objectId));
-  if (f.from) conds.push(sql`${auditLog.at} >= (${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-  if (f.to) conds.push(sql`${auditLog.at} < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
-  return conds.length ? and(...conds) : undefined;
-}
-
-export async function listAudit(db: Db, page: number, pageSize: number, filter: AuditFilter = {}) {
-  const where = auditWhere(filter);
-  const [items, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(auditLog).where(where),
-  ]);
-  return { items, total: Number(total?.n ?? 0) };
 }

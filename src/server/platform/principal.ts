@@ -13,6 +13,8 @@ export type Principal =
       expertId: string | null;
       /** a registered buyer organisation (trading); absent or null for every other role */
       buyerOrgId?: string | null;
+      /** a testing organisation of the portal's directory (issue 14); absent or null for every other role */
+      testingOrgId?: string | null;
       mustChangePassword: boolean;
       sessionTokenHash: string | null;
     }
@@ -45,6 +47,10 @@ export function isAuthority(p: Principal | null): p is Extract<Principal, { kind
 /** A user of a registered buyer organisation (trading), with the organisation's id. */
 export function isBuyer(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { buyerOrgId: string } {
   return p?.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') && !!p.buyerOrgId;
+}
+/** A user of a third-party testing organisation (portal directory), with the organisation's id. */
+export function isTestingOrgUser(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { testingOrgId: string } {
+  return p?.kind === 'user' && p.role === 'testing_org_staff' && !!p.testingOrgId;
 }
 export function isEnterpriseUser(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff');

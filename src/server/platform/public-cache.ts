@@ -22,6 +22,11 @@ export interface PublicCache {
    */
   json<S extends z.ZodType>(tag: PublicTag, key: string, schema: S, load: () => Promise<z.input<S>>): Promise<Buffer>;
   invalidate(...tags: PublicTag[]): void;
+  /**
+   * Drop cached answers WITHOUT telling the listeners (the search index's follow-up sync): for benchmarks that measure
+   * uncached answers with no write behind them. A write calls `invalidate`.
+   */
+  drop(...tags: PublicTag[]): void;
   /** For `db.transaction(…).then(publicCache.after('notices'))`: invalidate once committed, pass the result on. */
   after(...tags: PublicTag[]): <T>(result: T) => T;
   /** Run `l` after every `invalidate` (called after a commit): the search index follows the public answers. */
@@ -39,8 +44,11 @@ export async function sendJson(reply: FastifyReply, bytes: Promise<Buffer>) {
 export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): PublicCache {
   const cache = new LRUCache<string, Promise<unknown>>({ max: opts.max ?? 2_000, ttl: opts.ttlMs ?? 60_000 });
   const listeners: Array<(tags: readonly PublicTag[]) => void> = [];
-  const invalidate = (...tags: PublicTag[]) => {
+  const drop = (...tags: PublicTag[]) => {
     for (const k of [...cache.keys()]) if (tags.some((t) => k.startsWith(`${t}:`))) cache.delete(k);
+  };
+  const invalidate = (...tags: PublicTag[]) => {
+    drop(...tags);
     for (const l of listeners) {
       try {
         l(tags);
@@ -65,6 +73,7 @@ export function createPublicCache(opts: { max?: number; ttlMs?: number } = {}): 
       return this.get(tag, `json:${key}`, async () => Buffer.from(JSON.stringify(schema.parse(await load()))));
     },
     invalidate,
+    drop,
     onInvalidate: (l) => void listeners.push(l),
     after: (...tags) => (result) => {
       invalidate(...tags);

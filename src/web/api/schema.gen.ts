@@ -264,7 +264,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
+                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
                         organizationId: string;
                     };
                 };
@@ -7711,6 +7711,11 @@ export interface paths {
                         phone: string;
                         username: string;
                         password: string;
+                        /**
+                         * @default buyer
+                         * @enum {string}
+                         */
+                        kind?: "buyer" | "insurer";
                     };
                 };
             };
@@ -8049,6 +8054,8 @@ export interface paths {
                             testingOrgId: string;
                             reportNo: string;
                             issuedOn: string;
+                            /** Format: uuid */
+                            productReportId?: string;
                         }[];
                         sampleProductCode?: string | null;
                     };
@@ -8215,6 +8222,8 @@ export interface paths {
                             testingOrgId: string;
                             reportNo: string;
                             issuedOn: string;
+                            /** Format: uuid */
+                            productReportId?: string;
                         }[];
                         sampleProductCode?: string | null;
                     };
@@ -9184,6 +9193,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/product-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个产品的全部检测报告（含未上传文件和已撤回的） Every test report of a product */
+        get: {
+            parameters: {
+                query: {
+                    productCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                productCode: string | null;
+                                model: string;
+                                wholeModel: boolean;
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                                conclusion: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
+                                withdrawn: boolean;
+                                issuedByOrg: boolean;
+                                /** @enum {string|null} */
+                                field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为追溯产品（一台或该型号全部）附第三方检测报告：本企业上传，或检测机构以本机构名义出具 Attach (enterprise) or issue (testing organisation) a test report on a traced product or its model */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        /** @default false */
+                        wholeModel?: boolean;
+                        /** Format: uuid */
+                        testingOrgId?: string;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                        reportNo: string;
+                        issuedOn: string;
+                        conclusion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            productCode: string | null;
+                            model: string;
+                            wholeModel: boolean;
+                            testingOrgId: string;
+                            orgName: string;
+                            accreditationNo: string;
+                            reportNo: string;
+                            issuedOn: string;
+                            conclusion: string;
+                            file: {
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            } | null;
+                            withdrawn: boolean;
+                            issuedByOrg: boolean;
+                            /** @enum {string|null} */
+                            field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/product-reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传检测报告文件（按内容检查） Upload the report file (checked by content) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            productCode: string | null;
+                            model: string;
+                            wholeModel: boolean;
+                            testingOrgId: string;
+                            orgName: string;
+                            accreditationNo: string;
+                            reportNo: string;
+                            issuedOn: string;
+                            conclusion: string;
+                            file: {
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            } | null;
+                            withdrawn: boolean;
+                            issuedByOrg: boolean;
+                            /** @enum {string|null} */
+                            field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/product-reports/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回产品检测报告（不再公开） Withdraw a product test report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            productCode: string | null;
+                            model: string;
+                            wholeModel: boolean;
+                            testingOrgId: string;
+                            orgName: string;
+                            accreditationNo: string;
+                            reportNo: string;
+                            issuedOn: string;
+                            conclusion: string;
+                            file: {
+                                name: string;
+                                mime: string;
+                                size: number;
+                                url: string;
+                            } | null;
+                            withdrawn: boolean;
+                            issuedByOrg: boolean;
+                            /** @enum {string|null} */
+                            field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/product-reports/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本检测机构出具的产品检测报告 The reports the caller's testing organisation issued */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                productCode: string | null;
+                                model: string;
+                                wholeModel: boolean;
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                                conclusion: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
+                                withdrawn: boolean;
+                                issuedByOrg: boolean;
+                                /** @enum {string|null} */
+                                field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                                enterpriseName: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/products/{code}/test-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品（本台及其型号）的第三方检测报告 Test reports of a product (the unit and its model) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                productCode: string | null;
+                                model: string;
+                                wholeModel: boolean;
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                                conclusion: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
+                                withdrawn: boolean;
+                                issuedByOrg: boolean;
+                                /** @enum {string|null} */
+                                field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/product-reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品检测报告文件 File of a product test report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/catalogue": {
         parameters: {
             query?: never;
@@ -9451,6 +9858,8 @@ export interface paths {
                                 code: string;
                                 listedNo: string;
                                 batchNo: number;
+                                text: string;
+                                textEn: string;
                                 url: string;
                             }[];
                         };
@@ -10707,6 +11116,7 @@ export interface paths {
                                 name: string;
                                 accreditationNo: string;
                                 scope: string;
+                                scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                                 provinceCode: string;
                                 provinceName: string;
                                 website: string | null;
@@ -10740,6 +11150,8 @@ export interface paths {
                         accreditationNo: string;
                         /** @default  */
                         scope?: string;
+                        /** @default [] */
+                        scopeFields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                         provinceCode: string;
                         website?: string | null;
                     };
@@ -10757,6 +11169,7 @@ export interface paths {
                             name: string;
                             accreditationNo: string;
                             scope: string;
+                            scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                             provinceCode: string;
                             provinceName: string;
                             website: string | null;
@@ -10806,6 +11219,7 @@ export interface paths {
                             name: string;
                             accreditationNo: string;
                             scope: string;
+                            scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                             provinceCode: string;
                             provinceName: string;
                             website: string | null;
@@ -10840,6 +11254,7 @@ export interface paths {
                         name?: string;
                         accreditationNo?: string;
                         scope?: string;
+                        scopeFields?: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                         provinceCode?: string;
                         website?: string | null;
                     };
@@ -10857,6 +11272,7 @@ export interface paths {
                             name: string;
                             accreditationNo: string;
                             scope: string;
+                            scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                             provinceCode: string;
                             provinceName: string;
                             website: string | null;
@@ -10904,6 +11320,7 @@ export interface paths {
                             name: string;
                             accreditationNo: string;
                             scope: string;
+                            scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                             provinceCode: string;
                             provinceName: string;
                             website: string | null;
@@ -11002,6 +11419,7 @@ export interface paths {
                             name: string;
                             accreditationNo: string;
                             scope: string;
+                            scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                             provinceCode: string;
                             provinceName: string;
                             website: string | null;
@@ -11233,6 +11651,72 @@ export interface paths {
                             publishedAt: string | null;
                             updatedAt: string;
                             actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/standards/{id}/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 声明执行该标准的目录型号、产品与公告企业 Who declares a standard: catalogue models, traced products, announced enterprises */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "catalogue" | "product" | "enterprise";
+                                enterprise: {
+                                    id: string;
+                                    name: string;
+                                };
+                                productName: string | null;
+                                model: string | null;
+                                units: number | null;
+                                listedNo: string | null;
+                                declaredAs: string;
+                                url: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            code: string;
+                            counts: {
+                                catalogue: number;
+                                product: number;
+                                enterprise: number;
+                            };
+                            enterprises: number;
                         };
                     };
                 };
@@ -11552,6 +12036,7 @@ export interface paths {
                                 name: string;
                                 accreditationNo: string;
                                 scope: string;
+                                scopeFields: ("construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment")[];
                                 provinceCode: string;
                                 provinceName: string;
                                 website: string | null;
@@ -11964,6 +12449,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices/bulk/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量接入模板（.xlsx） Bulk provisioning template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量接入设备（multipart 字段 file，.xlsx；逐行校验，全部或全不；密码仅显示一次） Bulk provisioning from an .xlsx (all rows or none; passwords shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkProvisioned"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices/fleet": {
         parameters: {
             query?: never;
@@ -12206,7 +12761,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 设备汇总（主管部门：辖区内企业，仅汇总） Device counts per enterprise (aggregate only) */
+        /** 设备汇总（主管部门：辖区内企业，仅汇总；按企业与安装省份） Device counts per enterprise and installation province (aggregate only) */
         get: {
             parameters: {
                 query?: never;
@@ -12231,6 +12786,22 @@ export interface paths {
                                 active: number;
                                 online: number;
                                 pointsStored: number;
+                            }[];
+                            byProvince: {
+                                provinceCode: string;
+                                total: number;
+                                active: number;
+                                online: number;
+                                pointsStored: number;
+                                enterprises: {
+                                    enterpriseId: string;
+                                    enterpriseName: string;
+                                    regionCode: string;
+                                    total: number;
+                                    active: number;
+                                    online: number;
+                                    pointsStored: number;
+                                }[];
                             }[];
                             totals: {
                                 total: number;
@@ -13978,6 +14549,1334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insurance/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保单（企业：本企业产品的；保险机构：承保的；采购/承租方：持有的；工信部：全部），分页 Policies, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    productCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InsurancePolicy"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记产品质量保险（随销售订单或租赁合同） Record a unit’s quality insurance at its sale or lease */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orderId?: string;
+                        /** Format: uuid */
+                        leaseId?: string;
+                        productCode?: string;
+                        insurerCreditCode: string;
+                        policyNumber: string;
+                        coverCny: number;
+                        coverage?: string;
+                        premiumCny: number;
+                        startsOn: string;
+                        endsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsurancePolicy"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保单详情 One policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsurancePolicy"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 转交保险机构的理赔（质保期外、保险期内的故障工单），分页 Claims routed to insurers, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "accepted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InsuranceClaim"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/claims/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 理赔详情 One claim */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsuranceClaim"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/claims/{caseId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保险机构理赔决定（赔付金额不超过剩余保额，或拒赔） The insurer decides a claim */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accepted" | "rejected";
+                        amountCny?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsuranceClaim"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各企业投保产品与理赔统计 Insured units and claims per enterprise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsuranceFigures"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/insurance/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品的质量保险（公开：承保机构、保单号、保额、期限） A unit’s quality insurance, public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUnitInsurance"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 旧件供需信息（公开中的，或 mine=true 本单位的全部），分页 Core postings, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "supply" | "demand";
+                    q?: string;
+                    field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                    region?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布旧件供应或需求 Post a supply or demand of cores */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "supply" | "demand";
+                        name: string;
+                        model?: string;
+                        /** @enum {string} */
+                        field?: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment";
+                        quantity: number;
+                        /** @enum {string} */
+                        grade: "A" | "B" | "C" | "D";
+                        priceCny?: number;
+                        depositCny?: number;
+                        regionCode: string;
+                        /** @enum {string} */
+                        channel?: "recycler" | "dealer";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supply" | "demand";
+                            party: {
+                                /** @enum {string} */
+                                kind: "enterprise" | "organisation";
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "enterprise" | "recycler" | "dealer";
+                            };
+                            name: string;
+                            model: string | null;
+                            field: string | null;
+                            quantity: number;
+                            remaining: number;
+                            /** @enum {string} */
+                            grade: "A" | "B" | "C" | "D";
+                            priceCny: number | null;
+                            depositCny: number | null;
+                            regionCode: string;
+                            regionName: string;
+                            note: string;
+                            /** @enum {string} */
+                            status: "open" | "filled" | "withdrawn";
+                            createdAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 旧件供需信息详情 One core posting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supply" | "demand";
+                            party: {
+                                /** @enum {string} */
+                                kind: "enterprise" | "organisation";
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "enterprise" | "recycler" | "dealer";
+                            };
+                            name: string;
+                            model: string | null;
+                            field: string | null;
+                            quantity: number;
+                            remaining: number;
+                            /** @enum {string} */
+                            grade: "A" | "B" | "C" | "D";
+                            priceCny: number | null;
+                            depositCny: number | null;
+                            regionCode: string;
+                            regionName: string;
+                            note: string;
+                            /** @enum {string} */
+                            status: "open" | "filled" | "withdrawn";
+                            createdAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/postings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回旧件供需信息 Withdraw a core posting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supply" | "demand";
+                            party: {
+                                /** @enum {string} */
+                                kind: "enterprise" | "organisation";
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "enterprise" | "recycler" | "dealer";
+                            };
+                            name: string;
+                            model: string | null;
+                            field: string | null;
+                            quantity: number;
+                            remaining: number;
+                            /** @enum {string} */
+                            grade: "A" | "B" | "C" | "D";
+                            priceCny: number | null;
+                            depositCny: number | null;
+                            regionCode: string;
+                            regionName: string;
+                            note: string;
+                            /** @enum {string} */
+                            status: "open" | "filled" | "withdrawn";
+                            createdAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/postings/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配建议（按型号/领域、等级、数量，附理由） Match suggestions with their reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                supply: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "supply" | "demand";
+                                    party: {
+                                        /** @enum {string} */
+                                        kind: "enterprise" | "organisation";
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        channel: "enterprise" | "recycler" | "dealer";
+                                    };
+                                    name: string;
+                                    model: string | null;
+                                    field: string | null;
+                                    quantity: number;
+                                    remaining: number;
+                                    /** @enum {string} */
+                                    grade: "A" | "B" | "C" | "D";
+                                    priceCny: number | null;
+                                    depositCny: number | null;
+                                    regionCode: string;
+                                    regionName: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "filled" | "withdrawn";
+                                    createdAt: string;
+                                    actions: string[];
+                                };
+                                demand: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "supply" | "demand";
+                                    party: {
+                                        /** @enum {string} */
+                                        kind: "enterprise" | "organisation";
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        channel: "enterprise" | "recycler" | "dealer";
+                                    };
+                                    name: string;
+                                    model: string | null;
+                                    field: string | null;
+                                    quantity: number;
+                                    remaining: number;
+                                    /** @enum {string} */
+                                    grade: "A" | "B" | "C" | "D";
+                                    priceCny: number | null;
+                                    depositCny: number | null;
+                                    regionCode: string;
+                                    regionName: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "filled" | "withdrawn";
+                                    createdAt: string;
+                                    actions: string[];
+                                };
+                                quantity: number;
+                                score: number;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                matchId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位参与的旧件交易匹配，分页 My core matches, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "proposed" | "accepted" | "declined";
+                    postingId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "proposed" | "accepted" | "declined";
+                                quantity: number;
+                                /** @enum {string} */
+                                proposedSide: "supply" | "demand";
+                                supply: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "supply" | "demand";
+                                    party: {
+                                        /** @enum {string} */
+                                        kind: "enterprise" | "organisation";
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        channel: "enterprise" | "recycler" | "dealer";
+                                    };
+                                    name: string;
+                                    model: string | null;
+                                    field: string | null;
+                                    quantity: number;
+                                    remaining: number;
+                                    /** @enum {string} */
+                                    grade: "A" | "B" | "C" | "D";
+                                    priceCny: number | null;
+                                    depositCny: number | null;
+                                    regionCode: string;
+                                    regionName: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "filled" | "withdrawn";
+                                    createdAt: string;
+                                    actions: string[];
+                                };
+                                demand: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "supply" | "demand";
+                                    party: {
+                                        /** @enum {string} */
+                                        kind: "enterprise" | "organisation";
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        channel: "enterprise" | "recycler" | "dealer";
+                                    };
+                                    name: string;
+                                    model: string | null;
+                                    field: string | null;
+                                    quantity: number;
+                                    remaining: number;
+                                    /** @enum {string} */
+                                    grade: "A" | "B" | "C" | "D";
+                                    priceCny: number | null;
+                                    depositCny: number | null;
+                                    regionCode: string;
+                                    regionName: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "filled" | "withdrawn";
+                                    createdAt: string;
+                                    actions: string[];
+                                };
+                                reason: string;
+                                note: string;
+                                attestation: {
+                                    statement: string;
+                                    document: string | null;
+                                    partyName: string;
+                                    username: string | null;
+                                    at: string;
+                                } | null;
+                                transfer: {
+                                    coreEpcs: string[];
+                                    receiverEventIds: string[];
+                                    supplierEventIds: string[];
+                                } | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出匹配（供应方提出时声明旧件来源） Propose a match */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplyId: string;
+                        /** Format: uuid */
+                        demandId: string;
+                        quantity?: number;
+                        attestation?: {
+                            statement: string;
+                            document?: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            quantity: number;
+                            /** @enum {string} */
+                            proposedSide: "supply" | "demand";
+                            supply: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            demand: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            reason: string;
+                            note: string;
+                            attestation: {
+                                statement: string;
+                                document: string | null;
+                                partyName: string;
+                                username: string | null;
+                                at: string;
+                            } | null;
+                            transfer: {
+                                coreEpcs: string[];
+                                receiverEventIds: string[];
+                                supplierEventIds: string[];
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 旧件交易匹配详情 One core match */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            quantity: number;
+                            /** @enum {string} */
+                            proposedSide: "supply" | "demand";
+                            supply: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            demand: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            reason: string;
+                            note: string;
+                            attestation: {
+                                statement: string;
+                                document: string | null;
+                                partyName: string;
+                                username: string | null;
+                                at: string;
+                            } | null;
+                            transfer: {
+                                coreEpcs: string[];
+                                receiverEventIds: string[];
+                                supplierEventIds: string[];
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/matches/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认匹配：双方同意，转移记入双方追溯 Accept: the transfer is recorded in both traces */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attestation?: {
+                            statement: string;
+                            document?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            quantity: number;
+                            /** @enum {string} */
+                            proposedSide: "supply" | "demand";
+                            supply: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            demand: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            reason: string;
+                            note: string;
+                            attestation: {
+                                statement: string;
+                                document: string | null;
+                                partyName: string;
+                                username: string | null;
+                                at: string;
+                            } | null;
+                            transfer: {
+                                coreEpcs: string[];
+                                receiverEventIds: string[];
+                                supplierEventIds: string[];
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/matches/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝或撤回匹配 Decline or take back a match */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            quantity: number;
+                            /** @enum {string} */
+                            proposedSide: "supply" | "demand";
+                            supply: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            demand: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                party: {
+                                    /** @enum {string} */
+                                    kind: "enterprise" | "organisation";
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    channel: "enterprise" | "recycler" | "dealer";
+                                };
+                                name: string;
+                                model: string | null;
+                                field: string | null;
+                                quantity: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                priceCny: number | null;
+                                depositCny: number | null;
+                                regionCode: string;
+                                regionName: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "filled" | "withdrawn";
+                                createdAt: string;
+                                actions: string[];
+                            };
+                            reason: string;
+                            note: string;
+                            attestation: {
+                                statement: string;
+                                document: string | null;
+                                partyName: string;
+                                username: string | null;
+                                at: string;
+                            } | null;
+                            transfer: {
+                                coreEpcs: string[];
+                                receiverEventIds: string[];
+                                supplierEventIds: string[];
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/rating": {
         parameters: {
             query?: never;
@@ -15060,6 +16959,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 远程诊断：从工单向设备下发命令 Send a command to the case’s device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        method: string;
+                        params?: {
+                            [key: string]: (number | boolean | string) | null;
+                        };
+                        timeoutSec?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string;
+                            caseId: string | null;
+                            method: string;
+                            params: {
+                                [key: string]: number | boolean | string;
+                            };
+                            /** @enum {string} */
+                            state: "sent" | "replied" | "failed" | "timeout";
+                            sentAt: string;
+                            timeoutAt: string;
+                            settledAt: string | null;
+                            reply: unknown;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/diagnosis": {
         parameters: {
             query?: never;
@@ -15334,6 +17296,183 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/commands/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备可接受的命令 Methods the device accepts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                method: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                params: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "integer" | "number" | "boolean" | "string";
+                                    required: boolean;
+                                    min?: number;
+                                    max?: number;
+                                    values?: string[];
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备的命令记录 Commands sent to the device */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    caseId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DeviceCommand"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 向设备下发命令（MQTT 请求/应答，超时） Send a command to the device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        method: string;
+                        params?: {
+                            [key: string]: (number | boolean | string) | null;
+                        };
+                        timeoutSec?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceCommand"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/commands/{commandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条命令及其应答 One command and its reply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceCommand"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15738,6 +17877,7 @@ export interface components {
                     };
                 };
                 facts?: string;
+                outputValue?: number | null;
             }[];
             figures?: {
                 employees?: number | null;
@@ -15822,12 +17962,12 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
             mustChangePassword: boolean;
             organization: {
                 id: string;
                 /** @enum {string} */
-                kind: "enterprise" | "authority" | "expert" | "buyer";
+                kind: "enterprise" | "authority" | "expert" | "buyer" | "insurer" | "testing_org";
                 name: string;
             };
         };
@@ -15836,11 +17976,11 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
             organization: {
                 id: string;
                 /** @enum {string} */
-                kind: "enterprise" | "authority" | "expert" | "buyer";
+                kind: "enterprise" | "authority" | "expert" | "buyer" | "insurer" | "testing_org";
                 name: string;
             };
             disabled: boolean;
@@ -16305,6 +18445,7 @@ export interface components {
                     };
                 };
                 facts?: string;
+                outputValue?: number | null;
             }[];
             figures?: {
                 employees?: number | null;
@@ -16378,6 +18519,7 @@ export interface components {
                 message: string;
                 messageEn: string;
             }[];
+            partsOnly: boolean;
             totals: {
                 recovered: number | null;
                 remanufactured: number | null;
@@ -16435,16 +18577,26 @@ export interface components {
                 }[];
             };
             totals: {
+                /** @description reviewed reports, each counted once: in the enterprise’s registered province and authority */
                 reports: number;
+                /** @description site parts (表2-3 per announced site), each in its site’s province and authority */
+                sites: number;
                 recovered: number;
                 remanufactured: number;
                 sold: number;
+                /** @description 再制造产值 counted here, 万元 (a site’s stated share in the site’s region, the rest in the registered one) */
+                outputValue: number;
             };
             byRegion: {
+                /** @description reviewed reports, each counted once: in the enterprise’s registered province and authority */
                 reports: number;
+                /** @description site parts (表2-3 per announced site), each in its site’s province and authority */
+                sites: number;
                 recovered: number;
                 remanufactured: number;
                 sold: number;
+                /** @description 再制造产值 counted here, 万元 (a site’s stated share in the site’s region, the rest in the registered one) */
+                outputValue: number;
                 regionCode: string;
                 regionName: string;
             }[];
@@ -16453,10 +18605,15 @@ export interface components {
                 remanufactured: number;
             }[];
             trend: {
+                /** @description reviewed reports, each counted once: in the enterprise’s registered province and authority */
                 reports: number;
+                /** @description site parts (表2-3 per announced site), each in its site’s province and authority */
+                sites: number;
                 recovered: number;
                 remanufactured: number;
                 sold: number;
+                /** @description 再制造产值 counted here, 万元 (a site’s stated share in the site’s region, the rest in the registered one) */
+                outputValue: number;
                 year: number;
             }[];
             /** @description 再制造产值 per year: the sum of 本年度再制造产值（万元） over the reviewed annual reports */
@@ -16466,6 +18623,22 @@ export interface components {
                 reports: number;
                 /** @description 万元 (10,000 CNY) */
                 outputValue: number;
+            }[];
+            /** @description the selected year’s 再制造产值 by province */
+            valueByRegion: {
+                regionCode: string;
+                regionName: string;
+                /** @description 万元 */
+                outputValue: number;
+                reports: number;
+            }[];
+            /** @description 再制造产值 by field: a value goes to a field when the 再制造情况 rows it covers name one field (docs/annual-reports.md) */
+            valueByField: {
+                /** @description a report field, cross_field (跨领域, not split), unspecified or (public) pooled */
+                field: string;
+                /** @description 万元 */
+                outputValue: number;
+                reports: number;
             }[];
         };
         PublicIndustryStatistics: {
@@ -16475,16 +18648,26 @@ export interface components {
             };
             year: number | null;
             totals: {
+                /** @description reviewed reports, each counted once: in the enterprise’s registered province and authority */
                 reports: number;
+                /** @description site parts (表2-3 per announced site), each in its site’s province and authority */
+                sites: number;
                 recovered: number;
                 remanufactured: number;
                 sold: number;
+                /** @description 再制造产值 counted here, 万元 (a site’s stated share in the site’s region, the rest in the registered one) */
+                outputValue: number;
             };
             trend: {
+                /** @description reviewed reports, each counted once: in the enterprise’s registered province and authority */
                 reports: number;
+                /** @description site parts (表2-3 per announced site), each in its site’s province and authority */
+                sites: number;
                 recovered: number;
                 remanufactured: number;
                 sold: number;
+                /** @description 再制造产值 counted here, 万元 (a site’s stated share in the site’s region, the rest in the registered one) */
+                outputValue: number;
                 year: number;
             }[];
             /** @description 再制造产值 per year: the sum of 本年度再制造产值（万元） over the reviewed annual reports */
@@ -16495,6 +18678,25 @@ export interface components {
                 /** @description 万元 (10,000 CNY) */
                 outputValue: number;
             }[];
+            /** @description the latest year’s 再制造产值 by province and by field; a cell of fewer than 3 enterprises is pooled (regionCode/field "pooled") */
+            value: {
+                year: number;
+                byRegion: {
+                    regionCode: string;
+                    regionName: string;
+                    /** @description 万元 */
+                    outputValue: number;
+                    reports: number;
+                }[];
+                /** @description 再制造产值 by field: a value goes to a field when the 再制造情况 rows it covers name one field (docs/annual-reports.md) */
+                byField: {
+                    /** @description a report field, cross_field (跨领域, not split), unspecified or (public) pooled */
+                    field: string;
+                    /** @description 万元 */
+                    outputValue: number;
+                    reports: number;
+                }[];
+            } | null;
             /** @description 交易服务: remanufactured units sold (delivered) on the platform market and their value, last year and this year (Asia/Shanghai) */
             traded: {
                 year: number;
@@ -16754,7 +18956,7 @@ export interface components {
                 name: string;
                 creditCode: string;
                 /** @enum {string} */
-                kind: "buyer";
+                kind: "buyer" | "insurer";
             };
             user: {
                 id: string;
@@ -16932,6 +19134,19 @@ export interface components {
             device: components["schemas"]["Device"];
             credentials: components["schemas"]["DeviceCredentials"];
         };
+        BulkProvisioned: {
+            fileName: string;
+            provisioned: number;
+            devices: {
+                row: number;
+                device: components["schemas"]["Device"];
+                credentials: components["schemas"]["DeviceCredentials"];
+            }[];
+            mqtt: {
+                url: string | null;
+                port: number | null;
+            } | null;
+        };
         TelemetrySeries: {
             deviceId: string;
             from: string;
@@ -17020,6 +19235,11 @@ export interface components {
                 regionCode: string;
                 count: number;
             }[];
+            byProvince: {
+                provinceCode: string;
+                count: number;
+                meanHealth: number | null;
+            }[];
             health: {
                 good: number;
                 fair: number;
@@ -17045,6 +19265,7 @@ export interface components {
             };
             devices: {
                 deviceId: string;
+                name: string;
                 model: string | null;
                 regionCode: string | null;
                 healthIndex: number | null;
@@ -17237,6 +19458,90 @@ export interface components {
                 paidAt: string | null;
             }[];
             actions: string[];
+        };
+        InsurancePolicy: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            productCode: string;
+            productName: string;
+            model: string | null;
+            insurer: {
+                id: string;
+                name: string;
+            };
+            holder: {
+                id: string;
+                name: string;
+            };
+            orderId: string | null;
+            leaseId: string | null;
+            policyNumber: string;
+            coverCny: number;
+            coverage: string;
+            premiumCny: number;
+            startsOn: string;
+            endsOn: string;
+            active: boolean;
+            claims: number;
+            paidCny: number;
+            createdAt: string;
+        };
+        InsuranceClaim: {
+            caseId: string;
+            caseNumber: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            productCode: string;
+            title: string;
+            description: string | null;
+            openedAt: string;
+            warrantyUntil: string | null;
+            policy: {
+                id: string;
+                policyNumber: string;
+                coverCny: number;
+                startsOn: string;
+                endsOn: string;
+            };
+            insurer: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected";
+            amountCny: number | null;
+            reason: string | null;
+            decidedAt: string | null;
+            actions: "decide"[];
+        };
+        PublicUnitInsurance: {
+            code: string;
+            insured: boolean;
+            policies: {
+                insurerName: string;
+                policyNumber: string;
+                coverCny: number;
+                coverage: string;
+                startsOn: string;
+                endsOn: string;
+                active: boolean;
+            }[];
+        };
+        InsuranceFigures: {
+            asOf: string;
+            items: {
+                enterpriseId: string;
+                enterpriseName: string;
+                insuredUnits: number;
+                policies: number;
+                premiumCny: number;
+                coverCny: number;
+                claims: number;
+                claimsPending: number;
+                claimsAccepted: number;
+                paidCny: number;
+            }[];
         };
         TradeRating: {
             orderId: string;
@@ -17483,6 +19788,22 @@ export interface components {
             concludedAt: string | null;
             closedAt: string | null;
             actions: string[];
+            commands: {
+                id: string;
+                deviceId: string;
+                caseId: string | null;
+                method: string;
+                params: {
+                    [key: string]: number | boolean | string;
+                };
+                /** @enum {string} */
+                state: "sent" | "replied" | "failed" | "timeout";
+                sentAt: string;
+                timeoutAt: string;
+                settledAt: string | null;
+                reply: unknown;
+                error: string | null;
+            }[];
             events: {
                 id: number;
                 at: string;
@@ -17538,6 +19859,22 @@ export interface components {
             ok: boolean;
             error: string;
             is_superuser: boolean;
+        };
+        DeviceCommand: {
+            id: string;
+            deviceId: string;
+            caseId: string | null;
+            method: string;
+            params: {
+                [key: string]: number | boolean | string;
+            };
+            /** @enum {string} */
+            state: "sent" | "replied" | "failed" | "timeout";
+            sentAt: string;
+            timeoutAt: string;
+            settledAt: string | null;
+            reply: unknown;
+            error: string | null;
         };
     };
     responses: never;

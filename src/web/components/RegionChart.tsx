@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEChart } from './useEChart';
 import type { RegionStat } from '../api';
 import { regionLabel } from '../format';
 import { useLocale } from '../i18n';
@@ -23,15 +23,10 @@ export default function RegionChart({
   byName?: boolean;
 }) {
   const { locale, t } = useLocale();
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  const ref = useEChart(() => {
     const sorted = [...items].sort((a, b) => b.count - a.count);
     const names = sorted.map((i) => (byName ? i.regionName : regionLabel(i.regionCode, locale, i.regionName)));
-    chart.setOption({
+    return {
       color: [BRAND_BLUE],
       grid: { left: 48, right: 16, top: 24, bottom: sorted.length > 8 ? 80 : 40 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -50,15 +45,6 @@ export default function RegionChart({
           label: { show: sorted.length <= 20, position: 'top' },
         },
       ],
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(onResize) : null;
-    ro?.observe(el);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      ro?.disconnect();
-      chart.dispose();
     };
   }, [items, locale, t, valueLabel, byName]);
 

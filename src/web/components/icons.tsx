@@ -52,6 +52,19 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M5.5 12.5V20h13v-7.5M10 20v-4.5h4V20" />
     </>
   ),
+  // 旧件交易 (trading helper): two arrows passing each other (cores change hands)
+  'core-exchange': (
+    <>
+      <path d="M4 8h13l-3.5-3.5M20 16H7l3.5 3.5" />
+    </>
+  ),
+  // quality insurance (a shield with a check)
+  insurance: (
+    <>
+      <path d="M12 3.5 5 6v5.5c0 4.3 3 7.6 7 9 4-1.4 7-4.7 7-9V6z" />
+      <path d="M9 12l2.2 2.2L15.5 10" />
+    </>
+  ),
   // market statistics (a bar chart over a price tag's corner)
   'market-stats': (
     <>
@@ -187,6 +200,17 @@ const paths: Record<MenuKey, ReactNode> = {
       <rect x="3" y="13" width="5" height="6" rx="1" />
       <rect x="9.5" y="9" width="5" height="10" rx="1" />
       <rect x="16" y="5" width="5" height="14" rx="1" />
+    </>
+  ),
+  // 在役设备概况 (authorities): a grid of province tiles
+  'devices-overview': (
+    <>
+      <rect x="3" y="3" width="5" height="5" rx="1" />
+      <rect x="9.5" y="3" width="5" height="5" rx="1" />
+      <rect x="9.5" y="9.5" width="5" height="5" rx="1" />
+      <rect x="16" y="9.5" width="5" height="5" rx="1" />
+      <rect x="3" y="9.5" width="5" height="5" rx="1" />
+      <rect x="9.5" y="16" width="5" height="5" rx="1" />
     </>
   ),
   // 公共信息维护 (portal, issue 14): an open book

@@ -233,6 +233,8 @@ export const commonText = {
   'org.enterprise': ['企业', 'Enterprise'],
   'org.authority': ['主管部门', 'Authority'],
   'org.expert': ['专家', 'Expert'],
+  'org.buyer': ['采购单位', 'Buyer organisation'],
+  'org.insurer': ['保险机构', 'Insurer'],
 
   // ---- tokens
   'tokens.title': ['API令牌', 'API tokens'],
@@ -353,7 +355,7 @@ export const commonText = {
   'apps.title.review': ['申请审核', 'Application review'],
   'apps.title.expert': ['专家复审', 'Expert review'],
   'apps.intro.enterprise': [
-    '依据《机电产品再制造行业规范条件》七（一），企业自愿申请规范公告；同一法人拥有多个厂区的，每个厂区单独填写《申请书》，并在申请时一并提交。',
+    '依据《机电产品再制造行业规范条件》七(一)，企业自愿申请规范公告；同一法人拥有多个厂区的，每个厂区单独填写《申请书》，并在申请时一并提交。',
     'Under 七(一) of the Conditions, applying is voluntary; an enterprise with several sites fills in one application per site and submits them together.',
   ],
   'apps.enterprise': ['申请企业', 'Applicant'],
@@ -374,9 +376,9 @@ export const commonText = {
   'apps.openExisting': ['打开进行中的申请', 'Open the application in progress'],
   'apps.create': ['创建并填写', 'Create and fill in'],
   'apps.submitTogether': ['一并提交', 'Submit together'],
-  'apps.submitTogetherHint': ['勾选草稿或退回补正的申请，可一并提交（规范条件 七（一）3）。', 'Select drafts or returned applications to submit them together (七(一)3).'],
+  'apps.submitTogetherHint': ['勾选草稿或退回补正的申请，可一并提交（规范条件 七(一)3）。', 'Select drafts or returned applications to submit them together (七(一)3).'],
   'apps.otherDraftsTitle': ['本企业还有其他厂区的草稿', 'Other sites of the enterprise have drafts'],
-  'apps.otherDraftsText': ['有多个厂区的企业应将申请公告的厂区一并提交（规范条件 七（一）3）。以下厂区的草稿未勾选：确认暂不申请这些厂区后提交所选申请，或取消后一并勾选。', 'An enterprise with several sites submits the sites it applies for together (VII(1)3). These drafts are not selected: confirm they are not applied for now and submit the selection, or cancel and select them too.'],
+  'apps.otherDraftsText': ['有多个厂区的企业应将申请公告的厂区一并提交（规范条件 七(一)3）。以下厂区的草稿未勾选：确认暂不申请这些厂区后提交所选申请，或取消后一并勾选。', 'An enterprise with several sites submits the sites it applies for together (VII(1)3). These drafts are not selected: confirm they are not applied for now and submit the selection, or cancel and select them too.'],
   'apps.otherDraftsNotNow': ['确认暂不申请并提交', 'Not applying for these now — submit'],
   'apps.submitTogetherConfirm': ['确定一并提交所选的 {n} 份申请吗？提交后申请书将冻结，由省级工业和信息化主管部门审核。', 'Submit the {n} selected application(s) together? They will be frozen and reviewed by the provincial authority.'],
   'apps.submittedN': ['已提交 {n} 份申请', { one: '{n} application submitted', other: '{n} applications submitted' }],
@@ -408,6 +410,10 @@ export const commonText = {
   'app.versionN': ['第 {v} 版', 'Version {v}'],
   'app.authorityLine': ['省级主管部门：{name}', 'Provincial authority: {name}'],
   'app.listRowsInvalid': ['请补全表格中的必填项', 'Please complete the required cells of the tables'],
+  'app.savedRowsHeld': [
+    '已保存；{n} 行未填完，未保存（已标出），补全后再保存',
+    { one: 'Saved; {n} incomplete row was not saved (marked): complete it and save again', other: 'Saved; {n} incomplete rows were not saved (marked): complete them and save again' },
+  ],
   'app.staffCannotSubmit': ['由企业管理员提交申请', 'The enterprise administrator submits the application'],
 
   // 企业声明
@@ -417,7 +423,7 @@ export const commonText = {
   'decl.accepted': ['本企业确认以上声明', 'We confirm the declaration above'],
   'decl.legalRepresentative': ['申请企业法定代表人（签字）', 'Legal representative (signature)'],
   'decl.date': ['日期', 'Date'],
-  'fields.hint': ['请选择申请的再制造产品类型（可多选，规范条件 一（一））。', 'Choose the fields of remanufactured products (several allowed; 一(一)).'],
+  'fields.hint': ['请选择申请的再制造产品类型（可多选，规范条件 一(一)）。', 'Choose the fields of remanufactured products (several allowed; 一(一)).'],
 
   // 申请书大纲
   'outline.chapter.一': ['一、企业基本情况', 'I. Basic information'],
@@ -489,7 +495,7 @@ export const commonText = {
   't12.owned': ['自有', 'Owned'],
   't12.leased': ['租赁', 'Leased'],
   't12.leaseYears': ['租赁年限（年）', 'Lease term (years)'],
-  't12.leaseHint': ['租赁合同期限不少于 10 年（规范条件 二（三））', 'A lease must run at least 10 years (二(三))'],
+  't12.leaseHint': ['租赁合同期限不少于 10 年（规范条件 二(三)）', 'A lease must run at least 10 years (二(三))'],
   't12.siteArea': ['厂区面积（平方米）', 'Site area (m²)'],
   't12.buildingArea': ['建筑面积（平方米）', 'Building area (m²)'],
   't12.section.operations': ['经营情况', 'Operations'],
@@ -524,7 +530,7 @@ export const commonText = {
   't12.eq.count': ['台数', 'Units'],
   't12.eq.purpose': ['主要用途', 'Purpose'],
   't12.eq.add': ['添加设备', 'Add equipment'],
-  't12.eq.required': ['规范条件 三（一）要求', 'required by 三(一)'],
+  't12.eq.required': ['规范条件 三(一)要求', 'required by 三(一)'],
   't12.eq.none': ['未填写', 'None listed'],
   't12.section.quality': ['产品质量', 'Product quality'],
   't12.qualityHint': ['产品出厂检测报告或检测记录：请在“附件”页上传', 'Outgoing inspection reports or records: upload on the Attachments tab'],
@@ -703,7 +709,7 @@ export const commonText = {
   'act.returnHint': ['请写明需要补正的内容，企业修改后重新提交（新版本）。', 'Say what must be supplemented; the enterprise resubmits a new version.'],
   'act.rejectHint': ['审核不通过后，本申请终止。', 'The application ends when rejected.'],
   'act.experts': ['复审专家', 'Experts'],
-  'act.expertsMin': ['至少选择 3 名专家（规范条件 七（一）5）', 'Choose at least 3 experts (七(一)5)'],
+  'act.expertsMin': ['至少选择 3 名专家（规范条件 七(一)5）', 'Choose at least 3 experts (七(一)5)'],
   'act.completeConfirm': ['确定完成专家复审、转入现场核查吗？', 'Complete the expert review and move on to the on-site check?'],
   'act.done': ['已办理：{action}', 'Done: {action}'],
   'act.none': ['当前没有需要您办理的事项。', 'Nothing for you to do now.'],
@@ -711,7 +717,7 @@ export const commonText = {
 
   // 公示
   'notices.title': ['公示管理', 'Public notices'],
-  'notices.intro': ['对符合规范条件的企业名单进行公示，公示期内任何单位或个人可提出异议；无异议的予以公告（规范条件 七（一）5）。', 'Applicants meeting the Conditions are put on public notice; anyone may object during the window; those without objection are announced (七(一)5).'],
+  'notices.intro': ['对符合规范条件的企业名单进行公示，公示期内任何单位或个人可提出异议；无异议的予以公告（规范条件 七(一)5）。', 'Applicants meeting the Conditions are put on public notice; anyone may object during the window; those without objection are announced (七(一)5).'],
   'notices.create': ['组织公示', 'New public notice'],
   'notices.titleField': ['公示标题', 'Title'],
   'apps.complete': ['材料齐全', 'Complete'],
@@ -770,7 +776,7 @@ export const commonText = {
 
   // 公告
   'ann.title': ['公告发布', 'Announcements'],
-  'ann.intro': ['公示期满无异议的企业，由工业和信息化部予以公告（规范条件 七（一）1、5）。', 'Enterprises that passed the public notice are announced by MIIT (七(一)1, 5).'],
+  'ann.intro': ['公示期满无异议的企业，由工业和信息化部予以公告（规范条件 七(一)1、5）。', 'Enterprises that passed the public notice are announced by MIIT (七(一)1, 5).'],
   'ann.publish': ['发布公告', 'Publish'],
   'ann.publishTitle': ['发布新一批公告', 'Publish a new batch'],
   'ann.docNumber': ['文号', 'Document number'],
@@ -819,7 +825,7 @@ export const commonText = {
   'pub.batch': ['公告批次', 'Batch'],
   'pub.noOpenNotices': ['当前没有正在公示的名单', 'No public notice is open now'],
   'pub.noticeWindow': ['公示期：{start} 至 {end}', 'Window: {start} to {end}'],
-  'pub.objectHint': ['任何单位或个人对公示名单有异议的，可在公示期内提出（规范条件 七（二）2）。', 'Anyone may object to a listed enterprise during the window.'],
+  'pub.objectHint': ['任何单位或个人对公示名单有异议的，可在公示期内提出（规范条件 七(二)2）。', 'Anyone may object to a listed enterprise during the window.'],
   'pub.object': ['提出异议', 'Object'],
   'obj.formTitle': ['对“{name}”提出异议', 'Object to “{name}”'],
   'obj.contactHint': ['电话或电子邮箱', 'Phone or e-mail'],
@@ -844,8 +850,8 @@ export const commonText = {
   'ar.title': ['年度报告', 'Annual reports'],
   'ar.subtitle': ['《机电产品再制造行业规范条件执行情况和企业发展年度报告》（附件2）', 'Annual report on compliance and development (Annex 2)'],
   'ar.window': ['{year}年度报告：{opens} 起填报，{due}（第一季度末）前报送省级主管部门', 'The {year} report opens on {opens} and is due by {due} (end of Q1)'],
-  'ar.rule': ['依据规范条件七(二)1：公告企业按厂区每年第一季度结束前提交上一年度报告；3月31日提交为按期，4月1日起为逾期；未按要求提交年度报告的，可被撤销公告（七(二)4(2)）。', 'Under 七(二)1 each announced site reports on the previous year by the end of the first quarter: 31 March is on time, from 1 April late; a missing report is a ground for revocation (七(二)4(2)).'],
-  'ar.yearN': ['{n}年度', 'Year {n}'],
+  'ar.rule': ['依据规范条件 七(二)1：公告企业按厂区每年第一季度结束前提交上一年度报告；3月31日提交为按期，4月1日起为逾期；未按要求提交年度报告的，可被撤销公告（七(二)4(2)）。', 'Under 七(二)1 each announced site reports on the previous year by the end of the first quarter: 31 March is on time, from 1 April late; a missing report is a ground for revocation (七(二)4(2)).'],
+  'ar.yearN': ['{year}年度', 'Year {year}'],
   'ar.enterprise': ['企业名称', 'Enterprise'],
   'ar.region': ['地区', 'Region'],
   'ar.site': ['厂区', 'Site'],
@@ -857,7 +863,7 @@ export const commonText = {
   'ar.submittedOn': ['提交日期', 'Submitted'],
   'ar.reviewedAt': ['审核时间', 'Reviewed'],
   'ar.totals': ['合计（件）', 'Totals (units)'],
-  'ar.totalsNote': ['合计列：回收 / 再制造 / 销售或租赁（件）', 'Totals: recovered / remanufactured / sold or leased (units)'],
+  'ar.totalsNote': ['“合计（件）”列：回收 / 再制造 / 销售或租赁', '“Totals (units)” column: recovered / remanufactured / sold or leased'],
   'ar.open': ['打开', 'Open'],
   'ar.start': ['开始填报', 'Start'],
   'ar.notOpen': ['{date} 起可填报', 'Opens {date}'],

@@ -1,4 +1,5 @@
 import { commonText } from './common';
+import { exchangeText } from './exchange';
 import { marketText } from './market';
 import { monitoringText } from './monitoring';
 import { portalText } from './portal';
@@ -22,6 +23,7 @@ export const areas = {
   market: marketText,
   portal: portalText,
   ux: uxText,
+  exchange: exchangeText,
 } as const satisfies Record<string, Dict>;
 
 export type Area = keyof typeof areas;

@@ -20,7 +20,6 @@ export const supervisionText = {
   'sup.opinion': ['意见', 'Opinion'],
   'sup.reason': ['理由', 'Reasons'],
   'sup.createdAt': ['提交时间', 'Filed'],
-  'sup.required': ['必填', 'Required'],
   'sup.download': ['下载', 'Download'],
 
   // changes
@@ -64,6 +63,7 @@ export const supervisionText = {
   'rev.grounds': ['撤销情形（七(二)4）', 'Grounds (七(二)4)'],
   'rev.facts': ['事实与依据', 'Facts'],
   'rev.evidence': ['证据材料', 'Evidence'],
+  'rev.origin': ['案件来源', 'Origin'],
   'rev.origin.provincial_request': ['省级报请', 'Provincial request'],
   'rev.origin.ministry': ['工信部立案', 'Opened by MIIT'],
   'rev.origin.complaint': ['投诉举报转立案', 'From a complaint'],

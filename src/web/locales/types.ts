@@ -9,3 +9,6 @@
 export type PluralForms = { readonly one: string; readonly other: string };
 export type Entry = readonly [zh: string, en: string | PluralForms];
 export type Dict = Record<string, Entry>;
+
+/** One language of the whole tree, `{ area: { key: text } }`: what `virtual:reman-locale/<zh|en>` exports (scripts/vite-locales.ts). */
+export type LanguageTree = Record<string, Record<string, string | PluralForms>>;

@@ -43,4 +43,6 @@ export const uxText = {
   'ux.obj.keepCode': ['请保存查询码，凭此查询异议处理结果：', 'Keep this code to see how your objection is handled:'],
   'ux.obj.successSub': ['提交时间：{at}。工业和信息化部将核实处理。', 'Filed {at}. MIIT will look into it.'],
   'ux.pub.downloadFiltered': ['下载 Excel（按当前检索条件）', 'Download Excel (as filtered)'],
+  // ---- words for people (item 14): versions of rules and formulas, for reviewers only
+  'ux.tech.title': ['技术信息', 'Technical details'],
 } as const satisfies Dict;

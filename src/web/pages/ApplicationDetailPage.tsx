@@ -15,7 +15,7 @@ import {
   Table11Section,
   Table12Section,
 } from '../components/application/FormSections';
-import { fieldDomId, fromFormValues, namePathOf, samePath, tabOfPath, toFormValues, type ApplicationTab, type FormValues } from '../components/application/formModel';
+import { fieldDomId, fromFormValues, namePathOf, samePath, splitRowErrors, tabOfPath, toFormValues, withoutRows, type ApplicationTab, type FieldError, type FormValues } from '../components/application/formModel';
 import { ProcessTab } from '../components/application/ProcessTab';
 import { ApplicationStateTag } from '../components/ApplicationStateTag';
 import { useLeaveGuard } from '../components/LeaveGuard';
@@ -144,19 +144,35 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
 
   const save = useMutation({
     mutationFn: async () => {
-      await form.validateFields({ validateOnly: false }).catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
-        const first = e.errorFields?.[0];
-        if (first) jumpTo(first.name.join('.'));
-        throw e;
-      });
-      const body = fromFormValues(form.getFieldsValue(true) as FormValues);
-      return unwrap(client.PUT('/api/v1/applications/{id}/form', { params: { path: { id: detail.id } }, body: { form: body } }));
+      const invalid = await form.validateFields({ validateOnly: false }).then(
+        () => [] as FieldError[],
+        (e: { errorFields?: FieldError[] }) => {
+          if (!e.errorFields) throw e;
+          return e.errorFields;
+        },
+      );
+      // A half-filled table row does not hold back the rest (issue 16 item 2): the rows with an empty required cell
+      // stay in the editor, marked, and are left out of this save; any other invalid field still refuses it.
+      const { rows, others } = splitRowErrors(invalid);
+      if (others.length) {
+        jumpTo(others[0]!.name.join('.'));
+        throw { errorFields: others };
+      }
+      const values = withoutRows(form.getFieldsValue(true) as FormValues, rows);
+      const updated = await unwrap(client.PUT('/api/v1/applications/{id}/form', { params: { path: { id: detail.id } }, body: { form: fromFormValues(values) } }));
+      return { updated, heldRows: rows };
     },
-    onSuccess: (updated) => {
+    onSuccess: ({ updated, heldRows }) => {
       qc.setQueryData(qk.application(detail.id), updated);
       invalidate();
-      setDirty(false);
       setProblems([]);
+      if (heldRows.length) {
+        // the incomplete rows are still unsaved edits: the editor keeps them, marked, and still asks before leaving
+        message.warning({ content: t('app.savedRowsHeld', { n: heldRows.length }), key: 'rows-held' });
+        jumpTo(heldRows[0]!.first.join('.'));
+        return;
+      }
+      setDirty(false);
       message.success(t('common.saved'));
     },
     onError: (e) => {
@@ -185,11 +201,14 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const submit = useMutation({
     mutationFn: async (joint: { together: string[]; notNow: string[] } = { together: [], notNow: [] }) => {
       if (dirty) {
+        let held = 0;
         try {
-          await save.mutateAsync();
+          held = (await save.mutateAsync()).heldRows.length;
         } catch {
           throw new Error(SAVE_FAILED); // save's own handler has shown why
         }
+        // an incomplete row is not submitted silently: the save's warning has marked it
+        if (held) throw new Error(SAVE_FAILED);
       }
       return unwrap(client.POST('/api/v1/applications/submit', { body: { applicationIds: [detail.id, ...joint.together], notApplyingNow: joint.notNow } }));
     },

@@ -272,6 +272,7 @@ export default function ApplicationsPage() {
             onChange={(v: string[]) => update({ state: v.join(','), page: 1 })}
             options={applicationStateOptions(locale)}
             placeholder={t('apps.allStates')}
+            aria-label={t('apps.state')}
             style={{ minWidth: 260, maxWidth: '100%' }}
             maxTagCount="responsive"
             data-testid="application-state-filter"

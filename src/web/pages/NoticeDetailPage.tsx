@@ -96,10 +96,11 @@ export default function NoticeDetailPage() {
 
   const objectionColumns: TableColumnsType<Objection> = [
     { title: t('obj.filedAt'), key: 'filedAt', width: 170, render: (_, o) => formatDateTime(o.filedAt, locale) },
-    { title: t('obj.entry'), key: 'entry', render: (_, o) => entryOf(o.entryId)?.enterpriseName ?? '—' },
-    { title: t('obj.name'), key: 'name', render: (_, o) => o.name },
-    { title: t('obj.contact'), key: 'contact', render: (_, o) => o.contact },
-    { title: t('obj.reason'), key: 'reason', render: (_, o) => <span style={{ whiteSpace: 'pre-wrap' }}>{o.reason}</span> },
+    { title: t('obj.entry'), key: 'entry', width: 200, render: (_, o) => entryOf(o.entryId)?.enterpriseName ?? '—' },
+    // a name and a contact keep their line (cut with … and the whole on hover) instead of one character per line (issue 16 item 7)
+    { title: t('obj.name'), key: 'name', width: 120, ellipsis: true, render: (_, o) => <span data-testid="objection-name">{o.name}</span> },
+    { title: t('obj.contact'), key: 'contact', width: 160, ellipsis: true, render: (_, o) => o.contact },
+    { title: t('obj.reason'), key: 'reason', width: 280, render: (_, o) => <span style={{ whiteSpace: 'pre-wrap' }}>{o.reason}</span> },
     {
       title: t('obj.evidence'),
       key: 'evidence',
@@ -121,7 +122,7 @@ export default function NoticeDetailPage() {
       width: 110,
       render: (_, o) => <Tag color={OBJECTION_COLOR[o.status] ?? 'default'}>{t(`obj.status.${o.status}` as MessageKey)}</Tag>,
     },
-    { title: t('obj.resolution'), key: 'resolution', render: (_, o) => o.resolution ?? '—' },
+    { title: t('obj.resolution'), key: 'resolution', width: 220, render: (_, o) => o.resolution ?? '—' },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -213,7 +214,8 @@ export default function NoticeDetailPage() {
           pagination={false}
           data-testid="notice-objections"
           locale={{ emptyText: t('notices.noObjections') }}
-          scroll={{ x: 1100 }}
+          tableLayout="fixed"
+          scroll={{ x: 1560 }}
         />
       </Card>
       <Modal

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Statist
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { REPORT_FIELDS } from '../../domain/annual-report/form';
+import { valueFieldLabel } from '../../domain/annual-report/statistics';
 import { client, unwrap, type ResponseOf } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoading } from '../components/PageLoading';
@@ -14,7 +15,7 @@ const TrendChart = lazy(() => import('./annual-reports/TrendChart'));
 
 export type IndustryStatistics = ResponseOf<'/api/v1/statistics'>;
 
-type Metric = 'enterprises' | 'recovered' | 'remanufactured' | 'sold';
+type Metric = 'enterprises' | 'recovered' | 'remanufactured' | 'sold' | 'outputValue';
 
 /**
  * 行业统计: MIIT national, a provincial authority its jurisdiction — announced enterprises by region and
@@ -62,7 +63,7 @@ export default function StatisticsPage() {
               style={{ width: 140 }}
               value={s.year ?? undefined}
               placeholder={t('stat.noYear')}
-              options={s.years.map((y) => ({ value: y, label: t('ar.yearN', { n: y }) }))}
+              options={s.years.map((y) => ({ value: y, label: t('ar.yearN', { year: y }) }))}
               onChange={(y) => setParams({ year: String(y) })}
             />
             <Button href={`/api/v1/statistics.xlsx${s.year ? `?year=${s.year}` : ''}`} data-testid="stat-xlsx">
@@ -72,12 +73,13 @@ export default function StatisticsPage() {
         }
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.announcedEnterprises')} value={s.announced.enterprises} data-testid="stat-enterprises" /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.announcedSites')} value={s.announced.sites} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.reports')} value={s.totals.reports} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.recovered')} value={s.totals.recovered} data-testid="stat-recovered" /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.remanufactured')} value={s.totals.remanufactured} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('stat.sold')} value={s.totals.sold} /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.announcedEnterprises')} value={s.announced.enterprises} data-testid="stat-enterprises" /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.announcedSites')} value={s.announced.sites} /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.reports')} value={s.totals.reports} /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.recovered')} value={s.totals.recovered} data-testid="stat-recovered" /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.remanufactured')} value={s.totals.remanufactured} /></Card></Col>
+        <Col xs={12} md={6} xl={3}><Card><Statistic title={t('stat.sold')} value={s.totals.sold} /></Card></Col>
+        <Col xs={24} md={12} xl={6}><Card><Statistic title={t('proc.stat.outputValue')} value={num(s.totals.outputValue)} data-testid="stat-output-value" /></Card></Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
@@ -95,6 +97,7 @@ export default function StatisticsPage() {
                   { value: 'recovered', label: t('stat.recovered') },
                   { value: 'remanufactured', label: t('stat.remanufactured') },
                   { value: 'sold', label: t('stat.sold') },
+                  { value: 'outputValue', label: t('proc.stat.outputValue') },
                 ]}
               />
             }
@@ -102,7 +105,7 @@ export default function StatisticsPage() {
             {source(provincial ? `${srcAnnounced} ${t('ux.stat.byCityNote')}` : metric === 'enterprises' ? srcAnnounced : srcReports)}
             {regionItems.length ? (
               <Suspense fallback={<PageLoading />}>
-                <RegionChart byName={provincial} items={regionItems} valueLabel={provincial || metric === 'enterprises' ? t('stat.announcedEnterprises') : `${t(`stat.${metric}`)}（${t('stat.units')}）`} />
+                <RegionChart byName={provincial} items={regionItems} valueLabel={provincial || metric === 'enterprises' ? t('stat.announcedEnterprises') : metric === 'outputValue' ? t('proc.stat.outputValue') : `${t(`stat.${metric}`)}（${t('stat.units')}）`} />
               </Suspense>
             ) : (
               <Empty />
@@ -123,19 +126,55 @@ export default function StatisticsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('stat.byRegionTable', { year: s.year ?? '—' })}>
-            {source(srcReports)}
+            {source(`${srcReports} ${t('proc.stat.partsNote')}`)}
             <Table
               size="small"
               rowKey="regionCode"
               pagination={false}
               dataSource={s.byRegion}
               data-testid="stat-region-table"
+              scroll={{ x: true }}
               columns={[
                 { title: t('ar.region'), dataIndex: 'regionName' },
                 { title: t('stat.reports'), dataIndex: 'reports', align: 'right', render: num },
+                { title: t('proc.stat.sites'), dataIndex: 'sites', align: 'right', render: num },
                 { title: t('stat.recovered'), dataIndex: 'recovered', align: 'right', render: num },
                 { title: t('stat.remanufactured'), dataIndex: 'remanufactured', align: 'right', render: num },
                 { title: t('stat.sold'), dataIndex: 'sold', align: 'right', render: num },
+                { title: t('proc.stat.outputValue'), dataIndex: 'outputValue', align: 'right', render: num },
+              ]}
+            />
+          </Card>
+        </Col>
+        {/* 再制造产值 by region and field (issue 14): a site's stated share in its region and field, 跨领域 not split */}
+        <Col xs={24} lg={12}>
+          <Card title={t('proc.stat.valueByRegion', { year: s.year ?? '—' })} data-testid="stat-value-region">
+            {source(t('proc.stat.valueNote'))}
+            <Table
+              size="small"
+              rowKey="regionCode"
+              pagination={false}
+              dataSource={s.valueByRegion}
+              columns={[
+                { title: t('ar.region'), dataIndex: 'regionName' },
+                { title: t('proc.stat.outputValue'), dataIndex: 'outputValue', align: 'right', render: num },
+                { title: t('proc.stat.reportsN'), dataIndex: 'reports', align: 'right', render: num },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('proc.stat.valueByField', { year: s.year ?? '—' })} data-testid="stat-value-field">
+            {source(t('proc.stat.valueNote'))}
+            <Table
+              size="small"
+              rowKey="field"
+              pagination={false}
+              dataSource={s.valueByField}
+              columns={[
+                { title: t('stat.field'), dataIndex: 'field', render: (f: string) => pick(locale, valueFieldLabel(f)) },
+                { title: t('proc.stat.outputValue'), dataIndex: 'outputValue', align: 'right', render: num },
+                { title: t('proc.stat.reportsN'), dataIndex: 'reports', align: 'right', render: num },
               ]}
             />
           </Card>

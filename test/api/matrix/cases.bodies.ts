@@ -1,3 +1,4 @@
+import { onlineDevice } from './devices.bodies.js';
 import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 
 /** Sample bodies and positive cases of the case routes (issue 12 "Diagnosis and warranty cases", docs/monitoring-cases.md). */
@@ -10,6 +11,7 @@ export function bodies(_w: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/cases/:id/claim': { decision: 'rejected', reason: '矩阵' },
     'POST /api/v1/cases/:id/conclusion': { conclusion: '矩阵', outcome: 'no_fault_found' },
     'POST /api/v1/cases/:id/rating': { rating: 3 },
+    'POST /api/v1/cases/:id/commands': { method: 'getDiagnostics' },
   };
 }
 
@@ -64,6 +66,10 @@ export const positive: Record<string, Positive> = {
     await w.must('enterprise_admin', 'POST', `/api/v1/cases/${id}/claim`, { decision: 'rejected', reason: '矩阵' });
     await w.must('enterprise_admin', 'POST', `/api/v1/cases/${id}/conclusion`, { conclusion: '矩阵', outcome: 'no_fault_found' });
     return { as: 'buyer_admin', params: { id }, body: { rating: 4 } };
+  },
+  'POST /api/v1/cases/:id/commands': async (w) => {
+    const c = await w.must('enterprise_staff', 'POST', '/api/v1/cases', { deviceId: await onlineDevice(w), title: '矩阵远程诊断' });
+    return { as: 'enterprise_staff', params: { id: c.id }, body: { method: 'getDiagnostics', timeoutSec: 5 } };
   },
   'POST /api/v1/cases/:id/conclusion': async (w) => ({ as: 'enterprise_admin', params: { id: await diagnosed(w) }, body: { conclusion: '矩阵', outcome: 'no_fault_found' } }),
 };

@@ -21,6 +21,9 @@ export function bodies(_w: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/catalogue/applications/:id/uphold-objection': text,
     'POST /api/v1/catalogue/batches': { applicationIds: [NIL] },
     'POST /api/v1/catalogue/applications/:id/reports/:n/file': undefined,
+    'POST /api/v1/catalogue/product-reports': { productCode: 'RM0000000000000000', testingOrgId: NIL, reportNo: 'MX-1', issuedOn: '2026-01-01' },
+    'POST /api/v1/catalogue/product-reports/:id/file': undefined,
+    'POST /api/v1/catalogue/product-reports/:id/withdraw': undefined,
   };
 }
 
@@ -106,4 +109,31 @@ export const positive: Record<string, Positive> = {
   'POST /api/v1/catalogue/applications/:id/reports/:n/file': async (w) => ({ as: 'enterprise_admin', params: { id: await application(w), n: '0' }, form: { files: [{ name: 'again.pdf', data: TINY_PDF, type: 'application/pdf' }] } }),
   'GET /api/v1/catalogue/applications/:id/reports/:n/file': async (w) => ({ as: 'authority_reviewer', params: { id: await application(w, 'submitted'), n: '0' } }),
   'GET /api/v1/public/catalogue/:id/reports/:n/file': async (w) => ({ as: 'public', params: { id: await application(w, 'in_notice'), n: '0' } }),
+  'POST /api/v1/catalogue/product-reports': async (w) => ({ as: 'enterprise_staff', body: await productReportBody(w) }),
+  'POST /api/v1/catalogue/product-reports/:id/file': async (w) => ({ as: 'enterprise_admin', params: { id: await productReport(w, false) }, form: { files: [{ name: 'r.pdf', data: TINY_PDF, type: 'application/pdf' }] } }),
+  'POST /api/v1/catalogue/product-reports/:id/withdraw': async (w) => ({ as: 'enterprise_admin', params: { id: await productReport(w, true) } }),
+  'GET /api/v1/catalogue/product-reports/issued': { as: 'testing_org_staff' },
+  'GET /api/v1/catalogue/product-reports': async (w) => ({ as: 'ministry_officer', query: `productCode=${(await productReportBody(w)).productCode}` }),
+  'GET /api/v1/public/products/:code/test-reports': async (w) => ({ as: 'public', params: { code: (await productReportBody(w)).productCode } }),
+  'GET /api/v1/public/product-reports/:id/file': async (w) => ({ as: 'public', params: { id: await productReport(w, true) } }),
 };
+
+/** A traced unit of the home enterprise and a fresh report body for it (test reports on products, issue 14 item 2). */
+async function productReportBody(w: PositiveWorld) {
+  const f = await fixtures(w);
+  const code = await w.once('catalogue-report-unit', async () => {
+    const step = (name: string, body: unknown) => w.must('enterprise_staff', 'POST', `/api/v1/trace/steps/${name}`, body);
+    const core = (await step('intake', { name: '矩阵旧件', source: { returnedBy: '矩阵', channel: 'other', tradeIn: false } })).coreEpc as string;
+    return (await step('reassembly', { name: '矩阵报告产品', model: `MR-${uniq()}`, inputs: [{ epc: core, origin: 'reused', name: '机体', massKg: 10, valueCny: 100 }] })).product.code as string;
+  });
+  return { productCode: code, testingOrgId: f.orgId, reportNo: `PR-${uniq()}`, issuedOn: '2026-01-01' };
+}
+/** A report on that unit, with its file when `withFile`. */
+async function productReport(w: PositiveWorld, withFile: boolean) {
+  const r = await w.must('enterprise_staff', 'POST', '/api/v1/catalogue/product-reports', await productReportBody(w));
+  if (withFile) {
+    const up = await w.upload('enterprise_staff', `/api/v1/catalogue/product-reports/${r.id}/file`, { files: [{ name: 'r.pdf', data: TINY_PDF, type: 'application/pdf' }] });
+    if (up.statusCode !== 201) throw new Error(`product report file: ${up.statusCode} ${up.body}`);
+  }
+  return r.id as string;
+}

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import mqtt from 'mqtt';
+import { onTestFinished } from 'vitest';
+import { startMqtt } from '../../../src/server/modules/devices/mqtt.runtime.js';
 import { enterpriseAdminCtx } from '../../support/factories.js';
 import type { MatrixWorld, Positive, PositiveWorld } from './index.js';
 
@@ -12,7 +16,19 @@ export function bodies({ foreign }: MatrixWorld): Record<string, unknown> {
     'POST /api/v1/devices/:id/telemetry': { ts: Date.now(), values: { rpm: 1 } },
     'PUT /api/v1/thing-models/:model': { template: 'engine' },
     'POST /api/v1/devices/:id/consent': { manufacturerAccess: false },
+    'POST /api/v1/devices/:id/commands': { method: 'getDiagnostics' },
+    // multipart only: a JSON body is refused for everyone
+    'POST /api/v1/devices/bulk': { productCode: foreign.productCode ?? 'RM0000000000000000' },
   };
+}
+
+/** A bulk-provisioning workbook of one new product of the home enterprise. */
+async function bulkFile(w: PositiveWorld) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('设备接入 Devices');
+  ws.addRow(['产品编码 productCode', '设备名称 name', '安装地区代码 regionCode']);
+  ws.addRow([await product(w), '矩阵批量设备', '440106']);
+  return { files: [{ name: 'devices.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }] };
 }
 
 /** A new product of the home enterprise (its code). */
@@ -50,9 +66,29 @@ async function device(w: PositiveWorld): Promise<{ id: string; credentials: { us
 }
 const shared = (w: PositiveWorld) => w.once('device', () => device(w));
 
+/**
+ * A device of the home enterprise connected to a real embedded broker (port 0) and answering its commands, for the
+ * remote-command routes; the broker and the device close when the case's test finishes.
+ */
+export async function onlineDevice(w: PositiveWorld): Promise<string> {
+  const d = await device(w);
+  const rt = (await startMqtt({ mqtt: w.app.services.mqtt, devices: w.app.services.devices, config: { ...w.app.config, MQTT_URL: undefined, MQTT_PORT: 0, MQTT_HOST: '127.0.0.1' }, log: w.app.log }))!;
+  const r = await w.must('enterprise_admin', 'GET', `/api/v1/devices/${d.id}`);
+  const c = await mqtt.connectAsync(rt.url, { clientId: r.clientId, username: d.id, password: d.credentials.password, reconnectPeriod: 0 });
+  c.on('message', (topic) => void c.publishAsync(topic.replace('/commands/', '/replies/'), '{"ok":true}', { qos: 1 }).catch(() => undefined));
+  await c.subscribeAsync(`reman/v1/devices/${d.id}/commands/+`, { qos: 1 });
+  onTestFinished(async () => {
+    await c.endAsync(true).catch(() => undefined);
+    await rt.close();
+  });
+  return d.id;
+}
+
 export const positive: Record<string, Positive> = {
   'POST /api/v1/devices': async (w) => ({ as: 'enterprise_admin', body: { productCode: await product(w), name: '矩阵设备' } }),
   'GET /api/v1/devices': { as: 'enterprise_staff' },
+  'GET /api/v1/devices/bulk/template': { as: 'enterprise_admin' },
+  'POST /api/v1/devices/bulk': async (w) => ({ as: 'enterprise_admin', form: await bulkFile(w) }),
   'GET /api/v1/devices/summary': { as: 'authority_reviewer' },
   'GET /api/v1/devices/:id': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id } }),
   'GET /api/v1/devices/:id/telemetry': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id }, query: 'points=100' }),
@@ -68,6 +104,14 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/devices/fleet': { as: 'enterprise_staff' },
   'GET /api/v1/devices/:id/health': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id } }),
   'GET /api/v1/devices/:id/stream': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id }, query: 'maxSeconds=0' }),
+  'GET /api/v1/devices/:id/commands': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id } }),
+  'GET /api/v1/devices/:id/commands/methods': async (w) => ({ as: 'enterprise_staff', params: { id: (await shared(w)).id } }),
+  'POST /api/v1/devices/:id/commands': async (w) => ({ as: 'enterprise_staff', params: { id: await onlineDevice(w) }, body: { method: 'getDiagnostics', timeoutSec: 5 } }),
+  'GET /api/v1/devices/:id/commands/:commandId': async (w) => {
+    const id = await onlineDevice(w);
+    const sent = await w.must('enterprise_admin', 'POST', `/api/v1/devices/${id}/commands`, { method: 'getConfig', timeoutSec: 5 });
+    return { as: 'enterprise_staff', params: { id, commandId: sent.id } };
+  },
   'POST /api/v1/devices/:id/consent': async (w) => ({ as: 'buyer_admin', params: { id: await soldDevice(w) }, body: { manufacturerAccess: false } }),
   'PUT /api/v1/thing-models/:model': { as: 'enterprise_admin', params: { model: 'MX-1' }, body: { template: 'engine' } },
 };

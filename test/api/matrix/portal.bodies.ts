@@ -67,6 +67,7 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/public/datasets/:key/schema.json': { as: 'public', params: { key: 'announced-enterprises' } },
   'GET /api/v1/public/targets': { as: 'public' },
   'GET /api/v1/public/standards/:id': async (w) => ({ as: 'public', params: { id: await draft(w, 'standards', true) } }),
+  'GET /api/v1/public/standards/:id/declarations': async (w) => ({ as: 'public', params: { id: await draft(w, 'standards', true) }, query: 'pageSize=5' }),
   'GET /api/v1/public/policies': { as: 'public' },
   'GET /api/v1/public/policies/:id': async (w) => ({ as: 'public', params: { id: await draft(w, 'policies', true) } }),
   'GET /api/v1/public/policies/:id/attachments/:n': async (w) => ({ as: 'public', params: { id: await policyWithAttachment(w), n: '0' } }),

@@ -37,6 +37,16 @@ describe('downsampling keeps extremes', () => {
     expect(chooseResolution(now - 90 * D, now, now, 30 * D, 180 * D)).toBe('1h');
     expect(chooseResolution(now - 40 * D, now - 39.5 * D, now, 30 * D, 180 * D)).toBe('1m');
   });
+  it('with points: a rollup answers when its buckets are no wider than the min/max buckets asked for', () => {
+    const now = t0 + 100 * 86_400_000;
+    const D = 86_400_000;
+    expect(chooseResolution(now - D, now, now, 30 * D, 180 * D, 1000)).toBe('1m'); // 172.8 s buckets ≥ 1 min
+    expect(chooseResolution(now - D, now, now, 30 * D, 180 * D, 5000)).toBe('raw'); // 34.56 s < 1 min
+    expect(chooseResolution(now - 3_600_000, now, now, 30 * D, 180 * D, 1000)).toBe('raw');
+    expect(chooseResolution(now - D, now, now, 30 * D, 180 * D, 48)).toBe('1h'); // 1 h buckets
+    expect(chooseResolution(now - 7 * D, now, now, 30 * D, 180 * D, 20_000)).toBe('1m'); // never finer than stored
+    expect(chooseResolution(now - 90 * D, now, now, 30 * D, 180 * D, 20_000)).toBe('1h');
+  });
 });
 
 describe('payloads', () => {

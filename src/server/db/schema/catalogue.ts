@@ -1,5 +1,5 @@
 /** Tables of the catalogue module (migration 20261208040000_catalogue.sql; docs/public-portal.md "Catalogue"). */
-import { customType, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CatalogueState } from '../../../domain/catalogue/workflow.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -52,4 +52,29 @@ export const catalogueApplications = pgTable('catalogue_applications', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   searchTsv: tsvector('search_tsv').notNull().default(''),
+});
+
+/** Third-party test reports on traced products (migration 20261211040100; docs/public-portal.md "Test reports on products"). */
+export const productTestReports = pgTable('product_test_reports', {
+  id: uuid('id').primaryKey(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  productCode: text('product_code'),
+  model: text('model').notNull(),
+  testingOrgId: uuid('testing_org_id').notNull(),
+  orgName: text('org_name').notNull(),
+  accreditationNo: text('accreditation_no').notNull(),
+  reportNo: text('report_no').notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  conclusion: text('conclusion').notNull().default(''),
+  sha256: text('sha256'),
+  fileName: text('file_name'),
+  mime: text('mime'),
+  size: integer('size'),
+  withdrawnAt: ts('withdrawn_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** issued by the testing organisation's own user (migration 20261213050000), with the accredited field checked */
+  issuedByOrg: boolean('issued_by_org').notNull().default(false),
+  field: text('field'),
+  issuedByUser: uuid('issued_by_user'),
 });

@@ -94,3 +94,21 @@ export const telemetryLatest = pgTable(
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.key] })],
 );
+
+/** 远程诊断 commands (migration 20261210030000_device_commands; SQL in modules/devices/commands.repo.ts). */
+export const deviceCommands = pgTable('device_commands', {
+  enterpriseId: uuid('enterprise_id').notNull(),
+  id: uuid('id').primaryKey(),
+  deviceId: uuid('device_id').notNull(),
+  caseId: uuid('case_id'),
+  method: text('method').notNull(),
+  params: jsonb('params').$type<Record<string, number | boolean | string>>().notNull().default({}),
+  state: text('state').$type<'sent' | 'replied' | 'failed' | 'timeout'>().notNull().default('sent'),
+  sentBy: uuid('sent_by').notNull(),
+  sentByOrg: uuid('sent_by_org'),
+  sentAt: ts('sent_at').notNull(),
+  timeoutAt: ts('timeout_at').notNull(),
+  settledAt: ts('settled_at'),
+  reply: jsonb('reply'),
+  error: text('error'),
+});

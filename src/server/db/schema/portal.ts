@@ -67,6 +67,8 @@ export const portalTestingOrgs = pgTable('portal_testing_orgs', {
   name: text('name').notNull(),
   accreditationNo: text('accreditation_no').notNull(),
   scope: text('scope').notNull().default(''),
+  /** the 规范条件 一(一) fields the accreditation covers (migration 20261213050000) */
+  scopeFields: text('scope_fields').array().notNull().default([]),
   provinceCode: char('province_code', { length: 6 }).notNull(),
   website: text('website'),
   ...editorial(),

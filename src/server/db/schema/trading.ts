@@ -12,6 +12,8 @@ export const buyerOrgs = pgTable('buyer_orgs', {
   contactName: text('contact_name').notNull(),
   phone: text('phone').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** 'insurer': an insurance company (保险, migration 20261210040000_insurance.sql) */
+  kind: text('kind').$type<'buyer' | 'insurer'>().notNull().default('buyer'),
 });
 
 export const listings = pgTable(

@@ -53,6 +53,25 @@ export const webhookPolicy = definePolicy<RuleSubject>()(
   { hidden: ['read', 'manage'], objectName: ['Webhook', 'Webhook'] },
 );
 
+/**
+ * Acting for an enterprise at all (before any row exists: creating a model's rule, importing rules, registering a
+ * webhook). The subject is the enterprise the caller works for (`enterpriseOf`, null for a caller of none); the
+ * row's own policy (alarmRulePolicy / webhookPolicy `manage`) then decides on that enterprise.
+ */
+export interface ScopeSubject {
+  enterpriseId: string | null;
+}
+const ofSomeEnterprise = (p: Principal, s: ScopeSubject) => s.enterpriseId !== null && enterpriseUserOf(p, s.enterpriseId);
+export const alarmScopePolicy = definePolicy<ScopeSubject>()(
+  'alarmScope',
+  {
+    maintainRules: (p, s) => ofSomeEnterprise(p, s) || deny('只有企业管理员可以维护告警规则', 'Only an enterprise admin maintains alarm rules'),
+    importRules: (p, s) => ofSomeEnterprise(p, s) || deny('只有企业管理员可以导入告警规则', 'Only an enterprise admin imports alarm rules'),
+    registerWebhook: (p, s) => ofSomeEnterprise(p, s) || deny('只有企业管理员可以登记 Webhook', 'Only an enterprise admin registers webhooks'),
+  },
+  { objectName: ['企业', 'Enterprise'] },
+);
+
 /** The enterprise whose rules, alarms and webhooks an enterprise user works with (null: none). */
 export const enterpriseOf = (p: Principal | null): string | null =>
   p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? p.enterpriseId : null;

@@ -8,7 +8,7 @@ import { errors, type FieldIssue } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import { stateChanged } from '../../platform/tx.js';
 import { BI_SEPARATOR } from '../../platform/validation.js';
-import { alarmRulePolicy, enterpriseOf } from './alarms.policy.js';
+import { alarmRulePolicy, alarmScopePolicy, enterpriseOf } from './alarms.policy.js';
 import { alarmRepo, ruleRepo, type RuleFilter, type RuleRow } from './alarms.repo.js';
 import { ImportRule, type ImportRuleInput, type RuleInput } from './alarms.schema.js';
 
@@ -56,8 +56,8 @@ export function createRules(deps: { db: Db; clock: Clock; devices: DeviceLookup;
       }
     }
     const e = enterpriseOf(p);
-    if (!e) throw errors.forbidden('只有企业管理员可以维护告警规则', 'Only an enterprise admin maintains alarm rules');
-    return e;
+    authorize(p, alarmScopePolicy, 'maintainRules', { enterpriseId: e });
+    return e!;
   }
 
   async function load(p: Principal | null, id: string) {
@@ -145,8 +145,9 @@ export function createRules(deps: { db: Db; clock: Clock; devices: DeviceLookup;
      * transaction. An entry whose id is a rule of the caller's enterprise replaces it; any other entry is created.
      */
     async importRules(ctx: RequestContext, items: unknown[]) {
-      const enterpriseId = enterpriseOf(ctx.principal);
-      if (!enterpriseId) throw errors.forbidden('只有企业管理员可以导入告警规则', 'Only an enterprise admin imports alarm rules');
+      const scope = { enterpriseId: enterpriseOf(ctx.principal) };
+      authorize(ctx.principal, alarmScopePolicy, 'importRules', scope);
+      const enterpriseId = scope.enterpriseId!;
       authorize(ctx.principal, alarmRulePolicy, 'manage', { enterpriseId });
       const issues: FieldIssue[] = [];
       const issue = (path: (string | number)[], message: string) => {

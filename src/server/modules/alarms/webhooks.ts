@@ -10,7 +10,7 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import { randomSecret } from '../../platform/secrets.js';
 import { stateChanged } from '../../platform/tx.js';
-import { enterpriseOf, webhookPolicy } from './alarms.policy.js';
+import { alarmScopePolicy, enterpriseOf, webhookPolicy } from './alarms.policy.js';
 import { webhookRepo } from './alarms.repo.js';
 import type { WebhookEvent } from './alarms.schema.js';
 
@@ -123,8 +123,9 @@ export function createWebhooks(deps: { db: Db; jobs: Queue; fetch?: typeof fetch
     poke: () => jobs.poke(),
 
     async create(ctx: RequestContext, input: { url: string; events: string[]; secret?: string }) {
-      const enterpriseId = enterpriseOf(ctx.principal);
-      if (!enterpriseId) throw errors.forbidden('只有企业管理员可以登记 Webhook', 'Only an enterprise admin registers webhooks');
+      const scope = { enterpriseId: enterpriseOf(ctx.principal) };
+      authorize(ctx.principal, alarmScopePolicy, 'registerWebhook', scope);
+      const enterpriseId = scope.enterpriseId!;
       authorize(ctx.principal, webhookPolicy, 'manage', { enterpriseId });
       const refused = deps.allowPrivate ? null : webhookHostRefusal(input.url);
       if (refused) throw errors.field('url', `不允许指向内部网络地址（${refused}）`, `must not point at an internal address (${refused})`);

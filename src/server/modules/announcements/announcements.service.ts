@@ -10,10 +10,11 @@ import type { PublicCache } from '../../platform/public-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import { canActAsMinistry } from '../applications/applications.policy.js';
+import { authorize } from '../../platform/authorize.js';
 import type { ApplicationService } from '../applications/applications.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
-import { announcementRepo } from './announcements.repo.js';
+import { announcementPolicy } from './announcements.policy.js';
+import { announcementRepo, type AnnouncementEntryRow, type AnnouncementRow } from './announcements.repo.js';
 
 const docNumberTaken = (docNumber: string, batchNo?: number) =>
   errors.conflict('ANNOUNCEMENT_EXISTS', `公告文号或批次已存在：${docNumber}`, `An announcement with this document or batch number exists: ${docNumber}`, { docNumber, batchNo: batchNo ?? null });
@@ -62,13 +63,16 @@ export type AnnouncedList = ReturnType<typeof createAnnouncedList>;
  * 公告 batches (规范条件 七(一)1、5): MIIT announces, in numbered batches, the enterprises whose 公示 passed.
  * Each entry is a snapshot as published: 序号, 地区, 企业名称, 厂区, 再制造产品类型.
  */
+/** At most this many rows in a filtered .xlsx of the announced list. */
+const EXPORT_MAX = 100_000;
+
 export function createAnnouncementService(deps: { db: Db; clock: Clock; applications: ApplicationService; enterprises: EnterpriseService; publicCache: PublicCache }) {
   const { db, clock, applications, enterprises, publicCache } = deps;
   const list = createAnnouncedList({ db });
 
   return {
     async publish(ctx: RequestContext, input: { applicationIds: string[]; announcedOn?: string; docNumber?: string; title?: string }) {
-      if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
+      authorize(ctx.principal, announcementPolicy, 'publish', {});
       const announcedOn = input.announcedOn ?? clock.today();
       const year = Number(announcedOn.slice(0, 4));
       const ids = [...new Set(input.applicationIds)];
@@ -149,6 +153,30 @@ export function createAnnouncementService(deps: { db: Db; clock: Clock; applicat
     entryFirstPages: (batchIds: string[], pageSize: number) => announcementRepo.entryFirstPages(db, batchIds, pageSize),
     entryPage: (batchId: string, p: Page) => announcementRepo.entryPage(db, batchId, p),
     batch: (id: string) => announcementRepo.batch(db, id),
+    /** A published batch, or 404. */
+    async load(id: string) {
+      const b = await announcementRepo.batch(db, id);
+      if (!b) throw errors.notFound('公告', 'Announcement');
+      return b;
+    },
+    /**
+     * What the announced list's .xlsx holds: without filters every batch with its active entries; with filters the
+     * rows the list shows for them (issue 16 item 11), grouped by their batch.
+     */
+    async exportGroups(f: { q?: string; region?: string; field?: string }): Promise<{ batch: AnnouncementRow; entries: AnnouncementEntryRow[] }[]> {
+      if (!(f.q || f.region || f.field)) {
+        const [batches, entries] = await Promise.all([announcementRepo.batches(db), announcementRepo.allEntries(db)]);
+        return batches.map((batch) => ({ batch, entries: entries.filter((e) => e.batchId === batch.id && e.status === 'active') }));
+      }
+      const { rows } = await announcementRepo.search(db, { q: f.q, regionPrefix: f.region?.slice(0, 2), field: f.field }, 1, EXPORT_MAX);
+      const groups = new Map<string, { batch: AnnouncementRow; entries: AnnouncementEntryRow[] }>();
+      for (const r of rows) {
+        const g = groups.get(r.batch.id) ?? { batch: r.batch, entries: [] };
+        g.entries.push(r.entry);
+        groups.set(r.batch.id, g);
+      }
+      return [...groups.values()];
+    },
     entriesOf: (id: string) => announcementRepo.entriesOf(db, id),
     allEntries: () => announcementRepo.allEntries(db),
     search: (f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) => announcementRepo.search(db, f, page, pageSize),

@@ -4,7 +4,8 @@ import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
-import { canReviewAsMinistry, canViewReport } from './annual-reports.policy.js';
+import { annualReportDutyPolicy, canViewReport } from './annual-reports.policy.js';
+import { authorize } from '../../platform/authorize.js';
 import { annualReportRepo } from './annual-reports.repo.js';
 
 /**
@@ -17,7 +18,7 @@ import { annualReportRepo } from './annual-reports.repo.js';
 export function ministryReviewStep(deps: { db: Db; clock: Clock; notifications: NotificationService }) {
   const { db, clock, notifications } = deps;
   return async (ctx: RequestContext, id: string, input: { opinion: string; onsiteInspection?: { date: string; note: string } | null }) => {
-    if (!canReviewAsMinistry(ctx.principal)) throw errors.forbidden('年度报告核查由工业和信息化部进行', 'MIIT reviews forwarded reports');
+    authorize(ctx.principal, annualReportDutyPolicy, 'ministry_review', {});
     if (input.onsiteInspection && input.onsiteInspection.date < clock.today()) throw errors.field('onsiteInspection.date', '现场审查日期不能早于今天', 'The inspection date cannot be in the past');
     return db.transaction(async (tx) => {
       const r = await annualReportRepo.lockById(tx, id);

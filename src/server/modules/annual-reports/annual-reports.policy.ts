@@ -1,3 +1,4 @@
+import { authorize, definePolicy, deny } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 import { enterpriseScope } from '../enterprises/enterprises.policy.js';
 
@@ -57,4 +58,35 @@ export function canReviewReport(p: Principal | null, r: { authorityId: string })
 /** 附2 三: MIIT 对相关情况进行核查，必要时进行现场审查 — of a report forwarded to it. */
 export function canReviewAsMinistry(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'ministry_officer' || p.role === 'ministry_admin');
+}
+
+type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+/** What a caller may do on a report (decided on the row locked inside the write's transaction). */
+export const annualReportPolicy = definePolicy<ReportRef>()('annual_report', {
+  /** save the form, upload 表2-3 */
+  edit: (p, r) => canEditReport(p, r),
+  submit: (p, r) => canSubmitReport(p, r) || deny('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report'),
+});
+
+/**
+ * The steps that start from the caller, not from one report (subject: none): the enterprise starts its report of a
+ * year; the provincial authority forwards the accepted ones of its jurisdiction; MIIT reviews a forwarded one.
+ */
+export const annualReportDutyPolicy = definePolicy<object>()('annual_report_duty', {
+  create: (p) => (p.kind === 'user' && !!p.enterpriseId && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff')) || deny('年度报告由公告企业填报', 'Annual reports are filled in by announced enterprises'),
+  forward: (p) => (p.kind === 'user' && !!p.authorityId && (p.role === 'authority_admin' || p.role === 'authority_reviewer')) || deny('由省级工业和信息化主管部门报送', 'Forwarding belongs to the provincial authority'),
+  ministry_review: (p) => canReviewAsMinistry(p) || deny('年度报告核查由工业和信息化部进行', 'MIIT reviews forwarded reports'),
+});
+
+/** The enterprise user starting a report, after `authorize(…, 'create', …)`. */
+export function authorizedReportFiler(p: Principal | null): UserPrincipal & { enterpriseId: string } {
+  authorize(p, annualReportDutyPolicy, 'create', {});
+  return p as UserPrincipal & { enterpriseId: string };
+}
+
+/** The authority user forwarding, after `authorize(…, 'forward', …)`. */
+export function authorizedForwarder(p: Principal | null): UserPrincipal & { authorityId: string } {
+  authorize(p, annualReportDutyPolicy, 'forward', {});
+  return p as UserPrincipal & { authorityId: string };
 }

@@ -35,7 +35,16 @@ export function presentOwed(o: OwedReport) {
 
 export function presentDetail(
   p: Principal | null,
-  d: { report: AnnualReportRow; enterpriseName: string; siteName: string; sites: { siteId: string; siteName: string; authorityId: string }[]; form: AnnualReportForm; missing: { field: string; message: string; messageEn: string }[] },
+  d: {
+    report: AnnualReportRow;
+    enterpriseName: string;
+    siteName: string;
+    sites: { siteId: string; siteName: string; authorityId: string }[];
+    form: AnnualReportForm;
+    missing: { field: string; message: string; messageEn: string }[];
+    partsOnly: boolean;
+    totals: { recovered: number | null; remanufactured: number | null; sold: number | null };
+  },
   today: string,
 ) {
   const r = d.report;
@@ -66,7 +75,8 @@ export function presentDetail(
     onsiteInspection: r.onsiteInspectionOn ? { date: r.onsiteInspectionOn, note: r.onsiteInspectionNote ?? '' } : null,
     form: d.form,
     missing: d.missing,
-    totals: { recovered: r.recoveredTotal, remanufactured: r.remanTotal, sold: r.soldTotal },
+    partsOnly: d.partsOnly,
+    totals: d.totals,
     can: { edit: editable && canEditReport(p, r), submit: editable && canSubmitReport(p, r), review: r.state === 'submitted' && canReviewReport(p, r), ministryReview: r.state === 'forwarded' && !r.ministryReviewedAt && canReviewAsMinistry(p) },
   };
 }

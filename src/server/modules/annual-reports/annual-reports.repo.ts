@@ -23,12 +23,10 @@ function scopeWhere(scope: ReportScope): SQL | undefined {
   }
 }
 
-/** Counted (reviewed) reports, optionally of one authority; `alias`: the table alias used in the query. */
-function countedWhere(authorityId: string | null, alias?: string): SQL {
-  const col = (c: string) => sql.raw(alias ? `${alias}.${c}` : c);
+/** Counted (reviewed) reports: accepted or forwarded, not folded into another (`alias`: the table alias used in the query). */
+function countedWhere(alias: string): SQL {
   const states = sql.join(COUNTED_REPORT_STATES.map((s) => sql`${s}`), sql`, `);
-  const own = sql`${col('state')} IN (${states}) AND ${col('merged_into')} IS NULL`;
-  return authorityId ? sql`${own} AND ${col('authority_id')} = ${authorityId}` : own;
+  return sql`${sql.raw(alias)}.state IN (${states}) AND ${sql.raw(alias)}.merged_into IS NULL`;
 }
 
 export const annualReportRepo = {
@@ -117,47 +115,38 @@ export const annualReportRepo = {
   },
 
   /**
-   * Statistics over the counted (reviewed) reports, aggregated in SQL. `authorityId`: one jurisdiction (the
-   * report's own authority), else national. Sums are float8 so that node-postgres answers numbers.
+   * The statistics' facts (issue 15 item 14; domain/annual-report/statistics.ts): one row per site part of every
+   * counted report — the part's 表2-3 totals, its 再制造情况 units per 涉及领域 and its stated 产值, with the report's
+   * 产值, its reviewer and the enterprise's registered province, and the site's announced province and register
+   * region (derived tables of those modules). No 表2-3 row leaves the database; a report without parts gives one
+   * row with its own totals. `year`: one report year, else all.
    */
-  async sumsByYear(db: Db, authorityId: string | null) {
-    return rowsOf<{ year: number; reports: number; recovered: number; remanufactured: number; sold: number }>(db, sql`
-      SELECT year, count(*)::int AS reports, coalesce(sum(recovered_total), 0)::float8 AS recovered,
-             coalesce(sum(reman_total), 0)::float8 AS remanufactured, coalesce(sum(sold_total), 0)::float8 AS sold
-      FROM annual_reports WHERE ${countedWhere(authorityId)} GROUP BY year ORDER BY year`);
-  },
-  /**
-   * 本年度再制造产值（万元） (附2 提纲 二, form.operations.outputValue) of the counted reports, summed per report year;
-   * `reports` counts the reports that state it (reports reviewed before the figure existed have none).
-   */
-  async outputValueByYear(db: Db, authorityId: string | null) {
-    return rowsOf<{ year: number; reports: number; output_value: number }>(db, sql`
-      SELECT year, count(*)::int AS reports, sum((form->'operations'->>'outputValue')::float8)::float8 AS output_value
-      FROM annual_reports
-      WHERE ${countedWhere(authorityId)} AND jsonb_typeof(form->'operations'->'outputValue') = 'number'
-      GROUP BY year ORDER BY year`);
-  },
-  /** One year's sums by province: the site's announced province, else the enterprise's (derived tables of those modules). */
-  async sumsByProvince(db: Db, authorityId: string | null, year: number, announcedSites: SQL, jurisdictions: SQL) {
-    return rowsOf<{ region_code: string; reports: number; recovered: number; remanufactured: number; sold: number }>(db, sql`
-      SELECT coalesce(s.province_code, j.province_code, '000000') AS region_code, count(*)::int AS reports,
-             coalesce(sum(r.recovered_total), 0)::float8 AS recovered, coalesce(sum(r.reman_total), 0)::float8 AS remanufactured,
-             coalesce(sum(r.sold_total), 0)::float8 AS sold
+  async partFacts(db: Db, tables: { announcedSites: SQL; jurisdictions: SQL; siteRegions: SQL }, year?: number) {
+    const num = (e: SQL) => sql`CASE WHEN jsonb_typeof(${e}) = 'number' THEN (${e})::text::float8 END`;
+    const arr = (e: SQL) => sql`CASE WHEN jsonb_typeof(${e}) = 'array' THEN ${e} ELSE '[]'::jsonb END`;
+    return rowsOf<{
+      report_id: string; year: number; authority_id: string; registered_province: string | null; output_value: number | null;
+      site_id: string; site_region: string | null; announced_province: string | null; recovered: number | null; remanufactured: number | null; sold: number | null;
+      part_value: number | null; fields: Record<string, number> | null;
+    }>(db, sql`
+      SELECT r.id AS report_id, r.year, r.authority_id, j.province_code AS registered_province,
+             ${num(sql`r.form->'operations'->'outputValue'`)} AS output_value,
+             coalesce(part.value->>'siteId', r.site_id::text) AS site_id, sr.region_code AS site_region, s.province_code AS announced_province,
+             CASE WHEN part.value IS NULL THEN r.recovered_total::float8 ELSE ${num(sql`part.value->'table23'->'recovery'->'total'`)} END AS recovered,
+             CASE WHEN part.value IS NULL THEN r.reman_total::float8 ELSE ${num(sql`part.value->'table23'->'reman'->'total'`)} END AS remanufactured,
+             CASE WHEN part.value IS NULL THEN r.sold_total::float8 ELSE ${num(sql`part.value->'table23'->'sales'->'total'`)} END AS sold,
+             ${num(sql`part.value->'outputValue'`)} AS part_value,
+             (SELECT jsonb_object_agg(f.field, f.n) FROM (
+                SELECT x->>'field' AS field, sum((x->>'count')::float8) AS n
+                FROM jsonb_array_elements(${arr(sql`part.value->'table23'->'reman'->'rows'`)}) AS x
+                WHERE coalesce(x->>'field', '') <> '' AND jsonb_typeof(x->'count') = 'number' GROUP BY 1) f) AS fields
       FROM annual_reports r
-      LEFT JOIN ${announcedSites} s ON s.enterprise_id = r.enterprise_id AND s.site_id = r.site_id
-      LEFT JOIN ${jurisdictions} j ON j.enterprise_id = r.enterprise_id
-      WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year}
-      GROUP BY 1 ORDER BY 1`);
-  },
-  /** One year's units remanufactured by field (表2-3 再制造情况 of every site part: rows with a field and a numeric count). */
-  async remanByField(db: Db, authorityId: string | null, year: number) {
-    return rowsOf<{ field: string; remanufactured: number }>(db, sql`
-      SELECT x->>'field' AS field, sum((x->>'count')::float8)::float8 AS remanufactured
-      FROM annual_reports r
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.form->'sites') = 'array' THEN r.form->'sites' ELSE '[]'::jsonb END) AS part
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(part->'table23'->'reman'->'rows') = 'array' THEN part->'table23'->'reman'->'rows' ELSE '[]'::jsonb END) AS x
-      WHERE ${countedWhere(authorityId, 'r')} AND r.year = ${year} AND coalesce(x->>'field', '') <> '' AND jsonb_typeof(x->'count') = 'number'
-      GROUP BY 1`);
+      LEFT JOIN ${tables.jurisdictions} j ON j.enterprise_id = r.enterprise_id
+      LEFT JOIN LATERAL jsonb_array_elements(${arr(sql`r.form->'sites'`)}) WITH ORDINALITY AS part(value, ord) ON true
+      LEFT JOIN ${tables.announcedSites} s ON s.enterprise_id = r.enterprise_id AND s.site_id::text = coalesce(part.value->>'siteId', r.site_id::text)
+      LEFT JOIN ${tables.siteRegions} sr ON sr.enterprise_id = r.enterprise_id AND sr.site_id::text = coalesce(part.value->>'siteId', r.site_id::text)
+      WHERE ${countedWhere('r')} ${year === undefined ? sql`` : sql`AND r.year = ${year}`}
+      ORDER BY r.year, r.id, part.ord`);
   },
 
   /** Record a reminder once: true when this call inserted it (the primary key refuses repeats). */

@@ -40,6 +40,8 @@ export const ReportFormSchema = z
           siteName: text(200).optional(),
           table23: z.object({ recovery: section(RecoveryRow).optional(), reman: section(RemanRow).optional(), sales: section(SalesRow).optional() }).optional(),
           facts: text(10000).optional(),
+          /** 本厂区再制造产值（万元）, optional: this site's share of operations.outputValue (statistics by region and field) */
+          outputValue: z.number().min(0, bi('Must be ≥ 0', '不能为负数')).max(1e10).nullable().optional(),
         }),
       )
       .max(100)
@@ -120,6 +122,8 @@ export const ReportDetailSchema = z
     onsiteInspection: z.object({ date: z.string(), note: z.string() }).nullable(),
     form: ReportFormSchema,
     missing: z.array(IssueSchema),
+    /** the caller is the authority of another site's region: it reads the enterprise-level parts and its own sites' parts (totals: theirs) */
+    partsOnly: z.boolean(),
     totals: Totals,
     can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), ministryReview: z.boolean() }),
   })

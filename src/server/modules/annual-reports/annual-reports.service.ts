@@ -5,6 +5,9 @@ import {
   SUBMITTED_REPORT_STATES,
   currentReportYear,
   formTableIssues,
+  partValueIssues,
+  aggregateReports,
+  siteAuthorityId,
   reportTotals,
   isLate,
   isOpen,
@@ -22,23 +25,23 @@ import {
   type ReportState,
   type Table23,
 } from '../../../domain/annual-report/index.js';
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import { reviewingAuthorityId } from '../../../domain/authorities.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
 import { dataRowCount, loadWorkbook, MAX_IMPORT_ROWS, parseTable23, type CellError } from './annual-report-xlsx.js';
-import { canEditReport, canReviewReport, canSubmitReport, canViewReport, inReportScope, reportScope } from './annual-reports.policy.js';
+import { annualReportPolicy, authorizedForwarder, authorizedReportFiler, canReviewReport, canViewReport, inReportScope, reportScope } from './annual-reports.policy.js';
+import { authorize } from '../../platform/authorize.js';
 import { ministryReviewStep } from './annual-reports.ministry.js';
 import { annualReportRepo, type AnnualReportRow, type ImportRow } from './annual-reports.repo.js';
 import { prefillTable23 } from './trace-prefill.js';
+import { reportFactsOf } from './annual-reports.statistics.js';
 
 /** The traceability seam: see trace-prefill.ts (the trace service's annualTable23). */
 import type { Table23Source } from './trace-prefill.js';
@@ -119,6 +122,7 @@ export const SYNC_IMPORT_MAX_ROWS = 200;
  */
 export function createAnnualReportService(deps: AnnualReportDeps) {
   const { db, clock, announcements, enterprises, notifications, publicCache, jobs } = deps;
+  const reportFacts = reportFactsOf({ db, announcements, enterprises });
 
 
   /**
@@ -143,14 +147,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const report = byKey.get(enterpriseId) ?? null;
       const submitted = !!report && SUBMITTED_REPORT_STATES.includes(report.state as ReportState);
       const authorityId = report?.authorityId ?? jurisdictions.get(enterpriseId)?.authorityId ?? '';
-      const siteAuthority = (siteId: string, provinceCode: string) => {
-        const region = registers.get(enterpriseId)?.get(siteId);
-        try {
-          return reviewingAuthorityId(region ?? provinceCode);
-        } catch {
-          return authorityId;
-        }
-      };
+      const siteAuthority = (siteId: string, provinceCode: string) => siteAuthorityId(registers.get(enterpriseId)?.get(siteId) ?? provinceCode, authorityId);
       const sites: OwedSite[] = list.map((s) => ({ siteId: s.siteId, siteName: s.siteName, provinceCode: s.provinceCode, authorityId: siteAuthority(s.siteId, s.provinceCode), announcedOn: s.announcedOn, fields: s.fields }));
       return {
         enterpriseId,
@@ -216,12 +213,15 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     });
     const sites: SitePart[] = parts.map((p, i) => {
       const g = given.find((x) => x.siteId === p.siteId) ?? (given[i] && !given[i]!.siteId ? given[i] : undefined);
-      return { siteId: p.siteId, siteName: p.siteName, ...(g?.table23 ? { table23: g.table23 } : {}), ...(g?.facts ? { facts: g.facts } : {}) };
+      return { siteId: p.siteId, siteName: p.siteName, ...(g?.table23 ? { table23: g.table23 } : {}), ...(g?.facts ? { facts: g.facts } : {}), ...(typeof g?.outputValue === 'number' ? { outputValue: g.outputValue } : {}) };
     });
     return { ...input, sites };
   }
 
   function checkForm(form: AnnualReportForm) {
+    // a site's stated 产值 is a share of the report's (附2 提纲 二; the statistics count it in the site's region)
+    const [value] = partValueIssues(form);
+    if (value) throw errors.field(value.field, value.message, value.messageEn, 'REPORT_PART_VALUE_EXCEEDS');
     const issues = formTableIssues(form);
     if (issues.length) {
       throw new DomainError(400, 'REPORT_TOTALS_MISMATCH', `表2-3 数据有误：${issues.map((i) => i.message).join('；')}`, `Table 2-3 is inconsistent: ${issues.map((i) => i.messageEn).join('; ')}`, issues);
@@ -274,7 +274,13 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       return parsed.errors;
     }
     await annualReportRepo.updateImport(db, r.enterpriseId, importId, { processed: total });
-    await storeTable23(ctx, r, siteId, parsed.table23, importId);
+    try {
+      await storeTable23(ctx, r, siteId, parsed.table23, importId);
+    } catch (e) {
+      // e.g. submitted meanwhile (409 REPORT_FROZEN): the import ends failed with the reason, never left running
+      if (e instanceof DomainError) await failImport(db, r.enterpriseId, importId, e.messageZh, e.messageEn);
+      throw e;
+    }
     return [];
   }
 
@@ -371,10 +377,24 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       const o = (await owed(r.year)).find((x) => x.enterpriseId === r.enterpriseId);
       const siteAuthority = new Map((o?.sites ?? []).map((x) => [x.siteId, x.authorityId]));
       let form = r.form as AnnualReportForm;
-      const reader = p?.kind === 'user' && p.authorityId && p.authorityId !== r.authorityId ? p.authorityId : null;
+      // a reader: a provincial-level authority other than the reviewer (MIIT, whose users carry the authority id
+      // 'miit', reads the whole report)
+      const scope = reportScope(p);
+      const reader = scope.kind === 'authority' && scope.authorityId !== r.authorityId ? scope.authorityId : null;
       if (reader) form = { ...form, sites: (form.sites ?? []).filter((x) => siteAuthority.get(x.siteId) === reader) };
       const sites = (form.sites ?? []).map((x) => ({ siteId: x.siteId, siteName: x.siteName ?? '', authorityId: siteAuthority.get(x.siteId) ?? r.authorityId }));
-      return { report: r, ...(await siteNames(r)), siteName: sites.map((x) => x.siteName).join('、'), sites, form, missing: missingItems(r.form as AnnualReportForm) };
+      // the reader's totals are its parts' (the whole report's would show the sum of the parts it does not read)
+      const partsTotals = reader ? reportTotals(form) : null;
+      return {
+        report: r,
+        ...(await siteNames(r)),
+        siteName: sites.map((x) => x.siteName).join('、'),
+        sites,
+        form,
+        missing: reader ? [] : missingItems(r.form as AnnualReportForm),
+        partsOnly: reader !== null,
+        totals: partsTotals ? { recovered: partsTotals.recovery, remanufactured: partsTotals.reman, sold: partsTotals.sales } : { recovered: r.recoveredTotal, remanufactured: r.remanTotal, sold: r.soldTotal },
+      };
     },
 
     /**
@@ -383,10 +403,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
      * each site's 表2-3 from that site's traced products and steps (trace.annualTable23 by site).
      */
     async create(ctx: RequestContext, input: { year: number; siteId?: string }) {
-      const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.enterpriseId || !(p.role === 'enterprise_admin' || p.role === 'enterprise_staff')) {
-        throw errors.forbidden('年度报告由公告企业填报', 'Annual reports are filled in by announced enterprises');
-      }
+      const p = authorizedReportFiler(ctx.principal);
       const owedHere = (await owed(input.year)).find((o) => o.enterpriseId === p.enterpriseId);
       if (!owedHere || (input.siteId && !owedHere.sites.some((x) => x.siteId === input.siteId))) {
         throw errors.field(input.siteId ? 'siteId' : 'year', `本企业没有须报送${input.year}年度报告的公告厂区`, `No announced site of this enterprise owes a report for ${input.year} (announced before 1 January ${input.year + 1})`);
@@ -421,7 +438,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       return db.transaction(async (tx) => {
         // decided on the locked row: a save racing a submission lands before it (and is submitted with it) or is refused
         const r = await lockVisible(tx, ctx.principal, id);
-        if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+        authorize(ctx.principal, annualReportPolicy, 'edit', r);
         if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
         const stored = withParts(r.form as AnnualReportForm, form);
         checkForm(stored);
@@ -439,7 +456,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
       return db.transaction(async (tx) => {
         // the form checked and its totals stored are the form under the lock, i.e. what the authority will see
         const r = await lockVisible(tx, ctx.principal, id);
-        if (!canSubmitReport(ctx.principal, r)) throw errors.forbidden('年度报告须经企业管理员（代表法定代表人）确认提交', 'Only the enterprise administrator submits the report');
+        authorize(ctx.principal, annualReportPolicy, 'submit', r);
         const form = r.form as AnnualReportForm;
         if (EDITABLE_REPORT_STATES.includes(r.state as ReportState)) {
           checkForm(form);
@@ -494,8 +511,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
      * the caller's jurisdiction goes to MIIT in one forwarding, which the 汇总 xlsx documents.
      */
     async forward(ctx: RequestContext, year: number, note: string | null) {
-      const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.authorityId || !(p.role === 'authority_admin' || p.role === 'authority_reviewer')) throw errors.forbidden('由省级工业和信息化主管部门报送', 'Forwarding belongs to the provincial authority');
+      const p = authorizedForwarder(ctx.principal);
       const authorityId = p.authorityId;
       return db.transaction(async (tx) => {
         const accepted = await annualReportRepo.lockAccepted(tx, authorityId, year);
@@ -516,24 +532,18 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     forwardings: (authorityId: string | null, year: number) => annualReportRepo.forwardings(db, authorityId, year),
 
     /**
-     * The statistics' source: reviewed reports (accepted or forwarded) aggregated in SQL — sums by year, one
-     * year's sums by province (joined with the announced sites' and the enterprises' derived tables) and by field.
-     */
-    reportSums: {
-      byYear: (authorityId: string | null) => annualReportRepo.sumsByYear(db, authorityId),
-      byProvince: (authorityId: string | null, year: number, announcedSites: SQL, jurisdictions: SQL) => annualReportRepo.sumsByProvince(db, authorityId, year, announcedSites, jurisdictions),
-      byField: (authorityId: string | null, year: number) => annualReportRepo.remanByField(db, authorityId, year),
-    },
-
-    /**
      * 本年度再制造产值（万元） per report year (附2 提纲 二 生产经营情况; the unit of 申请书 表1-2 row 9), summed over the
      * reviewed reports (accepted or forwarded, like every statistic) of one authority's jurisdiction or, with null,
      * nationally. For the statistics and the public portal: `reports` says how many reports state a value.
      */
     async outputValueByYear(authorityId: string | null = null): Promise<{ year: number; reports: number; outputValue: number }[]> {
-      const rows = await annualReportRepo.outputValueByYear(db, authorityId);
-      return rows.map((r) => ({ year: r.year, reports: r.reports, outputValue: Math.round(r.output_value * 100) / 100 }));
+      // what counts in one authority follows the per-site attribution (domain/annual-report/statistics.ts)
+      const { trend } = aggregateReports(await reportFacts(), { authorityId });
+      return trend.filter((y) => y.valueReports > 0).map((y) => ({ year: y.year, reports: y.valueReports, outputValue: y.outputValue }));
     },
+
+    /** The reviewed reports as the statistics read them: one fact per report with its site parts (annual-reports.statistics.ts). */
+    reportFacts,
 
     // ------------------------------------------------------------------ reminders
 
@@ -576,7 +586,7 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
      */
     async importTable23(ctx: RequestContext, id: string, buf: Buffer, siteIdGiven?: string): Promise<{ job: ImportRow; errors: CellError[] }> {
       const r = await load(ctx.principal, id);
-      if (!canEditReport(ctx.principal, r)) throw errors.forbidden();
+      authorize(ctx.principal, annualReportPolicy, 'edit', r);
       if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
       const siteId = partOf(r, siteIdGiven).siteId;
       const wb = await loadWorkbook(buf, deps.maxUncompressedBytes);

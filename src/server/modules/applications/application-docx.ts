@@ -729,10 +729,9 @@ function table12Rows({ form, derived }: ApplicationDocxInput): RowSpec[] {
     row12({ no: 11, item: '近三年再制造产品生产量（件）', content: yearLines(ofYear('remanUnits'), totals.remanUnits, '件') }),
   ]);
 
-  const rateNote = () => [
-    p('计算方法参考 GB/T 28620', { size: T12, line: 276, align: 'center' }),
-    p(`公式版本：${derived.formulaVersion}`, { size: SIZE.xiaowu, line: 240, align: 'center' }),
-  ];
+  // the form's own words only: the formula's version id ("GBT28620-2012/working-v1") is for reviewers' technical
+  // details, not the applicant's stamped paper copy (issue 16 item 14)
+  const rateNote = () => [p('计算方法参考 GB/T 28620', { size: T12, line: 276, align: 'center' })];
   const indicators = group('相关指标', [
     row12({ no: 12, item: '质量再制造率', content: lines(percentRuns(derived.massRate)), note: rateNote() }),
     row12({ no: 13, item: '价值再制造率', content: lines(percentRuns(derived.valueRate)), note: rateNote() }),

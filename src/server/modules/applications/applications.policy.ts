@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/principal.js';
+import { deny, definePolicy } from '../../platform/authorize.js';
 
 /**
  * Who sees and acts on which application (规范条件 七(一)). Deny by default.
@@ -32,6 +33,7 @@ export function actorKind(p: Principal | null): ActorKind | null {
       return 'expert';
     case 'buyer_admin': // buyers (trading) take no part in the procedure
     case 'buyer_staff':
+    case 'testing_org_staff': // testing organisations (portal) neither
       return null;
   }
 }
@@ -89,3 +91,40 @@ export function canReviewAsAuthority(p: Principal | null, a: ApplicationRef): bo
 export function canActAsMinistry(p: Principal | null): boolean {
   return actorKind(p) === 'ministry';
 }
+
+/** An application as the rules see it; `assigned`: the caller (an expert) is assigned to it. */
+export interface ApplicationSubject extends ApplicationRef {
+  assigned?: boolean;
+}
+
+const MIIT_STEP = deny('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
+
+/**
+ * Who may do what on an application (七(一)); the state machine (src/domain/announcement/workflow.ts) says when,
+ * and which kind of actor takes each transition. The services decide on the row locked inside the write's
+ * transaction (`lockVisible`), reading first (`read`, 404 when denied), then the step's rule.
+ */
+export const applicationPolicy = definePolicy<ApplicationSubject>()(
+  'application',
+  {
+    read: (p, a) => canViewApplication(p, a, !!a.assigned),
+    /** the form and the enterprise's attachments */
+    edit: (p, a) => canEditApplication(p, a),
+    /** 现场核查照片 (七(一)5) */
+    upload_onsite_photo: (p) => canActAsMinistry(p) || deny('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT'),
+    submit: (p, a) => canSubmitApplication(p, a) || deny('只有企业管理员可以提交申请', 'Only the enterprise administrator submits'),
+    withdraw: (p, a) => canSubmitApplication(p, a) || deny('只有企业管理员可以撤回申请', 'Only the enterprise administrator withdraws'),
+    /** 补正, reject, forward with 表1-3 (七(一)4): the enterprise's reviewing authority */
+    authority_review: (p, a) => canReviewAsAuthority(p, a),
+    /** assign experts, complete the expert review, the on-site check, reject (七(一)5) */
+    ministry_review: (p) => canActAsMinistry(p) || MIIT_STEP,
+    /** an expert's opinion; which case: `read` (assigned ones only) */
+    expert_opinion: (p) => (p.kind === 'user' && !!p.expertId),
+  },
+  { hidden: ['read'], objectName: ['申请', 'Application'] },
+);
+
+/** Starting an application (七(一)3): a user of the enterprise, for its own enterprise (subject: the enterprise found, or null). */
+export const applicationFilingPolicy = definePolicy<{ enterpriseId: string | null }>()('application_filing', {
+  start: (p, e) => (actorKind(p) === 'enterprise' && p.kind === 'user' && !!e.enterpriseId && p.enterpriseId === e.enterpriseId) || deny('只有企业用户可以发起申请', 'Only enterprise users start applications'),
+});

@@ -8,6 +8,7 @@ import {
   expertAssignments,
   onsiteChecks,
 } from '../../db/schema.js';
+import { standardKeySql } from '../../../domain/portal/standard-code.js';
 import type { ApplicationScope } from './applications.policy.js';
 
 /** All SQL on applications and the tables that belong to them. */
@@ -47,6 +48,15 @@ export interface ApplicationListFilter {
 }
 
 export const applicationRepo = {
+  /** 申请书 row 30 of submitted applications: the standards an enterprise declares (keys: domain/portal/standard-code.ts); the portal shows announced enterprises only. */
+  async declaredStandards(db: Db, keys: readonly string[]) {
+    if (!keys.length) return [];
+    const r = await db.execute(sql`
+      SELECT DISTINCT a.enterprise_id AS "enterpriseId", s->>'code' AS code, s->>'title' AS title
+      FROM applications a, jsonb_array_elements(CASE WHEN jsonb_typeof(a.form->'table12'->'standards') = 'array' THEN a.form->'table12'->'standards' ELSE '[]'::jsonb END) s
+      WHERE a.state <> 'draft' AND ${sql.raw(standardKeySql("(s->>'code')"))} = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))`);
+    return (r as unknown as { rows: { enterpriseId: string; code: string; title: string | null }[] }).rows;
+  },
   async get(db: Db, id: string) {
     const [a] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
     return a;

@@ -18,15 +18,8 @@ import type { FileService } from '../files/files.service.js';
 import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
 /** The reapply-lock reader (revocations module, wired in app.ts; 七(二)4), as this module needs it. */
 type RevocationLocks = { history(enterpriseId: string, conn?: Db): Promise<{ revokedAt: Date; rectificationAcceptedAt: string | null }[]> };
-import {
-  actorKind,
-  applicationScope,
-  canActAsMinistry,
-  canEditApplication,
-  canSubmitApplication,
-  canViewApplication,
-  type ActorKind,
-} from './applications.policy.js';
+import { authorize } from '../../platform/authorize.js';
+import { actorKind, applicationFilingPolicy, applicationPolicy, applicationScope, type ActorKind } from './applications.policy.js';
 import { applicationRepo, attachmentRepo, reviewRepo, type ApplicationRow, type AttachmentRow } from './applications.repo.js';
 
 export interface ApplicationDeps {
@@ -69,7 +62,7 @@ export function createApplicationService(deps: ApplicationDeps) {
   async function visible(conn: Db, p: Principal | null, a: ApplicationRow | undefined): Promise<ApplicationRow> {
     if (!a) throw notFoundApplication();
     const assigned = p?.kind === 'user' && p.expertId ? await reviewRepo.isAssigned(conn, a.id, p.expertId) : false;
-    if (!canViewApplication(p, a, assigned)) throw notFoundApplication();
+    authorize(p, applicationPolicy, 'read', { ...a, assigned });
     return a;
   }
   const load = async (p: Principal | null, id: string) => visible(db, p, await applicationRepo.get(db, id));
@@ -106,10 +99,11 @@ export function createApplicationService(deps: ApplicationDeps) {
   ): Promise<ApplicationRow> {
     const locked = await applicationRepo.lock(tx, app.enterpriseId, app.id);
     if (!locked) throw notFoundApplication();
+    // who takes which step is the state machine's (domain) decision, 七(一): an event by another kind of actor — or by
+    // a caller of no kind (a buyer) — is its `wrong_actor`, answered 403 here; the policy's rules said whose case it is
     const actor = opts.actor ?? actorKind(ctx.principal);
-    if (!actor) throw errors.forbidden();
     const from = locked.state as ApplicationState;
-    const r = nextState(from, event, actor);
+    const r = actor ? nextState(from, event, actor) : ({ ok: false, reason: 'wrong_actor' } as const);
     if (!r.ok) {
       if (r.reason === 'wrong_actor') throw errors.forbidden();
       const l = stateLabel(from);
@@ -160,6 +154,8 @@ export function createApplicationService(deps: ApplicationDeps) {
     /** For other modules' presenters (public lists): the row without a caller policy. */
     loadInternal: (id: string) => applicationRepo.get(db, id),
     /** The same for a page of rows at once (one query). */
+    /** The standards submitted applications declare (申请书 row 30), for the standards library's page (issue 14). */
+    declaredStandards: (keys: readonly string[]) => applicationRepo.declaredStandards(db, keys),
     loadManyInternal: async (ids: string[]) => new Map((await applicationRepo.getMany(db, [...new Set(ids)])).map((a) => [a.id, a])),
     transition,
     liveCheck,
@@ -208,9 +204,9 @@ export function createApplicationService(deps: ApplicationDeps) {
     /** Start a draft for one site (七(一)3). Refused while a revocation lock runs (七(二)4). */
     async create(ctx: RequestContext, siteId: string) {
       const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.enterpriseId || actorKind(p) !== 'enterprise') throw errors.forbidden('只有企业用户可以发起申请', 'Only enterprise users start applications');
-      const enterprise = await enterprises.getInternal(p.enterpriseId);
-      if (!enterprise) throw errors.forbidden();
+      const enterprise = p?.kind === 'user' && p.enterpriseId ? await enterprises.getInternal(p.enterpriseId) : undefined;
+      authorize(p, applicationFilingPolicy, 'start', { enterpriseId: enterprise?.id ?? null });
+      if (!enterprise || p?.kind !== 'user') throw notFoundApplication(); // unreachable: the rule needs both
       const site = await enterprises.getSiteInternal(enterprise.id, siteId);
       if (!site) throw errors.field('siteId', '厂区不存在', 'Unknown site');
       const lock = await runningLock(db, enterprise.id);
@@ -253,7 +249,7 @@ export function createApplicationService(deps: ApplicationDeps) {
       return db.transaction(async (tx) => {
         // decided on the locked row: a save racing a submission lands before it (and is frozen with it) or is refused
         const a = await lockVisible(tx, ctx.principal, id);
-        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+        authorize(ctx.principal, applicationPolicy, 'edit', a);
         if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state);
         const updated = await applicationRepo.update(tx, a.enterpriseId, a.id, { form });
         await recordAudit(tx, ctx, { action: 'application.saved', objectType: 'application', objectId: a.id, enterpriseId: a.enterpriseId, change: form });
@@ -270,10 +266,10 @@ export function createApplicationService(deps: ApplicationDeps) {
       return db.transaction(async (tx) => {
         const a = await lockVisible(tx, ctx.principal, id);
         if (input.slot === 'onsite_photo') {
-          if (!canActAsMinistry(ctx.principal)) throw errors.forbidden('现场核查照片由工信部上传', 'On-site photos are uploaded by MIIT');
+          authorize(ctx.principal, applicationPolicy, 'upload_onsite_photo', a);
           if (a.state !== 'onsite_check') throw errors.conflict('ILLEGAL_TRANSITION', '只能在现场核查阶段上传照片', 'Photos belong to the on-site check stage', { state: a.state });
         } else {
-          if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+          authorize(ctx.principal, applicationPolicy, 'edit', a);
           if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state, '申请已提交，不能修改附件', 'The application is frozen');
         }
         let revision = 1;
@@ -307,7 +303,7 @@ export function createApplicationService(deps: ApplicationDeps) {
     async removeAttachment(ctx: RequestContext, id: string, attachmentId: string) {
       await db.transaction(async (tx) => {
         const a = await lockVisible(tx, ctx.principal, id);
-        if (!canEditApplication(ctx.principal, a)) throw errors.forbidden();
+        authorize(ctx.principal, applicationPolicy, 'edit', a);
         if (!EDITABLE.includes(a.state as ApplicationState)) throw frozen(a.state, '申请已提交，不能修改附件', 'The application is frozen');
         const att = await attachmentRepo.get(tx, a.enterpriseId, attachmentId);
         if (!att || att.applicationId !== a.id) throw errors.notFound('附件', 'Attachment');
@@ -355,7 +351,7 @@ export function createApplicationService(deps: ApplicationDeps) {
         const locked = new Map((await applicationRepo.lockMany(tx, unique)).map((a) => [a.id, a]));
         const apps: ApplicationRow[] = [];
         for (const id of unique) apps.push(await visible(tx, ctx.principal, locked.get(id)));
-        for (const a of apps) if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以提交申请', 'Only the enterprise administrator submits');
+        for (const a of apps) authorize(ctx.principal, applicationPolicy, 'submit', a);
         if (new Set(apps.map((a) => a.enterpriseId)).size > 1) throw errors.field('applicationIds', '一次只能提交同一企业的申请', 'Submit applications of one enterprise at a time');
         const incomplete: { applicationId: string; missing: ReturnType<typeof missingItems> }[] = [];
         const prepared: { a: ApplicationRow; atts: AttachmentRow[]; form: ApplicationForm }[] = [];
@@ -441,7 +437,7 @@ export function createApplicationService(deps: ApplicationDeps) {
     async withdraw(ctx: RequestContext, id: string, reason: string) {
       return db.transaction(async (tx) => {
         const a = await lockVisible(tx, ctx.principal, id);
-        if (!canSubmitApplication(ctx.principal, a)) throw errors.forbidden('只有企业管理员可以撤回申请', 'Only the enterprise administrator withdraws');
+        authorize(ctx.principal, applicationPolicy, 'withdraw', a);
         return transition(tx, ctx, a, 'withdraw', {
           patch: { outcomeReason: reason, decidedAt: clock.now() },
           note: { reason },

@@ -9,7 +9,8 @@ import { errors } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { ExpertService } from '../experts/experts.service.js';
-import { canActAsMinistry, canReviewAsAuthority } from './applications.policy.js';
+import { authorize } from '../../platform/authorize.js';
+import { applicationPolicy } from './applications.policy.js';
 import { attachmentRepo, reviewRepo, type ApplicationRow } from './applications.repo.js';
 import type { ExpertOpinionBody, OnsiteBody, ProvincialOpinionBody } from './applications.schema.js';
 import type { ApplicationService } from './applications.service.js';
@@ -23,9 +24,6 @@ import { expertReviewBlock } from './blocked.js';
  */
 export function createReviewService(deps: { db: Db; clock: Clock; applications: ApplicationService; experts: ExpertService; enterprises: EnterpriseService }) {
   const { db, clock, applications, experts, enterprises } = deps;
-  const ministryOnly = (p: Principal | null) => {
-    if (!canActAsMinistry(p)) throw errors.forbidden('该步骤由工业和信息化部办理', 'This step belongs to MIIT');
-  };
   /**
    * One reviewing step: the transaction locks the application (FOR UPDATE) and checks the caller may see it,
    * `authorize` checks the role on that row, then `step` decides through the state machine and writes.
@@ -36,9 +34,8 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
       authorize(a);
       return step(tx, a);
     });
-  const asAuthority = (ctx: RequestContext) => (a: ApplicationRow) => {
-    if (!canReviewAsAuthority(ctx.principal, a)) throw errors.forbidden();
-  };
+  const asAuthority = (ctx: RequestContext) => (a: ApplicationRow) => authorize(ctx.principal, applicationPolicy, 'authority_review', a);
+  const asMinistry = (ctx: RequestContext) => (a: ApplicationRow) => authorize(ctx.principal, applicationPolicy, 'ministry_review', a);
   const enterpriseNote = (enterpriseId: string, kind: string, title: string, titleEn: string, id: string) => ({ orgId: enterpriseId, kind, title, titleEn, link: `/applications/${id}` });
 
   return {
@@ -89,14 +86,13 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
      * (parent/subsidiaries) cannot be assigned.
      */
     async assignExperts(ctx: RequestContext, id: string, expertIds: string[]) {
-      ministryOnly(ctx.principal);
       const a = await applications.load(ctx.principal, id);
       const ids = [...new Set(expertIds)];
       // the expert pool and the applicant's group are reference data of other modules: read before the transaction
       const group = new Set(await enterprises.groupMembers(a.enterpriseId));
       await experts.forReview(ids, group, { zh: '被指派', en: 'be assigned' });
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+      return onLocked(ctx, id, asMinistry(ctx), async (tx, a) => {
         const existing = await reviewRepo.assignments(tx, a.enterpriseId, a.id);
         const all = new Set([...existing.map((x) => x.expertId), ...ids]);
         if (all.size < MIN_EXPERTS_PER_APPLICATION) {
@@ -114,9 +110,9 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
 
     /** An assigned expert records (or revises) an opinion per chapter and a recommendation. */
     async recordOpinion(ctx: RequestContext, id: string, opinion: z.infer<typeof ExpertOpinionBody>) {
-      const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.expertId) throw errors.forbidden();
-      return onLocked(ctx, id, () => undefined /* 404 unless assigned */, async (tx, a) => {
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
+      // 404 unless assigned (the read rule of lockVisible), then the opinion rule on the locked row
+      return onLocked(ctx, id, (a) => authorize(p, applicationPolicy, 'expert_opinion', a), async (tx, a) => {
         // a revision is a new opinion; the same opinion again (a double submission) changes nothing: 409
         const mine = (await reviewRepo.assignments(tx, a.enterpriseId, a.id)).find((x) => x.expertId === p.expertId);
         // stored with the 规范条件 chapter titles its keys stand for (二、基本要求 …), so the record reads right alone
@@ -132,8 +128,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
     },
 
     async completeExpertReview(ctx: RequestContext, id: string) {
-      ministryOnly(ctx.principal);
-      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+      return onLocked(ctx, id, asMinistry(ctx), async (tx, a) => {
         const assignments = await reviewRepo.assignments(tx, a.enterpriseId, a.id);
         const pending = assignments.filter((x) => !x.submittedAt).length;
         // the same rule the detail sends beforehand as `blocked` (./blocked.ts)
@@ -147,9 +142,8 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
 
     /** 现场核查: team, date, findings per chapter, photos, conclusion. A failed check rejects the case. */
     async recordOnsite(ctx: RequestContext, id: string, body: z.infer<typeof OnsiteBody>) {
-      ministryOnly(ctx.principal);
       const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
-      return onLocked(ctx, id, () => undefined, async (tx, a) => {
+      return onLocked(ctx, id, asMinistry(ctx), async (tx, a) => {
         if (a.state !== 'onsite_check') {
           throw errors.conflict('ILLEGAL_TRANSITION', '当前状态下不能记录现场核查', 'No on-site check can be recorded in the current state', { state: a.state });
         }
@@ -184,8 +178,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; applications: 
     },
 
     async reject(ctx: RequestContext, id: string, reason: string) {
-      ministryOnly(ctx.principal);
-      return onLocked(ctx, id, () => undefined, (tx, a) =>
+      return onLocked(ctx, id, asMinistry(ctx), (tx, a) =>
         applications.transition(tx, ctx, a, 'reject', {
           patch: { outcomeReason: reason, decidedAt: clock.now() },
           note: { reason },

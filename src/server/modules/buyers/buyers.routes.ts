@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { presentRegistration } from './buyers.presenter.js';
 import { RegisterBody, RegisteredSchema } from './buyers.schema.js';
 import type { BuyerService } from './buyers.service.js';
 
@@ -14,10 +15,7 @@ export async function buyerRoutes(root: FastifyInstance, { buyers }: { buyers: B
     schema: { tags: ['trading'], summary: '采购方机构注册 Register a buyer organisation', body: RegisterBody, response: { 201: RegisteredSchema } },
     handler: async (req, reply) => {
       const { org, user } = await buyers.register(req.ctx, req.body);
-      return reply.status(201).send({
-        organization: { id: org.id, name: org.name, creditCode: org.creditCode, kind: 'buyer' as const },
-        user: { id: user.id, username: user.username, role: 'buyer_admin' as const },
-      });
+      return reply.status(201).send(presentRegistration(org, user));
     },
   });
 }

@@ -15,12 +15,14 @@ export const RegisterBody = z.object({
     .toLowerCase()
     .refine((v) => /^[a-z0-9][a-z0-9._-]{1,63}$/.test(v), bi('2–64 letters, digits, . _ -, starting with a letter or digit', '用户名须为 2–64 位字母、数字或 . _ -，以字母或数字开头')),
   password: z.string().min(1).max(128),
+  /** 'insurer': an insurance company (保险, issue 13) — its users see the policies it underwrites and the claims routed to it */
+  kind: z.enum(['buyer', 'insurer'], bi('buyer or insurer', '须为 buyer（采购单位）或 insurer（保险机构）')).default('buyer'),
 });
-export type RegisterInput = z.infer<typeof RegisterBody>;
+export type RegisterInput = z.input<typeof RegisterBody>;
 
 export const RegisteredSchema = z
   .object({
-    organization: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.literal('buyer') }),
+    organization: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.enum(['buyer', 'insurer']) }),
     user: z.object({ id: z.string(), username: z.string(), role: z.literal('buyer_admin') }),
   })
   .meta({ id: 'BuyerRegistration' });

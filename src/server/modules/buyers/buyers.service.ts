@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { validateCreditCode } from '../../../domain/credit-code.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authorize.js';
 import { errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
 import type { IdentityService } from '../identity/identity.service.js';
+import { organisationPolicy } from './buyers.policy.js';
 import { buyerRepo } from './buyers.repo.js';
 import type { RegisterInput } from './buyers.schema.js';
 
@@ -20,6 +22,7 @@ const creditCodeTaken = () =>
 export function createBuyerService({ db, identity }: { db: Db; identity: IdentityService }) {
   return {
     async register(ctx: RequestContext, input: RegisterInput) {
+      authorize(ctx.principal, organisationPolicy, 'register', { kind: input.kind ?? 'buyer' });
       const v = validateCreditCode(input.creditCode);
       // self-registration has nobody to confirm a code that fails GB 32100: it must pass
       if (!v.ok) throw errors.field('creditCode', v.message, v.messageEn, v.reason === 'format' ? 'VALIDATION_FAILED' : 'CREDIT_CODE_CHECKSUM');
@@ -29,9 +32,9 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
       }
       const passwordHash = await identity.registrationHash(input.password, [input.username, input.contactName, input.orgName, input.phone]);
       return db.transaction(async (tx) => {
-        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone });
+        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone, kind: input.kind ?? 'buyer' });
         if (!org) throw creditCodeTaken(); // a concurrent registration of the same code won
-        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName } });
+        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName, kind: org.kind } });
         const user = await identity.insertRegisteredUser(tx, ctx, { username: input.username, displayName: input.contactName, role: 'buyer_admin', buyerOrgId: org.id, passwordHash });
         return { org, user };
       });
@@ -41,13 +44,13 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
      * An organisation created by an operator without a first user (the demo seeder: its users are then created
      * with identity.createUserAsOperator). The credit code must pass GB 32100 as at registration.
      */
-    async createOrgAsOperator(ctx: RequestContext, input: { orgName: string; creditCode: string; contactName: string; phone: string }) {
+    async createOrgAsOperator(ctx: RequestContext, input: { orgName: string; creditCode: string; contactName: string; phone: string; kind?: 'buyer' | 'insurer' }) {
       const v = validateCreditCode(input.creditCode);
       if (!v.ok) throw errors.field('creditCode', v.message, v.messageEn, v.reason === 'format' ? 'VALIDATION_FAILED' : 'CREDIT_CODE_CHECKSUM');
       return db.transaction(async (tx) => {
-        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone });
+        const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone, kind: input.kind ?? 'buyer' });
         if (!org) throw creditCodeTaken();
-        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName } });
+        await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName, kind: org.kind } });
         return org;
       });
     },
@@ -63,7 +66,7 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
     /** A registered organisation by its credit code (leasing names its lessee and leasing company this way). */
     async byCreditCode(creditCode: string) {
       const o = await buyerRepo.byCreditCode(db, creditCode.toUpperCase());
-      return o ? { id: o.id, orgName: o.name } : undefined;
+      return o ? { id: o.id, orgName: o.name, kind: o.kind } : undefined;
     },
   };
 }

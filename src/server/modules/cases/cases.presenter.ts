@@ -3,6 +3,7 @@ import { allowedActions } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 import { casePolicy, type CaseSubject } from './cases.policy.js';
 import type { CaseEventRow, CaseRow } from './cases.repo.js';
+import type { CaseCommandRow } from './cases.service.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const day = (d: unknown) => (d === null || d === undefined ? null : typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10));
@@ -45,9 +46,15 @@ export function presentCase(p: Principal | null, c: CaseRow, s: CaseSubject | nu
   };
 }
 
-export function presentCaseDetail(p: Principal | null, c: CaseRow, s: CaseSubject, events: CaseEventRow[], taxonomy: FaultClass[]) {
+export const presentCaseCommand = (x: CaseCommandRow) => ({
+  id: x.id, deviceId: x.deviceId, caseId: x.caseId, method: x.method, params: x.params ?? {}, state: x.state,
+  sentAt: x.sentAt.toISOString(), timeoutAt: x.timeoutAt.toISOString(), settledAt: iso(x.settledAt), reply: x.reply ?? null, error: x.error,
+});
+
+export function presentCaseDetail(p: Principal | null, c: CaseRow, s: CaseSubject, events: CaseEventRow[], taxonomy: FaultClass[], commands: CaseCommandRow[]) {
   return {
     ...presentCase(p, c, s),
+    commands: commands.map(presentCaseCommand),
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, actorId: e.actorId, detail: e.detail ?? null })),
     taxonomy,
     partsInTrace: c.parts.length > 0 && c.parts.every((x) => Boolean(x.newEpc)),

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ENTERPRISE_ROLES } from '../../platform/policy.js';
-import { presentCase, presentCaseDetail } from './cases.presenter.js';
+import { presentCase, presentCaseCommand, presentCaseDetail } from './cases.presenter.js';
 import {
+  CaseCommandBody,
+  CaseCommandSchema,
   CaseDetailSchema,
   CaseListQuery,
   CasePage,
@@ -57,8 +59,13 @@ export async function caseRoutes(root: FastifyInstance, { cases }: { cases: Case
     schema: { tags, summary: '工单详情 One case with its history and the fault taxonomy', params: IdParam, response: { 200: CaseDetailSchema } },
     handler: async (req) => {
       const d = await cases.detail(req.principal, req.params.id);
-      return presentCaseDetail(req.principal, d.row, d.subject, d.events, d.taxonomy);
+      return presentCaseDetail(req.principal, d.row, d.subject, d.events, d.taxonomy, d.commands);
     },
+  });
+  app.post('/api/v1/cases/:id/commands', {
+    config: { policy: parties },
+    schema: { tags, summary: '远程诊断：从工单向设备下发命令 Send a command to the case’s device', params: IdParam, body: CaseCommandBody, response: { 201: CaseCommandSchema } },
+    handler: async (req, reply) => reply.status(201).send(presentCaseCommand(await cases.command(req.ctx, req.params.id, req.body))),
   });
   app.post('/api/v1/cases/:id/diagnosis', {
     config: { policy: team },

@@ -99,7 +99,20 @@ export const CaseSchema = z
   .meta({ id: 'ServiceCase' });
 export const CasePage = pageOf(CaseSchema);
 const Fault = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+/** 远程诊断: a command sent from the case and its reply (or timeout); the same shape as the devices' DeviceCommand. */
+export const CaseCommandSchema = z.object({
+  id: z.string(), deviceId: z.string(), caseId: z.string().nullable(), method: z.string(), params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  state: z.enum(['sent', 'replied', 'failed', 'timeout']), sentAt: z.string(), timeoutAt: z.string(), settledAt: z.string().nullable(), reply: z.unknown(), error: z.string().nullable(),
+});
+export const CaseCommandBody = z.object({
+  method: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, bi('a method name (letters and digits, ≤ 64)', '须为命令名（字母与数字，≤64 字符）')),
+  params: z.record(z.string().max(64), z.union([z.number(), z.boolean(), z.string().max(256), z.null()])).optional(),
+  timeoutSec: z.number().int(bi('an integer', '须为整数')).min(1, bi('at least 1 s', '至少 1 秒')).max(300, bi('at most 300 s', '至多 300 秒')).optional(),
+});
+
 export const CaseDetailSchema = CaseSchema.extend({
+  /** remote commands sent from this case, newest first */
+  commands: z.array(CaseCommandSchema),
   events: z.array(z.object({ id: z.number(), at: z.string(), kind: z.string(), actorId: z.string().nullable(), detail: z.record(z.string(), z.unknown()).nullable() })),
   taxonomy: z.array(Fault),
   /** every part line is recorded in the product's trace as an in-service repair step (docs/monitoring-cases.md) */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseStatistics, decideCase, faultTaxonomy, inWarranty, productKindOf, warrantyUntil, type CaseAction } from '../../../domain/monitoring/cases.js';
+import { caseStatistics, caseTakesCommands, decideCase, faultTaxonomy, inWarranty, productKindOf, warrantyUntil, type CaseAction } from '../../../domain/monitoring/cases.js';
 import type { CasePart } from '../../db/schema/cases.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -34,9 +34,27 @@ export interface CaseTrace {
     input: { enterpriseId: string; code: string; at: Date; requestKey: string; caseNumber: string; parts: { name: string; partNo?: string | null; quantity: number; removedSerial?: string | null; newSerial?: string | null }[] },
   ): Promise<{ eventIds: string[]; parts: { removedEpc: string | null; newEpc: string }[]; afterCommit: () => void }>;
 }
+/** … of the devices module's remote commands (commands.service.ts). */
+export interface CaseCommandRow {
+  id: string; deviceId: string; caseId: string | null; method: string; params: Record<string, number | boolean | string>;
+  state: 'sent' | 'replied' | 'failed' | 'timeout'; sentAt: Date; timeoutAt: Date; settledAt: Date | null; reply: unknown; error: string | null;
+}
+export interface CaseCommands {
+  send(ctx: RequestContext, deviceId: string, input: { method: string; params?: Record<string, unknown>; timeoutSec?: number }, link: { caseId?: string }): Promise<CaseCommandRow>;
+  ofCase(caseId: string): Promise<CaseCommandRow[]>;
+}
 export interface CaseEnterprises {
   cards(ids: string[]): Promise<Map<string, { name: string }>>;
   idsInAuthority(authorityId: string): Promise<string[]>;
+}
+
+/**
+ * 保险 (issue 13, the trading helper's one hook here): a case opened outside the seller's warranty is offered to the
+ * insurance module inside the opening transaction; when a policy of the unit covers the day it records a claim routed
+ * to its insurer and names the insurer, who is then notified with the other parties. Passed in app.ts.
+ */
+export interface CaseInsurance {
+  routeClaim(tx: Db, c: { enterpriseId: string; caseId: string; number: string; productCode: string; title: string; description: string | null; openedAt: Date; today: string; warrantyUntil: string | null }): Promise<{ orgId: string; policyNumber: string } | null>;
 }
 
 const HOUR = 3_600_000;
@@ -49,7 +67,7 @@ const SEVERITY_ZH: Record<string, string> = { WARNING: '警告', MINOR: '次要'
  * transaction: the case row locked → policy → the domain state machine → the change, its history event, audit and
  * in-app notifications → commit. N identical requests change the case once; the rest get 409.
  */
-export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDevices; alarms: CaseAlarms; trace: CaseTrace; notifications: NotificationService; enterprises: CaseEnterprises }) {
+export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDevices; alarms: CaseAlarms; trace: CaseTrace; notifications: NotificationService; enterprises: CaseEnterprises; insurance?: CaseInsurance; commands: CaseCommands }) {
   const { db, clock, devices } = deps;
 
   async function subjectFor(p: Principal | null, deviceId: string): Promise<{ subject: CaseSubject; device: Awaited<ReturnType<CaseDevices['loadReadable']>>['device'] }> {
@@ -112,7 +130,18 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
 
     async detail(p: Principal | null, id: string) {
       const { row, subject } = await load(p, id);
-      return { row, subject, events: await caseRepo.events(db, id), taxonomy: await taxonomyOf(row) };
+      return { row, subject, events: await caseRepo.events(db, id), taxonomy: await taxonomyOf(row), commands: await deps.commands.ofCase(id) };
+    },
+
+    /**
+     * 远程诊断 from a case: a command to the case's device, linked to the case (shown on it with its reply or
+     * timeout). The case must be read and still worked; who may send is the device's rule (its owner, or its maker
+     * while the owner consents), checked by the commands service on the locked device row.
+     */
+    async command(ctx: RequestContext, id: string, input: { method: string; params?: Record<string, unknown>; timeoutSec?: number }) {
+      const { row } = await load(ctx.principal, id);
+      if (!caseTakesCommands(row.state)) throw errors.conflict('CASE_CONCLUDED', '工单已结论，不能再下发命令', 'The case is concluded: no more commands', { state: row.state });
+      return deps.commands.send(ctx, row.deviceId, input, { caseId: row.id });
     },
 
     /**
@@ -166,9 +195,11 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
               telemetryWindow: window, soldOn, warrantyUntil: until, claimStatus: claim, openedAt: now,
             });
             if (!c) throw exists();
-            await caseRepo.addEvent(tx, { enterpriseId: c.enterpriseId, caseId: id, at: now, kind: 'opened', actorId: p?.kind === 'user' ? p.userId : null, detail: { origin, alarmId: alarm?.id ?? null, warrantyClaim: claim !== null } });
+            const insured = claim || !deps.insurance ? null : await deps.insurance.routeClaim(tx, { enterpriseId: c.enterpriseId, caseId: id, number, productCode: device.productCode, title, description: input.description ?? null, openedAt: now, today: clock.today(), warrantyUntil: until });
+            await caseRepo.addEvent(tx, { enterpriseId: c.enterpriseId, caseId: id, at: now, kind: 'opened', actorId: p?.kind === 'user' ? p.userId : null, detail: { origin, alarmId: alarm?.id ?? null, warrantyClaim: claim !== null, ...(insured ? { insuranceClaim: insured.policyNumber } : {}) } });
             await recordAudit(tx, ctx, { action: 'case.opened', objectType: 'service_case', objectId: id, enterpriseId: c.enterpriseId, change: { number, deviceId: device.id, alarmId: alarm?.id ?? null, origin, warrantyUntil: until, claim } });
             await deps.notifications.notify(tx, notices(ctx, c, parties, claim ? `新质保索赔：${title}` : `新工单：${title}`, claim ? `new warranty claim: ${title}` : `new case: ${title}`));
+            if (insured) await deps.notifications.notify(tx, [{ orgId: insured.orgId, kind: 'insurance', title: `工单 ${number}：保险理赔（保单 ${insured.policyNumber}）`, titleEn: `Case ${number}: insurance claim (policy ${insured.policyNumber})`, link: '/insurance' }]);
             return c;
           }),
         exists,

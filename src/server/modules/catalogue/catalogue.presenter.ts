@@ -4,6 +4,7 @@ import { can } from '../../platform/authorize.js';
 import { isAuthority, isEnterpriseUser, type Principal } from '../../platform/principal.js';
 import { catalogueApplicationPolicy } from './catalogue.policy.js';
 import type { BatchRow, CatalogueRow } from './catalogue.repo.js';
+import type { ProductReportRow } from './product-reports.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (d: Date | string | null) => (d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
@@ -69,4 +70,25 @@ export function presentPublicModel(r: { a: CatalogueRow; batchNo: number | null;
 
 export function presentBatch(b: { batch: BatchRow; n: number }) {
   return { id: b.batch.id, batchNo: b.batch.batchNo, title: b.batch.title, publishedOn: b.batch.publishedOn, models: Number(b.n) };
+}
+
+/** A test report on a product; `publicUrl`: the file through the public route (else the parties' route). */
+export function presentProductReport(r: ProductReportRow, publicUrl: boolean) {
+  const url = publicUrl ? `/api/v1/public/product-reports/${r.id}/file` : `/api/v1/catalogue/product-reports/${r.id}/file`;
+  return {
+    id: r.id,
+    productCode: r.productCode,
+    model: r.model,
+    wholeModel: r.productCode === null,
+    testingOrgId: r.testingOrgId,
+    orgName: r.orgName,
+    accreditationNo: r.accreditationNo,
+    reportNo: r.reportNo,
+    issuedOn: r.issuedOn,
+    conclusion: r.conclusion,
+    file: r.sha256 ? { name: r.fileName ?? 'report', mime: r.mime ?? 'application/octet-stream', size: r.size ?? 0, url } : null,
+    withdrawn: r.withdrawnAt !== null,
+    issuedByOrg: r.issuedByOrg,
+    field: (r.field ?? null) as RemanField | null,
+  };
 }

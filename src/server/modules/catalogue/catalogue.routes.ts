@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { readOneFile, sendAttachment } from '../../platform/multipart.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { CatalogueEvent } from '../../../domain/catalogue/workflow.js';
-import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { catalogueBadgeText, type CatalogueEvent } from '../../../domain/catalogue/workflow.js';
+import { AUTHORITY_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES, TESTING_ORG_ROLES } from '../../platform/policy.js';
+import { PageQuery } from '../../platform/paging.js';
 import { queryKey, sendJson, type PublicCache } from '../../platform/public-cache.js';
 import type { CatalogueService } from './catalogue.service.js';
-import { presentApplication, presentBatch, presentPublicModel } from './catalogue.presenter.js';
+import { presentApplication, presentBatch, presentProductReport, presentPublicModel } from './catalogue.presenter.js';
 import {
   ApplicationPage,
   ApplicationSchema,
@@ -19,6 +20,12 @@ import {
   IdParam,
   ListQuery,
   NoticeBody,
+  ProductCodeParam,
+  ProductCodeQuery,
+  IssuedReportPage,
+  ProductReportInput,
+  ProductReportList,
+  ProductReportSchema,
   PublicPage,
   PublicQuery,
   ReportParams,
@@ -103,7 +110,54 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
     },
   });
 
+  // ------------------------------------------------------------ test reports on traced products (issue 14 item 2)
+  const products = catalogue.productReports;
+  // the product's enterprise attaches a report; a testing organisation's user issues one in its own name (issue 14)
+  const REPORT_WRITERS = [...ENTERPRISE_ROLES, ...TESTING_ORG_ROLES];
+  app.post('/api/v1/catalogue/product-reports', {
+    config: { policy: { roles: REPORT_WRITERS } },
+    schema: { tags, summary: '为追溯产品（一台或该型号全部）附第三方检测报告：本企业上传，或检测机构以本机构名义出具 Attach (enterprise) or issue (testing organisation) a test report on a traced product or its model', body: ProductReportInput, response: { 201: ProductReportSchema } },
+    handler: async (req, reply) => reply.status(201).send(presentProductReport(await products.create(req.ctx, req.body), true)),
+  });
+  app.post('/api/v1/catalogue/product-reports/:id/file', {
+    config: { policy: { roles: REPORT_WRITERS } },
+    schema: { tags, summary: '上传检测报告文件（按内容检查） Upload the report file (checked by content)', params: IdParam, consumes: ['multipart/form-data'], response: { 201: ProductReportSchema } },
+    handler: async (req, reply) => reply.status(201).send(presentProductReport(await products.attachFile(req.ctx, req.params.id, (await readOneFile(req, deps.maxUploadBytes)).file), true)),
+  });
+  app.post('/api/v1/catalogue/product-reports/:id/withdraw', {
+    config: { policy: { roles: REPORT_WRITERS } },
+    schema: { tags, summary: '撤回产品检测报告（不再公开） Withdraw a product test report', params: IdParam, response: { 200: ProductReportSchema } },
+    handler: async (req) => presentProductReport(await products.withdraw(req.ctx, req.params.id), true),
+  });
+  app.get('/api/v1/catalogue/product-reports', {
+    config: { policy: { roles: [...ENTERPRISE_ROLES, ...MINISTRY_ROLES] } },
+    schema: { tags, summary: '一个产品的全部检测报告（含未上传文件和已撤回的） Every test report of a product', querystring: ProductCodeQuery, response: { 200: ProductReportList } },
+    handler: async (req) => ({ items: (await products.ofProduct(req.principal, req.query.productCode)).map((r) => presentProductReport(r, true)) }),
+  });
+
+  app.get('/api/v1/catalogue/product-reports/issued', {
+    config: { policy: { roles: TESTING_ORG_ROLES } },
+    schema: { tags, summary: '本检测机构出具的产品检测报告 The reports the caller\'s testing organisation issued', querystring: PageQuery, response: { 200: IssuedReportPage } },
+    handler: async (req) => {
+      const { rows, total } = await products.issued(req.principal, req.query);
+      return { items: rows.map((r) => ({ ...presentProductReport(r, true), enterpriseName: r.enterpriseName })), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  });
+
   // ------------------------------------------------------------ the public
+  app.get('/api/v1/public/products/:code/test-reports', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '产品（本台及其型号）的第三方检测报告 Test reports of a product (the unit and its model)', params: ProductCodeParam, response: { 200: ProductReportList } },
+    // cached under 'catalogue' (an upload or withdrawal drops it)
+    handler: async (req, reply) =>
+      sendJson(reply, publicCache.json('catalogue', `product-reports:${req.params.code}`, ProductReportList, async () => ({ items: (await products.publicOf(req.params.code)).map((r) => presentProductReport(r, true)) }))),
+  });
+  app.get('/api/v1/public/product-reports/:id/file', {
+    config: PUBLIC,
+    schema: { tags: ['public'], summary: '产品检测报告文件 File of a product test report', params: IdParam },
+    handler: async (req, reply) => sendAttachment(reply, await products.publicFile(req.params.id)),
+  });
+
   const publicList = (inNotice: boolean) => async (req: { query: { page: number; pageSize: number; q?: string; field?: string; batch?: number } }) => {
     const { page, pageSize, ...f } = req.query;
     const { rows, total } = await catalogue.publicPage({ ...f, inNotice }, { page, pageSize });
@@ -133,6 +187,13 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
   app.get('/api/v1/public/catalogue/badges', {
     config: PUBLIC,
     schema: { tags: ['public'], summary: '产品是否属于目录型号（标签、验证页、商品的徽标） Catalogue badges of product codes', querystring: BadgeQuery, response: { 200: BadgeAnswer } },
-    handler: async (req) => ({ items: (await catalogue.badges(req.query.codes)).map((b) => ({ code: b.code, listedNo: b.listedNo, batchNo: b.batchNo, url: `/public/catalogue?q=${encodeURIComponent(b.model)}` })) }),
+    // cached under 'catalogue' (a listing drops it); a code first asked before its product existed waits for the TTL
+    handler: async (req, reply) =>
+      sendJson(
+        reply,
+        publicCache.json('catalogue', `badges:${req.query.codes.join(',')}`, BadgeAnswer, async () => ({
+          items: (await catalogue.badges(req.query.codes)).map((b) => ({ code: b.code, listedNo: b.listedNo, batchNo: b.batchNo, text: catalogueBadgeText(b.batchNo).zh, textEn: catalogueBadgeText(b.batchNo).en, url: `/public/catalogue?q=${encodeURIComponent(b.model)}` })),
+        })),
+      ),
   });
 }

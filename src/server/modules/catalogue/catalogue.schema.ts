@@ -12,6 +12,8 @@ export const TestReportInput = z.object({
   testingOrgId: uuid,
   reportNo: z.string().trim().min(2).max(100),
   issuedOn: isoDate,
+  /** cite a report attached to one of the enterprise's products (same organisation and number): its file is taken over */
+  productReportId: uuid.optional(),
 });
 export const CatalogueInput = z.object({
   productName: z.string().trim().min(2).max(200),
@@ -105,4 +107,41 @@ export const PublicModelSchema = z.object({
   notice: z.object({ startOn: z.string(), endOn: z.string() }).nullable(),
 });
 export const PublicPage = pageOf(PublicModelSchema);
-export const BadgeAnswer = z.object({ items: z.array(z.object({ code: z.string(), listedNo: z.string(), batchNo: z.number(), url: z.string() })) });
+/** `text`/`textEn`: the badge's words (再制造产品目录 第N批), the same as on the printed label */
+export const BadgeAnswer = z.object({ items: z.array(z.object({ code: z.string(), listedNo: z.string(), batchNo: z.number(), text: z.string(), textEn: z.string(), url: z.string() })) });
+
+// ---- test reports on traced products (product-reports.ts)
+export const ProductReportInput = z.object({
+  /** the product code of a unit of the enterprise's trace records */
+  productCode: Text(120).min(4),
+  /** true: the report covers every unit of the product's model (of this enterprise), not only this unit */
+  wholeModel: z.boolean().default(false),
+  /** the organisation of the directory that issued it (an enterprise's upload); a testing organisation's user: its own */
+  testingOrgId: uuid.optional(),
+  /** 规范条件 一(一) field of the product: required of a testing organisation's user, within its accredited fields */
+  field: z.enum(REMAN_FIELD_VALUES).optional(),
+  reportNo: z.string().trim().min(2).max(100),
+  issuedOn: isoDate,
+  conclusion: Text(500).optional(),
+});
+export const ProductReportSchema = z.object({
+  id: z.string(),
+  productCode: z.string().nullable(),
+  model: z.string(),
+  wholeModel: z.boolean(),
+  testingOrgId: z.string(),
+  orgName: z.string(),
+  accreditationNo: z.string(),
+  reportNo: z.string(),
+  issuedOn: z.string(),
+  conclusion: z.string(),
+  file: ReportFile,
+  withdrawn: z.boolean(),
+  /** true: issued by the testing organisation itself (its own account), not uploaded by the enterprise */
+  issuedByOrg: z.boolean(),
+  field: z.enum(REMAN_FIELD_VALUES).nullable(),
+});
+export const IssuedReportPage = pageOf(ProductReportSchema.extend({ enterpriseName: z.string() }));
+export const ProductReportList = z.object({ items: z.array(ProductReportSchema) });
+export const ProductCodeQuery = z.object({ productCode: Text(120).min(4) });
+export const ProductCodeParam = z.object({ code: Text(120).min(4) });

@@ -8,16 +8,19 @@ import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
-import { isAuthority, isEnterpriseUser, isMinistry, type Principal, type RequestContext } from '../../platform/principal.js';
+import { isAuthority, isEnterpriseUser, type Principal, type RequestContext } from '../../platform/principal.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { stateChanged, uniqueOr } from '../../platform/tx.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { FileService } from '../files/files.service.js';
+import type { NotificationService } from '../notifications/notifications.service.js';
 import type { PortalContentService } from '../portal/content.service.js';
 import type { TraceService } from '../trace/index.js';
-import { catalogueApplicationPolicy } from './catalogue.policy.js';
+import { catalogueStepNotices } from './catalogue.notify.js';
+import { catalogueApplicationPolicy, catalogueFilingPolicy, catalogueScope } from './catalogue.policy.js';
 import { catalogueReports, keepFiles } from './catalogue.reports.js';
-import { catalogueRepo, type CatalogueRow, type Scope } from './catalogue.repo.js';
+import { productReports } from './product-reports.js';
+import { catalogueRepo, type CatalogueRow } from './catalogue.repo.js';
 import type { CatalogueInput, CataloguePatch } from './catalogue.schema.js';
 
 const notFound = () => errors.notFound('目录申请', 'Catalogue application');
@@ -47,9 +50,18 @@ export function createCatalogueService(deps: {
   portal: PortalContentService;
   trace: TraceService;
   files: FileService;
+  /** each step notifies the enterprise and the next reviewer (catalogue.notify.ts) */
+  notifications: Pick<NotificationService, 'notify'>;
   workdayOverrides: () => Promise<readonly WorkdayOverride[]>;
 }) {
-  const { db, clock, publicCache, enterprises, portal, trace } = deps;
+  const { db, clock, publicCache, enterprises, portal, trace, notifications } = deps;
+  /** test reports on traced products (a catalogue application may cite one) */
+  const onProducts = productReports(deps);
+  /** The enterprise names of applications, read before a step's transaction (reference data; one connection on PGlite). */
+  const namesOf = async (ids: string[]) => {
+    const rows = (await Promise.all(ids.map((id) => catalogueRepo.get(db, id)))).filter((r): r is CatalogueRow => !!r);
+    return enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
+  };
   const listeners: CatalogueListener[] = [];
   const committed = async (ids: string[]) => {
     publicCache.invalidate('catalogue');
@@ -69,7 +81,15 @@ export function createCatalogueService(deps: {
       for (const [i, r] of input.testReports.entries()) {
         const org = await portal.testingOrgs.get(null, r.testingOrgId).catch(() => null);
         if (!org) throw errors.field(`testReports.${i}.testingOrgId`, '检测机构须为名录中已发布的第三方检测机构', 'The testing organisation must be one of the published directory');
-        reports.push({ testingOrgId: org.id, orgName: org.name, accreditationNo: org.accreditationNo, reportNo: r.reportNo, issuedOn: r.issuedOn });
+        const report: CatalogueTestReport = { testingOrgId: org.id, orgName: org.name, accreditationNo: org.accreditationNo, reportNo: r.reportNo, issuedOn: r.issuedOn };
+        if (r.productReportId) {
+          // a report attached to one of the enterprise's products: the same organisation and number, its file taken over
+          const cited = await onProducts.citable(enterpriseId, r.productReportId);
+          if (!cited || cited.testingOrgId !== org.id || cited.reportNo !== r.reportNo)
+            throw errors.field(`testReports.${i}.productReportId`, '须引用本企业产品上已上传文件的同一机构、同一编号的检测报告', "Cite a report with a file on one of your products, of the same organisation and number");
+          Object.assign(report, { issuedOn: cited.issuedOn, sha256: cited.sha256!, fileName: cited.fileName ?? 'report', mime: cited.mime ?? 'application/pdf', size: cited.size ?? 0 });
+        }
+        reports.push(report);
       }
       out.testReports = reports;
     }
@@ -88,6 +108,7 @@ export function createCatalogueService(deps: {
 
   async function step(ctx: RequestContext, id: string, event: Exclude<CatalogueEvent, 'list'>, body: { text?: string; startOn?: string; workingDays?: number } = {}) {
     const overrides = event === 'start_notice' ? await deps.workdayOverrides() : [];
+    const names = await namesOf([id]);
     const row = await db.transaction(async (tx) => {
       const a = await catalogueRepo.lock(tx, id);
       if (!a) throw notFound();
@@ -119,6 +140,7 @@ export function createCatalogueService(deps: {
         throw errors.conflict('NOTICE_RUNNING', `公示期至 ${a.noticeEndOn} 结束，期满后方可关闭`, `The notice runs until ${a.noticeEndOn}; close it after that`, { endOn: a.noticeEndOn });
       const updated = await catalogueRepo.update(tx, id, patch);
       await recordAudit(tx, ctx, { action: `catalogue_application.${EVENT_AUDIT[event]}`, objectType: 'catalogue_application', objectId: id, enterpriseId: a.enterpriseId, change: { from: a.state, to: next.to, ...body } });
+      await notifications.notify(tx, catalogueStepNotices(event, updated, a.state, names.get(a.enterpriseId) ?? ''));
       return updated;
     });
     if (event === 'start_notice' || event === 'close_notice' || event === 'uphold_objection') await committed([id]);
@@ -126,8 +148,9 @@ export function createCatalogueService(deps: {
   }
 
   async function batch(ctx: RequestContext, input: { title?: string; applicationIds: string[] }, historic: string | null) {
-    if (!isMinistry(ctx.principal)) throw errors.forbidden();
+    authorize(ctx.principal, catalogueFilingPolicy, 'publish_batch', { enterpriseId: null });
     const today = clock.today();
+    const names = historic ? new Map<string, string>() : await namesOf(input.applicationIds);
       const result = await uniqueOr(
         () =>
           db.transaction(async (tx) => {
@@ -136,6 +159,7 @@ export function createCatalogueService(deps: {
             for (const [i, id] of input.applicationIds.entries()) {
               const a = byId.get(id);
               if (!a || a.state === 'draft') throw errors.field(`applicationIds.${i}`, '申请不存在', 'No such application');
+              authorize(ctx.principal, catalogueApplicationPolicy, 'list', a);
               const next = historic ? (a.state === 'forwarded' ? { ok: true } : { ok: false }) : nextCatalogueState(a.state, 'list', 'ministry');
               if (!next.ok) throw errors.conflict('STATE_CHANGED', `申请 ${a.model} 当前为 ${a.state}，只有公示无异议的申请可以列入目录`, `Application ${a.model} is ${a.state}; only models whose notice passed can be listed`, { id, state: a.state });
             }
@@ -143,8 +167,10 @@ export function createCatalogueService(deps: {
             const year = Number((historic ?? today).slice(0, 4));
             const batch = await catalogueRepo.insertBatch(tx, { id: randomUUID(), batchNo, title: input.title ?? `再制造产品目录（第${batchNo}批）`, publishedOn: historic ?? today });
             for (const [i, id] of input.applicationIds.entries()) {
-              await catalogueRepo.update(tx, id, { state: 'listed', batchId: batch.id, listedNo: catalogueNumber(year, batchNo, i + 1), listedAt: clock.now() });
-              await recordAudit(tx, ctx, { action: 'catalogue_application.listed', objectType: 'catalogue_application', objectId: id, enterpriseId: byId.get(id)!.enterpriseId, change: { batchNo } });
+              const listed = await catalogueRepo.update(tx, id, { state: 'listed', batchId: batch.id, listedNo: catalogueNumber(year, batchNo, i + 1), listedAt: clock.now() });
+              await recordAudit(tx, ctx, { action: 'catalogue_application.listed', objectType: 'catalogue_application', objectId: id, enterpriseId: listed.enterpriseId, change: { batchNo } });
+              // a batch MIIT published before the platform (historic) was announced then; nobody is told now
+              if (!historic) await notifications.notify(tx, catalogueStepNotices('list', listed, byId.get(id)!.state, names.get(listed.enterpriseId) ?? '', batchNo));
             }
             await recordAudit(tx, ctx, { action: historic ? 'catalogue_batch.imported' : 'catalogue_batch.published', objectType: 'catalogue_batch', objectId: batch.id, change: { batchNo, applicationIds: input.applicationIds } });
             return { batch, models: input.applicationIds.length };
@@ -158,10 +184,10 @@ export function createCatalogueService(deps: {
   const service = {
     async create(ctx: RequestContext, input: CatalogueInput) {
       const p = ctx.principal;
-      if (!isEnterpriseUser(p) || p?.kind !== 'user' || !p.enterpriseId) throw errors.forbidden('只有企业用户可以申请列入目录', 'Only an enterprise applies to list its models');
-      const enterpriseId = p.enterpriseId;
-      const e = await enterprises.getInternal(enterpriseId);
-      if (!e) throw errors.forbidden();
+      const found = isEnterpriseUser(p) && p?.kind === 'user' && p.enterpriseId ? await enterprises.getInternal(p.enterpriseId) : null;
+      authorize(p, catalogueFilingPolicy, 'start', { enterpriseId: found?.id ?? null });
+      const e = found!;
+      const enterpriseId = e.id;
       const facts = await checked(enterpriseId, input);
       if (!sameModel(facts._model, input.model)) throw errors.field('sampleProductCode', '追溯记录中该产品的型号与申请型号不同', 'The traced unit is of another model');
       const id = randomUUID();
@@ -207,6 +233,8 @@ export function createCatalogueService(deps: {
     step,
     /** The files of the test reports (upload while draft or returned; read by the parties; public once in 公示). */
     reports: catalogueReports(deps),
+    /** Test reports on traced products (product-reports.ts, issue 14 item 2). */
+    productReports: onProducts,
     /** MIIT publishes the models that passed their 公示 as the next numbered batch (目录批次). */
     publishBatch: (ctx: RequestContext, input: { title?: string; applicationIds: string[] }) => batch(ctx, input, null),
     /**
@@ -222,15 +250,8 @@ export function createCatalogueService(deps: {
       return a;
     },
     async page(p: Principal | null, f: { state?: string; q?: string }, pg: Page) {
-      const scope: Scope | null = isMinistry(p)
-        ? { kind: 'ministry' }
-        : isAuthority(p) && p.authorityId
-          ? { kind: 'authority', authorityId: p.authorityId }
-          : isEnterpriseUser(p) && p?.kind === 'user' && p.enterpriseId
-            ? { kind: 'enterprise', enterpriseId: p.enterpriseId }
-            : null;
-      if (!scope) throw errors.forbidden();
-      return catalogueRepo.page(db, scope, f, pg);
+      authorize(p, catalogueFilingPolicy, 'list', { enterpriseId: null });
+      return catalogueRepo.page(db, catalogueScope(p)!, f, pg);
     },
     publicPage: (f: { q?: string; field?: string; batch?: number; inNotice?: boolean }, p: Page) => catalogueRepo.publicPage(db, f, p),
     allListed: () => catalogueRepo.allListed(db),

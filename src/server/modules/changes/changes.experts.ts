@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { canonicalJson, recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
 import { errors } from '../../platform/errors.js';
-import type { RequestContext } from '../../platform/principal.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
 import { changePolicy } from './changes.policy.js';
 import { changeExpertRepo, changeRepo, type ChangeRow } from './changes.repo.js';
 import type { ChangeExpertOpinion } from './changes.schema.js';
@@ -50,8 +50,8 @@ export function changeExpertSteps(deps: ChangeDeps) {
     },
 
     async recordOpinion(ctx: RequestContext, id: string, opinion: ChangeExpertOpinion) {
-      const p = ctx.principal;
-      if (p?.kind !== 'user' || !p.expertId) throw errors.forbidden('只有受邀专家可以提交验收意见', 'Only the experts involved record an opinion');
+      // the rules decide on the locked row: `read` (404 unless in scope or invited), then `opinion` (invited experts only)
+      const p = ctx.principal as Extract<Principal, { kind: 'user' }>;
       return db.transaction(async (tx) => {
         const { c, subject, assigned } = await lockedFor(tx, ctx, id);
         authorize(p, changePolicy, 'opinion', subject);

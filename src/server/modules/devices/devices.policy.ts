@@ -48,11 +48,29 @@ export const devicePolicy = definePolicy<DeviceSubject>()(
     consent: (p, d) => isOwnerAdmin(p, d) || deny('只有产品的所有者（制造企业以外的机构）的管理员可以授予或撤回制造企业的服务访问', "Only the admin of the product's owner (an organisation other than the maker) grants or withdraws the maker's service access"),
     rotateCredentials: (p, d) =>
       !isMakerAdmin(p, d) ? deny('只有制造企业的管理员可以重置设备凭据', "Only the making enterprise's admin may rotate device credentials") : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
+    /**
+     * 远程诊断: a command to the device — the owner's users, or the maker's users while the owner consents (a lessee
+     * that does not own it, and API tokens, may not); only to an active device.
+     */
+    command: (p, d) =>
+      !(p.kind === 'user' && ((isMaker(p, d) && d.manufacturerAccess) || (d.ownerOrgId !== null && holderOrgOf(p) === d.ownerOrgId)))
+        ? deny('只有设备的所有者，或经所有者同意的制造企业，可以向设备发送命令', "Only the device's owner, or its maker with the owner's consent, sends commands to it")
+        : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
     revoke: (p, d) =>
       !isMakerAdmin(p, d) ? deny('只有制造企业的管理员可以吊销设备', "Only the making enterprise's admin may revoke a device") : d.status === 'active' || deny('设备已吊销', 'The device is revoked', 'DEVICE_REVOKED'),
   },
   { hidden: ['read'], objectName: ['设备', 'Device'] },
 );
+
+/**
+ * What an enterprise does with its own devices as a whole (no device row yet): provision one or a file of them and
+ * maintain thing models (its admin), view its fleet (its users). Subject: the caller's own enterprise, or null.
+ */
+export const deviceFleetPolicy = definePolicy<{ enterpriseId: string | null }>()('device_fleet', {
+  provision: (p, e) => (p.kind === 'user' && p.role === 'enterprise_admin' && !!e.enterpriseId && p.enterpriseId === e.enterpriseId) || deny('只有企业管理员可以接入设备', 'Only an enterprise admin provisions devices'),
+  thingModels: (p, e) => (p.kind === 'user' && p.role === 'enterprise_admin' && !!e.enterpriseId && p.enterpriseId === e.enterpriseId) || deny('只有企业管理员可以维护物模型', 'Only an enterprise admin maintains thing models'),
+  fleet: (p, e) => (!!e.enterpriseId && orgOf(p) === e.enterpriseId) || deny('只有企业用户可以查看本企业的设备群', 'Only enterprise users view their fleet'),
+});
 
 /** The organisation (enterprise or buyer organisation) whose held products a caller sees (owner, lessee). */
 export const holderOf = (p: Principal | null): string | null => (p ? holderOrgOf(p) : null);

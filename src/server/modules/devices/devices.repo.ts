@@ -44,6 +44,11 @@ export const deviceRepo = {
     const [d] = await db.insert(devices).values(row).onConflictDoNothing().returning();
     return d ?? null;
   },
+  /** Several devices at once (bulk provisioning): the rows inserted; a product that is an active device already is skipped. */
+  async insertMany(db: Db, rows: (typeof devices.$inferInsert)[]) {
+    if (!rows.length) return [];
+    return db.insert(devices).values(rows).onConflictDoNothing().returning();
+  },
   async get(db: Db, id: string) {
     const [d] = await db.select().from(devices).where(eq(devices.id, id)).limit(1);
     return d ?? null;
@@ -138,14 +143,17 @@ export const deviceRepo = {
     const r = await rowsOf<{ n: number }>(db, sql`WITH d AS (DELETE FROM device_errors WHERE at < ${before} RETURNING 1) SELECT count(*)::int AS n FROM d`);
     return r[0]?.n ?? 0;
   },
-  /** Counts per enterprise (aggregates for authorities): total, active, online, points stored. */
+  /**
+   * Counts per enterprise and installation province (aggregates for authorities): total, active, online, points
+   * stored. `province`: the first two digits of the device's region code, null when none was given.
+   */
   async summary(db: Db, scope: { enterpriseIds?: SQL; enterpriseId?: string }, onlineSince: Date) {
-    return rowsOf<{ enterprise_id: string; total: number; active: number; online: number; points: number }>(
+    return rowsOf<{ enterprise_id: string; province: string | null; total: number; active: number; online: number; points: number }>(
       db,
-      sql`SELECT enterprise_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'active')::int AS active,
+      sql`SELECT enterprise_id, left(region_code, 2) AS province, count(*)::int AS total, count(*) FILTER (WHERE status = 'active')::int AS active,
                  count(*) FILTER (WHERE status = 'active' AND last_seen_at >= ${onlineSince})::int AS online, coalesce(sum(points_stored), 0)::float8 AS points
           FROM devices ${scope.enterpriseIds ? sql`WHERE enterprise_id IN ${scope.enterpriseIds}` : scope.enterpriseId ? sql`WHERE enterprise_id = ${scope.enterpriseId}::uuid` : sql``}
-          GROUP BY enterprise_id ORDER BY enterprise_id`,
+          GROUP BY enterprise_id, left(region_code, 2) ORDER BY enterprise_id, province`,
     );
   },
 };

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { THING_MODEL_TEMPLATES, TEMPLATE_NAMES, type ThingModelTemplate } from '../../../domain/monitoring/thing-model.js';
 import { DomainError } from '../../platform/errors.js';
+import { readOneFile } from '../../platform/multipart.js';
+import { BULK_MAX_BYTES } from './bulk.service.js';
 import { AUTHORITY_ROLES, BUYER_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import { SCOPE_DEVICES_READ } from './devices.policy.js';
 import { presentDetail, presentDevice, presentThingModel } from './devices.presenter.js';
 import {
+  BulkProvisionedSchema,
   ConsentBody,
   CredentialsSchema,
   DeviceHealthSchema,
@@ -54,8 +57,47 @@ const STREAM_POLL_MS = 2000;
 const STREAM_RECHECK_MS = 30_000;
 let openStreams = 0;
 
-export async function deviceRoutes(root: FastifyInstance, { devices, telemetry, health }: { devices: DeviceService; telemetry: TelemetryService; health: DeviceHealthService }) {
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface DeviceRouteDeps {
+  devices: DeviceService;
+  telemetry: TelemetryService;
+  health: DeviceHealthService;
+  /** where devices connect, for the provisioning sheet (null: MQTT off) */
+  mqtt?: { url: string | null; port: number | null } | null;
+}
+
+export async function deviceRoutes(root: FastifyInstance, { devices, telemetry, health, mqtt = null }: DeviceRouteDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/devices/bulk/template', {
+    config: { policy: { roles: ['enterprise_admin'] } },
+    schema: { tags: ['devices'], summary: '批量接入模板（.xlsx） Bulk provisioning template' },
+    handler: async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="devices-bulk.xlsx"; filename*=UTF-8''${encodeURIComponent('设备批量接入模板.xlsx')}`)
+        .send(await devices.bulkTemplate()),
+  });
+
+  app.post('/api/v1/devices/bulk', {
+    config: { policy: { roles: ['enterprise_admin'] } },
+    schema: {
+      tags: ['devices'],
+      summary: '批量接入设备（multipart 字段 file，.xlsx；逐行校验，全部或全不；密码仅显示一次） Bulk provisioning from an .xlsx (all rows or none; passwords shown once)',
+      response: { 201: BulkProvisionedSchema },
+    },
+    handler: async (req, reply) => {
+      const { file } = await readOneFile(req, BULK_MAX_BYTES);
+      const rows = await devices.provisionFile(req.ctx, file.filename, file.data);
+      return reply.status(201).send({
+        fileName: file.filename,
+        provisioned: rows.length,
+        devices: rows.map((r) => ({ row: r.row, device: presentDevice(req.principal, r.device, false), credentials: r.credentials })),
+        mqtt,
+      });
+    },
+  });
 
   app.get('/api/v1/devices/fleet', {
     config: { policy: { roles: ENTERPRISE_ROLES } },
@@ -183,11 +225,11 @@ export async function deviceRoutes(root: FastifyInstance, { devices, telemetry, 
 
   app.get('/api/v1/devices/summary', {
     config: { policy: { roles: [...ENTERPRISE_ROLES, ...AUTHORITY_ROLES, ...MINISTRY_ROLES] } },
-    schema: { tags: ['devices'], summary: '设备汇总（主管部门：辖区内企业，仅汇总） Device counts per enterprise (aggregate only)', response: { 200: DeviceSummarySchema } },
+    schema: { tags: ['devices'], summary: '设备汇总（主管部门：辖区内企业，仅汇总；按企业与安装省份） Device counts per enterprise and installation province (aggregate only)', response: { 200: DeviceSummarySchema } },
     handler: async (req) => {
-      const items = await devices.summary(req.principal);
+      const { items, byProvince } = await devices.summary(req.principal);
       const sum = (k: 'total' | 'active' | 'online' | 'pointsStored') => items.reduce((a, r) => a + r[k], 0);
-      return { items, totals: { total: sum('total'), active: sum('active'), online: sum('online'), pointsStored: sum('pointsStored') } };
+      return { items, byProvince, totals: { total: sum('total'), active: sum('active'), online: sum('online'), pointsStored: sum('pointsStored') } };
     },
   });
 

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { parseTs } from '../../../domain/monitoring/payload.js';
+import { isRegionCode } from '../../../domain/regions.js';
 import { METRIC_KEY, TEMPLATE_NAMES } from '../../../domain/monitoring/thing-model.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
 import { bi, uuid } from '../../platform/validation.js';
 
 export const DeviceIdParam = z.object({ id: uuid() });
 
+export const REGION_CODE_EN = 'a 6-digit GB/T 2260 region code of one of the 31 mainland provincial divisions';
+export const REGION_CODE_ZH = '须为 31 个省级行政区之一的 6 位行政区划代码';
+
 export const ProvisionBody = z.object({
   /** platform product code (RM…), product EPC or GS1 Digital Link of the caller's own product */
   productCode: z.string().trim().min(1).max(300),
   name: z.string().trim().min(1).max(100).optional(),
-  /** where the unit is installed (GB/T 2260 code), for the fleet map */
-  regionCode: z.string().trim().regex(/^[0-9]{6}$/, bi('a 6-digit GB/T 2260 region code', '须为 6 位行政区划代码')).optional(),
+  /** where the unit is installed (GB/T 2260 code of the region table, src/domain/regions.ts), for the fleet map */
+  regionCode: z.string().trim().refine(isRegionCode, bi(REGION_CODE_EN, REGION_CODE_ZH)).optional(),
 });
 
 export const CredentialsSchema = z.object({ clientId: z.string(), username: z.string(), password: z.string() }).meta({ id: 'DeviceCredentials' });
@@ -63,6 +67,17 @@ export const DeviceDetailSchema = DeviceSchema.extend({
 
 export const ProvisionedSchema = z.object({ device: DeviceSchema, credentials: CredentialsSchema }).meta({ id: 'ProvisionedDevice' });
 
+/** POST /devices/bulk: every row of the file provisioned (passwords shown once) and where devices connect. */
+export const BulkProvisionedSchema = z
+  .object({
+    fileName: z.string(),
+    provisioned: z.number(),
+    devices: z.array(z.object({ row: z.number(), device: DeviceSchema, credentials: CredentialsSchema })),
+    /** the platform's MQTT endpoint for the provisioning sheet: an external broker's URL, or the embedded broker's port (host: the platform's); null: MQTT off */
+    mqtt: z.object({ url: z.string().nullable(), port: z.number().nullable() }).nullable(),
+  })
+  .meta({ id: 'BulkProvisioned' });
+
 export const ListDevicesQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
   status: z.enum(['online', 'offline', 'revoked', 'active']).optional(),
@@ -70,8 +85,12 @@ export const ListDevicesQuery = PageQuery.extend({
 });
 export const DevicePage = pageOf(DeviceSchema);
 
+const SummaryCounts = { total: z.number(), active: z.number(), online: z.number(), pointsStored: z.number() };
+const SummaryEnterprise = z.object({ enterpriseId: z.string(), enterpriseName: z.string(), regionCode: z.string(), ...SummaryCounts });
 export const DeviceSummarySchema = z.object({
-  items: z.array(z.object({ enterpriseId: z.string(), enterpriseName: z.string(), regionCode: z.string(), total: z.number(), active: z.number(), online: z.number(), pointsStored: z.number() })),
+  items: z.array(SummaryEnterprise),
+  /** per installation province (GB/T 2260 xx0000 of the 34 divisions; 'unknown' when neither device nor enterprise says) */
+  byProvince: z.array(z.object({ provinceCode: z.string(), ...SummaryCounts, enterprises: z.array(SummaryEnterprise) })),
   totals: z.object({ total: z.number(), active: z.number(), online: z.number(), pointsStored: z.number() }),
 });
 
@@ -179,6 +198,8 @@ export const FleetSchema = z
     total: z.number(),
     byModel: z.array(z.object({ model: z.string(), count: z.number() })),
     byRegion: z.array(z.object({ regionCode: z.string(), count: z.number() })),
+    /** the tile grid: installed units per province and their mean health index (of the units with one) */
+    byProvince: z.array(z.object({ provinceCode: z.string(), count: z.number(), meanHealth: z.number().nullable() })),
     health: z.object({ good: z.number(), fair: z.number(), poor: z.number(), critical: z.number(), unknown: z.number() }),
     forecast: z.object({
       months: z.array(
@@ -187,7 +208,7 @@ export const FleetSchema = z
       later: z.number(),
       withoutEstimate: z.number(),
     }),
-    devices: z.array(z.object({ deviceId: z.string(), model: z.string().nullable(), regionCode: z.string().nullable(), healthIndex: z.number().nullable(), rulHours: z.number().nullable() })),
+    devices: z.array(z.object({ deviceId: z.string(), name: z.string(), model: z.string().nullable(), regionCode: z.string().nullable(), healthIndex: z.number().nullable(), rulHours: z.number().nullable() })),
   })
   .meta({ id: 'DeviceFleet' });
 

@@ -11,7 +11,9 @@ import { stateChanged, uniqueOr } from '../../platform/tx.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { TraceService } from '../trace/trace.service.js';
 import { decideConsent, effectiveAccess } from '../../../domain/monitoring/consent.js';
-import { canManageDevices, devicePolicy, holderOf, makerOf, type DeviceSubject } from './devices.policy.js';
+import { tileProvinceOf } from '../../../domain/monitoring/province-tiles.js';
+import { createBulkProvisioning } from './bulk.service.js';
+import { deviceFleetPolicy, devicePolicy, holderOf, makerOf, type DeviceSubject } from './devices.policy.js';
 import { deviceRepo, thingModelRepo, type DeviceFilter, type DeviceRow } from './devices.repo.js';
 
 export interface MonitoringSettings {
@@ -129,12 +131,28 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     for (const l of credentialListeners) l(id);
   };
 
+  const bulk = createBulkProvisioning({ db, trace, newCredentials });
+
   return {
+    ...bulk,
     online,
     subject,
     loadReadable,
     thingModelOf,
     checkValue,
+    holdersOf,
+    /**
+     * Inside another use case's transaction (remote commands): the device row locked FOR UPDATE, read and `action`
+     * authorized on it, with the product's holders read before the transaction (`holdersOf`).
+     */
+    async lockAuthorized(tx: Db, p: Principal | null, id: string, action: 'command', holders: Holders) {
+      const d = await deviceRepo.lock(tx, id);
+      if (!d) throw deviceNotFound();
+      const s = subjectOf(d, holders);
+      authorize(p, devicePolicy, 'read', s);
+      authorize(p, devicePolicy, action, s);
+      return { device: d, subject: s };
+    },
     /**
      * The platform organisations owning and holding a device's product now (trace), and whether the maker's service
      * access is in effect — for notifications of other modules (alarms, cases); not an access check.
@@ -152,10 +170,10 @@ export function createDeviceService(deps: DeviceServiceDeps) {
 
     /** POST /devices: a product of the caller's enterprise becomes a device; credentials shown once. */
     async provision(ctx: RequestContext, input: { productCode: string; name?: string; regionCode?: string }) {
-      const p = ctx.principal;
-      if (!canManageDevices(p)) throw errors.forbidden('只有企业管理员可以接入设备', 'Only an enterprise admin provisions devices');
+      const enterpriseId = makerOf(ctx.principal);
+      authorize(ctx.principal, deviceFleetPolicy, 'provision', { enterpriseId });
       // unknown codes and other enterprises' products are refused alike, naming the field
-      const product = await trace.resolveProductKey(p.enterpriseId, input.productCode, 'productCode');
+      const product = await trace.resolveProductKey(enterpriseId!, input.productCode, 'productCode');
       const id = randomUUID();
       const { credentials, hash } = newCredentials(id);
       const taken = () =>
@@ -164,10 +182,10 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         () =>
           db.transaction(async (tx) => {
             const d = await deviceRepo.insert(tx, {
-              id, enterpriseId: p.enterpriseId, productCode: product.code, productModel: product.model, name: input.name?.trim() || product.name, clientId: credentials.clientId, secretHash: hash, regionCode: input.regionCode ?? null,
+              id, enterpriseId: enterpriseId!, productCode: product.code, productModel: product.model, name: input.name?.trim() || product.name, clientId: credentials.clientId, secretHash: hash, regionCode: input.regionCode ?? null,
             });
             if (!d) throw taken();
-            await recordAudit(tx, ctx, { action: 'device.provisioned', objectType: 'device', objectId: id, enterpriseId: p.enterpriseId, change: { productCode: product.code, name: d.name } });
+            await recordAudit(tx, ctx, { action: 'device.provisioned', objectType: 'device', objectId: id, enterpriseId: enterpriseId!, change: { productCode: product.code, name: d.name } });
             return d;
           }),
         taken,
@@ -254,14 +272,45 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       return { device, subject: s, product, recentErrors, thingModel: device.productModel && model ? ({ metrics: model.metrics } as ThingModel) : null };
     },
 
-    /** Aggregates only (authorities: their jurisdiction; MIIT: all; an enterprise: its own). */
+    /**
+     * Aggregates only (authorities: their jurisdiction; MIIT: all; an enterprise: its own): per enterprise, and per
+     * province where the units are installed (the device's region, else its enterprise's) with each enterprise's
+     * share — counts, never a device.
+     */
     async summary(p: Principal | null) {
       const onlineSince = new Date(clock.now().getTime() - settings.offlineAfterMs);
       const org = makerOf(p);
       const scope = org ? { enterpriseId: org } : p?.kind === 'user' && p.authorityId && (p.role === 'authority_admin' || p.role === 'authority_reviewer') ? { enterpriseIds: deps.enterprises.idsOfAuthority(p.authorityId) } : {};
       const rows = await deviceRepo.summary(db, scope, onlineSince);
-      const names = await deps.enterprises.cards(rows.map((r) => r.enterprise_id));
-      return rows.map((r) => ({ enterpriseId: r.enterprise_id, enterpriseName: names.get(r.enterprise_id)?.name ?? '', regionCode: names.get(r.enterprise_id)?.regionCode ?? '', total: r.total, active: r.active, online: r.online, pointsStored: Number(r.points) }));
+      const names = await deps.enterprises.cards([...new Set(rows.map((r) => r.enterprise_id))]);
+      const zero = () => ({ total: 0, active: 0, online: 0, pointsStored: 0 });
+      const add = (a: ReturnType<typeof zero>, r: (typeof rows)[number]) => {
+        a.total += r.total;
+        a.active += r.active;
+        a.online += r.online;
+        a.pointsStored += Number(r.points);
+      };
+      const byEnterprise = new Map<string, ReturnType<typeof zero>>();
+      const byProvince = new Map<string, ReturnType<typeof zero> & { enterprises: Map<string, ReturnType<typeof zero>> }>();
+      for (const r of rows) {
+        const e = byEnterprise.get(r.enterprise_id) ?? zero();
+        add(e, r);
+        byEnterprise.set(r.enterprise_id, e);
+        const province = tileProvinceOf(r.province ? `${r.province}0000` : names.get(r.enterprise_id)?.regionCode) ?? 'unknown';
+        const pv = byProvince.get(province) ?? { ...zero(), enterprises: new Map() };
+        add(pv, r);
+        const pe = pv.enterprises.get(r.enterprise_id) ?? zero();
+        add(pe, r);
+        pv.enterprises.set(r.enterprise_id, pe);
+        byProvince.set(province, pv);
+      }
+      const card = (id: string) => ({ enterpriseId: id, enterpriseName: names.get(id)?.name ?? '', regionCode: names.get(id)?.regionCode ?? '' });
+      return {
+        items: [...byEnterprise].map(([id, c]) => ({ ...card(id), ...c })),
+        byProvince: [...byProvince]
+          .map(([provinceCode, { enterprises, ...c }]) => ({ provinceCode, ...c, enterprises: [...enterprises].map(([id, x]) => ({ ...card(id), ...x })).sort((a, b) => b.active - a.active) }))
+          .sort((a, b) => b.active - a.active),
+      };
     },
 
     // ---- thing models ----
@@ -272,17 +321,17 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     },
 
     async putThingModel(ctx: RequestContext, productModel: string, input: { template?: ThingModelTemplate; metrics?: ThingModel['metrics'] }) {
-      const p = ctx.principal;
-      if (!canManageDevices(p)) throw errors.forbidden('只有企业管理员可以维护物模型', 'Only an enterprise admin maintains thing models');
+      const enterpriseId = makerOf(ctx.principal);
+      authorize(ctx.principal, deviceFleetPolicy, 'thingModels', { enterpriseId });
       const model: ThingModel = input.metrics ? { metrics: input.metrics } : templateModel(input.template!);
       const problems = modelProblems(model);
       if (problems.length) throw errors.validation(problems);
       const row = await db.transaction(async (tx) => {
-        const r = await thingModelRepo.upsert(tx, { enterpriseId: p.enterpriseId, productModel, template: input.metrics ? null : input.template!, metrics: model.metrics });
-        await recordAudit(tx, ctx, { action: 'thing_model.saved', objectType: 'thing_model', objectId: productModel, enterpriseId: p.enterpriseId, change: { template: r.template, keys: model.metrics.map((m) => m.key) } });
+        const r = await thingModelRepo.upsert(tx, { enterpriseId: enterpriseId!, productModel, template: input.metrics ? null : input.template!, metrics: model.metrics });
+        await recordAudit(tx, ctx, { action: 'thing_model.saved', objectType: 'thing_model', objectId: productModel, enterpriseId: enterpriseId!, change: { template: r.template, keys: model.metrics.map((m) => m.key) } });
         return r;
       });
-      modelCache.delete(`${p.enterpriseId}\u0000${productModel}`);
+      modelCache.delete(`${enterpriseId!}\u0000${productModel}`);
       return row;
     },
 

@@ -1,14 +1,14 @@
 import { deviceHealth, syntheticEngineModel } from '../../../domain/monitoring/device-health.js';
 import { fleetSummary, forecastCoreReturns, hoursPerDay, type FleetUnit } from '../../../domain/monitoring/fleet-forecast.js';
 import { CONDITION_INDICATORS, type ConditionIndicator } from '../../../domain/monitoring/health.js';
-import { isRegionCode, provinceOf } from '../../../domain/regions.js';
+import { tileProvinceOf } from '../../../domain/monitoring/province-tiles.js';
 import type { Db } from '../../db/client.js';
+import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
-import { errors } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import type { TraceService } from '../trace/trace.service.js';
-import { makerOf } from './devices.policy.js';
+import { deviceFleetPolicy, makerOf } from './devices.policy.js';
 import { deviceRepo, thingModelRepo, type DeviceRow } from './devices.repo.js';
 import type { DeviceService } from './devices.service.js';
 import { healthRepo } from './health.repo.js';
@@ -92,8 +92,9 @@ export function createDeviceHealthService(deps: { db: Db; clock: Clock; devices:
      * of cores returning per month (fleet-forecast.ts) from each unit's RUL, utilisation and warranty end.
      */
     async fleet(p: Principal | null, opts: { months: number; returnAtWarrantyEnd?: number }) {
-      const enterpriseId = makerOf(p);
-      if (!enterpriseId) throw errors.forbidden('只有企业用户可以查看本企业的设备群', 'Only enterprise users view their fleet');
+      const org = makerOf(p);
+      authorize(p, deviceFleetPolicy, 'fleet', { enterpriseId: org });
+      const enterpriseId = org!;
       const rows = await deviceRepo.activeOf(db, enterpriseId, FLEET_MAX_DEVICES + 1);
       const partial = rows.length > FLEET_MAX_DEVICES;
       const home = (await deps.enterprises.cards([enterpriseId])).get(enterpriseId)?.regionCode ?? null;
@@ -107,11 +108,20 @@ export function createDeviceHealthService(deps: { db: Db; clock: Clock; devices:
         const warrantyEnd = product?.warranty_months ? Date.UTC(Number(product.production_date.slice(0, 4)), Number(product.production_date.slice(5, 7)) - 1 + product.warranty_months, Number(product.production_date.slice(8, 10))) - SHANGHAI_OFFSET : null;
         const region = d.regionCode ?? home;
         units.push({
-          deviceId: d.id, model: d.productModel, region: region && isRegionCode(region) ? provinceOf(region) : null,
+          deviceId: d.id, model: d.productModel, region: tileProvinceOf(region),
           asOf: h.asOf ? Date.parse(h.asOf) : now, rul: h.rul, hoursPerDay: h.hoursPerDay ?? 12, warrantyEnd, healthIndex: h.healthIndex,
         });
       }
       const summary = fleetSummary(units);
+      const provinces = new Map<string, { count: number; health: number[] }>();
+      for (const u of units) {
+        if (!u.region) continue;
+        const x = provinces.get(u.region) ?? { count: 0, health: [] };
+        x.count++;
+        if (u.healthIndex !== null && u.healthIndex !== undefined) x.health.push(u.healthIndex);
+        provinces.set(u.region, x);
+      }
+      const names = new Map(rows.map((d) => [d.id, d.name]));
       const forecast = forecastCoreReturns(units, { from: monthOf(now), months: opts.months, returnAtWarrantyEnd: opts.returnAtWarrantyEnd });
       return {
         asOf: new Date(now).toISOString(),
@@ -119,10 +129,11 @@ export function createDeviceHealthService(deps: { db: Db; clock: Clock; devices:
         total: summary.total,
         byModel: Object.entries(summary.byModel).map(([model, count]) => ({ model, count })).sort((a, b) => b.count - a.count),
         byRegion: Object.entries(summary.byRegion).map(([regionCode, count]) => ({ regionCode, count })).sort((a, b) => b.count - a.count),
+        byProvince: [...provinces].map(([provinceCode, x]) => ({ provinceCode, count: x.count, meanHealth: x.health.length ? Math.round((x.health.reduce((a, b) => a + b, 0) / x.health.length) * 10) / 10 : null })).sort((a, b) => b.count - a.count),
         health: summary.health,
         forecast: { ...forecast, months: forecast.months.map((m) => ({ ...m, byModel: Object.entries(m.byModel).map(([model, expected]) => ({ model, expected })) })) },
         // per device only where the owner has not withdrawn the maker's access (the rest count in the aggregates)
-        devices: units.filter((u) => listed.has(u.deviceId)).map((u) => ({ deviceId: u.deviceId, model: u.model ?? null, regionCode: u.region ?? null, healthIndex: u.healthIndex ?? null, rulHours: u.rul?.value ?? null })),
+        devices: units.filter((u) => listed.has(u.deviceId)).map((u) => ({ deviceId: u.deviceId, name: names.get(u.deviceId) ?? '', model: u.model ?? null, regionCode: u.region ?? null, healthIndex: u.healthIndex ?? null, rulHours: u.rul?.value ?? null })),
       };
     },
 

@@ -34,7 +34,14 @@ export async function startMqtt(o: { mqtt: MqttService; devices: DeviceService; 
         return r.out;
       },
     });
-    return { kind: 'external', url: subscriber.url, subscriber, close: (graceful) => subscriber.close(graceful) };
+    mqtt.attachTransport({ publish: (m) => subscriber.publish(m), connected: () => null });
+    return {
+      kind: 'external', url: subscriber.url, subscriber,
+      close: (graceful) => {
+        mqtt.attachTransport(null);
+        return subscriber.close(graceful);
+      },
+    };
   }
   const broker = await startEmbeddedBroker({ port: config.MQTT_PORT ?? DEFAULT_MQTT_PORT, explicit: config.MQTT_PORT !== undefined, host: config.MQTT_HOST, gateway: mqtt.gateway, log });
   // a rotation or revocation closes the device's connection: it must connect again with the new credentials
@@ -42,5 +49,12 @@ export async function startMqtt(o: { mqtt: MqttService; devices: DeviceService; 
   if (broker.movedFromDefault) {
     log.warn({ port: broker.port }, `!!! MQTT: port ${DEFAULT_MQTT_PORT} is taken (another broker?); the embedded broker listens on ${broker.url} instead. Set MQTT_PORT to choose. !!!`);
   } else log.info({ url: broker.url }, 'mqtt: embedded broker listening');
-  return { kind: 'embedded', url: broker.url, broker, close: () => broker.close() };
+  mqtt.attachTransport({ publish: (m) => broker.publish(m), connected: (id) => broker.isConnected(id) });
+  return {
+    kind: 'embedded', url: broker.url, broker,
+    close: () => {
+      mqtt.attachTransport(null);
+      return broker.close();
+    },
+  };
 }

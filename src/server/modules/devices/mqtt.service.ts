@@ -32,9 +32,19 @@ export function errorReport(topic: string, r: { stored?: number; duplicates?: nu
   return JSON.stringify({ topic, at: new Date().toISOString(), stored: r.stored ?? 0, duplicates: r.duplicates ?? 0, refused: r.refused, errors: r.errors.slice(0, 20) });
 }
 
+/**
+ * How the platform reaches devices (remote commands): the running broker's publish, and whether a device is
+ * connected now (the embedded broker knows; an external broker does not: null, then "online" is the last-seen rule).
+ */
+export interface MqttTransport {
+  publish(o: Outbound): Promise<void>;
+  connected(deviceId: string): boolean | null;
+}
+
 export function createMqttService(deps: { db: Db; clock: Clock; devices: DeviceService; telemetry: TelemetryService; settings: MqttSettings }) {
   const { db, clock, devices, telemetry, settings } = deps;
-  const replyListeners: ((r: CommandReply) => void)[] = [];
+  const replyListeners: ((r: CommandReply) => void | Promise<void>)[] = [];
+  let transport: MqttTransport | null = null;
   // external broker: the device row per id, kept briefly (a rotation or revocation makes ingest answer 401: reloaded)
   const rows = new Map<string, { row: DeviceRow | null; at: number }>();
 
@@ -67,7 +77,8 @@ export function createMqttService(deps: { db: Db; clock: Clock; devices: DeviceS
   /** One publish of an authenticated device on its own topic; resolves once stored. */
   async function receive(device: DeviceRow, topic: InboundTopic, payload: Buffer, raw: string): Promise<Outbound[]> {
     if (topic.kind === 'reply') {
-      for (const l of replyListeners) l({ deviceId: device.id, requestId: topic.requestId!, payload });
+      // stored before the PUBACK, like telemetry (a lost reply would time out a command that was answered)
+      for (const l of replyListeners) await l({ deviceId: device.id, requestId: topic.requestId!, payload });
       return [];
     }
     const r = topic.kind === 'telemetry' ? await telemetry.ingest(device, payload, 'mqtt') : await storeAttributes(device, payload);
@@ -111,9 +122,15 @@ export function createMqttService(deps: { db: Db; clock: Clock; devices: DeviceS
     },
 
     /** Command replies (`…/replies/{requestId}`), for the diagnosis cases that send commands. */
-    onReply(fn: (r: CommandReply) => void) {
+    onReply(fn: (r: CommandReply) => void | Promise<void>) {
       replyListeners.push(fn);
     },
+
+    /** The running broker (mqtt.runtime.ts attaches it at start and detaches it at close); null: MQTT is off. */
+    attachTransport(t: MqttTransport | null) {
+      transport = t;
+    },
+    transport: (): MqttTransport | null => transport,
 
     /** Device attributes last reported, for the device page. */
     async attributes(p: Parameters<DeviceService['loadReadable']>[0], id: string) {

@@ -213,7 +213,7 @@ export function createTelemetryService(deps: { db: Db; clock: Clock; devices: De
       if (from.getTime() >= to.getTime()) throw errors.field('from', '须早于 to', 'must be before to');
       const keys = q.keys?.length ? q.keys : await telemetryRepo.keys(db, device.id);
       let resolution: Resolution =
-        q.resolution && q.resolution !== 'auto' ? q.resolution : chooseResolution(from.getTime(), to.getTime(), now.getTime(), settings.rawRetentionDays * DAY, settings.minuteRetentionDays * DAY);
+        q.resolution && q.resolution !== 'auto' ? q.resolution : chooseResolution(from.getTime(), to.getTime(), now.getTime(), settings.rawRetentionDays * DAY, settings.minuteRetentionDays * DAY, q.points);
       const byKey = new Map<string, Sample[]>(keys.map((k) => [k, []]));
       if (resolution === 'raw') {
         const rows = await telemetryRepo.raw(db, device.id, keys, from, to, RAW_ROW_CAP + 1);

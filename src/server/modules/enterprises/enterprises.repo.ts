@@ -119,6 +119,8 @@ export const enterpriseRepo = {
     return sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.name} ILIKE ${`%${e}%`} OR ${enterprises.creditCode} LIKE ${`${e.toUpperCase()}%`})`;
   },
   jurisdictionTable: (): SQL => sql`(SELECT ${enterprises.id} AS enterprise_id, ${enterprises.authorityId} AS authority_id, left(${enterprises.regionCode}, 2) || '0000' AS province_code FROM ${enterprises})`,
+  /** Derived table (enterprise_id, site_id, region_code) of the sites, for other modules' aggregates (annual-report statistics per site). */
+  siteRegionTable: (): SQL => sql`(SELECT ${sites.enterpriseId} AS enterprise_id, ${sites.id} AS site_id, ${sites.regionCode} AS region_code FROM ${sites})`,
 
   async insert(db: Db, row: NewEnterprise) {
     await db.insert(enterprises).values(row);

@@ -171,6 +171,7 @@ export function createEnterpriseService({ db, publicCache }: { db: Db; publicCac
     /** The ids of an authority's jurisdiction (other modules' read scopes that take an id list). */
     idsInAuthority: (authorityId: string) => enterpriseRepo.idsInAuthority(db, authorityId),
     jurisdictionTable: enterpriseRepo.jurisdictionTable,
+    siteRegionTable: enterpriseRepo.siteRegionTable,
     /** SQL fragment for other modules' list filters (name contains, or credit code starts with, `q`). */
     idsMatching: enterpriseRepo.idsMatching,
 

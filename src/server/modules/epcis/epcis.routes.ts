@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError } from '../../platform/errors.js';
 import { EPCIS_CAPTURE_ROLES, EPCIS_READ_ROLES } from './epcis.policy.js';
 import { SCOPE_EPCIS_READ, SCOPE_EPCIS_WRITE } from '../../platform/scopes.js';
+import { CaptureParams, ErrorBehaviourHeader, EventParams } from './epcis.schema.js';
 import { CAPTURE_FILE_SIZE_LIMIT, CAPTURE_LIMIT, type EpcisService } from './epcis.service.js';
 
 /**
@@ -112,11 +113,11 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
       description: 'Body: an EPCIS 2.0 EPCISDocument (JSON or JSON-LD), validated against the GS1 JSON Schema. 202 + Location: /epcis/capture/{captureID}.',
     },
     handler: async (req, reply) => {
-      const header = req.headers['gs1-capture-error-behaviour'];
-      const behaviour = header === undefined ? 'rollback' : String(header).trim().toLowerCase();
-      if (behaviour !== 'rollback' && behaviour !== 'proceed') {
+      const header = ErrorBehaviourHeader.safeParse(req.headers['gs1-capture-error-behaviour']);
+      if (!header.success) {
         throw new DomainError(400, 'ValidationException', 'GS1-Capture-Error-Behaviour 须为 rollback 或 proceed', 'GS1-Capture-Error-Behaviour must be rollback or proceed');
       }
+      const behaviour = header.data;
       const r = await epcis.capture(req.ctx, req.body, { errorBehaviour: behaviour });
       return reply.status(202).header('Location', `/epcis/capture/${r.captureId}`).header('GS1-Capture-Error-Behaviour', behaviour).send();
     },
@@ -126,7 +127,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
     config: { policy: { roles: EPCIS_READ_ROLES, scope: SCOPE_EPCIS_READ } },
     schema: { tags: ['epcis'], summary: '采集任务状态 Capture job (running, success, errors)' },
     handler: async (req, reply) => {
-      const { captureID } = req.params as { captureID: string };
+      const { captureID } = CaptureParams.parse(req.params);
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(await epcis.getCapture(req.ctx, captureID)));
     },
   });
@@ -169,7 +170,7 @@ export async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: Epci
     config: { policy: { roles: EPCIS_READ_ROLES, scope: SCOPE_EPCIS_READ } },
     schema: { tags: ['epcis'], summary: '按 eventID 读取事件 One event by eventID (URL-encoded)' },
     handler: async (req, reply) => {
-      const { eventID } = req.params as { eventID: string };
+      const { eventID } = EventParams.parse(req.params);
       return sendDocument(req, reply, await epcis.getEvent(req.ctx, eventID));
     },
   });

@@ -7,11 +7,14 @@ import type { StoredEvent } from '../../../domain/epcis/types.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import { DomainError, errors, type FieldIssue } from '../../platform/errors.js';
+import { DomainError, type FieldIssue } from '../../platform/errors.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
-import { captureEnterprise, epcisReadScope, mayCaptureInto } from './epcis.policy.js';
+import { authorizeCaptureInto, authorizedCaptureEnterprise, epcisEventsPolicy, epcisReadScope } from './epcis.policy.js';
+import { authorize } from '../../platform/authorize.js';
 import { epcisRepo, type EventRowInsert, type PageKey, type QueryRow, type Scope } from './epcis.repo.js';
+import { presentCaptureJob, queryDocument } from './epcis.presenter.js';
+import type { CaptureIssue, CaptureJob, ErrorBehaviour } from './epcis.schema.js';
 import { EPCIS_CONTEXT, validateEpcis, type SchemaIssue } from './epcis.validator.js';
 
 /**
@@ -61,19 +64,11 @@ export interface StoredBatch {
 }
 export type StoredListener = (tx: Db, events: StoredEvent[], batch: StoredBatch) => Promise<void>;
 export type CommittedListener = (enterpriseId: string) => void;
-export type ErrorBehaviour = 'rollback' | 'proceed';
+export type { CaptureIssue, CaptureJob, ErrorBehaviour } from './epcis.schema.js';
 
 /** Advertised in OPTIONS /epcis/capture (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit). */
 export const CAPTURE_LIMIT = 20_000;
 export const CAPTURE_FILE_SIZE_LIMIT = 64 * 1024 * 1024;
-
-export interface CaptureIssue {
-  eventIndex: number | null;
-  eventId?: string;
-  pointer: string;
-  message: string;
-  messageZh: string;
-}
 
 /** An event ready to store. contentHash and fields are computed lazily (in the pipelined insert loop). */
 interface Prepared {
@@ -87,19 +82,6 @@ const digestOf = (p: Prepared) => (p.hash ??= contentHash(p.document));
 
 /** Events per INSERT round; the next chunk is prepared in JS while the database stores the previous one. */
 const PIPELINE_CHUNK = 2000;
-
-export interface CaptureJob {
-  captureID: string;
-  running: boolean;
-  success: boolean;
-  createdAt: string;
-  finishedAt: string | null;
-  captureErrorBehaviour: ErrorBehaviour;
-  eventCount: number;
-  storedCount: number;
-  duplicateCount: number;
-  errors: CaptureIssue[];
-}
 
 export function epcisProblem(status: number, type: string, zh: string, en: string, details?: unknown) {
   return new DomainError(status, type, zh, en, details);
@@ -136,26 +118,6 @@ function rowToStored(r: QueryRow): StoredEvent {
   const stored = toStored(r.enterpriseId, r.eventId, new Date(r.recordTime).toISOString(), fields);
   if (r.declaration) stored.errorDeclaration = normalizeEvent(r.declaration).errorDeclaration;
   return stored;
-}
-
-/** The event as a query returns it: as captured, with the repository's eventID (if it had none) and recordTime. */
-function renderEvent(r: QueryRow): Json {
-  const doc = r.declaration ?? r.document;
-  const out: Json = { ...doc };
-  if (out.eventID === undefined) out.eventID = r.eventId;
-  out.recordTime = new Date(r.recordTime).toISOString();
-  return out;
-}
-
-/** Namespace prefixes of the captured documents, so that the query document is valid JSON-LD again. */
-function queryContext(rows: QueryRow[]): unknown[] {
-  const ns: Json = {};
-  const visit = (c: unknown) => {
-    if (Array.isArray(c)) c.forEach(visit);
-    else if (c && typeof c === 'object') Object.assign(ns, c);
-  };
-  for (const r of rows) visit(r.docContext);
-  return Object.keys(ns).length ? [EPCIS_CONTEXT, ns] : [EPCIS_CONTEXT];
 }
 
 function encodeToken(key: PageKey, q: EventQuery): string {
@@ -302,6 +264,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
 
   async function readScope(p: Principal | null): Promise<Scope> {
     const s = epcisReadScope(p);
+    authorize(p, epcisEventsPolicy, 'read', s);
     switch (s.kind) {
       case 'all':
         return { kind: 'all' };
@@ -311,14 +274,12 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
         // the jurisdiction's ids in one narrow query (not the presented enterprise list)
         return { kind: 'enterprises', ids: await enterprises.idsInAuthority(s.authorityId) };
       default:
-        throw errors.forbidden('无权查看 EPCIS 事件', 'You may not read EPCIS events');
+        return { kind: 'enterprises', ids: [] }; // (none: refused by the policy above)
     }
   }
 
   function requireCaptureEnterprise(ctx: RequestContext): string {
-    const id = captureEnterprise(ctx.principal);
-    if (!id) throw errors.forbidden('只有企业（用户或 API 令牌）可以采集 EPCIS 事件', 'Only an enterprise (user or API token) may capture EPCIS events');
-    return id;
+    return authorizedCaptureEnterprise(ctx.principal);
   }
 
   function notifyCommitted(enterpriseId: string) {
@@ -393,7 +354,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
     },
 
     async captureInTx(tx: Db, ctx: RequestContext, enterpriseId: string, events: unknown[], opts: { documentContext?: unknown } = {}): Promise<StoredEvent[]> {
-      if (!mayCaptureInto(ctx.principal, enterpriseId)) throw errors.forbidden('只能采集本企业的 EPCIS 事件', "You may only capture into your own enterprise's event stream");
+      authorizeCaptureInto(ctx.principal, enterpriseId);
       const issues = validateEvents(events, opts.documentContext);
       if (issues.length) throw issuesError(issues);
       const prepared = prepare(events as Json[], events.map((_, i) => i), opts.documentContext);
@@ -445,11 +406,7 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       if (!/^[0-9a-f-]{36}$/i.test(captureId)) throw notFound;
       const row = await epcisRepo.getCapture(db, scope, captureId);
       if (!row) throw notFound;
-      return {
-        captureID: row.id, running: row.running, success: row.success, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null,
-        captureErrorBehaviour: row.errorBehaviour as ErrorBehaviour, eventCount: row.eventCount, storedCount: row.storedCount, duplicateCount: row.duplicateCount,
-        errors: row.errors as CaptureIssue[],
-      };
+      return presentCaptureJob(row);
     },
 
     /** GET /epcis/events: one page of an EPCISQueryDocument and the token of the next page, if any. */
@@ -499,16 +456,6 @@ export function createEpcisService({ db, clock, enterprises }: { db: Db; clock: 
       const s = await readScope(p);
       return s.kind === 'all' ? 'all' : s.ids;
     },
-  };
-}
-
-function queryDocument(rows: QueryRow[], clock: Clock) {
-  return {
-    '@context': queryContext(rows),
-    type: 'EPCISQueryDocument',
-    schemaVersion: '2.0',
-    creationDate: clock.now().toISOString(),
-    epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: rows.map(renderEvent) } } },
   };
 }
 

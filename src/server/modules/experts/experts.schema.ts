@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
+import { PageQuery } from '../../platform/paging.js';
 
 export const ExpertBody = z.object({
   name: z.string().trim().min(1).max(100),
@@ -26,3 +27,6 @@ export const ExpertSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Expert' });
+
+export const ExpertQuery = PageQuery.extend({ q: z.string().trim().max(100).optional(), field: z.enum(REMAN_FIELD_VALUES).optional() });
+export const IdParam = z.object({ id: z.uuid() });

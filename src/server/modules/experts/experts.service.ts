@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/principal.js';
+import { authorize } from '../../platform/authorize.js';
+import { expertPolicy } from './experts.policy.js';
 import { expertRepo } from './experts.repo.js';
 import type { ExpertBody } from './experts.schema.js';
 import type { Page } from '../../platform/paging.js';
@@ -38,6 +40,7 @@ export function createExpertService({ db }: { db: Db }) {
     },
     async create(ctx: RequestContext, input: z.infer<typeof ExpertBody>) {
       return db.transaction(async (tx) => {
+        authorize(ctx.principal, expertPolicy, 'manage', {});
         const e = await expertRepo.insert(tx, { ...input, id: randomUUID() });
         await recordAudit(tx, ctx, { action: 'expert.created', objectType: 'expert', objectId: e.id, change: input });
         return e;
@@ -45,6 +48,7 @@ export function createExpertService({ db }: { db: Db }) {
     },
     async update(ctx: RequestContext, id: string, patch: Partial<z.infer<typeof ExpertBody>>) {
       return db.transaction(async (tx) => {
+        authorize(ctx.principal, expertPolicy, 'manage', {});
         // the row count decides: no row, no expert (one statement, nothing read before it)
         const e = await expertRepo.update(tx, id, patch);
         if (!e) throw errors.notFound('专家', 'Expert');

@@ -1,5 +1,5 @@
 import { ROLE_VALUES, type Role } from '../../../domain/enterprise.js';
-import { definePolicy, deny } from '../../platform/authorize.js';
+import { authorize, definePolicy, deny } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 
 /** Pure predicates for users and tokens. Deny by default. */
@@ -8,6 +8,7 @@ export interface OrgRef {
   authorityId: string | null;
   expertId: string | null;
   buyerOrgId?: string | null;
+  testingOrgId?: string | null;
 }
 
 /** Roles an administrator may grant: enterprise and provincial admins within their own kind; MIIT any. */
@@ -61,3 +62,45 @@ export const roleGrantPolicy = definePolicy<{ role: Role }>()('role_grant', {
 export const tokenPolicy = definePolicy<{ enterpriseId: string | null }>()('api_token', {
   manage: (p, t) => (t.enterpriseId !== null && canManageTokensOf(p, t.enterpriseId)) || deny('API 令牌由企业管理员管理', 'The enterprise admin manages API tokens'),
 });
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+/** One's own account (the profile, the password): a signed-in user — an API token has no account to read or change. */
+export const accountPolicy = definePolicy<object>()('account', {
+  own: (p) => p.kind === 'user',
+});
+
+/** The caller as the user acting on their own account (403 for an API token or no principal). */
+export function authorizeOwnAccount(p: Principal | null): UserPrincipal {
+  authorize(p, accountPolicy, 'own', {});
+  return p as UserPrincipal;
+}
+
+/** The users an administrator lists: all (MIIT's admin), their enterprise's or authority's; others none. */
+export type UserListScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string };
+
+export function userListScope(p: Principal | null): UserListScope | null {
+  if (p?.kind !== 'user') return null;
+  if (p.role === 'ministry_admin') return { kind: 'all' };
+  if (p.role === 'enterprise_admin' && p.enterpriseId) return { kind: 'enterprise', enterpriseId: p.enterpriseId };
+  if (p.role === 'authority_admin' && p.authorityId) return { kind: 'authority', authorityId: p.authorityId };
+  return null;
+}
+
+/** Listing users (subject: the caller's list scope). */
+export const userDirectoryPolicy = definePolicy<UserListScope | null>()('user_directory', {
+  list: (_p, scope) => scope !== null,
+});
+
+/** The caller's user-list scope, after `authorize(…, 'list', …)` (403 without one). */
+export function authorizedUserListScope(p: Principal | null): UserListScope {
+  const scope = userListScope(p);
+  authorize(p, userDirectoryPolicy, 'list', scope);
+  return scope as UserListScope;
+}
+
+/** The enterprise admin managing their enterprise's API tokens, after `authorize(…, tokenPolicy, 'manage', …)`. */
+export function authorizeTokenAdmin(p: Principal | null): UserPrincipal & { enterpriseId: string } {
+  authorize(p, tokenPolicy, 'manage', { enterpriseId: p?.enterpriseId ?? null });
+  return p as UserPrincipal & { enterpriseId: string };
+}

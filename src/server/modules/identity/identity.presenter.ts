@@ -5,7 +5,7 @@ import { orgIdOf, type OrgDirectory } from './identity.service.js';
 /** Users and tokens as the API shows them: never password hashes, never token hashes. */
 async function organization(orgs: OrgDirectory, u: UserRow) {
   const id = orgIdOf(u);
-  return (await orgs.resolve(id)) ?? { id, kind: u.enterpriseId ? 'enterprise' : u.authorityId ? 'authority' : u.buyerOrgId ? 'buyer' : 'expert', name: id } as const;
+  return (await orgs.resolve(id)) ?? { id, kind: u.enterpriseId ? 'enterprise' : u.authorityId ? 'authority' : u.buyerOrgId ? 'buyer' : u.testingOrgId ? 'testing_org' : 'expert', name: id } as const;
 }
 
 export async function presentMe(orgs: OrgDirectory, u: UserRow) {

@@ -6,7 +6,8 @@ import { bi } from '../../platform/validation.js';
 
 export const OrgSchema = z.object({
   id: z.string(),
-  kind: z.enum(['enterprise', 'authority', 'expert', 'buyer']),
+  /** buyer and insurer: registered trading organisations (an insurer's users hold the buyer roles) */
+  kind: z.enum(['enterprise', 'authority', 'expert', 'buyer', 'insurer', 'testing_org']),
   name: z.string(),
 });
 
@@ -61,7 +62,7 @@ export const CreateUserBody = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(ROLE_VALUES),
-  /** An enterprise id, an authority id ('miit' for the ministry) or an expert id. */
+  /** An enterprise id, an authority id ('miit' for the ministry), an expert id, a buyer or a (published) testing organisation id. */
   organizationId: z.string().trim().min(1).max(64),
 });
 

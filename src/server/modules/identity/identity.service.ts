@@ -11,14 +11,14 @@ import { LEGACY_TOKEN_SCOPES } from '../../platform/scopes.js';
 import { passwordProblem } from '../../../domain/password-policy.js';
 import { dummyPasswordHash, hashPassword, initialPassword, randomSecret, sha256Hex, verifyPassword } from '../../platform/secrets.js';
 import { authorize } from '../../platform/authorize.js';
-import { roleGrantPolicy, tokenPolicy, userPolicy, type OrgRef } from './identity.policy.js';
+import { authorizedUserListScope, authorizeOwnAccount, authorizeTokenAdmin, roleGrantPolicy, tokenPolicy, userPolicy, type OrgRef } from './identity.policy.js';
 import { deviceRepo, sessionRepo, tokenRepo, userRepo, type UserRow } from './identity.repo.js';
 import type { Page } from '../../platform/paging.js';
 
 /** What identity needs to know about organisations, answered by the modules that own them. */
 export interface OrgDirectory {
   /** Resolve an organisation id to its kind and name, or null when unknown. */
-  resolve(id: string): Promise<{ id: string; kind: 'enterprise' | 'authority' | 'expert' | 'buyer'; name: string } | null>;
+  resolve(id: string): Promise<{ id: string; kind: 'enterprise' | 'authority' | 'expert' | 'buyer' | 'insurer' | 'testing_org'; name: string } | null>;
 }
 
 export interface IdentityDeps {
@@ -27,8 +27,8 @@ export interface IdentityDeps {
   orgs: OrgDirectory;
 }
 
-export function orgIdOf(u: Pick<UserRow, 'enterpriseId' | 'authorityId' | 'expertId' | 'buyerOrgId'>): string {
-  return (u.enterpriseId ?? u.authorityId ?? u.expertId ?? u.buyerOrgId)!;
+export function orgIdOf(u: Pick<UserRow, 'enterpriseId' | 'authorityId' | 'expertId' | 'buyerOrgId' | 'testingOrgId'>): string {
+  return (u.enterpriseId ?? u.authorityId ?? u.expertId ?? u.buyerOrgId ?? u.testingOrgId)!;
 }
 
 export function principalOf(u: UserRow, sessionTokenHash: string | null): Principal {
@@ -41,6 +41,7 @@ export function principalOf(u: UserRow, sessionTokenHash: string | null): Princi
     authorityId: u.authorityId,
     expertId: u.expertId,
     buyerOrgId: u.buyerOrgId,
+    testingOrgId: u.testingOrgId,
     mustChangePassword: u.mustChangePassword,
     sessionTokenHash,
   };
@@ -98,16 +99,19 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       expert: 'expert',
       buyer_admin: 'buyer',
       buyer_staff: 'buyer',
+      testing_org_staff: 'testing_org',
     };
     const ministryRole = role === 'ministry_admin' || role === 'ministry_officer';
-    if (!org || org.kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
+    const kind = org?.kind === 'insurer' ? 'buyer' : org?.kind; // an insurer's users hold the buyer roles
+    if (!org || kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
       throw errors.field('organizationId', '组织不存在或与角色不匹配', 'Unknown organisation, or it does not match the role');
     }
     return {
       enterpriseId: org.kind === 'enterprise' ? org.id : null,
       authorityId: org.kind === 'authority' ? org.id : null,
       expertId: org.kind === 'expert' ? org.id : null,
-      buyerOrgId: org.kind === 'buyer' ? org.id : null,
+      buyerOrgId: kind === 'buyer' ? org.id : null,
+      testingOrgId: kind === 'testing_org' ? org.id : null,
     };
   }
 
@@ -200,8 +204,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       return { kind: 'token', tokenId: t.id, role: 'enterprise_token', enterpriseId: t.enterpriseId, tokenName: t.name, scopes: t.scopes };
     },
 
-    async me(p: Principal) {
-      if (p.kind !== 'user') throw errors.forbidden();
+    async me(principal: Principal) {
+      const p = authorizeOwnAccount(principal);
       const u = await userRepo.byId(db, p.userId);
       if (!u) throw errors.unauthenticated();
       return u;
@@ -209,8 +213,7 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     /** Change one's own password; other sessions of the user are signed out. */
     async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
-      const p = ctx.principal;
-      if (p?.kind !== 'user') throw errors.forbidden();
+      const p = authorizeOwnAccount(ctx.principal);
       const u = await userRepo.byId(db, p.userId);
       if (!u || !(await verifyPassword(currentPassword, u.passwordHash))) {
         // wrong guesses count toward the lockout like failed logins
@@ -229,13 +232,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     // ---- users (admin) ----
     async listUsers(p: Principal, q: string | undefined, page: number, pageSize: number) {
-      if (p.kind !== 'user') throw errors.forbidden();
-      const scope =
-        p.role === 'ministry_admin' ? undefined
-        : p.role === 'enterprise_admin' && p.enterpriseId ? userRepo.scopeEnterprise(p.enterpriseId)
-        : p.role === 'authority_admin' && p.authorityId ? userRepo.scopeAuthority(p.authorityId)
-        : null;
-      if (scope === null) throw errors.forbidden();
+      const s = authorizedUserListScope(p);
+      const scope = s.kind === 'all' ? undefined : s.kind === 'enterprise' ? userRepo.scopeEnterprise(s.enterpriseId) : userRepo.scopeAuthority(s.authorityId);
       return userRepo.list(db, scope, q, page, pageSize);
     },
 
@@ -377,14 +375,12 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
 
     // ---- API tokens ----
     async listTokens(p: Principal, page: Page) {
-      authorize(p, tokenPolicy, 'manage', { enterpriseId: p.enterpriseId });
-      return tokenRepo.listForEnterprise(db, p.enterpriseId!, page);
+      const admin = authorizeTokenAdmin(p);
+      return tokenRepo.listForEnterprise(db, admin.enterpriseId, page);
     },
 
     async createToken(ctx: RequestContext, name: string, scopes: readonly string[] = LEGACY_TOKEN_SCOPES) {
-      const p = ctx.principal;
-      authorize(p, tokenPolicy, 'manage', { enterpriseId: p?.enterpriseId ?? null });
-      if (p?.kind !== 'user') throw errors.forbidden(); // (narrowing: the policy admits users only)
+      const p = authorizeTokenAdmin(ctx.principal);
       const token = randomSecret('rmn_');
       const id = randomUUID();
       await db.transaction(async (tx) => {

@@ -8,3 +8,8 @@ import { leaseRepo } from './leasing.repo.js';
  * table, so app.ts can hand it to listings, which is built before leasing.
  */
 export const unitLeased = (tx: Db, enterpriseId: string, code: string) => leaseRepo.unitLeased(tx, enterpriseId, code);
+/** A lease's lessor enterprise, lessee, state and unit (insurance recorded at a lease checks its lease). */
+export async function leaseOf(db: Db, id: string) {
+  const l = await leaseRepo.get(db, id);
+  return l ? { enterpriseId: l.enterprise_id, lesseeOrgId: l.lessee_org_id, status: l.status as string, productCode: l.product_code } : null;
+}

@@ -37,3 +37,18 @@ export const leasePolicy = definePolicy<LeaseSubject>()(
   { hidden: ['read'], objectName: ['租赁合同', 'Lease'] },
 );
 export type LeaseStep = 'bill' | 'payRent' | 'terminate' | 'return';
+
+/** Whose leases a caller works with as a whole (no lease row yet): an enterprise's, an organisation's (lessee or leasing company), all (MIIT). */
+export type LeaseBook = { enterpriseId: string } | { orgId: string } | { all: true } | null;
+export const leaseBookOf = (p: Principal | null): LeaseBook => {
+  if (p?.kind !== 'user') return null;
+  if ((p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId) return { enterpriseId: p.enterpriseId };
+  if ((p.role === 'buyer_admin' || p.role === 'buyer_staff') && p.buyerOrgId) return { orgId: p.buyerOrgId };
+  return isMinistry(p) ? { all: true } : null;
+};
+
+/** Leasing out a unit (the remanufacturing enterprise's users, their own units) and listing one's leases (the parties; MIIT all). */
+export const leaseBookPolicy = definePolicy<LeaseBook>()('lease_book', {
+  create: (_p, b) => (!!b && 'enterpriseId' in b) || deny('只有再制造企业可以出租本企业的产品', 'Only remanufacturing enterprises lease their units'),
+  list: (_p, b) => b !== null,
+});

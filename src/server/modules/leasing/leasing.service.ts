@@ -8,10 +8,10 @@ import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import { lockTradeUnits } from '../../platform/trade-unit-lock.js';
-import { isBuyer, type Principal, type RequestContext } from '../../platform/principal.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { presentPublic, type TraceService } from '../trace/index.js';
-import { leasePolicy, type LeaseStep, type LeaseSubject } from './leasing.policy.js';
+import { leaseBookOf, leaseBookPolicy, leasePolicy, type LeaseStep, type LeaseSubject } from './leasing.policy.js';
 import { leaseRepo, type LeasePatch, type LeaseRow, type RentRow } from './leasing.repo.js';
 import type { CreateLeaseInput } from './leasing.schema.js';
 
@@ -108,8 +108,9 @@ export function createLeasingService(deps: LeasingDeps) {
 
     /** The lessor enterprise leases one of its units: the schedule is written and possession passes to the lessee. */
     async create(ctx: RequestContext, input: CreateLeaseInput) {
-      const enterpriseId = enterpriseOf(ctx.principal);
-      if (!enterpriseId) throw errors.forbidden('只有再制造企业可以出租本企业的产品', 'Only remanufacturing enterprises lease their units');
+      const book = leaseBookOf(ctx.principal);
+      authorize(ctx.principal, leaseBookPolicy, 'create', book);
+      const { enterpriseId } = book as { enterpriseId: string };
       const row = await trace.resolveProductKey(enterpriseId, input.productCode, 'productCode');
       const pub = presentPublic(await trace.publicProduct(row.code));
       if (pub.status !== 'issued') throw new DomainError(400, 'PRODUCT_NOT_LEASABLE', `productCode：产品状态为「${pub.statusLabel.zh}」，不能出租`, `productCode: the unit is ${pub.statusLabel.en} and cannot be leased`, [{ field: 'productCode', message: '不能出租', messageEn: 'not leasable' }]);
@@ -161,9 +162,9 @@ export function createLeasingService(deps: LeasingDeps) {
     },
 
     async list(p: Principal | null, status: string | undefined, page: Page) {
-      const e = enterpriseOf(p);
-      const f = e ? { enterpriseId: e } : isBuyer(p) ? { orgId: p.buyerOrgId } : p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer') ? {} : null;
-      if (!f) throw errors.forbidden();
+      const book = leaseBookOf(p);
+      authorize(p, leaseBookPolicy, 'list', book);
+      const f = book && 'all' in book ? {} : book!;
       return leaseRepo.page(db, { ...f, status }, page.pageSize, offsetOf(page));
     },
 

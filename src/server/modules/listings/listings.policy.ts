@@ -1,4 +1,4 @@
-import { definePolicy } from '../../platform/authorize.js';
+import { definePolicy, deny } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
 
 /** What the rules need of a listing. */
@@ -28,3 +28,19 @@ export const listingPolicy = definePolicy<ListingSubject>()(
 export function sellerEnterprise(p: Principal | null): string | null {
   return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? p.enterpriseId : null;
 }
+
+/** Whose listings a caller manages as a whole (no listing row yet): its enterprise's (enterprise users), all (MIIT). */
+export interface ListingBook {
+  enterpriseId: string | null;
+  all: boolean;
+}
+export const listingBookOf = (p: Principal | null): ListingBook => ({
+  enterpriseId: sellerEnterprise(p),
+  all: p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer'),
+});
+
+/** Listing units (a remanufacturing enterprise's users, of their own products) and the sellers' list (theirs; MIIT all). */
+export const listingBookPolicy = definePolicy<ListingBook>()('listing_book', {
+  create: (_p, b) => !!b.enterpriseId || deny('只有再制造企业可以发布商品', 'Only remanufacturing enterprises list products'),
+  list: (_p, b) => !!b.enterpriseId || b.all,
+});

@@ -16,7 +16,7 @@ import type { AnnouncementService } from '../announcements/announcements.service
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { presentPublic } from '../trace/index.js';
 import type { TraceService } from '../trace/trace.service.js';
-import { listingPolicy, sellerEnterprise } from './listings.policy.js';
+import { listingBookOf, listingBookPolicy, listingPolicy } from './listings.policy.js';
 import { listingRepo, PUBLIC_CAP, type ListingListRow, type ListingRow } from './listings.repo.js';
 import type { CreateListingInput, SellerQuality } from './listings.schema.js';
 
@@ -28,6 +28,15 @@ export interface ListingsDeps {
   publicCache: PublicCache;
   /** leasing's read of a live lease of a unit, inside the listing's transaction (after the unit's trade lock) */
   leases: { unitLeased(tx: Db, enterpriseId: string, code: string): Promise<boolean> };
+  /**
+   * The seller's EPCIS event stream (the epcis service, wired in app.ts): its lock, taken after the units' trade lock,
+   * serialises a listing with every capture of the enterprise — a recall among them — and the units' events, read
+   * under it, show a recall committed since the pre-check.
+   */
+  stream: {
+    lockStream(tx: Db, enterpriseId: string): Promise<void>;
+    eventsByIdentifiers(identifiers: string[], opts: { roles?: 'epc'[]; enterpriseIds?: string[]; db?: Db }): Promise<StoredEvent[]>;
+  };
 }
 /** The sellers' quality figures shown on listings (the ratings module; registered in app.ts with `useQuality`). */
 export interface QualitySource {
@@ -43,7 +52,7 @@ const UNSELLABLE = /(^|[:/#])(recalled|revoked)$/;
  * that records it (`onTraceStored`, an epcis.onStored listener wired in app.ts) — for forms, imports and MES
  * captures alike.
  */
-export function createListingService({ db, trace, enterprises, announcements, publicCache, leases }: ListingsDeps) {
+export function createListingService({ db, trace, enterprises, announcements, publicCache, leases, stream }: ListingsDeps) {
   let announced: { fields: Map<string, string[]>; at: number } | null = null;
   async function announcedFields() {
     if (!announced || Date.now() - announced.at > 60_000) {
@@ -88,8 +97,9 @@ export function createListingService({ db, trace, enterprises, announcements, pu
     fieldsOf: (ids: string[]) => listingRepo.fields(db, ids),
 
     async create(ctx: RequestContext, input: CreateListingInput) {
-      const sellerId = sellerEnterprise(ctx.principal);
-      if (!sellerId) throw errors.forbidden('只有再制造企业可以发布商品', 'Only remanufacturing enterprises list products');
+      const book = listingBookOf(ctx.principal);
+      authorize(ctx.principal, listingBookPolicy, 'create', book);
+      const sellerId = book.enterpriseId!;
       const codes = input.productCodes ?? [input.productCode!];
       const field = (i: number) => (input.productCodes ? `productCodes.${i}` : 'productCode');
       const units: Awaited<ReturnType<typeof checkUnit>>[] = [];
@@ -105,7 +115,7 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       }
       const first = units[0]!.row;
       const seller = await enterprises.getInternal(sellerId);
-      if (!seller) throw errors.forbidden();
+      if (!seller) throw errors.notFound('企业', 'Enterprise'); // a user's enterprise exists (foreign key): not reached
       const fields = (await announcedFields()).get(sellerId) ?? [];
       const id = randomUUID();
       const unitTaken = () =>
@@ -116,7 +126,20 @@ export function createListingService({ db, trace, enterprises, announcements, pu
           // the checks above were read before this transaction: a lease of one of these units committed since then
           // is seen here, under the units' trade lock that leasing takes as well (one of the two wins, the other 409s)
           await lockTradeUnits(tx, sellerId, units.map((u) => u.row.code));
+          // a recall of one of these units is either committed now (its event is read here: refused) or waits for
+          // this listing to commit (its withdrawal then finds the listed unit): the stream lock orders the two
+          await stream.lockStream(tx, sellerId);
+          const recalled = new Map<string, string>();
+          for (const e of await stream.eventsByIdentifiers(units.map((u) => u.row.epc), { roles: ['epc'], enterpriseIds: [sellerId], db: tx })) {
+            const m = !e.errorDeclaration && e.disposition ? UNSELLABLE.exec(e.disposition) : null;
+            if (m) for (const epc of e.epcList) recalled.set(epc, m[2]!);
+          }
           for (const [i, u] of units.entries()) {
+            const status = recalled.get(u.row.epc);
+            if (status) {
+              const why = unlistableReason(status)!;
+              throw new DomainError(400, 'PRODUCT_NOT_LISTABLE', `${field(i)}：${why.zh}`, `${field(i)}: ${why.en}`, [{ field: field(i), message: why.zh, messageEn: why.en }]);
+            }
             if (await leases.unitLeased(tx, sellerId, u.row.code)) {
               throw errors.conflict('UNIT_LEASED', `产品 ${u.row.code} 正在出租，不能上架`, `Unit ${u.row.code} is leased out; it cannot be listed`, [{ field: field(i), message: '正在出租', messageEn: 'leased out' }]);
             }
@@ -176,11 +199,16 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       return { items: await withCards(rows), total: opts.capped ? Math.min(total, PUBLIC_CAP) : total, capped: !!opts.capped && total > PUBLIC_CAP, terms };
     },
 
+    /** Every active listing with a unit available, `limit` at a time (keyset on the id): `next` continues, null at the end. */
+    async publicBatch(afterId: string | null, limit: number) {
+      const rows = await listingRepo.activeAfter(db, afterId, limit);
+      return { items: await withCards(rows), next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+    },
+
     async listForSeller(p: Principal | null, status: string | undefined, page: Page) {
-      const own = sellerEnterprise(p);
-      const all = p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer');
-      if (!own && !all) throw errors.forbidden();
-      const rows = await listingRepo.listForSeller(db, own, status, page.pageSize, offsetOf(page));
+      const book = listingBookOf(p);
+      authorize(p, listingBookPolicy, 'list', book);
+      const rows = await listingRepo.listForSeller(db, book.enterpriseId, status, page.pageSize, offsetOf(page));
       return { items: await withCards(rows), total: rows[0]?.total ?? 0 };
     },
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { authorize } from '../../platform/authorize.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
-import { orderPolicy, sideOf } from './orders.policy.js';
+import { orderPolicy } from './orders.policy.js';
 import { orderRepo } from './orders.repo.js';
 import { subjectOf } from './orders.service.js';
 
@@ -13,21 +13,24 @@ import { subjectOf } from './orders.service.js';
 export function createOrderMarket({ db }: { db: Db }) {
   return {
     /**
-     * Inside the rating's transaction: the order locked, readable by the caller, the caller its buyer, and accepted
-     * (验收) — 409 otherwise. What the rating records of it.
+     * Inside the rating's transaction: the order locked and readable by the caller (else 404). What the rating
+     * records of it, with its state; who may rate it is the ratings policy's rule, when (验收) the rating's.
      */
     async lockForRating(tx: Db, p: Principal | null, id: string) {
       const o = await orderRepo.lock(tx, id);
       if (!o) throw errors.notFound('订单', 'Order');
       const subject = subjectOf(o);
       authorize(p, orderPolicy, 'read', subject);
-      if (sideOf(p, subject) !== 'buyer') throw errors.forbidden('只有本订单的采购单位可以评价', 'Only the buyer of this order rates it');
-      if (o.status !== 'accepted') throw errors.conflict('ORDER_NOT_ACCEPTED', `订单当前状态为 ${o.status}，验收后才能评价`, `The order is ${o.status}; it is rated after acceptance`, { status: o.status });
-      return { enterpriseId: o.enterprise_id, orderId: o.id, buyerOrgId: o.buyer_org_id, listingId: o.listing_id, units: o.quantity };
+      return { enterpriseId: o.enterprise_id, orderId: o.id, buyerOrgId: o.buyer_org_id, listingId: o.listing_id, units: o.quantity, status: o.status };
     },
     /** The listing an order was placed on (reference data read before a rating's transaction). */
     async listingOf(id: string) {
       return (await orderRepo.get(db, id))?.listing_id ?? null;
+    },
+    /** An order's seller, buyer and state (insurance recorded at a sale checks its order). */
+    async order(id: string) {
+      const o = await orderRepo.get(db, id);
+      return o ? { enterpriseId: o.enterprise_id, buyerOrgId: o.buyer_org_id, status: o.status } : null;
     },
     aggregates: (enterpriseIds: string[] | null, from: Date, to: Date) => orderRepo.aggregates(db, enterpriseIds, from, to),
     async unitsDelivered(enterpriseIds: string[]) {

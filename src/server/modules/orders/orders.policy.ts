@@ -1,4 +1,4 @@
-import { nextOrderState, type OrderEvent, type OrderSide, type OrderState } from '../../../domain/trading/order.js';
+import { EVENT_SIDE, nextOrderState, type OrderEvent, type OrderSide, type OrderState } from '../../../domain/trading/order.js';
 import { nextTradeInStatus, type TradeInEvent, type TradeInStatus } from '../../../domain/trading/trade-in.js';
 import { allowedActions, definePolicy, deny } from '../../platform/authorize.js';
 import type { Principal } from '../../platform/principal.js';
@@ -24,6 +24,12 @@ const SELLER = deny('该操作由卖方（本订单的再制造企业）执行',
 const BUYER = deny('该操作由买方（本订单的采购单位）执行', 'The buyer of this order does this');
 const seller = (p: Principal, o: OrderSubject) => isSeller(p, o) || SELLER;
 const buyer = (p: Principal, o: OrderSubject) => isBuyer(p, o) || BUYER;
+const EITHER = deny('只有订单双方可以取消订单', 'Only the parties cancel an order');
+/** The rule of a state-machine event: the side the domain names for it (order.ts EVENT_SIDE), so the two cannot differ. */
+const sideRule = (e: OrderEvent) => (p: Principal, o: OrderSubject) => {
+  const side = EVENT_SIDE[e];
+  return side === 'seller' ? seller(p, o) : side === 'buyer' ? buyer(p, o) : isSeller(p, o) || isBuyer(p, o) || EITHER;
+};
 
 /**
  * Orders (issue 13): the two parties read their order (the buyer organisation's users, the seller enterprise's
@@ -34,17 +40,17 @@ export const orderPolicy = definePolicy<OrderSubject>()(
   'order',
   {
     read: (p, o) => isSeller(p, o) || isBuyer(p, o) || isMinistry(p),
-    quote: seller,
-    place: buyer,
-    confirm: seller,
-    pay: buyer,
-    confirmPayment: seller,
-    rejectPayment: seller,
-    deliver: seller,
-    accept: buyer,
-    dispute: buyer,
-    resolve: seller,
-    cancel: (p, o) => isSeller(p, o) || isBuyer(p, o) || deny('只有订单双方可以取消订单', 'Only the parties cancel an order'),
+    quote: sideRule('quote'),
+    place: sideRule('place'),
+    confirm: sideRule('confirm'),
+    pay: sideRule('submitVoucher'),
+    confirmPayment: sideRule('confirmPayment'),
+    rejectPayment: sideRule('rejectPayment'),
+    deliver: sideRule('deliver'),
+    accept: sideRule('accept'),
+    dispute: sideRule('dispute'),
+    resolve: sideRule('resolve'),
+    cancel: sideRule('cancel'),
     recordInvoice: seller,
     shipCore: buyer,
     receiveCore: seller,
@@ -52,6 +58,30 @@ export const orderPolicy = definePolicy<OrderSubject>()(
   },
   { hidden: ['read'], objectName: ['订单', 'Order'] },
 );
+
+/** Whose orders a caller works with as a whole (no order row yet): a buyer organisation's, a seller's, all (MIIT). */
+export type OrderBook = { buyerOrgId: string } | { enterpriseId: string } | { all: true } | null;
+export const orderBookOf = (p: Principal | null): OrderBook => {
+  if (p?.kind !== 'user') return null;
+  if ((p.role === 'buyer_admin' || p.role === 'buyer_staff') && p.buyerOrgId) return { buyerOrgId: p.buyerOrgId };
+  if ((p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId) return { enterpriseId: p.enterpriseId };
+  return isMinistry(p) ? { all: true } : null;
+};
+
+/** Placing an order (a buyer organisation's users) and listing one's orders (either party, MIIT all). */
+export const orderBookPolicy = definePolicy<OrderBook>()('order_book', {
+  create: (_p, b) => (!!b && 'buyerOrgId' in b) || deny('只有采购单位的用户可以下单', 'Only buyer organisations place orders'),
+  list: (_p, b) => b !== null,
+});
+
+const RULES = deny('只有再制造企业维护以旧换再估值规则', 'Only remanufacturing enterprises keep trade-in rules');
+/** 以旧换再 valuation rules: each remanufacturing enterprise keeps its own (subject: the caller's enterprise, or null). */
+export const tradeInRulesPolicy = definePolicy<{ enterpriseId: string | null }>()('trade_in_rules', {
+  read: (p, s) => (!!s.enterpriseId && p.kind === 'user' && p.enterpriseId === s.enterpriseId) || RULES,
+  put: (p, s) => (!!s.enterpriseId && p.kind === 'user' && p.enterpriseId === s.enterpriseId) || RULES,
+});
+/** The enterprise whose valuation rules the caller keeps (enterprise users), or null. */
+export const rulesKeeperOf = (p: Principal | null) => (p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? p.enterpriseId : null);
 
 /** The buttons of an order and the state-machine event behind each. */
 const ORDER_STEP_EVENT = { quote: 'quote', place: 'place', confirm: 'confirm', pay: 'submitVoucher', confirmPayment: 'confirmPayment', rejectPayment: 'rejectPayment', deliver: 'deliver', accept: 'accept', dispute: 'dispute', resolve: 'resolve', cancel: 'cancel' } as const satisfies Record<string, OrderEvent>;

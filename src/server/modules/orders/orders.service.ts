@@ -9,13 +9,13 @@ import type { Clock } from '../../platform/clock.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache } from '../../platform/public-cache.js';
-import { isBuyer, type Principal, type RequestContext } from '../../platform/principal.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { FileService } from '../files/index.js';
 import type { ListingService } from '../listings/listings.service.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import type { TraceService } from '../trace/index.js';
 import { offlineTransfer, type PaymentProvider } from './orders.payments.js';
-import { orderPolicy, sideOf, type OrderStep, type OrderSubject } from './orders.policy.js';
+import { orderBookOf, orderBookPolicy, orderPolicy, sideOf, type OrderStep, type OrderSubject } from './orders.policy.js';
 import { orderRepo, type OrderPatch, type OrderRow, type TradeInRow } from './orders.repo.js';
 import type { CreateOrderInput } from './orders.schema.js';
 import { createTradeInValuation, type RunHoursSource } from './orders.valuation.js';
@@ -40,6 +40,7 @@ export interface OrdersDeps {
   runHours?: RunHoursSource;
 }
 
+type BuyerPrincipal = Extract<Principal, { kind: 'user' }> & { buyerOrgId: string };
 const userId = (p: Principal | null) => (p?.kind === 'user' ? p.userId : null);
 export const subjectOf = (o: OrderRow, t?: TradeInRow | null): OrderSubject => ({
   enterpriseId: o.enterprise_id,
@@ -75,8 +76,8 @@ export function createOrderService(deps: OrdersDeps) {
       let next: OrderState = subject;
       if (event) {
         const t = nextOrderState(subject, event, sideOf(ctx.principal, subject)!);
+        // the side was decided by the policy (its rules are the domain's EVENT_SIDE): what is left is the state's answer
         if (!t.ok) {
-          if (t.code === 'WRONG_SIDE') throw errors.forbidden(t.message, t.messageEn);
           throw errors.conflict(t.code, t.message, t.messageEn, { status: o.status, paymentStatus: o.payment_status });
         }
         next = t.next;
@@ -108,8 +109,8 @@ export function createOrderService(deps: OrdersDeps) {
     unitsOf: async (o: OrderRow) => (await listings.unitsOfOrder(db, o.enterprise_id, o.id)).map((u) => u.product_code),
 
     async create(ctx: RequestContext, input: CreateOrderInput) {
-      const p = ctx.principal;
-      if (!isBuyer(p)) throw errors.forbidden('只有采购单位的用户可以下单', 'Only buyer organisations place orders');
+      authorize(ctx.principal, orderBookPolicy, 'create', orderBookOf(ctx.principal));
+      const p = ctx.principal as BuyerPrincipal; // the policy let only a buyer organisation's user through
       const l = await listings.get(input.listingId);
       if (!l) throw errors.field('listingId', '商品不存在', 'no such listing');
       const estimate = input.tradeIn ? await valuation.estimate(l.enterprise_id, { ...input.tradeIn, field: input.tradeIn.field ?? l.field ?? undefined }) : null;
@@ -177,8 +178,9 @@ export function createOrderService(deps: OrdersDeps) {
     },
 
     async list(p: Principal | null, status: string | undefined, page: Page) {
-      const mine = isBuyer(p) ? { buyerOrgId: p.buyerOrgId } : p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? { enterpriseId: p.enterpriseId } : p?.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer') ? {} : null;
-      if (!mine) throw errors.forbidden();
+      const book = orderBookOf(p);
+      authorize(p, orderBookPolicy, 'list', book);
+      const mine = book && 'all' in book ? {} : book!;
       return orderRepo.page(db, { ...mine, status }, page.pageSize, offsetOf(page));
     },
 

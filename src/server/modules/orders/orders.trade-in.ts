@@ -2,17 +2,17 @@ import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
 import { nextTradeInStatus, settle, valueOldUnit, type ConditionGrade, type TradeInEvent, type ValuationRule } from '../../../domain/trading/trade-in.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
-import type { OrderStep } from './orders.policy.js';
+import { rulesKeeperOf, tradeInRulesPolicy, type OrderStep } from './orders.policy.js';
 import { orderRepo, type OrderRow, type TradeInRow } from './orders.repo.js';
 import type { OrderService, TraceForOrders } from './orders.service.js';
 
 const DELIVERED = ['delivered', 'accepted', 'disputed'];
-const sellerOf = (p: Principal | null) => (p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') ? p.enterpriseId : null);
 
 /**
  * 以旧换再 after the order (issue 13): the old unit ships (buyer), is received as a core intake in the seller's trace
@@ -85,17 +85,17 @@ export function createTradeInService(deps: { db: Db; clock: Clock; orders: Order
 
     // ---- valuation rules (the seller's) ----
     async rules(p: Principal | null, page: Page) {
-      const sellerId = sellerOf(p);
-      if (!sellerId) throw errors.forbidden('只有再制造企业维护以旧换再估值规则', 'Only remanufacturing enterprises keep trade-in rules');
-      return orderRepo.rulesPage(db, sellerId, page.pageSize, offsetOf(page));
+      const sellerId = rulesKeeperOf(p);
+      authorize(p, tradeInRulesPolicy, 'read', { enterpriseId: sellerId });
+      return orderRepo.rulesPage(db, sellerId!, page.pageSize, offsetOf(page));
     },
     async putRule(ctx: RequestContext, scope: 'model' | 'field', key: string, r: ValuationRule) {
-      const sellerId = sellerOf(ctx.principal);
-      if (!sellerId) throw errors.forbidden('只有再制造企业维护以旧换再估值规则', 'Only remanufacturing enterprises keep trade-in rules');
+      const sellerId = rulesKeeperOf(ctx.principal);
+      authorize(ctx.principal, tradeInRulesPolicy, 'put', { enterpriseId: sellerId });
       if (scope === 'field' && !(REMAN_FIELD_VALUES as readonly string[]).includes(key)) throw errors.field('key', `须为领域代码之一：${REMAN_FIELD_VALUES.join('、')}`, `must be a field key: ${REMAN_FIELD_VALUES.join(', ')}`);
       return db.transaction(async (tx) => {
-        const row = await orderRepo.upsertRule(tx, sellerId, scope, key, r, ctx.principal?.kind === 'user' ? ctx.principal.userId : null, clock.now());
-        await recordAudit(tx, ctx, { action: 'trade_in_rule.put', objectType: 'trade_in_rule', objectId: `${scope}:${key}`, enterpriseId: sellerId, change: r });
+        const row = await orderRepo.upsertRule(tx, sellerId!, scope, key, r, ctx.principal?.kind === 'user' ? ctx.principal.userId : null, clock.now());
+        await recordAudit(tx, ctx, { action: 'trade_in_rule.put', objectType: 'trade_in_rule', objectId: `${scope}:${key}`, enterpriseId: sellerId!, change: r });
         return row;
       });
     },

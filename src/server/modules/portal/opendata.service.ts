@@ -85,6 +85,16 @@ const StatisticsRow = z.object({
   outputValue: z.number().nullable().describe('再制造产值（万元） Output value (10,000 CNY)'),
 });
 
+/** 再制造产值 by region and by field per year (issue 14; the attribution and the pooling: docs/annual-reports.md). */
+const StatisticsValueRow = z.object({
+  year: z.number().int().describe('年度 Year'),
+  dimension: z.enum(['region', 'field']).describe('按地区 region / 按领域 field'),
+  key: z.string().describe('省级行政区划代码、领域代码、cross_field（跨领域）、unspecified 或 pooled（合并的小于3家的项） Province code, field code, cross_field, unspecified or pooled'),
+  name: z.string().describe('地区或领域名称 Region or field name'),
+  outputValue: z.number().describe('再制造产值（万元） Output value (10,000 CNY)'),
+  reports: z.number().int().describe('填报企业数 Reporting enterprises'),
+});
+
 export const FEED_KINDS = ['announcements', 'notices', 'standards', 'policies', 'catalogue'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
@@ -105,6 +115,11 @@ export interface CatalogueReader {
   batches(): Promise<Array<{ batch: { id: string; batchNo: number; title: string; publishedOn: string; createdAt: Date }; n: number }>>;
   lastModified(): Promise<Date | null>;
   enterpriseNames(ids: string[]): Promise<Map<string, string>>;
+  /** one page of the public catalogue (listed, or in 公示 with `inNotice`) — the server-rendered /public/catalogue */
+  publicPage(
+    f: { q?: string; field?: string; inNotice?: boolean },
+    p: { page: number; pageSize: number },
+  ): Promise<{ rows: Array<{ a: { id: string; enterpriseId: string; listedNo: string | null; productName: string; model: string; field: string; standardCode: string; massRate: string | null; valueRate: string | null; noticeStartOn: string | null; noticeEndOn: string | null }; batchNo: number | null; publishedOn: string | null }>; total: number }>;
 }
 
 const def = <S extends z.ZodObject>(d: DatasetDef<S>) => d as unknown as DatasetDef;
@@ -206,6 +221,21 @@ export function createOpenDataService(deps: { clock: Clock; content: PortalConte
       lastModified: async () => {
         const s = await statistics.publicSummary();
         return s.year ? new Date(`${s.year}-12-31T16:00:00Z`) : null;
+      },
+    }),
+    // clause helper (issue 14 value by field/region): the statistics module's public value cells, pooled below 3 enterprises
+    def({
+      key: 'statistics-value',
+      name: '全国再制造产值按地区和领域（年度）',
+      nameEn: 'National remanufacturing output value by region and by field, per year',
+      description: '经审核的年度报告“本年度再制造产值”（万元）按地区、按领域：厂区填报的本厂区产值计入该厂区所在地，其余计入企业注册地（仅一个厂区时计入该厂区）；涉及多个领域且未按厂区填报的产值记为“跨领域”，不拆分；不足3家企业的项合并为“其他（合并）”。',
+      row: StatisticsValueRow,
+      tags: ['statistics'],
+      rows: () => statistics.publicValueRows(),
+      lastModified: async () => {
+        const rows = await statistics.publicValueRows();
+        const y = rows.at(-1)?.year;
+        return y ? new Date(`${y}-12-31T16:00:00Z`) : null;
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { labelOf, REMAN_FIELD_VALUES, REMAN_FIELDS, type RemanField } from '../../../domain/enterprise.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import type { PortalService } from './portal.service.js';
 
@@ -62,9 +63,62 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
         .map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`)
         .join('');
       const note = s.verified ? '' : '<p>本条信息尚未与标准文本核对，以标准正式文本为准。</p>';
-      return page(req, `/public/standards/${encodeURIComponent(s.code)}`, `${s.code} ${s.title}`, `${s.code} ${s.title}：${TYPE[s.type]}，${STATUS[s.status]}`, `<h1>${esc(s.code)} ${esc(s.title)}</h1>${note}<dl>${dl}<dt>被代替为</dt><dd>${replaced}</dd></dl><p><a href="/public/standards">返回标准库</a></p>`);
+      // who declares it (issue 14 item 1): the first 50 rows, the same as the app's first page
+      const d = await deps.portal.declarations.of(s.id, { page: 1, pageSize: 50 });
+      const KINDS: Record<string, string> = { catalogue: '产品目录', product: '追溯产品标签', enterprise: '企业申请书' };
+      const declRows = d.items
+        .map((x) => `<tr><td>${KINDS[x.kind]}</td><td>${esc(x.enterprise.name)}</td><td>${esc([x.productName, x.model].filter(Boolean).join(' · ') || '—')}</td><td>${x.units ?? '—'}</td><td>${esc(x.listedNo ?? '—')}</td><td>${x.url ? `<a href="${esc(x.url)}">查看</a>` : ''}</td></tr>`)
+        .join('');
+      const declared = `<h2>执行该标准的产品与企业</h2><p>${d.enterprises} 家企业：目录型号 ${d.counts.catalogue} 个，追溯产品 ${d.counts.product} 种，申请书声明 ${d.counts.enterprise} 家</p>${declRows ? `<table><thead><tr><th>来源</th><th>企业</th><th>产品 · 型号</th><th>追溯台数</th><th>目录编号</th><th></th></tr></thead><tbody>${declRows}</tbody></table>` : ''}`;
+      return page(req, `/public/standards/${encodeURIComponent(s.code)}`, `${s.code} ${s.title}`, `${s.code} ${s.title}：${TYPE[s.type]}，${STATUS[s.status]}`, `<h1>${esc(s.code)} ${esc(s.title)}</h1>${note}<dl>${dl}<dt>被代替为</dt><dd>${replaced}</dd></dl>${declared}<p><a href="/public/standards">返回标准库</a></p>`);
     });
     if (!html) return reply.status(404).type('text/html; charset=utf-8').send(page(req, `/public/standards/${encodeURIComponent(code)}`, '未找到该标准', '未找到该标准', '<h1>未找到该标准</h1><p><a href="/public/standards">返回标准库</a></p>'));
+    return send(reply, html);
+  });
+  /**
+   * 再制造产品目录 (issue 14 item 3): the first screen of /public/catalogue as HTML — the listed models (or, with
+   * `?tab=notice`, the models in 公示) of the page asked for, 50 a page, with the words and field filters of the
+   * app's URL, a plain search form and page links, so a crawler or a reader without JavaScript reaches every model.
+   * Cached under 'catalogue' (a listing or a 公示 drops it).
+   */
+  app.get<{ Querystring: Record<string, string | undefined> }>('/public/catalogue', hide, async (req, reply) => {
+    const q = (req.query.q ?? '').slice(0, 100).trim() || undefined;
+    const field = REMAN_FIELD_VALUES.includes(req.query.field as RemanField) ? req.query.field : undefined;
+    const inNotice = req.query.tab === 'notice';
+    const pageNo = Math.min(Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1), 10_000);
+    const html = await deps.publicCache.get('catalogue', `html:catalogue:${inNotice}:${q ?? ''}:${field ?? ''}:${pageNo}:${origin(req)}`, async () => {
+      const catalogue = deps.portal.catalogue;
+      const { rows, total } = await catalogue.publicPage({ q, field, inNotice }, { page: pageNo, pageSize: 50 });
+      const names = await catalogue.enterpriseNames([...new Set(rows.map((r) => r.a.enterpriseId))]);
+      const rate = (v: string | null) => (v === null ? '—' : `${Number(v)}%`);
+      const std = (code: string) => `<a href="/public/standards/${encodeURIComponent(code)}">${esc(code)}</a>`;
+      const fieldOf = (f: string) => esc(labelOf(REMAN_FIELDS, f as RemanField));
+      const items = rows
+        .map((r) =>
+          inNotice
+            ? `<tr><td>${esc(names.get(r.a.enterpriseId) ?? '')}</td><td>${esc(r.a.productName)}</td><td>${esc(r.a.model)}</td><td>${fieldOf(r.a.field)}</td><td>${std(r.a.standardCode)}</td><td>${r.a.noticeStartOn ?? ''} 至 ${r.a.noticeEndOn ?? ''}</td></tr>`
+            : `<tr><td>${esc(r.a.listedNo ?? '')}</td><td>第${r.batchNo ?? ''}批 ${r.publishedOn ?? ''}</td><td>${esc(names.get(r.a.enterpriseId) ?? '')}</td><td>${esc(r.a.productName)}</td><td>${esc(r.a.model)}</td><td>${fieldOf(r.a.field)}</td><td>${std(r.a.standardCode)}</td><td>${rate(r.a.massRate)}</td><td>${rate(r.a.valueRate)}</td></tr>`,
+        )
+        .join('');
+      const head = inNotice
+        ? '<tr><th>企业</th><th>产品名称</th><th>型号</th><th>领域</th><th>执行标准</th><th>公示期</th></tr>'
+        : '<tr><th>目录编号</th><th>批次</th><th>企业</th><th>产品名称</th><th>型号</th><th>领域</th><th>执行标准</th><th>再制造率（质量）</th><th>再制造率（价值）</th></tr>';
+      const link = (over: Record<string, string | number | undefined>) => {
+        const u = new URLSearchParams();
+        for (const [k, v] of Object.entries({ tab: inNotice ? 'notice' : undefined, q, field, page: undefined as number | undefined, ...over })) if (v !== undefined && v !== '') u.set(k, String(v));
+        const s = u.toString();
+        return `/public/catalogue${s ? `?${s}` : ''}`;
+      };
+      const pages = Math.max(1, Math.ceil(total / 50));
+      const nav = [pageNo > 1 ? `<a href="${esc(link({ page: pageNo - 1 }))}" rel="prev">上一页</a>` : '', `第 ${pageNo} / ${pages} 页，共 ${total} 个型号`, pageNo < pages ? `<a href="${esc(link({ page: pageNo + 1 }))}" rel="next">下一页</a>` : ''].filter(Boolean).join(' · ');
+      const tabs = `<p><a href="/public/catalogue">已列入目录</a> · <a href="/public/catalogue?tab=notice">公示中</a></p>`;
+      const options = REMAN_FIELDS.map((f) => `<option value="${f.value}"${f.value === field ? ' selected' : ''}>${esc(f.zh)}</option>`).join('');
+      const form = `<form method="get" action="/public/catalogue">${inNotice ? '<input type="hidden" name="tab" value="notice">' : ''}<label>关键词 <input name="q" value="${esc(q ?? '')}"></label> <label>领域 <select name="field"><option value="">全部</option>${options}</select></label> <button type="submit">查询</button></form>`;
+      const title = inNotice ? '再制造产品目录 · 公示中' : '再制造产品目录';
+      const path = inNotice ? '/public/catalogue?tab=notice' : '/public/catalogue';
+      const description = inNotice ? `正在公示的再制造产品目录申请 ${total} 个型号` : `已列入再制造产品目录的型号 ${total} 个：目录编号、批次、企业、执行标准与再制造率`;
+      return page(req, path, title, description, `<h1>${title}</h1>${tabs}${form}<table><thead>${head}</thead><tbody>${items}</tbody></table><p>${nav}</p>`);
+    });
     return send(reply, html);
   });
   app.get('/public/policies', hide, async (req, reply) => {
@@ -108,7 +162,7 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
     const xml = await cached(`sitemap:${origin(req)}`, async () => {
       const o = origin(req);
       const [stds, pols] = await Promise.all([content.standards.allPublished(), content.policies.allPublished()]);
-      const fixed = ['/public', '/public/search', '/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/standards', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets'];
+      const fixed = ['/public', '/public/search', '/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/standards', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets', '/public/catalogue', '/public/market'];
       const urls = [
         ...fixed.map((p) => ({ loc: `${o}${p}`, lastmod: null as Date | null })),
         ...stds.map((s) => ({ loc: `${o}/public/standards/${encodeURIComponent(s.code)}`, lastmod: s.updatedAt })),

@@ -1,3 +1,4 @@
+import type { RemanField } from '../../../domain/enterprise.js';
 import { findProvince } from '../../../domain/regions.js';
 import type { Principal } from '../../platform/principal.js';
 import { contentActions } from './portal.policy.js';
@@ -63,7 +64,7 @@ export function presentDemoUnit(p: Principal | null, r: DemoUnitRow) {
 }
 
 export function presentTestingOrg(p: Principal | null, r: TestingOrgRow) {
-  return { id: r.id, name: r.name, accreditationNo: r.accreditationNo, scope: r.scope, provinceCode: r.provinceCode, provinceName: provinceName(r.provinceCode), website: r.website, ...editorial(p, r) };
+  return { id: r.id, name: r.name, accreditationNo: r.accreditationNo, scope: r.scope, scopeFields: r.scopeFields as RemanField[], provinceCode: r.provinceCode, provinceName: provinceName(r.provinceCode), website: r.website, ...editorial(p, r) };
 }
 
 export const presentProvinceCounts = (rows: { provinceCode: string; count: number }[]) => ({

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readOneFile, sendAttachment } from '../../platform/multipart.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PageQuery } from '../../platform/paging.js';
 import { MINISTRY_ROLES } from '../../platform/policy.js';
 import { queryKey, sendJson, type PublicCache } from '../../platform/public-cache.js';
 import type { PortalContentService } from './content.service.js';
@@ -28,6 +29,7 @@ import {
   ProvinceCounts,
   StandardInput,
   StandardPage,
+  StandardDeclarationPage,
   StandardPatch,
   StandardQuery,
   StandardSchema,
@@ -157,6 +159,19 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
           return presentStandard(null, r, await content.standards.idsByCode(r.replacedBy ? [r.replacedBy] : []));
         }),
       ),
+  });
+  app.get('/api/v1/public/standards/:id/declarations', {
+    config: PUBLIC,
+    schema: {
+      tags: ['public'],
+      summary: '声明执行该标准的目录型号、产品与公告企业 Who declares a standard: catalogue models, traced products, announced enterprises',
+      params: IdParam,
+      querystring: PageQuery,
+      response: { 200: StandardDeclarationPage },
+    },
+    // cached under 'portal' (a publish or withdraw drops it); new labels and announcements show within the cache's TTL
+    handler: async (req, reply) =>
+      sendJson(reply, publicCache.json('portal', `standard-declarations:${req.params.id}:${queryKey(req.query)}`, StandardDeclarationPage, () => deps.portal.declarations.of(req.params.id, req.query))),
   });
   app.get('/api/v1/public/policies', {
     config: PUBLIC,

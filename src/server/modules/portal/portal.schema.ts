@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEMO_UNIT_KIND_VALUES, POLICY_CATEGORY_VALUES, PUBLICATION_STATE_VALUES, STANDARD_STATUS_VALUES, STANDARD_TYPE_VALUES } from '../../../domain/portal/content.js';
 import { findProvince } from '../../../domain/regions.js';
+import { REMAN_FIELD_VALUES } from '../../../domain/enterprise.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
 import { bi, isoDate } from '../../platform/validation.js';
 
@@ -51,6 +52,8 @@ export const TestingOrgInput = z.object({
   name: z.string().trim().min(2).max(200),
   accreditationNo: z.string().trim().min(2).max(60),
   scope: Text(4000).default(''),
+  /** the 规范条件 一(一) fields the accreditation covers: its users issue reports on products of these fields only */
+  scopeFields: z.array(z.enum(REMAN_FIELD_VALUES)).max(REMAN_FIELD_VALUES.length).default([]),
   provinceCode: ProvinceCode,
   website: Text(200).nullable().optional(),
 });
@@ -64,7 +67,7 @@ const patchOf = <T extends z.ZodObject>(s: T) => s.partial().refine((b) => Objec
 export const StandardPatch = patchOf(z.object({ ...StandardInput.shape, drafters: StandardInput.shape.drafters.removeDefault(), summary: Text(4000), verified: z.boolean() }));
 export const PolicyPatch = patchOf(z.object({ ...PolicyInput.shape, issuer: Text(200), body: Text(200_000) }));
 export const DemoUnitPatch = patchOf(z.object({ ...DemoUnitInput.shape, city: Text(100), field: Text(100), description: Text(4000) }));
-export const TestingOrgPatch = patchOf(z.object({ ...TestingOrgInput.shape, scope: Text(4000) }));
+export const TestingOrgPatch = patchOf(z.object({ ...TestingOrgInput.shape, scope: Text(4000), scopeFields: TestingOrgInput.shape.scopeFields.removeDefault() }));
 
 export const IdParam = z.object({ id: z.uuid(bi('Must be a UUID', '必须是 UUID')) });
 export const AttachmentParams = z.object({ id: z.uuid(bi('Must be a UUID', '必须是 UUID')), n: z.coerce.number().int().min(0).max(99) });
@@ -112,6 +115,23 @@ export const StandardSchema = z.object({
   ...Editorial,
   ...Actions,
 });
+/** Who declares a standard (issue 14): catalogue models, traced products and announced enterprises naming it. */
+export const StandardDeclarationSchema = z.object({
+  kind: z.enum(['catalogue', 'product', 'enterprise']),
+  enterprise: z.object({ id: z.string(), name: z.string() }),
+  productName: z.string().nullable(),
+  model: z.string().nullable(),
+  units: z.number().nullable(),
+  listedNo: z.string().nullable(),
+  declaredAs: z.string(),
+  url: z.string().nullable(),
+});
+export const StandardDeclarationPage = pageOf(StandardDeclarationSchema).extend({
+  code: z.string(),
+  counts: z.object({ catalogue: z.number(), product: z.number(), enterprise: z.number() }),
+  /** distinct enterprises over all pages */
+  enterprises: z.number(),
+});
 export const AttachmentSchema = z.object({ n: z.number(), name: z.string(), mime: z.string(), size: z.number(), url: z.string() });
 export const PolicySchema = z.object({
   id: z.string(),
@@ -144,6 +164,7 @@ export const TestingOrgSchema = z.object({
   name: z.string(),
   accreditationNo: z.string(),
   scope: z.string(),
+  scopeFields: z.array(z.enum(REMAN_FIELD_VALUES)),
   provinceCode: z.string(),
   provinceName: z.string(),
   website: z.string().nullable(),

@@ -3,6 +3,7 @@ import type { AnnouncementService } from '../announcements/announcements.service
 import type { NoticeService } from '../notices/notices.service.js';
 import type { StatisticsService } from '../statistics/statistics.service.js';
 import type { PortalContentService } from './content.service.js';
+import { createDeclarationService, type DeclarationSources } from './declarations.service.js';
 import { createOpenDataService, type CatalogueReader } from './opendata.service.js';
 
 export { createPortalContentService, type PortalContentService } from './content.service.js';
@@ -19,12 +20,17 @@ export interface PortalDeps {
   notices: NoticeService;
   statistics: StatisticsService;
   catalogue: CatalogueReader;
+  /** the trace's and the applications' declarations of a standard (app.ts) */
+  declarationSources: DeclarationSources;
 }
 
 export function createPortalService(deps: PortalDeps) {
   const { content } = deps;
   // feeds, datasets and the targets board: read from the content and the other modules' services
   const opendata = createOpenDataService(deps);
-  return { content, opendata };
+  // who declares a standard: the catalogue, traced products and announced applications (public redaction)
+  const declarations = createDeclarationService({ content, announcements: deps.announcements, catalogue: deps.catalogue, sources: deps.declarationSources });
+  // the catalogue as the public reads it (the server-rendered /public/catalogue, pages.routes.ts)
+  return { content, opendata, declarations, catalogue: deps.catalogue };
 }
 export type PortalService = ReturnType<typeof createPortalService>;

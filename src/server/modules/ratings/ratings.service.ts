@@ -1,17 +1,19 @@
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { SellerQuality } from '../listings/index.js';
+import { ratingPolicy } from './ratings.policy.js';
 import { ratingRepo } from './ratings.repo.js';
 import type { RateOrderInput } from './ratings.schema.js';
 
 /** What ratings use of orders (orders/index.ts `createOrderMarket`). */
 export interface OrdersForRatings {
-  lockForRating(tx: Db, p: Principal | null, id: string): Promise<{ enterpriseId: string; orderId: string; buyerOrgId: string; listingId: string; units: number }>;
+  lockForRating(tx: Db, p: Principal | null, id: string): Promise<{ enterpriseId: string; orderId: string; buyerOrgId: string; listingId: string; units: number; status: string }>;
   unitsDelivered(enterpriseIds: string[]): Promise<Map<string, number>>;
   listingOf(id: string): Promise<string | null>;
 }
@@ -43,6 +45,8 @@ export function createRatingService({ db, clock, orders, listings, claims, publi
       const now = clock.now();
       const enterpriseId = await db.transaction(async (tx) => {
         const o = await orders.lockForRating(tx, ctx.principal, orderId);
+        authorize(ctx.principal, ratingPolicy, 'create', o);
+        if (o.status !== 'accepted') throw errors.conflict('ORDER_NOT_ACCEPTED', `订单当前状态为 ${o.status}，验收后才能评价`, `The order is ${o.status}; it is rated after acceptance`, { status: o.status });
         const ok = await ratingRepo.insert(tx, {
           enterprise_id: o.enterpriseId, order_id: o.orderId, buyer_org_id: o.buyerOrgId, product_name: product?.product_name ?? '', model: product?.model ?? null, units: o.units,
           unit_score: input.unitScore, seller_score: input.sellerScore, comment: input.comment ?? '', created_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,

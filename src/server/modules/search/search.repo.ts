@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { SearchType } from '../../db/schema.js';
 import { indexText } from '../../platform/search/segment.js';
@@ -42,6 +42,25 @@ function normalized(d: SearchDoc) {
 }
 
 /**
+ * The filter values of a document as lexemes of its vector (no positions, so they never touch the words' ranking):
+ * a filtered search is one GIN condition (migration 20261210050000, which wrote them for the rows before it).
+ */
+export function filterLexemes(d: { type: string; region: string | null; year: number | null; fields: readonly string[] }): string[] {
+  return [`type:${d.type}`, ...(d.region ? [`region:${d.region}`] : []), ...(d.year ? [`year:${d.year}`] : []), ...d.fields.filter((f) => f !== '').map((f) => `field:${f}`)];
+}
+/** A tsquery literal of one lexeme (quoted: no parsing, no normalisation). */
+const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** The filters as a tsquery (types OR'ed, the rest AND'ed), or null without filters. */
+export function filterQuery(f: { types?: readonly string[]; region?: string; field?: string; year?: number }): string | null {
+  const parts: string[] = [];
+  if (f.types?.length) parts.push(`(${f.types.map((t) => lexeme(`type:${t}`)).join(' | ')})`);
+  if (f.region) parts.push(lexeme(`region:${f.region.slice(0, 2)}`));
+  if (f.field) parts.push(lexeme(`field:${f.field}`));
+  if (f.year) parts.push(lexeme(`year:${f.year}`));
+  return parts.length ? parts.join(' & ') : null;
+}
+
+/**
  * All SQL of search_documents. The vector: title words weight A, body words weight D (ts_rank's default
  * weights {0.1, 0.2, 0.4, 1.0}: a title hit counts ten times a body hit).
  */
@@ -54,7 +73,8 @@ export const searchRepo = {
       const values = chunk.map(
         (d) =>
           sql`(${d.type}, ${d.refId}, ${d.title}, ${d.body}, ${d.url}, ${d.region}, ${jsonArray(d.fields)}, ${d.year}::int,
-               setweight(to_tsvector('simple', ${indexText(d.title)}), 'A') || setweight(to_tsvector('simple', ${indexText(d.body)}), 'D'), ${d.digest})`,
+               setweight(to_tsvector('simple', ${indexText(d.title)}), 'A') || setweight(to_tsvector('simple', ${indexText(d.body)}), 'D')
+                 || array_to_tsvector(${jsonArray(filterLexemes(d))}), ${d.digest})`,
       );
       const rows = await rowsOf<{ type: string }>(
         db,
@@ -79,11 +99,9 @@ export const searchRepo = {
     return rows.length;
   },
   async search(db: Db, f: { tsQuery: string; types?: readonly SearchType[]; region?: string; field?: string; year?: number }, limit: number, offset: number) {
-    const where: SQL[] = [sql`tsv @@ q`];
-    if (f.types?.length) where.push(sql`type = ANY(${jsonArray(f.types)})`);
-    if (f.region) where.push(sql`region = ${f.region.slice(0, 2)}`);
-    if (f.field) where.push(sql`${f.field} = ANY(fields)`);
-    if (f.year) where.push(sql`year = ${f.year}`);
+    // the filters are lexemes of the vector: one GIN condition (filterLexemes), not a check of heap rows
+    const filters = filterQuery(f);
+    const match = filters ? sql`tsv @@ (q && ${filters}::tsquery)` : sql`tsv @@ q`;
     // Ranking scores every match (ts_rank reads each row's vector): a broad word ("再制造") matches most of the
     // index, so the matches are first cut to RANK_CANDIDATES rows found by the GIN index (the LIMIT stops the bitmap
     // heap scan early), then ranked. Fewer matches than that: every match is ranked and `total` is exact; more:
@@ -93,7 +111,7 @@ export const searchRepo = {
       sql`WITH m AS (
             SELECT type, ref_id, title, body, url, tsv, updated_at
             FROM search_documents, to_tsquery('simple', ${f.tsQuery}) q
-            WHERE ${sql.join(where, sql` AND `)}
+            WHERE ${match}
             LIMIT ${RANK_CANDIDATES})
           SELECT type, ref_id, title, body, url, ts_rank(tsv, q)::float8 AS score, (count(*) OVER ())::int AS total
           FROM m, to_tsquery('simple', ${f.tsQuery}) q

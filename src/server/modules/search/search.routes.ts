@@ -33,9 +33,6 @@ export async function searchRoutes(root: FastifyInstance, { search, publicCache 
   app.post('/api/v1/portal/search/rebuild', {
     config: { policy: { roles: MINISTRY_ROLES } },
     schema: { tags: ['portal'], summary: '重建检索索引（幂等） Rebuild the search index from every source (idempotent)', response: { 200: RebuildAnswer } },
-    handler: async () => {
-      const r = await search.sync();
-      return { ...r, counts: await search.counts() };
-    },
+    handler: async (req) => search.rebuild(req.principal),
   });
 }

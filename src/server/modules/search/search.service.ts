@@ -2,18 +2,15 @@ import type { Db } from '../../db/client.js';
 import type { SearchType } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache, PublicTag } from '../../platform/public-cache.js';
-import { queryTerms, snippet, tsQuery } from '../../platform/search/segment.js';
+import { authorize } from '../../platform/authorize.js';
+import type { Principal } from '../../platform/principal.js';
+import { queryTerms, tsQuery } from '../../platform/search/segment.js';
 import { RANK_CANDIDATES, searchRepo, type SearchDoc } from './search.repo.js';
+import { searchPolicy } from './search.policy.js';
+import { presentHit, presentProductHit, presentSuggestions, type SearchHit } from './search.presenter.js';
 import type { SearchSource } from './search.sources.js';
 
-export interface SearchHit {
-  type: SearchType;
-  title: string;
-  url: string;
-  /** HTML-escaped excerpt with the query words in <mark>. */
-  snippet: string;
-  score: number;
-}
+export type { SearchHit } from './search.presenter.js';
 
 /** A `to_tsquery` on title words only (weight A), the last word a prefix: the suggestions as one types. */
 function titlePrefixQuery(terms: readonly string[]): string | null {
@@ -107,13 +104,13 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
       const q = tsQuery(terms);
       if (!q) return { items: [], total: 0, capped: false, terms };
       const rows = await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, p.pageSize, offsetOf(p));
-      const items: SearchHit[] = rows.map((r) => ({ type: r.type, title: r.title, url: r.url, snippet: snippet(`${r.title} — ${r.body}`, terms, 160), score: Math.round(r.score * 10000) / 10000 }));
+      const items: SearchHit[] = rows.map((r) => presentHit(r, terms));
       let total = rows[0]?.total ?? (p.page > 1 ? (await searchRepo.search(db, { tsQuery: q, types: f.types, region: f.region, field: f.field, year: f.year }, 1, 0))[0]?.total ?? 0 : 0);
       // a product code (the label's code) finds the verified product itself, first on page one
       if (productLookup && p.page === 1 && (!f.types?.length || f.types.includes('product')) && /^[\w.\-:/]{6,120}$/.test(f.q.trim())) {
         const doc = await productLookup(f.q.trim()).catch(() => null);
         if (doc) {
-          items.unshift({ type: 'product', title: doc.title, url: doc.url, snippet: snippet(doc.body, terms, 160), score: 1 });
+          items.unshift(presentProductHit(doc, terms));
           total += 1;
         }
       }
@@ -122,17 +119,15 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
     async suggest(q: string, limit = 8) {
       const query = titlePrefixQuery(queryTerms(q));
       if (!query) return [];
-      const seen = new Set<string>();
-      const out: { type: SearchType; title: string; url: string }[] = [];
-      for (const r of await searchRepo.suggest(db, query, limit * 2)) {
-        if (seen.has(r.title)) continue;
-        seen.add(r.title);
-        out.push(r);
-        if (out.length >= limit) break;
-      }
-      return out;
+      return presentSuggestions(await searchRepo.suggest(db, query, limit * 2), limit);
     },
     counts: () => searchRepo.counts(db),
+    /** MIIT's rebuild on demand: the whole sync, then the documents per type. */
+    async rebuild(p: Principal | null) {
+      authorize(p, searchPolicy, 'rebuild', {});
+      const r = await this.sync();
+      return { ...r, counts: await searchRepo.counts(db) };
+    },
   };
 }
 export type SearchService = ReturnType<typeof createSearchService>;

@@ -91,14 +91,18 @@ export function noticeSource(notices: NoticeService, enterprises: EnterpriseServ
   };
 }
 
-/** Active market listings (issue 13), read page by page through the listings service's public search. */
-export function listingSource(listings: ListingService): SearchSource {
+/**
+ * Active market listings (issue 13), read `batch` at a time through the listings service with a keyset on the id
+ * (not page by page with OFFSET: at 100,000 listings the late pages re-read and skipped all the earlier ones, and a
+ * listing sold during the walk shifted the pages — one listing skipped, or one read twice).
+ */
+export function listingSource(listings: Pick<ListingService, 'publicBatch'>, batch = 200): SearchSource {
   return {
     type: 'listing',
     async all() {
       const out: SearchDoc[] = [];
-      for (let page = 1; ; page++) {
-        const { items } = await listings.searchPublic({ announcedOnly: false }, { page, pageSize: 200 });
+      for (let after: string | null = null; ; ) {
+        const { items, next } = await listings.publicBatch(after, batch);
         for (const { row: r, enterpriseName } of items) {
           out.push({
             type: 'listing',
@@ -111,7 +115,8 @@ export function listingSource(listings: ListingService): SearchSource {
             year: new Date(r.created_at).getFullYear(),
           });
         }
-        if (items.length < 200) break;
+        if (!next) break;
+        after = next;
       }
       return out;
     },

@@ -1,81 +1,54 @@
-import { sql } from 'drizzle-orm';
-import { REPORT_FIELDS } from '../../../domain/annual-report/index.js';
-import { findProvince } from '../../../domain/regions.js';
-import type { Principal } from '../../platform/principal.js';
-import { enterpriseScope } from '../enterprises/enterprises.policy.js';
+import { aggregateReports, publicValueCells, type ReportFact } from '../../../domain/annual-report/index.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
-import type { AnnualReportService } from '../annual-reports/annual-reports.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
+import { REPORT_FIELDS } from '../../../domain/annual-report/index.js';
+import type { StatsScope } from './statistics.policy.js';
+import { EMPTY_SUMS, fieldCell, fieldName, outputValueRows, publicRegionName, regionCell, regionName, sums } from './statistics.presenter.js';
+import { statisticsRepo } from './statistics.repo.js';
 
 /**
  * Industry statistics (动态管理 七(二)1; 行动计划 三(七) public information service). Built from
- * - the announced list (announcements service): announced enterprises and sites by province and field;
- * - the reviewed annual reports (accepted or forwarded, annual-reports service): 表2-3 totals — cores
- *   recovered (回收总件数), units remanufactured (再制造总件数), units sold or leased (销售总件数) — by report
- *   year and province; units remanufactured also by field (the 涉及领域 column of 再制造情况, the only column
- *   of 表2-3 that names a field).
- * - the reviewed annual reports' 本年度再制造产值（万元） (二、生产经营情况) summed per year: `outputValue`;
- * - the enterprises module: a provincial authority's announced enterprises by city (`announced.byCity`), so its
- *   chart has the shape of its province rather than one national bar.
- * Each table of the page has one of these sources and says which (docs/ux.md "Statistics").
- * Scope: MIIT national; a provincial-level authority only enterprises it reviews (enterprises.authority_id);
- * the public only national totals (no enterprise-level data).
+ * - the announced list (announcements service, counted in SQL): announced enterprises and sites by province and field;
+ * - the reviewed annual reports (accepted or forwarded; annual-reports service `reportFacts`: one fact per site part,
+ *   extracted in SQL) attributed by domain/annual-report/statistics.ts: 表2-3 totals — cores recovered, units
+ *   remanufactured, units sold or leased — and units by field in the **site's** province and authority; the report
+ *   (count) in the enterprise's registered ones; 本年度再制造产值 by region and field (a site's stated share in the
+ *   site's, the rest in the registered one or the only site's; 跨领域 when its rows name several fields);
+ * - the enterprises module: a provincial authority's announced enterprises by city (`announced.byCity`).
+ * Scope: MIIT national; a provincial-level authority what counts in it (its registered enterprises' reports, its
+ * sites' parts); the public only national totals, value cells of fewer than 3 enterprises pooled.
  */
-export type StatsScope = { kind: 'all' } | { kind: 'authority'; authorityId: string };
-
-/** The enterprise scope (enterprises.policy.ts) of ministry and authority users; enterprises and others: none. */
-export function statsScope(p: Principal | null): StatsScope | null {
-  if (p?.kind !== 'user') return null;
-  const s = enterpriseScope(p);
-  return s.kind === 'all' || s.kind === 'authority' ? s : null;
-}
-
-interface Sums {
-  reports: number;
-  recovered: number;
-  remanufactured: number;
-  sold: number;
-}
-const zero = (): Sums => ({ reports: 0, recovered: 0, remanufactured: 0, sold: 0 });
-const sums = (r: Sums): Sums => ({ reports: r.reports, recovered: r.recovered, remanufactured: r.remanufactured, sold: r.sold });
-const regionName = (code: string) => findProvince(code)?.name ?? code;
+export type { StatsScope } from './statistics.policy.js';
+export { statsScope } from './statistics.policy.js';
 
 /** What the public statistics need of the market (交易服务, market module): a calendar year's units sold and their value. */
 export interface TradedValueSource {
   tradedValue(year: number): Promise<{ year: number; units: number; valueCny: number }>;
 }
+/** What the statistics need of the annual reports. */
+export interface ReportFactSource {
+  reportFacts(year?: number): Promise<ReportFact[]>;
+}
 
-/** Every figure is aggregated in SQL (GROUP BY) by the modules owning the rows; nothing here loads reports or entries. */
-export function createStatisticsService(deps: { annualReports: AnnualReportService; announcements: AnnouncementService; enterprises: EnterpriseService; market: TradedValueSource; thisYear: () => number }) {
+export function createStatisticsService(deps: { annualReports: ReportFactSource; announcements: AnnouncementService; enterprises: EnterpriseService; market: TradedValueSource; thisYear: () => number }) {
   const { annualReports, announcements, enterprises } = deps;
-  const authorityOf = (scope: StatsScope) => (scope.kind === 'authority' ? scope.authorityId : null);
   const withinScope = (scope: StatsScope) => (scope.kind === 'authority' ? enterprises.idsOfAuthority(scope.authorityId) : undefined);
 
   async function compute(scope: StatsScope, year?: number) {
-    const authorityId = authorityOf(scope);
+    const authorityId = scope.kind === 'authority' ? scope.authorityId : null;
     // a provincial authority's chart is province-shaped: its announced enterprises by city (issue 16 item 5)
-    const announcedIds = sql`(SELECT s.enterprise_id FROM ${announcements.announcedSitesTable()} s)`;
-    const [announced, byYear, byCity, outputValue] = await Promise.all([
+    const announcedIds = statisticsRepo.announcedEnterpriseIds(announcements.announcedSitesTable());
+    const [announced, byCity, facts] = await Promise.all([
       announcements.announcedCounts(withinScope(scope)),
-      annualReports.reportSums.byYear(authorityId),
       scope.kind === 'authority' ? enterprises.statsByCity(scope, announcedIds) : Promise.resolve([]),
-      annualReports.outputValueByYear(authorityId),
+      annualReports.reportFacts(),
     ]);
-    const years = byYear.map((r) => r.year);
-    const selected = year ?? years.at(-1) ?? null;
-    const [byRegion, byField] =
-      selected === null
-        ? [[], []]
-        : await Promise.all([
-            annualReports.reportSums.byProvince(authorityId, selected, announcements.announcedSitesTable(), enterprises.jurisdictionTable()),
-            annualReports.reportSums.byField(authorityId, selected),
-          ]);
-    const fieldSums = new Map(byField.map((f) => [f.field, f.remanufactured]));
+    const s = aggregateReports(facts, { authorityId, year: year ?? null });
+    const selected = year ?? s.years.at(-1) ?? null;
     const fieldEnterprises = new Map(announced.byField.map((f) => [f.field, f.enterprises]));
-    const selectedSums = byYear.find((r) => r.year === selected);
     return {
       year: selected,
-      years,
+      years: s.years,
       announced: {
         enterprises: announced.enterprises,
         sites: announced.sites,
@@ -83,34 +56,76 @@ export function createStatisticsService(deps: { annualReports: AnnualReportServi
         byField: REPORT_FIELDS.filter((f) => fieldEnterprises.has(f.value)).map((f) => ({ field: f.value, enterprises: fieldEnterprises.get(f.value)! })),
         byCity: byCity.map((c) => ({ regionCode: c.regionCode, regionName: c.regionName, enterprises: c.count })),
       },
-      totals: selectedSums ? sums(selectedSums) : zero(),
-      byRegion: byRegion.map((g) => ({ regionCode: g.region_code, regionName: regionName(g.region_code), ...sums(g) })),
-      byField: REPORT_FIELDS.filter((f) => fieldSums.has(f.value)).map((f) => ({ field: f.value, remanufactured: fieldSums.get(f.value)! })),
-      trend: byYear.map((r) => ({ year: r.year, ...sums(r) })),
-      outputValue,
+      totals: sums(s.totals),
+      byRegion: s.byRegion.map((g) => ({ regionCode: g.regionCode, regionName: regionName(g.regionCode), ...sums(g) })),
+      byField: s.unitsByField,
+      trend: s.trend.map((r) => ({ year: r.year, ...sums(r) })),
+      outputValue: outputValueRows(s.trend),
+      valueByRegion: s.valueByRegion.map((c) => regionCell(c)),
+      valueByField: s.valueByField.map(fieldCell),
     };
+  }
+
+  /** National figures per year (the trend and the value of each year), for the public summary and the targets. */
+  async function national() {
+    const facts = await annualReports.reportFacts();
+    return { facts, s: aggregateReports(facts) };
   }
 
   return {
     compute,
-    /** National totals for the public: counts and sums only, never a name or a per-enterprise figure (the route caches it). */
+    /**
+     * National totals for the public: counts and sums only, never a name or a per-enterprise figure (the route
+     * caches it); the latest year's value by region and field with cells of fewer than 3 enterprises pooled.
+     */
     async publicSummary() {
       const year = deps.thisYear();
-      const [announced, byYear, outputValue, traded] = await Promise.all([
+      const [announced, { facts, s }, traded] = await Promise.all([
         announcements.announcedCounts(undefined, false),
-        annualReports.reportSums.byYear(null),
-        annualReports.outputValueByYear(null),
+        national(),
         // 行动计划 交易服务: remanufactured units sold on the platform's market and their value, this year and last
         Promise.all([year - 1, year].map((y) => deps.market.tradedValue(y).then((t) => ({ year: t.year, units: t.units, valueCny: t.valueCny })))),
       ]);
-      const last = byYear.at(-1);
-      return { announced: { enterprises: announced.enterprises, sites: announced.sites }, year: last?.year ?? null, totals: last ? sums(last) : zero(), trend: byYear.map((r) => ({ year: r.year, ...sums(r) })), outputValue, traded };
+      const last = s.trend.at(-1);
+      const valueYear = s.trend.filter((r) => r.valueReports > 0).at(-1)?.year ?? null;
+      const cells = valueYear === null ? null : publicValueCells(facts, valueYear);
+      return {
+        announced: { enterprises: announced.enterprises, sites: announced.sites },
+        year: last?.year ?? null,
+        totals: sums(last ?? EMPTY_SUMS),
+        trend: s.trend.map((r) => ({ year: r.year, ...sums(r) })),
+        outputValue: outputValueRows(s.trend),
+        value: cells && valueYear !== null
+          ? {
+              year: valueYear,
+              byRegion: cells.byRegion.map((c) => regionCell(c, publicRegionName)),
+              byField: cells.byField.map(fieldCell),
+            }
+          : null,
+        traded,
+      };
     },
     /**
-     * 再制造产值 (万元) per year: the sum of 本年度再制造产值 over the reviewed annual reports (附2 提纲 二, one per
-     * announced site and year; annual-reports service). Only enterprises reporting on the platform are in it.
+     * 再制造产值 (万元) per year, nationally: the sum of 本年度再制造产值 over the reviewed annual reports (附2 提纲 二,
+     * one per enterprise and year). Only enterprises reporting on the platform are in it.
      */
-    outputValueByYear: () => annualReports.outputValueByYear(null),
+    outputValueByYear: async () => outputValueRows((await national()).s.trend),
+    /**
+     * Every year's 再制造产值 by region and by field as the public may read it (cells of fewer than 3 enterprises
+     * pooled), for the statistics dataset: one row per (year, dimension, key).
+     */
+    async publicValueRows() {
+      const { facts, s } = await national();
+      return s.trend
+        .filter((r) => r.valueReports > 0)
+        .flatMap((r) => {
+          const cells = publicValueCells(facts, r.year);
+          return [
+            ...cells.byRegion.map((c) => ({ year: r.year, dimension: 'region' as const, key: c.key, name: publicRegionName(c.key), outputValue: c.outputValue, reports: c.reports })),
+            ...cells.byField.map((c) => ({ year: r.year, dimension: 'field' as const, key: c.key, name: fieldName(c.key), outputValue: c.outputValue, reports: c.reports })),
+          ];
+        });
+    },
   };
 }
 export type StatisticsService = ReturnType<typeof createStatisticsService>;

@@ -10,12 +10,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { catalogueBadgeText } from '../../../domain/catalogue/workflow.js';
 import { LABEL_FIELD_NAMES, LABEL_SHEET, LabelIncompleteError, labelContent, type LabelContent } from '../../../domain/trace/label.js';
 import { DomainError, errors } from '../../platform/errors.js';
 import { ENTERPRISE_ROLES } from '../../platform/policy.js';
 import { SCOPE_TRACE_READ } from '../../platform/scopes.js';
 import type { Principal } from '../../platform/principal.js';
-import { renderLabelPng, renderLabelSheetPdf, renderLabelSvg, type RenderedLabel } from './labels.js';
+import { renderLabelPng, renderLabelSheetPdf, renderLabelSvg, type LabelBadge, type LabelToPrint, type RenderedLabel } from './labels.js';
 
 /** What a label needs of a product (columns of the trace module's product row, read through its service). */
 export interface LabelProductRow {
@@ -32,6 +33,26 @@ export interface LabelSource {
   /** The product for a label, scoped to the caller (throws a 404 DomainError when not visible). */
   productForLabel(principal: Principal | null, code: string): Promise<{ row: LabelProductRow; enterpriseName: string; enterpriseAddress: string }>;
 }
+
+/**
+ * The 再制造产品目录 listing of product codes (issue 14 item 2): the catalogue module's `badges`, passed in by app.ts
+ * (the catalogue reads the trace, so the trace module declares what it needs instead of importing it).
+ */
+export interface LabelBadgeSource {
+  badges(codes: string[]): Promise<{ code: string; batchNo: number; listedNo: string }[]>;
+}
+
+/** The labels with the catalogue badge of each product whose model is listed in a published batch. */
+export async function withBadges(labels: LabelContent[], catalogue: LabelBadgeSource | undefined): Promise<LabelToPrint[]> {
+  if (!catalogue || !labels.length) return labels;
+  const found = new Map((await catalogue.badges(labels.map((l) => l.code))).map((b) => [b.code, b]));
+  return labels.map((l) => {
+    const b = found.get(l.code);
+    return b ? { ...l, badge: catalogueBadge(b.batchNo, b.listedNo) } : l;
+  });
+}
+/** 再制造产品目录 第N批 and the model's catalogue number. */
+export const catalogueBadge = (batchNo: number, listedNo: string): LabelBadge => ({ ...catalogueBadgeText(batchNo), listedNo });
 
 const LABEL_ROLES = [...ENTERPRISE_ROLES, 'enterprise_token'] as const;
 
@@ -80,14 +101,15 @@ export async function labelFor(trace: LabelSource, principal: Principal, code: s
 
 const CodeParams = z.object({ code: z.string().trim().min(1).max(500) });
 
-export async function labelRoutes(root: FastifyInstance, { trace }: { trace: LabelSource }) {
+export async function labelRoutes(root: FastifyInstance, { trace, catalogue }: { trace: LabelSource; catalogue?: LabelBadgeSource }) {
+  const labelOf = async (principal: Principal, code: string, origin: string) => (await withBadges([await labelFor(trace, principal, code, origin)], catalogue))[0]!;
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/trace/products/:code/label.png', {
     config: { policy: { roles: LABEL_ROLES, scope: SCOPE_TRACE_READ } },
     schema: { tags: ['trace'], summary: '产品标识 PNG（二维码 + 再制造标志） Product label as PNG', params: CodeParams },
     handler: async (req, reply) => {
-      const c = await labelFor(trace, req.principal!, req.params.code, originOf(req));
+      const c = await labelOf(req.principal!, req.params.code, originOf(req));
       const { body, font } = cachedPng(c);
       return reply
         .header('content-type', 'image/png')
@@ -101,7 +123,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
     config: { policy: { roles: LABEL_ROLES, scope: SCOPE_TRACE_READ } },
     schema: { tags: ['trace'], summary: '产品标识 SVG Product label as SVG', params: CodeParams },
     handler: async (req, reply) => {
-      const c = await labelFor(trace, req.principal!, req.params.code, originOf(req));
+      const c = await labelOf(req.principal!, req.params.code, originOf(req));
       return reply
         .header('content-type', 'image/svg+xml; charset=utf-8')
         .header('content-disposition', `inline; filename="label-${asciiName(c.code)}.svg"`)
@@ -120,7 +142,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
       const origin = originOf(req);
       const labels: LabelContent[] = [];
       for (const code of req.body.codes) labels.push(await labelFor(trace, req.principal!, code, origin));
-      const { body, font } = await renderLabelSheetPdf(labels);
+      const { body, font } = await renderLabelSheetPdf(await withBadges(labels, catalogue));
       return reply
         .header('content-type', 'application/pdf')
         .header('x-label-font', font)
@@ -136,7 +158,7 @@ export async function labelRoutes(root: FastifyInstance, { trace }: { trace: Lab
  */
 const PNG_CACHE_SIZE = 100;
 const pngCache = new Map<string, RenderedLabel>();
-function cachedPng(c: LabelContent): RenderedLabel {
+function cachedPng(c: LabelToPrint): RenderedLabel {
   const key = JSON.stringify(c);
   const hit = pngCache.get(key);
   if (hit) {

@@ -101,6 +101,15 @@ export interface QrOp {
   dark: (row: number, col: number) => boolean;
 }
 
+/** The 再制造产品目录 badge of a product whose model is listed (issue 14 item 2; labels.routes.ts `withBadges`). */
+export interface LabelBadge {
+  zh: string;
+  en: string;
+  listedNo: string;
+}
+/** A label's content and, when its model is in a published catalogue batch, the badge. */
+export type LabelToPrint = LabelContent & { badge?: LabelBadge };
+
 export interface LabelLayout {
   texts: TextOp[];
   qr: QrOp;
@@ -133,7 +142,7 @@ export function qrMatrix(url: string): { size: number; dark: (r: number, c: numb
 }
 
 /** Where everything of one label goes, in a LABEL_WIDTH × LABEL_HEIGHT box. `latinOnly`: no CJK font. */
-export function layoutLabel(c: LabelContent, latinOnly = false): LabelLayout {
+export function layoutLabel(c: LabelToPrint, latinOnly = false): LabelLayout {
   const texts: TextOp[] = [];
   const clean = (s: string) => (latinOnly ? s.replace(/[^\u0020-\u00ff]/g, '?') : s);
   if (latinOnly) {
@@ -166,6 +175,11 @@ export function layoutLabel(c: LabelContent, latinOnly = false): LabelLayout {
   const side = module * (m.size + 8);
   const qx = LABEL_WIDTH - 28 - side;
   const qy = 120;
+  if (c.badge) {
+    // above the QR, right of the mark: 再制造产品目录 第N批 and the model's catalogue number
+    texts.push({ x: qx + side / 2, y: 62, size: 20, text: latinOnly ? c.badge.en : c.badge.zh, bold: true, anchor: 'middle', testId: 'badge' });
+    texts.push({ x: qx + side / 2, y: 92, size: 18, text: latinOnly ? `No. ${c.badge.listedNo}` : `目录编号 ${c.badge.listedNo}`, anchor: 'middle', testId: 'badge' });
+  }
   texts.push({ x: qx + side / 2, y: qy + side + 26, size: 20, text: c.code, anchor: 'middle', testId: 'code' });
   texts.push({ x: qx + side / 2, y: qy + side + 52, size: 16, text: latinOnly ? 'Scan to verify' : '扫码验证 Scan to verify', anchor: 'middle' });
   if (latinOnly) texts.push({ x: 28, y: LABEL_HEIGHT - 16, size: 14, text: 'CJK font missing (install fonts-wqy-zenhei): Chinese text omitted' });
@@ -187,7 +201,7 @@ function qrPath(qr: QrOp): string {
   return parts.join('');
 }
 
-export function renderLabelSvg(c: LabelContent): string {
+export function renderLabelSvg(c: LabelToPrint): string {
   const l = layoutLabel(c);
   const family = `'WenQuanYi Zen Hei','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif`;
   const texts = l.texts
@@ -366,7 +380,7 @@ export interface RenderedLabel {
 }
 
 /** PNG of one label, 800 × 500 px (100 mm wide at ≈ 200 dpi). */
-export function renderLabelPng(c: LabelContent, font: LabelFont | null = findCjkFont()): RenderedLabel {
+export function renderLabelPng(c: LabelToPrint, font: LabelFont | null = findCjkFont()): RenderedLabel {
   const l = layoutLabel(c, !font);
   const r = new Raster(LABEL_WIDTH, LABEL_HEIGHT);
   // border
@@ -391,7 +405,7 @@ export function renderLabelPng(c: LabelContent, font: LabelFont | null = findCjk
 const MM = 72 / 25.4;
 
 /** A4 sheet(s) of labels (LABEL_SHEET: 2 × 4 per page), each cell framed by a thin cut line. */
-export async function renderLabelSheetPdf(labels: LabelContent[], font: LabelFont | null = findCjkFont()): Promise<RenderedLabel> {
+export async function renderLabelSheetPdf(labels: LabelToPrint[], font: LabelFont | null = findCjkFont()): Promise<RenderedLabel> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: '再制造产品标识 Remanufactured product labels', Creator: '再制造公共信息服务平台' } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));

@@ -10,7 +10,7 @@ import { columnOfPath, GROUPED_TEMPLATES, groupedColumns, groupRows, header, loc
 import { DOCUMENT_CONTEXT, StepInputs } from '../../../domain/trace/lifecycle.js';
 import { STEP_MAPPING } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix } from './trace.projector.js';
-import { traceWriterEnterprise } from './trace.policy.js';
+import { authorizedWriterEnterprise } from './trace.policy.js';
 import { traceRepo } from './trace.repo.js';
 import type { TraceService } from './trace.service.js';
 import type { Queue } from '../../platform/queue/queue.js';
@@ -199,8 +199,7 @@ export function createTraceImport(deps: { db: Db; epcis: EpcisService; trace: Tr
     },
 
     async upload(ctx: RequestContext, step: AnyImportStep, fileName: string, data: Buffer) {
-      const enterpriseId = traceWriterEnterprise(ctx.principal);
-      if (!enterpriseId) throw errors.forbidden('只有企业用户可以导入', 'Only enterprise users import');
+      const enterpriseId = authorizedWriterEnterprise(ctx.principal, 'import');
       const columns = columnsOf(step);
       const { sheet, rows, rowNumbers, errors: errs } = await readRows(step, fileName, data);
       const inputs: Record<string, unknown>[] = [];

@@ -77,7 +77,14 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   const disassembled: { key: string; at: string; eventId: string }[] = [];
   const normal = events.filter((e) => !e.errorDeclaration);
 
-  const touch = (key: string, kind: Kind, e: StoredEvent, stepKind: string | null, name: string | null = null) => {
+  /**
+   * Keys seen other than as a part: by an object-level event, as a core, product, lot, container or input/output of
+   * another transformation. Those get object rows; a key named only as a part (released by a disassembly, put into a
+   * product) is described by its edges (migration 20261210070000), unless it already has a row.
+   */
+  const observed = new Set<string>();
+  const touch = (key: string, kind: Kind, e: StoredEvent, stepKind: string | null, name: string | null = null, asPart = false) => {
+    if (!asPart) observed.add(key);
     const t = iso(e.eventTime);
     const o = objects.get(key);
     if (!o) {
@@ -104,11 +111,12 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       const isDisassembly = e.bizStep === 'disassembling';
       const isAssembly = e.bizStep === 'assembling';
       const names = partNames(e, pre);
-      for (const k of e.inputEPCList) touch(k, isDisassembly ? 'core' : isAssembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null);
+      for (const k of e.inputEPCList) touch(k, isDisassembly ? 'core' : isAssembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null, isAssembly);
       for (const k of classes(e.inputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
-      for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null);
+      for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null, isDisassembly);
       for (const k of classes(e.outputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
-      for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+      // the part side of an edge carries the part's name: the output of a disassembly, the input of anything else
+      for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null, partName: names.get(isDisassembly ? out : inp) ?? null });
       // Step rows are read for products and their life cores only (product page, public timeline): a disassembly is
       // a step of the core, a reassembly one of the product — the parts' side of both is in the edges.
       [...new Set(isDisassembly ? inputs : isAssembly ? outputs : [...inputs, ...outputs])].forEach(addStep);
@@ -116,19 +124,21 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       if (isDisassembly) for (const k of e.inputEPCList) disassembled.push({ key: k, at: t, eventId: e.eventId });
     } else if (e.type === 'AggregationEvent') {
       const children = [...e.childEPCs, ...classes(e.childQuantityList)];
+      const isDisassembly = e.bizStep === 'disassembling';
+      const names = isDisassembly ? partNames(e, pre) : new Map<string, string>();
       if (e.parentID) touch(e.parentID, 'other', e, stepKind);
-      for (const k of e.childEPCs) touch(k, e.bizStep === 'disassembling' ? 'part' : 'other', e, stepKind);
+      for (const k of e.childEPCs) touch(k, isDisassembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null, isDisassembly);
       for (const k of classes(e.childQuantityList)) touch(k, 'lot', e, stepKind);
       if (e.parentID && e.action === 'ADD') for (const c of children) edges.push({ parent: e.parentID, child: c, kind: 'aggregation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
       if (e.parentID && e.action === 'DELETE') {
         deletes.push(e);
         // Disassembly modelled as an aggregation DELETE: each part also records the core it came from.
-        if (e.bizStep === 'disassembling') {
-          for (const c of children) edges.push({ parent: c, child: e.parentID, kind: 'disassembly', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null });
+        if (isDisassembly) {
+          for (const c of children) edges.push({ parent: c, child: e.parentID, kind: 'disassembly', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null, partName: names.get(c) ?? null });
           disassembled.push({ key: e.parentID, at: t, eventId: e.eventId });
         }
       }
-      [...new Set([...(e.parentID ? [e.parentID] : []), ...(e.bizStep === 'disassembling' ? [] : children)])].forEach(addStep);
+      [...new Set([...(e.parentID ? [e.parentID] : []), ...(isDisassembly ? [] : children)])].forEach(addStep);
     } else {
       // ObjectEvent, TransactionEvent, AssociationEvent
       const keys = [...e.epcList, ...classes(e.quantityList), ...(e.parentID ? [e.parentID] : [])];
@@ -142,11 +152,15 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     }
   }
 
-  const upserted = await traceRepo.upsertObjects(tx, enterpriseId, [...objects.values()]);
+  const all = [...objects.values()];
+  const upserted = [
+    ...(await traceRepo.upsertObjects(tx, enterpriseId, all.filter((o) => observed.has(o.key)))),
+    ...(await traceRepo.updateExistingObjects(tx, enterpriseId, all.filter((o) => !observed.has(o.key)))),
+  ];
   const coresAndProducts = upserted.filter((o) => o.kind === 'core' || o.kind === 'product');
-  // Keys first seen in this capture (their object row is new) cannot have rows (products, edges) of earlier
-  // captures — every key of an edge or a product has its object row. Reads of earlier state leave them out instead
-  // of asking for every part of every reassembly (at 10,000 events: ~90k keys, usually all new).
+  // A key without an object row before this capture cannot be a product of an earlier capture (every product has its
+  // row), so the reads of earlier lives and product states leave such keys out (at 10,000 events: ~90k keys, usually
+  // all new). A part may have edges of earlier captures without a row: the cores of every input are asked for.
   const seen = new Set(upserted.filter((o) => !o.inserted).map((o) => o.key));
   const isNew = (k: string) => objects.has(k) && !seen.has(k);
   await traceRepo.insertEdges(tx, enterpriseId, edges);
@@ -154,7 +168,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
 
   await closeAggregations(tx, enterpriseId, deletes);
 
-  const made = await createProducts(tx, enterpriseId, assemblies, { isNew, edges });
+  const made = await createProducts(tx, enterpriseId, assemblies, { isNew });
   // a product row exists only for a key known before or made now
   const madeNow = new Set(made.map((r) => r.epc));
   const mayBeProduct = (k: string) => !isNew(k) || madeNow.has(k);
@@ -260,7 +274,12 @@ function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
  * an earlier reassembly of the same capture counts as an earlier life for a later one (as it did when each
  * reassembly was written on its own).
  */
-async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEvent[], capture: { isNew: (key: string) => boolean; edges: EdgeInsert[] }): Promise<ProductInsert[]> {
+async function createProducts(
+  tx: Db,
+  enterpriseId: string,
+  assemblies: StoredEvent[],
+  capture: { isNew: (key: string) => boolean },
+): Promise<ProductInsert[]> {
   if (!assemblies.length) return [];
   const prefix = await ensurePrefix(tx, enterpriseId);
   const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
@@ -270,9 +289,8 @@ async function createProducts(tx: Db, enterpriseId: string, assemblies: StoredEv
     if (l) l.add(core);
     else coresByPart.set(part, new Set([core]));
   };
-  // the disassemblies of this capture (in memory), and of earlier ones for parts seen before
-  for (const e of capture.edges) if (e.kind === 'disassembly') addCore(e.parent, e.child);
-  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs.filter((k) => !capture.isNew(k)))) addCore(r.part, r.core);
+  // the disassemblies of every input, this capture's included (its edges are written already)
+  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs)) addCore(r.part, r.core);
   const allCores = [...coresByPart.values()].flatMap((l) => [...l]);
   // Latest life per EPC that is a product (of earlier captures: not new keys), kept up to date below.
   const lifeOf = new Map((await traceRepo.latestLives(tx, enterpriseId, [...new Set([...allCores, ...allInputs])].filter((k) => !capture.isNew(k)))).map((r) => [r.epc, r.life]));

@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
-import { bulkInsert, rawQuery, type BulkColumn } from './trace.bulk.js';
+import { bulkInsert, rawQuery, type BulkColumn } from '../../db/bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
 import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
+import { standardKeySql } from '../../../domain/portal/standard-code.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -28,6 +29,21 @@ const limitOf = (p?: LimitOffset) => (p ? sql`LIMIT ${p.limit} OFFSET ${p.offset
 /** Which enterprises' rows a caller may read: null = all. */
 export type EnterpriseIds = readonly string[] | null;
 const scopeOn = (column: SQL, ids: EnterpriseIds) => (ids === null ? sql`true` : sql`${column} = ANY(${uuidArray(ids)})`);
+/**
+ * What a key is, in scope (columns n.enterprise_id, n.kind, n.name; all null when unknown): its object row, or — for a
+ * key without one that the genealogy names as a part, i.e. the parent of a disassembly edge or the child of a
+ * transformation edge (migration 20261210070000) — a part, with the name its latest naming event gave it.
+ */
+const nodeOf = (key: SQL, ids: EnterpriseIds) => sql`
+  LEFT JOIN LATERAL (
+    SELECT COALESCE(o.enterprise_id, pe.enterprise_id) AS enterprise_id, COALESCE(o.kind, CASE WHEN pe.enterprise_id IS NOT NULL THEN 'part' END) AS kind, COALESCE(o.name, pe.part_name) AS name
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (SELECT enterprise_id, kind, name FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)} LIMIT 1) o ON true
+    LEFT JOIN LATERAL (
+      SELECT enterprise_id, part_name FROM trace_edges
+      WHERE o.kind IS NULL AND ((parent_key = ${key} AND kind = 'disassembly') OR (child_key = ${key} AND kind = 'transformation')) AND ${scopeOn(sql`enterprise_id`, ids)}
+      ORDER BY part_name IS NULL, valid_from DESC LIMIT 1) pe ON true
+  ) n ON true`;
 
 export interface ObjectUpsert {
   key: string;
@@ -47,6 +63,8 @@ export interface EdgeInsert {
   validFrom: string;
   validTo: string | null;
   closedBy: string | null;
+  /** the name of the part side (parent of a disassembly edge, child of a transformation edge), when the event names it */
+  partName?: string | null;
 }
 export interface StepInsert {
   key: string;
@@ -158,8 +176,20 @@ export const PRODUCT_STATE_AS_MADE = 'reassembly';
 export const REASSEMBLY_DECLARED_ERRONEOUS = 'reassembly event declared erroneous';
 
 const cols = (spec: string): BulkColumn[] => spec.split(', ').map((c) => ({ name: c.split(' ')[0]!, type: c.split(' ')[1]! }));
-const EDGE_COLUMNS = cols('enterprise_id uuid, parent_key text, child_key text, kind text, event_id text, valid_from timestamptz, valid_to timestamptz, closed_by_event_id text');
+const EDGE_COLUMNS = cols('enterprise_id uuid, parent_key text, child_key text, kind text, event_id text, valid_from timestamptz, valid_to timestamptz, closed_by_event_id text, part_name text');
 const STEP_COLUMNS = cols('enterprise_id uuid, object_key text, event_id text, event_time timestamptz, event_type text, biz_step text, disposition text, step_kind text, details jsonb');
+
+const OBJECT_ARRAYS = '$2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[]';
+const objectArrays = (rows: ObjectUpsert[]) => (['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]));
+/** How an object row takes in what a capture saw of it (`src` holds the capture's values): kind by rank, first name, earliest first, latest last. */
+const mergeObject = (src: string) => `
+        kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], ${src}.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN ${src}.kind ELSE o.kind END,
+        name = COALESCE(o.name, ${src}.name),
+        first_event_time = LEAST(o.first_event_time, ${src}.first_event_time),
+        last_step_kind = CASE WHEN ${src}.last_event_time >= o.last_event_time THEN COALESCE(${src}.last_step_kind, o.last_step_kind) ELSE o.last_step_kind END,
+        last_biz_step = CASE WHEN ${src}.last_event_time >= o.last_event_time THEN ${src}.last_biz_step ELSE o.last_biz_step END,
+        last_disposition = CASE WHEN ${src}.last_event_time >= o.last_event_time THEN COALESCE(${src}.last_disposition, o.last_disposition) ELSE o.last_disposition END,
+        last_event_time = GREATEST(o.last_event_time, ${src}.last_event_time)`;
 
 export const traceRepo = {
   // ---------------------------------------------------------------- enterprises (prefix, serials)
@@ -197,22 +227,35 @@ export const traceRepo = {
       db,
       `WITH u AS (
       INSERT INTO trace_objects AS o (enterprise_id, key, kind, name, first_event_time, last_event_time, last_step_kind, last_biz_step, last_disposition)
-      SELECT $1::uuid, r.* FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[]) AS r
-      ON CONFLICT (enterprise_id, key) DO UPDATE SET
-        kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], EXCLUDED.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN EXCLUDED.kind ELSE o.kind END,
-        name = COALESCE(o.name, EXCLUDED.name),
-        first_event_time = LEAST(o.first_event_time, EXCLUDED.first_event_time),
-        last_step_kind = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_step_kind, o.last_step_kind) ELSE o.last_step_kind END,
-        last_biz_step = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN EXCLUDED.last_biz_step ELSE o.last_biz_step END,
-        last_disposition = CASE WHEN EXCLUDED.last_event_time >= o.last_event_time THEN COALESCE(EXCLUDED.last_disposition, o.last_disposition) ELSE o.last_disposition END,
-        last_event_time = GREATEST(o.last_event_time, EXCLUDED.last_event_time)
+      SELECT $1::uuid, r.* FROM unnest(${OBJECT_ARRAYS}) AS r
+      ON CONFLICT (enterprise_id, key) DO UPDATE SET ${mergeObject('EXCLUDED')}
       RETURNING o.key, o.kind, (xmax = 0) AS inserted)
       SELECT key, kind, inserted FROM u WHERE kind IN ('core', 'product') OR NOT inserted`,
-      [enterpriseId, ...(['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]))],
+      [enterpriseId, ...objectArrays(rows)],
+    );
+  },
+  /**
+   * Objects named only as parts (taken out of a core, or put into a product) get no row of their own — their edges
+   * describe them (migration 20261210070000) — but a key that already has a row (a product reused as an input, a
+   * part observed earlier) has it brought up to date like an upsert would. Returns the rows that existed.
+   */
+  async updateExistingObjects(db: Db, enterpriseId: string, all: ObjectUpsert[]): Promise<{ key: string; kind: string; inserted: boolean }[]> {
+    if (!all.length) return [];
+    // which have rows (usually none): one array of keys to probe, then the values of those only
+    const existing = new Set((await rawQuery<{ key: string }>(db, 'SELECT key FROM trace_objects WHERE enterprise_id = $1::uuid AND key = ANY($2::text[])', [enterpriseId, all.map((r) => r.key)])).map((r) => r.key));
+    const rows = all.filter((r) => existing.has(r.key));
+    if (!rows.length) return [];
+    return rawQuery<{ key: string; kind: string; inserted: boolean }>(
+      db,
+      `UPDATE trace_objects AS o SET ${mergeObject('r')}
+      FROM unnest(${OBJECT_ARRAYS}) AS r(key, kind, name, first_event_time, last_event_time, last_step_kind, last_biz_step, last_disposition)
+      WHERE o.enterprise_id = $1::uuid AND o.key = r.key
+      RETURNING o.key, o.kind, false AS inserted`,
+      [enterpriseId, ...objectArrays(rows)],
     );
   },
   async insertEdges(db: Db, enterpriseId: string, rows: EdgeInsert[]) {
-    await bulkInsert(db, 'trace_edges', EDGE_COLUMNS, rows.map((r) => [enterpriseId, r.parent, r.child, r.kind, r.eventId, r.validFrom, r.validTo, r.closedBy]));
+    await bulkInsert(db, 'trace_edges', EDGE_COLUMNS, rows.map((r) => [enterpriseId, r.parent, r.child, r.kind, r.eventId, r.validFrom, r.validTo, r.closedBy, r.partName ?? null]));
   },
   /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
   async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
@@ -462,15 +505,27 @@ export const traceRepo = {
    */
   async recallTargets(db: Db, text: string, ids: EnterpriseIds): Promise<{ key: string; kind: string; name: string | null; product_code: string | null; exact: boolean }[]> {
     const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const keyMatches = (key: SQL) => sql`(${key} = ${text} OR ${key} ILIKE ${`%.${esc}`} OR ${key} ILIKE ${`%:${esc}`})`;
+    // object rows, and parts known only from their edges (the part side of disassembly and transformation edges)
     return q(
       db,
-      sql`SELECT DISTINCT ON (o.key) o.key, o.kind, o.name, p.code AS product_code,
-            (o.key = ${text} OR o.key ILIKE ${`%.${esc}`} OR o.key ILIKE ${`%:${esc}`} OR p.code = upper(${text})) AS exact
-          FROM trace_objects o
-          LEFT JOIN trace_products p ON p.enterprise_id = o.enterprise_id AND (p.epc = o.key OR p.digital_link = o.key)
-          WHERE ${scopeOn(sql`o.enterprise_id`, ids)} AND o.kind IN ('lot', 'core', 'part', 'product')
-            AND (o.key = ${text} OR o.key ILIKE ${`%.${esc}`} OR o.key ILIKE ${`%:${esc}`} OR o.name ILIKE ${`%${esc}%`} OR p.code = upper(${text}))
-          ORDER BY o.key, p.life DESC NULLS LAST
+      sql`WITH hits AS (
+            SELECT o.enterprise_id, o.key, o.kind, o.name FROM trace_objects o WHERE ${scopeOn(sql`o.enterprise_id`, ids)} AND o.kind IN ('lot', 'core', 'part', 'product')
+            UNION ALL
+            (SELECT DISTINCT ON (x.enterprise_id, x.key) x.enterprise_id, x.key, 'part'::text, x.part_name FROM (
+              SELECT enterprise_id, parent_key AS key, part_name, valid_from FROM trace_edges WHERE kind = 'disassembly' AND ${scopeOn(sql`enterprise_id`, ids)}
+              UNION ALL
+              SELECT enterprise_id, child_key, part_name, valid_from FROM trace_edges WHERE kind = 'transformation' AND ${scopeOn(sql`enterprise_id`, ids)}
+            ) x
+            WHERE (${keyMatches(sql`x.key`)} OR x.part_name ILIKE ${`%${esc}%`})
+              AND NOT EXISTS (SELECT 1 FROM trace_objects o WHERE o.enterprise_id = x.enterprise_id AND o.key = x.key)
+            ORDER BY x.enterprise_id, x.key, x.part_name IS NULL, x.valid_from DESC)
+          )
+          SELECT DISTINCT ON (h.key) h.key, h.kind, h.name, p.code AS product_code, (${keyMatches(sql`h.key`)} OR p.code = upper(${text})) AS exact
+          FROM hits h
+          LEFT JOIN trace_products p ON p.enterprise_id = h.enterprise_id AND (p.epc = h.key OR p.digital_link = h.key)
+          WHERE ${keyMatches(sql`h.key`)} OR h.name ILIKE ${`%${esc}%`} OR p.code = upper(${text})
+          ORDER BY h.key, p.life DESC NULLS LAST
           LIMIT 50`,
     );
   },
@@ -478,27 +533,33 @@ export const traceRepo = {
     if (!epcs.length) return [];
     return q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE epc = ANY(${textArray(epcs)}) AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY epc, life`);
   },
-  /** Trace nodes in one query: each key's object row and its latest-life product (if it is one). */
+  /** Trace nodes in one query: each key's object row (or, for a part known only from the genealogy, its edges) and its latest-life product (if it is one). */
   async nodes(db: Db, keys: string[], ids: EnterpriseIds) {
     if (!keys.length) return [];
-    return q<{ key: string; kind: string; name: string | null; code: string | null; product_name: string | null; life: number | null }>(
+    return q<{ key: string; kind: string | null; name: string | null; code: string | null; product_name: string | null; life: number | null }>(
       db,
-      sql`SELECT k.key, o.kind, o.name, p.code, p.name AS product_name, p.life
+      sql`SELECT k.key, n.kind, n.name, p.code, p.name AS product_name, p.life
           FROM unnest(${textArray(keys)}) AS k(key)
-          LEFT JOIN LATERAL (SELECT kind, name FROM trace_objects WHERE key = k.key AND ${scopeOn(sql`enterprise_id`, ids)} LIMIT 1) o ON true
+          ${nodeOf(sql`k.key`, ids)}
           LEFT JOIN LATERAL (SELECT code, name, life FROM trace_products WHERE epc = k.key AND ${scopeOn(sql`enterprise_id`, ids)} ORDER BY life DESC LIMIT 1) p ON true`,
     );
   },
+  /** The objects among these keys (one row each): object rows, and parts known from their edges. */
   async objects(db: Db, keys: string[], ids: EnterpriseIds) {
     if (!keys.length) return [];
     return q<{ enterprise_id: string; key: string; kind: string; name: string | null }>(
       db,
-      sql`SELECT enterprise_id, key, kind, name FROM trace_objects WHERE key = ANY(${textArray(keys)}) AND ${scopeOn(sql`enterprise_id`, ids)}`,
+      sql`SELECT n.enterprise_id, k.key, n.kind, n.name FROM unnest(${textArray(keys)}) AS k(key) ${nodeOf(sql`k.key`, ids)} WHERE n.kind IS NOT NULL`,
     );
   },
   async objectExists(db: Db, key: string, ids: EnterpriseIds): Promise<boolean> {
-    const [r] = await q<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}`);
-    return (r?.n ?? 0) > 0;
+    const [r] = await q<{ found: boolean }>(
+      db,
+      sql`SELECT EXISTS (SELECT 1 FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)})
+            OR EXISTS (SELECT 1 FROM trace_edges WHERE parent_key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)})
+            OR EXISTS (SELECT 1 FROM trace_edges WHERE child_key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}) AS found`,
+    );
+    return Boolean(r?.found);
   },
   /**
    * What the step rules (src/domain/trace/step-rules.ts) need of each key's history, from the genealogy edges
@@ -519,8 +580,12 @@ export const traceRepo = {
     return new Map(rows.map((r) => [r.key, { disassembledAt: d(r.disassembled_at), consumedAt: d(r.consumed_at), releasedAt: d(r.released_at) }]));
   },
   async objectInEnterprise(db: Db, enterpriseId: string, key: string) {
-    const [r] = await q<{ kind: string; name: string | null; last_step_kind: string | null }>(db, sql`SELECT kind, name, last_step_kind FROM trace_objects WHERE enterprise_id = ${enterpriseId} AND key = ${key}`);
-    return r ?? null;
+    const [r] = await q<{ kind: string | null; name: string | null; last_step_kind: string | null }>(
+      db,
+      sql`SELECT n.kind, n.name, o.last_step_kind FROM (SELECT ${key}::text AS key) k ${nodeOf(sql`k.key`, [enterpriseId])}
+          LEFT JOIN trace_objects o ON o.enterprise_id = ${enterpriseId} AND o.key = k.key`,
+    );
+    return r?.kind ? r : null;
   },
 
   /**
@@ -590,6 +655,20 @@ export const traceRepo = {
    * The public rows of many references in at most two statements: `codes[i]` / `epcs[i]` → the row (latest life) or
    * null, in order. One indexed statement for a batch of concurrent scans instead of one per scan.
    */
+  /**
+   * The products (name and model, units counted once per code) of the given enterprises whose label names one of
+   * the standard keys (domain/portal/standard-code.ts; index trace_products_standard_key_idx). Public facts only.
+   */
+  async productsByStandard(db: Db, keys: readonly string[], enterpriseIds: readonly string[], limit: number) {
+    if (!keys.length || !enterpriseIds.length) return [];
+    return q<{ enterprise_id: string; name: string; model: string | null; standard_no: string; units: number }>(
+      db,
+      sql`SELECT enterprise_id, name, model, min(standard_no) AS standard_no, count(DISTINCT code)::int AS units
+          FROM trace_products
+          WHERE standard_no IS NOT NULL AND ${sql.raw(standardKeySql('standard_no'))} = ANY(${textArray(keys)}) AND enterprise_id = ANY(${uuidArray(enterpriseIds)})
+          GROUP BY enterprise_id, name, model ORDER BY enterprise_id, name, model LIMIT ${limit}`,
+    );
+  },
   async publicProducts(db: Db, refs: { code?: string; epc?: string }[]): Promise<(PublicProductRow | null)[]> {
     const codes = [...new Set(refs.flatMap((r) => (r.code ? [r.code] : [])))];
     const epcs = [...new Set(refs.flatMap((r) => (r.epc ? [r.epc] : [])))];

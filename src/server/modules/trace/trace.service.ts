@@ -14,6 +14,7 @@ import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Directio
 import * as L from '../../../domain/trace/lifecycle.js';
 import { aggregateRates } from '../../../domain/trace/rates.js';
 import { publicTimeline, statusChangeNeeded } from '../../../domain/trace/successor.js';
+import { coreTransferEvents, type CoreTransferRecord, type CoreTransferRecorded } from '../../../domain/trading/core-exchange.js';
 import { mayConsume, mayDisassemble, NO_HISTORY } from '../../../domain/trace/step-rules.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, projectEvents } from './trace.projector.js';
@@ -22,7 +23,8 @@ import type { JobLog } from '../../platform/jobs.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import { walkGenealogy } from './trace.genealogy.js';
-import { canRecordSteps, canChangeStatus, traceWriterEnterprise } from './trace.policy.js';
+import { authorizedWriterEnterprise, traceProductPolicy } from './trace.policy.js';
+import { authorize } from '../../platform/authorize.js';
 import { traceRepo, type EnterpriseIds, type ProductRow, type PublicProductRow } from './trace.repo.js';
 
 export interface TraceServiceDeps {
@@ -135,9 +137,7 @@ export function createTraceService(deps: TraceServiceDeps) {
   }
 
   function writer(ctx: RequestContext): string {
-    const id = traceWriterEnterprise(ctx.principal);
-    if (!id || !canRecordSteps(ctx.principal, id)) throw errors.forbidden('只有企业用户可以记录生产过程', 'Only enterprise users record lifecycle steps');
-    return id;
+    return authorizedWriterEnterprise(ctx.principal, 'record');
   }
 
   /**
@@ -245,7 +245,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     /** Recall or revoke: idempotent — the product row is locked, and a status it already has records nothing. */
     async setStatus(ctx: RequestContext, ref: string, status: 'recalled' | 'revoked', reason: string) {
       const row = await loadProduct(ctx.principal, ref);
-      if (!canChangeStatus(ctx.principal, row.enterprise_id)) throw errors.forbidden();
+      authorize(ctx.principal, traceProductPolicy, 'change_status', { enterpriseId: row.enterprise_id }); // a row's enterprise never changes
       await projection.catchUpNow(row.enterprise_id); // a recall an MES just sent counts as the current status
       const stored = await db.transaction(async (tx) => {
         // the enterprise's event stream first (the lock every capture takes before the projection cursor and the
@@ -306,6 +306,56 @@ export function createTraceService(deps: TraceServiceDeps) {
       await epcis.captureInTx(tx, ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' }, enterpriseId, events, { documentContext: L.DOCUMENT_CONTEXT });
       await recordAudit(tx, ctx, { action: `trace.${input.kind}`, objectType: 'trace_object', objectId: input.kind === 'core_intake' ? epc : input.code, enterpriseId, change: { kind: input.kind, party: party.id, requestKey: input.requestKey } });
       return { eventIds: ids(events), epc, afterCommit: () => epcis.committed(enterpriseId) };
+    },
+
+    /**
+     * 旧件交易 (issue 13 core exchange): an accepted match's transfer, inside the caller's transaction (the
+     * core-exchange module's, its match and postings locked). Both streams are locked first, in id order (two
+     * transfers between the same enterprises in opposite directions never deadlock; no audit row before them). The
+     * receiver records one core intake of the cores, each with a new EPC, source = the supplier, with the supplier's
+     * attestation; a supplying enterprise records the shipping of the quantity to the receiver. A supplier without a
+     * trace (a recycler or dealer) attests, and the receiver's intake names it (docs/decisions.md ADR on core sources).
+     * Event ids derive from `requestKey`: a repeat is 409 DUPLICATE_REQUEST.
+     */
+    async recordCoreExchange(
+      tx: Db,
+      ctx: RequestContext,
+      input: CoreTransferRecord,
+    ): Promise<CoreTransferRecorded> {
+      const receiverId = input.receiver.enterpriseId;
+      const supplierId = input.supplier.enterpriseId;
+      for (const id of [...new Set([receiverId, ...(supplierId ? [supplierId] : [])])].sort()) await epcis.lockStream(tx, id);
+      const prefix = await ensurePrefix(tx, receiverId);
+      const first = await traceRepo.takeSerials(tx, receiverId, input.quantity);
+      const coreEpcs = Array.from({ length: input.quantity }, (_, n) => platformEpc('core', prefix, first + n));
+      const t = input.at.toISOString();
+      const ev = coreTransferEvents({
+        receiverBase: base(t),
+        supplierBase: supplierId ? base(t) : null,
+        receiver: { uri: L.partyUri(`enterprise:${receiverId}`), name: input.receiver.name },
+        supplier: { uri: L.partyUri(supplierId ? `enterprise:${supplierId}` : input.supplier.orgId), name: input.supplier.name, channel: input.supplier.channel },
+        name: input.name,
+        model: input.model,
+        grade: input.grade,
+        coreEpcs,
+        attestation: input.attestation,
+      });
+      await claimRequestKey(tx, receiverId, 'core_exchange_in', input.requestKey, [ev.receiver]);
+      if (supplierId && ev.supplier) await claimRequestKey(tx, supplierId, 'core_exchange_out', input.requestKey, [ev.supplier]);
+      // each stream is written as its own enterprise's user, or by the platform for the other party (audited below with the caller)
+      const as = (enterpriseId: string): RequestContext => (ctx.principal?.enterpriseId === enterpriseId ? ctx : { principal: null, ip: ctx.ip, requestId: ctx.requestId });
+      await epcis.captureInTx(tx, as(receiverId), receiverId, [ev.receiver], { documentContext: L.DOCUMENT_CONTEXT });
+      if (supplierId && ev.supplier) await epcis.captureInTx(tx, as(supplierId), supplierId, [ev.supplier], { documentContext: L.DOCUMENT_CONTEXT });
+      await recordAudit(tx, ctx, { action: 'trace.core_exchange', objectType: 'trace_object', objectId: coreEpcs[0]!, enterpriseId: receiverId, change: { quantity: input.quantity, supplier: input.supplier.orgId, matchId: input.attestation.matchId } });
+      return {
+        coreEpcs,
+        receiverEventIds: ids([ev.receiver]),
+        supplierEventIds: ev.supplier && supplierId ? ids([ev.supplier]) : [],
+        afterCommit: () => {
+          epcis.committed(receiverId);
+          if (supplierId) epcis.committed(supplierId);
+        },
+      };
     },
 
     /**
@@ -498,6 +548,8 @@ export function createTraceService(deps: TraceServiceDeps) {
       };
     },
 
+    /** Products of announced enterprises whose label names a standard (the standards library's page, issue 14). */
+    productsByStandard: (keys: readonly string[], enterpriseIds: readonly string[], limit = 1000) => traceRepo.productsByStandard(db, keys, enterpriseIds, limit),
     /**
      * Public verification: ONE row read by code (the projector keeps the public timeline and the successor on it), names and the announced list from a 60 s
      * cache, and a small response cache per code (invalidated whenever events of that enterprise are projected,

@@ -39,6 +39,8 @@ export interface EmbeddedBroker {
   connectedClients(): number;
   /** publish from the platform (commands, error reports) */
   publish(o: Outbound): Promise<void>;
+  /** is this device connected now? */
+  isConnected(deviceId: string): boolean;
   /** close the connection of a device (credentials rotated or revoked) */
   disconnect(deviceId: string): void;
   close(): Promise<void>;
@@ -159,6 +161,7 @@ export async function startEmbeddedBroker<I>(o: { port: number; host: string; ex
     movedFromDefault: moved,
     connectedClients: () => broker.connectedClients,
     publish,
+    isConnected: (deviceId) => byDevice.get(deviceId)?.connected === true,
     disconnect(deviceId) {
       byDevice.get(deviceId)?.close();
     },

@@ -40,11 +40,8 @@ export async function closeSpreadsheetWorkers(): Promise<void> {
   await p?.destroy();
 }
 
-/**
- * Sum of the uncompressed sizes the zip's central directory declares (null: not a zip we can read). ZIP64
- * markers (0xFFFFFFFF) count as "too large" because no spreadsheet we accept needs them.
- */
-export function zipUncompressedSize(buf: Buffer): number | null {
+/** The entries a zip's central directory declares, in stored order (null: not a zip we can read). */
+function centralDirectory(buf: Buffer): { name: string; size: number }[] | null {
   const min = Math.max(0, buf.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = buf.length - 22; i >= min; i--) {
@@ -54,16 +51,30 @@ export function zipUncompressedSize(buf: Buffer): number | null {
     }
   }
   if (eocd < 0) return null;
-  const entries = buf.readUInt16LE(eocd + 10);
+  const count = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
+  const entries: { name: string; size: number; at: number }[] = [];
+  for (let n = 0; n < count; n++) {
     if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return null;
-    const size = buf.readUInt32LE(offset + 24);
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
-    offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
+    const nameLength = buf.readUInt16LE(offset + 28);
+    entries.push({ name: buf.toString('utf8', offset + 46, offset + 46 + nameLength), size: buf.readUInt32LE(offset + 24), at: buf.readUInt32LE(offset + 42) });
+    offset += 46 + nameLength + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
   }
-  return total;
+  return entries.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Sum of the uncompressed sizes the zip's central directory declares (null: not a zip we can read). ZIP64
+ * markers (0xFFFFFFFF) count as "too large" because no spreadsheet we accept needs them.
+ */
+export function zipUncompressedSize(buf: Buffer): number | null {
+  const entries = centralDirectory(buf);
+  return entries && entries.reduce((total, e) => total + (e.size === 0xffffffff ? Number.MAX_SAFE_INTEGER : e.size), 0);
+}
+
+/** The names of a zip's entries in the order they are stored (null: not a zip we can read). */
+export function zipEntryNames(buf: Buffer): string[] | null {
+  return centralDirectory(buf)?.map((e) => e.name) ?? null;
 }
 
 const tooManyRows = (maxRows: number, code?: string) =>

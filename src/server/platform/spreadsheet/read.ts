@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
+import { DirectoryWorkbookReader } from './directory-reader.js';
 
 /**
  * Runs inside the spreadsheet worker (worker.mjs): the parsing never blocks the server's event loop. Results
@@ -56,7 +56,7 @@ function readCsv(buf: Buffer, maxRows: number): ReadResult {
 }
 
 async function readXlsx(buf: Buffer, maxRows: number): Promise<ReadResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new DirectoryWorkbookReader(buf, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const sheets: SheetRows[] = [];
   let filled = 0;
   let seen = 0;

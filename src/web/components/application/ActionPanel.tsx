@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography, Upload, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { client, unwrap, type ApplicationDetail, type AttachmentWire, type Expert } from '../../api';
 import { useCurrentUser } from '../../auth';
@@ -52,33 +52,120 @@ function useStep(detail: ApplicationDetail) {
   };
 }
 
+// ---------------------------------------------------------------- the step modal every action shares
+
+/** One step's run: the form's values → the step's body → the server; field errors back onto the form. */
+function useStepRun<V>(detail: ApplicationDetail, event: string, form: FormInstance<V>, toBody: (v: V) => unknown, onClose: () => void) {
+  const onError = useApiErrorHandler();
+  const step = useStep(detail);
+  return useMutation({ mutationFn: (v: V) => step(event, toBody(v)), onSuccess: onClose, onError: (e) => onError(e, form) });
+}
+
+/** The drawer's width beside the case: a phone's whole screen, else up to 720 px and under half the window. */
+const besideWidth = () => (typeof window !== 'undefined' && window.innerWidth < 768 ? window.innerWidth : Math.min(720, Math.round(window.innerWidth * 0.46)));
+
+/**
+ * The modal of an application step (issue 11 item 6): a title, what the step is about (`intro`), the step's form
+ * and a confirm button (`action-confirm`) that submits it; the step runs through `useStepRun`. `beside`: a drawer
+ * without a mask instead of a modal, the case still readable and scrollable on its left (issue 16 item 9: the
+ * expert's opinion); on a phone it takes the screen.
+ */
+function StepModal<V>({
+  title,
+  width,
+  okText,
+  danger,
+  intro,
+  form,
+  run,
+  initialValues,
+  beside,
+  testId,
+  onClose,
+  children,
+}: {
+  title: ReactNode;
+  width?: number;
+  okText?: ReactNode;
+  danger?: boolean;
+  intro?: ReactNode;
+  form: FormInstance<V>;
+  run: UseMutationResult<unknown, Error, V>;
+  initialValues?: Partial<V>;
+  beside?: boolean;
+  testId?: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useLocale();
+  const body = (
+    <>
+      {intro}
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={initialValues}>
+        {children}
+      </Form>
+    </>
+  );
+  if (beside) {
+    return (
+      <Drawer
+        open
+        mask={false}
+        placement="right"
+        size={width ?? besideWidth()}
+        title={title}
+        onClose={onClose}
+        data-testid={testId}
+        footer={
+          <Flex justify="flex-end" gap={8}>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" danger={danger} loading={run.isPending} onClick={() => form.submit()} data-testid="action-confirm">
+              {okText ?? t('common.submit')}
+            </Button>
+          </Flex>
+        }
+      >
+        {body}
+      </Drawer>
+    );
+  }
+  return (
+    <Modal
+      open
+      width={width}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={okText ?? t('common.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger, 'data-testid': 'action-confirm' }}
+      confirmLoading={run.isPending}
+    >
+      {body}
+    </Modal>
+  );
+}
+
 // ---------------------------------------------------------------- reason (withdraw, return, reject)
 
 function ReasonModal({ detail, event, onClose }: { detail: ApplicationDetail; event: string; onClose: () => void }) {
   const { t } = useLocale();
   const [form] = Form.useForm<{ reason: string }>();
-  const onError = useApiErrorHandler();
-  const step = useStep(detail);
-  const run = useMutation({ mutationFn: (reason: string) => step(event, { reason }), onSuccess: onClose, onError: (e) => onError(e, form) });
+  const run = useStepRun(detail, event, form, (v) => ({ reason: v.reason.trim() }), onClose);
   const hint = event === 'withdraw' ? t(detail.state === 'draft' ? 'act.withdrawDraftHint' : 'act.withdrawHint') : event === 'return_for_supplement' ? t('act.returnHint') : t('act.rejectHint');
   return (
-    <Modal
-      open
+    <StepModal
       title={t(actLabelFor(event, detail))}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: DANGER.has(event), 'data-testid': 'action-confirm' }}
-      confirmLoading={run.isPending}
+      danger={DANGER.has(event)}
+      intro={<Alert type={DANGER.has(event) ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />}
+      form={form}
+      run={run}
+      onClose={onClose}
     >
-      <Alert type={DANGER.has(event) ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.reason.trim())}>
-        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.reasonRule') }]}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} data-testid="action-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.reasonRule') }]}>
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} data-testid="action-reason" />
+      </Form.Item>
+    </StepModal>
   );
 }
 
@@ -98,36 +185,35 @@ function ForwardModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
   const { t } = useLocale();
   const me = useCurrentUser();
   const [form] = Form.useForm<ForwardValues>();
-  const onError = useApiErrorHandler();
-  const step = useStep(detail);
-  const run = useMutation({
-    mutationFn: (v: ForwardValues) => {
+  const run = useStepRun(
+    detail,
+    'forward',
+    form,
+    (v) => {
       const body: ForwardValues = { opinion: v.opinion.trim(), handler: v.handler.trim(), head: v.head.trim(), date: v.date };
       if (v.filler?.trim()) body.filler = v.filler.trim();
       if (v.phone?.trim()) body.phone = v.phone.trim();
       if (v.email?.trim()) body.email = v.email.trim();
-      return step('forward', body);
+      return body;
     },
-    onSuccess: onClose,
-    onError: (e) => onError(e, form),
-  });
+    onClose,
+  );
   const required = { required: true, whitespace: true, message: t('common.required') };
   return (
-    <Modal
-      open
+    <StepModal
       width={760}
       title={t('proc.provincial')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('act.forward')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'action-confirm' }}
-      confirmLoading={run.isPending}
+      intro={
+        <Typography.Paragraph type="secondary">
+          {detail.enterpriseName}（{detail.siteName}）
+        </Typography.Paragraph>
+      }
+      form={form}
+      run={run}
+      initialValues={{ date: todayShanghai(), handler: me.displayName, filler: me.displayName }}
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {detail.enterpriseName}（{detail.siteName}）
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ date: todayShanghai(), handler: me.displayName, filler: me.displayName }}>
         <Form.Item name="opinion" label={t('op.opinion')} rules={[{ ...required, min: 2 }]}>
           <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} maxLength={10_000} data-testid="forward-opinion" />
         </Form.Item>
@@ -163,8 +249,7 @@ function ForwardModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </StepModal>
   );
 }
 
@@ -173,29 +258,16 @@ function ForwardModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
 function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
   const { locale, t } = useLocale();
   const [form] = Form.useForm<{ expertIds: string[] }>();
-  const onError = useApiErrorHandler();
-  const step = useStep(detail);
   // the pool to choose from: the largest page (200 experts)
   const experts = useQuery({ queryKey: [...qk.experts, 'pick'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/experts', { params: { query: { pageSize: 200 } }, signal })) });
-  const run = useMutation({ mutationFn: (ids: string[]) => step('assign_experts', { expertIds: ids }), onSuccess: onClose, onError: (e) => onError(e, form) });
+  const run = useStepRun(detail, 'assign_experts', form, (v) => ({ expertIds: v.expertIds }), onClose);
   // Experts of the application's fields first.
   const list = [...(experts.data?.items ?? [])].sort((a, b) => {
     const m = (x: Expert) => (x.fields.some((f) => detail.fields.includes(f)) ? 0 : 1);
     return m(a) - m(b) || a.name.localeCompare(b.name, 'zh');
   });
   return (
-    <Modal
-      open
-      width={720}
-      title={t('act.assign_experts')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'action-confirm' }}
-      confirmLoading={run.isPending}
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.expertIds)}>
+    <StepModal width={720} title={t('act.assign_experts')} form={form} run={run} onClose={onClose}>
         <Form.Item
           name="expertIds"
           label={t('act.experts')}
@@ -230,8 +302,7 @@ function ExpertsModal({ detail, onClose }: { detail: ApplicationDetail; onClose:
             }))}
           />
         </Form.Item>
-      </Form>
-    </Modal>
+    </StepModal>
   );
 }
 
@@ -246,61 +317,45 @@ interface OpinionValues {
 function OpinionModal({ detail, onClose }: { detail: ApplicationDetail; onClose: () => void }) {
   const { locale, t } = useLocale();
   const [form] = Form.useForm<OpinionValues>();
-  const onError = useApiErrorHandler();
-  const step = useStep(detail);
   const mine = detail.experts[0]?.opinion ?? null;
-  const run = useMutation({
-    mutationFn: (v: OpinionValues) => {
+  const run = useStepRun(
+    detail,
+    'record_opinion',
+    form,
+    (v) => {
       const chapters = Object.fromEntries(CHAPTER_KEYS.map((c) => [c, (v.chapters?.[c] ?? '').trim()]));
       const body: OpinionValues = { chapters, recommendation: v.recommendation };
       if (v.comment?.trim()) body.comment = v.comment.trim();
-      return step('record_opinion', body);
+      return body;
     },
-    onSuccess: onClose,
-    onError: (e) => onError(e, form),
-  });
-  // beside the application, not over it (issue 16 item 9): a drawer without a mask, the case still readable and
-  // scrollable on the left; on a phone it takes the screen
+    onClose,
+  );
+  // beside the application, not over it (issue 16 item 9)
   return (
-    <Drawer
-      open
-      mask={false}
-      placement="right"
-      size={typeof window !== 'undefined' && window.innerWidth < 768 ? window.innerWidth : Math.min(720, Math.round(window.innerWidth * 0.46))}
+    <StepModal
+      beside
+      testId="opinion-drawer"
       title={t('act.myOpinion')}
+      form={form}
+      run={run}
+      initialValues={{ chapters: mine?.chapters ?? {}, recommendation: mine?.recommendation, comment: mine?.comment }}
       onClose={onClose}
-      data-testid="opinion-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={run.isPending} onClick={() => form.submit()} data-testid="action-confirm">
-            {t('common.submit')}
-          </Button>
-        </Flex>
-      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => run.mutate(v)}
-        initialValues={{ chapters: mine?.chapters ?? {}, recommendation: mine?.recommendation, comment: mine?.comment }}
-      >
-        {CHAPTER_KEYS.map((c) => (
-          <Form.Item key={c} name={['chapters', c]} label={chapterLabel(c, locale)} extra={chapterClauses(c)} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`opinion-${c}`} />
-          </Form.Item>
-        ))}
-        <Form.Item name="recommendation" label={t('exp.recommendation')} rules={[{ required: true, message: t('common.pleaseSelect') }]}>
-          <Radio.Group
-            data-testid="opinion-recommendation"
-            options={(['approve', 'revise', 'reject'] as const).map((r) => ({ value: r, label: t(`exp.rec.${r}` as MessageKey) }))}
-          />
+      {CHAPTER_KEYS.map((c) => (
+        <Form.Item key={c} name={['chapters', c]} label={chapterLabel(c, locale)} extra={chapterClauses(c, locale)} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid={`opinion-${c}`} />
         </Form.Item>
-        <Form.Item name="comment" label={t('exp.comment')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      ))}
+      <Form.Item name="recommendation" label={t('exp.recommendation')} rules={[{ required: true, message: t('common.pleaseSelect') }]}>
+        <Radio.Group
+          data-testid="opinion-recommendation"
+          options={(['approve', 'revise', 'reject'] as const).map((r) => ({ value: r, label: t(`exp.rec.${r}` as MessageKey) }))}
+        />
+      </Form.Item>
+      <Form.Item name="comment" label={t('exp.comment')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+    </StepModal>
   );
 }
 
@@ -318,13 +373,14 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
   const { locale, t } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<OnsiteValues>();
-  const onError = useApiErrorHandler();
-  const step = useStep(detail);
   const [photos, setPhotos] = useState<AttachmentWire[]>([]);
   const [uploading, setUploading] = useState(false);
   const conclusion = Form.useWatch('conclusion', form);
-  const run = useMutation({
-    mutationFn: (v: OnsiteValues) => {
+  const run = useStepRun(
+    detail,
+    'record_onsite_pass',
+    form,
+    (v) => {
       const body: Record<string, unknown> = {
         team: v.team.map((x) => x.trim()).filter(Boolean),
         date: v.date,
@@ -333,24 +389,20 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
         conclusion: v.conclusion,
       };
       if (v.reason?.trim()) body.reason = v.reason.trim();
-      return step('record_onsite_pass', body);
+      return body;
     },
-    onSuccess: onClose,
-    onError: (e) => onError(e, form),
-  });
+    onClose,
+  );
   return (
-    <Modal
-      open
+    <StepModal
       width={820}
       title={t('act.record_onsite_pass')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: conclusion === 'fail', 'data-testid': 'action-confirm' }}
-      confirmLoading={run.isPending}
+      danger={conclusion === 'fail'}
+      form={form}
+      run={run}
+      initialValues={{ date: todayShanghai(), team: [], conclusion: 'pass' }}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ date: todayShanghai(), team: [], conclusion: 'pass' }}>
         <Row gutter={16}>
           <Col xs={24} md={16}>
             <Form.Item name="team" label={t('onsite.team')} extra={t('onsite.teamHint')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
@@ -418,8 +470,7 @@ function OnsiteModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid="onsite-reason" />
           </Form.Item>
         ) : null}
-      </Form>
-    </Modal>
+    </StepModal>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ATTACHMENT_SLOTS } from '../../../domain/announcement/form';
 import { ApiError, client, upload, type ApplicationDetail, type AttachmentWire } from '../../api';
 import { useApiErrorHandler } from '../../errors';
-import { formatBytes, formatDateTime } from '../../format';
+import { clauseRef, formatBytes, formatDateTime } from '../../format';
 import { LOCALE_TRAITS, pick, useLocale, type Locale, type TFunction } from '../../i18n';
 import { qk, WORKFLOW_KEYS } from '../../queries';
 
@@ -112,7 +112,7 @@ export function AttachmentsTab({ detail, editable }: { detail: ApplicationDetail
           <Typography.Text strong>{pick(locale, s)}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.rows.length ? t('att.rows', { rows: s.rows.join(LOCALE_TRAITS[locale].listSep) }) : t('att.clause', { clause: '二(四)' })}
+              {s.rows.length ? t('att.rows', { rows: s.rows.join(LOCALE_TRAITS[locale].listSep) }) : t('att.clause', { clause: clauseRef('二(四)', locale) })}
             </Typography.Text>{' '}
             {s.required ? <Tag color="red">{t('att.required')}</Tag> : <Tag>{t('att.optional')}</Tag>}
           </div>

@@ -5,8 +5,10 @@ import { checkConditions, CONDITION_RULES } from '../../../domain/announcement/c
 import { missingItems } from '../../../domain/announcement/completeness';
 import { ATTACHMENT_SLOT_KEYS, type AttachmentSlot } from '../../../domain/announcement/form';
 import type { ApplicationDetail, ConditionResultWire, ConditionsCheckWire, MissingItemWire } from '../../api';
+import { clauseRef } from '../../format';
 import { pick, bilingual, useLocale } from '../../i18n';
 import { formForLiveCheck, type FormValues } from './formModel';
+import { TechnicalDetails } from '../TechnicalDetails';
 
 const OUTCOME_COLOR = { pass: 'green', fail: 'red', review: 'orange' } as const;
 
@@ -50,7 +52,7 @@ export function MissingList({
 function ResultTable({ check }: { check: ConditionsCheckWire }) {
   const { locale, t } = useLocale();
   const columns: TableColumnsType<ConditionResultWire> = [
-    { title: t('cond.clause'), key: 'clause', width: 90, render: (_, r) => <Tag color="geekblue">{r.clause}</Tag> },
+    { title: t('cond.clause'), key: 'clause', width: 90, render: (_, r) => <Tag color="geekblue">{clauseRef(r.clause, locale)}</Tag> },
     {
       title: t('cond.rule'),
       key: 'rule',
@@ -83,9 +85,6 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
         <Tag color="orange">
           {t('cond.review')} {check.summary.review}
         </Tag>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('cond.rulesVersion', { v: check.rulesVersion })}
-        </Typography.Text>
       </Flex>
       <Table<ConditionResultWire>
         rowKey="ruleId"
@@ -116,6 +115,10 @@ function ResultTable({ check }: { check: ConditionsCheckWire }) {
           }
         />
       ) : null}
+      {/* the rules version is for reviewers' technical details, never on the applicant's page (issue 16 item 14) */}
+      <TechnicalDetails testId="conditions-technical">
+        <span data-testid="conditions-rules-version">{t('cond.rulesVersion', { v: check.rulesVersion })}</span>
+      </TechnicalDetails>
     </>
   );
 }

@@ -12,7 +12,8 @@ import { APPLICATION_FIELDS, EQUIPMENT_CATEGORIES, OUTLINE_SECTIONS, SELF_DESCRI
 import { REMAN_RATE_FORMULA } from '../../../domain/announcement/reman-rate';
 import { ENTERPRISE_TYPES, LISTING_STATUSES } from '../../../domain/enterprise';
 import { DateField } from '../DateField';
-import { formatPercent, optionsOf } from '../../format';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { clauseRef, formatPercent, optionsOf } from '../../format';
 import { pick, bilingual, hasKey, useLocale, type MessageKey } from '../../i18n';
 import { usableBom, type ApplicationTab, type FormValues } from './formModel';
 
@@ -110,6 +111,31 @@ interface ListColumn {
   render: (fieldName: number) => ReactNode;
 }
 
+type CellRules = { required: true; whitespace?: true; message: string }[];
+
+/**
+ * One column of a ListTable: the row's field `key` (or `field`) edited by `input` in a bare Form.Item — the one
+ * definition every repeated column (model, count, title, number …) of the list tables below is made from.
+ */
+function column(key: string, title: ReactNode, input: ReactNode, o: { width?: number; rules?: CellRules; field?: string; checkbox?: boolean } = {}): ListColumn {
+  return {
+    key,
+    title,
+    width: o.width,
+    render: (n) => (
+      <Form.Item name={[n, o.field ?? key]} rules={o.rules} {...(o.checkbox ? { valuePropName: 'checked' } : {})} {...cell}>
+        {input}
+      </Form.Item>
+    ),
+  };
+}
+
+/** The rules of a required cell: text must not be blank; a number or choice must be there. */
+function useCellRules() {
+  const { t } = useLocale();
+  return { text: [{ required: true as const, whitespace: true as const, message: t('common.required') }], value: [{ required: true as const, message: t('common.required') }] };
+}
+
 /** A Form.List shown as a table with add/remove (hidden when read-only). */
 function ListTable({
   name,
@@ -157,7 +183,8 @@ function ListTable({
                   ...(editable
                     ? [
                         {
-                          title: '',
+                          // a header a screen reader can announce, like every column (issue 16 item 19)
+                          title: t('common.actions'),
                           key: 'remove',
                           width: 64,
                           render: (_: unknown, f: { name: number }) => (
@@ -470,7 +497,7 @@ function BomEditor({ editable }: { editable: boolean }) {
   const form = Form.useFormInstance<FormValues>();
   const bom = Form.useWatch(['table12', 'bom'], form);
   const ratios = deriveRatios({ table12: { bom: usableBom(bom) } });
-  const required = [{ required: true, message: t('common.required') }];
+  const rules = useCellRules();
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -483,58 +510,16 @@ function BomEditor({ editable }: { editable: boolean }) {
         addLabel={t('t12.bom.add')}
         newItem={() => ({ part: '', disposition: 'reused', quantity: 1 })}
         columns={[
-          {
-            key: 'part',
-            title: t('t12.bom.part'),
-            render: (n) => (
-              <Form.Item name={[n, 'part']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                <Input maxLength={100} style={{ minWidth: 140 }} />
-              </Form.Item>
-            ),
-          },
-          {
-            key: 'disposition',
-            title: t('t12.bom.disposition'),
-            width: 140,
-            render: (n) => (
-              <Form.Item name={[n, 'disposition']} rules={required} {...cell}>
-                <Select
-                  style={{ width: 130 }}
-                  options={(['reused', 'remanufactured', 'new', 'consumable'] as const).map((d) => ({ value: d, label: t(`t12.disp.${d}`) }))}
-                />
-              </Form.Item>
-            ),
-          },
-          {
-            key: 'massKg',
-            title: t('t12.bom.massKg'),
-            width: 120,
-            render: (n) => (
-              <Form.Item name={[n, 'massKg']} rules={required} {...cell}>
-                <InputNumber min={0} style={{ width: 110 }} />
-              </Form.Item>
-            ),
-          },
-          {
-            key: 'newValue',
-            title: t('t12.bom.newValue'),
-            width: 140,
-            render: (n) => (
-              <Form.Item name={[n, 'newValue']} rules={required} {...cell}>
-                <InputNumber min={0} style={{ width: 130 }} />
-              </Form.Item>
-            ),
-          },
-          {
-            key: 'quantity',
-            title: t('t12.bom.quantity'),
-            width: 90,
-            render: (n) => (
-              <Form.Item name={[n, 'quantity']} rules={required} {...cell}>
-                <InputNumber min={1} precision={0} style={{ width: 80 }} />
-              </Form.Item>
-            ),
-          },
+          column('part', t('t12.bom.part'), <Input maxLength={100} style={{ minWidth: 140 }} />, { rules: rules.text }),
+          column(
+            'disposition',
+            t('t12.bom.disposition'),
+            <Select style={{ width: 130 }} options={(['reused', 'remanufactured', 'new', 'consumable'] as const).map((d) => ({ value: d, label: t(`t12.disp.${d}`) }))} />,
+            { width: 140, rules: rules.value },
+          ),
+          column('massKg', t('t12.bom.massKg'), <InputNumber min={0} style={{ width: 110 }} />, { width: 120, rules: rules.value }),
+          column('newValue', t('t12.bom.newValue'), <InputNumber min={0} style={{ width: 130 }} />, { width: 140, rules: rules.value }),
+          column('quantity', t('t12.bom.quantity'), <InputNumber min={1} precision={0} style={{ width: 80 }} />, { width: 90, rules: rules.value }),
         ]}
       />
       <Row gutter={16} style={{ marginTop: 16 }}>
@@ -545,10 +530,13 @@ function BomEditor({ editable }: { editable: boolean }) {
           <Computed label={rowLabel(13, t('t12.valueRate'))} value={ratios.valueRate} testId="rate-value" hint={pick(locale, REMAN_RATE_FORMULA.valueRate)} />
         </Col>
       </Row>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="rate-formula-version">
-        {t('t12.formulaVersion', { v: ratios.formulaVersion })}
-        {REMAN_RATE_FORMULA.confirmed ? '' : t('t12.formulaUnconfirmed')}
-      </Typography.Text>
+      {/* the formula's version and its status: reviewers' technical details, not the applicant's page (issue 16 item 14) */}
+      <TechnicalDetails testId="rate-technical">
+        <span data-testid="rate-formula-version">
+          {t('t12.formulaVersion', { v: ratios.formulaVersion })}
+          {REMAN_RATE_FORMULA.confirmed ? '' : t('t12.formulaUnconfirmed')}
+        </span>
+      </TechnicalDetails>
       <DeclaredRates computed={{ massRate: ratios.massRate, valueRate: ratios.valueRate }} />
     </>
   );
@@ -708,10 +696,10 @@ function ContractProcessors({ editable }: { editable: boolean }) {
       addLabel={t('cp.add')}
       newItem={() => ({ name: '' })}
       columns={[
-        { key: 'name', title: t('cp.name'), render: (n) => <Form.Item name={[n, 'name']} {...cell}><Input maxLength={200} style={{ minWidth: 200 }} /></Form.Item> },
-        { key: 'creditCode', title: t('cp.creditCode'), width: 200, render: (n) => <Form.Item name={[n, 'creditCode']} {...cell}><Input maxLength={18} style={{ width: 180 }} /></Form.Item> },
-        { key: 'address', title: t('cp.address'), render: (n) => <Form.Item name={[n, 'address']} {...cell}><Input maxLength={200} style={{ minWidth: 160 }} /></Form.Item> },
-        { key: 'scope', title: t('cp.scope'), render: (n) => <Form.Item name={[n, 'scope']} {...cell}><Input maxLength={500} style={{ minWidth: 160 }} /></Form.Item> },
+        column('name', t('cp.name'), <Input maxLength={200} style={{ minWidth: 200 }} />),
+        column('creditCode', t('cp.creditCode'), <Input maxLength={18} style={{ width: 180 }} />, { width: 200 }),
+        column('address', t('cp.address'), <Input maxLength={200} style={{ minWidth: 160 }} />),
+        column('scope', t('cp.scope'), <Input maxLength={500} style={{ minWidth: 160 }} />),
       ]}
     />
   );
@@ -752,6 +740,7 @@ function OtherInstitution() {
 
 export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto: (tab: ApplicationTab) => void }) {
   const { locale, t } = useLocale();
+  const rules = useCellRules();
   const now = new Date().getFullYear();
   const yearOptions = Array.from({ length: 10 }, (_, i) => now - 1 - i).map((y) => ({ value: y, label: String(y) }));
   const textRow = (row: number, key: string, label: MessageKey) => (
@@ -850,34 +839,9 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
                 addLabel={t('t12.eq.add')}
                 newItem={() => ({ model: '', count: 1 })}
                 columns={[
-                  {
-                    key: 'model',
-                    title: t('t12.eq.model'),
-                    render: (n) => (
-                      <Form.Item name={[n, 'model']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                        <Input maxLength={100} style={{ minWidth: 200 }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'count',
-                    title: t('t12.eq.count'),
-                    width: 110,
-                    render: (n) => (
-                      <Form.Item name={[n, 'count']} rules={[{ required: true, message: t('common.required') }]} {...cell}>
-                        <InputNumber min={1} max={100_000} precision={0} style={{ width: 100 }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'purpose',
-                    title: t('t12.eq.purpose'),
-                    render: (n) => (
-                      <Form.Item name={[n, 'purpose']} {...cell}>
-                        <Input maxLength={200} style={{ minWidth: 200 }} />
-                      </Form.Item>
-                    ),
-                  },
+                  column('model', t('t12.eq.model'), <Input maxLength={100} style={{ minWidth: 200 }} />, { rules: rules.text }),
+                  column('count', t('t12.eq.count'), <InputNumber min={1} max={100_000} precision={0} style={{ width: 100 }} />, { width: 110, rules: rules.value }),
+                  column('purpose', t('t12.eq.purpose'), <Input maxLength={200} style={{ minWidth: 200 }} />),
                 ]}
               />
             </div>
@@ -911,35 +875,9 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
           addLabel={t('t12.patent.add')}
           newItem={() => ({ number: '', title: '', remanRelated: true })}
           columns={[
-            {
-              key: 'number',
-              title: t('t12.patent.number'),
-              width: 200,
-              render: (n) => (
-                <Form.Item name={[n, 'number']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                  <Input maxLength={50} style={{ width: 190 }} />
-                </Form.Item>
-              ),
-            },
-            {
-              key: 'title',
-              title: t('t12.patent.title'),
-              render: (n) => (
-                <Form.Item name={[n, 'title']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                  <Input maxLength={200} style={{ minWidth: 220 }} />
-                </Form.Item>
-              ),
-            },
-            {
-              key: 'remanRelated',
-              title: t('t12.patent.remanRelated'),
-              width: 120,
-              render: (n) => (
-                <Form.Item name={[n, 'remanRelated']} valuePropName="checked" {...cell}>
-                  <Checkbox />
-                </Form.Item>
-              ),
-            },
+            column('number', t('t12.patent.number'), <Input maxLength={50} style={{ width: 190 }} />, { width: 200, rules: rules.text }),
+            column('title', t('t12.patent.title'), <Input maxLength={200} style={{ minWidth: 220 }} />, { rules: rules.text }),
+            column('remanRelated', t('t12.patent.remanRelated'), <Checkbox />, { width: 120, checkbox: true }),
           ]}
         />
         <Form.Item name={['table12', 'noInfringementDeclared']} valuePropName="checked" style={{ marginTop: 12 }} required>
@@ -955,25 +893,8 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
           addLabel={t('t12.std.add')}
           newItem={() => ({ code: '', title: '' })}
           columns={[
-            {
-              key: 'code',
-              title: t('t12.std.code'),
-              width: 200,
-              render: (n) => (
-                <Form.Item name={[n, 'code']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                  <Input maxLength={50} style={{ width: 190 }} />
-                </Form.Item>
-              ),
-            },
-            {
-              key: 'title',
-              title: t('t12.std.title'),
-              render: (n) => (
-                <Form.Item name={[n, 'title']} rules={[{ required: true, whitespace: true, message: t('common.required') }]} {...cell}>
-                  <Input maxLength={200} style={{ minWidth: 220 }} />
-                </Form.Item>
-              ),
-            },
+            column('code', t('t12.std.code'), <Input maxLength={50} style={{ width: 190 }} />, { width: 200, rules: rules.text }),
+            column('title', t('t12.std.title'), <Input maxLength={200} style={{ minWidth: 220 }} />, { rules: rules.text }),
           ]}
         />
       </Section>
@@ -1055,10 +976,10 @@ export function Table12Section({ editable, onGoto }: { editable: boolean; onGoto
           addLabel={t('t12.w.add')}
           newItem={() => ({ model: '', newProductWarrantyMonths: null, remanWarrantyMonths: null })}
           columns={[
-            { key: 'model', title: t('t12.w.model'), render: (n) => <Form.Item name={[n, 'model']} {...cell}><Input maxLength={100} style={{ minWidth: 180 }} /></Form.Item> },
-            { key: 'new', title: t('t12.w.new'), width: 150, render: (n) => <Form.Item name={[n, 'newProductWarrantyMonths']} {...cell}><InputNumber min={0} max={1200} precision={0} style={{ width: 120 }} /></Form.Item> },
+            column('model', t('t12.w.model'), <Input maxLength={100} style={{ minWidth: 180 }} />),
+            column('new', t('t12.w.new'), <InputNumber min={0} max={1200} precision={0} style={{ width: 120 }} />, { width: 150, field: 'newProductWarrantyMonths' }),
             { key: 'reman', title: t('t12.w.reman'), width: 170, render: (n) => <WarrantyCell n={n} /> },
-            { key: 'note', title: t('t12.w.note'), render: (n) => <Form.Item name={[n, 'note']} {...cell}><Input maxLength={200} style={{ minWidth: 160 }} /></Form.Item> },
+            column('note', t('t12.w.note'), <Input maxLength={200} style={{ minWidth: 160 }} />),
           ]}
         />
       </Section>
@@ -1100,7 +1021,7 @@ export function DeclarationsSection() {
           <Card key={field} size="small" style={{ marginBottom: 12 }}>
             <Flex gap={8} align="flex-start">
               <Tag color="geekblue" style={{ flex: 'none' }}>
-                {rule?.clause}
+                {clauseRef(rule?.clause, locale)}
               </Tag>
               <Typography.Paragraph style={{ marginBottom: 8 }}>{rule ? (bilingual(locale, rule.textZh, rule.textEn)) : field}</Typography.Paragraph>
             </Flex>

@@ -2,7 +2,7 @@ import { Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typog
 import type { ReactNode } from 'react';
 import type { ApplicationDetail, ApplicationEventWire, AttachmentWire } from '../../api';
 import { ApplicationStateTag, FieldTags } from '../ApplicationStateTag';
-import { applicationEventLabel, formatDate, formatDateTime, roleLabel } from '../../format';
+import { applicationEventLabel, clauseRef, formatDate, formatDateTime, roleLabel } from '../../format';
 import { LOCALE_TRAITS, useLocale, type Locale, type MessageKey } from '../../i18n';
 import { CONDITION_CHAPTERS, CONDITION_CHAPTER_KEYS, conditionChapterTitle } from '../../../domain/announcement/chapters';
 import { attachmentUrl } from './AttachmentsTab';
@@ -12,9 +12,9 @@ import { table13DocxUrl } from '../../links';
 export const CHAPTER_KEYS = CONDITION_CHAPTER_KEYS;
 export const chapterLabel = (c: string, locale: Locale): string => conditionChapterTitle(c, locale);
 /** The clauses a chapter holds, e.g. 二(一)–二(五), as the opinion form's help. */
-export const chapterClauses = (c: string): string => {
+export const chapterClauses = (c: string, locale: Locale): string => {
   const cl = CONDITION_CHAPTERS.find((x) => x.key === c)?.clauses ?? [];
-  return cl.length ? `${cl[0]}–${cl[cl.length - 1]}` : '';
+  return cl.length ? `${clauseRef(cl[0]!, locale)}–${clauseRef(cl[cl.length - 1]!, locale)}` : '';
 };
 
 const EVENT_COLOR: Record<string, string> = {

@@ -165,3 +165,38 @@ export function samePath(a: readonly (string | number)[], b: readonly (string | 
 export function fieldDomId(path: readonly (string | number)[]): string {
   return `appform_${path.join('_')}`;
 }
+
+export type FieldError = { name: (string | number)[]; errors: string[] };
+/** A row of a list table: the list's path and the row's index; `first` is the first marked cell's path. */
+export type HeldRow = { list: (string | number)[]; index: number; first: (string | number)[] };
+
+/** The errors inside a table row (a numeric index in the field's path: its innermost row), and the others. */
+export function splitRowErrors(errors: FieldError[]): { rows: HeldRow[]; others: FieldError[] } {
+  const rows: HeldRow[] = [];
+  const others: FieldError[] = [];
+  for (const e of errors) {
+    let at = -1;
+    e.name.forEach((part, i) => void (typeof part === 'number' && (at = i)));
+    if (at < 0) {
+      others.push(e);
+      continue;
+    }
+    const list = e.name.slice(0, at);
+    const index = e.name[at] as number;
+    if (!rows.some((r) => r.index === index && samePath(r.list, list))) rows.push({ list, index, first: e.name });
+  }
+  return { rows, others };
+}
+
+/** The form's values without the given rows (a copy; the editor keeps them). */
+export function withoutRows(values: FormValues, rows: HeldRow[]): FormValues {
+  if (!rows.length) return values;
+  const copy = structuredClone(values) as Record<string | number, unknown>;
+  // highest index first, so that removing one row does not shift the next one's index
+  for (const r of [...rows].sort((a, b) => b.index - a.index)) {
+    let list: unknown = copy;
+    for (const part of r.list) list = (list as Record<string | number, unknown> | undefined)?.[part];
+    if (Array.isArray(list)) list.splice(r.index, 1);
+  }
+  return copy as FormValues;
+}

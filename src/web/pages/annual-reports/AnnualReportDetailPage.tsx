@@ -365,6 +365,12 @@ export default function AnnualReportDetailPage() {
         children: (
           <>
             {table23Of(i, site.siteId)}
+            {/* this site's share of 二's 再制造产值 (optional): the statistics count it in the site's region and field */}
+            {(d.sites ?? []).length > 1 || d.partsOnly ? (
+              <Form.Item name={['sites', i, 'outputValue']} label={t('proc.ar.siteValue')} extra={t('proc.ar.siteValueHint')}>
+                <InputNumber min={0} precision={2} style={{ width: 220 }} addonAfter={OPERATIONS_FIELDS[0]!.unit} data-testid={`ar-site-value-${i}`} />
+              </Form.Item>
+            ) : null}
             <Form.Item name={['sites', i, 'facts']} label={t('proc.ar.siteFacts')}>
               <Input.TextArea rows={3} maxLength={10000} data-testid={`ar-site-facts-${i}`} />
             </Form.Item>
@@ -378,7 +384,7 @@ export default function AnnualReportDetailPage() {
     <>
       <PageHeader
         backTo="/annual-reports"
-        title={`${t('ar.yearN', { n: d.year })} · ${d.enterpriseName}（${d.siteName}）`}
+        title={`${t('ar.yearN', { year: d.year })} · ${d.enterpriseName}（${d.siteName}）`}
         subTitle={<ReportStateTag state={d.state} overdue={d.overdue} late={d.late} />}
         extra={
           editable ? (
@@ -408,6 +414,17 @@ export default function AnnualReportDetailPage() {
         <Descriptions.Item label={t('ar.submittedOn')}>{d.submittedAt ? formatDateTime(d.submittedAt, locale) : t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('ar.reviewedAt')}>{d.reviewedAt ? formatDateTime(d.reviewedAt, locale) : t('common.none')}</Descriptions.Item>
       </Descriptions>
+      {/* the authority of another site's region reads the enterprise-level parts and its own sites' parts only */}
+      {d.partsOnly ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('proc.ar.reader')}
+          description={t('proc.ar.readerTotals', { recovered: d.totals.recovered ?? '—', remanufactured: d.totals.remanufactured ?? '—', sold: d.totals.sold ?? '—' })}
+          data-testid="ar-reader-notice"
+        />
+      ) : null}
       {d.state === 'returned' && d.returnReason ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('ar.returnReason')} description={d.returnReason} data-testid="ar-return-reason" /> : null}
       {d.auditOpinion ? <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('ar.opinion')} description={d.auditOpinion} data-testid="ar-opinion" /> : null}
       {d.overdue && editable ? <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('ar.overdueHint', { due: d.dueOn })} /> : null}

@@ -6,6 +6,7 @@ import { client, unwrap } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
+import { formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole } from '../../menu';
 import { ReportStateTag } from './ReportStateTag';
@@ -18,7 +19,7 @@ import { useUrlPaging } from '../../paging';
  */
 export default function AnnualReportsPage() {
   const me = useCurrentUser();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const qc = useQueryClient();
@@ -92,7 +93,7 @@ export default function AnnualReportsPage() {
             title: t('ar.totals'),
             key: 'totals',
             render: (_: unknown, o: OwedReport) =>
-              o.totals.recovered === null ? t('common.none') : `${o.totals.recovered} / ${o.totals.remanufactured} / ${o.totals.sold}`,
+              o.totals.recovered === null ? t('common.none') : `${formatNumber(o.totals.recovered, locale)} / ${formatNumber(o.totals.remanufactured, locale)} / ${formatNumber(o.totals.sold, locale)}`,
           },
         ]),
     {
@@ -130,7 +131,7 @@ export default function AnnualReportsPage() {
               data-testid="ar-year"
               value={year}
               style={{ width: 140 }}
-              options={years.map((y) => ({ value: y, label: t('ar.yearN', { n: y }) }))}
+              options={years.map((y) => ({ value: y, label: t('ar.yearN', { year: y }) }))}
               onChange={(y) => setParams({ year: String(y) })}
             />
             {!isEnterprise ? (
@@ -179,9 +180,12 @@ export default function AnnualReportsPage() {
           locale={{ emptyText: t('ar.empty') }}
           scroll={{ x: 900 }}
         />
-        <Flex justify="end">
-          <Typography.Text type="secondary">{t('ar.totalsNote')}</Typography.Text>
-        </Flex>
+        {!isEnterprise ? (
+          // names the 合计（件） column, which only the authorities' list has (issue 16 item 7)
+          <Flex justify="end">
+            <Typography.Text type="secondary" data-testid="ar-totals-note">{t('ar.totalsNote')}</Typography.Text>
+          </Flex>
+        ) : null}
       </Card>
       <Modal
         open={forwarding}

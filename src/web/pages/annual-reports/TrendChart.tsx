@@ -2,7 +2,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEChart } from '../../components/useEChart';
 import type { ResponseOf } from '../../api';
 import { useLocale } from '../../i18n';
 
@@ -14,11 +14,7 @@ export type TrendPoint = Pick<ResponseOf<'/api/v1/public/statistics'>['trend'][n
 /** Trend by report year: cores recovered, units remanufactured, units sold or leased (表2-3 totals). */
 export default function TrendChart({ items }: { items: TrendPoint[] }) {
   const { t } = useLocale();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  const ref = useEChart(() => {
     const series = (['recovered', 'remanufactured', 'sold'] as const).map((k) => ({
       name: t(`stat.${k}`),
       type: 'line' as const,
@@ -26,22 +22,13 @@ export default function TrendChart({ items }: { items: TrendPoint[] }) {
       data: items.map((i) => i[k]),
       label: { show: items.length <= 8, position: 'top' as const },
     }));
-    chart.setOption({
+    return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 56, right: 16, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: items.map((i) => String(i.year)) },
       yAxis: { type: 'value', minInterval: 1, name: t('stat.units') },
       series,
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(onResize) : null;
-    ro?.observe(el);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      ro?.disconnect();
-      chart.dispose();
     };
   }, [items, t]);
   return <div ref={ref} data-testid="trend-chart" style={{ width: '100%', height: 320 }} />;

@@ -45,6 +45,7 @@ export default function CatalogueApplicationsPage() {
   const onError = useApiErrorHandler();
   const { params, page, pageSize, update, pagination } = useUrlPaging();
   const state = params.get('state') ?? undefined;
+  const linkedId = params.get('id'); // a notification's link opens the application's drawer
   const [open, setOpen] = useState<Application | null>(null);
   const [editing, setEditing] = useState<Application | 'new' | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -54,6 +55,16 @@ export default function CatalogueApplicationsPage() {
     queryKey: ['catalogue-applications', state, page, pageSize],
     queryFn: ({ signal }) => unwrap(client.GET('/api/v1/catalogue/applications', { params: { query: { state: state as never, page, pageSize } }, signal })),
   });
+  const linked = useQuery({
+    queryKey: ['catalogue-applications', 'one', linkedId],
+    enabled: !!linkedId,
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/catalogue/applications/{id}', { params: { path: { id: linkedId! } }, signal })),
+  });
+  const shown = open ?? (linkedId ? (linked.data ?? null) : null);
+  const close = () => {
+    setOpen(null);
+    if (linkedId) update({ id: undefined });
+  };
   const refresh = (a?: Application) => {
     if (a) setOpen(a);
     void qc.invalidateQueries({ queryKey: ['catalogue-applications'] });
@@ -105,7 +116,7 @@ export default function CatalogueApplicationsPage() {
           ]}
         />
       </Card>
-      {open && <Detail a={open} onClose={() => setOpen(null)} onChanged={refresh} onEdit={() => setEditing(open)} />}
+      {shown && <Detail a={shown} onClose={close} onChanged={refresh} onEdit={() => setEditing(shown)} />}
       {editing && <EditDrawer a={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={(a) => (setEditing(null), refresh(a))} />}
     </>
   );

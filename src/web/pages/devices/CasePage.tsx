@@ -10,6 +10,7 @@ import { pick, useLocale, type MessageKey } from '../../i18n';
 import { CaseStateTag, ClaimTag } from './CasesPage';
 import { casesApi, devicesApi, type ServiceCaseDetail } from './devicesApi';
 import { MetricChart } from './LiveChart';
+import { RemoteCommands } from './RemoteCommands';
 
 const OUTCOMES = ['repaired', 'parts_replaced', 'no_fault_found', 'remanufacture', 'upgrade'] as const;
 type Action = 'diagnose' | 'visit' | 'parts' | 'decideClaim' | 'conclude' | 'rate';
@@ -160,6 +161,15 @@ function ActionModal({ c, action, onClose }: { c: ServiceCaseDetail; action: Act
   );
 }
 
+/** 远程诊断 from the case: its commands; the form while the case is worked and the caller may command the device. */
+function CaseCommands({ c }: { c: ServiceCaseDetail }) {
+  const device = useQuery({ queryKey: ['devices', 'detail', c.deviceId], queryFn: ({ signal }) => devicesApi.detail(c.deviceId, signal) });
+  const worked = c.state === 'open' || c.state === 'diagnosed' || c.state === 'onsite';
+  const canSend = worked && (device.data?.actions.includes('command') ?? false);
+  if (!canSend && c.commands.length === 0) return null;
+  return <RemoteCommands deviceId={c.deviceId} caseId={c.id} canSend={canSend} online={device.data?.online ?? false} />;
+}
+
 /** 工单详情: the case, its telemetry window, history and the actions the server allows. */
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -256,6 +266,9 @@ export default function CasePage() {
         </Col>
         <Col xs={24}>
           <WindowChart c={c} />
+        </Col>
+        <Col xs={24}>
+          <CaseCommands c={c} />
         </Col>
       </Row>
       <ActionModal c={c} action={action} onClose={() => setAction(null)} />

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatCny } from '../../format';
 import { useLocale, type MessageKey } from '../../i18n';
 import { casesApi, type ServiceCase } from './devicesApi';
+import { SECONDARY_TEXT } from '../../theme';
 
 export const CASE_STATES = ['open', 'diagnosed', 'onsite', 'concluded', 'closed'] as const;
 const STATE_COLORS: Record<string, string> = { open: 'red', diagnosed: 'orange', onsite: 'blue', concluded: 'green', closed: 'default' };
@@ -80,7 +81,7 @@ export default function CasesPage() {
                 title={
                   <Space>
                     <CaseStateTag state={state} />
-                    <Badge count={col.length} showZero color="#8c8c8c" />
+                    <Badge count={col.length} showZero color={SECONDARY_TEXT} />
                   </Space>
                 }
                 data-testid={`case-column-${state}`}

@@ -12,6 +12,7 @@ import { pick, useLocale } from '../../i18n';
 import { CredentialsModal, DeviceStatusTag } from './DevicesPage';
 import { devicesApi, streamUrl, type Credentials, type DeviceDetail, type DeviceHealth } from './devicesApi';
 import { HealthGauge } from './HealthGauge';
+import { RemoteCommands } from './RemoteCommands';
 import { MetricChart } from './LiveChart';
 
 type Series = Record<string, [number, number][]>;
@@ -297,6 +298,9 @@ export default function DevicePage() {
               ]}
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <RemoteCommands deviceId={d.id} canSend={d.actions.includes('command')} online={d.online} />
         </Col>
       </Row>
       <CredentialsModal credentials={credentials} onClose={() => setCredentials(null)} />

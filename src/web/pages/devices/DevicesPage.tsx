@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../errors';
 import { formatDateTime, formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import { useUrlPaging } from '../../paging';
+import { BulkProvisionModal } from './BulkProvisionModal';
 import { devicesApi, type Credentials, type Device } from './devicesApi';
 
 export function DeviceStatusTag({ d }: { d: Pick<Device, 'status' | 'online'> }) {
@@ -52,6 +53,7 @@ export default function DevicesPage() {
   const status = params.get('status') ?? '';
   const model = params.get('model') ?? '';
   const [provisionOpen, setProvisionOpen] = useState(false);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [form] = Form.useForm<{ productCode: string; name?: string; regionCode?: string }>();
   const canProvision = me.data?.role === 'enterprise_admin';
@@ -101,9 +103,14 @@ export default function DevicesPage() {
         subTitle={t('monitoring.devices.sub')}
         extra={
           canProvision ? (
-            <Button type="primary" onClick={() => setProvisionOpen(true)} data-testid="device-provision">
-              {t('monitoring.provision')}
-            </Button>
+            <Flex gap={8}>
+              <Button onClick={() => setBulkOpen(true)} data-testid="device-bulk">
+                {t('monitoring.bulk')}
+              </Button>
+              <Button type="primary" onClick={() => setProvisionOpen(true)} data-testid="device-provision">
+                {t('monitoring.provision')}
+              </Button>
+            </Flex>
           ) : undefined
         }
       />
@@ -171,6 +178,7 @@ export default function DevicesPage() {
         </Form>
       </Modal>
       <CredentialsModal credentials={credentials} onClose={() => setCredentials(null)} />
+      {canProvision ? <BulkProvisionModal open={bulkOpen} onClose={() => setBulkOpen(false)} /> : null}
     </>
   );
 }

@@ -1,20 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { findTile } from '../../../domain/monitoring/province-tiles';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { regionLabel } from '../../format';
 import { useLocale } from '../../i18n';
 import { devicesApi, type Fleet } from './devicesApi';
+import { ProvinceTileGrid, type TileMetric } from './ProvinceTileGrid';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-function Chart({ option, testId, height = 260 }: { option: echarts.EChartsCoreOption; testId: string; height?: number }) {
+function Chart({ option, testId, label, height = 260 }: { option: echarts.EChartsCoreOption; testId: string; label: string; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -28,7 +30,7 @@ function Chart({ option, testId, height = 260 }: { option: echarts.EChartsCoreOp
       c.dispose();
     };
   }, [option]);
-  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} role="img" />;
+  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} role="img" aria-label={label} />;
 }
 
 const BANDS = ['good', 'fair', 'poor', 'critical', 'unknown'] as const;
@@ -37,7 +39,9 @@ const BAND_COLORS = ['#389e0d', '#fadb14', '#fa8c16', '#cf1322', '#bfbfbf'];
 
 /** 设备群与旧件回流预测: installed base by model and province, health distribution, returning cores per month. */
 export default function FleetPage() {
-  const { locale, t } = useLocale();
+  const { locale, t, pick } = useLocale();
+  const [metric, setMetric] = useState<TileMetric>('units');
+  const [province, setProvince] = useState<string | null>(null);
   const fleet = useQuery({ queryKey: ['devices', 'fleet'], queryFn: ({ signal }) => devicesApi.fleet({ months: 12 }, signal), refetchInterval: 120_000 });
   if (fleet.isPending) return <PageLoading />;
   if (!fleet.data) return <Alert type="error" showIcon title={t('app.notFound')} />;
@@ -80,13 +84,14 @@ export default function FleetPage() {
         </Col>
         <Col xs={24} md={18}>
           <Card title={t('monitoring.fleet.forecast')}>
-            <Chart testId="fleet-forecast" option={forecastOption} />
+            <Chart testId="fleet-forecast" label={t('monitoring.fleet.forecast')} option={forecastOption} />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={12}>
           <Card title={t('monitoring.fleet.health')}>
             <Chart
               testId="fleet-health"
+              label={t('monitoring.fleet.health')}
               option={{
                 ...bar(BANDS.map((b) => t(BAND_LABEL[b])), BANDS.map((b) => f.health[b]), t('monitoring.fleet.count')),
                 series: [{ type: 'bar', name: t('monitoring.fleet.count'), barMaxWidth: 36, label: { show: true, position: 'top' }, data: BANDS.map((b, i) => ({ value: f.health[b], itemStyle: { color: BAND_COLORS[i] } })) }],
@@ -94,14 +99,59 @@ export default function FleetPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={12}>
           <Card title={t('monitoring.fleet.byModel')}>
-            <Chart testId="fleet-models" option={bar(f.byModel.map((m) => m.model), f.byModel.map((m) => m.count), t('monitoring.fleet.count'))} />
+            <Chart testId="fleet-models" label={t('monitoring.fleet.byModel')} option={bar(f.byModel.map((m) => m.model), f.byModel.map((m) => m.count), t('monitoring.fleet.count'))} />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
-          <Card title={t('monitoring.fleet.byRegion')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('monitoring.fleet.mapNote')}</Typography.Text>}>
-            <Chart testId="fleet-regions" option={bar(f.byRegion.map((r) => regionLabel(r.regionCode, locale)), f.byRegion.map((r) => r.count), t('monitoring.fleet.count'))} />
+        <Col xs={24}>
+          <Card
+            title={t('monitoring.fleet.byRegion')}
+            extra={
+              <Segmented<TileMetric>
+                value={metric}
+                onChange={setMetric}
+                data-testid="tiles-metric"
+                options={[
+                  { value: 'units', label: t('monitoring.tiles.byUnits') },
+                  { value: 'health', label: t('monitoring.tiles.byHealth') },
+                ]}
+              />
+            }
+          >
+            <Row gutter={[24, 16]}>
+              <Col xs={24} md={12}>
+                <ProvinceTileGrid
+                  metric={metric}
+                  values={Object.fromEntries(f.byProvince.map((p) => [p.provinceCode, metric === 'units' ? p.count : p.meanHealth]))}
+                  counts={Object.fromEntries(f.byProvince.map((p) => [p.provinceCode, p.count]))}
+                  selected={province}
+                  onSelect={setProvince}
+                  testId="fleet-tiles"
+                />
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
+                  {t('monitoring.tiles.note')}
+                </Typography.Paragraph>
+              </Col>
+              <Col xs={24} md={12} data-testid="fleet-province-units">
+                {province ? (
+                  <Table
+                    size="small"
+                    rowKey="deviceId"
+                    pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                    title={() => t('monitoring.tiles.units', { province: pick({ zh: findTile(province)?.name ?? province, en: findTile(province)?.nameEn ?? province }), n: f.devices.filter((d) => d.regionCode === province).length })}
+                    dataSource={f.devices.filter((d) => d.regionCode === province)}
+                    columns={[
+                      { title: t('monitoring.col.name'), key: 'd', render: (_, d) => <Link to={`/devices/${d.deviceId}`}>{d.name || d.deviceId.slice(0, 8)}</Link> },
+                      { title: t('monitoring.col.model'), key: 'm', render: (_, d) => d.model ?? '—' },
+                      { title: t('monitoring.health.index'), key: 'h', align: 'right', render: (_, d) => d.healthIndex ?? '—' },
+                    ]}
+                  />
+                ) : (
+                  <Empty description={t('monitoring.tiles.pick')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                )}
+              </Col>
+            </Row>
           </Card>
         </Col>
         <Col xs={24}>
@@ -112,7 +162,7 @@ export default function FleetPage() {
               pagination={false}
               dataSource={lowest}
               columns={[
-                { title: t('monitoring.col.name'), key: 'd', render: (_, d) => <Link to={`/devices/${d.deviceId}`}>{d.deviceId.slice(0, 8)}</Link> },
+                { title: t('monitoring.col.name'), key: 'd', render: (_, d) => <Link to={`/devices/${d.deviceId}`}>{d.name || d.deviceId.slice(0, 8)}</Link> },
                 { title: t('monitoring.col.model'), key: 'm', render: (_, d) => d.model ?? '—' },
                 { title: t('monitoring.fleet.byRegion'), key: 'r', render: (_, d) => regionLabel(d.regionCode, locale) },
                 { title: t('monitoring.health.index'), key: 'h', align: 'right', render: (_, d) => d.healthIndex },

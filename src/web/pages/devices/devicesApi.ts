@@ -1,6 +1,6 @@
 /** Wire types (aliases of the generated OpenAPI types) and calls of the devices API (docs/monitoring.md), for the device pages. */
 import type { components } from '../../api/schema.gen';
-import { API_BASE, client, unwrap, type BodyOf, type QueryOf } from '../../api';
+import { API_BASE, client, unwrap, upload, type BodyOf, type QueryOf } from '../../api';
 
 type Schemas = components['schemas'];
 export type Device = Schemas['Device'];
@@ -9,6 +9,9 @@ export type DeviceHealth = Schemas['DeviceHealth'];
 export type Fleet = Schemas['DeviceFleet'];
 export type Credentials = Schemas['DeviceCredentials'];
 export type TelemetrySeries = Schemas['TelemetrySeries'];
+export type BulkProvisioned = Schemas['BulkProvisioned'];
+/** the bulk-provisioning template (.xlsx), downloaded with the session cookie */
+export const bulkTemplateUrl = `${API_BASE}/devices/bulk/template`;
 
 const id = (deviceId: string) => ({ params: { path: { id: deviceId } } });
 
@@ -19,11 +22,28 @@ export const devicesApi = {
   latest: (deviceId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/{id}/latest', { ...id(deviceId), signal })),
   telemetry: (deviceId: string, query: QueryOf<'/api/v1/devices/{id}/telemetry'>, signal?: AbortSignal) =>
     unwrap(client.GET('/api/v1/devices/{id}/telemetry', { params: { path: { id: deviceId }, query }, signal })),
+  summary: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/summary', { signal })),
   fleet: (query: QueryOf<'/api/v1/devices/fleet'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/fleet', { params: { query }, signal })),
   provision: (body: { productCode: string; name?: string; regionCode?: string }) => unwrap(client.POST('/api/v1/devices', { body })),
+  provisionFile: (file: File) => {
+    const fd = new FormData();
+    fd.append('file', file, file.name);
+    return upload('/api/v1/devices/bulk', {}, fd);
+  },
   rotate: (deviceId: string) => unwrap(client.POST('/api/v1/devices/{id}/credentials', id(deviceId))),
   revoke: (deviceId: string) => unwrap(client.POST('/api/v1/devices/{id}/revoke', id(deviceId))),
   consent: (deviceId: string, manufacturerAccess: boolean) => unwrap(client.POST('/api/v1/devices/{id}/consent', { ...id(deviceId), body: { manufacturerAccess } })),
+};
+
+// ---- 远程诊断 remote commands (docs/monitoring.md "Remote commands")
+export type DeviceCommand = Schemas['DeviceCommand'];
+type CommandBody = BodyOf<'/api/v1/devices/{id}/commands', 'post'>;
+export const commandsApi = {
+  methods: (deviceId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/devices/{id}/commands/methods', { ...id(deviceId), signal })),
+  list: (deviceId: string, query: QueryOf<'/api/v1/devices/{id}/commands'>, signal?: AbortSignal) =>
+    unwrap(client.GET('/api/v1/devices/{id}/commands', { params: { path: { id: deviceId }, query }, signal })),
+  send: (deviceId: string, body: CommandBody) => unwrap(client.POST('/api/v1/devices/{id}/commands', { ...id(deviceId), body })),
+  sendFromCase: (caseId: string, body: CommandBody) => unwrap(client.POST('/api/v1/cases/{id}/commands', { params: { path: { id: caseId } }, body })),
 };
 
 /** The live stream (Server-Sent Events; the session cookie authenticates it). */

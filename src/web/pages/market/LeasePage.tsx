@@ -10,6 +10,8 @@ import { useLocale, type MessageKey } from '../../i18n';
 import { formatCny } from './marketApi';
 import { LEASE_STATUS_COLOR } from './LeasesPage';
 import { leaseApi, leaseKeys, leaseStatement, type Lease } from './orderApi';
+import { useMe } from '../../auth';
+import { UnitPoliciesCard } from './InsuranceDialogs';
 
 type Dialog = { kind: 'bill'; seq: number } | { kind: 'pay'; seq: number } | { kind: 'terminate' } | { kind: 'return' };
 
@@ -26,6 +28,8 @@ export default function LeasePage() {
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const q = useQuery({ queryKey: leaseKeys.one(id), queryFn: ({ signal }) => leaseApi.get(id, signal), retry: false });
+  const role = useMe().data?.role;
+  const isEnterprise = role === 'enterprise_admin' || role === 'enterprise_staff';
   if (q.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (q.isError) {
     const nf = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
@@ -79,6 +83,7 @@ export default function LeasePage() {
           {l.returnDisposition ? <Descriptions.Item label={t('market.lease.return')}>{t(`market.lease.disp.${l.returnDisposition}` as MessageKey)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
+      <UnitPoliciesCard codes={[l.product.code]} leaseId={l.id} canRecord={isEnterprise && l.status === 'active'} />
       <Card size="small" title={t('market.lease.schedule')}>
         <Table
           size="small"

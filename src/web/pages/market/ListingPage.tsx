@@ -11,6 +11,7 @@ import { formatCny, formatShare, marketApi, marketKeys, type ListingDetail } fro
 import { OrderForm } from './OrderForm';
 import { CatalogueBadge } from '../public/portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
 import { SellerQuality } from './SellerQuality';
+import { UnitInsuranceLine } from './UnitInsurance';
 
 /** Extra content of the listing page for a signed-in buyer (the order form, once orders exist). */
 export type ListingOrderSlot = (l: ListingDetail) => ReactNode;
@@ -147,6 +148,9 @@ export default function ListingPage({ orderSlot }: { orderSlot?: ListingOrderSlo
                     <span data-testid="listing-verified-value-rate">{formatPercent(v.valueRate)}</span>
                   </Descriptions.Item>
                 </Descriptions>
+                <div style={{ marginBottom: 12 }}>
+                  <UnitInsuranceLine code={v.code} />
+                </div>
                 <Typography.Text strong>{t('market.listing.steps')}</Typography.Text>
                 <div data-testid="listing-verified-steps" style={{ marginTop: 8 }}>
                   <Timeline

@@ -11,6 +11,7 @@ import { useUrlPaging } from '../../paging';
 import { Highlight, markedTerms, Snippet } from './Highlight';
 import { formatCny, formatShare, marketApi, marketKeys, type ListingSummary, type PublicListingsQuery } from './marketApi';
 import { SellerQuality } from './SellerQuality';
+import { CatalogueBadge } from '../public/portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
 
 /**
  * 再制造产品市场 (issue 13, public, no login): Chinese full-text search (jieba on the server), filters by field,
@@ -175,7 +176,8 @@ function ListingCard({ l }: { l: ListingSummary }) {
   const { locale, t } = useLocale();
   const terms = markedTerms(l.snippet);
   return (
-    <Link to={`/public/market/${l.id}`} data-testid="market-card" data-listing-id={l.id} aria-label={l.title}>
+    // the link's name is the card's own text (its title first): no aria-label that differs from what is seen (axe, issue 16 item 19)
+    <Link to={`/public/market/${l.id}`} data-testid="market-card" data-listing-id={l.id}>
       <Card hoverable size="small" style={{ height: '100%' }}>
         <Typography.Title level={3} style={{ fontSize: 16, margin: 0, minHeight: 44 }} data-testid="market-card-title">
           <Highlight text={l.title} terms={terms} />
@@ -201,12 +203,13 @@ function ListingCard({ l }: { l: ListingSummary }) {
             <Tag data-testid="market-card-not-announced">{t('market.notAnnounced')}</Tag>
           )}
           <SellerQuality quality={l.enterprise.quality} />
-          <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+          <div style={{ color: '#595959', fontSize: 12 }}>
             {regionLabel(l.enterprise.regionCode, locale, l.enterprise.regionName)}
             {l.field ? ` · ${remanFieldLabel(l.field, locale)}` : ''}
           </div>
         </div>
         <Flex gap={4} wrap style={{ marginTop: 8 }}>
+          <CatalogueBadge code={l.productCode} link={false} />
           <Tag>{t('market.units', { n: l.unitsAvailable })}</Tag>
           <Tag>{t('market.life', { n: l.life })}</Tag>
           {l.rates.valueRate !== null ? <Tag>{t('market.valueRate', { pct: `${l.rates.valueRate.toFixed(1)}%` })}</Tag> : null}

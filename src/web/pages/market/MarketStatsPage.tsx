@@ -44,7 +44,7 @@ export default function MarketStatsPage() {
         extra={
           <Flex gap={8} align="center">
             {t('market.stats.period')}
-            <Select<number> value={year} style={{ width: 110 }} data-testid="market-stats-year" onChange={(y) => setParams({ year: String(y) })} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))} />
+            <Select<number> value={year} aria-label={t('market.stats.period')} style={{ width: 110 }} data-testid="market-stats-year" onChange={(y) => setParams({ year: String(y) })} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))} />
           </Flex>
         }
       />

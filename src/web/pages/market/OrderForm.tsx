@@ -9,6 +9,7 @@ import { useLocale, type MessageKey } from '../../i18n';
 import type { ListingDetail } from './marketApi';
 import { formatCny } from './marketApi';
 import { orderApi, orderKeys, type CreateOrderBody } from './orderApi';
+import { SECONDARY_TEXT } from '../../theme';
 
 type TradeIn = NonNullable<CreateOrderBody['tradeIn']>;
 interface Values {
@@ -120,7 +121,7 @@ export function OrderForm({ listing }: { listing: ListingDetail }) {
               {est ? (
                 <>
                   <Typography.Text type="success">{t('market.ti.estimateText', { credit: formatCny(est.creditCny, locale), deposit: formatCny(est.coreDepositCny, locale), days: est.returnDays })}</Typography.Text>
-                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('market.ti.gradeUsed', { grade: est.grade, declared: est.declaredGrade })}</div>
+                  <div style={{ fontSize: 12, color: SECONDARY_TEXT }}>{t('market.ti.gradeUsed', { grade: est.grade, declared: est.declaredGrade })}</div>
                 </>
               ) : estimate.isError && ti ? (
                 <Typography.Text type="danger" data-testid="tradein-estimate-error">

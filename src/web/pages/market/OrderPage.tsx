@@ -11,6 +11,7 @@ import { formatCny } from './marketApi';
 import { orderApi, orderDoc, orderKeys, voucherHref, type Order } from './orderApi';
 import { ORDER_STATUS_COLOR } from './OrdersPage';
 import { OrderRating } from './OrderRating';
+import { UnitPoliciesCard } from './InsuranceDialogs';
 import { useMe } from '../../auth';
 
 type Step = 'quote' | 'place' | 'confirm' | 'pay' | 'deliver' | 'accept' | 'dispute' | 'resolve' | 'cancel' | 'recordInvoice' | 'shipCore' | 'receiveCore' | 'settleTradeIn';
@@ -20,6 +21,8 @@ const CONFIRM_ONLY: Partial<Record<Step, MessageKey>> = { place: 'market.orders.
 const ORDER: Step[] = ['quote', 'place', 'confirm', 'pay', 'deliver', 'accept', 'shipCore', 'receiveCore', 'settleTradeIn', 'recordInvoice', 'resolve', 'dispute', 'cancel'];
 const PRIMARY = new Set<Step>(['quote', 'place', 'confirm', 'pay', 'deliver', 'accept', 'shipCore', 'receiveCore', 'settleTradeIn']);
 const DANGER = new Set<Step>(['dispute', 'cancel']);
+/** order states in which its units' quality insurance is recorded and shown (the unit is the buyer's or reserved for it) */
+const INSURABLE = new Set<Order['status']>(['confirmed', 'paid', 'delivered', 'accepted', 'disputed']);
 
 /**
  * One order (both sides and MIIT): amounts, payment, units (each links to its public verification), the trade-in
@@ -176,6 +179,7 @@ export default function OrderPage() {
                 </Flex>
               )}
             </Card>
+            {INSURABLE.has(o.status) && o.units.length ? <UnitPoliciesCard codes={o.units} orderId={o.id} canRecord={me.data?.role === 'enterprise_admin' || me.data?.role === 'enterprise_staff'} /> : null}
             {tradeIn ? (
               <Card size="small" title={t('market.ti.title')} data-testid="order-tradein">
                 <Descriptions column={1} size="small">

@@ -8,6 +8,7 @@ import { useLocale, type MessageKey } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { formatCny } from './marketApi';
 import { ORDER_STATUSES, orderApi, orderKeys, type Order, type OrderStatus } from './orderApi';
+import { SECONDARY_TEXT } from '../../theme';
 
 export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
   inquiry: 'purple',
@@ -53,7 +54,7 @@ export default function OrdersPage() {
       render: (_, o) => (
         <>
           <span data-testid="order-row-title">{o.listing.title}</span>
-          <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+          <div style={{ color: SECONDARY_TEXT, fontSize: 12 }}>
             {o.listing.productName}
             {o.listing.model ? ` ${o.listing.model}` : ''}
           </div>

@@ -12,6 +12,7 @@ import { formatDateTime, optionsOf } from '../../format';
 import { useLocale, type MessageKey } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 import { formatCny, marketApi, marketKeys, type CreateListingBody, type ListingSummary } from './marketApi';
+import { SECONDARY_TEXT } from '../../theme';
 
 const STATUS_COLOR = { active: 'green', sold: 'blue', withdrawn: 'default' } as const;
 
@@ -54,7 +55,7 @@ export default function SellerListingsPage() {
           <Link to={`/public/market/${l.id}`} data-testid="seller-listing-link">
             {l.title}
           </Link>
-          <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+          <div style={{ color: SECONDARY_TEXT, fontSize: 12 }}>
             {l.productName}
             {l.model ? ` ${l.model}` : ''} · <Typography.Text code style={{ fontSize: 12 }}>{l.productCode}</Typography.Text>
           </div>
@@ -72,7 +73,7 @@ export default function SellerListingsPage() {
           <Tag color={STATUS_COLOR[l.status]} data-testid="seller-listing-status" data-status={l.status}>
             {t(`market.status.${l.status}` as MessageKey)}
           </Tag>
-          {l.statusReason ? <div style={{ color: '#8c8c8c', fontSize: 12 }}>{l.statusReason}</div> : null}
+          {l.statusReason ? <div style={{ color: SECONDARY_TEXT, fontSize: 12 }}>{l.statusReason}</div> : null}
         </>
       ),
     },

@@ -10,6 +10,8 @@ import { stepsByLife } from '../trace/genealogy';
 import { traceApi, type PublicProduct } from '../trace/traceApi';
 import { useT } from '../../i18n';
 import { CatalogueBadge } from './portal/CatalogueBadge'; // 再制造产品目录 badge (issue 14)
+import { ProductTestReports } from './portal/ProductTestReports'; // third-party test reports (issue 14 item 2)
+import { UnitInsuranceLine } from '../market/UnitInsurance'; // 产品质量保险 (issue 13)
 
 /**
  * The public verification page a QR label opens: `/p/{code}` (no login, phone first). It shows who
@@ -153,7 +155,10 @@ function ProductStory({ p, pick }: { p: PublicProduct; pick: (l: { zh: string; e
             {tt('verify.rates')}
           </Typography.Text>
         ) : null}
+        <UnitInsuranceLine code={p.code} />
       </Card>
+
+      <ProductTestReports code={p.code} />
 
       <Card size="small" title={tt('verify.steps')}>
         <div data-testid="verify-steps">

@@ -68,13 +68,13 @@ export default function PublicComplaintPage() {
       <Typography.Paragraph type="secondary">{st('cmp.fileSub')}</Typography.Paragraph>
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(problem, locale)} data-testid="complaint-error" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} style={{ maxWidth: 720 }} data-testid="complaint-form">
-        <Form.Item name="enterpriseName" label={st('cmp.enterpriseName')} rules={[{ required: true, whitespace: true, min: 2, message: st('sup.required') }]}>
+        <Form.Item name="enterpriseName" label={st('cmp.enterpriseName')} rules={[{ required: true, whitespace: true, min: 2, message: st('common.required') }]}>
           <Input maxLength={200} data-testid="complaint-enterprise" />
         </Form.Item>
-        <Form.Item name="subject" label={st('cmp.subject')} rules={[{ required: true, whitespace: true, min: 2, message: st('sup.required') }]}>
+        <Form.Item name="subject" label={st('cmp.subject')} rules={[{ required: true, whitespace: true, min: 2, message: st('common.required') }]}>
           <Input maxLength={200} data-testid="complaint-subject" />
         </Form.Item>
-        <Form.Item name="facts" label={st('cmp.facts')} rules={[{ required: true, whitespace: true, min: 10, message: st('sup.required') }]}>
+        <Form.Item name="facts" label={st('cmp.facts')} rules={[{ required: true, whitespace: true, min: 10, message: st('common.required') }]}>
           <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} maxLength={20000} showCount data-testid="complaint-facts" />
         </Form.Item>
         <Form.Item name="contact" label={st('cmp.contact')} extra={st('cmp.contactHint')}>

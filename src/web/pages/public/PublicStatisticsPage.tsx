@@ -4,11 +4,13 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { client, unwrap } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
-import { formatNumber, formatCny } from '../../format';
-import { useLocale } from '../../i18n';
+import { valueFieldLabel } from '../../../domain/annual-report/statistics';
+import { formatNumber, formatCny, regionLabel } from '../../format';
+import { pick, useLocale } from '../../i18n';
 
 const TrendChart = lazy(() => import('../annual-reports/TrendChart'));
 const ValueChart = lazy(() => import('./portal/TargetChart'));
+const BarChart = lazy(() => import('../../components/RegionChart'));
 
 /** 行业统计（公开）: national totals only — no enterprise-level data. */
 export default function PublicStatisticsPage() {
@@ -64,6 +66,28 @@ export default function PublicStatisticsPage() {
           </Suspense>
         </Card>
       )}
+      {s.value ? (
+        // 再制造产值 by region and field (issue 14): national cells only, fewer than 3 enterprises pooled
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {(
+            [
+              ['region', t('proc.stat.valueByRegion', { year: s.value.year }), s.value.byRegion.map((c) => ({ regionCode: c.regionCode, regionName: c.regionCode === 'pooled' ? t('proc.stat.pooledRegion') : regionLabel(c.regionCode, locale, c.regionName), count: c.outputValue }))],
+              ['field', t('proc.stat.valueByField', { year: s.value.year }), s.value.byField.map((c) => ({ regionCode: c.field, regionName: pick(locale, valueFieldLabel(c.field)), count: c.outputValue }))],
+            ] as const
+          ).map(([key, title, items]) => (
+            <Col xs={24} lg={12} key={key}>
+              <Card title={title} data-testid={`pub-stat-value-${key}`}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 0 }}>
+                  {t('proc.stat.valueNote')} {t('proc.stat.publicValueNote')}
+                </Typography.Paragraph>
+                <Suspense fallback={<PageLoading />}>
+                  <BarChart byName items={[...items]} valueLabel={t('proc.stat.outputValue')} />
+                </Suspense>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      ) : null}
       <Card>
         <Table
           size="small"
@@ -72,10 +96,10 @@ export default function PublicStatisticsPage() {
           dataSource={s.trend}
           columns={[
             { title: t('ar.year'), dataIndex: 'year' },
-            { title: t('stat.reports'), dataIndex: 'reports' },
-            { title: t('stat.recovered'), dataIndex: 'recovered' },
-            { title: t('stat.remanufactured'), dataIndex: 'remanufactured' },
-            { title: t('stat.sold'), dataIndex: 'sold' },
+            { title: t('stat.reports'), dataIndex: 'reports', render: (v: number) => formatNumber(v, locale) },
+            { title: t('stat.recovered'), dataIndex: 'recovered', render: (v: number) => formatNumber(v, locale) },
+            { title: t('stat.remanufactured'), dataIndex: 'remanufactured', render: (v: number) => formatNumber(v, locale) },
+            { title: t('stat.sold'), dataIndex: 'sold', render: (v: number) => formatNumber(v, locale) },
             { title: t('portal.stat.outputValue'), key: 'outputValue', render: (_: unknown, r: { year: number }) => formatNumber(value.get(r.year), locale) },
           ]}
         />

@@ -73,7 +73,7 @@ export default function ChangeDetailPage() {
               </>
             ) : (
               <>
-                <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+                <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('common.required') }]}>
                   <Input.TextArea autoSize={{ minRows: 3 }} data-testid="change-opinion" />
                 </Form.Item>
                 <Flex gap={8}>

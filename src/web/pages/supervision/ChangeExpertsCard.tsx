@@ -101,7 +101,7 @@ export function ChangeExpertsCard({ c, act }: { c: ChangeRequest; act: Act }) {
               <Input.TextArea autoSize={{ minRows: 1 }} data-testid={`change-opinion-${ch.key}`} />
             </Form.Item>
           ))}
-          <Form.Item name="conclusion" label={st('chg.opinion.conclusion')} rules={[{ required: true, message: st('sup.required') }]}>
+          <Form.Item name="conclusion" label={st('chg.opinion.conclusion')} rules={[{ required: true, message: st('common.required') }]}>
             <Radio.Group options={[{ value: 'meets', label: st('chg.opinion.meets') }, { value: 'does_not_meet', label: st('chg.opinion.does_not_meet') }]} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="change-opinion-submit">

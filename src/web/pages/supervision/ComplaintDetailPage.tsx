@@ -6,7 +6,7 @@ import { API_BASE, client, unwrap, type BodyOf } from '../../api';
 import { useConfirm } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
-import { formatDateTime } from '../../format';
+import { clauseRef, formatDateTime } from '../../format';
 import { pick, useLocale } from '../../i18n';
 import { StateTag } from './common';
 import { SUP_KEYS } from './SupervisionPage';
@@ -105,7 +105,7 @@ export default function ComplaintDetailPage() {
         {c.actions.includes('open_revocation') ? (
           <Card title={st('cmp.openRevocation')}>
             <Form.Item name="grounds" label={st('rev.grounds')}>
-              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${pick(locale, g)}` }))} />
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${clauseRef(g.clause, locale)} ${pick(locale, g)}` }))} />
             </Form.Item>
             <Form.Item name="facts" label={st('rev.facts')} initialValue={c.outcome ?? ''}>
               <Input.TextArea autoSize={{ minRows: 2 }} />

@@ -6,7 +6,7 @@ import { client, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useCurrentUser } from '../../auth';
 import { useApiErrorHandler } from '../../errors';
-import { formatDateTime } from '../../format';
+import { clauseRef, formatDateTime } from '../../format';
 import { bilingual, useLocale } from '../../i18n';
 import { isMinistryRole } from '../../menu';
 import { useUrlPaging } from '../../paging';
@@ -61,7 +61,7 @@ export function FindingsTab() {
         pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: st('sup.enterprise'), dataIndex: 'enterpriseName', width: 220 },
-          { title: st('fnd.kind'), key: 'k', width: 110, render: (_, f) => <Tag>{f.clause}</Tag> },
+          { title: st('fnd.kind'), key: 'k', width: 110, render: (_, f) => <Tag>{clauseRef(f.clause, locale)}</Tag> },
           { title: st('fnd.summary'), key: 's', render: (_, f) => (bilingual(locale, f.summary, f.summaryEn)) },
           { title: st('fnd.raisedAt'), key: 'r', width: 170, render: (_, f) => formatDateTime(f.raisedAt, locale) },
           {
@@ -91,7 +91,7 @@ export function FindingsTab() {
       <Modal open={!!dismissing} title={st('fnd.dismiss')} onCancel={() => setDismissing(null)} onOk={() => form.submit()} okText={st('sup.submit')} cancelText={st('sup.cancel')} confirmLoading={dismiss.isPending} destroyOnHidden>
         <Typography.Paragraph>{dismissing ? (bilingual(locale, dismissing.summary, dismissing.summaryEn)) : null}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => dismissing && dismiss.mutate({ id: dismissing.id, reason: v.reason })}>
-          <Form.Item name="reason" label={st('fnd.dismissReason')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+          <Form.Item name="reason" label={st('fnd.dismissReason')} rules={[{ required: true, min: 2, message: st('common.required') }]}>
             <Input.TextArea autoSize={{ minRows: 3 }} data-testid="finding-dismiss-reason" />
           </Form.Item>
         </Form>

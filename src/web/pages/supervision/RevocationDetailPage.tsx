@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useConfirm, validated } from '../../components/confirm';
+import { clauseRef } from '../../format';
 import { pick, useLocale } from '../../i18n';
 import { FileLinks, FilesPicker, StateTag } from './common';
 import { useCaseDetail, type CaseAction } from './useCaseDetail';
@@ -59,7 +60,7 @@ export default function RevocationDetailPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {c.grounds.map((g) => (
                 <li key={g.key}>
-                  {g.clause} {pick(locale, g)}
+                  {clauseRef(g.clause, locale)} {pick(locale, g)}
                 </li>
               ))}
             </ul>
@@ -92,7 +93,7 @@ export default function RevocationDetailPage() {
       <Form form={form} layout="vertical">
         {c.actions.includes('notify') ? (
           <Card title={st('rev.notify')} style={{ marginBottom: 16 }}>
-            <Form.Item name="noticeText" label={st('rev.noticeText')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+            <Form.Item name="noticeText" label={st('rev.noticeText')} rules={[{ required: true, min: 5, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 3 }} data-testid="rev-notice-text" />
             </Form.Item>
             <Form.Item name="statementDue" label={st('rev.statementDue')} extra={st('rev.statementDueHint')}>
@@ -113,7 +114,7 @@ export default function RevocationDetailPage() {
         {c.actions.includes('statement') ? (
           <Card title={st('rev.submitStatement')} style={{ marginBottom: 16 }}>
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${st('rev.statementDue')}：${c.statementDue}`} />
-            <Form.Item name="statement" label={st('rev.statement')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+            <Form.Item name="statement" label={st('rev.statement')} rules={[{ required: true, min: 5, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 4 }} data-testid="rev-statement" />
             </Form.Item>
             {files$('rev-statement-files')}
@@ -125,10 +126,10 @@ export default function RevocationDetailPage() {
             <Form.Item name="outcome" label={st('rev.outcome')} initialValue="revoked" rules={[{ required: true }]}>
               <Radio.Group options={[{ value: 'revoked', label: st('rev.outcome.revoked') }, { value: 'not_revoked', label: st('rev.outcome.not_revoked') }]} />
             </Form.Item>
-            <Form.Item name="hearingSummary" label={st('rev.hearing')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+            <Form.Item name="hearingSummary" label={st('rev.hearing')} rules={[{ required: true, min: 2, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-hearing" />
             </Form.Item>
-            <Form.Item name="reason" label={st('sup.reason')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+            <Form.Item name="reason" label={st('sup.reason')} rules={[{ required: true, min: 2, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-reason" />
             </Form.Item>
             <Button type="primary" danger loading={act.isPending} onClick={() =>
@@ -142,7 +143,7 @@ export default function RevocationDetailPage() {
         ) : null}
         {c.actions.includes('rectification') ? (
           <Card title={st('rev.fileRectification')} style={{ marginBottom: 16 }}>
-            <Form.Item name="text" label={st('rev.rectification')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+            <Form.Item name="text" label={st('rev.rectification')} rules={[{ required: true, min: 5, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 3 }} data-testid="rev-rect-text" />
             </Form.Item>
             {files$('rev-rect-files')}
@@ -151,7 +152,7 @@ export default function RevocationDetailPage() {
         ) : null}
         {c.actions.includes('review_rectification') ? (
           <Card title={st('rev.reviewRectification')} style={{ marginBottom: 16 }}>
-            <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('sup.required') }]}>
+            <Form.Item name="opinion" label={st('sup.opinion')} rules={[{ required: true, min: 2, message: st('common.required') }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rev-rect-opinion" />
             </Form.Item>
             <Space>

@@ -8,8 +8,8 @@ import { useCurrentUser } from '../../auth';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorHandler } from '../../errors';
-import { formatDateTime, todayShanghai } from '../../format';
-import { pick, bilingual, useLocale } from '../../i18n';
+import { clauseRef, formatDateTime, todayShanghai } from '../../format';
+import { LOCALE_TRAITS, pick, bilingual, useLocale } from '../../i18n';
 import { isAuthorityRole, isEnterpriseRole, isMinistryRole } from '../../menu';
 import { useUrlPaging } from '../../paging';
 import { FilesPicker, postForm, StateTag } from './common';
@@ -48,7 +48,7 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
     <Modal open={open} width={720} title={st('chg.new')} onCancel={onClose} onOk={() => form.submit()} okText={st('sup.submit')} cancelText={st('sup.cancel')} confirmLoading={save.isPending}>
       <Typography.Paragraph type="secondary">{st('chg.rule')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ changeDate: todayShanghai(), items: [{ fact: 'enterpriseName' }] }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="changeDate" label={st('chg.changeDate')} rules={[{ required: true, message: st('sup.required') }]}>
+        <Form.Item name="changeDate" label={st('chg.changeDate')} rules={[{ required: true, message: st('common.required') }]}>
           <DateField />
         </Form.Item>
         <Form.Item name="siteId" label={st('chg.site')}>
@@ -60,13 +60,13 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
             <>
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="start">
-                  <Form.Item name={[f.name, 'fact']} style={{ width: 170 }} rules={[{ required: true, message: st('sup.required') }]}>
+                  <Form.Item name={[f.name, 'fact']} style={{ width: 170 }} rules={[{ required: true, message: st('common.required') }]}>
                     <Select options={CHANGE_FACT_KEYS.map((k) => ({ value: k, label: st.dyn(`chg.fact.${k}`) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'old']} style={{ flex: 1 }}>
                     <Input placeholder={st('chg.old')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'new']} style={{ flex: 1 }} rules={[{ required: true, message: st('sup.required') }]}>
+                  <Form.Item name={[f.name, 'new']} style={{ flex: 1 }} rules={[{ required: true, message: st('common.required') }]}>
                     <Input placeholder={st('chg.new.value')} data-testid="change-new-value" />
                   </Form.Item>
                   {fields.length > 1 ? <Button onClick={() => remove(f.name)}>−</Button> : null}
@@ -78,7 +78,7 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
             </>
           )}
         </Form.List>
-        <Form.Item name="description" label={st('chg.description')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+        <Form.Item name="description" label={st('chg.description')} rules={[{ required: true, min: 5, message: st('common.required') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} data-testid="change-description" />
         </Form.Item>
         <Form.Item label={st('sup.files')}>
@@ -178,13 +178,13 @@ function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void })
   return (
     <Modal open={open} width={720} title={isMinistryRole(me.role) ? st('rev.new.ministry') : st('rev.new.authority')} onCancel={onClose} onOk={() => form.submit()} okText={st('sup.submit')} cancelText={st('sup.cancel')} confirmLoading={save.isPending}>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="enterpriseId" label={st('sup.enterprise')} rules={[{ required: true, message: st('sup.required') }]}>
+        <Form.Item name="enterpriseId" label={st('sup.enterprise')} rules={[{ required: true, message: st('common.required') }]}>
           <Select showSearch optionFilterProp="label" options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} data-testid="revocation-enterprise" />
         </Form.Item>
-        <Form.Item name="grounds" label={st('rev.grounds')} rules={[{ required: true, message: st('sup.required') }]}>
-          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${g.clause} ${pick(locale, g)}` }))} />
+        <Form.Item name="grounds" label={st('rev.grounds')} rules={[{ required: true, message: st('common.required') }]}>
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={REVOCATION_GROUNDS.map((g) => ({ value: g.key, label: `${clauseRef(g.clause, locale)} ${pick(locale, g)}` }))} />
         </Form.Item>
-        <Form.Item name="facts" label={st('rev.facts')} rules={[{ required: true, min: 5, message: st('sup.required') }]}>
+        <Form.Item name="facts" label={st('rev.facts')} rules={[{ required: true, min: 5, message: st('common.required') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
         <Form.Item label={st('rev.evidence')}>
@@ -197,6 +197,7 @@ function NewCaseModal({ open, onClose }: { open: boolean; onClose: () => void })
 
 function RevocationsTab() {
   const st = useT();
+  const { locale } = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -221,8 +222,8 @@ function RevocationsTab() {
         pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: st('sup.enterprise'), key: 'e', render: (_, c) => <Typography.Link onClick={() => navigate(`/supervision/revocations/${c.id}`)}>{c.enterpriseName}</Typography.Link> },
-          { title: st('rev.grounds'), key: 'g', render: (_, c) => c.grounds.map((g) => g.clause).join('、') },
-          { title: '', key: 'o', width: 140, render: (_, c) => st.dyn(`rev.origin.${c.origin}`) },
+          { title: st('rev.grounds'), key: 'g', render: (_, c) => c.grounds.map((g) => clauseRef(g.clause, locale)).join(LOCALE_TRAITS[locale].listSep) },
+          { title: st('rev.origin'), key: 'o', width: 140, render: (_, c) => st.dyn(`rev.origin.${c.origin}`) },
           { title: st('rev.statementDue'), dataIndex: 'statementDue', width: 140, render: (v: string | null) => v ?? '—' },
           { title: st('sup.state'), key: 's', width: 200, render: (_, c) => <Space><StateTag kind="rev" state={c.state} />{c.rectificationState ? <Tag>{st.dyn(`rev.rect.${c.rectificationState}`)}</Tag> : null}</Space> },
         ]}

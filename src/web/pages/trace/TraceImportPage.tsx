@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Progress, Result, Select, Table, Typography,
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { formatNumber } from '../../format';
 import { bilingual, useLocale } from '../../i18n';
 import { TraceNav, stepLabel, useCanRecord } from './common';
 import { templateUrl, traceApi, type ImportJob } from './traceApi';
@@ -97,7 +98,7 @@ export default function TraceImportPage() {
           <div data-testid="import-job" data-status={job.status} style={{ marginBottom: 16 }}>
             <Progress percent={pct} status={job.status === 'failed' ? 'exception' : job.status === 'succeeded' ? 'success' : 'active'} />
             <Typography.Text>
-              {job.processed} / {job.total}
+              {formatNumber(job.processed, locale)} / {formatNumber(job.total, locale)}
             </Typography.Text>
             {job.status === 'succeeded' ? <Alert type="success" showIcon message={tt('trace.importDone', { n: job.processed })} style={{ marginTop: 8 }} /> : null}
           </div>

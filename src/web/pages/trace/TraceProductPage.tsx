@@ -8,7 +8,7 @@ import { useMe } from '../../auth';
 import { PageLoading } from '../../components/PageLoading';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText, useApiErrorHandler } from '../../errors';
-import { formatDate, formatDateTime, formatPercent } from '../../format';
+import { formatCny, formatDate, formatDateTime, formatNumber, formatPercent } from '../../format';
 import { useLocale } from '../../i18n';
 import { StatusTag, useCanRecord } from './common';
 import { downloadLabelsPdf, labelPngUrl, labelSvgUrl, traceApi, type ProductDetail, type TraceTree } from './traceApi';
@@ -234,7 +234,8 @@ export default function TraceProductPage() {
               </Descriptions.Item>
               <Descriptions.Item label={tt('trace.installation')}>{p.installation ? `${p.installation.location}${p.installation.equipment ? ` · ${p.installation.equipment}` : ''}` : '—'}</Descriptions.Item>
             </Descriptions>
-            {p.formulaVersion ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>GB/T 28620 · {p.formulaVersion}</Typography.Text> : null}
+            {/* the formula's version id is one hover away, not printed (issue 16 item 14) */}
+            {p.formulaVersion ? <Typography.Text type="secondary" style={{ fontSize: 12 }} title={p.formulaVersion}>{tt('verify.rates')}</Typography.Text> : null}
           </Card>
 
           <Card title={tt('trace.inputsTable')} style={{ marginBottom: 16 }}>
@@ -247,9 +248,9 @@ export default function TraceProductPage() {
               columns={[
                 { title: tt('trace.partName'), dataIndex: 'name', render: (v: string | null, r) => v ?? r.key },
                 { title: tt('trace.origin'), dataIndex: 'origin', render: (o: 'reused' | 'remanufactured' | 'new') => <Tag color={o === 'new' ? 'default' : 'green'}>{tt(`trace.origin.${o}`)}</Tag> },
-                { title: tt('trace.quantity'), dataIndex: 'quantity' },
-                { title: tt('trace.massKg'), dataIndex: 'massKg' },
-                { title: tt('trace.valueCny'), dataIndex: 'valueCny' },
+                { title: tt('trace.quantity'), dataIndex: 'quantity', align: 'right', render: (v: number | null) => formatNumber(v, locale) },
+                { title: tt('trace.massKg'), dataIndex: 'massKg', align: 'right', render: (v: number | null) => formatNumber(v, locale) },
+                { title: tt('trace.valueCny'), dataIndex: 'valueCny', align: 'right', render: (v: number | null) => formatCny(v, locale) },
               ]}
             />
           </Card>

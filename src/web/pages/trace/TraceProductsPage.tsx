@@ -123,7 +123,7 @@ export default function TraceProductsPage() {
             style={{ marginBottom: 12 }}
             data-testid="trace-projection-lag"
             data-lag={own.lag}
-            message={own.lastError ? tt('trace.projectionError', { error: own.lastError }) : tt('trace.projectionLag', { n: own.lag.toLocaleString(locale) })}
+            message={own.lastError ? tt('trace.projectionError', { error: own.lastError }) : tt('trace.projectionLag', { n: own.lag })}
             description={maxLag > 0 ? <Progress percent={Math.floor(((maxLag - own.lag) / maxLag) * 100)} size="small" status={own.lastError ? 'exception' : 'active'} /> : null}
           />
         ) : null}

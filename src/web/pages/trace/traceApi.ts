@@ -30,7 +30,7 @@ export function newRequestKey(): string {
 const code = (c: string) => ({ params: { path: { code: c } } });
 
 export const traceApi = {
-  /** the body is the step form's (TraceRecordPage.toBody); the server validates it against the step's schema */
+  /** the body is the step form's (pages/trace/steps/<step> toBody); the server validates it against the step's schema */
   step: (kind: StepKind, body: unknown, requestKey?: string) =>
     unwrap(client.POST(`/api/v1/trace/steps/${kind}` as StepPath, { body: body as never, params: { header: requestKey ? { 'idempotency-key': requestKey } : {} } })),
   products: (query: QueryOf<'/api/v1/trace/products'>, signal?: AbortSignal) => unwrap(client.GET('/api/v1/trace/products', { params: { query }, signal })),

@@ -29,7 +29,8 @@ export default function DatasetsPage() {
             { title: t('portal.ds.title'), dataIndex: 'name', render: (_: string, d) => <><strong>{bilingual(locale, d.name, d.nameEn)}</strong><div style={{ color: '#595959', fontSize: 12 }}>{d.description}</div></> },
             { title: t('portal.ds.lastModified'), dataIndex: 'lastModified', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
             { title: t('portal.ds.licence'), dataIndex: 'licence', render: (l: { name: string; url: string }) => <a href={l.url} rel="noopener noreferrer" target="_blank">{l.name}</a> },
-            { title: '', key: 'links', render: (_: unknown, d) => <Space><a href={d.csv} download>CSV</a><a href={d.json}>JSON</a><a href={d.schema}>{t('portal.ds.schema')}</a></Space> },
+            // every column has a header a screen reader can announce (issue 16 item 19)
+            { title: t('common.download'), key: 'links', render: (_: unknown, d) => <Space><a href={d.csv} download>CSV</a><a href={d.json}>JSON</a><a href={d.schema}>{t('portal.ds.schema')}</a></Space> },
           ]}
         />
       </Card>

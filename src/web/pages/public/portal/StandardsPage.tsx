@@ -81,7 +81,51 @@ export function StandardDetailPage() {
           <Descriptions.Item label={t('portal.std.summary')} span={2}>{s.summary || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <StandardDeclarations id={s.id} />
       <Link to="/public/standards" style={{ display: 'inline-block', marginTop: 12 }}>{t('portal.back')}</Link>
     </>
+  );
+}
+
+// tag colours whose text keeps 4.5:1 on their background (gold's does not: axe color-contrast)
+const KIND_COLOR: Record<string, string> = { catalogue: 'purple', product: 'blue', enterprise: 'default' };
+
+/** 声明执行该标准的目录型号、产品与公告企业 (issue 14): public facts only, paged by the server. */
+function StandardDeclarations({ id }: { id: string }) {
+  const { t } = useLocale();
+  const { page, pageSize, pagination } = useUrlPaging();
+  const res = useQuery({
+    queryKey: ['public', 'standard-declarations', id, page, pageSize],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/standards/{id}/declarations', { params: { path: { id }, query: { page, pageSize } as never }, signal })),
+  });
+  const d = res.data;
+  return (
+    <Card title={t('portal.std.decl.title')} style={{ marginTop: 16 }} data-testid="std-declarations">
+      {d && (
+        <Typography.Paragraph type="secondary">
+          {t('portal.std.decl.summary', { enterprises: d.enterprises, catalogue: d.counts.catalogue, product: d.counts.product, enterprise: d.counts.enterprise })}
+        </Typography.Paragraph>
+      )}
+      <Table
+        rowKey={(r) => `${r.kind}/${r.enterprise.id}/${r.productName ?? ''}/${r.model ?? ''}`}
+        size="small"
+        loading={res.isPending}
+        dataSource={d?.items ?? []}
+        pagination={pagination(d?.total ?? 0)}
+        // the empty text in the description colour: antd's placeholder grey is under 4.5:1 (axe color-contrast)
+        locale={{ emptyText: <Typography.Text type="secondary">{t('portal.std.decl.none')}</Typography.Text> }}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('portal.std.decl.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={KIND_COLOR[k]}>{t(`portal.std.decl.kind.${k}` as MessageKey)}</Tag> },
+          { title: t('portal.std.decl.enterprise'), render: (_, r) => r.enterprise.name },
+          { title: t('portal.std.decl.product'), render: (_, r) => (r.productName || r.model ? [r.productName, r.model].filter(Boolean).join(' · ') : '—') },
+          { title: t('portal.std.decl.units'), dataIndex: 'units', align: 'right', render: (n: number | null) => n ?? '—' },
+          { title: t('portal.std.decl.listedNo'), dataIndex: 'listedNo', render: (n: string | null) => n ?? '—' },
+          { title: t('portal.std.decl.declaredAs'), dataIndex: 'declaredAs' },
+          { title: t('portal.std.decl.open'), key: 'link', render: (_, r) => (r.url ? <Link to={r.url}>{t('portal.std.decl.open')}</Link> : null) },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('portal.std.decl.note')}</Typography.Paragraph>
+    </Card>
   );
 }

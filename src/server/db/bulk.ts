@@ -1,17 +1,17 @@
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Db } from '../../db/client.js';
+import type { Db } from './client.js';
 
 /**
- * Set-based bulk inserts of the projection's append-only rows (trace_edges, trace_steps): on PostgreSQL one
- * `COPY … FROM STDIN` on the transaction's own connection (pg-copy-streams), elsewhere (PGlite has no COPY FROM
- * STDIN stream) one `INSERT … SELECT FROM unnest($n::type[], …)` per 20,000 rows — column arrays as parameters,
- * no JSON to build or parse. Same rows, same defaults, either way (issue 10 §5 "projection speed").
+ * Set-based bulk inserts of append-only rows (the event store's events and identifier rows, the trace projection's
+ * edges and steps): on PostgreSQL one `COPY … FROM STDIN` on the transaction's own connection (pg-copy-streams),
+ * elsewhere (PGlite has no COPY FROM STDIN stream) one `INSERT … SELECT FROM unnest($n::type[], …)` per 20,000 rows —
+ * column arrays as parameters, no JSON to build or parse. Same rows, same defaults, either way (issue 10 §5
+ * "projection speed": "use COPY (pg-copy-streams)").
  */
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 export interface BulkColumn {
   name: string;
   /** PostgreSQL type of the column (for unnest's array parameters) */
@@ -42,22 +42,31 @@ export async function rawQuery<T>(db: Db, text: string, params: unknown[]): Prom
   return (await clientOf(db).query(text, params)).rows as T[];
 }
 
+/** Whether `db` runs on a node-postgres connection, where COPY FROM STDIN is available. */
+export function canCopy(db: Db): boolean {
+  return clientOf(db) instanceof pg.Client;
+}
+
+/**
+ * COPY the rows in one piece: the whole text is handed to the socket at once, so the database reads it while the
+ * caller's JavaScript prepares its next batch (a generator fed under backpressure would wait for the event loop).
+ */
+export async function copyRows(db: Db, table: string, columns: readonly string[], rows: Cell[][]): Promise<void> {
+  if (!rows.length) return;
+  const client = clientOf(db);
+  if (!(client instanceof pg.Client)) throw new Error('copyRows: COPY needs a node-postgres connection');
+  const parts: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) parts[i] = rows[i]!.map(copyCell).join('\t');
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  stream.end(`${parts.join('\n')}\n`);
+  await finished(stream);
+}
+
 export async function bulkInsert(db: Db, table: string, columns: BulkColumn[], rows: Cell[][]): Promise<void> {
   if (!rows.length) return;
   const client = clientOf(db);
   const names = columns.map((c) => c.name).join(', ');
-  if (client instanceof pg.Client) {
-    const CHUNK = 2000;
-    async function* lines() {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        let s = '';
-        for (const r of rows.slice(i, i + CHUNK)) s += `${r.map(copyCell).join('\t')}\n`;
-        yield s;
-      }
-    }
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)));
-    return;
-  }
+  if (client instanceof pg.Client) return copyRows(db, table, columns.map((c) => c.name), rows);
   for (let i = 0; i < rows.length; i += 20_000) {
     const chunk = rows.slice(i, i + 20_000);
     const params = columns.map((_, j) => chunk.map((r) => r[j] ?? null));

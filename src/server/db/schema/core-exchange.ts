@@ -1,0 +1,47 @@
+/** 旧件交易 core exchange (issue 13) tables — mirror of migration 20261211020000_core_exchange.sql (constraints live there). */
+import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const corePostings = pgTable('core_postings', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').$type<'supply' | 'demand'>().notNull(),
+  enterpriseId: uuid('enterprise_id'),
+  buyerOrgId: uuid('buyer_org_id'),
+  channel: text('channel').$type<'enterprise' | 'recycler' | 'dealer'>().notNull(),
+  name: text('name').notNull(),
+  model: text('model'),
+  modelKey: text('model_key').notNull().default(''),
+  field: text('field'),
+  quantity: integer('quantity').notNull(),
+  remaining: integer('remaining').notNull(),
+  grade: text('grade').$type<'A' | 'B' | 'C' | 'D'>().notNull(),
+  priceCny: numeric('price_cny', { precision: 14, scale: 2 }),
+  depositCny: numeric('deposit_cny', { precision: 14, scale: 2 }),
+  regionCode: text('region_code').notNull(),
+  note: text('note').notNull().default(''),
+  status: text('status').$type<'open' | 'filled' | 'withdrawn'>().notNull().default('open'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const coreMatches = pgTable('core_matches', {
+  id: uuid('id').primaryKey(),
+  supplyId: uuid('supply_id').notNull(),
+  demandId: uuid('demand_id').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  quantity: integer('quantity').notNull(),
+  status: text('status').$type<'proposed' | 'accepted' | 'declined'>().notNull().default('proposed'),
+  proposedSide: text('proposed_side').$type<'supply' | 'demand'>().notNull(),
+  proposedBy: uuid('proposed_by'),
+  reason: text('reason').notNull().default(''),
+  attestation: jsonb('attestation'),
+  coreEpcs: jsonb('core_epcs').$type<string[]>().notNull().default([]),
+  receiverEventIds: jsonb('receiver_event_ids').$type<string[]>().notNull().default([]),
+  supplierEventIds: jsonb('supplier_event_ids').$type<string[]>().notNull().default([]),
+  note: text('note').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+});
