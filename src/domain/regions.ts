@@ -86,6 +86,9 @@ export function isRegionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && PROVINCE_BY_CODE.has(code.slice(0, 2) + '0000');
 }
 
+/** What a refused region code is told (the device form, the bulk sheet), in both languages. */
+export const REGION_CODE_RULE = { zh: '须为 31 个省级行政区之一的 6 位行政区划代码', en: 'a 6-digit GB/T 2260 region code of one of the 31 mainland provincial divisions' } as const;
+
 function assertRegionCode(code: string): void {
   if (!isRegionCode(code)) throw new RangeError(`Not a GB/T 2260 mainland region code: "${code}"`);
 }

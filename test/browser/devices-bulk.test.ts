@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
+import { REGION_CODE_RULE } from '../../src/domain/regions.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import { describeBrowser, useBrowserSuite } from '../support/browser.js';
 
@@ -51,7 +52,7 @@ describeBrowser('bulk provisioning in the browser', () => {
     const errors = page.getByTestId('bulk-errors');
     await errors.locator('tbody tr.ant-table-row').first().waitFor();
     const rows = await errors.locator('tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows).toEqual([['4', '安装地区代码 regionCode', '须为 6 位行政区划代码']]);
+    expect(rows).toEqual([['4', '安装地区代码 regionCode', REGION_CODE_RULE.zh]]);
     await page.getByTestId('bulk-failure').waitFor();
     await suite.shot(page, '1-row-named');
     const none = (await (await page.request.get(`${base()}/api/v1/devices?q=${encodeURIComponent(free[0]!)}`)).json()).total;

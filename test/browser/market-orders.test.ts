@@ -120,7 +120,11 @@ describeBrowser('market orders in the browser', () => {
 
   it('the seller confirms the payment, receives and inspects the core, settles', async () => {
     await seller.reload();
+    // every query of the page answered (nothing moves the button between Playwright's check and its click)
+    await seller.locator('[data-testid="payment-status"][data-status="submitted"]').waitFor();
+    await seller.waitForLoadState('networkidle');
     await seller.getByTestId('payment-confirm').click();
+    await seller.getByTestId('confirm-consequence').waitFor();
     // the answer itself, so that a refusal says what the server said instead of a wait running out
     const [paid] = await Promise.all([
       seller.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/orders\/[^/]+\/payments\/[^/]+\/confirm$/.test(r.url())),

@@ -42,7 +42,10 @@ describeBrowser('the public information service in the browser', () => {
     await page.waitForURL(/\/portal-admin/);
     await page.getByRole('tab', { name: '政策文件' }).click();
     await page.waitForURL(/\/portal-admin\/policies/);
+    // the policies list itself (its 类别 column), not the standards tab's 新建 still on screen while the tabs switch
+    await page.getByRole('columnheader', { name: '类别' }).waitFor();
     await page.getByTestId('portal-new').click();
+    await page.locator('.ant-drawer-open').getByTestId('portal-save').waitFor();
     await page.getByTestId('portal-save').click(); // empty: the fields say what is missing, nothing is sent
     await page.getByText('请填写此项').first().waitFor();
     await page.getByTestId('f-title').fill(title);

@@ -3,7 +3,7 @@
  * one row, pure. The service reads the workbook (platform/spreadsheet), resolves each product through the trace and
  * provisions all rows or none (docs/monitoring.md "Bulk provisioning").
  */
-import { isRegionCode } from '../regions.js';
+import { isRegionCode, REGION_CODE_RULE } from '../regions.js';
 
 export interface SheetColumn {
   key: 'productCode' | 'name' | 'regionCode';
@@ -76,7 +76,7 @@ export function checkRow(row: number, cells: Partial<Record<SheetColumn['key'], 
     else seen.set(key, row);
   }
   if (name.length > 100) problems.push({ row, column: col('name'), message: '超过 100 个字符', messageEn: 'longer than 100 characters' });
-  if (regionCode && !isRegionCode(regionCode)) problems.push({ row, column: col('regionCode'), message: '须为 31 个省级行政区之一的 6 位行政区划代码', messageEn: 'a 6-digit GB/T 2260 region code of one of the 31 mainland provincial divisions' });
+  if (regionCode && !isRegionCode(regionCode)) problems.push({ row, column: col('regionCode'), message: REGION_CODE_RULE.zh, messageEn: REGION_CODE_RULE.en });
   if (problems.length) return { input: null, problems };
   return { input: { row, productCode, ...(name ? { name } : {}), ...(regionCode ? { regionCode } : {}) }, problems };
 }

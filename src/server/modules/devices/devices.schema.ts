@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { parseTs } from '../../../domain/monitoring/payload.js';
-import { isRegionCode } from '../../../domain/regions.js';
+import { isRegionCode, REGION_CODE_RULE } from '../../../domain/regions.js';
 import { METRIC_KEY, TEMPLATE_NAMES } from '../../../domain/monitoring/thing-model.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
 import { bi, uuid } from '../../platform/validation.js';
 
 export const DeviceIdParam = z.object({ id: uuid() });
 
-export const REGION_CODE_EN = 'a 6-digit GB/T 2260 region code of one of the 31 mainland provincial divisions';
-export const REGION_CODE_ZH = '须为 31 个省级行政区之一的 6 位行政区划代码';
 
 export const ProvisionBody = z.object({
   /** platform product code (RM…), product EPC or GS1 Digital Link of the caller's own product */
   productCode: z.string().trim().min(1).max(300),
   name: z.string().trim().min(1).max(100).optional(),
   /** where the unit is installed (GB/T 2260 code of the region table, src/domain/regions.ts), for the fleet map */
-  regionCode: z.string().trim().refine(isRegionCode, bi(REGION_CODE_EN, REGION_CODE_ZH)).optional(),
+  regionCode: z.string().trim().refine(isRegionCode, bi(REGION_CODE_RULE.en, REGION_CODE_RULE.zh)).optional(),
 });
 
 export const CredentialsSchema = z.object({ clientId: z.string(), username: z.string(), password: z.string() }).meta({ id: 'DeviceCredentials' });
