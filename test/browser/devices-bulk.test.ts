@@ -58,8 +58,8 @@ describeBrowser('bulk provisioning in the browser', () => {
     const none = (await (await page.request.get(`${base()}/api/v1/devices?q=${encodeURIComponent(free[0]!)}`)).json()).total;
     expect(none).toBe(0);
 
-    // the corrected file (row 4 installed in 香港: one of the 34 divisions)
-    await input.setInputFiles(await xlsxFile([[free[0]!, '批量 1 号', '440106'], [free[1]!, '批量 2 号', '320505'], [free[2]!, '批量 3 号', '810000']]));
+    // the corrected file (row 4 installed in 成都, 四川: one of the 31 mainland provincial divisions)
+    await input.setInputFiles(await xlsxFile([[free[0]!, '批量 1 号', '440106'], [free[1]!, '批量 2 号', '320505'], [free[2]!, '批量 3 号', '510104']]));
     const result = page.getByTestId('bulk-result');
     await result.waitFor();
     await result.getByText('已接入 3 台设备').waitFor();
@@ -74,7 +74,7 @@ describeBrowser('bulk provisioning in the browser', () => {
     await expect.poll(() => sheet.getByTestId('sheet-card').count()).toBe(3);
     expect(await sheet.getByTestId('sheet-password').allTextContents()).toEqual(passwords);
     await expect.poll(() => sheet.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
-    await sheet.getByText('香港特别行政区').waitFor();
+    await sheet.getByText('四川省').first().waitFor();
     // each QR code decodes to its own device's connection data
     const srcs = await sheet.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
     const decoded = srcs.map((src) => {
