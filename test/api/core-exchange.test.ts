@@ -97,6 +97,19 @@ describe('postings and suggestions (items 1–2)', () => {
     expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
   });
 
+  it('searches postings with word segmentation like the listings: words in any order, a model by its start', async () => {
+    const p = await ok(recycler, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, name: '再制造柴油发动机总成', model: 'WP12.430E', quantity: 3 });
+    const ids = async (q: string) => (await ok(stranger, 'GET', `/api/v1/core-exchange/postings?q=${encodeURIComponent(q)}`)).items.map((x: { id: string }) => x.id) as string[];
+    expect(await ids('发动机')).toContain(p.id);
+    expect(await ids('发动机再制造')).toContain(p.id); // two words, the other order: no substring of the name
+    expect(await ids('柴油 总成')).toContain(p.id);
+    expect(await ids('WP12')).toEqual([p.id]); // the model by its start
+    expect(await ids('wp12 430e')).toContain(p.id); // the model as the rules compare it
+    expect(await ids('发动机 液压泵')).not.toContain(p.id); // every word must be there
+    expect(await ids('机')).not.toContain(p.id); // a character is not a word of the name
+    await ok(recycler, 'POST', `/api/v1/core-exchange/postings/${p.id}/withdraw`);
+  });
+
   it('suggests the supplies that fit a demand, with the reason; other models, worse grades and the own party do not', async () => {
     const otherModel = await ok(supplierEnt, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, model: 'WP10', channel: undefined });
     const worse = await ok(supplierEnt, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, grade: 'D', channel: undefined });

@@ -1,7 +1,9 @@
-/** 旧件交易 core exchange (issue 13) tables — mirror of migration 20261211020000_core_exchange.sql (constraints live there). */
-import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+/** 旧件交易 core exchange (issue 13) tables — mirror of migrations 20261211020000_core_exchange.sql and 20261215020000_core_postings_search.sql (constraints live there). */
+import { customType, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** Written as to_tsvector('simple', indexText(name, model, note)) by the repo; never read back. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const corePostings = pgTable('core_postings', {
   id: uuid('id').primaryKey(),
@@ -24,6 +26,7 @@ export const corePostings = pgTable('core_postings', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  searchTsv: tsvector('search_tsv').notNull().default(''),
 });
 
 export const coreMatches = pgTable('core_matches', {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { ConditionGrade } from '../../../domain/trading/trade-in.js';
+import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
 
 /** All SQL on core_postings and core_matches. */
 export interface PostingRow {
@@ -71,8 +72,9 @@ export interface PostingFilter {
 
 export const coreExchangeRepo = {
   async insertPosting(db: Db, r: Omit<PostingRow, 'created_at' | 'updated_at' | 'status' | 'remaining'>, at: Date) {
-    await db.execute(sql`INSERT INTO core_postings (id, kind, enterprise_id, buyer_org_id, channel, name, model, model_key, field, quantity, remaining, grade, price_cny, deposit_cny, region_code, note, created_by, created_at, updated_at)
-      VALUES (${r.id}, ${r.kind}, ${r.enterprise_id}, ${r.buyer_org_id}, ${r.channel}, ${r.name}, ${r.model}, ${r.model_key}, ${r.field}, ${r.quantity}, ${r.quantity}, ${r.grade}, ${r.price_cny}, ${r.deposit_cny}, ${r.region_code}, ${r.note}, ${r.created_by}, ${at.toISOString()}, ${at.toISOString()})`);
+    await db.execute(sql`INSERT INTO core_postings (id, kind, enterprise_id, buyer_org_id, channel, name, model, model_key, field, quantity, remaining, grade, price_cny, deposit_cny, region_code, note, created_by, created_at, updated_at, search_tsv)
+      VALUES (${r.id}, ${r.kind}, ${r.enterprise_id}, ${r.buyer_org_id}, ${r.channel}, ${r.name}, ${r.model}, ${r.model_key}, ${r.field}, ${r.quantity}, ${r.quantity}, ${r.grade}, ${r.price_cny}, ${r.deposit_cny}, ${r.region_code}, ${r.note}, ${r.created_by}, ${at.toISOString()}, ${at.toISOString()},
+        to_tsvector('simple', ${indexText(r.name, r.model, r.note)}))`);
   },
   async posting(db: Db, id: string): Promise<PostingRow | undefined> {
     return (await rowsOf<PostingRow>(db, sql`SELECT ${P_COLS} FROM core_postings p WHERE p.id = ${id}`))[0];
@@ -90,12 +92,17 @@ export const coreExchangeRepo = {
     if (f.kind) where.push(sql`p.kind = ${f.kind}`);
     if (f.field) where.push(sql`p.field = ${f.field}`);
     if (f.region) where.push(sql`p.region_code LIKE ${`${f.region.length === 2 ? f.region : f.region}%`}`);
+    // q: the words of name, model or note (jieba, like the listings: "发动机 再制造" finds "再制造柴油发动机总成"; the
+    // last word also as a prefix: "WP12" finds "WP12.430E"), a part of the model, or the model compared as the rules
+    // compare it; rows written before the search column keep substring matching of the name
+    const tq = f.q ? tsQuery(queryTerms(f.q), { prefixLast: true }) : null;
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const key = f.q.toLowerCase().replace(/[\s\-_.·]/g, '');
-      where.push(sql`(p.name ILIKE ${like} OR p.model ILIKE ${like}${key ? sql` OR p.model_key = ${key}` : sql``})`);
+      where.push(sql`(${tq ? sql`p.search_tsv @@ to_tsquery('simple', ${tq}) OR ` : sql``}p.model ILIKE ${like} OR (p.search_tsv = ''::tsvector AND p.name ILIKE ${like})${key ? sql` OR p.model_key = ${key}` : sql``})`);
     }
-    const rows = await rowsOf<PostingRow & { total: number }>(db, sql`SELECT ${P_COLS}, count(*) OVER ()::int AS total FROM core_postings p WHERE ${sql.join(where, sql` AND `)} ORDER BY p.created_at DESC, p.id LIMIT ${limit} OFFSET ${offset}`);
+    const order = tq ? sql`ts_rank(p.search_tsv, to_tsquery('simple', ${tq})) DESC, p.created_at DESC, p.id` : sql`p.created_at DESC, p.id`;
+    const rows = await rowsOf<PostingRow & { total: number }>(db, sql`SELECT ${P_COLS}, count(*) OVER ()::int AS total FROM core_postings p WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
     return { rows, total: rows[0]?.total ?? 0 };
   },
   /**
