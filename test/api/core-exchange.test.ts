@@ -182,7 +182,57 @@ describe('matches: propose, accept into both traces, decline (items 3–4)', () 
     const ev = q.epcisBody.queryResults.resultsBody.eventList[0];
     expect(ev).toMatchObject({ bizStep: 'receiving', action: 'ADD', 'reman:attestation': { statement: attestation.statement, document: attestation.document, matchId: m.id, supplyId: supply.id, demandId: demand.id, partyName: recyclerName } });
     expect(ev.epcList).toEqual(done.transfer.coreEpcs);
+    // the recycler keeps no trace: its declaration names the codes its cores got at the receiver's intake
+    expect(ev['reman:attestation'].cores).toEqual(done.transfer.coreEpcs);
+    expect(done.attestation.cores).toEqual(done.transfer.coreEpcs);
     expect((await inbox(reman)).some((n) => n.title.includes('已确认') && n.link === `/core-exchange/matches/${m.id}`)).toBe(true);
+  });
+
+  it('a supplying enterprise with traced cores names them: its shipping and the receiver\'s intake name the same codes', async () => {
+    const intake = () => app.services.trace.stepAsSystem(supplierEntId, 'intake', { name: '柴油发动机旧件', model: 'WD615', source: { returnedBy: '某运输公司', channel: 'dealer', tradeIn: false } } as never);
+    const cores = [(await intake()).coreEpc!, (await intake()).coreEpc!];
+    const supply = await ok(supplierEnt, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 2, grade: 'A', channel: undefined });
+    const demand = await ok(reman, 'POST', '/api/v1/core-exchange/postings', { ...demandBody, quantity: 2 });
+    const propose = (coreCodes: string[]) => call(supplierEnt, 'POST', '/api/v1/core-exchange/matches', { supplyId: supply.id, demandId: demand.id, attestation: { ...attestation, coreCodes } });
+    const bad: [string[], string][] = [
+      [[cores[0]!], 'attestation.coreCodes'], // one code for two cores
+      [[cores[0]!, 'urn:reman-platform:core:NOPE.1'], 'attestation.coreCodes.1'], // not in its trace
+      [[cores[0]!, cores[0]!], 'attestation.coreCodes.1'], // twice
+    ];
+    for (const [codes, field] of bad) {
+      const r = await propose(codes);
+      expect(r.statusCode, r.body).toBe(400);
+      expect((r.json().error.details as { field: string }[]).map((d) => d.field)).toContain(field);
+    }
+    // a recycler has no trace to name codes from
+    const rs = await ok(recycler, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 2 });
+    const rr = await call(recycler, 'POST', '/api/v1/core-exchange/matches', { supplyId: rs.id, demandId: demand.id, attestation: { ...attestation, coreCodes: cores } });
+    expect(rr.statusCode).toBe(400);
+    expect(rr.body).toContain('attestation.coreCodes');
+    await ok(recycler, 'POST', `/api/v1/core-exchange/postings/${rs.id}/withdraw`);
+
+    const m = (await propose(cores)).json();
+    expect(m.attestation.cores).toEqual(cores);
+    const done = await ok(reman, 'POST', `/api/v1/core-exchange/matches/${m.id}/accept`, {});
+    expect(done.transfer.coreEpcs).toEqual(cores);
+    const ship = (await ok(supplierEnt, 'GET', `/epcis/events?EQ_eventID=${encodeURIComponent(done.transfer.supplierEventIds[0])}`)).epcisBody.queryResults.resultsBody.eventList[0];
+    expect(ship).toMatchObject({ bizStep: 'shipping', epcList: cores, 'reman:attestation': { cores } });
+    expect(ship.quantityList ?? []).toEqual([]);
+    const recv = (await ok(reman, 'GET', `/epcis/events?EQ_eventID=${encodeURIComponent(done.transfer.receiverEventIds[0])}`)).epcisBody.queryResults.resultsBody.eventList[0];
+    expect(recv).toMatchObject({ bizStep: 'receiving', epcList: cores, 'reman:attestation': { cores } });
+    // both traces show the same units: the supplier's cores' history ends with the shipping, the receiver's ledger names them
+    const ledger = await ok(reman, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-03-31&pageSize=100');
+    expect(ledger.coresReceived.items.filter((x: { eventId: string }) => x.eventId === done.transfer.receiverEventIds[0]).map((x: { epc: string }) => x.epc).sort()).toEqual([...cores].sort());
+    const out = await ok(supplierEnt, 'GET', '/api/v1/trace/ledger?from=2026-03-01&to=2026-03-31&pageSize=100');
+    expect(out.shipments.items.filter((x: { eventId: string }) => x.eventId === done.transfer.supplierEventIds[0]).map((x: { epc: string }) => x.epc).sort()).toEqual([...cores].sort());
+    // a core shipped once is not shipped again
+    const supply2 = await ok(supplierEnt, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 1, grade: 'A', channel: undefined });
+    const demand2 = await ok(reman, 'POST', '/api/v1/core-exchange/postings', { ...demandBody, quantity: 1 });
+    const again = await call(supplierEnt, 'POST', '/api/v1/core-exchange/matches', { supplyId: supply2.id, demandId: demand2.id, attestation: { ...attestation, coreCodes: [cores[0]] } });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().error.code).toBe('CORE_SHIPPED');
+    await ok(supplierEnt, 'POST', `/api/v1/core-exchange/postings/${supply2.id}/withdraw`);
+    await ok(reman, 'POST', `/api/v1/core-exchange/postings/${demand2.id}/withdraw`);
   });
 
   it('a supplying enterprise proposes with its attestation; the receiver accepts: shipping in the supplier\'s trace, intake in the receiver\'s', async () => {

@@ -88,6 +88,11 @@ export interface CoreAttestation {
   matchId: string;
   supplyId: string;
   demandId: string;
+  /**
+   * The codes (EPCs) of the cores the declaration covers: in the events and on the accepted match, the units
+   * transferred — a supplying enterprise's own traced cores, or the receiver's new EPCs for a recycler's cores.
+   */
+  cores?: string[];
 }
 
 /** How the receiver's intake names the supplier's channel (trace vocabulary RECYCLING_CHANNELS). */
@@ -97,14 +102,17 @@ export const CHANNEL_OF_SUPPLIER = { enterprise: 'other', recycler: 'recycler', 
  * The events of one accepted transfer (pure; ids, EPCs and party URIs passed in):
  *  - receiver: one core intake (ObjectEvent ADD, receiving/returned) of all the cores, each with its own EPC, source =
  *    the supplier (sourceList owning_party; reman:source returnedBy/channel), with `reman:attestation`;
- *  - supplier, when it is an enterprise with a trace: one shipping ObjectEvent of the quantity (a class per transfer,
- *    `urn:reman-platform:cores:<match>`; its cores were counted, not serialised, in the posting), destination = the
- *    receiver, with the same attestation.
+ *  - supplier, when it is an enterprise with a trace: one shipping ObjectEvent, destination = the receiver, with the
+ *    same attestation — naming the cores' codes when they are its own traced cores (`supplierCores`: the receiver's
+ *    intake then names the same EPCs, so both traces show the same units), else of the quantity (a class per
+ *    transfer, `urn:reman-platform:cores:<match>`: cores counted, not serialised, in the posting).
+ * Both events' attestation names the codes of the units it covers (`cores`).
  */
 /** What an accepted match records in the traces: the trace service's `recordCoreExchange` input and answer. */
 export interface CoreTransferRecord {
   receiver: { enterpriseId: string; name: string };
-  supplier: { orgId: string; name: string; enterpriseId: string | null; channel: 'enterprise' | 'recycler' | 'dealer' };
+  /** coreEpcs: a supplying enterprise's own traced cores (canonical EPCs, as many as the quantity) when it names them */
+  supplier: { orgId: string; name: string; enterpriseId: string | null; channel: 'enterprise' | 'recycler' | 'dealer'; coreEpcs?: string[] | null };
   name: string;
   model: string | null;
   grade: string;
@@ -129,11 +137,14 @@ export function coreTransferEvents(input: {
   model: string | null;
   grade: string;
   coreEpcs: string[];
+  /** the coreEpcs are the supplier's own traced cores (its shipping names them) */
+  supplierCores?: boolean;
   attestation: CoreAttestation;
 }): { receiver: Record<string, unknown>; supplier: Record<string, unknown> | null } {
   const head = (b: { eventId: string; eventTime: string }) => ({ type: 'ObjectEvent', eventID: b.eventId, eventTime: b.eventTime, eventTimeZoneOffset: '+08:00' });
   const partyNames = { [input.supplier.uri]: input.supplier.name, [input.receiver.uri]: input.receiver.name };
   const note = `旧件交易 匹配 ${input.attestation.matchId}：${input.coreEpcs.length} 件，${input.grade} 级`;
+  const attestation = { ...input.attestation, cores: input.coreEpcs };
   const receiver = {
     ...head(input.receiverBase),
     epcList: input.coreEpcs,
@@ -146,15 +157,16 @@ export function coreTransferEvents(input: {
     ...(input.model ? { 'reman:model': input.model } : {}),
     'reman:source': { returnedBy: input.supplier.name, channel: CHANNEL_OF_SUPPLIER[input.supplier.channel], tradeIn: false },
     'reman:grade': input.grade,
-    'reman:attestation': input.attestation,
+    'reman:attestation': attestation,
     'reman:partyNames': partyNames,
     'reman:note': note,
   };
   const supplier = input.supplierBase
     ? {
         ...head(input.supplierBase),
-        epcList: [],
-        quantityList: [{ epcClass: `urn:reman-platform:cores:${input.attestation.matchId}`, quantity: input.coreEpcs.length }],
+        ...(input.supplierCores
+          ? { epcList: input.coreEpcs }
+          : { epcList: [], quantityList: [{ epcClass: `urn:reman-platform:cores:${input.attestation.matchId}`, quantity: input.coreEpcs.length }] }),
         action: 'OBSERVE',
         bizStep: 'shipping',
         disposition: 'in_transit',
@@ -163,7 +175,7 @@ export function coreTransferEvents(input: {
         'reman:name': input.name,
         ...(input.model ? { 'reman:model': input.model } : {}),
         'reman:destinationName': input.receiver.name,
-        'reman:attestation': input.attestation,
+        'reman:attestation': attestation,
         'reman:partyNames': partyNames,
         'reman:note': note,
       }

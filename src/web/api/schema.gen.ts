@@ -15359,6 +15359,7 @@ export interface paths {
                                     partyName: string;
                                     username: string | null;
                                     at: string;
+                                    cores: string[];
                                 } | null;
                                 transfer: {
                                     coreEpcs: string[];
@@ -15397,6 +15398,7 @@ export interface paths {
                         attestation?: {
                             statement: string;
                             document?: string;
+                            coreCodes?: string[];
                         };
                         note?: string;
                     };
@@ -15482,6 +15484,7 @@ export interface paths {
                                 partyName: string;
                                 username: string | null;
                                 at: string;
+                                cores: string[];
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15600,6 +15603,7 @@ export interface paths {
                                 partyName: string;
                                 username: string | null;
                                 at: string;
+                                cores: string[];
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15647,6 +15651,7 @@ export interface paths {
                         attestation?: {
                             statement: string;
                             document?: string;
+                            coreCodes?: string[];
                         };
                     };
                 };
@@ -15731,6 +15736,7 @@ export interface paths {
                                 partyName: string;
                                 username: string | null;
                                 at: string;
+                                cores: string[];
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15857,6 +15863,7 @@ export interface paths {
                                 partyName: string;
                                 username: string | null;
                                 at: string;
+                                cores: string[];
                             } | null;
                             transfer: {
                                 coreEpcs: string[];

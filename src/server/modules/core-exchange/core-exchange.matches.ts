@@ -10,7 +10,7 @@ import { matchPolicy, partyOf, postingPolicy, requireParty } from './core-exchan
 import { postingNotFound, suggestionsFor } from './core-exchange.postings.js';
 import { matchSubject, partyIdOf, postingSubject, presentMatch } from './core-exchange.presenter.js';
 import { coreExchangeRepo as repo, type Attestation, type MatchRow, type PostingRow } from './core-exchange.repo.js';
-import type { ProposeInput } from './core-exchange.schema.js';
+import type { AttestationInput, ProposeInput } from './core-exchange.schema.js';
 import { partyNames, type CoreExchangeDeps } from './core-exchange.service.js';
 
 const matchNotFound = () => errors.notFound('旧件交易匹配', 'Core match');
@@ -28,10 +28,20 @@ const link = (matchId: string) => `/core-exchange/matches/${matchId}`;
 export function createMatchUseCases(deps: CoreExchangeDeps) {
   const { db, clock, notifications, trace } = deps;
 
-  function attestationOf(ctx: RequestContext, body: { statement: string; document?: string } | undefined, supplier: PostingRow, supplierName: string, at: Date): Attestation {
+  /**
+   * The supplier's declaration; a supplying enterprise may name its own traced cores (as many as the quantity, checked
+   * in its trace); a recycler or dealer has no trace — its cores get their codes at the receiver's intake.
+   */
+  async function attestationOf(tx: Db, ctx: RequestContext, body: AttestationInput | undefined, supplier: PostingRow, supplierName: string, quantity: number, at: Date): Promise<Attestation> {
     if (!body) throw needAttestation();
     const u = ctx.principal?.kind === 'user' ? ctx.principal : null;
-    return { statement: body.statement, document: body.document ?? null, partyId: partyIdOf(supplier), partyName: supplierName, userId: u?.userId ?? null, username: u?.username ?? null, at: at.toISOString() };
+    let cores: string[] | undefined;
+    if (body.coreCodes?.length) {
+      if (!supplier.enterprise_id) throw errors.field('attestation.coreCodes', '回收商、经销商没有追溯记录：旧件在接收方入库时编码', 'a recycler or dealer keeps no trace: the cores get their codes at the receiver\'s intake');
+      if (body.coreCodes.length !== quantity) throw errors.field('attestation.coreCodes', `须列出 ${quantity} 件旧件的编码（本次数量）`, `name ${quantity} cores (the quantity of the match)`);
+      cores = await trace.coresToShip(tx, supplier.enterprise_id, body.coreCodes, 'attestation.coreCodes');
+    }
+    return { statement: body.statement, document: body.document ?? null, partyId: partyIdOf(supplier), partyName: supplierName, userId: u?.userId ?? null, username: u?.username ?? null, at: at.toISOString(), ...(cores ? { cores } : {}) };
   }
 
   /** The match with its two postings (read or locked), 404 unless the caller is one of its parties. */
@@ -86,7 +96,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
         const quantity = input.quantity ?? Math.min(fit.quantity, MAX_TRANSFER_CORES);
         if (quantity > MAX_TRANSFER_CORES) throw errors.field('quantity', `一次匹配最多 ${MAX_TRANSFER_CORES} 件（每件旧件一个追溯编码）`, `at most ${MAX_TRANSFER_CORES} cores per match (one trace code each)`);
         if (quantity > fit.quantity) throw errors.field('quantity', `最多 ${fit.quantity} 件（供应剩余与需求剩余中的较小者）`, `at most ${fit.quantity} (what is offered and still wanted)`);
-        const attestation = side === 'supply' ? attestationOf(ctx, input.attestation, s, names(partyIdOf(s)), now) : null;
+        const attestation = side === 'supply' ? await attestationOf(tx, ctx, input.attestation, s, names(partyIdOf(s)), quantity, now) : null;
         const ok = await repo.insertMatch(tx, { id, supply_id: s.id, demand_id: d.id, enterprise_id: d.enterprise_id!, quantity, proposed_side: side, proposed_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null, attestation, note: input.note ?? '' }, now);
         if (!ok) throw errors.conflict('MATCH_EXISTS', '双方之间已有待确认的匹配', 'These two postings have an open proposal already', { supplyId: s.id, demandId: d.id });
         await recordAudit(tx, ctx, { action: 'core_exchange.match_proposed', objectType: 'core_match', objectId: id, enterpriseId: d.enterprise_id, change: { supplyId: s.id, demandId: d.id, quantity, side, attested: !!attestation } });
@@ -100,7 +110,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
      * The other side accepts: on the locked match and postings (N concurrent accepts: one wins, the others find it
      * accepted — 409), the quantities are taken from both postings and the transfer is recorded in the traces.
      */
-    async accept(ctx: RequestContext, id: string, body: { attestation?: { statement: string; document?: string } }) {
+    async accept(ctx: RequestContext, id: string, body: { attestation?: AttestationInput }) {
       const pre = await repo.match(db, id);
       const prePostings = pre ? await repo.postings(db, [pre.supply_id, pre.demand_id]) : [];
       const names = await partyNames(deps, prePostings);
@@ -114,10 +124,10 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
           if (r.status !== 'open') throw closed(r);
           if (r.remaining < m.quantity) throw errors.conflict('QUANTITY_EXCEEDED', `「${r.name}」只剩 ${r.remaining} 件`, `"${r.name}" has ${r.remaining} left`, { postingId: r.id, remaining: r.remaining });
         }
-        const attestation = m.attestation ?? attestationOf(ctx, body.attestation, supply, names(partyIdOf(supply)), now);
+        const attestation = m.attestation ?? (await attestationOf(tx, ctx, body.attestation, supply, names(partyIdOf(supply)), m.quantity, now));
         const t = await trace.recordCoreExchange(tx, ctx, {
           receiver: { enterpriseId: demand.enterprise_id!, name: names(demand.enterprise_id!) },
-          supplier: { orgId: partyIdOf(supply), name: names(partyIdOf(supply)), enterpriseId: supply.enterprise_id, channel: supply.channel },
+          supplier: { orgId: partyIdOf(supply), name: names(partyIdOf(supply)), enterpriseId: supply.enterprise_id, channel: supply.channel, coreEpcs: attestation.cores ?? null },
           name: supply.name, model: supply.model ?? demand.model, grade: supply.grade, quantity: m.quantity,
           attestation: { statement: attestation.statement, document: attestation.document, partyName: attestation.partyName, username: attestation.username, at: attestation.at, matchId: m.id, supplyId: supply.id, demandId: demand.id }, at: now, requestKey: `core-match:${m.id}`,
         });
@@ -128,7 +138,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
           await repo.updatePosting(tx, r.id, { remaining, status: remaining === 0 ? 'filled' : 'open' }, now);
           if (remaining === 0) filled.push(r);
         }
-        await repo.decide(tx, m.id, { status: 'accepted', decided_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null, reason: '', attestation, core_epcs: t.coreEpcs, receiver_event_ids: t.receiverEventIds, supplier_event_ids: t.supplierEventIds }, now);
+        await repo.decide(tx, m.id, { status: 'accepted', decided_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null, reason: '', attestation: { ...attestation, cores: t.coreEpcs }, core_epcs: t.coreEpcs, receiver_event_ids: t.receiverEventIds, supplier_event_ids: t.supplierEventIds }, now);
         const declined = (await Promise.all(filled.map((r) => repo.declineOpenOf(tx, r.id, '对方的数量已成交完毕', now)))).flat();
         await recordAudit(tx, ctx, { action: 'core_exchange.match_accepted', objectType: 'core_match', objectId: m.id, enterpriseId: m.enterprise_id, change: { quantity: m.quantity, coreEpcs: t.coreEpcs.length, receiverEventIds: t.receiverEventIds, supplierEventIds: t.supplierEventIds, declined: declined.map((x) => x.id) } });
         const proposer = m.proposed_side === 'supply' ? supply : demand;

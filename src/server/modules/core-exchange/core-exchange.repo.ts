@@ -35,6 +35,8 @@ export interface Attestation {
   userId: string | null;
   username: string | null;
   at: string;
+  /** a supplying enterprise's own named cores (EPCs); once accepted, the units transferred */
+  cores?: string[];
 }
 export interface MatchRow {
   id: string;

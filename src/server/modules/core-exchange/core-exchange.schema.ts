@@ -91,7 +91,13 @@ export const AttestationBody = z.object({
   statement: z.string().trim().min(10, bi('At least 10 characters', '至少 10 个字')).max(500, bi('At most 500 characters', '不能超过 500 个字')),
   /** the supporting document: a recycling contract, invoice or 回收凭证 number */
   document: z.string().trim().min(2).max(200, bi('At most 200 characters', '不能超过 200 个字')).optional(),
+  /**
+   * a supplying enterprise's own traced cores it ships (codes or EPCs, as many as the match's quantity): its shipping
+   * and the receiver's intake then name the same units; without them the shipping counts the cores
+   */
+  coreCodes: z.array(z.string().trim().min(1).max(300)).min(1).max(500, bi('At most 500 cores', '最多 500 件')).optional(),
 });
+export type AttestationInput = z.infer<typeof AttestationBody>;
 export const ProposeBody = z.object({
   supplyId: z.uuid(bi('Must be a UUID', '必须是 UUID')),
   demandId: z.uuid(bi('Must be a UUID', '必须是 UUID')),
@@ -115,7 +121,8 @@ export const MatchSchema = z.object({
   demand: PostingSchema,
   reason: z.string(),
   note: z.string(),
-  attestation: z.object({ statement: z.string(), document: z.string().nullable(), partyName: z.string(), username: z.string().nullable(), at: z.string() }).nullable(),
+  /** cores: the codes (EPCs) of the units the declaration covers — the supplier's own named cores, or once accepted the units transferred */
+  attestation: z.object({ statement: z.string(), document: z.string().nullable(), partyName: z.string(), username: z.string().nullable(), at: z.string(), cores: z.array(z.string()) }).nullable(),
   /** the transfer in the traces once accepted: the receiver's core EPCs and intake event, the supplier's shipping event */
   transfer: z.object({ coreEpcs: z.array(z.string()), receiverEventIds: z.array(z.string()), supplierEventIds: z.array(z.string()) }).nullable(),
   createdAt: z.string(),

@@ -15,6 +15,8 @@ export interface CoreTransferRecorder {
     ctx: RequestContext,
     input: CoreTransferRecord,
   ): Promise<CoreTransferRecorded>;
+  /** a supplying enterprise's named cores as EPCs, checked in its trace (400 naming `field.i`, 409 shipped/disassembled) */
+  coresToShip(tx: Db, enterpriseId: string, codes: readonly string[], field: string): Promise<string[]>;
 }
 
 /** What the core exchange uses of other modules (wired in app.ts). */

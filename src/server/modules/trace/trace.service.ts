@@ -325,9 +325,13 @@ export function createTraceService(deps: TraceServiceDeps) {
       const receiverId = input.receiver.enterpriseId;
       const supplierId = input.supplier.enterpriseId;
       for (const id of [...new Set([receiverId, ...(supplierId ? [supplierId] : [])])].sort()) await epcis.lockStream(tx, id);
-      const prefix = await ensurePrefix(tx, receiverId);
-      const first = await traceRepo.takeSerials(tx, receiverId, input.quantity);
-      const coreEpcs = Array.from({ length: input.quantity }, (_, n) => platformEpc('core', prefix, first + n));
+      const own = supplierId && input.supplier.coreEpcs?.length ? await service.coresToShip(tx, supplierId, input.supplier.coreEpcs, 'attestation.coreCodes') : null;
+      let coreEpcs = own ?? [];
+      if (!own) {
+        const prefix = await ensurePrefix(tx, receiverId);
+        const first = await traceRepo.takeSerials(tx, receiverId, input.quantity);
+        coreEpcs = Array.from({ length: input.quantity }, (_, n) => platformEpc('core', prefix, first + n));
+      }
       const t = input.at.toISOString();
       const ev = coreTransferEvents({
         receiverBase: base(t),
@@ -338,6 +342,7 @@ export function createTraceService(deps: TraceServiceDeps) {
         model: input.model,
         grade: input.grade,
         coreEpcs,
+        supplierCores: !!own,
         attestation: input.attestation,
       });
       await claimRequestKey(tx, receiverId, 'core_exchange_in', input.requestKey, [ev.receiver]);
@@ -356,6 +361,27 @@ export function createTraceService(deps: TraceServiceDeps) {
           if (supplierId) epcis.committed(supplierId);
         },
       };
+    },
+
+    /**
+     * 旧件交易: the cores a supplying enterprise names for a transfer (codes or EPCs), as canonical EPCs — each a core
+     * in its own trace (400 naming `field.i`), not named twice, not shipped already (409 CORE_SHIPPED), not
+     * disassembled nor built into a product (409 CORE_DISASSEMBLED). Called at the proposal (a check) and again
+     * under the stream lock when the transfer is recorded.
+     */
+    async coresToShip(tx: Db, enterpriseId: string, codes: readonly string[], field: string): Promise<string[]> {
+      const epcs: string[] = [];
+      for (const [i, code] of codes.entries()) {
+        const c = classifyCode(code);
+        const epc = c.kind === 'code' ? (await traceRepo.findProduct(tx, { code: c.code }, [enterpriseId]))?.epc : c.kind === 'epc' ? canonicalEpc(c.epc) : undefined;
+        const o = epc ? await traceRepo.objectInEnterprise(tx, enterpriseId, epc) : null;
+        if (!epc || !o || (o.kind !== 'core' && o.kind !== 'product')) throw errors.field(`${field}.${i}`, `本企业追溯中没有旧件 ${code}`, `no core ${code} in your trace`);
+        if (epcs.includes(epc)) throw errors.field(`${field}.${i}`, `旧件 ${code} 重复`, `core ${code} is named twice`);
+        if (o.last_step_kind === 'shipping') throw errors.conflict('CORE_SHIPPED', `旧件 ${code} 已发出`, `The core ${code} has been shipped already`, { field: `${field}.${i}`, epc });
+        epcs.push(epc);
+      }
+      await requireState(tx, enterpriseId, epcs, (h) => mayDisassemble(h) && mayConsume(h), (epc) => coreDisassembled(epc, `${field}.${epcs.indexOf(epc)}`));
+      return epcs;
     },
 
     /**
