@@ -275,7 +275,9 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const portal = createPortalService({
     clock, content: portalContent, announcements, notices, statistics, catalogue,
     declarationSources: { declaredInApplications: (keys) => applications.declaredStandards(keys), tracedProducts: (keys, ids) => trace.productsByStandard(keys, ids) },
+    publicCache,
   });
+  epcis.onCommitted(portal.declarations.onTraceCommitted); // a label's standard number shows at once on the standard's page
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,
@@ -476,9 +478,13 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(complaintRoutes, { ...supervisionDeps, complaints: services.complaints, revocations: services.revocations, anonUploadMaxBytes: config.ANON_UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(queueRoutes, { jobs: services.jobs });
   await app.register(buyerRoutes, { buyers: services.buyers });
-  await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache });
+  await app.register(listingRoutes, { listings: services.listings, publicCache: services.publicCache, webDir: config.WEB_DIST_DIR });
   await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
-  await app.register(portalRoutes, { portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR });
+  await app.register(portalRoutes, {
+    portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR,
+    // the market's listing pages in /sitemap.xml (at most 45,000: the sitemap protocol's 50,000 URLs with the portal's own)
+    sitemapSources: [{ tag: 'listings', key: 'market', urls: () => services.listings.sitemapEntries(45_000) }],
+  });
   await app.register(deviceRoutes, {
     devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth,
     mqtt: config.MQTT_ENABLED ? { url: config.MQTT_URL ?? null, port: config.MQTT_URL ? null : (config.MQTT_PORT ?? 1883) } : null,

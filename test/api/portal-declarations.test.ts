@@ -16,6 +16,7 @@ let app: TestApp;
 let miit: Session;
 let stdId: string, otherStdId: string, draftStdId: string;
 const names = { announced: '声明标准再制造有限公司', quiet: '未公告再制造有限公司', listedOnly: '目录再制造有限公司' };
+let announcedId: string, quietId: string;
 
 const send = (s: Session | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   app.inject({ method, url, headers: s?.headers ?? {}, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -41,6 +42,7 @@ beforeAll(async () => {
 
   // announced, with an application declaring "gb/t 28672" (no year, lower case) and two traced products naming it
   const announced = await buildEnterprise(s, { name: names.announced, regionCode: '440106' });
+  announcedId = announced.id;
   const site = await buildSite(s, announced.id);
   const form = completeApplicationForm();
   form.table12 = { ...form.table12, standards: [{ code: 'gb/t 28672', title: '交流发电机' }] };
@@ -52,6 +54,7 @@ beforeAll(async () => {
 
   // not announced: its label and its application name the standard, and neither may show
   const quiet = await buildEnterprise(s, { name: names.quiet, regionCode: '320505' });
+  quietId = quiet.id;
   await buildProduct(s, quiet.id, { name: '再制造交流发电机', model: 'QUIET-1', standardNo: 'GB/T 28672-2012' });
   await buildApplication(s, { enterpriseId: quiet.id, form, submit: true });
 
@@ -112,5 +115,24 @@ describe('GET /api/v1/public/standards/:id/declarations', () => {
     expect(other.items.map((x: { model: string | null }) => x.model)).toEqual(['QD-1']);
     expect((await send(null, 'GET', `/api/v1/public/standards/${draftStdId}/declarations`)).statusCode).toBe(404);
     expect((await send(null, 'GET', `/api/v1/public/standards/${stdId}/declarations?pageSize=500`)).statusCode).toBe(400);
+  });
+
+  it('a write shows at once (the cached answer and the standard’s page are dropped after it commits): a new label, an announcement', async () => {
+    const url = `/api/v1/public/standards/${otherStdId}/declarations`;
+    const page = `/public/standards/${encodeURIComponent('GB/T 28673-2012')}`;
+    expect((await ok(null, 'GET', url)).items.map((x: { model: string | null }) => x.model)).toEqual(['QD-1']); // cached now
+    expect((await send(null, 'GET', page)).body).not.toContain('QD-NEW');
+    // a traced product of the announced enterprise whose label names the standard
+    await buildProduct(app.services, announcedId, { name: '再制造起动机', model: 'QD-NEW', standardNo: 'GB/T 28673-2012' });
+    expect((await ok(null, 'GET', url)).items.map((x: { model: string | null }) => x.model)).toEqual(['QD-1', 'QD-NEW']);
+    expect((await send(null, 'GET', page)).body).toContain('QD-NEW');
+    // the unannounced enterprise's label shows once it is announced
+    await buildProduct(app.services, quietId, { name: '再制造起动机', model: 'QD-QUIET', standardNo: 'GB/T 28673-2012' });
+    expect(JSON.stringify(await ok(null, 'GET', url))).not.toContain('QD-QUIET');
+    const site = await buildSite(app.services, quietId);
+    await app.services.announcements.importHistoric(await operator(app.services), { docNumber: '工业和信息化部公告 声明测试二', announcedOn: '2025-06-20', title: '声明测试公告二', entries: [{ enterpriseId: quietId, siteId: site.id, fields: ['internal_combustion_engines'] }] });
+    const after = await ok(null, 'GET', url);
+    expect(after.items.map((x: { model: string | null }) => x.model)).toContain('QD-QUIET');
+    expect((await send(null, 'GET', page)).body).toContain(names.quiet);
   });
 });

@@ -12,7 +12,7 @@ import type { z } from 'zod';
  * removed, never served. Invalidation also drops loads still in flight (they may have read before the commit).
  * Personal data (complaint tracking) is never cached here.
  */
-export type PublicTag = 'statistics' | 'announcements' | 'announced' | 'notices' | 'listings' | 'portal' | 'search' | 'catalogue';
+export type PublicTag = 'statistics' | 'announcements' | 'announced' | 'notices' | 'listings' | 'portal' | 'search' | 'catalogue' | 'declarations';
 
 export interface PublicCache {
   get<T>(tag: PublicTag, key: string, load: () => Promise<T>): Promise<T>;

@@ -16,7 +16,8 @@ import type { Entry } from '../../web/locales/types.js';
  * sent precompressed, revalidated on each load like index.html.
  */
 
-const zh = (key: string): string => {
+/** The Chinese text of a key of the web app's locale tree (the server-rendered pages use the app's own words). */
+export const zh = (key: string): string => {
   for (const dict of Object.values(areas)) {
     const e = (dict as Record<string, Entry>)[key];
     if (e) return e[0];

@@ -7,13 +7,16 @@ import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 import { presentListing, presentListingDetail } from './listings.presenter.js';
 import { CreateListingBody, ListingDetailSchema, ListingIdParam, ListingSummarySchema, PublicListingsQuery, SellerListingsQuery, WithdrawBody } from './listings.schema.js';
 import type { ListingService } from './listings.service.js';
+import { marketPageRoutes } from './pages.routes.js';
 
 const PublicPage = pageOf(ListingSummarySchema);
 /** the market: `capped` when more than 1,000 listings match (the total is then 1,000: refine the query) */
 const MarketPage = PublicPage.extend({ capped: z.boolean() });
 
-export async function listingRoutes(root: FastifyInstance, { listings, publicCache }: { listings: ListingService; publicCache: PublicCache }) {
+export async function listingRoutes(root: FastifyInstance, { listings, publicCache, webDir }: { listings: ListingService; publicCache: PublicCache; webDir: string }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // /public/market and /public/market/{id} as HTML (indexable, readable without JavaScript)
+  await marketPageRoutes(root, { listings, publicCache, webDir });
 
   app.get('/api/v1/public/listings', {
     config: { policy: { public: true } },

@@ -1,5 +1,6 @@
 import { declarationKeys, standardKey } from '../../../domain/portal/standard-code.js';
 import { pageArray, type Page } from '../../platform/paging.js';
+import type { PublicCache, PublicTag } from '../../platform/public-cache.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { PortalContentService } from './content.service.js';
 import type { CatalogueReader } from './opendata.service.js';
@@ -30,6 +31,8 @@ export interface StandardDeclaration {
   url: string | null;
 }
 const ORDER: Record<DeclarationKind, number> = { catalogue: 0, product: 1, enterprise: 2 };
+/** The public answers whose change changes who declares a standard: the standards themselves, the catalogue, the announced list. */
+const INPUTS: readonly PublicTag[] = ['portal', 'catalogue', 'announced', 'announcements'];
 
 /**
  * Who declares a published standard (issue 14, docs/public-portal.md "Who declares a standard"): models of the
@@ -37,10 +40,24 @@ const ORDER: Record<DeclarationKind, number> = { catalogue: 0, product: 1, enter
  * whose application (申请书 row 30) lists it. Public redaction: only enterprises on the current announced list (the
  * catalogue's listed models are public anyway), product facts only (name, model, number of units — no codes).
  * A number without its year ("GB/T 28672") counts for the edition of the library (domain/portal/standard-code.ts).
+ *
+ * The answers (JSON and the standard's HTML page) are cached under 'declarations' and dropped after the writes
+ * that change them commit: a standard published or withdrawn, a catalogue listing, an announcement or a removal from
+ * the list (their own tags' invalidation, followed here) and every trace capture (`onTraceCommitted`, an
+ * epcis.onCommitted listener wired in app.ts: a label's standard number is projected inside its capture). Left to the
+ * cache's TTL: a capture whose projection the follower defers (over TRACE_INLINE_PROJECTION_MAX events) and an
+ * application of an already announced enterprise submitted later.
  */
-export function createDeclarationService(deps: { content: PortalContentService; announcements: AnnouncementService; catalogue: CatalogueReader; sources: DeclarationSources }) {
-  const { content, announcements, catalogue, sources } = deps;
+export function createDeclarationService(deps: { content: PortalContentService; announcements: AnnouncementService; catalogue: CatalogueReader; sources: DeclarationSources; publicCache: PublicCache }) {
+  const { content, announcements, catalogue, sources, publicCache } = deps;
+  publicCache.onInvalidate((tags) => {
+    if (tags.some((t) => INPUTS.includes(t))) publicCache.drop('declarations');
+  });
   return {
+    /** epcis.onCommitted (app.ts): a capture committed — a traced product may name a standard now. */
+    onTraceCommitted() {
+      publicCache.invalidate('declarations');
+    },
     async of(standardId: string, page: Page) {
       const std = await content.standards.get(null, standardId); // 404 unless published
       const keys = declarationKeys(std.code);

@@ -1,41 +1,32 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { labelOf, REMAN_FIELD_VALUES, REMAN_FIELDS, type RemanField } from '../../../domain/enterprise.js';
-import type { PublicCache } from '../../platform/public-cache.js';
+import { escHtml as esc, HTML_PAGE_ROUTE, htmlPages } from '../../platform/html-pages.js';
+import type { PublicCache, PublicTag } from '../../platform/public-cache.js';
 import type { PortalService } from './portal.service.js';
 
 /**
  * Indexable public pages (issue 14 "readable without JavaScript"; docs/public-portal.md "Indexable pages"): the
  * list and detail pages of the standards library, policies, demonstration units and testing organisations are
- * answered by the server as HTML — the web app's index.html with the page's <title>, description and canonical
- * URL set and the content already inside <div id="root"> (React replaces it once the app starts; without
- * JavaScript, or for a crawler, the content is there). Plus /sitemap.xml. Cached under the 'portal' tag.
+ * answered by the server as HTML (platform/html-pages.ts, shared with the market's pages). Plus /sitemap.xml. Cached
+ * under the 'portal' tag.
  */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const STATUS: Record<string, string> = { current: '现行', upcoming: '即将实施', abolished: '废止', replaced: '被代替' };
 const TYPE: Record<string, string> = { national: '国家标准', industry: '行业标准', group: '团体标准' };
 const KIND: Record<string, string> = { enterprise: '示范企业', park: '产业集聚区', base: '示范基地', centre: '研发/服务中心' };
-const SITE = '再制造公共信息服务平台';
 
-export async function portalPageRoutes(app: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; webDir: string }) {
+/** Pages of another module listed in /sitemap.xml (app.ts: the market's listings), cached under that module's tag. */
+export interface SitemapSource {
+  tag: PublicTag;
+  key: string;
+  urls(): Promise<{ path: string; lastmod: Date | string | null }[]>;
+}
+
+export async function portalPageRoutes(app: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; webDir: string; sitemapSources?: readonly SitemapSource[] }) {
   const { content } = deps.portal;
-  const indexPath = resolve(deps.webDir, 'index.html');
-  let shell: string | null | undefined;
-  const template = () => (shell === undefined ? (shell = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null) : shell);
-  const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
-  function page(req: FastifyRequest, path: string, title: string, description: string, body: string) {
-    const canonical = `${origin(req)}${path}`;
-    const head = `<title>${esc(title)} — ${SITE}</title><meta name="description" content="${esc(description)}"><link rel="canonical" href="${esc(canonical)}">`;
-    const main = `<main class="ssr" style="max-width:1200px;margin:0 auto;padding:24px;font-family:sans-serif"><p><a href="/public">${SITE}</a></p>${body}</main>`;
-    const t = template();
-    if (!t) return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}</head><body>${main}</body></html>`;
-    return t.replace(/<title>[\s\S]*?<\/title>/, head).replace('<div id="root"></div>', `<div id="root">${main}</div>`);
-  }
+  const { origin, page } = htmlPages(deps.webDir);
   const send = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
   const cached = (key: string, make: () => Promise<string>) => deps.publicCache.get('portal', `html:${key}`, make);
-  const hide = { schema: { hide: true }, config: { policy: { public: true as const } } };
+  const hide = HTML_PAGE_ROUTE;
 
   app.get('/public/standards', hide, async (req, reply) => {
     const html = await cached(`standards:${origin(req)}`, async () => {
@@ -47,7 +38,8 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
   });
   app.get<{ Params: { code: string } }>('/public/standards/:code', hide, async (req, reply) => {
     const code = req.params.code;
-    const html = await cached(`standard:${code.toUpperCase()}:${origin(req)}`, async () => {
+    // under 'declarations' (it lists who declares the standard), which a 'portal' invalidation drops as well
+    const html = await deps.publicCache.get('declarations', `html:standard:${code.toUpperCase()}:${origin(req)}`, async () => {
       const { rows } = await content.standards.publicList({ q: code }, { page: 1, pageSize: 50 });
       const s = rows.find((r) => r.code.toUpperCase() === code.toUpperCase());
       if (!s) return '';
@@ -159,8 +151,9 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
     return send(reply, html);
   });
   app.get('/sitemap.xml', hide, async (req, reply) => {
-    const xml = await cached(`sitemap:${origin(req)}`, async () => {
-      const o = origin(req);
+    const o = origin(req);
+    const url = (u: { loc: string; lastmod: Date | string | null }) => `<url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${new Date(u.lastmod).toISOString()}</lastmod>` : ''}</url>`;
+    const own = cached(`sitemap:${o}`, async () => {
       const [stds, pols] = await Promise.all([content.standards.allPublished(), content.policies.allPublished()]);
       const fixed = ['/public', '/public/search', '/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/standards', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets', '/public/catalogue', '/public/market'];
       const urls = [
@@ -168,8 +161,13 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
         ...stds.map((s) => ({ loc: `${o}/public/standards/${encodeURIComponent(s.code)}`, lastmod: s.updatedAt })),
         ...pols.map((p) => ({ loc: `${o}/public/policies/${p.id}`, lastmod: p.updatedAt })),
       ];
-      return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ''}</url>`).join('\n')}\n</urlset>\n`;
+      return urls.map(url).join('\n');
     });
-    return reply.type('application/xml; charset=utf-8').send(xml);
+    // other modules' pages (the market's listings), each part cached under its own module's tag
+    const parts = (deps.sitemapSources ?? []).map((src) =>
+      deps.publicCache.get(src.tag, `sitemap:${src.key}:${o}`, async () => (await src.urls()).map((u) => url({ loc: `${o}${u.path}`, lastmod: u.lastmod })).join('\n')),
+    );
+    const body = (await Promise.all([own, ...parts])).filter(Boolean).join('\n');
+    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
   });
 }

@@ -8,7 +8,7 @@ import { queryKey, sendJson, type PublicCache } from '../../platform/public-cach
 import type { PortalContentService } from './content.service.js';
 import type { PortalService } from './portal.service.js';
 import { openDataRoutes } from './opendata.routes.js';
-import { portalPageRoutes } from './pages.routes.js';
+import { portalPageRoutes, type SitemapSource } from './pages.routes.js';
 import { presentDemoUnit, presentPolicy, presentPolicyListItem, presentProvinceCounts, presentStandard, presentTestingOrg } from './portal.presenter.js';
 import {
   AdminQuery,
@@ -49,7 +49,7 @@ const PUBLIC = { policy: { public: true as const } };
  * 公共信息服务 content (docs/public-portal.md): MIIT's editing routes under /api/v1/portal/…, the public's
  * read routes under /api/v1/public/… (published only, cached under the 'portal' tag, rate-limited).
  */
-export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number; webDir: string }) {
+export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number; webDir: string; sitemapSources?: readonly SitemapSource[] }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { publicCache } = deps;
   const content = deps.portal.content;
@@ -169,9 +169,9 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
       querystring: PageQuery,
       response: { 200: StandardDeclarationPage },
     },
-    // cached under 'portal' (a publish or withdraw drops it); new labels and announcements show within the cache's TTL
+    // cached under 'declarations': dropped after a standard's publication, a catalogue listing, an announcement, a trace capture
     handler: async (req, reply) =>
-      sendJson(reply, publicCache.json('portal', `standard-declarations:${req.params.id}:${queryKey(req.query)}`, StandardDeclarationPage, () => deps.portal.declarations.of(req.params.id, req.query))),
+      sendJson(reply, publicCache.json('declarations', `standard-declarations:${req.params.id}:${queryKey(req.query)}`, StandardDeclarationPage, () => deps.portal.declarations.of(req.params.id, req.query))),
   });
   app.get('/api/v1/public/policies', {
     config: PUBLIC,
@@ -229,5 +229,5 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
   });
 
   await openDataRoutes(root, { opendata: deps.portal.opendata, publicCache });
-  await portalPageRoutes(root, { portal: deps.portal, publicCache, webDir: deps.webDir });
+  await portalPageRoutes(root, { portal: deps.portal, publicCache, webDir: deps.webDir, sitemapSources: deps.sitemapSources });
 }

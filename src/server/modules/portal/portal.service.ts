@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
+import type { PublicCache } from '../../platform/public-cache.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { NoticeService } from '../notices/notices.service.js';
 import type { StatisticsService } from '../statistics/statistics.service.js';
@@ -22,6 +23,8 @@ export interface PortalDeps {
   catalogue: CatalogueReader;
   /** the trace's and the applications' declarations of a standard (app.ts) */
   declarationSources: DeclarationSources;
+  /** the declarations' answers are dropped after the writes that change them (declarations.service.ts) */
+  publicCache: PublicCache;
 }
 
 export function createPortalService(deps: PortalDeps) {
@@ -29,7 +32,7 @@ export function createPortalService(deps: PortalDeps) {
   // feeds, datasets and the targets board: read from the content and the other modules' services
   const opendata = createOpenDataService(deps);
   // who declares a standard: the catalogue, traced products and announced applications (public redaction)
-  const declarations = createDeclarationService({ content, announcements: deps.announcements, catalogue: deps.catalogue, sources: deps.declarationSources });
+  const declarations = createDeclarationService({ content, announcements: deps.announcements, catalogue: deps.catalogue, sources: deps.declarationSources, publicCache: deps.publicCache });
   // the catalogue as the public reads it (the server-rendered /public/catalogue, pages.routes.ts)
   return { content, opendata, declarations, catalogue: deps.catalogue };
 }
