@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { principalOf } from '../modules/identity/identity.service.js';
 import type { RequestContext } from '../platform/principal.js';
-import { DEMO_PDF } from '../demo.js';
+import type { RemanField } from '../../domain/enterprise.js';
+import { DEMO_PASSWORD, DEMO_PDF } from '../demo.js';
 import { SEED_STANDARDS } from './portal/standards.js';
 import type { DemoWorld } from './world.js';
 
@@ -39,13 +40,16 @@ const UNITS: Array<[string, 'enterprise' | 'park' | 'base' | 'centre', string, s
   ['福建厦门再制造产业园', 'park', '350000', '厦门市', '电工电器', 2019],
 ];
 
-const ORGS: Array<[string, string, string, string]> = [
-  ['国家再制造产品质量检验检测中心（示例）', 'CNAS L0001-DEMO', '110000', '发动机、变速箱、液压件再制造产品性能检测；再制造率核算'],
-  ['江苏省机电产品再制造检测评价中心（示例）', 'CNAS L0002-DEMO', '320000', '内燃机、机床再制造产品检测；剩余寿命评估'],
-  ['广东省再制造产品检验检测院（示例）', 'CNAS L0003-DEMO', '440000', '汽车零部件、办公成像设备再制造产品检测'],
-  ['湖南工程机械再制造检测中心（示例）', 'CNAS L0004-DEMO', '430000', '工程机械再制造产品检测与评价'],
-  ['山东再制造装备检测认证中心（示例）', 'CNAS L0005-DEMO', '370000', '港口机械、重型机械再制造检测'],
+/** Testing organisations: [name, accreditation number, province, scope in words, the 规范条件 一(一) fields it covers]. */
+const ORGS: Array<[string, string, string, string, RemanField[]]> = [
+  ['国家再制造产品质量检验检测中心（示例）', 'CNAS L0001-DEMO', '110000', '发动机、变速箱、液压件再制造产品性能检测；再制造率核算', ['internal_combustion_engines', 'basic_mechanical_parts', 'construction_machinery']],
+  ['江苏省机电产品再制造检测评价中心（示例）', 'CNAS L0002-DEMO', '320000', '内燃机、机床再制造产品检测；剩余寿命评估', ['internal_combustion_engines', 'machine_tools']],
+  ['广东省再制造产品检验检测院（示例）', 'CNAS L0003-DEMO', '440000', '汽车零部件、办公成像设备再制造产品检测', ['internal_combustion_engines', 'basic_mechanical_parts', 'office_equipment']],
+  ['湖南工程机械再制造检测中心（示例）', 'CNAS L0004-DEMO', '430000', '工程机械再制造产品检测与评价', ['construction_machinery']],
+  ['山东再制造装备检测认证中心（示例）', 'CNAS L0005-DEMO', '370000', '港口机械、重型机械再制造检测', ['heavy_machinery', 'construction_machinery']],
 ];
+/** The demo login of a testing organisation's user (role testing_org_staff): the first organisation of ORGS. */
+export const DEMO_TESTING_ORG_LOGIN = 'testing-org';
 
 export async function seedPortalDemo(world: DemoWorld) {
   const { content } = world.services.portal;
@@ -98,8 +102,10 @@ export async function seedPortalDemo(world: DemoWorld) {
     const u = await content.demoUnits.create(ctx, { name, kind, provinceCode, city, field, year, description: `${city}${field}领域高端智能再制造示范（演示数据）。` });
     await content.demoUnits.publish(ctx, u.id);
   }
-  for (const [name, accreditationNo, provinceCode, scope] of ORGS) {
-    const o = await content.testingOrgs.create(ctx, { name, accreditationNo, provinceCode, scope });
+  for (const [i, [name, accreditationNo, provinceCode, scope, scopeFields]] of ORGS.entries()) {
+    const o = await content.testingOrgs.create(ctx, { name, accreditationNo, provinceCode, scope, scopeFields });
     await content.testingOrgs.publish(ctx, o.id);
+    // the first organisation has a user of its own: it issues reports in its name within its fields (issue 14)
+    if (i === 0) await world.services.identity.createUserAsOperator({ username: DEMO_TESTING_ORG_LOGIN, displayName: '国家再制造检测中心 检测员', role: 'testing_org_staff', organizationId: o.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
   }
 }
