@@ -202,4 +202,34 @@ describe('testing organisations\u2019 own accounts (issue 14 item 1)', () => {
     expect((await ok(lab, 'POST', `/api/v1/catalogue/product-reports/${r.id}/withdraw`)).withdrawn).toBe(true);
     expect((await ok(null, 'GET', `/api/v1/public/products/${encodeURIComponent(unitOther)}/test-reports`)).items).toEqual([]);
   });
+
+  it('the enterprise hears of a report issued on its product once its file is there, and of its withdrawal; nobody else does', async () => {
+    type Note = { kind: string; title: string; titleEn: string; link: string | null };
+    const inbox = async (s: Session) => ((await ok(s, 'GET', '/api/v1/notifications?pageSize=200')).items as Note[]).filter((n) => n.kind.startsWith('product_report.'));
+    const before = (await inbox(admin)).length;
+    const r = await ok(lab, 'POST', '/api/v1/catalogue/product-reports', { productCode: unitOther, wholeModel: true, reportNo: 'JG-2026-200', issuedOn: '2026-10-03', field: 'machine_tools' });
+    expect((await inbox(admin)).length).toBe(before); // no file yet: not public, not citable, nothing to hear
+    expect((await upload(lab, r.id)).statusCode).toBe(201);
+    const [issued] = await inbox(admin);
+    expect(issued).toMatchObject({ kind: 'product_report.issued', title: '机构账户检测中心 为型号 QD-1 出具了检测报告 JG-2026-200', link: '/product-reports?q=JG-2026-200' });
+    expect(issued!.titleEn).toContain('issued test report JG-2026-200 on model QD-1');
+    expect((await upload(lab, r.id, TINY_PDF, '更正.pdf')).statusCode).toBe(201); // a second file: no second notice
+    expect((await inbox(admin)).length).toBe(before + 1);
+    for (const s of [other, lab, otherLab, miit]) expect(await inbox(s)).toEqual([]);
+    // the enterprise's own list: both organisations' reports, the issued ones without actions; filtered by words, citable only
+    const mine = await ok(admin, 'GET', '/api/v1/catalogue/product-reports/mine?q=JG-2026');
+    expect(mine.items.map((x: { reportNo: string }) => x.reportNo)).toEqual(['JG-2026-200', 'JG-2026-100']);
+    expect(mine.items.map((x: { actions: string[] }) => x.actions)).toEqual([[], []]);
+    expect((await ok(admin, 'GET', '/api/v1/catalogue/product-reports/mine?q=JG-2026&citable=true')).items.map((x: { reportNo: string }) => x.reportNo)).toEqual(['JG-2026-200']);
+    expect((await ok(other, 'GET', '/api/v1/catalogue/product-reports/mine?q=JG-2026')).total).toBe(0);
+    const own = (await ok(admin, 'GET', '/api/v1/catalogue/product-reports/mine?pageSize=200')).items as Array<{ issuedByOrg: boolean; withdrawn: boolean; actions: string[] }>;
+    expect(own.filter((x) => !x.issuedByOrg && !x.withdrawn).every((x) => x.actions.join() === 'upload,withdraw')).toBe(true); // its own uploads: its to change
+    expect(own.some((x) => !x.issuedByOrg && !x.withdrawn)).toBe(true);
+    expect((await send(lab, 'GET', '/api/v1/catalogue/product-reports/mine')).statusCode).toBe(403);
+    expect((await ok(lab, 'GET', '/api/v1/catalogue/product-reports/issued')).items[0]).toMatchObject({ reportNo: 'JG-2026-200', actions: ['upload', 'withdraw'] });
+    // withdrawn by the organisation: the enterprise hears of it too
+    await ok(lab, 'POST', `/api/v1/catalogue/product-reports/${r.id}/withdraw`);
+    expect((await inbox(admin))[0]).toMatchObject({ kind: 'product_report.withdrawn', title: '机构账户检测中心 撤回了型号 QD-1 的检测报告 JG-2026-200' });
+    expect((await inbox(admin)).length).toBe(before + 2);
+  });
 });

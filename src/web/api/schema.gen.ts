@@ -9477,6 +9477,75 @@ export interface paths {
                                 /** @enum {string|null} */
                                 field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
                                 enterpriseName: string;
+                                actions: ("upload" | "withdraw")[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/product-reports/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业产品的检测报告（本企业上传的和检测机构出具的） The test reports on the enterprise's products (its uploads and those organisations issued) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    citable?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                productCode: string | null;
+                                model: string;
+                                wholeModel: boolean;
+                                testingOrgId: string;
+                                orgName: string;
+                                accreditationNo: string;
+                                reportNo: string;
+                                issuedOn: string;
+                                conclusion: string;
+                                file: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    url: string;
+                                } | null;
+                                withdrawn: boolean;
+                                issuedByOrg: boolean;
+                                /** @enum {string|null} */
+                                field: "construction_machinery" | "machine_tools" | "heavy_machinery" | "petrochemical_general_machinery" | "internal_combustion_engines" | "electrical_equipment" | "agricultural_machinery" | "basic_mechanical_parts" | "office_equipment" | null;
+                                actions: ("upload" | "withdraw")[];
                             }[];
                             total: number;
                             page: number;

@@ -113,6 +113,7 @@ export const positive: Record<string, Positive> = {
   'POST /api/v1/catalogue/product-reports/:id/file': async (w) => ({ as: 'enterprise_admin', params: { id: await productReport(w, false) }, form: { files: [{ name: 'r.pdf', data: TINY_PDF, type: 'application/pdf' }] } }),
   'POST /api/v1/catalogue/product-reports/:id/withdraw': async (w) => ({ as: 'enterprise_admin', params: { id: await productReport(w, true) } }),
   'GET /api/v1/catalogue/product-reports/issued': { as: 'testing_org_staff' },
+  'GET /api/v1/catalogue/product-reports/mine': { as: 'enterprise_staff', query: 'q=PR-&citable=true' },
   'GET /api/v1/catalogue/product-reports': async (w) => ({ as: 'ministry_officer', query: `productCode=${(await productReportBody(w)).productCode}` }),
   'GET /api/v1/public/products/:code/test-reports': async (w) => ({ as: 'public', params: { code: (await productReportBody(w)).productCode } }),
   'GET /api/v1/public/product-reports/:id/file': async (w) => ({ as: 'public', params: { id: await productReport(w, true) } }),

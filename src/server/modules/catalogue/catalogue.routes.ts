@@ -22,6 +22,8 @@ import {
   NoticeBody,
   ProductCodeParam,
   ProductCodeQuery,
+  EnterpriseReportPage,
+  EnterpriseReportQuery,
   IssuedReportPage,
   ProductReportInput,
   ProductReportList,
@@ -140,7 +142,16 @@ export async function catalogueRoutes(root: FastifyInstance, deps: { catalogue: 
     schema: { tags, summary: '本检测机构出具的产品检测报告 The reports the caller\'s testing organisation issued', querystring: PageQuery, response: { 200: IssuedReportPage } },
     handler: async (req) => {
       const { rows, total } = await products.issued(req.principal, req.query);
-      return { items: rows.map((r) => ({ ...presentProductReport(r, true), enterpriseName: r.enterpriseName })), total, page: req.query.page, pageSize: req.query.pageSize };
+      return { items: rows.map((r) => ({ ...presentProductReport(r, true), enterpriseName: r.enterpriseName, actions: products.actions(req.principal, r) })), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  });
+  app.get('/api/v1/catalogue/product-reports/mine', {
+    config: { policy: { roles: ENTERPRISE_ROLES } },
+    schema: { tags, summary: '本企业产品的检测报告（本企业上传的和检测机构出具的） The test reports on the enterprise\'s products (its uploads and those organisations issued)', querystring: EnterpriseReportQuery, response: { 200: EnterpriseReportPage } },
+    handler: async (req) => {
+      const { page, pageSize, ...f } = req.query;
+      const { rows, total } = await products.ofEnterprise(req.principal, f, { page, pageSize });
+      return { items: rows.map((r) => ({ ...presentProductReport(r, true), actions: products.actions(req.principal, r) })), total, page, pageSize };
     },
   });
 

@@ -141,7 +141,16 @@ export const ProductReportSchema = z.object({
   issuedByOrg: z.boolean(),
   field: z.enum(REMAN_FIELD_VALUES).nullable(),
 });
-export const IssuedReportPage = pageOf(ProductReportSchema.extend({ enterpriseName: z.string() }));
+/** `actions`: what the caller may do now — `upload` (the file, again) and `withdraw`, while the report is not withdrawn */
+export const IssuedReportPage = pageOf(ProductReportSchema.extend({ enterpriseName: z.string(), actions: z.array(z.enum(['upload', 'withdraw'])) }));
+/** The enterprise's reports: its own uploads and those organisations issued on its products */
+export const EnterpriseReportPage = pageOf(ProductReportSchema.extend({ actions: z.array(z.enum(['upload', 'withdraw'])) }));
+export const EnterpriseReportQuery = PageQuery.extend({
+  /** words of a product code, model or report number */
+  q: Text(100).optional(),
+  /** `true`: only reports a catalogue application may cite (not withdrawn, with a file) */
+  citable: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+});
 export const ProductReportList = z.object({ items: z.array(ProductReportSchema) });
 export const ProductCodeQuery = z.object({ productCode: Text(120).min(4) });
 export const ProductCodeParam = z.object({ code: Text(120).min(4) });

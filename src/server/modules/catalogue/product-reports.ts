@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { productTestReports as t } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authorize.js';
+import { allowedActions, authorize } from '../../platform/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import { errors } from '../../platform/errors.js';
 import { isTestingOrgUser, type Principal, type RequestContext } from '../../platform/principal.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { stateChanged, uniqueOr } from '../../platform/tx.js';
 import type { FileService } from '../files/files.service.js';
+import type { NotificationInput, NotificationService } from '../notifications/notifications.service.js';
 import type { PortalContentService } from '../portal/content.service.js';
 import type { TraceService } from '../trace/index.js';
 import { issuedReportsPolicy, productReportFilingPolicy, productReportPolicy } from './catalogue.policy.js';
@@ -38,6 +39,20 @@ const repo = {
         ),
       )
       .orderBy(desc(t.issuedOn), desc(t.createdAt)),
+  /** the enterprise's reports (its own uploads and those organisations issued), newest first; `q`: product code, model or report number; `citable`: live with a file */
+  async ofEnterprise(db: Db, enterpriseId: string, f: { q?: string; citable?: boolean }, p: { page: number; pageSize: number }) {
+    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = and(
+      eq(t.enterpriseId, enterpriseId),
+      ...(like ? [or(ilike(t.productCode, like), ilike(t.model, like), ilike(t.reportNo, like))] : []),
+      ...(f.citable ? [isNull(t.withdrawnAt), isNotNull(t.sha256)] : []),
+    );
+    const [rows, [n]] = await Promise.all([
+      db.select().from(t).where(where).orderBy(desc(t.createdAt), desc(t.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(t).where(where),
+    ]);
+    return { rows, total: Number(n?.n ?? 0) };
+  },
   async issuedBy(db: Db, testingOrgId: string, p: { page: number; pageSize: number }) {
     const where = and(eq(t.testingOrgId, testingOrgId), eq(t.issuedByOrg, true));
     const [rows, [n]] = await Promise.all([
@@ -56,8 +71,18 @@ const repo = {
  * of the same model (its file is taken over). Withdrawn reports leave the public page. Every write: transaction →
  * row lock → productReportPolicy → write + audit → commit → the public answer dropped.
  */
-export function productReports(deps: { db: Db; clock: Clock; files: FileService; portal: PortalContentService; trace: TraceService; publicCache: PublicCache; enterprises: { names(ids: string[]): Promise<Map<string, string>> } }) {
-  const { db, files, portal, trace, publicCache } = deps;
+export function productReports(deps: {
+  db: Db;
+  clock: Clock;
+  files: FileService;
+  portal: PortalContentService;
+  trace: TraceService;
+  publicCache: PublicCache;
+  enterprises: { names(ids: string[]): Promise<Map<string, string>> };
+  /** the enterprise hears of a report an organisation issued on its product (and of its withdrawal) */
+  notifications: Pick<NotificationService, 'notify'>;
+}) {
+  const { db, files, portal, trace, publicCache, notifications } = deps;
   const product = async (code: string, field = 'productCode') => {
     const p = await trace.publicProduct(code).catch(() => null);
     if (!p) throw errors.field(field, '追溯记录中没有该编码的产品', 'No traced product has this code');
@@ -111,6 +136,8 @@ export function productReports(deps: { db: Db; clock: Clock; files: FileService;
         const fileName = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'report';
         const updated = await repo.update(tx, id, { sha256: stored.sha256, fileName, mime: stored.mime, size: stored.size });
         await recordAudit(tx, ctx, { action: 'product_test_report.file_added', objectType: 'product_test_report', objectId: id, enterpriseId: r.enterpriseId, change: { sha256: stored.sha256, fileName } });
+        // the report an organisation issued is complete (public, citable) with its first file: the enterprise hears of it
+        if (r.issuedByOrg && !r.sha256) await notifications.notify(tx, [reportNotice('issued', r)]);
         return updated;
       });
       publicCache.invalidate('catalogue');
@@ -125,6 +152,7 @@ export function productReports(deps: { db: Db; clock: Clock; files: FileService;
         if (r.withdrawnAt) throw stateChanged('withdrawn');
         const updated = await repo.update(tx, id, { withdrawnAt: deps.clock.now() });
         await recordAudit(tx, ctx, { action: 'product_test_report.withdrawn', objectType: 'product_test_report', objectId: id, enterpriseId: r.enterpriseId, change: {} });
+        if (r.issuedByOrg && r.sha256) await notifications.notify(tx, [reportNotice('withdrawn', r)]);
         return updated;
       });
       publicCache.invalidate('catalogue');
@@ -137,6 +165,14 @@ export function productReports(deps: { db: Db; clock: Clock; files: FileService;
       const names = await deps.enterprises.names([...new Set(rows.map((r) => r.enterpriseId))]);
       return { rows: rows.map((r) => ({ ...r, enterpriseName: names.get(r.enterpriseId) ?? '' })), total };
     },
+    /** The caller's enterprise's reports (its uploads and the organisations' issued ones), every state, newest first. */
+    async ofEnterprise(pr: Principal | null, f: { q?: string; citable?: boolean }, page: { page: number; pageSize: number }) {
+      const enterpriseId = pr?.enterpriseId ?? '';
+      authorize(pr, productReportFilingPolicy, 'list', { enterpriseId }); // only the enterprise's users (MIIT has no enterprise: nothing to list)
+      return repo.ofEnterprise(db, enterpriseId, f, page);
+    },
+    /** What `pr` may do with the report now: upload (a file, again) and withdraw, while it is not withdrawn. */
+    actions: (pr: Principal | null, r: ProductReportRow): Array<'upload' | 'withdraw'> => (r.withdrawnAt ? [] : allowedActions(pr, productReportPolicy, r, ['edit']).flatMap(() => ['upload', 'withdraw'] as const)),
     /** Every report of a product (with or without file, withdrawn too) for its enterprise and MIIT. */
     async ofProduct(pr: Principal | null, code: string) {
       const p = await product(code);
@@ -164,3 +200,13 @@ export function productReports(deps: { db: Db; clock: Clock; files: FileService;
   };
 }
 export type ProductReports = ReturnType<typeof productReports>;
+
+/** The product's enterprise hears that an organisation issued a report on its unit or model, or withdrew one. Link: its report list. */
+function reportNotice(event: 'issued' | 'withdrawn', r: ProductReportRow): NotificationInput {
+  const on = r.productCode ? `产品 ${r.productCode}` : `型号 ${r.model}`;
+  const onEn = r.productCode ? `product ${r.productCode}` : `model ${r.model}`;
+  const link = `/product-reports?q=${encodeURIComponent(r.reportNo)}`;
+  return event === 'issued'
+    ? { orgId: r.enterpriseId, kind: 'product_report.issued', link, title: `${r.orgName} 为${on} 出具了检测报告 ${r.reportNo}`, titleEn: `${r.orgName} issued test report ${r.reportNo} on ${onEn}` }
+    : { orgId: r.enterpriseId, kind: 'product_report.withdrawn', link, title: `${r.orgName} 撤回了${on} 的检测报告 ${r.reportNo}`, titleEn: `${r.orgName} withdrew test report ${r.reportNo} on ${onEn}` };
+}
