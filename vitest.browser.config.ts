@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
+    // the demo world is seeded once per run; each file opens its own copy (test/support/browser-snapshot.ts)
+    globalSetup: ['test/support/browser-snapshot.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     expect: { poll: { timeout: 60_000, interval: 100 } },

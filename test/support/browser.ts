@@ -3,12 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { buildApp, type Services } from '../../src/server/app.js';
 import { testConfig, testEnvironment, type AppConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
 import { seedDemoData } from '../../src/server/demo.js';
-import { freshDatabase } from './db.js';
+import { restoreBlobs, seedConfig, usableSnapshot } from './browser-snapshot.js';
+import { databaseFromDump, freshDatabase } from './db.js';
 import { describeWith } from './tools.js';
 
 /**
@@ -50,16 +51,58 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The real app serving the built web app, on a fresh database with the demo world, on 127.0.0.1:<free port>. */
-export async function startWebServer(overrides: Partial<AppConfig> = {}): Promise<WebServer> {
-  const config = testConfig({ LOGIN_RATE_PER_MINUTE: 1000, ...overrides });
+/**
+ * The real app serving the built web app, on a fresh database with the demo world, on 127.0.0.1:<free port>. The
+ * world is the run's demo snapshot (test/support/browser-snapshot.ts) opened as this file's own copy, or seeded here
+ * when the snapshot would not be faithful (PostgreSQL, overrides that change the seed, another day).
+ */
+export async function startWebServer(overrides: Partial<AppConfig> = {}, phases: SetupPhases = setupPhases()): Promise<WebServer> {
+  const config = seedConfig(overrides);
   ensureWebBuild(config);
-  const database = await freshDatabase();
+  phases.lap('web build check');
+  const use = usableSnapshot(inject('browserDemoSnapshot'), overrides);
+  if ('reason' in use) phases.note(`own seed: ${use.reason}`);
+  const database = 'snapshot' in use ? await databaseFromDump(`${use.snapshot.dir}/pgdata.tar`) : await freshDatabase();
+  phases.lap('snapshot' in use ? 'database from snapshot' : 'database + migrations');
   const app = await buildApp({ config, database, serveWeb: true });
-  await seedDemoData(app.services, database, config);
+  phases.lap('app build');
+  if ('snapshot' in use) {
+    await restoreBlobs(app.services, use.snapshot);
+    phases.lap('file store from snapshot');
+  } else {
+    await seedDemoData(app.services, database, config);
+    phases.lap('demo seed');
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
+  phases.lap('listen');
   const { port } = app.server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, services: app.services, database, close: () => app.close() };
+}
+
+/** Wall time of each set-up phase of a browser file, printed as one line (docs/performance.md "Test suite time"). */
+export interface SetupPhases {
+  lap(name: string): void;
+  note(text: string): void;
+  report(prefix: string): void;
+}
+
+export function setupPhases(): SetupPhases {
+  const laps: [string, number][] = [];
+  const notes: string[] = [];
+  let last = performance.now();
+  const start = last;
+  return {
+    lap(name) {
+      const now = performance.now();
+      laps.push([name, now - last]);
+      last = now;
+    },
+    note: (text) => void notes.push(text),
+    report(prefix) {
+      const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      console.log(`[browser tests] ${prefix} set-up ${s(performance.now() - start)}: ${laps.map(([n, ms]) => `${n} ${s(ms)}`).join(', ')}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    },
+  };
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -85,6 +128,13 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** A new context and page (zh-CN desktop unless `context` says otherwise), logged in when `login` is given. */
   page(opts?: { login?: { username: string; password: string }; context?: BrowserContextOptions }): Promise<Page>;
+  /**
+   * A new context and page signed in as `login` at `path` (default: where the login lands, the home page): through the
+   * login form the first time in this file, then with that session's cookies and storage (no form, no home page on
+   * the way). For screens that are checked, not
+   * the login itself; a test that logs out must not share the session.
+   */
+  signedIn(login: { username: string; password: string }, path?: string, context?: BrowserContextOptions): Promise<Page>;
   /** A full-page screenshot to test-output/screenshots/<prefix>-<name>.png. */
   shot(page: Page, name: string): Promise<void>;
 }
@@ -98,11 +148,16 @@ export function useBrowserSuite(prefix: string, opts: { server?: Partial<AppConf
   let server: WebServer | undefined;
   let browser: Browser | undefined;
   const errors: string[] = [];
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startWebServer(opts.server);
+    const phases = setupPhases();
+    server = await startWebServer(opts.server, phases);
     browser = await launchChromium();
+    phases.lap('chromium launch');
     await opts.setup?.(server);
+    phases.lap('file setup');
+    phases.report(prefix);
   });
   afterEach(() => {
     const seen = errors.splice(0);
@@ -122,6 +177,14 @@ export function useBrowserSuite(prefix: string, opts: { server?: Partial<AppConf
     async page(o = {}) {
       const { page } = await openPage(browser!, server!.baseUrl, o.login, o.context);
       page.on('pageerror', (e) => errors.push(e.message));
+      return page;
+    },
+    async signedIn(login, path, context = {}) {
+      const stored = sessions.get(login.username);
+      const { page } = await openPage(browser!, server!.baseUrl, stored ? undefined : login, stored ? { ...context, storageState: stored } : context);
+      page.on('pageerror', (e) => errors.push(e.message));
+      if (!stored) sessions.set(login.username, await page.context().storageState());
+      if (stored || path !== undefined) await page.goto(`${server!.baseUrl}${path ?? '/'}`);
       return page;
     },
     shot: (page, name) => page.screenshot({ path: resolve(shots, `${prefix}-${name}.png`), fullPage: true, animations: 'disabled' }).then(() => undefined),

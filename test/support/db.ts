@@ -60,3 +60,12 @@ export async function reopenableDatabase(): Promise<{ open(): Promise<Database>;
     drop: scratch.drop,
   };
 }
+
+/**
+ * Browser suite: an in-memory PGlite opened from a data-directory tarball (`dumpDataDir('none')` of the demo world,
+ * test/support/browser-snapshot.ts). Each call is its own database: nothing is shared with the dump or other files.
+ */
+export async function databaseFromDump(tarball: string): Promise<Database> {
+  const { readFileSync } = await import('node:fs');
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(tarball)]) });
+}
