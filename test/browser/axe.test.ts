@@ -63,7 +63,8 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
 
   for (const r of ROLES) {
     it(`${r.login}: the home page has no serious or critical violation`, async () => {
-      const page = await suite.page({ login: { username: r.login, password: DEMO_PASSWORD } });
+      // the file's one login per user: later screens of the same user reuse its session (suite.signedIn)
+      const page = await suite.signedIn({ username: r.login, password: DEMO_PASSWORD });
       await settled(page, r.ready);
       const found = await serious(page);
       await suite.shot(page, `role-${r.login}`);
@@ -82,9 +83,7 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
   ];
   for (const r of SIGNED_IN) {
     it(`editing screen ${r.path} (${r.login}${r.open ? ', drawer open' : ''}) has no serious or critical violation`, async () => {
-      const page = await suite.page({ login: { username: r.login, password: DEMO_PASSWORD } });
-      await settled(page, '[data-testid="welcome-card"]');
-      await page.goto(url(r.path));
+      const page = await suite.signedIn({ username: r.login, password: DEMO_PASSWORD }, r.path);
       await settled(page, r.ready);
       if (r.open) {
         await page.locator(r.open).click();
@@ -121,9 +120,7 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
   ];
   for (const r of MAIN_SCREENS) {
     it(`main screen ${r.path} (${r.login}) has no serious or critical violation`, async () => {
-      const page = await suite.page({ login: { username: r.login, password: DEMO_PASSWORD } });
-      await settled(page, '[data-testid="welcome-card"]');
-      await page.goto(url(r.path));
+      const page = await suite.signedIn({ username: r.login, password: DEMO_PASSWORD }, r.path);
       await settled(page, r.ready);
       const found = await serious(page);
       await suite.shot(page, `main${r.path.replace(/[^\w-]+/g, '-')}-${r.login}`);

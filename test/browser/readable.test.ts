@@ -341,9 +341,8 @@ describeBrowser('readable records', () => {
     ];
     for (const width of [1440, 1366]) {
       for (const l of LISTS) {
-        const page = await suite.page({ login: { username: l.login, password: DEMO_PASSWORD }, context: { viewport: { width, height: 900 } } });
-        await page.getByTestId('welcome-card').waitFor();
-        await page.goto(`${base}${l.path}`);
+        // one login per user in this loop (the list at the second width with the session of the first)
+        const page = await suite.signedIn({ username: l.login, password: DEMO_PASSWORD }, l.path, { viewport: { width, height: 900 } });
         // a real data row (antd's hidden .ant-table-measure-row is no data), and the list done loading
         await page.locator('main .ant-table-tbody tr.ant-table-row').first().waitFor();
         await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
