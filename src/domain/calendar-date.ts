@@ -74,3 +74,11 @@ export function shanghaiDate(instant: Date | number): IsoDate {
   if (!Number.isFinite(ms)) throw new RangeError('Invalid instant');
   return fromDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
+
+/** Date and minute in Asia/Shanghai at an instant, as a person reads it: "2026-01-05 10:00". */
+export function shanghaiMinute(instant: Date | number): string {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const day = shanghaiDate(ms);
+  const minutes = Math.floor((((ms + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -6,7 +6,9 @@
  * - the two sites' parts uploaded at once: each upload stores its own site's part, none overwrites the other;
  * - a part saved while the report is submitted: each save lands before the submission (and is in it) or 409;
  * - a part uploaded while the report is submitted: stored before the submission (and in it) or 409, the import
- *   then ends failed, never left running.
+ *   then ends failed, never left running;
+ * - two sites' editors saving the whole form from the same version: the first lands, the other is 409 REPORT_CHANGED
+ *   (its stale copy of the first one's part never overwrites it); N saves from one version: one 200.
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -102,6 +104,30 @@ describe('one report per enterprise and year, one part per site, under concurren
     expect([10, 12, 14, 16]).toContain(gzTotal);
     expect([11, 13, 15, 17]).toContain(szTotal);
     expect(await auditCount(app, 'annual_report.table23_imported', ids.report)).toBe(N);
+  });
+
+  it('two editors save the whole form from the same version: the first lands, the second is 409 REPORT_CHANGED and the first’s part stays; N at once: one 200', async () => {
+    const base = (await req(ent, 'GET', `/api/v1/annual-reports/${ids.report}`)).json().updatedAt as string;
+    expect(Date.parse(base)).not.toBeNaN();
+    const mine = complete('番禺联系人', '苏州车间：番禺编辑者保存');
+    const first = await req(ent, 'PUT', `/api/v1/annual-reports/${ids.report}/form`, { form: mine, baseUpdatedAt: base });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().updatedAt).not.toBe(base);
+    // the other editor still holds the version it opened, without the first one's words
+    const stale = await req(ent, 'PUT', `/api/v1/annual-reports/${ids.report}/form`, { form: complete('苏州联系人'), baseUpdatedAt: base });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'REPORT_CHANGED', details: { updatedAt: first.json().updatedAt } });
+    expect(stale.json().error.message).toContain('请重新载入');
+    expect(partOf((await stored()).form, ids.sz).facts).toBe('苏州车间：番禺编辑者保存');
+    // N saves from one version: exactly one lands
+    const now = first.json().updatedAt as string;
+    const won = expectOneWinner(await race((i) => req(ent, 'PUT', `/api/v1/annual-reports/${ids.report}/form`, { form: complete(`联系人${i}`, `说明${i}`), baseUpdatedAt: now })), ['REPORT_CHANGED']);
+    const i = Number(won.json().form.cover.contactName.replace('联系人', ''));
+    expect(partOf((await stored()).form, ids.sz).facts).toBe(`说明${i}`);
+    // a malformed version is a 400 naming the field
+    const bad = await req(ent, 'PUT', `/api/v1/annual-reports/${ids.report}/form`, { form: mine, baseUpdatedAt: 'yesterday' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('baseUpdatedAt');
   });
 
   it('a part saved while the report is submitted: every save lands before the submission or is 409 REPORT_FROZEN; the submitted form and totals are the last saved', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
 import { addWorkingDays, calendarCoversYear, holidayName, isWorkingDay, workingDaysBetween } from '../../src/domain/working-days.js';
-import { addDays, addYearsClamped, shanghaiDate, weekday } from '../../src/domain/calendar-date.js';
+import { addDays, addYearsClamped, shanghaiDate, shanghaiMinute, weekday } from '../../src/domain/calendar-date.js';
 
 describe('the package data for the 2025 National Day holiday', () => {
   it('has Oct 1–8 off and the 调休 Sunday 2025-09-28 and Saturday 2025-10-11 as working days', () => {
@@ -122,6 +122,11 @@ describe('calendar dates', () => {
   it('take the date in Asia/Shanghai from an instant', () => {
     expect(shanghaiDate(Date.UTC(2025, 8, 30, 15, 59, 59))).toBe('2025-09-30');
     expect(shanghaiDate(new Date(Date.UTC(2025, 8, 30, 16, 0, 0)))).toBe('2025-10-01');
+  });
+  it('read an instant to the minute in Asia/Shanghai, across midnight', () => {
+    expect(shanghaiMinute(Date.UTC(2025, 8, 30, 15, 59, 59))).toBe('2025-09-30 23:59');
+    expect(shanghaiMinute(new Date(Date.UTC(2025, 8, 30, 16, 0, 0)))).toBe('2025-10-01 00:00');
+    expect(shanghaiMinute(Date.UTC(2026, 0, 5, 2, 7))).toBe('2026-01-05 10:07');
   });
   it('add years clamping 29 February', () => {
     expect(addYearsClamped('2024-02-29', 2)).toBe('2026-02-28');

@@ -3973,6 +3973,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         form: components["schemas"]["AnnualReportFormInput"];
+                        /**
+                         * Format: date-time
+                         * @description 编辑所依据版本的 updatedAt：其后已被他人保存则 409 REPORT_CHANGED The updatedAt the edit started from: 409 REPORT_CHANGED when the report was written since
+                         */
+                        baseUpdatedAt?: string;
                     };
                 };
             };
@@ -18579,6 +18584,7 @@ export interface components {
             late: boolean;
             submittedAt: string | null;
             submittedOn: string | null;
+            updatedAt: string;
             returnReason: string | null;
             auditOpinion: string | null;
             reviewedAt: string | null;

@@ -59,6 +59,7 @@ export function presentDetail(
     sites: d.sites,
     year: r.year,
     state: r.state,
+    updatedAt: r.updatedAt.toISOString(),
     opensOn: w.opensOn,
     dueOn: w.dueOn,
     overdue: isOverdue(r.year, today, SUBMITTED_REPORT_STATES.includes(r.state as ReportState)),

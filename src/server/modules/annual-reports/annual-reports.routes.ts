@@ -163,11 +163,14 @@ export async function annualReportRoutes(
       tags: ['annual-reports'],
       summary: '保存草稿（可部分填写；已填的总件数须等于各行之和） Save the draft',
       params: ReportIdParam,
-      body: z.object({ form: ReportFormSchema }),
+      body: z.object({
+        form: ReportFormSchema,
+        baseUpdatedAt: z.string().datetime().optional().describe('编辑所依据版本的 updatedAt：其后已被他人保存则 409 REPORT_CHANGED The updatedAt the edit started from: 409 REPORT_CHANGED when the report was written since'),
+      }),
       response: { 200: ReportDetailSchema },
     },
     handler: async (req) => {
-      await svc.saveForm(req.ctx, req.params.id, req.body.form as AnnualReportForm);
+      await svc.saveForm(req.ctx, req.params.id, req.body.form as AnnualReportForm, req.body.baseUpdatedAt);
       return detail(req, req.params.id);
     },
   });

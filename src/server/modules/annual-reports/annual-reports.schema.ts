@@ -112,6 +112,8 @@ export const ReportDetailSchema = z
     late: z.boolean(),
     submittedAt: z.string().nullable(),
     submittedOn: z.string().nullable(),
+    /** when the report was last written (any save, upload or step): the editor sends it back as `baseUpdatedAt` */
+    updatedAt: z.string(),
     returnReason: z.string().nullable(),
     auditOpinion: z.string().nullable(),
     reviewedAt: z.string().nullable(),

@@ -30,6 +30,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import { DomainError, errors } from '../../platform/errors.js';
+import { shanghaiMinute } from '../../../domain/calendar-date.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import type { Queue } from '../../platform/queue/queue.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
@@ -434,12 +435,21 @@ export function createAnnualReportService(deps: AnnualReportDeps) {
     },
 
     /** Save the draft (partial data is fine); 表2-3 totals that are entered must equal their rows. */
-    async saveForm(ctx: RequestContext, id: string, form: AnnualReportForm) {
+    /**
+     * Saves the whole form. `baseUpdatedAt` (the web always sends it) is the version the editor started from: when
+     * the report was written since — another site's manager saved their part, a 表2-3 upload, a return — the save is
+     * refused (409 REPORT_CHANGED) instead of putting the editor's stale copy of the other parts over theirs.
+     */
+    async saveForm(ctx: RequestContext, id: string, form: AnnualReportForm, baseUpdatedAt?: string) {
       return db.transaction(async (tx) => {
         // decided on the locked row: a save racing a submission lands before it (and is submitted with it) or is refused
         const r = await lockVisible(tx, ctx.principal, id);
         authorize(ctx.principal, annualReportPolicy, 'edit', r);
         if (!EDITABLE_REPORT_STATES.includes(r.state as ReportState)) throw frozen(r);
+        if (baseUpdatedAt !== undefined && new Date(baseUpdatedAt).getTime() !== r.updatedAt.getTime()) {
+          const at = shanghaiMinute(r.updatedAt);
+          throw errors.conflict('REPORT_CHANGED', `该年度报告在您打开后已被修改（${at}），请重新载入后再保存，以免覆盖他人填写的内容`, `The report was changed after you opened it (${at}); reload it before saving so that nobody's entries are overwritten`, { updatedAt: r.updatedAt.toISOString() });
+        }
         const stored = withParts(r.form as AnnualReportForm, form);
         checkForm(stored);
         const updated = await annualReportRepo.update(tx, r.enterpriseId, r.id, { form: stored });

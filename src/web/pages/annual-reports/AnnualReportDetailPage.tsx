@@ -105,7 +105,7 @@ export default function AnnualReportDetailPage() {
   };
 
   const save = useMutation({
-    mutationFn: () => unwrap(client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)) } })),
+    mutationFn: () => unwrap(client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)), baseUpdatedAt: q.data?.updatedAt } })),
     onSuccess: (next) => {
       message.success(t('common.saved'));
       refresh(next);
@@ -114,7 +114,8 @@ export default function AnnualReportDetailPage() {
   });
   const submit = useMutation({
     mutationFn: async () => {
-      await client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)) } });
+      // the version this editor started from: a report another site saved since is refused (409), not overwritten
+      await unwrap(client.PUT('/api/v1/annual-reports/{id}/form', { params: { path: { id } }, body: { form: clean(form.getFieldsValue(true)), baseUpdatedAt: q.data?.updatedAt } }));
       return unwrap(client.POST('/api/v1/annual-reports/{id}/submit', { params: { path: { id } }, body: {} }));
     },
     onSuccess: (next) => {
