@@ -111,6 +111,8 @@ const RegisterPage = lazy(() => import('./pages/market/RegisterPage'));
 const SellerListingsPage = lazy(() => import('./pages/market/SellerListingsPage'));
 const PortalAdminPage = lazy(() => import('./pages/portal-admin/PortalAdminPage'));
 const CatalogueApplicationsPage = lazy(() => import('./pages/catalogue/CatalogueApplicationsPage'));
+const ProductReportsPage = lazy(() => import('./pages/catalogue/ProductReportsPage'));
+const TestingReportsPage = lazy(() => import('./pages/testing/TestingReportsPage'));
 const OrdersPage = lazy(() => import('./pages/market/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/market/OrderPage'));
 const LeasesPage = lazy(() => import('./pages/market/LeasesPage'));
@@ -275,6 +277,8 @@ export function AppRoutes() {
             <Route path="market/listings" element={<Guard menu="market-listings"><SellerListingsPage /></Guard>} />
             <Route path="portal-admin/:kind?" element={<Guard menu="portal-admin"><PortalAdminPage /></Guard>} />
             <Route path="catalogue-applications" element={<Guard menu="catalogue-applications"><CatalogueApplicationsPage /></Guard>} />
+            <Route path="product-reports" element={<Guard menu="product-reports"><ProductReportsPage /></Guard>} />
+            <Route path="testing/reports" element={<Guard menu="testing-reports"><TestingReportsPage /></Guard>} />
             <Route path="orders" element={<Guard menu="orders"><OrdersPage /></Guard>} />
             <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
             <Route path="leases" element={<Guard menu="leases"><LeasesPage /></Guard>} />

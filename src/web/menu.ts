@@ -22,6 +22,8 @@ export type MenuKey =
   | 'market-listings'
   | 'portal-admin'
   | 'catalogue-applications'
+  | 'product-reports'
+  | 'testing-reports'
   | 'market'
   | 'orders'
   | 'leases'
@@ -81,6 +83,9 @@ const CORE_EXCHANGE = entry('core-exchange', '/core-exchange', 'exchange.menu');
 const PORTAL_ADMIN = entry('portal-admin', '/portal-admin', 'portal.admin.menu');
 const CATALOGUE_APPLY = entry('catalogue-applications', '/catalogue-applications', 'portal.capp.menu');
 const CATALOGUE_REVIEW = entry('catalogue-applications', '/catalogue-applications', 'portal.capp.menuReview');
+// test reports on traced products: the enterprise's (its uploads and those organisations issued) and a testing organisation's
+const PRODUCT_REPORTS = entry('product-reports', '/product-reports', 'portal.preport.menuEnterprise');
+const TESTING_REPORTS = entry('testing-reports', '/testing/reports', 'portal.preport.menuOrg');
 
 // 在役监测 (issue 12): devices of the enterprise and those an organisation owns or leases; the fleet of a maker
 const DEVICES = entry('devices', '/devices', 'monitoring.menu.devices');
@@ -91,8 +96,8 @@ const CASES = entry('cases', '/cases', 'monitoring.menu.cases');
 
 /** The side menu of each role, in display order. The single source of truth for navigation. */
 export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
-  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PASSWORD],
-  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PASSWORD],
+  enterprise_admin: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, USERS, TOKENS, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PRODUCT_REPORTS, PASSWORD],
+  enterprise_staff: [HOME, APPLICATIONS_ENTERPRISE, ANNUAL_REPORTS, MY_ENTERPRISE, SITES, SUPERVISION, TRACE, DEVICES, ALARMS, CASES, FLEET, MARKET_LISTINGS, ORDERS_SELLER, LEASES, INSURANCE, CORE_EXCHANGE, CATALOGUE_APPLY, PRODUCT_REPORTS, PASSWORD],
   authority_reviewer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, ENTERPRISES, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
   authority_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, ENTERPRISES, USERS, SUPERVISION, TRACE, CATALOGUE_REVIEW, PASSWORD],
   ministry_officer: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
@@ -101,8 +106,8 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   // 交易服务 (issue 13): registered buyer organisations
   buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
   buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
-  // 公共信息服务 (issue 14): a testing organisation's users issue reports through the API (no screen of their own yet)
-  testing_org_staff: [HOME, PASSWORD],
+  // 公共信息服务 (issue 14): a testing organisation's users issue test reports on traced products
+  testing_org_staff: [HOME, TESTING_REPORTS, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {

@@ -80,6 +80,8 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
     { login: 'miit-officer', path: '/catalogue-applications', ready: '[data-testid="capp-table"] tr[data-row-key]' },
     { login: 'ent-gd', path: '/catalogue-applications', ready: '[data-testid="capp-new"]', open: '[data-testid="capp-new"]' },
     { login: 'ent-gd', path: '/core-exchange', ready: '[data-testid="cx-postings"] tr[data-row-key]' },
+    { login: 'testing-org', path: '/testing/reports', ready: '[data-testid="preport-scope"]' },
+    { login: 'ent-gd', path: '/product-reports', ready: '[data-testid="preport-table"] tr[data-row-key]' },
   ];
   for (const r of SIGNED_IN) {
     it(`editing screen ${r.path} (${r.login}${r.open ? ', drawer open' : ''}) has no serious or critical violation`, async () => {

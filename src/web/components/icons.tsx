@@ -221,6 +221,20 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M5 18a2 2 0 0 1 2-2h11M9 10l2 2 4-4" />
     </>
   ),
+  // test reports on products: a sheet with a seal (the enterprise's), a flask (the testing organisation's)
+  'product-reports': (
+    <>
+      <path d="M6 3.5h9l3 3V20.5H6z" />
+      <path d="M9 9h6M9 12.5h4" />
+      <circle cx="14" cy="16.5" r="2" />
+    </>
+  ),
+  'testing-reports': (
+    <>
+      <path d="M9.5 3.5h5M10.5 3.5v6L5 19a1.2 1.2 0 0 0 1 1.8h12a1.2 1.2 0 0 0 1-1.8l-5.5-9.5v-6" />
+      <path d="M7.5 15h9" />
+    </>
+  ),
   'portal-admin': (
     <>
       <path d="M12 6.5C10 5 7 4.5 3.5 5v13c3.5-.5 6.5 0 8.5 1.5 2-1.5 5-2 8.5-1.5V5C17 4.5 14 5 12 6.5z" />

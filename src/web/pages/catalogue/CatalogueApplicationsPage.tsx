@@ -209,7 +209,7 @@ function Detail({ a, onClose, onChanged, onEdit }: { a: Application; onClose: ()
   );
 }
 
-type FormValues = { productName: string; model: string; field: string; specifications?: string; standardCode: string; sampleProductCode?: string; testReports: Array<{ testingOrgId: string; reportNo: string; issuedOn: string }> };
+type FormValues = { productName: string; model: string; field: string; specifications?: string; standardCode: string; sampleProductCode?: string; testReports: Array<{ testingOrgId: string; reportNo: string; issuedOn: string; productReportId?: string }> };
 
 function EditDrawer({ a, onClose, onSaved }: { a: Application | null; onClose: () => void; onSaved: (a: Application) => void }) {
   const { t, locale } = useLocale();
@@ -218,6 +218,14 @@ function EditDrawer({ a, onClose, onSaved }: { a: Application | null; onClose: (
   const [form] = Form.useForm<FormValues>();
   const standards = useQuery({ queryKey: ['public', 'standards', 'capp'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/standards', { params: { query: { pageSize: 100 } as never }, signal })) });
   const orgs = useQuery({ queryKey: ['public', 'orgs', 'capp'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/public/testing-organizations', { params: { query: { pageSize: 100 } as never }, signal })) });
+  // the enterprise's reports on its products that an application may cite (live, with a file): picking one fills the report in
+  const citable = useQuery({ queryKey: ['product-reports', 'citable'], queryFn: ({ signal }) => unwrap(client.GET('/api/v1/catalogue/product-reports/mine', { params: { query: { citable: 'true', pageSize: 200 } as never }, signal })) });
+  const cite = (n: number, id: string | undefined) => {
+    const r = citable.data?.items.find((x) => x.id === id);
+    const reports = [...(form.getFieldValue('testReports') ?? [])];
+    reports[n] = r ? { testingOrgId: r.testingOrgId, reportNo: r.reportNo, issuedOn: r.issuedOn, productReportId: r.id } : { ...reports[n], productReportId: undefined };
+    form.setFieldValue('testReports', reports);
+  };
   const save = useMutation({
     mutationFn: async (v: FormValues) => {
       const body = { ...v, specifications: v.specifications ?? '', sampleProductCode: v.sampleProductCode?.trim() || null };
@@ -247,6 +255,17 @@ function EditDrawer({ a, onClose, onSaved }: { a: Application | null; onClose: (
             <>
               {fields.map((f) => (
                 <Card key={f.key} size="small" style={{ margin: '8px 0' }} extra={<Button size="small" type="link" onClick={() => remove(f.name)}>{t('portal.capp.removeReport')}</Button>}>
+                  <Form.Item name={[f.name, 'productReportId']} label={t('portal.preport.cite')} extra={t('portal.preport.citeHelp')}>
+                    <Select
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      data-testid={`capp-f-cite-${f.name}`}
+                      loading={citable.isPending}
+                      onChange={(v: string | undefined) => cite(f.name, v)}
+                      options={(citable.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.reportNo} · ${r.orgName} · ${r.wholeModel ? t('portal.preport.onModel', { model: r.model }) : t('portal.preport.onUnit', { code: r.productCode ?? '' })}` }))}
+                    />
+                  </Form.Item>
                   <Form.Item name={[f.name, 'testingOrgId']} label={t('portal.capp.org')} rules={required}>
                     <Select data-testid={`capp-f-org-${f.name}`} options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.accreditationNo}）` }))} />
                   </Form.Item>

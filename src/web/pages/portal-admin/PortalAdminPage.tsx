@@ -7,7 +7,8 @@ import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useConfirm, validated } from '../../components/confirm';
 import { useApiErrorHandler } from '../../errors';
-import { formatDateTime, provinceOptions } from '../../format';
+import { REMAN_FIELDS } from '../../../domain/enterprise';
+import { formatDateTime, optionsOf, provinceOptions } from '../../format';
 import { hasKey, useLocale, type MessageKey } from '../../i18n';
 import { useUrlPaging } from '../../paging';
 
@@ -129,6 +130,9 @@ function Fields({ kind }: { kind: Kind }) {
           <Form.Item name="accreditationNo" label={t('portal.org.accreditation')} rules={[req]}><Input /></Form.Item>
           <Form.Item name="provinceCode" label={t('portal.admin.province')} rules={[reqSel]}><Select showSearch optionFilterProp="label" options={o.provinces} /></Form.Item>
           <Form.Item name="scope" label={t('portal.org.scope')}><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item name="scopeFields" label={t('portal.org.scopeFields')} extra={t('portal.org.scopeFieldsHelp')}>
+            <Select mode="multiple" allowClear data-testid="f-scopeFields" options={optionsOf(REMAN_FIELDS, o.locale)} />
+          </Form.Item>
           <Form.Item name="website" label={t('portal.admin.website')}><Input /></Form.Item>
         </>
       );
