@@ -91,6 +91,9 @@ export const ROLE_VALUES = [
   'buyer_staff',
   // 公共信息服务 (issue 14): a third-party testing organisation of the published directory issues test reports
   'testing_org_staff',
+  // 保险 (issue 13): the users of an insurer (a registered organisation of kind insurer) see its policies and claims
+  'insurer_admin',
+  'insurer_staff',
 ] as const;
 export type Role = (typeof ROLE_VALUES)[number];
 export const ROLES = labelled<Role>(ROLE_VALUES, {
@@ -104,12 +107,14 @@ export const ROLES = labelled<Role>(ROLE_VALUES, {
   buyer_admin: { zh: '采购方管理员', en: 'Buyer administrator' },
   buyer_staff: { zh: '采购方用户', en: 'Buyer user' },
   testing_org_staff: { zh: '检测机构用户', en: 'Testing organisation user' },
+  insurer_admin: { zh: '保险机构管理员', en: 'Insurer administrator' },
+  insurer_staff: { zh: '保险机构用户', en: 'Insurer staff' },
 });
 
 /** The organisations of the 规范公告 procedure (the announcement workflow's actors). */
 export type OrgKind = 'enterprise' | 'authority' | 'ministry' | 'expert';
 /** Every kind of organisation a user belongs to: the procedure's, plus registered buyers (trading). */
-export type UserOrgKind = OrgKind | 'buyer' | 'testing_org';
+export type UserOrgKind = OrgKind | 'buyer' | 'insurer' | 'testing_org';
 
 const ORG_KIND: Record<Role, UserOrgKind> = {
   enterprise_staff: 'enterprise',
@@ -122,6 +127,8 @@ const ORG_KIND: Record<Role, UserOrgKind> = {
   buyer_admin: 'buyer', // a registered buyer organisation (buyer_orgs, trading)
   buyer_staff: 'buyer',
   testing_org_staff: 'testing_org', // a published entry of the directory of testing organisations (portal)
+  insurer_admin: 'insurer', // a registered organisation of kind insurer (buyer_orgs.kind, 保险)
+  insurer_staff: 'insurer',
 };
 
 /** The kind of organisation a user with this role belongs to. */

@@ -158,6 +158,7 @@ export async function seedDemoData(s: Services, database: Database, config: AppC
   await (await import('./demo-areas/newcomer.js')).seedNewcomerDemo(world);
   await (await import('./demo-areas/trading.js')).seedTradingDemo(world);
   await (await import('./demo-areas/core-exchange.js')).seedCoreExchangeDemo(world);
+  await (await import('./demo-areas/insurance.js')).seedInsuranceDemo(world); // after trading: insures its lease
   await (await import('./demo-areas/monitoring.js')).seedMonitoringDemo(world);
   await (await import('./demo-areas/portal-catalogue.js')).seedCatalogueDemo(world);
   await (await import('./demo-areas/portal-search.js')).seedSearchDemo(world); // last: indexes what the areas above seeded

@@ -7,7 +7,7 @@ import { clearSession, useMe } from './auth';
 import { AppLayout } from './components/AppLayout';
 import { PageLoading } from './components/PageLoading';
 import { useT } from './i18n';
-import { canOpen, type MenuKey } from './menu';
+import { canOpen, INSURANCE_MENUS, type MenuKey } from './menu';
 
 // First load without a waterfall (issue 16 item 18): main.tsx asks for the chunks of the route being opened as soon as
 // the app's code runs, all at once, instead of one after the other as React reaches each lazy boundary (layout, then
@@ -162,7 +162,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Shows a 403 page when the role has no menu entry for the page. */
-function Guard({ menu, children }: { menu: MenuKey; children: ReactNode }) {
+function Guard({ menu, children }: { menu: MenuKey | readonly MenuKey[]; children: ReactNode }) {
   const me = useMe();
   const t = useT();
   const navigate = useNavigate();
@@ -283,8 +283,11 @@ export function AppRoutes() {
             <Route path="orders/:id" element={<Guard menu="orders"><OrderPage /></Guard>} />
             <Route path="leases" element={<Guard menu="leases"><LeasesPage /></Guard>} />
             <Route path="leases/:id" element={<Guard menu="leases"><LeasePage /></Guard>} />
-            <Route path="insurance" element={<Guard menu="insurance"><InsurancePage /></Guard>} />
-            <Route path="insurance/policies/:id" element={<Guard menu="insurance"><InsurancePolicyPage /></Guard>} />
+            <Route path="insurance" element={<Guard menu={INSURANCE_MENUS}><InsurancePage /></Guard>} />
+            <Route path="insurance/claims" element={<Guard menu={INSURANCE_MENUS}><InsurancePage section="claims" /></Guard>} />
+            <Route path="insurance/policies" element={<Guard menu={INSURANCE_MENUS}><InsurancePage section="policies" /></Guard>} />
+            <Route path="insurance/figures" element={<Guard menu={INSURANCE_MENUS}><InsurancePage section="figures" /></Guard>} />
+            <Route path="insurance/policies/:id" element={<Guard menu={INSURANCE_MENUS}><InsurancePolicyPage /></Guard>} />
             <Route path="core-exchange" element={<Guard menu="core-exchange"><CoreExchangePage /></Guard>} />
             <Route path="core-exchange/matches/:id" element={<Guard menu="core-exchange"><CoreMatchPage /></Guard>} />
             <Route path="core-exchange/:id" element={<Guard menu="core-exchange"><CorePostingPage /></Guard>} />

@@ -29,6 +29,9 @@ export type MenuKey =
   | 'leases'
   | 'market-stats'
   | 'insurance'
+  | 'insurance-claims'
+  | 'insurance-policies'
+  | 'insurance-figures'
   | 'core-exchange'
   | 'devices'
   | 'devices-overview'
@@ -76,6 +79,10 @@ const LEASES = entry('leases', '/leases', 'market.menu.leases');
 const MARKET_STATS = entry('market-stats', '/statistics/market', 'market.menu.stats');
 // 保险: the enterprise's units' policies, the insurer's policies and claims, the holder's policies; figures for authorities
 const INSURANCE = entry('insurance', '/insurance', 'market.menu.insurance');
+// the insurer's own view: the claims routed to it first, the policies it underwrites, its figures per enterprise
+const INSURER_CLAIMS = entry('insurance-claims', '/insurance/claims', 'market.menu.insurerClaims');
+const INSURER_POLICIES = entry('insurance-policies', '/insurance/policies', 'market.menu.insurerPolicies');
+const INSURER_FIGURES = entry('insurance-figures', '/insurance/figures', 'market.menu.insurerFigures');
 // 旧件交易: enterprises post supply and demand of cores, registered organisations (recyclers, dealers) supply
 const CORE_EXCHANGE = entry('core-exchange', '/core-exchange', 'exchange.menu');
 
@@ -106,6 +113,9 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   // 交易服务 (issue 13): registered buyer organisations
   buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
   buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
+  // 保险 (issue 13): an insurer's users — claims, policies, figures; not the market, orders, leases or core exchange
+  insurer_admin: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, PASSWORD],
+  insurer_staff: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, PASSWORD],
   // 公共信息服务 (issue 14): a testing organisation's users issue test reports on traced products
   testing_org_staff: [HOME, TESTING_REPORTS, PASSWORD],
 };
@@ -114,9 +124,15 @@ export function menuFor(role: Role | undefined): readonly MenuEntry[] {
   return (role && MENU_BY_ROLE[role]) || [HOME, PASSWORD];
 }
 
-export function canOpen(role: Role | undefined, key: MenuKey): boolean {
-  return menuFor(role).some((m) => m.key === key);
+/** Whether the role's menu holds the entry (any one of several: a page reached from more than one entry). */
+export function canOpen(role: Role | undefined, key: MenuKey | readonly MenuKey[]): boolean {
+  const keys: readonly MenuKey[] = typeof key === 'string' ? [key] : key;
+  return menuFor(role).some((m) => keys.includes(m.key));
 }
+
+/** The insurance pages: the one entry of the enterprise, holder and authority roles, or one of the insurer's three. */
+export const INSURANCE_MENUS: readonly MenuKey[] = ['insurance', 'insurance-claims', 'insurance-policies', 'insurance-figures'];
+export const isInsurerRole = (r: Role | undefined): boolean => r === 'insurer_admin' || r === 'insurer_staff';
 
 /** Which menu item to highlight for a location. */
 export function menuKeyForPath(role: Role | undefined, pathname: string): MenuKey | undefined {

@@ -205,3 +205,48 @@ describe('quality insurance of a sold unit', () => {
     expect(wrong.json().error.details[0].field).toBe('productCode');
   });
 });
+
+describe('an insurer’s own roles (insurer_admin, insurer_staff)', () => {
+  it('its registering person is insurer_admin, shown as such with the organisation kind; its administrator grants insurer roles only', async () => {
+    const me = (await call(insurer, 'GET', '/api/v1/auth/me')).json().user;
+    expect(me).toMatchObject({ role: 'insurer_admin', organization: { kind: 'insurer', name: '测试财产保险股份有限公司' } });
+    const orgId = me.organization.id as string;
+    const staff = await buildUser(app.services, 'insurer_staff', { organizationId: orgId });
+    expect(staff.buyerOrgId).toBe(orgId);
+    // an insurer's role needs an insurer, a buyer's role a buyer organisation
+    await expect(buildUser(app.services, 'insurer_staff', { organizationId: (await buildBuyer(app.services)).org.id })).rejects.toMatchObject({ status: 400 });
+    await expect(buildUser(app.services, 'buyer_staff', { organizationId: orgId })).rejects.toMatchObject({ status: 400 });
+    const s = await login(app, staff.username, TEST_PASSWORD);
+    expect((await call(s, 'GET', '/api/v1/auth/me')).json().user.role).toBe('insurer_staff');
+    // the staff reads the claims and policies of its insurer, as the admin does
+    expect((await call(s, 'GET', '/api/v1/insurance/claims')).json().total).toBeGreaterThan(0);
+    expect((await call(s, 'GET', '/api/v1/insurance/policies')).json().total).toBeGreaterThan(0);
+    expect((await call(s, 'GET', '/api/v1/insurance/figures')).statusCode).toBe(200);
+    expect((await call(s, 'GET', '/api/v1/notifications')).statusCode).toBe(200);
+    expect((await call(s, 'GET', '/api/v1/todos')).statusCode).toBe(200);
+  });
+
+  it('the server refuses an insurer’s users the buyer’s routes (ordering, leasing, core exchange, devices, cases, ratings): 403 naming the role, nothing written', async () => {
+    const before = await count('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM core_postings) + (SELECT count(*) FROM service_cases) AS n', []);
+    const listing = await ok(seller, '/api/v1/listings', { productCode: (await buildProduct(app.services, sellerId, { name: '再制造柴油发动机总成', model: 'WD615' })).code, title: '保险机构不能下单', priceCny: 1000 });
+    for (const [method, url, body] of [
+      ['POST', '/api/v1/orders', { listingId: listing.id }],
+      ['GET', '/api/v1/orders', undefined],
+      ['GET', '/api/v1/leases', undefined],
+      ['GET', '/api/v1/core-exchange/postings', undefined],
+      ['POST', '/api/v1/core-exchange/postings', { kind: 'supply', name: '旧发动机', model: 'WD615', quantity: 3, grade: 'B', regionCode: '110105' }],
+      ['GET', '/api/v1/devices', undefined],
+      ['GET', '/api/v1/cases', undefined],
+      ['POST', '/api/v1/cases', { deviceId: '00000000-0000-4000-8000-000000000000', title: '保险机构不开工单' }],
+      ['GET', '/api/v1/orders/00000000-0000-4000-8000-000000000000/rating', undefined],
+    ] as const) {
+      const r = await call(insurer, method, url, body);
+      expect(r.statusCode, `${method} ${url} ${r.body}`).toBe(403);
+      expect(r.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('保险机构管理员'), messageEn: expect.stringContaining('Insurer administrator') });
+    }
+    expect(await count('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM core_postings) + (SELECT count(*) FROM service_cases) AS n', [])).toBe(before);
+    // and the buyer's users do not decide claims (only the insurer's roles reach that route)
+    const r = await call(buyer, 'POST', '/api/v1/insurance/claims/00000000-0000-4000-8000-000000000000/decide', { decision: 'rejected', reason: 'x' });
+    expect(r.json().error.message).toContain('采购方管理员');
+  });
+});

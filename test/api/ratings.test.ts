@@ -15,6 +15,7 @@ let buyer: Session;
 let buyerStaff: Session;
 let otherBuyer: Session;
 let miit: Session;
+let otherSeller: Session;
 
 beforeAll(async () => {
   app = await buildTestApp({ PUBLIC_RATE_PER_MINUTE: 10_000 });
@@ -26,6 +27,7 @@ beforeAll(async () => {
   buyerStaff = await login(app, (await buildUser(s, 'buyer_staff', { organizationId: b.org.id })).username, TEST_PASSWORD);
   otherBuyer = await login(app, (await buildBuyer(s)).user.username, TEST_PASSWORD);
   miit = await login(app, (await buildUser(s, 'ministry_officer', { organizationId: 'miit' })).username, TEST_PASSWORD);
+  otherSeller = await login(app, (await buildUser(s, 'enterprise_staff')).username, TEST_PASSWORD);
   expect((await call(seller, 'PUT', '/api/v1/thing-models/WD615', { template: 'engine' })).statusCode).toBe(200);
 }, 120_000);
 afterAll(async () => app?.close());
@@ -89,6 +91,22 @@ describe('ratings after acceptance', () => {
     expect(pub.body).not.toContain('评价测试采购单位');
     expect(pub.json().quality).toMatchObject({ ratings: 1, unitsDelivered: 2, warrantyClaims: 0, claimRatePct: 0 });
     expect([4, 2]).toContain(pub.json().quality.meanUnitScore);
+  });
+
+  it('an order’s rating is read by its two parties and MIIT only; another enterprise or buyer gets 404 as for the order', async () => {
+    for (const who of [buyer, buyerStaff, seller, miit]) {
+      const r = await call(who, 'GET', `/api/v1/orders/${orderId}/rating`);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ orderId, unitScore: expect.any(Number) });
+    }
+    for (const who of [otherSeller, otherBuyer]) {
+      const r = await call(who, 'GET', `/api/v1/orders/${orderId}/rating`);
+      expect(r.statusCode, r.body).toBe(404);
+      expect(r.body).not.toContain('unitScore');
+      expect((await call(who, 'GET', `/api/v1/orders/${orderId}`)).statusCode).toBe(404);
+    }
+    // an order nobody has: 404 whoever asks
+    expect((await call(miit, 'GET', '/api/v1/orders/00000000-0000-4000-8000-000000000000/rating')).statusCode).toBe(404);
   });
 
   it('a second order rated 2/3: the means on the market’s cards; a warranty claim on a sold unit raises the claim rate', async () => {

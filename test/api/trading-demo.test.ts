@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo.js';
 import { DEMO_BUYER_LOGINS, DEMO_BUYER_ORG } from '../../src/server/demo-areas/trading.js';
+import { DEMO_INSURER_LOGINS, DEMO_INSURER_ORG } from '../../src/server/demo-areas/insurance.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -43,6 +44,18 @@ describe('trading demo', () => {
     expect(d.verified.steps.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['reassembly', 'test']));
     expect(d.verified.massRate).toBeGreaterThan(50);
     expect(d.units).toHaveLength(3);
+  });
+
+  it('the demo insurer has its own logins (insurer_admin, insurer_staff) and a claim to decide on the insured leased pump', async () => {
+    for (const [u, role] of [[DEMO_INSURER_LOGINS.admin, 'insurer_admin'], [DEMO_INSURER_LOGINS.staff, 'insurer_staff']] as const) {
+      const s = await login(app, u, DEMO_PASSWORD);
+      const me = (await get('/api/v1/auth/me', s.headers)).json();
+      expect(me.user).toMatchObject({ role, organization: { kind: 'insurer', name: DEMO_INSURER_ORG } });
+      const pending = (await get('/api/v1/insurance/claims?status=pending', s.headers)).json();
+      expect(pending.total).toBe(1);
+      expect(pending.items[0]).toMatchObject({ status: 'pending', policy: { policyNumber: 'JHBX-ZL-2026-0001' } });
+      expect((await get('/api/v1/orders', s.headers)).statusCode).toBe(403);
+    }
   });
 
   it('the demo buyer organisation has an admin and a staff login; sellers keep unlisted genuine units for the picker', async () => {

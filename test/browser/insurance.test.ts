@@ -86,7 +86,16 @@ describeBrowser('quality insurance in the browser', () => {
 
     // ---- the insurer: the claim in its list, decided in a dialog naming the consequence
     const insurer = await suite.page({ login: { username: 'insurer-qd', password: 'Pingan-Test-2026!' } });
-    await insurer.getByTestId('menu-insurance').click();
+    // its own view: the role tag, a menu of claims, policies and figures (no market, orders, leases, core exchange),
+    // and a home page with the claim waiting for it
+    await insurer.locator('[data-testid="insurer-home-claims"][data-count="1"]').waitFor();
+    expect(await insurer.getByTestId('user-role').textContent()).toBe('保险机构管理员');
+    await insurer.getByTestId('insurer-home-claim').getByText('GD-2026-0042', { exact: false }).waitFor();
+    for (const key of ['insurance-claims', 'insurance-policies', 'insurance-figures']) await insurer.getByTestId(`menu-${key}`).waitFor();
+    for (const key of ['market', 'orders', 'leases', 'core-exchange', 'insurance', 'devices', 'cases']) expect(await insurer.getByTestId(`menu-${key}`).count(), key).toBe(0);
+    await suite.shot(insurer, '5a-insurer-home');
+    await insurer.getByTestId('insurer-home-claim').getByRole('link').click();
+    await insurer.getByTestId('insurer-claims').waitFor();
     await insurer.getByTestId('insurance-claims').getByText('GD-2026-0042').waitFor();
     await suite.shot(insurer, '5-insurer-claims');
     await insurer.getByTestId('claim-decide').click();
@@ -114,7 +123,8 @@ describeBrowser('quality insurance in the browser', () => {
     await suite.shot(insurer, '7-insurer-paid');
 
     // ---- the insurer's figures: totals and the chart
-    await insurer.getByTestId('insurance-tab-figures').click();
+    await insurer.getByTestId('menu-insurance-figures').click();
+    await insurer.getByTestId('insurer-figures').waitFor();
     await insurer.getByTestId('insurance-chart').locator('canvas').waitFor();
     await expect.poll(() => insurer.getByTestId('insurance-figures').locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await insurer.getByTestId('insurance-figures').textContent()).toContain('¥8,000.00');

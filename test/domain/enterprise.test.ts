@@ -16,7 +16,7 @@ const cases = [
   ['ENTERPRISE_TYPES', ENTERPRISE_TYPES, ENTERPRISE_TYPE_VALUES, 6],
   ['LISTING_STATUSES', LISTING_STATUSES, LISTING_STATUS_VALUES, 3],
   ['REMAN_FIELDS', REMAN_FIELDS, REMAN_FIELD_VALUES, 9],
-  ['ROLES', ROLES, ROLE_VALUES, 10],
+  ['ROLES', ROLES, ROLE_VALUES, 12],
 ] as const;
 
 describe.each(cases)('%s', (_name, options, values, count) => {
@@ -50,6 +50,8 @@ describe('enterprise enumerations', () => {
       'buyer',
       'buyer',
       'testing_org',
+      'insurer',
+      'insurer',
     ]);
   });
 });

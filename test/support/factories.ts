@@ -72,6 +72,7 @@ export async function buildUser(
     else if (role === 'authority_admin' || role === 'authority_reviewer') organizationId = reviewingAuthorityId('440106');
     else if (role === 'ministry_admin' || role === 'ministry_officer') organizationId = 'miit';
     else if (role === 'buyer_admin' || role === 'buyer_staff') organizationId = (await buildBuyer(s)).org.id;
+    else if (role === 'insurer_admin' || role === 'insurer_staff') organizationId = (await buildInsurer(s)).org.id;
     else if (role === 'testing_org_staff') organizationId = (await buildTestingOrg(s)).id;
     else organizationId = (await buildExpert(s)).id;
   }
@@ -146,6 +147,21 @@ export async function buildBuyer(s: Services, overrides: Partial<{ orgName: stri
     phone: '010-88886666',
     username: overrides.username ?? `b-${uniq()}`,
     password: overrides.password ?? TEST_PASSWORD,
+  });
+  return { org, user };
+}
+
+/** An insurer (保险): a registered organisation of kind insurer and its first user, the insurer_admin. */
+export async function buildInsurer(s: Services, overrides: Partial<{ orgName: string; username: string; password: string }> = {}) {
+  const ctx: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'factory' };
+  const { org, user } = await s.buyers.register(ctx, {
+    orgName: overrides.orgName ?? `测试财产保险股份有限公司${uniq()}`,
+    creditCode: makeCreditCode('110105', body9()),
+    contactName: '核保联系人',
+    phone: '010-88887777',
+    username: overrides.username ?? `ins-${uniq()}`,
+    password: overrides.password ?? TEST_PASSWORD,
+    kind: 'insurer',
   });
   return { org, user };
 }

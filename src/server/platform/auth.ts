@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type {} from '@fastify/cookie';
 import type { AppConfig } from '../config.js';
+import { labelOf, ROLES } from '../../domain/enterprise.js';
 import { DomainError, errors } from './errors.js';
 import type { Principal, RequestContext } from './principal.js';
 import type { RegisteredRoute, RoutePolicy } from './policy.js';
@@ -124,7 +125,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolvers: Aut
     if (principal.kind === 'user' && principal.mustChangePassword && !policy.duringPasswordChange) {
       throw new DomainError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 'Change your initial password first');
     }
-    if (!policy.roles.includes(principal.role)) throw errors.forbidden();
+    if (!policy.roles.includes(principal.role)) {
+      // the reason names the caller's role (e.g. an insurer's user on an ordering, leasing or core-exchange route)
+      const [zh, en] = principal.kind === 'token' ? ['API 令牌', 'API tokens'] : [labelOf(ROLES, principal.role), labelOf(ROLES, principal.role, 'en')];
+      throw errors.forbidden(`无权执行此操作：此功能不对${zh}开放`, `You are not allowed to do this: it is not open to ${en}`);
+    }
     if (principal.kind === 'token' && !scopeAllows(principal.scopes, policy.scope!)) {
       const needed = ([] as string[]).concat(policy.scope!);
       throw new DomainError(403, 'INSUFFICIENT_SCOPE', `API 令牌缺少权限范围 ${needed.join(' / ')}`, `The API token lacks the scope ${needed.join(' or ')}`, { scope: needed.length === 1 ? needed[0] : needed });

@@ -35,9 +35,13 @@ export const ROLES_ALL_USERS = [
   'buyer_admin',
   'buyer_staff',
   'testing_org_staff',
+  'insurer_admin',
+  'insurer_staff',
 ] as const satisfies readonly Actor[];
 /** Users of registered buyer organisations (交易服务, issue 13). */
 export const BUYER_ROLES = ['buyer_admin', 'buyer_staff'] as const satisfies readonly Actor[];
+/** Users of an insurer (a registered organisation of kind insurer, 保险): its policies, claims and figures only. */
+export const INSURER_ROLES = ['insurer_admin', 'insurer_staff'] as const satisfies readonly Actor[];
 /** Users of a third-party testing organisation of the directory (issue 14). */
 export const TESTING_ORG_ROLES = ['testing_org_staff'] as const satisfies readonly Actor[];
 export const ENTERPRISE_ROLES = ['enterprise_staff', 'enterprise_admin'] as const satisfies readonly Actor[];

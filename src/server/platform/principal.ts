@@ -11,7 +11,7 @@ export type Principal =
       enterpriseId: string | null;
       authorityId: string | null;
       expertId: string | null;
-      /** a registered buyer organisation (trading); absent or null for every other role */
+      /** a registered buyer organisation (trading), or the insurer of an insurer's user; absent or null for every other role */
       buyerOrgId?: string | null;
       /** a testing organisation of the portal's directory (issue 14); absent or null for every other role */
       testingOrgId?: string | null;
@@ -47,6 +47,10 @@ export function isAuthority(p: Principal | null): p is Extract<Principal, { kind
 /** A user of a registered buyer organisation (trading), with the organisation's id. */
 export function isBuyer(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { buyerOrgId: string } {
   return p?.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') && !!p.buyerOrgId;
+}
+/** A user of an insurer (保险: a registered organisation of kind insurer, named by buyerOrgId), with its id. */
+export function isInsurer(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { buyerOrgId: string } {
+  return p?.kind === 'user' && (p.role === 'insurer_admin' || p.role === 'insurer_staff') && !!p.buyerOrgId;
 }
 /** A user of a third-party testing organisation (portal directory), with the organisation's id. */
 export function isTestingOrgUser(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { testingOrgId: string } {

@@ -264,7 +264,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
+                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
                         organizationId: string;
                     };
                 };
@@ -18043,7 +18043,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
             mustChangePassword: boolean;
             organization: {
                 id: string;
@@ -18057,7 +18057,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
             organization: {
                 id: string;
                 /** @enum {string} */
@@ -19044,7 +19044,7 @@ export interface components {
                 id: string;
                 username: string;
                 /** @enum {string} */
-                role: "buyer_admin";
+                role: "buyer_admin" | "insurer_admin";
             };
         };
         ListingSummary: {

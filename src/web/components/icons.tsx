@@ -65,6 +65,26 @@ const paths: Record<MenuKey, ReactNode> = {
       <path d="M9 12l2.2 2.2L15.5 10" />
     </>
   ),
+  // the insurer's claims (a shield with an exclamation mark: something to decide)
+  'insurance-claims': (
+    <>
+      <path d="M12 3.5 5 6v5.5c0 4.3 3 7.6 7 9 4-1.4 7-4.7 7-9V6z" />
+      <path d="M12 8.5v4.5M12 15.8v.2" />
+    </>
+  ),
+  // the insurer's policies (a document with a shield's check)
+  'insurance-policies': (
+    <>
+      <rect x="5.5" y="3.5" width="13" height="17" rx="1.5" />
+      <path d="M9 8h6M9 11.5h6M9.5 16l1.8 1.8L15 14.5" />
+    </>
+  ),
+  // the insurer's figures (bars)
+  'insurance-figures': (
+    <>
+      <path d="M4 20h16M7 17v-5M12 17V7M17 17v-8" />
+    </>
+  ),
   // market statistics (a bar chart over a price tag's corner)
   'market-stats': (
     <>

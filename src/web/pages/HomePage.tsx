@@ -7,10 +7,12 @@ import { PageHeader } from '../components/PageHeader';
 import { TodoListCard } from '../components/TodoList';
 import { orgKindLabel, roleLabel } from '../format';
 import { useLocale } from '../i18n';
-import { isAuthorityRole, isMinistryRole } from '../menu';
+import { isAuthorityRole, isInsurerRole, isMinistryRole } from '../menu';
 import { qk } from '../queries';
 
 const RegionChart = lazy(() => import('../components/RegionChart'));
+// the insurer's home card (claims to decide, its book): its own chunk, as only insurers open it
+const InsurerHomeCard = lazy(() => import('./market/InsurerHomeCard'));
 
 /**
  * The enterprises chart of the home page: MIIT by province; a provincial authority by city, the shape of its own
@@ -69,7 +71,14 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
-      <TodoListCard />
+      {/* an insurer takes no part in the procedures the to-do list gathers: what waits for it is its claims */}
+      {isInsurerRole(me.role) ? (
+        <Suspense fallback={<Card style={{ marginTop: 16 }} loading />}>
+          <InsurerHomeCard />
+        </Suspense>
+      ) : (
+        <TodoListCard />
+      )}
       {showStats ? <StatsCard byCity={isAuthorityRole(me.role)} /> : null}
     </>
   );

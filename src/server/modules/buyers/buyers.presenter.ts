@@ -1,9 +1,10 @@
 import type { BuyerOrgRow } from './buyers.repo.js';
 
-/** The answer to a registration (BuyerRegistration): the organisation and its first user, the organisation's admin. */
+/** The answer to a registration (BuyerRegistration): the organisation and its first user, the organisation's admin
+ * (buyer_admin; an insurer's insurer_admin). */
 export function presentRegistration(org: BuyerOrgRow, user: { id: string; username: string; role: string }) {
   return {
     organization: { id: org.id, name: org.name, creditCode: org.creditCode, kind: org.kind },
-    user: { id: user.id, username: user.username, role: 'buyer_admin' as const },
+    user: { id: user.id, username: user.username, role: org.kind === 'insurer' ? ('insurer_admin' as const) : ('buyer_admin' as const) },
   };
 }

@@ -23,6 +23,6 @@ export type RegisterInput = z.input<typeof RegisterBody>;
 export const RegisteredSchema = z
   .object({
     organization: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.enum(['buyer', 'insurer']) }),
-    user: z.object({ id: z.string(), username: z.string(), role: z.literal('buyer_admin') }),
+    user: z.object({ id: z.string(), username: z.string(), role: z.enum(['buyer_admin', 'insurer_admin']) }),
   })
   .meta({ id: 'BuyerRegistration' });

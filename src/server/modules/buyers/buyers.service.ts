@@ -17,7 +17,8 @@ const creditCodeTaken = () =>
 
 /**
  * Buyer organisations (交易服务, issue 13): equipment users, dealers, leasing companies register themselves
- * (`POST /api/v1/public/register`); the registering person becomes the organisation's buyer_admin.
+ * (`POST /api/v1/public/register`); the registering person becomes the organisation's buyer_admin — an insurer's
+ * (kind insurer, 保险) its insurer_admin.
  */
 export function createBuyerService({ db, identity }: { db: Db; identity: IdentityService }) {
   return {
@@ -35,7 +36,7 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
         const org = await buyerRepo.insert(tx, { id: randomUUID(), name: input.orgName, creditCode: v.code, contactName: input.contactName, phone: input.phone, kind: input.kind ?? 'buyer' });
         if (!org) throw creditCodeTaken(); // a concurrent registration of the same code won
         await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName, kind: org.kind } });
-        const user = await identity.insertRegisteredUser(tx, ctx, { username: input.username, displayName: input.contactName, role: 'buyer_admin', buyerOrgId: org.id, passwordHash });
+        const user = await identity.insertRegisteredUser(tx, ctx, { username: input.username, displayName: input.contactName, role: org.kind === 'insurer' ? 'insurer_admin' : 'buyer_admin', buyerOrgId: org.id, passwordHash });
         return { org, user };
       });
     },

@@ -21,6 +21,8 @@ export function grantableRoles(p: Principal | null): readonly Role[] {
       return ['authority_reviewer', 'authority_admin'];
     case 'buyer_admin':
       return ['buyer_staff', 'buyer_admin'];
+    case 'insurer_admin':
+      return ['insurer_staff', 'insurer_admin'];
     case 'ministry_admin':
       return ROLE_VALUES;
     default:
@@ -34,7 +36,7 @@ export function canManageUsersOf(p: Principal | null, org: OrgRef): boolean {
   if (p.role === 'ministry_admin') return true;
   if (p.role === 'enterprise_admin') return org.enterpriseId !== null && org.enterpriseId === p.enterpriseId;
   if (p.role === 'authority_admin') return org.authorityId !== null && org.authorityId === p.authorityId;
-  if (p.role === 'buyer_admin') return !!org.buyerOrgId && org.buyerOrgId === p.buyerOrgId;
+  if (p.role === 'buyer_admin' || p.role === 'insurer_admin') return !!org.buyerOrgId && org.buyerOrgId === p.buyerOrgId;
   return false;
 }
 

@@ -100,18 +100,20 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
       buyer_admin: 'buyer',
       buyer_staff: 'buyer',
       testing_org_staff: 'testing_org',
+      insurer_admin: 'insurer',
+      insurer_staff: 'insurer',
     };
     const ministryRole = role === 'ministry_admin' || role === 'ministry_officer';
-    const kind = org?.kind === 'insurer' ? 'buyer' : org?.kind; // an insurer's users hold the buyer roles
-    if (!org || kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
+    if (!org || org.kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
       throw errors.field('organizationId', '组织不存在或与角色不匹配', 'Unknown organisation, or it does not match the role');
     }
     return {
       enterpriseId: org.kind === 'enterprise' ? org.id : null,
       authorityId: org.kind === 'authority' ? org.id : null,
       expertId: org.kind === 'expert' ? org.id : null,
-      buyerOrgId: kind === 'buyer' ? org.id : null,
-      testingOrgId: kind === 'testing_org' ? org.id : null,
+      // an insurer is a registered organisation too (buyer_orgs, kind insurer): its users name it as buyers do
+      buyerOrgId: org.kind === 'buyer' || org.kind === 'insurer' ? org.id : null,
+      testingOrgId: org.kind === 'testing_org' ? org.id : null,
     };
   }
 

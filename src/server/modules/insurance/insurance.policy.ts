@@ -9,7 +9,9 @@ export interface InsuranceSubject {
 }
 
 const isEnterprise = (p: Principal, s: InsuranceSubject) => p.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId === s.enterpriseId;
-const isOrg = (p: Principal, orgId: string) => p.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') && p.buyerOrgId === orgId;
+/** The insurer's users (roles insurer_admin/insurer_staff) and the holder's (a buyer or lessee: the buyer roles). */
+const isInsurer = (p: Principal, orgId: string) => p.kind === 'user' && (p.role === 'insurer_admin' || p.role === 'insurer_staff') && p.buyerOrgId === orgId;
+const isHolder = (p: Principal, orgId: string) => p.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') && p.buyerOrgId === orgId;
 const isMinistry = (p: Principal) => p.kind === 'user' && (p.role === 'ministry_admin' || p.role === 'ministry_officer');
 
 /**
@@ -20,8 +22,8 @@ const isMinistry = (p: Principal) => p.kind === 'user' && (p.role === 'ministry_
 export const insurancePolicy = definePolicy<InsuranceSubject>()(
   'insurance',
   {
-    read: (p, s) => isEnterprise(p, s) || isOrg(p, s.insurerOrgId) || isOrg(p, s.holderOrgId) || isMinistry(p),
-    decide: (p, s) => isOrg(p, s.insurerOrgId) || deny('理赔由承保的保险机构处理', 'The insurer of the policy decides the claim'),
+    read: (p, s) => isEnterprise(p, s) || isInsurer(p, s.insurerOrgId) || isHolder(p, s.holderOrgId) || isMinistry(p),
+    decide: (p, s) => isInsurer(p, s.insurerOrgId) || deny('理赔由承保的保险机构处理', 'The insurer of the policy decides the claim'),
   },
   { hidden: ['read'], objectName: ['保单', 'Insurance policy'] },
 );
@@ -32,7 +34,7 @@ export const insuranceBookOf = (p: Principal | null): InsuranceBook => {
   if (p?.kind !== 'user') return null;
   if (isMinistry(p)) return { all: true };
   if ((p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId) return { enterpriseId: p.enterpriseId };
-  if ((p.role === 'buyer_admin' || p.role === 'buyer_staff') && p.buyerOrgId) return { orgId: p.buyerOrgId };
+  if ((p.role === 'buyer_admin' || p.role === 'buyer_staff' || p.role === 'insurer_admin' || p.role === 'insurer_staff') && p.buyerOrgId) return { orgId: p.buyerOrgId };
   if ((p.role === 'authority_admin' || p.role === 'authority_reviewer') && p.authorityId) return { authorityId: p.authorityId };
   return null;
 };

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/paging.js';
-import { AUTHORITY_ROLES, BUYER_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { AUTHORITY_ROLES, BUYER_ROLES, ENTERPRISE_ROLES, INSURER_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
 import { sendJson, type PublicCache } from '../../platform/public-cache.js';
 import { CaseIdParam, ClaimListQuery, ClaimSchema, CodeParam, DecideClaimBody, FiguresSchema, PolicyIdParam, PolicyListQuery, PolicySchema, PublicInsuranceSchema, RecordPolicyBody } from './insurance.schema.js';
 import type { InsuranceService } from './insurance.service.js';
 
-const PARTIES = [...ENTERPRISE_ROLES, ...BUYER_ROLES, ...MINISTRY_ROLES];
+const PARTIES = [...ENTERPRISE_ROLES, ...BUYER_ROLES, ...INSURER_ROLES, ...MINISTRY_ROLES];
 const T = ['trading'];
 
 /** 保险 (docs/trading.md "Insurance"). */
@@ -45,7 +45,7 @@ export async function insuranceRoutes(root: FastifyInstance, { insurance, public
     handler: async (req) => insurance.claim(req.principal, req.params.caseId),
   });
   app.post('/api/v1/insurance/claims/:caseId/decide', {
-    config: { policy: { roles: [...BUYER_ROLES] } },
+    config: { policy: { roles: [...INSURER_ROLES] } },
     schema: { tags: T, summary: '保险机构理赔决定（赔付金额不超过剩余保额，或拒赔） The insurer decides a claim', params: CaseIdParam, body: DecideClaimBody, response: { 200: ClaimSchema } },
     handler: async (req) => insurance.decide(req.ctx, req.params.caseId, req.body),
   });

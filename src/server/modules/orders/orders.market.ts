@@ -23,6 +23,12 @@ export function createOrderMarket({ db }: { db: Db }) {
       authorize(p, orderPolicy, 'read', subject);
       return { enterpriseId: o.enterprise_id, orderId: o.id, buyerOrgId: o.buyer_org_id, listingId: o.listing_id, units: o.quantity, status: o.status };
     },
+    /** Whether the caller may read the order (its seller's and buyer's users, MIIT): else 404, as for the order itself. */
+    async assertReadable(p: Principal | null, id: string) {
+      const o = await orderRepo.get(db, id);
+      if (!o) throw errors.notFound('订单', 'Order');
+      authorize(p, orderPolicy, 'read', subjectOf(o));
+    },
     /** The listing an order was placed on (reference data read before a rating's transaction). */
     async listingOf(id: string) {
       return (await orderRepo.get(db, id))?.listing_id ?? null;

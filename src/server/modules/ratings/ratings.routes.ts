@@ -20,9 +20,9 @@ export async function ratingRoutes(root: FastifyInstance, { ratings, publicCache
 
   app.get('/api/v1/orders/:id/rating', {
     config: { policy: { roles: [...BUYER_ROLES, ...ENTERPRISE_ROLES, ...MINISTRY_ROLES] } },
-    schema: { tags: T, summary: '订单的评价（评价公开，不含买方） The rating of an order (public anyway, without the buyer)', params: OrderIdParam, response: { 200: RatingSchema } },
+    schema: { tags: T, summary: '订单的评价（订单双方与工信部；其他人 404） The rating of an order (its two parties and MIIT; others 404)', params: OrderIdParam, response: { 200: RatingSchema } },
     handler: async (req) => {
-      const r = await ratings.ofOrder(req.params.id);
+      const r = await ratings.ofOrder(req.principal, req.params.id);
       if (!r) throw errors.notFound('评价', 'Rating');
       return presentRating(r);
     },

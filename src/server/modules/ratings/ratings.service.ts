@@ -14,6 +14,8 @@ import type { RateOrderInput } from './ratings.schema.js';
 /** What ratings use of orders (orders/index.ts `createOrderMarket`). */
 export interface OrdersForRatings {
   lockForRating(tx: Db, p: Principal | null, id: string): Promise<{ enterpriseId: string; orderId: string; buyerOrgId: string; listingId: string; units: number; status: string }>;
+  /** 404 unless the caller may read the order (its two parties and MIIT) */
+  assertReadable(p: Principal | null, id: string): Promise<void>;
   unitsDelivered(enterpriseIds: string[]): Promise<Map<string, number>>;
   listingOf(id: string): Promise<string | null>;
 }
@@ -60,8 +62,14 @@ export function createRatingService({ db, clock, orders, listings, claims, publi
       return (await ratingRepo.ofOrder(db, orderId))!;
     },
 
-    /** The rating of an order (its parties read the order; the rating is public anyway, without the buyer). */
-    ofOrder: (orderId: string) => ratingRepo.ofOrder(db, orderId),
+    /**
+     * The rating of an order, for those who read the order: its two parties and MIIT (anyone else 404, as for the
+     * order itself). The public sees ratings per seller, never per order.
+     */
+    async ofOrder(p: Principal | null, orderId: string) {
+      await orders.assertReadable(p, orderId);
+      return ratingRepo.ofOrder(db, orderId);
+    },
 
     async sellerRatings(enterpriseId: string, page: Page) {
       const [{ rows, total }, q] = await Promise.all([ratingRepo.page(db, enterpriseId, page.pageSize, offsetOf(page)), service.ofEnterprises([enterpriseId])]);

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Row, Select, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -22,7 +22,8 @@ export function useInsuranceViewer(): InsuranceViewer | null {
   const me = useMe().data;
   if (!me) return null;
   if (me.role === 'enterprise_admin' || me.role === 'enterprise_staff') return 'enterprise';
-  if (me.role === 'buyer_admin' || me.role === 'buyer_staff') return me.organization.kind === 'insurer' ? 'insurer' : 'holder';
+  if (me.role === 'insurer_admin' || me.role === 'insurer_staff') return 'insurer';
+  if (me.role === 'buyer_admin' || me.role === 'buyer_staff') return 'holder';
   if (me.role === 'ministry_admin' || me.role === 'ministry_officer') return 'ministry';
   if (me.role === 'authority_admin' || me.role === 'authority_reviewer') return 'authority';
   return null;
@@ -36,25 +37,39 @@ const TABS: Record<InsuranceViewer, Tab[]> = {
   authority: ['figures'],
 };
 
+const TAB_BODY = (k: Tab, viewer: InsuranceViewer) => (k === 'policies' ? <PoliciesTab viewer={viewer} /> : k === 'claims' ? <ClaimsTab viewer={viewer} /> : <FiguresTab />);
+
 /**
- * 产品质量保险 (issue 13 保险, 000 三(八)). The insurer: the claims routed to it (decided in a dialog that names the
- * consequence), the policies it underwrites and its figures per enterprise with a chart. The enterprise: its units'
- * policies (recorded from an order or a lease page), their claims and figures. The holder (buyer or lessee): its
- * policies and claims. MIIT all; a provincial authority its jurisdiction's figures.
+ * 产品质量保险 (issue 13 保险, 000 三(八)). The insurer (its own menu: 理赔, 保险保单, 保险统计 — one page each at
+ * /insurance/claims|policies|figures): the claims routed to it (decided in a dialog that names the consequence), the
+ * policies it underwrites and its figures per enterprise with a chart. The enterprise: its units' policies (recorded
+ * from an order or a lease page), their claims and figures. The holder (buyer or lessee): its policies and claims.
+ * MIIT all; a provincial authority its jurisdiction's figures. The others see tabs; `section` (the path) or `?tab=`
+ * opens one.
  */
-export default function InsurancePage() {
+export default function InsurancePage({ section }: { section?: Tab }) {
   const { t } = useLocale();
   const viewer = useInsuranceViewer();
   const [params, setParams] = useSearchParams();
   if (!viewer) return null;
   const tabs = TABS[viewer];
-  const asked = params.get('tab') as Tab | null;
+  const asked = (params.get('tab') as Tab | null) ?? section ?? null;
   const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
+  if (viewer === 'insurer') {
+    // the insurer's menu names each part: /insurance (a notification's link) opens the claims
+    if (section !== tab) return <Navigate to={`/insurance/${tab}`} replace />;
+    return (
+      <>
+        <PageHeader title={t(`market.ins.insurer.${tab}`)} subTitle={t(`market.ins.insurer.${tab}.sub`)} />
+        <Card data-testid={`insurer-${tab}`}>{TAB_BODY(tab, viewer)}</Card>
+      </>
+    );
+  }
   const sub: MessageKey = viewer === 'ministry' || viewer === 'authority' ? 'market.ins.sub.authority' : `market.ins.sub.${viewer}`;
 
   return (
     <>
-      <PageHeader title={t(viewer === 'insurer' ? 'market.ins.titleInsurer' : 'market.ins.title')} subTitle={t(sub)} />
+      <PageHeader title={t('market.ins.title')} subTitle={t(sub)} />
       {viewer === 'enterprise' ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('market.ins.recordHint')} data-testid="insurance-record-hint" /> : null}
       <Card>
         <Tabs
@@ -65,7 +80,7 @@ export default function InsurancePage() {
           items={tabs.map((k) => ({
             key: k,
             label: <span data-testid={`insurance-tab-${k}`}>{t(`market.ins.tab.${k}`)}</span>,
-            children: k === 'policies' ? <PoliciesTab viewer={viewer} /> : k === 'claims' ? <ClaimsTab viewer={viewer} /> : <FiguresTab />,
+            children: TAB_BODY(k, viewer),
           }))}
         />
       </Card>
