@@ -15965,7 +15965,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 订单的评价（评价公开，不含买方） The rating of an order (public anyway, without the buyer) */
+        /** 订单的评价（订单双方与工信部；其他人 404） The rating of an order (its two parties and MIIT; others 404) */
         get: {
             parameters: {
                 query?: never;
