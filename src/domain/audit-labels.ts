@@ -81,6 +81,7 @@ export const OBJECT_TYPES: Record<string, Words> = {
   core_exchange: w('旧件交换', 'Core exchange'),
   core_posting: w('旧件供需发布', 'Core posting'),
   core_match: w('旧件撮合', 'Core match'),
+  core_exchange_document: w('旧件来源证明文件', 'Core source document'),
   product_test_report: w('产品检测报告', 'Product test report'),
 };
 

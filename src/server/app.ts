@@ -303,7 +303,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     leases: { lease: (id) => leaseOf(db, id) },
   });
   const commands = createCommandService({ db, clock, devices, mqtt });
-  const core = createCoreExchangeService({ db, clock, notifications, enterprises, orgs: buyers, trace });
+  const core = createCoreExchangeService({ db, clock, notifications, enterprises, orgs: buyers, trace, files });
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises, insurance, commands });
   // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
   // sellers' quality figures through an explicit registration (listings are built before orders)
@@ -492,7 +492,7 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(orderRoutes, { orders: services.orders, tradeIns: services.tradeIns, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(leasingRoutes, { leasing: services.leasing });
   await app.register(insuranceRoutes, { insurance: services.insurance, publicCache: services.publicCache });
-  await app.register(coreExchangeRoutes, { core: services.core });
+  await app.register(coreExchangeRoutes, { core: services.core, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(ratingRoutes, { ratings: services.ratings, publicCache: services.publicCache });
   await app.register(marketRoutes, { market: services.market });
   await app.register(alarmRoutes, { alarms: services.alarms });

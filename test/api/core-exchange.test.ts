@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildBuyer, buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildBuyer, buildEnterprise, buildUser, TEST_PASSWORD, TINY_PDF } from '../support/factories.js';
+import { multipart } from './matrix/index.js';
 
 const clock = manualClock('2026-03-02T02:00:00Z');
 let app: TestApp;
@@ -22,7 +23,7 @@ let supplierEntId = '';
 let recyclerName = '';
 
 beforeAll(async () => {
-  app = await buildTestApp({}, { clock });
+  app = await buildTestApp({ UPLOAD_MAX_MB: 1 }, { clock });
   const s = app.services;
   remanId = (await buildEnterprise(s, { regionCode: '420100', name: '旧件交易测试再制造有限公司' })).id;
   reman = await login(app, (await buildUser(s, 'enterprise_admin', { organizationId: remanId })).username, TEST_PASSWORD);
@@ -264,6 +265,57 @@ describe('matches: propose, accept into both traces, decline (items 3–4)', () 
     expect(closed.json().error.code).toBe('POSTING_CLOSED');
   });
 
+  it('the declaration\'s supporting document is an uploaded file, checked by content and size, downloaded by the two parties and MIIT', async () => {
+    const upload = (who: Session, data: Buffer, name = '回收合同.pdf') => {
+      const m = multipart({ files: [{ name, data, type: 'application/pdf' }] });
+      return app.inject({ method: 'POST', url: '/api/v1/core-exchange/documents', headers: { ...who.headers, ...m.headers }, payload: m.payload });
+    };
+    const refused: [Buffer, number][] = [
+      [Buffer.from('只是一段文字，不是 PDF'), 415], // by content, not by name
+      [Buffer.alloc(0), 400],
+      [Buffer.concat([TINY_PDF, Buffer.alloc(1024 * 1024 + 10, 0x20)]), 413],
+    ];
+    for (const [data, status] of refused) {
+      const r = await upload(recycler, data);
+      expect(r.statusCode, r.body).toBe(status);
+      expect(r.body).toContain('file');
+    }
+    const pdf = Buffer.concat([TINY_PDF, Buffer.from('% 回收合同 HS-2026-018\n')]);
+    const up = await upload(recycler, pdf);
+    expect(up.statusCode, up.body).toBe(201);
+    const doc = up.json();
+    expect(doc).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{64}$/), name: '回收合同.pdf', mime: 'application/pdf', size: pdf.length });
+
+    const supply = await ok(recycler, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 1 });
+    const demand = await ok(reman, 'POST', '/api/v1/core-exchange/postings', { ...demandBody, quantity: 1 });
+    const m = await ok(reman, 'POST', '/api/v1/core-exchange/matches', { supplyId: supply.id, demandId: demand.id });
+    // only the supplier's own uploads: another party's document id is a 400 naming the field
+    const other = await call(recycler, 'POST', `/api/v1/core-exchange/matches/${m.id}/accept`, { attestation: { ...attestation, documentFile: 'f'.repeat(64) } });
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('attestation.documentFile');
+    const done = await ok(recycler, 'POST', `/api/v1/core-exchange/matches/${m.id}/accept`, { attestation: { statement: attestation.statement, documentFile: doc.id } });
+    expect(done.attestation.file).toEqual(doc);
+    const miit = await login(app, (await buildUser(app.services, 'ministry_officer', { organizationId: 'miit' })).username, TEST_PASSWORD);
+    for (const who of [recycler, reman, miit]) {
+      const r = await call(who, 'GET', `/api/v1/core-exchange/matches/${m.id}/document`);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toContain('application/pdf');
+      expect(r.headers['content-disposition']).toContain(encodeURIComponent('回收合同.pdf'));
+      expect(r.rawPayload.equals(pdf)).toBe(true);
+    }
+    expect((await call(stranger, 'GET', `/api/v1/core-exchange/matches/${m.id}/document`)).statusCode).toBe(404);
+    expect((await call(supplierEnt, 'GET', `/api/v1/core-exchange/matches/${m.id}/document`)).statusCode).toBe(404);
+    // a match whose declaration has no file: 404 to its parties too
+    const supply2 = await ok(recycler, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 1 });
+    const demand2 = await ok(reman, 'POST', '/api/v1/core-exchange/postings', { ...demandBody, quantity: 1 });
+    const m2 = await ok(recycler, 'POST', '/api/v1/core-exchange/matches', { supplyId: supply2.id, demandId: demand2.id, attestation });
+    expect(m2.attestation.file).toBeNull();
+    expect((await call(reman, 'GET', `/api/v1/core-exchange/matches/${m2.id}/document`)).statusCode).toBe(404);
+    await ok(reman, 'POST', `/api/v1/core-exchange/matches/${m2.id}/decline`, {});
+    for (const id of [supply2.id]) await ok(recycler, 'POST', `/api/v1/core-exchange/postings/${id}/withdraw`);
+    await ok(reman, 'POST', `/api/v1/core-exchange/postings/${demand2.id}/withdraw`);
+  });
+
   it('decline by the other side, or the proposer takes it back; a non-matching pair is a 400; my matches are listed', async () => {
     const supply = await ok(recycler, 'POST', '/api/v1/core-exchange/postings', { ...supplyBody, quantity: 2, channel: 'dealer' });
     const demand = await ok(reman, 'POST', '/api/v1/core-exchange/postings', { ...demandBody, quantity: 2, grade: 'A' });
@@ -285,6 +337,6 @@ describe('matches: propose, accept into both traces, decline (items 3–4)', () 
     expect((await ok(recycler, 'GET', `/api/v1/core-exchange/matches/${m3.id}`)).status).toBe('declined');
     const mine = await ok(recycler, 'GET', `/api/v1/core-exchange/matches?postingId=${supply.id}`);
     expect(mine.items.map((x: { id: string }) => x.id).sort()).toEqual([m3.id, m2.id, m.id].sort());
-    expect((await ok(recycler, 'GET', '/api/v1/core-exchange/matches?status=accepted')).total).toBe(1);
+    expect((await ok(recycler, 'GET', '/api/v1/core-exchange/matches?status=accepted')).total).toBe(2); // the intake above and the one with the uploaded document
   });
 });

@@ -15434,6 +15434,12 @@ export interface paths {
                                     username: string | null;
                                     at: string;
                                     cores: string[];
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                        mime: string;
+                                        size: number;
+                                    } | null;
                                 } | null;
                                 transfer: {
                                     coreEpcs: string[];
@@ -15473,6 +15479,7 @@ export interface paths {
                             statement: string;
                             document?: string;
                             coreCodes?: string[];
+                            documentFile?: string;
                         };
                         note?: string;
                     };
@@ -15559,6 +15566,12 @@ export interface paths {
                                 username: string | null;
                                 at: string;
                                 cores: string[];
+                                file: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                } | null;
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15678,6 +15691,12 @@ export interface paths {
                                 username: string | null;
                                 at: string;
                                 cores: string[];
+                                file: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                } | null;
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15726,6 +15745,7 @@ export interface paths {
                             statement: string;
                             document?: string;
                             coreCodes?: string[];
+                            documentFile?: string;
                         };
                     };
                 };
@@ -15811,6 +15831,12 @@ export interface paths {
                                 username: string | null;
                                 at: string;
                                 cores: string[];
+                                file: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                } | null;
                             } | null;
                             transfer: {
                                 coreEpcs: string[];
@@ -15825,6 +15851,83 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传旧件来源证明文件（按内容和大小检查），供来源声明引用 Upload a source declaration's supporting document (checked by content and size) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/core-exchange/matches/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载来源声明的证明文件（交易双方和工信部） Download the declaration's supporting document (the two parties and MIIT) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15938,6 +16041,12 @@ export interface paths {
                                 username: string | null;
                                 at: string;
                                 cores: string[];
+                                file: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                } | null;
                             } | null;
                             transfer: {
                                 coreEpcs: string[];

@@ -1,5 +1,5 @@
 /** 旧件交易 core exchange (issue 13) tables — mirror of migrations 20261211020000_core_exchange.sql and 20261215020000_core_postings_search.sql (constraints live there). */
-import { customType, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, customType, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** Written as to_tsvector('simple', indexText(name, model, note)) by the repo; never read back. */
@@ -48,3 +48,14 @@ export const coreMatches = pgTable('core_matches', {
   decidedBy: uuid('decided_by'),
   decidedAt: ts('decided_at'),
 });
+
+/** Mirror of migration 20261215020100_core_exchange_documents.sql: a party's uploaded supporting documents. */
+export const coreExchangeDocuments = pgTable('core_exchange_documents', {
+  partyId: uuid('party_id').notNull(),
+  sha256: char('sha256', { length: 64 }).notNull(),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.partyId, t.sha256] })]);

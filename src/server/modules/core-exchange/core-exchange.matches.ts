@@ -8,6 +8,7 @@ import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import { matchPolicy, partyOf, postingPolicy, requireParty } from './core-exchange.policy.js';
 import { postingNotFound, suggestionsFor } from './core-exchange.postings.js';
+import { createDocumentUseCases } from './core-exchange.documents.js';
 import { matchSubject, partyIdOf, postingSubject, presentMatch } from './core-exchange.presenter.js';
 import { coreExchangeRepo as repo, type Attestation, type MatchRow, type PostingRow } from './core-exchange.repo.js';
 import type { AttestationInput, ProposeInput } from './core-exchange.schema.js';
@@ -27,6 +28,7 @@ const link = (matchId: string) => `/core-exchange/matches/${matchId}`;
  */
 export function createMatchUseCases(deps: CoreExchangeDeps) {
   const { db, clock, notifications, trace } = deps;
+  const documents = createDocumentUseCases(deps);
 
   /**
    * The supplier's declaration; a supplying enterprise may name its own traced cores (as many as the quantity, checked
@@ -41,7 +43,8 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
       if (body.coreCodes.length !== quantity) throw errors.field('attestation.coreCodes', `须列出 ${quantity} 件旧件的编码（本次数量）`, `name ${quantity} cores (the quantity of the match)`);
       cores = await trace.coresToShip(tx, supplier.enterprise_id, body.coreCodes, 'attestation.coreCodes');
     }
-    return { statement: body.statement, document: body.document ?? null, partyId: partyIdOf(supplier), partyName: supplierName, userId: u?.userId ?? null, username: u?.username ?? null, at: at.toISOString(), ...(cores ? { cores } : {}) };
+    const file = body.documentFile ? await documents.ownDocument(tx, partyIdOf(supplier), body.documentFile) : null;
+    return { statement: body.statement, document: body.document ?? null, partyId: partyIdOf(supplier), partyName: supplierName, userId: u?.userId ?? null, username: u?.username ?? null, at: at.toISOString(), ...(cores ? { cores } : {}), file };
   }
 
   /** The match with its two postings (read or locked), 404 unless the caller is one of its parties. */

@@ -1,6 +1,7 @@
 import { definePolicy, deny } from '../../platform/authorize.js';
 import { errors } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import { MINISTRY_ROLES } from '../../platform/policy.js';
 
 /** The trading party a caller acts for: its enterprise, or its registered organisation (recycler, dealer). */
 export function partyOf(p: Principal | null): { kind: 'enterprise' | 'organisation'; id: string } | null {
@@ -57,6 +58,8 @@ export const matchPolicy = definePolicy<MatchSubject>()(
     propose: (p, s) => isParty(p, s.supplierId) || isParty(p, s.receiverId) || deny('只有供应方或需求方可以提出匹配', 'Only the supplier or the receiver proposes a match'),
     accept: (p, s) => isParty(p, other(s)) || deny('由另一方确认匹配', 'The other party accepts the match'),
     decline: (p, s) => isParty(p, other(s)) || isParty(p, proposer(s)) || deny('只有交易双方可以拒绝或撤回', 'Only the two parties decline or take it back'),
+    /** the source declaration's supporting document: the two parties and MIIT (规范条件 四(二) is checked by MIIT) */
+    document: (p, s) => isParty(p, s.supplierId) || isParty(p, s.receiverId) || (p.kind === 'user' && (MINISTRY_ROLES as readonly string[]).includes(p.role)),
   },
-  { hidden: ['read'], objectName: ['旧件交易匹配', 'Core match'] },
+  { hidden: ['read', 'document'], objectName: ['旧件交易匹配', 'Core match'] },
 );

@@ -48,7 +48,7 @@ export function presentMatch(p: Principal | null, m: MatchRow, supply: PostingRo
     demand: presentPosting(p, demand, name),
     reason: m.reason,
     note: m.note,
-    attestation: a ? { statement: a.statement, document: a.document, partyName: a.partyName, username: a.username, at: a.at, cores: a.cores ?? [] } : null,
+    attestation: a ? { statement: a.statement, document: a.document, partyName: a.partyName, username: a.username, at: a.at, cores: a.cores ?? [], file: a.file ? { id: a.file.sha256, name: a.file.name, mime: a.file.mime, size: a.file.size } : null } : null,
     transfer: m.status === 'accepted' ? { coreEpcs: m.core_epcs, receiverEventIds: m.receiver_event_ids, supplierEventIds: m.supplier_event_ids } : null,
     createdAt: iso(m.created_at),
     decidedAt: m.decided_at ? iso(m.decided_at) : null,

@@ -37,6 +37,14 @@ export interface Attestation {
   at: string;
   /** a supplying enterprise's own named cores (EPCs); once accepted, the units transferred */
   cores?: string[];
+  /** the supporting document as an uploaded file (core_exchange_documents of the supplying party) */
+  file?: DocumentRow | null;
+}
+export interface DocumentRow {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
 }
 export interface MatchRow {
   id: string;
@@ -121,6 +129,16 @@ export const coreExchangeRepo = {
   },
   async updatePosting(db: Db, id: string, patch: { remaining?: number; status: PostingRow['status'] }, at: Date) {
     await db.execute(sql`UPDATE core_postings SET remaining = coalesce(${patch.remaining ?? null}::int, remaining), status = ${patch.status}, updated_at = ${at.toISOString()} WHERE id = ${id}`);
+  },
+
+  // ---------------------------------------------------------------------------------------------- documents
+  /** A party's uploaded document (a repeat upload of the same bytes keeps the first name). */
+  async insertDocument(db: Db, partyId: string, d: DocumentRow, by: string | null, at: Date) {
+    await db.execute(sql`INSERT INTO core_exchange_documents (party_id, sha256, file_name, mime, size, uploaded_by, created_at)
+      VALUES (${partyId}, ${d.sha256}, ${d.name}, ${d.mime}, ${d.size}, ${by}, ${at.toISOString()}) ON CONFLICT DO NOTHING`);
+  },
+  async document(db: Db, partyId: string, sha256: string): Promise<DocumentRow | undefined> {
+    return (await rowsOf<DocumentRow>(db, sql`SELECT trim(sha256) AS sha256, file_name AS name, mime, size FROM core_exchange_documents WHERE party_id = ${partyId} AND sha256 = ${sha256}`))[0];
   },
 
   // ---------------------------------------------------------------------------------------------- matches

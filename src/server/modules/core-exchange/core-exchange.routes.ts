@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/paging.js';
-import { BUYER_ROLES, ENTERPRISE_ROLES } from '../../platform/policy.js';
-import { AcceptBody, DeclineBody, IdParam, MatchListQuery, MatchSchema, PostBody, PostingListQuery, PostingSchema, ProposeBody, SuggestionList } from './core-exchange.schema.js';
+import { BUYER_ROLES, ENTERPRISE_ROLES, MINISTRY_ROLES } from '../../platform/policy.js';
+import { readOneFile, sendAttachment } from '../../platform/multipart.js';
+import { DocumentSchema, AcceptBody, DeclineBody, IdParam, MatchListQuery, MatchSchema, PostBody, PostingListQuery, PostingSchema, ProposeBody, SuggestionList } from './core-exchange.schema.js';
 import type { CoreExchangeService } from './core-exchange.service.js';
 
 /** Enterprises and registered organisations (recyclers, dealers). */
@@ -10,7 +11,7 @@ const PARTIES = [...ENTERPRISE_ROLES, ...BUYER_ROLES];
 const T = ['trading'];
 
 /** 旧件交易 core exchange (docs/trading.md "Core exchange"). */
-export async function coreExchangeRoutes(root: FastifyInstance, { core }: { core: CoreExchangeService }) {
+export async function coreExchangeRoutes(root: FastifyInstance, { core, maxUploadBytes }: { core: CoreExchangeService; maxUploadBytes: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.post('/api/v1/core-exchange/postings', {
@@ -63,6 +64,16 @@ export async function coreExchangeRoutes(root: FastifyInstance, { core }: { core
     config: { policy: { roles: PARTIES } },
     schema: { tags: T, summary: '确认匹配：双方同意，转移记入双方追溯 Accept: the transfer is recorded in both traces', params: IdParam, body: AcceptBody, response: { 201: MatchSchema } },
     handler: async (req, reply) => reply.status(201).send(await core.accept(req.ctx, req.params.id, req.body)),
+  });
+  app.post('/api/v1/core-exchange/documents', {
+    config: { policy: { roles: PARTIES } },
+    schema: { tags: T, summary: '上传旧件来源证明文件（按内容和大小检查），供来源声明引用 Upload a source declaration\'s supporting document (checked by content and size)', consumes: ['multipart/form-data'], response: { 201: DocumentSchema } },
+    handler: async (req, reply) => reply.status(201).send(await core.uploadDocument(req.ctx, (await readOneFile(req, maxUploadBytes)).file)),
+  });
+  app.get('/api/v1/core-exchange/matches/:id/document', {
+    config: { policy: { roles: [...PARTIES, ...MINISTRY_ROLES] } },
+    schema: { tags: T, summary: '下载来源声明的证明文件（交易双方和工信部） Download the declaration\'s supporting document (the two parties and MIIT)', params: IdParam },
+    handler: async (req, reply) => sendAttachment(reply, await core.matchDocument(req.principal, req.params.id)),
   });
   app.post('/api/v1/core-exchange/matches/:id/decline', {
     config: { policy: { roles: PARTIES } },

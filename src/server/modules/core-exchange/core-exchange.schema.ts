@@ -96,7 +96,11 @@ export const AttestationBody = z.object({
    * and the receiver's intake then name the same units; without them the shipping counts the cores
    */
   coreCodes: z.array(z.string().trim().min(1).max(300)).min(1).max(500, bi('At most 500 cores', '最多 500 件')).optional(),
+  /** the supporting document as a file the supplying party uploaded (POST /core-exchange/documents): its id */
+  documentFile: z.string().regex(/^[0-9a-f]{64}$/, bi('The id of an uploaded document', '须为已上传文件的编号')).optional(),
 });
+/** An uploaded supporting document (GET …/matches/{id}/document downloads it: the two parties and MIIT). */
+export const DocumentSchema = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() });
 export type AttestationInput = z.infer<typeof AttestationBody>;
 export const ProposeBody = z.object({
   supplyId: z.uuid(bi('Must be a UUID', '必须是 UUID')),
@@ -122,7 +126,7 @@ export const MatchSchema = z.object({
   reason: z.string(),
   note: z.string(),
   /** cores: the codes (EPCs) of the units the declaration covers — the supplier's own named cores, or once accepted the units transferred */
-  attestation: z.object({ statement: z.string(), document: z.string().nullable(), partyName: z.string(), username: z.string().nullable(), at: z.string(), cores: z.array(z.string()) }).nullable(),
+  attestation: z.object({ statement: z.string(), document: z.string().nullable(), partyName: z.string(), username: z.string().nullable(), at: z.string(), cores: z.array(z.string()), file: DocumentSchema.nullable() }).nullable(),
   /** the transfer in the traces once accepted: the receiver's core EPCs and intake event, the supplier's shipping event */
   transfer: z.object({ coreEpcs: z.array(z.string()), receiverEventIds: z.array(z.string()), supplierEventIds: z.array(z.string()) }).nullable(),
   createdAt: z.string(),

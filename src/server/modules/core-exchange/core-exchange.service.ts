@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/principal.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { createMatchUseCases } from './core-exchange.matches.js';
 import { createPostingUseCases } from './core-exchange.postings.js';
+import { createDocumentUseCases } from './core-exchange.documents.js';
 import { partyIdOf, type PartyNames } from './core-exchange.presenter.js';
 import type { PostingRow } from './core-exchange.repo.js';
 import type { CoreTransferRecord, CoreTransferRecorded } from '../../../domain/trading/core-exchange.js';
@@ -28,6 +29,14 @@ export interface CoreExchangeDeps {
   /** registered organisations (buyers module): recyclers and dealers */
   orgs: { names(ids: string[]): Promise<Map<string, string>> };
   trace: CoreTransferRecorder;
+  /** the platform's file store (files module): content- and size-checked, by SHA-256 */
+  files: DocumentStore;
+}
+
+/** What the core exchange uses of the file store for the declarations' supporting documents. */
+export interface DocumentStore {
+  store(buf: Buffer, tx?: Db): Promise<{ sha256: string; mime: string; size: number }>;
+  get(sha256: string): Promise<{ data: Buffer; mime: string } | undefined>;
 }
 
 /** One lookup of the names of the parties of some postings (enterprises and organisations). */
@@ -45,6 +54,6 @@ export { partyIdOf };
  * accepted transfer is recorded in both traces with the supplier's source attestation. Use cases one per file.
  */
 export function createCoreExchangeService(deps: CoreExchangeDeps) {
-  return { ...createPostingUseCases(deps), ...createMatchUseCases(deps) };
+  return { ...createPostingUseCases(deps), ...createMatchUseCases(deps), ...createDocumentUseCases(deps) };
 }
 export type CoreExchangeService = ReturnType<typeof createCoreExchangeService>;
