@@ -2,7 +2,8 @@
  * 旧件交易 core exchange in Chromium (issue 13): the demo recycler posts a supply of cores, ent-gd posts a demand of the
  * same model and sees the recycler's supply among its suggestions with the reason, proposes; the recycler follows
  * the notification's link to the match page (/core-exchange/matches/{id}) and accepts — the dialog names the
- * consequence (the receiver's trace) and takes its source attestation (规范条件 四(二), a recycler keeps no trace);
+ * consequence (the receiver's trace) and takes its source attestation (规范条件 四(二), a recycler keeps no trace)
+ * with its supporting document uploaded as a file (then downloadable from the match page);
  * ent-gd's match page then shows the core intake in its own trace with the recycler as the source. Last, ent-gd
  * accepts the demo's waiting proposal after the confirm dialog.
  * Screenshots: test-output/screenshots/core-exchange-*.png.
@@ -79,6 +80,13 @@ describeBrowser('core exchange in the browser', () => {
     expect(await recycler.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
     await recycler.getByTestId('cx-attest-statement').fill('旧件为本公司依法回收的报废装载机拆解件，已登记回收台账，来源合法合规');
     await recycler.getByTestId('cx-attest-document').fill('JZ-HS-2026-0901');
+    // the supporting document as a file: uploaded from the dialog (checked by content on the server)
+    const [up] = await Promise.all([
+      recycler.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/core-exchange/documents')),
+      recycler.locator('.ant-modal-wrap input[type="file"]').setInputFiles({ name: '回收合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }),
+    ]);
+    expect(up.status(), await up.text()).toBe(201);
+    await recycler.getByTestId('cx-attest-file-name').waitFor();
     await suite.shot(recycler, '4-accept-dialog');
     const [accepted] = await Promise.all([
       recycler.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/core-exchange/matches/${matchId}/accept`)),
@@ -87,6 +95,13 @@ describeBrowser('core exchange in the browser', () => {
     expect(accepted.status(), await accepted.text()).toBe(201);
     await recycler.locator('[data-testid="cx-match-status"][data-status="accepted"]').waitFor();
     expect(await recycler.getByTestId('cx-attestation').textContent()).toContain('JZ-HS-2026-0901');
+    // the uploaded document is downloadable from the match page
+    const link = recycler.getByTestId('cx-attest-download');
+    await link.waitFor();
+    expect(await link.textContent()).toContain('回收合同.pdf');
+    const dl = await recycler.request.get(new URL((await link.getAttribute('href'))!, base()).toString());
+    expect(dl.status()).toBe(200);
+    expect(dl.headers()['content-type']).toContain('application/pdf');
     await suite.shot(recycler, '5-accepted-supplier');
   });
 

@@ -11,7 +11,7 @@ import { errorText, useApiErrorHandler } from '../../../errors';
 import { formatDateTime } from '../../../format';
 import { useLocale } from '../../../i18n';
 import { isEnterpriseRole } from '../../../menu';
-import { AttestationFields, PostingFacts, showAttestationError } from './PostingPage';
+import { AttestationFields, attestationBody, PostingFacts, showAttestationError } from './PostingPage';
 import { coreApi, coreKeys, MATCH_STATUS_COLOR, type Attestation, type Match } from './coreExchangeApi';
 
 /** The accepting supplier declares the lawful source in the same step (规范条件 四(二)); the consequence is named. */
@@ -25,7 +25,7 @@ function AcceptWithAttestation({ m, onClose, onDone }: { m: Match; onClose: () =
     if (!v) return;
     setBusy(true);
     try {
-      await coreApi.accept(m.id, { statement: v.attestation.statement, document: v.attestation.document || undefined });
+      await coreApi.accept(m.id, attestationBody(v.attestation));
       onDone();
     } catch (e) {
       if (!showAttestationError(e, form as never, locale)) onError(e, form);
@@ -47,7 +47,7 @@ function AcceptWithAttestation({ m, onClose, onDone }: { m: Match; onClose: () =
     >
       <Alert type="warning" showIcon message={t('exchange.acceptConsequence', { receiver: m.demand.party.name, supplier: m.supply.party.name, n: m.quantity })} style={{ marginBottom: 12 }} data-testid="confirm-consequence" />
       <Form form={form} layout="vertical">
-        <AttestationFields />
+        <AttestationFields enterprise={m.supply.party.kind === 'enterprise'} />
       </Form>
     </Modal>
   );
@@ -200,6 +200,16 @@ export default function MatchPage() {
                 <span data-testid="cx-attestation">
                   {m.attestation.statement}
                   {m.attestation.document ? ` · ${t('exchange.attest.documentLine', { doc: m.attestation.document })}` : ''}
+                  {m.attestation.file ? (
+                    <a style={{ display: 'block' }} href={`/api/v1/core-exchange/matches/${encodeURIComponent(m.id)}/document`} download={m.attestation.file.name} data-testid="cx-attest-download">
+                      {t('exchange.attest.download', { name: m.attestation.file.name })}
+                    </a>
+                  ) : null}
+                  {m.attestation.cores.length ? (
+                    <Typography.Text style={{ display: 'block', fontSize: 12 }} data-testid="cx-attest-cores-line">
+                      {t('exchange.attest.coresLine', { n: m.attestation.cores.length, codes: m.attestation.cores.slice(0, 5).join(', ') + (m.attestation.cores.length > 5 ? '…' : '') })}
+                    </Typography.Text>
+                  ) : null}
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {t('exchange.attest.by', { party: m.attestation.partyName, user: m.attestation.username ?? '—', at: formatDateTime(m.attestation.at, locale) })}
                   </Typography.Text>

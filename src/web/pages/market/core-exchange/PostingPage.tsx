@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, List, Modal, Result, Space, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, List, Modal, Result, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../api';
+import { ApiError, upload } from '../../../api';
+import { uploadErrorText } from '../../../components/application/AttachmentsTab';
 import { useConfirm, validated } from '../../../components/confirm';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
@@ -45,8 +47,52 @@ export function PostingFacts({ p }: { p: Posting }) {
   );
 }
 
-/** The supplier's declaration of the cores' lawful source (规范条件 四(二)), in a proposal or an acceptance. */
-export function AttestationFields() {
+/** The declaration as the API takes it (empty optional fields left out). */
+export const attestationBody = (a: Attestation): Attestation => ({
+  statement: a.statement,
+  ...(a.document ? { document: a.document } : {}),
+  ...(a.documentFile ? { documentFile: a.documentFile } : {}),
+  ...(a.coreCodes?.length ? { coreCodes: a.coreCodes } : {}),
+});
+
+/** The supporting document: uploaded to the platform's file store (checked by content), its id kept in the form. */
+function DocumentUpload({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
+  const { locale, t } = useLocale();
+  const { message } = App.useApp();
+  const [name, setName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (file: File) => {
+    setBusy(true);
+    try {
+      const fd = new FormData();
+      fd.append('file', file, file.name);
+      const d = await upload('/api/v1/core-exchange/documents', {}, fd);
+      setName(d.name);
+      onChange?.(d.id);
+    } catch (e) {
+      message.error(uploadErrorText(e, locale, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space wrap>
+      <Upload accept=".pdf,.jpg,.jpeg,.png,.ofd" showUploadList={false} beforeUpload={(file) => (void send(file), false)}>
+        <Button icon={<UploadOutlined />} loading={busy} data-testid="cx-attest-file">
+          {t('exchange.attest.choose')}
+        </Button>
+      </Upload>
+      {value && name ? <Typography.Text data-testid="cx-attest-file-name">{t('exchange.attest.uploaded', { name })}</Typography.Text> : null}
+    </Space>
+  );
+}
+
+/**
+ * The supplier's declaration of the cores' lawful source (规范条件 四(二)), in a proposal or an acceptance: the
+ * statement, the supporting document (a number and/or an uploaded file) and, for a supplying enterprise, the codes
+ * of its own traced cores.
+ */
+export function AttestationFields({ enterprise = false }: { enterprise?: boolean }) {
   const { t } = useLocale();
   return (
     <>
@@ -59,6 +105,14 @@ export function AttestationFields() {
       <Form.Item name={['attestation', 'document']} label={t('exchange.attest.document')} extra={t('exchange.attest.documentHelp')}>
         <Input maxLength={200} data-testid="cx-attest-document" />
       </Form.Item>
+      <Form.Item name={['attestation', 'documentFile']} label={t('exchange.attest.file')} extra={t('exchange.attest.fileHelp')}>
+        <DocumentUpload />
+      </Form.Item>
+      {enterprise ? (
+        <Form.Item name={['attestation', 'coreCodes']} label={t('exchange.attest.cores')} extra={t('exchange.attest.coresHelp')}>
+          <Select mode="tags" tokenSeparators={[',', ' ', '\n']} open={false} suffixIcon={null} data-testid="cx-attest-cores" />
+        </Form.Item>
+      ) : null}
     </>
   );
 }
@@ -68,7 +122,9 @@ export function showAttestationError(e: unknown, form: ReturnType<typeof Form.us
   if (!(e instanceof ApiError)) return false;
   const d = e.fieldDetails.find((x) => String(x.field ?? '').replace(/^body[./]/, '').startsWith('attestation'));
   if (!d) return false;
-  form.setFields([{ name: ['attestation', 'statement'], errors: [e.localized(locale)] }]);
+  const path = String(d.field ?? '').replace(/^body[./]/, '');
+  const name = path.startsWith('attestation.coreCodes') ? 'coreCodes' : path.startsWith('attestation.documentFile') ? 'documentFile' : 'statement';
+  form.setFields([{ name: ['attestation', name], errors: [e.localized(locale)] }]);
   return true;
 }
 
@@ -95,7 +151,7 @@ function ProposeDialog({ s, mine, onClose }: { s: Suggestion; mine: Posting; onC
     if (!v) return;
     setBusy(true);
     try {
-      const m = await coreApi.propose({ supplyId: s.supply.id, demandId: s.demand.id, quantity: v.quantity, note: v.note || undefined, ...(supplier && v.attestation ? { attestation: { statement: v.attestation.statement, document: v.attestation.document || undefined } } : {}) });
+      const m = await coreApi.propose({ supplyId: s.supply.id, demandId: s.demand.id, quantity: v.quantity, note: v.note || undefined, ...(supplier && v.attestation ? { attestation: attestationBody(v.attestation) } : {}) });
       message.success(t('exchange.proposed', { party: other.party.name }));
       void qc.invalidateQueries({ queryKey: coreKeys.all });
       navigate(`/core-exchange/matches/${m.id}`);
@@ -126,7 +182,7 @@ function ProposeDialog({ s, mine, onClose }: { s: Suggestion; mine: Posting; onC
         <Form.Item name="note" label={t('exchange.form.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        {supplier ? <AttestationFields /> : null}
+        {supplier ? <AttestationFields enterprise={mine.party.kind === 'enterprise'} /> : null}
       </Form>
     </Modal>
   );
