@@ -197,6 +197,24 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
     });
   }
 
+  // issue 14: the market's pages as the server sends them (readable without JavaScript), before the app replaces them
+  for (const which of ['/public/market', 'a listing'] as const) {
+    it(`the server-rendered ${which} page (no JavaScript) has no serious or critical violation`, async () => {
+      let path: string = which;
+      if (which === 'a listing') path = `/public/market/${((await (await fetch(url('/api/v1/public/listings'))).json()) as { items: { id: string }[] }).items[0]!.id}`;
+      const html = await (await fetch(url(path))).text();
+      const live = await suite.page();
+      // axe needs JavaScript: the page's own HTML without the app's script
+      await live.route(url(path), (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replace(/<script type="module"[^>]*><\/script>/g, '') }));
+      await live.goto(url(path));
+      await live.locator('main.ssr h1').waitFor();
+      const found = await serious(live);
+      await suite.shot(live, `public-ssr${which === 'a listing' ? '-listing' : '-market'}`);
+      expect(found, `axe on ${path} as served`).toEqual([]);
+      await live.context().close();
+    });
+  }
+
   // 异议处理查询 (issue 16 item 13/19): the lookup form, and an objection followed by its tracking code, desktop and phone
   it('the objection lookup page (empty, and with an objection’s result) has no serious or critical violation', async () => {
     const base = suite.server.baseUrl;
