@@ -61,7 +61,16 @@ let objs: Obj[] = [];
 let edges: Edge[] = [];
 let steps: Step[] = [];
 let prods: Prod[] = [];
-const counts = { objects: 0, edges: 0, steps: 0, products: 0 };
+/**
+ * Reassemblies as the event store holds them (issue 10 §5): their "made of" links are read from the identifier rows
+ * (src/server/modules/epcis/epcis.links.ts), not from edges — as for a captured reassembly that names no input.
+ * BENCH_EDGES=1: as transformation edges instead (the projection of a reassembly that names its inputs).
+ */
+const AS_EDGES = process.env.BENCH_EDGES === '1';
+type Ev = { seq: number; e: string; t: string; doc: Record<string, unknown>; ids: [string, string][] };
+let evs: Ev[] = [];
+let seq = 0;
+const counts = { objects: 0, edges: 0, steps: 0, products: 0, events: 0 };
 const R = rng(42);
 const productCodes: string[] = [];
 const productEpcs: string[] = [];
@@ -89,6 +98,14 @@ async function flush(force = false) {
     counts.steps = await go(counts.steps, `INSERT INTO trace_steps (enterprise_id, object_key, event_id, event_time, event_type, biz_step, disposition, step_kind)
       SELECT '${ENT}', r.key, r.e, r.t::timestamptz, r.ty, r.b, r.d, r.sk FROM jsonb_to_recordset($1::jsonb) r(key text, e text, t text, ty text, b text, d text, sk text)`, steps);
     steps = [];
+  }
+  if (force || evs.length > 2000) {
+    const h = '0'.repeat(64);
+    counts.events = await go(counts.events, `INSERT INTO epcis_events (enterprise_id, seq, event_id, event_type, event_time, event_time_zone_offset, record_time, biz_step, capture_id, content_hash, document, prev_hash, hash)
+      SELECT '${ENT}', r.seq, r.e, 'TransformationEvent', r.t::timestamptz, '+08:00', r.t::timestamptz, 'assembling', '${ENT}', '${h}', r.doc, '${h}', '${h}' FROM jsonb_to_recordset($1::jsonb) r(seq bigint, e text, t text, doc jsonb)`, evs);
+    await go(0, `INSERT INTO epcis_event_epcs (enterprise_id, seq, role, epc)
+      SELECT '${ENT}', r.seq, r.role, r.epc FROM jsonb_to_recordset($1::jsonb) r(seq bigint, role text, epc text)`, evs.flatMap((x) => x.ids.map(([role, epc]) => ({ seq: x.seq, role, epc }))));
+    evs = [];
   }
   if (force || prods.length > 2000) {
     counts.products = await go(counts.products, `INSERT INTO trace_products (enterprise_id, code, epc, serial, name, production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, made_event_id, made_at)
@@ -137,8 +154,17 @@ for (let c = 0; c < CORES; c++) {
     objs.push({ key: product, kind: 'product', name: '再制造产品', t: at() });
     const asm = eid();
     const tAsm = at();
-    for (const input of [...reused, ...fresh, ...new Set(lotPair)]) {
-      edges.push({ p: product, c: input, k: 'transformation', e: asm, f: tAsm, ...(freshSet.has(input) ? { n: '新件' } : {}) });
+    const lotSet = [...new Set(lotPair)];
+    if (!AS_EDGES) {
+      const epcInputs = [...reused, ...fresh];
+      evs.push({
+        seq: ++seq, e: asm, t: tAsm,
+        doc: { type: 'TransformationEvent', eventTime: tAsm, bizStep: 'assembling', inputEPCList: epcInputs, inputQuantityList: lotSet.map((epcClass) => ({ epcClass, quantity: 1 })), outputEPCList: [product] },
+        ids: [...epcInputs.map((k) => ['input', k] as [string, string]), ...lotSet.map((k) => ['input_quantity', k] as [string, string]), ['output', product]],
+      });
+    }
+    for (const input of [...reused, ...fresh, ...lotSet]) {
+      if (AS_EDGES) edges.push({ p: product, c: input, k: 'transformation', e: asm, f: tAsm, ...(freshSet.has(input) ? { n: '新件' } : {}) });
       steps.push({ key: input, e: asm, t: tAsm, ty: 'TransformationEvent', b: 'assembling', d: null, sk: 'reassembly' });
     }
     steps.push({ key: product, e: asm, t: tAsm, ty: 'TransformationEvent', b: 'assembling', d: null, sk: 'reassembly' });
@@ -160,7 +186,7 @@ await flush(true);
 await traceRepo.refreshPublicSteps(database.db, ENT, { codes: productCodes });
 await raw.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load (visibility map → index-only scans)
 const genSeconds = (Date.now() - t0) / 1000;
-console.log(`generated: ${CORES} cores, ${counts.products} products, ${events.toLocaleString()} events' worth: ${counts.objects.toLocaleString()} objects, ${counts.edges.toLocaleString()} edges, ${counts.steps.toLocaleString()} step rows in ${genSeconds.toFixed(0)} s`);
+console.log(`generated: ${CORES} cores, ${counts.products} products, ${events.toLocaleString()} events' worth: ${counts.objects.toLocaleString()} objects, ${counts.edges.toLocaleString()} edges, ${counts.events.toLocaleString()} reassembly events in the event store, ${counts.steps.toLocaleString()} step rows in ${genSeconds.toFixed(0)} s`);
 
 // ---------------------------------------------------------------------------------------------- genealogy
 const config = testConfig({ DATABASE_URL: url, VERIFY_RATE_PER_MINUTE: 10_000_000 });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../src/server/db/client.js';
+import type { Database, Db } from '../../src/server/db/client.js';
 import type { StoredEvent } from '../../src/domain/epcis/types.js';
 import { projectEvents } from '../../src/server/modules/trace/trace.projector.js';
 import { walkGenealogy } from '../../src/server/modules/trace/trace.genealogy.js';
-import { q } from '../../src/server/modules/trace/trace.repo.js';
+import { q, traceRepo } from '../../src/server/modules/trace/trace.repo.js';
 import { traceInMemory, type GenealogyEdge } from '../../src/domain/trace/genealogy.js';
 import { parseProductCode } from '../../src/domain/trace/codes.js';
 import { freshDatabase } from '../support/db.js';
-import { storedEvent } from './trace-fixtures.js';
+import { storedEvent, storeEvents } from './trace-fixtures.js';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -19,6 +19,7 @@ import { sql } from 'drizzle-orm';
 let database: Database;
 const E = randomUUID();
 const F = randomUUID(); // another enterprise
+const E2 = randomUUID(); // E's events again, stored in the event store: transformation links read from there (issue 10 §5)
 const T = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3600_000).toISOString();
 const u = (s: string) => `urn:test:${s}`;
 const [C0, C9, p1, p2, p3, n1, q1, P1, P2, P3, P4, P5, P5b, X] = ['C0', 'C9', 'p1', 'p2', 'p3', 'n1', 'q1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P5b', 'X'].map(u) as [string, ...string[]] as string[];
@@ -44,12 +45,21 @@ const intake = (core: string, t: number) => ev({ type: 'ObjectEvent', action: 'O
 
 const erroneousId = 'urn:uuid:eeeeeeee-0000-4000-8000-000000000001';
 
+/** Projects a batch for E as handed over (edges), and the same events for E2 stored first and projected with linksInEventStore. */
+async function projectBoth(tx: Db, events: StoredEvent[]) {
+  await projectEvents(tx, events);
+  if (events.some((e) => e.enterpriseId !== E)) return;
+  const again = events.map((e) => ({ ...e, enterpriseId: E2 }));
+  await storeEvents(tx, again);
+  await projectEvents(tx, again, { linksInEventStore: true });
+}
+
 beforeAll(async () => {
   database = await freshDatabase();
   const { db } = database;
   // Life 1: core C0 → p1 p2 p3; P1 = p1 (reused) + p2 (remanufactured) + n1 (new) + 4 × lot L (new)
   await db.transaction(async (tx) => {
-    await projectEvents(tx, [
+    await projectBoth(tx, [
       intake(C0, 1),
       disassembly(C0, [p1, p2, p3], 2),
       reassembly(P1, 3, [
@@ -66,7 +76,7 @@ beforeAll(async () => {
   });
   // Life 2: P1 returns as a core (separate capture), P2 = p1 + n1 + lot L2; pallet X holds P2 from 7.5 to 7.8
   await db.transaction(async (tx) => {
-    await projectEvents(tx, [
+    await projectBoth(tx, [
       ev({ type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(5), bizStep: 'removing', epcList: [P1] }),
       intake(P1, 5.5),
       disassembly(P1, [p1, n1], 6),
@@ -77,7 +87,7 @@ beforeAll(async () => {
   });
   // Life 3: P3 = p1 + lot L; an erroneous reassembly P5 ← L, declared erroneous, corrected by P5b ← L2
   await db.transaction(async (tx) => {
-    await projectEvents(tx, [
+    await projectBoth(tx, [
       intake(P2, 8),
       disassembly(P2, [p1], 8.5),
       reassembly(P3, 9, [{ epc: p1, origin: 'reused', massKg: 1, valueCny: 1 }, { epcClass: L, origin: 'new', massKg: 1, valueCny: 1 }]),
@@ -85,14 +95,14 @@ beforeAll(async () => {
     ]);
   });
   await db.transaction(async (tx) => {
-    await projectEvents(tx, [
+    await projectBoth(tx, [
       { ...reassembly(P5, 10, [{ epcClass: L, origin: 'new', massKg: 1, valueCny: 1 }], erroneousId), errorDeclaration: { declarationTime: T(11), reason: 'incorrect_data', correctiveEventIDs: ['urn:uuid:corr'] } },
       reassembly(P5b, 10, [{ epcClass: L2, origin: 'new', massKg: 1, valueCny: 1 }], 'urn:uuid:corr'),
     ]);
   });
   // Another enterprise uses the same lot class (its rows are outside E's scope).
   await db.transaction(async (tx) => {
-    await projectEvents(tx, [reassembly(u('F1'), 3, [{ epcClass: L, origin: 'new', massKg: 1, valueCny: 1 }])].map((e) => ({ ...e, enterpriseId: F })));
+    await projectBoth(tx, [reassembly(u('F1'), 3, [{ epcClass: L, origin: 'new', massKg: 1, valueCny: 1 }])].map((e) => ({ ...e, enterpriseId: F })));
   });
 });
 afterAll(async () => database?.close());
@@ -116,6 +126,30 @@ describe('genealogy across lives', () => {
     // the second-life product is still made of what went into it
     const w2 = await walkGenealogy(database.db, P2, 'up', new Date(), 20, [E]);
     expect(keys(w2.nodes)).toEqual([C0, L2, P1, P2, n1, p1].sort());
+  });
+
+  it('the same genealogy when the transformation links are read from the event store (E2: no transformation edges)', async () => {
+    const [n] = await q<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM trace_edges WHERE enterprise_id = ${E2} AND kind = 'transformation'`);
+    expect(n!.n).toBe(0);
+    const sorted = (w: Awaited<ReturnType<typeof walkGenealogy>>) => ({ nodes: [...w.nodes].sort(), edges: w.edges.map((e) => JSON.stringify(e)).sort(), truncated: w.truncated });
+    const roots = [C0, C9, p1, p2, n1, q1, P1, P2, P3, P4, P5, P5b, X, L, L2];
+    for (const root of roots) {
+      for (const dir of ['up', 'down'] as const) {
+        for (const at of [new Date(), new Date(T(7.6))]) {
+          for (const depth of [1, 20]) {
+            const [a, b] = [await walkGenealogy(database.db, root, dir, at, depth, [E]), await walkGenealogy(database.db, root, dir, at, depth, [E2])];
+            expect(sorted(b), `${dir} ${root} @${at.toISOString()} depth ${depth}`).toEqual(sorted(a));
+          }
+        }
+      }
+    }
+    const strip = (rows: { key: string; kind: string | null; name: string | null }[]) => rows.map((r) => [r.key, r.kind]).sort();
+    expect(strip(await traceRepo.nodes(database.db, roots, [E2]))).toEqual(strip(await traceRepo.nodes(database.db, roots, [E])));
+    const history = async (ent: string) => [...(await traceRepo.objectHistory(database.db, ent, roots))].sort();
+    expect(await history(E2)).toEqual(await history(E));
+    for (const root of roots) expect(await traceRepo.objectExists(database.db, root, [E2]), root).toBe(await traceRepo.objectExists(database.db, root, [E]));
+    const recall = async (ent: string) => (await traceRepo.recallTargets(database.db, 'n1', [ent])).map((r) => [r.key, r.kind]);
+    expect(await recall(E2)).toEqual(await recall(E));
   });
 
   it('depth limits the walk and says so', async () => {
@@ -211,15 +245,24 @@ describe('genealogy across lives', () => {
       for (const k of scrapped) events.push(storedEvent(ent, { type: 'ObjectEvent', action: 'OBSERVE', eventTime: T(300), bizStep: 'destroying', disposition: 'disposed', epcList: [k] }));
       events.sort((x, y) => Date.parse(x.eventTime) - Date.parse(y.eventTime));
       await database.db.transaction((tx) => projectEvents(tx, events));
+      // the same graph with its transformation links read from the event store
+      const stored = randomUUID();
+      const again = events.map((e) => ({ ...e, enterpriseId: stored }));
+      await database.db.transaction(async (tx) => {
+        await storeEvents(tx, again);
+        await projectEvents(tx, again, { linksInEventStore: true });
+      });
       compared++;
       for (const root of nodes.slice(0, 8)) {
         for (const dir of ['up', 'down'] as const) {
           for (const at of [Date.parse(T(50)), Date.parse(T(200))]) {
             for (const includeScrapped of [false, true]) {
-              const sqlW = await walkGenealogy(database.db, root, dir, new Date(at), 6, [ent], { includeScrapped });
               const mem = traceInMemory(memEdges, root, dir, { at, depth: 6, scrapped, includeScrapped });
-              expect(keys(sqlW.nodes), `${dir} ${root} @${at} scrapped ${includeScrapped}`).toEqual(keys(mem.nodes));
-              expect(sqlW.truncated).toBe(mem.truncated);
+              for (const scope of [ent, stored]) {
+                const sqlW = await walkGenealogy(database.db, root, dir, new Date(at), 6, [scope], { includeScrapped });
+                expect(keys(sqlW.nodes), `${dir} ${root} @${at} scrapped ${includeScrapped} ${scope === stored ? 'event store' : 'edges'}`).toEqual(keys(mem.nodes));
+                expect(sqlW.truncated).toBe(mem.truncated);
+              }
             }
           }
         }

@@ -625,6 +625,15 @@ export const traceEdges = pgTable(
   },
   // no primary key: an edge is addressed by what it means (enterprise, event, parent, child); migration 20261208060000
 );
+/** Transformation events whose links are their trace_edges rows, not the event store's (migration 20261215050000). */
+export const traceEdgeEvents = pgTable(
+  'trace_edge_events',
+  {
+    enterpriseId: uuid('enterprise_id').notNull(),
+    eventId: text('event_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.eventId] })],
+);
 export const traceProducts = pgTable(
   'trace_products',
   {

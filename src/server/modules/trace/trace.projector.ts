@@ -39,14 +39,30 @@ const iso = (t: string) => new Date(t).toISOString();
  */
 export type ProductHistory = (tx: Db, enterpriseId: string, epcs: string[]) => Promise<StoredEvent[]>;
 
-export async function projectEvents(tx: Db, events: StoredEvent[], opts: { history?: ProductHistory } = {}): Promise<void> {
+export interface ProjectOptions {
+  history?: ProductHistory;
+  /**
+   * The events are in the event store (the epcis module's capture hands them over): a transformation's "made of"
+   * links are read from its identifier rows (epcis.links.ts) and not written as edges, unless the event names its
+   * inputs or gives an identifier in a non-canonical form (issue 10 §5, migration 20261215050000).
+   */
+  linksInEventStore?: boolean;
+}
+
+/** Every identifier of the transformation already in the form the genealogy keys it by (canonicalEpc). */
+const keysCanonical = (e: StoredEvent) =>
+  [...e.inputEPCList, ...classes(e.inputQuantityList), ...e.outputEPCList, ...classes(e.outputQuantityList)].every((k) => canonicalEpc(k) === k);
+
+export async function projectEvents(tx: Db, events: StoredEvent[], opts: ProjectOptions = {}): Promise<void> {
   const byEnterprise = new Map<string, StoredEvent[]>();
+  // transformations whose links the event store gives as the genealogy keys them (checked before canonicalisation)
+  const linkable = new Set(opts.linksInEventStore ? events.filter((e) => e.type === 'TransformationEvent' && keysCanonical(e)).map((e) => e.eventId) : []);
   for (const e of events) {
     const list = byEnterprise.get(e.enterpriseId);
     if (list) list.push(e);
     else byEnterprise.set(e.enterpriseId, [e]);
   }
-  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon), opts.history);
+  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon), opts.history, linkable);
 }
 
 /** Digital Link URIs on any resolver domain are keyed in their id.gs1.org form. */
@@ -67,9 +83,11 @@ function canon(e: StoredEvent): StoredEvent {
   };
 }
 
-async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[], history?: ProductHistory) {
+async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[], history: ProductHistory | undefined, linkable: Set<string>) {
   const objects = new Map<string, ObjectUpsert>();
   const edges: EdgeInsert[] = [];
+  /** transformations whose links are written as edges (trace_edge_events); the others' are read from the event store */
+  const edgeEvents: string[] = [];
   const steps: StepInsert[] = [];
   const deletes: StoredEvent[] = [];
   const assemblies: StoredEvent[] = [];
@@ -115,8 +133,14 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       for (const k of classes(e.inputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
       for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null, isDisassembly);
       for (const k of classes(e.outputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
-      // the part side of an edge carries the part's name: the output of a disassembly, the input of anything else
-      for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null, partName: names.get(isDisassembly ? out : inp) ?? null });
+      // the part side of an edge carries the part's name: the output of a disassembly, the input of anything else.
+      // A transformation's links are read from the event store when it has them as keyed here and names no input.
+      const fromStore = !isDisassembly && linkable.has(e.eventId) && !inputs.some((k) => names.has(k));
+      if (!fromStore) {
+        const before = edges.length;
+        for (const out of outputs) for (const inp of inputs) if (out !== inp) edges.push({ parent: out, child: inp, kind: isDisassembly ? 'disassembly' : 'transformation', eventId: e.eventId, validFrom: t, validTo: null, closedBy: null, partName: names.get(isDisassembly ? out : inp) ?? null });
+        if (!isDisassembly && edges.length > before) edgeEvents.push(e.eventId);
+      }
       // Step rows are read for products and their life cores only (product page, public timeline): a disassembly is
       // a step of the core, a reassembly one of the product — the parts' side of both is in the edges.
       [...new Set(isDisassembly ? inputs : isAssembly ? outputs : [...inputs, ...outputs])].forEach(addStep);
@@ -164,6 +188,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   const seen = new Set(upserted.filter((o) => !o.inserted).map((o) => o.key));
   const isNew = (k: string) => objects.has(k) && !seen.has(k);
   await traceRepo.insertEdges(tx, enterpriseId, edges);
+  await traceRepo.insertEdgeEvents(tx, enterpriseId, edgeEvents);
   await traceRepo.insertSteps(tx, enterpriseId, steps);
 
   await closeAggregations(tx, enterpriseId, deletes);

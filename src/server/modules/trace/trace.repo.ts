@@ -4,6 +4,7 @@ import { bulkInsert, rawQuery, type BulkColumn } from '../../db/bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
 import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
 import { standardKeySql } from '../../../domain/portal/standard-code.js';
+import { transformationLinks } from '../epcis/index.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -30,19 +31,37 @@ const limitOf = (p?: LimitOffset) => (p ? sql`LIMIT ${p.limit} OFFSET ${p.offset
 export type EnterpriseIds = readonly string[] | null;
 const scopeOn = (column: SQL, ids: EnterpriseIds) => (ids === null ? sql`true` : sql`${column} = ANY(${uuidArray(ids)})`);
 /**
+ * The "made of" links of transformation events, read from the event store (issue 10 §5, migration 20261215050000):
+ * of the events not listed in trace_edge_events (those keep their trace_edges rows). `side` output: links whose
+ * parent matches; input: links whose child matches.
+ */
+const eventLinks = (side: 'output' | 'input', identifier: (epc: SQL) => SQL) =>
+  transformationLinks({ side, identifier, event: (ent, id) => sql`NOT EXISTS (SELECT 1 FROM trace_edge_events t WHERE t.enterprise_id = ${ent} AND t.event_id = ${id})` });
+/** The genealogy edges of one key as a relation (enterprise_id, parent_key, child_key, kind, event_id, valid_from, valid_to, erroneous): its edge rows and its event-store links. */
+const edgesWhere = (end: 'parent' | 'child', key: SQL) => sql`(
+    SELECT enterprise_id, parent_key, child_key, kind, event_id, valid_from, valid_to, erroneous FROM trace_edges WHERE ${sql.raw(end)}_key = ${key}
+    UNION ALL
+    SELECT l.enterprise_id, l.parent_key, l.child_key, 'transformation'::text, l.event_id, l.valid_from, NULL::timestamptz, l.erroneous
+    FROM (${eventLinks(end === 'parent' ? 'output' : 'input', (epc) => sql`${epc} = ${key}`)}) l)`;
+/**
  * What a key is, in scope (columns n.enterprise_id, n.kind, n.name; all null when unknown): its object row, or — for a
  * key without one that the genealogy names as a part, i.e. the parent of a disassembly edge or the child of a
  * transformation edge (migration 20261210070000) — a part, with the name its latest naming event gave it.
  */
 const nodeOf = (key: SQL, ids: EnterpriseIds) => sql`
   LEFT JOIN LATERAL (
-    SELECT COALESCE(o.enterprise_id, pe.enterprise_id) AS enterprise_id, COALESCE(o.kind, CASE WHEN pe.enterprise_id IS NOT NULL THEN 'part' END) AS kind, COALESCE(o.name, pe.part_name) AS name
+    SELECT COALESCE(o.enterprise_id, pe.enterprise_id, le.enterprise_id) AS enterprise_id,
+      COALESCE(o.kind, CASE WHEN pe.enterprise_id IS NOT NULL OR le.enterprise_id IS NOT NULL THEN 'part' END) AS kind, COALESCE(o.name, pe.part_name) AS name
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT enterprise_id, kind, name FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)} LIMIT 1) o ON true
     LEFT JOIN LATERAL (
       SELECT enterprise_id, part_name FROM trace_edges
       WHERE o.kind IS NULL AND ((parent_key = ${key} AND kind = 'disassembly') OR (child_key = ${key} AND kind = 'transformation')) AND ${scopeOn(sql`enterprise_id`, ids)}
       ORDER BY part_name IS NULL, valid_from DESC LIMIT 1) pe ON true
+    -- an input of a reassembly known from the event store only (no name: a named input keeps its edges)
+    LEFT JOIN LATERAL (
+      SELECT l.enterprise_id FROM (${eventLinks('input', (epc) => sql`${epc} = ${key}`)}) l
+      WHERE o.kind IS NULL AND pe.enterprise_id IS NULL AND ${scopeOn(sql`l.enterprise_id`, ids)} LIMIT 1) le ON true
   ) n ON true`;
 
 export interface ObjectUpsert {
@@ -256,6 +275,11 @@ export const traceRepo = {
   },
   async insertEdges(db: Db, enterpriseId: string, rows: EdgeInsert[]) {
     await bulkInsert(db, 'trace_edges', EDGE_COLUMNS, rows.map((r) => [enterpriseId, r.parent, r.child, r.kind, r.eventId, r.validFrom, r.validTo, r.closedBy, r.partName ?? null]));
+  },
+  /** Transformation events whose links are their edges (not read from the event store; migration 20261215050000). */
+  async insertEdgeEvents(db: Db, enterpriseId: string, eventIds: string[]) {
+    if (!eventIds.length) return;
+    await rawQuery(db, 'INSERT INTO trace_edge_events (enterprise_id, event_id) SELECT $1::uuid, unnest($2::text[]) ON CONFLICT DO NOTHING', [enterpriseId, [...new Set(eventIds)]]);
   },
   /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
   async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
@@ -516,6 +540,8 @@ export const traceRepo = {
               SELECT enterprise_id, parent_key AS key, part_name, valid_from FROM trace_edges WHERE kind = 'disassembly' AND ${scopeOn(sql`enterprise_id`, ids)}
               UNION ALL
               SELECT enterprise_id, child_key, part_name, valid_from FROM trace_edges WHERE kind = 'transformation' AND ${scopeOn(sql`enterprise_id`, ids)}
+              UNION ALL
+              SELECT l.enterprise_id, l.child_key, NULL, l.valid_from FROM (${eventLinks('input', keyMatches)}) l WHERE ${scopeOn(sql`l.enterprise_id`, ids)}
             ) x
             WHERE (${keyMatches(sql`x.key`)} OR x.part_name ILIKE ${`%${esc}%`})
               AND NOT EXISTS (SELECT 1 FROM trace_objects o WHERE o.enterprise_id = x.enterprise_id AND o.key = x.key)
@@ -557,7 +583,9 @@ export const traceRepo = {
       db,
       sql`SELECT EXISTS (SELECT 1 FROM trace_objects WHERE key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)})
             OR EXISTS (SELECT 1 FROM trace_edges WHERE parent_key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)})
-            OR EXISTS (SELECT 1 FROM trace_edges WHERE child_key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)}) AS found`,
+            OR EXISTS (SELECT 1 FROM trace_edges WHERE child_key = ${key} AND ${scopeOn(sql`enterprise_id`, ids)})
+            OR EXISTS (SELECT 1 FROM (${eventLinks('input', (epc) => sql`${epc} = ${key}`)}) l WHERE ${scopeOn(sql`l.enterprise_id`, ids)})
+            OR EXISTS (SELECT 1 FROM (${eventLinks('output', (epc) => sql`${epc} = ${key}`)}) l WHERE ${scopeOn(sql`l.enterprise_id`, ids)}) AS found`,
     );
     return Boolean(r?.found);
   },
@@ -572,7 +600,7 @@ export const traceRepo = {
       db,
       sql`SELECT k.key,
             (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS disassembled_at,
-            (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND child_key = k.key AND kind = 'transformation' AND NOT erroneous) AS consumed_at,
+            (SELECT max(valid_from) FROM ${edgesWhere('child', sql`k.key`)} c WHERE enterprise_id = ${enterpriseId} AND kind = 'transformation' AND NOT erroneous) AS consumed_at,
             (SELECT max(valid_from) FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND parent_key = k.key AND kind = 'disassembly' AND NOT erroneous) AS released_at
           FROM unnest(${textArray(keys)}) AS k(key)`,
     );
@@ -609,11 +637,11 @@ export const traceRepo = {
               SELECT ${root}::text, ${atIso}::timestamptz, 0, false
               UNION
               SELECT e.child_key, CASE WHEN e.kind = 'aggregation' THEN w.as_of ELSE e.valid_from END, w.depth + 1, e.kind = 'disassembly'
-              FROM w JOIN trace_edges e ON e.parent_key = w.key
+              FROM w CROSS JOIN LATERAL ${edgesWhere('parent', sql`w.key`)} e
               WHERE w.depth < ${maxDepth} AND ${cond}
             )
             SELECT DISTINCT e.parent_key, e.child_key, e.kind, e.event_id, e.valid_from, e.valid_to, e.erroneous, w.depth
-            FROM w JOIN trace_edges e ON e.parent_key = w.key WHERE w.depth <= ${maxDepth} AND ${cond}`,
+            FROM w CROSS JOIN LATERAL ${edgesWhere('parent', sql`w.key`)} e WHERE w.depth <= ${maxDepth} AND ${cond}`,
       );
     }
     const cond = sql`NOT e.erroneous AND e.valid_from >= w.as_of AND e.valid_from <= ${atIso}::timestamptz
@@ -624,11 +652,11 @@ export const traceRepo = {
             SELECT ${root}::text, '-infinity'::timestamptz, 0, true
             UNION
             SELECT e.parent_key, e.valid_from, w.depth + 1, e.kind = 'disassembly'
-            FROM w JOIN trace_edges e ON e.child_key = w.key
+            FROM w CROSS JOIN LATERAL ${edgesWhere('child', sql`w.key`)} e
             WHERE w.depth < ${maxDepth} AND ${cond}
           )
           SELECT DISTINCT e.parent_key, e.child_key, e.kind, e.event_id, e.valid_from, e.valid_to, e.erroneous, w.depth
-          FROM w JOIN trace_edges e ON e.child_key = w.key WHERE w.depth <= ${maxDepth} AND ${cond}`,
+          FROM w CROSS JOIN LATERAL ${edgesWhere('child', sql`w.key`)} e WHERE w.depth <= ${maxDepth} AND ${cond}`,
     );
   },
 

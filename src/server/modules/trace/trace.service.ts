@@ -206,7 +206,7 @@ export function createTraceService(deps: TraceServiceDeps) {
   const service = {
     /** The projector (run by the projection follower, inline or after commit); drops cached public answers of the enterprises concerned. */
     async project(tx: Db, events: Parameters<typeof projectEvents>[1]) {
-      await projectEvents(tx, events, { history: (t, enterpriseId, epcs) => epcis.eventsByIdentifiers(epcs, { enterpriseIds: [enterpriseId], db: t }) });
+      await projectEvents(tx, events, { history: (t, enterpriseId, epcs) => epcis.eventsByIdentifiers(epcs, { enterpriseIds: [enterpriseId], db: t }), linksInEventStore: true });
       const touched = new Set(events.map((e) => e.enterpriseId));
       for (const id of touched) invalidatedAt.set(id, Date.now());
       for (const [k, v] of publicCache) if (touched.has(v.enterpriseId)) publicCache.delete(k);
