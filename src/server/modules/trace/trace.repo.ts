@@ -622,6 +622,14 @@ export const traceRepo = {
    * which only signal truncation.
    */
   async walk(db: Db, root: string, direction: 'up' | 'down', at: Date, maxDepth: number, ids: EnterpriseIds, includeScrapped = false): Promise<EdgeRow[]> {
+    // The planner's row estimates for the event-store links (set-returning JSON functions: 100 rows each) push the
+    // statement's cost past jit_above_cost: JIT compilation then took ~200 ms of a walk that runs in a few (bench/trace-genealogy.ts).
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL jit = off`);
+      return traceRepo.walkStatement(tx, root, direction, at, maxDepth, ids, includeScrapped);
+    });
+  },
+  async walkStatement(db: Db, root: string, direction: 'up' | 'down', at: Date, maxDepth: number, ids: EnterpriseIds, includeScrapped: boolean): Promise<EdgeRow[]> {
     const scope = scopeOn(sql`e.enterprise_id`, ids);
     const atIso = at.toISOString();
     // scrapped/destroyed objects are not reached (nor walked through) unless asked for: one primary-key probe per edge
