@@ -143,7 +143,8 @@ describeBrowser('规范公告 application in the browser', () => {
     const row = page.getByTestId('applications-table').locator('tr', { hasText: '从化装配车间' });
     await row.locator('input[type="checkbox"]').check();
     await page.getByTestId('application-submit-together').click();
-    await page.getByRole('button', { name: /提\s*交/ }).last().click();
+    // the confirmation's own 提交 (the page's 一并提交（1） matches the words too: never click before the dialog is there)
+    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: /提\s*交/ }).click();
     const ask = page.getByTestId('submit-other-drafts');
     await ask.getByText('南沙试验车间').waitFor();
     await shot(page, '9-list-other-drafts');
