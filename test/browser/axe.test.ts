@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
-import { describeBrowser, useBrowserSuite } from '../support/browser.js';
+import { describeBrowser, fileDemoObjection, useBrowserSuite } from '../support/browser.js';
 
 const require = createRequire(import.meta.url);
 // evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays as it is in production
@@ -218,16 +218,7 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
   // 异议处理查询 (issue 16 item 13/19): the lookup form, and an objection followed by its tracking code, desktop and phone
   it('the objection lookup page (empty, and with an objection’s result) has no serious or critical violation', async () => {
     const base = suite.server.baseUrl;
-    const notices = (await (await fetch(`${base}/api/v1/public/notices`)).json()) as { items: { id: string }[] };
-    const noticeId = notices.items[0]!.id;
-    const entries = (await (await fetch(`${base}/api/v1/public/notices/${noticeId}/entries`)).json()) as { items: { id: string }[] };
-    const filed = await fetch(`${base}/api/v1/public/notices/${noticeId}/objections`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entryId: entries.items[0]!.id, name: '李某', contact: '13800000010', reason: '公示的厂区地址与实际不符，请核实。' }),
-    });
-    expect(filed.status).toBe(201);
-    const { trackingCode } = (await filed.json()) as { trackingCode: string };
+    const { trackingCode } = await fileDemoObjection(base, { name: '李某', contact: '13800000010', reason: '公示的厂区地址与实际不符，请核实。' });
     for (const device of ['desktop', 'phone'] as const) {
       for (const path of ['/public/objections/track', `/public/objections/track?code=${encodeURIComponent(trackingCode)}`]) {
         const page = await suite.page(device === 'phone' ? { context: PHONE } : {});

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
-import { describeBrowser, useBrowserSuite } from '../support/browser.js';
+import { describeBrowser, fileDemoObjection, useBrowserSuite } from '../support/browser.js';
 
 describeBrowser('readable records', () => {
   const suite = useBrowserSuite('readable');
@@ -229,16 +229,7 @@ describeBrowser('readable records', () => {
   });
   it('item 7: the objector keeps its line, every revocation column has a header, the annual-report note names a column shown; labels never one character per line on a phone', async () => {
     const base = suite.server.baseUrl;
-    const notices = (await (await fetch(`${base}/api/v1/public/notices`)).json()) as { items: { id: string }[] };
-    const noticeId = notices.items[0]!.id;
-    const entries = (await (await fetch(`${base}/api/v1/public/notices/${noticeId}/entries`)).json()) as { items: { id: string }[] };
-    const filed = await fetch(`${base}/api/v1/public/notices/${noticeId}/objections`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entryId: entries.items[0]!.id, name: '欧阳建国', contact: 'ouyang.jianguo@example.com', reason: '该企业公示的研发人员数量与其年度报告不一致，请核实。'.repeat(4) }),
-    });
-    expect(filed.status).toBe(201);
-    const { trackingCode } = (await filed.json()) as { trackingCode: string };
+    const { noticeId, trackingCode } = await fileDemoObjection(base, { name: '欧阳建国', contact: 'ouyang.jianguo@example.com', reason: '该企业公示的研发人员数量与其年度报告不一致，请核实。'.repeat(4) });
 
     const page = await suite.page({ login: { username: 'miit', password: DEMO_PASSWORD } });
     await page.getByTestId('welcome-card').waitFor();

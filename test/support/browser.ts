@@ -221,3 +221,21 @@ export async function openPage(
   }
   return { context, page, errors };
 }
+
+/**
+ * Files an objection (公示异议) against the first entry of the demo's first public notice through the public API, as
+ * anyone may; asserts the 201 and answers the notice and the tracking code the objector is given.
+ */
+export async function fileDemoObjection(baseUrl: string, o: { name: string; contact: string; reason: string }): Promise<{ noticeId: string; trackingCode: string }> {
+  const notices = (await (await fetch(`${baseUrl}/api/v1/public/notices`)).json()) as { items: { id: string }[] };
+  const noticeId = notices.items[0]!.id;
+  const entries = (await (await fetch(`${baseUrl}/api/v1/public/notices/${noticeId}/entries`)).json()) as { items: { id: string }[] };
+  const filed = await fetch(`${baseUrl}/api/v1/public/notices/${noticeId}/objections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ entryId: entries.items[0]!.id, ...o }),
+  });
+  expect(filed.status).toBe(201);
+  const { trackingCode } = (await filed.json()) as { trackingCode: string };
+  return { noticeId, trackingCode };
+}
