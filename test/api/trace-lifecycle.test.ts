@@ -122,6 +122,13 @@ describe('first life', () => {
     await step(ent, 'shipping', { codes: [code], destinationName: '华南经销中心', eventTime: t(10) });
     await step(ent, 'lease', { code: productEpc, lesseeName: '李四物流有限公司', eventTime: t(11) });
     let d = (await req(ent, 'GET', `/api/v1/trace/products/${code}`)).json();
+    // what it was made of: the reassembly's declared inputs (read from its event in the event store)
+    expect(d.inputs).toEqual([
+      { key: parts[0]!.epc, name: '缸体', origin: 'reused', quantity: 1, massKg: 300, valueCny: 20_000 },
+      { key: parts[1]!.epc, name: '缸盖', origin: 'remanufactured', quantity: 1, massKg: 120, valueCny: 18_000 },
+      { key: LOT, name: '活塞环', origin: 'new', quantity: 4, massKg: 20, valueCny: 3_000 },
+    ]);
+    expect(d.originalComponents.map((c: { key: string }) => c.key)).toEqual([parts[0]!.epc, parts[1]!.epc]);
     expect(d.owner).toBeNull(); // still the enterprise's
     expect(d.possessor.name).toBe('李四物流有限公司');
     const s = await step(ent, 'sale', { code, customerName: '王五运输公司', eventTime: t(12) });

@@ -209,6 +209,14 @@ describe('deferred projection of large /epcis captures', () => {
     expect(a).toEqual(await rows(each));
     expect(a.map((x) => [x.life, x.successor !== null, x.disassembled])).toEqual([[1, true, true], [2, false, false]]);
     expect(a[1]!.keys).toContain(a[0]!.epc); // the second life's cores include the first product, and its first core
+    // the product page's inputs come from the reassembly event (no reman:inputs here: its input identifiers), and the
+    // original components are those of the first life still in the second
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/trace/products/${encodeURIComponent(a[1]!.epc)}`, headers: one.user.headers })).json();
+    const firstParts = life('TL').parts;
+    expect(detail.inputs.map((i: { key: string; origin: string | null; massKg: number | null }) => [i.key, i.origin, i.massKg])).toEqual(
+      ['urn:epc:id:sgtin:6901234.012347.TLQ1', 'urn:epc:id:sgtin:6901234.012347.TLQ2', firstParts[0]].map((k) => [k, null, null]),
+    );
+    expect(detail.originalComponents.map((c: { key: string }) => c.key)).toEqual([firstParts[0]]);
   });
 
   it('a part named only by the genealogy has no object row: its edges name it, the walk, the recall search and a later life find it', async () => {
@@ -384,6 +392,21 @@ describe('deferred projection of large /epcis captures', () => {
     await app.services.trace.projection.drain();
     const p = (await products(s)).items[0] as unknown as Record<string, unknown>;
     expect(p).toMatchObject({ productionDate: '2026-04-03', warrantyMonths: null });
+  });
+
+  it('a reassembly repeated for the same unit and life keeps the first product row (within one capture and across captures)', async () => {
+    // the product insert (COPY on PostgreSQL) leaves out a (unit, life) that has its row, as ON CONFLICT DO NOTHING does
+    const s = await stream();
+    const l = life('RP');
+    const again = () => ({ ...(l.events[2] as Record<string, unknown>), eventID: id(), ilmd: { 'rm:productName': '重复的再制造' } });
+    await capture(s, [...l.events.slice(0, 3), again()]);
+    await capture(s, [again()]);
+    await app.services.trace.projection.drain();
+    const list = await products(s);
+    expect(list.items.map((p) => [p.epc, p.life])).toEqual([[l.product, 1]]);
+    const { rows } = await app.database.raw.query<{ name: string }>('SELECT name FROM trace_products WHERE enterprise_id = $1', [s.enterpriseId]);
+    expect(rows.map((r) => r.name)).toEqual(['产品 RP']);
+    expect((await status(s.user.headers)).find((x) => x.enterpriseId === s.enterpriseId)).toMatchObject({ lag: 0, lastError: null });
   });
 
   it('events kept in memory from a rolled-back capture are never projected: the follower projects what the stream holds', async () => {

@@ -30,11 +30,28 @@ function clientOf(db: Db): RawClient & Partial<pg.ClientBase> {
   return client as RawClient & Partial<pg.ClientBase>;
 }
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
 /** COPY text format: backslash, tab, newline and carriage return escaped; NULL as \N. */
 function copyCell(v: Cell): string {
   if (v === null) return '\\N';
   if (typeof v !== 'string') return String(v);
+  if (!COPY_SPECIAL.test(v)) return v; // almost every cell: nothing to escape, nothing to allocate
   return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+const ARRAY_SPECIAL = /["\\]/;
+/**
+ * An array parameter in PostgreSQL's array input form ({"a","b",NULL}: every element quoted, `"` and `\` escaped),
+ * to pass as one text parameter cast to `text[]`, `timestamptz[]` …: node-postgres' own conversion of a JS array
+ * escapes element by element and costs ~20 ms per 85,000 keys, this ~3 ms.
+ */
+export function pgArray(values: readonly (string | null)[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    parts[i] = v === null || v === undefined ? 'NULL' : `"${ARRAY_SPECIAL.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** One statement with array parameters on the connection under `db` (Drizzle would expand a JS array into a list). */

@@ -656,7 +656,6 @@ export const traceProducts = pgTable(
     totalMass: traceDouble('total_mass').notNull().default(0),
     coreValue: traceDouble('core_value').notNull().default(0),
     totalValue: traceDouble('total_value').notNull().default(0),
-    inputs: jsonb('inputs').$type<unknown[]>().notNull().default([]),
     lifeCoreKeys: text('life_core_keys').array().notNull().default([]),
     status: text('status').$type<'issued' | 'revoked' | 'recalled'>().notNull().default('issued'),
     statusReason: text('status_reason'),

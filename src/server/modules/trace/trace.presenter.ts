@@ -37,7 +37,7 @@ export function presentSummary(r: ProductRow, enterpriseName: string) {
 }
 
 export function presentDetail(
-  d: { row: ProductRow; lives: ProductRow[]; original: { key: string; name: string | null; kind: string }[]; steps: StepRow[] },
+  d: { row: ProductRow; lives: ProductRow[]; inputs: readonly object[]; original: { key: string; name: string | null; kind: string }[]; steps: StepRow[] },
   enterpriseName: string,
   enterpriseAddress: string,
 ) {
@@ -48,7 +48,7 @@ export function presentDetail(
     lives: d.lives.map((l) => ({ life: l.life, productCode: l.code, productionDate: l.production_date })),
     remanufacturedTimes: r.life,
     originalComponents: d.original,
-    inputs: (r.inputs as Record<string, unknown>[]).map((i) => ({
+    inputs: (d.inputs as Record<string, unknown>[]).map((i) => ({
       key: String(i.epc ?? i.epcClass ?? ''),
       name: (i.name as string | undefined) ?? null,
       origin: (i.origin as string | undefined) ?? null,

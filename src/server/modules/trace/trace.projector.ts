@@ -4,7 +4,7 @@ import { isIsoDate } from '../../../domain/calendar-date.js';
 import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, normalizeGtin, parseDigitalLink, parseProductCode, parseSgtinUrn, PLATFORM_EPC_NS } from '../../../domain/trace/codes.js';
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
-import { extField, num, prefixesFor, str } from './trace.extension.js';
+import { extReader, num, prefixesFor, str } from './trace.extension.js';
 import { PRODUCT_STATE_AS_MADE, REASSEMBLY_DECLARED_ERRONEOUS, traceRepo, type EdgeInsert, type ObjectUpsert, type ProductInsert, type ProductRow, type StepInsert } from './trace.repo.js';
 
 /**
@@ -118,7 +118,8 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   for (const e of normal) {
     const pre = prefixesFor(e.document);
     const stepKind = stepKindOf(e.type, e.bizStep, e.disposition);
-    const details = stepDetails(e, pre);
+    const field = extReader(e.document, pre);
+    const details = stepDetails(e, field);
     const addStep = (key: string) =>
       steps.push({ key, eventId: e.eventId, time: iso(e.eventTime), eventType: e.type, bizStep: e.bizStep, disposition: e.disposition, stepKind, details });
     const t = iso(e.eventTime);
@@ -128,7 +129,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
       const outputs = [...e.outputEPCList, ...classes(e.outputQuantityList)];
       const isDisassembly = e.bizStep === 'disassembling';
       const isAssembly = e.bizStep === 'assembling';
-      const names = partNames(e, pre);
+      const names = partNames(field);
       for (const k of e.inputEPCList) touch(k, isDisassembly ? 'core' : isAssembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null, isAssembly);
       for (const k of classes(e.inputQuantityList)) touch(k, 'lot', e, stepKind, names.get(k) ?? null);
       for (const k of e.outputEPCList) touch(k, isDisassembly ? 'part' : isAssembly ? 'product' : 'other', e, stepKind, names.get(k) ?? null, isDisassembly);
@@ -149,7 +150,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     } else if (e.type === 'AggregationEvent') {
       const children = [...e.childEPCs, ...classes(e.childQuantityList)];
       const isDisassembly = e.bizStep === 'disassembling';
-      const names = isDisassembly ? partNames(e, pre) : new Map<string, string>();
+      const names = isDisassembly ? partNames(field) : new Map<string, string>();
       if (e.parentID) touch(e.parentID, 'other', e, stepKind);
       for (const k of e.childEPCs) touch(k, isDisassembly ? 'part' : 'other', e, stepKind, names.get(k) ?? null, isDisassembly);
       for (const k of classes(e.childQuantityList)) touch(k, 'lot', e, stepKind);
@@ -166,7 +167,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     } else {
       // ObjectEvent, TransactionEvent, AssociationEvent
       const keys = [...e.epcList, ...classes(e.quantityList), ...(e.parentID ? [e.parentID] : [])];
-      const name = str(extField(e.document, 'name', pre), 200);
+      const name = str(field('name'), 200);
       for (const k of e.epcList) touch(k, stepKind === 'intake' ? 'core' : 'other', e, stepKind, stepKind === 'intake' ? name : null);
       for (const k of classes(e.quantityList)) touch(k, 'lot', e, stepKind);
       if (e.parentID) touch(e.parentID, 'other', e, stepKind);
@@ -246,10 +247,10 @@ async function closeAggregations(tx: Db, enterpriseId: string, deletes: StoredEv
 }
 
 /** Names of parts/inputs given in reman:parts (disassembly) or reman:inputs (reassembly). */
-function partNames(e: StoredEvent, pre: string[]): Map<string, string> {
+function partNames(field: (name: string) => unknown): Map<string, string> {
   const out = new Map<string, string>();
-  for (const field of ['parts', 'inputs']) {
-    const list = extField(e.document, field, pre);
+  for (const f of ['parts', 'inputs']) {
+    const list = field(f);
     if (!Array.isArray(list)) continue;
     for (const p of list) {
       if (!p || typeof p !== 'object') continue;
@@ -263,10 +264,10 @@ function partNames(e: StoredEvent, pre: string[]): Map<string, string> {
 }
 
 /** What the ledger and the product page show of a step (never shown on the public page). */
-function stepDetails(e: StoredEvent, pre: string[]): Record<string, unknown> | null {
+function stepDetails(e: StoredEvent, field: (name: string) => unknown): Record<string, unknown> | null {
   const d: Record<string, unknown> = {};
   for (const f of ['source', 'model', 'grade', 'measurements', 'method', 'process', 'parameters', 'result', 'installation', 'reason', 'note', 'destinationName', 'partyNames', 'standardNo']) {
-    const v = extField(e.document, f, pre);
+    const v = field(f);
     if (v !== undefined) d[f] = v;
   }
   if (e.sourceList.length) d.sourceList = e.sourceList;
@@ -276,8 +277,17 @@ function stepDetails(e: StoredEvent, pre: string[]): Record<string, unknown> | n
   return Object.keys(d).length ? d : null;
 }
 
-function readInputs(e: StoredEvent, pre: string[]): ReassemblyInput[] | null {
-  const list = extField(e.document, 'inputs', pre);
+/**
+ * What a product was made of, from the reassembly event that made it (its made_event_id, read back from the event
+ * store; migration 20261216010000): the reman:inputs it declared, or — without a valid declaration — its input
+ * identifiers as the genealogy keys them.
+ */
+export function productInputs(e: StoredEvent): (ReassemblyInput | { epc: string })[] {
+  return readInputs(extReader(e.document, prefixesFor(e.document))) ?? [...e.inputEPCList, ...classes(e.inputQuantityList)].map((k) => ({ epc: canonicalEpc(k) }));
+}
+
+function readInputs(field: (name: string) => unknown): ReassemblyInput[] | null {
+  const list = field('inputs');
   if (!Array.isArray(list) || !list.length) return null;
   const out: ReassemblyInput[] = [];
   for (const x of list) {
@@ -325,10 +335,11 @@ async function createProducts(
   for (const e of assemblies) {
     const pre = prefixesFor(e.document);
     const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
-    const field = (n: string) => extField(ilmd, n, pre) ?? extField(e.document, n, pre);
-    const inputs = readInputs(e, pre);
+    const doc = extReader(e.document, pre);
+    const fromIlmd = extReader(ilmd, pre);
+    const field = (n: string) => fromIlmd(n) ?? doc(n);
+    const inputs = readInputs(doc);
     const rates = inputs ? productRates(inputs) : null;
-    const inputKeys = [...e.inputEPCList, ...classes(e.inputQuantityList)];
     // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
     const cores = [...new Set(e.inputEPCList.flatMap((k) => [...(coresByPart.get(k) ?? [])]))].sort();
     const earlier = [...new Set([...cores, ...e.inputEPCList])].filter((k) => lifeOf.has(k)).sort();
@@ -365,7 +376,6 @@ async function createProducts(
         total_mass: rates?.totals.totalMass ?? 0,
         core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
         total_value: rates?.totals.totalValue ?? 0,
-        inputs: inputs ?? inputKeys.map((k) => ({ epc: k })),
         life_core_keys: [...new Set([...cores, ...earlier])],
         made_event_id: e.eventId,
         made_at: new Date(e.eventTime).toISOString(),
@@ -423,21 +433,22 @@ async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[
   for (const e of sorted) {
     const pre = prefixesFor(e.document);
     const kind = stepKindOf(e.type, e.bizStep, e.disposition);
-    const partyNames = (extField(e.document, 'partyNames', pre) ?? {}) as Record<string, unknown>;
+    const field = extReader(e.document, pre);
+    const partyNames = (field('partyNames') ?? {}) as Record<string, unknown>;
     for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) {
       const p = products.get(k);
       if (!p || Date.parse(e.eventTime) < new Date(p.made_at).getTime()) continue;
       const patch = patches.get(p.code) ?? {};
       if (kind) patch.state = kind;
-      if (e.disposition === DISPOSITIONS.recalled.value) Object.assign(patch, { status: 'recalled', status_reason: str(extField(e.document, 'reason', pre)) });
-      if (e.disposition === DISPOSITIONS.revoked.value || e.bizStep === BIZ_STEPS.code_revoking.value) Object.assign(patch, { status: 'revoked', status_reason: str(extField(e.document, 'reason', pre)) });
+      if (e.disposition === DISPOSITIONS.recalled.value) Object.assign(patch, { status: 'recalled', status_reason: str(field('reason')) });
+      if (e.disposition === DISPOSITIONS.revoked.value || e.bizStep === BIZ_STEPS.code_revoking.value) Object.assign(patch, { status: 'revoked', status_reason: str(field('reason')) });
       for (const d of e.destinationList) {
         const name = typeof partyNames === 'object' ? str(partyNames[d.id], 200) : null;
         if (d.type === 'owning_party') Object.assign(patch, { owner_id: d.id, owner_name: name });
         if (d.type === 'possessing_party') Object.assign(patch, { possessor_id: d.id, possessor_name: name });
       }
       if (kind === 'installation') {
-        const inst = extField(e.document, 'installation', pre) as Record<string, unknown> | undefined;
+        const inst = field('installation') as Record<string, unknown> | undefined;
         patch.installation = { location: str(inst?.location, 300) ?? '', equipment: str(inst?.equipment, 200), time: iso(e.eventTime) };
       }
       if (kind === 'removal') patch.installation = null;

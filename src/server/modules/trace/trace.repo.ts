@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { preparedQuery, type Db } from '../../db/client.js';
-import { bulkInsert, rawQuery, type BulkColumn } from '../../db/bulk.js';
+import { bulkInsert, canCopy, copyRows, pgArray, rawQuery, type BulkColumn } from '../../db/bulk.js';
 import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/genealogy.js';
 import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
 import { standardKeySql } from '../../../domain/portal/standard-code.js';
@@ -116,7 +116,6 @@ export interface ProductRow {
   total_mass: number;
   core_value: number;
   total_value: number;
-  inputs: unknown[];
   life_core_keys: string[];
   status: 'issued' | 'revoked' | 'recalled';
   status_reason: string | null;
@@ -138,10 +137,10 @@ export type ProductInsert = Omit<ProductRow, 'production_date' | 'made_at' | 'st
   owner_name: string | null;
 };
 const PRODUCT_COLUMNS = sql.raw(
-  `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at, biz_location`,
+  `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at, biz_location`,
 );
 
-const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.inputs, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at, p.biz_location`;
+const PRODUCT_COLUMNS_P = `p.enterprise_id, p.code, p.epc, p.gtin, p.digital_link, p.serial, p.name, p.model, p.standard_no, p.warranty_months, to_char(p.production_date, 'YYYY-MM-DD') AS production_date, p.life, p.mass_rate, p.value_rate, p.formula_version, p.core_mass, p.total_mass, p.core_value, p.total_value, p.life_core_keys, p.status, p.status_reason, p.state, p.owner_id, p.owner_name, p.possessor_id, p.possessor_name, p.installation, p.made_event_id, p.made_at, p.biz_location`;
 
 /** The public verification row: the product, its successor semantics and its public timeline ([day, kind] pairs). */
 export type PublicProductRow = Pick<ProductRow, 'enterprise_id' | 'code' | 'name' | 'model' | 'standard_no' | 'warranty_months' | 'production_date' | 'life' | 'mass_rate' | 'value_rate' | 'formula_version' | 'status'> & {
@@ -198,8 +197,35 @@ const cols = (spec: string): BulkColumn[] => spec.split(', ').map((c) => ({ name
 const EDGE_COLUMNS = cols('enterprise_id uuid, parent_key text, child_key text, kind text, event_id text, valid_from timestamptz, valid_to timestamptz, closed_by_event_id text, part_name text');
 const STEP_COLUMNS = cols('enterprise_id uuid, object_key text, event_id text, event_time timestamptz, event_type text, biz_step text, disposition text, step_kind text, details jsonb');
 
+const PRODUCT_COPY_COLUMNS = ['enterprise_id', 'code', 'epc', 'gtin', 'digital_link', 'serial', 'name', 'model', 'standard_no', 'warranty_months', 'production_date', 'life',
+  'mass_rate', 'value_rate', 'formula_version', 'core_mass', 'total_mass', 'core_value', 'total_value', 'life_core_keys', 'state', 'owner_id', 'owner_name', 'possessor_id', 'possessor_name',
+  'made_event_id', 'made_at', 'biz_location'] as const;
+/**
+ * insertProducts on PostgreSQL: one COPY. (A product's inputs are not copied onto its row: they are its reassembly
+ * event's, read from the event store by the product page — migration 20261216010000.)
+ * COPY has no ON CONFLICT, so the rows whose (enterprise, epc, life) is taken — by an earlier capture or earlier in
+ * these rows — are left out first, as `ON CONFLICT … DO NOTHING` would leave them (the projection of one
+ * enterprise runs under its stream lock, so nothing else inserts its products meanwhile).
+ */
+async function copyProducts(db: Db, rows: ProductInsert[]) {
+  const taken = new Set(
+    (await rawQuery<{ enterprise_id: string; epc: string; life: number }>(db, 'SELECT enterprise_id, epc, life FROM trace_products WHERE (enterprise_id, epc) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))', [pgArray(rows.map((r) => r.enterprise_id)), pgArray(rows.map((r) => r.epc))])).map(
+      (r) => `${r.enterprise_id} ${r.life} ${r.epc}`,
+    ),
+  );
+  const fresh = rows.filter((r) => {
+    const k = `${r.enterprise_id} ${r.life} ${r.epc}`;
+    return taken.has(k) ? false : (taken.add(k), true);
+  });
+  await copyRows(db, 'trace_products', PRODUCT_COPY_COLUMNS, fresh.map((r) => [
+    r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date, r.life,
+    r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, pgArray(r.life_core_keys), PRODUCT_STATE_AS_MADE,
+    r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at, r.biz_location,
+  ]));
+}
+
 const OBJECT_ARRAYS = '$2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[]';
-const objectArrays = (rows: ObjectUpsert[]) => (['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => rows.map((r) => r[c]));
+const objectArrays = (rows: ObjectUpsert[]) => (['key', 'kind', 'name', 'first', 'last', 'stepKind', 'bizStep', 'disposition'] as const).map((c) => pgArray(rows.map((r) => r[c])));
 /** How an object row takes in what a capture saw of it (`src` holds the capture's values): kind by rank, first name, earliest first, latest last. */
 const mergeObject = (src: string) => `
         kind = CASE WHEN array_position(ARRAY['other','lot','part','core','product'], ${src}.kind) > array_position(ARRAY['other','lot','part','core','product'], o.kind) THEN ${src}.kind ELSE o.kind END,
@@ -261,7 +287,7 @@ export const traceRepo = {
   async updateExistingObjects(db: Db, enterpriseId: string, all: ObjectUpsert[]): Promise<{ key: string; kind: string; inserted: boolean }[]> {
     if (!all.length) return [];
     // which have rows (usually none): one array of keys to probe, then the values of those only
-    const existing = new Set((await rawQuery<{ key: string }>(db, 'SELECT key FROM trace_objects WHERE enterprise_id = $1::uuid AND key = ANY($2::text[])', [enterpriseId, all.map((r) => r.key)])).map((r) => r.key));
+    const existing = new Set((await rawQuery<{ key: string }>(db, 'SELECT key FROM trace_objects WHERE enterprise_id = $1::uuid AND key = ANY($2::text[])', [enterpriseId, pgArray(all.map((r) => r.key))])).map((r) => r.key));
     const rows = all.filter((r) => existing.has(r.key));
     if (!rows.length) return [];
     return rawQuery<{ key: string; kind: string; inserted: boolean }>(
@@ -279,7 +305,7 @@ export const traceRepo = {
   /** Transformation events whose links are their edges (not read from the event store; migration 20261215050000). */
   async insertEdgeEvents(db: Db, enterpriseId: string, eventIds: string[]) {
     if (!eventIds.length) return;
-    await rawQuery(db, 'INSERT INTO trace_edge_events (enterprise_id, event_id) SELECT $1::uuid, unnest($2::text[]) ON CONFLICT DO NOTHING', [enterpriseId, [...new Set(eventIds)]]);
+    await rawQuery(db, 'INSERT INTO trace_edge_events (enterprise_id, event_id) SELECT $1::uuid, unnest($2::text[]) ON CONFLICT DO NOTHING', [enterpriseId, pgArray([...new Set(eventIds)])]);
   },
   /** Aggregation DELETE: close the open edges of parent (→ the given children, or all); returns the children closed. */
   async closeAggregation(db: Db, enterpriseId: string, parent: string, children: string[] | null, at: string, eventId: string): Promise<string[]> {
@@ -305,18 +331,6 @@ export const traceRepo = {
     await db.execute(
       sql`UPDATE trace_products SET status = 'revoked', status_reason = ${REASSEMBLY_DECLARED_ERRONEOUS}, updated_at = now() WHERE enterprise_id = ${enterpriseId} AND made_event_id = ${eventId}`,
     );
-  },
-  async insertProduct(db: Db, p: ProductInsert) {
-    const rows = await q<{ code: string }>(
-      db,
-      sql`INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
-            mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
-          VALUES (${p.enterprise_id}, ${p.code}, ${p.epc}, ${p.gtin}, ${p.digital_link}, ${p.serial}, ${p.name}, ${p.model}, ${p.standard_no}, ${p.warranty_months}, ${p.production_date}::date, ${p.life},
-            ${p.mass_rate}, ${p.value_rate}, ${p.formula_version}, ${p.core_mass}, ${p.total_mass}, ${p.core_value}, ${p.total_value}, ${json(p.inputs)}, ${textArray(p.life_core_keys)},
-            ${PRODUCT_STATE_AS_MADE}, ${p.owner_id}, ${p.owner_name}, ${p.owner_id}, ${p.owner_name}, ${p.made_event_id}, ${p.made_at}::timestamptz, ${p.biz_location})
-          ON CONFLICT (enterprise_id, epc, life) DO NOTHING RETURNING code`,
-    );
-    return rows[0]?.code ?? null;
   },
   async updateProduct(db: Db, enterpriseId: string, code: string, patch: Partial<Pick<ProductRow, 'status' | 'status_reason' | 'state' | 'owner_id' | 'owner_name' | 'possessor_id' | 'possessor_name' | 'installation'>>) {
     const sets: SQL[] = [];
@@ -389,16 +403,18 @@ export const traceRepo = {
   },
   /** Many products in one INSERT (same columns and defaults as insertProduct; existing (epc, life) left alone). */
   async insertProducts(db: Db, rows: ProductInsert[]) {
+    if (!rows.length) return;
+    if (canCopy(db)) return copyProducts(db, rows);
     for (let i = 0; i < rows.length; i += 2000) {
       await db.execute(sql`
         INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
-          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
+          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
         SELECT r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date::date, r.life,
-          r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, r.inputs, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
+          r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
           ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz, r.biz_location
         FROM jsonb_to_recordset(${json(rows.slice(i, i + 2000))}) AS r(enterprise_id uuid, code text, epc text, gtin text, digital_link text, serial text, name text, model text,
           standard_no text, warranty_months integer, production_date text, life integer, mass_rate numeric, value_rate numeric, formula_version text, core_mass float8, total_mass float8,
-          core_value float8, total_value float8, inputs jsonb, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text, biz_location text)
+          core_value float8, total_value float8, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text, biz_location text)
         ON CONFLICT (enterprise_id, epc, life) DO NOTHING`);
     }
   },

@@ -9,6 +9,7 @@ import type { AnnouncedList } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { attributedSite, resolveStepSite, siteLocation } from '../../../domain/trace/site.js';
 import type { EpcisService } from '../epcis/epcis.service.js';
+import type { StoredEvent } from '../../../domain/epcis/types.js';
 import { canonicalEpc, classifyCode, digitalLinkUri, makeProductCode, normalizeGtin, platformEpc } from '../../../domain/trace/codes.js';
 import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH, originalComponents, type Direction } from '../../../domain/trace/genealogy.js';
 import * as L from '../../../domain/trace/lifecycle.js';
@@ -17,7 +18,7 @@ import { publicTimeline, statusChangeNeeded } from '../../../domain/trace/succes
 import { coreTransferEvents, type CoreTransferRecord, type CoreTransferRecorded } from '../../../domain/trading/core-exchange.js';
 import { mayConsume, mayDisassemble, NO_HISTORY } from '../../../domain/trace/step-rules.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
-import { ensurePrefix, projectEvents } from './trace.projector.js';
+import { ensurePrefix, productInputs, projectEvents } from './trace.projector.js';
 import { createProjectionFollower } from './trace.follower.js';
 import type { JobLog } from '../../platform/jobs.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
@@ -235,11 +236,19 @@ export function createTraceService(deps: TraceServiceDeps) {
       const lifeRows = await traceRepo.earlierLives(db, row.enterprise_id, row.code);
       const lives = [...new Map([...lifeRows, row].map((r) => [r.code, r])).values()].sort((a, b) => a.life - b.life);
       const first = lives[0]!;
-      const inputsOf = (r: ProductRow) => (r.inputs as { epc?: string }[]).map((i) => i.epc).filter((x): x is string => Boolean(x));
-      const original = row.life === 1 ? inputsOf(row) : originalComponents(inputsOf(row), inputsOf(first));
+      // what each life was made of: its reassembly event's inputs, from the event store (migration 20261216010000)
+      const made = new Map<string, StoredEvent>();
+      for (const e of await epcis.eventsByIds([...new Set([row.made_event_id, first.made_event_id])], { enterpriseIds: [row.enterprise_id] })) if (!made.has(e.eventId) || !e.errorDeclaration) made.set(e.eventId, e);
+      const inputsOfRow = (r: ProductRow) => {
+        const e = made.get(r.made_event_id);
+        return e ? productInputs(e) : [];
+      };
+      const inputs = inputsOfRow(row);
+      const keysOf = (list: ReturnType<typeof inputsOfRow>) => list.map((i) => i.epc).filter((x): x is string => Boolean(x));
+      const original = row.life === 1 ? keysOf(inputs) : originalComponents(keysOf(inputs), keysOf(inputsOfRow(first)));
       const objects = new Map((await traceRepo.objects(db, original, [row.enterprise_id])).map((o) => [o.key, o]));
       const steps = await traceRepo.stepsOf(db, row.enterprise_id, [row.epc, ...row.life_core_keys]);
-      return { row, lives, original: original.map((k) => ({ key: k, name: objects.get(k)?.name ?? null, kind: objects.get(k)?.kind ?? 'part' })), steps };
+      return { row, lives, inputs, original: original.map((k) => ({ key: k, name: objects.get(k)?.name ?? null, kind: objects.get(k)?.kind ?? 'part' })), steps };
     },
 
     /** Recall or revoke: idempotent — the product row is locked, and a status it already has records nothing. */
