@@ -43,6 +43,7 @@ try {
     const total = performance.now() - t;
     console.log(`run ${r}: total ${total.toFixed(0)} ms`);
     for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) if (v > 5) console.log(`  ${k.padEnd(30)} ${v.toFixed(0)} ms`);
+    for (const [l, v] of (globalThis as any).__marks ?? []) console.log('   mark', String(l).padEnd(34), v.toFixed(0)); (globalThis as any).__marks = [];
   }
   await app.close();
 } finally {

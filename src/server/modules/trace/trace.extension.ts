@@ -23,6 +23,18 @@ export function extField(obj: Record<string, unknown> | null | undefined, name: 
 
 const COMPACT_PREFIX = /^[A-Za-z][\w.-]*$/;
 
+/** Field keys per prefix set (most events: the default prefix only); a handful of prefix sets in practice, capped. */
+const keyNames = new Map<string, Map<string, string[]>>();
+function namesFor(prefixes: string[]): Map<string, string[]> {
+  const id = prefixes.length === 1 ? prefixes[0]! : prefixes.join('\u0000');
+  let names = keyNames.get(id);
+  if (!names) {
+    if (keyNames.size >= 256) keyNames.clear();
+    keyNames.set(id, (names = new Map()));
+  }
+  return names;
+}
+
 /**
  * extField for many fields of one object (the projector reads ~16 per event): the fallback — the local name under
  * any compact prefix — indexes the object's keys once, on the first field the prefixes do not find, instead of
@@ -30,14 +42,16 @@ const COMPACT_PREFIX = /^[A-Za-z][\w.-]*$/;
  */
 export function extReader(obj: Record<string, unknown> | null | undefined, prefixes: string[]): (name: string) => unknown {
   if (!obj) return () => undefined;
+  const names = namesFor(prefixes);
   let local: Map<string, unknown> | undefined;
   return (name) => {
-    for (const p of prefixes) {
-      const v = obj[`${p}:${name}`];
+    // the prefixed and the full forms of the name, in that order (built once per prefix set and name)
+    let keys = names.get(name);
+    if (!keys) names.set(name, (keys = [...prefixes.map((p) => `${p}:${name}`), `${REMAN_NS}${name}`]));
+    for (const k of keys) {
+      const v = obj[k];
       if (v !== undefined) return v;
     }
-    const full = obj[`${REMAN_NS}${name}`];
-    if (full !== undefined) return full;
     // The epcis module hands listeners the events without the DOCUMENT-level @context, so a prefix an MES bound
     // there (e.g. {"rm": "urn:reman-platform:voc:"}) is not visible here: fall back to the local name under any
     // compact prefix (not under another absolute IRI) — the first such key in the object's order.

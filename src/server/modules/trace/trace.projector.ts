@@ -31,7 +31,10 @@ export async function ensurePrefix(tx: Db, enterpriseId: string): Promise<string
 }
 
 const classes = (list: { epcClass: string }[]) => list.map((q) => q.epcClass);
-const iso = (t: string) => new Date(t).toISOString();
+/** An event time as the projection keys it (UTC ISO); the last answer is kept, as one event's ~13 keys ask in a row. */
+let lastIsoIn = '';
+let lastIsoOut = '';
+const iso = (t: string) => (t === lastIsoIn ? lastIsoOut : ((lastIsoOut = new Date(t).toISOString()), (lastIsoIn = t), lastIsoOut));
 
 /**
  * The stored events carrying any of the given EPCs (epcis.eventsByIdentifiers inside `tx`; declared-erroneous ones
@@ -120,9 +123,9 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     const stepKind = stepKindOf(e.type, e.bizStep, e.disposition);
     const field = extReader(e.document, pre);
     const details = stepDetails(e, field);
-    const addStep = (key: string) =>
-      steps.push({ key, eventId: e.eventId, time: iso(e.eventTime), eventType: e.type, bizStep: e.bizStep, disposition: e.disposition, stepKind, details });
     const t = iso(e.eventTime);
+    const addStep = (key: string) =>
+      steps.push({ key, eventId: e.eventId, time: t, eventType: e.type, bizStep: e.bizStep, disposition: e.disposition, stepKind, details });
 
     if (e.type === 'TransformationEvent') {
       const inputs = [...e.inputEPCList, ...classes(e.inputQuantityList)];
@@ -177,6 +180,21 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
     }
   }
 
+  // The disassemblies of the reassemblies' inputs (their cores: earlier lives): this capture's are in `edges`, the
+  // earlier captures' are read before this capture's edges are written, so the read returns only what memory lacks.
+  const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
+  const coresByPart = new Map<string, Set<string>>();
+  const addCore = (part: string, core: string) => {
+    const l = coresByPart.get(part);
+    if (l) l.add(core);
+    else coresByPart.set(part, new Set([core]));
+  };
+  if (allInputs.length) {
+    for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs)) addCore(r.part, r.core);
+    const wanted = new Set(allInputs);
+    for (const x of edges) if (x.kind === 'disassembly' && wanted.has(x.parent)) addCore(x.parent, x.child);
+  }
+
   const all = [...objects.values()];
   const upserted = [
     ...(await traceRepo.upsertObjects(tx, enterpriseId, all.filter((o) => observed.has(o.key)))),
@@ -194,7 +212,7 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
 
   await closeAggregations(tx, enterpriseId, deletes);
 
-  const made = await createProducts(tx, enterpriseId, assemblies, { isNew });
+  const made = await createProducts(tx, enterpriseId, assemblies, { isNew, coresByPart, allInputs });
   // a product row exists only for a key known before or made now
   const madeNow = new Set(made.map((r) => r.epc));
   const mayBeProduct = (k: string) => !isNew(k) || madeNow.has(k);
@@ -313,19 +331,11 @@ async function createProducts(
   tx: Db,
   enterpriseId: string,
   assemblies: StoredEvent[],
-  capture: { isNew: (key: string) => boolean },
+  capture: { isNew: (key: string) => boolean; coresByPart: Map<string, Set<string>>; allInputs: string[] },
 ): Promise<ProductInsert[]> {
   if (!assemblies.length) return [];
   const prefix = await ensurePrefix(tx, enterpriseId);
-  const allInputs = [...new Set(assemblies.flatMap((e) => e.inputEPCList))];
-  const coresByPart = new Map<string, Set<string>>();
-  const addCore = (part: string, core: string) => {
-    const l = coresByPart.get(part);
-    if (l) l.add(core);
-    else coresByPart.set(part, new Set([core]));
-  };
-  // the disassemblies of every input, this capture's included (its edges are written already)
-  for (const r of await traceRepo.coresOfParts(tx, enterpriseId, allInputs)) addCore(r.part, r.core);
+  const { coresByPart, allInputs } = capture;
   const allCores = [...coresByPart.values()].flatMap((l) => [...l]);
   // Latest life per EPC that is a product (of earlier captures: not new keys), kept up to date below.
   const lifeOf = new Map((await traceRepo.latestLives(tx, enterpriseId, [...new Set([...allCores, ...allInputs])].filter((k) => !capture.isNew(k)))).map((r) => [r.epc, r.life]));

@@ -391,9 +391,10 @@ export const traceRepo = {
   /** (part, core) pairs: the cores the given parts were disassembled from (non-erroneous disassembly edges). */
   async coresOfParts(db: Db, enterpriseId: string, parts: string[]): Promise<{ part: string; core: string }[]> {
     if (!parts.length) return [];
-    return q<{ part: string; core: string }>(
+    return rawQuery<{ part: string; core: string }>(
       db,
-      sql`SELECT DISTINCT parent_key AS part, child_key AS core FROM trace_edges WHERE enterprise_id = ${enterpriseId} AND kind = 'disassembly' AND NOT erroneous AND parent_key = ANY(${textArray(parts)})`,
+      `SELECT DISTINCT parent_key AS part, child_key AS core FROM trace_edges WHERE enterprise_id = $1::uuid AND kind = 'disassembly' AND NOT erroneous AND parent_key = ANY($2::text[])`,
+      [enterpriseId, pgArray(parts)],
     );
   },
   /** Latest life of each of these EPCs that is a product (one enterprise). */
