@@ -334,6 +334,49 @@ async function createProducts(
   capture: { isNew: (key: string) => boolean; coresByPart: Map<string, Set<string>>; allInputs: string[] },
 ): Promise<ProductInsert[]> {
   if (!assemblies.length) return [];
+  // What each reassembly declares, read from its event alone — JavaScript only, so on PostgreSQL it runs while the
+  // database still writes this capture's edges and steps (projectForEnterprise queues them).
+  const drafts = assemblies.map((e) => {
+    const pre = prefixesFor(e.document);
+    const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
+    const doc = extReader(e.document, pre);
+    const fromIlmd = extReader(ilmd, pre);
+    const field = (n: string) => fromIlmd(n) ?? doc(n);
+    const inputs = readInputs(doc);
+    const rates = inputs ? productRates(inputs) : null;
+    const productionDate = str(field('productionDate'));
+    const eventDay = new Date(new Date(e.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const givenGtin = str(field('gtin'));
+    const givenSerial = str(field('serial'), 20);
+    const warranty = num(field('warrantyMonths'));
+    const common = {
+      enterprise_id: enterpriseId,
+      digital_link: null,
+      name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
+      model: str(field('model'), 100),
+      standard_no: str(field('standardNo'), 100),
+      warranty_months: warranty !== null && warranty >= 0 && warranty <= 1200 ? Math.round(warranty) : null, // ≤ 100 years, or not a warranty
+      production_date: isIsoDate(productionDate) ? productionDate : eventDay, // a real calendar date (2026-02-30 is not)
+      mass_rate: rates?.massRate ?? null,
+      value_rate: rates?.valueRate ?? null,
+      formula_version: rates?.formulaVersion ?? null,
+      core_mass: rates ? rates.totals.reusedMass + rates.totals.remanufacturedMass : 0,
+      total_mass: rates?.totals.totalMass ?? 0,
+      core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
+      total_value: rates?.totals.totalValue ?? 0,
+      made_event_id: e.eventId,
+      made_at: new Date(e.eventTime).toISOString(),
+      biz_location: e.bizLocation,
+      owner_id: null,
+      owner_name: null,
+    };
+    const outputs = e.outputEPCList.map((epc) => {
+      const dl = parseDigitalLink(epc) ?? parseSgtinUrn(epc);
+      return { epc, gtin: dl?.gtin ?? (givenGtin ? normalizeGtin(givenGtin) : null), serial: dl?.serial ?? givenSerial ?? (epc.startsWith(PLATFORM_EPC_NS) ? epc.slice(epc.lastIndexOf('.') + 1) : null) };
+    });
+    return { e, givenCode: str(field('productCode')), common, outputs };
+  });
+
   const prefix = await ensurePrefix(tx, enterpriseId);
   const { coresByPart, allInputs } = capture;
   const allCores = [...coresByPart.values()].flatMap((l) => [...l]);
@@ -342,58 +385,15 @@ async function createProducts(
 
   type Pending = Omit<ProductInsert, 'code' | 'serial'> & { code: string | null; serial: string | null };
   const pending: Pending[] = [];
-  for (const e of assemblies) {
-    const pre = prefixesFor(e.document);
-    const ilmd = e.ilmd ?? (e.document.ilmd as Record<string, unknown> | undefined) ?? null;
-    const doc = extReader(e.document, pre);
-    const fromIlmd = extReader(ilmd, pre);
-    const field = (n: string) => fromIlmd(n) ?? doc(n);
-    const inputs = readInputs(doc);
-    const rates = inputs ? productRates(inputs) : null;
+  for (const { e, givenCode, common, outputs } of drafts) {
     // Which earlier lives: the cores the inputs were disassembled from, and inputs that are products themselves.
     const cores = [...new Set(e.inputEPCList.flatMap((k) => [...(coresByPart.get(k) ?? [])]))].sort();
     const earlier = [...new Set([...cores, ...e.inputEPCList])].filter((k) => lifeOf.has(k)).sort();
     const life = earlier.reduce((m, k) => Math.max(m, lifeOf.get(k)!), 0) + 1;
-    const givenCode = str(field('productCode'));
-    const productionDate = str(field('productionDate'));
-    const eventDay = new Date(new Date(e.eventTime).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-    for (const epc of e.outputEPCList) {
-      let code: string | null = null;
-      const parsed = givenCode && e.outputEPCList.length === 1 ? parseProductCode(givenCode) : null;
-      if (parsed && parsed.enterprisePrefix === prefix) code = parsed.code;
-      const dl = parseDigitalLink(epc) ?? parseSgtinUrn(epc);
-      const givenGtin = str(field('gtin'));
-      const gtin = dl?.gtin ?? (givenGtin ? normalizeGtin(givenGtin) : null);
-      const warranty = num(field('warrantyMonths'));
-      pending.push({
-        enterprise_id: enterpriseId,
-        code,
-        epc,
-        gtin,
-        digital_link: null,
-        serial: dl?.serial ?? str(field('serial'), 20) ?? (epc.startsWith(PLATFORM_EPC_NS) ? epc.slice(epc.lastIndexOf('.') + 1) : null),
-        name: str(field('productName'), 200) ?? str(field('name'), 200) ?? '再制造产品',
-        model: str(field('model'), 100),
-        standard_no: str(field('standardNo'), 100),
-        warranty_months: warranty !== null && warranty >= 0 && warranty <= 1200 ? Math.round(warranty) : null, // ≤ 100 years, or not a warranty
-        production_date: isIsoDate(productionDate) ? productionDate : eventDay, // a real calendar date (2026-02-30 is not)
-        life,
-        mass_rate: rates?.massRate ?? null,
-        value_rate: rates?.valueRate ?? null,
-        formula_version: rates?.formulaVersion ?? null,
-        core_mass: rates ? rates.totals.reusedMass + rates.totals.remanufacturedMass : 0,
-        total_mass: rates?.totals.totalMass ?? 0,
-        core_value: rates ? rates.totals.reusedValue + rates.totals.remanufacturedValue : 0,
-        total_value: rates?.totals.totalValue ?? 0,
-        life_core_keys: [...new Set([...cores, ...earlier])],
-        made_event_id: e.eventId,
-        made_at: new Date(e.eventTime).toISOString(),
-        biz_location: e.bizLocation,
-        owner_id: null,
-        owner_name: null,
-      });
-      lifeOf.set(epc, Math.max(lifeOf.get(epc) ?? 0, life));
+    const parsed = givenCode && outputs.length === 1 ? parseProductCode(givenCode) : null;
+    for (const o of outputs) {
+      pending.push({ ...common, code: parsed && parsed.enterprisePrefix === prefix ? parsed.code : null, epc: o.epc, gtin: o.gtin, serial: o.serial, life, life_core_keys: [...new Set([...cores, ...earlier])] });
+      lifeOf.set(o.epc, Math.max(lifeOf.get(o.epc) ?? 0, life));
     }
   }
   // Platform codes for the products without a valid given one: consecutive serials, in event order.
