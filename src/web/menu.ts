@@ -111,10 +111,10 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   ministry_admin: [HOME, APPLICATIONS_REVIEW, ANNUAL_REPORTS_REVIEW, STATISTICS, MARKET_STATS, DEVICES_OVERVIEW, INSURANCE, NOTICES, ANNOUNCEMENTS, ALL_ENTERPRISES, EXPERTS, AUTHORITIES, USERS, AUDIT, SUPERVISION, TRACE, PORTAL_ADMIN, CATALOGUE_REVIEW, ORDERS_ALL, LEASES, PASSWORD],
   expert: [HOME, APPLICATIONS_EXPERT, PASSWORD],
   // 交易服务 (issue 13): registered buyer organisations
-  buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
+  buyer_admin: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, USERS, PASSWORD],
   buyer_staff: [HOME, MARKET, ORDERS_BUYER, LEASES, INSURANCE, CORE_EXCHANGE, DEVICES, CASES, PASSWORD],
   // 保险 (issue 13): an insurer's users — claims, policies, figures; not the market, orders, leases or core exchange
-  insurer_admin: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, PASSWORD],
+  insurer_admin: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, USERS, PASSWORD],
   insurer_staff: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, PASSWORD],
   // 公共信息服务 (issue 14): a testing organisation's users issue test reports on traced products
   testing_org_staff: [HOME, TESTING_REPORTS, PASSWORD],
@@ -173,6 +173,9 @@ export const isMinistryRole = (r: Role | undefined): boolean => !!r && MINISTRY_
 export const GRANTABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
   enterprise_admin: ['enterprise_staff', 'enterprise_admin'],
   authority_admin: ['authority_reviewer', 'authority_admin'],
+  // registered organisations' admins: their own staff (and further admins)
+  buyer_admin: ['buyer_staff', 'buyer_admin'],
+  insurer_admin: ['insurer_staff', 'insurer_admin'],
   ministry_admin: ALL_ROLES,
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildEnterprise, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildBuyer, buildEnterprise, buildInsurer, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 let app: TestApp;
 let entAdmin: Session;
@@ -268,4 +268,47 @@ describe('updating users', () => {
     const res = await app.inject({ method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, headers: entAdmin.headers });
     expect((await tryLogin(u.username, res.json().initialPassword)).statusCode).toBe(200);
   });
+});
+
+describe('registered organisations (buyers, insurers) manage their own users', () => {
+  for (const kind of ['buyer', 'insurer'] as const) {
+    it(`the ${kind}'s admin creates, lists, renames, disables and resets its staff — only its own organisation's`, async () => {
+      const build = kind === 'buyer' ? buildBuyer : buildInsurer;
+      const mine = await build(app.services);
+      const theirs = await build(app.services);
+      const admin = await login(app, mine.user.username, TEST_PASSWORD);
+      const staffRole = `${kind}_staff`;
+
+      const username = uname(kind);
+      const created = await createUser(admin, { username, displayName: `${kind} 员工`, role: staffRole, organizationId: mine.org.id });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().user).toMatchObject({ username, role: staffRole, mustChangePassword: true, organization: { id: mine.org.id, kind } });
+      expect((await tryLogin(username, created.json().initialPassword)).statusCode).toBe(200);
+
+      // the list holds its organisation's users only: the admin and the new staff member
+      const list = await app.inject({ url: '/api/v1/users?pageSize=200', headers: admin.headers });
+      expect(list.statusCode).toBe(200);
+      expect((list.json().items as { username: string }[]).map((u) => u.username).sort()).toEqual([mine.user.username, username].sort());
+      expect(list.json().total).toBe(2);
+
+      // no roles of other kinds, no users of another organisation (403), nothing written
+      const before = await userCount();
+      expect((await createUser(admin, { username: uname(), displayName: 'x', role: 'enterprise_staff', organizationId: enterpriseId })).statusCode).toBe(403);
+      expect((await createUser(admin, { username: uname(), displayName: 'x', role: staffRole, organizationId: theirs.org.id })).statusCode).toBe(403);
+      expect(await userCount()).toBe(before);
+
+      // its own staff: renamed, password reset, disabled; another organisation's admin: 404
+      const id = created.json().user.id as string;
+      expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: admin.headers, payload: { displayName: '改名' } })).json().displayName).toBe('改名');
+      expect((await app.inject({ method: 'POST', url: `/api/v1/users/${id}/reset-password`, headers: admin.headers })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: admin.headers, payload: { disabled: true } })).json().disabled).toBe(true);
+      expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${theirs.user.id}`, headers: admin.headers, payload: { displayName: '越权' } })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/users/${theirs.user.id}/reset-password`, headers: admin.headers })).statusCode).toBe(404);
+
+      // the staff member manages no one
+      const staff = await buildUser(app.services, staffRole as 'buyer_staff', { organizationId: mine.org.id });
+      const staffSession = await login(app, staff.username, TEST_PASSWORD);
+      expect((await app.inject({ url: '/api/v1/users', headers: staffSession.headers })).statusCode).toBe(403);
+    });
+  }
 });

@@ -130,6 +130,22 @@ describeBrowser('quality insurance in the browser', () => {
     expect(await insurer.getByTestId('insurance-figures').textContent()).toContain('¥8,000.00');
     await suite.shot(insurer, '8-insurer-figures');
 
+    // ---- the insurer's admin adds a claims handler of its own (its staff; its organisation is fixed)
+    await insurer.getByTestId('menu-users').click();
+    await insurer.getByTestId('users-table').getByText('insurer-qd').waitFor();
+    await insurer.getByTestId('user-create').click();
+    const dialog = insurer.getByRole('dialog');
+    await dialog.locator('#new-username').fill('insurer-qd-handler');
+    await dialog.locator('#new-displayName').fill('理赔专员');
+    await dialog.locator('#new-role').click();
+    await insurer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '保险机构用户' }).click();
+    const [created] = await Promise.all([
+      insurer.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/users')),
+      insurer.getByTestId('user-create-submit').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    await insurer.getByTestId('initial-password').waitFor();
+
     // ---- the holder's policy now counts the claim; the public line names the insurer, never the holder
     await holder.goto(`${base()}/insurance/policies/${policyId}`);
     await expect.poll(() => holder.getByTestId('policy-cover-left').textContent()).toBe('¥12,000.00');

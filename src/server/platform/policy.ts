@@ -48,6 +48,8 @@ export const ENTERPRISE_ROLES = ['enterprise_staff', 'enterprise_admin'] as cons
 export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_admin'] as const satisfies readonly Actor[];
 export const MINISTRY_ROLES = ['ministry_officer', 'ministry_admin'] as const satisfies readonly Actor[];
 export const ADMIN_ROLES = ['enterprise_admin', 'authority_admin', 'ministry_admin'] as const satisfies readonly Actor[];
+/** Administrators of users: ADMIN_ROLES and the admins of registered organisations (buyers, insurers), each their own organisation's. */
+export const USER_ADMIN_ROLES = [...ADMIN_ROLES, 'buyer_admin', 'insurer_admin'] as const satisfies readonly Actor[];
 
 export function allows(policy: RoutePolicy, actor: Actor): boolean {
   if ('public' in policy) return true;

@@ -9,7 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, orgKindLabel, roleLabel } from '../format';
 import { bilingual, useLocale } from '../i18n';
-import { GRANTABLE_ROLES, MIIT_ID, organizationKindOf } from '../menu';
+import { GRANTABLE_ROLES, isAuthorityRole, isEnterpriseRole, isMinistryRole, MIIT_ID, organizationKindOf } from '../menu';
 import { qk, useAuthorities } from '../queries';
 import { useUrlPaging } from '../paging';
 
@@ -36,7 +36,9 @@ function CreateUserModal({
   const [form] = Form.useForm<CreateValues>();
   const role = Form.useWatch('role', form);
   const isMinistryAdmin = me.role === 'ministry_admin';
-  const grantable = GRANTABLE_ROLES[me.role] ?? [];
+  // the ministry admin picks the organisation from the enterprises, authorities and experts; buyers', insurers' and
+  // testing organisations' users are created by their own admins (or registered with their organisation)
+  const grantable = (GRANTABLE_ROLES[me.role] ?? []).filter((r) => !isMinistryAdmin || isEnterpriseRole(r) || isAuthorityRole(r) || isMinistryRole(r) || r === 'expert');
   const kind = role ? organizationKindOf(role) : undefined;
   const authorities = useAuthorities(open && isMinistryAdmin);
   const experts = useQuery({

@@ -78,14 +78,15 @@ export function authorizeOwnAccount(p: Principal | null): UserPrincipal {
   return p as UserPrincipal;
 }
 
-/** The users an administrator lists: all (MIIT's admin), their enterprise's or authority's; others none. */
-export type UserListScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string };
+/** The users an administrator lists: all (MIIT's admin), their enterprise's, authority's or registered organisation's (buyer, insurer); others none. */
+export type UserListScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'organisation'; buyerOrgId: string };
 
 export function userListScope(p: Principal | null): UserListScope | null {
   if (p?.kind !== 'user') return null;
   if (p.role === 'ministry_admin') return { kind: 'all' };
   if (p.role === 'enterprise_admin' && p.enterpriseId) return { kind: 'enterprise', enterpriseId: p.enterpriseId };
   if (p.role === 'authority_admin' && p.authorityId) return { kind: 'authority', authorityId: p.authorityId };
+  if ((p.role === 'buyer_admin' || p.role === 'insurer_admin') && p.buyerOrgId) return { kind: 'organisation', buyerOrgId: p.buyerOrgId };
   return null;
 }
 

@@ -62,6 +62,7 @@ export const userRepo = {
   },
   scopeEnterprise: (enterpriseId: string) => eq(users.enterpriseId, enterpriseId),
   scopeAuthority: (authorityId: string) => eq(users.authorityId, authorityId),
+  scopeBuyerOrg: (buyerOrgId: string) => eq(users.buyerOrgId, buyerOrgId),
 };
 
 export const sessionRepo = {

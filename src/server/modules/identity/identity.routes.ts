@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../config.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth.js';
 import { knownScopes } from '../../platform/scopes.js';
-import { ADMIN_ROLES, ROLES_ALL_USERS } from '../../platform/policy.js';
+import { ROLES_ALL_USERS, USER_ADMIN_ROLES } from '../../platform/policy.js';
 import { presentMe, presentToken, presentUser } from './identity.presenter.js';
 import {
   CreateTokenBody,
@@ -83,7 +83,7 @@ export async function identityRoutes(
 
   // ---- users ----
   app.get('/api/v1/users', {
-    config: { policy: { roles: ADMIN_ROLES } },
+    config: { policy: { roles: USER_ADMIN_ROLES } },
     schema: {
       tags: ['users'],
       summary: '用户列表 Users in the admin’s scope',
@@ -98,7 +98,7 @@ export async function identityRoutes(
   });
 
   app.post('/api/v1/users', {
-    config: { policy: { roles: ADMIN_ROLES } },
+    config: { policy: { roles: USER_ADMIN_ROLES } },
     schema: {
       tags: ['users'],
       summary: '创建用户 Create a user (initial password shown once)',
@@ -112,13 +112,13 @@ export async function identityRoutes(
   });
 
   app.patch('/api/v1/users/:id', {
-    config: { policy: { roles: ADMIN_ROLES } },
+    config: { policy: { roles: USER_ADMIN_ROLES } },
     schema: { tags: ['users'], summary: '修改用户 Update a user', params: IdParam, body: UpdateUserBody, response: { 200: UserSchema } },
     handler: async (req) => presentUser(orgs, await identity.updateUser(req.ctx, req.params.id, req.body)),
   });
 
   app.post('/api/v1/users/:id/reset-password', {
-    config: { policy: { roles: ADMIN_ROLES } },
+    config: { policy: { roles: USER_ADMIN_ROLES } },
     schema: {
       tags: ['users'],
       summary: '重置密码 Reset a password (new initial password shown once)',

@@ -235,7 +235,8 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
     // ---- users (admin) ----
     async listUsers(p: Principal, q: string | undefined, page: number, pageSize: number) {
       const s = authorizedUserListScope(p);
-      const scope = s.kind === 'all' ? undefined : s.kind === 'enterprise' ? userRepo.scopeEnterprise(s.enterpriseId) : userRepo.scopeAuthority(s.authorityId);
+      const scope =
+        s.kind === 'all' ? undefined : s.kind === 'enterprise' ? userRepo.scopeEnterprise(s.enterpriseId) : s.kind === 'authority' ? userRepo.scopeAuthority(s.authorityId) : userRepo.scopeBuyerOrg(s.buyerOrgId);
       return userRepo.list(db, scope, q, page, pageSize);
     },
 
