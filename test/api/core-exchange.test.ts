@@ -335,6 +335,8 @@ describe('matches: propose, accept into both traces, decline (items 3–4)', () 
     const m3 = await ok(recycler, 'POST', '/api/v1/core-exchange/matches', { supplyId: supply.id, demandId: demand2.id, attestation });
     await ok(reman, 'POST', `/api/v1/core-exchange/postings/${demand2.id}/withdraw`);
     expect((await ok(recycler, 'GET', `/api/v1/core-exchange/matches/${m3.id}`)).status).toBe('declined');
+    // the other party is told, and the notice opens the cancelled match (its status and reason), not a posting
+    expect((await inbox(recycler)).filter((n) => n.title.includes('匹配已取消')).map((n) => n.link)).toEqual([`/core-exchange/matches/${m3.id}`]);
     const mine = await ok(recycler, 'GET', `/api/v1/core-exchange/matches?postingId=${supply.id}`);
     expect(mine.items.map((x: { id: string }) => x.id).sort()).toEqual([m3.id, m2.id, m.id].sort());
     expect((await ok(recycler, 'GET', '/api/v1/core-exchange/matches?status=accepted')).total).toBe(2); // the intake above and the one with the uploaded document

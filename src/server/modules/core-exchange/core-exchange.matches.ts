@@ -9,7 +9,7 @@ import type { Principal, RequestContext } from '../../platform/principal.js';
 import { matchPolicy, partyOf, postingPolicy, requireParty } from './core-exchange.policy.js';
 import { postingNotFound, suggestionsFor } from './core-exchange.postings.js';
 import { createDocumentUseCases } from './core-exchange.documents.js';
-import { matchSubject, partyIdOf, postingSubject, presentMatch } from './core-exchange.presenter.js';
+import { matchLink, matchSubject, partyIdOf, postingSubject, presentMatch } from './core-exchange.presenter.js';
 import { coreExchangeRepo as repo, type Attestation, type MatchRow, type PostingRow } from './core-exchange.repo.js';
 import type { AttestationInput, ProposeInput } from './core-exchange.schema.js';
 import { partyNames, type CoreExchangeDeps } from './core-exchange.service.js';
@@ -19,7 +19,6 @@ const closed = (r: PostingRow) => errors.conflict('POSTING_CLOSED', `「${r.name
 const decided = (m: MatchRow) => errors.conflict('MATCH_DECIDED', `该匹配已${m.status === 'accepted' ? '确认成交' : '拒绝或撤回'}`, `The match is ${m.status} already`, { status: m.status });
 const needAttestation = () =>
   errors.field('attestation.statement', '供应方须声明旧件来源合法合规（规范条件 四(二)）', 'the supplier declares that the cores come from a lawful source (四(二))', 'ATTESTATION_REQUIRED');
-const link = (matchId: string) => `/core-exchange/matches/${matchId}`;
 
 /**
  * Matches (issue 13 core exchange items 3–4): one side proposes a pair from its suggestions, the other side accepts —
@@ -104,7 +103,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
         if (!ok) throw errors.conflict('MATCH_EXISTS', '双方之间已有待确认的匹配', 'These two postings have an open proposal already', { supplyId: s.id, demandId: d.id });
         await recordAudit(tx, ctx, { action: 'core_exchange.match_proposed', objectType: 'core_match', objectId: id, enterpriseId: d.enterprise_id, change: { supplyId: s.id, demandId: d.id, quantity, side, attested: !!attestation } });
         const to = side === 'supply' ? d : s;
-        await notifications.notify(tx, [{ orgId: partyIdOf(to), kind: 'core_exchange', title: `旧件交易：${names(party.id)} 提出匹配「${s.name}」${quantity} 件，请确认`, titleEn: `Core exchange: ${names(party.id)} proposes ${quantity} × "${s.name}"; please respond`, link: link(id) }]);
+        await notifications.notify(tx, [{ orgId: partyIdOf(to), kind: 'core_exchange', title: `旧件交易：${names(party.id)} 提出匹配「${s.name}」${quantity} 件，请确认`, titleEn: `Core exchange: ${names(party.id)} proposes ${quantity} × "${s.name}"; please respond`, link: matchLink(id) }]);
       });
       return present(ctx.principal, id);
     },
@@ -147,7 +146,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
         const proposer = m.proposed_side === 'supply' ? supply : demand;
         const others = await repo.postings(tx, declined.flatMap((x) => [x.supply_id, x.demand_id]).filter((pid) => !filled.some((f) => f.id === pid)));
         await notifications.notify(tx, [
-          { orgId: partyIdOf(proposer), kind: 'core_exchange', title: `旧件交易已确认：「${supply.name}」${m.quantity} 件，转移已记入追溯`, titleEn: `Core exchange accepted: ${m.quantity} × "${supply.name}", recorded in the traces`, link: link(m.id) },
+          { orgId: partyIdOf(proposer), kind: 'core_exchange', title: `旧件交易已确认：「${supply.name}」${m.quantity} 件，转移已记入追溯`, titleEn: `Core exchange accepted: ${m.quantity} × "${supply.name}", recorded in the traces`, link: matchLink(m.id) },
           ...others.map((o) => ({ orgId: partyIdOf(o), kind: 'core_exchange', title: `旧件交易匹配已取消：对方数量已成交完毕`, titleEn: 'Core match cancelled: the other side is filled', link: `/core-exchange/${o.id}` })),
         ]);
       });
@@ -171,7 +170,7 @@ export function createMatchUseCases(deps: CoreExchangeDeps) {
         await recordAudit(tx, ctx, { action: 'core_exchange.match_declined', objectType: 'core_match', objectId: m.id, enterpriseId: m.enterprise_id, change: { reason: body.reason ?? '' } });
         const mine = partyOf(ctx.principal)!.id;
         const to = partyIdOf(supply) === mine ? demand : supply;
-        await notifications.notify(tx, [{ orgId: partyIdOf(to), kind: 'core_exchange', title: `旧件交易匹配未成：「${supply.name}」${body.reason ? `（${body.reason}）` : ''}`, titleEn: `Core match declined: "${supply.name}"`, link: link(m.id) }]);
+        await notifications.notify(tx, [{ orgId: partyIdOf(to), kind: 'core_exchange', title: `旧件交易匹配未成：「${supply.name}」${body.reason ? `（${body.reason}）` : ''}`, titleEn: `Core match declined: "${supply.name}"`, link: matchLink(m.id) }]);
       });
       return present(ctx.principal, id);
     },

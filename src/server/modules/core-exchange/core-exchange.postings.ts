@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
 import { postingPolicy, requireParty } from './core-exchange.policy.js';
-import { partyIdOf, postingSubject, presentPosting } from './core-exchange.presenter.js';
+import { matchLink, partyIdOf, postingSubject, presentPosting } from './core-exchange.presenter.js';
 import { coreExchangeRepo as repo, type PostingFilter, type PostingRow } from './core-exchange.repo.js';
 import type { PostInput } from './core-exchange.schema.js';
 import { partyNames, type CoreExchangeDeps } from './core-exchange.service.js';
@@ -79,8 +79,16 @@ export function createPostingUseCases(deps: CoreExchangeDeps) {
         await repo.updatePosting(tx, id, { status: 'withdrawn' }, now);
         const declined = await repo.declineOpenOf(tx, id, '对方已撤回供需信息', now);
         await recordAudit(tx, ctx, { action: 'core_exchange.withdrawn', objectType: 'core_posting', objectId: id, enterpriseId: r.enterprise_id, change: { declinedMatches: declined.map((m) => m.id) } });
-        const others = await repo.postings(tx, declined.map((m) => (m.supply_id === id ? m.demand_id : m.supply_id)));
-        await notifications.notify(tx, others.map((o) => ({ orgId: partyIdOf(o), kind: 'core_exchange', title: `旧件交易匹配已取消：对方撤回了「${r.name}」`, titleEn: `Core match cancelled: the other party withdrew "${r.name}"`, link: `/core-exchange/${o.id}` })));
+        // each declined proposal's other party, pointed at that match (where it reads why it ended)
+        const otherOf = (m: (typeof declined)[number]) => (m.supply_id === id ? m.demand_id : m.supply_id);
+        const others = new Map((await repo.postings(tx, declined.map(otherOf))).map((o) => [o.id, o]));
+        await notifications.notify(
+          tx,
+          declined.flatMap((m) => {
+            const o = others.get(otherOf(m));
+            return o ? [{ orgId: partyIdOf(o), kind: 'core_exchange' as const, title: `旧件交易匹配已取消：对方撤回了「${r.name}」`, titleEn: `Core match cancelled: the other party withdrew "${r.name}"`, link: matchLink(m.id) }] : [];
+          }),
+        );
       });
       return detail(ctx.principal, id);
     },

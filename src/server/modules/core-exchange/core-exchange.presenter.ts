@@ -55,3 +55,6 @@ export function presentMatch(p: Principal | null, m: MatchRow, supply: PostingRo
     actions: m.status === 'proposed' ? allowedActions(p, matchPolicy, matchSubject(m, supply, demand), ['accept', 'decline']) : [],
   };
 }
+
+/** Where a notification about a match takes its reader: the match's page (terms, attestation, status and reason). */
+export const matchLink = (matchId: string) => `/core-exchange/matches/${matchId}`;
