@@ -278,6 +278,11 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     publicCache,
   });
   epcis.onCommitted(portal.declarations.onTraceCommitted); // a label's standard number shows at once on the standard's page
+  // a capture whose projection the follower deferred: the same answers are dropped once the follower has committed it
+  trace.projection.onProjected(() => {
+    listings.onTraceCommitted();
+    portal.declarations.onTraceCommitted();
+  });
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,

@@ -11,6 +11,7 @@ import { principalOf } from '../../src/server/modules/identity/identity.service.
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildApplication, buildEnterprise, buildProduct, buildSite, buildUser, enterpriseAdminCtx, operator, TEST_PASSWORD, TINY_PDF } from '../support/factories.js';
 import { completeApplicationForm } from '../domain/fixtures.js';
+import { mesDocument } from './trace-fixtures.js';
 
 let app: TestApp;
 let miit: Session;
@@ -32,7 +33,8 @@ const publish = async (kind: string, body: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  app = await buildTestApp({ PUBLIC_RATE_PER_MINUTE: 10_000 });
+  // captures over 2 events are projected by the follower after their commit (the deferred path below)
+  app = await buildTestApp({ PUBLIC_RATE_PER_MINUTE: 10_000, TRACE_INLINE_PROJECTION_MAX: 2 });
   const s = app.services;
   miit = await login(app, (await buildUser(s, 'ministry_admin')).username, TEST_PASSWORD);
   stdId = await publish('standards', { code: 'GB/T 28672-2012', title: '汽车零部件再制造产品技术规范 交流发电机', type: 'national', status: 'current' });
@@ -134,5 +136,34 @@ describe('GET /api/v1/public/standards/:id/declarations', () => {
     const after = await ok(null, 'GET', url);
     expect(after.items.map((x: { model: string | null }) => x.model)).toContain('QD-QUIET');
     expect((await send(null, 'GET', page)).body).toContain(names.quiet);
+  });
+
+  it('an MES capture whose projection the follower defers shows once the follower has committed it, not at the cache expiry', async () => {
+    const url = `/api/v1/public/standards/${otherStdId}/declarations`;
+    const models = async () => (await ok(null, 'GET', url)).items.map((x: { model: string | null }) => x.model) as (string | null)[];
+    const { token } = await app.services.identity.createToken(await enterpriseAdminCtx(app.services, announcedId), 'MES');
+    const follower = app.services.trace.projection;
+    follower.pause();
+    try {
+      const core = 'urn:epc:id:sgtin:6901234.012345.DECL1';
+      const product = 'urn:epc:id:sgtin:6901234.012399.DECL1';
+      const at = (h: number) => `2026-04-02T0${h}:00:00Z`;
+      const events = [
+        { type: 'ObjectEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000001', eventTime: at(1), eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+        { type: 'ObjectEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000002', eventTime: at(2), eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'inspecting' },
+        {
+          type: 'TransformationEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000003', eventTime: at(3), eventTimeZoneOffset: '+08:00', inputEPCList: [core], outputEPCList: [product], bizStep: 'assembling',
+          disposition: 'urn:reman-platform:voc:disp:remanufactured', ilmd: { 'rm:productName': '再制造起动机', 'rm:model': 'QD-MES', 'rm:standardNo': 'GB/T 28673-2012' },
+        },
+      ];
+      const r = await app.inject({ method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${token}` }, payload: mesDocument(events) });
+      expect(r.statusCode, r.body).toBe(202);
+      // read (and cached) between the capture's commit and its projection: not there yet
+      expect(await models()).not.toContain('QD-MES');
+    } finally {
+      follower.resume();
+    }
+    await follower.drain();
+    expect(await models()).toContain('QD-MES');
   });
 });

@@ -44,9 +44,10 @@ const INPUTS: readonly PublicTag[] = ['portal', 'catalogue', 'announced', 'annou
  * The answers (JSON and the standard's HTML page) are cached under 'declarations' and dropped after the writes
  * that change them commit: a standard published or withdrawn, a catalogue listing, an announcement or a removal from
  * the list (their own tags' invalidation, followed here) and every trace capture (`onTraceCommitted`, an
- * epcis.onCommitted listener wired in app.ts: a label's standard number is projected inside its capture). Left to the
- * cache's TTL: a capture whose projection the follower defers (over TRACE_INLINE_PROJECTION_MAX events) and an
- * application of an already announced enterprise submitted later.
+ * epcis.onCommitted listener wired in app.ts: a label's standard number is projected inside its capture), and every
+ * commit of the projection follower for the captures it defers (over TRACE_INLINE_PROJECTION_MAX events:
+ * trace.projection.onProjected, app.ts). Left to the cache's TTL: an application of an already announced enterprise
+ * submitted later.
  */
 export function createDeclarationService(deps: { content: PortalContentService; announcements: AnnouncementService; catalogue: CatalogueReader; sources: DeclarationSources; publicCache: PublicCache }) {
   const { content, announcements, catalogue, sources, publicCache } = deps;

@@ -46,6 +46,9 @@ export interface FollowerDeps {
   maxFailures?: number;
 }
 
+/** Told after a follower transaction that projected a deferred capture has committed (its public answers may change). */
+export type ProjectedListener = (enterpriseId: string) => void;
+
 /** An event the operator's repair left out of the projection (stored, queryable, audited). */
 export interface SkippedEvent {
   seq: number;
@@ -70,6 +73,7 @@ interface Stashed {
 
 export function createProjectionFollower(deps: FollowerDeps) {
   const { db, epcis, project } = deps;
+  const projectedListeners: ProjectedListener[] = [];
   const pending = new Set<string>();
   const inFlight = new Set<string>();
   const workers = Math.max(1, deps.workers ?? 1);
@@ -166,6 +170,13 @@ export function createProjectionFollower(deps: FollowerDeps) {
     }).then((projectedTo) => {
       if (projectedTo === false) return false;
       unstash(enterpriseId, projectedTo);
+      for (const l of projectedListeners) {
+        try {
+          l(enterpriseId);
+        } catch (err) {
+          log?.error({ err, enterpriseId }, 'a listener of the committed trace projection failed');
+        }
+      }
       return true;
     });
   }
@@ -293,6 +304,14 @@ export function createProjectionFollower(deps: FollowerDeps) {
     onStored,
     /** epcis.onCommitted: project what this commit deferred. */
     kick,
+    /**
+     * After each follower transaction that projected deferred events has committed (a capture over
+     * TRACE_INLINE_PROJECTION_MAX, a backlog): public answers read from the projection are dropped here (app.ts),
+     * as epcis.onCommitted drops them for the captures projected inside their own transaction.
+     */
+    onProjected(listener: ProjectedListener): void {
+      projectedListeners.push(listener);
+    },
     /**
      * Before a form or an import reads the projection to check its input: project this stream's backlog now
      * (two indexed lookups when there is none).
