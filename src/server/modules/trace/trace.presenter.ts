@@ -1,8 +1,8 @@
 import { verifyPath } from '../../../domain/trace/codes.js';
 import { siteIdOfLocation } from '../../../domain/trace/site.js';
-import { stepLabel } from '../../../domain/trace/vocabulary.js';
+import { STEP_MAPPING, stepLabel } from '../../../domain/trace/vocabulary.js';
 import type { ProductRow, PublicProductRow, StepRow } from './trace.repo.js';
-import { publicStatus, publicStatusLabel } from '../../../domain/trace/successor.js';
+import { PUBLIC_STATUSES, publicStatus, publicStatusLabel, publicTimeline, type PublicStatus } from '../../../domain/trace/successor.js';
 
 /** Rows → API shapes. The public shape is built here and carries no owner, possessor, supplier or party. */
 
@@ -96,6 +96,62 @@ export function presentPublic(d: { row: PublicProductRow; enterpriseName: string
     formulaVersion: r.formula_version,
     steps: d.steps,
   };
+}
+
+/**
+ * The public answer as sent: the UTF-8 bytes of `JSON.stringify(PublicProductSchema.parse(presentPublic(…)))` (the
+ * route's response schema), written directly from the row — the scanning hot path without the response cache
+ * (issue 10 §5; docs/performance.md "ninth session"). Field order, null/number/string rules and the timeline are
+ * the schema path's (test/unit/public-json.test.ts compares the two byte for byte); a field of the wrong type
+ * throws, as the schema's parse would. The text is built as a "binary" string — each char one byte of UTF-8, the
+ * fixed Chinese labels pre-encoded — so the final copy into the Buffer is a plain one-byte copy.
+ */
+export function publicJson(d: { row: PublicProductRow; enterpriseName: string; announced: boolean }): Buffer {
+  const r = d.row;
+  const status = publicStatus({ status: r.status, successorCode: r.successor_code, disassembledAt: r.disassembled_at });
+  const successor = status === 'superseded' && r.successor_code ? `{"code":${jStr(r.successor_code)},"verifyPath":${jStr(verifyPath(r.successor_code))}}` : 'null';
+  let steps = '';
+  for (const [date, kind] of publicTimeline(r.public_steps)) steps += (steps ? ',{"date":' : '{"date":') + jStr(date) + stepTail(kind);
+  const text =
+    `{"code":${jStr(r.code)},"genuine":${status === 'issued'},"status":"${status}","statusLabel":${status === 'superseded' ? utf8Bytes(JSON.stringify(publicStatusLabel(status, r.successor_code))) : STATUS_LABELS[status]}` +
+    `,"successor":${successor},"enterprise":{"name":${jStr(d.enterpriseName)},"announced":${jBool(d.announced)}},"name":${jStr(r.name)},"model":${jStrOrNull(r.model)}` +
+    `,"productionDate":${jStr(r.production_date)},"standardNo":${jStrOrNull(r.standard_no)},"warrantyMonths":${jNumOrNull(r.warranty_months)},"life":${jNum(r.life)}` +
+    `,"massRate":${jRateOrNull(r.mass_rate)},"valueRate":${jRateOrNull(r.value_rate)},"formulaVersion":${jStrOrNull(r.formula_version)},"steps":[${steps}]}`;
+  return Buffer.from(text, 'latin1');
+}
+
+/** UTF-8 bytes of `s` as a one-byte ("binary") string. */
+const utf8Bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+const NOT_ASCII = /[^\x00-\x7f]/;
+const wrongType = (what: string, v: unknown) => new TypeError(`public answer: ${what} expected, got ${v === null ? 'null' : typeof v}`);
+/** JSON string literal (JSON.stringify's escaping), as UTF-8 bytes */
+function jStr(v: unknown): string {
+  if (typeof v !== 'string') throw wrongType('string', v);
+  const j = JSON.stringify(v);
+  return NOT_ASCII.test(j) ? utf8Bytes(j) : j;
+}
+const jStrOrNull = (v: unknown) => (v === null ? 'null' : jStr(v));
+const jBool = (v: unknown) => {
+  if (typeof v !== 'boolean') throw wrongType('boolean', v);
+  return v ? 'true' : 'false';
+};
+/** a finite number (z.number()) */
+function jNum(v: unknown): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw wrongType('finite number', v);
+  return JSON.stringify(v);
+}
+const jNumOrNull = (v: unknown) => (v === null ? 'null' : jNum(v));
+/** a rate: numeric columns arrive as text and are read with Number(), as presentPublic's num() does */
+const jRateOrNull = (v: string | number | null) => (v === null || v === undefined ? 'null' : jNum(Number(v)));
+const STATUS_LABELS = Object.fromEntries(PUBLIC_STATUSES.map((s) => [s, utf8Bytes(JSON.stringify(publicStatusLabel(s, null)))])) as Record<PublicStatus, string>;
+/** `,"kind":…,"label":{…}}` of a step, per kind of the vocabulary (pre-encoded once); others built each time */
+const STEP_TAILS = new Map(Object.keys(STEP_MAPPING).map((k) => [k, stepTailOf(k)]));
+function stepTailOf(kind: string): string {
+  return utf8Bytes(`,"kind":${JSON.stringify(kind)},"label":${JSON.stringify(stepLabel(kind))}}`);
+}
+function stepTail(kind: unknown): string {
+  if (typeof kind !== 'string') throw wrongType('string', kind);
+  return STEP_TAILS.get(kind) ?? stepTailOf(kind);
 }
 
 export function presentRecallItem(r: ProductRow, enterpriseName: string, matchedCodes: string[] = [r.code]) {

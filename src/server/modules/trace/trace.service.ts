@@ -19,6 +19,7 @@ import { coreTransferEvents, type CoreTransferRecord, type CoreTransferRecorded 
 import { mayConsume, mayDisassemble, NO_HISTORY } from '../../../domain/trace/step-rules.js';
 import { stepLabel, vocLabel } from '../../../domain/trace/vocabulary.js';
 import { ensurePrefix, productInputs, projectEvents } from './trace.projector.js';
+import { publicJson } from './trace.presenter.js';
 import { createProjectionFollower } from './trace.follower.js';
 import type { JobLog } from '../../platform/jobs.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
@@ -180,16 +181,18 @@ export function createTraceService(deps: TraceServiceDeps) {
   }
 
   type PublicValue = { row: PublicProductRow; enterpriseName: string; announced: boolean; steps: { date: string; kind: string; label: { zh: string; en: string } }[] };
+  /** One scanned product: its row and names, with the presented value and the sent JSON made on first use. */
+  type PublicEntry = { at: number; enterpriseId: string; row: PublicProductRow; enterpriseName: string; announced: boolean; value?: PublicValue; json?: Buffer };
   const PUBLIC_CACHE_MAX = deps.publicCacheMax ?? 20_000;
-  const publicCache = new Map<string, { at: number; enterpriseId: string; value: PublicValue }>();
+  const publicCache = new Map<string, PublicEntry>();
   let publicCacheOn = true;
   /** Last projection per enterprise: answers cached within 5 s after it may predate its commit, so they are not trusted. */
   const invalidatedAt = new Map<string, number>();
   /** Least recently scanned goes first when the cache is full: a hit moves to the end of the Map's order. */
-  const touch = (key: string, hit: { at: number; enterpriseId: string; value: PublicValue }) => {
+  const touch = (key: string, hit: PublicEntry) => {
     publicCache.delete(key);
     publicCache.set(key, hit);
-    return hit.value;
+    return hit;
   };
   /**
    * Concurrent scans share one statement: the references asked for while the event loop handled one round of
@@ -203,6 +206,34 @@ export function createTraceService(deps: TraceServiceDeps) {
     maxBatchSize: 200,
   });
   const fresh = (hit: { at: number; enterpriseId: string } | undefined) => !!hit && Date.now() - hit.at < TTL && hit.at > (invalidatedAt.get(hit.enterpriseId) ?? 0) + 5000;
+  /**
+   * The scanned product's entry: from the response cache, or ONE row read (batched) with the enterprise's name and
+   * the announced list from their 60 s caches (no await when those are fresh).
+   */
+  async function publicEntry(ref: string): Promise<PublicEntry> {
+    // Fast path: the reference as scanned is usually the cache key itself (a normalised code / canonical EPC).
+    const direct = publicCacheOn ? publicCache.get(ref) : undefined;
+    if (direct && fresh(direct)) return touch(ref, direct);
+    const c = classifyCode(ref);
+    if (c.kind === 'invalid') throw publicNotFound();
+    const key = c.kind === 'code' ? c.code : c.epc;
+    const hit = publicCacheOn ? publicCache.get(key) : undefined;
+    if (hit && fresh(hit)) return touch(key, hit);
+    const row = await publicRows.load(c.kind === 'code' ? { code: c.code } : { epc: c.epc });
+    if (!row) throw publicNotFound();
+    const now = Date.now();
+    const name = nameCache.get(row.enterprise_id);
+    const [info, ann] =
+      name && now - name.at < TTL && announced && now - announced.at <= TTL
+        ? [name, announced.ids.has(row.enterprise_id)]
+        : await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
+    const entry: PublicEntry = { at: Date.now(), enterpriseId: row.enterprise_id, row, enterpriseName: info.name, announced: ann };
+    if (publicCacheOn) {
+      if (publicCache.size >= PUBLIC_CACHE_MAX) publicCache.delete(publicCache.keys().next().value!);
+      publicCache.set(key, entry);
+    }
+    return entry;
+  }
 
   const service = {
     /** The projector (run by the projection follower, inline or after commit); drops cached public answers of the enterprises concerned. */
@@ -590,29 +621,19 @@ export function createTraceService(deps: TraceServiceDeps) {
      * cache, and a small response cache per code (invalidated whenever events of that enterprise are projected,
      * so a recall or revocation shows at once).
      */
-    async publicProduct(ref: string) {
-      // Fast path: the reference as scanned is usually the cache key itself (a normalised code / canonical EPC).
-      const direct = publicCacheOn ? publicCache.get(ref) : undefined;
-      if (direct && fresh(direct)) return touch(ref, direct);
-      const c = classifyCode(ref);
-      if (c.kind === 'invalid') throw publicNotFound();
-      const key = c.kind === 'code' ? c.code : c.epc;
-      const hit = publicCacheOn ? publicCache.get(key) : undefined;
-      if (hit && fresh(hit)) return touch(key, hit);
-      const row = await publicRows.load(c.kind === 'code' ? { code: c.code } : { epc: c.epc });
-      if (!row) throw publicNotFound();
-      const [info, ann] = await Promise.all([enterpriseInfo(row.enterprise_id), isAnnounced(row.enterprise_id)]);
-      const value = {
-        row,
-        enterpriseName: info.name,
-        announced: ann,
-        steps: publicTimeline(row.public_steps).map(([date, kind]) => ({ date, kind, label: stepLabel(kind) })),
-      };
-      if (publicCacheOn) {
-        if (publicCache.size >= PUBLIC_CACHE_MAX) publicCache.delete(publicCache.keys().next().value!);
-        publicCache.set(key, { at: Date.now(), enterpriseId: row.enterprise_id, value });
-      }
-      return value;
+    async publicProduct(ref: string): Promise<PublicValue> {
+      const e = await publicEntry(ref);
+      return (e.value ??= {
+        row: e.row,
+        enterpriseName: e.enterpriseName,
+        announced: e.announced,
+        steps: publicTimeline(e.row.public_steps).map(([date, kind]) => ({ date, kind, label: stepLabel(kind) })),
+      });
+    },
+    /** The same answer as GET /api/v1/public/products/{code} sends it: presented, serialised and UTF-8 encoded once per cached product (trace.presenter publicJson). */
+    async publicJson(ref: string): Promise<Buffer> {
+      const e = await publicEntry(ref);
+      return (e.json ??= publicJson(e));
     },
     /**
      * Products held now by a platform organisation (owner or possessor per the trace), recorded with the party
