@@ -108,8 +108,8 @@ async function flush(force = false) {
     evs = [];
   }
   if (force || prods.length > 2000) {
-    counts.products = await go(counts.products, `INSERT INTO trace_products (enterprise_id, code, epc, serial, name, production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, inputs, life_core_keys, made_event_id, made_at)
-      SELECT '${ENT}', r.code, r.epc, r.serial, r.name, r.pd::date, r.life, r.mr, r.vr, 'GBT28620-2012/working-v1', r.cm, r.tm, r.cv, r.tv, '[]'::jsonb, ARRAY(SELECT jsonb_array_elements_text(r.lck)), r.ev, r.t::timestamptz
+    counts.products = await go(counts.products, `INSERT INTO trace_products (enterprise_id, code, epc, serial, name, production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, made_event_id, made_at)
+      SELECT '${ENT}', r.code, r.epc, r.serial, r.name, r.pd::date, r.life, r.mr, r.vr, 'GBT28620-2012/working-v1', r.cm, r.tm, r.cv, r.tv, ARRAY(SELECT jsonb_array_elements_text(r.lck)), r.ev, r.t::timestamptz
       FROM jsonb_to_recordset($1::jsonb) r(code text, epc text, serial text, name text, pd text, life int, mr numeric, vr numeric, cm float8, tm float8, cv float8, tv float8, lck jsonb, ev text, t text)`, prods);
     prods = [];
   }
