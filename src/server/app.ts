@@ -487,8 +487,9 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   await app.register(catalogueRoutes, { catalogue: services.catalogue, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   await app.register(portalRoutes, {
     portal: services.portal, publicCache: services.publicCache, maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024, webDir: config.WEB_DIST_DIR,
-    // the market's listing pages in /sitemap.xml (at most 45,000: the sitemap protocol's 50,000 URLs with the portal's own)
-    sitemapSources: [{ tag: 'listings', key: 'market', urls: () => services.listings.sitemapEntries(45_000) }],
+    // the market's listing pages in the sitemap (an index of files of SITEMAP_URLS_PER_FILE URLs once they are more)
+    sitemapSources: [{ tag: 'listings', key: 'market', ...services.listings.sitemap }],
+    sitemapUrlsPerFile: config.SITEMAP_URLS_PER_FILE,
   });
   await app.register(deviceRoutes, {
     devices: services.devices, telemetry: services.telemetry, health: services.deviceHealth,

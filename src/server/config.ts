@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120),
   /** every other public endpoint (/api/v1/public/*, /p/*) per client address per minute, each route counted apart */
   PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(300),
+  /** URLs per sitemap file (the protocol allows 50,000): beyond, /sitemap.xml is an index of /sitemap-portal.xml and /sitemap-market-N.xml */
+  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(45_000),
   /** scrypt cost parameter N (power of two). Stored with each hash, so changing it keeps old hashes valid. */
   PASSWORD_SCRYPT_N: z.coerce
     .number()

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 export function publicRateLimit(app: FastifyInstance, perMinute: number) {
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (!url || !(url.startsWith('/api/v1/public/') || url.startsWith('/p/') || url.startsWith('/feeds/') || url.startsWith('/public/') || url === '/sitemap.xml')) return;
+    if (!url || !(url.startsWith('/api/v1/public/') || url.startsWith('/p/') || url.startsWith('/feeds/') || url.startsWith('/public/') || url.startsWith('/sitemap'))) return;
     if (route.config && (route.config as { rateLimit?: unknown }).rateLimit != null) return;
     route.config = {
       ...route.config,

@@ -69,6 +69,9 @@ export interface PublicFilter {
 /** How many matches the public market ranks and counts at most (more: `capped`, shown as 1000+). */
 export const PUBLIC_CAP = 1000;
 
+/** A listing with a unit still available (the public market's condition). */
+const AVAILABLE = sql`(SELECT true FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available' LIMIT 1)`;
+
 export const listingRepo = {
   async insert(db: Db, l: Omit<ListingRow, 'status' | 'status_reason' | 'created_at' | 'updated_at'> & { index_text: string }) {
     await db.execute(sql`INSERT INTO listings (enterprise_id, id, title, description, price_cny, new_reference_price_cny, warranty_months, product_name, model, field, region_code, life, mass_rate, value_rate, search_tsv, created_by)
@@ -181,9 +184,15 @@ export const listingRepo = {
    */
   async activeAfter(db: Db, afterId: string | null, limit: number): Promise<ListingListRow[]> {
     return rowsOf<ListingListRow>(db, sql`SELECT ${COLS}, ${PAGE_EXTRA}, 0 AS total FROM listings l
-      WHERE l.status = 'active'${afterId ? sql` AND l.id > ${afterId}::uuid` : sql``}
-        AND (SELECT true FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available' LIMIT 1)
+      WHERE l.status = 'active'${afterId ? sql` AND l.id > ${afterId}::uuid` : sql``} AND ${AVAILABLE}
       ORDER BY l.id LIMIT ${limit}`);
+  },
+  /** The public pages the sitemap lists: active listings with a unit available, by id, a page at a time. */
+  async sitemapPage(db: Db, offset: number, limit: number): Promise<{ id: string; updated_at: Date | string }[]> {
+    return rowsOf(db, sql`SELECT l.id, l.updated_at FROM listings l WHERE l.status = 'active' AND ${AVAILABLE} ORDER BY l.id LIMIT ${limit} OFFSET ${offset}`);
+  },
+  async sitemapCount(db: Db): Promise<number> {
+    return Number((await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM listings l WHERE l.status = 'active' AND ${AVAILABLE}`))[0]?.n ?? 0);
   },
   /** A seller's own listings (or all, for MIIT: enterpriseId null). */
   async listForSeller(db: Db, enterpriseId: string | null, status: string | undefined, limit: number, offset: number): Promise<ListingListRow[]> {

@@ -205,16 +205,12 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       return { items: await withCards(rows), next: rows.length === limit ? rows[rows.length - 1]!.id : null };
     },
 
-    /** The public pages of active listings with a unit available, oldest id first, at most `max` (the sitemap). */
-    async sitemapEntries(max: number) {
-      const out: { path: string; lastmod: Date | string }[] = [];
-      for (let after: string | null = null; out.length < max; ) {
-        const rows = await listingRepo.activeAfter(db, after, Math.min(1000, max - out.length));
-        for (const r of rows) out.push({ path: `/public/market/${r.id}`, lastmod: r.updated_at });
-        if (rows.length < 1000) break;
-        after = rows[rows.length - 1]!.id;
-      }
-      return out;
+    /** The sitemap's part of the market: the public pages of active listings with a unit available, by id. */
+    sitemap: {
+      count: () => listingRepo.sitemapCount(db),
+      async urls(offset: number, limit: number) {
+        return (await listingRepo.sitemapPage(db, offset, limit)).map((r) => ({ path: `/public/market/${r.id}`, lastmod: r.updated_at }));
+      },
     },
 
     async listForSeller(p: Principal | null, status: string | undefined, page: Page) {

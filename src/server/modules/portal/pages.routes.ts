@@ -14,14 +14,17 @@ const STATUS: Record<string, string> = { current: '现行', upcoming: '即将实
 const TYPE: Record<string, string> = { national: '国家标准', industry: '行业标准', group: '团体标准' };
 const KIND: Record<string, string> = { enterprise: '示范企业', park: '产业集聚区', base: '示范基地', centre: '研发/服务中心' };
 
-/** Pages of another module listed in /sitemap.xml (app.ts: the market's listings), cached under that module's tag. */
+/** Pages of another module listed in the sitemap (app.ts: the market's listings), cached under that module's tag. */
 export interface SitemapSource {
   tag: PublicTag;
+  /** the part's name in the index: /sitemap-<key>-<n>.xml */
   key: string;
-  urls(): Promise<{ path: string; lastmod: Date | string | null }[]>;
+  count(): Promise<number>;
+  /** the URLs from `offset`, at most `limit`, in a stable order */
+  urls(offset: number, limit: number): Promise<{ path: string; lastmod: Date | string | null }[]>;
 }
 
-export async function portalPageRoutes(app: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; webDir: string; sitemapSources?: readonly SitemapSource[] }) {
+export async function portalPageRoutes(app: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; webDir: string; sitemapSources?: readonly SitemapSource[]; sitemapUrlsPerFile?: number }) {
   const { content } = deps.portal;
   const { origin, page } = htmlPages(deps.webDir);
   const send = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
@@ -150,10 +153,16 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
     });
     return send(reply, html);
   });
-  app.get('/sitemap.xml', hide, async (req, reply) => {
-    const o = origin(req);
-    const url = (u: { loc: string; lastmod: Date | string | null }) => `<url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${new Date(u.lastmod).toISOString()}</lastmod>` : ''}</url>`;
-    const own = cached(`sitemap:${o}`, async () => {
+  // ---- sitemap: one file while everything fits (SITEMAP_URLS_PER_FILE, the protocol allows 50,000), else an index of
+  // the portal's own file and each source's numbered files; every part cached under its own module's tag
+  const perFile = deps.sitemapUrlsPerFile ?? 45_000;
+  const sources = deps.sitemapSources ?? [];
+  const url = (u: { loc: string; lastmod: Date | string | null }) => `<url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${new Date(u.lastmod).toISOString()}</lastmod>` : ''}</url>`;
+  const xml = (reply: FastifyReply, body: string) => reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`);
+  const urlset = (lines: string[]) => `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.filter(Boolean).join('\n')}\n</urlset>`;
+  /** The portal's own pages (bounded by what MIIT publishes by hand), one <url> per line. */
+  const own = (o: string) =>
+    cached(`sitemap:${o}`, async () => {
       const [stds, pols] = await Promise.all([content.standards.allPublished(), content.policies.allPublished()]);
       const fixed = ['/public', '/public/search', '/public/announced', '/public/announcements', '/public/notices', '/public/statistics', '/public/standards', '/public/policies', '/public/demonstration-units', '/public/testing-organizations', '/public/targets', '/public/datasets', '/public/catalogue', '/public/market'];
       const urls = [
@@ -163,11 +172,29 @@ export async function portalPageRoutes(app: FastifyInstance, deps: { portal: Por
       ];
       return urls.map(url).join('\n');
     });
-    // other modules' pages (the market's listings), each part cached under its own module's tag
-    const parts = (deps.sitemapSources ?? []).map((src) =>
-      deps.publicCache.get(src.tag, `sitemap:${src.key}:${o}`, async () => (await src.urls()).map((u) => url({ loc: `${o}${u.path}`, lastmod: u.lastmod })).join('\n')),
-    );
-    const body = (await Promise.all([own, ...parts])).filter(Boolean).join('\n');
-    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+  const countOf = (src: SitemapSource) => deps.publicCache.get(src.tag, `sitemap-count:${src.key}`, () => src.count());
+  /** File n (from 1) of a source. */
+  const part = (src: SitemapSource, n: number, o: string) =>
+    deps.publicCache.get(src.tag, `sitemap:${src.key}:${n}:${perFile}:${o}`, async () => (await src.urls((n - 1) * perFile, perFile)).map((u) => url({ loc: `${o}${u.path}`, lastmod: u.lastmod })).join('\n'));
+
+  app.get('/sitemap.xml', hide, async (req, reply) => {
+    const o = origin(req);
+    const [mine, counts] = await Promise.all([own(o), Promise.all(sources.map(countOf))]);
+    const ownCount = mine ? mine.split('\n').length : 0;
+    if (ownCount + counts.reduce((a, b) => a + b, 0) <= perFile) {
+      return xml(reply, urlset([mine, ...(await Promise.all(sources.map((src) => part(src, 1, o))))]));
+    }
+    const files = [`${o}/sitemap-portal.xml`, ...sources.flatMap((src, i) => Array.from({ length: Math.ceil(counts[i]! / perFile) }, (_, k) => `${o}/sitemap-${src.key}-${k + 1}.xml`))];
+    return xml(reply, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${esc(f)}</loc></sitemap>`).join('\n')}\n</sitemapindex>`);
+  });
+  // the index's files: /sitemap-portal.xml, /sitemap-<source>-<n>.xml (404 past the last)
+  app.get<{ Params: { part: string } }>('/sitemap-:part', hide, async (req, reply) => {
+    const o = origin(req);
+    if (req.params.part === 'portal.xml') return xml(reply, urlset([await own(o)]));
+    const m = /^([a-z]+)-([1-9]\d{0,6})\.xml$/.exec(req.params.part);
+    const src = m ? sources.find((x) => x.key === m[1]) : undefined;
+    const n = Number(m?.[2]);
+    if (!src || (n - 1) * perFile >= (await countOf(src))) return reply.status(404).type('text/plain; charset=utf-8').send('Not Found');
+    return xml(reply, urlset([await part(src, n, o)]));
   });
 }

@@ -49,7 +49,7 @@ const PUBLIC = { policy: { public: true as const } };
  * 公共信息服务 content (docs/public-portal.md): MIIT's editing routes under /api/v1/portal/…, the public's
  * read routes under /api/v1/public/… (published only, cached under the 'portal' tag, rate-limited).
  */
-export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number; webDir: string; sitemapSources?: readonly SitemapSource[] }) {
+export async function portalRoutes(root: FastifyInstance, deps: { portal: PortalService; publicCache: PublicCache; maxUploadBytes: number; webDir: string; sitemapSources?: readonly SitemapSource[]; sitemapUrlsPerFile?: number }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { publicCache } = deps;
   const content = deps.portal.content;
@@ -229,5 +229,5 @@ export async function portalRoutes(root: FastifyInstance, deps: { portal: Portal
   });
 
   await openDataRoutes(root, { opendata: deps.portal.opendata, publicCache });
-  await portalPageRoutes(root, { portal: deps.portal, publicCache, webDir: deps.webDir, sitemapSources: deps.sitemapSources });
+  await portalPageRoutes(root, { portal: deps.portal, publicCache, webDir: deps.webDir, sitemapSources: deps.sitemapSources, sitemapUrlsPerFile: deps.sitemapUrlsPerFile });
 }
