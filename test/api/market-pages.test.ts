@@ -52,6 +52,16 @@ describe('the market as HTML', () => {
     expect(await html('/public/market?announcedOnly=true')).not.toContain('A10VSO'); // the test seller is not announced
     const paged = await html('/public/market?pageSize=12&page=1');
     expect(paged).toContain('第 1 / 1 页，共 2 件商品');
+    // region and prices are fields of the form (a reader without JavaScript can change them), holding the URL's values
+    const filtered = await html('/public/market?region=440000&minPrice=10000&maxPrice=15000');
+    expect(filtered).toContain('<option value="440000" selected>广东省</option>');
+    expect(filtered).toContain('<option value="">全国</option>');
+    expect(filtered).toContain('name="minPrice" min="0" step="1" aria-label="最低价格（元）" value="10000"');
+    expect(filtered).toContain('name="maxPrice" min="0" step="1" aria-label="最高价格（元）" value="15000"');
+    expect(filtered).toContain('A10VSO');
+    expect(filtered).not.toContain('第二台'); // ¥9,900: under the lowest price
+    expect(await html('/public/market?region=320000')).not.toContain('A10VSO'); // the seller is in 广东省
+    expect(await html('/public/market?region=440106')).toContain('<option value="440106" selected>广东省</option>'); // a district code: its own option
   });
 
   it('a listing’s page carries its facts and the unit’s verified record; withdrawn or unknown: a 404 page', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { labelOf, REMAN_FIELD_VALUES, REMAN_FIELDS, type RemanField } from '../../../domain/enterprise.js';
+import { isRegionCode, PROVINCES, regionName } from '../../../domain/regions.js';
 import { DomainError } from '../../platform/errors.js';
 import { escHtml as esc, HTML_PAGE_ROUTE, htmlPages } from '../../platform/html-pages.js';
 import { zh } from '../../platform/public-home.js';
@@ -70,10 +71,15 @@ export async function marketPageRoutes(app: FastifyInstance, deps: { listings: L
       const count = `第 ${pageNo} / ${pages} 页，共 ${r.total}${r.capped ? '+' : ''} 件商品`;
       const nav = [pageNo > 1 ? `<a href="${esc(link({ page: pageNo - 1 }))}" rel="prev">上一页</a>` : '', count, pageNo < pages ? `<a href="${esc(link({ page: pageNo + 1 }))}" rel="next">下一页</a>` : ''].filter(Boolean).join(' · ');
       const options = REMAN_FIELDS.map((x) => `<option value="${x.value}"${x.value === f.field ? ' selected' : ''}>${esc(x.zh)}</option>`).join('');
-      const keep = (['region', 'minPrice', 'maxPrice'] as const).map((k) => (f[k] !== undefined ? `<input type="hidden" name="${k}" value="${esc(String(f[k]))}">` : '')).join('');
+      // the region: a province, or the city/district code the app's URL carried (kept as its own option)
+      const regions = [...PROVINCES.map((x) => [x.code, x.name] as const), ...(f.region && !PROVINCES.some((x) => x.code === f.region) ? [[f.region, isRegionCode(f.region) ? regionName(f.region) : f.region] as const] : [])];
+      const regionOptions = regions.map(([code, name]) => `<option value="${code}"${code === f.region ? ' selected' : ''}>${esc(name)}</option>`).join('');
+      const price = (k: 'minPrice' | 'maxPrice', label: string) => `<input type="number" name="${k}" min="0" step="1" aria-label="${label}" value="${f[k] ?? ''}">`;
       const form =
-        `<form method="get" action="/public/market">${keep}<label>关键词 <input name="q" value="${esc(f.q ?? '')}"></label> ` +
+        `<form method="get" action="/public/market"><label>关键词 <input name="q" value="${esc(f.q ?? '')}"></label> ` +
         `<label>领域 <select name="field"><option value="">${w('market.allFields')}</option>${options}</select></label> ` +
+        `<label>地区 <select name="region"><option value="">全国</option>${regionOptions}</select></label> ` +
+        `<label>价格（元） ${price('minPrice', '最低价格（元）')} – ${price('maxPrice', '最高价格（元）')}</label> ` +
         `<label><input type="checkbox" name="announcedOnly" value="true"${f.announcedOnly ? ' checked' : ''}> ${w('market.announcedOnly')}</label> <button type="submit">查询</button></form>`;
       const title = w('market.title');
       const description = `${zh('market.sub')} 在售 ${r.total}${r.capped ? '+' : ''} 件`;
