@@ -398,7 +398,8 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
     reply.header('x-request-id', req.id);
     // HSTS only over HTTPS (directly, or via a trusted proxy's X-Forwarded-Proto): never pin plain-HTTP hosts
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (req.routeOptions.config?.policy || req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // the URL first: request.routeOptions builds a new object on every read
+    if (req.url.startsWith('/api/') || req.routeOptions.config?.policy) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 

@@ -47,8 +47,12 @@ export function makeProductCode(prefix: string, serial: number): string {
   return CODE_PREFIX + body + luhn32(body);
 }
 
+/** Only characters of CODE_ALPHABET (Crockford base 32: no I, L, O, U, no lower case, no space or hyphen). */
+const CANONICAL_CHARS = /^[0-9A-HJKMNP-TV-Z]*$/;
+
 /** Normalise what a person typed or a scanner read: upper case, no spaces/hyphens, Crockford O→0, I/L→1. */
 export function normalizeProductCode(input: string): string {
+  if (CANONICAL_CHARS.test(input)) return input; // already normalised (a scanned label's code): nothing to replace
   return input.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
@@ -64,7 +68,7 @@ export function parseProductCode(input: string): ParsedCode | null {
   // "RM" itself contains no ambiguous letters, so normalisation cannot break it.
   if (c.length !== PRODUCT_CODE_LENGTH || !c.startsWith(CODE_PREFIX)) return null;
   const body = c.slice(2, -1);
-  if (![...body, c.at(-1)!].every((ch) => CODE_ALPHABET.includes(ch))) return null;
+  if (!CANONICAL_CHARS.test(body) || !CANONICAL_CHARS.test(c.at(-1)!)) return null;
   const serialText = body.slice(ENTERPRISE_PREFIX_LENGTH);
   if (!/^\d{8}$/.test(serialText)) return null;
   if (luhn32(body) !== c.at(-1)) return null;

@@ -124,9 +124,12 @@ export function publicJson(d: { row: PublicProductRow; enterpriseName: string; a
 const utf8Bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
 const NOT_ASCII = /[^\x00-\x7f]/;
 const wrongType = (what: string, v: unknown) => new TypeError(`public answer: ${what} expected, got ${v === null ? 'null' : typeof v}`);
+/** printable ASCII other than `"` and `\\`: JSON.stringify would only add the quotes */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 /** JSON string literal (JSON.stringify's escaping), as UTF-8 bytes */
 function jStr(v: unknown): string {
   if (typeof v !== 'string') throw wrongType('string', v);
+  if (PLAIN.test(v)) return `"${v}"`;
   const j = JSON.stringify(v);
   return NOT_ASCII.test(j) ? utf8Bytes(j) : j;
 }

@@ -723,23 +723,29 @@ export const traceRepo = {
     );
   },
   async publicProducts(db: Db, refs: { code?: string; epc?: string }[]): Promise<(PublicProductRow | null)[]> {
-    const codes = [...new Set(refs.flatMap((r) => (r.code ? [r.code] : [])))];
-    const epcs = [...new Set(refs.flatMap((r) => (r.epc ? [r.epc] : [])))];
-    const latest = new Map<string, PublicProductRow>();
-    const keep = (key: string, row: PublicProductRow) => {
-      const had = latest.get(key);
-      if (!had || row.life > had.life) latest.set(key, row);
-    };
+    // a batch of scans: plain loops and two maps by the raw reference (no key strings built per row and per reference)
+    const codes: string[] = [];
+    const epcs: string[] = [];
+    for (const r of refs) {
+      if (r.code) codes.push(r.code);
+      else if (r.epc) epcs.push(r.epc);
+    }
     const [byCode, byEpc] = await Promise.all([
       codes.length ? preparedQuery<PublicProductRow>(db, 'trace_public_rows_by_codes', PUBLIC_PRODUCTS_BY_CODES, [codes]) : [],
       epcs.length ? preparedQuery<PublicProductRow & { epc: string; digital_link: string | null }>(db, 'trace_public_rows_by_epcs', PUBLIC_PRODUCTS_BY_EPCS, [epcs]) : [],
     ]);
-    for (const row of byCode) keep(`c${row.code}`, row);
-    for (const { epc, digital_link, ...row } of byEpc) {
-      keep(`e${epc}`, row);
-      if (digital_link) keep(`e${digital_link}`, row);
+    const code = new Map<string, PublicProductRow>();
+    const epc = new Map<string, PublicProductRow>();
+    const keep = (m: Map<string, PublicProductRow>, key: string, row: PublicProductRow) => {
+      const had = m.get(key);
+      if (!had || row.life > had.life) m.set(key, row);
+    };
+    for (const row of byCode) keep(code, row.code, row);
+    for (const { epc: e, digital_link, ...row } of byEpc) {
+      keep(epc, e, row);
+      if (digital_link) keep(epc, digital_link, row);
     }
-    return refs.map((r) => latest.get(r.code ? `c${r.code}` : `e${r.epc}`) ?? null);
+    return refs.map((r) => (r.code ? code.get(r.code) : r.epc ? epc.get(r.epc) : undefined) ?? null);
   },
   /**
    * Products a party owns or possesses now (issue 12 "access follows the trace"): the projector's owner_id /

@@ -210,6 +210,7 @@ export function createTraceService(deps: TraceServiceDeps) {
    * The scanned product's entry: from the response cache, or ONE row read (batched) with the enterprise's name and
    * the announced list from their 60 s caches (no await when those are fresh).
    */
+  const jsonOf = (e: PublicEntry) => (e.json ??= publicJson(e));
   async function publicEntry(ref: string): Promise<PublicEntry> {
     // Fast path: the reference as scanned is usually the cache key itself (a normalised code / canonical EPC).
     const direct = publicCacheOn ? publicCache.get(ref) : undefined;
@@ -631,9 +632,8 @@ export function createTraceService(deps: TraceServiceDeps) {
       });
     },
     /** The same answer as GET /api/v1/public/products/{code} sends it: presented, serialised and UTF-8 encoded once per cached product (trace.presenter publicJson). */
-    async publicJson(ref: string): Promise<Buffer> {
-      const e = await publicEntry(ref);
-      return (e.json ??= publicJson(e));
+    publicJson(ref: string): Promise<Buffer> {
+      return publicEntry(ref).then(jsonOf);
     },
     /**
      * Products held now by a platform organisation (owner or possessor per the trace), recorded with the party
