@@ -121,6 +121,9 @@ describeBrowser('traceability in the browser: core → labelled product → publ
       await page.getByTestId(`f-in-mass-${i}`).fill(String(mass));
       await page.getByTestId(`f-in-value-${i}`).fill(String(value));
     }
+    // the rows under the first have no visible labels: each control is named for screen readers ("质量 kg · 3")
+    expect(await page.getByRole('spinbutton', { name: '质量 kg · 3', exact: true }).inputValue()).toBe('80');
+    expect(await page.getByRole('combobox', { name: '来源 · 2', exact: true }).count()).toBe(1);
     await shot(page, '4-reassembly');
     await submitStep(page, 'reassembly');
     code = (await page.getByTestId('result-product').textContent())!.trim();

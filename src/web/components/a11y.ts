@@ -1,3 +1,5 @@
+import { cloneElement, isValidElement, type ReactNode } from 'react';
+
 /**
  * Keyboard access to scrolling tables (WCAG 2.1.1, axe "scrollable-region-focusable"; issue 16 item 19): a wide
  * antd table scrolls sideways inside `.ant-table-content` / `.ant-table-body`, which a keyboard user cannot reach
@@ -41,4 +43,14 @@ export function focusableScrollRegions(root: HTMLElement = document.body): () =>
   });
   observer.observe(root, { childList: true, subtree: true });
   return () => observer.disconnect();
+}
+
+/**
+ * A form control without a visible label of its own — a cell of an editable table, a row of a row editor after the
+ * first, a toolbar filter — named for screen readers (WCAG 1.3.1/4.1.2): `aria-label` set on the control (antd passes it
+ * to the input or combobox), `label · n` for the n-th row of a list. Controls that have a name already keep it.
+ */
+export function labelled(control: ReactNode, label: ReactNode, row?: number): ReactNode {
+  if (!isValidElement<{ 'aria-label'?: string }>(control) || typeof label !== 'string' || control.props['aria-label']) return control;
+  return cloneElement(control, { 'aria-label': row === undefined ? label : `${label} · ${row + 1}` });
 }

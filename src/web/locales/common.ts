@@ -911,6 +911,7 @@ export const commonText = {
   'stat.title': ['行业统计', 'Industry statistics'],
   'stat.source': ['数据来源：公告名单与审核通过的年度报告（表2-3）', 'Source: the announced list and reviewed annual reports (Table 2-3)'],
   'stat.noYear': ['暂无年度数据', 'No data yet'],
+  'stat.yearLabel': ['统计年度', 'Year'],
   'stat.xlsx': ['下载统计（Excel）', 'Download (Excel)'],
   'stat.announcedEnterprises': ['公告企业', 'Announced enterprises'],
   'stat.announcedSites': ['公告厂区', 'Announced sites'],

@@ -14,6 +14,7 @@ export const traceText = {
   'trace.import': ['批量导入', 'Bulk import'],
   'trace.search': ['编码、名称、型号或序列号', 'Code, name, model or serial'],
   'trace.allStatus': ['全部状态', 'All statuses'],
+  'trace.statusFilter': ['产品状态', 'Product status'],
   'trace.code': ['产品编码', 'Product code'],
   'trace.name': ['产品名称', 'Product name'],
   'trace.model': ['型号', 'Model'],

@@ -89,6 +89,7 @@ export default function EnterprisesPage() {
             onChange={(e) => setSearchText(e.target.value)}
             onSearch={(v) => update({ q: v.trim(), page: 1 })}
             placeholder={t('ents.searchPlaceholder')}
+            aria-label={t('ents.searchPlaceholder')}
             enterButton={t('common.search')}
             style={{ width: 380, maxWidth: '100%' }}
             data-testid="enterprise-search"
@@ -99,6 +100,7 @@ export default function EnterprisesPage() {
             onChange={(v: string | undefined) => update({ province: v, page: 1 })}
             options={provinceOptions(locale)}
             placeholder={t('ents.allProvinces')}
+            aria-label={t('ents.province')}
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 200 }}
             data-testid="enterprise-province"

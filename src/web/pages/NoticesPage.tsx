@@ -156,7 +156,7 @@ export default function NoticesPage() {
               <span>{t('demoClock.body')}</span>
               {me.role === 'ministry_admin' ? (
                 <Space>
-                  <InputNumber min={1} max={60} value={advanceDays} onChange={(v) => setAdvanceDays(Number(v ?? 1))} addonAfter={t('demoClock.days')} data-testid="demo-clock-days" />
+                  <InputNumber min={1} max={60} value={advanceDays} onChange={(v) => setAdvanceDays(Number(v ?? 1))} addonAfter={t('demoClock.days')} aria-label={t('demoClock.days')} data-testid="demo-clock-days" />
                   <Button onClick={() => advance.mutate(advanceDays)} loading={advance.isPending} data-testid="demo-clock-advance">
                     {t('demoClock.advance')}
                   </Button>

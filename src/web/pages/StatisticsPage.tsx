@@ -59,6 +59,7 @@ export default function StatisticsPage() {
         extra={
           <Space>
             <Select
+              aria-label={t('stat.yearLabel')}
               data-testid="stat-year"
               style={{ width: 140 }}
               value={s.year ?? undefined}

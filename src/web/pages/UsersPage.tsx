@@ -272,6 +272,7 @@ export default function UsersPage() {
             onChange={(e) => setSearchText(e.target.value)}
             onSearch={(v) => update({ q: v.trim(), page: 1 })}
             placeholder={t('users.searchPlaceholder')}
+            aria-label={t('users.searchPlaceholder')}
             enterButton={t('common.search')}
             style={{ width: 340, maxWidth: '100%' }}
           />

@@ -16,6 +16,7 @@ import { TechnicalDetails } from '../TechnicalDetails';
 import { clauseRef, formatPercent, optionsOf } from '../../format';
 import { pick, bilingual, hasKey, useLocale, type MessageKey } from '../../i18n';
 import { usableBom, type ApplicationTab, type FormValues } from './formModel';
+import { labelled } from '../a11y';
 
 type NamePath = (string | number)[];
 
@@ -124,7 +125,7 @@ function column(key: string, title: ReactNode, input: ReactNode, o: { width?: nu
     width: o.width,
     render: (n) => (
       <Form.Item name={[n, o.field ?? key]} rules={o.rules} {...(o.checkbox ? { valuePropName: 'checked' } : {})} {...cell}>
-        {input}
+        {labelled(input, title, n)}
       </Form.Item>
     ),
   };
@@ -425,7 +426,7 @@ function YearsTable() {
     title: rowLabel(row, t(label)),
     render: (name: number) => (
       <Form.Item name={[name, key]} {...cell}>
-        <InputNumber {...num} min={0} data-testid={`t12-years-${name}-${key}`} />
+        <InputNumber {...num} min={0} data-testid={`t12-years-${name}-${key}`} aria-label={`${t(label)} · ${name + 1}`} />
       </Form.Item>
     ),
   });
@@ -448,7 +449,7 @@ function YearsTable() {
               width: 110,
               render: (_: unknown, f: { name: number }) => (
                 <Form.Item name={[f.name, 'year']} {...cell}>
-                  <InputNumber {...num} min={1990} max={2100} precision={0} data-testid={`t12-years-${f.name}-year`} />
+                  <InputNumber {...num} min={1990} max={2100} precision={0} data-testid={`t12-years-${f.name}-year`} aria-label={`${t('t12.year')} · ${f.name + 1}`} />
                 </Form.Item>
               ),
             },
@@ -462,7 +463,7 @@ function YearsTable() {
               key: 'remanUnits',
               render: (_: unknown, f: { name: number }) => (
                 <Form.Item name={[f.name, 'remanUnits']} {...cell}>
-                  <InputNumber {...num} min={0} precision={0} data-testid={`t12-years-${f.name}-remanUnits`} />
+                  <InputNumber {...num} min={0} precision={0} data-testid={`t12-years-${f.name}-remanUnits`} aria-label={`${t('t12.remanUnits')} · ${f.name + 1}`} />
                 </Form.Item>
               ),
             },
@@ -676,7 +677,7 @@ function WarrantyCell({ n }: { n: number }) {
   return (
     <Flex gap={4} align="center">
       <Form.Item name={[n, 'remanWarrantyMonths']} {...cell}>
-        <InputNumber min={0} max={1200} precision={0} style={{ width: 100 }} status={lower ? 'error' : undefined} />
+        <InputNumber min={0} max={1200} precision={0} style={{ width: 100 }} status={lower ? 'error' : undefined} aria-label={`${t('t12.w.reman')} · ${n + 1}`} />
       </Form.Item>
       {lower ? <Tag color="red" data-testid="warranty-lower">{t('t12.w.lower')}</Tag> : null}
     </Flex>

@@ -48,6 +48,7 @@ import { pick, bilingual, useLocale } from '../../i18n';
 import { ReportStateTag } from './ReportStateTag';
 import type { AnnualReportDetail, CellError, ImportJob } from './types';
 import { DateField } from '../../components/DateField';
+import { labelled } from '../../components/a11y';
 
 /** Drop empty rows and turn '' into undefined so that a draft saves what was entered. */
 function cleanTable(t: Table23 = {}): Table23 {
@@ -318,7 +319,7 @@ export default function AnnualReportDetailPage() {
                       {s.columns.map((c) => (
                         <Col span={c.key === 'count' ? 4 : 5} key={c.key}>
                           <Form.Item name={[f.name, c.key]} style={{ marginBottom: 8 }}>
-                            {c.key === 'count' ? (
+                            {labelled(c.key === 'count' ? (
                               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`ar-${s.key}-${i + 1}-count`} />
                             ) : c.key === 'field' ? (
                               <Select
@@ -328,7 +329,7 @@ export default function AnnualReportDetailPage() {
                               />
                             ) : (
                               <Input data-testid={`ar-${s.key}-${i + 1}-${c.key}`} maxLength={200} />
-                            )}
+                            ), pick(locale, c), i)}
                           </Form.Item>
                         </Col>
                       ))}

@@ -128,6 +128,7 @@ export default function AnnualReportsPage() {
         extra={
           <Space wrap>
             <Select
+              aria-label={t('ar.year')}
               data-testid="ar-year"
               value={year}
               style={{ width: 140 }}

@@ -217,6 +217,7 @@ function ClaimsTab({ viewer }: { viewer: InsuranceViewer }) {
         {t('market.ins.statusFilter')}
         <Select<ClaimStatus | ''>
           value={status ?? ''}
+          aria-label={t('market.ins.statusFilter')}
           style={{ width: 160 }}
           data-testid="claims-status"
           onChange={(v) => setStatus(v || undefined)}

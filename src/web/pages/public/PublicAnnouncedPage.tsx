@@ -81,6 +81,7 @@ export default function PublicAnnouncedPage() {
             onChange={(e) => setSearchText(e.target.value)}
             onSearch={(v) => update({ q: v.trim(), page: 1 })}
             placeholder={t('pub.searchName')}
+            aria-label={t('pub.searchName')}
             enterButton={t('common.search')}
             style={{ width: 360, maxWidth: '100%' }}
             data-testid="announced-search"

@@ -67,6 +67,7 @@ export function ChangeExpertsCard({ c, act }: { c: ChangeRequest; act: Act }) {
         <Flex gap={8} style={{ marginTop: 12 }}>
           <Select
             mode="multiple"
+            aria-label={st('chg.experts.pick')}
             style={{ minWidth: 320 }}
             placeholder={st('chg.experts.pick')}
             value={picked}

@@ -99,7 +99,7 @@ export default function ComplaintDetailPage() {
         ) : null}
         {canAssign && !c.enterpriseId ? (
           <Card title={st('cmp.assign')} style={{ marginBottom: 16 }}>
-            <Select style={{ width: 360 }} showSearch optionFilterProp="label" placeholder={st('sup.enterprise')} options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={(v: string) => assign.mutate(v)} />
+            <Select style={{ width: 360 }} showSearch optionFilterProp="label" placeholder={st('sup.enterprise')} aria-label={st('sup.enterprise')} options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={(v: string) => assign.mutate(v)} />
           </Card>
         ) : null}
         {c.actions.includes('open_revocation') ? (

@@ -61,13 +61,13 @@ function NewChangeModal({ open, onClose }: { open: boolean; onClose: () => void 
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="start">
                   <Form.Item name={[f.name, 'fact']} style={{ width: 170 }} rules={[{ required: true, message: st('common.required') }]}>
-                    <Select options={CHANGE_FACT_KEYS.map((k) => ({ value: k, label: st.dyn(`chg.fact.${k}`) }))} />
+                    <Select aria-label={st('chg.fact')} options={CHANGE_FACT_KEYS.map((k) => ({ value: k, label: st.dyn(`chg.fact.${k}`) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'old']} style={{ flex: 1 }}>
-                    <Input placeholder={st('chg.old')} />
+                    <Input placeholder={st('chg.old')} aria-label={st('chg.old')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'new']} style={{ flex: 1 }} rules={[{ required: true, message: st('common.required') }]}>
-                    <Input placeholder={st('chg.new.value')} data-testid="change-new-value" />
+                    <Input placeholder={st('chg.new.value')} aria-label={st('chg.new.value')} data-testid="change-new-value" />
                   </Form.Item>
                   {fields.length > 1 ? <Button onClick={() => remove(f.name)}>−</Button> : null}
                 </Flex>

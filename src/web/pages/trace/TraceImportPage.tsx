@@ -74,7 +74,7 @@ export default function TraceImportPage() {
       <Card>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
           <span>{tt('trace.importStep')}</span>
-          <Select value={step} onChange={setStep} style={{ width: 200 }} options={IMPORT_STEPS.map((s) => ({ value: s, label: stepLabel(tt, s) }))} data-testid="import-step" />
+          <Select value={step} onChange={setStep} aria-label={tt('trace.importStep')} style={{ width: 200 }} options={IMPORT_STEPS.map((s) => ({ value: s, label: stepLabel(tt, s) }))} data-testid="import-step" />
           <Button href={templateUrl(step, 'xlsx')} data-testid="import-template-xlsx">
             {tt('trace.template')} .xlsx
           </Button>

@@ -100,12 +100,14 @@ export default function TraceProductsPage() {
             allowClear
             defaultValue={q}
             placeholder={tt('trace.search')}
+            aria-label={tt('trace.search')}
             style={{ maxWidth: 320 }}
             onSearch={(v) => update({ q: v.trim() || undefined, page: 1 })}
             data-testid="trace-search"
           />
           <Select
             value={status}
+            aria-label={tt('trace.statusFilter')}
             style={{ width: 160 }}
             onChange={(v) => update({ status: v || undefined, page: 1 })}
             options={[

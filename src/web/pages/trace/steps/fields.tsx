@@ -1,6 +1,7 @@
 import { Button, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n';
+import { labelled } from '../../../components/a11y';
 
 /** The "required" rule in the caller's language. */
 export function useRequired() {
@@ -63,7 +64,7 @@ export function RowEditor({
               {columns.map((c) => (
                 <Col span={c.span} key={c.field}>
                   <Form.Item name={[f.name, c.field]} label={i === 0 ? c.label : undefined} rules={c.rules}>
-                    {c.input(i)}
+                    {i === 0 ? c.input(i) : labelled(c.input(i), c.label, i)}
                   </Form.Item>
                 </Col>
               ))}
