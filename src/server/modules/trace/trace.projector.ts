@@ -439,8 +439,12 @@ async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[
   const products = new Map((await traceRepo.productsByEpcs(tx, enterpriseId, [...keys])).map((p) => [p.epc, p]));
   if (!products.size) return;
   const patches = new Map<string, Partial<ProductRow>>();
-  const sorted = [...events].filter((e) => e.type !== 'TransformationEvent').sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime));
-  for (const e of sorted) {
+  // the events naming one of these products, in time order (each time parsed once; a stable sort keeps ties in order)
+  const touching = events
+    .filter((e) => e.type !== 'TransformationEvent' && (e.epcList.some((k) => products.has(k)) || (e.parentID !== null && products.has(e.parentID))))
+    .map((e) => ({ e, t: Date.parse(e.eventTime) }))
+    .sort((a, b) => a.t - b.t);
+  for (const { e } of touching) {
     const pre = prefixesFor(e.document);
     const kind = stepKindOf(e.type, e.bizStep, e.disposition);
     const field = extReader(e.document, pre);
