@@ -252,7 +252,6 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   const portalContent = createPortalContentService({ db, clock, files, publicCache });
   const listings = createListingService({ db, trace, enterprises, announcements, publicCache, leases: { unitLeased }, stream: epcis });
   epcis.onStored(listings.onTraceStored); // a recall or revocation withdraws listed units in its own transaction
-  epcis.onCommitted(listings.onTraceCommitted);
   const devices = createDeviceService({ db, clock, trace, enterprises, settings: { offlineAfterMs: config.DEVICE_OFFLINE_SECONDS * 1000 } });
   const telemetry = createTelemetryService({
     db, clock, devices,
@@ -277,12 +276,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
     declarationSources: { declaredInApplications: (keys) => applications.declaredStandards(keys), tracedProducts: (keys, ids) => trace.productsByStandard(keys, ids) },
     publicCache,
   });
-  epcis.onCommitted(portal.declarations.onTraceCommitted); // a label's standard number shows at once on the standard's page
-  // a capture whose projection the follower deferred: the same answers are dropped once the follower has committed it
-  trace.projection.onProjected(() => {
-    listings.onTraceCommitted();
+  // public answers about products (the market's listings, a standard's declarations): dropped once a committed
+  // projection — inside the capture's transaction or the follower's — changed product rows
+  trace.onProductsChanged(() => {
+    listings.onProductsChanged();
     portal.declarations.onTraceCommitted();
   });
+  epcis.onCommitted(listings.onTraceCommitted); // a recall's withdrawal of listed units shows at once, even when its projection is deferred
   // one search over the public data: sources read the owning modules' services; portal edits refresh at once
   const search = createSearchService({
     db,

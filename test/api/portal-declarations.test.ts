@@ -166,4 +166,29 @@ describe('GET /api/v1/public/standards/:id/declarations', () => {
     await follower.drain();
     expect(await models()).toContain('QD-MES');
   });
+
+  it('a capture that changes no product (an MES intake and inspection) leaves the answers about products cached; a sale drops them', async () => {
+    const dropped: string[] = [];
+    app.services.publicCache.onInvalidate((tags) => dropped.push(...tags));
+    const { token } = await app.services.identity.createToken(await enterpriseAdminCtx(app.services, announcedId), 'MES');
+    const capture = async (events: unknown[]) => {
+      const r = await app.inject({ method: 'POST', url: '/epcis/capture', headers: { authorization: `Bearer ${token}` }, payload: mesDocument(events) });
+      expect(r.statusCode, r.body).toBe(202);
+      await app.services.trace.projection.drain();
+    };
+    const core = 'urn:epc:id:sgtin:6901234.012345.QUIET1';
+    await capture([
+      { type: 'ObjectEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000011', eventTime: '2026-04-03T01:00:00Z', eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+      { type: 'ObjectEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000012', eventTime: '2026-04-03T02:00:00Z', eventTimeZoneOffset: '+08:00', epcList: [core], action: 'OBSERVE', bizStep: 'inspecting' },
+    ]);
+    expect(dropped).not.toContain('declarations');
+    expect(dropped).not.toContain('listings');
+    // a product of the enterprise is sold (its owner changes): both are dropped after the commit
+    const product = 'urn:epc:id:sgtin:6901234.012399.DECL1'; // made by the MES capture above
+    await capture([
+      { type: 'ObjectEvent', eventID: 'urn:uuid:7d000000-0000-4000-8000-000000000013', eventTime: '2026-04-03T03:00:00Z', eventTimeZoneOffset: '+08:00', epcList: [product], action: 'OBSERVE', bizStep: 'retail_selling', disposition: 'retail_sold' },
+    ]);
+    expect(dropped).toContain('declarations');
+    expect(dropped).toContain('listings');
+  });
 });

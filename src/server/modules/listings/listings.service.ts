@@ -85,6 +85,8 @@ export function createListingService({ db, trace, enterprises, announcements, pu
     return { row, pub };
   }
 
+  /** Enterprises whose capture withdrew listed units (recall, revocation) in a transaction not yet committed. */
+  const withdrewIn = new Set<string>();
   const service = {
     /**
      * The ratings module (built after orders and cases, which come after listings) registers the quality figures
@@ -243,14 +245,19 @@ export function createListingService({ db, trace, enterprises, announcements, pu
       const epcs = events.filter((e) => e.disposition && UNSELLABLE.test(e.disposition) && !e.errorDeclaration).flatMap((e) => e.epcList);
       if (!epcs.length) return;
       const listingIds = await listingRepo.withdrawUnitsByEpc(tx, batch.enterpriseId, epcs);
+      if (listingIds.length) withdrewIn.add(batch.enterpriseId);
       for (const lid of listingIds) {
         await listingRepo.settleStatus(tx, batch.enterpriseId, lid, '产品已召回或编码作废，自动下架');
         await recordAudit(tx, null, { action: 'listing.units_withdrawn', objectType: 'listing', objectId: lid, enterpriseId: batch.enterpriseId, change: { reason: 'recall_or_revocation', epcs } });
       }
       // the public answers are dropped by onTraceCommitted, after the capture commits — never inside its transaction
     },
-    /** epcis.onCommitted: answers cached while the capture was running are dropped. */
-    onTraceCommitted() {
+    /** epcis.onCommitted: a capture that withdrew listed units (onTraceStored) committed — its answers are dropped. */
+    onTraceCommitted(enterpriseId: string) {
+      if (withdrewIn.delete(enterpriseId)) publicCache.invalidate('listings');
+    },
+    /** trace.onProductsChanged: a committed projection changed products (state, owner, status, timeline) a listing shows. */
+    onProductsChanged() {
       publicCache.invalidate('listings');
     },
 

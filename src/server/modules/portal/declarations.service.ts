@@ -43,11 +43,10 @@ const INPUTS: readonly PublicTag[] = ['portal', 'catalogue', 'announced', 'annou
  *
  * The answers (JSON and the standard's HTML page) are cached under 'declarations' and dropped after the writes
  * that change them commit: a standard published or withdrawn, a catalogue listing, an announcement or a removal from
- * the list (their own tags' invalidation, followed here) and every trace capture (`onTraceCommitted`, an
- * epcis.onCommitted listener wired in app.ts: a label's standard number is projected inside its capture), and every
- * commit of the projection follower for the captures it defers (over TRACE_INLINE_PROJECTION_MAX events:
- * trace.projection.onProjected, app.ts). Left to the cache's TTL: an application of an already announced enterprise
- * submitted later.
+ * the list (their own tags' invalidation, followed here) and every committed trace projection that changed products
+ * (`onTraceCommitted`, a trace.onProductsChanged listener wired in app.ts: a label's standard number is projected inside
+ * its capture, or by the follower after it for captures over TRACE_INLINE_PROJECTION_MAX events). Left to the cache's
+ * TTL: an application of an already announced enterprise submitted later.
  */
 export function createDeclarationService(deps: { content: PortalContentService; announcements: AnnouncementService; catalogue: CatalogueReader; sources: DeclarationSources; publicCache: PublicCache }) {
   const { content, announcements, catalogue, sources, publicCache } = deps;
@@ -55,7 +54,7 @@ export function createDeclarationService(deps: { content: PortalContentService; 
     if (tags.some((t) => INPUTS.includes(t))) publicCache.drop('declarations');
   });
   return {
-    /** epcis.onCommitted (app.ts): a capture committed — a traced product may name a standard now. */
+    /** trace.onProductsChanged (app.ts): a committed projection changed products — one may name a standard now. */
     onTraceCommitted() {
       publicCache.invalidate('declarations');
     },

@@ -56,7 +56,11 @@ export interface ProjectOptions {
 const keysCanonical = (e: StoredEvent) =>
   [...e.inputEPCList, ...classes(e.inputQuantityList), ...e.outputEPCList, ...classes(e.outputQuantityList)].every((k) => canonicalEpc(k) === k);
 
-export async function projectEvents(tx: Db, events: StoredEvent[], opts: ProjectOptions = {}): Promise<void> {
+/**
+ * Projects the events; returns the enterprises whose product rows it changed (made, a state, owner or status, a
+ * successor, a disassembly, a declared error, a public timeline) — what public answers about products depend on.
+ */
+export async function projectEvents(tx: Db, events: StoredEvent[], opts: ProjectOptions = {}): Promise<Set<string>> {
   const byEnterprise = new Map<string, StoredEvent[]>();
   // transformations whose links the event store gives as the genealogy keys them (checked before canonicalisation)
   const linkable = new Set(opts.linksInEventStore ? events.filter((e) => e.type === 'TransformationEvent' && keysCanonical(e)).map((e) => e.eventId) : []);
@@ -65,7 +69,9 @@ export async function projectEvents(tx: Db, events: StoredEvent[], opts: Project
     if (list) list.push(e);
     else byEnterprise.set(e.enterpriseId, [e]);
   }
-  for (const [enterpriseId, list] of byEnterprise) await projectForEnterprise(tx, enterpriseId, list.map(canon), opts.history, linkable);
+  const productsChanged = new Set<string>();
+  for (const [enterpriseId, list] of byEnterprise) if (await projectForEnterprise(tx, enterpriseId, list.map(canon), opts.history, linkable)) productsChanged.add(enterpriseId);
+  return productsChanged;
 }
 
 /** Digital Link URIs on any resolver domain are keyed in their id.gs1.org form. */
@@ -86,7 +92,8 @@ function canon(e: StoredEvent): StoredEvent {
   };
 }
 
-async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[], history: ProductHistory | undefined, linkable: Set<string>) {
+/** Projects one enterprise's events; true when product rows changed. */
+async function projectForEnterprise(tx: Db, enterpriseId: string, events: StoredEvent[], history: ProductHistory | undefined, linkable: Set<string>): Promise<boolean> {
   const objects = new Map<string, ObjectUpsert>();
   const edges: EdgeInsert[] = [];
   /** transformations whose links are written as edges (trace_edge_events); the others' are read from the event store */
@@ -217,24 +224,29 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   const madeNow = new Set(made.map((r) => r.epc));
   const mayBeProduct = (k: string) => !isNew(k) || madeNow.has(k);
 
-  await updateProducts(tx, enterpriseId, normal, mayBeProduct);
+  const patched = await updateProducts(tx, enterpriseId, normal, mayBeProduct);
 
   // successor semantics (src/domain/trace/successor.ts): disassembled units, and the products they became
-  await traceRepo.markDisassembled(tx, enterpriseId, disassembled.filter((d) => mayBeProduct(d.key)));
-  await traceRepo.setSuccessors(tx, enterpriseId, made.map((r) => ({ code: r.code, life: r.life, madeAt: r.made_at, keys: r.life_core_keys.filter(mayBeProduct) })));
+  const disassembledProducts = disassembled.filter((d) => mayBeProduct(d.key));
+  const successors = made.map((r) => ({ code: r.code, life: r.life, madeAt: r.made_at, keys: r.life_core_keys.filter(mayBeProduct) }));
+  await traceRepo.markDisassembled(tx, enterpriseId, disassembledProducts);
+  await traceRepo.setSuccessors(tx, enterpriseId, successors);
 
-  if (history) await replayDeclaredProducts(tx, enterpriseId, events.filter((e) => e.errorDeclaration && e.type !== 'TransformationEvent'), history);
+  const declared = events.filter((e) => e.errorDeclaration);
+  if (history) await replayDeclaredProducts(tx, enterpriseId, declared.filter((e) => e.type !== 'TransformationEvent'), history);
 
-  const declaredKeys = await traceRepo.declareErroneousMany(tx, enterpriseId, events.filter((e) => e.errorDeclaration).map((e) => e.eventId));
+  const declaredKeys = await traceRepo.declareErroneousMany(tx, enterpriseId, declared.map((e) => e.eventId));
 
   // the public timeline on the product rows: new products, products with a new step, products whose (older) life
   // core got a step or lost one to an error declaration
   const stepKeys = new Set(steps.map((x) => x.key));
-  await traceRepo.refreshPublicSteps(tx, enterpriseId, {
+  const timelines = {
     codes: made.map((r) => r.code),
     productKeys: [...new Set([...coresAndProducts.filter((o) => o.kind === 'product' && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
     coreKeys: [...new Set([...coresAndProducts.filter((o) => !o.inserted && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
-  });
+  };
+  await traceRepo.refreshPublicSteps(tx, enterpriseId, timelines);
+  return made.length > 0 || patched > 0 || disassembledProducts.length > 0 || successors.some((x) => x.keys.length) || declared.length > 0 || timelines.productKeys.length > 0 || timelines.coreKeys.length > 0;
 }
 
 /**
@@ -433,11 +445,12 @@ async function replayDeclaredProducts(tx: Db, enterpriseId: string, declared: St
 }
 
 /** Status, lifecycle state, owner/possessor and installation of products, from the events in time order. */
-async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[], mayBeProduct: (key: string) => boolean = () => true) {
+/** Returns how many products it patched. */
+async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[], mayBeProduct: (key: string) => boolean = () => true): Promise<number> {
   const keys = new Set<string>();
   for (const e of events) if (e.type !== 'TransformationEvent') for (const k of [...e.epcList, ...(e.parentID ? [e.parentID] : [])]) if (mayBeProduct(k)) keys.add(k);
   const products = new Map((await traceRepo.productsByEpcs(tx, enterpriseId, [...keys])).map((p) => [p.epc, p]));
-  if (!products.size) return;
+  if (!products.size) return 0;
   const patches = new Map<string, Partial<ProductRow>>();
   // the events naming one of these products, in time order (each time parsed once; a stable sort keeps ties in order)
   const touching = events
@@ -470,4 +483,5 @@ async function updateProducts(tx: Db, enterpriseId: string, events: StoredEvent[
     }
   }
   await traceRepo.updateProducts(tx, enterpriseId, [...patches].map(([code, patch]) => ({ code, patch })));
+  return patches.size;
 }

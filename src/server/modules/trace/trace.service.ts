@@ -236,10 +236,29 @@ export function createTraceService(deps: TraceServiceDeps) {
     return entry;
   }
 
+  /**
+   * Enterprises whose product rows a projection changed in a transaction not yet reported as committed; a rolled-back
+   * one stays until that enterprise's next commit (one invalidation too many, never one too few).
+   */
+  const productsChangedBy = new Set<string>();
+  const productsListeners: ((enterpriseId: string) => void)[] = [];
+  /** A transaction that projected events of the enterprise committed (epcis.onCommitted, the follower's onProjected). */
+  const productsCommitted = (enterpriseId: string) => {
+    if (!productsChangedBy.delete(enterpriseId)) return;
+    for (const l of productsListeners) {
+      try {
+        l(enterpriseId);
+      } catch (err) {
+        deps.log?.error({ err, enterpriseId }, 'a listener of changed products failed');
+      }
+    }
+  };
+
   const service = {
     /** The projector (run by the projection follower, inline or after commit); drops cached public answers of the enterprises concerned. */
     async project(tx: Db, events: Parameters<typeof projectEvents>[1]) {
-      await projectEvents(tx, events, { history: (t, enterpriseId, epcs) => epcis.eventsByIdentifiers(epcs, { enterpriseIds: [enterpriseId], db: t }), linksInEventStore: true });
+      const changed = await projectEvents(tx, events, { history: (t, enterpriseId, epcs) => epcis.eventsByIdentifiers(epcs, { enterpriseIds: [enterpriseId], db: t }), linksInEventStore: true });
+      for (const id of changed) productsChangedBy.add(id); // told after the commit (productsCommitted)
       const touched = new Set(events.map((e) => e.enterpriseId));
       for (const id of touched) invalidatedAt.set(id, Date.now());
       for (const [k, v] of publicCache) if (touched.has(v.enterpriseId)) publicCache.delete(k);
@@ -894,10 +913,21 @@ export function createTraceService(deps: TraceServiceDeps) {
   }
 
   const projection = createProjectionFollower({ db, epcis, project: service.project, inlineMax: deps.inlineProjectionMax ?? 1000, workers: deps.projectionWorkers, log: deps.log, jobs: deps.jobs, maxFailures: deps.projectionMaxFailures });
+  // after the commit of a capture projected inside its own transaction, or of the follower's transaction
+  epcis.onCommitted(productsCommitted);
+  projection.onProjected(productsCommitted);
 
   return Object.assign(service, {
     /** The projection follower (epcis.onStored → projection.onStored, epcis.onCommitted → projection.kick). */
     projection,
+    /**
+     * After a committed projection changed product rows of the enterprise (made, state, owner, status, successor,
+     * public timeline): the public answers about products (market, standards' declarations) are dropped here (app.ts)
+     * — not after every capture (an MES's intake and inspection events change no product).
+     */
+    onProductsChanged(listener: (enterpriseId: string) => void): void {
+      productsListeners.push(listener);
+    },
     /** Projection progress of the streams the principal may read. */
     async projectionStatus(p: Principal | null) {
       return projection.status(await scopeIds(p));
