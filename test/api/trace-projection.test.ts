@@ -219,6 +219,38 @@ describe('deferred projection of large /epcis captures', () => {
     expect(detail.originalComponents.map((c: { key: string }) => c.key)).toEqual([firstParts[0]]);
   });
 
+  it('a product whose unit and life cores are new gets its public timeline with the row: the same pairs the SQL refresh computes', async () => {
+    // the projector writes the [day, kind] timeline of such products at insert (no refresh statement); every other
+    // product is refreshed in SQL — both must give what the definition gives
+    const s = await stream();
+    const l = life('PT');
+    const t = (d: number) => `2026-06-${String(d).padStart(2, '0')}T17:30:00Z`; // 01:30 the next day in Shanghai
+    const second = 'urn:epc:id:sgtin:6901234.012399.PTS';
+    const parts2 = ['urn:epc:id:sgtin:6901234.012347.PTQ1'];
+    await capture(s, [
+      ...l.events,
+      { type: 'ObjectEvent', eventID: id(), eventTime: t(1), eventTimeZoneOffset: '+08:00', epcList: [l.product], action: 'OBSERVE', bizStep: 'receiving', disposition: 'returned' },
+      { type: 'TransformationEvent', eventID: id(), eventTime: t(2), eventTimeZoneOffset: '+08:00', inputEPCList: [l.product], outputEPCList: parts2, bizStep: 'disassembling' },
+      { type: 'TransformationEvent', eventID: id(), eventTime: t(3), eventTimeZoneOffset: '+08:00', inputEPCList: [...parts2, l.parts[0]], outputEPCList: [second], bizStep: 'assembling', disposition: 'urn:reman-platform:voc:disp:remanufactured' },
+      { type: 'ObjectEvent', eventID: id(), eventTime: t(4), eventTimeZoneOffset: '+08:00', epcList: [second], action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit' },
+    ]);
+    await app.services.trace.projection.drain();
+    const { rows } = await app.database.raw.query<{ life: number; stored: unknown; recomputed: unknown }>(
+      `SELECT p.life, p.public_steps AS stored,
+              (SELECT coalesce(jsonb_agg(jsonb_build_array(x.day, x.step_kind) ORDER BY x.t), '[]'::jsonb)
+                 FROM (SELECT DISTINCT ON (event_id) to_char(event_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, step_kind, event_time AS t
+                         FROM trace_steps WHERE enterprise_id = p.enterprise_id AND object_key = ANY(ARRAY[p.epc] || p.life_core_keys) AND NOT erroneous AND step_kind IS NOT NULL
+                        ORDER BY event_id, event_time) x) AS recomputed
+         FROM trace_products p WHERE p.enterprise_id = $1 ORDER BY p.life`,
+      [s.enterpriseId],
+    );
+    expect(rows.map((r) => r.life)).toEqual([1, 2]);
+    for (const r of rows) expect(r.stored, `life ${r.life}`).toEqual(r.recomputed);
+    // the second life shows the first life's steps too, in time order, by Shanghai day
+    expect((rows[1]!.stored as [string, string][]).map(([, kind]) => kind)).toEqual(['intake', 'disassembly', 'reassembly', 'shipping', 'intake', 'disassembly', 'reassembly', 'shipping']);
+    expect((rows[1]!.stored as [string, string][]).at(-1)![0]).toBe('2026-06-05');
+  });
+
   it('a part named only by the genealogy has no object row: its edges name it, the walk, the recall search and a later life find it', async () => {
     // Issue 10 §5 (migration 20261210070000): the projection writes object rows for cores, products, lots and what
     // events observe; a part taken out of a core or put into a product is described by its edges.

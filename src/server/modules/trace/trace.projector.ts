@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { StoredEvent } from '../../../domain/epcis/types.js';
-import { isIsoDate } from '../../../domain/calendar-date.js';
+import { isIsoDate, shanghaiDate } from '../../../domain/calendar-date.js';
 import { canonicalEpc, deriveEnterprisePrefix, digitalLinkUri, makeProductCode, normalizeGtin, parseDigitalLink, parseProductCode, parseSgtinUrn, PLATFORM_EPC_NS } from '../../../domain/trace/codes.js';
 import { productRates, INPUT_ORIGINS, type ReassemblyInput } from '../../../domain/trace/rates.js';
 import { BIZ_STEPS, DISPOSITIONS, stepKindOf } from '../../../domain/trace/vocabulary.js';
@@ -219,7 +219,25 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
 
   await closeAggregations(tx, enterpriseId, deletes);
 
-  const made = await createProducts(tx, enterpriseId, assemblies, { isNew, coresByPart, allInputs });
+  // The public timeline of a product whose unit and life cores are all new to this capture: every step it shows is in
+  // `steps` (none earlier, none declared erroneous when the capture declares nothing), so it is written with the row —
+  // the same [day, kind] pairs the SQL refresh (PUBLIC_STEPS_OF_P) would read back; any other product: refreshed below.
+  const declared = events.filter((e) => e.errorDeclaration);
+  const shownSteps = new Map<string, StepInsert[]>();
+  for (const x of steps) {
+    if (!x.stepKind) continue;
+    const l = shownSteps.get(x.key);
+    if (l) l.push(x);
+    else shownSteps.set(x.key, [x]);
+  }
+  const timelineOf = (keys: string[]): [string, string][] | null => {
+    if (declared.length || !keys.every(isNew)) return null;
+    const byEvent = new Map<string, StepInsert>();
+    for (const k of keys) for (const x of shownSteps.get(k) ?? []) if (!byEvent.has(x.eventId)) byEvent.set(x.eventId, x);
+    return [...byEvent.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).map((x) => [shanghaiDate(new Date(x.time)), x.stepKind!]);
+  };
+
+  const made = await createProducts(tx, enterpriseId, assemblies, { isNew, coresByPart, allInputs, timelineOf });
   // a product row exists only for a key known before or made now
   const madeNow = new Set(made.map((r) => r.epc));
   const mayBeProduct = (k: string) => !isNew(k) || madeNow.has(k);
@@ -232,7 +250,6 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   await traceRepo.markDisassembled(tx, enterpriseId, disassembledProducts);
   await traceRepo.setSuccessors(tx, enterpriseId, successors);
 
-  const declared = events.filter((e) => e.errorDeclaration);
   if (history) await replayDeclaredProducts(tx, enterpriseId, declared.filter((e) => e.type !== 'TransformationEvent'), history);
 
   const declaredKeys = await traceRepo.declareErroneousMany(tx, enterpriseId, declared.map((e) => e.eventId));
@@ -240,9 +257,10 @@ async function projectForEnterprise(tx: Db, enterpriseId: string, events: Stored
   // the public timeline on the product rows: new products, products with a new step, products whose (older) life
   // core got a step or lost one to an error declaration
   const stepKeys = new Set(steps.map((x) => x.key));
+  const timelineWritten = new Set(made.filter((r) => r.public_steps).map((r) => r.epc));
   const timelines = {
-    codes: made.map((r) => r.code),
-    productKeys: [...new Set([...coresAndProducts.filter((o) => o.kind === 'product' && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
+    codes: made.filter((r) => !r.public_steps).map((r) => r.code),
+    productKeys: [...new Set([...coresAndProducts.filter((o) => o.kind === 'product' && stepKeys.has(o.key) && !timelineWritten.has(o.key)).map((o) => o.key), ...declaredKeys])],
     coreKeys: [...new Set([...coresAndProducts.filter((o) => !o.inserted && stepKeys.has(o.key)).map((o) => o.key), ...declaredKeys])],
   };
   await traceRepo.refreshPublicSteps(tx, enterpriseId, timelines);
@@ -343,7 +361,7 @@ async function createProducts(
   tx: Db,
   enterpriseId: string,
   assemblies: StoredEvent[],
-  capture: { isNew: (key: string) => boolean; coresByPart: Map<string, Set<string>>; allInputs: string[] },
+  capture: { isNew: (key: string) => boolean; coresByPart: Map<string, Set<string>>; allInputs: string[]; timelineOf: (keys: string[]) => [string, string][] | null },
 ): Promise<ProductInsert[]> {
   if (!assemblies.length) return [];
   // What each reassembly declares, read from its event alone — JavaScript only, so on PostgreSQL it runs while the
@@ -404,7 +422,8 @@ async function createProducts(
     const life = earlier.reduce((m, k) => Math.max(m, lifeOf.get(k)!), 0) + 1;
     const parsed = givenCode && outputs.length === 1 ? parseProductCode(givenCode) : null;
     for (const o of outputs) {
-      pending.push({ ...common, code: parsed && parsed.enterprisePrefix === prefix ? parsed.code : null, epc: o.epc, gtin: o.gtin, serial: o.serial, life, life_core_keys: [...new Set([...cores, ...earlier])] });
+      const lifeCoreKeys = [...new Set([...cores, ...earlier])];
+      pending.push({ ...common, code: parsed && parsed.enterprisePrefix === prefix ? parsed.code : null, epc: o.epc, gtin: o.gtin, serial: o.serial, life, life_core_keys: lifeCoreKeys, public_steps: capture.timelineOf([o.epc, ...lifeCoreKeys]) });
       lifeOf.set(o.epc, Math.max(lifeOf.get(o.epc) ?? 0, life));
     }
   }

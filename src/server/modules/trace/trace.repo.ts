@@ -135,6 +135,8 @@ export type ProductInsert = Omit<ProductRow, 'production_date' | 'made_at' | 'st
   made_at: string;
   owner_id: string | null;
   owner_name: string | null;
+  /** the public timeline ([day, kind] pairs) when the projector knows it at insert; null: refreshPublicSteps writes it */
+  public_steps?: [string, string][] | null;
 };
 const PRODUCT_COLUMNS = sql.raw(
   `enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, to_char(production_date, 'YYYY-MM-DD') AS production_date, life, mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, status, status_reason, state, owner_id, owner_name, possessor_id, possessor_name, installation, made_event_id, made_at, biz_location`,
@@ -199,7 +201,7 @@ const STEP_COLUMNS = cols('enterprise_id uuid, object_key text, event_id text, e
 
 const PRODUCT_COPY_COLUMNS = ['enterprise_id', 'code', 'epc', 'gtin', 'digital_link', 'serial', 'name', 'model', 'standard_no', 'warranty_months', 'production_date', 'life',
   'mass_rate', 'value_rate', 'formula_version', 'core_mass', 'total_mass', 'core_value', 'total_value', 'life_core_keys', 'state', 'owner_id', 'owner_name', 'possessor_id', 'possessor_name',
-  'made_event_id', 'made_at', 'biz_location'] as const;
+  'made_event_id', 'made_at', 'biz_location', 'public_steps'] as const;
 /**
  * insertProducts on PostgreSQL: one COPY. (A product's inputs are not copied onto its row: they are its reassembly
  * event's, read from the event store by the product page — migration 20261216010000.)
@@ -220,7 +222,7 @@ async function copyProducts(db: Db, rows: ProductInsert[]) {
   await copyRows(db, 'trace_products', PRODUCT_COPY_COLUMNS, fresh.map((r) => [
     r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date, r.life,
     r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, pgArray(r.life_core_keys), PRODUCT_STATE_AS_MADE,
-    r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at, r.biz_location,
+    r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at, r.biz_location, r.public_steps ? JSON.stringify(r.public_steps) : null,
   ]));
 }
 
@@ -409,13 +411,13 @@ export const traceRepo = {
     for (let i = 0; i < rows.length; i += 2000) {
       await db.execute(sql`
         INSERT INTO trace_products (enterprise_id, code, epc, gtin, digital_link, serial, name, model, standard_no, warranty_months, production_date, life,
-          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location)
+          mass_rate, value_rate, formula_version, core_mass, total_mass, core_value, total_value, life_core_keys, state, owner_id, owner_name, possessor_id, possessor_name, made_event_id, made_at, biz_location, public_steps)
         SELECT r.enterprise_id, r.code, r.epc, r.gtin, r.digital_link, r.serial, r.name, r.model, r.standard_no, r.warranty_months, r.production_date::date, r.life,
           r.mass_rate, r.value_rate, r.formula_version, r.core_mass, r.total_mass, r.core_value, r.total_value, ARRAY(SELECT jsonb_array_elements_text(r.life_core_keys)),
-          ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz, r.biz_location
+          ${PRODUCT_STATE_AS_MADE}, r.owner_id, r.owner_name, r.owner_id, r.owner_name, r.made_event_id, r.made_at::timestamptz, r.biz_location, r.public_steps
         FROM jsonb_to_recordset(${json(rows.slice(i, i + 2000))}) AS r(enterprise_id uuid, code text, epc text, gtin text, digital_link text, serial text, name text, model text,
           standard_no text, warranty_months integer, production_date text, life integer, mass_rate numeric, value_rate numeric, formula_version text, core_mass float8, total_mass float8,
-          core_value float8, total_value float8, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text, biz_location text)
+          core_value float8, total_value float8, life_core_keys jsonb, owner_id text, owner_name text, made_event_id text, made_at text, biz_location text, public_steps jsonb)
         ON CONFLICT (enterprise_id, epc, life) DO NOTHING`);
     }
   },
