@@ -2,6 +2,7 @@ import { verifyPath } from '../../../domain/trace/codes.js';
 import { siteIdOfLocation } from '../../../domain/trace/site.js';
 import { STEP_MAPPING, stepLabel } from '../../../domain/trace/vocabulary.js';
 import type { ProductRow, PublicProductRow, StepRow } from './trace.repo.js';
+import type { ProductInput } from './trace.projector.js';
 import { PUBLIC_STATUSES, publicStatus, publicStatusLabel, publicTimeline, type PublicStatus } from '../../../domain/trace/successor.js';
 
 /** Rows → API shapes. The public shape is built here and carries no owner, possessor, supplier or party. */
@@ -37,7 +38,7 @@ export function presentSummary(r: ProductRow, enterpriseName: string) {
 }
 
 export function presentDetail(
-  d: { row: ProductRow; lives: ProductRow[]; inputs: readonly object[]; original: { key: string; name: string | null; kind: string }[]; steps: StepRow[] },
+  d: { row: ProductRow; lives: ProductRow[]; inputs: readonly ProductInput[]; original: { key: string; name: string | null; kind: string }[]; steps: StepRow[] },
   enterpriseName: string,
   enterpriseAddress: string,
 ) {
@@ -48,7 +49,7 @@ export function presentDetail(
     lives: d.lives.map((l) => ({ life: l.life, productCode: l.code, productionDate: l.production_date })),
     remanufacturedTimes: r.life,
     originalComponents: d.original,
-    inputs: (d.inputs as Record<string, unknown>[]).map((i) => ({
+    inputs: (d.inputs as readonly Record<string, unknown>[]).map((i) => ({
       key: String(i.epc ?? i.epcClass ?? ''),
       name: (i.name as string | undefined) ?? null,
       origin: (i.origin as string | undefined) ?? null,

@@ -325,12 +325,15 @@ function stepDetails(e: StoredEvent, field: (name: string) => unknown): Record<s
   return Object.keys(d).length ? d : null;
 }
 
+/** One input of a product: as its reassembly declared it (reman:inputs), or only its identifier. */
+export type ProductInput = ReassemblyInput | { epc: string };
+
 /**
  * What a product was made of, from the reassembly event that made it (its made_event_id, read back from the event
  * store; migration 20261216010000): the reman:inputs it declared, or — without a valid declaration — its input
  * identifiers as the genealogy keys them.
  */
-export function productInputs(e: StoredEvent): (ReassemblyInput | { epc: string })[] {
+export function productInputs(e: StoredEvent): ProductInput[] {
   return readInputs(extReader(e.document, prefixesFor(e.document))) ?? [...e.inputEPCList, ...classes(e.inputQuantityList)].map((k) => ({ epc: canonicalEpc(k) }));
 }
 

@@ -404,7 +404,7 @@ export const traceRepo = {
     if (!epcs.length) return [];
     return q<{ epc: string; life: number }>(db, sql`SELECT epc, max(life)::int AS life FROM trace_products WHERE enterprise_id = ${enterpriseId} AND epc = ANY(${textArray(epcs)}) GROUP BY epc`);
   },
-  /** Many products in one INSERT (same columns and defaults as insertProduct; existing (epc, life) left alone). */
+  /** Many products at once (COPY on PostgreSQL, one INSERT per 2,000 elsewhere); an existing (enterprise, epc, life) is left alone. */
   async insertProducts(db: Db, rows: ProductInsert[]) {
     if (!rows.length) return;
     if (canCopy(db)) return copyProducts(db, rows);

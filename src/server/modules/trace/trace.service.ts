@@ -245,6 +245,9 @@ export function createTraceService(deps: TraceServiceDeps) {
   /** A transaction that projected events of the enterprise committed (epcis.onCommitted, the follower's onProjected). */
   const productsCommitted = (enterpriseId: string) => {
     if (!productsChangedBy.delete(enterpriseId)) return;
+    // the scanned answers of the enterprise once more, now after the commit (project() drops them inside the
+    // transaction, guarded for 5 s; a transaction longer than that could have let a stale answer back in)
+    for (const [k, v] of publicCache) if (v.enterpriseId === enterpriseId) publicCache.delete(k);
     for (const l of productsListeners) {
       try {
         l(enterpriseId);
