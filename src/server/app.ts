@@ -334,19 +334,46 @@ export const CSP_DIRECTIVES = {
 };
 
 /**
- * The headers @fastify/helmet sets with our options, computed once at start: a strict CSP for the web app (Vite
- * output: scripts from 'self' only; antd's CSS-in-JS needs inline <style>), no framing, nosniff, same-origin
- * referrer policy. HSTS is added per request, over HTTPS only. (Registered as a plugin, @fastify/helmet rebuilds
- * helmet on every request behind an async hook: 0.67× the cached product scan, measured — see docs/security.md.)
+ * The web app's headers (@fastify/helmet with our options): a strict CSP for documents (Vite output: scripts from
+ * 'self' only; antd's CSS-in-JS needs inline <style>), no framing, nosniff, same-origin referrer policy, COOP/CORP and
+ * helmet's document defaults. HSTS is added per request, over HTTPS only.
  */
-async function helmetHeaders(): Promise<Record<string, string>> {
+const DOCUMENT_HELMET = {
+  contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'same-origin' },
+  crossOriginEmbedderPolicy: false,
+} as const;
+/**
+ * The API's headers (/api/…, JSON and files, never rendered as a page — docs/decisions.md "Security headers of API
+ * answers", after the OWASP REST Security Cheat Sheet): the strictest CSP (`default-src 'none'; frame-ancestors
+ * 'none'`: an answer opened in a tab runs and loads nothing, and is never framed), X-Frame-Options DENY, nosniff,
+ * the referrer policy and CORP, `Cache-Control: no-store`; without helmet's document-only headers (COOP, X-XSS-Protection,
+ * X-Download-Options, X-DNS-Prefetch-Control, Origin-Agent-Cluster, X-Permitted-Cross-Domain-Policies), which no
+ * browser applies to a JSON answer.
+ */
+const API_HELMET = {
+  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'same-origin' },
+  frameguard: { action: 'deny' },
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+} as const;
+
+/**
+ * The headers @fastify/helmet sets with the given options, computed once at start and set by one synchronous hook
+ * (registered as a plugin, @fastify/helmet rebuilds helmet on every request behind an async hook: 0.67× the cached
+ * product scan, measured — see docs/security.md).
+ */
+async function helmetHeaders(options: Parameters<typeof helmet>[1]): Promise<Record<string, string>> {
   const probe = Fastify();
-  await probe.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    strictTransportSecurity: false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  await probe.register(helmet, options);
   probe.get('/', async () => 'probe');
   const res = await probe.inject('/');
   await probe.close();
@@ -389,17 +416,24 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
   installInputGuard(app);
   // Security headers on every answer (docs/security.md): helmet's, computed once; set before any other hook so
   // that error answers carry them too and a route (/docs) may still replace its CSP.
-  const securityHeaders = await helmetHeaders();
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(securityHeaders);
+  const documentHeaders = await helmetHeaders(DOCUMENT_HELMET);
+  const apiHeaders = await helmetHeaders(API_HELMET);
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(req.url.startsWith('/api/') ? apiHeaders : documentHeaders);
     done();
   });
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     // HSTS only over HTTPS (directly, or via a trusted proxy's X-Forwarded-Proto): never pin plain-HTTP hosts
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    // the URL first: request.routeOptions builds a new object on every read
-    if (req.url.startsWith('/api/') || req.routeOptions.config?.policy) reply.header('cache-control', 'no-store');
+    // /api/ answers are never stored (a handler cannot lift it), nor those of other routes with a policy. The URL
+    // first: request.routeOptions builds a new object on every read
+    if (req.url.startsWith('/api/')) {
+      reply.header('cache-control', 'no-store');
+      // files (PDF, images, spreadsheets) may be opened in a tab: the document headers (the PDF viewer is an object)
+      const type = reply.getHeader('content-type');
+      if (typeof type === 'string' && !type.startsWith('application/json')) reply.headers(documentHeaders);
+    } else if (req.routeOptions.config?.policy) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 

@@ -19,8 +19,8 @@ afterAll(async () => {
 const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
 
 describe('security headers', () => {
-  it.each(['/healthz', '/api/v1/public/products/RM-NO-SUCH-CODE', '/api/v1/no-such-route', '/api/v1/auth/me'])('%s carries CSP, nosniff, referrer policy, no framing', async (url) => {
-    const res = await direct.inject(url);
+  // documents (the web app, its pages, files opened in a tab): the web app's CSP and helmet's document headers
+  const expectDocument = (res: Awaited<ReturnType<TestApp['inject']>>) => {
     const csp = String(res.headers['content-security-policy']);
     expect(directive(csp, 'script-src')).toBe("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
@@ -29,8 +29,40 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     // plain HTTP: no HSTS (it would pin a host that has no TLS)
     expect(res.headers['strict-transport-security']).toBeUndefined();
+  };
+
+  it('/healthz (not under /api) carries the document headers: CSP, nosniff, referrer policy, no framing', async () => {
+    expectDocument(await direct.inject('/healthz'));
+  });
+
+  it.each(['/api/v1/public/products/RM-NO-SUCH-CODE', '/api/v1/no-such-route', '/api/v1/auth/me', '/api/v1/public/datasets'])(
+    '%s (JSON) carries the API set: CSP default-src none, no framing, nosniff, referrer policy, no-store — no document-only headers',
+    async (url) => {
+      const res = await direct.inject(url);
+      expect(String(res.headers['content-type'])).toMatch(/^application\/json/);
+      const csp = String(res.headers['content-security-policy']);
+      expect(directive(csp, 'default-src')).toBe("default-src 'none'");
+      expect(directive(csp, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      for (const h of ['cross-origin-opener-policy', 'x-xss-protection', 'x-download-options', 'x-dns-prefetch-control', 'origin-agent-cluster', 'x-permitted-cross-domain-policies']) expect(res.headers[h]).toBeUndefined();
+    },
+  );
+
+  it('a file under /api (a dataset as CSV) gets the document headers (a PDF or image opened in a tab), still no-store', async () => {
+    const res = await direct.inject('/api/v1/public/datasets/catalogue/data.csv');
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-type'])).toMatch(/^text\/csv/);
+    expectDocument(res);
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('HSTS only when the request is HTTPS; a forged X-Forwarded-Proto from an untrusted client does not count', async () => {
