@@ -62,7 +62,7 @@ async function cannon(target: string, connections: number, uncached = false) {
     url: target,
     connections,
     duration: seconds,
-    ...(uncached ? { setupClient: (client: { on: (e: string, f: () => void) => void }) => client.on('response', () => app.services.publicCache.invalidate('statistics', 'announcements', 'announced', 'notices')) } : {}),
+    ...(uncached ? { setupClient: (client: { on: (e: string, f: () => void) => void }) => client.on('response', () => app.services.publicCache.drop('statistics', 'announcements', 'announced', 'notices')) } : {}),
   } as autocannon.Options);
   if (r.non2xx || r.errors) throw new Error(`${target}: non-2xx ${r.non2xx}, errors ${r.errors}`);
   return { rps: r.requests.average, p99: r.latency.p99 };
