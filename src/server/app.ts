@@ -83,7 +83,7 @@ import { leasingRoutes } from './modules/leasing/leasing.routes.js';
 import { createLeasingService } from './modules/leasing/leasing.service.js';
 import { leaseOf, unitLeased } from './modules/leasing/index.js';
 import { createInsuranceService, insuranceRoutes, type InsuranceService } from './modules/insurance/index.js';
-import { coreExchangeRoutes, createCoreExchangeService, type CoreExchangeService } from './modules/core-exchange/index.js';
+import { coreExchangeRoutes, corePostingsSearchBackfill, createCoreExchangeService, type CoreExchangeService } from './modules/core-exchange/index.js';
 import { createOrderMarket } from './modules/orders/index.js';
 import { createRatingService, ratingRoutes } from './modules/ratings/index.js';
 import { createMarketService, marketRoutes } from './modules/market/index.js';
@@ -98,7 +98,8 @@ import { commandRoutes } from './modules/devices/commands.routes.js';
 import { createCommandService } from './modules/devices/commands.service.js';
 import { createDeviceHealthService } from './modules/devices/health.service.js';
 import { announcementSources, catalogueSource, createSearchService, listingSource, noticeSource, portalSources, searchRoutes } from './modules/search/index.js';
-import { catalogueRoutes, createCatalogueService } from './modules/catalogue/index.js';
+import { catalogueRoutes, catalogueSearchBackfill, createCatalogueService } from './modules/catalogue/index.js';
+import { createSearchBackfill, type SearchBackfill } from './platform/search/backfill.js';
 
 export interface Services {
   authorities: ReturnType<typeof createAuthorityService>;
@@ -126,6 +127,8 @@ export interface Services {
   trace: ReturnType<typeof createTraceService>;
   /** The durable job queue (platform/queue): tasks are defined here, the worker is started by buildApp. */
   jobs: Queue;
+  /** search vectors of rows stored before their search column (job search.backfill, enqueued by main.ts) */
+  searchBackfill: SearchBackfill;
   /** bulk import of lifecycle steps (its background runs are jobs of the queue) */
   traceImport: ReturnType<typeof createTraceImport>;
   /** 交易服务 (issue 13): buyer organisations, listings */
@@ -309,12 +312,13 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   const commands = createCommandService({ db, clock, devices, mqtt });
   const core = createCoreExchangeService({ db, clock, notifications, enterprises, orgs: buyers, trace, files });
+  const searchBackfill = createSearchBackfill({ db, jobs, targets: [corePostingsSearchBackfill(db), catalogueSearchBackfill(db)] });
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises, insurance, commands });
   // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
   // sellers' quality figures through an explicit registration (listings are built before orders)
   const ratings = createRatingService({ db, clock, orders: orderMarket, listings, claims: cases, publicCache });
   listings.useQuality(ratings);
-  return { audit, catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, commands, orders, tradeIns, alarms, cases, leasing, ratings, market, insurance, core };
+  return { audit, catalogue, search, authorities, enterprises, experts, identity, orgs, files, notifications, applications, review, notices, announcements, revocations, changes, conditionsWatch, findings, complaints, annualReports, statistics, workbench, epcis, trace, jobs, searchBackfill, traceImport, buyers, listings, clock, publicCache, devices, telemetry, deviceHealth, portal, mqtt, commands, orders, tradeIns, alarms, cases, leasing, ratings, market, insurance, core };
 }
 
 /** The web app's Content-Security-Policy (helmet directives). */

@@ -9,6 +9,7 @@
  *   jobs:list [--state queued|running|succeeded|failed|discarded] [--task T] | jobs:retry <id> | jobs:discard <id>
  *   trace:repair --enterprise <id> [--skip]
  *   files:gc [--dry-run]
+ *   search:backfill
  */
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -41,7 +42,8 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
   trace:repair --enterprise ID [--skip]
                                  clear a quarantined trace projection stream and project its backlog now;
                                  --skip first moves past the stream's next event that cannot be projected (audited)
-  files:gc [--dry-run]           delete stored files no record refers to, unreferenced for more than a day`;
+  files:gc [--dry-run]           delete stored files no record refers to, unreferenced for more than a day
+  search:backfill                write the search words of rows stored before their search column (also a job at each start)`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -197,6 +199,11 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
       const r = await withServices((s) => s.files.collectGarbage({ dryRun }));
       out(`${r.scanned} stored file(s) scanned; ${r.deleted.length} unreferenced for more than a day (${r.bytes} bytes) ${dryRun ? 'would be deleted (dry run)' : 'deleted'}`);
       for (const sha of r.deleted) out(`  ${sha}`);
+      return 0;
+    }
+    case 'search:backfill': {
+      const counts = await withServices((s) => s.searchBackfill.run());
+      for (const c of counts) out(`${c.table}: ${c.written} search vector(s) written of ${c.read} row(s) without one`);
       return 0;
     }
     default:

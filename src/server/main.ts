@@ -72,6 +72,8 @@ async function main() {
   }
   // one search (docs/public-portal.md): the index brought in line with every source every 5 minutes (digest: only changes written)
   const stopSearchSync = startPeriodicJob('search index sync', async () => { const r = await app.services.search.sync(); return r.written + r.removed; }, app.log, 300_000);
+  // rows stored before their search column get their words (a durable job, one at a time across processes; logs counts)
+  await app.services.searchBackfill.start(app.log).catch((err: unknown) => app.log.error({ err }, 'search.backfill: not enqueued'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -69,6 +69,10 @@ export interface MatchRow {
 const P_COLS = sql.raw('p.id, p.kind, p.enterprise_id, p.buyer_org_id, p.channel, p.name, p.model, p.model_key, p.field, p.quantity, p.remaining, p.grade, p.price_cny, p.deposit_cny, p.region_code, p.note, p.status, p.created_by, p.created_at, p.updated_at');
 const M_COLS = sql.raw('m.id, m.supply_id, m.demand_id, m.enterprise_id, m.quantity, m.status, m.proposed_side, m.proposed_by, m.reason, m.attestation, m.core_epcs, m.receiver_event_ids, m.supplier_event_ids, m.note, m.created_at, m.decided_by, m.decided_at');
 const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
+/** The words a posting is found by (name, model, note): the insert and the backfill of old rows write the same. */
+const postingWords = (r: Pick<PostingRow, 'name' | 'model' | 'note'>) => indexText(r.name, r.model, r.note);
+/** A posting's searched text as read by the backfill (the UPDATE writes only while it is still this). */
+export type PostingSearchText = Pick<PostingRow, 'id' | 'name' | 'model' | 'note'>;
 const ownedBy = (partyId: string) => sql`(p.enterprise_id = ${partyId} OR p.buyer_org_id = ${partyId})`;
 
 export interface PostingFilter {
@@ -84,7 +88,29 @@ export const coreExchangeRepo = {
   async insertPosting(db: Db, r: Omit<PostingRow, 'created_at' | 'updated_at' | 'status' | 'remaining'>, at: Date) {
     await db.execute(sql`INSERT INTO core_postings (id, kind, enterprise_id, buyer_org_id, channel, name, model, model_key, field, quantity, remaining, grade, price_cny, deposit_cny, region_code, note, created_by, created_at, updated_at, search_tsv)
       VALUES (${r.id}, ${r.kind}, ${r.enterprise_id}, ${r.buyer_org_id}, ${r.channel}, ${r.name}, ${r.model}, ${r.model_key}, ${r.field}, ${r.quantity}, ${r.quantity}, ${r.grade}, ${r.price_cny}, ${r.deposit_cny}, ${r.region_code}, ${r.note}, ${r.created_by}, ${at.toISOString()}, ${at.toISOString()},
-        to_tsvector('simple', ${indexText(r.name, r.model, r.note)}))`);
+        to_tsvector('simple', ${postingWords(r)}))`);
+  },
+  /**
+   * Postings with an empty search vector (posted before migration 20261215020000), after `after` in id order: the
+   * backfill's batch (core-exchange.search-backfill.ts).
+   */
+  async emptySearchVectors(db: Db, after: string | null, limit: number): Promise<PostingSearchText[]> {
+    return rowsOf<PostingSearchText>(db, sql`SELECT id, name, model, note FROM core_postings WHERE search_tsv = ''::tsvector${after ? sql` AND id > ${after}::uuid` : sql``} ORDER BY id LIMIT ${limit}`);
+  },
+  /**
+   * Their vectors as insertPosting writes them, only where the vector is still empty and name, model and note are the
+   * ones read (a concurrent change is never overwritten with stale words); rows without a word are left. Returns
+   * the ids written.
+   */
+  async fillSearchVectors(db: Db, rows: readonly PostingSearchText[]): Promise<string[]> {
+    const values = rows.map((r) => ({ r, words: postingWords(r) })).filter((x) => x.words !== '');
+    if (!values.length) return [];
+    const v = sql.join(values.map(({ r, words }) => sql`(${r.id}::uuid, ${r.name}::text, ${r.model}::text, ${r.note}::text, ${words}::text)`), sql`, `);
+    const done = await rowsOf<{ id: string }>(db, sql`UPDATE core_postings p SET search_tsv = to_tsvector('simple', v.words)
+      FROM (VALUES ${v}) AS v(id, name, model, note, words)
+      WHERE p.id = v.id AND p.search_tsv = ''::tsvector AND p.name = v.name AND p.model IS NOT DISTINCT FROM v.model AND p.note = v.note
+      RETURNING p.id`);
+    return done.map((d) => d.id);
   },
   async posting(db: Db, id: string): Promise<PostingRow | undefined> {
     return (await rowsOf<PostingRow>(db, sql`SELECT ${P_COLS} FROM core_postings p WHERE p.id = ${id}`))[0];

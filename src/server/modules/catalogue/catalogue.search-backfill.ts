@@ -1,0 +1,12 @@
+import type { Db } from '../../db/client.js';
+import { searchBackfillTarget, type SearchBackfillTarget } from '../../platform/search/backfill.js';
+import { catalogueRepo } from './catalogue.repo.js';
+
+/**
+ * Catalogue applications stored with an empty search vector (not through the repo: a restore, rows loaded by SQL) get
+ * the vector the repo writes: batches of applications with an empty vector, each written where the text is still the
+ * one read (platform/search/backfill.ts runs the batches, as the job `search.backfill` or `reman search:backfill`).
+ */
+export function catalogueSearchBackfill(db: Db): SearchBackfillTarget {
+  return searchBackfillTarget(db, 'catalogue_applications', catalogueRepo);
+}
