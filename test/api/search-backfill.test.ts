@@ -7,7 +7,13 @@
  * with TEST_DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/server/cli.js';
+import { testConfig } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/db/client.js';
 import { catalogueRepo } from '../../src/server/modules/catalogue/catalogue.repo.js';
 import type { JobRow } from '../../src/server/platform/queue/queue.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
@@ -184,4 +190,26 @@ describe('catalogue applications stored without their search vector', () => {
     expect(await found('变速箱')).toEqual([d]);
     expect(await vector('catalogue_applications', d)).not.toContain('电压'); // not the stale words of what was read
   }, 60_000);
+});
+
+describe('reman search:backfill', () => {
+  it('fills the empty vectors of an embedded database and prints the counts per table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reman-backfill-'));
+    const config = testConfig({ DATA_DIR: join(dir, 'data'), FILE_STORE_DIR: undefined });
+    try {
+      const id = randomUUID();
+      const load = await openDatabase({ dataDir: config.DATA_DIR });
+      await load.raw.query(`INSERT INTO catalogue_applications (id, enterprise_id, authority_id, product_name, model, field, standard_code) VALUES ($1, $2, 'prov-420000', '再制造变速箱总成', 'BS-1', 'internal_combustion_engines', 'GB/T 28672-2012')`, [id, randomUUID()]);
+      await load.close();
+      const lines: string[] = [];
+      expect(await runCli(['search:backfill'], config, (l) => lines.push(l))).toBe(0);
+      expect(lines).toEqual(['core_postings: 0 search vector(s) written of 0 row(s) without one', 'catalogue_applications: 1 search vector(s) written of 1 row(s) without one']);
+      const check = await openDatabase({ dataDir: config.DATA_DIR });
+      const [row] = (await check.raw.query<{ v: string }>(`SELECT search_tsv::text AS v FROM catalogue_applications WHERE id = $1`, [id])).rows;
+      await check.close();
+      expect(row!.v).toContain("'变速箱'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
