@@ -7742,6 +7742,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/buyer-orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已注册的采购单位/保险机构（工信部管理员选择新用户所属组织） Registered buyers or insurers */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    kind: "buyer" | "insurer";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BuyerOrg"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/listings": {
         parameters: {
             query?: never;
@@ -19155,6 +19201,15 @@ export interface components {
                 /** @enum {string} */
                 role: "buyer_admin" | "insurer_admin";
             };
+        };
+        BuyerOrg: {
+            id: string;
+            name: string;
+            creditCode: string;
+            /** @enum {string} */
+            kind: "buyer" | "insurer";
+            contactName: string;
+            createdAt: string;
         };
         ListingSummary: {
             id: string;

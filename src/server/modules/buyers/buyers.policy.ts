@@ -1,4 +1,5 @@
 import { definePolicy } from '../../platform/authorize.js';
+import type { Principal } from '../../platform/principal.js';
 
 export type OrgKind = 'buyer' | 'insurer';
 
@@ -11,3 +12,11 @@ export type OrgKind = 'buyer' | 'insurer';
  */
 const registrable = (o: { kind: OrgKind }) => o.kind === 'buyer' || o.kind === 'insurer';
 export const organisationPolicy = definePolicy<{ kind: OrgKind }>()('organisation', { register: (_p, o) => registrable(o) }, { public: { register: registrable } });
+
+/**
+ * The directory of registered organisations (GET /api/v1/buyer-orgs): the ministry admin reads it to pick the
+ * organisation of a user it creates (a buyer's or an insurer's first admin); nobody else lists other organisations.
+ */
+export const organisationDirectoryPolicy = definePolicy<object>()('organisation_directory', {
+  list: (p: Principal) => p.kind === 'user' && p.role === 'ministry_admin',
+});

@@ -8,3 +8,8 @@ export function presentRegistration(org: BuyerOrgRow, user: { id: string; userna
     user: { id: user.id, username: user.username, role: org.kind === 'insurer' ? ('insurer_admin' as const) : ('buyer_admin' as const) },
   };
 }
+
+/** One registered organisation of the ministry admin's directory (BuyerOrg; the phone stays out of lists). */
+export function presentBuyerOrg(org: BuyerOrgRow) {
+  return { id: org.id, name: org.name, creditCode: org.creditCode, kind: org.kind, contactName: org.contactName, createdAt: org.createdAt.toISOString() };
+}

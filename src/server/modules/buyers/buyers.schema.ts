@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery, pageOf } from '../../platform/paging.js';
 import { bi } from '../../platform/validation.js';
 
 export const RegisterBody = z.object({
@@ -26,3 +27,13 @@ export const RegisteredSchema = z
     user: z.object({ id: z.string(), username: z.string(), role: z.enum(['buyer_admin', 'insurer_admin']) }),
   })
   .meta({ id: 'BuyerRegistration' });
+
+export const BuyerOrgSchema = z
+  .object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.enum(['buyer', 'insurer']), contactName: z.string(), createdAt: z.string() })
+  .meta({ id: 'BuyerOrg' });
+export const BuyerOrgPage = pageOf(BuyerOrgSchema);
+/** The ministry admin's directory: one kind (buyer or insurer), `q` part of the name or the start of the credit code. */
+export const BuyerOrgQuery = PageQuery.extend({
+  kind: z.enum(['buyer', 'insurer'], bi('buyer or insurer', '须为 buyer（采购单位）或 insurer（保险机构）')),
+  q: z.string().trim().max(100).optional(),
+});

@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authorize.js';
 import { errors } from '../../platform/errors.js';
-import type { RequestContext } from '../../platform/principal.js';
+import type { Principal, RequestContext } from '../../platform/principal.js';
+import type { Page } from '../../platform/paging.js';
 import type { IdentityService } from '../identity/identity.service.js';
-import { organisationPolicy } from './buyers.policy.js';
+import { organisationDirectoryPolicy, organisationPolicy } from './buyers.policy.js';
 import { buyerRepo } from './buyers.repo.js';
 import type { RegisterInput } from './buyers.schema.js';
 
@@ -54,6 +55,12 @@ export function createBuyerService({ db, identity }: { db: Db; identity: Identit
         await recordAudit(tx, ctx, { action: 'buyer.registered', objectType: 'buyer_org', objectId: org.id, change: { name: org.name, creditCode: org.creditCode, contactName: org.contactName, kind: org.kind } });
         return org;
       });
+    },
+
+    /** The ministry admin's directory of registered organisations of one kind (to pick a new user's organisation). */
+    async list(p: Principal | null, filter: { kind: 'buyer' | 'insurer'; q?: string }, page: Page) {
+      authorize(p, organisationDirectoryPolicy, 'list', {});
+      return buyerRepo.list(db, filter, page);
     },
 
     async get(id: string) {

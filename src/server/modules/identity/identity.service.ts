@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../../domain/enterprise.js';
+import { MINISTRY_AUTHORITY_ID } from '../../../domain/authorities.js';
+import { labelOf, orgKindForRole, ROLES, type Role, type UserOrgKind } from '../../../domain/enterprise.js';
 import type { AppConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -47,6 +48,17 @@ export function principalOf(u: UserRow, sessionTokenHash: string | null): Princi
   };
 }
 
+/** Organisation kinds as the mismatch message names them. */
+const ORG_KIND_LABEL: Record<UserOrgKind, { zh: string; en: string }> = {
+  enterprise: { zh: '企业', en: 'an enterprise' },
+  authority: { zh: '主管部门', en: 'an authority' },
+  ministry: { zh: '工信部', en: 'the ministry' },
+  expert: { zh: '专家', en: 'an expert' },
+  buyer: { zh: '采购单位', en: 'a buyer organisation' },
+  insurer: { zh: '保险机构', en: 'an insurer' },
+  testing_org: { zh: '检测机构', en: 'a testing organisation' },
+};
+
 /** The one answer to every refused login: unknown user, wrong password, locked or disabled account alike. */
 const invalidCredentials = () =>
   new DomainError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
@@ -87,25 +99,23 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
     addressFailures.set(ip, { failures, until });
   }
 
+  /**
+   * The organisation columns of a new user of `role` in `organizationId` (400 naming organizationId when the
+   * organisation is unknown or of another kind: an insurer takes insurer roles only, a buyer buyer roles only, a
+   * testing organisation testing roles only, the ministry ministry roles only).
+   */
   async function orgRefFor(role: Role, organizationId: string): Promise<OrgRef> {
     const org = await orgs.resolve(organizationId);
-    const kindFor: Record<Role, string> = {
-      enterprise_staff: 'enterprise',
-      enterprise_admin: 'enterprise',
-      authority_reviewer: 'authority',
-      authority_admin: 'authority',
-      ministry_officer: 'authority',
-      ministry_admin: 'authority',
-      expert: 'expert',
-      buyer_admin: 'buyer',
-      buyer_staff: 'buyer',
-      testing_org_staff: 'testing_org',
-      insurer_admin: 'insurer',
-      insurer_staff: 'insurer',
-    };
-    const ministryRole = role === 'ministry_admin' || role === 'ministry_officer';
-    if (!org || org.kind !== kindFor[role] || ministryRole !== (org.id === 'miit')) {
-      throw errors.field('organizationId', '组织不存在或与角色不匹配', 'Unknown organisation, or it does not match the role');
+    if (!org) throw errors.field('organizationId', '组织不存在（检测机构须已在名录中发布）', 'Unknown organisation (a testing organisation must be published in the directory)');
+    const wanted = orgKindForRole(role);
+    const kind = org.id === MINISTRY_AUTHORITY_ID ? 'ministry' : org.kind;
+    if (kind !== wanted) {
+      const fit = ROLES.filter((r) => orgKindForRole(r.value) === kind);
+      throw errors.field(
+        'organizationId',
+        `「${org.name}」是${ORG_KIND_LABEL[kind].zh}，不能授予「${labelOf(ROLES, role)}」；可授予：${fit.map((r) => r.zh).join('、')}`,
+        `${org.name} is ${ORG_KIND_LABEL[kind].en}: it cannot hold the role ${labelOf(ROLES, role, 'en')}; its roles are ${fit.map((r) => r.en).join(', ')}`,
+      );
     }
     return {
       enterpriseId: org.kind === 'enterprise' ? org.id : null,
