@@ -160,6 +160,11 @@ export const ALL_ROLES: readonly Role[] = [
   'expert',
 ];
 
+/** Users of registered organisations (buyers, insurers) and of the testing organisations of the directory. */
+export const BUYER_ROLES: readonly Role[] = ['buyer_admin', 'buyer_staff'];
+export const INSURER_ROLES: readonly Role[] = ['insurer_admin', 'insurer_staff'];
+export const TESTING_ORG_ROLES: readonly Role[] = ['testing_org_staff'];
+
 export const MIIT_ID = 'miit';
 
 export const isEnterpriseRole = (r: Role | undefined): boolean => !!r && ENTERPRISE_ROLES.includes(r);
@@ -176,8 +181,18 @@ export const GRANTABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
   // registered organisations' admins: their own staff (and further admins)
   buyer_admin: ['buyer_staff', 'buyer_admin'],
   insurer_admin: ['insurer_staff', 'insurer_admin'],
-  ministry_admin: ALL_ROLES,
+  // the ministry admin: every role, the first admin of a buyer or an insurer and the testing organisations' users too
+  ministry_admin: [...ALL_ROLES, ...BUYER_ROLES, ...INSURER_ROLES, ...TESTING_ORG_ROLES],
 };
+
+/** The kind of organisation a new user of this role is created in (the organisation field of the create-user dialog). */
+export type UserOrgKind = ReturnType<typeof organizationKindOf> | 'buyer' | 'insurer' | 'testing_org';
+export function userOrgKindOf(role: Role): UserOrgKind {
+  if (BUYER_ROLES.includes(role)) return 'buyer';
+  if (INSURER_ROLES.includes(role)) return 'insurer';
+  if (TESTING_ORG_ROLES.includes(role)) return 'testing_org';
+  return organizationKindOf(role);
+}
 
 /** The organisation kind a role belongs to (ministry roles live in the 'miit' authority). */
 export function organizationKindOf(role: Role): 'enterprise' | 'authority' | 'ministry' | 'expert' {

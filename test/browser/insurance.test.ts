@@ -5,6 +5,8 @@
  * hook, called here directly — its API test is insurance.test.ts); the insurer sees the claim in its inbox and its
  * list, decides it in a dialog that names the consequence (cover left after the payment), and reads its figures
  * with the chart; the public verification page of the unit shows the insurer's line without naming the holder.
+ * The ministry admin creates the first admin of an insurer without users in the users dialog (the organisation
+ * picked by searching the registered insurers) and finds the new user listed with its insurer.
  * Screenshots: test-output/screenshots/insurance-*.png.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +18,9 @@ import { describeBrowser, useBrowserSuite } from '../support/browser.js';
 
 const INSURER = '平安测试财产保险股份有限公司青岛分公司';
 const INSURER_CODE = makeCreditCode('370200', 'MA3PAQD07');
+/** An insurer without any user yet: its first admin is created by the ministry admin (after a phone call). */
+const NEW_INSURER = '人保测试财产保险股份有限公司烟台分公司';
+const NEW_INSURER_CODE = makeCreditCode('370600', 'MA3RBYT08');
 const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(d);
 
 describeBrowser('quality insurance in the browser', () => {
@@ -23,6 +28,7 @@ describeBrowser('quality insurance in the browser', () => {
     setup: async (server) => {
       const ctx = { principal: null, ip: '127.0.0.1', requestId: 'browser-setup' };
       await server.services.buyers.register(ctx, { orgName: INSURER, creditCode: INSURER_CODE, contactName: '核保员', phone: '0532-8888 6666', username: 'insurer-qd', password: 'Pingan-Test-2026!', kind: 'insurer' });
+      await server.services.buyers.createOrgAsOperator(ctx, { orgName: NEW_INSURER, creditCode: NEW_INSURER_CODE, contactName: '综合部', phone: '0535-6666 8888', kind: 'insurer' });
     },
   });
   const base = () => suite.server.baseUrl;
@@ -156,5 +162,50 @@ describeBrowser('quality insurance in the browser', () => {
     expect((await anon.locator('body').textContent()) ?? '').not.toContain(DEMO_BUYER_ORG);
     await suite.shot(anon, '9-public-verify-insured');
     for (const p of [seller, holder, insurer, anon]) await p.context().close();
+  });
+
+  it('the ministry admin creates the first admin of an insurer in the users dialog; the user is listed with its insurer', async () => {
+    const miit = await suite.page({ login: { username: 'miit', password: DEMO_PASSWORD } });
+    await miit.getByTestId('menu-users').click();
+    await miit.getByTestId('users-table').waitFor();
+    await miit.getByTestId('user-create').click();
+    const dialog = miit.getByRole('dialog');
+    await dialog.locator('#new-username').fill('insurer-yt-admin');
+    await dialog.locator('#new-displayName').fill('烟台分公司管理员');
+    await dialog.locator('#new-role').click();
+    await miit.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '保险机构管理员' }).click();
+    // the organisation field becomes a search over the registered insurers: type part of the name, pick the match
+    const orgSelect = dialog.getByTestId('user-org-select');
+    await orgSelect.click();
+    const [searched] = await Promise.all([
+      miit.waitForResponse((r) => r.url().includes('/api/v1/buyer-orgs') && r.url().includes('kind=insurer') && r.url().includes('q=')),
+      orgSelect.locator('input').fill('烟台'),
+    ]);
+    expect(searched.status()).toBe(200);
+    const option = miit.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: NEW_INSURER });
+    await option.waitFor();
+    // only insurers are offered: the buyer organisations of the demo are not
+    expect(await miit.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: DEMO_BUYER_ORG }).count()).toBe(0);
+    await option.click();
+    await suite.shot(miit, '10-miit-create-insurer-admin');
+    const [created] = await Promise.all([
+      miit.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/users')),
+      miit.getByTestId('user-create-submit').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    expect((await created.json()).user.organization).toMatchObject({ name: NEW_INSURER, kind: 'insurer' });
+    await miit.getByTestId('initial-password').waitFor();
+    await miit.getByTestId('initial-password-close').click();
+
+    // the list shows the new user with its insurer and the organisation's kind
+    await miit.getByPlaceholder('用户名或姓名').fill('insurer-yt-admin');
+    await miit.getByPlaceholder('用户名或姓名').press('Enter');
+    const row = miit.getByTestId('users-table').locator('tr.ant-table-row').filter({ hasText: 'insurer-yt-admin' });
+    await row.waitFor();
+    await expect.poll(() => miit.getByTestId('users-table').locator('tr.ant-table-row').count()).toBe(1);
+    expect(await row.textContent()).toContain(NEW_INSURER);
+    expect(await row.textContent()).toContain('保险机构');
+    await suite.shot(miit, '11-miit-users-insurer-admin');
+    await miit.context().close();
   });
 });

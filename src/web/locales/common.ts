@@ -225,6 +225,9 @@ export const commonText = {
     'Give this password to the user through a secure channel. It is shown only once; the user must change it at first login.',
   ],
   'users.searchPlaceholder': ['用户名或姓名', 'Username or name'],
+  'users.orgSearch.buyer': ['输入采购单位名称或统一社会信用代码搜索', 'Search buyers by name or credit code'],
+  'users.orgSearch.insurer': ['输入保险机构名称或统一社会信用代码搜索', 'Search insurers by name or credit code'],
+  'users.orgSearch.testing_org': ['输入检测机构名称搜索（已发布的名录）', 'Search the published testing organisations by name'],
   'users.orgMiit': ['工业和信息化部', 'Ministry of Industry and Information Technology'],
   'users.self': ['当前用户', 'You'],
   'users.usernameRule': ['用户名须为 2–64 位小写字母、数字或 . _ -', '2–64 characters: lower-case letters, digits, . _ -'],
@@ -235,6 +238,7 @@ export const commonText = {
   'org.expert': ['专家', 'Expert'],
   'org.buyer': ['采购单位', 'Buyer organisation'],
   'org.insurer': ['保险机构', 'Insurer'],
+  'org.testing_org': ['检测机构', 'Testing organisation'],
 
   // ---- tokens
   'tokens.title': ['API令牌', 'API tokens'],

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { client, unwrap, type CreateUserInput, type Role, type User } from '../api';
 import { useCurrentUser } from '../auth';
@@ -9,10 +9,56 @@ import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
 import { formatDateTime, orgKindLabel, roleLabel } from '../format';
 import { bilingual, useLocale } from '../i18n';
-import { GRANTABLE_ROLES, isAuthorityRole, isEnterpriseRole, isMinistryRole, MIIT_ID, organizationKindOf } from '../menu';
+import { GRANTABLE_ROLES, MIIT_ID, userOrgKindOf } from '../menu';
 import { qk, useAuthorities } from '../queries';
 import { useUrlPaging } from '../paging';
 
+/** An organisation to pick for a new user: a page of matches of the typed text (name, or the start of a credit code). */
+interface OrgOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * Remote-search select of registered buyers or insurers (GET /api/v1/buyer-orgs, the ministry admin's directory) or
+ * of the published testing organisations (the public directory): like EnterpriseSelect, 20 matches of the typed text.
+ */
+function OrgSearchSelect({ kind, value, onChange, id }: { kind: 'buyer' | 'insurer' | 'testing_org'; value?: string | null; onChange?: (v: string | null) => void; id?: string }) {
+  const { t } = useLocale();
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(search.trim()), 300);
+    return () => clearTimeout(h);
+  }, [search]);
+  const q = debounced || undefined;
+  const list = useQuery({
+    queryKey: ['users', 'org-pick', kind, q],
+    queryFn: async ({ signal }): Promise<OrgOption[]> => {
+      if (kind === 'testing_org') {
+        const page = await unwrap(client.GET('/api/v1/public/testing-organizations', { params: { query: { q, pageSize: 20 } }, signal }));
+        return page.items.map((o) => ({ value: o.id, label: `${o.name}（${o.accreditationNo}）` }));
+      }
+      const page = await unwrap(client.GET('/api/v1/buyer-orgs', { params: { query: { kind, q, pageSize: 20 } }, signal }));
+      return page.items.map((o) => ({ value: o.id, label: `${o.name}（${o.creditCode}）` }));
+    },
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Select
+      id={id}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      options={list.data ?? []}
+      allowClear
+      placeholder={t(`users.orgSearch.${kind}`)}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      notFoundContent={list.isFetching ? <Spin size="small" /> : undefined}
+      style={{ width: '100%' }}
+      data-testid="user-org-select"
+    />
+  );
+}
 
 interface CreateValues {
   username: string;
@@ -36,10 +82,10 @@ function CreateUserModal({
   const [form] = Form.useForm<CreateValues>();
   const role = Form.useWatch('role', form);
   const isMinistryAdmin = me.role === 'ministry_admin';
-  // the ministry admin picks the organisation from the enterprises, authorities and experts; buyers', insurers' and
-  // testing organisations' users are created by their own admins (or registered with their organisation)
-  const grantable = (GRANTABLE_ROLES[me.role] ?? []).filter((r) => !isMinistryAdmin || isEnterpriseRole(r) || isAuthorityRole(r) || isMinistryRole(r) || r === 'expert');
-  const kind = role ? organizationKindOf(role) : undefined;
+  // the ministry admin picks the organisation of any kind: enterprises, authorities, experts, the ministry, registered
+  // buyers and insurers (e.g. the first admin of one, after a phone call) and the published testing organisations
+  const grantable = GRANTABLE_ROLES[me.role] ?? [];
+  const kind = role ? userOrgKindOf(role) : undefined;
   const authorities = useAuthorities(open && isMinistryAdmin);
   const experts = useQuery({
     queryKey: [...qk.experts, 'pick'],
@@ -98,6 +144,8 @@ function CreateUserModal({
         options={(experts.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.organization}）` }))}
       />
     );
+  } else if (kind === 'buyer' || kind === 'insurer' || kind === 'testing_org') {
+    orgField = <OrgSearchSelect key={kind} kind={kind} />;
   } else if (kind === 'ministry') {
     orgField = <Select disabled options={[{ value: MIIT_ID, label: t('users.orgMiit') }]} />;
   } else {
