@@ -3,6 +3,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useEnterpriseList } from '../queries';
 import { useT } from '../i18n';
 
+/** The text typed into a remote-search select, trimmed and settled for 300 ms (one request per pause, not per key). */
+export function useDebouncedSearch(): [string, (text: string) => void] {
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(search.trim()), 300);
+    return () => clearTimeout(h);
+  }, [search]);
+  return [debounced, setSearch];
+}
+
 /** Remote-search select of enterprises (name or credit code). Value is the enterprise id. */
 export function EnterpriseSelect({
   value,
@@ -22,12 +33,7 @@ export function EnterpriseSelect({
   allowClear?: boolean;
 }) {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setDebounced(search.trim()), 300);
-    return () => clearTimeout(h);
-  }, [search]);
+  const [debounced, setSearch] = useDebouncedSearch();
   const list = useEnterpriseList({ page: 1, pageSize: 20, q: debounced || undefined }, !disabled);
   const options = useMemo(() => {
     const opts = (list.data?.items ?? [])

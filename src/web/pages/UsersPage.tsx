@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space,
 import { useEffect, useState, type ReactNode } from 'react';
 import { client, unwrap, type CreateUserInput, type Role, type User } from '../api';
 import { useCurrentUser } from '../auth';
-import { EnterpriseSelect } from '../components/EnterpriseSelect';
+import { EnterpriseSelect, useDebouncedSearch } from '../components/EnterpriseSelect';
 import { OneTimeSecret } from '../components/OneTimeSecret';
 import { PageHeader } from '../components/PageHeader';
 import { useApiErrorHandler } from '../errors';
@@ -25,12 +25,7 @@ interface OrgOption {
  */
 function OrgSearchSelect({ kind, value, onChange, id }: { kind: 'buyer' | 'insurer' | 'testing_org'; value?: string | null; onChange?: (v: string | null) => void; id?: string }) {
   const { t } = useLocale();
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setDebounced(search.trim()), 300);
-    return () => clearTimeout(h);
-  }, [search]);
+  const [debounced, setSearch] = useDebouncedSearch();
   const q = debounced || undefined;
   const list = useQuery({
     queryKey: ['users', 'org-pick', kind, q],

@@ -38,6 +38,7 @@ export async function homeListing(w: PositiveWorld): Promise<{ id: string; code:
 export const positive: Record<string, Positive> = {
   'GET /api/v1/market/statistics': { as: 'authority_reviewer', query: 'from=2026-01-01' },
   'POST /api/v1/public/register': () => Promise.resolve({ as: 'public', body: registration() }),
+  'GET /api/v1/buyer-orgs': { as: 'ministry_admin', query: 'kind=insurer' },
   'GET /api/v1/public/listings': { as: 'public', query: 'q=发动机' },
   'GET /api/v1/public/listings/:id': async (w) => ({ as: 'public', params: { id: (await w.once('trading-listing', () => homeListing(w))).id } }),
   'GET /api/v1/listings': { as: 'enterprise_staff' },

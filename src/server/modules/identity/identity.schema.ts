@@ -62,7 +62,7 @@ export const CreateUserBody = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(ROLE_VALUES),
-  /** An enterprise id, an authority id ('miit' for the ministry), an expert id, a buyer or a (published) testing organisation id. */
+  /** An enterprise id, an authority id ('miit' for the ministry), an expert id, a buyer's or an insurer's id (GET /api/v1/buyer-orgs) or a published testing organisation's id; it must fit the role's kind. */
   organizationId: z.string().trim().min(1).max(64),
 });
 
