@@ -91,6 +91,8 @@ export const ROLE_VALUES = [
   'buyer_staff',
   // 公共信息服务 (issue 14): a third-party testing organisation of the published directory issues test reports
   'testing_org_staff',
+  // its administrator manages the organisation's users (docs/decisions.md "Testing organisations' administrators")
+  'testing_org_admin',
   // 保险 (issue 13): the users of an insurer (a registered organisation of kind insurer) see its policies and claims
   'insurer_admin',
   'insurer_staff',
@@ -107,6 +109,7 @@ export const ROLES = labelled<Role>(ROLE_VALUES, {
   buyer_admin: { zh: '采购方管理员', en: 'Buyer administrator' },
   buyer_staff: { zh: '采购方用户', en: 'Buyer user' },
   testing_org_staff: { zh: '检测机构用户', en: 'Testing organisation user' },
+  testing_org_admin: { zh: '检测机构管理员', en: 'Testing organisation administrator' },
   insurer_admin: { zh: '保险机构管理员', en: 'Insurer administrator' },
   insurer_staff: { zh: '保险机构用户', en: 'Insurer staff' },
 });
@@ -127,6 +130,7 @@ const ORG_KIND: Record<Role, UserOrgKind> = {
   buyer_admin: 'buyer', // a registered buyer organisation (buyer_orgs, trading)
   buyer_staff: 'buyer',
   testing_org_staff: 'testing_org', // a published entry of the directory of testing organisations (portal)
+  testing_org_admin: 'testing_org',
   insurer_admin: 'insurer', // a registered organisation of kind insurer (buyer_orgs.kind, 保险)
   insurer_staff: 'insurer',
 };

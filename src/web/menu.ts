@@ -118,6 +118,8 @@ export const MENU_BY_ROLE: Record<Role, readonly MenuEntry[]> = {
   insurer_staff: [HOME, INSURER_CLAIMS, INSURER_POLICIES, INSURER_FIGURES, PASSWORD],
   // 公共信息服务 (issue 14): a testing organisation's users issue test reports on traced products
   testing_org_staff: [HOME, TESTING_REPORTS, PASSWORD],
+  // its administrator: the same, and the organisation's users
+  testing_org_admin: [HOME, TESTING_REPORTS, USERS, PASSWORD],
 };
 
 export function menuFor(role: Role | undefined): readonly MenuEntry[] {
@@ -163,7 +165,7 @@ export const ALL_ROLES: readonly Role[] = [
 /** Users of registered organisations (buyers, insurers) and of the testing organisations of the directory. */
 export const BUYER_ROLES: readonly Role[] = ['buyer_admin', 'buyer_staff'];
 export const INSURER_ROLES: readonly Role[] = ['insurer_admin', 'insurer_staff'];
-export const TESTING_ORG_ROLES: readonly Role[] = ['testing_org_staff'];
+export const TESTING_ORG_ROLES: readonly Role[] = ['testing_org_staff', 'testing_org_admin'];
 
 export const MIIT_ID = 'miit';
 
@@ -181,7 +183,8 @@ export const GRANTABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
   // registered organisations' admins: their own staff (and further admins)
   buyer_admin: ['buyer_staff', 'buyer_admin'],
   insurer_admin: ['insurer_staff', 'insurer_admin'],
-  // the ministry admin: every role, the first admin of a buyer or an insurer and the testing organisations' users too
+  testing_org_admin: ['testing_org_staff', 'testing_org_admin'],
+  // the ministry admin: every role, the first admin of a buyer, an insurer or a testing organisation, and their users too
   ministry_admin: [...ALL_ROLES, ...BUYER_ROLES, ...INSURER_ROLES, ...TESTING_ORG_ROLES],
 };
 

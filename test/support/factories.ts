@@ -73,7 +73,7 @@ export async function buildUser(
     else if (role === 'ministry_admin' || role === 'ministry_officer') organizationId = 'miit';
     else if (role === 'buyer_admin' || role === 'buyer_staff') organizationId = (await buildBuyer(s)).org.id;
     else if (role === 'insurer_admin' || role === 'insurer_staff') organizationId = (await buildInsurer(s)).org.id;
-    else if (role === 'testing_org_staff') organizationId = (await buildTestingOrg(s)).id;
+    else if (role === 'testing_org_staff' || role === 'testing_org_admin') organizationId = (await buildTestingOrg(s)).id;
     else organizationId = (await buildExpert(s)).id;
   }
   return s.identity.createUserAsOperator({

@@ -50,6 +50,8 @@ const ORGS: Array<[string, string, string, string, RemanField[]]> = [
 ];
 /** The demo login of a testing organisation's user (role testing_org_staff): the first organisation of ORGS. */
 export const DEMO_TESTING_ORG_LOGIN = 'testing-org';
+/** Its administrator (role testing_org_admin): issues reports as its staff do and manages the organisation's users. */
+export const DEMO_TESTING_ORG_ADMIN_LOGIN = 'testing-org-admin';
 
 export async function seedPortalDemo(world: DemoWorld) {
   const { content } = world.services.portal;
@@ -105,7 +107,15 @@ export async function seedPortalDemo(world: DemoWorld) {
   for (const [i, [name, accreditationNo, provinceCode, scope, scopeFields]] of ORGS.entries()) {
     const o = await content.testingOrgs.create(ctx, { name, accreditationNo, provinceCode, scope, scopeFields });
     await content.testingOrgs.publish(ctx, o.id);
-    // the first organisation has a user of its own: it issues reports in its name within its fields (issue 14)
-    if (i === 0) await world.services.identity.createUserAsOperator({ username: DEMO_TESTING_ORG_LOGIN, displayName: '国家再制造检测中心 检测员', role: 'testing_org_staff', organizationId: o.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
+    // the first organisation has users of its own: they issue reports in its name within its fields (issue 14), and
+    // its administrator manages its users
+    if (i === 0) {
+      for (const [username, displayName, role] of [
+        [DEMO_TESTING_ORG_LOGIN, '国家再制造检测中心 检测员', 'testing_org_staff'],
+        [DEMO_TESTING_ORG_ADMIN_LOGIN, '国家再制造检测中心 管理员', 'testing_org_admin'],
+      ] as const) {
+        await world.services.identity.createUserAsOperator({ username, displayName, role, organizationId: o.id, password: DEMO_PASSWORD, mustChangePassword: false }, { demoSeed: true });
+      }
+    }
   }
 }

@@ -35,6 +35,7 @@ export const ROLES_ALL_USERS = [
   'buyer_admin',
   'buyer_staff',
   'testing_org_staff',
+  'testing_org_admin',
   'insurer_admin',
   'insurer_staff',
 ] as const satisfies readonly Actor[];
@@ -42,14 +43,14 @@ export const ROLES_ALL_USERS = [
 export const BUYER_ROLES = ['buyer_admin', 'buyer_staff'] as const satisfies readonly Actor[];
 /** Users of an insurer (a registered organisation of kind insurer, 保险): its policies, claims and figures only. */
 export const INSURER_ROLES = ['insurer_admin', 'insurer_staff'] as const satisfies readonly Actor[];
-/** Users of a third-party testing organisation of the directory (issue 14). */
-export const TESTING_ORG_ROLES = ['testing_org_staff'] as const satisfies readonly Actor[];
+/** Users of a third-party testing organisation of the directory (issue 14); its administrator also manages its users. */
+export const TESTING_ORG_ROLES = ['testing_org_staff', 'testing_org_admin'] as const satisfies readonly Actor[];
 export const ENTERPRISE_ROLES = ['enterprise_staff', 'enterprise_admin'] as const satisfies readonly Actor[];
 export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_admin'] as const satisfies readonly Actor[];
 export const MINISTRY_ROLES = ['ministry_officer', 'ministry_admin'] as const satisfies readonly Actor[];
 export const ADMIN_ROLES = ['enterprise_admin', 'authority_admin', 'ministry_admin'] as const satisfies readonly Actor[];
-/** Administrators of users: ADMIN_ROLES and the admins of registered organisations (buyers, insurers), each their own organisation's. */
-export const USER_ADMIN_ROLES = [...ADMIN_ROLES, 'buyer_admin', 'insurer_admin'] as const satisfies readonly Actor[];
+/** Administrators of users: ADMIN_ROLES and the admins of registered organisations (buyers, insurers) and of testing organisations, each their own organisation's. */
+export const USER_ADMIN_ROLES = [...ADMIN_ROLES, 'buyer_admin', 'insurer_admin', 'testing_org_admin'] as const satisfies readonly Actor[];
 
 export function allows(policy: RoutePolicy, actor: Actor): boolean {
   if ('public' in policy) return true;

@@ -52,9 +52,9 @@ export function isBuyer(p: Principal | null): p is Extract<Principal, { kind: 'u
 export function isInsurer(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { buyerOrgId: string } {
   return p?.kind === 'user' && (p.role === 'insurer_admin' || p.role === 'insurer_staff') && !!p.buyerOrgId;
 }
-/** A user of a third-party testing organisation (portal directory), with the organisation's id. */
+/** A user of a third-party testing organisation (portal directory: its staff or administrator), with the organisation's id. */
 export function isTestingOrgUser(p: Principal | null): p is Extract<Principal, { kind: 'user' }> & { testingOrgId: string } {
-  return p?.kind === 'user' && p.role === 'testing_org_staff' && !!p.testingOrgId;
+  return p?.kind === 'user' && (p.role === 'testing_org_staff' || p.role === 'testing_org_admin') && !!p.testingOrgId;
 }
 export function isEnterpriseUser(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff');

@@ -264,7 +264,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
+                        role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "testing_org_admin" | "insurer_admin" | "insurer_staff";
                         organizationId: string;
                     };
                 };
@@ -18198,7 +18198,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "testing_org_admin" | "insurer_admin" | "insurer_staff";
             mustChangePassword: boolean;
             organization: {
                 id: string;
@@ -18212,7 +18212,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "insurer_admin" | "insurer_staff";
+            role: "enterprise_staff" | "enterprise_admin" | "authority_reviewer" | "authority_admin" | "ministry_officer" | "ministry_admin" | "expert" | "buyer_admin" | "buyer_staff" | "testing_org_staff" | "testing_org_admin" | "insurer_admin" | "insurer_staff";
             organization: {
                 id: string;
                 /** @enum {string} */

@@ -34,6 +34,7 @@ export function actorKind(p: Principal | null): ActorKind | null {
     case 'buyer_admin': // buyers (trading) take no part in the procedure
     case 'buyer_staff':
     case 'testing_org_staff': // testing organisations (portal) neither
+    case 'testing_org_admin':
     case 'insurer_admin': // nor insurers (保险)
     case 'insurer_staff':
       return null;

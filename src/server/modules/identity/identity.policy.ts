@@ -23,6 +23,8 @@ export function grantableRoles(p: Principal | null): readonly Role[] {
       return ['buyer_staff', 'buyer_admin'];
     case 'insurer_admin':
       return ['insurer_staff', 'insurer_admin'];
+    case 'testing_org_admin':
+      return ['testing_org_staff', 'testing_org_admin'];
     case 'ministry_admin':
       return ROLE_VALUES;
     default:
@@ -37,6 +39,7 @@ export function canManageUsersOf(p: Principal | null, org: OrgRef): boolean {
   if (p.role === 'enterprise_admin') return org.enterpriseId !== null && org.enterpriseId === p.enterpriseId;
   if (p.role === 'authority_admin') return org.authorityId !== null && org.authorityId === p.authorityId;
   if (p.role === 'buyer_admin' || p.role === 'insurer_admin') return !!org.buyerOrgId && org.buyerOrgId === p.buyerOrgId;
+  if (p.role === 'testing_org_admin') return !!org.testingOrgId && org.testingOrgId === p.testingOrgId;
   return false;
 }
 
@@ -78,8 +81,13 @@ export function authorizeOwnAccount(p: Principal | null): UserPrincipal {
   return p as UserPrincipal;
 }
 
-/** The users an administrator lists: all (MIIT's admin), their enterprise's, authority's or registered organisation's (buyer, insurer); others none. */
-export type UserListScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'organisation'; buyerOrgId: string };
+/** The users an administrator lists: all (MIIT's admin), their enterprise's, authority's, registered organisation's (buyer, insurer) or testing organisation's; others none. */
+export type UserListScope =
+  | { kind: 'all' }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'authority'; authorityId: string }
+  | { kind: 'organisation'; buyerOrgId: string }
+  | { kind: 'testing_org'; testingOrgId: string };
 
 export function userListScope(p: Principal | null): UserListScope | null {
   if (p?.kind !== 'user') return null;
@@ -87,6 +95,7 @@ export function userListScope(p: Principal | null): UserListScope | null {
   if (p.role === 'enterprise_admin' && p.enterpriseId) return { kind: 'enterprise', enterpriseId: p.enterpriseId };
   if (p.role === 'authority_admin' && p.authorityId) return { kind: 'authority', authorityId: p.authorityId };
   if ((p.role === 'buyer_admin' || p.role === 'insurer_admin') && p.buyerOrgId) return { kind: 'organisation', buyerOrgId: p.buyerOrgId };
+  if (p.role === 'testing_org_admin' && p.testingOrgId) return { kind: 'testing_org', testingOrgId: p.testingOrgId };
   return null;
 }
 

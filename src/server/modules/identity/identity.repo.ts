@@ -63,6 +63,7 @@ export const userRepo = {
   scopeEnterprise: (enterpriseId: string) => eq(users.enterpriseId, enterpriseId),
   scopeAuthority: (authorityId: string) => eq(users.authorityId, authorityId),
   scopeBuyerOrg: (buyerOrgId: string) => eq(users.buyerOrgId, buyerOrgId),
+  scopeTestingOrg: (testingOrgId: string) => eq(users.testingOrgId, testingOrgId),
 };
 
 export const sessionRepo = {

@@ -246,7 +246,11 @@ export function createIdentityService({ db, config, orgs }: IdentityDeps) {
     async listUsers(p: Principal, q: string | undefined, page: number, pageSize: number) {
       const s = authorizedUserListScope(p);
       const scope =
-        s.kind === 'all' ? undefined : s.kind === 'enterprise' ? userRepo.scopeEnterprise(s.enterpriseId) : s.kind === 'authority' ? userRepo.scopeAuthority(s.authorityId) : userRepo.scopeBuyerOrg(s.buyerOrgId);
+        s.kind === 'all' ? undefined
+        : s.kind === 'enterprise' ? userRepo.scopeEnterprise(s.enterpriseId)
+        : s.kind === 'authority' ? userRepo.scopeAuthority(s.authorityId)
+        : s.kind === 'testing_org' ? userRepo.scopeTestingOrg(s.testingOrgId)
+        : userRepo.scopeBuyerOrg(s.buyerOrgId);
       return userRepo.list(db, scope, q, page, pageSize);
     },
 
