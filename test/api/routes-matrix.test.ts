@@ -18,7 +18,7 @@ import { allows } from '../../src/server/platform/policy.js';
 import { manualClock, shiftableClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type TestApp } from '../support/app.js';
 import { areaBodies, multipart, positiveCases, type PositiveCase, type PositiveWorld } from './matrix/index.js';
-import { buildApplication, buildBuyer, buildEnterprise, buildInsurer, buildExpert, buildSite, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
+import { buildApplication, buildBuyer, buildEnterprise, buildInsurer, buildExpert, buildSite, buildTestingOrg, buildUser, operator, TEST_PASSWORD } from '../support/factories.js';
 
 const ACTORS: Actor[] = [
   'public',
@@ -31,6 +31,7 @@ const ACTORS: Actor[] = [
   'buyer_staff',
   'buyer_admin',
   'testing_org_staff',
+  'testing_org_admin',
   'insurer_staff',
   'insurer_admin',
   // MIIT last: it may legitimately change foreign objects, so it runs after the "nothing changed" check.
@@ -59,10 +60,11 @@ beforeAll(async () => {
   const buyerA = await buildBuyer(s);
   const buyerB = await buildBuyer(s);
   const insurerA = await buildInsurer(s);
+  const testingA = await buildTestingOrg(s); // the home testing organisation: its staff and its administrator
   for (const actor of ACTORS) {
     if (actor === 'public' || actor === 'enterprise_token') continue;
     const org =
-      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : actor.startsWith('buyer') ? buyerA.org.id : actor.startsWith('insurer') ? insurerA.org.id : undefined; // testing_org_staff: a published directory entry of its own
+      actor.startsWith('enterprise') ? a.id : actor.startsWith('authority') ? 'prov-440000' : actor.startsWith('ministry') ? 'miit' : actor.startsWith('buyer') ? buyerA.org.id : actor.startsWith('insurer') ? insurerA.org.id : actor.startsWith('testing_org') ? testingA.id : undefined;
     const u = await buildUser(s, actor, { organizationId: org });
     usernames.set(actor, u.username);
     if (actor === 'expert') home.expertSelf = u.expertId!;
@@ -109,7 +111,7 @@ beforeAll(async () => {
   const revocation = (await ok('revocation', app.inject({ method: 'POST', url: '/api/v1/revocations', headers: miit.headers, payload: { enterpriseId: b.id, grounds: ['falsification'], facts: '矩阵：外省企业撤销立案' } }))).json();
   // trading: B lists its product; B's buyer organisation (another buyer) exists
   const listing = (await ok('listing', bAs('POST', '/api/v1/listings', { productCode: product.code, title: '外省再制造产品', priceCny: 1000 }))).json();
-  Object.assign(home, { buyerOrg: buyerA.org.id, buyerCreditCode: buyerA.org.creditCode, insurerOrg: insurerA.org.id, insurerCreditCode: insurerA.org.creditCode });
+  Object.assign(home, { buyerOrg: buyerA.org.id, buyerCreditCode: buyerA.org.creditCode, insurerOrg: insurerA.org.id, insurerCreditCode: insurerA.org.creditCode, testingOrg: testingA.id });
   Object.assign(foreign, { listing: listing.id, buyerOrg: buyerB.org.id, buyerUser: buyerB.user.id });
   Object.assign(foreign, {
     change: change.id, annualReport: report.id, productCode: product.code, productEpc: product.epc, eventId,

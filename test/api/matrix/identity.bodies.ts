@@ -19,7 +19,8 @@ export const positive: Record<string, Positive> = {
   'GET /api/v1/users': { as: 'enterprise_admin' },
   'POST /api/v1/users': async (w) => ({ as: 'enterprise_admin', body: { username: `m-${uniq()}`, displayName: '矩阵新用户', role: 'enterprise_staff', organizationId: w.home.enterprise } }),
   'PATCH /api/v1/users/:id': async (w) => ({ as: 'enterprise_admin', params: { id: (await freshUser(w)).id }, body: { displayName: '矩阵改名' } }),
-  'POST /api/v1/users/:id/reset-password': async (w) => ({ as: 'enterprise_admin', params: { id: (await freshUser(w)).id } }),
+  // a testing organisation's administrator manages its organisation's users (testing_org_admin)
+  'POST /api/v1/users/:id/reset-password': async (w) => ({ as: 'testing_org_admin', params: { id: (await buildUser(w.app.services, 'testing_org_staff', { organizationId: w.home.testingOrg })).id } }),
   'GET /api/v1/tokens': { as: 'enterprise_admin' },
   'GET /api/v1/tokens/scopes': { as: 'enterprise_admin' },
   'POST /api/v1/tokens': { as: 'enterprise_admin', body: { name: '矩阵令牌' } },
