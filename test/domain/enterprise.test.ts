@@ -16,7 +16,7 @@ const cases = [
   ['ENTERPRISE_TYPES', ENTERPRISE_TYPES, ENTERPRISE_TYPE_VALUES, 6],
   ['LISTING_STATUSES', LISTING_STATUSES, LISTING_STATUS_VALUES, 3],
   ['REMAN_FIELDS', REMAN_FIELDS, REMAN_FIELD_VALUES, 9],
-  ['ROLES', ROLES, ROLE_VALUES, 12],
+  ['ROLES', ROLES, ROLE_VALUES, 13],
 ] as const;
 
 describe.each(cases)('%s', (_name, options, values, count) => {
@@ -49,6 +49,7 @@ describe('enterprise enumerations', () => {
       'expert',
       'buyer',
       'buyer',
+      'testing_org',
       'testing_org',
       'insurer',
       'insurer',
