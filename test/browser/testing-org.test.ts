@@ -4,12 +4,13 @@
  * 出具报告 dialog (the field limited to its accredited fields, the file uploaded); the enterprise hears of it, finds it in
  * its 产品检测报告 list (not its to withdraw) and cites it in a catalogue application draft (the file taken over, nothing
  * uploaded again); the unit's verification page /p/{code} says who issued it; the organisation withdraws it after the
- * confirmation that names the consequence. MIIT's directory drawer shows the entry's accredited fields.
+ * confirmation that names the consequence. MIIT's directory drawer shows the entry's accredited fields. The
+ * organisation's administrator (testing-org-admin) has 检测报告 and 用户管理, and adds a user of its own organisation.
  * Screenshots: test-output/screenshots/testing-org-*.png.
  */
 import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
-import { DEMO_TESTING_ORG_LOGIN } from '../../src/server/demo-areas/portal.js';
+import { DEMO_TESTING_ORG_ADMIN_LOGIN, DEMO_TESTING_ORG_LOGIN } from '../../src/server/demo-areas/portal.js';
 import { describeBrowser, useBrowserSuite } from '../support/browser.js';
 import { buildProduct, TINY_PDF } from '../support/factories.js';
 
@@ -120,6 +121,34 @@ describeBrowser('testing organisations’ and enterprises’ test reports in the
     await suite.shot(lab, '7-withdrawn');
     await lab.context().close();
     await ent.context().close();
+  });
+
+  it('the organisation’s administrator sees its reports and its users, and adds a user of its own organisation', async () => {
+    const admin = await suite.page({ login: { username: DEMO_TESTING_ORG_ADMIN_LOGIN, password: DEMO_PASSWORD } });
+    await admin.getByTestId('menu-testing-reports').click();
+    await expect.poll(() => admin.getByTestId('preport-scope').textContent()).toContain('内燃机');
+    await admin.getByTestId('menu-users').click();
+    const rows = admin.getByTestId('users-table').locator('tr.ant-table-row');
+    await rows.filter({ hasText: DEMO_TESTING_ORG_LOGIN }).first().waitFor();
+    // its organisation's users only: the demo staff user and itself
+    expect((await rows.allTextContents()).map((t) => /^[a-z0-9-]+/.exec(t)?.[0]).sort()).toEqual([DEMO_TESTING_ORG_LOGIN, DEMO_TESTING_ORG_ADMIN_LOGIN]);
+    await admin.getByTestId('user-create').click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.locator('#new-username').fill('testing-org-lab2');
+    await dialog.locator('#new-displayName').fill('第二检测员');
+    await dialog.locator('#new-role').click();
+    const offered = await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allTextContents();
+    expect(offered).toEqual(['检测机构用户', '检测机构管理员']);
+    await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '检测机构用户' }).click();
+    const [created] = await Promise.all([
+      admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/users')),
+      admin.getByTestId('user-create-submit').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    expect((await created.json()).user).toMatchObject({ role: 'testing_org_staff', organization: { name: ORG } });
+    await admin.getByTestId('initial-password').waitFor();
+    await suite.shot(admin, '9-admin-users');
+    await admin.context().close();
   });
 
   it('MIIT’s directory drawer shows and edits the accredited fields', async () => {
