@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, login, type Session, type TestApp } from '../support/app.js';
-import { buildEnterprise, buildProduct, buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildBuyer, buildEnterprise, buildProduct, buildUser, TEST_PASSWORD } from '../support/factories.js';
 
 const T0 = Date.parse('2026-12-06T02:00:00Z');
 const clock = manualClock(new Date(T0));
@@ -65,5 +65,33 @@ describe('alarm notifications and webhook targets', () => {
     await send(60, 90); // cleared
     expect((await alarmNotices(owner)).map((n) => n.kind).sort()).toEqual(['alarm.cleared', 'alarm.raised']);
     expect((await alarmNotices(admin)).map((n) => n.kind)).toEqual(['alarm.raised']);
+  });
+
+  it('a buyer organisation that owns the product reads and acknowledges its alarms (the route lets buyers through, alarmPolicy decides); another buyer sees none', async () => {
+    const s = app.services;
+    const buyerOrg = await buildBuyer(s);
+    const stranger = await login(app, (await buildBuyer(s)).user.username, TEST_PASSWORD);
+    const buyer = await login(app, buyerOrg.user.username, TEST_PASSWORD);
+    clock.set(new Date(T0 - 2 * 86_400_000));
+    const p = await buildProduct(s, makerId, { model: 'K3V112' });
+    clock.set(new Date(T0 + 300_000));
+    const sold = await app.database.db.transaction((tx) => s.trace.recordTransfer(tx, null, { kind: 'sale', code: p.code, enterpriseId: makerId, at: new Date(T0 - 86_400_000), requestKey: `buyer-${p.code}`, party: { orgId: buyerOrg.org.id, name: '租赁公司' } }));
+    sold.afterCommit();
+    const { device, credentials } = (await call(admin, 'POST', '/api/v1/devices', { productCode: p.code })).json();
+    expect((await call(admin, 'POST', '/api/v1/alarm-rules', { deviceId: device.id, key: 'pressure', condition: { op: '>', value: 30 }, severity: 'MINOR' })).statusCode).toBe(201);
+    const r = await app.inject({ method: 'POST', url: `/api/v1/devices/${device.id}/telemetry`, headers: { authorization: basic(credentials), 'content-type': 'application/json' }, payload: JSON.stringify({ ts: T0 + 200_000, values: { pressure: 35 } }) });
+    expect(r.statusCode, r.body).toBe(200);
+    const list = await call(buyer, 'GET', `/api/v1/alarms?deviceId=${device.id}&page=1&pageSize=10`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toHaveLength(1);
+    const id = list.json().items[0].id as string;
+    expect((await call(buyer, 'GET', `/api/v1/alarms/${id}`)).statusCode).toBe(200);
+    const ack = await call(buyer, 'POST', `/api/v1/alarms/${id}/ack`);
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().acknowledged).toBe(true);
+    const other = await call(stranger, 'GET', `/api/v1/alarms?deviceId=${device.id}`);
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json().items).toEqual([]);
+    expect((await call(stranger, 'GET', `/api/v1/alarms/${id}`)).statusCode).toBe(404);
   });
 });

@@ -20,7 +20,13 @@ export interface AlarmSubject {
 const enterpriseUserOf = (p: Principal, enterpriseId: string) =>
   p.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId === enterpriseId;
 const adminOf = (p: Principal, enterpriseId: string) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === enterpriseId;
-const holds = (p: Principal, s: AlarmSubject) => p.kind === 'user' && p.enterpriseId !== null && (p.enterpriseId === s.ownerOrgId || p.enterpriseId === s.possessorOrgId);
+/** The organisation a user holds products for: an enterprise, or a registered buyer organisation (devices.policy.ts holderOrgOf). */
+const holderOrgOf = (p: Principal): string | null =>
+  p.kind !== 'user' ? null : (p.enterpriseId ?? (p.role === 'buyer_admin' || p.role === 'buyer_staff' ? (p.buyerOrgId ?? null) : null));
+const holds = (p: Principal, s: AlarmSubject) => {
+  const org = holderOrgOf(p);
+  return org !== null && (org === s.ownerOrgId || org === s.possessorOrgId);
+};
 const handles = (p: Principal, s: AlarmSubject) => enterpriseUserOf(p, s.enterpriseId) || holds(p, s);
 
 export const alarmRulePolicy = definePolicy<RuleSubject>()(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ENTERPRISE_ROLES } from '../../platform/policy.js';
+import { BUYER_ROLES, ENTERPRISE_ROLES } from '../../platform/policy.js';
 import { exportedRule, presentAlarm, presentDelivery, presentEvent, presentRule, presentWebhook } from './alarms.presenter.js';
 import {
   AlarmDetailSchema,
@@ -31,6 +31,8 @@ import { PageQuery } from '../../platform/paging.js';
 const tags = ['alarms'];
 const admin = { roles: ['enterprise_admin'] as const };
 const users = { roles: ENTERPRISE_ROLES };
+/** Alarms follow their device: also the product's owner or possessor per the trace (a registered buyer organisation), alarmPolicy decides. */
+const handlers = { roles: [...ENTERPRISE_ROLES, ...BUYER_ROLES] as const };
 
 export async function alarmRoutes(root: FastifyInstance, { alarms: svc }: { alarms: AlarmService }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -89,7 +91,7 @@ export async function alarmRoutes(root: FastifyInstance, { alarms: svc }: { alar
 
   // ---- alarms
   app.get('/api/v1/alarms', {
-    config: { policy: users },
+    config: { policy: handlers },
     schema: { tags, summary: '告警列表（按设备、状态、级别） Alarms, paged', querystring: AlarmListQuery, response: { 200: AlarmPage } },
     handler: async (req) => {
       const { page, pageSize, status, ...f } = req.query;
@@ -103,7 +105,7 @@ export async function alarmRoutes(root: FastifyInstance, { alarms: svc }: { alar
     },
   });
   app.get('/api/v1/alarms/:id', {
-    config: { policy: users },
+    config: { policy: handlers },
     schema: { tags, summary: '告警详情（含处理记录） One alarm with its history', params: IdParam, response: { 200: AlarmDetailSchema } },
     handler: async (req) => {
       const x = await alarms.detail(req.principal, req.params.id);
@@ -112,7 +114,7 @@ export async function alarmRoutes(root: FastifyInstance, { alarms: svc }: { alar
   });
   const one = async (p: Parameters<typeof presentAlarm>[0], a: Parameters<typeof presentAlarm>[1]) => presentAlarm(p, a, await alarms.subjectOf(p, a));
   app.post('/api/v1/alarms/:id/ack', {
-    config: { policy: users },
+    config: { policy: handlers },
     schema: { tags, summary: '确认告警（停止升级与重复通知） Acknowledge an alarm', params: IdParam, response: { 200: AlarmSchema } },
     handler: async (req) => one(req.principal, await alarms.acknowledge(req.ctx, req.params.id)),
   });
@@ -122,12 +124,12 @@ export async function alarmRoutes(root: FastifyInstance, { alarms: svc }: { alar
     handler: async (req) => one(req.principal, await alarms.assign(req.ctx, req.params.id, req.body.userId)),
   });
   app.post('/api/v1/alarms/:id/comments', {
-    config: { policy: users },
+    config: { policy: handlers },
     schema: { tags, summary: '评论告警 Comment on an alarm', params: IdParam, body: CommentBody, response: { 201: AlarmSchema } },
     handler: async (req, reply) => reply.status(201).send(await one(req.principal, await alarms.comment(req.ctx, req.params.id, req.body.text))),
   });
   app.post('/api/v1/alarms/:id/clear', {
-    config: { policy: users },
+    config: { policy: handlers },
     schema: { tags, summary: '手动清除告警 Clear an alarm by hand', params: IdParam, response: { 200: AlarmSchema } },
     handler: async (req) => one(req.principal, await alarms.clear(req.ctx, req.params.id)),
   });
