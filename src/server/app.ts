@@ -400,6 +400,14 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
 }
 
+/** The page a browser gets for a page address while the server sheds load (both languages; reload after Retry-After). */
+const OVERLOADED_PAGE =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<meta http-equiv="refresh" content="10"><title>服务器繁忙 · Server busy</title></head>' +
+  '<body style="font-family:sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1f1f1f">' +
+  '<h1 style="font-size:1.3em">服务器繁忙，请稍后再试</h1><p>页面将在 10 秒后自动重新加载。</p>' +
+  '<h2 lang="en" style="font-size:1.1em">The server is busy; please try again shortly</h2><p lang="en">This page reloads itself in 10 seconds.</p></body></html>';
+
 export async function buildApp({ config, database, serveWeb = true, webAssets = 'optimized', publicFirstScreen = true, clock = systemClock, logStream }: BuildOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
     logger: (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }) as FastifyServerOptions['logger'],
@@ -453,9 +461,16 @@ export async function buildApp({ config, database, serveWeb = true, webAssets = 
     maxEventLoopDelay: config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
     maxHeapUsedBytes: config.PRESSURE_MAX_HEAP_MB ? config.PRESSURE_MAX_HEAP_MB * 1024 * 1024 : Math.floor(getHeapStatistics().heap_size_limit * 0.85),
     // a returned body is sent as the answer (the plugin's contract; its type says void); undefined lets the request through
+    // The web app's hashed files are let through: they cost a file read, and a page whose chunk failed cannot go on
+    // (walkthrough 2026-12-07, docs/ux.md). A page address asked for by a browser gets a page, not the JSON error.
     pressureHandler: ((req: FastifyRequest, reply: FastifyReply) => {
-      if (req.url.split('?')[0] === '/healthz') return undefined;
+      const path = req.url.split('?')[0]!;
+      if (path === '/healthz' || (req.method === 'GET' && path.startsWith('/assets/'))) return undefined;
       void reply.status(503).header('retry-after', '10');
+      if (!path.startsWith('/api/') && String(req.headers.accept ?? '').includes('text/html')) {
+        void reply.type('text/html; charset=utf-8');
+        return OVERLOADED_PAGE;
+      }
       return { error: { code: 'OVERLOADED', message: '服务器繁忙，请稍后再试', messageEn: 'The server is overloaded; retry later', details: null } };
     }) as unknown as () => void,
   });

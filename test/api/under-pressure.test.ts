@@ -27,3 +27,19 @@ it('answers 503 OVERLOADED with Retry-After once the heap threshold is passed; /
   const health = await app.inject({ url: '/healthz' });
   expect(health.statusCode).toBe(200);
 });
+
+it('under pressure the web app’s files still load, and a browser asking for a page gets a page in both languages, not the JSON error', async () => {
+  await vi.waitFor(async () => {
+    if ((await app.inject({ url: '/api/v1/public/announced-enterprises' })).statusCode !== 503) throw new Error('no pressure yet');
+  }, { timeout: 20_000, interval: 200 });
+  const asset = await app.inject({ url: '/assets/index-missing.js' });
+  expect(asset.statusCode).not.toBe(503); // let through to the file server (404 here: the test app serves no build)
+  const page = await app.inject({ url: '/password', headers: { accept: 'text/html,application/xhtml+xml' } });
+  expect(page.statusCode).toBe(503);
+  expect(page.headers['content-type']).toContain('text/html');
+  expect(page.headers['retry-after']).toBe('10');
+  expect(page.body).toContain('服务器繁忙');
+  expect(page.body).toContain('The server is busy');
+  const api = await app.inject({ url: '/api/v1/public/announced-enterprises', headers: { accept: 'text/html' } });
+  expect(api.json().error.code).toBe('OVERLOADED');
+});
