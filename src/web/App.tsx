@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
 import { createElement, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useNavigate, useRouteError } from 'react-router-dom';
 import { isPublicPagePath, setUnauthorizedHandler } from './api';
 import { clearSession, useMe } from './auth';
 import { AppLayout } from './components/AppLayout';
@@ -183,6 +183,35 @@ function Guard({ menu, children }: { menu: MenuKey | readonly MenuKey[]; childre
   return <>{children}</>;
 }
 
+/** A failed download of a page's chunk (offline, a 503 while the server sheds load, a new deployment's file names). */
+export const isChunkLoadError = (e: unknown): boolean =>
+  e instanceof Error && /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS/i.test(e.message);
+
+/**
+ * The router's error page (main.tsx errorElement): in the reader's language with a reload, instead of React Router's
+ * English developer page ("Unexpected Application Error!").
+ */
+export function RouteError() {
+  const error = useRouteError();
+  const t = useT();
+  const chunk = isChunkLoadError(error);
+  return (
+    <Result
+      status={chunk ? 'warning' : 'error'}
+      title={chunk ? t('common.loadFailed') : t('app.crash')}
+      subTitle={chunk ? t('app.chunkFailed.sub') : t('app.crash.sub')}
+      extra={[
+        <Button key="reload" type="primary" data-testid="route-error-reload" onClick={() => window.location.reload()}>
+          {t('app.reload')}
+        </Button>,
+        <Button key="home" href={isPublicPagePath(window.location.pathname) ? '/public' : '/'}>
+          {t('app.backHome')}
+        </Button>,
+      ]}
+    />
+  );
+}
+
 function NotFound({ home = '/' }: { home?: string }) {
   const t = useT();
   const navigate = useNavigate();
@@ -209,6 +238,8 @@ export function AppRoutes() {
           <Route path="/login" element={<LoginPage />} />
           {/* 产品验证: the page a product label's QR code opens (no login, phone first) */}
           <Route path="/p/:code" element={<ProductVerifyPage />} />
+          {/* the market's short address (README, printed material) is the public market */}
+          <Route path="/market" element={<Navigate to="/public/market" replace />} />
           {/* 公开信息: no login, no session needed */}
           <Route path="/public" element={<PublicLayout />}>
             <Route index element={<PublicHomePage />} />

@@ -4,7 +4,7 @@ import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { ApiError } from './api';
-import { AppRoutes, preloadRouteChunks } from './App';
+import { AppRoutes, preloadRouteChunks, RouteError } from './App';
 import { fetchMe, ME_KEY, mayHaveSession } from './auth';
 import { ANTD_LOCALE, LocaleProvider, startLocale, useLocale } from './i18n';
 import { theme } from './theme';
@@ -35,7 +35,7 @@ function AntdRoot({ children }: { children: ReactNode }) {
 
 // A data router, so that editors can block navigation while they hold unsaved edits (components/LeaveGuard.tsx).
 // The routes themselves stay declared as <Routes> in App.tsx, under one splat route.
-const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes />, errorElement: <RouteError /> }]);
 
 focusableScrollRegions();
 

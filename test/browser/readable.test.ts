@@ -539,4 +539,36 @@ describeBrowser('readable records', () => {
     await suite.shot(page, '21-public-after-the-app-started');
     await page.context().close();
   });
+
+  it('walkthrough 2026-12-07: on a phone the header keeps log out and the language switch on screen, a wide table scrolls in its own box; a page whose chunk fails offers a reload in the reader\'s language', async () => {
+    const phone = await suite.signedIn({ username: 'ent-gd', password: DEMO_PASSWORD }, '/supervision', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.locator('.ant-table-row').first().waitFor();
+    for (const id of ['logout', 'lang-switch', 'public-link']) {
+      const box = (await phone.getByTestId(id).boundingBox())!;
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+    }
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await suite.shot(phone, '28-phone-header-and-table');
+    // the password page's chunk answers 503 (a server shedding load): the router's page, in Chinese, with a reload
+    await phone.route('**/assets/PasswordPage-*.js', (r) => r.fulfill({ status: 503, body: '' }));
+    await phone.getByTestId('menu-password').click();
+    await phone.getByTestId('route-error-reload').waitFor();
+    expect(await phone.locator('body').textContent()).toContain('加载失败');
+    expect(await phone.locator('body').textContent()).not.toContain('Unexpected Application Error');
+    await phone.context().close();
+
+    // English: the demonstration units' provinces and MIIT's statistics scope are in English
+    const en = await suite.page();
+    await en.addInitScript(() => localStorage.setItem('reman_locale', 'en'));
+    await en.goto(`${suite.server.baseUrl}/public/demonstration-units`);
+    const gd = en.getByTestId('unit-tiles').getByRole('listitem', { name: /^Guangdong \d+$/ });
+    await gd.waitFor();
+    expect(await en.getByTestId('unit-tiles').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await en.context().close();
+    const miit = await suite.signedIn({ username: 'miit', password: DEMO_PASSWORD }, '/statistics');
+    await miit.evaluate(() => localStorage.setItem('reman_locale', 'en'));
+    await miit.reload();
+    await expect.poll(() => miit.locator('body').textContent()).toContain('Nationwide · Source:');
+    await miit.context().close();
+  });
 });

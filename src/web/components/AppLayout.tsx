@@ -1,4 +1,4 @@
-import { Button, Divider, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Button, Divider, Dropdown, Grid, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from './PageLoading';
@@ -34,6 +34,9 @@ export function AppLayout() {
   const location = useLocation();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
+  // a phone (< md): the header keeps what must stay reachable — who, notifications, public pages, language, log out —
+  // and drops the organisation, the role tag and the title (the home page shows them)
+  const narrow = Grid.useBreakpoint().md === false;
 
   const entries = menuFor(me.role);
   const items = useMemo<MenuProps['items']>(
@@ -60,7 +63,8 @@ export function AppLayout() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: narrow ? 8 : 16,
+          paddingInline: narrow ? 12 : undefined,
           position: 'sticky',
           top: 0,
           zIndex: 10,
@@ -73,6 +77,7 @@ export function AppLayout() {
           onClick={() => navigate('/')}
         >
           <LogoMark />
+          {!narrow && (
           <span
             style={{
               color: '#fff',
@@ -86,20 +91,31 @@ export function AppLayout() {
           >
             {t('app.title')}
           </span>
+          )}
         </div>
-        <Space size={12} align="center" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-          <Tooltip title={me.organization.name}>
-            <span style={{ color: 'rgba(255,255,255,.75)', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'middle' }}>
-              {me.organization.name}
-            </span>
-          </Tooltip>
-          <span data-testid="user-menu" style={{ color: '#fff', fontWeight: 500 }} title={me.username}>
+        <Space size={narrow ? 8 : 12} align="center" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {!narrow && (
+            <Tooltip title={me.organization.name}>
+              <span style={{ color: 'rgba(255,255,255,.75)', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'middle' }}>
+                {me.organization.name}
+              </span>
+            </Tooltip>
+          )}
+          <span
+            data-testid="user-menu"
+            style={{ color: '#fff', fontWeight: 500, ...(narrow ? { maxWidth: 64, overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'middle' } : {}) }}
+            title={me.username}
+          >
             {me.displayName || me.username}
           </span>
-          <Tag data-testid="user-role" color="gold" style={{ marginInlineEnd: 0 }}>
-            {roleLabel(me.role, locale)}
-          </Tag>
-          <Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,.35)' }} />
+          {!narrow && (
+            <>
+              <Tag data-testid="user-role" color="gold" style={{ marginInlineEnd: 0 }}>
+                {roleLabel(me.role, locale)}
+              </Tag>
+              <Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,.35)' }} />
+            </>
+          )}
           <NotificationBell />
           <Button
             type="link"
@@ -112,8 +128,10 @@ export function AppLayout() {
             icon={<GlobeIcon />}
             style={{ color: '#fff', paddingInline: 4 }}
             data-testid="public-link"
+            aria-label={narrow ? t('app.publicPortal') : undefined}
+            title={narrow ? t('app.publicPortal') : undefined}
           >
-            {t('app.publicPortal')}
+            {narrow ? null : t('app.publicPortal')}
           </Button>
           <LanguageSwitch />
           <Space.Compact size="small">
@@ -138,7 +156,10 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)', overflow: 'auto' }}
+          // the menu scrolls above the collapse trigger (which antd pins to the bottom): with the whole sider
+          // scrolling, the last entries (修改密码) stayed under the trigger on a phone or a 768 px-high screen
+          className="reman-sider"
+          style={{ position: 'sticky', top: 60, height: 'calc(100vh - 60px)' }}
         >
           <Menu
             theme="dark"
@@ -153,7 +174,7 @@ export function AppLayout() {
           />
         </Sider>
         <Layout>
-          <Content style={{ margin: 24, minWidth: 0 }}>
+          <Content style={{ margin: narrow ? 12 : 24, minWidth: 0 }}>
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>

@@ -36,7 +36,7 @@ export function PageHeader({
           </Typography.Text>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? <Flex gap={8} wrap className="reman-page-extra" style={{ maxWidth: '100%' }}>{extra}</Flex> : null}
     </Flex>
   );
 }

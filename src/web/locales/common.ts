@@ -25,6 +25,10 @@ export const commonText = {
   'app.forbidden': ['无权访问', 'Access denied'],
   'app.forbidden.sub': ['您的角色无权访问此页面。', 'Your role may not open this page.'],
   'app.backHome': ['返回首页', 'Back to home'],
+  'app.crash': ['页面出错了', 'Something went wrong on this page'],
+  'app.crash.sub': ['请重新加载页面；若仍出错，请稍后再试。', 'Reload the page; if it happens again, try later.'],
+  'app.chunkFailed.sub': ['页面的部分内容没有下载成功（网络中断或服务器繁忙），请重新加载。', 'Part of the page did not download (network or busy server); reload it.'],
+  'app.reload': ['重新加载', 'Reload'],
   'app.mustChangePassword': ['首次登录或密码已被重置，请先修改密码。', 'Please change your password before continuing.'],
 
   // ---- safeguards (docs/ux.md): leaving with unsaved edits, confirmations that name the consequence
@@ -913,6 +917,7 @@ export const commonText = {
   'ar.addRow': ['添加一行', 'Add row'],
   'ar.removeRow': ['删除', 'Remove'],
   'stat.title': ['行业统计', 'Industry statistics'],
+  'stat.scope.national': ['全国', 'Nationwide'],
   'stat.source': ['数据来源：公告名单与审核通过的年度报告（表2-3）', 'Source: the announced list and reviewed annual reports (Table 2-3)'],
   'stat.noYear': ['暂无年度数据', 'No data yet'],
   'stat.yearLabel': ['统计年度', 'Year'],

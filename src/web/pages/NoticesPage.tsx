@@ -155,7 +155,7 @@ export default function NoticesPage() {
             <Flex justify="space-between" align="center" wrap gap={8}>
               <span>{t('demoClock.body')}</span>
               {me.role === 'ministry_admin' ? (
-                <Space>
+                <Space wrap>
                   <InputNumber min={1} max={60} value={advanceDays} onChange={(v) => setAdvanceDays(Number(v ?? 1))} addonAfter={t('demoClock.days')} aria-label={t('demoClock.days')} data-testid="demo-clock-days" />
                   <Button onClick={() => advance.mutate(advanceDays)} loading={advance.isPending} data-testid="demo-clock-advance">
                     {t('demoClock.advance')}

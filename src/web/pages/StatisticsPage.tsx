@@ -55,7 +55,7 @@ export default function StatisticsPage() {
     <>
       <PageHeader
         title={t('stat.title')}
-        subTitle={`${s.scope.name} · ${t('stat.source')}`}
+        subTitle={`${provincial ? s.scope.name : t('stat.scope.national')} · ${t('stat.source')}`}
         extra={
           <Space>
             <Select

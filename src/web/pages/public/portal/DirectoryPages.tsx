@@ -23,8 +23,22 @@ const TILES: Array<[string, number, number]> = [
   ['46', 7, 1], ['82', 7, 2], ['81', 7, 3],
 ];
 const shortName = (code: string) => (findProvince(`${code}0000`)?.name ?? code).replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)/g, '');
+/** ISO 3166-2:CN subdivision codes: the English tile's label (a full English name does not fit a tile; the tooltip has it). */
+const ISO_CN: Record<string, string> = {
+  '11': 'BJ', '12': 'TJ', '13': 'HE', '14': 'SX', '15': 'NM', '21': 'LN', '22': 'JL', '23': 'HL', '31': 'SH', '32': 'JS', '33': 'ZJ', '34': 'AH',
+  '35': 'FJ', '36': 'JX', '37': 'SD', '41': 'HA', '42': 'HB', '43': 'HN', '44': 'GD', '45': 'GX', '46': 'HI', '50': 'CQ', '51': 'SC', '52': 'GZ',
+  '53': 'YN', '54': 'XZ', '61': 'SN', '62': 'GS', '63': 'QH', '64': 'NX', '65': 'XJ', '71': 'TW', '81': 'HK', '82': 'MO',
+};
+/** A province's name in the reader's language (full: tooltip, label, filter tag; short: the tile). */
+function provinceName(code: string, english: boolean, short = false): string {
+  const p = findProvince(code.length === 2 ? `${code}0000` : code);
+  if (!p) return code;
+  if (english) return short ? (ISO_CN[p.code.slice(0, 2)] ?? p.nameEn) : p.nameEn;
+  return short ? shortName(p.code.slice(0, 2)) : p.name;
+}
 
 function ProvinceTiles({ counts, selected, onPick }: { counts: Map<string, number>; selected?: string; onPick: (code?: string) => void }) {
+  const { traits } = useLocale();
   const max = Math.max(1, ...counts.values());
   return (
     <div role="list" style={{ display: 'grid', gridTemplateColumns: 'repeat(8, minmax(28px, 56px))', gap: 4 }} data-testid="unit-tiles">
@@ -32,11 +46,11 @@ function ProvinceTiles({ counts, selected, onPick }: { counts: Map<string, numbe
         const n = counts.get(code) ?? 0;
         const active = selected === `${code}0000`;
         return (
-          <Tooltip key={code} title={`${findProvince(`${code}0000`)?.name ?? code}: ${n}`}>
+          <Tooltip key={code} title={`${provinceName(code, traits.english)}: ${n}`}>
             <button
               type="button"
               role="listitem"
-              aria-label={`${findProvince(`${code}0000`)?.name ?? code} ${n}`}
+              aria-label={`${provinceName(code, traits.english)} ${n}`}
               onClick={() => onPick(active ? undefined : `${code}0000`)}
               style={{
                 gridRow: row + 1,
@@ -52,7 +66,7 @@ function ProvinceTiles({ counts, selected, onPick }: { counts: Map<string, numbe
                 background: n ? `rgba(22, 93, 200, ${0.2 + 0.8 * (n / max)})` : '#f5f5f5',
               }}
             >
-              {shortName(code)}
+              {provinceName(code, traits.english, true)}
               <br />
               <strong>{n}</strong>
             </button>
@@ -65,7 +79,7 @@ function ProvinceTiles({ counts, selected, onPick }: { counts: Map<string, numbe
 
 /** 示范单位: the tile map (click a province to filter) and the paged list. */
 export function DemoUnitsPage() {
-  const { t } = useLocale();
+  const { t, traits } = useLocale();
   usePageMeta(t('portal.unit.title'), t('portal.unit.desc'), '/public/demonstration-units');
   const { params, page, pageSize, update, pagination } = useUrlPaging();
   const q = params.get('q') ?? undefined;
@@ -92,7 +106,7 @@ export function DemoUnitsPage() {
             <Input.Search aria-label={t('portal.q')} placeholder={t('portal.q')} defaultValue={q} allowClear onSearch={(v) => update({ q: v.trim(), page: 1 })} style={{ maxWidth: 260 }} />
             <Select aria-label={t('portal.unit.kind')} placeholder={t('portal.unit.kind')} allowClear value={kind} onChange={(v) => update({ kind: v, page: 1 })} style={{ width: 160 }}
               options={['enterprise', 'park', 'base', 'centre'].map((k) => ({ value: k, label: t(`portal.unit.kind.${k}` as MessageKey) }))} />
-            {province && <Tag closable onClose={() => update({ province: undefined })}>{findProvince(province)?.name}</Tag>}
+            {province && <Tag closable onClose={() => update({ province: undefined })}>{provinceName(province, traits.english)}</Tag>}
           </Flex>
           <Card>
             <Table
@@ -106,7 +120,7 @@ export function DemoUnitsPage() {
               columns={[
                 { title: t('portal.unit.name'), dataIndex: 'name' },
                 { title: t('portal.unit.kind'), dataIndex: 'kind', render: (v: string) => t(`portal.unit.kind.${v}` as MessageKey) },
-                { title: t('portal.unit.province'), dataIndex: 'provinceName' },
+                { title: t('portal.unit.province'), dataIndex: 'provinceName', render: (v: string, r) => (r.provinceCode ? provinceName(r.provinceCode, traits.english) : v) },
                 { title: t('portal.unit.field'), dataIndex: 'field' },
                 { title: t('portal.unit.year'), dataIndex: 'year' },
               ]}
@@ -120,7 +134,7 @@ export function DemoUnitsPage() {
 
 /** 第三方检测评价机构 directory. */
 export function TestingOrgsPage() {
-  const { t } = useLocale();
+  const { t, traits } = useLocale();
   usePageMeta(t('portal.org.title'), t('portal.org.desc'), '/public/testing-organizations');
   const { params, page, pageSize, update, pagination } = useUrlPaging();
   const q = params.get('q') ?? undefined;
@@ -144,7 +158,7 @@ export function TestingOrgsPage() {
           columns={[
             { title: t('portal.org.name'), dataIndex: 'name', render: (v: string, r) => (r.website ? <a href={r.website} rel="noopener noreferrer" target="_blank">{v}</a> : v) },
             { title: t('portal.org.accreditation'), dataIndex: 'accreditationNo' },
-            { title: t('portal.unit.province'), dataIndex: 'provinceName' },
+            { title: t('portal.unit.province'), dataIndex: 'provinceName', render: (v: string, r) => (r.provinceCode ? provinceName(r.provinceCode, traits.english) : v) },
             { title: t('portal.org.scope'), dataIndex: 'scope' },
           ]}
         />
