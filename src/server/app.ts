@@ -403,7 +403,7 @@ export interface BuildOptions {
 /** The page a browser gets for a page address while the server sheds load (both languages; reload after Retry-After). */
 const OVERLOADED_PAGE =
   '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-  '<meta http-equiv="refresh" content="10"><title>服务器繁忙 · Server busy</title></head>' +
+  '<meta http-equiv="refresh" content="10"><link rel="icon" href="data:,"><title>服务器繁忙 · Server busy</title></head>' +
   '<body style="font-family:sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1f1f1f">' +
   '<h1 style="font-size:1.3em">服务器繁忙，请稍后再试</h1><p>页面将在 10 秒后自动重新加载。</p>' +
   '<h2 lang="en" style="font-size:1.1em">The server is busy; please try again shortly</h2><p lang="en">This page reloads itself in 10 seconds.</p></body></html>';
