@@ -41,9 +41,8 @@ describeBrowser('testing organisations’ and enterprises’ test reports in the
     await lab.getByTestId('preport-f-productCode').fill(code);
     await lab.getByTestId('preport-f-field').click();
     // only the accredited fields are offered
-    await lab.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    const offered = await lab.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-    expect(offered).toEqual(['内燃机', '机械基础件', '工程机械']);
+    // polled: on a loaded machine the dropdown may render (or re-render after the scope query) between two reads
+    await expect.poll(() => lab.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['内燃机', '机械基础件', '工程机械']);
     await lab.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '内燃机' }).click();
     await lab.getByTestId('preport-f-reportNo').fill(REPORT);
     await lab.getByTestId('preport-f-issuedOn').click();
@@ -131,14 +130,13 @@ describeBrowser('testing organisations’ and enterprises’ test reports in the
     const rows = admin.getByTestId('users-table').locator('tr.ant-table-row');
     await rows.filter({ hasText: DEMO_TESTING_ORG_LOGIN }).first().waitFor();
     // its organisation's users only: the demo staff user and itself
-    expect((await rows.allTextContents()).map((t) => /^[a-z0-9-]+/.exec(t)?.[0]).sort()).toEqual([DEMO_TESTING_ORG_LOGIN, DEMO_TESTING_ORG_ADMIN_LOGIN]);
+    await expect.poll(async () => (await rows.allTextContents()).map((t) => /^[a-z0-9-]+/.exec(t)?.[0]).sort()).toEqual([DEMO_TESTING_ORG_LOGIN, DEMO_TESTING_ORG_ADMIN_LOGIN]);
     await admin.getByTestId('user-create').click();
     const dialog = admin.getByRole('dialog');
     await dialog.locator('#new-username').fill('testing-org-lab2');
     await dialog.locator('#new-displayName').fill('第二检测员');
     await dialog.locator('#new-role').click();
-    const offered = await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allTextContents();
-    expect(offered).toEqual(['检测机构用户', '检测机构管理员']);
+    await expect.poll(() => admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allTextContents()).toEqual(['检测机构用户', '检测机构管理员']);
     await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '检测机构用户' }).click();
     const [created] = await Promise.all([
       admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/users')),
