@@ -73,8 +73,10 @@ import { buyerRoutes } from './modules/buyers/buyers.routes.js';
 import { createBuyerService } from './modules/buyers/buyers.service.js';
 import { listingRoutes } from './modules/listings/listings.routes.js';
 import { createListingService } from './modules/listings/listings.service.js';
+import { listingsSearchBackfill } from './modules/listings/index.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { createPortalContentService, createPortalService } from './modules/portal/portal.service.js';
+import { portalSearchBackfill } from './modules/portal/portal.repo.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { createDeviceService } from './modules/devices/devices.service.js';
 import { createTelemetryService } from './modules/devices/telemetry.service.js';
@@ -312,7 +314,7 @@ export function createServices(database: Database, config: AppConfig, clock: Clo
   });
   const commands = createCommandService({ db, clock, devices, mqtt });
   const core = createCoreExchangeService({ db, clock, notifications, enterprises, orgs: buyers, trace, files });
-  const searchBackfill = createSearchBackfill({ db, jobs, targets: [corePostingsSearchBackfill(db), catalogueSearchBackfill(db)] });
+  const searchBackfill = createSearchBackfill({ db, jobs, targets: [corePostingsSearchBackfill(db), catalogueSearchBackfill(db), ...portalSearchBackfill(db), listingsSearchBackfill(db, (ids) => enterprises.names(ids))] });
   const cases = createCaseService({ db, clock, devices, alarms: alarms.alarms, trace, notifications, enterprises, insurance, commands });
   // 交易服务 quality feedback and market statistics (issue 13): after orders, leasing and cases; the listings show the
   // sellers' quality figures through an explicit registration (listings are built before orders)

@@ -43,7 +43,7 @@ export const USAGE = `用法 Usage: npm run reman -- <command>
                                  clear a quarantined trace projection stream and project its backlog now;
                                  --skip first moves past the stream's next event that cannot be projected (audited)
   files:gc [--dry-run]           delete stored files no record refers to, unreferenced for more than a day
-  search:backfill                write the search words of rows stored before their search column (also a job at each start)`;
+  search:backfill                write the search words of rows stored without them, or of every row after the segmenter changed (also a job at each start)`;
 
 export async function runCli(argv: string[], config: AppConfig, out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -203,7 +203,7 @@ export async function runCli(argv: string[], config: AppConfig, out: (s: string)
     }
     case 'search:backfill': {
       const counts = await withServices((s) => s.searchBackfill.run());
-      for (const c of counts) out(`${c.table}: ${c.written} search vector(s) written of ${c.read} row(s) without one`);
+      for (const c of counts) out(`${c.table}: ${c.written} search vector(s) written of ${c.read} row(s) ${c.mode === 'resegment' ? 're-segmented (segmenter changed)' : 'without one'}`);
       return 0;
     }
     default:

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { catalogueApplications as t, catalogueBatches as b } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
+import { searchTextRepo } from '../../platform/search/backfill.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
 
 /** All SQL of the catalogue's tables (catalogue_applications, catalogue_batches). */
@@ -9,10 +10,21 @@ export type CatalogueRow = typeof t.$inferSelect;
 export type BatchRow = typeof b.$inferSelect;
 
 /** An application's searched text: name, model, specifications, standard and catalogue number. */
-export type CatalogueSearchText = Pick<CatalogueRow, 'id' | 'productName' | 'model' | 'specifications' | 'standardCode' | 'listedNo'>;
+export type CatalogueSearchText = Pick<CatalogueRow, 'productName' | 'model' | 'specifications' | 'standardCode' | 'listedNo'>;
 /** The words an application is found by: insert, update and the backfill of old rows write the same. */
 const searchWords = (r: CatalogueSearchText) => indexText(r.productName, r.model, r.specifications, r.standardCode, r.listedNo);
 const tsv = (r: CatalogueRow) => sql`to_tsvector('simple', ${searchWords(r)})`;
+
+/**
+ * The search backfill's SQL of catalogue_applications (platform/search/backfill.ts): applications stored with an
+ * empty vector (a restore, rows loaded by SQL), or all of them after the segmenter changed, get the words insert and
+ * update write, where the text is still the one read.
+ */
+export const catalogueSearchTexts = searchTextRepo<CatalogueSearchText>({
+  table: 'catalogue_applications',
+  text: { productName: 'x.product_name', model: 'x.model', specifications: 'x.specifications', standardCode: 'x.standard_code', listedNo: 'x.listed_no' },
+  words: (rows) => rows.map(searchWords),
+});
 
 export type Scope = { kind: 'enterprise'; enterpriseId: string } | { kind: 'authority'; authorityId: string } | { kind: 'ministry' };
 
@@ -37,30 +49,6 @@ export const catalogueRepo = {
     const [r] = await db.update(t).set({ ...patch, updatedAt: sql`now()` }).where(eq(t.id, id)).returning();
     const [withTsv] = await db.update(t).set({ searchTsv: tsv(r!) }).where(eq(t.id, id)).returning();
     return withTsv!;
-  },
-  /** Applications with an empty search vector (stored without the repo), after `after` in id order: the backfill's batch. */
-  async emptySearchVectors(db: Db, after: string | null, limit: number): Promise<CatalogueSearchText[]> {
-    return db
-      .select({ id: t.id, productName: t.productName, model: t.model, specifications: t.specifications, standardCode: t.standardCode, listedNo: t.listedNo })
-      .from(t)
-      .where(and(sql`${t.searchTsv} = ''::tsvector`, after ? sql`${t.id} > ${after}::uuid` : undefined))
-      .orderBy(asc(t.id))
-      .limit(limit);
-  },
-  /**
-   * Their vectors as insert and update write them, only where the vector is still empty and the text is the one
-   * read (an edit meanwhile keeps the vector it wrote); rows without a word are left. Returns the ids written.
-   */
-  async fillSearchVectors(db: Db, rows: readonly CatalogueSearchText[]): Promise<string[]> {
-    const values = rows.map((r) => ({ r, words: searchWords(r) })).filter((x) => x.words !== '');
-    if (!values.length) return [];
-    const v = sql.join(values.map(({ r, words }) => sql`(${r.id}::uuid, ${r.productName}::text, ${r.model}::text, ${r.specifications}::text, ${r.standardCode}::text, ${r.listedNo}::text, ${words}::text)`), sql`, `);
-    const done = await rowsOf<{ id: string }>(db, sql`UPDATE catalogue_applications a SET search_tsv = to_tsvector('simple', v.words)
-      FROM (VALUES ${v}) AS v(id, product_name, model, specifications, standard_code, listed_no, words)
-      WHERE a.id = v.id AND a.search_tsv = ''::tsvector AND a.product_name = v.product_name AND a.model = v.model
-        AND a.specifications = v.specifications AND a.standard_code = v.standard_code AND a.listed_no IS NOT DISTINCT FROM v.listed_no
-      RETURNING a.id`);
-    return done.map((d) => d.id);
   },
   /** The applications a caller sees (drafts only to their enterprise), newest first. */
   async page(db: Db, scope: Scope, f: { state?: string; q?: string }, p: Page) {

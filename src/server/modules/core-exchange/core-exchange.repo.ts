@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { ConditionGrade } from '../../../domain/trading/trade-in.js';
+import { searchTextRepo } from '../../platform/search/backfill.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
 
 /** All SQL on core_postings and core_matches. */
@@ -71,8 +72,16 @@ const M_COLS = sql.raw('m.id, m.supply_id, m.demand_id, m.enterprise_id, m.quant
 const uuidArray = (v: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(v)}::jsonb)::uuid)`;
 /** The words a posting is found by (name, model, note): the insert and the backfill of old rows write the same. */
 const postingWords = (r: Pick<PostingRow, 'name' | 'model' | 'note'>) => indexText(r.name, r.model, r.note);
-/** A posting's searched text as read by the backfill (the UPDATE writes only while it is still this). */
-export type PostingSearchText = Pick<PostingRow, 'id' | 'name' | 'model' | 'note'>;
+/**
+ * The search backfill's SQL of core_postings (platform/search/backfill.ts): postings posted before their search
+ * column (migration 20261215020000), or all of them after the segmenter changed, get the words insertPosting
+ * writes, where name, model and note are still the ones read.
+ */
+export const postingSearchTexts = searchTextRepo<Pick<PostingRow, 'name' | 'model' | 'note'>>({
+  table: 'core_postings',
+  text: { name: 'x.name', model: 'x.model', note: 'x.note' },
+  words: (rows) => rows.map(postingWords),
+});
 const ownedBy = (partyId: string) => sql`(p.enterprise_id = ${partyId} OR p.buyer_org_id = ${partyId})`;
 
 export interface PostingFilter {
@@ -89,28 +98,6 @@ export const coreExchangeRepo = {
     await db.execute(sql`INSERT INTO core_postings (id, kind, enterprise_id, buyer_org_id, channel, name, model, model_key, field, quantity, remaining, grade, price_cny, deposit_cny, region_code, note, created_by, created_at, updated_at, search_tsv)
       VALUES (${r.id}, ${r.kind}, ${r.enterprise_id}, ${r.buyer_org_id}, ${r.channel}, ${r.name}, ${r.model}, ${r.model_key}, ${r.field}, ${r.quantity}, ${r.quantity}, ${r.grade}, ${r.price_cny}, ${r.deposit_cny}, ${r.region_code}, ${r.note}, ${r.created_by}, ${at.toISOString()}, ${at.toISOString()},
         to_tsvector('simple', ${postingWords(r)}))`);
-  },
-  /**
-   * Postings with an empty search vector (posted before migration 20261215020000), after `after` in id order: the
-   * backfill's batch (core-exchange.search-backfill.ts).
-   */
-  async emptySearchVectors(db: Db, after: string | null, limit: number): Promise<PostingSearchText[]> {
-    return rowsOf<PostingSearchText>(db, sql`SELECT id, name, model, note FROM core_postings WHERE search_tsv = ''::tsvector${after ? sql` AND id > ${after}::uuid` : sql``} ORDER BY id LIMIT ${limit}`);
-  },
-  /**
-   * Their vectors as insertPosting writes them, only where the vector is still empty and name, model and note are the
-   * ones read (a concurrent change is never overwritten with stale words); rows without a word are left. Returns
-   * the ids written.
-   */
-  async fillSearchVectors(db: Db, rows: readonly PostingSearchText[]): Promise<string[]> {
-    const values = rows.map((r) => ({ r, words: postingWords(r) })).filter((x) => x.words !== '');
-    if (!values.length) return [];
-    const v = sql.join(values.map(({ r, words }) => sql`(${r.id}::uuid, ${r.name}::text, ${r.model}::text, ${r.note}::text, ${words}::text)`), sql`, `);
-    const done = await rowsOf<{ id: string }>(db, sql`UPDATE core_postings p SET search_tsv = to_tsvector('simple', v.words)
-      FROM (VALUES ${v}) AS v(id, name, model, note, words)
-      WHERE p.id = v.id AND p.search_tsv = ''::tsvector AND p.name = v.name AND p.model IS NOT DISTINCT FROM v.model AND p.note = v.note
-      RETURNING p.id`);
-    return done.map((d) => d.id);
   },
   async posting(db: Db, id: string): Promise<PostingRow | undefined> {
     return (await rowsOf<PostingRow>(db, sql`SELECT ${P_COLS} FROM core_postings p WHERE p.id = ${id}`))[0];

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
+import { searchBackfillTarget, searchTextRepo, type SearchBackfillTarget } from '../../platform/search/backfill.js';
+import { indexText } from '../../platform/search/segment.js';
 
 /** All SQL on listings and listing_units. */
 export interface ListingRow {
@@ -71,6 +73,33 @@ export const PUBLIC_CAP = 1000;
 
 /** A listing with a unit still available (the public market's condition). */
 const AVAILABLE = sql`(SELECT true FROM listing_units u WHERE u.enterprise_id = l.enterprise_id AND u.listing_id = l.id AND u.status = 'available' LIMIT 1)`;
+
+/**
+ * The words a listing is found by — title, product, model, description, the seller's name and the units' codes (in
+ * code order) — written by the insert (listings.service create) and by the search backfill alike.
+ */
+export function listingWords(l: { title: string; product_name: string; model: string | null; description: string }, sellerName: string, codes: readonly string[]): string {
+  return indexText(l.title, l.product_name, l.model, l.description, sellerName, [...codes].sort().join(' '));
+}
+
+/**
+ * The search backfill's target of listings (platform/search/backfill.ts): every listing after the segmenter changed
+ * (or one stored without its vector) gets the words of listingWords, where its text and units are still the ones
+ * read; the sellers' names come from the enterprises module (`sellerNames`, wired in app.ts).
+ */
+export function listingsSearchBackfill(db: Db, sellerNames: (ids: string[]) => Promise<Map<string, string>>): SearchBackfillTarget {
+  type Text = { enterprise_id: string; title: string; product_name: string; model: string | null; description: string; codes: string[] };
+  const codes = `(SELECT coalesce(jsonb_agg(u.product_code ORDER BY u.product_code), '[]'::jsonb) FROM listing_units u WHERE u.enterprise_id = x.enterprise_id AND u.listing_id = x.id)`;
+  const repo = searchTextRepo<Text>({
+    table: 'listings',
+    text: { enterprise_id: 'x.enterprise_id', title: 'x.title', product_name: 'x.product_name', model: 'x.model', description: 'x.description', codes },
+    words: async (rows) => {
+      const names = await sellerNames([...new Set(rows.map((r) => r.enterprise_id))]);
+      return rows.map((r) => listingWords(r, names.get(r.enterprise_id) ?? '', r.codes));
+    },
+  });
+  return searchBackfillTarget(db, repo);
+}
 
 export const listingRepo = {
   async insert(db: Db, l: Omit<ListingRow, 'status' | 'status_reason' | 'created_at' | 'updated_at'> & { index_text: string }) {

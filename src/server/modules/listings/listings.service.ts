@@ -11,13 +11,13 @@ import { uniqueOr } from '../../platform/tx.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { PublicCache } from '../../platform/public-cache.js';
 import type { Principal, RequestContext } from '../../platform/principal.js';
-import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
+import { queryTerms, tsQuery } from '../../platform/search/segment.js';
 import type { AnnouncementService } from '../announcements/announcements.service.js';
 import type { EnterpriseService } from '../enterprises/enterprises.service.js';
 import { presentPublic } from '../trace/index.js';
 import type { TraceService } from '../trace/trace.service.js';
 import { listingBookOf, listingBookPolicy, listingPolicy } from './listings.policy.js';
-import { listingRepo, PUBLIC_CAP, type ListingListRow, type ListingRow } from './listings.repo.js';
+import { listingRepo, listingWords, PUBLIC_CAP, type ListingListRow, type ListingRow } from './listings.repo.js';
 import type { CreateListingInput, SellerQuality } from './listings.schema.js';
 
 export interface ListingsDeps {
@@ -162,7 +162,7 @@ export function createListingService({ db, trace, enterprises, announcements, pu
             mass_rate: rate(first.mass_rate),
             value_rate: rate(first.value_rate),
             created_by: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
-            index_text: indexText(input.title, first.name, first.model, input.description, seller.name, codes.join(' ')),
+            index_text: listingWords({ title: input.title, product_name: first.name, model: first.model, description: input.description ?? '' }, seller.name, units.map((u) => u.row.code)),
           });
           await listingRepo.insertUnits(tx, sellerId, id, units.map((u) => ({ code: u.row.code, epc: u.row.epc })));
           await recordAudit(tx, ctx, { action: 'listing.created', objectType: 'listing', objectId: id, enterpriseId: sellerId, change: { ...input, productCodes: units.map((u) => u.row.code) } });

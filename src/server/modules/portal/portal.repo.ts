@@ -1,8 +1,9 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableName, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { portalDemoUnits, portalPolicies, portalStandards, portalTestingOrgs } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
+import { searchBackfillTarget, searchTextRepo, type SearchBackfillTarget } from '../../platform/search/backfill.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
 
 /**
@@ -29,14 +30,24 @@ export interface ContentRepo<Row extends { id: string; state: string }> {
   allPublished(db: Db): Promise<Row[]>;
   /** Latest change of a published row (datasets' Last-Modified). */
   lastModified(db: Db): Promise<Date | null>;
+  /** The search backfill's target of the table (platform/search/backfill.ts): the words insert and update write. */
+  searchBackfill(db: Db): SearchBackfillTarget;
 }
 
 function contentRepo<Row extends { id: string; state: string }>(
   table: AnyContentTable,
-  opts: { text: (r: Row) => Array<string | null | undefined>; order: Array<SQL | PgColumn>; codeColumn?: SQL },
+  opts: {
+    text: (r: Row) => Array<string | null | undefined>;
+    /** the columns `text` reads (its keys → `x.<column>`): the search backfill reads and compares them */
+    textColumns: Partial<Record<keyof Row, string>>;
+    order: Array<SQL | PgColumn>;
+    codeColumn?: SQL;
+  },
 ): ContentRepo<Row> {
   const t = common(table);
   const tsv = (r: Row) => sql`to_tsvector('simple', ${indexText(...opts.text(r))})`;
+  // rows stored without their vector, or every row after the segmenter changed, get the words insert and update write
+  const searchTexts = searchTextRepo<Row>({ table: getTableName(table), text: opts.textColumns as { [K in keyof Row]: string }, words: (rows) => rows.map((r) => indexText(...opts.text(r))) });
   const repo: ContentRepo<Row> = {
     async get(db, id) {
       const [r] = await db.select().from(t).where(eq(t.id, id)).limit(1);
@@ -81,6 +92,7 @@ function contentRepo<Row extends { id: string; state: string }>(
       const [r] = await db.select({ at: sql<string | null>`max(${t.updatedAt})` }).from(t).where(eq(t.state, 'published'));
       return r?.at ? new Date(r.at) : null;
     },
+    searchBackfill: (db) => searchBackfillTarget(db, searchTexts),
   };
   return repo;
 }
@@ -88,6 +100,7 @@ function contentRepo<Row extends { id: string; state: string }>(
 export const standardRepo = {
   ...contentRepo<StandardRow>(portalStandards, {
     text: (r) => [r.code, r.title, r.titleEn, r.summary, r.drafters.join(' ')],
+    textColumns: { code: 'x.code', title: 'x.title', titleEn: 'x.title_en', summary: 'x.summary', drafters: 'x.drafters' },
     order: [sql`${portalStandards.issuedOn} DESC NULLS LAST`, portalStandards.code],
     codeColumn: sql`${portalStandards.code}`,
   }),
@@ -117,6 +130,7 @@ export const standardRepo = {
 export const policyRepo = {
   ...contentRepo<PolicyRow>(portalPolicies, {
     text: (r) => [r.title, r.docNumber, r.issuer, r.body],
+    textColumns: { title: 'x.title', docNumber: 'x.doc_number', issuer: 'x.issuer', body: 'x.body' },
     order: [desc(portalPolicies.issuedOn), portalPolicies.title],
     codeColumn: sql`${portalPolicies.docNumber}`,
   }),
@@ -126,6 +140,7 @@ export const policyRepo = {
 export const demoUnitRepo = {
   ...contentRepo<DemoUnitRow>(portalDemoUnits, {
     text: (r) => [r.name, r.city, r.field, r.description],
+    textColumns: { name: 'x.name', city: 'x.city', field: 'x.field', description: 'x.description' },
     order: [desc(portalDemoUnits.year), portalDemoUnits.provinceCode, portalDemoUnits.name],
   }),
   filters: (f: { kind?: string; province?: string; field?: string; year?: number }) =>
@@ -155,8 +170,12 @@ export const demoUnitRepo = {
 export const testingOrgRepo = {
   ...contentRepo<TestingOrgRow>(portalTestingOrgs, {
     text: (r) => [r.name, r.accreditationNo, r.scope],
+    textColumns: { name: 'x.name', accreditationNo: 'x.accreditation_no', scope: 'x.scope' },
     order: [portalTestingOrgs.provinceCode, portalTestingOrgs.name],
     codeColumn: sql`${portalTestingOrgs.accreditationNo}`,
   }),
   filters: (f: { province?: string }) => (f.province ? [eq(portalTestingOrgs.provinceCode, f.province)] : []),
 };
+
+/** The portal's four content tables as targets of the search backfill (job search.backfill, registered in app.ts). */
+export const portalSearchBackfill = (db: Db): SearchBackfillTarget[] => [standardRepo, policyRepo, demoUnitRepo, testingOrgRepo].map((r) => r.searchBackfill(db));

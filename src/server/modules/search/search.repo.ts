@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { SearchType } from '../../db/schema.js';
-import { indexText } from '../../platform/search/segment.js';
+import { indexText, SEGMENTER_VERSION } from '../../platform/search/segment.js';
 
 /** One public document as the owning module describes it (the search module stores it, never the reverse). */
 export interface SearchDoc {
@@ -34,10 +34,15 @@ const BODY_MAX = 4000;
 /** At most this many matches are ranked (and counted) per query. */
 export const RANK_CANDIDATES = 1000;
 
-function normalized(d: SearchDoc) {
+/**
+ * The stored form of a document and its digest: the content and the segmenter version its vector is written with
+ * (segment.ts SEGMENTER_VERSION), so a changed segmenter changes every digest and the next sync rewrites every
+ * document with the new words.
+ */
+function normalized(d: SearchDoc, segmenter: string) {
   const body = d.body.length > BODY_MAX ? d.body.slice(0, BODY_MAX) : d.body;
   const region = d.region ? d.region.slice(0, 2) : null;
-  const digest = createHash('sha256').update(JSON.stringify([d.title, body, d.url, region, [...(d.fields ?? [])], d.year ?? null])).digest('hex');
+  const digest = createHash('sha256').update(JSON.stringify([d.title, body, d.url, region, [...(d.fields ?? [])], d.year ?? null, segmenter])).digest('hex');
   return { ...d, body, region, fields: [...(d.fields ?? [])], year: d.year ?? null, digest };
 }
 
@@ -65,11 +70,14 @@ export function filterQuery(f: { types?: readonly string[]; region?: string; fie
  * weights {0.1, 0.2, 0.4, 1.0}: a title hit counts ten times a body hit).
  */
 export const searchRepo = {
-  /** Insert or rewrite documents whose content changed (digest); returns how many rows were written. */
-  async upsert(db: Db, docs: readonly SearchDoc[]): Promise<number> {
+  /**
+   * Insert or rewrite documents whose content or segmenter version changed (digest); returns how many rows were
+   * written. `segmenter`: the version the vectors are written with (a parameter for tests).
+   */
+  async upsert(db: Db, docs: readonly SearchDoc[], segmenter: string = SEGMENTER_VERSION): Promise<number> {
     let written = 0;
     for (let i = 0; i < docs.length; i += 400) {
-      const chunk = docs.slice(i, i + 400).map(normalized);
+      const chunk = docs.slice(i, i + 400).map((d) => normalized(d, segmenter));
       const values = chunk.map(
         (d) =>
           sql`(${d.type}, ${d.refId}, ${d.title}, ${d.body}, ${d.url}, ${d.region}, ${jsonArray(d.fields)}, ${d.year}::int,

@@ -28,9 +28,23 @@ const FOLLOW_GAP_MS = 2_000;
  * modules. It is fed three ways: `refresh(type, id)` right after a commit (portal content: `onPublicChange`),
  * `sync()` — every source's full set, rewriting only changed rows (digest) and dropping what is no longer
  * public — run periodically and after the demo seed, and `rebuild` (the same, on demand by MIIT or by
- * `npm run search:rebuild`). Ranking: ts_rank with title words weighted A (×10 a body word).
+ * `npm run search:rebuild`). Ranking: ts_rank with title words weighted A (×10 a body word). The digest covers the
+ * segmenter version (`segmenterVersion`, segment.ts SEGMENTER_VERSION unless a test says otherwise): after the
+ * segmenter changed, the first sync (at start) rewrites every document with the new words.
  */
-export function createSearchService({ db, publicCache, sources, productLookup }: { db: Db; publicCache: PublicCache; sources: SearchSource[]; productLookup?: (code: string) => Promise<SearchDoc | null> }) {
+export function createSearchService({
+  db,
+  publicCache,
+  sources,
+  productLookup,
+  segmenterVersion,
+}: {
+  db: Db;
+  publicCache: PublicCache;
+  sources: SearchSource[];
+  productLookup?: (code: string) => Promise<SearchDoc | null>;
+  segmenterVersion?: string;
+}) {
   const byType = new Map(sources.map((s) => [s.type, s]));
   let running: Promise<{ written: number; removed: number }> | null = null;
 
@@ -41,7 +55,7 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
       if (types && !types.includes(s.type)) continue;
       const docs = await s.all();
       await db.transaction(async (tx) => {
-        written += await searchRepo.upsert(tx, docs);
+        written += await searchRepo.upsert(tx, docs, segmenterVersion);
         removed += await searchRepo.removeOthers(tx, s.type, docs.map((d) => d.refId));
       });
     }
@@ -94,7 +108,7 @@ export function createSearchService({ db, publicCache, sources, productLookup }:
       const s = byType.get(type);
       if (!s?.one) return this.sync([type]);
       const doc = await s.one(refId);
-      const written = doc ? await searchRepo.upsert(db, [doc]) : 0;
+      const written = doc ? await searchRepo.upsert(db, [doc], segmenterVersion) : 0;
       const removed = doc ? 0 : await searchRepo.remove(db, type, refId);
       if (written || removed) publicCache.invalidate('search');
       return { written, removed };

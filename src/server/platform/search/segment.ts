@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
@@ -46,6 +48,25 @@ jieba.loadDict(Buffer.from(DOMAIN_WORDS, 'utf8'));
 
 /** Words that carry no meaning in a query or a document. */
 const STOP_WORDS = new Set(['的', '了', '和', '与', '及', '或', '在', '是', '之', '对', '等', '其', '为', '并', 'the', 'of', 'and', 'a', 'an', 'to', 'in', 'for']);
+
+/**
+ * Bump when the segmentation changes in a way the inputs below do not show (normalize, isWord, cutForSearch's
+ * options): every stored vector is then re-segmented at the next start (platform/search/backfill.ts).
+ */
+const SEGMENTER_BUMP = 1;
+const JIEBA_VERSION = (createRequire(import.meta.url)('@node-rs/jieba/package.json') as { version: string }).version;
+
+/**
+ * The version of the segmenter: a SHA-256 (16 hex digits) over what decides the words a text is indexed by — the
+ * domain word list, the stop words, the jieba package version (its general dictionary ships with it) and the manual
+ * bump above. Stored vectors written with another version hold other words: the search backfill job re-segments the
+ * tables whose recorded version differs (search_segmenter_state), and the public index's digest includes it, so
+ * its sync rewrites every document.
+ */
+export const SEGMENTER_VERSION = createHash('sha256')
+  .update(JSON.stringify([SEGMENTER_BUMP, JIEBA_VERSION, DOMAIN_WORDS, [...STOP_WORDS]]))
+  .digest('hex')
+  .slice(0, 16);
 
 /** A word worth indexing: has a letter, digit or CJK character, and is not a stop word. */
 function isWord(w: string): boolean {
