@@ -3,8 +3,10 @@
  * exchange"): rows stored as they were before the column (search_tsv = '') are found by no word until the backfill —
  * the durable job `search.backfill` — writes the vector the insert path writes for the same text; they then rank with
  * new rows. The write is conditional: a row edited between the backfill's read and its write keeps its edit's vector.
- * Enqueued under one key, so two starts make one job; a second run writes nothing. PGlite by default, PostgreSQL
- * with TEST_DATABASE_URL.
+ * Enqueued under one key, so two starts make one job; a second run writes nothing. After the segmenter changed
+ * (its version recorded per table differs; the version is the job's parameter here) every row of all seven tables is
+ * re-segmented to the vector its insert path writes now, and the public index's digest makes its sync rewrite every
+ * document. PGlite by default, PostgreSQL with TEST_DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -30,7 +30,7 @@ export interface BackfillBatch {
 }
 
 /**
- * A table whose vectors its module writes, a batch at a time (one transaction each): the rows with an empty vector,
+ * A table whose vectors its module writes, a batch at a time: the rows with an empty vector,
  * or every row when `all` (a re-segmentation after the segmenter changed).
  */
 export interface SearchBackfillTarget {
@@ -57,16 +57,20 @@ export interface SearchBackfillRepo<R extends { id: string }> {
   writeSearchVectors(db: Db, rows: readonly R[]): Promise<string[]>;
 }
 
-/** A table's target from its repo: each batch one transaction — read after the last key, write what is unchanged. */
+/**
+ * A table's target from its repo: each batch reads after the last key, then writes what is unchanged in one UPDATE.
+ * No transaction around the two: the UPDATE's condition (the text still the one read) is what keeps an edit made in
+ * between, and the words may be looked up in another module (listings: the sellers' names), which on PGlite's
+ * single connection must not wait behind an open transaction.
+ */
 export function searchBackfillTarget<R extends { id: string }>(db: Db, repo: SearchBackfillRepo<R>): SearchBackfillTarget {
   return {
     table: repo.table,
-    batch: (after, limit, all) =>
-      db.transaction(async (tx) => {
-        const rows = await repo.searchTexts(tx, after, limit, all);
-        const written = await repo.writeSearchVectors(tx, rows);
-        return { last: rows.at(-1)?.id ?? null, read: rows.length, written: written.length };
-      }),
+    async batch(after, limit, all) {
+      const rows = await repo.searchTexts(db, after, limit, all);
+      const written = await repo.writeSearchVectors(db, rows);
+      return { last: rows.at(-1)?.id ?? null, read: rows.length, written: written.length };
+    },
   };
 }
 
