@@ -123,7 +123,7 @@ export function searchTextRepo<T extends object>(spec: {
 }
 
 /**
- * The segmenter version each table's vectors were written with (search_segmenter_state, migration 20261216020000):
+ * The segmenter version each table's vectors were written with (search_segmenter_state, migration 20261216030000):
  * one row per table, recorded after a run that read every row of the table with that version.
  */
 export const segmenterState = {
