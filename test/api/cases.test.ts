@@ -4,6 +4,7 @@
  * conclusion, 在役再制造 as an outcome, the owner's rating; who may do what; N identical requests change the case
  * once; the per-enterprise statistics (claims, time to resolve, repeat failures) for 六(一).
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/platform/clock.js';
 import { buildTestApp, type Session, type TestApp } from '../support/app.js';
@@ -68,6 +69,10 @@ describe('cases', () => {
     const c = opened.json();
     expect(c).toMatchObject({ origin: 'alarm', alarmId, deviceId: d.id, state: 'open', warrantyClaim: true, claimStatus: 'pending', productModel: 'WD615' });
     expect(c.telemetryWindow.keys).toEqual(['coolantTemp']);
+    // the title in each language: the metric as the engine's thing model names it, the severity's label
+    expect(c).toMatchObject({ title: '告警：冷却液温度 重要', titleEn: 'Alarm: Coolant temperature (Major)' });
+    const listed = (await call(staff, 'GET', `/api/v1/cases?deviceId=${d.id}`)).json().items as { id: string; title: string; titleEn: string }[];
+    expect(listed.find((x) => x.id === c.id)).toMatchObject({ title: '告警：冷却液温度 重要', titleEn: 'Alarm: Coolant temperature (Major)' });
     expect(Date.parse(c.warrantyUntil)).toBeGreaterThan(T0);
     expect(c.actions).toEqual(['diagnose', 'decideClaim']);
     // one case per alarm
@@ -111,8 +116,22 @@ describe('cases', () => {
     const history = (await call(admin, 'GET', `/api/v1/cases/${c.id}`)).json().events.map((e: { kind: string }) => e.kind);
     expect(history).toEqual(['opened', 'diagnosed', 'visited', 'parts_replaced', 'claim_accepted', 'concluded', 'rated']);
     // in-app: the owner heard of the case
-    const n = (await call(owner, 'GET', '/api/v1/notifications')).json().items as { title: string; link: string }[];
+    const n = (await call(owner, 'GET', '/api/v1/notifications')).json().items as { title: string; titleEn: string; link: string }[];
     expect(n.some((x) => x.link === `/cases/${c.id}`)).toBe(true);
+    expect(n.find((x) => x.link === `/cases/${c.id}` && x.title.includes('新质保索赔'))).toMatchObject({ title: expect.stringContaining('告警：冷却液温度 重要'), titleEn: expect.stringContaining('new warranty claim: Alarm: Coolant temperature (Major)') });
+  });
+
+  it('a case opened before the English title (title_en NULL) presents its stored title in both fields; a typed title is its own English', async () => {
+    const d = await device({ soldDaysAgo: 400, to: ownerId });
+    const c = (await call(staff, 'POST', '/api/v1/cases', { alarmId: await alarmOn(d) })).json();
+    expect(c.titleEn).toBe('Alarm: Coolant temperature (Major)');
+    // the row as the server wrote it before migration 20261216040000
+    await app.database.db.execute(sql`UPDATE service_cases SET title = '告警：coolantTemp 重要', title_en = NULL WHERE id = ${c.id}`);
+    expect((await call(staff, 'GET', `/api/v1/cases/${c.id}`)).json()).toMatchObject({ title: '告警：coolantTemp 重要', titleEn: '告警：coolantTemp 重要' });
+    const listed = (await call(staff, 'GET', `/api/v1/cases?deviceId=${d.id}`)).json().items as { id: string; title: string; titleEn: string }[];
+    expect(listed.find((x) => x.id === c.id)).toMatchObject({ title: '告警：coolantTemp 重要', titleEn: '告警：coolantTemp 重要' });
+    const typed = (await call(staff, 'POST', '/api/v1/cases', { deviceId: d.id, title: '异响' })).json();
+    expect(typed).toMatchObject({ title: '异响', titleEn: '异响' });
   });
 
   it('parts replaced are recorded in the trace: the part taken out leaves the product, the part fitted enters it', async () => {

@@ -79,7 +79,7 @@ describeBrowser('monitoring in the browser', () => {
     await suite.shot(page, '4-case-concluded');
 
     await page.goto(`${base()}/cases`);
-    await page.getByTestId('case-column-concluded').getByText('告警：vibrationRms').waitFor();
+    await page.getByTestId('case-column-concluded').getByText('告警：振动有效值').waitFor();
     await page.getByTestId('case-statistics').waitFor();
     await suite.shot(page, '5-board');
     await page.context().close();

@@ -19,6 +19,13 @@ import { z } from 'zod';
 
 export const SEVERITIES = ['WARNING', 'MINOR', 'MAJOR', 'CRITICAL'] as const; // ascending
 export type Severity = (typeof SEVERITIES)[number];
+/** A severity's label in each language (the web's monitoring.alarm.severity.* say the same). */
+export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
+  WARNING: { zh: '警告', en: 'Warning' },
+  MINOR: { zh: '次要', en: 'Minor' },
+  MAJOR: { zh: '重要', en: 'Major' },
+  CRITICAL: { zh: '严重', en: 'Critical' },
+};
 export const OPS = ['>', '>=', '<', '<=', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
 export type PointValue = number | boolean | string;

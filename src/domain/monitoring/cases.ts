@@ -13,6 +13,8 @@
  * warranty) is accepted or rejected once, with reasons and cost, before the conclusion. A conclusion may recommend
  * 在役再制造 (`remanufacture`: the unit is offered back as a core) or an upgrade.
  */
+import { SEVERITY_LABELS, type Severity } from './alarm-rules.js';
+
 export const CASE_STATES = ['open', 'diagnosed', 'onsite', 'concluded', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 export const CASE_ACTIONS = ['diagnose', 'visit', 'parts', 'decideClaim', 'conclude', 'rate'] as const;
@@ -21,6 +23,17 @@ export const CLAIM_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const OUTCOMES = ['repaired', 'parts_replaced', 'no_fault_found', 'remanufacture', 'upgrade'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The title of a case opened from an alarm, in each language: the metric's display name from the device's thing
+ * model (its key when the model does not name it) and the severity's label — "告警：冷却液温度 重要" /
+ * "Alarm: Coolant temperature (Major)".
+ */
+export function alarmCaseTitle(alarm: { key: string; severity: string }, metrics: readonly { key: string; name?: { zh: string; en: string } | null }[] = []): { zh: string; en: string } {
+  const name = metrics.find((m) => m.key === alarm.key)?.name;
+  const severity = SEVERITY_LABELS[alarm.severity as Severity] ?? { zh: alarm.severity, en: alarm.severity };
+  return { zh: `告警：${name?.zh || alarm.key} ${severity.zh}`, en: `Alarm: ${name?.en || alarm.key} (${severity.en})` };
+}
 
 export interface CaseFacts {
   state: CaseState;

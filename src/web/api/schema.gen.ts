@@ -19937,6 +19937,7 @@ export interface components {
             /** @enum {string} */
             origin: "alarm" | "owner" | "enterprise";
             title: string;
+            titleEn: string;
             description: string | null;
             /** @enum {string} */
             state: "open" | "diagnosed" | "onsite" | "concluded" | "closed";
@@ -19992,6 +19993,7 @@ export interface components {
             /** @enum {string} */
             origin: "alarm" | "owner" | "enterprise";
             title: string;
+            titleEn: string;
             description: string | null;
             /** @enum {string} */
             state: "open" | "diagnosed" | "onsite" | "concluded" | "closed";

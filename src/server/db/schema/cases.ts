@@ -31,6 +31,8 @@ export const serviceCases = pgTable('service_cases', {
   openedBy: uuid('opened_by').notNull(),
   openedByOrg: uuid('opened_by_org'),
   title: text('title').notNull(),
+  /** English title (migration 20261216040000): set for a case opened from an alarm; null → the title is shown */
+  titleEn: text('title_en'),
   description: text('description'),
   state: text('state').$type<CaseState>().notNull().default('open'),
   telemetryWindow: jsonb('telemetry_window').$type<{ from: string; to: string; keys: string[] } | null>(),

@@ -22,6 +22,8 @@ export function presentCase(p: Principal | null, c: CaseRow, s: CaseSubject | nu
     alarmId: c.alarmId,
     origin: c.origin,
     title: c.title,
+    // rows opened before title_en (and typed titles) have one text: it is the English title too
+    titleEn: c.titleEn ?? c.title,
     description: c.description,
     state: c.state,
     telemetryWindow: c.telemetryWindow ?? null,

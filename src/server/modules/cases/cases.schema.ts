@@ -74,6 +74,8 @@ export const CaseSchema = z
     alarmId: z.string().nullable(),
     origin: z.enum(['alarm', 'owner', 'enterprise']),
     title: z.string(),
+    /** the title in English: built from the alarm (metric name, severity) for a case opened from one, else the title as typed */
+    titleEn: z.string(),
     description: z.string().nullable(),
     state: z.enum(CASE_STATES),
     telemetryWindow: z.object({ from: z.string(), to: z.string(), keys: z.array(z.string()) }).nullable(),

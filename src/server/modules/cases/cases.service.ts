@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseStatistics, caseTakesCommands, decideCase, faultTaxonomy, inWarranty, productKindOf, warrantyUntil, type CaseAction } from '../../../domain/monitoring/cases.js';
+import { alarmCaseTitle, caseStatistics, caseTakesCommands, decideCase, faultTaxonomy, inWarranty, productKindOf, warrantyUntil, type CaseAction } from '../../../domain/monitoring/cases.js';
 import type { CasePart } from '../../db/schema/cases.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -16,7 +16,7 @@ import type { OpenInput } from './cases.schema.js';
 /** What cases need of the devices module (devices.service.ts). */
 export interface CaseDevices {
   loadReadable(p: Principal | null, id: string): Promise<{ device: { id: string; enterpriseId: string; productModel: string | null; name: string; productCode: string }; subject: { ownerOrgId: string | null; possessorOrgId: string | null } }>;
-  thingModelOf(enterpriseId: string, productModel: string | null): Promise<{ metrics: { key: string }[] } | null>;
+  thingModelOf(enterpriseId: string, productModel: string | null): Promise<{ metrics: { key: string; name?: { zh: string; en: string } | null }[] } | null>;
   /** who owns and holds the product now (for notifications) */
   parties(id: string): Promise<{ ownerOrgId: string | null; possessorOrgId: string | null; manufacturerAccess: boolean } | null>;
 }
@@ -59,7 +59,6 @@ export interface CaseInsurance {
 
 const HOUR = 3_600_000;
 const notFound = () => errors.notFound('工单', 'Case');
-const SEVERITY_ZH: Record<string, string> = { WARNING: '警告', MINOR: '次要', MAJOR: '重要', CRITICAL: '严重' };
 
 /**
  * 工单 and warranty claims (issue 12 "Diagnosis and warranty cases"; docs/monitoring-cases.md). Every write: the
@@ -184,21 +183,24 @@ export function createCaseService(deps: { db: Db; clock: Clock; devices: CaseDev
       const number = `WO${clock.today().replaceAll('-', '')}-${id.slice(0, 6).toUpperCase()}`;
       const org = orgOf(p);
       const origin = alarm ? 'alarm' : serviceTeam(p!, subject) ? 'enterprise' : 'owner';
-      const title = input.title ?? (alarm ? `告警：${alarm.key} ${SEVERITY_ZH[alarm.severity] ?? alarm.severity}` : '');
+      // from an alarm: both languages, the metric named as the device's thing model names it; a typed title is one text
+      const built = alarm && input.title === undefined ? alarmCaseTitle(alarm, (await devices.thingModelOf(device.enterpriseId, device.productModel))?.metrics) : null;
+      const title = input.title ?? built?.zh ?? '';
+      const titleEn = built?.en ?? title;
       const exists = () => errors.conflict('CASE_EXISTS', '该告警已开立工单', 'This alarm has a case already', [{ field: 'alarmId', message: '已开立工单', messageEn: 'has a case already' }]);
       const row = await uniqueOr(
         () =>
           db.transaction(async (tx) => {
             const c = await caseRepo.insert(tx, {
               enterpriseId: device.enterpriseId, id, number, deviceId: device.id, deviceName: device.name, productCode: device.productCode, productModel: device.productModel,
-              alarmId: alarm?.id ?? null, origin, openedBy: p?.kind === 'user' ? p.userId : randomUUID(), openedByOrg: org, title, description: input.description ?? null,
+              alarmId: alarm?.id ?? null, origin, openedBy: p?.kind === 'user' ? p.userId : randomUUID(), openedByOrg: org, title, titleEn: built?.en ?? null, description: input.description ?? null,
               telemetryWindow: window, soldOn, warrantyUntil: until, claimStatus: claim, openedAt: now,
             });
             if (!c) throw exists();
             const insured = claim || !deps.insurance ? null : await deps.insurance.routeClaim(tx, { enterpriseId: c.enterpriseId, caseId: id, number, productCode: device.productCode, title, description: input.description ?? null, openedAt: now, today: clock.today(), warrantyUntil: until });
             await caseRepo.addEvent(tx, { enterpriseId: c.enterpriseId, caseId: id, at: now, kind: 'opened', actorId: p?.kind === 'user' ? p.userId : null, detail: { origin, alarmId: alarm?.id ?? null, warrantyClaim: claim !== null, ...(insured ? { insuranceClaim: insured.policyNumber } : {}) } });
             await recordAudit(tx, ctx, { action: 'case.opened', objectType: 'service_case', objectId: id, enterpriseId: c.enterpriseId, change: { number, deviceId: device.id, alarmId: alarm?.id ?? null, origin, warrantyUntil: until, claim } });
-            await deps.notifications.notify(tx, notices(ctx, c, parties, claim ? `新质保索赔：${title}` : `新工单：${title}`, claim ? `new warranty claim: ${title}` : `new case: ${title}`));
+            await deps.notifications.notify(tx, notices(ctx, c, parties, claim ? `新质保索赔：${title}` : `新工单：${title}`, claim ? `new warranty claim: ${titleEn}` : `new case: ${titleEn}`));
             if (insured) await deps.notifications.notify(tx, [{ orgId: insured.orgId, kind: 'insurance', title: `工单 ${number}：保险理赔（保单 ${insured.policyNumber}）`, titleEn: `Case ${number}: insurance claim (policy ${insured.policyNumber})`, link: '/insurance' }]);
             return c;
           }),

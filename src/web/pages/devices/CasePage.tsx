@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useApiErrorHandler } from '../../errors';
 import { formatCny, formatDate, formatDateTime } from '../../format';
-import { pick, useLocale, type MessageKey } from '../../i18n';
+import { bilingual, pick, useLocale, type MessageKey } from '../../i18n';
 import { CaseStateTag, ClaimTag } from './CasesPage';
 import { casesApi, devicesApi, type ServiceCaseDetail } from './devicesApi';
 import { MetricChart } from './LiveChart';
@@ -185,7 +185,7 @@ export default function CasePage() {
       <PageHeader
         title={
           <Space>
-            <span data-testid="case-title">{c.title}</span>
+            <span data-testid="case-title">{bilingual(locale, c.title, c.titleEn)}</span>
             <CaseStateTag state={c.state} />
             <ClaimTag c={c} />
           </Space>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useMe } from '../../auth';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatCny } from '../../format';
-import { useLocale, type MessageKey } from '../../i18n';
+import { bilingual, useLocale, type MessageKey } from '../../i18n';
 import { casesApi, type ServiceCase } from './devicesApi';
 import { SECONDARY_TEXT } from '../../theme';
 
@@ -92,7 +92,7 @@ export default function CasesPage() {
                   {col.map((c) => (
                     <Card key={c.id} size="small" data-testid="case-card">
                       <Link to={`/cases/${c.id}`} data-testid={`case-link-${c.number}`}>
-                        <Typography.Text strong>{c.title}</Typography.Text>
+                        <Typography.Text strong>{bilingual(locale, c.title, c.titleEn)}</Typography.Text>
                       </Link>
                       <div>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
