@@ -55,9 +55,14 @@ describe('alarm notifications and webhook targets', () => {
       const r = await app.inject({ method: 'POST', url: `/api/v1/devices/${device.id}/telemetry`, headers: { authorization: basic(credentials), 'content-type': 'application/json' }, payload: JSON.stringify({ ts: T0 - 600_000 + sec * 1000, values: { coolantTemp: v } }) });
       expect(r.statusCode, r.body).toBe(200);
     };
-    const alarmNotices = async (who: Session) => ((await call(who, 'GET', '/api/v1/notifications?pageSize=100')).json().items as { link: string | null; kind: string }[]).filter((n) => n.link?.startsWith(`/devices/${device.id}`));
+    const alarmNotices = async (who: Session) => ((await call(who, 'GET', '/api/v1/notifications?pageSize=100')).json().items as { link: string | null; kind: string; title: string; titleEn: string }[]).filter((n) => n.link?.startsWith(`/devices/${device.id}`));
     await send(0, 105); // raised
     expect((await alarmNotices(owner)).map((n) => n.kind)).toEqual(['alarm.raised']);
+    // the severity in each language (not the code)
+    const [raised] = await alarmNotices(owner);
+    expect(raised!.title).toContain('（重要）');
+    expect(raised!.titleEn).toContain('(Major)');
+    expect(raised!.titleEn).not.toContain('MAJOR');
     expect((await alarmNotices(admin)).map((n) => n.kind)).toEqual(['alarm.raised']);
     // the owner withdraws the maker's service access: the owner still hears, the maker no longer
     expect((await call(owner, 'POST', `/api/v1/devices/${device.id}/consent`, { manufacturerAccess: false })).statusCode).toBe(200);

@@ -4,6 +4,7 @@ import {
   initialAlarmState,
   nextDue,
   rulesForDevice,
+  SEVERITY_LABELS,
   tickAlarm,
   type AlarmEvent,
   type AlarmRule,
@@ -20,7 +21,6 @@ import type { AlarmDevice } from './rules.js';
 import { ruleOf } from './rules.js';
 import type { Webhooks } from './webhooks.js';
 
-const SEVERITY_ZH = { WARNING: '警告', MINOR: '次要', MAJOR: '重要', CRITICAL: '严重' } as const;
 const RULE_CACHE_MS = 5_000;
 const TICK_BATCH = 500;
 const PARTY_CACHE_MS = 60_000;
@@ -121,9 +121,9 @@ export function createEvaluator(deps: { db: Db; clock: Clock; notifications: Not
       await recordAudit(tx, null, { action: event, objectType: 'alarm', objectId: alarm.id, enterpriseId: d.enterpriseId, change: e });
       const what = row.name ?? row.key;
       const titles = {
-        'alarm.raised': [`设备“${d.name}”告警（${SEVERITY_ZH[alarm.severity]}）：${what}${alarm.cause === 'noData' ? ' 无数据' : ''}`, `Alarm on “${d.name}” (${alarm.severity}): ${what}${alarm.cause === 'noData' ? ' no data' : ''}`],
+        'alarm.raised': [`设备“${d.name}”告警（${SEVERITY_LABELS[alarm.severity].zh}）：${what}${alarm.cause === 'noData' ? ' 无数据' : ''}`, `Alarm on “${d.name}” (${SEVERITY_LABELS[alarm.severity].en}): ${what}${alarm.cause === 'noData' ? ' no data' : ''}`],
         'alarm.cleared': [`设备“${d.name}”告警已恢复：${what}`, `Alarm cleared on “${d.name}”: ${what}`],
-        'alarm.escalated': [`设备“${d.name}”告警未确认，已升级为${SEVERITY_ZH[alarm.severity]}：${what}`, `Unacknowledged alarm on “${d.name}” escalated to ${alarm.severity}: ${what}`],
+        'alarm.escalated': [`设备“${d.name}”告警未确认，已升级为${SEVERITY_LABELS[alarm.severity].zh}：${what}`, `Unacknowledged alarm on “${d.name}” escalated to ${SEVERITY_LABELS[alarm.severity].en}: ${what}`],
         'alarm.renotified': [`设备“${d.name}”告警仍未确认（第 ${alarm.notifications} 次提醒）：${what}`, `Alarm on “${d.name}” still unacknowledged (reminder ${alarm.notifications}): ${what}`],
       }[event];
       await deps.notifications.notify(tx, orgs.map((orgId) => ({ orgId, kind: event, title: titles[0]!, titleEn: titles[1]!, link: `/devices/${d.id}?alarm=${alarm.id}` })));
