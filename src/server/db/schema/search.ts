@@ -24,3 +24,10 @@ export const searchDocuments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.type, t.refId] })],
 );
+
+/** The segmenter version each table's search vectors were written with (migration 20261216030000; platform/search/backfill.ts). */
+export const searchSegmenterState = pgTable('search_segmenter_state', {
+  tableName: text('table_name').primaryKey(),
+  version: text('version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
