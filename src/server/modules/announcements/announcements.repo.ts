@@ -1,12 +1,12 @@
-import { and, asc, count, desc, eq, ilike, inArray, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { announcementBatches, announcementEntries } from '../../db/schema.js';
+import { ilikeEscaped, likeEscaped, likeContains, likePrefix } from '../../db/like.js';
 
 export type AnnouncementRow = typeof announcementBatches.$inferSelect;
 export type AnnouncementEntryRow = typeof announcementEntries.$inferSelect;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** All SQL on 公告 batches and their entries (the published list). */
 export const announcementRepo = {
@@ -134,7 +134,7 @@ export const announcementRepo = {
   async search(db: Db, f: { q?: string; regionPrefix?: string; field?: string }, page: number, pageSize: number) {
     const where: SQL | undefined = and(
       eq(announcementEntries.status, 'active'),
-      f.q ? or(ilike(announcementEntries.enterpriseName, `%${escapeLike(f.q)}%`), like(announcementEntries.creditCode, `${escapeLike(f.q.toUpperCase())}%`)) : undefined,
+      f.q ? or(ilikeEscaped(announcementEntries.enterpriseName, likeContains(f.q)), likeEscaped(announcementEntries.creditCode, likePrefix(f.q.toUpperCase()))) : undefined,
       f.regionPrefix ? like(announcementEntries.provinceCode, `${f.regionPrefix}%`) : undefined,
       f.field ? sql`${f.field} = ANY(${announcementEntries.fields})` : undefined,
     );

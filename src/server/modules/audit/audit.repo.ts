@@ -1,6 +1,7 @@
-import { and, count, desc, eq, like, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
+import { likeEscaped, likePrefix } from '../../db/like.js';
 
 /**
  * The reads of audit_log (the log page, its export, an object's history). The writes — `recordAudit`, inside every
@@ -23,7 +24,7 @@ export interface AuditFilter {
 function auditWhere(f: AuditFilter) {
   const conds = [];
   if (f.actor) conds.push(eq(auditLog.actorUsername, f.actor));
-  if (f.action) conds.push(f.action.includes('.') ? eq(auditLog.action, f.action) : like(auditLog.action, `${f.action.replace(/[%_\\]/g, '\\$&')}.%`));
+  if (f.action) conds.push(f.action.includes('.') ? eq(auditLog.action, f.action) : likeEscaped(auditLog.action, likePrefix(`${f.action}.`)));
   if (f.objectType) conds.push(eq(auditLog.objectType, f.objectType));
   if (f.objectId) conds.push(eq(auditLog.objectId, f.objectId));
   if (f.from) conds.push(sql`${auditLog.at} >= (${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);

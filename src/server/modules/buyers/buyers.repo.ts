@@ -1,7 +1,8 @@
-import { and, count, eq, ilike, inArray, like, or } from 'drizzle-orm';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { buyerOrgs } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
+import { ilikeEscaped, likeEscaped, likeContains, likePrefix } from '../../db/like.js';
 
 /** All SQL on buyer_orgs. */
 export type BuyerOrgRow = typeof buyerOrgs.$inferSelect;
@@ -27,7 +28,7 @@ export const buyerRepo = {
   /** A page of organisations of one kind, by name; `q`: part of the name or the start of the credit code. */
   async list(db: Db, filter: { kind: 'buyer' | 'insurer'; q?: string }, page: Page) {
     const q = filter.q;
-    const where = and(eq(buyerOrgs.kind, filter.kind), q ? or(ilike(buyerOrgs.name, `%${q}%`), like(buyerOrgs.creditCode, `${q.toUpperCase()}%`)) : undefined);
+    const where = and(eq(buyerOrgs.kind, filter.kind), q ? or(ilikeEscaped(buyerOrgs.name, likeContains(q)), likeEscaped(buyerOrgs.creditCode, likePrefix(q.toUpperCase()))) : undefined);
     const [rows, [n]] = await Promise.all([
       db.select().from(buyerOrgs).where(where).orderBy(buyerOrgs.name, buyerOrgs.id).limit(page.pageSize).offset(offsetOf(page)),
       db.select({ n: count() }).from(buyerOrgs).where(where),

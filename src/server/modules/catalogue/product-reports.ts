@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { productTestReports as t } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -14,6 +14,7 @@ import type { NotificationInput, NotificationService } from '../notifications/no
 import type { PortalContentService } from '../portal/content.service.js';
 import type { TraceService } from '../trace/index.js';
 import { issuedReportsPolicy, productReportFilingPolicy, productReportPolicy } from './catalogue.policy.js';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 
 export type ProductReportRow = typeof t.$inferSelect;
 const notFound = () => errors.notFound('检测报告', 'Test report');
@@ -41,10 +42,10 @@ const repo = {
       .orderBy(desc(t.issuedOn), desc(t.createdAt)),
   /** the enterprise's reports (its own uploads and those organisations issued), newest first; `q`: product code, model or report number; `citable`: live with a file */
   async ofEnterprise(db: Db, enterpriseId: string, f: { q?: string; citable?: boolean }, p: { page: number; pageSize: number }) {
-    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = f.q ? likeContains(f.q) : null;
     const where = and(
       eq(t.enterpriseId, enterpriseId),
-      ...(like ? [or(ilike(t.productCode, like), ilike(t.model, like), ilike(t.reportNo, like))] : []),
+      ...(like ? [or(ilikeEscaped(t.productCode, like), ilikeEscaped(t.model, like), ilikeEscaped(t.reportNo, like))] : []),
       ...(f.citable ? [isNull(t.withdrawnAt), isNotNull(t.sha256)] : []),
     );
     const [rows, [n]] = await Promise.all([

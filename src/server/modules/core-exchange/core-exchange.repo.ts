@@ -3,6 +3,7 @@ import { rowsOf, type Db } from '../../db/client.js';
 import type { ConditionGrade } from '../../../domain/trading/trade-in.js';
 import { searchTextRepo } from '../../platform/search/backfill.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 
 /** All SQL on core_postings and core_matches. */
 export interface PostingRow {
@@ -120,9 +121,9 @@ export const coreExchangeRepo = {
     // compare it; rows written before the search column keep substring matching of the name
     const tq = f.q ? tsQuery(queryTerms(f.q), { prefixLast: true }) : null;
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(f.q);
       const key = f.q.toLowerCase().replace(/[\s\-_.·]/g, '');
-      where.push(sql`(${tq ? sql`p.search_tsv @@ to_tsquery('simple', ${tq}) OR ` : sql``}p.model ILIKE ${like} OR (p.search_tsv = ''::tsvector AND p.name ILIKE ${like})${key ? sql` OR p.model_key = ${key}` : sql``})`);
+      where.push(sql`(${tq ? sql`p.search_tsv @@ to_tsquery('simple', ${tq}) OR ` : sql``}${ilikeEscaped(sql`p.model`, like)} OR (p.search_tsv = ''::tsvector AND ${ilikeEscaped(sql`p.name`, like)})${key ? sql` OR p.model_key = ${key}` : sql``})`);
     }
     const order = tq ? sql`ts_rank(p.search_tsv, to_tsquery('simple', ${tq})) DESC, p.created_at DESC, p.id` : sql`p.created_at DESC, p.id`;
     const rows = await rowsOf<PostingRow & { total: number }>(db, sql`SELECT ${P_COLS}, count(*) OVER ()::int AS total FROM core_postings p WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import { deviceErrors, devices, thingModels } from '../../db/schema.js';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 
 /** All SQL on devices, device_errors and thing_models (telemetry tables: telemetry.repo.ts). */
 export type DeviceRow = typeof devices.$inferSelect;
@@ -14,7 +15,6 @@ export interface DeviceFilter {
   model?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Whose devices: the maker's (with the maker's access in effect) and/or those of products held (enterprise, code). */
 export interface DeviceScope {
@@ -23,14 +23,14 @@ export interface DeviceScope {
 }
 
 function filterWhere(scope: DeviceScope, f: DeviceFilter, onlineSince: Date): SQL | undefined {
-  const q = f.q ? `%${escapeLike(f.q)}%` : undefined;
+  const q = f.q ? likeContains(f.q) : undefined;
   const held = scope.products.length
     ? sql`(${devices.enterpriseId}, ${devices.productCode}) IN (SELECT x.e::uuid, x.c FROM jsonb_to_recordset(${JSON.stringify(scope.products.map((p) => ({ e: p.enterpriseId, c: p.code })))}::jsonb) AS x(e text, c text))`
     : undefined;
   const own = scope.enterpriseId ? and(eq(devices.enterpriseId, scope.enterpriseId), eq(devices.manufacturerAccess, true)) : undefined;
   return and(
     own && held ? or(own, held) : (own ?? held ?? sql`false`),
-    q ? or(ilike(devices.name, q), ilike(devices.productCode, q), ilike(devices.productModel, q)) : undefined,
+    q ? or(ilikeEscaped(devices.name, q), ilikeEscaped(devices.productCode, q), ilikeEscaped(devices.productModel, q)) : undefined,
     f.model ? eq(devices.productModel, f.model) : undefined,
     f.status === 'revoked' ? eq(devices.status, 'revoked') : undefined,
     f.status === 'active' ? eq(devices.status, 'active') : undefined,

@@ -1,8 +1,9 @@
-import { and, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { enterprises, sites } from '../../db/schema.js';
 import type { EnterpriseScope } from './enterprises.policy.js';
+import { ilikeEscaped, likeEscaped, likeContains, likePrefix } from '../../db/like.js';
 
 /** All SQL on enterprises and sites. */
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -15,7 +16,6 @@ export interface EnterpriseListRow extends EnterpriseRow {
 }
 
 const parent = alias(enterprises, 'parent');
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function scopeWhere(scope: EnterpriseScope): SQL | undefined {
   switch (scope.kind) {
@@ -44,10 +44,10 @@ export interface EnterpriseFilter {
 
 export const enterpriseRepo = {
   async list(db: Db, scope: EnterpriseScope, f: EnterpriseFilter, page: number, pageSize: number) {
-    const q = f.q ? escapeLike(f.q) : undefined;
+    const q = f.q;
     const where = and(
       scopeWhere(scope),
-      q ? or(ilike(enterprises.name, `%${q}%`), like(enterprises.creditCode, `${q.toUpperCase()}%`)) : undefined,
+      q ? or(ilikeEscaped(enterprises.name, likeContains(q)), likeEscaped(enterprises.creditCode, likePrefix(q.toUpperCase()))) : undefined,
       f.regionPrefix ? like(enterprises.regionCode, `${f.regionPrefix}%`) : undefined,
       f.authorityId ? eq(enterprises.authorityId, f.authorityId) : undefined,
     );
@@ -115,8 +115,7 @@ export const enterpriseRepo = {
   },
   /** SQL fragment for other modules' list filters: the ids of enterprises whose name contains `q` or whose credit code starts with it. */
   idsMatching: (q: string): SQL => {
-    const e = escapeLike(q);
-    return sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.name} ILIKE ${`%${e}%`} OR ${enterprises.creditCode} LIKE ${`${e.toUpperCase()}%`})`;
+    return sql`(SELECT ${enterprises.id} FROM ${enterprises} WHERE ${ilikeEscaped(enterprises.name, likeContains(q))} OR ${likeEscaped(enterprises.creditCode, likePrefix(q.toUpperCase()))})`;
   },
   jurisdictionTable: (): SQL => sql`(SELECT ${enterprises.id} AS enterprise_id, ${enterprises.authorityId} AS authority_id, left(${enterprises.regionCode}, 2) || '0000' AS province_code FROM ${enterprises})`,
   /** Derived table (enterprise_id, site_id, region_code) of the sites, for other modules' aggregates (annual-report statistics per site). */

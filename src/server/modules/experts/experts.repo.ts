@@ -1,7 +1,8 @@
-import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, eq, or, sql } from 'drizzle-orm';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import type { Db } from '../../db/client.js';
 import { experts } from '../../db/schema.js';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 
 export type ExpertRow = typeof experts.$inferSelect;
 
@@ -9,9 +10,9 @@ export const expertRepo = {
   list: (db: Db) => db.select().from(experts).orderBy(experts.name),
   /** One page of the pool (q: part of the name, institution, phone or email; field: one of the nine fields). */
   async page(db: Db, page: Page, q?: string, field?: string) {
-    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = q ? likeContains(q) : null;
     const where = and(
-      like ? or(ilike(experts.name, like), ilike(experts.phone, like), ilike(experts.email, like), ilike(experts.organization, like)) : undefined,
+      like ? or(ilikeEscaped(experts.name, like), ilikeEscaped(experts.phone, like), ilikeEscaped(experts.email, like), ilikeEscaped(experts.organization, like)) : undefined,
       // experts by field (issue 16 item 11): one of their fields of expertise
       field ? sql`${field} = ANY(${experts.fields})` : undefined,
     );

@@ -1,4 +1,5 @@
-import { and, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 import type { Db } from '../../db/client.js';
 import { apiTokens, knownDevices, sessions, users } from '../../db/schema.js';
 import { errors } from '../../platform/errors.js';
@@ -53,7 +54,7 @@ export const userRepo = {
     return u;
   },
   async list(db: Db, scope: SQL | undefined, q: string | undefined, page: number, pageSize: number) {
-    const where = and(scope, q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined);
+    const where = and(scope, q ? or(ilikeEscaped(users.username, likeContains(q)), ilikeEscaped(users.displayName, likeContains(q))) : undefined);
     const [items, [total]] = await Promise.all([
       db.select().from(users).where(where).orderBy(users.username).limit(pageSize).offset((page - 1) * pageSize),
       db.select({ n: count() }).from(users).where(where),

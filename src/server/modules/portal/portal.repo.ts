@@ -1,10 +1,11 @@
-import { and, count, desc, eq, getTableName, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableName, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { portalDemoUnits, portalPolicies, portalStandards, portalTestingOrgs } from '../../db/schema.js';
 import { offsetOf, type Page } from '../../platform/paging.js';
 import { searchBackfillTarget, searchTextRepo, type SearchBackfillTarget } from '../../platform/search/backfill.js';
 import { indexText, queryTerms, tsQuery } from '../../platform/search/segment.js';
+import { ilikeEscaped, likeContains } from '../../db/like.js';
 
 /**
  * All SQL of the portal's content tables. The four kinds share one shape (editorial state, timestamps, a search
@@ -74,7 +75,7 @@ function contentRepo<Row extends { id: string; state: string }>(
       if (f.q) {
         const query = tsQuery(queryTerms(f.q));
         const byWords = query ? sql`${t.searchTsv} @@ to_tsquery('simple', ${query})` : undefined;
-        const byCode = opts.codeColumn ? ilike(opts.codeColumn as never, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+        const byCode = opts.codeColumn ? ilikeEscaped(opts.codeColumn, likeContains(f.q)) : undefined;
         const any = [byWords, byCode].filter((c): c is SQL => !!c);
         conds.push(any.length ? or(...any)! : sql`false`);
       }

@@ -5,6 +5,7 @@ import { SCRAPPED_DISPOSITIONS, type EdgeKind } from '../../../domain/trace/gene
 import type { ObjectHistory } from '../../../domain/trace/step-rules.js';
 import { standardKeySql } from '../../../domain/portal/standard-code.js';
 import { transformationLinks } from '../epcis/index.js';
+import { ilikeEscaped, likeContains, likeSuffix } from '../../db/like.js';
 
 /**
  * All SQL of the trace module's own tables (trace_enterprises, trace_objects, trace_edges, trace_products,
@@ -532,9 +533,9 @@ export const traceRepo = {
     return r ?? null;
   },
   async listProducts(db: Db, ids: EnterpriseIds, f: { q?: string; status?: string }, page: number, pageSize: number) {
-    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = f.q ? likeContains(f.q) : null;
     const where = sql`${scopeOn(sql`enterprise_id`, ids)}
-      ${like ? sql`AND (code ILIKE ${like} OR name ILIKE ${like} OR model ILIKE ${like} OR serial ILIKE ${like} OR epc ILIKE ${like})` : sql``}
+      ${like ? sql`AND (${sql.join(['code', 'name', 'model', 'serial', 'epc'].map((c) => ilikeEscaped(sql.raw(c), like)), sql` OR `)})` : sql``}
       ${f.status ? sql`AND status = ${f.status}` : sql``}`;
     const [rows, [total]] = await Promise.all([
       q<ProductRow>(db, sql`SELECT ${PRODUCT_COLUMNS} FROM trace_products WHERE ${where} ORDER BY made_at DESC, code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
@@ -547,8 +548,7 @@ export const traceRepo = {
    * class, e.g. PR2026A), a serial (the tail of an EPC), a part or core name, a product code; in scope. At most 50.
    */
   async recallTargets(db: Db, text: string, ids: EnterpriseIds): Promise<{ key: string; kind: string; name: string | null; product_code: string | null; exact: boolean }[]> {
-    const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const keyMatches = (key: SQL) => sql`(${key} = ${text} OR ${key} ILIKE ${`%.${esc}`} OR ${key} ILIKE ${`%:${esc}`})`;
+    const keyMatches = (key: SQL) => sql`(${key} = ${text} OR ${ilikeEscaped(key, likeSuffix(`.${text}`))} OR ${ilikeEscaped(key, likeSuffix(`:${text}`))})`;
     // object rows, and parts known only from their edges (the part side of disassembly and transformation edges)
     return q(
       db,
@@ -562,14 +562,14 @@ export const traceRepo = {
               UNION ALL
               SELECT l.enterprise_id, l.child_key, NULL, l.valid_from FROM (${eventLinks('input', keyMatches)}) l WHERE ${scopeOn(sql`l.enterprise_id`, ids)}
             ) x
-            WHERE (${keyMatches(sql`x.key`)} OR x.part_name ILIKE ${`%${esc}%`})
+            WHERE (${keyMatches(sql`x.key`)} OR ${ilikeEscaped(sql`x.part_name`, likeContains(text))})
               AND NOT EXISTS (SELECT 1 FROM trace_objects o WHERE o.enterprise_id = x.enterprise_id AND o.key = x.key)
             ORDER BY x.enterprise_id, x.key, x.part_name IS NULL, x.valid_from DESC)
           )
           SELECT DISTINCT ON (h.key) h.key, h.kind, h.name, p.code AS product_code, (${keyMatches(sql`h.key`)} OR p.code = upper(${text})) AS exact
           FROM hits h
           LEFT JOIN trace_products p ON p.enterprise_id = h.enterprise_id AND (p.epc = h.key OR p.digital_link = h.key)
-          WHERE ${keyMatches(sql`h.key`)} OR h.name ILIKE ${`%${esc}%`} OR p.code = upper(${text})
+          WHERE ${keyMatches(sql`h.key`)} OR ${ilikeEscaped(sql`h.name`, likeContains(text))} OR p.code = upper(${text})
           ORDER BY h.key, p.life DESC NULLS LAST
           LIMIT 50`,
     );
