@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/client.js';
+import { rowsOf, type Database } from '../../src/server/db/client.js';
 import { escapeLike, ilikeEscaped, likeContains, likeEscaped, likePrefix, likeSuffix } from '../../src/server/db/like.js';
 import { freshDatabase } from '../support/db.js';
 
@@ -24,7 +24,7 @@ describe('LIKE patterns from user text', () => {
     });
     afterAll(async () => db?.close());
     const ids = async (cond: ReturnType<typeof sql>) =>
-      (await db.db.execute<{ id: number }>(sql`SELECT id FROM like_probe WHERE ${cond} ORDER BY id`)).rows.map((r) => Number(r.id));
+      (await rowsOf<{ id: number }>(db.db, sql`SELECT id FROM like_probe WHERE ${cond} ORDER BY id`)).map((r) => Number(r.id));
 
     it('matches the text literally', async () => {
       expect(await ids(ilikeEscaped(sql`name`, likeContains('100%')))).toEqual([1]);
