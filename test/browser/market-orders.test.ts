@@ -137,8 +137,13 @@ describeBrowser('market orders in the browser', () => {
     await seller.locator('.ant-select-item-option', { hasText: 'C 较差' }).click();
     await seller.getByTestId('step-ok').click();
     await seller.locator('[data-testid="tradein-status"][data-status="core_received"]').waitFor();
+    await seller.waitForLoadState('networkidle'); // the page's refetch after the receipt has re-rendered the actions
     await seller.getByTestId('order-action-settleTradeIn').click();
-    await seller.getByTestId('order-confirm-settleTradeIn').click();
+    const [settled] = await Promise.all([
+      seller.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/orders\/[^/]+\/trade-in\/settle$/.test(r.url())),
+      seller.getByTestId('order-confirm-settleTradeIn').click(),
+    ]);
+    expect(settled.status(), await settled.text()).toBe(200);
     await seller.locator('[data-testid="tradein-status"][data-status="settled"]').waitFor();
     await seller.getByTestId('order-doc-settlement').waitFor();
     await suite.shot(seller, '6-seller-settled');

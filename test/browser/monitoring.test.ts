@@ -56,7 +56,12 @@ describeBrowser('monitoring in the browser', () => {
     await page.getByTestId('case-field-faultCode').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'ENG-BEARING' }).first().click();
     await page.getByTestId('case-field-diagnosis').fill('主轴承磨损，振动频谱显示轴承故障特征频率。');
-    await page.getByTestId('case-action-ok').click();
+    // the answer itself, so that a refusal says what the server said instead of a wait running out
+    const [diagnosed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/cases\/[^/]+\/diagnosis$/.test(r.url())),
+      page.getByTestId('case-action-ok').click(),
+    ]);
+    expect(diagnosed.status(), await diagnosed.text()).toBe(200);
     await page.getByTestId('case-state').filter({ hasText: '已诊断' }).first().waitFor();
 
     await page.getByTestId('case-action-decideClaim').click();

@@ -159,7 +159,22 @@ export function useBrowserSuite(prefix: string, opts: { server?: Partial<AppConf
     phases.lap('file setup');
     phases.report(prefix);
   });
-  afterEach(() => {
+  // what a failed test leaves for diagnosis: a screenshot of every open page of the suite and the API answers ≥ 400 of the test
+  const pages: Page[] = [];
+  const refused: string[] = [];
+  const watch = (page: Page) => {
+    pages.push(page);
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.url().includes('/api/')) refused.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
+    });
+  };
+  afterEach(async (ctx) => {
+    const answers = refused.splice(0);
+    if (ctx.task.result?.state === 'fail') {
+      await Promise.all(pages.filter((p) => !p.isClosed()).map((p, i) => p.screenshot({ path: resolve(shots, `${prefix}-FAILED-${i + 1}.png`), fullPage: true }).catch(() => undefined)));
+      console.log(`[browser tests] ${prefix}: "${ctx.task.name}" failed; API answers ≥ 400 during it: ${answers.length ? answers.join('; ') : 'none'}; screenshots ${prefix}-FAILED-*.png`);
+    }
     const seen = errors.splice(0);
     expect(seen, 'uncaught errors in the page').toEqual([]);
   });
@@ -176,13 +191,13 @@ export function useBrowserSuite(prefix: string, opts: { server?: Partial<AppConf
     },
     async page(o = {}) {
       const { page } = await openPage(browser!, server!.baseUrl, o.login, o.context);
-      page.on('pageerror', (e) => errors.push(e.message));
+      watch(page);
       return page;
     },
     async signedIn(login, path, context = {}) {
       const stored = sessions.get(login.username);
       const { page } = await openPage(browser!, server!.baseUrl, stored ? undefined : login, stored ? { ...context, storageState: stored } : context);
-      page.on('pageerror', (e) => errors.push(e.message));
+      watch(page);
       if (!stored) sessions.set(login.username, await page.context().storageState());
       if (stored || path !== undefined) await page.goto(`${server!.baseUrl}${path ?? '/'}`);
       return page;
