@@ -31,6 +31,9 @@ describeBrowser('accessibility: axe-core on every role’s main page and every p
   /** axe on the page as it is now; the serious and critical violations, readable in a failure message. */
   async function serious(page: Page): Promise<string[]> {
     await page.mouse.move(0, 0); // no hover left over from the login click
+    // colours are measured once the finite transitions (hover-out, fade-in) have ended: mid-transition a button's
+    // colours are neither state's (a loaded machine stretches them); endless ones (spinners) are not waited for
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
