@@ -59,3 +59,13 @@ export function isTestingOrgUser(p: Principal | null): p is Extract<Principal, {
 export function isEnterpriseUser(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff');
 }
+
+/**
+ * The organisation a caller holds products for (owner or possessor per the trace): its enterprise (an enterprise user or
+ * an enterprise's API token), or its registered buyer organisation. Devices and their alarms follow it.
+ */
+export function holderOrgOf(p: Principal): string | null {
+  if (p.kind === 'token') return p.enterpriseId;
+  if (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') return p.enterpriseId;
+  return p.role === 'buyer_admin' || p.role === 'buyer_staff' ? (p.buyerOrgId ?? null) : null;
+}

@@ -1,5 +1,5 @@
 import { definePolicy, deny } from '../../platform/authorize.js';
-import type { Principal } from '../../platform/principal.js';
+import { holderOrgOf, type Principal } from '../../platform/principal.js';
 
 /**
  * Who may do what with alarm rules, alarms and webhooks (issue 12 "Alarms"). Deny by default; a caller who may
@@ -20,11 +20,9 @@ export interface AlarmSubject {
 const enterpriseUserOf = (p: Principal, enterpriseId: string) =>
   p.kind === 'user' && (p.role === 'enterprise_admin' || p.role === 'enterprise_staff') && p.enterpriseId === enterpriseId;
 const adminOf = (p: Principal, enterpriseId: string) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === enterpriseId;
-/** The organisation a user holds products for: an enterprise, or a registered buyer organisation (devices.policy.ts holderOrgOf). */
-const holderOrgOf = (p: Principal): string | null =>
-  p.kind !== 'user' ? null : (p.enterpriseId ?? (p.role === 'buyer_admin' || p.role === 'buyer_staff' ? (p.buyerOrgId ?? null) : null));
 const holds = (p: Principal, s: AlarmSubject) => {
-  const org = holderOrgOf(p);
+  // people only (an API token reaches no alarm route); the organisation as for devices (platform/principal.ts)
+  const org = p.kind === 'user' ? holderOrgOf(p) : null;
   return org !== null && (org === s.ownerOrgId || org === s.possessorOrgId);
 };
 const handles = (p: Principal, s: AlarmSubject) => enterpriseUserOf(p, s.enterpriseId) || holds(p, s);

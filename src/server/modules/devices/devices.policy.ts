@@ -1,5 +1,5 @@
 import { definePolicy, deny } from '../../platform/authorize.js';
-import type { Principal } from '../../platform/principal.js';
+import { holderOrgOf, type Principal } from '../../platform/principal.js';
 import { defineScope } from '../../platform/scopes.js';
 
 /**
@@ -30,7 +30,6 @@ export interface DeviceSubject {
 
 const orgOf = (p: Principal): string | null => (p.kind === 'token' ? p.enterpriseId : p.role === 'enterprise_admin' || p.role === 'enterprise_staff' ? p.enterpriseId : null);
 /** The organisation a caller may hold products for: an enterprise (users, tokens) or a registered buyer organisation. */
-const holderOrgOf = (p: Principal): string | null => orgOf(p) ?? (p.kind === 'user' && (p.role === 'buyer_admin' || p.role === 'buyer_staff') ? (p.buyerOrgId ?? null) : null);
 const isMaker = (p: Principal, d: DeviceSubject) => orgOf(p) === d.enterpriseId;
 const isMakerAdmin = (p: Principal, d: DeviceSubject) => p.kind === 'user' && p.role === 'enterprise_admin' && p.enterpriseId === d.enterpriseId;
 const holds = (p: Principal, d: DeviceSubject) => {
